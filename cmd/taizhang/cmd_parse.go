@@ -1,0 +1,235 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/tasklist"
+)
+
+type parseOptions struct {
+	Docs   []string
+	Output string
+	JSON   bool
+	Config string
+
+	Stdout, Stderr io.Writer
+}
+
+func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobra.Command {
+	opts := &parseOptions{Stdout: stdout, Stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "parse 文件... [-o 任务分解表.xlsx] [--json]",
+		Short: "把政策文件分解为任务清单（任务分解表）",
+		Long: `读取政策文件（.txt、.docx、.html），按文件自身的编号（一、（一）1.（1）①）分解出
+任务、目标及其牵头单位、配合单位、完成时限和量化指标，写成可编辑的 Excel 任务分解表。
+
+单位别名等设置取自文件所在目录（或当前目录）的 taizhang.yaml；--config 指定的文件优先。`,
+		Example: "  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{"请至少指定一个政策文件"}
+			}
+			opts.Docs = args
+			if opts.Output == "" && !opts.JSON {
+				opts.Output = "任务分解表.xlsx"
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return parseRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认在文件所在目录和当前目录查找）")
+	return cmd
+}
+
+func parseRun(opts *parseOptions) error {
+	cfg, err := loadConfig(opts.Config, opts.Docs)
+	if err != nil {
+		return err
+	}
+	set, err := parseFiles(opts.Docs, cfg)
+	if err != nil {
+		return err
+	}
+	summary := opts.Stdout
+	if opts.JSON {
+		summary = opts.Stderr
+		enc := json.NewEncoder(opts.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(set); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+	}
+	if opts.Output != "" {
+		if err := writeTaskList(opts.Output, set); err != nil {
+			return err
+		}
+	}
+	printSummary(summary, set, opts.Output)
+	return nil
+}
+
+// loadConfig reads the --config file, or taizhang.yaml beside the first
+// input, or in the current directory, or the built-in default.
+func loadConfig(path string, inputs []string) (*config.Config, error) {
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, &inputError{fmt.Sprintf("%s：无法读取配置文件：%v", path, err)}
+		}
+		return config.Load(path, data)
+	}
+	var dirs []string
+	if len(inputs) > 0 {
+		dirs = append(dirs, filepath.Dir(inputs[0]))
+	}
+	return config.Find(append(dirs, ".")...)
+}
+
+// parseFiles reads and parses each document; every unreadable file is
+// reported, not only the first.
+func parseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
+	set := &task.Set{}
+	var problems []string
+	for _, p := range paths {
+		doc, err := docread.ReadFile(p)
+		if err != nil {
+			problems = append(problems, err.Error())
+			continue
+		}
+		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
+	}
+	if len(problems) > 0 {
+		return nil, &inputError{strings.Join(problems, "\n")}
+	}
+	return set, nil
+}
+
+// writeTaskList writes the workbook: tasks, targets and the other items the
+// office may want to reclassify, without the pure headings (those are in each
+// row's heading columns).
+func writeTaskList(path string, set *task.Set) error {
+	out := &task.Set{}
+	for _, d := range set.Documents {
+		c := *d
+		c.Tasks = nil
+		for _, t := range d.Tasks {
+			if t.Reportable() || !d.IsHeading(t) {
+				c.Tasks = append(c.Tasks, t)
+			}
+		}
+		out.Documents = append(out.Documents, &c)
+	}
+	if err := tasklist.WriteFile(path, out, pinnedTime(set)); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	}
+	return nil
+}
+
+// pinnedTime is the timestamp written into generated files, so that the same
+// input gives the same output: SOURCE_DATE_EPOCH when set, else the newest
+// document date, else 2000-01-01.
+func pinnedTime(set *task.Set) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, d := range set.Documents {
+		if t, err := time.Parse("2006-01-02", d.Date); err == nil && t.After(newest) {
+			newest = t
+		}
+	}
+	return newest
+}
+
+func printSummary(w io.Writer, set *task.Set, output string) {
+	tasks, targets, others, review := 0, 0, 0, 0
+	for _, d := range set.Documents {
+		for _, t := range d.Tasks {
+			switch t.Kind {
+			case task.KindTask:
+				tasks++
+			case task.KindTarget:
+				targets++
+			default:
+				others++
+			}
+			if len(t.Flags) > 0 {
+				review++
+			}
+		}
+	}
+	fmt.Fprintf(w, "共读取文件 %d 份：任务 %d 项，目标 %d 项，其他条目 %d 项；责任单位 %d 个；需核实 %d 项。\n",
+		len(set.Documents), tasks, targets, others, len(set.Units()), review)
+	for _, d := range set.Documents {
+		n, m := 0, 0
+		for _, t := range d.Tasks {
+			switch t.Kind {
+			case task.KindTask:
+				n++
+			case task.KindTarget:
+				m++
+			}
+		}
+		fmt.Fprintf(w, "\n《%s》%s（%s）：任务 %d 项，目标 %d 项\n", docTitle(d), d.DocNumber, d.Source, n, m)
+		for _, note := range d.Notes {
+			fmt.Fprintf(w, "  说明：%s\n", note)
+		}
+		for _, t := range d.Tasks {
+			if len(t.Flags) == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "  需核实 %s %s\n", t.Label(), shorten(firstNonEmpty(t.Title, t.Text), 24))
+			for _, f := range t.Flags {
+				fmt.Fprintf(w, "      - %s\n", f)
+			}
+		}
+	}
+	if output != "" {
+		fmt.Fprintf(w, "\n已写入 %s\n", output)
+	}
+}
+
+func docTitle(d *task.Document) string {
+	if d.Title != "" {
+		return d.Title
+	}
+	return d.Source
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+func shorten(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}

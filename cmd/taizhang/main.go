@@ -1,0 +1,10 @@
+// Command taizhang keeps a policy task ledger (台账): it parses policy
+// documents into a task list, and later issues fill-in workbooks, merges the
+// returns and writes the reports. See the README for the commands.
+package main
+
+import "os"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}

@@ -1,0 +1,173 @@
+package docread
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Web pages saved as text or HTML carry the site around the document:
+// print and share buttons, breadcrumbs, view counters, related links, a
+// copyright notice and the site footer. Only short lines are ever judged
+// boilerplate, so a sentence of the document can never be dropped.
+
+const (
+	maxBoilerplateRunes = 80
+	maxFooterRunes      = 40
+)
+
+// buttonWords removes every word that appears in the button bars of
+// government sites (【打印本页】【关闭本页】, 字号：大 中 小, 分享到：微信 微博);
+// a line made only of such words is a button bar.
+var buttonWords = strings.NewReplacer(
+	"扫一扫在手机打开当前页", "", "扫一扫在手机上查看当前页面", "", "用手机扫一扫", "", "手机扫一扫", "",
+	"打印本页", "", "关闭本页", "", "关闭窗口", "", "打印此页", "", "打印文章", "", "我要打印", "",
+	"我要纠错", "", "加入收藏", "", "返回顶部", "", "回到顶部", "", "返回首页", "", "返回列表", "",
+	"相关新闻", "", "相关链接", "", "相关阅读", "", "上一篇", "", "下一篇", "", "QQ空间", "", "新浪微博", "",
+	"腾讯微博", "", "微信", "", "微博", "", "分享到", "", "分享", "", "打印", "", "关闭", "", "收藏", "",
+	"纠错", "", "返回", "", "字号", "", "字体", "", "默认", "", "朗读", "", "大中小", "",
+	":", "", "：", "", "|", "", "｜", "", "丨", "", "【", "", "】", "", "[", "", "]", "",
+	"［", "", "］", "", "〖", "", "〗", "", "/", "", "·", "", "•", "", "-", "",
+)
+
+var boilerplateRes = []*regexp.Regexp{
+	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置|当前所在位置)\s*[:：]`),
+	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)$`),
+	regexp.MustCompile(`^首页\s*(?:>|»|＞|→|/|\\)`),
+	regexp.MustCompile(`^(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读数|访问次数|访问量|阅读|浏览)\s*[:：]?\s*\d*\s*次?$`),
+	footerRe,
+}
+
+// footerRe matches the first line of a site footer.
+var footerRe = regexp.MustCompile(`^(?:主管单位|主办单位|承办单位|协办单位|技术支持|运维单位|运维保障|网站标识码|备案号|网站地图|联系我们|网站声明|隐私声明|(?i:copyright)|©|\(c\))|ICP备|ICP证|公网安备|版权所有|(?i:all rights reserved)`)
+
+var viewCountRe = regexp.MustCompile(`^(?:阅读|浏览|浏览次数|阅读次数|点击数)\s*[:：]?\s*\d+\s*次?$`)
+
+// isBoilerplate reports whether a line is part of the site, not the
+// document.
+func isBoilerplate(s string) bool {
+	if s == "" || runeLen(s) > maxBoilerplateRunes {
+		return false
+	}
+	if buttonWords.Replace(removeSpaces(s)) == "" {
+		return true
+	}
+	for _, re := range boilerplateRes {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropBoilerplate removes the site around the document: first the
+// copyright notice and the footer, which end the page, then button bars
+// and counters wherever they are.
+func dropBoilerplate(lines []line) []line {
+	lines = cutCopyright(lines)
+	lines = cutFooter(lines)
+	out := make([]line, 0, len(lines))
+	for _, l := range lines {
+		switch {
+		case l.rows != nil:
+			if rows := dropBoilerplateRows(l.rows); rows != nil {
+				out = append(out, line{rows: rows})
+			}
+		case isPipeRow(l.text):
+			if t := stripPipeRow(l.text); t != "" {
+				out = append(out, line{text: t})
+			}
+		case !isBoilerplate(l.text):
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// cutCopyright drops a 版权声明 heading in the second half of the page and
+// everything after it: its numbered clauses (1、凡本网注明…) would otherwise
+// read as tasks.
+func cutCopyright(lines []line) []line {
+	for i := len(lines) / 2; i < len(lines); i++ {
+		switch strings.Trim(removeSpaces(lines[i].text), "【】[]:：") {
+		case "版权声明", "免责声明", "版权及免责声明", "版权说明":
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+// cutFooter drops the site footer: from its first marker line (主管单位,
+// 备案号, 阅读 0…) to the end, provided only short lines follow, so that
+// unmarked footer lines such as an organisation name in brackets go too.
+func cutFooter(lines []line) []line {
+	tail := len(lines)
+	for tail > 0 && footerish(lines[tail-1]) {
+		tail--
+	}
+	for i := max(tail, len(lines)/2); i < len(lines); i++ {
+		if t := lines[i].text; footerRe.MatchString(t) || viewCountRe.MatchString(t) {
+			return lines[:i]
+		}
+	}
+	return lines
+}
+
+func footerish(l line) bool {
+	if l.rows != nil {
+		return false
+	}
+	n := runeLen(l.text)
+	return n <= maxFooterRunes && !strings.Contains(l.text, "。") ||
+		n <= maxBoilerplateRunes && (footerRe.MatchString(l.text) || isBoilerplate(l.text))
+}
+
+func dropBoilerplateRows(rows [][]string) [][]string {
+	var out [][]string
+	for _, row := range rows {
+		keep := false
+		for _, c := range row {
+			if c != "" && !isBoilerplate(c) {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// isPipeRow reports a table row flattened with | separators, the way text
+// copied from a web page's metadata table looks.
+func isPipeRow(s string) bool {
+	return strings.Contains(s, "|") &&
+		(strings.HasSuffix(s, "|") || strings.HasPrefix(s, "|") || strings.Contains(s, " | "))
+}
+
+func splitPipe(s string) []string {
+	cells := strings.Split(s, "|")
+	for i, c := range cells {
+		cells[i] = strings.TrimSpace(c)
+	}
+	return cells
+}
+
+// stripPipeRow drops the button cells of a flattened row. A row left with
+// one cell of text becomes that text (a title in a layout table); rows with
+// labels are kept whole for the metadata pass.
+func stripPipeRow(s string) string {
+	var kept []string
+	for _, c := range splitPipe(s) {
+		if c != "" && !isBoilerplate(c) {
+			kept = append(kept, c)
+		}
+	}
+	switch {
+	case len(kept) == 0:
+		return ""
+	case len(kept) == 1 && !labelLed(kept[0]) && labelOnlyRe.FindStringIndex(kept[0]) == nil:
+		return kept[0]
+	}
+	return s
+}

@@ -1,0 +1,91 @@
+// Package docread reads policy documents as offices receive them (.txt in
+// any common Chinese encoding, .docx, .html saved from a government site)
+// into plain paragraphs and tables, with web-page boilerplate removed and the
+// document's metadata (title, 文号, issuer, date) kept where it is present.
+// It does not interpret numbering or units: that is package policy's job.
+package docread
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+)
+
+// Meta is what a document says about itself.
+type Meta struct {
+	Title     string // 标题, e.g. 关于实施创新驱动发展战略…的意见
+	DocNumber string // 文号, e.g. 泰政办发〔2017〕126号
+	Issuer    string // 发布机构 / 发文机关
+	Date      string // YYYY-MM-DD: 成文日期, else 发布日期
+}
+
+// Block is one paragraph or one table of the document body, in order.
+type Block struct {
+	// Text is a paragraph; it may hold a whole document flattened into one
+	// line. Empty for a table.
+	Text string
+	// Rows is a table, row by row, cell text trimmed; nil for a paragraph.
+	// Merged cells are repeated in every row they span.
+	Rows [][]string
+}
+
+// Document is a read document.
+type Document struct {
+	Source string // file name as given
+	Meta   Meta
+	Blocks []Block
+}
+
+// maxInput bounds what Read accepts; a policy document is a few hundred KB,
+// so anything larger is a wrong file and must not exhaust memory.
+const maxInput = 64 << 20
+
+// InputError is a problem with the user's file. Msg is in Chinese and says
+// what to do; the command layer shows it as is and exits without a stack of
+// wrapped errors.
+type InputError struct {
+	File string
+	Msg  string
+}
+
+func (e *InputError) Error() string { return e.File + "：" + e.Msg }
+
+func inputErr(file, msg string) *InputError { return &InputError{File: file, Msg: msg} }
+
+// Read reads a document from r; name is the file name as the user gave it
+// (used for the extension and in messages). Problems with the file itself
+// are returned as *InputError; failures of r are wrapped.
+func Read(name string, r io.Reader) (*Document, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return nil, fmt.Errorf("docread: reading %s: %w", name, err)
+	}
+	if len(data) > maxInput {
+		return nil, inputErr(name, msgTooLarge)
+	}
+	lines, hint, err := extract(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return assemble(name, lines, hint)
+}
+
+// ReadFile opens path and calls Read.
+func ReadFile(path string) (*Document, error) {
+	f, err := os.Open(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, inputErr(path, msgNotFound)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, inputErr(path, msgNoPermission)
+	case err != nil:
+		return nil, fmt.Errorf("docread: %w", err)
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, inputErr(path, msgIsDir)
+	}
+	return Read(path, f)
+}

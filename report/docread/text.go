@@ -1,0 +1,111 @@
+package docread
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one unit of the document before cleanup: a paragraph (text), a
+// table (rows), or a blank line (neither). Blank lines are kept until the
+// end because they separate a metadata label from the next field.
+type line struct {
+	text string
+	rows [][]string
+}
+
+func (l line) blank() bool { return l.text == "" && l.rows == nil }
+
+// textLines splits decoded plain text into trimmed lines.
+func textLines(text string) []line {
+	text = normalize(text)
+	lines := make([]line, 0, strings.Count(text, "\n")+1)
+	for len(text) > 0 {
+		i := strings.IndexByte(text, '\n')
+		if i < 0 {
+			i = len(text)
+		}
+		lines = append(lines, line{text: strings.TrimSpace(text[:i])})
+		if i == len(text) {
+			break
+		}
+		text = text[i+1:]
+	}
+	return lines
+}
+
+// cleanLine normalizes one paragraph from HTML or .docx the way textLines
+// does for plain text; a paragraph cannot contain line breaks.
+func cleanLine(s string) string {
+	return strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " "))
+}
+
+// normalize unifies line endings, removes control and invisible characters
+// (web copies are full of them and they break matching), and turns runs of
+// no-break or ideographic spaces into one space. Full-width letters and
+// punctuation stay: the numbering parser needs （一） and １．as written.
+func normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\r':
+			b.WriteByte('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				size++
+			}
+		case r == '\n' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
+			b.WriteByte('\n')
+		case r == ' ' || r == '\t' || isWideSpace(r):
+			size = writeSpaceRun(&b, s[i:])
+		case isInvisible(r):
+		default:
+			b.WriteRune(r)
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// writeSpaceRun writes the run of spaces at the start of s and returns its
+// length in bytes. ASCII-only runs are kept as they are (they may align
+// columns); a run containing a no-break or ideographic space becomes one
+// space, because those are layout, not content.
+func writeSpaceRun(b *strings.Builder, s string) int {
+	n, wide := 0, false
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if r != ' ' && r != '\t' && !isWideSpace(r) {
+			break
+		}
+		wide = wide || isWideSpace(r)
+		n += size
+	}
+	if wide {
+		b.WriteByte(' ')
+	} else {
+		b.WriteString(s[:n])
+	}
+	return n
+}
+
+func isWideSpace(r rune) bool {
+	switch r {
+	case 0xa0, 0x3000, 0x202f, 0x205f, 0x1680:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+// isInvisible reports characters that carry no text: controls, zero-width
+// spaces and joiners, stray byte-order marks, soft hyphens.
+func isInvisible(r rune) bool {
+	switch r {
+	case 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0xad:
+		return true
+	}
+	return unicode.IsControl(r)
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }

@@ -1,0 +1,118 @@
+package policy
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// deadlineRe matches the deadline phrases of policy documents. Groups:
+// 1 到/至/截至, 2 year, 3 month, 4 day, 5 年底/年末/上半年/…, 6 前/以前/底前.
+var deadlineRe = regexp.MustCompile(`(到|至|截至|截止到|截止|于|在)?\s*(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)?(前|以前|之前|底前|末前|内)?`)
+
+var (
+	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
+	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
+	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
+	fiveYearRe  = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
+)
+
+// findDeadline derives an item's deadline from its text. The latest date the
+// text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
+// starts something (自2019年1月1日起) does not. docYear resolves 年内.
+func findDeadline(text string, docYear int) *task.Deadline {
+	var best *task.Deadline
+	bestDate := ""
+	for _, m := range deadlineRe.FindAllStringSubmatchIndex(text, -1) {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		after := text[m[1]:]
+		if strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") {
+			continue
+		}
+		lead, suffix, mark, end := g(1), g(5), g(6), g(3)
+		// A bare year ("2023年，实施…") is a milestone, not an end; so is
+		// a bare month. It needs 到/至, 底/末 or 前.
+		if lead == "" && suffix == "" && mark == "" {
+			continue
+		}
+		if (lead == "于" || lead == "在") && suffix == "" && mark == "" {
+			continue
+		}
+		year, _ := strconv.Atoi(g(2))
+		date := periodEnd(year, end, g(4), suffix)
+		if date == "" {
+			continue
+		}
+		if date > bestDate {
+			bestDate = date
+			best = &task.Deadline{Text: strings.TrimSpace(text[m[0]:m[1]]), Date: date}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	if m := fiveYearRe.FindStringSubmatch(text); m != nil {
+		plan := strings.Index("一二三四五六七八九", m[2])/len("一") + 1
+		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
+		y := 1955 + 5*(10+plan)
+		return &task.Deadline{Text: strings.TrimSpace(m[0]), Date: fmt.Sprintf("%d-12-31", y)}
+	}
+	if m := withinYear.FindString(text); m != "" && docYear > 0 {
+		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
+	}
+	if m := recurringRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
+	}
+	if m := openEndedRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
+	}
+	return nil
+}
+
+// periodEnd returns the last day of the period a deadline names.
+func periodEnd(year int, month, day, suffix string) string {
+	if year < 1990 || year > 2100 {
+		return ""
+	}
+	switch {
+	case strings.Contains(suffix, "上半年"):
+		return fmt.Sprintf("%d-06-30", year)
+	case strings.Contains(suffix, "前三季度"):
+		return fmt.Sprintf("%d-09-30", year)
+	case strings.Contains(suffix, "季度"):
+		q := strings.IndexAny(suffix, "一二三四")
+		n := strings.Index("一二三四", suffix[q:q+len("一")])/len("一") + 1
+		return monthEnd(year, n*3)
+	}
+	if month != "" {
+		mo, _ := strconv.Atoi(month)
+		if mo < 1 || mo > 12 {
+			return ""
+		}
+		if day != "" {
+			d, _ := strconv.Atoi(day)
+			if d < 1 || d > 31 {
+				return ""
+			}
+			return fmt.Sprintf("%d-%02d-%02d", year, mo, d)
+		}
+		return monthEnd(year, mo)
+	}
+	return fmt.Sprintf("%d-12-31", year)
+}
+
+func monthEnd(year, month int) string {
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
+	if month == 2 && (year%4 == 0 && year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return fmt.Sprintf("%d-%02d-%02d", year, month, days)
+}

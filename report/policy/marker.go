@@ -1,0 +1,255 @@
+package policy
+
+import "strings"
+
+// style is a numbering style. The order below is the GB/T 9704 order of
+// levels, but a document may skip levels (一、 then 1.), so the tree is built
+// from the order in which styles appear, not from this order.
+type style int
+
+const (
+	styleCN       style = iota + 1 // 一、
+	styleCNParen                   // （一）
+	styleNum                       // 1.  1．  1、
+	styleNumParen                  // （1）
+	styleCircled                   // ①
+	styleTableRow                  // a bare number in a table's 序号 column
+)
+
+// marker is a recognised item number.
+type marker struct {
+	style style
+	value int
+	start int // rune offset of the marker in the text
+	end   int // rune offset just past the marker (and its punctuation)
+	// lineStart reports whether the marker begins a line (after spaces).
+	lineStart bool
+}
+
+// label returns the marker normalized to half-width without trailing
+// punctuation, as used in task paths: 二, (三), 4, (1), ①.
+func (m marker) label() string {
+	switch m.style {
+	case styleCN:
+		return cnNumeral(m.value)
+	case styleCNParen:
+		return "(" + cnNumeral(m.value) + ")"
+	case styleNum, styleTableRow:
+		return itoa(m.value)
+	case styleNumParen:
+		return "(" + itoa(m.value) + ")"
+	case styleCircled:
+		return string(rune(0x2460 + m.value - 1))
+	}
+	return "?"
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+var cnDigits = []rune("零一二三四五六七八九")
+
+// cnNumeral writes n (1–999) as a Chinese numeral the way documents number
+// their sections: 十, 十一, 二十, 二十一, 一百零一.
+func cnNumeral(n int) string {
+	if n <= 0 || n > 999 {
+		return itoa(n)
+	}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteRune(cnDigits[h])
+		b.WriteRune('百')
+		if t == 0 && u > 0 {
+			b.WriteRune('零')
+		}
+	}
+	if t > 0 {
+		if !(t == 1 && h == 0) {
+			b.WriteRune(cnDigits[t])
+		}
+		b.WriteRune('十')
+	}
+	if u > 0 {
+		b.WriteRune(cnDigits[u])
+	}
+	return b.String()
+}
+
+func isCNDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百':
+		return true
+	}
+	return false
+}
+
+// parseCN reads a Chinese numeral of up to 4 runes; it returns 0 for
+// anything that is not a well-formed number.
+func parseCN(rs []rune) int {
+	if len(rs) == 0 || len(rs) > 5 {
+		return 0
+	}
+	val := map[rune]int{'零': 0, '〇': 0, '一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
+	total, cur := 0, -1
+	for _, r := range rs {
+		switch r {
+		case '百':
+			if cur < 0 {
+				return 0
+			}
+			total += cur * 100
+			cur = -1
+		case '十':
+			if cur < 0 {
+				cur = 1
+			}
+			total += cur * 10
+			cur = -1
+		default:
+			v, ok := val[r]
+			if !ok || cur >= 0 {
+				return 0
+			}
+			cur = v
+		}
+	}
+	if cur > 0 {
+		total += cur
+	}
+	if total == 0 || cnNumeral(total) != string(rs) && strings.ReplaceAll(string(rs), "〇", "零") != cnNumeral(total) {
+		return 0
+	}
+	return total
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func digitVal(r rune) int {
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
+	return int(r - '0')
+}
+
+func isOpenParen(r rune) bool  { return r == '(' || r == '（' }
+func isCloseParen(r rune) bool { return r == ')' || r == '）' }
+
+func isLatin(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ'
+}
+
+// scanMarker reports the marker that starts at rs[i], if its form is that of
+// a marker. Whether it really is one depends on its context and on the
+// numbering before it; see scanner.
+func scanMarker(rs []rune, i int) (marker, bool) {
+	r := rs[i]
+	switch {
+	case r >= '①' && r <= '⑳':
+		return marker{style: styleCircled, value: int(r-'①') + 1, start: i, end: i + 1}, true
+	case isCNDigit(r):
+		j := i
+		for j < len(rs) && j-i < 5 && isCNDigit(rs[j]) {
+			j++
+		}
+		if j >= len(rs) || rs[j] != '、' {
+			return marker{}, false
+		}
+		v := parseCN(rs[i:j])
+		// "一、二、三产业" is a list of numerals, not a heading.
+		if v == 0 || j+1 < len(rs) && isCNDigit(rs[j+1]) && j+2 < len(rs) && rs[j+2] == '、' {
+			return marker{}, false
+		}
+		return marker{style: styleCN, value: v, start: i, end: j + 1}, true
+	case isOpenParen(r):
+		j := i + 1
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		k := j
+		for k < len(rs) && k-j < 5 && (isCNDigit(rs[k]) || isDigit(rs[k])) {
+			k++
+		}
+		e := k
+		for e < len(rs) && rs[e] == ' ' {
+			e++
+		}
+		if k == j || e >= len(rs) || !isCloseParen(rs[e]) {
+			return marker{}, false
+		}
+		if isDigit(rs[j]) {
+			v := 0
+			for _, d := range rs[j:k] {
+				if !isDigit(d) {
+					return marker{}, false
+				}
+				v = v*10 + digitVal(d)
+			}
+			if v == 0 || v > 99 {
+				return marker{}, false
+			}
+			return marker{style: styleNumParen, value: v, start: i, end: e + 1}, true
+		}
+		v := parseCN(rs[j:k])
+		if v == 0 {
+			return marker{}, false
+		}
+		return marker{style: styleCNParen, value: v, start: i, end: e + 1}, true
+	case isDigit(r):
+		j, v := i, 0
+		for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
+			v = v*10 + digitVal(rs[j])
+			j++
+		}
+		if j >= len(rs) || isDigit(rs[j]) || v == 0 {
+			return marker{}, false
+		}
+		switch rs[j] {
+		case '.', '．', '、':
+		default:
+			return marker{}, false
+		}
+		// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a decimal.
+		if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') {
+			return marker{}, false
+		}
+		end := j + 1
+		for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+			end++
+		}
+		// "1." at the very end of the text, or followed by a line break,
+		// numbers nothing.
+		if end >= len(rs) || rs[end] == '\n' {
+			return marker{}, false
+		}
+		return marker{style: styleNum, value: v, start: i, end: end}, true
+	}
+	return marker{}, false
+}
+
+// precededOK reports whether the rune before a marker allows it to start an
+// item: a marker never follows a digit, a Latin letter, a decimal point or
+// 第 (第一、 / 第3.), nor an opening quote.
+func precededOK(rs []rune, i int) bool {
+	if i == 0 {
+		return true
+	}
+	p := rs[i-1]
+	switch {
+	case isDigit(p), isLatin(p):
+		return false
+	}
+	switch p {
+	case '.', '．', '第', '“', '"', '‘', '《', '〔', '[', '-', '—', '~', '～', '/', '_':
+		return false
+	}
+	return true
+}

@@ -1,0 +1,271 @@
+// Package policy turns a policy document into its numbered items: the tree of
+// 一、（一）1.（1）① the document uses, which items are tasks, targets or other
+// clauses, their responsible units (lead and co-units), deadlines and numeric
+// targets. Whatever it had to guess it flags with a reason the office can read.
+package policy
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// Parse reads the items of a document.
+func Parse(doc *docread.Document, cfg *config.Config) *task.Document {
+	p := &parser{rules: newUnitRules(cfg)}
+	return p.parse(doc)
+}
+
+type parser struct {
+	rules unitRules
+}
+
+// item is a node with what the parser found out about it.
+type item struct {
+	node
+	body     string // own text without marker, clause and closings
+	clause   clause
+	units    units
+	inherit  int // index of the item whose units this one shares, or -1
+	absorbed bool
+	lifted   bool // clause taken over from a sub-item
+}
+
+func (p *parser) parse(doc *docread.Document) *task.Document {
+	out := &task.Document{
+		Source:    filepath.Base(doc.Source),
+		Title:     doc.Meta.Title,
+		DocNumber: doc.Meta.DocNumber,
+		Issuer:    doc.Meta.Issuer,
+		Date:      doc.Meta.Date,
+	}
+	out.ID = documentID(out)
+	text, tables := splitBlocks(doc.Blocks)
+	rs := []rune(text)
+	rule := detectLeadRule(text + tableText(tables))
+	docYear := 0
+	if len(out.Date) >= 4 {
+		docYear, _ = strconv.Atoi(out.Date[:4])
+	}
+
+	items := p.readItems(rs, rule)
+	out.Tasks = p.buildTasks(out.ID, items, rule, docYear)
+	for _, t := range tables {
+		out.Tasks = append(out.Tasks, p.tableTasks(out.ID, t, rule, docYear, out.Tasks)...)
+	}
+	uniqueIDs(out.Tasks)
+	out.Notes = documentNotes(out, rule, p.rules.isCollective)
+	return out
+}
+
+// readItems finds the items and their clauses.
+func (p *parser) readItems(rs []rune, rule leadRule) []*item {
+	nodes := scanItems(rs)
+	items := make([]*item, len(nodes))
+	own := make([]string, len(nodes))
+	for i, n := range nodes {
+		own[i] = trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
+		items[i] = &item{node: n, body: own[i], inherit: -1}
+	}
+	// Units follow a flattened table's rows bare, without a label; look for
+	// them only where the document has no labelled clauses at all, or marks
+	// its leads with △.
+	bare := rule == ruleMark
+	found := p.findClauses(items, own, bare)
+	if found == 0 && !bare {
+		// No labelled clause anywhere: maybe a flattened table whose units
+		// follow each row bare. Believe it only when most rows have them.
+		leaves, withBare := 0, p.findClauses(items, own, true)
+		for _, it := range items {
+			if len(it.children) == 0 {
+				leaves++
+			}
+		}
+		if withBare*2 >= leaves && withBare >= 2 {
+			bare = true
+		} else {
+			p.findClauses(items, own, false)
+		}
+	}
+	liftStandalone(items)
+	if bare {
+		inheritRows(items)
+	}
+	var raws []string
+	for _, it := range items {
+		if it.clause.form != formNone {
+			raws = append(raws, it.clause.raw)
+		}
+	}
+	p.rules.docPrefix = p.rules.dominantPrefix(raws)
+	for _, it := range items {
+		if it.clause.form != formNone {
+			it.units = p.rules.parseUnits(it.clause.raw, rule)
+		}
+	}
+	markAbsorbed(items)
+	return items
+}
+
+var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)
+
+var signatureRe = regexp.MustCompile(`\n[^\n。]{0,40}\n?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+
+// trimClosing cuts what follows an item but is not part of it: notes (注：
+// 标△的为牵头单位), 附件 lists, (此件公开发布), and for the last item of the
+// document its closing paragraphs and signature.
+func trimClosing(s string, last bool) string {
+	if loc := closingRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	if last {
+		s = strings.TrimRight(s, " \n\t\u3000")
+		if loc := signatureRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+		}
+		// Paragraphs after the responsibility clause are the document's
+		// closing words.
+		if i := lastClauseEnd(s); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// lastClauseEnd returns the end of the first paragraph that ends with a
+// responsibility clause, when paragraphs follow it.
+func lastClauseEnd(s string) int {
+	paras := strings.Split(s, "\n")
+	off := 0
+	for i, para := range paras {
+		off += len(para) + 1
+		if i == len(paras)-1 {
+			break
+		}
+		t := strings.TrimRight(para, " \t\u3000。")
+		rs := []rune(t)
+		if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
+			if o := matchOpen(rs, n-1); o >= 0 && looksLikeClause(string(rs[o+1:n-1])) {
+				return off - 1
+			}
+		}
+	}
+	return -1
+}
+
+// liftStandalone gives a clause written as a paragraph of its own after a
+// list of sub-items to the item that holds the list (seed 004's item 2: its
+// (1)–(3) are its text, the clause after (3) is item 2's). Items of the style
+// that carries most clauses in the document are where clauses belong.
+func liftStandalone(items []*item) {
+	count := map[style]int{}
+	for _, it := range items {
+		if it.clause.form != formNone && !it.clause.standalone {
+			count[it.m.style]++
+		}
+	}
+	if len(count) == 0 {
+		for _, it := range items {
+			if it.clause.form != formNone {
+				count[it.m.style]++
+			}
+		}
+	}
+	best, bestN := style(0), 0
+	for s, n := range count {
+		if n > bestN || n == bestN && s < best {
+			best, bestN = s, n
+		}
+	}
+	for _, it := range items {
+		if !it.clause.standalone || it.m.style == best {
+			continue
+		}
+		for a := it.parent; a >= 0; a = items[a].parent {
+			anc := items[a]
+			if anc.m.style != best {
+				continue
+			}
+			if anc.clause.form == formNone {
+				anc.clause, anc.lifted = it.clause, true
+				it.clause = clause{}
+			}
+			break
+		}
+	}
+}
+
+// inheritRows gives a row of a flattened table without units the units of
+// the row above: in the original table they shared a merged cell.
+func inheritRows(items []*item) {
+	prev := -1
+	for i, it := range items {
+		if len(it.children) > 0 {
+			// A heading row: inheritance does not cross a level-one section.
+			if it.parent < 0 {
+				prev = -1
+			}
+			continue
+		}
+		switch {
+		case it.clause.form != formNone:
+			prev = i
+		case prev >= 0:
+			it.inherit = prev
+		}
+	}
+}
+
+func markAbsorbed(items []*item) {
+	for _, it := range items {
+		for a := it.parent; a >= 0; a = items[a].parent {
+			if items[a].clause.form != formNone {
+				it.absorbed = true
+				break
+			}
+		}
+	}
+}
+
+// documentID is stable for the same document: it hashes the 文号, else the
+// title, else the file name.
+func documentID(d *task.Document) string {
+	key := d.DocNumber
+	if key == "" {
+		key = d.Title
+	}
+	if key == "" {
+		key = strings.TrimSuffix(d.Source, filepath.Ext(d.Source))
+	}
+	sum := sha256.Sum256([]byte(key))
+	return "D" + strings.ToUpper(hex.EncodeToString(sum[:]))[:6]
+}
+
+func uniqueIDs(tasks []*task.Task) {
+	seen := map[string]int{}
+	for _, t := range tasks {
+		seen[t.ID]++
+		if n := seen[t.ID]; n > 1 {
+			t.ID += "~" + strconv.Itoa(n)
+			t.Flags = append(t.Flags, "编号与前文重复，请核对原文编号")
+		}
+	}
+}
+
+func (p *parser) findClauses(items []*item, own []string, bare bool) int {
+	found := 0
+	for i, it := range items {
+		it.body, it.clause = splitClause(own[i], bare, p.rules)
+		if it.clause.form != formNone {
+			found++
+		}
+	}
+	return found
+}

@@ -1,0 +1,367 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// column is what a table column holds, recognised by its header words.
+type column int
+
+const (
+	colNone column = iota
+	colSeq
+	colTitle
+	colContent
+	colLead
+	colCo
+	colUnits
+	colDeadline
+)
+
+var columnWords = []struct {
+	re  *regexp.Regexp
+	col column
+}{
+	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
+	{regexp.MustCompile(`牵头(单位|部门|领导)?$|主办单位|主责单位`), colLead},
+	{regexp.MustCompile(`配合|协办|参与单位|协同单位`), colCo},
+	{regexp.MustCompile(`责任(单位|部门|主体)|负责(单位|部门)|指导部门|实施单位|承办单位`), colUnits},
+	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
+	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
+	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作`), colContent},
+}
+
+func classifyHeader(cell string) column {
+	c := strings.Join(strings.Fields(cell), "")
+	c = strings.ReplaceAll(c, "\u3000", "")
+	if c == "" || len([]rune(c)) > 12 {
+		return colNone
+	}
+	for _, w := range columnWords {
+		if w.re.MatchString(c) {
+			return w.col
+		}
+	}
+	return colNone
+}
+
+// taskTable is a table whose columns were recognised.
+type taskTable struct {
+	cols []column
+	rows [][]string // data rows, header removed
+}
+
+// recogniseTable returns the table's column layout when it is a task table:
+// it must have a content column and a unit column.
+func recogniseTable(rows [][]string) (*taskTable, bool) {
+	for h := 0; h < len(rows) && h < 3; h++ {
+		cols := make([]column, len(rows[h]))
+		has := map[column]bool{}
+		for i, c := range rows[h] {
+			cols[i] = classifyHeader(c)
+			has[cols[i]] = true
+		}
+		// 任务名称 + 任务内容: the first is the title; a lone title-like
+		// column is the content.
+		if has[colTitle] && !has[colContent] {
+			for i := range cols {
+				if cols[i] == colTitle {
+					cols[i] = colContent
+					break
+				}
+			}
+			has[colContent] = true
+		}
+		if has[colContent] && (has[colLead] || has[colUnits]) {
+			return &taskTable{cols: cols, rows: rows[h+1:]}, true
+		}
+	}
+	return nil, false
+}
+
+// splitBlocks joins the paragraphs into one text and sets task tables apart;
+// other tables are read as lines of text. Tables flattened into one cell per
+// line (a 序号 line, then the other headers, then the cells) are rebuilt.
+func splitBlocks(blocks []docread.Block) (string, []*taskTable) {
+	var lines []string
+	var tables []*taskTable
+	for _, b := range blocks {
+		if b.Rows == nil {
+			lines = append(lines, b.Text)
+			continue
+		}
+		if t, ok := recogniseTable(b.Rows); ok {
+			tables = append(tables, t)
+			continue
+		}
+		for _, r := range b.Rows {
+			lines = append(lines, strings.Join(dedupeCells(r), " "))
+		}
+	}
+	lines, flat := rebuildLineTables(lines)
+	return strings.Join(lines, "\n"), append(tables, flat...)
+}
+
+func dedupeCells(r []string) []string {
+	var out []string
+	for i, c := range r {
+		if c != "" && (i == 0 || c != r[i-1]) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func tableText(tables []*taskTable) string {
+	var b strings.Builder
+	for _, t := range tables {
+		for _, r := range t.rows {
+			b.WriteString(strings.Join(r, " "))
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+var bareNumberRe = regexp.MustCompile(`^\d{1,3}$`)
+
+// rebuildLineTables finds tables flattened one cell per line: a line 序号
+// followed by at least two more header lines; each row then starts with a
+// line holding only its number, and a line starting 一、 is a section row.
+func rebuildLineTables(lines []string) ([]string, []*taskTable) {
+	var out []string
+	var tables []*taskTable
+	for i := 0; i < len(lines); i++ {
+		if classifyHeader(lines[i]) != colSeq {
+			out = append(out, lines[i])
+			continue
+		}
+		j := i + 1
+		header := []string{lines[i]}
+		for j < len(lines) && classifyHeader(lines[j]) != colNone && classifyHeader(lines[j]) != colSeq && len(header) < 8 {
+			header = append(header, lines[j])
+			j++
+		}
+		probe := append([][]string{header}, nil)
+		if _, ok := recogniseTable(probe[:1]); !ok || len(header) < 3 {
+			out = append(out, lines[i])
+			continue
+		}
+		var rows [][]string
+		var cur []string
+		flush := func() {
+			if cur != nil {
+				rows = append(rows, cur)
+				cur = nil
+			}
+		}
+		for ; j < len(lines); j++ {
+			l := strings.TrimSpace(lines[j])
+			switch {
+			case bareNumberRe.MatchString(l):
+				flush()
+				cur = []string{l}
+			case isSectionRow(l):
+				flush()
+				rows = append(rows, []string{l})
+			case cur != nil && len(cur) < len(header):
+				cur = append(cur, l)
+			default:
+				// The table ended.
+				flush()
+				goto done
+			}
+		}
+	done:
+		flush()
+		t, _ := recogniseTable(append([][]string{header}, rows...))
+		tables = append(tables, t)
+		i = j - 1
+	}
+	return out, tables
+}
+
+func isSectionRow(l string) bool {
+	rs := []rune(l)
+	if len(rs) < 3 {
+		return false
+	}
+	m, ok := scanMarker(rs, 0)
+	return ok && (m.style == styleCN || m.style == styleCNParen)
+}
+
+// tableTasks reads the rows of a task table. Sections come from rows that
+// hold only a heading (一、知识产权保护方面); a row without units shares the
+// units of the row above, as a merged cell would.
+func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear int, existing []*task.Task) []*task.Task {
+	var out []*task.Task
+	section, sectionTitle := "", ""
+	var prev *task.Task
+	n := 0
+	for ri, row := range t.rows {
+		cells := make(map[column]string)
+		nonEmpty := 0
+		for i, c := range row {
+			c = strings.TrimSpace(c)
+			if c != "" {
+				nonEmpty++
+			}
+			if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
+				cells[t.cols[i]] = c
+			}
+		}
+		if nonEmpty == 0 {
+			continue
+		}
+		if first := strings.TrimSpace(row[0]); len(dedupeCells(row)) == 1 && isSectionRow(first) {
+			rs := []rune(first)
+			m, _ := scanMarker(rs, 0)
+			section, sectionTitle = m.label(), cleanTitle(string(rs[m.end:]))
+			continue
+		}
+		n++
+		label := itoa(n)
+		if seq := strings.TrimSpace(cells[colSeq]); seq != "" {
+			rs := []rune(seq + " ")
+			if m, ok := scanMarker(rs, 0); ok {
+				label = m.label()
+			} else if bareNumberRe.MatchString(seq) {
+				label = seq
+			}
+		}
+		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
+		if tk.Text == "" {
+			tk.Text = tk.Title
+		}
+		if section != "" {
+			tk.Path = []string{section, label}
+			tk.Headings = []string{sectionTitle}
+		} else {
+			tk.Path = []string{label}
+		}
+		if targetHeadingRe.MatchString(sectionTitle) {
+			tk.Kind = task.KindTarget
+		}
+		raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
+		var us units
+		switch {
+		case cells[colLead] != "" && cells[colCo] != "":
+			us.lead = p.rules.expand(cells[colLead], &us.flags)
+			us.co = p.rules.expand(cells[colCo], &us.flags)
+			raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
+			us = us.finish()
+		case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
+			us.lead = p.rules.expand(cells[colLead], &us.flags)
+			us = us.finish()
+		case raw != "":
+			us = p.rules.parseUnits(raw, rule)
+		}
+		switch {
+		case len(us.lead) > 0:
+			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
+		case prev != nil:
+			tk.Lead, tk.Co = prev.Lead, prev.Co
+			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
+		default:
+			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
+		}
+		if d := strings.TrimSpace(cells[colDeadline]); d != "" {
+			tk.Deadline = findDeadline(d, docYear)
+			if tk.Deadline == nil {
+				tk.Deadline = &task.Deadline{Text: d}
+			}
+		} else {
+			tk.Deadline = findDeadline(tk.Text, docYear)
+		}
+		year := 0
+		if tk.Deadline != nil && len(tk.Deadline.Date) >= 4 {
+			year = atoi(tk.Deadline.Date[:4])
+		}
+		tk.Targets = findTargets(tk.Text, year)
+		prev = tk
+		out = append(out, tk)
+	}
+	// Table rows are numbered on their own; where that collides with the
+	// numbering of the text, they are set apart as an attachment.
+	taken := map[string]bool{}
+	for _, e := range existing {
+		taken[strings.Join(e.Path, ".")] = true
+	}
+	collide := false
+	for _, tk := range out {
+		collide = collide || taken[strings.Join(tk.Path, ".")]
+	}
+	for _, tk := range out {
+		if collide {
+			tk.Path = append([]string{"附表"}, tk.Path...)
+			tk.Headings = append([]string{"附表"}, tk.Headings...)
+		}
+		tk.ID = docID + "-" + strings.Join(tk.Path, ".")
+	}
+	return out
+}
+
+func hasCol(cols []column, c column) bool {
+	for _, x := range cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func nonBlank(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// documentNotes says how the document was read as a whole.
+func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bool) []string {
+	var notes []string
+	multi, withUnits := 0, 0
+	for _, t := range d.Tasks {
+		if len(t.Lead) > 0 {
+			withUnits++
+		}
+		if len(t.Lead)+len(t.Co) > 1 {
+			multi++
+		}
+	}
+	switch {
+	case withUnits == 0:
+		notes = append(notes, "文件未列责任单位：各任务的牵头单位需由办公室指定")
+	case rule == ruleMark:
+		notes = append(notes, "文件注明标△的为牵头单位，据此区分牵头单位和配合单位")
+	case rule == ruleFirst:
+		notes = append(notes, "文件注明列第一位的为牵头单位，据此区分牵头单位和配合单位")
+	case multi > 0:
+		notes = append(notes, "文件未说明牵头规则：按惯例以列第一位的单位为牵头单位，其余为配合单位，请核实")
+	}
+	if c := collectiveUnits(d, isCollective); len(c) > 0 {
+		notes = append(notes, "以下为集体称谓，请在单位名单中对应到具体单位："+strings.Join(c, "、"))
+	}
+	return notes
+}
+
+func collectiveUnits(d *task.Document, isCollective func(string) bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range d.Tasks {
+		for _, u := range append(append([]string(nil), t.Lead...), t.Co...) {
+			if !seen[u] && isCollective(u) {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}

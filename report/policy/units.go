@@ -1,0 +1,462 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/config"
+)
+
+// unitRules are the configurable parts of reading unit names.
+type unitRules struct {
+	suffixes    []string
+	prefixes    []string
+	collectives map[string]bool
+	aliases     map[string]string
+	// docPrefix is the prefix most of the document's units carry (市 in a
+	// city's document); a list that starts with a bare agency name
+	// (△医药高新区、发改委) takes it too.
+	docPrefix string
+}
+
+func newUnitRules(c *config.Config) unitRules {
+	r := unitRules{
+		suffixes:    c.UnitSuffixes,
+		prefixes:    c.CarriedPrefixes,
+		collectives: map[string]bool{},
+		aliases:     c.Aliases,
+	}
+	for _, s := range c.CollectiveUnits {
+		r.collectives[s] = true
+	}
+	return r
+}
+
+// leadRule is how a document tells lead units from co-units.
+type leadRule int
+
+const (
+	ruleConvention leadRule = iota // nothing stated: the first listed leads
+	ruleFirst                      // 列第一位的为牵头单位
+	ruleMark                       // 标△的为牵头单位
+)
+
+var (
+	markRuleRe  = regexp.MustCompile(`(标|带|有|注)\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
+	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
+	// ruleNoteRe matches such a statement inside a clause, so that it is
+	// not read as a unit name.
+	ruleNoteRe = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列)(在)?(第一|首)(位|个)?的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?\s*[，,]?\s*(下同)?[。]?`)
+)
+
+// detectLeadRule finds the document's statement of how leads are marked.
+func detectLeadRule(text string) leadRule {
+	switch {
+	case markRuleRe.MatchString(text):
+		return ruleMark
+	case firstRuleRe.MatchString(text):
+		return ruleFirst
+	}
+	return ruleConvention
+}
+
+var (
+	leadCoRe     = regexp.MustCompile(`^(.+?)(牵头负责|牵头)[，,；;、]?\s*(.+?)(配合|参与|协助|协同)(负责)?$`)
+	leadOnlyRe   = regexp.MustCompile(`^(.+?)(牵头负责|牵头)$`)
+	togetherRe   = regexp.MustCompile(`^(.+?)会同(.+?)(负责|落实|推进|实施)?$`)
+	dutyTailRe   = regexp.MustCompile(`(按职责分工负责|按职责负责|分工负责|负责落实|共同负责|负责)$`)
+	labelSplitRe = regexp.MustCompile(`(责任单位|牵头单位|配合单位|协办单位|主办单位|责任部门|牵头部门|配合部门|负责部门|负责单位|责任主体|实施单位|承办单位|适用范围|完成时限|完成时间|时间节点)\s*[：:]`)
+)
+
+// units is the reading of one responsibility clause.
+type units struct {
+	lead, co []string
+	flags    []string
+}
+
+// parseUnits reads a clause's units. rule is the document's lead rule.
+func (u unitRules) parseUnits(raw string, rule leadRule) units {
+	raw = ruleNoteRe.ReplaceAllString(raw, "")
+	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	var out units
+	if labelSplitRe.MatchString(raw) {
+		return u.parseLabelled(raw, rule)
+	}
+	if m := leadCoRe.FindStringSubmatch(raw); m != nil {
+		out.lead = u.expand(m[1], &out.flags)
+		out.co = u.expand(m[3], &out.flags)
+		return out.finish()
+	}
+	if m := leadOnlyRe.FindStringSubmatch(raw); m != nil {
+		out.lead = u.expand(m[1], &out.flags)
+		return out.finish()
+	}
+	body := dutyTailRe.ReplaceAllString(raw, "")
+	if m := togetherRe.FindStringSubmatch(body); m != nil {
+		out.lead = u.expand(m[1], &out.flags)
+		out.co = u.expand(m[2], &out.flags)
+		return out.finish()
+	}
+	return u.assign(u.expandMarked(body, &out.flags), rule, out.flags)
+}
+
+func (u unitRules) parseLabelled(raw string, rule leadRule) units {
+	var out units
+	var generic []markedUnit
+	locs := labelSplitRe.FindAllStringSubmatchIndex(raw, -1)
+	for i, loc := range locs {
+		end := len(raw)
+		if i+1 < len(locs) {
+			end = locs[i+1][0]
+		}
+		label := raw[loc[2]:loc[3]]
+		val := strings.Trim(raw[loc[1]:end], " 。.，,；;\n")
+		switch label {
+		case "牵头单位", "牵头部门", "主办单位":
+			out.lead = append(out.lead, u.expand(val, &out.flags)...)
+		case "配合单位", "配合部门", "协办单位":
+			out.co = append(out.co, u.expand(val, &out.flags)...)
+		case "适用范围", "完成时限", "完成时间", "时间节点":
+			// Not units: scope and deadline are read elsewhere.
+		default:
+			val = dutyTailRe.ReplaceAllString(val, "")
+			if m := togetherRe.FindStringSubmatch(val); m != nil {
+				out.lead = append(out.lead, u.expand(m[1], &out.flags)...)
+				out.co = append(out.co, u.expand(m[2], &out.flags)...)
+				continue
+			}
+			generic = append(generic, u.expandMarked(val, &out.flags)...)
+		}
+	}
+	if len(generic) > 0 {
+		if len(out.lead) > 0 {
+			for _, g := range generic {
+				out.co = append(out.co, g.name)
+			}
+		} else {
+			a := u.assign(generic, rule, out.flags)
+			out.lead, out.co, out.flags = a.lead, append(a.co, out.co...), a.flags
+		}
+	}
+	return out.finish()
+}
+
+// assign splits a list into lead and co-units by the document's rule.
+func (u unitRules) assign(list []markedUnit, rule leadRule, flags []string) units {
+	out := units{flags: flags}
+	if len(list) == 0 {
+		return out
+	}
+	marked := 0
+	for _, m := range list {
+		if m.marked {
+			marked++
+		}
+	}
+	for i, m := range list {
+		switch {
+		case marked > 0 && m.marked, marked == 0 && i == 0:
+			out.lead = append(out.lead, m.name)
+		default:
+			out.co = append(out.co, m.name)
+		}
+	}
+	if rule == ruleMark && marked == 0 && len(list) > 1 {
+		out.flags = append(out.flags, "文件以△标注牵头单位，此条未标△：暂以第一个单位为牵头单位")
+	}
+	return out.finish()
+}
+
+func (o units) finish() units {
+	o.lead = dedupe(o.lead, nil)
+	o.co = dedupe(o.co, o.lead)
+	return o
+}
+
+func dedupe(list []string, exclude []string) []string {
+	seen := map[string]bool{}
+	for _, e := range exclude {
+		seen[e] = true
+	}
+	var out []string
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// markedUnit is a unit name and whether it carried a lead mark (△).
+type markedUnit struct {
+	name   string
+	marked bool
+}
+
+func (u unitRules) expand(s string, flags *[]string) []string {
+	var out []string
+	for _, m := range u.expandMarked(dutyTailRe.ReplaceAllString(strings.TrimSpace(s), ""), flags) {
+		out = append(out, m.name)
+	}
+	return out
+}
+
+// expandMarked splits a list of unit names and restores what the document
+// left out: the carried-over prefix (市科技局、发改委 → 市发改委) and the shared
+// suffix (泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会).
+func (u unitRules) expandMarked(s string, flags *[]string) []markedUnit {
+	var out []markedUnit
+	prefix := u.docPrefix
+	for _, run := range splitTop(s, "，,；;\n ") {
+		names := splitTop(run, "、")
+		items := make([]markedUnit, 0, len(names))
+		for _, n := range names {
+			m := markedUnit{name: n}
+			m.name, m.marked = stripMark(m.name)
+			for _, part := range u.splitEtc(m.name, flags) {
+				items = append(items, markedUnit{name: part, marked: m.marked})
+				m.marked = false
+			}
+		}
+		u.shareSuffix(items, flags)
+		for i := range items {
+			name := items[i].name
+			switch p := u.ownPrefix(name); {
+			case p != "":
+				prefix = p
+			case prefix != "" && u.takesPrefix(name):
+				name = prefix + name
+			case isPlaceName(name) || u.isCollective(name):
+			default:
+				// 人民银行临海市支行 breaks the chain: what follows it
+				// (台州银保监分局…) is not a 市 agency either.
+				prefix = ""
+			}
+			if a, ok := u.aliases[name]; ok && a != "" {
+				name = a
+			}
+			items[i].name = name
+			out = append(out, items[i])
+		}
+	}
+	return out
+}
+
+func stripMark(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	marked := false
+	for _, m := range []string{"△", "▲", "★", "☆"} {
+		if strings.Contains(s, m) {
+			marked = true
+			s = strings.ReplaceAll(s, m, "")
+		}
+	}
+	return strings.TrimSpace(s), marked
+}
+
+// splitEtc handles 等: "A等" is A (the list is not complete), and
+// "A等市直相关部门" is A and the collective 市直相关部门.
+func (u unitRules) splitEtc(s string, flags *[]string) []string {
+	i := strings.LastIndex(s, "等")
+	if i < 0 || strings.HasSuffix(s, "等级") {
+		return []string{s}
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len("等"):])
+	tail = strings.TrimPrefix(tail, "和")
+	if head == "" {
+		return []string{s}
+	}
+	if tail == "" {
+		addFlag(flags, "责任单位以“等”结尾，所列单位可能不全")
+		return []string{head}
+	}
+	if strings.Contains(tail, "有关") || strings.Contains(tail, "相关") || strings.HasPrefix(tail, "各") {
+		return []string{head, tail}
+	}
+	return []string{s}
+}
+
+// splitTop splits s at any of seps that is not inside brackets, so that
+// 各县（市、区）人民政府 stays one name.
+func splitTop(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case isOpenParen(r):
+			depth++
+		case isCloseParen(r):
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			if t := strings.TrimSpace(string(rs[start:i])); t != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	if t := strings.TrimSpace(string(rs[start:])); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "办事处"}
+
+// shareSuffix gives the names of a 、-list the suffix that only its last name
+// carries, when the others are bare place names.
+func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
+	if len(items) < 2 {
+		return
+	}
+	last := items[len(items)-1].name
+	suffix := ""
+	for _, s := range sharedSuffixes {
+		if strings.HasSuffix(last, s) && len(last) > len(s) {
+			suffix = s
+			break
+		}
+	}
+	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
+		return
+	}
+	for _, it := range items[:len(items)-1] {
+		if !isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
+			return
+		}
+	}
+	for i := range items[:len(items)-1] {
+		items[i].name += suffix
+	}
+	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+}
+
+// isPlaceName reports whether s names a place (a district, county, zone)
+// rather than an agency.
+func isPlaceName(s string) bool {
+	for _, e := range []string{"区", "县", "市", "镇", "乡", "街道", "园区", "新区", "开发区"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPrefix returns the carried prefix a name starts with (市 of 市科技局), or
+// "" when it has none or is itself a place or collective.
+func (u unitRules) ownPrefix(name string) string {
+	for _, p := range u.prefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && !strings.HasPrefix(name, "市场") && u.isAgency(name) && !isPlaceName(name) {
+			return p
+		}
+	}
+	return ""
+}
+
+// takesPrefix reports whether a bare name gets the carried prefix: agencies
+// do (发改委 → 市发改委); places, collectives and names that already hold a
+// level of government do not.
+func (u unitRules) takesPrefix(name string) bool {
+	if !u.isAgency(name) || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
+		return false
+	}
+	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
+		if strings.Contains(name, lvl) && !strings.HasPrefix(name, "市场") {
+			return false
+		}
+	}
+	return true
+}
+
+func (u unitRules) isAgency(name string) bool {
+	for _, s := range u.suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (u unitRules) isCollective(name string) bool {
+	n := strings.TrimPrefix(name, "各")
+	return u.collectives[name] || u.collectives[n] || strings.HasPrefix(name, "各") || strings.HasPrefix(name, "有关") || strings.HasPrefix(name, "相关")
+}
+
+// isUnitList reports whether s, found after a task's last sentence in a
+// flattened table, is a list of unit names.
+func (u unitRules) isUnitList(s string) bool {
+	if len([]rune(s)) > 300 {
+		return false
+	}
+	names := splitTop(s, "、，,；;")
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		n, _ = stripMark(n)
+		n = strings.TrimSuffix(n, "等")
+		rs := []rune(n)
+		if len(rs) < 2 || len(rs) > 30 || strings.ContainsAny(n, "。：:？?！!“”") {
+			return false
+		}
+		if !u.isAgency(n) && !u.isCollective(n) || startsWithAction(n) {
+			return false
+		}
+	}
+	return true
+}
+
+func addFlag(flags *[]string, f string) {
+	for _, x := range *flags {
+		if x == f {
+			return
+		}
+	}
+	*flags = append(*flags, f)
+}
+
+// dominantPrefix returns the carried prefix that the first agency of most
+// clauses starts with (市 in a city's document), or "".
+func (u unitRules) dominantPrefix(raws []string) string {
+	count := map[string]int{}
+	clauses := 0
+	for _, raw := range raws {
+		for _, n := range splitTop(raw, "、，,；;\n ") {
+			n, _ = stripMark(n)
+			if !u.isAgency(n) || isPlaceName(n) || u.isCollective(n) {
+				continue
+			}
+			clauses++
+			if p := u.ownPrefix(n); p != "" {
+				count[p]++
+			}
+			break
+		}
+	}
+	best, bestN := "", 0
+	for _, p := range u.prefixes {
+		if count[p] > bestN {
+			best, bestN = p, count[p]
+		}
+	}
+	if bestN*2 < clauses || bestN < 2 {
+		return ""
+	}
+	return best
+}
+
+// actionWords start phrases of a task's text, never a unit's name: they keep
+// 加快建设国家级科技服务业集聚区、打造国际合作先行区 from being read as units.
+var actionWords = []string{"加快", "打造", "建设", "推进", "推动", "实施", "开展", "支持", "鼓励", "加强", "完善", "提升", "促进", "构建", "形成", "培育", "发展", "深化", "强化", "创建", "争创", "建成", "引导", "组织", "落实", "探索", "建立", "健全", "优化", "扩大", "提高", "力争", "确保", "实现", "围绕", "依托", "聚焦", "成为", "争取"}
+
+func startsWithAction(name string) bool {
+	for _, w := range actionWords {
+		if strings.HasPrefix(name, w) {
+			return true
+		}
+	}
+	return false
+}
