@@ -108,32 +108,65 @@ func looksUTF16(data []byte) bool {
 	return ok
 }
 
-// utf16Order detects UTF-16 without a byte-order mark. Chinese characters
-// have no zero byte in UTF-16, but digits, newlines and ASCII punctuation
-// do, always in the same half of the code unit; binary files have zeros in
-// both halves.
+// utf16Order detects UTF-16 without a byte-order mark (Notepad's
+// "Unicode"). Such text has zero bytes (newlines, digits and ASCII are
+// 0x00nn), and decoded in the right byte order it is almost all Chinese,
+// ASCII and punctuation, while in the wrong order or as binary it is not.
+// When both orders read plausibly (ASCII text), the half holding the zero
+// bytes decides.
 func utf16Order(data []byte) (bigEndian, ok bool) {
-	n := len(head(data, 8192)) &^ 1
-	if n < 4 {
+	h := head(data, 8192)
+	h = h[:len(h)&^1]
+	if len(h) < 4 {
 		return false, false
 	}
 	evenZeros, oddZeros := 0, 0
-	for i := 0; i < n; i += 2 {
-		if data[i] == 0 {
+	for i := 0; i < len(h); i += 2 {
+		if h[i] == 0 {
 			evenZeros++
 		}
-		if data[i+1] == 0 {
+		if h[i+1] == 0 {
 			oddZeros++
 		}
 	}
-	units := n / 2
-	switch {
-	case oddZeros*20 >= units && evenZeros*10 <= oddZeros:
-		return false, true
-	case evenZeros*20 >= units && oddZeros*10 <= evenZeros:
-		return true, true
+	if zeros := evenZeros + oddZeros; zeros < 2 || zeros*100 < len(h)/2 {
+		return false, false
 	}
-	return false, false
+	le, be := plausibleUTF16(h, false), plausibleUTF16(h, true)
+	bigEndian = be > le+0.05 || be >= le-0.05 && evenZeros > oddZeros
+	best := le
+	if bigEndian {
+		best = be
+	}
+	return bigEndian, best >= 0.9
+}
+
+// plausibleUTF16 is the share of characters that a Chinese document is
+// made of when b is decoded as UTF-16 in the given order.
+func plausibleUTF16(b []byte, bigEndian bool) float64 {
+	total, good := 0, 0
+	for _, r := range decodeUTF16(b, bigEndian) {
+		total++
+		if plausibleRune(r) {
+			good++
+		}
+	}
+	if total == 0 {
+		return 0
+	}
+	return float64(good) / float64(total)
+}
+
+func plausibleRune(r rune) bool {
+	switch {
+	case r == '\n' || r == '\r' || r == '\t' || r >= 0x20 && r < 0x7f:
+		return true
+	case r >= 0xa0 && r < 0x100, r >= 0x2000 && r < 0x2070, r >= 0x2150 && r < 0x2190, r >= 0x2460 && r < 0x2700:
+		return true // Latin-1 signs, general punctuation, numerals, ① ★ △
+	case r >= 0x3000 && r < 0x3040, r >= 0x3400 && r < 0xa000, r >= 0xfe30 && r < 0xfe50, r >= 0xff00 && r < 0xfff0:
+		return true // CJK punctuation and ideographs, full-width forms
+	}
+	return false
 }
 
 func decodeUTF16(data []byte, bigEndian bool) string {
@@ -150,6 +183,13 @@ func decodeUTF16(data []byte, bigEndian bool) string {
 		units = units[1:]
 	}
 	return string(utf16.Decode(units))
+}
+
+// manyNULs reports bytes that are not text in any 8-bit encoding: a text
+// file may carry a stray NUL, a binary file has them everywhere.
+func manyNULs(data []byte) bool {
+	h := head(data, 8192)
+	return bytes.Count(h, []byte{0})*20 > len(h)
 }
 
 // looksBinary reports text that decoded without error but is really a

@@ -72,7 +72,7 @@ func extract(name string, data []byte) ([]line, Meta, error) {
 		}
 		return readPlain(name, ext, text)
 	}
-	if bytes.IndexByte(head(data, 8192), 0) >= 0 {
+	if manyNULs(data) {
 		return nil, Meta{}, inputErr(name, binaryMsg(ext))
 	}
 	if looksHTML(data) || isHTMLExt(ext) && hasTags(data) {

@@ -15,8 +15,8 @@ var (
 )
 
 // buildTasks classifies the items and writes them as tasks.
-func (p *parser) buildTasks(docID string, items []*item, rule leadRule, docYear int) []*task.Task {
-	anyClause := false
+func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables bool) []*task.Task {
+	anyClause := taskTables
 	for _, it := range items {
 		if it.clause.form != formNone {
 			anyClause = true

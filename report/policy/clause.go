@@ -40,7 +40,7 @@ func looksLikeClause(inner string) bool {
 		return true
 	}
 	// （A、B负责。列第一位者为牵头单位，下同）
-	head := inner
+	head := strings.TrimSpace(ruleNoteRe.ReplaceAllString(inner, ""))
 	if i := strings.IndexAny(head, "。;；"); i >= 0 {
 		head = head[:i]
 	}

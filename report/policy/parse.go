@@ -56,7 +56,9 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 
 	items := p.readItems(rs, rule)
-	out.Tasks = p.buildTasks(out.ID, items, rule, docYear)
+	// A document whose tasks are in a table: its numbered text only
+	// introduces them.
+	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
 	for _, t := range tables {
 		out.Tasks = append(out.Tasks, p.tableTasks(out.ID, t, rule, docYear, out.Tasks)...)
 	}

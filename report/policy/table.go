@@ -142,7 +142,7 @@ func rebuildLineTables(lines []string) ([]string, []*taskTable) {
 		}
 		j := i + 1
 		header := []string{lines[i]}
-		for j < len(lines) && classifyHeader(lines[j]) != colNone && classifyHeader(lines[j]) != colSeq && len(header) < 8 {
+		for j < len(lines) && isHeaderLine(lines[j]) && len(header) < 8 {
 			header = append(header, lines[j])
 			j++
 		}
@@ -285,15 +285,15 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		prev = tk
 		out = append(out, tk)
 	}
-	// Table rows are numbered on their own; where that collides with the
-	// numbering of the text, they are set apart as an attachment.
+	// Table rows are numbered on their own; where their sections reuse the
+	// text's (一、 in both), they are set apart as an attachment.
 	taken := map[string]bool{}
 	for _, e := range existing {
-		taken[strings.Join(e.Path, ".")] = true
+		taken[e.Path[0]] = true
 	}
 	collide := false
 	for _, tk := range out {
-		collide = collide || taken[strings.Join(tk.Path, ".")]
+		collide = collide || taken[tk.Path[0]]
 	}
 	for _, tk := range out {
 		if collide {
@@ -364,4 +364,20 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 		}
 	}
 	return out
+}
+
+// isHeaderLine reports whether a line can be a column header of a table
+// flattened one cell per line: a recognised header (牵头单位), or a short
+// label (推广范围, 备注).
+func isHeaderLine(l string) bool {
+	c := classifyHeader(l)
+	if c == colSeq {
+		return false
+	}
+	if c != colNone {
+		return true
+	}
+	l = strings.Join(strings.Fields(l), "")
+	rs := []rune(l)
+	return len(rs) >= 2 && len(rs) <= 6 && !bareNumberRe.MatchString(l) && !strings.ContainsAny(l, "。，,：:；;、（）()") && !isSectionRow(l)
 }
