@@ -89,6 +89,13 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 		}
 		if t.Kind != task.KindOther {
 			t.Deadline = findDeadline(t.Text, docYear)
+			// A section may set the date for all its items (二、指标体系：
+			// 到2018年底，…).
+			for a := it.parent; t.Deadline == nil && a >= 0; a = items[a].parent {
+				if d := findDeadline(items[a].body, docYear); d != nil && d.Date != "" {
+					t.Deadline = d
+				}
+			}
 			year := 0
 			if t.Deadline != nil && len(t.Deadline.Date) >= 4 {
 				year = atoi(t.Deadline.Date[:4])

@@ -59,6 +59,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
+	if d := milestoneYear(text, docYear); d != nil {
+		return d
+	}
 	if m := fiveYearRe.FindStringSubmatch(text); m != nil {
 		plan := strings.Index("一二三四五六七八九", m[2])/len("一") + 1
 		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
@@ -115,4 +118,28 @@ func monthEnd(year, month int) string {
 		days = 29
 	}
 	return fmt.Sprintf("%d-%02d-%02d", year, month, days)
+}
+
+var bareYearRe = regexp.MustCompile(`(20\d\d)\s*年`)
+
+// milestoneYear reads a bare year that sets a target (2027年技术交易总额超19亿
+// 元) as the end of that year: the latest such year not before the document.
+func milestoneYear(text string, docYear int) *task.Deadline {
+	best := 0
+	for _, m := range bareYearRe.FindAllStringSubmatchIndex(text, -1) {
+		before, after := text[:m[0]], text[m[1]:]
+		if strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") || strings.HasSuffix(before, "于") ||
+			strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") ||
+			strings.HasPrefix(after, "度") || len(after) > 0 && (after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-")) {
+			continue
+		}
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		if y > best && (docYear == 0 || y >= docYear) {
+			best = y
+		}
+	}
+	if best == 0 {
+		return nil
+	}
+	return &task.Deadline{Text: fmt.Sprintf("%d年", best), Date: fmt.Sprintf("%d-12-31", best)}
 }
