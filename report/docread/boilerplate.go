@@ -37,8 +37,12 @@ var boilerplateRes = []*regexp.Regexp{
 	footerRe,
 }
 
-// footerRe matches the first line of a site footer.
-var footerRe = regexp.MustCompile(`^(?:主管单位|主办单位|承办单位|协办单位|技术支持|运维单位|运维保障|网站标识码|备案号|网站地图|联系我们|网站声明|隐私声明|(?i:copyright)|©|\(c\))|ICP备|ICP证|公网安备|版权所有|(?i:all rights reserved)`)
+// footerRe matches the first line of a site footer. Labels need their
+// colon and 版权所有 its position, so that a sentence about 主管单位 or
+// 版权 is not taken for the footer.
+var footerRe = regexp.MustCompile(`^(?:主管单位|主办单位|承办单位|协办单位|技术支持|运维单位|运维保障|网站标识码|备案号|ICP备案号|网站声明)\s*[:：]` +
+	`|^(?:网站地图|联系我们|网站声明|隐私声明|关于我们|使用帮助)(?:\s*[|｜]\s*\S+)*$` +
+	`|^(?i:copyright)|^©|^\([cC]\)|ICP备\d|ICP证\d|公网安备|(?:^|\s)版权所有|版权所有\s*[:：]|(?i:all rights reserved)`)
 
 var viewCountRe = regexp.MustCompile(`^(?:阅读|浏览|浏览次数|阅读次数|点击数)\s*[:：]?\s*\d+\s*次?$`)
 
@@ -83,17 +87,35 @@ func dropBoilerplate(lines []line) []line {
 	return out
 }
 
-// cutCopyright drops a 版权声明 heading in the second half of the page and
-// everything after it: its numbered clauses (1、凡本网注明…) would otherwise
-// read as tasks.
+// cutCopyright drops a site's 版权声明 and everything after it: its
+// numbered clauses (1、凡本网注明…) would otherwise read as tasks. Only a
+// heading in the second half of the page followed by a few lines that speak
+// of the site (本网, 转载) counts; a document may have a section of that name.
 func cutCopyright(lines []line) []line {
 	for i := len(lines) / 2; i < len(lines); i++ {
 		switch strings.Trim(removeSpaces(lines[i].text), "【】[]:：") {
 		case "版权声明", "免责声明", "版权及免责声明", "版权说明":
-			return lines[:i]
+			if siteNotice(lines[i+1:]) {
+				return lines[:i]
+			}
 		}
 	}
 	return lines
+}
+
+func siteNotice(lines []line) bool {
+	n, site := 0, false
+	for _, l := range lines {
+		if l.text == "" {
+			continue
+		}
+		if n++; n > 10 {
+			return false
+		}
+		site = site || strings.Contains(l.text, "本网") || strings.Contains(l.text, "本站") ||
+			strings.Contains(l.text, "转载") || strings.Contains(l.text, "网站")
+	}
+	return site
 }
 
 // cutFooter drops the site footer: from its first marker line (主管单位,

@@ -199,9 +199,15 @@ func isHeaderNoise(s string) bool {
 	return digitsRe.MatchString(s) || headerWords[s]
 }
 
-// looksLikeBody reports a line of the document's text: a numbered heading,
-// or a sentence.
+// looksLikeBody reports a line of the document's text: a numbered
+// heading, a sentence, or the salutation (各省、自治区…：) that opens it.
 func looksLikeBody(s string) bool {
 	n := runeLen(s)
-	return n >= 100 || numberingRe.MatchString(s) || n >= 40 && strings.ContainsAny(s, "。；;")
+	switch {
+	case n >= 100 || numberingRe.MatchString(s):
+		return true
+	case n >= 10 && strings.ContainsAny(s, "。；;"):
+		return true
+	}
+	return (strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":")) && (n >= 12 || strings.ContainsAny(s, "、，,"))
 }

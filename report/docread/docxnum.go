@@ -236,7 +236,7 @@ func bulletText(s string) string {
 func formatNumber(n int, format string) string {
 	switch format {
 	case "chineseCounting", "chineseCountingThousand", "taiwaneseCounting", "taiwaneseCountingThousand":
-		return chineseCounting(n, "〇一二三四五六七八九", "十百千")
+		return chineseCounting(n, "零一二三四五六七八九", "十百千")
 	case "chineseLegalSimplified":
 		return chineseCounting(n, "零壹贰叁肆伍陆柒捌玖", "拾佰仟")
 	case "ideographDigital", "taiwaneseDigital":

@@ -92,7 +92,7 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 			// A section may set the date for all its items (二、指标体系：
 			// 到2018年底，…).
 			for a := it.parent; t.Deadline == nil && a >= 0; a = items[a].parent {
-				if d := findDeadline(items[a].body, docYear); d != nil && d.Date != "" {
+				if d := sectionDeadline(items[a], docYear); d != nil {
 					t.Deadline = d
 				}
 			}
@@ -230,4 +230,16 @@ func atoi(s string) int {
 		n = n*10 + int(r-'0')
 	}
 	return n
+}
+
+// sectionDeadline is the dated deadline a section's own text sets, computed
+// once per section.
+func sectionDeadline(it *item, docYear int) *task.Deadline {
+	if !it.deadlineDone {
+		it.deadlineDone = true
+		if d := findDeadline(it.body, docYear); d != nil && d.Date != "" {
+			it.sectionDeadline = d
+		}
+	}
+	return it.sectionDeadline
 }

@@ -63,7 +63,9 @@ func splitClause(text string, bare bool, cfg unitRules) (body string, c clause) 
 		}
 	}
 	// 责任单位：A、B as the last sentence or paragraph.
-	if locs := unitLabelRe.FindAllStringIndex(t, -1); len(locs) > 0 {
+	if !strings.ContainsAny(t, ":：") {
+		// No label can follow.
+	} else if locs := unitLabelRe.FindAllStringIndex(t, -1); len(locs) > 0 {
 		first := locs[0][0]
 		// The labels must come after the last full stop of the body.
 		if !strings.ContainsAny(t[first:], "。") || strings.Count(t[first:], "。") == strings.Count(t[first:], "。下同") {

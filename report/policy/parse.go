@@ -36,6 +36,9 @@ type item struct {
 	inherit  int // index of the item whose units this one shares, or -1
 	absorbed bool
 	lifted   bool // clause taken over from a sub-item
+
+	deadlineDone    bool
+	sectionDeadline *task.Deadline
 }
 
 func (p *parser) parse(doc *docread.Document) *task.Document {

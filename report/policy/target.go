@@ -29,6 +29,7 @@ var comparators = []struct{ word, op string }{
 var quantityVerbs = []string{"新增", "培育", "引进", "建成", "建设", "创建", "争创", "实施", "组建", "认定", "新建", "打造", "招引", "集聚", "新培育", "新备案", "新组建", "力争", "累计", "全年", "年均", "每年"}
 
 var (
+	sentenceEndRe = regexp.MustCompile(`[。；;！!？?\n]`)
 	yearCtxRe     = regexp.MustCompile(`(20\d\d)\s*年`)
 	clauseSplitRe = regexp.MustCompile(`[，,；;。：:、\n]`)
 )
@@ -111,7 +112,7 @@ func findTargets(text string, defaultYear int) []task.Target {
 
 func splitSentences(text string) []string {
 	var out []string
-	for _, s := range regexp.MustCompile(`[。；;！!？?\n]`).Split(text, -1) {
+	for _, s := range sentenceEndRe.Split(text, -1) {
 		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}

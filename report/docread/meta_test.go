@@ -1,0 +1,191 @@
+package docread
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+func readString(t *testing.T, name, s string) *Document {
+	t.Helper()
+	return mustRead(t, name, []byte(s))
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"2017年09月22日", "2017-09-22"},
+		{"2017年9月14日", "2017-09-14"},
+		{"2017 年 9 月 14 日", "2017-09-14"},
+		{"２０１７年９月１４日", "2017-09-14"},
+		{"二〇一七年九月十四日", "2017-09-14"},
+		{"二○二一年十二月三十一日", "2021-12-31"},
+		{"2018-05-24", "2018-05-24"},
+		{"2018-12-20 00:00:00", "2018-12-20"},
+		{"2018/5/4", "2018-05-04"},
+		{"2018.05.24", "2018-05-24"},
+		{"2021-02-30", ""},
+		{"2021年13月1日", ""},
+		{"有效", ""},
+		{"2021年2月", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseDate(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("parseDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
+
+func TestNormalizeDocNumber(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"泰政办发〔2017〕126号", "泰政办发〔2017〕126号"},
+		{"泰政办发[2017]126号", "泰政办发〔2017〕126号"},
+		{"泰政办发［2017］126号", "泰政办发〔2017〕126号"},
+		{"国发(2019)3号", "国发〔2019〕3号"},
+		{"国发【2019】 第3号", "国发〔2019〕3号"},
+		{"无", "无"},
+	}
+	for _, tt := range tests {
+		if got := normalizeDocNumber(tt.in); got != tt.want {
+			t.Errorf("normalizeDocNumber(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestChineseCounting(t *testing.T) {
+	tests := map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九",
+		100: "一百", 101: "一百零一", 110: "一百一十", 1001: "一千零一", 0: "0"}
+	for n, want := range tests {
+		if got := formatNumber(n, "chineseCounting"); got != want {
+			t.Errorf("formatNumber(%d, chineseCounting) = %q; want %q", n, got, want)
+		}
+	}
+}
+
+func TestMetaFromLabels(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want Meta
+		body []string
+	}{{
+		name: "value on the next line, padded labels",
+		text: "        索 引 号：\n        000014349/2019-00003\n        发文机关：\n        国务院\n        成文日期：\n        2019年01月12日\n\n" +
+			"        标　　题：\n        国务院关于促进综合保税区高水平开放高质量发展的若干意见\n\n        发文字号：\n        国发〔2019〕3号\n" +
+			"        发布日期：\n        2019年01月25日\n\n        主 题 词：\n\n国务院关于促进综合保税区\n\n高水平开放高质量发展的若干意见\n\n国发〔2019〕3号\n\n各省、自治区、直辖市人民政府：\n\n一、指导思想\n",
+		want: Meta{Title: "国务院关于促进综合保税区高水平开放高质量发展的若干意见", DocNumber: "国发〔2019〕3号", Issuer: "国务院", Date: "2019-01-12"},
+		body: []string{"国务院关于促进综合保税区", "高水平开放高质量发展的若干意见", "国发〔2019〕3号", "各省、自治区、直辖市人民政府：", "一、指导思想"},
+	}, {
+		name: "several labels on a line, half-width colons",
+		text: "信息名称:中共常州市委 常州市人民政府 关于创新驱动高质量发展的实施意见\n索 引 号:014109496/2021-00136\n法定主动公开分类:权责清单 公开方式:主动公开\n" +
+			"文件编号:常发〔2021〕1号 发布机构:市科技局\n生成日期:2021-02-19 公开日期:2021-02-19 废止日期:有效\n内容概述:关于创新驱动高质量发展的实施意见\n正文第一段。\n",
+		want: Meta{Title: "中共常州市委 常州市人民政府 关于创新驱动高质量发展的实施意见", DocNumber: "常发〔2021〕1号", Issuer: "市科技局", Date: "2021-02-19"},
+		body: []string{"正文第一段。"},
+	}, {
+		name: "pipe rows from a metadata table",
+		text: "索引号: | LH331082-042/2023-130673 | 公开方式: | 主动公开 |\n文号: | 成文日期: | 2023-06-21 | |\n发布单位: | 市科技局 |\n" +
+			"临海市人民政府关于印发某方案的通知 |\n|\n各镇人民政府：\n",
+		want: Meta{Title: "临海市人民政府关于印发某方案的通知", Issuer: "市科技局", Date: "2023-06-21"},
+		body: []string{"临海市人民政府关于印发某方案的通知", "各镇人民政府："},
+	}, {
+		name: "signature date beats the publishing date",
+		text: "市政府办公室关于印发某方案的通知\n政策\n发布部门:市政府办\n发布时间:2017年09月22日\n政策文号:泰政办发[2017]126号\n有效性:失效\n" +
+			"各市(区)人民政府:现将方案印发给你们,请认真组织实施。 附件:方案 泰州市人民政府办公室 2017年9月14日 附件 方案全文……\n",
+		want: Meta{Title: "市政府办公室关于印发某方案的通知", DocNumber: "泰政办发〔2017〕126号", Issuer: "市政府办", Date: "2017-09-14"},
+	}, {
+		name: "date stamp and source on one line",
+		text: "某某计划的通知\n\n0\n2018-05-24 来源:新乡市人民政府\n\n一、总体思路\n",
+		want: Meta{Title: "某某计划的通知", Issuer: "新乡市人民政府", Date: "2018-05-24"},
+		body: []string{"某某计划的通知", "一、总体思路"},
+	}, {
+		name: "no labels: title broken over lines, 文号 and signature in the text",
+		text: "中共泉州市委 泉州市人民政府\n\n关于实施创新驱动发展战略建设国家\n\n自主创新示范区的意见\n\n泉委发[2016]8号\n\n各县（市、区）：\n\n" +
+			"一、实施创新驱动发展战略。依照《关于…的决定》（闽委发〔2016〕14号）执行。\n\n中共泉州市委 泉州市人民政府 2016年8月27日\n",
+		want: Meta{Title: "关于实施创新驱动发展战略建设国家自主创新示范区的意见", DocNumber: "泉委发〔2016〕8号", Issuer: "中共泉州市委 泉州市人民政府", Date: "2016-08-27"},
+	}, {
+		name: "date in brackets under the title",
+		text: "关于创新驱动高质量发展的实施意见\n常发〔2021〕1号\n(2021年2月10日)\n为贯彻精神，制定本意见。\n",
+		want: Meta{Title: "关于创新驱动高质量发展的实施意见", DocNumber: "常发〔2021〕1号", Date: "2021-02-10"},
+	}, {
+		name: "signature on two lines",
+		text: "关于某事的通知\n各部门：\n请遵照执行。\n国务院办公厅\n2018年12月6日\n（此件公开发布）\n",
+		want: Meta{Title: "关于某事的通知", Issuer: "国务院办公厅", Date: "2018-12-06"},
+	}, {
+		name: "a cited 文号 in a sentence is not the document's",
+		text: "关于某事的通知\n根据《某意见》（国发〔2019〕3号），现通知如下。\n",
+		want: Meta{Title: "关于某事的通知"},
+	}, {
+		name: "labels below the body are text",
+		text: "关于某事的通知\n为了做好某项工作，经研究决定，现将有关事项通知如下。\n来源：本报记者\n",
+		want: Meta{Title: "关于某事的通知"},
+		body: []string{"关于某事的通知", "为了做好某项工作，经研究决定，现将有关事项通知如下。", "来源：本报记者"},
+	}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := readString(t, "doc.txt", tt.text)
+			if doc.Meta != tt.want {
+				t.Errorf("Meta = %+v\nwant   %+v", doc.Meta, tt.want)
+			}
+			if tt.body != nil && !slices.Equal(texts(doc), tt.body) {
+				t.Errorf("body = %q\nwant   %q", texts(doc), tt.body)
+			}
+		})
+	}
+}
+
+func TestBoilerplate(t *testing.T) {
+	body := []string{"关于某事的通知", "一、总体要求", "为了做好某项工作，经研究决定，现将有关事项通知如下。", "（此件公开发布）"}
+	page := []string{
+		"您当前的位置:", "首页 >> 政务公开 >> 正文", "浏览次数:", "字号：大 中 小", "【字体：大 中 小】【打印】【关闭】",
+		body[0], "分享到:", body[1], body[2], body[3],
+		"打印 关闭 |", "分享到: | 【打印本页】【关闭本页】 |", "扫一扫在手机打开当前页", "相关新闻", "",
+		"版权声明", "", "1、凡本网注明“来源:某网”的作品,版权均属于某网,未经本网授权,任何单位及个人不得转载。",
+		"2、凡本网注明“来源:XXX”的作品,均转载自其它媒体。", "返回顶部",
+	}
+	doc := readString(t, "page.txt", strings.Join(page, "\n"))
+	if got := texts(doc); !slices.Equal(got, body) {
+		t.Errorf("body = %q\nwant   %q", got, body)
+	}
+
+	footer := []string{body[0], body[2], "中共泉州市委 泉州市人民政府 2016年8月27日", "", "阅读 0",
+		"主管单位:泉州市工业和信息化局", "主办单位:泉州市中小企业服务中心", "(泉州市民营企业服务中心)", "备案号:闽ICP备19003992号-1"}
+	doc = readString(t, "footer.txt", strings.Join(footer, "\n"))
+	if got, want := texts(doc), footer[:3]; !slices.Equal(got, want) {
+		t.Errorf("body = %q\nwant   %q", got, want)
+	}
+}
+
+func TestBoilerplateKeepsBody(t *testing.T) {
+	// Lines that share words with buttons or labels but are the document.
+	body := []string{
+		"关于加强中小企业服务的通知",
+		"一、关闭落后产能，打印机等设备统一采购。",
+		"中小",
+		"版权声明",
+		"1、加强知识产权保护，严厉打击侵犯版权行为，建立健全版权声明和登记制度，推动版权产业发展。",
+		"附件：任务分解表",
+	}
+	doc := readString(t, "body.txt", strings.Join(body, "\n"))
+	// 版权声明 in the first half of a document is a heading of the document.
+	if got := texts(doc); !slices.Equal(got, body) {
+		t.Errorf("body = %q\nwant   %q", got, body)
+	}
+}
+
+func TestIsBoilerplate(t *testing.T) {
+	yes := []string{"打印", "关闭", "打印 关闭", "【打印本页】【关闭本页】", "分享到", "分享到：", "扫一扫在手机打开当前页", "返回顶部",
+		"相关新闻", "您当前的位置：首页 > 政务公开", "首页 >> 政务公开 >> 正文", "浏览次数：1234", "阅读 0", "主管单位：某局",
+		"主办单位:某中心", "备案号:闽ICP备19003992号-1", "网站标识码：3201000001", "版权所有：某市人民政府", "字号：大 中 小", "|"}
+	no := []string{"一、总体要求", "（此件公开发布）", "附件", "附件：", "打印机采购计划", "关闭落后产能", "中小企业",
+		"主管单位要切实履行职责，加强对所属单位的指导和监督，确保各项任务落到实处，取得实效，形成合力，务求实效，推动发展。"}
+	for _, s := range yes {
+		if !isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = false; want true", s)
+		}
+	}
+	for _, s := range no {
+		if isBoilerplate(s) {
+			t.Errorf("isBoilerplate(%q) = true; want false", s)
+		}
+	}
+}
