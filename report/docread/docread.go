@@ -39,8 +39,9 @@ type Document struct {
 }
 
 // maxInput bounds what Read accepts; a policy document is a few hundred KB,
-// so anything larger is a wrong file and must not exhaust memory.
-const maxInput = 64 << 20
+// so anything larger is a wrong file and must not exhaust memory. A
+// variable so that tests can check the limit cheaply.
+var maxInput int64 = 64 << 20
 
 // InputError is a problem with the user's file. Msg is in Chinese and says
 // what to do; the command layer shows it as is and exits without a stack of
@@ -62,7 +63,7 @@ func Read(name string, r io.Reader) (*Document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("docread: reading %s: %w", name, err)
 	}
-	if len(data) > maxInput {
+	if int64(len(data)) > maxInput {
 		return nil, inputErr(name, msgTooLarge)
 	}
 	lines, hint, err := extract(name, data)

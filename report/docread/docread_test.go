@@ -27,6 +27,15 @@ func gbk(t *testing.T, s string) []byte {
 	return b
 }
 
+func gb18030(t *testing.T, s string) []byte {
+	t.Helper()
+	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 func utf16Bytes(s string, bigEndian, bom bool) []byte {
 	units := utf16.Encode([]rune(s))
 	if bom {
@@ -53,10 +62,7 @@ func TestReadEncodings(t *testing.T) {
 		{"crlf.txt", []byte(strings.ReplaceAll(sampleText, "\n", "\r\n"))},
 		{"cr.txt", []byte(strings.ReplaceAll(sampleText, "\n", "\r"))},
 		{"gbk.txt", gbk(t, sampleText)},
-		{"gb18030.txt", func() []byte {
-			b, _ := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(sampleText))
-			return b
-		}()},
+		{"gb18030.txt", gb18030(t, sampleText)},
 		{"utf16le-bom.txt", utf16Bytes(sampleText, false, true)},
 		{"utf16be-bom.txt", utf16Bytes(sampleText, true, true)},
 		{"utf16le.txt", utf16Bytes(sampleText, false, false)},
@@ -203,7 +209,9 @@ func TestReadIOErrorIsWrapped(t *testing.T) {
 }
 
 func TestTooLarge(t *testing.T) {
-	r := &repeatReader{n: maxInput + 1}
+	defer func(old int64) { maxInput = old }(maxInput)
+	maxInput = 1 << 16
+	r := &repeatReader{n: int(maxInput) + 1}
 	_, err := Read("big.txt", r)
 	if ie := inputError(t, err); ie.Msg != msgTooLarge {
 		t.Errorf("err = %v", err)

@@ -30,7 +30,8 @@ func readHTML(data []byte) ([]line, Meta, error) {
 func readHTMLString(text string) ([]line, Meta, error) {
 	doc, err := html.Parse(strings.NewReader(text))
 	if err != nil {
-		return nil, Meta{}, err
+		// The parser refuses absurd nesting; such a page is still text.
+		return htmlTokenLines(text), Meta{}, nil
 	}
 	w := &htmlWalker{layout: layoutTables(doc)}
 	w.walk(doc)
@@ -43,7 +44,7 @@ var droppedElements = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
 	atom.Noscript: true, atom.Template: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
 	atom.Svg: true, atom.Math: true, atom.Select: true, atom.Button: true, atom.Input: true,
-	atom.Textarea: true, atom.Audio: true, atom.Video: true, atom.Canvas: true, atom.Map: true, atom.Head: true,
+	atom.Textarea: true, atom.Audio: true, atom.Video: true, atom.Canvas: true, atom.Map: true,
 }
 
 // blockElements end the line before and after them.
@@ -236,4 +237,47 @@ func pageTitle(s string) string {
 		return strings.TrimSpace(parts[0])
 	}
 	return ""
+}
+
+// htmlTokenLines reads a page the parser refused, without building a
+// tree: text with line breaks at block elements, no tables.
+func htmlTokenLines(text string) []line {
+	z := html.NewTokenizer(strings.NewReader(text))
+	w := &htmlWalker{}
+	skip := 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			w.newline()
+			return w.lines
+		case html.TextToken:
+			if skip == 0 {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skippedToken(a) {
+				skip++
+			}
+			if blockElements[a] || a == atom.Br {
+				w.newline()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skippedToken(a) && skip > 0 {
+				skip--
+			}
+			if blockElements[a] {
+				w.newline()
+			}
+		}
+	}
+}
+
+// skippedToken reports elements whose content the token reader skips;
+// void elements have no end tag and are left out.
+func skippedToken(a atom.Atom) bool {
+	return (droppedElements[a] || a == atom.Title) && a != atom.Input && a != atom.Embed
 }

@@ -375,9 +375,18 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 	}
 	kind, ok := rd.kind(sheet, tr, cols, old.Kind, t.Lead)
 	t.Kind = kind
-	if t.Reportable() && len(t.Lead) == 0 {
+	switch {
+	case !t.Reportable() || len(t.Lead) > 0:
+	case len(old.Lead) > 0:
+		// The parse found a lead and the cell was emptied since.
 		rd.fail(sheet, cols.cell(fLead, tr.row), "牵头单位为空：请填写牵头单位，或将类型改为“其他”")
 		ok = false
+	default:
+		// The document names no unit: the office has yet to assign one;
+		// the commands that need a lead say so.
+		if !hasFlag(t.Flags, UnassignedFlag) {
+			t.Flags = append(t.Flags, UnassignedFlag)
+		}
 	}
 	var dl task.Deadline
 	if old.Deadline != nil {
@@ -496,4 +505,16 @@ func newID(docID string, t *task.Task, used map[string]int) string {
 		}
 		id = fmt.Sprintf("%s-%d", base, n)
 	}
+}
+
+// UnassignedFlag marks a task or target that has no lead unit yet.
+const UnassignedFlag = "未指定牵头单位：请在“牵头单位”列填写"
+
+func hasFlag(flags []string, f string) bool {
+	for _, x := range flags {
+		if x == f || strings.HasPrefix(x, "未标明责任单位") || strings.HasPrefix(x, "文件未列责任单位") {
+			return true
+		}
+	}
+	return false
 }

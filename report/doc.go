@@ -1,0 +1,11 @@
+// Package report is the core of taizhang. Its packages follow the pipeline:
+//
+//	docread   reads policy documents (.txt in any Chinese encoding, .docx, .html)
+//	policy    finds the numbered items, their units, deadlines and targets
+//	task      the task model every stage shares
+//	tasklist  writes and reads back the editable task list workbook (任务分解表)
+//	config    the workspace configuration (taizhang.yaml)
+//
+// Core packages take readers, writers and plain values and never print;
+// files, terminals and exit codes belong to cmd/taizhang.
+package report

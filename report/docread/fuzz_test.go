@@ -1,0 +1,164 @@
+package docread
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+)
+
+// FuzzRead feeds arbitrary bytes under each kind of file name. Read must
+// not panic, must return either a document or an error, and a document
+// must hold clean, valid text.
+func FuzzRead(f *testing.F) {
+	text := "索 引 号：\n000014349/2019-00003\n标　　题：\n关于某事的通知\n发文字号：国发〔2019〕3号\n一、总体要求\n打印 关闭 |\n版权声明\n1、凡本网注明\n"
+	f.Add([]byte(text), ".txt")
+	f.Add(gbk(&testing.T{}, text), ".txt")
+	f.Add(utf16Bytes(text, false, false), ".txt")
+	f.Add(utf16Bytes(text, true, true), ".txt")
+	f.Add([]byte(govPage), ".html")
+	f.Add([]byte("<html><table><tr><td rowspan=3 colspan=2>a</td><td>b</td></tr><tr><td>c</td></tr></table>"), ".htm")
+	f.Add(buildDocx(f, wp("关于某事的通知")+`<w:tbl><w:tr>`+wtc(`<w:gridSpan w:val="2"/>`, "a")+`</w:tr><w:tr>`+wtc(`<w:vMerge/>`, "")+`</w:tr></w:tbl>`), ".docx")
+	files := docxFiles(wnum("1", "0", "总体要求") + wnum("1", "1", "指导思想"))
+	files["word/numbering.xml"] = numberingXML
+	f.Add(buildZip(f, files), ".docx")
+	f.Add([]byte(ole2Magic), ".doc")
+	f.Add([]byte("%PDF-1.4"), ".pdf")
+	f.Add([]byte{}, ".txt")
+	f.Add([]byte("中共泉州市委 泉州市人民政府 2016年8月27日\n阅读 0\n主管单位:某局"), "x")
+	f.Fuzz(func(t *testing.T, data []byte, name string) {
+		doc, err := Read(name, bytes.NewReader(data))
+		if (doc == nil) == (err == nil) {
+			t.Fatalf("Read = %v, %v; want exactly one", doc, err)
+		}
+		if err != nil {
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.Msg == "" {
+				t.Fatalf("error %v is not an InputError with a message", err)
+			}
+			return
+		}
+		checkDocument(t, doc)
+	})
+}
+
+func checkDocument(t *testing.T, doc *Document) {
+	t.Helper()
+	if len(doc.Blocks) == 0 {
+		t.Fatal("document without blocks")
+	}
+	for i, b := range doc.Blocks {
+		if (b.Text == "") == (b.Rows == nil) {
+			t.Fatalf("block %d has both or neither text and rows: %+v", i, b)
+		}
+		checkText(t, b.Text)
+		for _, row := range b.Rows {
+			for _, c := range row {
+				checkText(t, c)
+			}
+		}
+	}
+	for _, s := range []string{doc.Meta.Title, doc.Meta.DocNumber, doc.Meta.Issuer, doc.Meta.Date} {
+		checkText(t, s)
+	}
+	if d := doc.Meta.Date; d != "" {
+		if _, err := time.Parse(time.DateOnly, d); err != nil {
+			t.Fatalf("Date %q is not YYYY-MM-DD", d)
+		}
+	}
+}
+
+func checkText(t *testing.T, s string) {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		t.Fatalf("invalid UTF-8: %q", s)
+	}
+	if s != strings.TrimSpace(s) {
+		t.Fatalf("untrimmed text: %q", s)
+	}
+	for _, r := range s {
+		if r != '\n' && r != '\t' && isInvisible(r) {
+			t.Fatalf("control character %U in %q", r, s)
+		}
+	}
+}
+
+// BenchmarkRead reads each seed document.
+func BenchmarkRead(b *testing.B) {
+	paths, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	if len(paths) == 0 {
+		b.Skip("no seeds")
+	}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(filepath.Base(p)[:3], func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				if _, err := Read(p, bytes.NewReader(data)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// largeText is the seeds repeated to about 2 MB, the size of the largest
+// compilation an office would load.
+func largeText(tb testing.TB) []byte {
+	paths, _ := filepath.Glob(filepath.Join(seedDir, "*.txt"))
+	var all []byte
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		all = append(all, data...)
+	}
+	if len(all) == 0 {
+		tb.Skip("no seeds")
+	}
+	return bytes.Repeat(all, 2<<20/len(all)+1)
+}
+
+func BenchmarkReadLarge(b *testing.B) {
+	data := largeText(b)
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read("large.txt", bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadLargeGB18030(b *testing.B) {
+	data := gb18030(&testing.T{}, string(largeText(b)))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		if _, err := Read("large.txt", bytes.NewReader(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestLargeIsLinear guards against quadratic work: reading 2 MB must stay
+// far below a second even under the race detector (the benchmark measures
+// the real figure).
+func TestLargeIsLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	data := largeText(t)
+	start := time.Now()
+	doc := mustRead(t, "large.txt", data)
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("reading %d bytes took %v", len(data), d)
+	}
+	checkDocument(t, doc)
+}
