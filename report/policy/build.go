@@ -90,8 +90,8 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 		if t.Kind != task.KindOther {
 			t.Deadline = findDeadline(t.Text, docYear)
 			// A section may set the date for all its items (二、指标体系：
-			// 到2018年底，…).
-			for a := it.parent; t.Deadline == nil && a >= 0; a = items[a].parent {
+			// 到2018年底，…); it beats an undated 持续推进 of the item.
+			for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "") && a >= 0; a = items[a].parent {
 				if d := sectionDeadline(items[a], docYear); d != nil {
 					t.Deadline = d
 				}
