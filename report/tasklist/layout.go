@@ -27,9 +27,8 @@ const FormatVersion = "taizhang-tasklist/1"
 type field int
 
 const (
-	fID field = iota
-	fLabel
-	fDoc
+	// The columns a meeting needs come first: they are the print area.
+	fLabel field = iota
 	fHeading1
 	fHeading2
 	fTitle
@@ -38,9 +37,12 @@ const (
 	fLead
 	fCo
 	fDeadline
-	fDate
 	fTargets
 	fFlags
+	// Then the columns for the office's records and for machines.
+	fID
+	fDoc
+	fDate
 	fUnitsRaw
 	numFields
 )
@@ -54,6 +56,9 @@ type column struct {
 	required bool
 	aliases  []string
 }
+
+// printedFields is how many leading columns are printed.
+const printedFields = int(fFlags) + 1
 
 var columns = [numFields]column{
 	fID:       {header: "任务编号", width: 14, required: true, aliases: []string{"编号", "任务ID"}},

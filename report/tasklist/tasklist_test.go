@@ -186,10 +186,10 @@ func TestRoundTrip(t *testing.T) {
 	}
 	defer f.Close()
 	for _, tc := range []struct{ cell, want string }{
-		{"G6", "=SUM(A1:A3) 看起来像公式"},
-		{"F6", "+1 开头的名称"},
-		{"J6", "-市工信局"},
-		{"O6", "@市发改委"},
+		{cellOf(fText, 6), "=SUM(A1:A3) 看起来像公式"},
+		{cellOf(fTitle, 6), "+1 开头的名称"},
+		{cellOf(fCo, 6), "-市工信局"},
+		{cellOf(fUnitsRaw, 6), "@市发改委"},
 	} {
 		formula, err := f.GetCellFormula(SheetTasks, tc.cell)
 		if err != nil || formula != "" {
@@ -246,6 +246,26 @@ func set(t *testing.T, f *excelize.File, cell string, v any) {
 		t.Fatal(err)
 	}
 }
+
+// colName is the letter of the 1-based column n.
+func colName(n int) string {
+	name, err := excelize.ColumnNumberToName(n)
+	if err != nil {
+		panic(err)
+	}
+	return name
+}
+
+// colLetter is the letter of f's column on the 任务分解表 sheet as written.
+func colLetter(f field) string { return colName(int(f) + 1) }
+
+// colShifted is the letter of f's column after shift columns were inserted
+// to its left.
+func colShifted(f field, shift int) string { return colName(int(f) + 1 + shift) }
+
+// cellOf is the cell of f in the given row of the 任务分解表 sheet as
+// written.
+func cellOf(f field, row int) string { return fmt.Sprintf("%s%d", colLetter(f), row) }
 
 // textOnlyTargets is what the targets become without the hidden sheet.
 func textOnlyTargets(s *task.Set) {
@@ -322,8 +342,8 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "units changed",
 			edit: func(t *testing.T, f *excelize.File) {
-				set(t, f, "I5", "市发改委，市科技局")
-				set(t, f, "J5", "各县（市、区）人民政府；市财政局\n市统计局")
+				set(t, f, cellOf(fLead, 5), "市发改委，市科技局")
+				set(t, f, cellOf(fCo, 5), "各县（市、区）人民政府；市财政局\n市统计局")
 			},
 			want: func(t *testing.T, s *task.Set) {
 				tk := findTask(s, "D1-003")
@@ -334,8 +354,15 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "row added without ID",
 			edit: func(t *testing.T, f *excelize.File) {
-				if err := f.SetSheetRow(SheetTasks, "A9", &[]any{"", "三", "2024年全市优化营商环境工作要点", "", "", "", "新增：开展营商环境评价。", "任务", "市发改委"}); err != nil {
-					t.Fatal(err)
+				for _, c := range []struct {
+					f field
+					v string
+				}{
+					{fID, ""}, {fLabel, "三"}, {fDoc, "2024年全市优化营商环境工作要点"},
+					{fHeading1, ""}, {fHeading2, ""}, {fTitle, ""},
+					{fText, "新增：开展营商环境评价。"}, {fKind, "任务"}, {fLead, "市发改委"},
+				} {
+					set(t, f, cellOf(c.f, 9), c.v)
 				}
 			},
 			want: func(t *testing.T, s *task.Set) {
@@ -351,7 +378,7 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "targets text edited",
 			edit: func(t *testing.T, f *excelize.File) {
-				set(t, f, "M4", "高新技术企业超过1000家\n新增省级研发平台10个")
+				set(t, f, cellOf(fTargets, 4), "高新技术企业超过1000家\n新增省级研发平台10个")
 			},
 			want: func(t *testing.T, s *task.Set) {
 				tk := findTask(s, "D1-002")
@@ -361,14 +388,14 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "type, label, headings and dates edited",
 			edit: func(t *testing.T, f *excelize.File) {
-				set(t, f, "H3", "target")
-				set(t, f, "I3", "市委宣传部")
-				set(t, f, "H5", " 其它 ")
-				set(t, f, "B5", "三（二）6")
-				set(t, f, "E5", "（二）加快企业培育 / 4.高成长性企业 / ③")
-				set(t, f, "L5", "2025年9月30日")
-				set(t, f, "L6", time.Date(2024, 7, 31, 0, 0, 0, 0, time.UTC))
-				set(t, f, "L7", "2024/12/1")
+				set(t, f, cellOf(fKind, 3), "target")
+				set(t, f, cellOf(fLead, 3), "市委宣传部")
+				set(t, f, cellOf(fKind, 5), " 其它 ")
+				set(t, f, cellOf(fLabel, 5), "三（二）6")
+				set(t, f, cellOf(fHeading2, 5), "（二）加快企业培育 / 4.高成长性企业 / ③")
+				set(t, f, cellOf(fDate, 5), "2025年9月30日")
+				set(t, f, cellOf(fDate, 6), time.Date(2024, 7, 31, 0, 0, 0, 0, time.UTC))
+				set(t, f, cellOf(fDate, 7), "2024/12/1")
 			},
 			want: func(t *testing.T, s *task.Set) {
 				a := findTask(s, "D1-001")
@@ -385,10 +412,10 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "cells merged down a column",
 			edit: func(t *testing.T, f *excelize.File) {
-				for _, c := range []string{"C4", "C5", "C6", "D6"} {
+				for _, c := range []string{cellOf(fDoc, 4), cellOf(fDoc, 5), cellOf(fDoc, 6), cellOf(fHeading1, 6)} {
 					set(t, f, c, "")
 				}
-				for _, r := range [][2]string{{"C3", "C6"}, {"D5", "D6"}} {
+				for _, r := range [][2]string{{cellOf(fDoc, 3), cellOf(fDoc, 6)}, {cellOf(fHeading1, 5), cellOf(fHeading1, 6)}} {
 					if err := f.MergeCell(SheetTasks, r[0], r[1]); err != nil {
 						t.Fatal(err)
 					}
@@ -398,16 +425,19 @@ func TestReadAfterEdits(t *testing.T) {
 		{
 			name: "headers retyped with spaces and full-width letters",
 			edit: func(t *testing.T, f *excelize.File) {
-				set(t, f, "G2", " 任务　内容 ")
-				set(t, f, "I2", "牵头\n单位")
-				set(t, f, "A2", "任务ＩＤ")
+				set(t, f, cellOf(fText, 2), " 任务　内容 ")
+				set(t, f, cellOf(fLead, 2), "牵头\n单位")
+				set(t, f, cellOf(fID, 2), "任务ＩＤ")
 			},
 		},
 		{
 			name: "optional columns deleted fall back to the hidden sheet",
 			edit: func(t *testing.T, f *excelize.File) {
-				for _, col := range []string{"O", "N", "M", "F", "C"} {
-					if err := f.RemoveCol(SheetTasks, col); err != nil {
+				// Right to left, so each letter still names its field.
+				deleted := []field{fUnitsRaw, fFlags, fTargets, fTitle, fDoc}
+				slices.SortFunc(deleted, func(a, b field) int { return int(b) - int(a) })
+				for _, fl := range deleted {
+					if err := f.RemoveCol(SheetTasks, colLetter(fl)); err != nil {
 						t.Fatal(err)
 					}
 				}
@@ -443,7 +473,7 @@ func TestReadErrors(t *testing.T) {
 		{
 			name: "missing required column",
 			edit: func(t *testing.T, f *excelize.File) {
-				if err := f.RemoveCol(SheetTasks, "I"); err != nil {
+				if err := f.RemoveCol(SheetTasks, colLetter(fLead)); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -452,8 +482,8 @@ func TestReadErrors(t *testing.T) {
 		{
 			name: "two missing columns",
 			edit: func(t *testing.T, f *excelize.File) {
-				set(t, f, "A2", "编码")
-				set(t, f, "G2", "说明")
+				set(t, f, cellOf(fID, 2), "编码")
+				set(t, f, cellOf(fText, 2), "说明")
 			},
 			wants: []string{
 				sheet + "第 2 行：缺少“任务编号”列",
@@ -462,23 +492,23 @@ func TestReadErrors(t *testing.T) {
 		},
 		{
 			name:  "duplicate task ID",
-			edit:  func(t *testing.T, f *excelize.File) { set(t, f, "A7", "D1-002") },
-			wants: []string{sheet + "第 7 行 A 列：任务编号“D1-002”与第 4 行重复"},
+			edit:  func(t *testing.T, f *excelize.File) { set(t, f, cellOf(fID, 7), "D1-002") },
+			wants: []string{sheet + "第 7 行 " + colLetter(fID) + " 列：任务编号“D1-002”与第 4 行重复"},
 		},
 		{
 			name:  "task without lead unit",
-			edit:  func(t *testing.T, f *excelize.File) { set(t, f, "I5", " ") },
-			wants: []string{sheet + "第 5 行 I 列：牵头单位为空：请填写牵头单位，或将类型改为“其他”"},
+			edit:  func(t *testing.T, f *excelize.File) { set(t, f, cellOf(fLead, 5), " ") },
+			wants: []string{sheet + "第 5 行 " + colLetter(fLead) + " 列：牵头单位为空：请填写牵头单位，或将类型改为“其他”"},
 		},
 		{
 			name:  "unknown type",
-			edit:  func(t *testing.T, f *excelize.File) { set(t, f, "H5", "重点任务") },
-			wants: []string{sheet + "第 5 行 H 列：类型“重点任务”无法识别：只能填写 任务、目标 或 其他"},
+			edit:  func(t *testing.T, f *excelize.File) { set(t, f, cellOf(fKind, 5), "重点任务") },
+			wants: []string{sheet + "第 5 行 " + colLetter(fKind) + " 列：类型“重点任务”无法识别：只能填写 任务、目标 或 其他"},
 		},
 		{
 			name:  "date that is not a date",
-			edit:  func(t *testing.T, f *excelize.File) { set(t, f, "L7", "2024年底") },
-			wants: []string{sheet + "第 7 行 L 列：时限日期“2024年底”不是日期"},
+			edit:  func(t *testing.T, f *excelize.File) { set(t, f, cellOf(fDate, 7), "2024年底") },
+			wants: []string{sheet + "第 7 行 " + colLetter(fDate) + " 列：时限日期“2024年底”不是日期"},
 		},
 		{
 			name: "several problems at once, columns moved",
@@ -486,12 +516,12 @@ func TestReadErrors(t *testing.T) {
 				if err := f.InsertCols(SheetTasks, "A", 1); err != nil {
 					t.Fatal(err)
 				}
-				set(t, f, "J4", "")
-				set(t, f, "M6", "2024-02-30")
+				set(t, f, colShifted(fLead, 1)+"4", "")
+				set(t, f, colShifted(fDate, 1)+"6", "2024-02-30")
 			},
 			wants: []string{
-				sheet + "第 4 行 J 列：牵头单位为空",
-				sheet + "第 6 行 M 列：时限日期“2024-02-30”不是日期",
+				sheet + "第 4 行 " + colShifted(fLead, 1) + " 列：牵头单位为空",
+				sheet + "第 6 行 " + colShifted(fDate, 1) + " 列：时限日期“2024-02-30”不是日期",
 			},
 		},
 		{
@@ -599,17 +629,43 @@ func TestLayout(t *testing.T) {
 	if want := []string{"任务分解表='任务分解表'!$1:$2", "责任单位='责任单位'!$1:$1", "文件信息='文件信息'!$1:$1"}; !slices.Equal(printTitles, want) {
 		t.Errorf("print titles = %q; want %q", printTitles, want)
 	}
+	// The task sheet prints on A3 only its leading columns, 序号 to 待核实事项;
+	// the other sheets print whole on A4.
+	var printAreas []string
+	for _, dn := range f.GetDefinedName() {
+		if dn.Name == "_xlnm.Print_Area" {
+			printAreas = append(printAreas, dn.Scope+"="+dn.RefersTo)
+		}
+	}
+	if want := []string{fmt.Sprintf("任务分解表='任务分解表'!$A$1:$%s$8", colName(printedFields))}; !slices.Equal(printAreas, want) {
+		t.Errorf("print areas = %q; want %q", printAreas, want)
+	}
+	first, _ := f.GetCellValue(SheetTasks, "A2")
+	last, _ := f.GetCellValue(SheetTasks, colName(printedFields)+"2")
+	if first != "序号" || last != "待核实事项" {
+		t.Errorf("printed columns run from %q to %q; want 序号 to 待核实事项", first, last)
+	}
+	for _, tc := range []struct {
+		sheet string
+		size  int
+	}{{SheetTasks, 8}, {SheetUnits, 9}, {SheetDocuments, 9}} {
+		pl, err := f.GetPageLayout(tc.sheet)
+		if err != nil || pl.Size == nil || *pl.Size != tc.size {
+			t.Errorf("GetPageLayout(%s).Size = %v, %v; want %d", tc.sheet, pl.Size, err, tc.size)
+		}
+	}
+	lastCol := colName(int(numFields))
 	sheet1 := zipEntry(t, b, "xl/worksheets/sheet1.xml")
 	for _, want := range []string{
 		`<pane activePane="bottomLeft" state="frozen" topLeftCell="A3" ySplit="2">`,
-		`<autoFilter ref="$A$2:$O$8">`,
-		`<mergeCell ref="A1:O1"`,
-		`sqref="H3:H1048576"`,
+		`<autoFilter ref="$A$2:$` + lastCol + `$8">`,
+		`<mergeCell ref="A1:` + lastCol + `1"`,
+		fmt.Sprintf(`sqref="%[1]s3:%[1]s1048576"`, colLetter(fKind)),
 		`<formula1>"任务,目标,其他"</formula1>`,
-		`paperSize="9"`, `orientation="landscape"`, `fitToWidth="1"`, `fitToHeight="0"`,
+		`paperSize="8"`, `orientation="landscape"`, `fitToWidth="1"`, `fitToHeight="0"`,
 		`<pageSetUpPr fitToPage="true">`,
 		`<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>`,
-		`<dimension ref="A1:O8"`,
+		`<dimension ref="A1:` + lastCol + `8"`,
 	} {
 		if !strings.Contains(sheet1, want) {
 			t.Errorf("sheet1.xml lacks %s", want)
@@ -623,10 +679,10 @@ func TestLayout(t *testing.T) {
 		t.Errorf("title = %q; want %q for two documents", v, SheetTasks)
 	}
 	// The flag cell is highlighted; the row of long text is tall enough.
-	flagged, _ := f.GetCellStyle(SheetTasks, "N4")
-	plain, _ := f.GetCellStyle(SheetTasks, "N5")
+	flagged, _ := f.GetCellStyle(SheetTasks, cellOf(fFlags, 4))
+	plain, _ := f.GetCellStyle(SheetTasks, cellOf(fFlags, 5))
 	if s, _ := f.GetStyle(flagged); flagged == plain || s.Fill.Color == nil || s.Fill.Color[0] != "FFF2CC" {
-		t.Errorf("flag cell N4 style %d (%+v) not highlighted (plain %d)", flagged, s.Fill, plain)
+		t.Errorf("flag cell %s style %d (%+v) not highlighted (plain %d)", cellOf(fFlags, 4), flagged, s.Fill, plain)
 	}
 	if s, _ := f.GetStyle(plain); s.NumFmt != 49 || !s.Alignment.WrapText || s.Alignment.Vertical != "top" {
 		t.Errorf("text cell style = %+v, numFmt %d; want text format, wrapped, top", s.Alignment, s.NumFmt)
@@ -635,7 +691,7 @@ func TestLayout(t *testing.T) {
 	if h, _ := f.GetRowHeight(SheetTasks, 7); h != 3*lineHeight {
 		t.Errorf("row 7 height = %v; want three lines of 15", h)
 	}
-	if w, _ := f.GetColWidth(SheetTasks, "G"); w != 60 {
+	if w, _ := f.GetColWidth(SheetTasks, colLetter(fText)); w != 60 {
 		t.Errorf("content column width = %v; want 60", w)
 	}
 	units, _ := f.GetRows(SheetUnits)

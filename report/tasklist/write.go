@@ -265,7 +265,15 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	if err := f.AutoFilter(sheet, fmt.Sprintf("A2:%s%d", lastCol, lastRow), nil); err != nil {
 		return err
 	}
-	if err := printSetup(f, sheet); err != nil {
+	if err := printSetup(f, sheet, paperA3); err != nil {
+		return err
+	}
+	printCol, _ := excelize.ColumnNumberToName(printedFields)
+	if err := f.SetDefinedName(&excelize.DefinedName{
+		Name:     "_xlnm.Print_Area",
+		RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", sheet, printCol, lastRow),
+		Scope:    sheet,
+	}); err != nil {
 		return err
 	}
 	kindCol, _ := excelize.ColumnNumberToName(int(fKind) + 1)
@@ -354,16 +362,24 @@ func frozenRows(n int) *excelize.Panes {
 	}
 }
 
-// printSetup prints sheet on A4 landscape, one page wide and as many pages
-// tall as needed, with the page number in the footer.
-func printSetup(f *excelize.File, sheet string) error {
+// Paper sizes as Excel numbers them.
+const (
+	paperA4 = 9
+	paperA3 = 8
+)
+
+// printSetup prints sheet landscape on the given paper, one page wide and as
+// many pages tall as needed, with the page number in the footer. The task
+// sheet goes on A3, as offices print ledgers, with only the columns a
+// meeting reads; the others fit A4.
+func printSetup(f *excelize.File, sheet string, paper int) error {
 	fit := true
 	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
 		return err
 	}
-	a4, landscape, one, unlimited := 9, "landscape", 1, 0
+	landscape, one, unlimited := "landscape", 1, 0
 	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &unlimited,
+		Size: &paper, Orientation: &landscape, FitToWidth: &one, FitToHeight: &unlimited,
 	}); err != nil {
 		return err
 	}
@@ -391,7 +407,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, headers []string, wi
 			return err
 		}
 	}
-	if err := printSetup(f, sheet); err != nil {
+	if err := printSetup(f, sheet, paperA4); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(sheet)
