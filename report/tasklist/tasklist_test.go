@@ -659,7 +659,7 @@ func TestLayout(t *testing.T) {
 	for _, want := range []string{
 		`<pane activePane="bottomLeft" state="frozen" topLeftCell="A3" ySplit="2">`,
 		`<autoFilter ref="$A$2:$` + lastCol + `$8">`,
-		`<mergeCell ref="A1:` + lastCol + `1"`,
+		`<mergeCell ref="A1:` + colName(printedFields) + `1"`, // the title centres over the printed columns
 		fmt.Sprintf(`sqref="%[1]s3:%[1]s1048576"`, colLetter(fKind)),
 		`<formula1>"任务,目标,其他"</formula1>`,
 		`paperSize="8"`, `orientation="landscape"`, `fitToWidth="1"`, `fitToHeight="0"`,
@@ -918,10 +918,10 @@ func TestRowHeight(t *testing.T) {
 		want   float64
 	}{
 		{[]string{"短"}, []float64{10}, 15},
-		{[]string{strings.Repeat("字", 30)}, []float64{21}, 45},          // 60 units over 20 a line
-		{[]string{"a\nb\nc", "x"}, []float64{10, 10}, 45},               // explicit lines
-		{[]string{strings.Repeat("字", 5000)}, []float64{60}, 409},       // capped
-		{[]string{strings.Repeat("a", 20), "短"}, []float64{11, 60}, 30}, // Latin counts one
+		{[]string{strings.Repeat("字", 30)}, []float64{23.3}, 45},          // 60 units over 20 a line (0.9×23.3−1)
+		{[]string{"a\nb\nc", "x"}, []float64{10, 10}, 45},                 // explicit lines
+		{[]string{strings.Repeat("字", 5000)}, []float64{60}, 409},         // capped
+		{[]string{strings.Repeat("a", 20), "短"}, []float64{12.3, 60}, 30}, // Latin counts one
 	}
 	for _, tc := range tests {
 		if got := rowHeight(tc.values, tc.widths); got != tc.want {

@@ -35,7 +35,9 @@ func lineCount(s string, width float64) int {
 	if s == "" {
 		return 1
 	}
-	usable := math.Max(width-1, 1) // cell padding
+	// Cell padding, and the slack that line-breaking rules (no closing
+	// punctuation at a line start) cost in practice.
+	usable := math.Max(width*0.9-1, 1)
 	n := 0
 	for _, para := range strings.Split(s, "\n") {
 		n += max(1, int(math.Ceil(float64(displayWidth(para))/usable)))

@@ -311,7 +311,9 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	if err := sw.SetRow("A1", title, excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
-	if err := sw.MergeCell("A1", lastCol+"1"); err != nil {
+	// The title centres over the printed columns.
+	printCol, _ = excelize.ColumnNumberToName(printedFields)
+	if err := sw.MergeCell("A1", printCol+"1"); err != nil {
 		return err
 	}
 	header := make([]any, numFields)
