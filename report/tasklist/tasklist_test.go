@@ -918,7 +918,7 @@ func TestRowHeight(t *testing.T) {
 		want   float64
 	}{
 		{[]string{"短"}, []float64{10}, 15},
-		{[]string{strings.Repeat("字", 30)}, []float64{23.3}, 45},          // 60 units over 20 a line (0.9×23.3−1)
+		{[]string{strings.Repeat("字", 30)}, []float64{23.4}, 45},          // 60 units over 20.06 a line (0.9×23.4−1)
 		{[]string{"a\nb\nc", "x"}, []float64{10, 10}, 45},                 // explicit lines
 		{[]string{strings.Repeat("字", 5000)}, []float64{60}, 409},         // capped
 		{[]string{strings.Repeat("a", 20), "短"}, []float64{12.3, 60}, 30}, // Latin counts one
