@@ -49,7 +49,7 @@ var viewCountRe = regexp.MustCompile(`^(?:阅读|浏览|浏览次数|阅读次�
 // isBoilerplate reports whether a line is part of the site, not the
 // document.
 func isBoilerplate(s string) bool {
-	if s == "" || runeLen(s) > maxBoilerplateRunes {
+	if s == "" || len(s) > 4*maxBoilerplateRunes || runeLen(s) > maxBoilerplateRunes {
 		return false
 	}
 	if buttonWords.Replace(removeSpaces(s)) == "" {
@@ -93,6 +93,9 @@ func dropBoilerplate(lines []line) []line {
 // of the site (本网, 转载) counts; a document may have a section of that name.
 func cutCopyright(lines []line) []line {
 	for i := len(lines) / 2; i < len(lines); i++ {
+		if len(lines[i].text) > 64 {
+			continue
+		}
 		switch strings.Trim(removeSpaces(lines[i].text), "【】[]:：") {
 		case "版权声明", "免责声明", "版权及免责声明", "版权说明":
 			if siteNotice(lines[i+1:]) {
@@ -188,8 +191,10 @@ func stripPipeRow(s string) string {
 	switch {
 	case len(kept) == 0:
 		return ""
-	case len(kept) == 1 && !labelLed(kept[0]) && labelOnlyRe.FindStringIndex(kept[0]) == nil:
-		return kept[0]
+	case len(kept) == 1 && !labelLed(kept[0]):
+		if _, _, label := labelOnly(kept[0]); !label {
+			return kept[0]
+		}
 	}
 	return s
 }

@@ -118,8 +118,8 @@ func nextLineValue(l line, f field) bool {
 	switch {
 	case s == "" || l.rows != nil || runeLen(s) > maxLabelValue || labelLed(s) || looksLikeBody(s):
 		return false
-	case f != fieldTitle && titleStart(s):
-		return false
+	case f != fieldTitle && titleStart(s) && !strings.ContainsAny(s, `\/`):
+		return false // a category such as 综合政务\通知 is a value
 	case f != fieldDocNumber && docNumLineRe.MatchString(s):
 		return false
 	case f != fieldDate && sigDateRe.MatchString(s):
@@ -141,14 +141,21 @@ func (c *collector) takeStamp(s string) bool {
 // takeCells reads a table row (or a |-separated line) of labels and
 // values. It reports true, and keeps the values, only when every cell is a
 // label, a label's value or a button: a row mixing in other text is data.
+// A label without its colon counts only next to another label: a data
+// table may have a column headed 标题.
 func (c *collector) takeCells(cells []string) bool {
 	var found []pair
 	pending, hasPending, prev := "", false, ""
+	labels, colons := 0, 0
 	for _, cell := range cells {
 		if cell == "" {
 			continue
 		}
-		if label, ok := labelOnly(cell); ok {
+		if label, colon, ok := labelOnly(cell); ok {
+			labels++
+			if colon {
+				colons++
+			}
 			if hasPending {
 				found = append(found, pair{label: pending})
 			}
@@ -157,6 +164,7 @@ func (c *collector) takeCells(cells []string) bool {
 		}
 		if pairs, ok := labelPairs(cell); ok {
 			found = append(found, pairs...)
+			labels, colons = labels+1, colons+1
 			continue
 		}
 		switch {
@@ -172,7 +180,7 @@ func (c *collector) takeCells(cells []string) bool {
 	if hasPending {
 		found = append(found, pair{label: pending})
 	}
-	if len(found) == 0 {
+	if len(found) == 0 || colons == 0 && labels < 2 {
 		return false
 	}
 	for _, p := range found {

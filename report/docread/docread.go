@@ -13,12 +13,26 @@ import (
 	"os"
 )
 
-// Meta is what a document says about itself.
+// Meta is what a document says about itself. Each field comes from the
+// page's metadata labels when present, else from the text; empty when
+// neither has it.
+//
+//   - Title: 标题, else 信息名称/文件名称, else the first title-like line at
+//     the top (joined when a long title is broken over two or three lines),
+//     else the web page's <title> or the .docx properties.
+//   - DocNumber: 发文字号/文号/政策文号, else 文件编号, else a 文号 standing
+//     on its own line at the top. Brackets are normalized to 〔〕.
+//   - Issuer: 发文机关, else 发布机构/发布部门/发布单位, else 来源, else the
+//     organisation signing the text.
+//   - Date: 成文日期, else the signature date in the text (or the date in
+//     brackets under a Party document's title), else 发布日期/发布时间, else
+//     生成日期/公开日期: the date a document was signed is its date; a web
+//     page is published days later.
 type Meta struct {
 	Title     string // 标题, e.g. 关于实施创新驱动发展战略…的意见
 	DocNumber string // 文号, e.g. 泰政办发〔2017〕126号
 	Issuer    string // 发布机构 / 发文机关
-	Date      string // YYYY-MM-DD: 成文日期, else 发布日期
+	Date      string // YYYY-MM-DD: 成文日期, else signature date, else 发布日期
 }
 
 // Block is one paragraph or one table of the document body, in order.
@@ -27,7 +41,9 @@ type Block struct {
 	// line. Empty for a table.
 	Text string
 	// Rows is a table, row by row, cell text trimmed; nil for a paragraph.
-	// Merged cells are repeated in every row they span.
+	// Merged cells are repeated in every row and column they span; the
+	// paragraphs of a cell are joined with "\n"; empty trailing cells are
+	// dropped, so rows may differ in length.
 	Rows [][]string
 }
 

@@ -18,7 +18,7 @@ const sampleText = "关于加强科技创新的通知\n\n一、总体要求\n（
 
 var sampleLines = []string{"关于加强科技创新的通知", "一、总体要求", "（一）指导思想。坚持创新驱动。"}
 
-func gbk(t *testing.T, s string) []byte {
+func gbk(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
 	if err != nil {
@@ -27,7 +27,7 @@ func gbk(t *testing.T, s string) []byte {
 	return b
 }
 
-func gb18030(t *testing.T, s string) []byte {
+func gb18030(t testing.TB, s string) []byte {
 	t.Helper()
 	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
 	if err != nil {

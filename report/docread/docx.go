@@ -287,7 +287,8 @@ func (p *docxParser) children(s sink, para *paraState, depth int) error {
 var skippedElements = map[string]bool{
 	"del": true, "moveFrom": true, "delText": true, "instrText": true, "rPr": true, "sectPr": true,
 	"tblPr": true, "tblGrid": true, "trPr": true, "tcPr": true, "fldData": true, "footnoteReference": true,
-	"endnoteReference": true, "commentReference": true, "sym": true, "object": true,
+	"endnoteReference": true, "commentReference": true, "sym": true, "object": true, "sdtPr": true,
+	"sdtEndPr": true, "rt": true, // rt: the pinyin above ruby text
 }
 
 func (p *docxParser) element(t xml.StartElement, s sink, para *paraState, depth int) error {

@@ -156,3 +156,12 @@ func TestDocxDeepNesting(t *testing.T) {
 		t.Errorf("blocks = %q", got)
 	}
 }
+
+func TestDocxDataTableWithLabelHeader(t *testing.T) {
+	// A column headed 标题 does not make a task table a metadata table.
+	body := `<w:tbl><w:tr>` + wtc("", "标题") + wtc("", "内容") + `</w:tr><w:tr>` + wtc("", "加快培育") + wtc("", "市科技局") + `</w:tr></w:tbl>`
+	doc := mustRead(t, "h.docx", buildDocx(t, body))
+	if got := tables(doc); len(got) != 1 || len(got[0]) != 2 || !slices.Equal(got[0][0], []string{"标题", "内容"}) {
+		t.Errorf("tables = %q", got)
+	}
+}

@@ -89,12 +89,17 @@ type pair struct{ label, value string }
 
 // labelPairs parses a line that starts with a label, such as
 // "文件编号:常发〔2021〕1号 发布机构:市科技局". ok is false when the line
-// does not start with a label.
+// does not start with a label. Only the start of a long line is searched
+// for more labels: the label regexp is large, and a long value is text.
 func labelPairs(s string) (pairs []pair, ok bool) {
-	ms := labelRe.FindAllStringSubmatchIndex(s, -1)
-	if len(ms) == 0 || ms[0][0] != 0 {
+	if !labelLed(s) {
 		return nil, false
 	}
+	searched := s
+	if len(searched) > maxPairsBytes {
+		searched = prefixBytes(s, maxPairsBytes)
+	}
+	ms := labelRe.FindAllStringSubmatchIndex(searched, -1)
 	for i, m := range ms {
 		end := len(s)
 		if i+1 < len(ms) {
@@ -105,18 +110,37 @@ func labelPairs(s string) (pairs []pair, ok bool) {
 	return pairs, true
 }
 
+// labelLed reports whether s starts with a label and its colon. Only the
+// first bytes are matched, keeping the check cheap on long lines.
 func labelLed(s string) bool {
-	m := labelRe.FindStringIndex(s)
+	m := labelRe.FindStringIndex(prefixBytes(s, maxLabelBytes))
 	return m != nil && m[0] == 0
 }
 
-// labelOnly reports whether a table cell holds only a label.
-func labelOnly(s string) (string, bool) {
-	m := labelOnlyRe.FindStringSubmatch(s)
-	if m == nil {
-		return "", false
+const (
+	maxLabelBytes = 64  // a padded label with its colon fits
+	maxPairsBytes = 600 // about 200 characters
+)
+
+// prefixBytes cuts s to at most n bytes on a character boundary.
+func prefixBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
 	}
-	return m[1], true
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// labelOnly reports whether a table cell holds only a label, and whether
+// the label has its colon.
+func labelOnly(s string) (label string, colon, ok bool) {
+	m := labelOnlyRe.FindStringSubmatch(prefixBytes(s, maxLabelBytes))
+	if m == nil || len(m[0]) != len(s) {
+		return "", false, false
+	}
+	return m[1], strings.ContainsAny(s, ":："), true
 }
 
 func labelOf(label string) labelInfo {

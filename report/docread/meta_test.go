@@ -115,6 +115,11 @@ func TestMetaFromLabels(t *testing.T) {
 		text: "关于某事的通知\n根据《某意见》（国发〔2019〕3号），现通知如下。\n",
 		want: Meta{Title: "关于某事的通知"},
 	}, {
+		name: "a category value that mentions 通知 is still a value",
+		text: "主题分类：\n综合政务\\通知\n标　　题：\n关于某事的通知\n\n关于某事的通知\n各部门：\n",
+		want: Meta{Title: "关于某事的通知"},
+		body: []string{"关于某事的通知", "各部门："},
+	}, {
 		name: "labels below the body are text",
 		text: "关于某事的通知\n为了做好某项工作，经研究决定，现将有关事项通知如下。\n来源：本报记者\n",
 		want: Meta{Title: "关于某事的通知"},

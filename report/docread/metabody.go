@@ -22,8 +22,11 @@ var (
 	numberingRe  = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|[0-9０-９]{1,2}[.．、][^0-9０-９]|[（(][0-9０-９]{1,2}[)）])`)
 	// sigDateRe finds dates written the way a signature is: 2017年9月14日 or
 	// 二〇一七年九月十四日.
-	sigDateRe = regexp.MustCompile(`[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日`)
+	sigDateRe    = regexp.MustCompile(sigDatePattern)
+	sigDateEndRe = regexp.MustCompile(`(?:` + sigDatePattern + `)$`)
 )
+
+const sigDatePattern = `[0-9０-９]{4}\s*年\s*[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*日|[〇○零Ｏ一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日`
 
 // normalizeDocNumber writes a 文号 with the standard 〔〕 brackets
 // (GB/T 9704), so that 泰政办发[2017]126号 and 泰政办发〔2017〕126号 compare
@@ -166,27 +169,49 @@ func signature(lines []line) (date, org string) {
 }
 
 func signatureIn(s string) (date, org string) {
-	if !strings.Contains(s, "日") {
-		return "", ""
-	}
-	for _, m := range sigDateRe.FindAllStringIndex(s, -1) {
-		d, ok := parseDate(s[m[0]:m[1]])
+	for from := 0; ; {
+		start, end, ok := nextSigDate(s, from)
+		if !ok {
+			return "", ""
+		}
+		from = end
+		d, ok := parseDate(s[start:end])
 		if !ok {
 			continue
 		}
-		before, after := strings.TrimSpace(s[:m[0]]), strings.TrimSpace(s[m[1]:])
+		before, after := strings.TrimSpace(s[:start]), strings.TrimSpace(s[end:])
 		switch {
 		case isOpenBracket(before) && isCloseBracket(after):
 			return d, ""
 		case after == "" && runeLen(before) <= 40 && orgLike(before):
 			return d, before
-		case signatureEnd(s[m[1]:]):
-			if o := orgBefore(s[:m[0]]); o != "" {
+		case signatureEnd(s[end:]):
+			if o := orgBefore(s[:start]); o != "" {
 				return d, o
 			}
 		}
 	}
-	return "", ""
+}
+
+// nextSigDate finds the next date in s at or after from. It matches only
+// just before each 日, so that a document flattened into one long line is
+// not run through the regexp as a whole.
+func nextSigDate(s string, from int) (start, end int, ok bool) {
+	for {
+		i := strings.Index(s[from:], "日")
+		if i < 0 {
+			return 0, 0, false
+		}
+		end = from + i + len("日")
+		start = max(from, end-64)
+		for start < end && !utf8.RuneStart(s[start]) {
+			start++
+		}
+		if m := sigDateEndRe.FindStringIndex(s[start:end]); m != nil {
+			return start + m[0], end, true
+		}
+		from = end
+	}
 }
 
 func isOpenBracket(s string) bool  { return s == "" || s == "(" || s == "（" }
