@@ -194,15 +194,7 @@ func printSummary(w io.Writer, set *task.Set, output string) {
 		for _, note := range d.Notes {
 			fmt.Fprintf(w, "  说明：%s\n", note)
 		}
-		for _, t := range d.Tasks {
-			if len(t.Flags) == 0 {
-				continue
-			}
-			fmt.Fprintf(w, "  需核实 %s %s\n", t.Label(), shorten(firstNonEmpty(t.Title, t.Text), 24))
-			for _, f := range t.Flags {
-				fmt.Fprintf(w, "      - %s\n", f)
-			}
-		}
+		printReview(w, d)
 	}
 	if output != "" {
 		fmt.Fprintf(w, "\n已写入 %s\n", output)
@@ -232,4 +224,24 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
+}
+
+// printReview lists what the office should check, one line per kind of
+// problem with the items it concerns, so that a flag shared by twenty items
+// is read once.
+func printReview(w io.Writer, d *task.Document) {
+	var order []string
+	labels := map[string][]string{}
+	for _, t := range d.Tasks {
+		for _, f := range t.Flags {
+			if _, ok := labels[f]; !ok {
+				order = append(order, f)
+			}
+			labels[f] = append(labels[f], t.Label())
+		}
+	}
+	for _, f := range order {
+		ls := labels[f]
+		fmt.Fprintf(w, "  需核实（%d 项）：%s\n      %s\n", len(ls), f, strings.Join(ls, "、"))
+	}
 }
