@@ -150,15 +150,37 @@ func (p *parser) fullText(items []*item, i int) string {
 	return b.String()
 }
 
-var spaceRe = regexp.MustCompile(`[ \t\x{3000}\x{00a0}]+`)
-var blankLinesRe = regexp.MustCompile(`\s*\n\s*`)
-
+// normalizeSpace trims each line, drops empty lines and folds runs of
+// spaces (including U+3000 and NBSP) into one.
 func normalizeSpace(s string) string {
-	s = strings.TrimSpace(s)
-	s = blankLinesRe.ReplaceAllString(s, "\n")
-	return spaceRe.ReplaceAllStringFunc(s, func(sp string) string {
-		return " "
-	})
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimFunc(line, isSpace)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		space := false
+		for _, r := range line {
+			if isSpace(r) {
+				space = true
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\u3000' || r == '\u00a0'
 }
 
 // titleOf returns an item's short title: a heading line on its own, or the

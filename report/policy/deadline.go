@@ -9,9 +9,24 @@ import (
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
-// deadlineRe matches the deadline phrases of policy documents. Groups:
-// 1 到/至/截至, 2 year, 3 month, 4 day, 5 年底/年末/上半年/…, 6 前/以前/底前.
-var deadlineRe = regexp.MustCompile(`(到|至|截至|截止到|截止|于|在)?\s*(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)?(前|以前|之前|底前|末前|内)?`)
+// deadlineRe matches the deadline phrases of policy documents after their
+// lead word (到/至, read from the text before, see leadWord): it starts with
+// the year so that the regexp engine can skip to each "20". Groups: 1 year,
+// 2 month, 3 day, 4 年底/年末/上半年/…, 5 前/以前/底前.
+var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)?(前|以前|之前|底前|末前|内)?`)
+
+var leadWords = []string{"截止到", "截至", "截止", "到", "至", "于", "在"}
+
+// leadWord returns the word that introduces a date ending at before, if any.
+func leadWord(before string) string {
+	before = strings.TrimRight(before, " ")
+	for _, w := range leadWords {
+		if strings.HasSuffix(before, w) {
+			return w
+		}
+	}
+	return ""
+}
 
 var (
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
@@ -36,11 +51,13 @@ func findDeadline(text string, docYear int) *task.Deadline {
 			}
 			return text[m[2*k]:m[2*k+1]]
 		}
+		lead := leadWord(text[:m[0]])
+		start := m[0] - len(lead)
 		after := text[m[1]:]
 		if strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") {
 			continue
 		}
-		lead, suffix, mark, end := g(1), g(5), g(6), g(3)
+		suffix, mark, end := g(4), g(5), g(2)
 		// A bare year ("2023年，实施…") is a milestone, not an end; so is
 		// a bare month. It needs 到/至, 底/末 or 前.
 		if lead == "" && suffix == "" && mark == "" {
@@ -49,14 +66,14 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		if (lead == "于" || lead == "在") && suffix == "" && mark == "" {
 			continue
 		}
-		year, _ := strconv.Atoi(g(2))
-		date := periodEnd(year, end, g(4), suffix)
+		year, _ := strconv.Atoi(g(1))
+		date := periodEnd(year, end, g(3), suffix)
 		if date == "" {
 			continue
 		}
 		if date > bestDate {
 			bestDate = date
-			best = &task.Deadline{Text: strings.TrimSpace(text[m[0]:m[1]]), Date: date}
+			best = &task.Deadline{Text: strings.TrimSpace(text[start:m[1]]), Date: date}
 		}
 	}
 	if best != nil {

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/report/config"
 )
@@ -51,13 +52,29 @@ var (
 
 // detectLeadRule finds the document's statement of how leads are marked.
 func detectLeadRule(text string) leadRule {
-	switch {
-	case markRuleRe.MatchString(text):
-		return ruleMark
-	case firstRuleRe.MatchString(text):
-		return ruleFirst
+	// The statement ends in 牵头: look only at the words before each 牵头,
+	// not run the patterns over the whole document.
+	rule := ruleConvention
+	for rest, off := text, 0; ; {
+		i := strings.Index(rest, "牵头")
+		if i < 0 {
+			return rule
+		}
+		at := off + i
+		from := max(0, at-90)
+		for from > 0 && !utf8.RuneStart(text[from]) {
+			from++
+		}
+		window := text[from : at+len("牵头")]
+		switch {
+		case markRuleRe.MatchString(window):
+			return ruleMark
+		case firstRuleRe.MatchString(window):
+			rule = ruleFirst
+		}
+		off = at + len("牵头")
+		rest = text[off:]
 	}
-	return ruleConvention
 }
 
 var (
