@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -43,6 +44,8 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetErr(stderr)
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
 	root.AddCommand(newParseCmd(stdout, stderr, nil))
+	root.AddCommand(newTemplatesCmd(stdout, stderr, nil))
+	root.AddCommand(newCheckCmd(stdout, stderr, nil))
 	root.AddCommand(newDemoCmd(stdout, stderr, nil))
 	return root
 }
@@ -77,12 +80,13 @@ func exitCode(err error) int {
 		tl  *tasklist.InputError
 		tls tasklist.InputErrors
 		cfg *config.Error
+		ws  *workspace.Error
 		us  *usageError
 	)
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
-	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &tl), errors.As(err, &tls), errors.As(err, &cfg):
+	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &tl), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws):
 		return exitInput
 	}
 	if isCobraUsage(err) {

@@ -1,0 +1,285 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/taizhang-dev/taizhang/report/convert"
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/workspace"
+)
+
+type checkOptions struct {
+	Returns   []string
+	Tasks     []string
+	Period    string
+	Workspace string
+	Config    string
+	JSON      bool
+
+	Stdout, Stderr io.Writer
+}
+
+func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobra.Command {
+	opts := &checkOptions{Stdout: stdout, Stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "check 报送文件或目录... --tasks 任务分解表.xlsx [--period 期次] [--json]",
+		Short: "检查各单位报送的填报表，逐项列出问题",
+		Long: `读取各单位报送回来的填报表（文件或目录；不会修改它们），逐一列出问题及其位置（文件、工作表、单元格），
+分为“错误”（报送文件不能直接使用）和“警告”（需要提醒单位补正），并说明对不规范填写的理解方式。
+.xls 和 WPS 的 .et 文件在装有 LibreOffice 时自动转换。发现错误时退出状态为 1。`,
+		Example: "  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{"请指定要检查的报送文件或目录"}
+			}
+			opts.Returns = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return checkRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误")
+	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出检查结果")
+	return cmd
+}
+
+func checkRun(opts *checkOptions) error {
+	set, err := loadTasks(opts.Tasks, opts.Config)
+	if err != nil {
+		return err
+	}
+	var want *period.Period
+	if opts.Period != "" {
+		p, err := period.Parse(opts.Period)
+		if err != nil {
+			return &usageError{err.Error()}
+		}
+		want = &p
+	}
+	secret, _, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), false)
+	if err != nil {
+		return err
+	}
+	files, err := collectReturns(opts.Returns)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return &inputError{"没有找到可检查的报送文件（.xlsx、.xls、.et）：" + strings.Join(opts.Returns, "、")}
+	}
+	results := checkFiles(files, set, fillin.CheckOptions{Tasks: set, Period: want, Secret: secret})
+	if opts.JSON {
+		enc := json.NewEncoder(opts.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(map[string]any{"returns": results}); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+	} else {
+		printFindings(opts.Stdout, results)
+	}
+	bad := 0
+	for _, r := range results {
+		if !r.Usable() {
+			bad++
+		}
+	}
+	if bad > 0 {
+		return &inputError{fmt.Sprintf("%d 份报送文件存在错误，不能直接使用", bad)}
+	}
+	return nil
+}
+
+// returnExts are the files check picks up in a folder.
+var returnExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true, ".ods": true}
+
+// collectReturns expands folders (recursively) into the spreadsheet files in
+// them, skipping Office lock files (~$…) and hidden files; files named
+// explicitly are always checked.
+func collectReturns(args []string) ([]string, error) {
+	var files []string
+	for _, a := range args {
+		info, err := os.Stat(a)
+		if err != nil {
+			return nil, &inputError{fmt.Sprintf("%s：找不到该文件或目录", a)}
+		}
+		if !info.IsDir() {
+			files = append(files, a)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			name := d.Name()
+			if d.IsDir() {
+				if p != a && strings.HasPrefix(name, ".") {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !returnExts[strings.ToLower(filepath.Ext(name))] {
+				return nil
+			}
+			found = append(found, p)
+			return nil
+		})
+		if err != nil {
+			return nil, &inputError{fmt.Sprintf("%s：无法读取目录：%v", a, err)}
+		}
+		sort.Strings(found)
+		files = append(files, found...)
+	}
+	return files, nil
+}
+
+// checkFiles checks the returns concurrently; results keep the files' order.
+func checkFiles(files []string, set *task.Set, opts fillin.CheckOptions) []*fillin.Return {
+	results := make([]*fillin.Return, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.NumCPU(); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = checkFile(files[i], opts)
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	units, _ := fillin.Assign(set)
+	for i, r := range results {
+		noteFileName(r, files[i], units)
+	}
+	return results
+}
+
+// checkFile reads one return, converting .xls/.et through LibreOffice.
+func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
+	name := path
+	fail := func(msg string) *fillin.Return {
+		return &fillin.Return{File: name, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
+	}
+	src := path
+	if need, err := convert.NeedsConversion(path); err != nil {
+		return fail("无法读取文件：" + err.Error())
+	} else if need {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		out, cleanup, err := convert.ToXLSX(ctx, path)
+		if err != nil {
+			return fail(strings.TrimPrefix(err.Error(), path+"："))
+		}
+		defer cleanup()
+		src = out
+	}
+	data, err := os.ReadFile(src)
+	if err != nil {
+		return fail("无法读取文件：" + err.Error())
+	}
+	r := fillin.Check(name, data, opts)
+	if src != path {
+		r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
+	}
+	return r
+}
+
+// noteFileName warns when a file's name names another unit than the one
+// its metadata says it is from: the metadata wins, but the office should
+// know that a file was renamed or mixed up.
+func noteFileName(r *fillin.Return, path string, units []fillin.Assignment) {
+	if r.Unit == "" {
+		return
+	}
+	base := filepath.Base(path)
+	if strings.Contains(base, r.Unit) {
+		return
+	}
+	for _, u := range units {
+		if u.Unit != r.Unit && len([]rune(u.Unit)) >= 3 && strings.Contains(base, u.Unit) {
+			r.Findings = append(r.Findings, fillin.Finding{Level: fillin.LevelWarning, File: r.File,
+				Msg: fmt.Sprintf("文件名显示为“%s”的填报表，但文件内标识的填报单位是“%s”：已按“%s”的报送处理，请核实是否报错了文件", u.Unit, r.Unit, r.Unit)})
+			return
+		}
+	}
+}
+
+func printFindings(w io.Writer, results []*fillin.Return) {
+	usable, warned, bad := 0, 0, 0
+	for _, r := range results {
+		errs, warns := 0, 0
+		for _, f := range r.Findings {
+			switch f.Level {
+			case fillin.LevelError:
+				errs++
+			case fillin.LevelWarning:
+				warns++
+			}
+		}
+		who := ""
+		if r.Unit != "" {
+			who = "（" + r.Unit
+			if r.Period != "" {
+				if p, err := period.Parse(r.Period); err == nil {
+					who += "，" + p.String()
+				}
+			}
+			who += "）"
+		}
+		switch {
+		case errs > 0:
+			bad++
+			fmt.Fprintf(w, "✗ %s%s：%d 个错误，%d 个警告，不能直接使用\n", r.File, who, errs, warns)
+		case warns > 0:
+			usable++
+			warned++
+			fmt.Fprintf(w, "△ %s%s：可以使用，%d 个警告\n", r.File, who, warns)
+		default:
+			usable++
+			fmt.Fprintf(w, "✓ %s%s：无问题\n", r.File, who)
+		}
+		for _, f := range r.Findings {
+			fmt.Fprintf(w, "    [%s] %s\n", f.Level.Label(), findingPlace(f))
+		}
+	}
+	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
+}
+
+func findingPlace(f fillin.Finding) string {
+	var where []string
+	if f.Sheet != "" {
+		where = append(where, "工作表“"+f.Sheet+"”")
+	}
+	if f.Cell != "" {
+		where = append(where, f.Cell+" 单元格")
+	}
+	if len(where) == 0 {
+		return f.Msg
+	}
+	return strings.Join(where, " ") + "：" + f.Msg
+}

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/workspace"
+)
+
+type templatesOptions struct {
+	Tasks     []string
+	Period    string
+	Due       string
+	Dir       string
+	Workspace string
+	Config    string
+
+	Stdout, Stderr io.Writer
+}
+
+func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) error) *cobra.Command {
+	opts := &templatesOptions{Stdout: stdout, Stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "templates --tasks 任务分解表.xlsx --period 期次 -o 目录",
+		Short: "为每个责任单位生成本期填报表",
+		Long: `按任务分解表（或直接按政策文件）为每个有任务的责任单位（牵头或配合）生成一份本期填报表，
+任务列锁定，填报列带下拉和校验，并带有防篡改签名。
+
+期次写作 2024-11、2024-Q4、2024-H1、2024，或 2024年11月、2024年第四季度、2024年上半年、2024年度。
+签名密钥保存在工作目录（默认为任务分解表所在目录）的 .taizhang/secret.key，首次运行时生成：
+请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。`,
+		Example: "  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return &usageError{"templates 不接受位置参数：请用 --tasks 指定任务来源"}
+			}
+			if opts.Period == "" {
+				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return templatesRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上）")
+	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录")
+	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	return cmd
+}
+
+func templatesRun(opts *templatesOptions) error {
+	p, err := period.Parse(opts.Period)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	var due time.Time
+	if opts.Due != "" {
+		if due, err = parseDay(opts.Due); err != nil {
+			return &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", opts.Due)}
+		}
+	}
+	set, err := loadTasks(opts.Tasks, opts.Config)
+	if err != nil {
+		return err
+	}
+	secret, created, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), true)
+	if err != nil {
+		return err
+	}
+	return writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, workspaceRoot(opts.Workspace, opts.Tasks))
+}
+
+// writeTemplates writes the workbooks and tells the office what it did.
+func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string, keyCreated bool, root string) error {
+	units, unassigned := fillin.Assign(set)
+	if len(units) == 0 {
+		return &inputError{"任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位"}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("创建输出目录 %s 失败：%w", dir, err)
+	}
+	written, err := fillin.WriteAll(dir, units, opts)
+	if err != nil {
+		return err
+	}
+	items := 0
+	for _, wr := range written {
+		items += wr.Items
+	}
+	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(written), opts.Period.String(), items, dir)
+	for _, wr := range written {
+		fmt.Fprintf(w, "  %s（%d 项）\n", wr.Path, wr.Items)
+	}
+	if len(unassigned) > 0 {
+		fmt.Fprintf(w, "\n注意：%d 项任务尚未指定牵头单位，未列入任何填报表：", len(unassigned))
+		for i, t := range unassigned {
+			if i == 20 {
+				fmt.Fprintf(w, "…")
+				break
+			}
+			if i > 0 {
+				fmt.Fprint(w, "、")
+			}
+			fmt.Fprint(w, t.Label())
+		}
+		fmt.Fprintln(w, "\n请在任务分解表的“牵头单位”列填写后重新生成。")
+	}
+	if keyCreated {
+		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", workspace.KeyPath(root))
+	}
+	return nil
+}
+
+// parseDay reads a date as offices write it: 2025-01-05, 2025/1/5, 2025年1月5日.
+func parseDay(s string) (time.Time, error) {
+	for _, layout := range []string{"2006-01-02", "2006-1-2", "2006/1/2", "2006年1月2日", "20060102"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("bad date %q", s)
+}

@@ -1,0 +1,61 @@
+package fillin
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var dumps []string
+	for i := range 2 {
+		path := saveFile(t, dir, "w"+string(rune('0'+i))+".xlsx", writeUnit(t, testSet(), "市科技局"))
+		dumps = append(dumps, dump(t, path))
+	}
+	if dumps[0] != dumps[1] {
+		t.Errorf("two writes with the same options differ:\n%s\n----\n%s", dumps[0], dumps[1])
+	}
+	if !strings.Contains(dumps[0], "created=2026-03-01T09:30:00Z modified=2026-03-01T09:30:00Z") {
+		t.Errorf("workbook times are not the pinned time")
+	}
+}
+
+func TestGolden(t *testing.T) {
+	path := saveFile(t, t.TempDir(), "small.xlsx", writeUnit(t, testSet(), "市科技局"))
+	got := dump(t, path)
+	golden := filepath.Join("testdata", "small.golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
+	}
+}
+
+// Excel silently drops prompts and error messages over its limits.
+func TestValidationTextLimits(t *testing.T) {
+	for _, s := range []struct {
+		text string
+		max  int
+	}{
+		{promptDateTitle, 32}, {errDateTitle, 32}, {promptPercentTitle, 32}, {errPercentTitle, 32},
+		{promptStatusTitle, 32}, {errStatusTitle, 32},
+		{promptDate, 255}, {errDate, 255}, {promptPercent, 255}, {errPercent, 255}, {promptStatus(), 255}, {errStatus, 255},
+	} {
+		if n := utf8.RuneCountInString(s.text); n > s.max {
+			t.Errorf("%q has %d characters; Excel allows %d", s.text, n, s.max)
+		}
+	}
+}

@@ -1,0 +1,129 @@
+package fillin
+
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Row height estimate, after report/tasklist: Excel and WPS do not grow a
+// row for wrapped text written by a program.
+const (
+	lineHeight   = 15.0  // points per line of 11 pt text
+	maxRowHeight = 409.0 // Excel's limit
+	minRowHeight = 45.0  // three lines: room to type progress
+)
+
+// maxCellRunes keeps cell text inside Excel's 32,767 UTF-16 unit limit even
+// when every character is outside the BMP.
+const maxCellRunes = 16000
+
+// displayWidth counts a string in column-width units: CJK characters and
+// punctuation are two, Latin letters and digits one.
+func displayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x2000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// lineCount estimates how many lines s takes in a wrapped cell of the given
+// width.
+func lineCount(s string, width float64) int {
+	if s == "" {
+		return 1
+	}
+	usable := math.Max(width*0.9-1, 1)
+	n := 0
+	for _, para := range strings.Split(s, "\n") {
+		n += max(1, int(math.Ceil(float64(displayWidth(para))/usable)))
+	}
+	return n
+}
+
+// rowHeight is the height in points for a row of 11 pt text holding values
+// in columns of the given widths, at least min.
+func rowHeight(values []string, widths []float64, min float64) float64 {
+	return rowHeightAt(values, widths, min, lineHeight)
+}
+
+// rowHeightAt is rowHeight for text whose lines are perLine points apart.
+func rowHeightAt(values []string, widths []float64, min, perLine float64) float64 {
+	lines := 1
+	for i, v := range values {
+		lines = max(lines, lineCount(v, widths[i]))
+	}
+	return math.Min(math.Max(float64(lines)*perLine+4, min), maxRowHeight)
+}
+
+// cellText is s as a cell holds it: line breaks as "\n", no control
+// characters (XML cannot carry most of them), no surrounding space, and
+// short enough for Excel.
+func cellText(s string) string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\r':
+			return '\n'
+		case r == utf8.RuneError, unicode.IsControl(r), r == 0xFFFE, r == 0xFFFF:
+			return -1
+		}
+		return r
+	}, s)
+	s = strings.TrimSpace(s)
+	if utf8.RuneCountInString(s) > maxCellRunes {
+		s = truncateRunes(s, maxCellRunes)
+	}
+	return s
+}
+
+// fold maps full-width ASCII to half-width and the ideographic space to a
+// space, so that "８０％" reads as "80%".
+func fold(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E:
+			return r - 0xFEE0
+		case r == 0x3000:
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// squeeze folds s and removes all white space.
+func squeeze(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == 0xFEFF || r == 0x200B {
+			return -1
+		}
+		return r
+	}, fold(s))
+}
+
+// headerKey normalises a header cell for lookup: folded, without white
+// space and without the required-column mark.
+func headerKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r == '*' {
+			return -1
+		}
+		return r
+	}, squeeze(s))
+}
+
+// truncateRunes shortens s to at most n runes, marking the cut with "…".
+func truncateRunes(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}

@@ -1,0 +1,151 @@
+package fillin
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// rowValues is the locked content of one task row, indexed like lockedCols.
+type rowValues [6]string
+
+// itemValues is the locked content of it's row in the workbook of unit.
+// multiDoc adds the document's short name to the task content, for a unit
+// whose items come from several documents.
+func itemValues(it Item, unit string, multiDoc bool) rowValues {
+	t := it.Task
+	var v rowValues
+	v[0] = cellText(cmp.Or(t.Label(), t.ID))
+	content := taskContent(t)
+	if multiDoc && it.Doc != nil {
+		content = "【" + truncateRunes(docName(it.Doc), 16) + "】" + content
+	}
+	v[1] = cellText(content)
+	v[2] = string(it.Role)
+	v[3] = cellText(otherUnits(t, unit))
+	v[4] = cellText(deadlineText(t.Deadline))
+	targets := make([]string, 0, len(t.Targets))
+	for _, tg := range t.Targets {
+		if s := strings.TrimSpace(tg.Text); s != "" {
+			targets = append(targets, s)
+		}
+	}
+	v[5] = cellText(strings.Join(targets, "\n"))
+	return v
+}
+
+// taskContent is the task as a unit reads it: the title, then the text,
+// without repeating a title the text already starts with.
+func taskContent(t *task.Task) string {
+	title, text := strings.TrimSpace(t.Title), strings.TrimSpace(t.Text)
+	switch {
+	case title == "":
+		return text
+	case text == "" || strings.HasPrefix(text, title):
+		return cmp.Or(text, title)
+	case strings.ContainsAny(lastRune(title), "。；：！？.;:!?"):
+		return title + text
+	}
+	return title + "：" + text
+}
+
+func lastRune(s string) string {
+	r := []rune(s)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[len(r)-1])
+}
+
+// otherUnits names the task's other responsible units: "牵头：A、B；配合：C".
+func otherUnits(t *task.Task, unit string) string {
+	var lead, co []string
+	for _, u := range taskUnits(t) {
+		switch {
+		case u.name == unit:
+		case u.role == RoleLead:
+			lead = append(lead, u.name)
+		default:
+			co = append(co, u.name)
+		}
+	}
+	var parts []string
+	if len(lead) > 0 {
+		parts = append(parts, "牵头："+strings.Join(lead, "、"))
+	}
+	if len(co) > 0 {
+		parts = append(parts, "配合："+strings.Join(co, "、"))
+	}
+	return strings.Join(parts, "；")
+}
+
+// deadlineText is the deadline as written, else its date in Chinese.
+func deadlineText(d *task.Deadline) string {
+	if d == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(d.Text); s != "" {
+		return s
+	}
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+		return chineseDate(t)
+	}
+	return strings.TrimSpace(d.Date)
+}
+
+// chineseDate writes a date as official documents do: 2025年1月5日.
+func chineseDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
+}
+
+// docName is a document's short name: the name inside 《》 when the title
+// has one, else the title or file name.
+func docName(d *task.Document) string {
+	s := docTitle(d)
+	if i := strings.Index(s, "《"); i >= 0 {
+		if j := strings.Index(s[i:], "》"); j > 0 {
+			s = s[i+len("《") : i+j]
+		}
+	}
+	return truncateRunes(strings.TrimSpace(s), 40)
+}
+
+// docTitle is a document's title, or its file name when it has none.
+func docTitle(d *task.Document) string {
+	return cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
+}
+
+// formTitle is the title of a unit's 填报表 sheet.
+func formTitle(a Assignment) string {
+	var names []string
+	seen := map[*task.Document]bool{}
+	for _, it := range a.Items {
+		if it.Doc != nil && !seen[it.Doc] {
+			seen[it.Doc] = true
+			if n := docName(it.Doc); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	const suffix = "工作任务进展情况填报表"
+	switch {
+	case len(names) == 0:
+		return suffix
+	case len(names) <= 2:
+		return "《" + strings.Join(names, "》《") + "》" + suffix
+	}
+	return fmt.Sprintf("《%s》等 %d 个文件%s", names[0], len(names), suffix)
+}
+
+// multiDoc reports whether a's items come from more than one document.
+func multiDoc(a Assignment) bool {
+	for _, it := range a.Items[min(1, len(a.Items)):] {
+		if it.Doc != a.Items[0].Doc {
+			return true
+		}
+	}
+	return false
+}
