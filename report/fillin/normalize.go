@@ -32,8 +32,8 @@ func percent(raw string, numeric, pctFmt bool) (v *float64, note string, ok bool
 		switch {
 		case pctFmt:
 			return ptr(round(x * 100)), "", true
-		case x > 0 && x <= 1:
-			return ptr(round(x * 100)), fmt.Sprintf("累计进度“%s”按 %s 读取（小于等于 1 的小数视为比例）", trimNum(x), trimNum(round(x*100))), true
+		case x > 0 && x < 1:
+			return ptr(round(x * 100)), fmt.Sprintf("累计进度“%s”按 %s 读取（小于 1 的小数视为比例）", trimNum(x), trimNum(round(x*100))), true
 		}
 		return ptr(round(x)), "", true
 	}
@@ -48,9 +48,10 @@ func percent(raw string, numeric, pctFmt bool) (v *float64, note string, ok bool
 	switch {
 	case hasPct:
 		return &x, fmt.Sprintf("累计进度“%s”按 %s 读取", shown, trimNum(x)), true
-	case x > 0 && x <= 1:
+	case x > 0 && x < 1:
+		// A clerk who types 1 means 1%, but 0.8 is a fraction.
 		y := round(x * 100)
-		return &y, fmt.Sprintf("累计进度“%s”按 %s 读取（小于等于 1 的小数视为比例）", shown, trimNum(y)), true
+		return &y, fmt.Sprintf("累计进度“%s”按 %s 读取（小于 1 的小数视为比例）", shown, trimNum(y)), true
 	case shown != t:
 		return &x, fmt.Sprintf("累计进度“%s”按 %s 读取", shown, trimNum(x)), true
 	}

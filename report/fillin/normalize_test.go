@@ -20,6 +20,8 @@ func TestPercent(t *testing.T) {
 		{"1", true, true, 100, true, ""},
 		{"0.8", true, false, 80, true, "小数视为比例"},
 		{"0.8", false, false, 80, true, "小数视为比例"},
+		{"1", true, false, 1, true, ""},  // a typed 1 means 1%, not 100%
+		{"1", false, false, 1, true, ""}, // the same typed as text
 		{"0", true, false, 0, true, ""},
 		{"100", true, false, 100, true, ""},
 		{"80%", false, false, 80, true, "“80%”按 80 读取"},
