@@ -264,22 +264,8 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 			fmt.Fprintf(w, "✓ %s%s：无问题\n", r.File, who)
 		}
 		for _, f := range r.Findings {
-			fmt.Fprintf(w, "    [%s] %s\n", f.Level.Label(), findingPlace(f))
+			fmt.Fprintf(w, "    %s\n", f.String())
 		}
 	}
 	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
-}
-
-func findingPlace(f fillin.Finding) string {
-	var where []string
-	if f.Sheet != "" {
-		where = append(where, "工作表“"+f.Sheet+"”")
-	}
-	if f.Cell != "" {
-		where = append(where, f.Cell+" 单元格")
-	}
-	if len(where) == 0 {
-		return f.Msg
-	}
-	return strings.Join(where, " ") + "：" + f.Msg
 }

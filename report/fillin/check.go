@@ -209,7 +209,9 @@ func sniff(name string, data []byte) string {
 		return "文件是空的（0 字节），请重新报送"
 	case ole && bytes.Contains(data, utf16("EncryptionInfo")):
 		return "文件设置了打开密码，无法读取：请取消密码（文件→信息→保护工作簿→用密码进行加密，清空密码）后另存为 .xlsx 重新报送"
-	case ole, ext == ".xls", ext == ".et", ext == ".ett":
+	case ole, !bytes.HasPrefix(data, []byte("PK\x03\x04")) && (ext == ".xls" || ext == ".et" || ext == ".ett"):
+		// Content decides: an .xls the caller converted to .xlsx is
+		// checked under its original name.
 		return fmt.Sprintf("这是 %s 格式的文件，不能直接核验：请另存为 .xlsx（Excel 工作簿）后重新报送", cmpExt(ext, ole))
 	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return "不是 .xlsx 工作簿（文件内容不是 Excel 格式），请用下发的填报表填写并另存为 .xlsx"

@@ -171,7 +171,10 @@ func TestCheckFileErrors(t *testing.T) {
 		want string
 	}{
 		{"return.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1rest of an old workbook"), "请另存为 .xlsx"},
-		{"return.et", []byte("PK\x03\x04whatever"), "请另存为 .xlsx"},
+		{"return.et", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 a WPS sheet"), "请另存为 .xlsx"},
+		// Content decides: zip data under an old extension (an .xls the
+		// caller converted, or a renamed .xlsx) is opened as a workbook.
+		{"return.et", []byte("PK\x03\x04whatever"), "无法打开"},
 		{"return.xlsx", []byte("%PDF-1.7"), "不是 .xlsx 工作簿"},
 		{"return.xlsx", nil, "空的"},
 		{"return.xlsx", []byte("PK\x03\x04broken"), "无法打开"},
