@@ -4,6 +4,11 @@
 //	policy    finds the numbered items, their units, deadlines and targets
 //	task      the task model every stage shares
 //	tasklist  writes and reads back the editable task list workbook (任务分解表)
+//	period    reporting rounds (2024-Q4, 2024年11月) and their dates
+//	fillin    the units' fill-in workbooks (填报表) and checking what comes back
+//	convert   .xls/.et returns to .xlsx through LibreOffice; lotest drives
+//	          LibreOffice as a real client in tests
+//	workspace the office's signing key
 //	config    the workspace configuration (taizhang.yaml)
 //
 // Core packages take readers, writers and plain values and never print;

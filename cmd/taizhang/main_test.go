@@ -237,3 +237,61 @@ func fileHash(t *testing.T, path string) [32]byte {
 	}
 	return sha256.Sum256(b)
 }
+
+func TestTemplatesAndCheckUsage(t *testing.T) {
+	dir := t.TempDir()
+	tasks := filepath.Join(dir, "任务分解表.xlsx")
+	if code, _, e := runCmd(t, "parse", seed000, "-o", tasks); code != exitOK {
+		t.Fatal(e)
+	}
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"templates", "--tasks", tasks, "-o", dir}, exitUsage, "--period"},
+		{[]string{"templates", "--tasks", tasks, "--period", "2024-Q5", "-o", dir}, exitUsage, "报送期次"},
+		{[]string{"templates", "--tasks", tasks, "--period", "2024-Q4", "--due", "明年", "-o", dir}, exitUsage, "截止日期"},
+		{[]string{"templates", "--period", "2024-Q4", "-o", dir}, exitUsage, "--tasks"},
+		{[]string{"check", "--tasks", tasks, dir}, exitInput, "找不到办公室密钥"},
+		{[]string{"check", "--tasks", tasks}, exitUsage, "报送文件"},
+	}
+	for _, tt := range tests {
+		code, _, errOut := runCmd(t, tt.args...)
+		if code != tt.code || !strings.Contains(errOut, tt.want) {
+			t.Errorf("%v: exit %d %q; want %d and %q", tt.args, code, errOut, tt.code, tt.want)
+		}
+	}
+}
+
+func TestTemplatesThenCheckUntouched(t *testing.T) {
+	dir := t.TempDir()
+	tasks := filepath.Join(dir, "任务分解表.xlsx")
+	if code, _, e := runCmd(t, "parse", seed000, "-o", tasks); code != exitOK {
+		t.Fatal(e)
+	}
+	out := filepath.Join(dir, "填报表")
+	code, stdout, e := runCmd(t, "templates", "--tasks", tasks, "--period", "2024-11", "-o", out)
+	if code != exitOK {
+		t.Fatal(e)
+	}
+	files, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+	if len(files) == 0 || !strings.Contains(stdout, "个责任单位") {
+		t.Fatalf("no workbooks: %s", stdout)
+	}
+	for _, f := range files {
+		if !strings.HasPrefix(filepath.Base(f), "2024年11月_") {
+			t.Errorf("workbook name %s does not say the period", f)
+		}
+	}
+	// Unfilled returns are usable but warned about; the exit status is 0.
+	code, report, e := runCmd(t, "check", out, "--tasks", tasks, "--period", "2024年11月")
+	if code != exitOK || !strings.Contains(report, "存在错误 0 份") {
+		t.Errorf("check of untouched workbooks: exit %d\n%s%s", code, report, e)
+	}
+	// A second run reuses the key and says nothing about it.
+	_, stdout, _ = runCmd(t, "templates", "--tasks", tasks, "--period", "2024-11", "-o", out)
+	if strings.Contains(stdout, "生成办公室签名密钥") {
+		t.Error("second templates run made a new key")
+	}
+}
