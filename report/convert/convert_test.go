@@ -222,6 +222,11 @@ func TestToXLSXCancelKillsLibreOffice(t *testing.T) {
 		t.Skip("needs ps and /proc to see LibreOffice's processes")
 	}
 	xls := sampleXLS(t)
+	// Other packages' tests convert files at the same time: a private
+	// TMPDIR tells this test's LibreOffice from theirs.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	marker := filepath.Join(tmp, "taizhang-convert-")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -231,7 +236,7 @@ func TestToXLSXCancelKillsLibreOffice(t *testing.T) {
 		done <- err
 	}()
 	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); {
-		if len(officeProcesses(t, "soffice.bin", "taizhang-convert-")) > 0 {
+		if len(officeProcesses(t, "soffice.bin", marker)) > 0 {
 			break
 		}
 		time.Sleep(20 * time.Millisecond)
@@ -246,7 +251,7 @@ func TestToXLSXCancelKillsLibreOffice(t *testing.T) {
 	// SIGKILL is asynchronous.
 	var left []string
 	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if left = officeProcesses(t, "office", "taizhang-convert-"); len(left) == 0 {
+		if left = officeProcesses(t, "office", marker); len(left) == 0 {
 			return
 		}
 	}
