@@ -181,6 +181,13 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 			return err
 		}
 	}
+	// The master's <dimension> says A1; readers that trust it (some do)
+	// would see empty sheets.
+	for _, sheet := range []string{SheetGuide, SheetForm, SheetMeta} {
+		if err := fixDimension(f, sheet); err != nil {
+			return err
+		}
+	}
 	stamp := opts.Now.UTC().Format(time.RFC3339)
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Title:          formTitle(a),
@@ -230,4 +237,21 @@ func setCell(f *excelize.File, sheet string, col, row int, v string, style int) 
 		return nil
 	}
 	return f.SetCellStr(sheet, cell, v)
+}
+
+// fixDimension sets a sheet's used range from its cells.
+func fixDimension(f *excelize.File, sheet string) error {
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return err
+	}
+	cols := 1
+	for _, r := range rows {
+		cols = max(cols, len(r))
+	}
+	last, err := excelize.CoordinatesToCellName(cols, max(len(rows), 1))
+	if err != nil {
+		return err
+	}
+	return f.SetSheetDimension(sheet, "A1:"+last)
 }
