@@ -31,10 +31,18 @@ type Config struct {
 	CollectiveUnits []string          `yaml:"collective_units"`
 	UnitSuffixes    []string          `yaml:"unit_suffixes"`
 	CarriedPrefixes []string          `yaml:"carried_prefixes"`
+	Lights          Lights            `yaml:"lights"`
 
 	// Source is the file the configuration was read from, or "" for the
 	// built-in default.
 	Source string `yaml:"-"`
+}
+
+// Lights are the traffic-light thresholds, in percentage points behind the
+// expected progress (序时进度).
+type Lights struct {
+	GreenWithin  *float64 `yaml:"green_within"`
+	YellowWithin *float64 `yaml:"yellow_within"`
 }
 
 // Load returns the built-in default overlaid with data (the text of a user's
@@ -65,6 +73,15 @@ func Load(name string, data []byte) (*Config, error) {
 	}
 	if user.CarriedPrefixes != nil {
 		c.CarriedPrefixes = user.CarriedPrefixes
+	}
+	if user.Lights.GreenWithin != nil {
+		c.Lights.GreenWithin = user.Lights.GreenWithin
+	}
+	if user.Lights.YellowWithin != nil {
+		c.Lights.YellowWithin = user.Lights.YellowWithin
+	}
+	if g, y := *c.Lights.GreenWithin, *c.Lights.YellowWithin; g < 0 || y < g || y > 100 {
+		return nil, &Error{File: name, Msg: fmt.Sprintf("亮灯规则有误：green_within（%g）应不小于 0，yellow_within（%g）应在 green_within 与 100 之间", g, y)}
 	}
 	c.Source = name
 	return &c, nil

@@ -77,3 +77,20 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+func TestLights(t *testing.T) {
+	c, err := Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if *c.Lights.GreenWithin != 0 || *c.Lights.YellowWithin != 30 {
+		t.Errorf("default lights = %v, %v; want 0, 30", *c.Lights.GreenWithin, *c.Lights.YellowWithin)
+	}
+	c, err = Load("u.yaml", []byte("lights:\n  yellow_within: 20\n"))
+	if err != nil || *c.Lights.YellowWithin != 20 || *c.Lights.GreenWithin != 0 {
+		t.Errorf("user lights: %v %v", c, err)
+	}
+	if _, err := Load("u.yaml", []byte("lights:\n  green_within: 40\n  yellow_within: 20\n")); err == nil || !strings.Contains(err.Error(), "亮灯规则") {
+		t.Errorf("inverted thresholds accepted: %v", err)
+	}
+}
