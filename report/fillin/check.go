@@ -161,7 +161,7 @@ func Check(name string, data []byte, opts CheckOptions) *Return {
 
 // maxUnzip caps what a return may unpack to: a fill-in workbook is a few
 // hundred kilobytes, so anything near this is not one.
-const maxUnzip = 256 << 20
+const maxUnzip = 64 << 20
 
 type checker struct {
 	r    *Return
