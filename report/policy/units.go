@@ -380,6 +380,13 @@ func (u unitRules) takesPrefix(name string) bool {
 	if !u.isAgency(name) || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
 		return false
 	}
+	// Universities and colleges are named in full (河南师范大学), never
+	// abbreviated under a city's prefix.
+	for _, inst := range []string{"大学", "学院", "高校", "研究院", "研究所"} {
+		if strings.HasSuffix(name, inst) && len([]rune(name)) > 4 {
+			return false
+		}
+	}
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
 		if strings.Contains(name, lvl) && !strings.HasPrefix(name, "市场") {
 			return false

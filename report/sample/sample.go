@@ -115,6 +115,21 @@ func planRound(books []*issuedBook, seed int64) []*job {
 		return k
 	}
 	perm := r.Perm(n)
+	// The units that stay silent are small ones, as in practice the big
+	// lead units rarely miss a round: books with more rows than the median
+	// move to the back of the draw, keeping its order otherwise.
+	sizes := make([]int, n)
+	for i, b := range books {
+		sizes[i] = len(b.rows)
+	}
+	median := slices.Clone(sizes)
+	slices.Sort(median)
+	if n > 0 {
+		m := median[n/2]
+		slices.SortStableFunc(perm, func(a, b int) int {
+			return cmpBool(sizes[a] > m, sizes[b] > m)
+		})
+	}
 	nMissing, nLate := atLeast(shareMissing), atLeast(shareLate)
 	for _, i := range perm[:nMissing] {
 		jobs[i].plan.Missing = true
@@ -475,4 +490,14 @@ func parallel(n int, fn func(i int) error) error {
 	close(next)
 	wg.Wait()
 	return errors.Join(slices.DeleteFunc(errs, func(e error) bool { return e == nil })...)
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
