@@ -127,6 +127,7 @@ func (r *Return) Usable() bool {
 // CheckOptions say what a return is checked against.
 type CheckOptions struct {
 	Tasks  *task.Set      // the current task list; nil skips the comparison
+	Index  *Index         // Tasks prepared once for many checks; built from Tasks when nil
 	Period *period.Period // expected period, nil = any
 	Secret []byte         // the workspace key the workbooks were signed with
 	Unit   string         // expected unit, "" = any
@@ -297,9 +298,9 @@ func (c *checker) checkIdentity() {
 	if c.opts.Tasks == nil || strings.Contains(c.r.File, c.m.unit) {
 		return
 	}
-	for _, u := range c.opts.Tasks.Units() {
-		if u != c.m.unit && len([]rune(u)) >= 3 && strings.Contains(c.r.File, u) {
-			c.add(LevelInfo, "", "", "", fmt.Sprintf("文件名像是“%s”的，但表内核验信息为“%s”，按“%s”读取", u, c.m.unit, c.m.unit))
+	for _, u := range c.index().units {
+		if u != c.m.unit && len([]rune(u)) >= 3 && strings.Contains(filepath.Base(c.r.File), u) {
+			c.add(LevelWarning, "", "", "", fmt.Sprintf("文件名像是“%s”的填报表，但表内核验信息为“%s”：已按“%s”的报送读取，请核实是否报错了文件", u, c.m.unit, c.m.unit))
 			return
 		}
 	}
@@ -315,4 +316,39 @@ func CheckFile(path string, opts CheckOptions) *Return {
 		return r
 	}
 	return Check(filepath.Base(path), data, opts)
+}
+
+// Index is a task list prepared for checking: who has which tasks, and every
+// task by ID. Building it walks the whole list, so a batch of returns
+// shares one (CheckOptions.Index).
+type Index struct {
+	units  []string
+	byUnit map[string]Assignment
+	tasks  map[string]*task.Task
+}
+
+// NewIndex prepares set for checking.
+func NewIndex(set *task.Set) *Index {
+	idx := &Index{byUnit: map[string]Assignment{}, tasks: map[string]*task.Task{}}
+	if set == nil {
+		return idx
+	}
+	units, _ := Assign(set)
+	for _, a := range units {
+		idx.units = append(idx.units, a.Unit)
+		idx.byUnit[a.Unit] = a
+	}
+	for _, d := range set.Documents {
+		for _, t := range d.Tasks {
+			idx.tasks[t.ID] = t
+		}
+	}
+	return idx
+}
+
+func (c *checker) index() *Index {
+	if c.opts.Index == nil {
+		c.opts.Index = NewIndex(c.opts.Tasks)
+	}
+	return c.opts.Index
 }

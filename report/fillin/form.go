@@ -28,11 +28,8 @@ func (c *checker) expected() []*expRow {
 	multi := false
 	byID := map[string]Item{}
 	if c.opts.Tasks != nil {
-		units, _ := Assign(c.opts.Tasks)
-		for _, a := range units {
-			if a.Unit == c.m.unit {
-				cur, multi = a.Items, multiDoc(a)
-			}
+		if a, ok := c.index().byUnit[c.m.unit]; ok {
+			cur, multi = a.Items, multiDoc(a)
 		}
 		for _, it := range cur {
 			byID[it.Task.ID] = it
@@ -51,12 +48,7 @@ func (c *checker) expected() []*expRow {
 	if c.opts.Tasks == nil {
 		return exp
 	}
-	all := map[string]*task.Task{}
-	for _, d := range c.opts.Tasks.Documents {
-		for _, t := range d.Tasks {
-			all[t.ID] = t
-		}
-	}
+	all := c.index().tasks
 	inExp := map[string]bool{}
 	for _, e := range exp {
 		inExp[e.id] = true

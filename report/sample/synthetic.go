@@ -94,11 +94,14 @@ func synthTask(r *rand.Rand, doc, k int, names []string, lead int) *task.Task {
 	return t
 }
 
-// numeral writes 1–99 in Chinese: 一, 十二, 二十.
+// numeral writes 1–99 in Chinese: 一, 十二, 二十; larger numbers (huge
+// synthetic sets) in digits.
 func numeral(n int) string {
 	const d = "〇一二三四五六七八九"
 	digit := func(i int) string { return string([]rune(d)[i]) }
 	switch {
+	case n >= 100:
+		return strconv.Itoa(n)
 	case n < 10:
 		return digit(n)
 	case n < 20:
