@@ -8,6 +8,9 @@
 //	fillin    the units' fill-in workbooks (填报表) and checking what comes back
 //	convert   .xls/.et returns to .xlsx through LibreOffice; lotest drives
 //	          LibreOffice as a real client in tests
+//	ledger    merges the returns into the master ledger: 序时进度, lights, compliance
+//	ledgerbook writes the ledger workbook (总台账) and reads it back
+//	sample    realistic returns for the demo, tests and benchmarks
 //	workspace the office's signing key
 //	config    the workspace configuration (taizhang.yaml)
 //

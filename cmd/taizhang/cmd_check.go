@@ -155,15 +155,34 @@ func collectReturns(args []string) ([]string, error) {
 
 // checkFiles checks the returns concurrently; results keep the files' order.
 func checkFiles(files []string, set *task.Set, opts fillin.CheckOptions) []*fillin.Return {
+	return checkFilesProgress(files, set, opts, nil)
+}
+
+// checkFilesProgress is checkFiles showing "已读取 n/N" on progress, a
+// terminal, when it is not nil.
+func checkFilesProgress(files []string, set *task.Set, opts fillin.CheckOptions, progress io.Writer) []*fillin.Return {
+	if opts.Index == nil && opts.Tasks != nil {
+		opts.Index = fillin.NewIndex(opts.Tasks)
+	}
 	results := make([]*fillin.Return, len(files))
 	jobs := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
 	for w := 0; w < runtime.NumCPU(); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
 				results[i] = checkFile(files[i], opts)
+				if progress != nil {
+					mu.Lock()
+					done++
+					fmt.Fprintf(progress, "\r已读取 %d/%d 份报送文件", done, len(files))
+					mu.Unlock()
+				}
 			}
 		}()
 	}
@@ -172,9 +191,8 @@ func checkFiles(files []string, set *task.Set, opts fillin.CheckOptions) []*fill
 	}
 	close(jobs)
 	wg.Wait()
-	units, _ := fillin.Assign(set)
-	for i, r := range results {
-		noteFileName(r, files[i], units)
+	if progress != nil && len(files) > 0 {
+		fmt.Fprintln(progress)
 	}
 	return results
 }
@@ -207,26 +225,6 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 		r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
 	}
 	return r
-}
-
-// noteFileName warns when a file's name names another unit than the one
-// its metadata says it is from: the metadata wins, but the office should
-// know that a file was renamed or mixed up.
-func noteFileName(r *fillin.Return, path string, units []fillin.Assignment) {
-	if r.Unit == "" {
-		return
-	}
-	base := filepath.Base(path)
-	if strings.Contains(base, r.Unit) {
-		return
-	}
-	for _, u := range units {
-		if u.Unit != r.Unit && len([]rune(u.Unit)) >= 3 && strings.Contains(base, u.Unit) {
-			r.Findings = append(r.Findings, fillin.Finding{Level: fillin.LevelWarning, File: r.File,
-				Msg: fmt.Sprintf("文件名显示为“%s”的填报表，但文件内标识的填报单位是“%s”：已按“%s”的报送处理，请核实是否报错了文件", u.Unit, r.Unit, r.Unit)})
-			return
-		}
-	}
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {

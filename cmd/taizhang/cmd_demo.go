@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -13,8 +14,10 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/sample"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 	"github.com/taizhang-dev/taizhang/seeds"
@@ -74,8 +77,49 @@ func demoRun(opts *demoOptions) error {
 		return err
 	}
 	fmt.Fprintln(opts.Stdout)
-	fo := fillin.Options{Period: p, Due: p.End().AddDate(0, 0, 5), Secret: secret, Now: pinnedTime(set)}
-	return writeTemplates(opts.Stdout, set, fo, filepath.Join(opts.Dir, "填报表"), created, opts.Dir)
+	due := p.End().AddDate(0, 0, 5)
+	fo := fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}
+	written, err := writeTemplates(opts.Stdout, set, fo, filepath.Join(opts.Dir, "填报表"), created, opts.Dir)
+	if err != nil {
+		return err
+	}
+
+	// The units answer: on time, late, missing, messy, twice — the same
+	// answers on every run.
+	var books []string
+	for _, w := range written {
+		books = append(books, w.Path)
+	}
+	returned := filepath.Join(opts.Dir, "报送")
+	if err := os.RemoveAll(returned); err != nil {
+		return err
+	}
+	plans, err := sample.FillReturns(books, returned, sample.Options{Period: p, Due: due, Seed: 2024})
+	if err != nil {
+		return fmt.Errorf("生成演示报送文件失败：%w", err)
+	}
+	var files []string
+	for _, pl := range plans {
+		files = append(files, pl.Files...)
+	}
+	fmt.Fprintf(opts.Stdout, "\n演示：%d 个单位中 %d 份报送文件写入 %s\n\n", len(plans), len(files), returned)
+	files, err = collectReturns([]string{returned})
+	if err != nil {
+		return err
+	}
+	ledgerPath := filepath.Join(opts.Dir, "总台账.xlsx")
+	// The demo starts over each time: an earlier demo ledger holds no
+	// review of anybody's to carry over.
+	if err := os.Remove(ledgerPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	job := mergeJob{set: set, period: p, due: due, rules: ledger.DefaultRules, secret: secret, files: files, output: ledgerPath}
+	l, backup, carried, err := job.run()
+	if err != nil {
+		return err
+	}
+	printMergeSummary(opts.Stdout, l, ledgerPath, backup, carried)
+	return nil
 }
 
 // demoPeriod is the reporting round the demo issues workbooks for.

@@ -78,21 +78,22 @@ func templatesRun(opts *templatesOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, workspaceRoot(opts.Workspace, opts.Tasks))
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, workspaceRoot(opts.Workspace, opts.Tasks))
+	return err
 }
 
 // writeTemplates writes the workbooks and tells the office what it did.
-func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string, keyCreated bool, root string) error {
+func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string, keyCreated bool, root string) ([]fillin.Written, error) {
 	units, unassigned := fillin.Assign(set)
 	if len(units) == 0 {
-		return &inputError{"任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位"}
+		return nil, &inputError{"任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位"}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("创建输出目录 %s 失败：%w", dir, err)
+		return nil, fmt.Errorf("创建输出目录 %s 失败：%w", dir, err)
 	}
 	written, err := fillin.WriteAll(dir, units, opts)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	items := 0
 	for _, wr := range written {
@@ -119,7 +120,7 @@ func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string,
 	if keyCreated {
 		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", workspace.KeyPath(root))
 	}
-	return nil
+	return written, nil
 }
 
 // parseDay reads a date as offices write it: 2025-01-05, 2025/1/5, 2025年1月5日.

@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -46,6 +48,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.AddCommand(newParseCmd(stdout, stderr, nil))
 	root.AddCommand(newTemplatesCmd(stdout, stderr, nil))
 	root.AddCommand(newCheckCmd(stdout, stderr, nil))
+	root.AddCommand(newMergeCmd(stdout, stderr, nil))
 	root.AddCommand(newDemoCmd(stdout, stderr, nil))
 	return root
 }
@@ -81,12 +84,15 @@ func exitCode(err error) int {
 		tls tasklist.InputErrors
 		cfg *config.Error
 		ws  *workspace.Error
+		lb  *ledgerbook.InputError
+		cv  *convert.InputError
 		us  *usageError
 	)
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
-	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &tl), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws):
+	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &tl), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
+		errors.As(err, &lb), errors.As(err, &cv):
 		return exitInput
 	}
 	if isCobraUsage(err) {

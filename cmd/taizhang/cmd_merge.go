@@ -1,0 +1,253 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/workspace"
+)
+
+type mergeOptions struct {
+	Returns   []string
+	Tasks     []string
+	Period    string
+	Due       string
+	Output    string
+	Previous  string
+	Workspace string
+	Config    string
+	JSON      bool
+
+	Stdout, Stderr io.Writer
+}
+
+func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobra.Command {
+	opts := &mergeOptions{Stdout: stdout, Stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "merge 报送文件或目录... --tasks 任务分解表.xlsx --period 期次 -o 总台账.xlsx",
+		Short: "把各单位的报送汇总为本期总台账（含序时进度和亮灯）",
+		Long: `检查各单位报送的填报表（与 taizhang check 相同），把可用的报送汇总为本期总台账：
+每项任务一行，牵头单位的报送为准，配合单位的报送列在旁边；计算序时进度和亮灯，统计各单位报送情况。
+
+同一单位报送多份时，以填报日期（其次为文件时间）最新的一份为准，其余列为“已被替代”；不可用的报送列入问题清单，
+其内容不进入台账。若输出的总台账已存在，其中办公室填写的“复核意见”“核定状态”会保留到新台账，旧文件另存为带时间的备份。
+亮灯阈值在 taizhang.yaml 的 lights 中设置。`,
+		Example: "  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return &usageError{"请指定报送文件或目录"}
+			}
+			if opts.Period == "" {
+				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
+			}
+			opts.Returns = args
+			if runF != nil {
+				return runF(opts)
+			}
+			return mergeRun(opts)
+		},
+	}
+	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账")
+	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列")
+	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "同时把汇总结果以 JSON 输出到标准输出（格式见 README）")
+	return cmd
+}
+
+func mergeRun(opts *mergeOptions) error {
+	p, err := period.Parse(opts.Period)
+	if err != nil {
+		return &usageError{err.Error()}
+	}
+	var due time.Time
+	if opts.Due != "" {
+		if due, err = parseDay(opts.Due); err != nil {
+			return &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", opts.Due)}
+		}
+	}
+	set, err := loadTasks(opts.Tasks, opts.Config)
+	if err != nil {
+		return err
+	}
+	cfg, err := loadConfig(opts.Config, opts.Tasks)
+	if err != nil {
+		return err
+	}
+	secret, _, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), false)
+	if err != nil {
+		return err
+	}
+	files, err := collectReturns(opts.Returns)
+	if err != nil {
+		return err
+	}
+	var previous *ledger.Ledger
+	if opts.Previous != "" {
+		if previous, err = ledgerbook.ReadFile(opts.Previous); err != nil {
+			return err
+		}
+	}
+	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files,
+		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr)}
+	l, backup, carried, err := job.run()
+	if err != nil {
+		return err
+	}
+	summary := opts.Stdout
+	if opts.JSON {
+		summary = opts.Stderr
+		enc := json.NewEncoder(opts.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(l); err != nil {
+			return fmt.Errorf("write JSON: %w", err)
+		}
+	}
+	printMergeSummary(summary, l, opts.Output, backup, carried)
+	return nil
+}
+
+// mergeJob is one merge: check the returns, merge them, write the ledger.
+type mergeJob struct {
+	set      *task.Set
+	period   period.Period
+	due      time.Time
+	rules    ledger.Rules
+	secret   []byte
+	files    []string
+	previous *ledger.Ledger
+	output   string
+	progress io.Writer
+}
+
+func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
+	earlier, err := readEarlier(j.output)
+	if err != nil {
+		return nil, "", false, err
+	}
+	results := checkFilesProgress(j.files, j.set, fillin.CheckOptions{Tasks: j.set, Period: &j.period, Secret: j.secret}, j.progress)
+	in := ledger.Input{Tasks: j.set, Period: j.period, Due: j.due, Rules: j.rules, Earlier: earlier, Previous: j.previous, Now: pinnedTime(j.set)}
+	for i, r := range results {
+		rc := ledger.Received{Return: r}
+		if info, err := os.Stat(j.files[i]); err == nil {
+			rc.ModTime = info.ModTime()
+			// The ledger is as of its newest return: a time that comes
+			// from the input, so the same returns give the same ledger.
+			if rc.ModTime.After(in.Now) {
+				in.Now = rc.ModTime
+			}
+		}
+		in.Returns = append(in.Returns, rc)
+	}
+	l = ledger.Merge(in)
+	backup, err = ledgerbook.WriteFile(j.output, l)
+	if err != nil {
+		return nil, "", false, fmt.Errorf("写入 %s 失败：%w", j.output, err)
+	}
+	return l, backup, earlier != nil, nil
+}
+
+// readEarlier reads the ledger about to be replaced, whose review columns
+// are carried over. A file that cannot be read as a ledger stops the run:
+// overwriting it could lose the office's work.
+func readEarlier(path string) (*ledger.Ledger, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	l, err := ledgerbook.ReadFile(path)
+	if err != nil {
+		return nil, &inputError{fmt.Sprintf("%v\n输出文件 %s 已存在但无法作为总台账读取，为免覆盖办公室的复核内容，本次未写入：请换一个输出文件名（-o），或移走该文件", err, path)}
+	}
+	return l, nil
+}
+
+func rulesOf(cfg *config.Config) ledger.Rules {
+	r := ledger.DefaultRules
+	if cfg.Lights.GreenWithin != nil {
+		r.GreenWithin = *cfg.Lights.GreenWithin
+	}
+	if cfg.Lights.YellowWithin != nil {
+		r.YellowWithin = *cfg.Lights.YellowWithin
+	}
+	return r
+}
+
+// progressWriter returns where to show progress: standard error when it
+// is a terminal, else nowhere.
+func progressWriter(w io.Writer) io.Writer {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	info, err := f.Stat()
+	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	return f
+}
+
+func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, carried bool) {
+	t := l.Totals
+	fmt.Fprintf(w, "%s总台账：任务 %d 项，已报送 %d 项，已完成 %d 项，完成率 %.1f%%\n", l.PeriodLabel, t.Tasks, t.Reported, t.Done, t.Completion*100)
+	fmt.Fprintf(w, "亮灯：绿 %d，黄 %d，红 %d，灰（未报送）%d\n", t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey])
+	fmt.Fprintf(w, "报送文件：采用 %d 份，被替代 %d 份，不可用 %d 份；责任单位 %d 个：按时 %d，迟报 %d，未报 %d\n",
+		t.Used, t.Superseded, t.Rejected, t.Units, t.OnTime, t.Late, t.MissingN)
+	if len(l.Missing) > 0 {
+		fmt.Fprintf(w, "未报送单位：%s\n", joinMax(l.Missing, 20))
+	}
+	for _, in := range l.Intake {
+		switch in.State {
+		case ledger.Rejected:
+			fmt.Fprintf(w, "  不可用：%s%s\n", in.File, firstError(in.Findings))
+		case ledger.Superseded:
+			fmt.Fprintf(w, "  已被替代：%s（以 %s 为准）\n", in.File, in.SupersededBy)
+		}
+	}
+	if carried {
+		fmt.Fprintln(w, "已保留原台账中办公室填写的复核意见和核定状态。")
+	}
+	if backup != "" {
+		fmt.Fprintf(w, "原台账已备份为 %s\n", backup)
+	}
+	fmt.Fprintf(w, "已写入 %s（问题清单见其中“问题清单”工作表）\n", out)
+}
+
+func firstError(fs []fillin.Finding) string {
+	for _, f := range fs {
+		if f.Level == fillin.LevelError {
+			return "：" + f.Msg
+		}
+	}
+	return ""
+}
+
+func joinMax(list []string, n int) string {
+	s := ""
+	for i, x := range list {
+		if i == n {
+			return s + fmt.Sprintf(" 等 %d 个", len(list))
+		}
+		if i > 0 {
+			s += "、"
+		}
+		s += x
+	}
+	return s
+}

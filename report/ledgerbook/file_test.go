@@ -1,0 +1,124 @@
+package ledgerbook
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWriteFileBackup(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "总台账.xlsx")
+	backup, err := WriteFile(path, testLedger())
+	if err != nil || backup != "" {
+		t.Fatalf("first WriteFile = %q, %v; want no backup", backup, err)
+	}
+	first, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod := time.Date(2025, 1, 6, 15, 30, 12, 0, time.Local)
+	if err := os.Chtimes(path, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+
+	second := testLedger()
+	second.Rows[0].Review = "第二次"
+	backup, err = WriteFile(path, second)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "总台账.备份-20250106-153012.xlsx"); backup != want {
+		t.Errorf("backup = %q; want %q", backup, want)
+	}
+	if b, _ := os.ReadFile(backup); !bytes.Equal(b, first) {
+		t.Errorf("backup differs from the file it backs up")
+	}
+	if info, err := os.Stat(backup); err != nil || !info.ModTime().Equal(mod) {
+		t.Errorf("backup time = %v, %v; want %v", info.ModTime(), err, mod)
+	}
+	got, err := ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertLedgerEqual(t, got, second)
+
+	// A file with the same time never replaces an earlier backup.
+	if err := os.Chtimes(path, mod, mod); err != nil {
+		t.Fatal(err)
+	}
+	backup2, err := WriteFile(path, testLedger())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "总台账.备份-20250106-153012-2.xlsx"); backup2 != want {
+		t.Errorf("second backup = %q; want %q", backup2, want)
+	}
+	if b, _ := os.ReadFile(backup); !bytes.Equal(b, first) {
+		t.Errorf("first backup was overwritten")
+	}
+	entries, _ := os.ReadDir(dir)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"总台账.xlsx", "总台账.备份-20250106-153012-2.xlsx", "总台账.备份-20250106-153012.xlsx"}; !slices.Equal(names, want) {
+		t.Errorf("directory holds %q; want %q", names, want)
+	}
+}
+
+func TestWriteFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := WriteFile(filepath.Join(dir, "missing", "总台账.xlsx"), testLedger()); err == nil {
+		t.Error("WriteFile into a missing directory succeeded")
+	}
+	if _, err := WriteFile(dir, testLedger()); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("WriteFile onto a directory: %v", err)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Errorf("WriteFile left files behind: %v", entries)
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	var dumps []string
+	for _, name := range []string{"a.xlsx", "b.xlsx"} {
+		path := filepath.Join(dir, name)
+		if _, err := WriteFile(path, testLedger()); err != nil {
+			t.Fatal(err)
+		}
+		dumps = append(dumps, dump(t, path))
+	}
+	if dumps[0] != dumps[1] {
+		t.Errorf("two writes differ:\n%s\n----\n%s", dumps[0], dumps[1])
+	}
+	if !strings.Contains(dumps[0], "created=2025-01-06T07:30:12Z modified=2025-01-06T07:30:12Z") {
+		t.Errorf("workbook times are not the ledger's time:\n%s", dumps[0][:300])
+	}
+}
+
+func TestGolden(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "small.xlsx")
+	if _, err := WriteFile(path, testLedger()); err != nil {
+		t.Fatal(err)
+	}
+	got := dump(t, path)
+	golden := filepath.Join("testdata", "small.golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
+	}
+}

@@ -1,0 +1,137 @@
+package ledgerbook
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/ledger"
+)
+
+// The very hidden sheet holds the whole ledger as JSON, in rows of
+//
+//	format | taizhang-ledger/1
+//	note   | (a warning for people who unhide it)
+//	json   | 1 | <first piece of the JSON>
+//	json   | 2 | <next piece>
+//
+// Pieces are numbered so that a sorted sheet still reads back, and kept
+// well under Excel's 32,767 UTF-16 units per cell.
+const (
+	keyFormat = "format"
+	keyNote   = "note"
+	keyJSON   = "json"
+
+	hiddenNote = "本工作表由 taizhang 生成，保存总台账的完整数据，供下次汇总和生成报告时读取，请勿修改或删除。"
+
+	// chunkUnits is the most UTF-16 units of JSON in one cell.
+	chunkUnits = 30000
+)
+
+// writeHidden writes the ledger's JSON, js, on the hidden sheet.
+func writeHidden(f *excelize.File, js string) error {
+	sw, err := f.NewStreamWriter(SheetHidden)
+	if err != nil {
+		return err
+	}
+	if err := sw.SetRow("A1", []any{keyFormat, FormatVersion}); err != nil {
+		return err
+	}
+	if err := sw.SetRow("A2", []any{keyNote, hiddenNote}); err != nil {
+		return err
+	}
+	for i, piece := range chunkJSON(js, chunkUnits) {
+		if err := sw.SetRow(cellName(1, 3+i), []any{keyJSON, i + 1, piece}); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// marshalJSON is json.Marshal without HTML escaping, so the hidden sheet
+// stays readable for someone who unhides it.
+func marshalJSON(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// chunkJSON splits s into pieces of at most n UTF-16 units. A piece never
+// starts or ends with a space, which some programs trim from a cell.
+func chunkJSON(s string, n int) []string {
+	var out []string
+	for len(s) > 0 {
+		end, units := 0, 0
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			w := utf16.RuneLen(r)
+			if w < 0 {
+				w = 1
+			}
+			if units+w > n {
+				break
+			}
+			units += w
+			end += size
+		}
+		for end < len(s) && end > 1 && (s[end-1] == ' ' || s[end] == ' ') {
+			end--
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
+}
+
+// hiddenVersionError is a hidden sheet written in another format version.
+type hiddenVersionError struct{ version string }
+
+func (e *hiddenVersionError) Error() string {
+	return fmt.Sprintf("格式版本为 %s，本版本的 taizhang 只能读取 %s：请用生成它的 taizhang 版本读取，或重新汇总生成总台账", e.version, FormatVersion)
+}
+
+// readHidden decodes the ledger from the hidden sheet's rows. It returns
+// nil when the sheet holds no readable ledger, and an error for a ledger
+// of another format version.
+func readHidden(rows [][]string) (*ledger.Ledger, error) {
+	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != keyFormat {
+		return nil, nil
+	}
+	if v := rows[0][1]; v != FormatVersion {
+		return nil, &hiddenVersionError{v}
+	}
+	pieces := map[int]string{}
+	for _, r := range rows[1:] {
+		if len(r) < 3 || r[0] != keyJSON {
+			continue
+		}
+		i, err := strconv.Atoi(r[1])
+		if err != nil || i < 1 {
+			return nil, nil
+		}
+		pieces[i] = r[2]
+	}
+	var b strings.Builder
+	for i := 1; i <= len(pieces); i++ {
+		p, ok := pieces[i]
+		if !ok {
+			return nil, nil
+		}
+		b.WriteString(p)
+	}
+	var l ledger.Ledger
+	if err := json.Unmarshal([]byte(b.String()), &l); err != nil {
+		return nil, nil
+	}
+	return &l, nil
+}

@@ -1,0 +1,121 @@
+package ledgerbook
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+func zipEntry(t *testing.T, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+func TestLayout(t *testing.T) {
+	b := writeBytes(t, testLedger())
+	f := openBytes(t, b)
+	if got, want := f.GetSheetList(), []string{SheetSummary, SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden}; !slices.Equal(got, want) {
+		t.Errorf("sheets = %q; want %q", got, want)
+	}
+	if got := f.GetActiveSheetIndex(); got != 0 {
+		t.Errorf("active sheet = %d; want 0 (汇总)", got)
+	}
+	workbook := zipEntry(t, b, "xl/workbook.xml")
+	if !strings.Contains(workbook, `state="veryHidden"`) || strings.Count(workbook, "state=") != 1 {
+		t.Errorf("only the data sheet should be hidden, very hidden: %s", workbook)
+	}
+	ledgerXML := zipEntry(t, b, "xl/worksheets/sheet2.xml")
+	for _, want := range []string{
+		`<autoFilter ref="$A$2:$T$16">`, // the hidden ID columns sort with their rows
+		`<pane activePane="bottomLeft" state="frozen" topLeftCell="A3" ySplit="2">`,
+		`<mergeCell ref="A1:R1"/>`, // the title centres over the printed columns
+		`paperSize="8"`, `orientation="landscape"`, `fitToWidth="1"`, `fitToHeight="0"`,
+		`<oddHeader>&amp;C2024年第四季度总台账</oddHeader>`,
+		`<oddFooter>&amp;C第 &amp;P 页，共 &amp;N 页</oddFooter>`,
+		`<formula1>"已完成,按序时推进,滞后,未启动,持续推进"</formula1>`,
+	} {
+		if !strings.Contains(ledgerXML, want) {
+			t.Errorf("总台账 sheet XML lacks %s", want)
+		}
+	}
+	for _, col := range []string{"S", "T"} {
+		if v, _ := f.GetColVisible(SheetLedger, col); v {
+			t.Errorf("column %s is visible; want the machine columns hidden", col)
+		}
+	}
+	for i, sheet := range []string{SheetSummary, SheetTargets, SheetMissing, SheetFindings} {
+		pl, err := f.GetPageLayout(sheet)
+		if err != nil || *pl.Size != paperA4 || *pl.Orientation != "landscape" || *pl.FitToWidth != 1 {
+			t.Errorf("%s page layout = %+v, %v; want A4 landscape fit to width", sheet, pl, err)
+		}
+		if hf, _ := f.GetHeaderFooter(sheet); hf == nil || !strings.Contains(hf.OddFooter, "&P") {
+			t.Errorf("%s has no page number footer", sheet)
+		}
+		if xml := zipEntry(t, b, "xl/worksheets/sheet"+strconv.Itoa(i+1+min(i, 1))+".xml"); !strings.Contains(xml, `<pageSetUpPr fitToPage="true">`) {
+			t.Errorf("%s does not fit to the page", sheet)
+		}
+	}
+	if !strings.Contains(ledgerXML, `<pageSetUpPr fitToPage="true">`) {
+		t.Errorf("总台账 does not fit to the page")
+	}
+	chart := zipEntry(t, b, "xl/charts/chart1.xml")
+	for _, want := range []string{`<barDir val="bar">`, `<grouping val="clustered">`, `各单位任务完成率`, `&#39;汇总&#39;!$K$5:$K$9`, `&#39;汇总&#39;!$B$5:$B$9`} {
+		if !strings.Contains(chart, want) {
+			t.Errorf("chart lacks %s", want)
+		}
+	}
+	for _, unwanted := range []string{"bar3DChart", "lineChart"} {
+		if strings.Contains(chart, unwanted) {
+			t.Errorf("chart has %s; want a plain bar chart", unwanted)
+		}
+	}
+	// Only yellow and red lights are explained in comments.
+	comments, _ := f.GetComments(SheetLedger)
+	if len(comments) != 2 {
+		t.Errorf("got %d comments; want 2 (one yellow, one red light)", len(comments))
+	}
+}
+
+var anchorRe = regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>`)
+
+// With many units the chart grows tall enough for a readable bar each, and
+// starts on a page of its own.
+func TestChartGrowsWithUnits(t *testing.T) {
+	b := writeBytes(t, syntheticLedger(200, 100))
+	m := anchorRe.FindStringSubmatch(zipEntry(t, b, "xl/drawings/drawing1.xml"))
+	if m == nil {
+		t.Fatal("no chart anchor in the drawing")
+	}
+	n := make([]int, 4)
+	for i := range n {
+		n[i], _ = strconv.Atoi(m[i+1])
+	}
+	// Columns B to N, the table's width; rows of 20 px.
+	if n[0] != 1 || n[2] != 13 {
+		t.Errorf("chart spans columns %d to %d; want 1 to 13 (B to N, as the table)", n[0], n[2])
+	}
+	if rows := n[3] - n[1]; rows < 100 {
+		t.Errorf("chart spans %d rows of 20 px for 100 units; want at least 20 px a unit", rows)
+	}
+	if sheet := zipEntry(t, b, "xl/worksheets/sheet1.xml"); !strings.Contains(sheet, `<rowBreaks count="1"`) {
+		t.Errorf("no page break before the chart")
+	}
+}

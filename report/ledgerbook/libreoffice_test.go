@@ -1,0 +1,76 @@
+package ledgerbook
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// resave round-trips an .xlsx through LibreOffice, as an office using it
+// would: very hidden becomes hidden, cells are rewritten as shared strings.
+func resave(t *testing.T, b []byte) []byte {
+	t.Helper()
+	soffice, err := exec.LookPath("soffice")
+	if err != nil {
+		t.Skip("soffice not on PATH")
+	}
+	dir := t.TempDir()
+	in := saveFile(t, dir, "总台账.xlsx", b)
+	out := filepath.Join(dir, "out")
+	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--convert-to", "xlsx", "--outdir", out, in)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, msg)
+	}
+	res, err := os.ReadFile(filepath.Join(out, "总台账.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestLibreOfficeRoundTrip(t *testing.T) {
+	f := openBytes(t, writeBytes(t, testLedger()))
+	officeEdits(t, f)
+	b := resave(t, saveBytes(t, f))
+
+	g := openBytes(t, b)
+	if v, _ := g.GetSheetVisible(SheetHidden); v {
+		t.Errorf("LibreOffice made the hidden sheet visible")
+	}
+	if v, _ := g.GetColVisible(SheetLedger, ledgerCol(t, g, "任务编号")); v {
+		t.Errorf("LibreOffice made the 任务编号 column visible")
+	}
+	want := testLedger()
+	applyOfficeEdits(want)
+	assertLedgerEqual(t, readBytes(t, b), want)
+
+	// Without the hidden sheet, the IDs and the office's columns still
+	// come from the visible sheet.
+	if err := g.DeleteSheet(SheetHidden); err != nil {
+		t.Fatal(err)
+	}
+	got := readBytes(t, saveBytes(t, g))
+	for _, w := range want.Rows {
+		r := rowByID(got, w.TaskID)
+		if r == nil {
+			t.Errorf("task %s lost", w.TaskID)
+			continue
+		}
+		if r.Review != w.Review || r.Override != w.Override || r.Status != w.Status || deref64(r.Percent) != deref64(w.Percent) {
+			t.Errorf("task %s: review %q override %q status %q percent %s; want %q %q %q %s", w.TaskID,
+				r.Review, r.Override, r.Status, deref64(r.Percent), w.Review, w.Override, w.Status, deref64(w.Percent))
+		}
+	}
+}
+
+// A large ledger's JSON spans many cells of 30,000 characters.
+func TestLibreOfficeLargeLedger(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large ledger")
+	}
+	l := syntheticLedger(600, 40)
+	b := resave(t, writeBytes(t, l))
+	assertLedgerEqual(t, readBytes(t, b), l)
+}

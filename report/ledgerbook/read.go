@@ -1,0 +1,272 @@
+package ledgerbook
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/ledger"
+)
+
+// headerScanRows is how far down Read looks for a header row: the office
+// may delete the title row or add a few lines of its own above the table.
+const headerScanRows = 10
+
+// ReadFile reads the ledger workbook at path. Messages about the workbook
+// name the file by its base name.
+func ReadFile(path string) (*ledger.Ledger, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read ledger: %w", err)
+	}
+	defer f.Close()
+	return Read(filepath.Base(path), f)
+}
+
+// Read reads a ledger workbook written by Write, possibly after the office
+// edited it in Excel, WPS or LibreOffice. It returns the ledger as written
+// with the office's 复核意见 and 核定状态 as they are now in the 总台账
+// sheet, matched by the hidden 任务编号 column; a task whose row was deleted
+// keeps what it was written with. name is used in messages; problems in
+// the workbook are returned as an *InputError.
+func Read(name string, r io.Reader) (*ledger.Ledger, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read ledger %s: %w", name, err)
+	}
+	if msg := sniff(name, data); msg != "" {
+		return nil, &InputError{File: name, Msg: msg}
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, &InputError{File: name, Msg: fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)}
+	}
+	defer f.Close()
+	rd := &reader{name: name, f: f}
+	return rd.read()
+}
+
+// sniff recognises files that are not .xlsx workbooks by their first bytes.
+func sniff(name string, data []byte) string {
+	ext := strings.ToLower(filepath.Ext(name))
+	switch {
+	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
+		return "这是旧版 Excel（.xls）或 WPS（.et）格式的文件，或设置了打开密码：请在 Excel/WPS 中“另存为” .xlsx 格式（不设密码）后再读取"
+	case ext == ".xls" || ext == ".et" || ext == ".ods" || ext == ".csv":
+		return fmt.Sprintf("不支持 %s 文件：请在 Excel/WPS 中“另存为” .xlsx 格式后再读取", ext)
+	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		return "不是 Excel 工作簿（.xlsx）：请选择 taizhang 生成的总台账"
+	}
+	return ""
+}
+
+// reader holds the state of one Read.
+type reader struct {
+	name string
+	f    *excelize.File
+}
+
+func (rd *reader) fail(sheet, cell, format string, args ...any) *InputError {
+	return &InputError{File: rd.name, Sheet: sheet, Cell: cell, Msg: fmt.Sprintf(format, args...)}
+}
+
+// notLedger is the error for a workbook that is not a ledger at all.
+func (rd *reader) notLedger(sheet, format string, args ...any) *InputError {
+	return rd.fail(sheet, "", "不是 taizhang 生成的总台账："+format, args...)
+}
+
+// sheetRow is one task row of the 总台账 sheet as it is now.
+type sheetRow struct {
+	row  int // 1-based
+	vals [numFields]string
+}
+
+// ledgerCols is where the fields are on the 总台账 sheet as it is now.
+type ledgerCols struct {
+	header int   // 0-based row index of the header
+	at     []int // 0-based column per field, -1 if absent
+}
+
+func (c ledgerCols) has(fl field) bool { return c.at[fl] >= 0 }
+
+func (c ledgerCols) cell(fl field, row int) string { return cellName(max(c.at[fl], 0)+1, row) }
+
+func (rd *reader) read() (*ledger.Ledger, error) {
+	sheet := rd.findSheet(SheetLedger)
+	if sheet == "" {
+		return nil, rd.notLedger("", "找不到工作表“%s”", SheetLedger)
+	}
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, rd.fail(sheet, "", "无法读取工作表（%v）", err)
+	}
+	cols := findLedgerHeader(rows)
+	if cols.header < 0 || !cols.has(fTaskID) {
+		return nil, rd.notLedger(sheet, "前 %d 行中找不到“任务编号”列（表格最右侧的隐藏列）：请使用 taizhang 生成的总台账，不要删除其中的隐藏列", headerScanRows)
+	}
+	tasks, groups, err := rd.taskRows(sheet, rows, cols)
+	if err != nil {
+		return nil, err
+	}
+	l, err := rd.readHidden()
+	if err != nil {
+		return nil, err
+	}
+	if l == nil {
+		return rd.rebuild(tasks, groups, cols), nil
+	}
+	byID := make(map[string]*ledger.Row, len(l.Rows))
+	for _, r := range l.Rows {
+		byID[r.TaskID] = r
+	}
+	for _, t := range tasks {
+		r := byID[t.vals[fTaskID]]
+		if r == nil {
+			if t.vals[fReview] != "" || t.vals[fOverride] != "" {
+				return nil, rd.fail(sheet, cols.cell(fTaskID, t.row), "任务编号“%s”不是本台账中的任务，这一行的复核意见和核定状态无法对应到任务：请不要修改隐藏的“任务编号”列，也不要从别的台账复制行", t.vals[fTaskID])
+			}
+			continue
+		}
+		if cols.has(fReview) {
+			r.Review = t.vals[fReview]
+		}
+		if cols.has(fOverride) {
+			r.Override = t.vals[fOverride]
+		}
+	}
+	return l, nil
+}
+
+// findSheet returns the sheet named name, allowing for spaces and
+// full-width letters typed into a renamed sheet.
+func (rd *reader) findSheet(name string) string {
+	for _, s := range rd.f.GetSheetList() {
+		if headerKey(s) == name {
+			return s
+		}
+	}
+	return ""
+}
+
+// findLedgerHeader finds the header row among the first rows: the row
+// matching the most known headers (at least two), exact headers before
+// aliases. header is -1 when there is none.
+func findLedgerHeader(rows [][]string) ledgerCols {
+	exact, alias := map[string]field{}, map[string]field{}
+	for fl, c := range columns {
+		exact[headerKey(c.header)] = field(fl)
+		for _, a := range c.aliases {
+			alias[headerKey(a)] = field(fl)
+		}
+	}
+	keys := []map[string]field{exact, alias}
+	best, bestCount := -1, 1
+	for r := 0; r < min(headerScanRows, len(rows)); r++ {
+		n := 0
+		for _, v := range rows[r] {
+			k := headerKey(v)
+			if _, ok := exact[k]; ok {
+				n++
+			} else if _, ok := alias[k]; ok {
+				n++
+			}
+		}
+		if n > bestCount {
+			best, bestCount = r, n
+		}
+	}
+	cols := ledgerCols{header: best, at: make([]int, numFields)}
+	for i := range cols.at {
+		cols.at[i] = -1
+	}
+	if best < 0 {
+		return cols
+	}
+	for _, k := range keys {
+		for c, v := range rows[best] {
+			if fl, ok := k[headerKey(v)]; ok && cols.at[fl] < 0 && !slices.Contains(cols.at, c) {
+				cols.at[fl] = c
+			}
+		}
+	}
+	return cols
+}
+
+// groupRow is a document or heading row of the 总台账 sheet.
+type groupRow struct {
+	before int // index of the next task row
+	text   string
+}
+
+// taskRows returns the sheet's task rows, those with a 任务编号, and its
+// group rows, those with text in the first column only. A 任务编号 may
+// appear once.
+func (rd *reader) taskRows(sheet string, rows [][]string, cols ledgerCols) ([]sheetRow, []groupRow, error) {
+	var (
+		tasks  []sheetRow
+		groups []groupRow
+		seen   = map[string]int{}
+	)
+	for r := cols.header + 1; r < len(rows); r++ {
+		t := sheetRow{row: r + 1}
+		for fl := range numFields {
+			if c := cols.at[fl]; c >= 0 && c < len(rows[r]) {
+				t.vals[fl] = cleanCell(rows[r][c])
+			}
+		}
+		id := t.vals[fTaskID]
+		if id == "" {
+			if g := groupText(rows[r]); g != "" {
+				groups = append(groups, groupRow{before: len(tasks), text: g})
+			}
+			continue
+		}
+		if headerKey(id) == columns[fTaskID].header {
+			continue // the header pasted again
+		}
+		if first, dup := seen[id]; dup {
+			return nil, nil, rd.fail(sheet, cols.cell(fTaskID, t.row), "任务编号“%s”在第 %d 行和第 %d 行重复：每项任务只能有一行，请删除多余的一行（不要复制任务行）", id, first, t.row)
+		}
+		seen[id] = t.row
+		tasks = append(tasks, t)
+	}
+	return tasks, groups, nil
+}
+
+// groupText is the text of a group row: a row whose only value is in its
+// first cell.
+func groupText(row []string) string {
+	if len(row) == 0 {
+		return ""
+	}
+	for _, v := range row[1:] {
+		if strings.TrimSpace(v) != "" {
+			return ""
+		}
+	}
+	return cleanCell(row[0])
+}
+
+// readHidden decodes the ledger kept on the hidden sheet; nil when the
+// sheet is gone or unreadable, and the visible sheets must do.
+func (rd *reader) readHidden() (*ledger.Ledger, error) {
+	sheet := rd.findSheet(SheetHidden)
+	if sheet == "" {
+		return nil, nil
+	}
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		return nil, nil
+	}
+	l, err := readHidden(rows)
+	if err != nil {
+		return nil, rd.fail(sheet, "", "%v", err)
+	}
+	return l, nil
+}

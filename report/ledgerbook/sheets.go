@@ -1,0 +1,344 @@
+package ledgerbook
+
+import (
+	"cmp"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+)
+
+// section is one table of a plain sheet: an optional title line, a header
+// row and the data rows.
+type section struct {
+	title   string
+	headers []string
+	rows    [][]excelize.Cell
+}
+
+// plainSheet is a sheet of one or more tables under a title, printed on A4.
+type plainSheet struct {
+	name     string
+	title    string
+	widths   []float64
+	hidden   int  // 1-based column to hide, 0 for none
+	filter   bool // autofilter on the first table's header
+	sections []section
+}
+
+func (p *plainSheet) write(f *excelize.File, st *styles) error {
+	lastCol := len(p.widths)
+	visible := lastCol
+	if p.hidden == lastCol {
+		visible--
+	}
+	lastRow := 1
+	for i, s := range p.sections {
+		if i > 0 {
+			lastRow++ // a blank row between tables
+		}
+		if s.title != "" {
+			lastRow++
+		}
+		lastRow += 1 + len(s.rows)
+	}
+	if err := f.SetSheetDimension(p.name, fmt.Sprintf("A1:%s%d", colName(lastCol), lastRow)); err != nil {
+		return err
+	}
+	if p.filter && len(p.sections) > 0 {
+		top := 2
+		if p.sections[0].title != "" {
+			top++
+		}
+		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+len(p.sections[0].rows))
+		if err := f.AutoFilter(p.name, ref, nil); err != nil {
+			return err
+		}
+	}
+	// Print setup comes after the filter, which replaces the sheet
+	// properties that hold fitting to the page. One table repeats its
+	// header on every printed page; several repeat only the sheet's title.
+	titles := "$1:$1"
+	if len(p.sections) == 1 && p.sections[0].title == "" {
+		titles = "$2:$2"
+	}
+	if err := printSetup(f, p.name, paperA4, titles, ""); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(p.name)
+	if err != nil {
+		return err
+	}
+	var width float64
+	for i, w := range p.widths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+		if i < visible {
+			width += w
+		}
+	}
+	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
+		return err
+	}
+	if p.hidden > 0 {
+		if err := sw.SetColVisible(p.hidden, p.hidden, false); err != nil {
+			return err
+		}
+	}
+	if len(p.sections) == 1 && p.sections[0].title == "" {
+		if err := sw.SetPanes(frozenRows(2)); err != nil {
+			return err
+		}
+	}
+	if err := titleRow(sw, 1, visible, st.title, p.title, 32); err != nil {
+		return err
+	}
+	row := 1
+	for i, s := range p.sections {
+		if i > 0 {
+			row++
+		}
+		if s.title != "" {
+			row++
+			if err := titleRow(sw, row, visible, st.group, s.title, lineHeight+10); err != nil {
+				return err
+			}
+		}
+		row++
+		header := make([]any, len(s.headers))
+		for j, h := range s.headers {
+			header[j] = text(st.header, h)
+		}
+		if err := sw.SetRow(cellName(1, row), header, excelize.RowOpts{Height: 24}); err != nil {
+			return err
+		}
+		for _, r := range s.rows {
+			row++
+			texts := make([]string, len(r))
+			cells := make([]any, len(r))
+			for j, c := range r {
+				cells[j] = c
+				if v, ok := c.Value.(string); ok && j < visible {
+					texts[j] = v
+				}
+			}
+			opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
+			if err := sw.SetRow(cellName(1, row), cells, opts); err != nil {
+				return err
+			}
+		}
+	}
+	return sw.Flush()
+}
+
+// taskName names a task in the other sheets: its label and its title, or
+// the start of its text.
+func taskName(r *ledger.Row) string {
+	name := strings.TrimSpace(r.Title)
+	if name == "" {
+		name = truncateRunes(strings.TrimSpace(r.Text), 40)
+	}
+	return strings.TrimSpace(r.Label + " " + name)
+}
+
+// opSymbols writes a target's comparator for people.
+var opSymbols = map[string]string{">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=", "~": "约"}
+
+func targetValue(op string, v float64, unit string) string {
+	s := strconv.FormatFloat(v, 'f', -1, 64) + unit
+	if sym := cmp.Or(opSymbols[op], op); sym != "" {
+		s = sym + " " + s
+	}
+	return s
+}
+
+func writeTargets(f *excelize.File, st *styles, l *ledger.Ledger) error {
+	s := section{headers: []string{"序号", "任务", "指标", "目标值", "目标年份", "当前值", "完成度", "牵头单位", "任务编号"}}
+	for _, r := range l.Rows {
+		for _, t := range r.Targets {
+			if t.Op == "" && t.Value == 0 {
+				continue // a target with text only
+			}
+			year := excelize.Cell{StyleID: st.count}
+			if t.Year > 0 {
+				year.Value = t.Year
+			}
+			current := text(st.center, t.CurrentText)
+			if t.Current != nil {
+				current = text(st.center, strconv.FormatFloat(*t.Current, 'f', -1, 64)+t.Unit)
+			}
+			s.rows = append(s.rows, []excelize.Cell{
+				{StyleID: st.count, Value: len(s.rows) + 1},
+				text(st.text, taskName(r)),
+				text(st.text, cmp.Or(t.Indicator, t.Text)),
+				text(st.center, targetValue(t.Op, t.Value, t.Unit)),
+				year,
+				current,
+				number(st.ratio, t.Attainment),
+				text(st.center, strings.Join(r.Lead, "、")),
+				text(st.column, r.TaskID),
+			})
+		}
+	}
+	p := &plainSheet{
+		name: SheetTargets, title: "量化指标完成情况" + periodSuffix(l),
+		widths: []float64{6, 36, 36, 14, 9, 14, 9, 18, 16}, hidden: 9, filter: true,
+		sections: []section{s},
+	}
+	return p.write(f, st)
+}
+
+func periodSuffix(l *ledger.Ledger) string {
+	if l.PeriodLabel == "" {
+		return ""
+	}
+	return "（" + l.PeriodLabel + "）"
+}
+
+func writeMissing(f *excelize.File, st *styles, l *ledger.Ledger) error {
+	units := section{
+		title:   fmt.Sprintf("一、未报送单位（%d 个）", len(l.Missing)),
+		headers: []string{"序号", "单位", "牵头任务数", "牵头任务"},
+	}
+	led := map[string]int{}
+	for _, u := range l.Units {
+		led[u.Unit] = u.Led
+	}
+	for i, u := range l.Missing {
+		units.rows = append(units.rows, []excelize.Cell{
+			{StyleID: st.count, Value: i + 1},
+			text(st.text, u),
+			{StyleID: st.count, Value: led[u]},
+			text(st.text, ledLabels(l.Rows, u)),
+		})
+	}
+	tasks := section{headers: []string{"序号", "任务", "牵头单位"}}
+	for _, r := range l.Rows {
+		if r.Status != ledger.NotReported {
+			continue
+		}
+		lead := strings.Join(r.Lead, "、")
+		if lead == "" {
+			lead = "（未指定牵头单位）"
+		}
+		tasks.rows = append(tasks.rows, []excelize.Cell{
+			{StyleID: st.count, Value: len(tasks.rows) + 1},
+			text(st.text, taskName(r)),
+			text(st.center, lead),
+		})
+	}
+	tasks.title = fmt.Sprintf("二、牵头单位未报送的任务（%d 项）", len(tasks.rows))
+	p := &plainSheet{
+		name: SheetMissing, title: "未报送情况" + periodSuffix(l),
+		widths:   []float64{6, 60, 24, 60},
+		sections: []section{units, tasks},
+	}
+	return p.write(f, st)
+}
+
+// ledLabels lists the labels of the tasks unit leads, by document when the
+// ledger has several: "方案A：一1、一2；要点B：二3".
+func ledLabels(rows []*ledger.Row, unit string) string {
+	var (
+		parts  []string
+		doc    string
+		labels []string
+		docs   = map[string]bool{}
+	)
+	for _, r := range rows {
+		docs[r.DocID] = true
+	}
+	flush := func() {
+		if len(labels) == 0 {
+			return
+		}
+		s := strings.Join(labels, "、")
+		if len(docs) > 1 {
+			s = doc + "：" + s
+		}
+		parts = append(parts, s)
+		labels = nil
+	}
+	prev := ""
+	for _, r := range rows {
+		if !contains(r.Lead, unit) {
+			continue
+		}
+		if r.DocID != prev {
+			flush()
+			prev, doc = r.DocID, shortDocTitle(r)
+		}
+		labels = append(labels, cmp.Or(r.Label, r.TaskID))
+	}
+	flush()
+	return strings.Join(parts, "；")
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// shortDocTitle is the name inside 《》 of a row's document title, or the
+// title, shortened.
+func shortDocTitle(r *ledger.Row) string {
+	s := cmp.Or(strings.TrimSpace(r.DocTitle), r.DocID)
+	if i := strings.Index(s, "《"); i >= 0 {
+		if j := strings.Index(s[i:], "》"); j > 0 {
+			s = s[i+len("《") : i+j]
+		}
+	}
+	return truncateRunes(s, 20)
+}
+
+func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
+	s := section{headers: []string{"文件", "单位", "状态", "级别", "工作表", "位置", "任务", "说明"}}
+	names := map[string]string{}
+	for _, r := range l.Rows {
+		names[r.TaskID] = taskName(r)
+	}
+	for _, in := range l.Intake {
+		findings := in.Findings
+		if in.State == ledger.Superseded && in.SupersededBy != "" {
+			note := fillin.Finding{Level: fillin.LevelInfo, Msg: "同一单位有更新的填报表，已采用 " + in.SupersededBy}
+			findings = append([]fillin.Finding{note}, findings...)
+		}
+		if len(findings) == 0 {
+			findings = []fillin.Finding{{}} // the file's line alone
+		}
+		for _, fd := range findings {
+			task, level := "", ""
+			if fd.TaskID != "" {
+				task = cmp.Or(names[fd.TaskID], fd.TaskID)
+			}
+			if fd.Msg != "" {
+				level = fd.Level.Label()
+			}
+			s.rows = append(s.rows, []excelize.Cell{
+				text(st.text, in.File),
+				text(st.center, in.Unit),
+				text(st.center, string(in.State)),
+				text(cmp.Or(st.level[fd.Level], st.center), level),
+				text(st.center, fd.Sheet),
+				text(st.center, fd.Cell),
+				text(st.text, task),
+				text(st.text, fd.Msg),
+			})
+		}
+	}
+	p := &plainSheet{
+		name: SheetFindings, title: "填报表接收与问题清单" + periodSuffix(l),
+		widths: []float64{24, 16, 14, 6, 10, 7, 26, 60}, filter: true,
+		sections: []section{s},
+	}
+	return p.write(f, st)
+}

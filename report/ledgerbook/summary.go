@@ -1,0 +1,251 @@
+package ledgerbook
+
+import (
+	"fmt"
+	"math"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/ledger"
+)
+
+// Columns of the 汇总 sheet's table.
+var (
+	summaryHeaders = []string{"序号", "责任单位", "牵头任务数", "配合任务数", "已报送", "已完成",
+		"绿灯", "黄灯", "红灯", "灰灯", "完成率", "报送情况", "填报日期", "未填报事项"}
+	summaryWidths = []float64{6, 26, 8, 8, 8, 8, 6, 6, 6, 6, 9, 9, 13, 30}
+)
+
+// Columns of the 汇总 table by index.
+const (
+	sUnit       = 1
+	sLights     = 6 // the first light
+	sCompletion = 10
+	sEmpty      = 13
+)
+
+// The 汇总 sheet's rows: title, totals, dates, then the header.
+const summaryHeaderRow = 4
+
+// chartOnItsOwnPage is the number of units above which the chart is
+// printed from a new page.
+const chartOnItsOwnPage = 15
+
+func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
+	const sheet = SheetSummary
+	n := len(l.Units)
+	lastCol := len(summaryHeaders)
+	first := summaryHeaderRow + 1
+	totalRow := first + n
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colName(lastCol), totalRow)); err != nil {
+		return err
+	}
+	if err := printSetup(f, sheet, paperA4, fmt.Sprintf("$%d:$%d", summaryHeaderRow, summaryHeaderRow), ""); err != nil {
+		return err
+	}
+	chartRow := totalRow + 2
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	for i, w := range summaryWidths {
+		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+			return err
+		}
+	}
+	if n > 0 {
+		// After the column widths, from which excelize works out the
+		// cell the chart ends in.
+		if err := addCompletionChart(f, n, chartRow); err != nil {
+			return err
+		}
+	}
+	if n > chartOnItsOwnPage {
+		// A tall chart starts on a page of its own rather than wherever
+		// the table ends.
+		if err := sw.InsertPageBreak(cellName(1, chartRow-1)); err != nil {
+			return err
+		}
+	}
+	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
+		return err
+	}
+	if err := sw.SetPanes(frozenRows(summaryHeaderRow)); err != nil {
+		return err
+	}
+	var width float64
+	for _, w := range summaryWidths {
+		width += w
+	}
+	if err := titleRow(sw, 1, lastCol, st.title, sheetTitle(l, SheetSummary), 36); err != nil {
+		return err
+	}
+	totals := totalsText(l)
+	if err := titleRow(sw, 2, lastCol, st.info, totals, float64(lineCount(totals, width))*lineHeight+8); err != nil {
+		return err
+	}
+	if err := titleRow(sw, 3, lastCol, st.info, datesText(l), lineHeight+8); err != nil {
+		return err
+	}
+	header := make([]any, lastCol)
+	for i, h := range summaryHeaders {
+		style := st.header
+		if i >= sLights && i < sLights+len(ledger.Lights) {
+			style = st.light[ledger.Lights[i-sLights]]
+		}
+		header[i] = text(style, h)
+	}
+	if err := sw.SetRow(cellName(1, summaryHeaderRow), header, excelize.RowOpts{Height: 30}); err != nil {
+		return err
+	}
+	var sum ledger.UnitSummary
+	sum.Lights = map[ledger.Light]int{}
+	compliance := map[ledger.Compliance]int{}
+	for i, u := range l.Units {
+		sum.Led += u.Led
+		sum.CoTasks += u.CoTasks
+		sum.Reported += u.Reported
+		sum.Done += u.Done
+		for _, lt := range ledger.Lights {
+			sum.Lights[lt] += u.Lights[lt]
+		}
+		compliance[u.Compliance]++
+		empty := strings.Join(u.EmptyTasks, "、")
+		cells := []any{
+			excelize.Cell{StyleID: st.count, Value: i + 1},
+			text(st.text, u.Unit),
+			excelize.Cell{StyleID: st.count, Value: u.Led},
+			excelize.Cell{StyleID: st.count, Value: u.CoTasks},
+			excelize.Cell{StyleID: st.count, Value: u.Reported},
+			excelize.Cell{StyleID: st.count, Value: u.Done},
+		}
+		for _, lt := range ledger.Lights {
+			cells = append(cells, excelize.Cell{StyleID: st.count, Value: u.Lights[lt]})
+		}
+		// A unit that leads nothing has no completion rate, and no bar.
+		completion := excelize.Cell{StyleID: st.ratio}
+		if u.Led > 0 {
+			completion.Value = u.Completion
+		}
+		cells = append(cells,
+			completion,
+			text(st.center, string(u.Compliance)),
+			text(st.center, chineseDate(u.ReturnDate)),
+			text(st.text, empty),
+		)
+		texts := make([]string, lastCol)
+		texts[sUnit], texts[sEmpty] = u.Unit, empty
+		opts := excelize.RowOpts{Height: rowHeight(texts, summaryWidths)}
+		if err := sw.SetRow(cellName(1, first+i), cells, opts); err != nil {
+			return err
+		}
+	}
+	// The 合计 row adds up its columns, as people check it; a task with two
+	// lead units counts twice, unlike in the totals line above the table.
+	completion := 0.0
+	if sum.Led > 0 {
+		completion = math.Round(float64(sum.Done)/float64(sum.Led)*1000) / 1000
+	}
+	cells := []any{
+		excelize.Cell{StyleID: st.total},
+		text(st.total, "合计"),
+		excelize.Cell{StyleID: st.totalCount, Value: sum.Led},
+		excelize.Cell{StyleID: st.totalCount, Value: sum.CoTasks},
+		excelize.Cell{StyleID: st.totalCount, Value: sum.Reported},
+		excelize.Cell{StyleID: st.totalCount, Value: sum.Done},
+	}
+	for _, lt := range ledger.Lights {
+		cells = append(cells, excelize.Cell{StyleID: st.totalCount, Value: sum.Lights[lt]})
+	}
+	cells = append(cells,
+		excelize.Cell{StyleID: st.totalRatio, Value: completion},
+		text(st.total, fmt.Sprintf("按时 %d\n迟报 %d\n未报 %d", compliance[ledger.OnTime], compliance[ledger.Late], compliance[ledger.Missing])),
+		excelize.Cell{StyleID: st.total},
+		excelize.Cell{StyleID: st.total},
+	)
+	if err := sw.SetRow(cellName(1, totalRow), cells, excelize.RowOpts{Height: 3*lineHeight + 4}); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// totalsText is the line of overall figures under the 汇总 title.
+func totalsText(l *ledger.Ledger) string {
+	t := l.Totals
+	lights := make([]string, len(ledger.Lights))
+	for i, lt := range ledger.Lights {
+		lights[i] = fmt.Sprintf("%s灯 %d 项", lt, t.Lights[lt])
+	}
+	s := fmt.Sprintf("任务 %d 项，已报送 %d 项，已完成 %d 项（按序时推进 %d 项，滞后或未启动 %d 项），完成率 %s；%s；应报单位 %d 个：按时 %d 个，迟报 %d 个，未报 %d 个",
+		t.Tasks, t.Reported, t.Done, t.OnSchedule, t.Behind, percentText(t.Completion),
+		strings.Join(lights, "，"), t.Units, t.OnTime, t.Late, t.MissingN)
+	if n := t.Used + t.Superseded + t.Rejected; n > 0 {
+		s += fmt.Sprintf("；收到填报表 %d 份（采用 %d 份，已被替代 %d 份，不可用 %d 份）", n, t.Used, t.Superseded, t.Rejected)
+	}
+	return s + "。"
+}
+
+// datesText is the line of dates: the period's end, the return deadline and
+// when the ledger was made.
+func datesText(l *ledger.Ledger) string {
+	var parts []string
+	if l.PeriodEnd != "" {
+		parts = append(parts, "统计截至："+chineseDate(l.PeriodEnd))
+	}
+	if l.Due != "" {
+		parts = append(parts, "报送截止："+chineseDate(l.Due))
+	}
+	if l.Generated != "" {
+		parts = append(parts, "生成时间："+chineseTime(l.Generated))
+	}
+	return strings.Join(parts, "　　")
+}
+
+// addCompletionChart puts a bar chart of each unit's 完成率 below the table
+// at row. Bars are horizontal so that long unit names stay readable, and
+// the chart grows with the number of units.
+func addCompletionChart(f *excelize.File, n, row int) error {
+	first := summaryHeaderRow + 1
+	last := first + n - 1
+	unitCol, valueCol := colName(sUnit+1), colName(sCompletion+1)
+	ref := func(col string) string {
+		return fmt.Sprintf("'%s'!$%s$%d:$%s$%d", SheetSummary, col, first, col, last)
+	}
+	// The chart starts in column B and ends with the table.
+	var width float64
+	for _, w := range summaryWidths[1:] {
+		width += w
+	}
+	height := 320
+	if n > 10 {
+		height = 120 + 22*n
+	}
+	maxRatio, minRatio := 1.0, 0.0
+	show, vary := true, false
+	axisFont := excelize.Font{Family: fontFamily, Size: 9, Color: "262626"}
+	return f.AddChart(SheetSummary, cellName(2, row), &excelize.Chart{
+		Type:       excelize.Bar,
+		VaryColors: &vary,
+		Series: []excelize.ChartSeries{{
+			Name:       fmt.Sprintf("'%s'!$%s$%d", SheetSummary, valueCol, summaryHeaderRow),
+			Categories: ref(unitCol),
+			Values:     ref(valueCol),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
+			DataLabel:  excelize.ChartDataLabel{Font: axisFont},
+		}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位任务完成率", Font: &excelize.Font{Family: fontFamily, Size: 14, Bold: true, Color: "262626"}}}},
+		Legend: excelize.ChartLegend{Position: "none"},
+		// The first unit at the top, as in the table.
+		XAxis: excelize.ChartAxis{ReverseOrder: true, TickLabelSkip: 1, Font: axisFont},
+		YAxis: excelize.ChartAxis{MajorGridLines: true, Maximum: &maxRatio, Minimum: &minRatio, MajorUnit: 0.2,
+			NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0%"}, Font: axisFont},
+		PlotArea: excelize.ChartPlotArea{ShowVal: show, NumFmt: excelize.ChartNumFmt{CustomNumFmt: "0.0%"}},
+		Format:   excelize.GraphicOptions{AltText: "各单位任务完成率"},
+		Dimension: excelize.ChartDimension{
+			// Column widths are in characters of about 7 pixels.
+			Width:  uint(width*7) - 10,
+			Height: uint(height),
+		},
+	})
+}
