@@ -49,9 +49,10 @@ func TestMerge(t *testing.T) {
 	bad := &fillin.Return{File: "坏文件.xlsx", Findings: []fillin.Finding{{Level: fillin.LevelError, Msg: "不是 .xlsx"}}}
 	stranger := &fillin.Return{File: "丁局.xlsx", Unit: "丁局", Period: "2024-Q3"}
 	earlier := &Ledger{Rows: []*Row{{TaskID: "D1-一.2", Review: "请补充材料", Override: "已完成"}}}
+	previous := &Ledger{Rows: []*Row{{TaskID: "D1-一.1", Percent: pct(40), Status: fillin.StatusBehind, Light: Red}}}
 	due := time.Date(2024, 10, 3, 0, 0, 0, 0, time.UTC)
 	l := Merge(Input{
-		Tasks: testSet(), Period: p, Due: due, Rules: DefaultRules, Earlier: earlier,
+		Tasks: testSet(), Period: p, Due: due, Rules: DefaultRules, Earlier: earlier, Previous: previous,
 		Returns: []Received{{Return: older}, {Return: newer}, {Return: yi}, {Return: bad}, {Return: stranger}},
 		Now:     time.Date(2024, 10, 8, 9, 0, 0, 0, time.UTC),
 	})
@@ -65,6 +66,9 @@ func TestMerge(t *testing.T) {
 	r1 := rows["一1"]
 	if r1.Source != "甲局.xlsx" || *r1.Percent != 60 || r1.Expected != 74.8 || r1.Light != Yellow {
 		t.Errorf("一1: source %s percent %v expected %v light %s (%s)", r1.Source, *r1.Percent, r1.Expected, r1.Light, r1.LightReason)
+	}
+	if r1.Previous == nil || *r1.Previous.Percent != 40 || r1.Previous.Light != Red || rows["一3"].Previous != nil {
+		t.Errorf("较上期: 一1 previous %+v, 一3 previous %+v", r1.Previous, rows["一3"].Previous)
 	}
 	if len(r1.CoReports) != 1 || r1.CoReports[0].Unit != "乙局" || !r1.CoReports[0].Reported || *r1.CoReports[0].Percent != 50 {
 		t.Errorf("一1 co-reports = %+v", r1.CoReports)
