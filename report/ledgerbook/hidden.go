@@ -2,8 +2,11 @@ package ledgerbook
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -18,8 +21,10 @@ import (
 //
 //	format | taizhang-ledger/1
 //	note   | (a warning for people who unhide it)
-//	json   | 1 | <first piece of the JSON>
-//	json   | 2 | <next piece>
+//	gzip   | 1 | <first base64 piece of the gzipped JSON>
+//	gzip   | 2 | <next piece>
+//
+// (rows keyed json holding plain JSON pieces are read as well)
 //
 // Pieces are numbered so that a sorted sheet still reads back, and kept
 // well under Excel's 32,767 UTF-16 units per cell.
@@ -46,16 +51,54 @@ func writeHidden(f *excelize.File, js string) error {
 	if err := sw.SetRow("A2", []any{keyNote, hiddenNote}); err != nil {
 		return err
 	}
-	for i, piece := range chunkJSON(js, chunkUnits) {
-		if err := sw.SetRow(cellName(1, 3+i), []any{keyJSON, i + 1, piece}); err != nil {
+	// Compressed: a 5,000-task ledger's JSON is several megabytes, which
+	// costs more to write and read as cell text than to gzip.
+	var z bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+	if err != nil {
+		return err
+	}
+	if _, err := io.WriteString(zw, js); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	for i, piece := range chunkJSON(base64.StdEncoding.EncodeToString(z.Bytes()), chunkUnits) {
+		if err := sw.SetRow(cellName(1, 3+i), []any{keyGzip, i + 1, piece}); err != nil {
 			return err
 		}
 	}
 	return sw.Flush()
 }
 
-// marshalJSON is json.Marshal without HTML escaping, so the hidden sheet
-// stays readable for someone who unhides it.
+// keyGzip marks rows holding base64 pieces of the gzipped JSON; keyJSON
+// rows (plain JSON) are read too.
+const keyGzip = "gzip"
+
+// maxHiddenJSON bounds what the hidden sheet may unpack to.
+const maxHiddenJSON = 512 << 20
+
+func unpack(kind, s string) (string, bool) {
+	if kind == keyJSON {
+		return s, true
+	}
+	data, err := base64.StdEncoding.DecodeString(s)
+	if err != nil {
+		return "", false
+	}
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return "", false
+	}
+	out, err := io.ReadAll(io.LimitReader(zr, maxHiddenJSON+1))
+	if err != nil || len(out) > maxHiddenJSON {
+		return "", false
+	}
+	return string(out), true
+}
+
+// marshalJSON is json.Marshal without HTML escaping.
 func marshalJSON(v any) (string, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -111,10 +154,12 @@ func readHidden(rows [][]string) (*ledger.Ledger, error) {
 		return nil, &hiddenVersionError{v}
 	}
 	pieces := map[int]string{}
+	kind := ""
 	for _, r := range rows[1:] {
-		if len(r) < 3 || r[0] != keyJSON {
+		if len(r) < 3 || r[0] != keyJSON && r[0] != keyGzip {
 			continue
 		}
+		kind = r[0]
 		i, err := strconv.Atoi(r[1])
 		if err != nil || i < 1 {
 			return nil, nil
@@ -129,8 +174,12 @@ func readHidden(rows [][]string) (*ledger.Ledger, error) {
 		}
 		b.WriteString(p)
 	}
+	js, ok := unpack(kind, b.String())
+	if !ok {
+		return nil, nil
+	}
 	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(b.String()), &l); err != nil {
+	if err := json.Unmarshal([]byte(js), &l); err != nil {
 		return nil, nil
 	}
 	return &l, nil
