@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -52,4 +53,9 @@ func BenchmarkMerge500(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	// Memory the process took from the system, setup included: an upper
+	// bound for the merge itself.
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
 }
