@@ -72,15 +72,9 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 }
 
 func mergeRun(opts *mergeOptions) error {
-	p, err := period.Parse(opts.Period)
+	p, due, err := parseRound(opts.Period, opts.Due)
 	if err != nil {
-		return &usageError{err.Error()}
-	}
-	var due time.Time
-	if opts.Due != "" {
-		if due, err = parseDay(opts.Due); err != nil {
-			return &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", opts.Due)}
-		}
+		return err
 	}
 	set, err := loadTasks(opts.Tasks, opts.Config)
 	if err != nil {

@@ -60,15 +60,9 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 }
 
 func templatesRun(opts *templatesOptions) error {
-	p, err := period.Parse(opts.Period)
+	p, due, err := parseRound(opts.Period, opts.Due)
 	if err != nil {
-		return &usageError{err.Error()}
-	}
-	var due time.Time
-	if opts.Due != "" {
-		if due, err = parseDay(opts.Due); err != nil {
-			return &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", opts.Due)}
-		}
+		return err
 	}
 	set, err := loadTasks(opts.Tasks, opts.Config)
 	if err != nil {
@@ -121,6 +115,21 @@ func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string,
 		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", workspace.KeyPath(root))
 	}
 	return written, nil
+}
+
+// parseRound reads the --period and --due flags of a reporting round.
+func parseRound(periodFlag, dueFlag string) (period.Period, time.Time, error) {
+	p, err := period.Parse(periodFlag)
+	if err != nil {
+		return period.Period{}, time.Time{}, &usageError{err.Error()}
+	}
+	var due time.Time
+	if dueFlag != "" {
+		if due, err = parseDay(dueFlag); err != nil {
+			return period.Period{}, time.Time{}, &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", dueFlag)}
+		}
+	}
+	return p, due, nil
 }
 
 // parseDay reads a date as offices write it: 2025-01-05, 2025/1/5, 2025年1月5日.
