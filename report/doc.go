@@ -13,6 +13,7 @@
 //	sample    realistic returns for the demo, tests and benchmarks
 //	workspace the office's signing key
 //	config    the workspace configuration (taizhang.yaml)
+//	cells     cell-text and atomic-write helpers shared by the workbook packages
 //
 // Core packages take readers, writers and plain values and never print;
 // files, terminals and exit codes belong to cmd/taizhang.

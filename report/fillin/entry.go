@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"fmt"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // readEntry reads the input cells of e's row.
@@ -28,7 +30,7 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 		if f := fm.raw(i, ic).formula; f != "" {
 			shown := ""
 			if f != "=" {
-				shown = "（=" + truncateRunes(strings.TrimPrefix(f, "="), 40) + "）"
+				shown = "（=" + cells.TruncateRunes(strings.TrimPrefix(f, "="), 40) + "）"
 			}
 			warn(LevelError, ic, fmt.Sprintf("“%s”是公式%s，请填写数值而非公式", columns[ic].header, shown))
 			v, formula[ic] = "", true

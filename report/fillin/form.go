@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -74,7 +75,7 @@ func (c *checker) expected() []*expRow {
 		}
 	}
 	if len(added) > 0 {
-		c.add(LevelInfo, "", "", "", fmt.Sprintf("任务分解表中“%s”另有 %d 项任务不在本表中（下发后新增）：%s", c.m.unit, len(added), truncateRunes(strings.Join(added, "、"), 100)))
+		c.add(LevelInfo, "", "", "", fmt.Sprintf("任务分解表中“%s”另有 %d 项任务不在本表中（下发后新增）：%s", c.m.unit, len(added), cells.TruncateRunes(strings.Join(added, "、"), 100)))
 	}
 	return exp
 }

@@ -3,6 +3,8 @@ package fillin
 import (
 	"fmt"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // matchRows pairs each content row of the sheet with an expected row, by
@@ -38,7 +40,7 @@ func (c *checker) matchRows(fm *form, exp []*expRow) ([]*expRow, bool) {
 			e = byID[id]
 			if e == nil {
 				bad = true
-				c.add(LevelError, fm.sheet, rowRef, id, fmt.Sprintf("第 %d 行的任务编号“%s”不是本表下发的任务：填报表不能增加行，补充情况请写在相关任务的备注中", rowNum, truncateRunes(id, 40)))
+				c.add(LevelError, fm.sheet, rowRef, id, fmt.Sprintf("第 %d 行的任务编号“%s”不是本表下发的任务：填报表不能增加行，补充情况请写在相关任务的备注中", rowNum, cells.TruncateRunes(id, 40)))
 				continue
 			}
 		default:
@@ -183,7 +185,7 @@ func quote(s string) string {
 	if s == "" {
 		return "（空）"
 	}
-	return "“" + truncateRunes(strings.ReplaceAll(s, "\n", " "), 30) + "”"
+	return "“" + cells.TruncateRunes(strings.ReplaceAll(s, "\n", " "), 30) + "”"
 }
 
 // diffQuote quotes two different values from a little before where they

@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // What people type is read through these rules; each rule that changed the
@@ -133,7 +135,7 @@ var (
 // date-formatted cell read raw); text is accepted in the usual forms and
 // reported, since a text date sorts and filters wrongly.
 func date(raw string, date1904 bool) (d string, ok bool) {
-	s := strings.TrimSpace(fold(raw))
+	s := strings.TrimSpace(cells.Fold(raw))
 	if s == "" {
 		return "", true
 	}
@@ -188,7 +190,7 @@ func current(raw string, several bool) (v *float64, note string, ok bool) {
 		}
 		return ptr(x), fmt.Sprintf("指标当前值“%s”按 %s 读取", strings.TrimSpace(raw), trimNum(x)), true
 	case len(nums) > 1 && several:
-		return nil, fmt.Sprintf("指标当前值“%s”含多个数值，按原文保留", truncateRunes(strings.TrimSpace(raw), 40)), true
+		return nil, fmt.Sprintf("指标当前值“%s”含多个数值，按原文保留", cells.TruncateRunes(strings.TrimSpace(raw), 40)), true
 	}
 	return nil, "", false
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // checkForm checks the 填报表 sheet against the expected rows and reads
@@ -75,7 +77,7 @@ func (c *checker) readHeader(fm *form) {
 					got[h.label] = found{val, cell, fm.nums[i], j + 2}
 				case strings.HasPrefix(k, h.label+":"):
 					cell, _ := excelize.CoordinatesToCellName(j+1, fm.nums[i])
-					_, val, _ := strings.Cut(fold(v), ":")
+					_, val, _ := strings.Cut(cells.Fold(v), ":")
 					got[h.label] = found{val, cell, fm.nums[i], j + 1}
 				}
 			}

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // Row height estimate, after report/tasklist: Excel and WPS do not grow a
@@ -19,34 +21,6 @@ const (
 // when every character is outside the BMP.
 const maxCellRunes = 16000
 
-// displayWidth counts a string in column-width units: CJK characters and
-// punctuation are two, Latin letters and digits one.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x2000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
-
-// lineCount estimates how many lines s takes in a wrapped cell of the given
-// width.
-func lineCount(s string, width float64) int {
-	if s == "" {
-		return 1
-	}
-	usable := math.Max(width*0.9-1, 1)
-	n := 0
-	for _, para := range strings.Split(s, "\n") {
-		n += max(1, int(math.Ceil(float64(displayWidth(para))/usable)))
-	}
-	return n
-}
-
 // rowHeight is the height in points for a row of 11 pt text holding values
 // in columns of the given widths, at least min.
 func rowHeight(values []string, widths []float64, min float64) float64 {
@@ -57,7 +31,7 @@ func rowHeight(values []string, widths []float64, min float64) float64 {
 func rowHeightAt(values []string, widths []float64, min, perLine float64) float64 {
 	lines := 1
 	for i, v := range values {
-		lines = max(lines, lineCount(v, widths[i]))
+		lines = max(lines, cells.LineCount(v, widths[i]))
 	}
 	return math.Min(math.Max(float64(lines)*perLine+4, min), maxRowHeight)
 }
@@ -80,23 +54,9 @@ func cellText(s string) string {
 	}, s)
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > maxCellRunes {
-		s = truncateRunes(s, maxCellRunes)
+		s = cells.TruncateRunes(s, maxCellRunes)
 	}
 	return s
-}
-
-// fold maps full-width ASCII to half-width and the ideographic space to a
-// space, so that "８０％" reads as "80%".
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == 0x3000:
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // squeeze folds s and removes all white space.
@@ -106,7 +66,7 @@ func squeeze(s string) string {
 			return -1
 		}
 		return r
-	}, fold(s))
+	}, cells.Fold(s))
 }
 
 // headerKey normalises a header cell for lookup: folded, without white
@@ -118,12 +78,4 @@ func headerKey(s string) string {
 		}
 		return r
 	}, squeeze(s))
-}
-
-// truncateRunes shortens s to at most n runes, marking the cut with "…".
-func truncateRunes(s string, n int) string {
-	if utf8.RuneCountInString(s) <= n {
-		return s
-	}
-	return string([]rune(s)[:n-1]) + "…"
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -21,7 +22,7 @@ func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	v[0] = cellText(cmp.Or(t.Label(), t.ID))
 	content := taskContent(t)
 	if multiDoc && it.Doc != nil {
-		content = "【" + truncateRunes(docName(it.Doc), 16) + "】" + content
+		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
 	}
 	v[1] = cellText(content)
 	v[2] = string(it.Role)
@@ -110,7 +111,7 @@ func docName(d *task.Document) string {
 			s = s[i+len("《") : i+j]
 		}
 	}
-	return truncateRunes(strings.TrimSpace(s), 40)
+	return cells.TruncateRunes(strings.TrimSpace(s), 40)
 }
 
 // docTitle is a document's title, or its file name when it has none.

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/period"
 )
 
@@ -109,30 +110,16 @@ func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 
 // WriteFile writes a's workbook to path through a temporary file, so a
 // failed write never leaves a broken workbook at path.
-func WriteFile(path string, a Assignment, opts Options) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+func WriteFile(path string, a Assignment, opts Options) error {
+	var werr error
+	err := cells.WriteFileAtomic(path, func(w io.Writer) error {
+		werr = Write(w, a, opts)
+		return werr
+	})
+	if err != nil && werr == nil {
 		return fmt.Errorf("write %s: %w", path, err)
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if err = Write(tmp, a, opts); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return err
 }
 
 // Write writes a's fill-in workbook to w.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -77,7 +78,7 @@ func headingLines(r *ledger.Row) []string {
 			out[k] = m
 		case strings.HasPrefix(h, m) || strings.HasPrefix(h, p):
 			out[k] = h // the heading already carries its number
-		case m == p && !allRunes(p, isCircled):
+		case m == p && !allRunes(p, cells.IsCircled):
 			out[k] = p + " " + h // not a numbering marker, e.g. 附表
 		default:
 			out[k] = m + h

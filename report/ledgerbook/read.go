@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -147,7 +148,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 // full-width letters typed into a renamed sheet.
 func (rd *reader) findSheet(name string) string {
 	for _, s := range rd.f.GetSheetList() {
-		if headerKey(s) == name {
+		if cells.HeaderKey(s) == name {
 			return s
 		}
 	}
@@ -160,9 +161,9 @@ func (rd *reader) findSheet(name string) string {
 func findLedgerHeader(rows [][]string) ledgerCols {
 	exact, alias := map[string]field{}, map[string]field{}
 	for fl, c := range columns {
-		exact[headerKey(c.header)] = field(fl)
+		exact[cells.HeaderKey(c.header)] = field(fl)
 		for _, a := range c.aliases {
-			alias[headerKey(a)] = field(fl)
+			alias[cells.HeaderKey(a)] = field(fl)
 		}
 	}
 	keys := []map[string]field{exact, alias}
@@ -170,7 +171,7 @@ func findLedgerHeader(rows [][]string) ledgerCols {
 	for r := 0; r < min(headerScanRows, len(rows)); r++ {
 		n := 0
 		for _, v := range rows[r] {
-			k := headerKey(v)
+			k := cells.HeaderKey(v)
 			if _, ok := exact[k]; ok {
 				n++
 			} else if _, ok := alias[k]; ok {
@@ -190,7 +191,7 @@ func findLedgerHeader(rows [][]string) ledgerCols {
 	}
 	for _, k := range keys {
 		for c, v := range rows[best] {
-			if fl, ok := k[headerKey(v)]; ok && cols.at[fl] < 0 && !slices.Contains(cols.at, c) {
+			if fl, ok := k[cells.HeaderKey(v)]; ok && cols.at[fl] < 0 && !slices.Contains(cols.at, c) {
 				cols.at[fl] = c
 			}
 		}
@@ -217,7 +218,7 @@ func (rd *reader) taskRows(sheet string, rows [][]string, cols ledgerCols) ([]sh
 		t := sheetRow{row: r + 1}
 		for fl := range numFields {
 			if c := cols.at[fl]; c >= 0 && c < len(rows[r]) {
-				t.vals[fl] = cleanCell(rows[r][c])
+				t.vals[fl] = cells.CleanCell(rows[r][c])
 			}
 		}
 		id := t.vals[fTaskID]
@@ -227,7 +228,7 @@ func (rd *reader) taskRows(sheet string, rows [][]string, cols ledgerCols) ([]sh
 			}
 			continue
 		}
-		if headerKey(id) == columns[fTaskID].header {
+		if cells.HeaderKey(id) == columns[fTaskID].header {
 			continue // the header pasted again
 		}
 		if first, dup := seen[id]; dup {
@@ -250,7 +251,7 @@ func groupText(row []string) string {
 			return ""
 		}
 	}
-	return cleanCell(row[0])
+	return cells.CleanCell(row[0])
 }
 
 // readHidden decodes the ledger kept on the hidden sheet; nil when the

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -60,8 +61,8 @@ func rowFromSheet(v [numFields]string) *ledger.Row {
 		DocID:     v[fDocID],
 		Label:     v[fLabel],
 		Text:      v[fContent],
-		Lead:      splitUnits(v[fLead]),
-		Co:        splitUnits(v[fCo]),
+		Lead:      cells.SplitUnits(v[fLead]),
+		Co:        cells.SplitUnits(v[fCo]),
 		Deadline:  v[fDeadline],
 		DueDate:   parseDay(v[fDeadline]),
 		Progress:  v[fProgress],
@@ -76,12 +77,12 @@ func rowFromSheet(v [numFields]string) *ledger.Row {
 	}
 	r.Reported = r.Status != ledger.NotReported
 	if r.Label != "" {
-		r.Path = splitLabel(r.Label)
+		r.Path = cells.SplitLabel(r.Label)
 	}
 	if e := parseNumber(v[fExpected]); e != nil {
 		r.Expected = *e
 	}
-	for _, t := range splitLines(v[fTargets]) {
+	for _, t := range cells.SplitLines(v[fTargets]) {
 		r.Targets = append(r.Targets, ledger.TargetProgress{Target: task.Target{Text: t}})
 	}
 	return r
@@ -131,7 +132,7 @@ func (rd *reader) rebuildTitle(l *ledger.Ledger) {
 	for _, sheet := range []string{SheetSummary, SheetLedger} {
 		if s := rd.findSheet(sheet); s != "" {
 			v, _ := rd.f.GetCellValue(s, "A1")
-			m := titleRe.FindStringSubmatch(cleanCell(v))
+			m := titleRe.FindStringSubmatch(cells.CleanCell(v))
 			if m == nil {
 				continue
 			}
@@ -156,12 +157,12 @@ func (rd *reader) rebuildUnits(l *ledger.Ledger) {
 	}
 	want := map[string]int{}
 	for i, h := range summaryHeaders {
-		want[headerKey(h)] = i
+		want[cells.HeaderKey(h)] = i
 	}
 	header, at := -1, map[int]int{}
 	for r := 0; r < min(headerScanRows, len(rows)) && header < 0; r++ {
 		for c, v := range rows[r] {
-			if i, ok := want[headerKey(v)]; ok {
+			if i, ok := want[cells.HeaderKey(v)]; ok {
 				at[i] = c
 			}
 		}
@@ -177,7 +178,7 @@ func (rd *reader) rebuildUnits(l *ledger.Ledger) {
 	for _, row := range rows[header+1:] {
 		get := func(i int) string {
 			if c, ok := at[i]; ok && c < len(row) {
-				return cleanCell(row[c])
+				return cells.CleanCell(row[c])
 			}
 			return ""
 		}
@@ -258,7 +259,7 @@ func computeTotals(l *ledger.Ledger) {
 
 // parseNumber reads a number cell, raw or typed as text ("80", "８０％").
 func parseNumber(s string) *float64 {
-	s = strings.TrimSuffix(strings.TrimSpace(fold(s)), "%")
+	s = strings.TrimSuffix(strings.TrimSpace(cells.Fold(s)), "%")
 	if s == "" {
 		return nil
 	}
@@ -281,7 +282,7 @@ var dayRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d
 // parseDay reads a whole cell holding a date (2025年1月3日, 2025-01-03) as
 // YYYY-MM-DD; "" for anything else.
 func parseDay(s string) string {
-	m := dayRe.FindStringSubmatch(strings.TrimSpace(fold(s)))
+	m := dayRe.FindStringSubmatch(strings.TrimSpace(cells.Fold(s)))
 	if m == nil {
 		return ""
 	}

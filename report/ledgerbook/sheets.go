@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
@@ -141,7 +142,7 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 func taskName(r *ledger.Row) string {
 	name := strings.TrimSpace(r.Title)
 	if name == "" {
-		name = truncateRunes(strings.TrimSpace(r.Text), 40)
+		name = cells.TruncateRunes(strings.TrimSpace(r.Text), 40)
 	}
 	return strings.TrimSpace(r.Label + " " + name)
 }
@@ -297,7 +298,7 @@ func shortDocTitle(r *ledger.Row) string {
 			s = s[i+len("《") : i+j]
 		}
 	}
-	return truncateRunes(s, 20)
+	return cells.TruncateRunes(s, 20)
 }
 
 func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {

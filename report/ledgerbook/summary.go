@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -82,7 +83,7 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		return err
 	}
 	totals := totalsText(l)
-	if err := titleRow(sw, 2, lastCol, st.info, totals, float64(lineCount(totals, width))*lineHeight+8); err != nil {
+	if err := titleRow(sw, 2, lastCol, st.info, totals, float64(cells.LineCount(totals, width))*lineHeight+8); err != nil {
 		return err
 	}
 	if err := titleRow(sw, 3, lastCol, st.info, datesText(l), lineHeight+8); err != nil {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -51,33 +52,18 @@ func WriteFile(path string, l *ledger.Ledger) (backup string, err error) {
 	return backup, writeAtomic(path, l)
 }
 
-func writeAtomic(path string, l *ledger.Ledger) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+func writeAtomic(path string, l *ledger.Ledger) error {
+	var werr error
+	err := cells.WriteFileAtomic(path, func(w io.Writer) error {
+		if werr = Write(w, l); werr != nil {
+			return werr
 		}
-	}()
-	if err = Write(tmp, l); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
+		return w.(*os.File).Sync()
+	})
+	if err != nil && werr == nil {
 		return fmt.Errorf("write ledger: %w", err)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	return nil
+	return err
 }
 
 // backupFile copies path to a new file named after its modification time,

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
 )
@@ -443,26 +445,10 @@ func writeReturn(b *issuedBook, path string, h retHeader, es []entry) (err error
 	if err := f.Write(&buf); err != nil {
 		return fmt.Errorf("%s: %w", path, err)
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".return-*.tmp")
-	if err != nil {
+	if err := cells.WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := buf.WriteTo(w)
 		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(buf.Bytes()); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
+	}); err != nil {
 		return err
 	}
 	at := time.Date(h.date.Year(), h.date.Month(), h.date.Day(), 17, 0, 0, 0, time.Local)

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 var dateRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[T ][0-9:.]+Z?)?$`)
@@ -15,7 +17,7 @@ var dateRe = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\
 // 2020/12/31, 2020.12.31, 2020年12月31日, 20201231 and a date serial (a
 // cell formatted as a date, read raw). An empty cell is a valid empty date.
 func parseDate(raw string, date1904 bool) (string, bool) {
-	s := strings.TrimSpace(fold(raw))
+	s := strings.TrimSpace(cells.Fold(raw))
 	if s == "" {
 		return "", true
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -21,7 +22,7 @@ func (rd *reader) readDocSheet() []*task.Document {
 	rows := rd.grid(SheetDocuments)
 	keys := map[string]int{}
 	for i, h := range docHeaders[:dDate+1] {
-		keys[headerKey(h)] = i
+		keys[cells.HeaderKey(h)] = i
 	}
 	header, at := findHeader(rows, []map[string]int{keys})
 	if at == nil || (at[dID] < 0 && at[dTitle] < 0) {
@@ -37,7 +38,7 @@ func (rd *reader) readDocSheet() []*task.Document {
 			if at[i] >= len(rows[r]) {
 				return "", true
 			}
-			return cleanCell(rows[r][at[i]]), true
+			return cells.CleanCell(rows[r][at[i]]), true
 		}
 		d := &task.Document{}
 		var hid *task.Document
@@ -141,7 +142,7 @@ func newDocIndex(visible []*task.Document, hidden *hiddenData) *docIndex {
 
 // docKey normalises a document name for matching.
 func docKey(s string) string {
-	return strings.Trim(headerKey(s), "《》")
+	return strings.Trim(cells.HeaderKey(s), "《》")
 }
 
 func (x *docIndex) byID(id string) *docEntry {

@@ -16,6 +16,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -175,7 +176,7 @@ func (rd *reader) grid(sheet string) [][]string {
 func (rd *reader) findTaskSheet() string {
 	sheets := rd.f.GetSheetList()
 	for _, s := range sheets {
-		if headerKey(s) == SheetTasks {
+		if cells.HeaderKey(s) == SheetTasks {
 			return s
 		}
 	}
@@ -199,9 +200,9 @@ func (rd *reader) findTaskSheet() string {
 func taskHeaderKeys() []map[string]int {
 	exact, alias := map[string]int{}, map[string]int{}
 	for i, c := range columns {
-		exact[headerKey(c.header)] = i
+		exact[cells.HeaderKey(c.header)] = i
 		for _, a := range c.aliases {
-			alias[headerKey(a)] = i
+			alias[cells.HeaderKey(a)] = i
 		}
 	}
 	return []map[string]int{exact, alias}
@@ -216,7 +217,7 @@ func findHeader(rows [][]string, keys []map[string]int) (int, []int) {
 		n := 0
 		for _, v := range rows[r] {
 			for _, k := range keys {
-				if _, ok := k[headerKey(v)]; ok {
+				if _, ok := k[cells.HeaderKey(v)]; ok {
 					n++
 					break
 				}
@@ -239,7 +240,7 @@ func findHeader(rows [][]string, keys []map[string]int) (int, []int) {
 	}
 	for _, k := range keys {
 		for c, v := range rows[best] {
-			if fi, ok := k[headerKey(v)]; ok && cols[fi] < 0 && !slices.Contains(cols, c) {
+			if fi, ok := k[cells.HeaderKey(v)]; ok && cols[fi] < 0 && !slices.Contains(cols, c) {
 				cols[fi] = c
 			}
 		}
@@ -300,11 +301,11 @@ func (rd *reader) readTasks(sheet string, rows [][]string, cols taskCols) {
 		blank := true
 		for f := range numFields {
 			if c := cols.at[f]; c >= 0 && c < len(rows[r]) {
-				tr.vals[f] = cleanCell(rows[r][c])
+				tr.vals[f] = cells.CleanCell(rows[r][c])
 				blank = blank && tr.vals[f] == ""
 			}
 		}
-		if blank || headerKey(tr.vals[fID]) == columns[fID].header {
+		if blank || cells.HeaderKey(tr.vals[fID]) == columns[fID].header {
 			continue // empty, or the header pasted again
 		}
 		if id := tr.vals[fID]; id != "" {
@@ -349,7 +350,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		Headings: old.Headings,
 		Title:    old.Title,
 		Text:     v[fText],
-		Lead:     splitUnits(v[fLead]),
+		Lead:     cells.SplitUnits(v[fLead]),
 		Co:       old.Co,
 		UnitsRaw: old.UnitsRaw,
 		Targets:  old.Targets,
@@ -362,7 +363,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		t.Title = v[fTitle]
 	}
 	if cols.has(fCo) {
-		t.Co = splitUnits(v[fCo])
+		t.Co = cells.SplitUnits(v[fCo])
 	}
 	if cols.has(fUnitsRaw) {
 		t.UnitsRaw = v[fUnitsRaw]
@@ -371,7 +372,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		t.Targets = targets(v[fTargets], old.Targets)
 	}
 	if cols.has(fFlags) {
-		t.Flags = splitLines(v[fFlags])
+		t.Flags = cells.SplitLines(v[fFlags])
 	}
 	kind, ok := rd.kind(sheet, tr, cols, old.Kind, t.Lead)
 	t.Kind = kind
@@ -428,7 +429,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 // kind reads the 类型 cell; an empty cell keeps the type the tool wrote, or
 // for a new row means a task if it has a lead unit.
 func (rd *reader) kind(sheet string, tr taskRow, cols taskCols, old task.Kind, lead []string) (task.Kind, bool) {
-	s := strings.ToLower(headerKey(tr.vals[fKind]))
+	s := strings.ToLower(cells.HeaderKey(tr.vals[fKind]))
 	if s != "" {
 		if k, ok := readKinds[s]; ok {
 			return k, true
@@ -454,7 +455,7 @@ func pathFor(label string, old []string) []string {
 	if len(old) > 0 && strings.Join(old, "") == label {
 		return old
 	}
-	return splitLabel(label)
+	return cells.SplitLabel(label)
 }
 
 // headings rebuilds the heading levels from the two heading columns.
@@ -475,7 +476,7 @@ func headings(h1, h2 string) []string {
 // wrote keeps its structured target, a line the office changed or added
 // becomes a target with text only.
 func targets(text string, old []task.Target) []task.Target {
-	lines := splitLines(text)
+	lines := cells.SplitLines(text)
 	if len(lines) == 0 {
 		return nil
 	}

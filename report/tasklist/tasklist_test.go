@@ -848,42 +848,6 @@ func TestLibreOfficeOpens(t *testing.T) {
 	}
 }
 
-func TestSplitLabel(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"二(三)4", []string{"二", "(三)", "4"}},
-		{"一（二）3①", []string{"一", "（二）", "3", "①"}},
-		{"十二(十)12(3)", []string{"十二", "(十)", "12", "(3)"}},
-		{"一、(一)1.", []string{"一、", "(一)", "1."}},
-		{"附件2", []string{"附件", "2"}},
-		{"", nil},
-	}
-	for _, tc := range tests {
-		if got := splitLabel(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("splitLabel(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestSplitUnits(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"市发改委、市科技局", []string{"市发改委", "市科技局"}},
-		{"各县（市、区）人民政府，市财政局;市统计局\n 市商务局 ", []string{"各县（市、区）人民政府", "市财政局", "市统计局", "市商务局"}},
-		{"各市(区)、、", []string{"各市(区)"}},
-		{"", nil},
-	}
-	for _, tc := range tests {
-		if got := splitUnits(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("splitUnits(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
 func TestParseDate(t *testing.T) {
 	tests := []struct {
 		in   string

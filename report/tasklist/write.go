@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -33,33 +33,18 @@ func Write(w io.Writer, set *task.Set, now time.Time) error {
 // WriteFile writes the task list workbook to path. It writes a temporary
 // file next to path and renames it, so a failed run never leaves a broken
 // workbook where the office expects one.
-func WriteFile(path string, set *task.Set, now time.Time) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+func WriteFile(path string, set *task.Set, now time.Time) error {
+	var werr error
+	err := cells.WriteFileAtomic(path, func(w io.Writer) error {
+		if werr = Write(w, set, now); werr != nil {
+			return werr
 		}
-	}()
-	if err = Write(tmp, set, now); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
+		return w.(*os.File).Sync()
+	})
+	if err != nil && werr == nil {
 		return fmt.Errorf("write task list: %w", err)
 	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	return nil
+	return err
 }
 
 // build fills a new workbook with the four sheets.
@@ -194,7 +179,7 @@ func shortTitle(d *task.Document) string {
 			s = s[i+len("《") : i+j]
 		}
 	}
-	return truncateRunes(s, 20)
+	return cells.TruncateRunes(s, 20)
 }
 
 // sheetTitle is the text of the title row.
