@@ -255,6 +255,7 @@ func TestTemplatesAndCheckUsage(t *testing.T) {
 		{[]string{"templates", "--period", "2024-Q4", "-o", dir}, exitUsage, "--tasks"},
 		{[]string{"check", "--tasks", tasks, dir}, exitInput, "找不到办公室密钥"},
 		{[]string{"check", "--tasks", tasks}, exitUsage, "报送文件"},
+		{[]string{"templates", "--tasks", filepath.Join(dir, "没有.xlsx"), "--period", "2024-Q4", "-o", dir}, exitInput, "找不到该文件"},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)

@@ -9,10 +9,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/docread"
-	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -80,19 +80,18 @@ func exitCode(err error) int {
 	var (
 		in  *inputError
 		doc *docread.InputError
-		tl  *tasklist.InputError
+		wb  *cells.InputError // tasklist's and ledgerbook's
 		tls tasklist.InputErrors
 		cfg *config.Error
 		ws  *workspace.Error
-		lb  *ledgerbook.InputError
 		cv  *convert.InputError
 		us  *usageError
 	)
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
-	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &tl), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
-		errors.As(err, &lb), errors.As(err, &cv):
+	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &wb), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
+		errors.As(err, &cv):
 		return exitInput
 	}
 	if isCobraUsage(err) {

@@ -261,3 +261,42 @@ func TestWriteFileAtomicNoDir(t *testing.T) {
 		t.Errorf("WriteFileAtomic into a missing directory: err %v, write called %v; want an error before writing", err, called)
 	}
 }
+
+func TestReadFileErrors(t *testing.T) {
+	dir := t.TempDir()
+	read := func(name string, r io.Reader) (string, error) { return name, nil }
+	for _, tc := range []struct{ path, want string }{
+		{filepath.Join(dir, "没有.xlsx"), "找不到该文件"},
+		{dir, "这是一个目录"},
+	} {
+		_, err := ReadFile(tc.path, read)
+		var ie *InputError
+		if !errors.As(err, &ie) || !strings.Contains(err.Error(), tc.want) || !strings.Contains(err.Error(), tc.path) {
+			t.Errorf("ReadFile(%s) = %v; want an InputError naming the file with %q", tc.path, err, tc.want)
+		}
+	}
+	p := filepath.Join(dir, "任务分解表.xlsx")
+	if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if name, err := ReadFile(p, read); err != nil || name != "任务分解表.xlsx" {
+		t.Errorf("ReadFile hands read %q, %v; want the base name", name, err)
+	}
+}
+
+func TestPlaceAndSniff(t *testing.T) {
+	for in, want := range map[string]string{"H12": "第 12 行 H 列", "12": "第 12 行", "": ""} {
+		if got := Place(in); got != want {
+			t.Errorf("Place(%q) = %q; want %q", in, got, want)
+		}
+	}
+	if got := SniffXLSX("a.xlsx", []byte("PK\x03\x04…"), " X"); got != "" {
+		t.Errorf("a zip is refused: %q", got)
+	}
+	if got := SniffXLSX("a.xlsx", []byte("text"), " 总台账"); !strings.HasSuffix(got, "请选择 总台账") {
+		t.Errorf("SniffXLSX(text) = %q", got)
+	}
+	if got := SniffXLSX("a.et", []byte("PK\x03\x04"), ""); !strings.Contains(got, ".et") {
+		t.Errorf("SniffXLSX(.et) = %q", got)
+	}
+}

@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -54,24 +53,13 @@ func (f Finding) String() string {
 	fmt.Fprintf(&b, "[%s] %s：", f.Level.Label(), f.File)
 	if f.Sheet != "" {
 		fmt.Fprintf(&b, "工作表“%s”", f.Sheet)
-		if where := cellPlace(f.Cell); where != "" {
+		if where := cells.Place(f.Cell); where != "" {
 			b.WriteString(where)
 		}
 		b.WriteString("：")
 	}
 	b.WriteString(f.Msg)
 	return b.String()
-}
-
-// cellPlace renders "H12" as "第 12 行 H 列" and "12" as "第 12 行".
-func cellPlace(cell string) string {
-	if cell == "" {
-		return ""
-	}
-	if col, row, err := excelize.SplitCellName(cell); err == nil {
-		return fmt.Sprintf("第 %d 行 %s 列", row, col)
-	}
-	return fmt.Sprintf("第 %s 行", cell)
 }
 
 // Entry is one task row of a return, as the unit filled it in.

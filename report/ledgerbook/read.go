@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -22,12 +20,7 @@ const headerScanRows = 10
 // ReadFile reads the ledger workbook at path. Messages about the workbook
 // name the file by its base name.
 func ReadFile(path string) (*ledger.Ledger, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read ledger: %w", err)
-	}
-	defer f.Close()
-	return Read(filepath.Base(path), f)
+	return cells.ReadFile(path, Read)
 }
 
 // Read reads a ledger workbook written by Write, possibly after the office
@@ -41,7 +34,7 @@ func Read(name string, r io.Reader) (*ledger.Ledger, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read ledger %s: %w", name, err)
 	}
-	if msg := sniff(name, data); msg != "" {
+	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
@@ -51,20 +44,6 @@ func Read(name string, r io.Reader) (*ledger.Ledger, error) {
 	defer f.Close()
 	rd := &reader{name: name, f: f}
 	return rd.read()
-}
-
-// sniff recognises files that are not .xlsx workbooks by their first bytes.
-func sniff(name string, data []byte) string {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "这是旧版 Excel（.xls）或 WPS（.et）格式的文件，或设置了打开密码：请在 Excel/WPS 中“另存为” .xlsx 格式（不设密码）后再读取"
-	case ext == ".xls" || ext == ".et" || ext == ".ods" || ext == ".csv":
-		return fmt.Sprintf("不支持 %s 文件：请在 Excel/WPS 中“另存为” .xlsx 格式后再读取", ext)
-	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return "不是 Excel 工作簿（.xlsx）：请选择 taizhang 生成的总台账"
-	}
-	return ""
 }
 
 // reader holds the state of one Read.

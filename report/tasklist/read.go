@@ -8,8 +8,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -31,12 +29,12 @@ const newIDFlag = "任务编号为读取时新分配（原表该行没有编号�
 // ReadFile reads the task list workbook at path. Messages about the
 // workbook name the file by its base name.
 func ReadFile(path string) (*task.Set, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("read task list: %w", err)
+	s, err := cells.ReadFile(path, Read)
+	if e, ok := err.(*InputError); ok {
+		// Read reports every problem as InputErrors; so does ReadFile.
+		return nil, InputErrors{e}
 	}
-	defer f.Close()
-	return Read(filepath.Base(path), f)
+	return s, err
 }
 
 // Read reads a task list workbook back, possibly after the office edited it
@@ -47,7 +45,7 @@ func Read(name string, r io.Reader) (*task.Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read task list %s: %w", name, err)
 	}
-	if msg := sniff(name, data); msg != "" {
+	if msg := cells.SniffXLSX(name, data, " taizhang 生成的任务分解表，或在 Excel/WPS 中另存为 .xlsx"); msg != "" {
 		return nil, InputErrors{{File: name, Msg: msg}}
 	}
 	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
@@ -61,20 +59,6 @@ func Read(name string, r io.Reader) (*task.Set, error) {
 		return nil, rd.errs
 	}
 	return set, nil
-}
-
-// sniff recognises files that are not .xlsx workbooks by their first bytes.
-func sniff(name string, data []byte) string {
-	ext := strings.ToLower(filepath.Ext(name))
-	switch {
-	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}):
-		return "这是旧版 Excel（.xls）或 WPS（.et）格式的文件，或设置了打开密码：请在 Excel/WPS 中“另存为” .xlsx 格式（不设密码）后再读取"
-	case ext == ".xls" || ext == ".et" || ext == ".ods" || ext == ".csv":
-		return fmt.Sprintf("不支持 %s 文件：请在 Excel/WPS 中“另存为” .xlsx 格式后再读取", ext)
-	case !bytes.HasPrefix(data, []byte("PK\x03\x04")):
-		return "不是 Excel 工作簿（.xlsx）：请选择 taizhang 生成的任务分解表，或在 Excel/WPS 中另存为 .xlsx"
-	}
-	return ""
 }
 
 // reader holds the state of one Read.
