@@ -24,12 +24,10 @@ import (
 )
 
 type checkOptions struct {
-	Returns   []string
-	Tasks     []string
-	Period    string
-	Workspace string
-	Config    string
-	JSON      bool
+	Returns []string
+	taskSource
+	Period string
+	JSON   bool
 
 	Stdout, Stderr io.Writer
 }
@@ -54,16 +52,14 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 			return checkRun(opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	opts.taskSource.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误")
-	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出检查结果")
 	return cmd
 }
 
 func checkRun(opts *checkOptions) error {
-	set, err := loadTasks(opts.Tasks, opts.Config)
+	set, err := opts.load()
 	if err != nil {
 		return err
 	}
@@ -75,7 +71,7 @@ func checkRun(opts *checkOptions) error {
 		}
 		want = &p
 	}
-	secret, _, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), false)
+	secret, _, err := workspace.Secret(opts.root(), false)
 	if err != nil {
 		return err
 	}

@@ -21,15 +21,13 @@ import (
 )
 
 type mergeOptions struct {
-	Returns   []string
-	Tasks     []string
-	Period    string
-	Due       string
-	Output    string
-	Previous  string
-	Workspace string
-	Config    string
-	JSON      bool
+	Returns []string
+	taskSource
+	Period   string
+	Due      string
+	Output   string
+	Previous string
+	JSON     bool
 
 	Stdout, Stderr io.Writer
 }
@@ -60,13 +58,11 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 			return mergeRun(opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	opts.taskSource.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4")
 	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05")
 	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账")
 	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列")
-	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "同时把汇总结果以 JSON 输出到标准输出（格式见 README）")
 	return cmd
 }
@@ -76,7 +72,7 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
-	set, err := loadTasks(opts.Tasks, opts.Config)
+	set, err := opts.load()
 	if err != nil {
 		return err
 	}
@@ -84,7 +80,7 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
-	secret, _, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), false)
+	secret, _, err := workspace.Secret(opts.root(), false)
 	if err != nil {
 		return err
 	}

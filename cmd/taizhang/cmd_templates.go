@@ -15,12 +15,10 @@ import (
 )
 
 type templatesOptions struct {
-	Tasks     []string
-	Period    string
-	Due       string
-	Dir       string
-	Workspace string
-	Config    string
+	taskSource
+	Period string
+	Due    string
+	Dir    string
 
 	Stdout, Stderr io.Writer
 }
@@ -50,12 +48,10 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 			return templatesRun(opts)
 		},
 	}
-	cmd.Flags().StringArrayVar(&opts.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	opts.taskSource.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月")
 	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上）")
 	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录")
-	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	return cmd
 }
 
@@ -64,15 +60,15 @@ func templatesRun(opts *templatesOptions) error {
 	if err != nil {
 		return err
 	}
-	set, err := loadTasks(opts.Tasks, opts.Config)
+	set, err := opts.load()
 	if err != nil {
 		return err
 	}
-	secret, created, err := workspace.Secret(workspaceRoot(opts.Workspace, opts.Tasks), true)
+	secret, created, err := workspace.Secret(opts.root(), true)
 	if err != nil {
 		return err
 	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, workspaceRoot(opts.Workspace, opts.Tasks))
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, opts.root())
 	return err
 }
 

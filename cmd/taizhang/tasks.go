@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/spf13/cobra"
+
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
 )
@@ -43,14 +45,31 @@ func loadTasks(paths []string, configPath string) (*task.Set, error) {
 	return set, nil
 }
 
-// workspaceRoot is the office's working folder: the --workspace flag, else
-// the folder of the first task source.
-func workspaceRoot(flag string, tasks []string) string {
-	if flag != "" {
-		return flag
+// taskSource is what templates, check and merge share: where the tasks
+// come from, the workspace that keeps the signing key, and the
+// configuration file.
+type taskSource struct {
+	Tasks     []string
+	Workspace string
+	Config    string
+}
+
+func (s *taskSource) addFlags(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&s.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
+	cmd.Flags().StringVar(&s.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
+	cmd.Flags().StringVar(&s.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+}
+
+func (s *taskSource) load() (*task.Set, error) { return loadTasks(s.Tasks, s.Config) }
+
+// root is the office's working folder: --workspace, else the folder of the
+// first task source.
+func (s *taskSource) root() string {
+	if s.Workspace != "" {
+		return s.Workspace
 	}
-	if len(tasks) > 0 {
-		return filepath.Dir(tasks[0])
+	if len(s.Tasks) > 0 {
+		return filepath.Dir(s.Tasks[0])
 	}
 	return "."
 }
