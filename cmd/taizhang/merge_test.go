@@ -3,10 +3,8 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -15,7 +13,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/convert/lotest"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -131,25 +128,16 @@ func hashDir(t *testing.T, dir string) map[string][32]byte {
 
 func TestMergeMessyFolder(t *testing.T) {
 	tasks, folder, rejected := messyReturns(t)
-	if _, ok := convert.Soffice(); ok {
-		// An .xls saved by LibreOffice from one of the returns.
-		// The smallest issued-name return becomes an .xls.
+	if lotest.Available() {
+		// The smallest issued-name return is sent as an .xls saved by
+		// LibreOffice instead.
 		src, _ := filepath.Glob(filepath.Join(folder, "*_填报表.xlsx"))
 		sort.Slice(src, func(i, j int) bool { return fileSize(src[i]) < fileSize(src[j]) })
 		if len(src) > 0 {
-			xlsDir := t.TempDir()
-			cmd := exec.CommandContext(context.Background(), "soffice", "-env:UserInstallation=file://"+filepath.Join(xlsDir, "profile"),
-				"--headless", "--convert-to", "xls:MS Excel 97", "--outdir", xlsDir, src[0])
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("soffice: %v %s", err, out)
+			if err := lotest.Edit(t, src[0], filepath.Join(folder, "旧格式.xls")); err != nil {
+				t.Fatal(err)
 			}
-			xls, _ := filepath.Glob(filepath.Join(xlsDir, "*.xls"))
-			if len(xls) == 1 {
-				data, _ := os.ReadFile(xls[0])
-				// Replace the .xlsx: the unit sent the .xls instead.
-				os.Remove(src[0])
-				os.WriteFile(filepath.Join(folder, "旧格式.xls"), data, 0o644)
-			}
+			os.Remove(src[0])
 		}
 	}
 	before := hashDir(t, folder)

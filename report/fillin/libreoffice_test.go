@@ -1,33 +1,15 @@
 package fillin
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
+	"github.com/taizhang-dev/taizhang/report/convert/lotest"
 	"testing"
 )
 
-// resave round-trips an .xlsx through LibreOffice, as a unit using it
-// would: very hidden becomes hidden, workbook protection is dropped.
+// resave round-trips an .xlsx through LibreOffice, as an office using it
+// would.
 func resave(t *testing.T, b []byte) []byte {
 	t.Helper()
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Skip("soffice not on PATH")
-	}
-	dir := t.TempDir()
-	in := saveFile(t, dir, "return.xlsx", b)
-	out := filepath.Join(dir, "out")
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", "xlsx", "--outdir", out, in)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
-	res, err := os.ReadFile(filepath.Join(out, "return.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return res
+	return lotest.Resave(t, b, "return.xlsx")
 }
 
 func TestLibreOfficeRoundTrip(t *testing.T) {

@@ -14,6 +14,8 @@ package lotest
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"testing"
 )
 
@@ -101,4 +103,27 @@ func InsertRow(t testing.TB, in, out, sheet string, beforeRow int, values ...any
 func DeleteColumn(t testing.TB, in, out, sheet, col string) error {
 	t.Helper()
 	return run(t, in, out, true, []op{{Op: "deleteColumn", Sheet: sheet, Column: col}})
+}
+
+// Resave opens a workbook (data, shown under name) in LibreOffice and saves
+// it again as .xlsx, touching nothing, as an office that opens a file and
+// presses Save does: very hidden sheets become hidden, workbook protection
+// is dropped, cells are rewritten in LibreOffice's way. It skips the test
+// when LibreOffice is not available.
+func Resave(t testing.TB, data []byte, name string) []byte {
+	t.Helper()
+	Skip(t)
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, name), filepath.Join(dir, "resaved.xlsx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(t, in, out, false, []op{}); err != nil {
+		t.Fatalf("lotest: resave %s: %v", name, err)
+	}
+	res, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
 }
