@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/taizhang-dev/taizhang/report/cells"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 )

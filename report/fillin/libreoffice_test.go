@@ -1,8 +1,9 @@
 package fillin
 
 import (
-	"github.com/taizhang-dev/taizhang/report/convert/lotest"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/convert/lotest"
 )
 
 // resave round-trips an .xlsx through LibreOffice, as an office using it

@@ -6,6 +6,8 @@ import (
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // The master workbook holds everything the units' workbooks share: styles,
@@ -158,29 +160,10 @@ func protect(f *excelize.File, sheet string) error {
 }
 
 // Paper size as Excel numbers it.
-const paperA4 = 9
+const paperA4 = cells.PaperA4
 
 func printSetup(f *excelize.File, sheet, orientation string) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	paper, one, unlimited := paperA4, 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &paper, Orientation: &orientation, FitToWidth: &one, FitToHeight: &unlimited,
-	}); err != nil {
-		return err
-	}
-	side, topBottom, hf, centre := 0.4, 0.6, 0.3, true
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom,
-		Header: &hf, Footer: &hf, Horizontally: &centre,
-	}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C第 &P 页，共 &N 页",
-	})
+	return cells.SetPrint(f, sheet, cells.Print{Paper: paperA4, Portrait: orientation == "portrait", TopBottom: 0.6})
 }
 
 // guideWidth is the width of the 填报说明 sheet's only column.

@@ -194,46 +194,14 @@ func sheetTitle(l *ledger.Ledger, what string) string {
 
 // Paper sizes as Excel numbers them.
 const (
-	paperA4 = 9
-	paperA3 = 8
+	paperA4 = cells.PaperA4
+	paperA3 = cells.PaperA3
 )
 
-// printSetup prints sheet landscape on the given paper, one page wide and as
-// many pages tall as needed, with titleRows repeated on every page, the
-// page number in the footer and header, if any, centred at the top.
+// printSetup prints sheet landscape on the given paper with titleRows
+// repeated on every page and header, if any, centred at the top.
 func printSetup(f *excelize.File, sheet string, paper int, titleRows, header string) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	landscape, one, unlimited := "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &paper, Orientation: &landscape, FitToWidth: &one, FitToHeight: &unlimited,
-	}); err != nil {
-		return err
-	}
-	side, topBottom, hf, centre := 0.4, 0.7, 0.3, true
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom,
-		Header: &hf, Footer: &hf, Horizontally: &centre,
-	}); err != nil {
-		return err
-	}
-	hfOpts := &excelize.HeaderFooterOptions{OddFooter: "&C第 &P 页，共 &N 页"}
-	if header != "" {
-		hfOpts.OddHeader = "&C" + strings.ReplaceAll(header, "&", "&&")
-	}
-	if err := f.SetHeaderFooter(sheet, hfOpts); err != nil {
-		return err
-	}
-	if titleRows == "" {
-		return nil
-	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!%s", sheet, titleRows),
-		Scope:    sheet,
-	})
+	return cells.SetPrint(f, sheet, cells.Print{Paper: paper, TopBottom: 0.7, Header: header, TitleRows: titleRows})
 }
 
 func frozenRows(n int) *excelize.Panes {

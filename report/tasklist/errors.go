@@ -1,8 +1,9 @@
 package tasklist
 
 import (
-	"github.com/taizhang-dev/taizhang/report/cells"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/cells"
 )
 
 // InputError is a problem in the user's workbook, naming file, sheet and

@@ -351,8 +351,8 @@ func frozenRows(n int) *excelize.Panes {
 
 // Paper sizes as Excel numbers them.
 const (
-	paperA4 = 9
-	paperA3 = 8
+	paperA4 = cells.PaperA4
+	paperA3 = cells.PaperA3
 )
 
 // printSetup prints sheet landscape on the given paper, one page wide and as
@@ -360,26 +360,7 @@ const (
 // sheet goes on A3, as offices print ledgers, with only the columns a
 // meeting reads; the others fit A4.
 func printSetup(f *excelize.File, sheet string, paper int) error {
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	landscape, one, unlimited := "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{
-		Size: &paper, Orientation: &landscape, FitToWidth: &one, FitToHeight: &unlimited,
-	}); err != nil {
-		return err
-	}
-	side, topBottom, hf, centre := 0.4, 0.6, 0.3, true
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
-		Left: &side, Right: &side, Top: &topBottom, Bottom: &topBottom,
-		Header: &hf, Footer: &hf, Horizontally: &centre,
-	}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddFooter: "&C第 &P 页，共 &N 页",
-	})
+	return cells.SetPrint(f, sheet, cells.Print{Paper: paper, TopBottom: 0.6})
 }
 
 // writeTable streams a plain table with a frozen header row onto sheet.
