@@ -258,7 +258,7 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 			fmt.Fprintf(w, "✓ %s%s：无问题\n", r.File, who)
 		}
 		for _, f := range r.Findings {
-			fmt.Fprintf(w, "    %s\n", f.String())
+			fmt.Fprintf(w, "    [%s] %s\n", f.Level.Label(), f.Detail())
 		}
 	}
 	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)

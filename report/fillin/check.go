@@ -49,17 +49,16 @@ type Finding struct {
 
 // String renders the finding for a terminal: 文件：工作表“填报表”第 7 行 H 列：….
 func (f Finding) String() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "[%s] %s：", f.Level.Label(), f.File)
-	if f.Sheet != "" {
-		fmt.Fprintf(&b, "工作表“%s”", f.Sheet)
-		if where := cells.Place(f.Cell); where != "" {
-			b.WriteString(where)
-		}
-		b.WriteString("：")
+	return fmt.Sprintf("[%s] %s：%s", f.Level.Label(), f.File, f.Detail())
+}
+
+// Detail is the finding without its level and file, for a list that is
+// already grouped by file: 工作表“填报表”第 7 行 H 列：….
+func (f Finding) Detail() string {
+	if f.Sheet == "" {
+		return f.Msg
 	}
-	b.WriteString(f.Msg)
-	return b.String()
+	return fmt.Sprintf("工作表“%s”%s：%s", f.Sheet, cells.Place(f.Cell), f.Msg)
 }
 
 // Entry is one task row of a return, as the unit filled it in.
