@@ -386,7 +386,6 @@ func (l *Ledger) comparePrevious(prev *Ledger) {
 
 // summarise computes the per-unit lines, compliance and totals.
 func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Return, due time.Time) {
-	l.Totals.Lights = map[Light]int{}
 	byUnit := map[string]*UnitSummary{}
 	for _, a := range units {
 		s := &UnitSummary{Unit: a.Unit, Lights: map[Light]int{}, Compliance: Missing}
@@ -414,41 +413,8 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		byUnit[a.Unit] = s
 		l.Units = append(l.Units, s)
 	}
-	for _, r := range l.Rows {
-		l.Totals.Tasks++
-		l.Totals.Lights[r.Light]++
-		st := r.effective()
-		if r.Reported {
-			l.Totals.Reported++
-		}
-		switch st {
-		case fillin.StatusDone:
-			l.Totals.Done++
-		case fillin.StatusOnTrack, fillin.StatusOngoing:
-			l.Totals.OnSchedule++
-		case fillin.StatusBehind, fillin.StatusNotStart:
-			l.Totals.Behind++
-		}
-		seen := map[string]bool{}
-		for _, u := range r.Lead {
-			s := byUnit[u]
-			if s == nil || seen[u] {
-				continue
-			}
-			seen[u] = true
-			s.Lights[r.Light]++
-			if r.ReportedBy == u {
-				s.Reported++
-			}
-			if st == fillin.StatusDone {
-				s.Done++
-			}
-		}
-	}
+	l.tally(byUnit)
 	for _, s := range l.Units {
-		if s.Led > 0 {
-			s.Completion = math.Round(float64(s.Done)/float64(s.Led)*1000) / 1000
-		}
 		switch s.Compliance {
 		case OnTime:
 			l.Totals.OnTime++
@@ -459,9 +425,6 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		}
 	}
 	l.Totals.Units = len(l.Units)
-	if l.Totals.Tasks > 0 {
-		l.Totals.Completion = math.Round(float64(l.Totals.Done)/float64(l.Totals.Tasks)*1000) / 1000
-	}
 	for _, in := range l.Intake {
 		switch in.State {
 		case Used:

@@ -1,0 +1,81 @@
+package ledger
+
+import (
+	"math"
+
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/period"
+)
+
+// Reassess recomputes what depends on the office's 核定状态 after the
+// ledger workbook was edited: each row's light and the counts of the unit
+// summaries and totals. Reporting facts (who sent what, when) are kept.
+func (l *Ledger) Reassess(rules Rules) error {
+	p, err := period.Parse(l.Period)
+	if err != nil {
+		return err
+	}
+	for _, r := range l.Rows {
+		r.Light, r.LightReason = light(r, p, rules)
+	}
+	byUnit := map[string]*UnitSummary{}
+	for _, s := range l.Units {
+		byUnit[s.Unit] = s
+	}
+	l.tally(byUnit)
+	return nil
+}
+
+// tally counts the rows into the unit summaries and the totals: lights,
+// reported, finished, on schedule and behind, and the completion rates.
+func (l *Ledger) tally(byUnit map[string]*UnitSummary) {
+	for _, s := range l.Units {
+		s.Lights, s.Done, s.Reported, s.Completion = map[Light]int{}, 0, 0, 0
+	}
+	t := &l.Totals
+	t.Tasks, t.Reported, t.Done, t.OnSchedule, t.Behind, t.Completion = 0, 0, 0, 0, 0, 0
+	t.Lights = map[Light]int{}
+	for _, r := range l.Rows {
+		t.Tasks++
+		t.Lights[r.Light]++
+		if r.Reported {
+			t.Reported++
+		}
+		st := r.effective()
+		switch st {
+		case fillin.StatusDone:
+			t.Done++
+		case fillin.StatusOnTrack, fillin.StatusOngoing:
+			t.OnSchedule++
+		case fillin.StatusBehind, fillin.StatusNotStart:
+			t.Behind++
+		}
+		seen := map[string]bool{}
+		for _, u := range r.Lead {
+			s := byUnit[u]
+			if s == nil || seen[u] {
+				continue
+			}
+			seen[u] = true
+			s.Lights[r.Light]++
+			if r.ReportedBy == u {
+				s.Reported++
+			}
+			if st == fillin.StatusDone {
+				s.Done++
+			}
+		}
+	}
+	for _, s := range l.Units {
+		if s.Led > 0 {
+			s.Completion = math.Round(float64(s.Done)/float64(s.Led)*1000) / 1000
+		}
+	}
+	if t.Tasks > 0 {
+		t.Completion = math.Round(float64(t.Done)/float64(t.Tasks)*1000) / 1000
+	}
+}
+
+// Effective is the status the office stands by: its 核定状态, else the
+// unit's report.
+func (r *Row) Effective() fillin.Status { return r.effective() }

@@ -1,0 +1,78 @@
+package score
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
+// rank sorts units best first and numbers them. The order is total:
+//
+//  1. higher Score (as rounded to 2 decimals);
+//  2. higher completion rate of led tasks (Done/Led; a unit that leads
+//     nothing counts as 0);
+//  3. fewer overdue led tasks;
+//  4. fewer periods without a return, then fewer late returns;
+//  5. earlier in the office's display order (units it omits come after);
+//  6. the unit's name in Unicode order.
+//
+// Units equal on 1–4 share a rank number (并列, Tied) in the usual
+// competition style: 1, 2, 2, 4. Steps 5 and 6 only decide the order in
+// which tied units are listed.
+func rank(units []*UnitScore, order []string) {
+	pos := make(map[string]int, len(order))
+	for i, name := range order {
+		if _, ok := pos[name]; !ok {
+			pos[name] = i
+		}
+	}
+	at := func(u *UnitScore) int {
+		if i, ok := pos[u.Unit]; ok {
+			return i
+		}
+		return len(order)
+	}
+	slices.SortFunc(units, func(a, b *UnitScore) int {
+		if c := merit(a, b); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(at(a), at(b)); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Unit, b.Unit)
+	})
+	for i, u := range units {
+		u.Rank, u.Tied = i+1, false
+		if i > 0 && merit(units[i-1], u) == 0 {
+			u.Rank = units[i-1].Rank
+			u.Tied, units[i-1].Tied = true, true
+		}
+	}
+}
+
+// merit compares two units on the ranking's merits (steps 1–4): negative
+// when a ranks above b.
+func merit(a, b *UnitScore) int {
+	if c := cmp.Compare(b.Score, a.Score); c != 0 {
+		return c
+	}
+	// Done/Led compared exactly: a.Done/a.Led > b.Done/b.Led.
+	an, ad := a.Done, max(a.Led, 1)
+	bn, bd := b.Done, max(b.Led, 1)
+	if a.Led == 0 {
+		an = 0
+	}
+	if b.Led == 0 {
+		bn = 0
+	}
+	if c := cmp.Compare(bn*ad, an*bd); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Overdue, b.Overdue); c != 0 {
+		return c
+	}
+	if c := cmp.Compare(a.Missing, b.Missing); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Late, b.Late)
+}
