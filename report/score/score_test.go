@@ -219,11 +219,11 @@ func TestClamp(t *testing.T) {
 		clampText string
 	}{
 		// 95 + 5 × 2 = 105 → 100
-		{"max", Rules{Base: 95, Max: 100, Done: Points{2, 1}}, dones, 100, -5, "总分 105 高于满分 100，按 100 分计 −5"},
+		{"max", Rules{Base: 95, Max: 100, Done: Points{Lead: 2, Co: 1}}, dones, 100, -5, "总分 105 高于满分 100，按 100 分计 −5"},
 		// 10 − 3 × 5 = −5 → 0
-		{"min", Rules{Base: 10, Max: 100, Overdue: Points{-5, -2.5}}, overdue[:3], 0, 5, "总分 −5 低于最低分 0，按 0 分计 +5"},
+		{"min", Rules{Base: 10, Max: 100, Overdue: Points{Lead: -5, Co: -2.5}}, overdue[:3], 0, 5, "总分 −5 低于最低分 0，按 0 分计 +5"},
 		// Max ≤ Min: no clamp, 0 + 5 × 2 = 10
-		{"off", Rules{Done: Points{2, 1}}, dones, 10, 0, ""},
+		{"off", Rules{Done: Points{Lead: 2, Co: 1}}, dones, 10, 0, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
