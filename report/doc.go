@@ -10,6 +10,13 @@
 //	          LibreOffice as a real client in tests
 //	ledger    merges the returns into the master ledger: 序时进度, lights, compliance
 //	ledgerbook writes the ledger workbook (总台账) and reads it back
+//	score     the assessment (考核): scores from task outcomes and reporting, ranks
+//	scoring   the scoring rules as data (taizhang.yaml's scoring section)
+//	history   the year across periods: rankings with their moves, task and unit lines
+//	typeface  TrueType fonts for the reports: bundled, the user's .ttf/.ttc, fallbacks
+//	chart     vector charts (bars, light distribution, lines) drawn through a Canvas
+//	gongwen   the GB/T 9704 page: lines, headings, tables, charts, page numbers, PDF
+//	bulletin  what the reports say: the period's progress bulletin, the annual report
 //	sample    realistic returns for the demo, tests and benchmarks
 //	workspace the office's signing key
 //	config    the workspace configuration (taizhang.yaml)

@@ -51,7 +51,7 @@ def gb2312():
 
 def charset(root):
     chars = set(chr(c) for c in range(0x20, 0x7F))
-    chars |= set(chr(c) for c in range(0xFF01, 0xFF5F))  # full-width forms
+    chars |= set(chr(c) for c in range(0xFF01, 0xFF61))  # full-width forms
     chars |= set(chr(c) for c in range(0x3000, 0x3020))  # CJK punctuation
     chars |= gb2312()
     chars |= set(SYMBOLS)
@@ -134,8 +134,10 @@ def build(root, out, src, family_in, family, style, chars):
     if "CFF " in font:
         to_truetype(font)
     rename(font, family, style, origin)
-    # Pin the dates so a rebuild gives the same bytes.
+    # Pin the dates so a rebuild gives the same bytes (save() would otherwise
+    # stamp head.modified with the current time).
     font["head"].created = font["head"].modified = 3786912000  # 2024-01-01, seconds since 1904
+    font.recalcTimestamp = False
     dst = os.path.join(root, "fonts", out)
     font.save(dst + ".tmp")
     os.replace(dst + ".tmp", dst)

@@ -13,7 +13,11 @@ from build_fonts import gb2312  # noqa: E402
 
 def read(path):
     data = open(path, "rb").read()
-    for enc in ("utf-8-sig", "utf-16", "gb18030"):
+    # UTF-16 only with a BOM: almost any even-length GBK file also decodes
+    # as UTF-16, into nonsense characters.
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace")
+    for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc)
         except UnicodeDecodeError:

@@ -1,0 +1,397 @@
+package bulletin
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/gongwen"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/score"
+	"github.com/taizhang-dev/taizhang/report/typeface"
+)
+
+// Progress lays out the progress bulletin of a period: the overall
+// figures with charts, progress section by section following the
+// documents' own numbering, the problems, the ranking of units, and the
+// full ledger as a landscape attachment.
+func Progress(l *ledger.Ledger, o Options) *Report {
+	d := gongwen.New(o.Fonts)
+	title := o.Title
+	if title == "" {
+		title = progressTitle(l)
+	}
+	d.Title(title)
+	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
+	who := o.Office
+	if who == "" {
+		who = "我们"
+	}
+	d.Text(fmt.Sprintf("为推动%s确定的各项任务落到实处，%s对%s各责任单位任务推进情况进行了汇总分析。现将有关情况通报如下。", docList(l), who, l.PeriodLabel))
+
+	ranking := score.Ranking(l, o.Rules, o.Order)
+	overview(d, l, 1)
+	sections(d, l, 2)
+	problems(d, l, 3)
+	rankingSection(d, l, ranking, 4)
+	requirements(d, l, 5)
+
+	attachment := l.PeriodLabel + "重点工作任务推进情况台账"
+	d.AttachmentList([]string{attachment})
+	d.Signature(o.Office, chineseDate(o.date(l)))
+	d.Attachment(1, attachment, true)
+	ledgerTable(d, l)
+	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: l.Title}}
+}
+
+var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+func level1(d *gongwen.Doc, n int, text string) {
+	d.Heading(1, chineseNumbers[n-1]+"、", text)
+}
+
+func level2(d *gongwen.Doc, n int, text string, rest ...gongwen.Span) {
+	m := "（" + chineseNumbers[min(n, 10)-1] + "）"
+	if n > 10 {
+		m = fmt.Sprintf("（%d）", n)
+	}
+	d.Heading(2, m, text, rest...)
+}
+
+func overview(d *gongwen.Doc, l *ledger.Ledger, n int) {
+	level1(d, n, "总体情况")
+	t := l.Totals
+	ids, _ := docs(l)
+	d.Text(fmt.Sprintf("本期纳入督查的任务共%d项，涉及%d个文件、%d个责任单位。已报送%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项；未报送%d项。总体完成率%s。",
+		t.Tasks, len(ids), t.Units, t.Reported, t.Done, t.OnSchedule, t.Behind, t.Tasks-t.Reported, percent(t.Completion)))
+	d.Text(fmt.Sprintf("亮灯情况：绿灯%d项、黄灯%d项、红灯%d项，灰灯（未报送或未明确牵头单位）%d项。",
+		t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey]))
+	units := t.OnTime + t.Late + t.MissingN
+	d.Text(fmt.Sprintf("报送情况：应报送单位%d个，按时报送%d个、迟报%d个、未报送%d个，按时报送率%s。",
+		units, t.OnTime, t.Late, t.MissingN, percent(share(t.OnTime, units))))
+	lightChart(d, l)
+	completionChart(d, l)
+}
+
+// group is the rows under one heading of a document.
+type group struct {
+	path  []string // the heading's path
+	title string
+	rows  []*ledger.Row
+}
+
+// docGroups splits a document's rows by their first-level heading.
+func docGroups(rows []*ledger.Row) []*group {
+	var out []*group
+	for _, r := range rows {
+		key := ""
+		if len(r.Path) > 1 {
+			key = r.Path[0]
+		}
+		if len(out) == 0 || strings.Join(out[len(out)-1].path, "") != key {
+			g := &group{}
+			if key != "" {
+				g.path = []string{key}
+				if len(r.Headings) > 0 {
+					g.title = r.Headings[0]
+				}
+			}
+			out = append(out, g)
+		}
+		out[len(out)-1].rows = append(out[len(out)-1].rows, r)
+	}
+	return out
+}
+
+// rowsByDoc returns the ledger's rows per document, in order.
+func rowsByDoc(l *ledger.Ledger) (ids []string, rows map[string][]*ledger.Row) {
+	rows = map[string][]*ledger.Row{}
+	for _, r := range l.Rows {
+		if _, ok := rows[r.DocID]; !ok {
+			ids = append(ids, r.DocID)
+		}
+		rows[r.DocID] = append(rows[r.DocID], r)
+	}
+	return ids, rows
+}
+
+// counts describes a set of rows: 共N项，已完成a项…
+func counts(rows []*ledger.Row) string {
+	var done, on, behind, not int
+	lights := map[ledger.Light]int{}
+	for _, r := range rows {
+		lights[r.Light]++
+		switch {
+		case !r.Reported && r.Override == "":
+			not++
+		case r.Effective() == "已完成":
+			done++
+		case r.Effective() == "滞后" || r.Effective() == "未启动":
+			behind++
+		default:
+			on++
+		}
+	}
+	s := fmt.Sprintf("共%d项，已完成%d项、按序时推进%d项、滞后%d项", len(rows), done, on, behind)
+	if not > 0 {
+		s += fmt.Sprintf("、未报送%d项", not)
+	}
+	var ls []string
+	for _, lt := range ledger.Lights {
+		if lights[lt] > 0 {
+			ls = append(ls, fmt.Sprintf("%s灯%d项", lt, lights[lt]))
+		}
+	}
+	return s + "；" + strings.Join(ls, "、") + "。"
+}
+
+func sections(d *gongwen.Doc, l *ledger.Ledger, n int) {
+	level1(d, n, "分项推进情况")
+	ids, rows := rowsByDoc(l)
+	_, names := docs(l)
+	for i, id := range ids {
+		level2(d, i+1, names[id], gongwen.Plain(counts(rows[id])))
+		for _, g := range docGroups(rows[id]) {
+			if g.title != "" {
+				d.Heading(3, marker(g.path[0]), g.title, gongwen.Plain(counts(g.rows)))
+			}
+			sectionTable(d, g.rows)
+		}
+	}
+}
+
+var sectionColumns = []gongwen.Column{
+	{Header: "序号", Weight: 6, Align: gongwen.Center},
+	{Header: "任务", Weight: 28},
+	{Header: "牵头单位", Weight: 15},
+	{Header: "状态", Weight: 13, Align: gongwen.Center},
+	{Header: "亮灯", Weight: 7},
+	{Header: "进展摘要", Weight: 31},
+}
+
+// tableSize is the text size of the report's tables (小五).
+const tableSize = 9
+
+// sectionTable lists a heading's tasks, with a group row for each
+// second-level heading.
+func sectionTable(d *gongwen.Doc, rows []*ledger.Row) {
+	t := &gongwen.Table{Columns: sectionColumns, Size: tableSize}
+	last := ""
+	for _, r := range rows {
+		if len(r.Path) > 2 && len(r.Headings) > 1 && r.Path[1] != last {
+			last = r.Path[1]
+			t.Rows = append(t.Rows, []gongwen.Cell{{Spans: []gongwen.Span{gongwen.In(typeface.Kai, marker(r.Path[1])+r.Headings[1])}, Wide: true}})
+		}
+		progress := summary(r.Progress, 40)
+		if progress == "" && !r.Reported {
+			progress = "未报送"
+		}
+		cell := gongwen.TextCell(progress)
+		if r.Review != "" {
+			cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+r.Review))
+		}
+		t.Rows = append(t.Rows, []gongwen.Cell{
+			gongwen.TextCell(marker(r.Path[len(r.Path)-1])),
+			gongwen.TextCell(taskName(r, 30)),
+			gongwen.TextCell(joinUnits(r.Lead)),
+			gongwen.TextCell(statusText(r)),
+			lightCell(r.Light),
+			cell,
+		})
+	}
+	d.Table(t)
+}
+
+func problems(d *gongwen.Doc, l *ledger.Ledger, n int) {
+	level1(d, n, "存在问题")
+	var red, yellow []*ledger.Row
+	for _, r := range l.Rows {
+		switch r.Light {
+		case ledger.Red:
+			red = append(red, r)
+		case ledger.Yellow:
+			yellow = append(yellow, r)
+		}
+	}
+	level2(d, 1, "部分任务进度滞后。", gongwen.Plain(fmt.Sprintf("本期亮红灯任务%d项、黄灯任务%d项，具体如下。", len(red), len(yellow))))
+	if len(red)+len(yellow) > 0 {
+		t := &gongwen.Table{Columns: []gongwen.Column{
+			{Header: "编号", Weight: 9, Align: gongwen.Center},
+			{Header: "任务", Weight: 25},
+			{Header: "牵头单位", Weight: 14},
+			{Header: "亮灯", Weight: 8},
+			{Header: "原因及存在问题", Weight: 44},
+		}, Size: tableSize}
+		for _, r := range append(red, yellow...) {
+			reason := r.LightReason
+			if p := summary(r.Problems, 60); p != "" {
+				reason += "；" + p
+			}
+			cell := gongwen.TextCell(reason)
+			if r.Review != "" {
+				cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+r.Review))
+			}
+			t.Rows = append(t.Rows, []gongwen.Cell{
+				gongwen.TextCell(r.Label), gongwen.TextCell(taskName(r, 36)), gongwen.TextCell(joinUnits(r.Lead)), lightCell(r.Light), cell,
+			})
+		}
+		d.Table(t)
+	}
+	var late []string
+	for _, u := range l.Units {
+		if u.Compliance == ledger.Late {
+			late = append(late, u.Unit)
+		}
+	}
+	msg := "各单位均按时报送。"
+	switch {
+	case len(l.Missing) > 0 && len(late) > 0:
+		msg = fmt.Sprintf("%d个单位未报送：%s。%d个单位迟报：%s。", len(l.Missing), strings.Join(l.Missing, "、"), len(late), strings.Join(late, "、"))
+	case len(l.Missing) > 0:
+		msg = fmt.Sprintf("%d个单位未报送：%s。", len(l.Missing), strings.Join(l.Missing, "、"))
+	case len(late) > 0:
+		msg = fmt.Sprintf("%d个单位迟报：%s。", len(late), strings.Join(late, "、"))
+	}
+	level2(d, 2, "部分单位报送不及时。", gongwen.Plain(msg))
+	var empty []string
+	for _, u := range l.Units {
+		if len(u.EmptyTasks) > 0 {
+			empty = append(empty, fmt.Sprintf("%s（%d项）", u.Unit, len(u.EmptyTasks)))
+		}
+	}
+	unassigned := 0
+	for _, r := range l.Rows {
+		if len(r.Lead) == 0 {
+			unassigned++
+		}
+	}
+	if len(empty) > 0 || unassigned > 0 {
+		var parts []string
+		if len(empty) > 0 {
+			parts = append(parts, "报送内容不完整，有任务未填写进展："+strings.Join(empty, "、")+"。")
+		}
+		if unassigned > 0 {
+			parts = append(parts, fmt.Sprintf("另有%d项任务文件未明确牵头单位，请尽快明确责任。", unassigned))
+		}
+		level2(d, 3, "部分报送质量不高。", gongwen.Plain(strings.Join(parts, "")))
+	}
+}
+
+func rankingSection(d *gongwen.Doc, l *ledger.Ledger, res *score.Result, n int) {
+	level1(d, n, "单位排名")
+	r := res.Rules
+	d.Text(fmt.Sprintf("按照考核评分规则，各单位以%s分为基础，牵头任务按期完成每项加%s分，逾期未完成每项扣%s分，迟报每次扣%s分、未报送每次扣%s分。得分相同的，依次按牵头任务完成率、逾期任务数、报送情况排序。本期排名如下。",
+		num(r.Base), num(r.Done.Lead), num(-r.Overdue.Lead), num(-r.Late), num(-r.Missing)))
+	d.Table(rankingTable(l, res))
+}
+
+// rankingTable is the table of units in rank order.
+func rankingTable(l *ledger.Ledger, res *score.Result) *gongwen.Table {
+	compliance := map[string]ledger.Compliance{}
+	lights := map[string]map[ledger.Light]int{}
+	for _, u := range l.Units {
+		compliance[u.Unit] = u.Compliance
+		lights[u.Unit] = u.Lights
+	}
+	t := &gongwen.Table{Columns: []gongwen.Column{
+		{Header: "名次", Weight: 12, Align: gongwen.Center},
+		{Header: "单位", Weight: 21},
+		{Header: "牵头任务", Weight: 9, Align: gongwen.Center},
+		{Header: "已完成", Weight: 9, Align: gongwen.Center},
+		{Header: "完成率", Weight: 10, Align: gongwen.Center},
+		{Header: "绿/黄/红/灰", Weight: 15, Align: gongwen.Center},
+		{Header: "报送", Weight: 9, Align: gongwen.Center},
+		{Header: "得分", Weight: 10, Align: gongwen.Center},
+	}, Size: tableSize}
+	for _, u := range res.Units {
+		rank := fmt.Sprint(u.Rank)
+		if u.Tied {
+			rank += "（并列）"
+		}
+		lt := lights[u.Unit]
+		rate := "—"
+		if u.Led > 0 {
+			rate = percent(u.Completion)
+		}
+		t.Rows = append(t.Rows, []gongwen.Cell{
+			gongwen.TextCell(rank),
+			gongwen.TextCell(u.Unit),
+			gongwen.TextCell(fmt.Sprint(u.Led)),
+			gongwen.TextCell(fmt.Sprint(u.Done)),
+			gongwen.TextCell(rate),
+			gongwen.TextCell(fmt.Sprintf("%d/%d/%d/%d", lt[ledger.Green], lt[ledger.Yellow], lt[ledger.Red], lt[ledger.Grey])),
+			gongwen.TextCell(string(compliance[u.Unit])),
+			gongwen.TextCell(num2(u.Score)),
+		})
+	}
+	return t
+}
+
+func num2(x float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
+}
+
+func requirements(d *gongwen.Doc, l *ledger.Ledger, n int) {
+	level1(d, n, "下步工作要求")
+	level2(d, 1, "加快推进滞后任务。", gongwen.Plain("亮红灯、黄灯任务的牵头单位要认真分析原因，制定整改措施，明确完成时限，确保尽快赶上序时进度；配合单位要主动对接，形成工作合力。"))
+	level2(d, 2, "严格落实报送要求。", gongwen.Plain("各责任单位要指定专人负责，按时、如实填报任务进展，不得修改填报表锁定内容；未报送、迟报的单位要说明情况。"))
+	level2(d, 3, "强化督查问效。", gongwen.Plain("对连续亮红灯或多次未按时报送的单位，将按规定进行约谈通报，并纳入年度考核。"))
+}
+
+var ledgerColumns = []gongwen.Column{
+	{Header: "编号", Weight: 7, Align: gongwen.Center},
+	{Header: "任务内容", Weight: 30},
+	{Header: "牵头单位", Weight: 8},
+	{Header: "配合单位", Weight: 8},
+	{Header: "完成时限", Weight: 7, Align: gongwen.Center},
+	{Header: "本期进展", Weight: 26},
+	{Header: "进度/序时", Weight: 6, Align: gongwen.Center},
+	{Header: "状态", Weight: 6, Align: gongwen.Center},
+	{Header: "亮灯", Weight: 5},
+	{Header: "复核意见", Weight: 6},
+}
+
+// ledgerTable is the full ledger: every task with the document's headings
+// as group rows.
+func ledgerTable(d *gongwen.Doc, l *ledger.Ledger) {
+	t := &gongwen.Table{Columns: ledgerColumns, Size: tableSize}
+	ids, rows := rowsByDoc(l)
+	_, names := docs(l)
+	for _, id := range ids {
+		t.Rows = append(t.Rows, []gongwen.Cell{{Spans: []gongwen.Span{gongwen.In(typeface.Hei, names[id])}, Wide: true}})
+		var open []string
+		for _, r := range rows[id] {
+			for k := 0; k < len(r.Path)-1 && k < len(r.Headings); k++ {
+				if k < len(open) && open[k] == r.Path[k] {
+					continue
+				}
+				open = append(open[:min(k, len(open))], r.Path[k])
+				role := typeface.Kai
+				if k == 0 {
+					role = typeface.Bold
+				}
+				t.Rows = append(t.Rows, []gongwen.Cell{{Spans: []gongwen.Span{gongwen.In(role, marker(r.Path[k])+r.Headings[k])}, Wide: true}})
+			}
+			pct := "—"
+			if r.Percent != nil {
+				pct = num(*r.Percent) + "%"
+			}
+			text := r.Text
+			if r.Title != "" && !strings.HasPrefix(r.Text, r.Title) {
+				text = r.Title + "。" + r.Text
+			}
+			t.Rows = append(t.Rows, []gongwen.Cell{
+				gongwen.TextCell(r.Label),
+				gongwen.TextCell(text),
+				gongwen.TextCell(joinUnits(r.Lead)),
+				gongwen.TextCell(strings.Join(r.Co, "、")),
+				gongwen.TextCell(r.Deadline),
+				gongwen.TextCell(r.Progress),
+				gongwen.TextCell(pct + "\n" + num(r.Expected) + "%"),
+				gongwen.TextCell(string(r.Effective())),
+				lightCell(r.Light),
+				gongwen.TextCell(r.Review),
+			})
+		}
+	}
+	d.Table(t)
+}

@@ -1,0 +1,130 @@
+package bulletin
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/taizhang-dev/taizhang/report/gongwen"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+)
+
+// Light colours, print-safe; the light's word is always written beside
+// its mark so that a black-and-white print keeps the meaning.
+var lightColors = map[ledger.Light]gongwen.Color{
+	ledger.Green:  {R: 0x2E, G: 0x7D, B: 0x32},
+	ledger.Yellow: {R: 0xF9, G: 0xA8, B: 0x25},
+	ledger.Red:    {R: 0xC6, G: 0x28, B: 0x28},
+	ledger.Grey:   {R: 0x9E, G: 0x9E, B: 0x9E},
+}
+
+// lightCell is a table cell with the light's mark and word.
+func lightCell(l ledger.Light) gongwen.Cell {
+	c := lightColors[l]
+	return gongwen.Cell{Spans: []gongwen.Span{gongwen.Plain(string(l))}, Mark: &c}
+}
+
+// chineseDate writes a date the official way: 2025年1月5日.
+func chineseDate(t time.Time) string {
+	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
+}
+
+// dayText turns YYYY-MM-DD into 2025年1月5日, or returns s unchanged.
+func dayText(s string) string {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return chineseDate(t)
+}
+
+// percent writes a ratio (0–1) as a percentage with at most one decimal.
+func percent(ratio float64) string { return num(ratio*100) + "%" }
+
+// num writes x with at most one decimal.
+func num(x float64) string {
+	return strconv.FormatFloat(float64(int64(x*10+sign(x)*0.5))/10, 'f', -1, 64)
+}
+
+func sign(x float64) float64 {
+	if x < 0 {
+		return -1
+	}
+	return 1
+}
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return float64(n) / float64(of)
+}
+
+// summary shortens s to its first sentence, at most n characters.
+func summary(s string, n int) string {
+	s = strings.Join(strings.Fields(s), "")
+	if i := strings.IndexAny(s, "。；;"); i > 0 && utf8.RuneCountInString(s[:i]) <= n {
+		return s[:i] + "。"
+	}
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}
+
+// docName is a document's short name: the 《》 part of its title, else the
+// title.
+func docName(title string) string {
+	if i := strings.Index(title, "《"); i >= 0 {
+		if j := strings.Index(title[i:], "》"); j > 0 {
+			return title[i : i+j+len("》")]
+		}
+	}
+	return "《" + title + "》"
+}
+
+// marker writes a path element of a document's numbering the way the
+// document writes it: 一 → 一、, (一) → （一）, 1 → 1., (1) → （1）.
+func marker(p string) string {
+	switch {
+	case strings.HasPrefix(p, "("):
+		return "（" + strings.Trim(p, "()") + "）"
+	case p == "":
+		return ""
+	case p[0] >= '0' && p[0] <= '9':
+		return p + "."
+	case strings.HasPrefix(p, "附表"):
+		return p
+	}
+	return p + "、"
+}
+
+// taskName is the short name of a row: its title, else the start of its
+// text.
+func taskName(r *ledger.Row, n int) string {
+	if r.Title != "" {
+		return summary(r.Title, n)
+	}
+	return summary(r.Text, n)
+}
+
+func joinUnits(us []string) string {
+	if len(us) == 0 {
+		return "（未指定）"
+	}
+	return strings.Join(us, "、")
+}
+
+// statusText is the status the office stands by, with the progress.
+func statusText(r *ledger.Row) string {
+	s := string(r.Effective())
+	if r.Override != "" && r.Override != string(r.Status) {
+		s += "（核定）"
+	}
+	if r.Percent != nil {
+		s += " " + num(*r.Percent) + "%"
+	}
+	return s
+}
