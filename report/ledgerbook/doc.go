@@ -1,8 +1,12 @@
 // Package ledgerbook writes the master ledger (总台账) of a period as an
-// Excel workbook for people — a summary per unit with a chart, the full
+// Excel workbook for people — a summary per unit with a chart, the units'
+// ranking with the events behind their scores when there is one, the full
 // ledger grouped under the documents' headings, targets, missing returns
 // and every problem found in the returns — and reads it back after the
-// office has reviewed it in Excel, WPS or LibreOffice.
+// office has reviewed it in Excel, WPS or LibreOffice. It also writes the
+// year workbook (WriteYear): the annual ranking, how ranks, lights and
+// completion moved from period to period, the tasks carried over, and each
+// period's ledger in brief. That one is for reading only.
 //
 // The workbook keeps the whole ledger as JSON on a very hidden sheet, so
 // reading it back loses nothing; the only columns Read takes from the
@@ -20,6 +24,19 @@ const (
 	SheetMissing  = "未报送"
 	SheetFindings = "问题清单"
 	SheetHidden   = "_taizhang"
+)
+
+// Sheets of the assessment: a period's ranking in the ledger workbook
+// (WriteRanked) and the year workbook (WriteYear), which adds a sheet per
+// period named by the period's label (2024年第一季度). Read ignores them.
+const (
+	SheetRanking         = "考核"
+	SheetRankingEvents   = "考核明细"
+	SheetAnnual          = "年度考核"
+	SheetRankTrend       = "排名走势"
+	SheetTaskTrend       = "任务走势"
+	SheetCompletionTrend = "完成率走势"
+	SheetCarriedOver     = "结转任务"
 )
 
 // FormatVersion is the value stored in the hidden sheet; Read refuses a

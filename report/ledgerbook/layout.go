@@ -121,13 +121,16 @@ const (
 	textFormat = 49   // "@": what people type stays text, formulas included
 )
 
+// cellBorder is the thin grey border of table cells.
+var cellBorder = []excelize.Border{
+	{Type: "left", Color: "808080", Style: 1},
+	{Type: "right", Color: "808080", Style: 1},
+	{Type: "top", Color: "808080", Style: 1},
+	{Type: "bottom", Color: "808080", Style: 1},
+}
+
 func newStyles(f *excelize.File) (*styles, error) {
-	border := []excelize.Border{
-		{Type: "left", Color: "808080", Style: 1},
-		{Type: "right", Color: "808080", Style: 1},
-		{Type: "top", Color: "808080", Style: 1},
-		{Type: "bottom", Color: "808080", Style: 1},
-	}
+	border := cellBorder
 	font := func(bold bool, size float64, color string) *excelize.Font {
 		return &excelize.Font{Family: fontFamily, Size: size, Bold: bold, Color: color}
 	}

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/convert/lotest"
+	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/score"
 )
 
 // resave round-trips an .xlsx through LibreOffice, as an office using it
@@ -56,4 +58,28 @@ func TestLibreOfficeLargeLedger(t *testing.T) {
 	l := syntheticLedger(600, 40)
 	b := resave(t, writeBytes(t, l))
 	assertLedgerEqual(t, readBytes(t, b), l)
+}
+
+// A ranked ledger saved by LibreOffice still reads back, and its ranking
+// sheets keep their numbers, formats and events.
+func TestLibreOfficeRanked(t *testing.T) {
+	l := testLedger()
+	rk := testRanking(t, l)
+	b := resave(t, writeRankedBytes(t, l, rk))
+	assertLedgerEqual(t, readBytes(t, b), testLedger())
+	f := openBytes(t, b)
+	checkRanking(t, f, SheetRanking, rk.Result, rk.Standings)
+	checkEvents(t, f, SheetRankingEvents, rk.Result, map[string]string{"2024-Q4": "2024年第四季度"})
+}
+
+// The year workbook survives LibreOffice: sheets, values, light fills and
+// the chart.
+func TestLibreOfficeYear(t *testing.T) {
+	ledgers := smallYear(t)
+	y := history.Build(ledgers, score.Defaults, smallOrder)
+	b := lotest.Resave(t, writeYearBytes(t, y, ledgers), "年度考核.xlsx")
+	checkYear(t, openBytes(t, b), y, ledgers)
+	if charts := chartParts(t, saveFile(t, t.TempDir(), "resaved.xlsx", b)); len(charts) != 1 {
+		t.Errorf("LibreOffice kept %d charts; want 1", len(charts))
+	}
 }

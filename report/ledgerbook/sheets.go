@@ -3,6 +3,7 @@ package ledgerbook
 import (
 	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -14,21 +15,87 @@ import (
 )
 
 // section is one table of a plain sheet: an optional title line, a header
-// row and the data rows.
+// (with an optional band of headings over spans of it) and the data rows.
 type section struct {
 	title   string
+	bands   []band
 	headers []string
+	height  float64 // of each header row; 24 points, one line, when 0
 	rows    [][]excelize.Cell
 }
 
-// plainSheet is a sheet of one or more tables under a title, printed on A4.
+// band is a heading over columns first..last (1-based) of a section's
+// header, in a row above it. Header cells outside every band take both
+// rows.
+type band struct {
+	first, last int
+	text        string
+}
+
+// plainSheet is a sheet of one or more tables under a title, printed
+// landscape on A4 unless it says otherwise.
 type plainSheet struct {
-	name     string
-	title    string
-	widths   []float64
-	hidden   int  // 1-based column to hide, 0 for none
-	filter   bool // autofilter on the first table's header
-	sections []section
+	name       string
+	title      string
+	note       string // a line under the title, "" for none
+	widths     []float64
+	hidden     int  // 1-based column to hide, 0 for none
+	filter     bool // autofilter on the first table's header
+	paper      int  // paperA4 when 0
+	portrait   bool
+	freezeCols int             // with a single table: columns kept in view beside it
+	chart      *excelize.Chart // below the last table, from column B; on a new page after a long one
+	sections   []section
+}
+
+// sectionRows are where a section is on the sheet: its title row (0 for
+// none), its first header row and its first data row.
+type sectionRows struct{ title, header, data int }
+
+// layout places the sections; it also returns the sheet's last row.
+func (p *plainSheet) layout() ([]sectionRows, int) {
+	out := make([]sectionRows, len(p.sections))
+	row := 1
+	if p.note != "" {
+		row++
+	}
+	for i, s := range p.sections {
+		if i > 0 {
+			row++ // a blank row between tables
+		}
+		if s.title != "" {
+			row++
+			out[i].title = row
+		}
+		out[i].header = row + 1
+		row += 1 + len(s.headerRows())
+		out[i].data = row
+		row += len(s.rows) - 1
+	}
+	return out, row
+}
+
+// headerRows are the section's header rows: the band, if any, and the
+// headers.
+func (s *section) headerRows() [][]string {
+	if len(s.bands) == 0 {
+		return [][]string{s.headers}
+	}
+	// A header outside the bands goes in the top row, merged down.
+	top, bottom := slices.Clone(s.headers), make([]string, len(s.headers))
+	for _, b := range s.bands {
+		for c := b.first; c <= b.last; c++ {
+			top[c-1], bottom[c-1] = "", s.headers[c-1]
+		}
+		top[b.first-1] = b.text
+	}
+	return [][]string{top, bottom}
+}
+
+// single reports whether the sheet is one table without a title of its
+// own, whose header can stay in view.
+func (p *plainSheet) single() bool {
+	return len(p.sections) == 1 && p.sections[0].title == ""
 }
 
 func (p *plainSheet) write(f *excelize.File, st *styles) error {
@@ -37,24 +104,12 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 	if p.hidden == lastCol {
 		visible--
 	}
-	lastRow := 1
-	for i, s := range p.sections {
-		if i > 0 {
-			lastRow++ // a blank row between tables
-		}
-		if s.title != "" {
-			lastRow++
-		}
-		lastRow += 1 + len(s.rows)
-	}
+	at, lastRow := p.layout()
 	if err := f.SetSheetDimension(p.name, fmt.Sprintf("A1:%s%d", colName(lastCol), lastRow)); err != nil {
 		return err
 	}
 	if p.filter && len(p.sections) > 0 {
-		top := 2
-		if p.sections[0].title != "" {
-			top++
-		}
+		top := at[0].data - 1
 		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+len(p.sections[0].rows))
 		if err := f.AutoFilter(p.name, ref, nil); err != nil {
 			return err
@@ -64,10 +119,11 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 	// properties that hold fitting to the page. One table repeats its
 	// header on every printed page; several repeat only the sheet's title.
 	titles := "$1:$1"
-	if len(p.sections) == 1 && p.sections[0].title == "" {
-		titles = "$2:$2"
+	if p.single() {
+		titles = fmt.Sprintf("$%d:$%d", at[0].header, at[0].data-1)
 	}
-	if err := printSetup(f, p.name, paperA4, titles, ""); err != nil {
+	pr := cells.Print{Paper: cmp.Or(p.paper, paperA4), Portrait: p.portrait, TopBottom: 0.7, TitleRows: titles}
+	if err := cells.SetPrint(f, p.name, pr); err != nil {
 		return err
 	}
 	sw, err := f.NewStreamWriter(p.name)
@@ -83,6 +139,22 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 			width += w
 		}
 	}
+	if p.chart != nil {
+		// After the column widths, from which excelize works out the
+		// cell the chart ends in.
+		if err := f.AddChart(p.name, cellName(2, lastRow+2), p.chart); err != nil {
+			return err
+		}
+		rows := 0
+		for _, s := range p.sections {
+			rows += len(s.rows)
+		}
+		if rows > chartOnItsOwnPage {
+			if err := sw.InsertPageBreak(cellName(1, lastRow+1)); err != nil {
+				return err
+			}
+		}
+	}
 	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
 		return err
 	}
@@ -91,50 +163,107 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 			return err
 		}
 	}
-	if len(p.sections) == 1 && p.sections[0].title == "" {
-		if err := sw.SetPanes(frozenRows(2)); err != nil {
+	if p.single() {
+		if err := sw.SetPanes(frozen(at[0].data-1, p.freezeCols)); err != nil {
 			return err
 		}
 	}
 	if err := titleRow(sw, 1, visible, st.title, p.title, 32); err != nil {
 		return err
 	}
-	row := 1
-	for i, s := range p.sections {
-		if i > 0 {
-			row++
+	if p.note != "" {
+		h := float64(cells.LineCount(p.note, width))*lineHeight + 8
+		if err := titleRow(sw, 2, visible, st.info, p.note, h); err != nil {
+			return err
 		}
+	}
+	for i, s := range p.sections {
 		if s.title != "" {
-			row++
-			if err := titleRow(sw, row, visible, st.group, s.title, lineHeight+10); err != nil {
+			if err := titleRow(sw, at[i].title, visible, st.group, s.title, lineHeight+10); err != nil {
 				return err
 			}
 		}
-		row++
-		header := make([]any, len(s.headers))
-		for j, h := range s.headers {
-			header[j] = text(st.header, h)
-		}
-		if err := sw.SetRow(cellName(1, row), header, excelize.RowOpts{Height: 24}); err != nil {
+		if err := s.writeHeader(sw, st, at[i].header); err != nil {
 			return err
 		}
-		for _, r := range s.rows {
-			row++
+		for j, r := range s.rows {
 			texts := make([]string, len(r))
 			cells := make([]any, len(r))
-			for j, c := range r {
-				cells[j] = c
-				if v, ok := c.Value.(string); ok && j < visible {
-					texts[j] = v
+			for k, c := range r {
+				cells[k] = c
+				if v, ok := c.Value.(string); ok && k < visible {
+					texts[k] = v
 				}
 			}
 			opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
-			if err := sw.SetRow(cellName(1, row), cells, opts); err != nil {
+			if err := sw.SetRow(cellName(1, at[i].data+j), cells, opts); err != nil {
 				return err
 			}
 		}
 	}
 	return sw.Flush()
+}
+
+// fit sets the height of the section's header rows to what their texts
+// take in columns of the given widths: a band's text spans its columns,
+// and a header beside the bands has both rows.
+func (s *section) fit(widths []float64) {
+	lines := 1
+	inBand := make([]bool, len(s.headers)+1)
+	for _, b := range s.bands {
+		var w float64
+		for c := b.first; c <= b.last; c++ {
+			inBand[c] = true
+			w += widths[c-1]
+		}
+		lines = max(lines, cells.LineCount(b.text, w))
+	}
+	for i, h := range s.headers {
+		n := cells.LineCount(h, widths[i])
+		if len(s.bands) > 0 && !inBand[i+1] {
+			n = (n + 1) / 2
+		}
+		lines = max(lines, n)
+	}
+	s.height = max(24, float64(lines)*lineHeight+8)
+}
+
+// writeHeader streams the section's header rows from row, merging each
+// band across its columns and each header outside the bands down both
+// rows.
+func (s *section) writeHeader(sw *excelize.StreamWriter, st *styles, row int) error {
+	rows := s.headerRows()
+	for i, hs := range rows {
+		cells := make([]any, len(hs))
+		for j, h := range hs {
+			cells[j] = text(st.header, h)
+		}
+		if err := sw.SetRow(cellName(1, row+i), cells, excelize.RowOpts{Height: cmp.Or(s.height, 24)}); err != nil {
+			return err
+		}
+	}
+	if len(rows) == 1 {
+		return nil
+	}
+	inBand := make([]bool, len(s.headers)+1)
+	for _, b := range s.bands {
+		for c := b.first; c <= b.last; c++ {
+			inBand[c] = true
+		}
+		if b.last > b.first {
+			if err := sw.MergeCell(cellName(b.first, row), cellName(b.last, row)); err != nil {
+				return err
+			}
+		}
+	}
+	for c := 1; c <= len(s.headers); c++ {
+		if !inBand[c] {
+			if err := sw.MergeCell(cellName(c, row), cellName(c, row+1)); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // taskName names a task in the other sheets: its label and its title, or

@@ -14,15 +14,22 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
 // Write writes the ledger workbook for l. The workbook's times are
 // l.Generated, so the same ledger always gives the same workbook.
-func Write(w io.Writer, l *ledger.Ledger) error {
+func Write(w io.Writer, l *ledger.Ledger) error { return WriteRanked(w, l, nil) }
+
+// WriteRanked writes the ledger workbook for l with the period's ranking:
+// a 考核 sheet after 汇总 ranks the units, and 考核明细 lists every event
+// behind their scores. A nil rk writes what Write does. Read ignores both
+// sheets: the ranking is worked out again from the ledger when needed.
+func WriteRanked(w io.Writer, l *ledger.Ledger, rk *history.Ranking) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f, l); err != nil {
+	if err := build(f, l, rk); err != nil {
 		return fmt.Errorf("write ledger: %w", err)
 	}
 	if err := f.Write(w); err != nil {
@@ -38,6 +45,11 @@ func Write(w io.Writer, l *ledger.Ledger) error {
 // (总台账.备份-20250106-153012.xlsx), since it may hold the office's review;
 // the backup's path is returned, "" when there was no file.
 func WriteFile(path string, l *ledger.Ledger) (backup string, err error) {
+	return WriteFileRanked(path, l, nil)
+}
+
+// WriteFileRanked is WriteFile with the period's ranking (see WriteRanked).
+func WriteFileRanked(path string, l *ledger.Ledger, rk *history.Ranking) (backup string, err error) {
 	info, err := os.Stat(path)
 	switch {
 	case err == nil && !info.Mode().IsRegular():
@@ -49,19 +61,21 @@ func WriteFile(path string, l *ledger.Ledger) (backup string, err error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return "", fmt.Errorf("write ledger: %w", err)
 	}
-	return backup, writeAtomic(path, l)
+	return backup, writeAtomic(path, "write ledger", func(w io.Writer) error { return WriteRanked(w, l, rk) })
 }
 
-func writeAtomic(path string, l *ledger.Ledger) error {
+// writeAtomic writes path through write, which wraps its own errors; what
+// prefixes the others.
+func writeAtomic(path, what string, write func(io.Writer) error) error {
 	var werr error
 	err := cells.WriteFileAtomic(path, func(w io.Writer) error {
-		if werr = Write(w, l); werr != nil {
+		if werr = write(w); werr != nil {
 			return werr
 		}
 		return w.(*os.File).Sync()
 	})
 	if err != nil && werr == nil {
-		return fmt.Errorf("write ledger: %w", err)
+		return fmt.Errorf("%s: %w", what, err)
 	}
 	return err
 }
@@ -107,8 +121,9 @@ func backupFile(path string, info fs.FileInfo) (string, error) {
 	}
 }
 
-// build fills a new workbook with the sheets.
-func build(f *excelize.File, l *ledger.Ledger) error {
+// build fills a new workbook with the sheets, with the ranking's when rk
+// is not nil.
+func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 	// The JSON copy takes a tenth of the time: make it on another core
 	// while the sheets are written.
 	type encoded struct {
@@ -127,7 +142,16 @@ func build(f *excelize.File, l *ledger.Ledger) error {
 	if err := f.SetSheetName(f.GetSheetName(0), SheetSummary); err != nil {
 		return err
 	}
-	for _, name := range []string{SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden} {
+	writers := []func(*excelize.File, *styles, *ledger.Ledger) error{writeSummary}
+	names := []string{SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden}
+	if rk != nil && rk.Result != nil {
+		names = append([]string{SheetRanking, SheetRankingEvents}, names...)
+		writers = append(writers, func(f *excelize.File, st *styles, l *ledger.Ledger) error {
+			return writePeriodRanking(f, st, l, rk)
+		})
+	}
+	writers = append(writers, writeLedgerSheet, writeTargets, writeMissing, writeFindings)
+	for _, name := range names {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
@@ -138,9 +162,7 @@ func build(f *excelize.File, l *ledger.Ledger) error {
 	if err := f.SetSheetVisible(SheetHidden, false, true); err != nil {
 		return err
 	}
-	for _, write := range []func(*excelize.File, *styles, *ledger.Ledger) error{
-		writeSummary, writeLedgerSheet, writeTargets, writeMissing, writeFindings,
-	} {
+	for _, write := range writers {
 		if err := write(f, st, l); err != nil {
 			return err
 		}
@@ -152,13 +174,19 @@ func build(f *excelize.File, l *ledger.Ledger) error {
 	if err := writeHidden(f, enc.js); err != nil {
 		return err
 	}
+	return setDocProps(f, SheetLedger, l.PeriodLabel, l.Generated)
+}
+
+// setDocProps sets the workbook's properties, its times to generated (RFC
+// 3339), so that the same input always gives the same workbook.
+func setDocProps(f *excelize.File, title, subject, generated string) error {
 	props := &excelize.DocProperties{
-		Title:    SheetLedger,
-		Subject:  l.PeriodLabel,
+		Title:    title,
+		Subject:  subject,
 		Creator:  "taizhang",
 		Language: "zh-CN",
 	}
-	if t, err := time.Parse(time.RFC3339, l.Generated); err == nil {
+	if t, err := time.Parse(time.RFC3339, generated); err == nil {
 		props.Created = t.UTC().Format(time.RFC3339)
 		props.Modified = props.Created
 	}
@@ -204,13 +232,24 @@ func printSetup(f *excelize.File, sheet string, paper int, titleRows, header str
 	return cells.SetPrint(f, sheet, cells.Print{Paper: paper, TopBottom: 0.7, Header: header, TitleRows: titleRows})
 }
 
-func frozenRows(n int) *excelize.Panes {
-	return &excelize.Panes{
+func frozenRows(n int) *excelize.Panes { return frozen(n, 0) }
+
+// frozen keeps the first rows and cols in view.
+func frozen(rows, cols int) *excelize.Panes {
+	p := &excelize.Panes{
 		Freeze:      true,
-		YSplit:      n,
-		TopLeftCell: fmt.Sprintf("A%d", n+1),
+		XSplit:      cols,
+		YSplit:      rows,
+		TopLeftCell: cellName(cols+1, rows+1),
 		ActivePane:  "bottomLeft",
 	}
+	switch {
+	case cols > 0 && rows > 0:
+		p.ActivePane = "bottomRight"
+	case cols > 0:
+		p.ActivePane = "topRight"
+	}
+	return p
 }
 
 // cellName is the name of the cell at the 1-based column and row.
