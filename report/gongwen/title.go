@@ -72,7 +72,7 @@ func bestSplit(gs []glyph, ends []int, n int, width float64) []line {
 					continue
 				}
 				dev := (w - ideal) / size
-				c := cost[k-1][j] + dev*dev + pen
+				c := cost[k-1][j] + dev*dev/4 + pen
 				if c < cost[k][i] {
 					cost[k][i], from[k][i] = c, j
 				}
@@ -92,10 +92,38 @@ func bestSplit(gs []glyph, ends []int, n int, width float64) []line {
 	return lines
 }
 
+// titleWords are phrases of report titles a line break should not split.
+var titleWords = []string{"关于", "重点工作", "工作任务", "推进情况", "落实情况", "实施情况", "考核情况", "完成情况",
+	"第一季度", "第二季度", "第三季度", "第四季度", "上半年", "下半年", "年度", "通报", "报告", "意见", "方案", "通知"}
+
+// titleVerbs start the predicate of a title; breaking before one is
+// natural (…重点工作任务 / 推进情况的通报).
+var titleVerbs = []string{"推进", "落实", "实施", "开展", "加快", "完成", "考核"}
+
 // breakPenalty scores breaking before gs[at]: negative where a title breaks
 // naturally, +Inf where it must not.
 func breakPenalty(gs []glyph, at int) float64 {
 	prev, next := gs[at-1].r, gs[at].r
+	text := func(from, to int) string {
+		var b strings.Builder
+		for k := max(from, 0); k < min(to, len(gs)); k++ {
+			b.WriteRune(gs[k].r)
+		}
+		return b.String()
+	}
+	for _, w := range titleWords {
+		n := len([]rune(w))
+		for k := 1; k < n; k++ {
+			if text(at-k, at-k+n) == w {
+				return 8
+			}
+		}
+	}
+	for _, v := range titleVerbs {
+		if text(at, at+len([]rune(v))) == v {
+			return -4
+		}
+	}
 	switch {
 	case isNoStart(next) || isNoEnd(prev):
 		return math.Inf(1)
