@@ -18,7 +18,7 @@
 //	gongwen   the GB/T 9704 page: lines, headings, tables, charts, page numbers, PDF
 //	bulletin  what the reports say: the period's progress bulletin, the annual report
 //	sample    realistic returns for the demo, tests and benchmarks
-//	workspace the office's signing key
+//	workspace the office's working folder: layout, current period, signing key
 //	config    the workspace configuration (taizhang.yaml)
 //	cells     cell-text and atomic-write helpers shared by the workbook packages
 //

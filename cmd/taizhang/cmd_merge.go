@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -23,11 +24,12 @@ import (
 type mergeOptions struct {
 	Returns []string
 	taskSource
-	Period   string
-	Due      string
-	Output   string
-	Previous string
-	JSON     bool
+	Period    string
+	Due       string
+	Output    string
+	outputSet bool // -o given: else, in a workspace, the period's 总台账.xlsx
+	Previous  string
+	JSON      bool
 
 	Stdout, Stderr io.Writer
 }
@@ -42,15 +44,22 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 
 同一单位报送多份时，以填报日期（其次为文件时间）最新的一份为准，其余列为“已被替代”；不可用的报送列入问题清单，
 其内容不进入台账。若输出的总台账已存在，其中办公室填写的“复核意见”“核定状态”会保留到新台账，旧文件另存为带时间的备份。
-亮灯阈值在 taizhang.yaml 的 lights 中设置。`,
-		Example: "  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
+亮灯阈值在 taizhang.yaml 的 lights 中设置。
+
+在工作目录（taizhang init 创建）中可不带参数运行：汇总当前期次（或 --period）文件夹中 报送/ 下的文件，
+写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
+		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
+			if err := opts.openWorkspace(); err != nil {
+				return err
+			}
+			if len(args) == 0 && opts.ws == nil {
 				return &usageError{"请指定报送文件或目录"}
 			}
-			if opts.Period == "" {
+			if opts.Period == "" && opts.ws == nil {
 				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
 			}
+			opts.outputSet = cmd.Flags().Changed("output")
 			opts.Returns = args
 			if runF != nil {
 				return runF(opts)
@@ -59,16 +68,16 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 		},
 	}
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账")
-	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账（在工作目录中默认为该期文件夹的 总台账.xlsx）")
+	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列（在工作目录中默认为上一期文件夹的总台账）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "同时把汇总结果以 JSON 输出到标准输出（格式见 README）")
 	return cmd
 }
 
 func mergeRun(opts *mergeOptions) error {
-	p, due, err := parseRound(opts.Period, opts.Due)
+	p, due, err := opts.round(opts.Period, opts.Due, time.Now())
 	if err != nil {
 		return err
 	}
@@ -76,12 +85,15 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
-	cfg, err := loadConfig(opts.Config, opts.Tasks)
+	cfg, err := opts.config()
 	if err != nil {
 		return err
 	}
 	secret, _, err := workspace.Secret(opts.root(), false)
 	if err != nil {
+		return err
+	}
+	if err := opts.fromWorkspace(p); err != nil {
 		return err
 	}
 	files, err := collectReturns(opts.Returns)
@@ -100,9 +112,8 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
-	summary := opts.Stdout
+	summary := opts.summary()
 	if opts.JSON {
-		summary = opts.Stderr
 		enc := json.NewEncoder(opts.Stdout)
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
@@ -111,7 +122,56 @@ func mergeRun(opts *mergeOptions) error {
 		}
 	}
 	printMergeSummary(summary, l, opts.Output, backup, carried)
+	if opts.ws != nil {
+		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
+	}
 	return nil
+}
+
+// fromWorkspace fills in what the command line left out from the workspace:
+// the period's returns, its ledger as the output and the previous period's
+// ledger.
+func (opts *mergeOptions) fromWorkspace(p period.Period) error {
+	ws := opts.ws
+	if ws == nil {
+		return nil
+	}
+	if len(opts.Returns) == 0 {
+		dir := ws.ReturnsDir(p)
+		if _, err := os.Stat(dir); err != nil {
+			return &inputError{fmt.Sprintf("%s：还没有%s的报送文件：请把收到的填报表放入该目录", dir, p.String())}
+		}
+		opts.Returns = []string{dir}
+	}
+	if !opts.outputSet {
+		opts.Output = ws.LedgerPath(p)
+		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
+			return fmt.Errorf("创建目录 %s 失败：%w", filepath.Dir(opts.Output), err)
+		}
+	}
+	if opts.Previous == "" {
+		if prev, ok := ws.Previous(p); ok {
+			if l := ws.LedgerPath(prev); fileExists(l) {
+				opts.Previous = l
+				fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
+			}
+		}
+	}
+	return nil
+}
+
+// summary is where the summary goes: standard error when standard output
+// carries the JSON.
+func (opts *mergeOptions) summary() io.Writer {
+	if opts.JSON {
+		return opts.Stderr
+	}
+	return opts.Stdout
+}
+
+func fileExists(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && !info.IsDir()
 }
 
 // mergeJob is one merge: check the returns, merge them, write the ledger.

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -16,13 +19,17 @@ import (
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 type parseOptions struct {
-	Docs   []string
-	Output string
-	JSON   bool
-	Config string
+	Docs      []string
+	Output    string
+	JSON      bool
+	Config    string
+	Workspace string
+
+	ws *workspace.Workspace // the workspace parse runs in, or nil
 
 	Stdout, Stderr io.Writer
 }
@@ -35,14 +42,23 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 		Long: `读取政策文件（.txt、.docx、.html），按文件自身的编号（一、（一）1.（1）①）分解出
 任务、目标及其牵头单位、配合单位、完成时限和量化指标，写成可编辑的 Excel 任务分解表。
 
-单位别名等设置取自文件所在目录（或当前目录）的 taizhang.yaml；--config 指定的文件优先。`,
-		Example: "  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
+在工作目录（taizhang init 创建）中不带参数运行时，读取其中 政策文件/ 下的全部文件，
+写成工作目录的 任务分解表.xlsx；该文件已存在时不会覆盖（其中可能有办公室的修改）。
+
+单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
+taizhang.yaml）；--config 指定的文件优先。`,
+		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				return &usageError{"请至少指定一个政策文件"}
+			ws, err := openWorkspace(opts.Workspace)
+			if err != nil {
+				return err
+			}
+			opts.ws = ws
+			if len(args) == 0 && ws == nil {
+				return &usageError{"请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
 			}
 			opts.Docs = args
-			if opts.Output == "" && !opts.JSON {
+			if opts.Output == "" && !opts.JSON && ws == nil {
 				opts.Output = "任务分解表.xlsx"
 			}
 			if runF != nil {
@@ -51,15 +67,22 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 			return parseRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx")
+	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认在文件所在目录和当前目录查找）")
+	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")
+	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（taizhang init 创建）；默认为当前目录所在的工作目录")
 	return cmd
 }
 
 func parseRun(opts *parseOptions) error {
-	cfg, err := loadConfig(opts.Config, opts.Docs)
-	if err != nil {
+	if err := opts.fromWorkspace(); err != nil {
+		return err
+	}
+	var cfg *config.Config
+	var err error
+	if opts.Config == "" && opts.ws != nil {
+		cfg = opts.ws.Config
+	} else if cfg, err = loadConfig(opts.Config, opts.Docs); err != nil {
 		return err
 	}
 	set, err := parseFiles(opts.Docs, cfg)
@@ -82,7 +105,54 @@ func parseRun(opts *parseOptions) error {
 		}
 	}
 	printSummary(summary, set, opts.Output)
+	if opts.ws != nil && opts.Output == opts.ws.TaskList() {
+		fmt.Fprintln(summary, "\n下一步：打开任务分解表，核对并补全牵头单位、配合单位和完成时限（“需核实”各项），保存后运行 taizhang templates 生成本期填报表。")
+	}
 	return nil
+}
+
+// fromWorkspace fills in what the command line left out from the workspace:
+// the documents of 政策文件/ and the workspace's task list as the output,
+// which is never overwritten (it may hold the office's edits).
+func (opts *parseOptions) fromWorkspace() error {
+	ws := opts.ws
+	if ws == nil {
+		return nil
+	}
+	if len(opts.Docs) == 0 {
+		docs, err := workspaceDocs(ws.DocsDir())
+		if err != nil {
+			return err
+		}
+		opts.Docs = docs
+	}
+	if opts.Output == "" && !opts.JSON {
+		out := ws.TaskList()
+		if _, err := os.Stat(out); err == nil {
+			return &inputError{out + "：任务分解表已存在（其中可能有办公室的修改），未覆盖。如需重新分解，请先把它改名备份；或用 -o 指定输出文件"}
+		}
+		opts.Output = out
+	}
+	return nil
+}
+
+// workspaceDocs lists the policy documents in dir, in name order.
+func workspaceDocs(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &inputError{fmt.Sprintf("%s：无法读取目录：%v", dir, err)}
+	}
+	var docs []string
+	for _, e := range entries {
+		if !e.IsDir() && workspace.IsDocument(e.Name()) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
+			docs = append(docs, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(docs) == 0 {
+		return nil, &inputError{dir + "：还没有政策文件：请把要分解的文件（.docx、.txt、.html）放入该目录后再运行 taizhang parse"}
+	}
+	sort.Strings(docs)
+	return docs, nil
 }
 
 // loadConfig reads the --config file, or taizhang.yaml beside the first
@@ -118,6 +188,7 @@ func parseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
 	if len(problems) > 0 {
 		return nil, &inputError{strings.Join(problems, "\n")}
 	}
+	applyUnits(set, cfg)
 	return set, nil
 }
 

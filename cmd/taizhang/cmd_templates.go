@@ -19,6 +19,7 @@ type templatesOptions struct {
 	Period string
 	Due    string
 	Dir    string
+	dirSet bool // -o given: else, in a workspace, the period's 填报表/
 
 	Stdout, Stderr io.Writer
 }
@@ -33,15 +34,22 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 
 期次写作 2024-11、2024-Q4、2024-H1、2024，或 2024年11月、2024年第四季度、2024年上半年、2024年度。
 签名密钥保存在工作目录（默认为任务分解表所在目录）的 .taizhang/secret.key，首次运行时生成：
-请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。`,
-		Example: "  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
+请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。
+
+在工作目录（taizhang init 创建）中可不带参数运行：任务取自 任务分解表.xlsx，期次为当前期次，
+截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。`,
+		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return &usageError{"templates 不接受位置参数：请用 --tasks 指定任务来源"}
 			}
-			if opts.Period == "" {
+			if err := opts.openWorkspace(); err != nil {
+				return err
+			}
+			if opts.Period == "" && opts.ws == nil {
 				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
 			}
+			opts.dirSet = cmd.Flags().Changed("output")
 			if runF != nil {
 				return runF(opts)
 			}
@@ -49,14 +57,14 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 		},
 	}
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上）")
-	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录")
+	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
 	return cmd
 }
 
 func templatesRun(opts *templatesOptions) error {
-	p, due, err := parseRound(opts.Period, opts.Due)
+	p, due, err := opts.round(opts.Period, opts.Due, time.Now())
 	if err != nil {
 		return err
 	}
@@ -68,8 +76,25 @@ func templatesRun(opts *templatesOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, opts.Dir, created, opts.root())
-	return err
+	dir := opts.Dir
+	if ws := opts.ws; ws != nil && !opts.dirSet {
+		dir = ws.TemplatesDir(p)
+	}
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, dir, created, opts.root())
+	if err != nil || opts.ws == nil {
+		return err
+	}
+	returns := opts.ws.ReturnsDir(p)
+	if err := os.MkdirAll(returns, 0o755); err != nil {
+		return fmt.Errorf("创建目录 %s 失败：%w", returns, err)
+	}
+	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", chineseDate(due), returns)
+	return nil
+}
+
+// chineseDate writes a date as documents do: 2025年1月5日.
+func chineseDate(t time.Time) string {
+	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 // writeTemplates writes the workbooks and tells the office what it did.

@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
@@ -45,10 +46,13 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
+	root.AddCommand(newInitCmd(stdout, stderr, nil))
 	root.AddCommand(newParseCmd(stdout, stderr, nil))
 	root.AddCommand(newTemplatesCmd(stdout, stderr, nil))
 	root.AddCommand(newCheckCmd(stdout, stderr, nil))
 	root.AddCommand(newMergeCmd(stdout, stderr, nil))
+	root.AddCommand(newStatusCmd(stdout, stderr, nil))
+	root.AddCommand(newReportCmd(stdout, stderr, nil))
 	root.AddCommand(newDemoCmd(stdout, stderr, nil))
 	return root
 }
@@ -85,13 +89,14 @@ func exitCode(err error) int {
 		cfg *config.Error
 		ws  *workspace.Error
 		cv  *convert.InputError
+		tf  *typeface.InputError
 		us  *usageError
 	)
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
 	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &wb), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
-		errors.As(err, &cv):
+		errors.As(err, &cv), errors.As(err, &tf):
 		return exitInput
 	}
 	if isCobraUsage(err) {

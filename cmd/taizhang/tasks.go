@@ -1,13 +1,21 @@
 package main
 
 import (
+	"errors"
+	"io/fs"
+	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 // loadTasks reads the task source of a command: task list workbooks
@@ -17,6 +25,17 @@ func loadTasks(paths []string, configPath string) (*task.Set, error) {
 	if len(paths) == 0 {
 		return nil, &usageError{"请用 --tasks 指定任务分解表（.xlsx）或政策文件"}
 	}
+	cfg, err := loadConfig(configPath, paths)
+	if err != nil {
+		return nil, err
+	}
+	return loadTasksWith(paths, cfg)
+}
+
+// loadTasksWith is loadTasks with the configuration already loaded. The
+// units of every task pass through the configuration's aliases and
+// collective expansions, whichever way the tasks came.
+func loadTasksWith(paths []string, cfg *config.Config) (*task.Set, error) {
 	set := &task.Set{}
 	var docs []string
 	for _, p := range paths {
@@ -31,11 +50,8 @@ func loadTasks(paths []string, configPath string) (*task.Set, error) {
 			docs = append(docs, p)
 		}
 	}
+	applyUnits(set, cfg) // parseFiles applies them to what it parses
 	if len(docs) > 0 {
-		cfg, err := loadConfig(configPath, docs)
-		if err != nil {
-			return nil, err
-		}
 		s, err := parseFiles(docs, cfg)
 		if err != nil {
 			return nil, err
@@ -45,6 +61,70 @@ func loadTasks(paths []string, configPath string) (*task.Set, error) {
 	return set, nil
 }
 
+// applyUnits renames the units of every task through the aliases (for task
+// lists written before an alias was added) and replaces a collective name
+// that taizhang.yaml expands (各市(区)) by its units. A unit that leads a
+// task is not repeated among its co-units.
+func applyUnits(set *task.Set, cfg *config.Config) {
+	for _, d := range set.Documents {
+		expanded := map[string]bool{}
+		for _, t := range d.Tasks {
+			t.Lead = resolveUnits(t.Lead, cfg, expanded, nil)
+			t.Co = resolveUnits(t.Co, cfg, expanded, t.Lead)
+		}
+		var names []string
+		for name := range expanded {
+			names = append(names, name)
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			note := "集体称谓“" + name + "”已按 taizhang.yaml 展开为：" + strings.Join(cfg.Expansion(name), "、")
+			if !slices.Contains(d.Notes, note) {
+				d.Notes = append(d.Notes, note)
+			}
+		}
+	}
+}
+
+func resolveUnits(units []string, cfg *config.Config, expanded map[string]bool, exclude []string) []string {
+	if len(units) == 0 {
+		return units
+	}
+	out := make([]string, 0, len(units))
+	add := func(u string) {
+		if !slices.Contains(out, u) && !slices.Contains(exclude, u) {
+			out = append(out, u)
+		}
+	}
+	for _, u := range units {
+		if members := cfg.Expansion(u); members != nil {
+			expanded[u] = true
+			for _, m := range members {
+				add(cfg.UnitName(m))
+			}
+			continue
+		}
+		add(cfg.UnitName(u))
+	}
+	return out
+}
+
+// openWorkspace returns the workspace a command runs in: the folder given
+// with --workspace when it holds taizhang.yaml, else the workspace the
+// current directory is in. It returns nil, nil when there is none (a
+// --workspace folder that only keeps a signing key counts as none), so that
+// every command's explicit usage keeps working outside a workspace.
+func openWorkspace(flag string) (*workspace.Workspace, error) {
+	if flag != "" {
+		return workspace.Open(flag)
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return nil, nil
+	}
+	return workspace.Find(wd)
+}
+
 // taskSource is what templates, check and merge share: where the tasks
 // come from, the workspace that keeps the signing key, and the
 // configuration file.
@@ -52,24 +132,102 @@ type taskSource struct {
 	Tasks     []string
 	Workspace string
 	Config    string
+
+	// ws is the workspace the command runs in, or nil; set by
+	// openWorkspace before the command runs.
+	ws *workspace.Workspace
 }
 
 func (s *taskSource) addFlags(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&s.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复")
-	cmd.Flags().StringVar(&s.Workspace, "workspace", "", "工作目录（存放签名密钥），默认为任务分解表所在目录")
-	cmd.Flags().StringVar(&s.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	cmd.Flags().StringArrayVar(&s.Tasks, "tasks", nil, "任务分解表（.xlsx）或政策文件，可重复；在工作目录中默认为其中的 任务分解表.xlsx")
+	cmd.Flags().StringVar(&s.Workspace, "workspace", "", "工作目录（taizhang init 创建，或存放签名密钥的目录）；默认为当前目录所在的工作目录，否则为任务分解表所在目录")
+	cmd.Flags().StringVar(&s.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置）")
 }
 
-func (s *taskSource) load() (*task.Set, error) { return loadTasks(s.Tasks, s.Config) }
+// openWorkspace finds the workspace the command runs in.
+func (s *taskSource) openWorkspace() error {
+	ws, err := openWorkspace(s.Workspace)
+	s.ws = ws
+	return err
+}
 
-// root is the office's working folder: --workspace, else the folder of the
-// first task source.
+// config is the --config file, else the workspace's configuration, else
+// taizhang.yaml beside the task source or in the current directory.
+func (s *taskSource) config() (*config.Config, error) {
+	if s.Config == "" && s.ws != nil {
+		return s.ws.Config, nil
+	}
+	return loadConfig(s.Config, s.Tasks)
+}
+
+// taskPaths is --tasks, else the workspace's task list.
+func (s *taskSource) taskPaths() ([]string, error) {
+	if len(s.Tasks) > 0 || s.ws == nil {
+		return s.Tasks, nil
+	}
+	p := s.ws.TaskList()
+	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+		return nil, &inputError{p + "：工作目录中还没有任务分解表：请把政策文件放入 " + s.ws.DocsDir() + "，运行 taizhang parse，核对后再继续"}
+	}
+	return []string{p}, nil
+}
+
+func (s *taskSource) load() (*task.Set, error) {
+	paths, err := s.taskPaths()
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		return nil, &usageError{"请用 --tasks 指定任务分解表（.xlsx）或政策文件"}
+	}
+	cfg, err := s.config()
+	if err != nil {
+		return nil, err
+	}
+	return loadTasksWith(paths, cfg)
+}
+
+// root is the office's working folder: --workspace, else the workspace the
+// command runs in, else the folder of the first task source.
 func (s *taskSource) root() string {
 	if s.Workspace != "" {
 		return s.Workspace
+	}
+	if s.ws != nil {
+		return s.ws.Root
 	}
 	if len(s.Tasks) > 0 {
 		return filepath.Dir(s.Tasks[0])
 	}
 	return "."
+}
+
+// round is the reporting round of a command: --period, else the
+// workspace's current period; --due, else (in a workspace) due_days after
+// the period's end.
+func (s *taskSource) round(periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
+	return workspaceRound(s.ws, periodFlag, dueFlag, now)
+}
+
+// workspaceRound reads --period and --due, filling in what is missing from
+// the workspace ws when there is one: the current period (see
+// workspace.Current) and its due date from taizhang.yaml's due_days.
+func workspaceRound(ws *workspace.Workspace, periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
+	if ws == nil || periodFlag != "" && dueFlag != "" {
+		return parseRound(periodFlag, dueFlag)
+	}
+	var p period.Period
+	if periodFlag == "" {
+		p = ws.Current(now)
+	} else {
+		var err error
+		if p, err = period.Parse(periodFlag); err != nil {
+			return period.Period{}, time.Time{}, &usageError{err.Error()}
+		}
+	}
+	if dueFlag == "" {
+		return p, ws.Due(p), nil
+	}
+	_, due, err := parseRound(p.Key(), dueFlag)
+	return p, due, err
 }

@@ -69,15 +69,6 @@ func TestFind(t *testing.T) {
 	}
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func TestLights(t *testing.T) {
 	c, err := Load("", nil)
 	if err != nil {

@@ -1,6 +1,9 @@
-// Package workspace holds what belongs to an office's working folder rather
-// than to one file: the secret key that signs the fill-in workbooks, so that
-// a department cannot forge or silently alter a return.
+// Package workspace is the folder an office keeps its ledger in for a year
+// (created by taizhang init): where its documents, task list, each period's
+// workbooks, returns and outputs are, its configuration, which period is
+// current, and the secret key that signs the fill-in workbooks, so that a
+// department cannot forge or silently alter a return. Commands run anywhere
+// inside a workspace find it by looking upwards (Find).
 package workspace
 
 import (

@@ -1,0 +1,310 @@
+package main
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/taizhang-dev/taizhang/report/bulletin"
+	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/typeface"
+	"github.com/taizhang-dev/taizhang/report/workspace"
+)
+
+type reportOptions struct {
+	Ledgers   []string
+	Output    string
+	Kind      string
+	Period    string
+	Title     string
+	Office    string
+	Date      string
+	Fonts     []string
+	Config    string
+	Workspace string
+
+	Stdout, Stderr io.Writer
+}
+
+const (
+	kindProgress = "progress"
+	kindAnnual   = "annual"
+)
+
+func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *cobra.Command {
+	opts := &reportOptions{Stdout: stdout, Stderr: stderr}
+	cmd := &cobra.Command{
+		Use:   "report --ledger 总台账.xlsx -o 报告.pdf",
+		Short: "由总台账生成公文格式的 PDF 报告（进展通报或年度考核报告）",
+		Long: `由总台账生成 PDF 报告，版式按 GB/T 9704《党政机关公文格式》，字体嵌入文件，任何电脑都能正确显示和打印。
+
+--kind progress（默认）：本期进展通报。总体情况（含亮灯分布图、各单位完成率图）、按文件原有编号的分项推进情况、
+存在问题（红黄灯任务及原因、未报送单位）、单位排名，附件为横排的全部台账。
+--kind annual：年度考核通报。用 --ledger 依次给出全年各期总台账，增加考核排名、各单位得分及主要加减分事项、
+结转下年度任务和全年完成率走势图。
+
+办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
+在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
+字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。`,
+		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
+  taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				opts.Ledgers = append(opts.Ledgers, args...)
+			}
+			if opts.Kind != kindProgress && opts.Kind != kindAnnual {
+				return &usageError{fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return reportRun(opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
+	f.StringVarP(&opts.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
+	f.StringVar(&opts.Kind, "kind", kindProgress, "报告类型：progress（进展通报）或 annual（年度考核报告）")
+	f.StringVar(&opts.Period, "period", "", "在工作目录中使用的期次，默认为本期")
+	f.StringVar(&opts.Title, "title", "", "报告标题，默认按期次生成")
+	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
+	f.StringVar(&opts.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
+	f.StringArrayVar(&opts.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
+	f.StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	f.StringVar(&opts.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
+	return cmd
+}
+
+func reportRun(opts *reportOptions) error {
+	job, err := planReport(opts)
+	if err != nil {
+		return err
+	}
+	return job.run(opts.Stdout, opts.Stderr)
+}
+
+// reportJob is one report to write.
+type reportJob struct {
+	kind    string
+	ledgers []string
+	output  string
+	cfg     *config.Config
+	o       bulletin.Options
+}
+
+// planReport works out the inputs, output and options of a report from the
+// flags, the workspace and its configuration.
+func planReport(opts *reportOptions) (*reportJob, error) {
+	job := &reportJob{kind: opts.Kind, ledgers: opts.Ledgers, output: opts.Output}
+	var ws *workspace.Workspace
+	if len(job.ledgers) == 0 {
+		var err error
+		if ws, err = openWorkspace(opts.Workspace); err != nil {
+			return nil, err
+		}
+		if ws == nil {
+			return nil, &usageError{"请用 --ledger 指定总台账（.xlsx），或在工作目录（taizhang init 创建）中运行"}
+		}
+		if err := job.fromWorkspace(ws, opts.Period); err != nil {
+			return nil, err
+		}
+	}
+	if job.output == "" {
+		job.output = "报告.pdf"
+		if job.kind == kindAnnual {
+			job.output = "年度考核报告.pdf"
+		}
+	}
+	cfg := (*config.Config)(nil)
+	switch {
+	case opts.Config != "" || ws == nil:
+		c, err := loadConfig(opts.Config, job.ledgers)
+		if err != nil {
+			return nil, err
+		}
+		cfg = c
+	default:
+		cfg = ws.Config
+	}
+	job.cfg = cfg
+	fonts, err := fontSet(cfg, opts.Fonts)
+	if err != nil {
+		return nil, err
+	}
+	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts, Rules: cfg.Scoring}
+	for _, u := range cfg.Units {
+		job.o.Order = append(job.o.Order, u.Name)
+	}
+	if opts.Date != "" {
+		d, err := time.Parse("2006-01-02", opts.Date)
+		if err != nil {
+			return nil, &usageError{fmt.Sprintf("--date 应写成 2025-01-10 的形式，不是“%s”", opts.Date)}
+		}
+		job.o.Date = d
+	}
+	return job, nil
+}
+
+// fromWorkspace takes the ledgers and output of the workspace: the
+// period's ledger for a progress report, every period's for the annual one.
+func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
+	if j.kind == kindAnnual {
+		periods, err := ws.Periods()
+		if err != nil {
+			return err
+		}
+		year := ws.Config.Year
+		for _, p := range periods {
+			if ws.Config.Year != 0 && p.Start().Year() != ws.Config.Year {
+				continue
+			}
+			if exists(ws.LedgerPath(p)) {
+				j.ledgers = append(j.ledgers, ws.LedgerPath(p))
+				year = p.Start().Year()
+			}
+		}
+		if len(j.ledgers) == 0 {
+			return &inputError{fmt.Sprintf("工作目录 %s 中还没有任何一期的总台账：请先运行 taizhang merge", ws.Root)}
+		}
+		if j.output == "" {
+			j.output = filepath.Join(ws.AnnualDir(), fmt.Sprintf("%d年度考核报告.pdf", year))
+		}
+		return nil
+	}
+	p, _, err := workspaceRound(ws, key, "", time.Now())
+	if err != nil {
+		return err
+	}
+	path := ws.LedgerPath(p)
+	if !exists(path) {
+		return &inputError{fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path)}
+	}
+	j.ledgers = []string{path}
+	if j.output == "" {
+		j.output = ws.ReportPath(p)
+	}
+	return nil
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// fontSet is the bundled fonts with the configuration's and the flags'
+// choices put in their roles.
+func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
+	set := typeface.DefaultSet()
+	for _, slot := range config.FontSlots {
+		if spec := cfg.Fonts[slot]; spec != "" {
+			if err := set.Use(typeface.Role(slot), spec); err != nil {
+				return nil, &inputError{fmt.Sprintf("%s 中 fonts.%s：%v", cmp.Or(cfg.Source, config.FileName), slot, err)}
+			}
+		}
+	}
+	for _, f := range flags {
+		slot, spec, ok := strings.Cut(f, "=")
+		if !ok || !slices.Contains(config.FontSlots, slot) {
+			return nil, &usageError{fmt.Sprintf("--font 应写成 角色=字体文件，角色为 %s 之一，如 --font body=simfang.ttf；不是“%s”", strings.Join(config.FontSlots, "、"), f)}
+		}
+		if err := set.Use(typeface.Role(slot), spec); err != nil {
+			return nil, &inputError{fmt.Sprintf("--font %s：%v", f, err)}
+		}
+	}
+	return set, nil
+}
+
+// readLedgers reads the ledgers in period order, applying the office's
+// 核定状态 with the configuration's light rules.
+func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
+	var ls []*ledger.Ledger
+	seen := map[string]string{}
+	for _, p := range paths {
+		l, err := ledgerbook.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		if other, dup := seen[l.Period]; dup {
+			return nil, &inputError{fmt.Sprintf("%s 与 %s 是同一期（%s）的总台账：每期只给一份", other, p, l.PeriodLabel)}
+		}
+		seen[l.Period] = p
+		if err := l.Reassess(rules); err != nil {
+			return nil, &inputError{fmt.Sprintf("%s：期次“%s”无法识别：%v", p, l.Period, err)}
+		}
+		ls = append(ls, l)
+	}
+	slices.SortStableFunc(ls, func(a, b *ledger.Ledger) int { return cmp.Compare(a.PeriodEnd, b.PeriodEnd) })
+	return ls, nil
+}
+
+func (j *reportJob) run(stdout, stderr io.Writer) error {
+	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg))
+	if err != nil {
+		return err
+	}
+	var rep *bulletin.Report
+	if j.kind == kindAnnual {
+		y := history.Build(ledgers, j.o.Rules, j.o.Order)
+		rep = bulletin.Annual(y, ledgers, j.o)
+	} else {
+		if len(ledgers) > 1 {
+			return &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
+		}
+		rep = bulletin.Progress(ledgers[0], j.o)
+	}
+	rep.Info.Created = reportCreated(j.o, ledgers[len(ledgers)-1])
+	if dir := filepath.Dir(j.output); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("无法创建目录 %s：%w", dir, err)
+		}
+	}
+	if err := cells.WriteFileAtomic(j.output, func(w io.Writer) error { return rep.Doc.Write(w, rep.Info) }); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", j.output, err)
+	}
+	printSubstitutions(stderr, rep)
+	fmt.Fprintf(stdout, "已写入 %s（%d 页）\n", j.output, rep.Doc.Pages())
+	return nil
+}
+
+// reportCreated is the PDF's creation date: SOURCE_DATE_EPOCH, else the
+// report's date, so that the same ledger gives the same file.
+func reportCreated(o bulletin.Options, l *ledger.Ledger) time.Time {
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		var sec int64
+		if _, err := fmt.Sscan(s, &sec); err == nil {
+			return time.Unix(sec, 0).UTC()
+		}
+	}
+	if !o.Date.IsZero() {
+		return o.Date
+	}
+	if t, err := time.Parse(time.RFC3339, l.Generated); err == nil {
+		return t
+	}
+	return time.Time{}
+}
+
+// printSubstitutions warns of characters a role's font lacks.
+func printSubstitutions(w io.Writer, rep *bulletin.Report) {
+	for _, s := range rep.Doc.Substitutions() {
+		role := typeface.Role(s.Role).Label()
+		if s.Fallback != "" {
+			fmt.Fprintf(w, "提示：%s“%s”中没有字符“%c”（U+%04X），%d 处已改用“%s”显示\n", role, s.Font, s.Char, s.Char, s.Count, s.Fallback)
+		} else {
+			fmt.Fprintf(w, "警告：所有字体中都没有字符“%c”（U+%04X），%d 处已用“〓”代替：请在 taizhang.yaml 的 fonts 中指定含有该字的字体\n", s.Char, s.Char, s.Count)
+		}
+	}
+}
