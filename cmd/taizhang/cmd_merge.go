@@ -14,9 +14,11 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/scoring"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -107,7 +109,7 @@ func mergeRun(opts *mergeOptions) error {
 		}
 	}
 	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files,
-		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr)}
+		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg)}
 	l, backup, carried, err := job.run()
 	if err != nil {
 		return err
@@ -185,6 +187,10 @@ type mergeJob struct {
 	previous *ledger.Ledger
 	output   string
 	progress io.Writer
+	// scoring and order rank the units on the ledger's 考核 sheet; zero
+	// scoring means the defaults.
+	scoring scoring.Rules
+	order   []string
 }
 
 func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
@@ -207,11 +213,35 @@ func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err erro
 		in.Returns = append(in.Returns, rc)
 	}
 	l = ledger.Merge(in)
-	backup, err = ledgerbook.WriteFile(j.output, l)
+	backup, err = ledgerbook.WriteFileRanked(j.output, l, j.ranking(l))
 	if err != nil {
 		return nil, "", false, fmt.Errorf("写入 %s 失败：%w", j.output, err)
 	}
 	return l, backup, earlier != nil, nil
+}
+
+// ranking is the period's ranking with each unit's move since the
+// previous period's ledger.
+func (j mergeJob) ranking(l *ledger.Ledger) *history.Ranking {
+	rules := j.scoring
+	if rules == (scoring.Rules{}) {
+		rules = scoring.Defaults
+	}
+	ls := []*ledger.Ledger{l}
+	if j.previous != nil {
+		ls = []*ledger.Ledger{j.previous, l}
+	}
+	y := history.Build(ls, rules, j.order)
+	return y.Rankings[len(y.Rankings)-1]
+}
+
+// unitOrder is the office's display order of units.
+func unitOrder(cfg *config.Config) []string {
+	var order []string
+	for _, u := range cfg.Units {
+		order = append(order, u.Name)
+	}
+	return order
 }
 
 // readEarlier reads the ledger about to be replaced, whose review columns

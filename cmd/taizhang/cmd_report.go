@@ -145,9 +145,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 		return nil, err
 	}
 	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts, Rules: cfg.Scoring}
-	for _, u := range cfg.Units {
-		job.o.Order = append(job.o.Order, u.Name)
-	}
+	job.o.Order = unitOrder(cfg)
 	if opts.Date != "" {
 		d, err := time.Parse("2006-01-02", opts.Date)
 		if err != nil {

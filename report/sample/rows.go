@@ -4,10 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 // val is one cell as typed: nothing, text or a number.
@@ -46,67 +45,11 @@ type entry struct {
 
 func (e *entry) at(c int) *val { return &e.cells[c-colProgress] }
 
-// schedule is the share of the year gone at the end of p, in percent: the
-// 序时进度 of an annual task.
-func schedule(p period.Period) int {
-	if p.IsZero() || p.Kind == period.Year {
-		return 100
-	}
-	return int(p.End().Month()) * 100 / 12
-}
-
-// pickState chooses how a task is going: later in the year more tasks are
-// done.
-func pickState(r *rand.Rand, t taskRow, sched int) state {
-	if ongoing(t.deadline) && r.IntN(100) < 85 {
-		return stOngoing
-	}
-	x := r.Float64()
-	done := 0.10 + 0.25*float64(sched)/100
-	switch {
-	case x < done:
-		return stDone
-	case x < done+0.12:
-		return stBehind
-	case x < done+0.16:
-		return stNotStarted
-	}
-	return stOnTrack
-}
-
-// progressRange is where an on-track task's progress lies: around the
-// schedule, mostly 40–99.
-func progressRange(sched int) (lo, hi int) {
-	lo = min(max(sched-20, 40), 90)
-	hi = min(max(sched+10, lo+10), 99)
-	return lo, hi
-}
-
-// roundish is a progress people would type: mostly a multiple of 5.
-func roundish(r *rand.Rand, lo, hi int) int {
-	if r.IntN(5) == 0 {
-		return lo + r.IntN(hi-lo+1)
-	}
-	steps := (hi - lo) / 5
-	return min(lo+5*r.IntN(steps+1), hi)
-}
-
-// genRow fills in one task row in state s.
-func genRow(r *rand.Rand, t taskRow, s state, sched int) entry {
-	e := entry{state: s}
-	lo, hi := progressRange(sched)
-	switch s {
-	case stDone:
-		e.pct = 100
-	case stOnTrack:
-		e.pct = roundish(r, lo, hi)
-	case stBehind:
-		e.pct = roundish(r, 20, max(25, lo-15))
-	case stNotStarted:
-		e.pct = 0
-	case stOngoing:
-		e.pct = roundish(r, lo, min(hi+1, 100))
-	}
+// genRow writes one task row in state s at pct, as the unit types it:
+// c is the task's course over the year (its persistent choices), r a
+// source for this period's wording.
+func genRow(r *rand.Rand, t taskRow, c *course, s state, pct int) entry {
+	e := entry{state: s, pct: pct}
 	title, a := shortTitle(t.content), act(r)
 	var tmpl string
 	switch s {
@@ -125,15 +68,15 @@ func genRow(r *rand.Rand, t taskRow, s state, sched int) entry {
 	if t.role == "配合" && lead != "" && s != stBehind && s != stNotStarted && r.IntN(2) == 0 {
 		tmpl = pick(r, progressCo)
 	}
-	*e.at(colProgress) = text(expand(tmpl, title, a, e.pct, lead))
-	*e.at(colPercent) = number(float64(e.pct))
+	*e.at(colProgress) = text(expand(tmpl, title, a, pct, lead))
+	*e.at(colPercent) = number(float64(pct))
 	*e.at(colStatus) = text(statusOf[s])
 	if s != stNotStarted {
 		var cur []string
 		var one *float64
 		for _, line := range t.targets {
 			if tg, ok := parseTarget(line); ok {
-				v := near(r, tg, s == stDone)
+				v := c.current(tg, s, pct)
 				one = &v
 				cur = append(cur, formatNum(v)+tg.unit)
 			}
@@ -147,7 +90,8 @@ func genRow(r *rand.Rand, t taskRow, s state, sched int) entry {
 	}
 	switch s {
 	case stBehind:
-		*e.at(colProblems) = text(pick(r, problemsBehind))
+		// The same difficulty holds a task up from one period to the next.
+		*e.at(colProblems) = text(problemsBehind[c.problem])
 		*e.at(colNext) = text(pick(r, nextBehind))
 	case stNotStarted:
 		*e.at(colProblems) = text(pick(r, problemsNotStarted))
@@ -192,20 +136,29 @@ const (
 
 func (k edit) rowEdit() bool { return k != editDateText }
 
-// applicable reports whether k can be applied to b.
-func (k edit) applicable(b *issuedBook) bool {
+// fits reports whether edit k can go on a row in state s at pct: the edits
+// only retype what the unit means (已完成 as 完成, 60 as 0.6, …), so each
+// needs a row that already says it.
+func (k edit) fits(t taskRow, s state, pct int) bool {
 	switch k {
-	case editDateText:
-		return true
 	case editCurrentText:
-		for _, t := range b.rows {
-			if singleTarget(t) {
-				return true
-			}
-		}
+		return singleTarget(t) && s != stNotStarted
+	case editPctText, editPctFullWidth:
+		return pct > 0
+	case editPctFraction:
+		return pct > 0 && pct < 100
+	case editStatusDone, editDoneLow:
+		return s == stDone
+	case editStatusBasic:
+		return s == stOnTrack && pct >= 80
+	case editStatusNormal:
+		return s == stOnTrack
+	case editBehindNoProblem:
+		return s == stBehind
+	case editDateText:
 		return false
 	}
-	return len(b.rows) > 0
+	return true
 }
 
 func singleTarget(t taskRow) bool {
@@ -216,76 +169,33 @@ func singleTarget(t taskRow) bool {
 	return ok
 }
 
-// applyEdits messes up entries with the given edits, each on its own row.
-// It returns how many it applied and whether the 填报日期 is to be typed as
-// text.
-func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, sched int) (n int, dateAsText bool) {
-	used := make([]bool, len(es))
-	choose := func(ok func(i int) bool) int {
-		var cand []int
-		for i := range es {
-			if !used[i] && ok(i) {
-				cand = append(cand, i)
-			}
-		}
-		if len(cand) == 0 {
-			return -1
-		}
-		i := pick(r, cand)
-		used[i] = true
-		return i
-	}
-	anyRow := func(int) bool { return true }
-	for _, k := range edits {
+// applyEdits messes up a copy of b's rows es with the given edits, edit n
+// on row at[n] (-1 for the 填报日期). It returns the rows to write and
+// whether the 填报日期 is to be typed as text.
+func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, at []int) (out []entry, dateAsText bool) {
+	out = slices.Clone(es)
+	for n, k := range edits {
 		if k == editDateText {
 			dateAsText = true
-			n++
 			continue
 		}
-		ok := anyRow
-		if k == editCurrentText {
-			ok = func(i int) bool { return singleTarget(b.rows[i]) }
-		}
-		i := choose(ok)
-		if i < 0 {
-			continue
-		}
-		e, t := &es[i], b.rows[i]
-		regen := func(s state) { *e = genRow(r, t, s, sched) }
+		e := &out[at[n]]
 		switch k {
 		case editCurrentText:
-			if e.state == stNotStarted {
-				regen(stOnTrack)
-			}
-			tg, _ := parseTarget(t.targets[0])
-			*e.at(colCurrent) = text(pick(r, []string{"约", "", "达"}) + formatNum(near(r, tg, e.state == stDone)) + cmp.Or(tg.unit, "个"))
+			tg, _ := parseTarget(b.rows[at[n]].targets[0])
+			v := e.at(colCurrent)
+			*v = text(pick(r, []string{"约", "", "达"}) + formatNum(v.f) + cmp.Or(tg.unit, "个"))
 		case editPctText:
-			if e.state == stNotStarted {
-				regen(stOnTrack)
-			}
 			*e.at(colPercent) = text(strconv.Itoa(e.pct) + pick(r, []string{"%", "%", "％"}))
 		case editPctFullWidth:
-			if e.state == stNotStarted {
-				regen(stOnTrack)
-			}
 			*e.at(colPercent) = text(fullWidth(strconv.Itoa(e.pct)))
 		case editPctFraction:
-			if e.pct <= 0 || e.pct >= 100 {
-				regen(stOnTrack)
-			}
 			*e.at(colPercent) = number(float64(e.pct) / 100)
 		case editStatusDone:
-			regen(stDone)
 			*e.at(colStatus) = text("完成")
 		case editStatusBasic:
-			regen(stOnTrack)
-			e.pct = 85 + 5*r.IntN(3)
-			*e.at(colPercent) = number(float64(e.pct))
 			*e.at(colStatus) = text("基本完成")
 		case editStatusNormal:
-			if e.state != stOnTrack {
-				regen(stOnTrack)
-			}
 			*e.at(colStatus) = text("正常推进")
 		case editSpaces:
 			for _, c := range []int{colProgress, colStatus, colNext} {
@@ -296,16 +206,12 @@ func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, sched int
 		case editEmptyRequired:
 			*e.at(pick(r, []int{colProgress, colPercent, colStatus})) = val{}
 		case editBehindNoProblem:
-			regen(stBehind)
 			*e.at(colProblems) = val{}
 		case editDoneLow:
-			regen(stDone)
-			e.pct = 90 + r.IntN(9)
-			*e.at(colPercent) = number(float64(e.pct))
+			*e.at(colPercent) = number(float64(90 + r.IntN(9)))
 		}
-		n++
 	}
-	return n, dateAsText
+	return out, dateAsText
 }
 
 // draftOf is an early draft of es: the last third of the rows not yet

@@ -4,10 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
-	"math"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -23,7 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/period"
 )
 
-// Options for FillReturns.
+// Options for FillReturns and Returns.
 type Options struct {
 	// Period is the reporting round; zero = the period each workbook's
 	// hidden sheet names.
@@ -31,7 +28,8 @@ type Options struct {
 	// Due is the return deadline; zero = the workbook's own deadline, else
 	// five days after the period ends.
 	Due time.Time
-	// Seed makes the choices: the same seed gives the same returns.
+	// Seed makes the choices: the same seed gives the same returns, and
+	// the periods of a year under one seed continue each other.
 	Seed int64
 }
 
@@ -44,29 +42,35 @@ type Plan struct {
 	Messy      bool     // some cells typed the way the checker has to interpret or warn about
 	Twice      bool     // a draft, then a corrected "…(修改版).xlsx"
 	Renamed    bool     // sent back under a name of its own ("科技局进度.xlsx")
+	Trend      string   // how its work goes over the year: Steady, Improving or Slipping
+	Habit      string   // its reporting habit in the year: HabitNever, HabitMissOnce, HabitLate or ""
 }
 
-// Shares of the round.
-const (
-	shareMissing = 0.10
-	shareLate    = 0.15
-	shareMessy   = 0.35
-	// minMix is the number of workbooks from which every kind of return
-	// occurs at least once.
-	minMix = 5
-)
-
 // FillReturns reads each issued workbook in books (never modifying them)
-// and writes into outDir, which it creates, what the units send back: most
-// on time and complete; about 15% late; about 10% missing; one unit sends a
-// draft and then a corrected "…(修改版).xlsx"; one renames its file; about a
-// third type some cells the way people do (80% as text, full-width ８０, 0.6,
-// 完成, 基本完成, 正常推进, trailing spaces, an empty required cell, 滞后
-// without 存在问题, 已完成 below 100%, the date as text). With at least five
-// books every kind occurs. Only input cells are written, so the signature
-// stays valid; each file's modification time is its 填报日期 at 17:00 local
-// time. FillReturns never overwrites a book and does not remove other files
-// in outDir. The plans are in the order of books.
+// and writes into outDir, which it creates, what the units send back for
+// the period.
+//
+// Each book is one unit's, and the books are one round: the mix is drawn
+// over their units. Most units send on time and complete; about 15% are
+// late, among them the habitually late (HabitLate); one small unit never
+// sends anything (HabitNever) and a few miss one quarter (HabitMissOnce);
+// one unit sends a draft and then a corrected "…(修改版).xlsx"; one renames
+// its file; about a third type some cells the way people do (80% as text,
+// full-width ８０, 0.6, 完成, 基本完成, 正常推进, trailing spaces, an empty
+// required cell, 滞后 without 存在问题, 已完成 below 100%, the date as text).
+// With at least five books every kind occurs where some row fits it. Which
+// units are late besides the habitual ones, messy, twice or renamed varies
+// from period to period.
+//
+// The rows follow each task's course over the year (see Trend): calling
+// FillReturns for each quarter of a year with the same seed gives progress
+// that never falls, tasks that stay 已完成, units that improve or slip, and
+// a period's returns do not depend on which periods were generated before.
+//
+// Only input cells are written, so the signature stays valid; each file's
+// modification time is its 填报日期 at 17:00 local time. FillReturns never
+// overwrites a book and does not remove other files in outDir. The plans
+// are in the order of books.
 func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	issued := make([]*issuedBook, len(books))
 	if err := parallel(len(books), func(i int) (err error) {
@@ -75,6 +79,11 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	}); err != nil {
 		return nil, err
 	}
+	for _, b := range issued {
+		if err := b.settle(opts); err != nil {
+			return nil, err
+		}
+	}
 	jobs := planRound(issued, opts.Seed)
 	if err := nameFiles(jobs, outDir); err != nil {
 		return nil, err
@@ -82,7 +91,7 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := parallel(len(jobs), func(i int) error { return jobs[i].run(opts) }); err != nil {
+	if err := parallel(len(jobs), func(i int) error { return jobs[i].run() }); err != nil {
 		return nil, err
 	}
 	plans := make([]Plan, len(jobs))
@@ -92,158 +101,29 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	return plans, nil
 }
 
-// job is one unit's part of the round.
-type job struct {
-	b     *issuedBook
-	plan  Plan
-	edits []edit
-	seed  int64
+// settle sets the book's period and deadline from opts, falling back on
+// the workbook's own and, for the deadline, five days after the period.
+func (b *issuedBook) settle(opts Options) error {
+	if !opts.Period.IsZero() {
+		b.period = opts.Period
+	}
+	if b.period.IsZero() {
+		return fmt.Errorf("%s: no period given and none in the workbook", b.path)
+	}
+	if !opts.Due.IsZero() {
+		b.due = opts.Due
+	}
+	if b.due.IsZero() {
+		b.due = b.period.End().AddDate(0, 0, 5)
+	}
+	return nil
 }
 
-// planRound decides, for the whole round, who is late, missing, messy,
-// sends twice or renames; the cell values are chosen later per workbook.
-func planRound(books []*issuedBook, seed int64) []*job {
-	r := rand.New(rand.NewPCG(uint64(seed), 0x726f756e64)) // "round"
-	n := len(books)
-	jobs := make([]*job, n)
-	for i, b := range books {
-		jobs[i] = &job{b: b, seed: seed, plan: Plan{Book: b.path, Unit: b.unit}}
-	}
-	atLeast := func(share float64) int {
-		k := int(math.Round(share * float64(n)))
-		if n >= minMix {
-			k = max(k, 1)
-		}
-		return k
-	}
-	perm := r.Perm(n)
-	// The units that stay silent are small ones, as in practice the big
-	// lead units rarely miss a round: books with more rows than the median
-	// move to the back of the draw, keeping its order otherwise.
-	sizes := make([]int, n)
-	for i, b := range books {
-		sizes[i] = len(b.rows)
-	}
-	median := slices.Clone(sizes)
-	slices.Sort(median)
-	if n > 0 {
-		m := median[n/2]
-		slices.SortStableFunc(perm, func(a, b int) int {
-			return cmpBool(sizes[a] > m, sizes[b] > m)
-		})
-	}
-	nMissing, nLate := atLeast(shareMissing), atLeast(shareLate)
-	for _, i := range perm[:nMissing] {
-		jobs[i].plan.Missing = true
-	}
-	for _, i := range perm[nMissing : nMissing+nLate] {
-		jobs[i].plan.Late = true
-	}
-	returned := perm[nMissing:]
-	onTime := perm[nMissing+nLate:]
-	// The unit that sends twice is an on-time one; the one that renames is
-	// another.
-	special := append(slices.Clone(onTime), perm[nMissing:nMissing+nLate]...)
-	if len(special) > 0 {
-		jobs[special[0]].plan.Twice = true
-	}
-	if len(special) > 1 {
-		jobs[special[1]].plan.Renamed = true
-	}
-	// Messy returns, and which kinds of messy typing each has: dealt from
-	// a shuffled deck so that every kind occurs once there are enough.
-	if len(returned) == 0 {
-		return jobs
-	}
-	nMessy := int(math.Round(shareMessy * float64(len(returned))))
-	if n >= minMix {
-		nMessy = max(nMessy, 1)
-	}
-	messy := slices.Clone(returned)
-	r.Shuffle(len(messy), func(i, j int) { messy[i], messy[j] = messy[j], messy[i] })
-	messy = messy[:nMessy]
-	slices.Sort(messy)
-	per := 0
-	if nMessy > 0 {
-		per = min(max(2, (int(numEdits)+nMessy-1)/nMessy), 5)
-	}
-	var deck []edit
-	refill := func() {
-		for _, k := range r.Perm(int(numEdits)) {
-			deck = append(deck, edit(k))
-		}
-	}
-	for _, i := range messy {
-		j := jobs[i]
-		want := per + r.IntN(2)
-		rowsLeft := len(j.b.rows)
-	deal:
-		for len(j.edits) < want {
-			for range 2 {
-				if len(deck) == 0 {
-					refill()
-				}
-				for d, k := range deck {
-					if slices.Contains(j.edits, k) || !k.applicable(j.b) || k.rowEdit() && rowsLeft == 0 {
-						continue
-					}
-					deck = slices.Delete(deck, d, d+1)
-					j.edits = append(j.edits, k)
-					if k.rowEdit() {
-						rowsLeft--
-					}
-					continue deal
-				}
-				refill()
-			}
-			break // nothing more applies to this workbook
-		}
-	}
-	// A kind no messy workbook could take (editCurrentText needs a row with
-	// one target) goes to another returned workbook that can, if any.
-	for k := range numEdits {
-		if slices.ContainsFunc(messy, func(i int) bool { return slices.Contains(jobs[i].edits, k) }) {
-			continue
-		}
-		for _, i := range slices.Concat(messy, returned) {
-			j := jobs[i]
-			if !k.applicable(j.b) || k.rowEdit() && rowEdits(j.edits) >= len(j.b.rows) {
-				continue
-			}
-			j.edits = append(j.edits, k)
-			if !slices.Contains(messy, i) {
-				messy = append(messy, i)
-			}
-			break
-		}
-	}
-	for _, i := range messy {
-		slices.Sort(jobs[i].edits) // the most constrained (editCurrentText) first
-	}
-	return jobs
-}
-
-func rowEdits(es []edit) int {
-	n := 0
-	for _, k := range es {
-		if k.rowEdit() {
-			n++
-		}
-	}
-	return n
-}
-
-// nameFiles names each job's returns and makes sure no return overwrites
-// an issued workbook or another return.
-func nameFiles(jobs []*job, outDir string) error {
-	books := map[string]bool{}
-	for _, j := range jobs {
-		abs, err := filepath.Abs(j.b.path)
-		if err != nil {
-			return err
-		}
-		books[abs] = true
-	}
+// returnNames gives each job that sends something back the file names of
+// its returns, in the order sent: the issued name, plus "…(修改版)" for a
+// second return, or a name of the unit's own.
+func returnNames(jobs []*job) ([][]string, error) {
+	names := make([][]string, len(jobs))
 	taken := map[string]bool{}
 	claim := func(name string) bool {
 		k := strings.ToLower(name)
@@ -254,28 +134,24 @@ func nameFiles(jobs []*job, outDir string) error {
 		return true
 	}
 	// Issued names first, so a renamed file never takes one.
-	for _, j := range jobs {
-		if j.plan.Missing {
+	for i, j := range jobs {
+		if j.plan.Missing || j.plan.Renamed {
 			continue
 		}
 		base := filepath.Base(j.b.path)
 		ext := filepath.Ext(base)
-		names := []string{base}
-		switch {
-		case j.plan.Twice:
-			names = append(names, strings.TrimSuffix(base, ext)+"(修改版)"+ext)
-		case j.plan.Renamed:
-			continue
+		names[i] = []string{base}
+		if j.plan.Twice {
+			names[i] = append(names[i], strings.TrimSuffix(base, ext)+"(修改版)"+ext)
 		}
-		for _, n := range names {
+		for _, n := range names[i] {
 			if !claim(n) {
-				return fmt.Errorf("two issued workbooks are named %s", n)
+				return nil, fmt.Errorf("two issued workbooks are named %s", n)
 			}
-			j.plan.Files = append(j.plan.Files, filepath.Join(outDir, n))
 		}
 	}
-	for _, j := range jobs {
-		if !j.plan.Renamed {
+	for i, j := range jobs {
+		if j.plan.Missing || !j.plan.Renamed {
 			continue
 		}
 		short := safeFileName(j.b.unit)
@@ -286,7 +162,30 @@ func nameFiles(jobs []*job, outDir string) error {
 		for k := 2; !claim(name); k++ {
 			name = fmt.Sprintf("%s进度%d.xlsx", short, k)
 		}
-		j.plan.Files = append(j.plan.Files, filepath.Join(outDir, name))
+		names[i] = []string{name}
+	}
+	return names, nil
+}
+
+// nameFiles names each job's returns in outDir and makes sure no return
+// overwrites an issued workbook or another return.
+func nameFiles(jobs []*job, outDir string) error {
+	books := map[string]bool{}
+	for _, j := range jobs {
+		abs, err := filepath.Abs(j.b.path)
+		if err != nil {
+			return err
+		}
+		books[abs] = true
+	}
+	names, err := returnNames(jobs)
+	if err != nil {
+		return err
+	}
+	for i, j := range jobs {
+		for _, n := range names[i] {
+			j.plan.Files = append(j.plan.Files, filepath.Join(outDir, n))
+		}
 	}
 	for _, j := range jobs {
 		for _, f := range j.plan.Files {
@@ -319,59 +218,16 @@ func safeFileName(s string) string {
 	}, strings.TrimSpace(s))
 }
 
-// unitKey seeds a workbook's own random source from its unit and name, so
-// its content depends neither on the other workbooks nor on scheduling.
-func unitKey(b *issuedBook) uint64 {
-	h := fnv.New64a()
-	h.Write([]byte(b.unit))
-	h.Write([]byte{0})
-	h.Write([]byte(filepath.Base(b.path)))
-	return h.Sum64()
-}
-
-// run fills in and writes one unit's returns.
-func (j *job) run(opts Options) error {
+// run writes one unit's returns, typed the way the unit types.
+func (j *job) run() error {
 	if j.plan.Missing {
 		return nil
 	}
-	b := j.b
-	p := opts.Period
-	if p.IsZero() {
-		p = b.period
-	}
-	if p.IsZero() {
-		return fmt.Errorf("%s: no period given and none in the workbook", b.path)
-	}
-	due := opts.Due
-	if due.IsZero() {
-		due = b.due
-	}
-	if due.IsZero() {
-		due = p.End().AddDate(0, 0, 5)
-	}
-	y, m, d := due.Date()
-	dueDay := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-
-	r := rand.New(rand.NewPCG(uint64(j.seed), unitKey(b)))
-	filler, tel, reviewer := personName(r), phone(r), personName(r)
-	sched := schedule(p)
-	es := make([]entry, len(b.rows))
-	for i, t := range b.rows {
-		es[i] = genRow(r, t, pickState(r, t, sched), sched)
-	}
-	applied, dateAsText := applyEdits(r, b, es, j.edits, sched)
-	j.plan.Messy = applied > 0
-	var date time.Time
-	switch {
-	case j.plan.Late:
-		date = dueDay.AddDate(0, 0, 1+r.IntN(7))
-	case j.plan.Twice:
-		date = dueDay.AddDate(0, 0, -r.IntN(3))
-	default:
-		date = dueDay.AddDate(0, 0, -r.IntN(6))
-	}
+	r := stream(j.seed, "messy", j.b.unit, j.b.period.Key())
+	es, dateAsText := applyEdits(r, j.b, j.es, j.edits, j.at)
 	hd := func(date time.Time, reviewer string) retHeader {
-		h := retHeader{filler: filler, phone: tel, reviewer: reviewer, date: date}
+		h := j.head
+		h.date, h.reviewer = date, reviewer
 		if dateAsText {
 			h.dateText = dateText(r, date.Year(), int(date.Month()), date.Day())
 		}
@@ -379,14 +235,13 @@ func (j *job) run(opts Options) error {
 	}
 	files := j.plan.Files
 	if j.plan.Twice {
-		draft := date.AddDate(0, 0, -2-r.IntN(3))
 		// The draft went out before the head of the unit signed it off.
-		if err := writeReturn(b, files[0], hd(draft, ""), draftOf(es)); err != nil {
+		if err := writeReturn(j.b, files[0], hd(j.draft, ""), draftOf(es)); err != nil {
 			return err
 		}
 		files = files[1:]
 	}
-	return writeReturn(b, files[0], hd(date, reviewer), es)
+	return writeReturn(j.b, files[0], hd(j.head.date, j.head.reviewer), es)
 }
 
 // retHeader is the header block of a return.
@@ -476,14 +331,4 @@ func parallel(n int, fn func(i int) error) error {
 	close(next)
 	wg.Wait()
 	return errors.Join(slices.DeleteFunc(errs, func(e error) bool { return e == nil })...)
-}
-
-func cmpBool(a, b bool) int {
-	switch {
-	case a == b:
-		return 0
-	case a:
-		return 1
-	}
-	return -1
 }

@@ -91,19 +91,63 @@ var (
 // act is one thing done this period, with plausible numbers.
 func act(r *rand.Rand) string {
 	n := 1 + r.IntN(5)
-	return strings.NewReplacer(
-		"{n}", strconv.Itoa(n), "{n2}", strconv.Itoa(n+r.IntN(4)),
-		"{m}", strconv.Itoa(50*(1+r.IntN(40))), "{k}", strconv.Itoa(30*(1+r.IntN(10))),
-	).Replace(pick(r, acts))
+	n2, m, k := n+r.IntN(4), 50*(1+r.IntN(40)), 30*(1+r.IntN(10))
+	return fill(pick(r, acts), func(key string) string {
+		switch key {
+		case "n":
+			return strconv.Itoa(n)
+		case "n2":
+			return strconv.Itoa(n2)
+		case "m":
+			return strconv.Itoa(m)
+		case "k":
+			return strconv.Itoa(k)
+		}
+		return ""
+	})
 }
 
 func expand(tmpl, title, act string, pct int, lead string) string {
-	return strings.NewReplacer("{t}", title, "{a}", act, "{p}", strconv.Itoa(pct), "{l}", lead).Replace(tmpl)
+	return fill(tmpl, func(key string) string {
+		switch key {
+		case "t":
+			return title
+		case "a":
+			return act
+		case "p":
+			return strconv.Itoa(pct)
+		case "l":
+			return lead
+		}
+		return ""
+	})
+}
+
+// fill replaces each {key} in tmpl with value(key): a strings.Replacer
+// built for every row costs more than the rest of the row.
+func fill(tmpl string, value func(key string) string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(tmpl[i:], '}')
+		if j < 0 {
+			break
+		}
+		b.WriteString(tmpl[:i])
+		b.WriteString(value(tmpl[i+1 : i+j]))
+		tmpl = tmpl[i+j+1:]
+	}
+	b.WriteString(tmpl)
+	return b.String()
 }
 
 // shortTitle is the task's title as people refer to it, taken from the
 // 任务内容 cell: without the 【document】 prefix, up to the first
-// punctuation, at most 20 characters.
+// punctuation, at most 20 characters. A leading time phrase (到2020年，…)
+// is skipped.
 func shortTitle(content string) string {
 	s := strings.TrimSpace(content)
 	if strings.HasPrefix(s, "【") {
@@ -111,8 +155,18 @@ func shortTitle(content string) string {
 			s = s[i+len("】"):]
 		}
 	}
-	if i := strings.IndexAny(s, "：。，；:;,\n"); i >= 0 {
+	for {
+		i := strings.IndexAny(s, "：。，；:;,\n")
+		if i < 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		if rest := strings.TrimSpace(s[i+size:]); rest != "" && timePhraseRe.MatchString(s[:i]) {
+			s = rest
+			continue
+		}
 		s = s[:i]
+		break
 	}
 	s = strings.TrimSpace(s)
 	if utf8.RuneCountInString(s) > 20 {
@@ -155,7 +209,8 @@ type target struct {
 }
 
 var (
-	targetNumRe = regexp.MustCompile(`(\d+(?:\.(\d+))?)\s*(%|％|亿元|万元|元|万人|人次|人|家|个|项|公里|万吨|吨|件|所|户|次|张|万千瓦|千瓦|平方米|亩)?`)
+	timePhraseRe = regexp.MustCompile(`^\s*(到|至|在|力争)?\s*(\d{4}\s*年|“[^”]{1,6}”)(\d{1,2}月)?(底|末|期末|年底|年末)?(前|时)?\s*$`)
+	targetNumRe  = regexp.MustCompile(`(\d+(?:\.(\d+))?)\s*(%|％|亿元|万元|元|万人|人次|人|家|个|项|公里|万吨|吨|件|所|户|次|张|万千瓦|千瓦|平方米|亩)?`)
 )
 
 // parseTarget finds the target number of a line: the last number that is
@@ -182,20 +237,6 @@ func parseTarget(line string) (target, bool) {
 		found = true
 	}
 	return best, found
-}
-
-// near is a value close to t: at or a little above it for a finished task,
-// a little below it otherwise.
-func near(r *rand.Rand, t target, done bool) float64 {
-	f := 0.85 + 0.17*r.Float64()
-	if done {
-		f = 1 + 0.12*r.Float64()
-	}
-	scale := math.Pow(10, float64(max(t.decimals, 0)))
-	if t.decimals == 0 && t.value < 10 {
-		scale = 10 // 3% → 2.9
-	}
-	return math.Round(t.value*f*scale) / scale
 }
 
 func formatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
