@@ -1,24 +1,30 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/bulletin"
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/sample"
 	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 	"github.com/taizhang-dev/taizhang/seeds"
 )
@@ -32,10 +38,11 @@ func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.
 	opts := &demoOptions{Stdout: stdout, Stderr: stderr}
 	cmd := &cobra.Command{
 		Use:   "demo -o 目录",
-		Short: "用内置的五份示例政策文件演示：生成任务分解表和各单位填报表",
-		Long: `用程序内置的五份真实政策文件运行一遍，把结果写到指定目录：
-任务分解表.xlsx，以及 ` + demoPeriod + ` 期各责任单位的填报表（填报表/ 目录）。
-该目录即演示用的工作目录，签名密钥在其 .taizhang/ 子目录中。`,
+		Short: "用内置的五份示例政策文件演示一整年：分解任务、四个季度的填报与汇总、进展通报和年度考核报告",
+		Long: `用程序内置的五份真实政策文件把一整年走一遍，结果写到指定目录（一个工作目录，可继续用 taizhang status 等命令）：
+任务分解表.xlsx；` + demoYear + `年四个季度各自的目录，内有各责任单位的填报表、模拟的报送（有按时、迟报、漏报、
+填写不规范和改了又交的）、总台账.xlsx（含考核排名）和进展通报 报告.pdf；年度/ 目录中的年度台账和年度考核报告。
+模拟结果每次相同。目录须不存在、为空，或是以前的演示目录（将被重新生成）。`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return &usageError{"demo 不接受文件参数，请用 -o 指定输出目录"}
@@ -50,80 +57,217 @@ func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.
 	return cmd
 }
 
+// The demo's year, organisation and seed: the same output on every run.
+const (
+	demoYear   = "2024"
+	demoOrg    = "演示市人民政府督查室"
+	demoSeed   = 2024
+	demoMarker = "demo" // in .taizhang/: this folder was made by demo
+)
+
+var demoPeriods = []string{"2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"}
+
+// demoNow is the moment the demo workspace is created: after the year, so
+// that its current period is the fourth quarter.
+var demoNow = time.Date(2025, 1, 8, 9, 0, 0, 0, time.UTC)
+
 func demoRun(opts *demoOptions) error {
-	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("创建输出目录 %s 失败：%w", opts.Dir, err)
-	}
-	cfg, err := config.Load("", nil)
+	ws, err := demoWorkspace(opts.Dir)
 	if err != nil {
 		return err
 	}
-	set, err := parseSeeds(cfg)
+	out := opts.Stdout
+	fmt.Fprintf(out, "演示工作目录：%s（%s，%s年，按季度报送）\n", ws.Root, demoOrg, demoYear)
+	if err := copySeeds(ws.DocsDir()); err != nil {
+		return err
+	}
+	set, err := parseSeeds(ws.Config)
 	if err != nil {
 		return err
 	}
-	out := filepath.Join(opts.Dir, "任务分解表.xlsx")
-	if err := writeTaskList(out, set); err != nil {
+	applyUnits(set, ws.Config)
+	if err := writeTaskList(ws.TaskList(), set); err != nil {
 		return err
 	}
-	printSummary(opts.Stdout, set, out)
+	printSummary(io.Discard, set, ws.TaskList())
+	units, unassigned := fillin.Assign(set)
+	tasks := 0
+	for _, d := range set.Documents {
+		for _, t := range d.Tasks {
+			if t.Reportable() {
+				tasks++
+			}
+		}
+	}
+	fmt.Fprintf(out, "政策文件 %d 份 → 任务分解表 %s：任务和目标 %d 项，责任单位 %d 个（%d 项未明确牵头单位）\n\n",
+		len(set.Documents), ws.TaskList(), tasks, len(units), len(unassigned))
 
-	p, err := period.Parse(demoPeriod)
+	secret, _, err := workspace.Secret(ws.Root, false)
 	if err != nil {
 		return err
 	}
-	secret, created, err := workspace.Secret(opts.Dir, true)
+	var ledgers []*ledger.Ledger
+	var plans []sample.Plan
+	for _, key := range demoPeriods {
+		p, err := period.Parse(key)
+		if err != nil {
+			return err
+		}
+		l, ps, err := demoQuarter(out, ws, set, p, secret, ledgers)
+		if err != nil {
+			return err
+		}
+		ledgers = append(ledgers, l)
+		plans = ps
+	}
+	return demoYearEnd(out, ws, ledgers, plans)
+}
+
+// demoWorkspace makes the demo's workspace at dir: dir must not exist, be
+// empty, or be an earlier demo's, which is made anew.
+func demoWorkspace(dir string) (*workspace.Workspace, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		if !exists(filepath.Join(dir, workspace.Dir, demoMarker)) {
+			return nil, &inputError{fmt.Sprintf("输出目录 %s 已有其他文件：演示只写入不存在的目录、空目录或以前的演示目录，请换一个目录（-o）", dir)}
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, fmt.Errorf("清除以前的演示目录 %s 失败：%w", dir, err)
+		}
+	}
+	text, err := config.NewFile(demoOrg, 2024, "季度")
+	if err != nil {
+		return nil, err
+	}
+	c, err := workspace.Init(dir, text, demoNow)
+	if err != nil {
+		return nil, err
+	}
+	marker := filepath.Join(c.Workspace.Root, workspace.Dir, demoMarker)
+	if err := os.WriteFile(marker, []byte("taizhang demo\n"), 0o644); err != nil {
+		return nil, err
+	}
+	return c.Workspace, nil
+}
+
+// copySeeds puts the seed documents into the workspace's document folder,
+// so that taizhang parse there reads them.
+func copySeeds(dir string) error {
+	names, err := fs.Glob(seeds.FS, "*.txt")
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(opts.Stdout)
-	due := p.End().AddDate(0, 0, 5)
+	for _, n := range names {
+		data, err := fs.ReadFile(seeds.FS, n)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// demoQuarter runs one period: the workbooks, the units' returns, the
+// merged ledger with its ranking and the progress bulletin.
+func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period.Period, secret []byte, earlier []*ledger.Ledger) (*ledger.Ledger, []sample.Plan, error) {
+	due := ws.Due(p)
 	fo := fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}
-	written, err := writeTemplates(opts.Stdout, set, fo, filepath.Join(opts.Dir, "填报表"), created, opts.Dir)
+	written, err := writeTemplates(io.Discard, set, fo, ws.TemplatesDir(p), false, ws.Root)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-
-	// The units answer: on time, late, missing, messy, twice — the same
-	// answers on every run.
 	var books []string
 	for _, w := range written {
 		books = append(books, w.Path)
 	}
-	returned := filepath.Join(opts.Dir, "报送")
-	if err := os.RemoveAll(returned); err != nil {
+	plans, err := sample.FillReturns(books, ws.ReturnsDir(p), sample.Options{Period: p, Due: due, Seed: demoSeed})
+	if err != nil {
+		return nil, nil, fmt.Errorf("生成演示报送文件失败：%w", err)
+	}
+	files, err := collectReturns([]string{ws.ReturnsDir(p)})
+	if err != nil {
+		return nil, nil, err
+	}
+	var previous *ledger.Ledger
+	if len(earlier) > 0 {
+		previous = earlier[len(earlier)-1]
+	}
+	cfg := ws.Config
+	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files, previous: previous,
+		output: ws.LedgerPath(p), scoring: cfg.Scoring, order: unitOrder(cfg)}
+	l, _, _, err := job.run()
+	if err != nil {
+		return nil, nil, err
+	}
+	rep := reportJob{kind: kindProgress, ledgers: []string{ws.LedgerPath(p)}, output: ws.ReportPath(p), cfg: cfg,
+		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg)}}
+	pages, err := rep.write(io.Discard)
+	if err != nil {
+		return nil, nil, err
+	}
+	t := l.Totals
+	fmt.Fprintf(out, "%s：填报表 %d 份；报送 %d 份（按时 %d、迟报 %d、未报 %d 个单位，被替代 %d 份）；完成率 %.1f%%，亮灯 绿%d 黄%d 红%d 灰%d\n",
+		p, len(written), len(files), t.OnTime, t.Late, t.MissingN, t.Superseded, t.Completion*100,
+		t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey])
+	fmt.Fprintf(out, "  %s\n  %s\n  %s（%d 页）\n", ws.TemplatesDir(p), ws.LedgerPath(p), ws.ReportPath(p), pages)
+	return l, plans, nil
+}
+
+// demoYearEnd writes the year workbook and the annual assessment report.
+func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledger, plans []sample.Plan) error {
+	cfg := ws.Config
+	y := history.Build(ledgers, cfg.Scoring, unitOrder(cfg))
+	book := filepath.Join(ws.AnnualDir(), demoYear+"年度台账.xlsx")
+	if err := ledgerbook.WriteYearFile(book, y, ledgers); err != nil {
+		return fmt.Errorf("写入 %s 失败：%w", book, err)
+	}
+	var paths []string
+	for _, key := range demoPeriods {
+		p, _ := period.Parse(key)
+		paths = append(paths, ws.LedgerPath(p))
+	}
+	report := filepath.Join(ws.AnnualDir(), demoYear+"年度考核报告.pdf")
+	rep := reportJob{kind: kindAnnual, ledgers: paths, output: report, cfg: cfg,
+		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg)}}
+	pages, err := rep.write(io.Discard)
+	if err != nil {
 		return err
 	}
-	plans, err := sample.FillReturns(books, returned, sample.Options{Period: p, Due: due, Seed: 2024})
-	if err != nil {
-		return fmt.Errorf("生成演示报送文件失败：%w", err)
+	fmt.Fprintf(out, "\n年度：%s\n  %s（%d 页）\n", book, report, pages)
+	top := y.Annual.Units
+	var best []string
+	for _, u := range top[:min(3, len(top))] {
+		best = append(best, fmt.Sprintf("%s %s 分", u.Unit, strconv.FormatFloat(u.Score, 'f', -1, 64)))
 	}
-	var files []string
+	fmt.Fprintf(out, "  年度考核前三名：%s；结转下年度任务 %d 项\n", strings.Join(best, "，"), len(y.CarriedOver))
+	var improving, slipping, never, late []string
 	for _, pl := range plans {
-		files = append(files, pl.Files...)
+		switch pl.Trend {
+		case "改进":
+			improving = append(improving, pl.Unit)
+		case "下滑":
+			slipping = append(slipping, pl.Unit)
+		}
+		switch pl.Habit {
+		case sample.HabitNever:
+			never = append(never, pl.Unit)
+		case sample.HabitLate:
+			late = append(late, pl.Unit)
+		}
 	}
-	fmt.Fprintf(opts.Stdout, "\n演示：%d 个单位中 %d 份报送文件写入 %s\n\n", len(plans), len(files), returned)
-	files, err = collectReturns([]string{returned})
-	if err != nil {
-		return err
-	}
-	ledgerPath := filepath.Join(opts.Dir, "总台账.xlsx")
-	// The demo starts over each time: an earlier demo ledger holds no
-	// review of anybody's to carry over.
-	if err := os.Remove(ledgerPath); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
-	}
-	job := mergeJob{set: set, period: p, due: due, rules: ledger.DefaultRules, secret: secret, files: files, output: ledgerPath}
-	l, backup, carried, err := job.run()
-	if err != nil {
-		return err
-	}
-	printMergeSummary(opts.Stdout, l, ledgerPath, backup, carried)
+	fmt.Fprintf(out, "\n模拟的单位表现：进度逐期改进 %d 个，逐期下滑 %d 个；经常迟报：%s；全年未报：%s\n",
+		len(improving), len(slipping), listOrNone(late), listOrNone(never))
+	fmt.Fprintf(out, "\n这是一个工作目录：cd %s 后可直接运行 taizhang status、taizhang merge、taizhang report。\n", ws.Root)
 	return nil
 }
 
-// demoPeriod is the reporting round the demo issues workbooks for.
-const demoPeriod = "2024-Q4"
+func listOrNone(xs []string) string {
+	if len(xs) == 0 {
+		return "无"
+	}
+	return strings.Join(xs, "、")
+}
 
 // parseSeeds parses the embedded seed documents in file-name order.
 func parseSeeds(cfg *config.Config) (*task.Set, error) {

@@ -93,7 +93,12 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	return job.run(opts.Stdout, opts.Stderr)
+	pages, err := job.write(opts.Stderr)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, pages)
+	return nil
 }
 
 // reportJob is one report to write.
@@ -248,10 +253,12 @@ func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
 	return ls, nil
 }
 
-func (j *reportJob) run(stdout, stderr io.Writer) error {
+// write lays out the report and writes it, warning on stderr of
+// characters drawn from fallback fonts; it returns the number of pages.
+func (j *reportJob) write(stderr io.Writer) (int, error) {
 	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg))
 	if err != nil {
-		return err
+		return 0, err
 	}
 	var rep *bulletin.Report
 	if j.kind == kindAnnual {
@@ -259,22 +266,21 @@ func (j *reportJob) run(stdout, stderr io.Writer) error {
 		rep = bulletin.Annual(y, ledgers, j.o)
 	} else {
 		if len(ledgers) > 1 {
-			return &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
+			return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
 		}
 		rep = bulletin.Progress(ledgers[0], j.o)
 	}
 	rep.Info.Created = reportCreated(j.o, ledgers[len(ledgers)-1])
 	if dir := filepath.Dir(j.output); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("无法创建目录 %s：%w", dir, err)
+			return 0, fmt.Errorf("无法创建目录 %s：%w", dir, err)
 		}
 	}
 	if err := cells.WriteFileAtomic(j.output, func(w io.Writer) error { return rep.Doc.Write(w, rep.Info) }); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", j.output, err)
+		return 0, fmt.Errorf("写入 %s 失败：%w", j.output, err)
 	}
 	printSubstitutions(stderr, rep)
-	fmt.Fprintf(stdout, "已写入 %s（%d 页）\n", j.output, rep.Doc.Pages())
-	return nil
+	return rep.Doc.Pages(), nil
 }
 
 // reportCreated is the PDF's creation date: SOURCE_DATE_EPOCH, else the

@@ -211,24 +211,6 @@ func TestWorkspaceConfig(t *testing.T) {
 	}
 }
 
-func TestDemo(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "out")
-	code, out, errOut := runCmd(t, "demo", "-o", dir)
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	if !strings.Contains(out, "共读取文件 5 份") {
-		t.Errorf("demo summary: %s", out)
-	}
-	set, err := tasklist.ReadFile(filepath.Join(dir, "任务分解表.xlsx"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(set.Documents) != 5 {
-		t.Errorf("demo workbook holds %d documents; want 5", len(set.Documents))
-	}
-}
-
 func fileHash(t *testing.T, path string) [32]byte {
 	t.Helper()
 	b, err := os.ReadFile(path)

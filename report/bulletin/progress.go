@@ -338,14 +338,14 @@ func requirements(d *gongwen.Doc, l *ledger.Ledger, n int) {
 }
 
 var ledgerColumns = []gongwen.Column{
-	{Header: "编号", Weight: 7, Align: gongwen.Center},
-	{Header: "任务内容", Weight: 30},
-	{Header: "牵头单位", Weight: 8},
+	{Header: "编号", Weight: 6, Align: gongwen.Center},
+	{Header: "任务内容", Weight: 37},
+	{Header: "牵头单位", Weight: 7},
 	{Header: "配合单位", Weight: 8},
-	{Header: "完成时限", Weight: 7, Align: gongwen.Center},
-	{Header: "本期进展", Weight: 26},
-	{Header: "进度/序时", Weight: 6, Align: gongwen.Center},
-	{Header: "状态", Weight: 6, Align: gongwen.Center},
+	{Header: "完成时限", Weight: 6, Align: gongwen.Center},
+	{Header: "本期进展", Weight: 21},
+	{Header: "进度/序时", Weight: 5, Align: gongwen.Center},
+	{Header: "状态", Weight: 5, Align: gongwen.Center},
 	{Header: "亮灯", Weight: 5},
 	{Header: "复核意见", Weight: 6},
 }

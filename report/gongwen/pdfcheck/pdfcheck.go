@@ -211,8 +211,14 @@ func Check(path string) (*Report, error) {
 	}
 	for i, p := range r.Pages {
 		for _, ln := range p.Lines {
-			// A lone dash is a table's "none", not a broken line.
-			if t := strings.TrimSpace(ln.Text); t != "" && t != "—" && strings.ContainsRune(closing, []rune(t)[0]) && !pageNumberText.MatchString(Squash(t)) {
+			// A lone dash is a table's "none" and a dash pair a bullet
+			// (——) that the text itself starts a line with; the engine
+			// never breaks a line before either.
+			t := strings.TrimSpace(ln.Text)
+			if t == "" || t == "—" || strings.HasPrefix(t, "——") || pageNumberText.MatchString(Squash(t)) {
+				continue
+			}
+			if strings.ContainsRune(closing, []rune(t)[0]) {
 				r.Problems = append(r.Problems, fmt.Sprintf("page %d: line starts with closing punctuation: %q", i+1, t))
 			}
 		}

@@ -1,0 +1,297 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/tasklist"
+)
+
+// The demo runs once per test process; the tests that read its output
+// share it and must not change it.
+var (
+	demoOnce          sync.Once
+	demoDir           string
+	demoOut, demoErrs string
+	demoCode          int
+	demoTmp           string
+)
+
+func runDemo(t *testing.T) string {
+	t.Helper()
+	demoOnce.Do(func() {
+		var err error
+		if demoTmp, err = os.MkdirTemp("", "taizhang-demo-"); err != nil {
+			t.Fatal(err)
+		}
+		demoDir = filepath.Join(demoTmp, "out")
+		var code int
+		code, demoOut, demoErrs = runCmd(t, "demo", "-o", demoDir)
+		demoCode = code
+	})
+	if demoCode != exitOK {
+		t.Fatalf("demo: exit %d: %s", demoCode, demoErrs)
+	}
+	return demoDir
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if demoTmp != "" {
+		os.RemoveAll(demoTmp)
+	}
+	os.Exit(code)
+}
+
+var quarters = []string{"2024年第一季度", "2024年第二季度", "2024年第三季度", "2024年第四季度"}
+
+func TestDemo(t *testing.T) {
+	dir := runDemo(t)
+	for _, want := range []string{"任务和目标 201 项", "2024年第四季度", "年度考核前三名", "经常迟报", "全年未报", "taizhang status"} {
+		if !strings.Contains(demoOut, want) {
+			t.Errorf("demo output lacks %q:\n%s", want, demoOut)
+		}
+	}
+	set, err := tasklist.ReadFile(filepath.Join(dir, "任务分解表.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Documents) != 5 {
+		t.Errorf("demo task list holds %d documents; want 5", len(set.Documents))
+	}
+	// The year: completion rises quarter by quarter, and each quarter has
+	// its workbooks, returns, ledger with a ranking, and bulletin.
+	prev := -1.0
+	for _, q := range quarters {
+		l, err := ledgerbook.ReadFile(filepath.Join(dir, q, "总台账.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Totals.Completion <= prev {
+			t.Errorf("%s: completion %.3f does not rise over %.3f", q, l.Totals.Completion, prev)
+		}
+		prev = l.Totals.Completion
+		if l.Totals.Late == 0 || l.Totals.MissingN == 0 || l.Totals.Superseded == 0 {
+			t.Errorf("%s: the demo should have late, missing and superseded returns: %+v", q, l.Totals)
+		}
+		f, err := excelize.OpenFile(filepath.Join(dir, q, "总台账.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if idx, _ := f.GetSheetIndex(ledgerbook.SheetRanking); idx < 0 {
+			t.Errorf("%s: the ledger has no %s sheet", q, ledgerbook.SheetRanking)
+		}
+		f.Close()
+		entries, err := os.ReadDir(filepath.Join(dir, q, "填报表"))
+		if err != nil || len(entries) != 92 {
+			t.Errorf("%s: %d workbooks (%v)", q, len(entries), err)
+		}
+		checkPDF(t, filepath.Join(dir, q, "报告.pdf"), q+"重点工作任务推进情况的通报", "四、单位排名", "附件1")
+	}
+	checkPDF(t, filepath.Join(dir, "年度", "2024年度考核报告.pdf"), "关于2024年度重点工作任务推进及考核情况的通报", "二、考核结果", "四、结转下年度任务")
+	if _, err := os.Stat(filepath.Join(dir, "年度", "2024年度台账.xlsx")); err != nil {
+		t.Error(err)
+	}
+}
+
+// checkPDF runs the poppler checks on a report and looks for its parts.
+func checkPDF(t *testing.T, path string, parts ...string) *pdfcheck.Report {
+	t.Helper()
+	if !pdfcheck.Available() {
+		t.Skip("poppler-utils not installed")
+	}
+	c, err := pdfcheck.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range c.Problems {
+		t.Errorf("%s: %s", path, p)
+	}
+	if miss := c.InOrder(parts...); miss != "" {
+		t.Errorf("%s lacks %q", path, miss)
+	}
+	if c.Landscape() == 0 {
+		t.Errorf("%s: no landscape attachment", path)
+	}
+	return c
+}
+
+func TestDemoAgainAndRefusal(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "我的文件.docx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd(t, "demo", "-o", dir)
+	if code != exitInput || !strings.Contains(errOut, "已有其他文件") {
+		t.Errorf("demo into a folder with other files: exit %d: %s", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "我的文件.docx")); err != nil {
+		t.Error("the user's file is gone")
+	}
+}
+
+// The office edits the ledger (核定状态, 复核意见), then writes the report.
+func TestReport(t *testing.T) {
+	demo := runDemo(t)
+	dir := t.TempDir()
+	src := filepath.Join(demo, "2024年第四季度", "总台账.xlsx")
+	path := filepath.Join(dir, "总台账.xlsx")
+	data, err := os.ReadFile(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := ledgerbook.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var red *ledger.Row
+	for _, r := range l.Rows {
+		if r.Light == ledger.Red && r.Reported {
+			red = r
+			break
+		}
+	}
+	if red == nil {
+		t.Fatal("no red row in the demo ledger")
+	}
+	editLedger(t, path, red.TaskID, "已完成", "经核实已于12月完成，同意销号。")
+	before := fileHash(t, path)
+
+	out := filepath.Join(dir, "报告.pdf")
+	code, stdout, errOut := runCmd(t, "report", "--ledger", path, "-o", out, "--office", "某市效能办", "--date", "2025-01-10")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(stdout, out) {
+		t.Errorf("stdout: %s", stdout)
+	}
+	c := checkPDF(t, out, "关于2024年第四季度", "各责任单位：", "一、总体情况", "二、分项推进情况", "三、存在问题", "四、单位排名",
+		"某市效能办", "2025年1月10日", "附件1")
+	if !c.Contains("已完成（核定）") || !c.Contains("经核实已于12月完成，同意销号。") {
+		t.Error("the office's 核定状态 and 复核意见 are not in the report")
+	}
+	if fileHash(t, path) != before {
+		t.Error("report modified its input")
+	}
+	first, _ := os.ReadFile(out)
+	if code, _, errOut := runCmd(t, "report", "--ledger", path, "-o", out, "--office", "某市效能办", "--date", "2025-01-10"); code != exitOK {
+		t.Fatalf("second run: %s", errOut)
+	}
+	again, _ := os.ReadFile(out)
+	if string(first) != string(again) {
+		t.Error("the same ledger gives a different PDF")
+	}
+
+	// A 楷体 with almost no characters: the rest come from fallbacks, with
+	// a note; the PDF is still complete.
+	tiny := filepath.Join("..", "..", "report", "typeface", "testdata", "tiny.ttf")
+	code, _, errOut = runCmd(t, "report", "--ledger", path, "-o", filepath.Join(dir, "tiny.pdf"), "--font", "kai="+tiny)
+	if code != exitOK || !strings.Contains(errOut, "提示：楷体") {
+		t.Errorf("tiny 楷体: exit %d: %s", code, errOut)
+	}
+	if cff := "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"; exists(cff) {
+		code, _, errOut = runCmd(t, "report", "--ledger", path, "-o", filepath.Join(dir, "cff.pdf"), "--font", "body="+cff)
+		if code != exitInput || !strings.Contains(errOut, "OpenType/CFF") || !strings.Contains(errOut, cff) {
+			t.Errorf("CFF font: exit %d: %s", code, errOut)
+		}
+	}
+	for _, bad := range [][]string{
+		{"report", "--ledger", path, "--kind", "weekly"},
+		{"report", "--ledger", path, "--font", "serif=x.ttf"},
+		{"report", "--ledger", path, "--date", "2025年1月10日"},
+		{"report", "--ledger", path, "--ledger", filepath.Join(demo, "2024年第三季度", "总台账.xlsx")},
+	} {
+		if code, _, errOut := runCmd(t, bad...); code != exitUsage {
+			t.Errorf("%v: exit %d: %s", bad, code, errOut)
+		}
+	}
+	if code, _, errOut := runCmd(t, "report", "--ledger", filepath.Join(dir, "没有.xlsx")); code != exitInput || !strings.Contains(errOut, "没有.xlsx") {
+		t.Errorf("missing ledger: exit %d: %s", code, errOut)
+	}
+}
+
+// editLedger types a 核定状态 and a 复核意见 into a task's row of the ledger
+// sheet, as the office does in Excel.
+func editLedger(t *testing.T, path, taskID, status, review string) {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := f.GetRows(ledgerbook.SheetLedger)
+	if err != nil {
+		t.Fatal(err)
+	}
+	statusCol, reviewCol, idCol, header := -1, -1, -1, -1
+	for i, row := range rows {
+		for j, v := range row {
+			switch v {
+			case "核定状态":
+				statusCol, header = j, i
+			case "复核意见":
+				reviewCol = j
+			case "任务编号":
+				idCol = j
+			}
+		}
+		if header >= 0 {
+			break
+		}
+	}
+	if statusCol < 0 || reviewCol < 0 || idCol < 0 {
+		t.Fatalf("ledger header not found: %v %v %v", statusCol, reviewCol, idCol)
+	}
+	for i, row := range rows[header+1:] {
+		if idCol < len(row) && row[idCol] == taskID {
+			r := header + 2 + i
+			a, _ := excelize.CoordinatesToCellName(statusCol+1, r)
+			b, _ := excelize.CoordinatesToCellName(reviewCol+1, r)
+			f.SetCellStr(ledgerbook.SheetLedger, a, status)
+			f.SetCellStr(ledgerbook.SheetLedger, b, review)
+			if err := f.Save(); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("task %s not in the ledger", taskID)
+}
+
+// The annual report from every quarter's ledger, and the workspace's
+// report without arguments.
+func TestReportAnnualAndWorkspace(t *testing.T) {
+	demo := runDemo(t)
+	dir := t.TempDir()
+	args := []string{"report", "--kind", "annual", "-o", filepath.Join(dir, "年度.pdf")}
+	for i := len(quarters) - 1; i >= 0; i-- { // any order
+		args = append(args, "--ledger", filepath.Join(demo, quarters[i], "总台账.xlsx"))
+	}
+	code, _, errOut := runCmd(t, args...)
+	if code != exitOK {
+		t.Fatalf("annual: exit %d: %s", code, errOut)
+	}
+	checkPDF(t, filepath.Join(dir, "年度.pdf"), "各期完成率依次为：第一季度", "第二季度", "第三季度", "第四季度",
+		"二、考核结果", "评分规则", "考核排名", "得分说明", "四、结转下年度任务", "附件1")
+
+	out := filepath.Join(dir, "本期.pdf")
+	code, _, errOut = runCmd(t, "report", "--workspace", demo, "-o", out)
+	if code != exitOK {
+		t.Fatalf("workspace report: exit %d: %s", code, errOut)
+	}
+	checkPDF(t, out, "关于2024年第四季度", "演示市人民政府督查室")
+}
