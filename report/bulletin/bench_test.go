@@ -1,0 +1,113 @@
+package bulletin
+
+import (
+	"io"
+	"io/fs"
+	"sort"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/sample"
+	"github.com/taizhang-dev/taizhang/report/score"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/seeds"
+)
+
+// seedSet parses the five seed documents.
+func seedSet(b testing.TB) *task.Set {
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	names, _ := fs.Glob(seeds.FS, "*.txt")
+	sort.Strings(names)
+	set := &task.Set{}
+	for _, n := range names {
+		f, err := seeds.FS.Open(n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		doc, err := docread.Read(n, f)
+		f.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
+	}
+	return set
+}
+
+// yearLedgers merges the sample's returns for each period, in order.
+func yearLedgers(b testing.TB, set *task.Set, keys []string) []*ledger.Ledger {
+	var ls []*ledger.Ledger
+	for _, k := range keys {
+		p, err := period.Parse(k)
+		if err != nil {
+			b.Fatal(err)
+		}
+		due := p.End().AddDate(0, 0, 5)
+		var in []ledger.Received
+		for _, r := range sample.Returns(set, p, sample.Options{Seed: 2024, Due: due}) {
+			in = append(in, ledger.Received{Return: r})
+		}
+		var prev *ledger.Ledger
+		if len(ls) > 0 {
+			prev = ls[len(ls)-1]
+		}
+		ls = append(ls, ledger.Merge(ledger.Input{Tasks: set, Period: p, Due: due, Rules: ledger.DefaultRules, Returns: in, Previous: prev, Now: due}))
+	}
+	return ls
+}
+
+// BenchmarkProgressSeeds lays out and writes the progress bulletin of the
+// five seed documents (201 tasks, 92 units) for 2024-Q4.
+func BenchmarkProgressSeeds(b *testing.B) {
+	l := yearLedgers(b, seedSet(b), []string{"2024-Q4"})[0]
+	pages := 0
+	for b.Loop() {
+		r := Progress(l, Options{Office: "督查室", Rules: score.Defaults})
+		if err := r.Doc.Write(io.Discard, r.Info); err != nil {
+			b.Fatal(err)
+		}
+		pages = r.Doc.Pages()
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkProgressLarge writes a bulletin of about 200 pages: 960 tasks
+// of 160 units.
+func BenchmarkProgressLarge(b *testing.B) {
+	l := yearLedgers(b, sample.Synthetic(160, 6), []string{"2024-Q4"})[0]
+	pages := 0
+	for b.Loop() {
+		r := Progress(l, Options{Office: "督查室", Rules: score.Defaults})
+		if err := r.Doc.Write(io.Discard, r.Info); err != nil {
+			b.Fatal(err)
+		}
+		pages = r.Doc.Pages()
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
+
+// BenchmarkAnnual12x2000 scores a year of 12 monthly ledgers of about
+// 2,000 tasks and 150 units and writes the annual report.
+func BenchmarkAnnual12x2000(b *testing.B) {
+	keys := []string{"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"}
+	ls := yearLedgers(b, sample.Synthetic(150, 13), keys)
+	b.ReportMetric(float64(len(ls[0].Rows)), "tasks")
+	pages := 0
+	for b.Loop() {
+		y := history.Build(ls, score.Defaults, nil)
+		r := Annual(y, ls, Options{Office: "督查室", Rules: score.Defaults})
+		if err := r.Doc.Write(io.Discard, r.Info); err != nil {
+			b.Fatal(err)
+		}
+		pages = r.Doc.Pages()
+	}
+	b.ReportMetric(float64(pages), "pages")
+}
