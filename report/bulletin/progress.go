@@ -293,8 +293,8 @@ func rankingTable(l *ledger.Ledger, res *score.Result) *gongwen.Table {
 		lights[u.Unit] = u.Lights
 	}
 	t := &gongwen.Table{Columns: []gongwen.Column{
-		{Header: "名次", Weight: 12, Align: gongwen.Center},
-		{Header: "单位", Weight: 21},
+		{Header: "名次", Weight: 15, Align: gongwen.Center},
+		{Header: "单位", Weight: 18},
 		{Header: "牵头任务", Weight: 9, Align: gongwen.Center},
 		{Header: "已完成", Weight: 9, Align: gongwen.Center},
 		{Header: "完成率", Weight: 10, Align: gongwen.Center},
@@ -339,10 +339,10 @@ func requirements(d *gongwen.Doc, l *ledger.Ledger, n int) {
 
 var ledgerColumns = []gongwen.Column{
 	{Header: "编号", Weight: 6, Align: gongwen.Center},
-	{Header: "任务内容", Weight: 37},
+	{Header: "任务内容", Weight: 36},
 	{Header: "牵头单位", Weight: 7},
 	{Header: "配合单位", Weight: 8},
-	{Header: "完成时限", Weight: 6, Align: gongwen.Center},
+	{Header: "完成时限", Weight: 7, Align: gongwen.Center},
 	{Header: "本期进展", Weight: 21},
 	{Header: "进度/序时", Weight: 5, Align: gongwen.Center},
 	{Header: "状态", Weight: 5, Align: gongwen.Center},

@@ -113,6 +113,8 @@ func (d *Doc) shape(spans []Span, size float64) []glyph {
 				continue
 			case r == '\t' || r == '\u00a0':
 				r = ' '
+			case r == '\u3000':
+				// The ideographic space is a full-width character.
 			case !unicode.IsPrint(r) && r != ' ':
 				continue
 			}

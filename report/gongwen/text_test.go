@@ -104,3 +104,20 @@ func TestTitleLines(t *testing.T) {
 		t.Errorf("a title that fits is broken: %q", one)
 	}
 }
+
+// Shaping keeps every character: the ideographic space is a full-width
+// glyph, control characters other than line breaks go.
+func TestShapeKeepsCharacters(t *testing.T) {
+	d := New(nil)
+	gs := d.shape([]Span{Plain("图1\u3000分布\x07")}, SizeSan)
+	var got []rune
+	for _, g := range gs {
+		got = append(got, g.r)
+	}
+	if string(got) != "图1\u3000分布" {
+		t.Errorf("shaped %q", string(got))
+	}
+	if w := gs[2].w; w != SizeSan {
+		t.Errorf("ideographic space is %v wide; want one em", w)
+	}
+}
