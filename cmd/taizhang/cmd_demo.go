@@ -19,7 +19,6 @@ import (
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/sample"
@@ -218,10 +217,6 @@ func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period
 func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledger, plans []sample.Plan) error {
 	cfg := ws.Config
 	y := history.Build(ledgers, cfg.Scoring, unitOrder(cfg))
-	book := filepath.Join(ws.AnnualDir(), demoYear+"年度台账.xlsx")
-	if err := ledgerbook.WriteYearFile(book, y, ledgers); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", book, err)
-	}
 	var paths []string
 	for _, key := range demoPeriods {
 		p, _ := period.Parse(key)
@@ -234,7 +229,7 @@ func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledge
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "\n年度：%s\n  %s（%d 页）\n", book, report, pages)
+	fmt.Fprintf(out, "\n年度：%s\n  %s（%d 页）\n", rep.book, report, pages)
 	top := y.Annual.Units
 	var best []string
 	for _, u := range top[:min(3, len(top))] {

@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -98,6 +99,9 @@ func reportRun(opts *reportOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, pages)
+	if job.book != "" {
+		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", job.book)
+	}
 	return nil
 }
 
@@ -108,6 +112,8 @@ type reportJob struct {
 	output  string
 	cfg     *config.Config
 	o       bulletin.Options
+	// book is where the annual report's year workbook was written.
+	book string
 }
 
 // planReport works out the inputs, output and options of a report from the
@@ -264,6 +270,13 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 	if j.kind == kindAnnual {
 		y := history.Build(ledgers, j.o.Rules, j.o.Order)
 		rep = bulletin.Annual(y, ledgers, j.o)
+		// The year workbook goes beside the report: the assessment with
+		// every event, the trends and a sheet per period.
+		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
+		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
+		if err := ledgerbook.WriteYearFile(j.book, y, ledgers); err != nil {
+			return 0, fmt.Errorf("写入 %s 失败：%w", j.book, err)
+		}
 	} else {
 		if len(ledgers) > 1 {
 			return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}

@@ -287,6 +287,18 @@ func TestReportAnnualAndWorkspace(t *testing.T) {
 	}
 	checkPDF(t, filepath.Join(dir, "年度.pdf"), "各期完成率依次为：第一季度", "第二季度", "第三季度", "第四季度",
 		"二、考核结果", "评分规则", "考核排名", "得分说明", "四、结转下年度任务", "附件1")
+	// The year workbook is written beside the report.
+	f, err := excelize.OpenFile(filepath.Join(dir, "2024年度台账.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sheets := strings.Join(f.GetSheetList(), "|")
+	f.Close()
+	for _, want := range append([]string{ledgerbook.SheetAnnual, ledgerbook.SheetRankTrend, ledgerbook.SheetTaskTrend, ledgerbook.SheetCarriedOver}, quarters...) {
+		if !strings.Contains(sheets, want) {
+			t.Errorf("year workbook sheets %s lack %s", sheets, want)
+		}
+	}
 
 	out := filepath.Join(dir, "本期.pdf")
 	code, _, errOut = runCmd(t, "report", "--workspace", demo, "-o", out)
