@@ -13,6 +13,11 @@ import (
 // rowValues is the locked content of one task row, indexed like lockedCols.
 type rowValues [6]string
 
+// LockedCells is the locked content of it's row in the workbook of unit
+// (序号, 任务内容, 本单位角色, 其他责任单位, 完成时限, 量化指标), as a unit
+// with items from one document sees it.
+func LockedCells(it Item, unit string) [6]string { return itemValues(it, unit, false) }
+
 // itemValues is the locked content of it's row in the workbook of unit.
 // multiDoc adds the document's short name to the task content, for a unit
 // whose items come from several documents.

@@ -124,9 +124,10 @@ func setBooks(set *task.Set, p period.Period, due time.Time) []*issuedBook {
 		b := &issuedBook{path: name, unit: a.Unit, period: p, due: due, rows: make([]taskRow, len(a.Items))}
 		for k, it := range a.Items {
 			t := it.Task
+			v := fillin.LockedCells(it, a.Unit)
 			row := taskRow{
-				row: rowFirst + k, id: t.ID, label: cmp.Or(t.Label(), t.ID), content: taskContent(t),
-				role: string(it.Role), others: otherUnits(t, a.Unit), deadline: deadlineText(t.Deadline),
+				row: rowFirst + k, id: t.ID, label: cmp.Or(t.Label(), t.ID), content: v[1],
+				role: string(it.Role), others: v[3], deadline: v[4],
 			}
 			for _, g := range t.Targets {
 				if s := strings.TrimSpace(g.Text); s != "" {
@@ -138,66 +139,4 @@ func setBooks(set *task.Set, p period.Period, due time.Time) []*issuedBook {
 		books[i] = b
 	}
 	return books
-}
-
-// taskContent, otherUnits and deadlineText are the locked cells as fillin
-// writes them (fillin/values.go), as far as the generator reads them: the
-// short title comes from the content, the lead unit from the other units,
-// whether a task is open-ended and its window from the deadline.
-
-func taskContent(t *task.Task) string {
-	title, text := strings.TrimSpace(t.Title), strings.TrimSpace(t.Text)
-	switch {
-	case title == "":
-		return text
-	case text == "" || strings.HasPrefix(text, title):
-		return cmp.Or(text, title)
-	case strings.ContainsAny(lastRune(title), "。；：！？.;:!?"):
-		return title + text
-	}
-	return title + "：" + text
-}
-
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[len(r)-1])
-}
-
-func otherUnits(t *task.Task, unit string) string {
-	var lead, co []string
-	seen := map[string]bool{unit: true}
-	add := func(to *[]string, us []string) {
-		for _, u := range us {
-			if u = strings.TrimSpace(u); u != "" && !seen[u] {
-				seen[u] = true
-				*to = append(*to, u)
-			}
-		}
-	}
-	add(&lead, t.Lead)
-	add(&co, t.Co)
-	var parts []string
-	if len(lead) > 0 {
-		parts = append(parts, "牵头："+strings.Join(lead, "、"))
-	}
-	if len(co) > 0 {
-		parts = append(parts, "配合："+strings.Join(co, "、"))
-	}
-	return strings.Join(parts, "；")
-}
-
-func deadlineText(d *task.Deadline) string {
-	if d == nil {
-		return ""
-	}
-	if s := strings.TrimSpace(d.Text); s != "" {
-		return s
-	}
-	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
-		return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
-	}
-	return strings.TrimSpace(d.Date)
 }
