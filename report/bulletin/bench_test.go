@@ -44,24 +44,15 @@ func seedSet(b testing.TB) *task.Set {
 
 // yearLedgers merges the sample's returns for each period, in order.
 func yearLedgers(b testing.TB, set *task.Set, keys []string) []*ledger.Ledger {
-	var ls []*ledger.Ledger
+	var ps []period.Period
 	for _, k := range keys {
 		p, err := period.Parse(k)
 		if err != nil {
 			b.Fatal(err)
 		}
-		due := p.End().AddDate(0, 0, 5)
-		var in []ledger.Received
-		for _, r := range sample.Returns(set, p, sample.Options{Seed: 2024, Due: due}) {
-			in = append(in, ledger.Received{Return: r})
-		}
-		var prev *ledger.Ledger
-		if len(ls) > 0 {
-			prev = ls[len(ls)-1]
-		}
-		ls = append(ls, ledger.Merge(ledger.Input{Tasks: set, Period: p, Due: due, Rules: ledger.DefaultRules, Returns: in, Previous: prev, Now: due}))
+		ps = append(ps, p)
 	}
-	return ls
+	return sample.Ledgers(set, ps, sample.Options{Seed: 2024})
 }
 
 // BenchmarkProgressSeeds lays out and writes the progress bulletin of the

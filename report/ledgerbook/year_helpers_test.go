@@ -2,15 +2,13 @@ package ledgerbook
 
 import (
 	"fmt"
-	"math"
-	"math/rand/v2"
 	"testing"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/sample"
+	"github.com/xuri/excelize/v2"
 )
 
 // yearRow is a task row; a status other than "" and 未报送 counts as
@@ -118,76 +116,26 @@ func smallYear(t testing.TB) []*ledger.Ledger {
 
 var smallOrder = []string{"丙局", "乙局", "甲局"}
 
-// synthYear builds the merged ledgers of a year of monthly reporting in
-// 2024 (after package history's benchmark): tasks led by one unit with up
-// to two co-units, deadlines spread over the year (a fifth without one),
-// each task finishing in some month or not at all, and units that report
-// late or not at all now and then. It is deterministic.
+// synthYear is a year of monthly ledgers merged from the sample's
+// returns for a synthetic task list of about tasks tasks and units units;
+// names is the units in order of first appearance.
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
-	rng := rand.New(rand.NewPCG(2024, 1))
-	names := make([]string, units)
-	for i := range names {
-		names[i] = fmt.Sprintf("市第%03d工作局", i+1)
-	}
-	type plan struct {
-		lead, co []string
-		due      string
-		dueMonth int // 13 for none
-		finish   int // the month it is done, 13+ for never
-	}
-	plans := make([]plan, tasks)
-	for i := range plans {
-		p := plan{lead: []string{names[rng.IntN(units)]}, dueMonth: 13, finish: 1 + rng.IntN(16)}
-		for range rng.IntN(3) {
-			if c := names[rng.IntN(units)]; c != p.lead[0] {
-				p.co = append(p.co, c)
-			}
-		}
-		if rng.IntN(5) > 0 {
-			p.dueMonth = 1 + rng.IntN(12)
-			p.due = fmt.Sprintf("2024-%02d-28", p.dueMonth)
-		}
-		plans[i] = p
-	}
-	var ledgers []*ledger.Ledger
+	tb.Helper()
+	set := sample.Synthetic(units, tasks/units)
+	var ps []period.Period
 	for m := 1; m <= months; m++ {
-		compliance := map[string]ledger.Compliance{}
-		for _, u := range names {
-			switch r := rng.IntN(100); {
-			case r < 4:
-				compliance[u] = ledger.Missing
-			case r < 10:
-				compliance[u] = ledger.Late
-			}
+		p, err := period.Parse(fmt.Sprintf("2024-%02d", m))
+		if err != nil {
+			tb.Fatal(err)
 		}
-		rows := make([]*ledger.Row, tasks)
-		for i, p := range plans {
-			id := fmt.Sprint(i + 1)
-			switch {
-			case compliance[p.lead[0]] == ledger.Missing:
-				rows[i] = yearRow(id, p.lead, p.co, p.due, ledger.NotReported, nil, ledger.Grey)
-			case m >= p.finish:
-				rows[i] = yearRow(id, p.lead, p.co, p.due, fillin.StatusDone, pct(100), ledger.Green)
-			default:
-				share := math.Min(1, float64(m)/float64(min(p.dueMonth, 12)))
-				done := math.Round(100 * float64(m) / float64(p.finish+1))
-				gap := share*100 - done
-				light, st := ledger.Green, fillin.StatusOnTrack
-				switch {
-				case p.due != "" && m > p.dueMonth:
-					light, st = ledger.Red, fillin.StatusBehind
-				case gap > 30:
-					light, st = ledger.Red, fillin.StatusBehind
-				case gap > 0:
-					light, st = ledger.Yellow, fillin.StatusBehind
-				}
-				rows[i] = yearRow(id, p.lead, p.co, p.due, st, pct(done), light)
-				rows[i].Expected = share * 100
-			}
-		}
-		ledgers = append(ledgers, monthLedger(tb, fmt.Sprintf("2024-%02d", m), rows, compliance))
+		ps = append(ps, p)
 	}
-	return ledgers, names
+	ls := sample.Ledgers(set, ps, sample.Options{Seed: 2024})
+	var names []string
+	for _, u := range ls[0].Units {
+		names = append(names, u.Unit)
+	}
+	return ls, names
 }
 
 // cellGrid is a sheet's cells as stored (raw values).

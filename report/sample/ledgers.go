@@ -1,0 +1,30 @@
+package sample
+
+import (
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// Ledgers merges, period by period, the returns Returns makes for set:
+// the master ledgers of a reporting year in memory, each compared with the
+// one before, with the default light rules and returns due five days after
+// each period ends.
+func Ledgers(set *task.Set, periods []period.Period, opts Options) []*ledger.Ledger {
+	var ls []*ledger.Ledger
+	for _, p := range periods {
+		due := p.End().AddDate(0, 0, 5)
+		o := opts
+		o.Due = due
+		var in []ledger.Received
+		for _, r := range Returns(set, p, o) {
+			in = append(in, ledger.Received{Return: r})
+		}
+		var prev *ledger.Ledger
+		if len(ls) > 0 {
+			prev = ls[len(ls)-1]
+		}
+		ls = append(ls, ledger.Merge(ledger.Input{Tasks: set, Period: p, Due: due, Rules: ledger.DefaultRules, Returns: in, Previous: prev, Now: due}))
+	}
+	return ls
+}
