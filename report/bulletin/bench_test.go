@@ -58,22 +58,17 @@ func yearLedgers(b testing.TB, set *task.Set, keys []string) []*ledger.Ledger {
 // BenchmarkProgressSeeds lays out and writes the progress bulletin of the
 // five seed documents (201 tasks, 92 units) for 2024-Q4.
 func BenchmarkProgressSeeds(b *testing.B) {
-	l := yearLedgers(b, seedSet(b), []string{"2024-Q4"})[0]
-	pages := 0
-	for b.Loop() {
-		r := Progress(l, Options{Office: "督查室", Rules: score.Defaults})
-		if err := r.Doc.Write(io.Discard, r.Info); err != nil {
-			b.Fatal(err)
-		}
-		pages = r.Doc.Pages()
-	}
-	b.ReportMetric(float64(pages), "pages")
+	benchProgress(b, yearLedgers(b, seedSet(b), []string{"2024-Q4"})[0])
 }
 
 // BenchmarkProgressLarge writes a bulletin of about 200 pages: 960 tasks
 // of 160 units.
 func BenchmarkProgressLarge(b *testing.B) {
-	l := yearLedgers(b, sample.Synthetic(160, 6), []string{"2024-Q4"})[0]
+	benchProgress(b, yearLedgers(b, sample.Synthetic(160, 6), []string{"2024-Q4"})[0])
+}
+
+// benchProgress lays out and writes the bulletin of l.
+func benchProgress(b *testing.B, l *ledger.Ledger) {
 	pages := 0
 	for b.Loop() {
 		r := Progress(l, Options{Office: "督查室", Rules: score.Defaults})
