@@ -199,7 +199,11 @@ func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period
 	if err != nil {
 		return nil, nil, err
 	}
-	rep := reportJob{kind: kindProgress, ledgers: []string{ws.LedgerPath(p)}, output: ws.ReportPath(p), cfg: cfg,
+	var prevPath string
+	if prev, ok := ws.Previous(p); ok && previous != nil {
+		prevPath = ws.LedgerPath(prev)
+	}
+	rep := reportJob{kind: kindProgress, ledgers: []string{ws.LedgerPath(p)}, previous: prevPath, output: ws.ReportPath(p), cfg: cfg,
 		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg)}}
 	pages, err := rep.write(io.Discard)
 	if err != nil {

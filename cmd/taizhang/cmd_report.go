@@ -27,6 +27,7 @@ import (
 
 type reportOptions struct {
 	Ledgers   []string
+	Previous  string
 	Output    string
 	Kind      string
 	Period    string
@@ -77,6 +78,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 	}
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
+	f.StringVar(&opts.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
 	f.StringVarP(&opts.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
 	f.StringVar(&opts.Kind, "kind", kindProgress, "报告类型：progress（进展通报）或 annual（年度考核报告）")
 	f.StringVar(&opts.Period, "period", "", "在工作目录中使用的期次，默认为本期")
@@ -107,11 +109,12 @@ func reportRun(opts *reportOptions) error {
 
 // reportJob is one report to write.
 type reportJob struct {
-	kind    string
-	ledgers []string
-	output  string
-	cfg     *config.Config
-	o       bulletin.Options
+	kind     string
+	ledgers  []string
+	previous string // the previous period's ledger, for a progress report
+	output   string
+	cfg      *config.Config
+	o        bulletin.Options
 	// book is where the annual report's year workbook was written.
 	book string
 }
@@ -119,7 +122,7 @@ type reportJob struct {
 // planReport works out the inputs, output and options of a report from the
 // flags, the workspace and its configuration.
 func planReport(opts *reportOptions) (*reportJob, error) {
-	job := &reportJob{kind: opts.Kind, ledgers: opts.Ledgers, output: opts.Output}
+	job := &reportJob{kind: opts.Kind, ledgers: opts.Ledgers, output: opts.Output, previous: opts.Previous}
 	var ws *workspace.Workspace
 	if len(job.ledgers) == 0 {
 		var err error
@@ -202,6 +205,9 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 		return &inputError{fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path)}
 	}
 	j.ledgers = []string{path}
+	if prev, ok := ws.Previous(p); ok && j.previous == "" && exists(ws.LedgerPath(prev)) {
+		j.previous = ws.LedgerPath(prev)
+	}
 	if j.output == "" {
 		j.output = ws.ReportPath(p)
 	}
@@ -281,7 +287,18 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 		if len(ledgers) > 1 {
 			return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
 		}
-		rep = bulletin.Progress(ledgers[0], j.o)
+		o := j.o
+		if j.previous != "" {
+			prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg))
+			if err != nil {
+				return 0, err
+			}
+			if prev[0].PeriodEnd >= ledgers[0].PeriodEnd {
+				return 0, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[0].PeriodLabel)}
+			}
+			o.Previous = prev[0]
+		}
+		rep = bulletin.Progress(ledgers[0], o)
 	}
 	rep.Info.Created = reportCreated(j.o, ledgers[len(ledgers)-1])
 	if dir := filepath.Dir(j.output); dir != "" {

@@ -305,5 +305,8 @@ func TestReportAnnualAndWorkspace(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("workspace report: exit %d: %s", code, errOut)
 	}
-	checkPDF(t, out, "关于2024年第四季度", "演示市人民政府督查室")
+	c := checkPDF(t, out, "关于2024年第四季度", "四、单位排名", "较上期", "演示市人民政府督查室")
+	if !c.Contains("↑") || !c.Contains("↓") {
+		t.Error("the ranking shows no moves since the third quarter")
+	}
 }

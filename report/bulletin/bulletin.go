@@ -18,10 +18,13 @@ import (
 type Options struct {
 	Title  string    // the report's title; "" = a title made from the period
 	Office string    // the issuing office (发文机关署名); "" = none
-	Date   time.Time // 成文日期; zero = the day after the ledger's period... see date()
+	Date   time.Time // 成文日期; zero = the ledger's merge date (see date)
 	Fonts  *typeface.Set
 	Rules  score.Rules
 	Order  []string // the office's display order of units, for ties
+	// Previous is the previous period's ledger, for the ranking's moves
+	// (较上期) in a progress bulletin; nil for none.
+	Previous *ledger.Ledger
 }
 
 // Report is a laid-out report ready to write.

@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/report/gongwen"
+	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/score"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
@@ -28,7 +28,12 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 	}
 	d.Text(fmt.Sprintf("为推动%s确定的各项任务落到实处，%s对%s各责任单位任务推进情况进行了汇总分析。现将有关情况通报如下。", docList(l), who, l.PeriodLabel))
 
-	ranking := score.Ranking(l, o.Rules, o.Order)
+	ls := []*ledger.Ledger{l}
+	if o.Previous != nil {
+		ls = []*ledger.Ledger{o.Previous, l}
+	}
+	y := history.Build(ls, o.Rules, o.Order)
+	ranking := y.Rankings[len(y.Rankings)-1]
 	overview(d, l, 1)
 	sections(d, l, 2)
 	problems(d, l, 3)
@@ -276,16 +281,22 @@ func problems(d *gongwen.Doc, l *ledger.Ledger, n int) {
 	}
 }
 
-func rankingSection(d *gongwen.Doc, l *ledger.Ledger, res *score.Result, n int) {
+func rankingSection(d *gongwen.Doc, l *ledger.Ledger, rk *history.Ranking, n int) {
 	level1(d, n, "单位排名")
-	r := res.Rules
+	r := rk.Result.Rules
 	d.Text(fmt.Sprintf("按照考核评分规则，各单位以%s分为基础，牵头任务按期完成每项加%s分，逾期未完成每项扣%s分，迟报每次扣%s分、未报送每次扣%s分。得分相同的，依次按牵头任务完成率、逾期任务数、报送情况排序。本期排名如下。",
 		num(r.Base), num(r.Done.Lead), num(-r.Overdue.Lead), num(-r.Late), num(-r.Missing)))
-	d.Table(rankingTable(l, res))
+	d.Table(rankingTable(l, rk))
 }
 
-// rankingTable is the table of units in rank order.
-func rankingTable(l *ledger.Ledger, res *score.Result) *gongwen.Table {
+// rankingTable is the table of units in rank order, with each unit's move
+// since the previous period when there is one.
+func rankingTable(l *ledger.Ledger, rk *history.Ranking) *gongwen.Table {
+	res := rk.Result
+	moves := false
+	for _, st := range rk.Standings {
+		moves = moves || st.Previous != 0 || st.New
+	}
 	compliance := map[string]ledger.Compliance{}
 	lights := map[string]map[ledger.Light]int{}
 	for _, u := range l.Units {
@@ -302,7 +313,10 @@ func rankingTable(l *ledger.Ledger, res *score.Result) *gongwen.Table {
 		{Header: "报送", Weight: 9, Align: gongwen.Center},
 		{Header: "得分", Weight: 10, Align: gongwen.Center},
 	}, Size: tableSize}
-	for _, u := range res.Units {
+	if moves {
+		t.Columns = append(t.Columns, gongwen.Column{Header: "较上期", Weight: 9, Align: gongwen.Center})
+	}
+	for i, u := range res.Units {
 		rank := fmt.Sprint(u.Rank)
 		if u.Tied {
 			rank += "（并列）"
@@ -322,6 +336,10 @@ func rankingTable(l *ledger.Ledger, res *score.Result) *gongwen.Table {
 			gongwen.TextCell(string(compliance[u.Unit])),
 			gongwen.TextCell(num2(u.Score)),
 		})
+		if moves {
+			row := &t.Rows[len(t.Rows)-1]
+			*row = append(*row, gongwen.TextCell(rk.Standings[i].Arrow()))
+		}
 	}
 	return t
 }
