@@ -268,9 +268,17 @@ func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
 // write lays out the report and writes it, warning on stderr of
 // characters drawn from fallback fonts; it returns the number of pages.
 func (j *reportJob) write(stderr io.Writer) (int, error) {
+	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
+		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
+	}
 	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg))
 	if err != nil {
 		return 0, err
+	}
+	if dir := filepath.Dir(j.output); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return 0, &inputError{fmt.Sprintf("无法创建输出目录 %s：%v", dir, err)}
+		}
 	}
 	var rep *bulletin.Report
 	if j.kind == kindAnnual {
@@ -281,7 +289,7 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
 		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
 		if err := ledgerbook.WriteYearFile(j.book, y, ledgers); err != nil {
-			return 0, fmt.Errorf("写入 %s 失败：%w", j.book, err)
+			return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在 Excel 或 WPS 中打开？）", j.book, err)}
 		}
 	} else {
 		if len(ledgers) > 1 {
@@ -301,13 +309,16 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 		rep = bulletin.Progress(ledgers[0], o)
 	}
 	rep.Info.Created = reportCreated(j.o, ledgers[len(ledgers)-1])
-	if dir := filepath.Dir(j.output); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return 0, fmt.Errorf("无法创建目录 %s：%w", dir, err)
-		}
-	}
-	if err := cells.WriteFileAtomic(j.output, func(w io.Writer) error { return rep.Doc.Write(w, rep.Info) }); err != nil {
-		return 0, fmt.Errorf("写入 %s 失败：%w", j.output, err)
+	var renderErr error
+	err = cells.WriteFileAtomic(j.output, func(w io.Writer) error {
+		renderErr = rep.Doc.Write(w, rep.Info)
+		return renderErr
+	})
+	switch {
+	case renderErr != nil:
+		return 0, renderErr
+	case err != nil:
+		return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在阅读器中打开？）", j.output, err)}
 	}
 	printSubstitutions(stderr, rep)
 	return rep.Doc.Pages(), nil

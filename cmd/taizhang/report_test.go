@@ -214,6 +214,7 @@ func TestReport(t *testing.T) {
 		{"report", "--ledger", path, "--font", "serif=x.ttf"},
 		{"report", "--ledger", path, "--date", "2025年1月10日"},
 		{"report", "--ledger", path, "--ledger", filepath.Join(demo, "2024年第三季度", "总台账.xlsx")},
+		{"report", "--ledger", path, "-o", dir},
 	} {
 		if code, _, errOut := runCmd(t, bad...); code != exitUsage {
 			t.Errorf("%v: exit %d: %s", bad, code, errOut)
@@ -277,7 +278,7 @@ func editLedger(t *testing.T, path, taskID, status, review string) {
 func TestReportAnnualAndWorkspace(t *testing.T) {
 	demo := runDemo(t)
 	dir := t.TempDir()
-	args := []string{"report", "--kind", "annual", "-o", filepath.Join(dir, "年度.pdf")}
+	args := []string{"report", "--kind", "annual", "-o", filepath.Join(dir, "新建", "年度.pdf")}
 	for i := len(quarters) - 1; i >= 0; i-- { // any order
 		args = append(args, "--ledger", filepath.Join(demo, quarters[i], "总台账.xlsx"))
 	}
@@ -285,6 +286,7 @@ func TestReportAnnualAndWorkspace(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("annual: exit %d: %s", code, errOut)
 	}
+	dir = filepath.Join(dir, "新建") // made by report
 	checkPDF(t, filepath.Join(dir, "年度.pdf"), "各期完成率依次为：第一季度", "第二季度", "第三季度", "第四季度",
 		"二、考核结果", "评分规则", "考核排名", "得分说明", "四、结转下年度任务", "附件1")
 	// The year workbook is written beside the report.

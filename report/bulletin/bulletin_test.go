@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -121,5 +122,25 @@ func TestMarker(t *testing.T) {
 	}
 	if got := summary(strings.Repeat("长", 30), 10); got != strings.Repeat("长", 10)+"…" {
 		t.Errorf("summary = %q", got)
+	}
+}
+
+// Rows the office's edits can produce: a task without a number (its 序号
+// cleared in the task list) and a percentage that is not a number.
+func TestOddRows(t *testing.T) {
+	l := testLedger(t, "2024-Q3")
+	l.Rows[0].Path, l.Rows[0].Label = nil, ""
+	nan := math.NaN()
+	l.Rows[1].Percent = &nan
+	r := Progress(l, Options{Rules: score.Defaults})
+	c := writeReport(t, r)
+	if strings.Contains(c.Raw, "NaN") || strings.Contains(c.Raw, "922337") {
+		t.Error("a non-number percentage is printed")
+	}
+	if !c.Contains(l.Rows[0].Text) {
+		t.Error("the row without a number is lost")
+	}
+	if num(math.Inf(1)) != "—" || num(85.25) != "85.3" || num(-0.04) != "0" {
+		t.Errorf("num: %q %q %q", num(math.Inf(1)), num(85.25), num(-0.04))
 	}
 }

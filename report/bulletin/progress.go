@@ -66,8 +66,8 @@ func overview(d *gongwen.Doc, l *ledger.Ledger, n int) {
 	level1(d, n, "总体情况")
 	t := l.Totals
 	ids, _ := docs(l)
-	d.Text(fmt.Sprintf("本期纳入督查的任务共%d项，涉及%d个文件、%d个责任单位。已报送%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项；未报送%d项。总体完成率%s。",
-		t.Tasks, len(ids), t.Units, t.Reported, t.Done, t.OnSchedule, t.Behind, t.Tasks-t.Reported, percent(t.Completion)))
+	d.Text(fmt.Sprintf("本期纳入督查的任务共%d项，涉及%d个文件、%d个责任单位。已报送或经核定%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项；未报送%d项。总体完成率%s。",
+		t.Tasks, len(ids), t.Units, t.Tasks-unknown(l.Rows), t.Done, t.OnSchedule, t.Behind, unknown(l.Rows), percent(t.Completion)))
 	d.Text(fmt.Sprintf("亮灯情况：绿灯%d项、黄灯%d项、红灯%d项，灰灯（未报送或未明确牵头单位）%d项。",
 		t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey]))
 	units := t.OnTime + t.Late + t.MissingN
@@ -117,6 +117,18 @@ func rowsByDoc(l *ledger.Ledger) (ids []string, rows map[string][]*ledger.Row) {
 		rows[r.DocID] = append(rows[r.DocID], r)
 	}
 	return ids, rows
+}
+
+// unknown counts the rows the office knows nothing of this period: no
+// report from the lead unit and no 核定状态.
+func unknown(rows []*ledger.Row) int {
+	n := 0
+	for _, r := range rows {
+		if !r.Reported && r.Override == "" {
+			n++
+		}
+	}
+	return n
 }
 
 // counts describes a set of rows: 共N项，已完成a项…
@@ -176,6 +188,15 @@ var sectionColumns = []gongwen.Column{
 // tableSize is the text size of the report's tables (小五).
 const tableSize = 9
 
+// ownNumber is a row's own number in its document (4., （2）), else its
+// label.
+func ownNumber(r *ledger.Row) string {
+	if len(r.Path) == 0 {
+		return r.Label
+	}
+	return marker(r.Path[len(r.Path)-1])
+}
+
 // sectionTable lists a heading's tasks, with a group row for each
 // second-level heading.
 func sectionTable(d *gongwen.Doc, rows []*ledger.Row) {
@@ -195,7 +216,7 @@ func sectionTable(d *gongwen.Doc, rows []*ledger.Row) {
 			cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+r.Review))
 		}
 		t.Rows = append(t.Rows, []gongwen.Cell{
-			gongwen.TextCell(marker(r.Path[len(r.Path)-1])),
+			gongwen.TextCell(ownNumber(r)),
 			gongwen.TextCell(taskName(r, 30)),
 			gongwen.TextCell(joinUnits(r.Lead)),
 			gongwen.TextCell(statusText(r)),
@@ -389,10 +410,7 @@ func ledgerTable(d *gongwen.Doc, l *ledger.Ledger) {
 				}
 				t.Rows = append(t.Rows, []gongwen.Cell{{Spans: []gongwen.Span{gongwen.In(role, marker(r.Path[k])+r.Headings[k])}, Wide: true}})
 			}
-			pct := "—"
-			if r.Percent != nil {
-				pct = num(*r.Percent) + "%"
-			}
+			pct := pctText(r.Percent)
 			text := r.Text
 			if r.Title != "" && !strings.HasPrefix(r.Text, r.Title) {
 				text = r.Title + "。" + r.Text

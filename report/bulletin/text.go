@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -42,16 +43,21 @@ func dayText(s string) string {
 // percent writes a ratio (0–1) as a percentage with at most one decimal.
 func percent(ratio float64) string { return num(ratio*100) + "%" }
 
-// num writes x with at most one decimal.
+// num writes x with at most one decimal; "—" for a value that is not a
+// number.
 func num(x float64) string {
-	return strconv.FormatFloat(float64(int64(x*10+sign(x)*0.5))/10, 'f', -1, 64)
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		return "—"
+	}
+	return strconv.FormatFloat(math.Round(x*10)/10+0, 'f', -1, 64) // +0: no "-0"
 }
 
-func sign(x float64) float64 {
-	if x < 0 {
-		return -1
+// pctText writes a reported percentage, "—" when there is none.
+func pctText(p *float64) string {
+	if p == nil || math.IsNaN(*p) || math.IsInf(*p, 0) {
+		return "—"
 	}
-	return 1
+	return num(*p) + "%"
 }
 
 func share(n, of int) float64 {
@@ -124,7 +130,7 @@ func statusText(r *ledger.Row) string {
 		s += "（核定）"
 	}
 	if r.Percent != nil {
-		s += " " + num(*r.Percent) + "%"
+		s += " " + pctText(r.Percent)
 	}
 	return s
 }

@@ -165,6 +165,10 @@ func (d *Doc) Title(s string) {
 	d.ensure(float64(len(lines))*pitch + LinePitch)
 	x0, _, w, _ := d.cur.block()
 	for _, ln := range lines {
+		if d.Remaining() < pitch-0.01 {
+			d.NewPage(d.cur.landscape)
+			x0, _, w, _ = d.cur.block()
+		}
 		x := x0 + (w-ln.width)/2
 		d.glyphRun(gs[ln.from:ln.to], x, d.y+baseline(pitch, size), size, 0)
 		d.y += pitch
@@ -191,7 +195,7 @@ func (d *Doc) Signature(office, date string) {
 	if office != "" {
 		og := d.shape([]Span{Plain(office)}, SizeSan)
 		ow := naturalWidth(og, Body.spacing())
-		ox := math.Min(dateX+(dw-ow)/2, x0+w-2*CharPitch-ow)
+		ox := math.Max(x0, math.Min(dateX+(dw-ow)/2, x0+w-2*CharPitch-ow))
 		d.glyphRun(og, ox, d.y+baseline(LinePitch, SizeSan), SizeSan, Body.spacing())
 		d.y += LinePitch
 	}

@@ -53,6 +53,9 @@ type laidCell struct {
 // line of text: a row that does not fit moves to the next page, and only a
 // row taller than a whole page is split, between its lines.
 func (d *Doc) Table(t *Table) {
+	if len(t.Columns) == 0 {
+		return
+	}
 	size := t.Size
 	if size == 0 {
 		size = SizeXiao
@@ -94,7 +97,15 @@ func (d *Doc) Table(t *Table) {
 		d.ensure(LinePitch + first)
 		d.Paragraph(Style{Size: SizeSan, Pitch: LinePitch, Align: Center}, In(typeface.Hei, t.Caption))
 	}
-	d.ensure(headH + lead + 2*cellPadY)
+	// The header keeps with the first row (or as much of it as a page
+	// holds).
+	first := lead + 2*cellPadY
+	if len(rows) > 0 {
+		_, _, _, full := d.cur.block()
+		first = min(rowHeight(rows[0], lead), full-headH)
+	}
+	d.ensure(headH + first)
+	x0, _, _, _ = d.cur.block()
 	d.drawRow(head, x0, widths, 0, -1, lead, size)
 	for r, row := range rows {
 		h := rowHeight(row, lead)
@@ -118,7 +129,9 @@ func (d *Doc) Table(t *Table) {
 		// Draw the row, splitting it between lines when it cannot fit a page.
 		from := 0
 		for {
-			fit := int((d.Remaining() - 2*cellPadY + 0.01) / lead)
+			// At least a line a page, even under a header taller than
+			// the page, so that the row always ends.
+			fit := max(1, int((d.Remaining()-2*cellPadY+0.01)/lead))
 			n := maxLines(row)
 			if n-from <= fit {
 				d.drawRow(row, x0, widths, from, -1, lead, size)

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
@@ -104,7 +106,9 @@ func (d *Doc) shape(spans []Span, size float64) []glyph {
 		if role == "" {
 			role = typeface.Body
 		}
-		for _, r := range sp.Text {
+		// Composed forms: a base letter and a combining accent are one
+		// character in the fonts.
+		for _, r := range norm.NFC.String(sp.Text) {
 			switch {
 			case r == '\n':
 				gs = append(gs, glyph{r: r, brk: true})

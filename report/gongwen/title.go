@@ -15,8 +15,16 @@ func titleLines(gs []glyph, width float64) []line {
 		return []line{{from: 0, to: len(gs), width: total}}
 	}
 	ends := atoms(gs)
+	for i := range ends {
+		if naturalWidth(gs[atomStart(ends, i):ends[i]], 0) > width {
+			// A word wider than the line: no balanced split exists.
+			return breakLines(gs, width, width, 0)
+		}
+	}
 	n := int(math.Ceil(total / width))
-	for ; n <= len(ends); n++ {
+	// Titles run to a few lines; past that, balance is moot and the
+	// search would be slow.
+	for ; n <= min(len(ends), 6); n++ {
 		if ls := bestSplit(gs, ends, n, width); ls != nil {
 			return ls
 		}

@@ -94,6 +94,15 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	if err != nil {
 		return nil, err
 	}
+	if cols.has(fOverride) {
+		for i := range tasks {
+			v := strings.TrimSpace(tasks[i].vals[fOverride])
+			if v != "" && !slices.Contains(overrideStatuses, v) {
+				return nil, rd.fail(sheet, cols.cell(fOverride, tasks[i].row), "核定状态“%s”不是可选的状态：请从下拉列表中选择（%s），或留空", v, strings.Join(overrideStatuses, "、"))
+			}
+			tasks[i].vals[fOverride] = v
+		}
+	}
 	l, err := rd.readHidden()
 	if err != nil {
 		return nil, err

@@ -381,3 +381,16 @@ func TestCellTexts(t *testing.T) {
 		t.Fatal()
 	}
 }
+
+// A 核定状态 typed outside the drop-down is refused with its cell, rather
+// than counted as some status nobody chose.
+func TestReadBadOverride(t *testing.T) {
+	f := openBytes(t, writeBytes(t, testLedger()))
+	col, row := ledgerCol(t, f, "核定状态"), taskRow(t, f, "D1-三.(二).5")
+	setCell(t, f, SheetLedger, fmt.Sprintf("%s%d", col, row), "基本完成")
+	_, err := Read("总台账.xlsx", bytes.NewReader(saveBytes(t, f)))
+	var in *InputError
+	if !errors.As(err, &in) || in.Cell != fmt.Sprintf("%s%d", col, row) || !strings.Contains(in.Msg, "基本完成") {
+		t.Fatalf("err = %v", err)
+	}
+}

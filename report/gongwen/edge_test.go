@@ -1,0 +1,101 @@
+package gongwen
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
+)
+
+// pageText is the text drawn on page i, in drawing order.
+func pageText(d *Doc, i int) string {
+	var b strings.Builder
+	for _, o := range d.pages[i].ops {
+		b.WriteString(o.text)
+	}
+	return b.String()
+}
+
+// A title longer than a page continues on the next one rather than run
+// off the page.
+func TestLongTitle(t *testing.T) {
+	d := New(nil)
+	d.Text(strings.Repeat("正文", 200))
+	title := strings.Repeat("关于推进重点工作任务落实情况的通报", 25)
+	d.Title(title)
+	if d.Pages() < 2 {
+		t.Fatalf("%d pages", d.Pages())
+	}
+	for i, p := range d.pages {
+		_, top, _, h := p.block()
+		for _, o := range p.ops {
+			if o.kind == opText && o.y > top+h+0.01 {
+				t.Errorf("page %d: text at baseline %.1f below the block (%.1f)", i+1, o.y, top+h)
+			}
+		}
+	}
+	if !pdfcheck.Available() {
+		return
+	}
+	path, _ := writePDF(t, d)
+	c, err := pdfcheck.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Contains(title) {
+		t.Error("title text lost")
+	}
+}
+
+// A title with a word wider than the line is broken at once, not searched
+// for a balance that does not exist.
+func TestTitleLongWord(t *testing.T) {
+	gs := glyphs(strings.Repeat("word ", 150) + strings.Repeat("x", 300))
+	start := time.Now()
+	ls := titleLines(gs, 20)
+	if time.Since(start) > 2*time.Second || len(ls) < 2 {
+		t.Errorf("%d lines in %v", len(ls), time.Since(start))
+	}
+}
+
+// A table's header row keeps with its first row, and a header taller than
+// a page does not stop the table.
+func TestTableHeaderKeeps(t *testing.T) {
+	d := New(nil)
+	for d.Remaining() > 4*LinePitch {
+		d.Text("填充")
+	}
+	tbl := &Table{Columns: []Column{{Header: "序号", Weight: 1}, {Header: "任务", Weight: 3}}}
+	tbl.Rows = [][]Cell{{TextCell("1"), TextCell(strings.Repeat("第一行任务的内容很长，", 12))}}
+	d.Table(tbl)
+	for i := range d.pages {
+		text := pageText(d, i)
+		if strings.Contains(text, "序号") != strings.Contains(text, "第一行任务") {
+			t.Errorf("page %d has the header without the first row or the other way round", i+1)
+		}
+	}
+
+	tall := &Table{Columns: []Column{{Header: strings.Repeat("很长的表头", 400), Weight: 1}}}
+	tall.Rows = [][]Cell{{TextCell(strings.Repeat("内容", 300))}}
+	done := make(chan bool)
+	go func() { New(nil).Table(tall); done <- true }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("a header taller than a page never ends")
+	}
+	New(nil).Table(&Table{}) // no columns: nothing, no panic
+}
+
+// A letter with a combining accent is one character in the fonts.
+func TestShapeComposes(t *testing.T) {
+	d := New(nil)
+	gs := d.shape([]Span{Plain("Cafe\u0301")}, SizeSan)
+	if len(gs) != 4 || gs[3].r != 'é' {
+		t.Errorf("shaped %d glyphs, last %q", len(gs), gs[len(gs)-1].r)
+	}
+	if len(d.Substitutions()) != 0 {
+		t.Errorf("substitutions %+v", d.Substitutions())
+	}
+}
