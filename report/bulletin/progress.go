@@ -213,7 +213,7 @@ func sectionTable(d *gongwen.Doc, rows []*ledger.Row) {
 		}
 		cell := gongwen.TextCell(progress)
 		if r.Review != "" {
-			cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+r.Review))
+			cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+clip(r.Review, 80)))
 		}
 		t.Rows = append(t.Rows, []gongwen.Cell{
 			gongwen.TextCell(ownNumber(r)),
@@ -254,7 +254,7 @@ func problems(d *gongwen.Doc, l *ledger.Ledger, n int) {
 			}
 			cell := gongwen.TextCell(reason)
 			if r.Review != "" {
-				cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+r.Review))
+				cell.Spans = append(cell.Spans, gongwen.In(typeface.Kai, "\n复核意见："+clip(r.Review, 80)))
 			}
 			t.Rows = append(t.Rows, []gongwen.Cell{
 				gongwen.TextCell(r.Label), gongwen.TextCell(taskName(r, 36)), gongwen.TextCell(joinUnits(r.Lead)), lightCell(r.Light), cell,
@@ -425,7 +425,7 @@ func ledgerTable(d *gongwen.Doc, l *ledger.Ledger) {
 				gongwen.TextCell(pct + "\n" + num(r.Expected) + "%"),
 				gongwen.TextCell(string(r.Effective())),
 				lightCell(r.Light),
-				gongwen.TextCell(r.Review),
+				gongwen.TextCell(clip(r.Review, 120)),
 			})
 		}
 	}

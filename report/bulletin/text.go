@@ -80,6 +80,16 @@ func summary(s string, n int) string {
 	return string(r[:n]) + "…"
 }
 
+// clip shortens s to n characters, saying where the rest is: a 复核意见
+// longer than a table cell holds is the ledger's to keep in full.
+func clip(s string, n int) string {
+	r := []rune(strings.TrimSpace(s))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n]) + "…（全文见总台账）"
+}
+
 // docName is a document's short name: the 《》 part of its title, else the
 // title.
 func docName(title string) string {
