@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -139,6 +140,11 @@ func (rd *reader) rebuildTitle(l *ledger.Ledger) {
 			l.Title, l.PeriodLabel = m[1], m[2]
 			if n := titleNameRe.FindStringSubmatch(m[1]); n != nil {
 				l.Title = n[1] + n[2]
+			}
+			// The label names the period (2024年第四季度): recover its key
+			// and end, which lights and reports need.
+			if p, err := period.Parse(l.PeriodLabel); err == nil {
+				l.Period, l.PeriodEnd = p.Key(), p.End().Format("2006-01-02")
 			}
 			return
 		}

@@ -144,8 +144,9 @@ func TestReadWithoutHiddenSheet(t *testing.T) {
 			if len(got.Rows) != len(want.Rows) {
 				t.Fatalf("got %d rows; want %d", len(got.Rows), len(want.Rows))
 			}
-			if got.Title != want.Title || got.PeriodLabel != want.PeriodLabel {
-				t.Errorf("title, period = %q, %q; want %q, %q", got.Title, got.PeriodLabel, want.Title, want.PeriodLabel)
+			if got.Title != want.Title || got.PeriodLabel != want.PeriodLabel || got.Period != want.Period || got.PeriodEnd != want.PeriodEnd {
+				t.Errorf("title, period = %q, %q %s %s; want %q, %q %s %s", got.Title, got.PeriodLabel, got.Period, got.PeriodEnd,
+					want.Title, want.PeriodLabel, want.Period, want.PeriodEnd)
 			}
 			for _, w := range want.Rows {
 				g := rowByID(got, w.TaskID)
