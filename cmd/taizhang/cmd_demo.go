@@ -204,7 +204,7 @@ func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period
 		prevPath = ws.LedgerPath(prev)
 	}
 	rep := reportJob{kind: kindProgress, ledgers: []string{ws.LedgerPath(p)}, previous: prevPath, output: ws.ReportPath(p), cfg: cfg,
-		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg)}}
+		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: true}}
 	pages, err := rep.write(io.Discard)
 	if err != nil {
 		return nil, nil, err
@@ -228,7 +228,7 @@ func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledge
 	}
 	report := filepath.Join(ws.AnnualDir(), demoYear+"年度考核报告.pdf")
 	rep := reportJob{kind: kindAnnual, ledgers: paths, output: report, cfg: cfg,
-		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg)}}
+		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: true}}
 	pages, err := rep.write(io.Discard)
 	if err != nil {
 		return err

@@ -37,6 +37,7 @@ type reportOptions struct {
 	Fonts     []string
 	Config    string
 	Workspace string
+	Masthead  bool
 
 	Stdout, Stderr io.Writer
 }
@@ -85,6 +86,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 	f.StringVar(&opts.Title, "title", "", "报告标题，默认按期次生成")
 	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
 	f.StringVar(&opts.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
+	f.BoolVar(&opts.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
 	f.StringArrayVar(&opts.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
 	f.StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	f.StringVar(&opts.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
@@ -158,7 +160,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 	if err != nil {
 		return nil, err
 	}
-	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts, Rules: cfg.Scoring}
+	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts, Rules: cfg.Scoring, Masthead: opts.Masthead}
 	job.o.Order = unitOrder(cfg)
 	if opts.Date != "" {
 		d, err := time.Parse("2006-01-02", opts.Date)

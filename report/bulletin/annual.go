@@ -25,6 +25,9 @@ func Annual(y *history.Year, ledgers []*ledger.Ledger, o Options) *Report {
 	if title == "" {
 		title = "关于" + year + "度重点工作任务推进及考核情况的通报"
 	}
+	if o.Masthead {
+		d.Masthead("督查通报", year+"度", o.Office, chineseDate(o.date(last)))
+	}
 	d.Title(title)
 	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
 	who := o.Office

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/score"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
@@ -25,6 +26,19 @@ type Options struct {
 	// Previous is the previous period's ledger, for the ranking's moves
 	// (较上期) in a progress bulletin; nil for none.
 	Previous *ledger.Ledger
+	// Masthead sets the red header (督查通报, the issue, the office and
+	// the date) above the title; off for paper with a printed one.
+	Masthead bool
+}
+
+// issue is a period's number in its year, for the masthead: 第4期 for
+// the fourth quarter or April; "" for a whole year.
+func issue(l *ledger.Ledger) string {
+	p, err := period.Parse(l.Period)
+	if err != nil || p.Kind == period.Year || p.Index == 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d年第%d期", p.Year, p.Index)
 }
 
 // Report is a laid-out report ready to write.

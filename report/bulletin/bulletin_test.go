@@ -30,14 +30,14 @@ func TestProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	date := time.Date(2024, 10, 12, 0, 0, 0, 0, time.UTC)
-	r := Progress(l, Options{Office: "某市人民政府督查室", Date: date, Rules: score.Defaults})
+	r := Progress(l, Options{Office: "某市人民政府督查室", Date: date, Rules: score.Defaults, Masthead: true})
 	c := writeReport(t, r)
 
 	if r.Info.Title != "关于2024年第三季度重点工作任务推进情况的通报" {
 		t.Errorf("title %q", r.Info.Title)
 	}
 	// The sections in order, each document under its own numbering.
-	if miss := c.InOrder(r.Info.Title, "各责任单位：", "一、总体情况", "本期纳入督查的任务共8项",
+	if miss := c.InOrder("督查通报", "2024年第3期", "某市人民政府督查室", "2024年10月12日", r.Info.Title, "各责任单位：", "一、总体情况", "本期纳入督查的任务共8项",
 		"图1", "图2", "二、分项推进情况", "《科技创新行动方案》", "一、重点任务", "（一）强化创新平台", "（二）培育创新主体", "二、保障措施",
 		"《关于优化营商环境的若干措施》", "三、存在问题", "四、单位排名", "五、下步工作要求", "附件：", "某市人民政府督查室", "2024年10月12日",
 		"附件1", "2024年第三季度重点工作任务推进情况台账"); miss != "" {

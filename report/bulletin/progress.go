@@ -20,6 +20,9 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 	if title == "" {
 		title = progressTitle(l)
 	}
+	if o.Masthead {
+		d.Masthead("督查通报", issue(l), o.Office, chineseDate(o.date(l)))
+	}
 	d.Title(title)
 	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
 	who := o.Office

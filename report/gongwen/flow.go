@@ -246,3 +246,49 @@ func (d *Doc) Attachment(n int, title string, landscape bool) {
 		d.Title(title)
 	}
 }
+
+// Red is the colour of the masthead (版头): the red of official documents.
+var Red = Color{R: 0xE6, G: 0x00, B: 0x12}
+
+// Masthead sets the red header the office's bulletins carry (督查通报 in
+// the manner of a 简报): the bulletin's name in the title font, in red, as
+// large as fits up to 42 pt and spaced out; the issue (第4期) under it; the
+// issuing office on the left and the date on the right; then a red rule
+// across the text block. It must come first on its page.
+func (d *Doc) Masthead(name, issue, office, date string) {
+	x0, _, w, _ := d.cur.block()
+	spaced := []rune(name)
+	var b []rune
+	for i, r := range spaced {
+		if i > 0 {
+			b = append(b, '\u3000')
+		}
+		b = append(b, r)
+	}
+	size := 42.0
+	gs := d.shape([]Span{{Text: string(b), Role: typeface.Title, Color: Red}}, size)
+	if nw := naturalWidth(gs, 0); nw > w {
+		size = size * w / nw
+		gs = d.shape([]Span{{Text: string(b), Role: typeface.Title, Color: Red}}, size)
+	}
+	pitch := size * 1.4
+	d.glyphRun(gs, x0+(w-naturalWidth(gs, 0))/2, d.y+baseline(pitch, size), size, 0)
+	d.y += pitch
+	if issue != "" {
+		ig := d.shape([]Span{Plain(issue)}, SizeSan)
+		d.glyphRun(ig, x0+(w-naturalWidth(ig, 0))/2, d.y+baseline(LinePitch, SizeSan), SizeSan, 0)
+		d.y += LinePitch
+	}
+	base := d.y + baseline(LinePitch, SizeSan)
+	if office != "" {
+		og := d.shape([]Span{Plain(office)}, SizeSan)
+		d.glyphRun(og, x0+CharPitch, base, SizeSan, 0)
+	}
+	if date != "" {
+		dg := d.shape([]Span{Plain(date)}, SizeSan)
+		d.glyphRun(dg, x0+w-CharPitch-naturalWidth(dg, 0), base, SizeSan, 0)
+	}
+	d.y += LinePitch + 2
+	d.add(op{kind: opLine, x: x0, y: d.y, x2: x0 + w, y2: d.y, w: 1.5, color: Red})
+	d.y += LinePitch
+}
