@@ -9,10 +9,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 var (
-	update = flag.Bool("update", false, "rewrite the golden files in testdata")
 	svgDir = flag.String("svg", "", "also write the golden charts as SVG files to this directory, to look at")
 )
 
@@ -57,19 +58,7 @@ func TestGolden(t *testing.T) {
 			r := draw(t, ch, x, y, w, h)
 			checkTextsApart(t, r)
 			got := fmt.Sprintf("%s %g×%.2f at (%g, %g)\n", name, float64(w), h, float64(x), float64(y)) + r.dump()
-			path := filepath.Join("testdata", name+".golden")
-			if *update {
-				if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s; run go test -update and review the diff", name, path)
-			}
+			testkit.Golden(t, filepath.Join("testdata", name+".golden"), got)
 			if *svgDir != "" {
 				svg := r.svg(x+w+x, y+h+y)
 				if err := os.WriteFile(filepath.Join(*svgDir, name+".svg"), []byte(svg), 0o644); err != nil {

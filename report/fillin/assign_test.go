@@ -10,6 +10,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -186,7 +187,7 @@ func TestWriteNoDue(t *testing.T) {
 	if err := Write(&buf, a, o); err != nil {
 		t.Fatal(err)
 	}
-	f := openBytes(t, buf.Bytes())
+	f := testkit.OpenBytes(t, buf.Bytes())
 	v, _ := f.GetCellValue(SheetForm, "F2")
 	if v != "请按办公室通知时间报送" {
 		t.Errorf("due cell = %q", v)

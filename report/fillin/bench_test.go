@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
@@ -88,9 +89,9 @@ func fiftyRowSet(b testing.TB) (*task.Set, string) {
 // as the office's collection run would. Target: < 3 s, < 200 MB.
 func BenchmarkCheck500(b *testing.B) {
 	set, unit := fiftyRowSet(b)
-	f := openBytes(b, writeUnit(b, set, unit))
+	f := testkit.OpenBytes(b, writeUnit(b, set, unit))
 	fillIn(b, f, 50)
-	data := saveBytes(b, f)
+	data := testkit.SaveBytes(b, f)
 	opts := checkOpts(set)
 	if r := Check("x.xlsx", data, opts); !r.Usable() || len(r.Entries) != 50 || len(r.Findings) != 0 {
 		b.Fatalf("benchmark return is not clean: %d entries\n%s", len(r.Entries), dumpFindings(r))

@@ -9,6 +9,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/period"
 )
 
@@ -44,7 +45,7 @@ func runCases(t *testing.T, cases []checkCase) {
 			if tc.opts != nil {
 				tc.opts(&o)
 			}
-			r := Check("return.xlsx", saveBytes(t, f), o)
+			r := Check("return.xlsx", testkit.SaveBytes(t, f), o)
 			if testing.Verbose() {
 				t.Logf("findings:\n%s", dumpFindings(r))
 			}
@@ -187,7 +188,7 @@ func TestCheckFileErrors(t *testing.T) {
 	// A workbook that is not ours.
 	f := excelize.NewFile()
 	defer f.Close()
-	r := Check("other.xlsx", saveBytes(t, f), checkOpts(s))
+	r := Check("other.xlsx", testkit.SaveBytes(t, f), checkOpts(s))
 	if r.Usable() || !hasFinding(r, LevelError, "找不到 taizhang 的核验信息") {
 		t.Errorf("foreign workbook findings:\n%s", dumpFindings(r))
 	}
@@ -371,9 +372,9 @@ func TestCheckOtherUnitsWorkbook(t *testing.T) {
 
 func TestCheckCoUnitOnly(t *testing.T) {
 	s := testSet()
-	f := openBytes(t, writeUnit(t, s, "市统计局"))
+	f := testkit.OpenBytes(t, writeUnit(t, s, "市统计局"))
 	fillIn(t, f, 1)
-	r := Check("x.xlsx", saveBytes(t, f), checkOpts(s))
+	r := Check("x.xlsx", testkit.SaveBytes(t, f), checkOpts(s))
 	if !r.Usable() || len(r.Entries) != 1 || r.Entries[0].Role != RoleCo {
 		t.Errorf("entries %+v findings:\n%s", r.Entries, dumpFindings(r))
 	}
@@ -381,7 +382,7 @@ func TestCheckCoUnitOnly(t *testing.T) {
 
 func TestCheckConcurrent(t *testing.T) {
 	s, f := filled(t)
-	data := saveBytes(t, f)
+	data := testkit.SaveBytes(t, f)
 	opts := checkOpts(s)
 	want := Check("x.xlsx", data, opts)
 	var wg sync.WaitGroup
@@ -402,7 +403,7 @@ func TestCheckConcurrent(t *testing.T) {
 func TestReturnJSON(t *testing.T) {
 	s, f := filled(t)
 	set(t, f, "I5", "完成")
-	r := Check("x.xlsx", saveBytes(t, f), checkOpts(s))
+	r := Check("x.xlsx", testkit.SaveBytes(t, f), checkOpts(s))
 	b, err := json.Marshal(r)
 	if err != nil {
 		t.Fatal(err)

@@ -2,13 +2,13 @@ package fillin
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 // dump renders a workbook as text for comparison: properties, defined
@@ -78,7 +78,7 @@ func dump(t testing.TB, path string) string {
 		dvs, _ := f.GetDataValidations(sheet)
 		for _, dv := range dvs {
 			fmt.Fprintf(&b, "# validation %s type=%s op=%s f1=%s f2=%s prompt=%s/%s error=%s/%s/%s\n", dv.Sqref, dv.Type, dv.Operator,
-				dv.Formula1, dv.Formula2, deref(dv.PromptTitle), deref(dv.Prompt), deref(dv.ErrorStyle), deref(dv.ErrorTitle), deref(dv.Error))
+				dv.Formula1, dv.Formula2, testkit.Deref(dv.PromptTitle), testkit.Deref(dv.Prompt), testkit.Deref(dv.ErrorStyle), testkit.Deref(dv.ErrorTitle), testkit.Deref(dv.Error))
 		}
 		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -100,7 +100,7 @@ func dump(t testing.TB, path string) string {
 				}
 				s, ok := styleCache[id]
 				if !ok {
-					s = styleSummary(f, id)
+					s = testkit.StyleSummary(f, id, true)
 					styleCache[id] = s
 				}
 				cells = append(cells, fmt.Sprintf("%s{%s}%s", name, s, esc.Replace(v)))
@@ -111,46 +111,4 @@ func dump(t testing.TB, path string) string {
 		}
 	}
 	return b.String()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// styleSummary is what matters of a style for the office: locked or not,
-// fill, number format, bold.
-func styleSummary(f *excelize.File, id int) string {
-	st, err := f.GetStyle(id)
-	if err != nil || st == nil {
-		return "?"
-	}
-	var parts []string
-	if st.Protection != nil && !st.Protection.Locked {
-		parts = append(parts, "input")
-	}
-	if len(st.Fill.Color) > 0 {
-		parts = append(parts, "fill="+st.Fill.Color[0])
-	}
-	if st.NumFmt != 0 {
-		parts = append(parts, fmt.Sprintf("fmt=%d", st.NumFmt))
-	}
-	if st.CustomNumFmt != nil {
-		parts = append(parts, "fmt="+*st.CustomNumFmt)
-	}
-	if st.Font != nil && st.Font.Bold {
-		parts = append(parts, "bold")
-	}
-	return strings.Join(parts, ",")
-}
-
-func saveFile(t testing.TB, dir, name string, b []byte) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 // formSheetPath is where the 填报表 sheet lives in a generated workbook.
@@ -47,23 +49,6 @@ func replaceEntry(t testing.TB, b []byte, name string, content []byte) []byte {
 	return out.Bytes()
 }
 
-func zipEntry(t testing.TB, b []byte, name string) []byte {
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range zr.File {
-		if f.Name == name {
-			r, _ := f.Open()
-			defer r.Close()
-			data, _ := io.ReadAll(r)
-			return data
-		}
-	}
-	t.Fatalf("no %s in workbook", name)
-	return nil
-}
-
 // FuzzCheck feeds Check whole files (inputs starting with "PK") and, to get
 // past the zip layer, the XML of the 填报表 sheet spliced into a generated
 // return. Check must never panic. Run it with a short -fuzzminimizetime:
@@ -75,9 +60,9 @@ func FuzzCheck(f *testing.F) {
 	defer func() { catchPanics = true }()
 	fuzzOnce.Do(func() {
 		_, wb := filled(f)
-		fuzzBase = saveBytes(f, wb)
+		fuzzBase = testkit.SaveBytes(f, wb)
 	})
-	sheet := zipEntry(f, fuzzBase, formSheetPath)
+	sheet := []byte(testkit.ZipEntry(f, fuzzBase, formSheetPath))
 	if !strings.Contains(string(sheet), "<sheetData>") {
 		f.Fatalf("%s is not the form sheet", formSheetPath)
 	}

@@ -2,7 +2,6 @@ package fillin
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,11 +9,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var (
 	testNow    = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
@@ -105,25 +103,6 @@ func writeUnit(t testing.TB, set *task.Set, unit string) []byte {
 	return buf.Bytes()
 }
 
-func openBytes(t testing.TB, b []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-func saveBytes(t testing.TB, f *excelize.File) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func set(t testing.TB, f *excelize.File, cell string, v any) {
 	t.Helper()
 	if err := f.SetCellValue(SheetForm, cell, v); err != nil {
@@ -153,7 +132,7 @@ func fillIn(t testing.TB, f *excelize.File, n int) {
 func filled(t testing.TB) (*task.Set, *excelize.File) {
 	t.Helper()
 	s := testSet()
-	f := openBytes(t, writeUnit(t, s, "市科技局"))
+	f := testkit.OpenBytes(t, writeUnit(t, s, "市科技局"))
 	fillIn(t, f, 4)
 	return s, f
 }

@@ -1,18 +1,19 @@
 package fillin
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 func TestDeterministic(t *testing.T) {
 	dir := t.TempDir()
 	var dumps []string
 	for i := range 2 {
-		path := saveFile(t, dir, "w"+string(rune('0'+i))+".xlsx", writeUnit(t, testSet(), "市科技局"))
+		path := testkit.SaveFile(t, dir, "w"+string(rune('0'+i))+".xlsx", writeUnit(t, testSet(), "市科技局"))
 		dumps = append(dumps, dump(t, path))
 	}
 	if dumps[0] != dumps[1] {
@@ -24,24 +25,10 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestGolden(t *testing.T) {
-	path := saveFile(t, t.TempDir(), "small.xlsx", writeUnit(t, testSet(), "市科技局"))
+	path := testkit.SaveFile(t, t.TempDir(), "small.xlsx", writeUnit(t, testSet(), "市科技局"))
 	got := dump(t, path)
 	golden := filepath.Join("testdata", "small.golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
+	testkit.Golden(t, golden, got)
 }
 
 // Excel silently drops prompts and error messages over its limits.

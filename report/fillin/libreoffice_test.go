@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/convert/lotest"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 // resave round-trips an .xlsx through LibreOffice, as an office using it
@@ -18,8 +19,8 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 	set(t, f, "H5", "８０％")
 	set(t, f, "I6", "完成")
 	set(t, f, "H6", 100)
-	b := resave(t, saveBytes(t, f))
-	g := openBytes(t, b)
+	b := resave(t, testkit.SaveBytes(t, f))
+	g := testkit.OpenBytes(t, b)
 	if v, _ := g.GetSheetVisible(SheetMeta); v {
 		t.Errorf("LibreOffice made the hidden sheet visible")
 	}
@@ -34,22 +35,22 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 
 	// A LibreOffice user who also edited a locked cell (LibreOffice drops
 	// nothing but a script or an unprotected copy can).
-	h := openBytes(t, b)
+	h := testkit.OpenBytes(t, b)
 	if err := h.UnprotectSheet(SheetForm); err != nil {
 		t.Fatal(err)
 	}
 	set(t, h, "B5", "改过")
-	r = Check("return.xlsx", saveBytes(t, h), checkOpts(s))
+	r = Check("return.xlsx", testkit.SaveBytes(t, h), checkOpts(s))
 	if r.Usable() || !hasFinding(r, LevelError, "“任务内容”被修改") {
 		t.Errorf("edit after LibreOffice not caught:\n%s", dumpFindings(r))
 	}
 
 	// The copy of the metadata in the document properties survives.
-	h = openBytes(t, b)
+	h = testkit.OpenBytes(t, b)
 	if err := h.DeleteSheet(SheetMeta); err != nil {
 		t.Fatal(err)
 	}
-	r = Check("return.xlsx", saveBytes(t, h), checkOpts(s))
+	r = Check("return.xlsx", testkit.SaveBytes(t, h), checkOpts(s))
 	if !r.Usable() || r.Unit != "市科技局" {
 		t.Errorf("properties copy lost in LibreOffice:\n%s", dumpFindings(r))
 	}

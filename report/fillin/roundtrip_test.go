@@ -2,11 +2,13 @@ package fillin
 
 import (
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 func TestRoundTrip(t *testing.T) {
 	s, f := filled(t)
-	r := Check("2024年第四季度_市科技局_填报表.xlsx", saveBytes(t, f), checkOpts(s))
+	r := Check("2024年第四季度_市科技局_填报表.xlsx", testkit.SaveBytes(t, f), checkOpts(s))
 	if len(r.Findings) != 0 {
 		t.Errorf("findings on a clean return:\n%s", dumpFindings(r))
 	}

@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 // TestReaderVariants rewrites a filled return the way other programs write
@@ -12,13 +14,13 @@ import (
 func TestReaderVariants(t *testing.T) {
 	s, f := filled(t)
 	set(t, f, "K6", "资金_x000D_不到位")
-	base := saveBytes(t, f)
+	base := testkit.SaveBytes(t, f)
 	want := Check("x.xlsx", base, checkOpts(s))
 	if !want.Usable() || want.Entries[1].Problems != "资金\n不到位" {
 		t.Fatalf("base return: %+v\n%s", want.Entries[1], dumpFindings(want))
 	}
 	sst := sharedStrings(t, base)
-	sheet := string(zipEntry(t, base, formSheetPath))
+	sheet := string(testkit.ZipEntry(t, base, formSheetPath))
 	sharedRe := regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="s"><v>([0-9]+)</v></c>`)
 	inline := sharedRe.ReplaceAllStringFunc(sheet, func(m string) string {
 		p := sharedRe.FindStringSubmatch(m)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 )
 
 func TestWriteFileBackup(t *testing.T) {
@@ -109,16 +111,5 @@ func TestGolden(t *testing.T) {
 	}
 	got := dump(t, path)
 	golden := filepath.Join("testdata", "small.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
+	testkit.Golden(t, golden, got)
 }

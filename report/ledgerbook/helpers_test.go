@@ -1,17 +1,9 @@
 package ledgerbook
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"html"
-	"io"
-	"os"
-	"path/filepath"
-	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -19,11 +11,10 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 func pct(v float64) *float64 { return &v }
 
@@ -135,25 +126,6 @@ func writeBytes(t testing.TB, l *ledger.Ledger) []byte {
 	return buf.Bytes()
 }
 
-func openBytes(t testing.TB, b []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-func saveBytes(t testing.TB, f *excelize.File) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func readBytes(t testing.TB, b []byte) *ledger.Ledger {
 	t.Helper()
 	l, err := Read("总台账.xlsx", bytes.NewReader(b))
@@ -203,25 +175,7 @@ func normalize(t testing.TB, l *ledger.Ledger) any {
 
 func assertLedgerEqual(t testing.TB, got, want *ledger.Ledger) {
 	t.Helper()
-	g, w := normalize(t, got), normalize(t, want)
-	if reflect.DeepEqual(g, w) {
-		return
-	}
-	gj, _ := json.MarshalIndent(g, "", "  ")
-	wj, _ := json.MarshalIndent(w, "", "  ")
-	gl, wl := strings.Split(string(gj), "\n"), strings.Split(string(wj), "\n")
-	for i := range max(len(gl), len(wl)) {
-		var a, b string
-		if i < len(gl) {
-			a = gl[i]
-		}
-		if i < len(wl) {
-			b = wl[i]
-		}
-		if a != b {
-			t.Fatalf("ledger differs at JSON line %d:\ngot:  %s\nwant: %s", i+1, a, b)
-		}
-	}
+	testkit.JSONEqual(t, "ledger", normalize(t, got), normalize(t, want))
 }
 
 func rowByID(l *ledger.Ledger, id string) *ledger.Row {
@@ -293,7 +247,7 @@ func dump(t testing.TB, path string) string {
 		fmt.Fprintf(&b, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
 	}
 	fmt.Fprintf(&b, "# active %s\n", f.GetSheetName(f.GetActiveSheetIndex()))
-	charts := chartParts(t, path)
+	charts := testkit.ChartParts(t, path)
 	fmt.Fprintf(&b, "# charts %d\n", len(charts))
 	for _, c := range charts {
 		fmt.Fprintf(&b, "# chart %s\n", c)
@@ -337,7 +291,7 @@ func dump(t testing.TB, path string) string {
 		dvs, _ := f.GetDataValidations(sheet)
 		for _, dv := range dvs {
 			fmt.Fprintf(&b, "# validation %s type=%s f1=%s prompt=%s/%s error=%s/%s\n", dv.Sqref, dv.Type,
-				dv.Formula1, deref(dv.PromptTitle), deref(dv.Prompt), deref(dv.ErrorStyle), deref(dv.Error))
+				dv.Formula1, testkit.Deref(dv.PromptTitle), testkit.Deref(dv.Prompt), testkit.Deref(dv.ErrorStyle), testkit.Deref(dv.Error))
 		}
 		comments, _ := f.GetComments(sheet)
 		sort.Slice(comments, func(i, j int) bool { return comments[i].Cell < comments[j].Cell })
@@ -359,7 +313,7 @@ func dump(t testing.TB, path string) string {
 				}
 				s, ok := styleCache[id]
 				if !ok {
-					s = styleSummary(f, id)
+					s = testkit.StyleSummary(f, id, false)
 					styleCache[id] = s
 				}
 				cells = append(cells, fmt.Sprintf("%s{%s}%s", name, s, esc.Replace(v)))
@@ -368,75 +322,4 @@ func dump(t testing.TB, path string) string {
 		}
 	}
 	return b.String()
-}
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
-}
-
-// styleSummary is what matters of a style for people: fill, number
-// format, bold.
-func styleSummary(f *excelize.File, id int) string {
-	st, err := f.GetStyle(id)
-	if err != nil || st == nil {
-		return "?"
-	}
-	var parts []string
-	if len(st.Fill.Color) > 0 {
-		parts = append(parts, "fill="+st.Fill.Color[0])
-	}
-	if st.NumFmt != 0 {
-		parts = append(parts, fmt.Sprintf("fmt=%d", st.NumFmt))
-	}
-	if st.CustomNumFmt != nil {
-		parts = append(parts, "fmt="+*st.CustomNumFmt)
-	}
-	if st.Font != nil && st.Font.Bold {
-		parts = append(parts, "bold")
-	}
-	return strings.Join(parts, ",")
-}
-
-var chartRefRe = regexp.MustCompile(`<((?:barDir|grouping|varyColors|orientation) val="\w+")|<f>([^<]+)</f>|<a:t>([^<]+)</a:t>`)
-
-// chartParts summarises each chart of the package: its kind, the ranges
-// it plots and its texts.
-func chartParts(t testing.TB, path string) []string {
-	t.Helper()
-	zr, err := zip.OpenReader(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer zr.Close()
-	var out []string
-	for _, zf := range zr.File {
-		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
-			continue
-		}
-		rc, err := zf.Open()
-		if err != nil {
-			t.Fatal(err)
-		}
-		data, _ := io.ReadAll(rc)
-		rc.Close()
-		var parts []string
-		for _, m := range chartRefRe.FindAllStringSubmatch(string(data), -1) {
-			parts = append(parts, html.UnescapeString(m[1]+m[2]+m[3]))
-		}
-		out = append(out, filepath.Base(zf.Name)+" "+strings.Join(parts, " | "))
-	}
-	sort.Strings(out)
-	return out
-}
-
-func saveFile(t testing.TB, dir, name string, b []byte) string {
-	t.Helper()
-	path := filepath.Join(dir, name)
-	if err := os.WriteFile(path, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return path
 }

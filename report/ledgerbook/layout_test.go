@@ -1,48 +1,29 @@
 package ledgerbook
 
 import (
-	"archive/zip"
-	"bytes"
-	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-)
 
-func zipEntry(t *testing.T, b []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+)
 
 func TestLayout(t *testing.T) {
 	b := writeBytes(t, testLedger())
-	f := openBytes(t, b)
+	f := testkit.OpenBytes(t, b)
 	if got, want := f.GetSheetList(), []string{SheetSummary, SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden}; !slices.Equal(got, want) {
 		t.Errorf("sheets = %q; want %q", got, want)
 	}
 	if got := f.GetActiveSheetIndex(); got != 0 {
 		t.Errorf("active sheet = %d; want 0 (汇总)", got)
 	}
-	workbook := zipEntry(t, b, "xl/workbook.xml")
+	workbook := testkit.ZipEntry(t, b, "xl/workbook.xml")
 	if !strings.Contains(workbook, `state="veryHidden"`) || strings.Count(workbook, "state=") != 1 {
 		t.Errorf("only the data sheet should be hidden, very hidden: %s", workbook)
 	}
-	ledgerXML := zipEntry(t, b, "xl/worksheets/sheet2.xml")
+	ledgerXML := testkit.ZipEntry(t, b, "xl/worksheets/sheet2.xml")
 	for _, want := range []string{
 		`<autoFilter ref="$A$2:$T$16">`, // the hidden ID columns sort with their rows
 		`<pane activePane="bottomLeft" state="frozen" topLeftCell="A3" ySplit="2">`,
@@ -69,14 +50,14 @@ func TestLayout(t *testing.T) {
 		if hf, _ := f.GetHeaderFooter(sheet); hf == nil || !strings.Contains(hf.OddFooter, "&P") {
 			t.Errorf("%s has no page number footer", sheet)
 		}
-		if xml := zipEntry(t, b, "xl/worksheets/sheet"+strconv.Itoa(i+1+min(i, 1))+".xml"); !strings.Contains(xml, `<pageSetUpPr fitToPage="true">`) {
+		if xml := testkit.ZipEntry(t, b, "xl/worksheets/sheet"+strconv.Itoa(i+1+min(i, 1))+".xml"); !strings.Contains(xml, `<pageSetUpPr fitToPage="true">`) {
 			t.Errorf("%s does not fit to the page", sheet)
 		}
 	}
 	if !strings.Contains(ledgerXML, `<pageSetUpPr fitToPage="true">`) {
 		t.Errorf("总台账 does not fit to the page")
 	}
-	chart := zipEntry(t, b, "xl/charts/chart1.xml")
+	chart := testkit.ZipEntry(t, b, "xl/charts/chart1.xml")
 	for _, want := range []string{`<barDir val="bar">`, `<grouping val="clustered">`, `各单位任务完成率`, `&#39;汇总&#39;!$K$5:$K$9`, `&#39;汇总&#39;!$B$5:$B$9`} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %s", want)
@@ -100,7 +81,7 @@ var anchorRe = regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row
 // starts on a page of its own.
 func TestChartGrowsWithUnits(t *testing.T) {
 	b := writeBytes(t, syntheticLedger(200, 100))
-	m := anchorRe.FindStringSubmatch(zipEntry(t, b, "xl/drawings/drawing1.xml"))
+	m := anchorRe.FindStringSubmatch(testkit.ZipEntry(t, b, "xl/drawings/drawing1.xml"))
 	if m == nil {
 		t.Fatal("no chart anchor in the drawing")
 	}
@@ -115,7 +96,7 @@ func TestChartGrowsWithUnits(t *testing.T) {
 	if rows := n[3] - n[1]; rows < 100 {
 		t.Errorf("chart spans %d rows of 20 px for 100 units; want at least 20 px a unit", rows)
 	}
-	if sheet := zipEntry(t, b, "xl/worksheets/sheet1.xml"); !strings.Contains(sheet, `<rowBreaks count="1"`) {
+	if sheet := testkit.ZipEntry(t, b, "xl/worksheets/sheet1.xml"); !strings.Contains(sheet, `<rowBreaks count="1"`) {
 		t.Errorf("no page break before the chart")
 	}
 }

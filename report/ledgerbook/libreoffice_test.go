@@ -5,6 +5,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/convert/lotest"
 	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
 
@@ -16,11 +17,11 @@ func resave(t *testing.T, b []byte) []byte {
 }
 
 func TestLibreOfficeRoundTrip(t *testing.T) {
-	f := openBytes(t, writeBytes(t, testLedger()))
+	f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 	officeEdits(t, f)
-	b := resave(t, saveBytes(t, f))
+	b := resave(t, testkit.SaveBytes(t, f))
 
-	g := openBytes(t, b)
+	g := testkit.OpenBytes(t, b)
 	if v, _ := g.GetSheetVisible(SheetHidden); v {
 		t.Errorf("LibreOffice made the hidden sheet visible")
 	}
@@ -36,7 +37,7 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 	if err := g.DeleteSheet(SheetHidden); err != nil {
 		t.Fatal(err)
 	}
-	got := readBytes(t, saveBytes(t, g))
+	got := readBytes(t, testkit.SaveBytes(t, g))
 	for _, w := range want.Rows {
 		r := rowByID(got, w.TaskID)
 		if r == nil {
@@ -67,7 +68,7 @@ func TestLibreOfficeRanked(t *testing.T) {
 	rk := testRanking(t, l)
 	b := resave(t, writeRankedBytes(t, l, rk))
 	assertLedgerEqual(t, readBytes(t, b), testLedger())
-	f := openBytes(t, b)
+	f := testkit.OpenBytes(t, b)
 	checkRanking(t, f, SheetRanking, rk.Result, rk.Standings)
 	checkEvents(t, f, SheetRankingEvents, rk.Result, map[string]string{"2024-Q4": "2024年第四季度"})
 }
@@ -78,8 +79,8 @@ func TestLibreOfficeYear(t *testing.T) {
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, smallOrder)
 	b := lotest.Resave(t, writeYearBytes(t, y, ledgers), "年度考核.xlsx")
-	checkYear(t, openBytes(t, b), y, ledgers)
-	if charts := chartParts(t, saveFile(t, t.TempDir(), "resaved.xlsx", b)); len(charts) != 1 {
+	checkYear(t, testkit.OpenBytes(t, b), y, ledgers)
+	if charts := testkit.ChartParts(t, testkit.SaveFile(t, t.TempDir(), "resaved.xlsx", b)); len(charts) != 1 {
 		t.Errorf("LibreOffice kept %d charts; want 1", len(charts))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
@@ -35,7 +36,7 @@ func writeRankedBytes(t testing.TB, l *ledger.Ledger, rk *history.Ranking) []byt
 func TestWriteRanked(t *testing.T) {
 	l := testLedger()
 	rk := testRanking(t, l)
-	f := openBytes(t, writeRankedBytes(t, l, rk))
+	f := testkit.OpenBytes(t, writeRankedBytes(t, l, rk))
 	want := []string{SheetSummary, SheetRanking, SheetRankingEvents, SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Fatalf("sheets = %q; want %q", got, want)

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -23,7 +24,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestNoFormulas(t *testing.T) {
-	f := openBytes(t, writeBytes(t, testLedger()))
+	f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 	row := taskRow(t, f, "D1-三.(二).5")
 	for _, tc := range []struct{ sheet, cell, want string }{
 		{SheetLedger, fmt.Sprintf("%s%d", ledgerCol(t, f, "任务内容"), row), "+1 开头的名称：=SUM(A1:A3) 看起来像公式"},
@@ -118,9 +119,9 @@ func applyOfficeEdits(l *ledger.Ledger) {
 }
 
 func TestReadAfterOfficeEdits(t *testing.T) {
-	f := openBytes(t, writeBytes(t, testLedger()))
+	f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 	officeEdits(t, f)
-	got := readBytes(t, saveBytes(t, f))
+	got := readBytes(t, testkit.SaveBytes(t, f))
 	want := testLedger()
 	applyOfficeEdits(want)
 	assertLedgerEqual(t, got, want)
@@ -129,14 +130,14 @@ func TestReadAfterOfficeEdits(t *testing.T) {
 func TestReadWithoutHiddenSheet(t *testing.T) {
 	for _, sorted := range []bool{false, true} {
 		t.Run(fmt.Sprintf("sorted=%v", sorted), func(t *testing.T) {
-			f := openBytes(t, writeBytes(t, testLedger()))
+			f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 			if sorted {
 				officeEdits(t, f)
 			}
 			if err := f.DeleteSheet(SheetHidden); err != nil {
 				t.Fatal(err)
 			}
-			got := readBytes(t, saveBytes(t, f))
+			got := readBytes(t, testkit.SaveBytes(t, f))
 			want := testLedger()
 			if sorted {
 				applyOfficeEdits(want)
@@ -301,9 +302,9 @@ func TestReadErrors(t *testing.T) {
 			if tc.data != nil {
 				data = tc.data(t)
 			} else {
-				f := openBytes(t, writeBytes(t, testLedger()))
+				f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 				tc.edit(t, f)
-				data = saveBytes(t, f)
+				data = testkit.SaveBytes(t, f)
 			}
 			name := tc.file
 			if name == "" {
@@ -386,10 +387,10 @@ func TestCellTexts(t *testing.T) {
 // A 核定状态 typed outside the drop-down is refused with its cell, rather
 // than counted as some status nobody chose.
 func TestReadBadOverride(t *testing.T) {
-	f := openBytes(t, writeBytes(t, testLedger()))
+	f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 	col, row := ledgerCol(t, f, "核定状态"), taskRow(t, f, "D1-三.(二).5")
 	setCell(t, f, SheetLedger, fmt.Sprintf("%s%d", col, row), "基本完成")
-	_, err := Read("总台账.xlsx", bytes.NewReader(saveBytes(t, f)))
+	_, err := Read("总台账.xlsx", bytes.NewReader(testkit.SaveBytes(t, f)))
 	var in *InputError
 	if !errors.As(err, &in) || in.Cell != fmt.Sprintf("%s%d", col, row) || !strings.Contains(in.Msg, "基本完成") {
 		t.Fatalf("err = %v", err)

@@ -4,11 +4,12 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/sample"
-	"github.com/xuri/excelize/v2"
 )
 
 // yearRow is a task row; a status other than "" and 未报送 counts as

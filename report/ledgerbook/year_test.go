@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
@@ -30,7 +31,7 @@ func writeYearBytes(t testing.TB, y *history.Year, ledgers []*ledger.Ledger) []b
 func TestYearWorkbook(t *testing.T) {
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, smallOrder)
-	f := openBytes(t, writeYearBytes(t, y, ledgers))
+	f := testkit.OpenBytes(t, writeYearBytes(t, y, ledgers))
 	checkYear(t, f, y, ledgers)
 	if p, _ := f.GetDocProps(); p.Created != "2024-12-06T08:00:00Z" || p.Title != "2024年度考核" {
 		t.Errorf("props created %s title %q; want the last ledger's time and 2024年度考核", p.Created, p.Title)
@@ -44,7 +45,7 @@ func TestYearWorkbookSynthetic(t *testing.T) {
 	}
 	ledgers, names := synthYear(t, 12, 300, 20)
 	y := history.Build(ledgers, score.Defaults, names)
-	f := openBytes(t, writeYearBytes(t, y, ledgers))
+	f := testkit.OpenBytes(t, writeYearBytes(t, y, ledgers))
 	checkYear(t, f, y, ledgers)
 }
 
@@ -227,18 +228,7 @@ func TestYearGolden(t *testing.T) {
 	}
 	got := dump(t, path)
 	golden := filepath.Join("testdata", "year.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
+	testkit.Golden(t, golden, got)
 }
 
 // One period: no chart (a line needs two points), no quarters.
@@ -249,7 +239,7 @@ func TestYearOnePeriod(t *testing.T) {
 	if err := WriteYearFile(path, y, ledgers); err != nil {
 		t.Fatal(err)
 	}
-	if charts := chartParts(t, path); len(charts) != 0 {
+	if charts := testkit.ChartParts(t, path); len(charts) != 0 {
 		t.Errorf("one period drew %d charts", len(charts))
 	}
 	f, err := excelize.OpenFile(path)
@@ -315,12 +305,12 @@ func TestYearSheetNames(t *testing.T) {
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, nil)
 	y.Periods[1].Label = "10月/第二批"
-	f := openBytes(t, writeYearBytes(t, y, []*ledger.Ledger{ledgers[0], ledgers[2]}))
+	f := testkit.OpenBytes(t, writeYearBytes(t, y, []*ledger.Ledger{ledgers[0], ledgers[2]}))
 	want := []string{SheetAnnual, SheetRankingEvents, SheetRankTrend, SheetTaskTrend, SheetCompletionTrend, SheetCarriedOver, "2024年9月", "2024年11月"}
 	if got := f.GetSheetList(); !slices.Equal(got, want) {
 		t.Errorf("sheets = %q; want %q", got, want)
 	}
-	f = openBytes(t, writeYearBytes(t, y, ledgers))
+	f = testkit.OpenBytes(t, writeYearBytes(t, y, ledgers))
 	if got := f.GetSheetList()[7]; got != "10月／第二批" {
 		t.Errorf("sheet for 10月/第二批 named %q", got)
 	}

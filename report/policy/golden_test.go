@@ -1,19 +1,17 @@
 package policy
 
 import (
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 // corpusDir holds more real documents, beside the project (see the README).
 const corpusDir = "../../../shared/corpus/docs"
@@ -54,20 +52,7 @@ func parseFile(t testing.TB, path string) *task.Document {
 func checkGolden(t *testing.T, path, name string) {
 	t.Run(name, func(t *testing.T) {
 		got := dumpDocument(parseFile(t, path))
-		golden := filepath.Join("testdata", name+".golden")
-		if *update {
-			if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-		want, err := os.ReadFile(golden)
-		if err != nil {
-			t.Fatalf("%v (run go test -update to create it)", err)
-		}
-		if got != string(want) {
-			t.Errorf("parse of %s differs from %s (go test -update rewrites it; review the diff):\n%s", path, golden, firstDiff(string(want), got))
-		}
+		testkit.Golden(t, filepath.Join("testdata", name+".golden"), got)
 	})
 }
 
@@ -120,21 +105,4 @@ func clip(s string, n int) string {
 		return s
 	}
 	return string(rs[:n]) + "…"
-}
-
-func firstDiff(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, wl, gl)
-		}
-	}
-	return ""
 }

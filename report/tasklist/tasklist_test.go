@@ -1,11 +1,9 @@
 package tasklist
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,10 +17,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 
 var testNow = time.Date(2026, 3, 1, 9, 30, 0, 0, time.UTC)
 
@@ -126,46 +123,9 @@ func writeBytes(t testing.TB, set *task.Set) []byte {
 	return buf.Bytes()
 }
 
-func openBytes(t *testing.T, b []byte) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
-func saveBytes(t *testing.T, f *excelize.File) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func assertSetEqual(t *testing.T, got, want *task.Set) {
 	t.Helper()
-	if reflect.DeepEqual(got, want) {
-		return
-	}
-	g, _ := json.MarshalIndent(got, "", "  ")
-	w, _ := json.MarshalIndent(want, "", "  ")
-	gl, wl := strings.Split(string(g), "\n"), strings.Split(string(w), "\n")
-	for i := range max(len(gl), len(wl)) {
-		var a, b string
-		if i < len(gl) {
-			a = gl[i]
-		}
-		if i < len(wl) {
-			b = wl[i]
-		}
-		if a != b {
-			t.Fatalf("set differs at JSON line %d:\ngot:  %s\nwant: %s\n\nfull got:\n%s", i+1, a, b, g)
-		}
-	}
-	t.Fatalf("sets differ but their JSON is equal:\n%s", g)
+	testkit.JSONEqual(t, "set", got, want)
 }
 
 func TestRoundTrip(t *testing.T) {
@@ -446,9 +406,9 @@ func TestReadAfterEdits(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			f := openBytes(t, writeBytes(t, testSet()))
+			f := testkit.OpenBytes(t, writeBytes(t, testSet()))
 			tc.edit(t, f)
-			got, err := Read("任务分解表.xlsx", bytes.NewReader(saveBytes(t, f)))
+			got, err := Read("任务分解表.xlsx", bytes.NewReader(testkit.SaveBytes(t, f)))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -565,9 +525,9 @@ func TestReadErrors(t *testing.T) {
 			if tc.data != nil {
 				data = tc.data(t)
 			} else {
-				f := openBytes(t, writeBytes(t, testSet()))
+				f := testkit.OpenBytes(t, writeBytes(t, testSet()))
 				tc.edit(t, f)
-				data = saveBytes(t, f)
+				data = testkit.SaveBytes(t, f)
 			}
 			name := tc.file
 			if name == "" {
@@ -608,7 +568,7 @@ func countFull(wants []string) int {
 
 func TestLayout(t *testing.T) {
 	b := writeBytes(t, testSet())
-	f := openBytes(t, b)
+	f := testkit.OpenBytes(t, b)
 
 	if got := f.GetSheetList(); !slices.Equal(got, []string{SheetTasks, SheetUnits, SheetDocuments, SheetHidden}) {
 		t.Errorf("sheets = %q", got)
@@ -616,7 +576,7 @@ func TestLayout(t *testing.T) {
 	if got := f.GetActiveSheetIndex(); got != 0 {
 		t.Errorf("active sheet = %d; want 0", got)
 	}
-	workbook := zipEntry(t, b, "xl/workbook.xml")
+	workbook := testkit.ZipEntry(t, b, "xl/workbook.xml")
 	if !strings.Contains(workbook, `state="veryHidden"`) || strings.Count(workbook, "state=") != 1 {
 		t.Errorf("hidden sheet is not very hidden: %s", workbook)
 	}
@@ -655,7 +615,7 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	lastCol := colName(int(numFields))
-	sheet1 := zipEntry(t, b, "xl/worksheets/sheet1.xml")
+	sheet1 := testkit.ZipEntry(t, b, "xl/worksheets/sheet1.xml")
 	for _, want := range []string{
 		`<pane activePane="bottomLeft" state="frozen" topLeftCell="A3" ySplit="2">`,
 		`<autoFilter ref="$A$2:$` + lastCol + `$8">`,
@@ -672,7 +632,7 @@ func TestLayout(t *testing.T) {
 		}
 	}
 	// Excel wants <col> elements in ascending order.
-	if sheet2 := zipEntry(t, b, "xl/worksheets/sheet2.xml"); !strings.Contains(sheet2, `<cols><col min="1" max="1" width="28"`) {
+	if sheet2 := testkit.ZipEntry(t, b, "xl/worksheets/sheet2.xml"); !strings.Contains(sheet2, `<cols><col min="1" max="1" width="28"`) {
 		t.Errorf("sheet2.xml columns out of order")
 	}
 	if v, _ := f.GetCellValue(SheetTasks, "A1"); v != SheetTasks {
@@ -707,24 +667,6 @@ func TestLayout(t *testing.T) {
 	if want := []string{"D2", "002.docx", "2024年全市优化营商环境工作要点", "", "", "", "1", "0", "1"}; len(docs) != 3 || !slices.Equal(docs[2], want) {
 		t.Errorf("documents sheet = %q", docs)
 	}
-}
-
-func zipEntry(t *testing.T, b []byte, name string) string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rc, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }
 
 // dumpWorkbook renders every sheet's cells as TSV (with \t, \n and \ escaped)
@@ -796,18 +738,7 @@ func TestGolden(t *testing.T) {
 	}
 	got := dumpWorkbook(t, path)
 	golden := filepath.Join("testdata", "small.golden")
-	if *update {
-		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("dump differs from %s (run go test -update and review the diff):\n%s", golden, got)
-	}
+	testkit.Golden(t, golden, got)
 }
 
 func TestWriteFileKeepsOldFileOnError(t *testing.T) {

@@ -1,12 +1,10 @@
 package lotest
 
 import (
-	"archive/zip"
 	"context"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,8 +13,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/report/convert"
+	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/report/convert"
 )
 
 const sheet = "填报"
@@ -369,21 +370,11 @@ func equal(a, b [][]string) bool {
 
 func part(t *testing.T, xlsx, name string) string {
 	t.Helper()
-	zr, err := zip.OpenReader(xlsx)
+	data, err := os.ReadFile(xlsx)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer zr.Close()
-	rc, err := zr.Open(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer rc.Close()
-	data, err := io.ReadAll(rc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
+	return testkit.ZipEntry(t, data, name)
 }
 
 func hash(t *testing.T, path string) [32]byte {

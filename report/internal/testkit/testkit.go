@@ -1,0 +1,198 @@
+// Package testkit holds what the report packages' tests share: golden
+// files, JSON comparison, and opening, saving and summarising workbooks.
+// Only tests import it.
+package testkit
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Update is the -update flag of every package's tests: rewrite the golden
+// files instead of comparing with them.
+var Update = flag.Bool("update", false, "rewrite the golden files in testdata/")
+
+// Golden compares got with the golden file at path (rewriting it under
+// -update) and reports the first line that differs.
+func Golden(t testing.TB, path, got string) {
+	t.Helper()
+	if *Update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (go test -update rewrites it; review the diff): %s", path, FirstDiff(string(want), got))
+	}
+}
+
+// FirstDiff names the first line where two texts differ; "" when equal.
+func FirstDiff(want, got string) string {
+	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(w) || i < len(g); i++ {
+		var wl, gl string
+		if i < len(w) {
+			wl = w[i]
+		}
+		if i < len(g) {
+			gl = g[i]
+		}
+		if wl != gl {
+			return fmt.Sprintf("line %d:\n  want: %s\n  got:  %s", i+1, wl, gl)
+		}
+	}
+	return ""
+}
+
+// JSONEqual fails the test unless got and want are deeply equal, naming
+// the first line of their indented JSON that differs.
+func JSONEqual(t testing.TB, what string, got, want any) {
+	t.Helper()
+	if reflect.DeepEqual(got, want) {
+		return
+	}
+	g, _ := json.MarshalIndent(got, "", "  ")
+	w, _ := json.MarshalIndent(want, "", "  ")
+	if d := FirstDiff(string(w), string(g)); d != "" {
+		t.Fatalf("%s differs at JSON %s", what, d)
+	}
+	t.Fatalf("%s differs but its JSON is equal:\n%s", what, g)
+}
+
+// OpenBytes opens a workbook held in memory, closed when the test ends.
+func OpenBytes(t testing.TB, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// SaveBytes writes a workbook to memory.
+func SaveBytes(t testing.TB, f *excelize.File) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// SaveFile writes b to dir/name and returns the path.
+func SaveFile(t testing.TB, dir, name string, b []byte) string {
+	t.Helper()
+	path := filepath.Join(dir, name)
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// Deref is the string a pointer holds, "" for nil (excelize's optional
+// fields).
+func Deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// StyleSummary is what matters of a cell style to the people using the
+// workbook: unlocked for input (when withLock), fill, number format, bold.
+func StyleSummary(f *excelize.File, id int, withLock bool) string {
+	st, err := f.GetStyle(id)
+	if err != nil || st == nil {
+		return "?"
+	}
+	var parts []string
+	if withLock && st.Protection != nil && !st.Protection.Locked {
+		parts = append(parts, "input")
+	}
+	if len(st.Fill.Color) > 0 {
+		parts = append(parts, "fill="+st.Fill.Color[0])
+	}
+	if st.NumFmt != 0 {
+		parts = append(parts, fmt.Sprintf("fmt=%d", st.NumFmt))
+	}
+	if st.CustomNumFmt != nil {
+		parts = append(parts, "fmt="+*st.CustomNumFmt)
+	}
+	if st.Font != nil && st.Font.Bold {
+		parts = append(parts, "bold")
+	}
+	return strings.Join(parts, ",")
+}
+
+// ZipEntry is the text of one part of a zip package held in memory.
+func ZipEntry(t testing.TB, b []byte, name string) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := zr.Open(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(rc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(data)
+}
+
+var chartRefRe = regexp.MustCompile(`<((?:barDir|grouping|varyColors|orientation) val="\w+")|<f>([^<]+)</f>|<a:t>([^<]+)</a:t>`)
+
+// ChartParts summarises each chart of the workbook at path: its kind, the
+// ranges it plots and its texts, in part-name order.
+func ChartParts(t testing.TB, path string) []string {
+	t.Helper()
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer zr.Close()
+	var out []string
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(rc)
+		rc.Close()
+		var parts []string
+		for _, m := range chartRefRe.FindAllStringSubmatch(string(data), -1) {
+			parts = append(parts, html.UnescapeString(m[1]+m[2]+m[3]))
+		}
+		out = append(out, filepath.Base(zf.Name)+" "+strings.Join(parts, " | "))
+	}
+	sort.Strings(out)
+	return out
+}
