@@ -141,7 +141,7 @@ func (b *book) rels(name, dir string) ([]rel, error) {
 		return nil, err
 	}
 	var out []rel
-	err = eachStart(data, func(d *xml.Decoder, se xml.StartElement) error {
+	err = eachStart(data, func(se xml.StartElement) error {
 		if se.Name.Local != "Relationship" {
 			return nil
 		}
@@ -184,7 +184,7 @@ func (b *book) readWorkbook(part string) error {
 			stylesPart = r.target
 		}
 	}
-	err = eachStart(data, func(d *xml.Decoder, se xml.StartElement) error {
+	err = eachStart(data, func(se xml.StartElement) error {
 		switch se.Name.Local {
 		case "sheet":
 			var id string
@@ -219,18 +219,9 @@ func (b *book) readSST(part string) error {
 	if err != nil || data == nil {
 		return err
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(data, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -259,7 +250,8 @@ func (b *book) readSST(part string) error {
 				cur.Write(t)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // readStyles reads each cell style's number format.
@@ -270,16 +262,7 @@ func (b *book) readStyles(part string) error {
 	}
 	b.fmtCodes = map[int]string{}
 	inXfs := false
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(data, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -300,7 +283,8 @@ func (b *book) readStyles(part string) error {
 				inXfs = false
 			}
 		}
-	}
+		return nil
+	})
 }
 
 var quotedRe = regexp.MustCompile(`"[^"]*"|\\.`)
@@ -331,24 +315,15 @@ func (b *book) readCustom() error {
 	if err != nil || data == nil {
 		return err
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
 	name, depth := "", 0
 	var val strings.Builder
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
+	return eachToken(data, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			if t.Name.Local == "property" {
 				name, depth = attr(t, "name"), 0
 				val.Reset()
-				continue
+				return nil
 			}
 			depth++
 		case xml.EndElement:
@@ -357,7 +332,7 @@ func (b *book) readCustom() error {
 					b.custom[name] = val.String()
 				}
 				name = ""
-				continue
+				return nil
 			}
 			depth--
 		case xml.CharData:
@@ -365,7 +340,8 @@ func (b *book) readCustom() error {
 				val.Write(t)
 			}
 		}
-	}
+		return nil
+	})
 }
 
 // sheet reads the named worksheet.
@@ -387,8 +363,6 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if data == nil {
 		return sd, nil
 	}
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
 	var (
 		row       *sheetRow
 		cell      *sheetCell
@@ -400,14 +374,7 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 		skip      int
 		byRow     = map[int]int{} // row number → index in sd.rows
 	)
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
+	err = eachToken(data, func(tok xml.Token) error {
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
@@ -495,6 +462,10 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 				text.Write(t)
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	sort.SliceStable(sd.rows, func(i, j int) bool { return sd.rows[i].num < sd.rows[j].num })
 	for i := range sd.rows {
@@ -586,8 +557,9 @@ func unescapeX(s string) string {
 	})
 }
 
-// eachStart calls fn for every start element of an XML part.
-func eachStart(data []byte, fn func(*xml.Decoder, xml.StartElement) error) error {
+// eachToken calls fn for every raw token of an XML part, until the end or
+// an error.
+func eachToken(data []byte, fn func(xml.Token) error) error {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	for {
@@ -598,12 +570,20 @@ func eachStart(data []byte, fn func(*xml.Decoder, xml.StartElement) error) error
 		if err != nil {
 			return err
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if err := fn(d, se); err != nil {
-				return err
-			}
+		if err := fn(tok); err != nil {
+			return err
 		}
 	}
+}
+
+// eachStart calls fn for every start element of an XML part.
+func eachStart(data []byte, fn func(xml.StartElement) error) error {
+	return eachToken(data, func(tok xml.Token) error {
+		if se, ok := tok.(xml.StartElement); ok {
+			return fn(se)
+		}
+		return nil
+	})
 }
 
 func attr(se xml.StartElement, local string) string {
