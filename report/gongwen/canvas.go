@@ -49,5 +49,7 @@ func (c canvas) Text(x, y float64, s string, size float64, col chart.Color, a ch
 }
 
 func (c canvas) TextWidth(s string, size float64) float64 {
+	c.d.measuring = true
+	defer func() { c.d.measuring = false }()
 	return naturalWidth(c.d.shape([]Span{In(typeface.Hei, s)}, size), 0)
 }

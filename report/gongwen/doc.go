@@ -69,9 +69,11 @@ type Doc struct {
 	cur   *page
 	y     float64 // top of the next line, in points from the page top
 
-	subst  map[substKey]*Substitution
-	order  []substKey
-	widths map[widthKey]float64
+	subst map[substKey]*substitution
+	order []substKey
+	// measuring is set while a chart measures text it may not draw: its
+	// characters are not counted as drawn.
+	measuring bool
 }
 
 // New starts a document using the given fonts (typeface.DefaultSet() for
@@ -81,9 +83,8 @@ func New(fonts *typeface.Set) *Doc {
 		fonts = typeface.DefaultSet()
 	}
 	d := &Doc{
-		fonts:  fonts,
-		subst:  map[substKey]*Substitution{},
-		widths: map[widthKey]float64{},
+		fonts: fonts,
+		subst: map[substKey]*substitution{},
 	}
 	d.NewPage(false)
 	return d
@@ -107,12 +108,20 @@ type substKey struct {
 	r    rune
 }
 
+// substitution is a Substitution with the face that draws it (nil: none).
+type substitution struct {
+	Substitution
+	face *typeface.Face
+}
+
 // Substitutions lists the characters drawn from fallback fonts or replaced,
 // in order of first use.
 func (d *Doc) Substitutions() []Substitution {
 	out := make([]Substitution, 0, len(d.order))
 	for _, k := range d.order {
-		out = append(out, *d.subst[k])
+		if s := d.subst[k]; s.Count > 0 {
+			out = append(out, s.Substitution)
+		}
 	}
 	return out
 }

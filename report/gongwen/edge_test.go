@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/report/chart"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
 )
 
@@ -97,5 +98,18 @@ func TestShapeComposes(t *testing.T) {
 	}
 	if len(d.Substitutions()) != 0 {
 		t.Errorf("substitutions %+v", d.Substitutions())
+	}
+}
+
+// Text a chart only measures is not reported as drawn.
+func TestMeasureDoesNotCount(t *testing.T) {
+	d := New(nil)
+	d.Canvas().TextWidth("罕见字𫖮", 9)
+	if subs := d.Substitutions(); len(subs) != 0 {
+		t.Errorf("measuring reported %+v", subs)
+	}
+	d.Canvas().Text(0, 0, "罕见字𫖮", 9, chart.Ink, chart.AlignLeft)
+	if subs := d.Substitutions(); len(subs) != 1 || subs[0].Count != 1 {
+		t.Errorf("drawing reported %+v", subs)
 	}
 }

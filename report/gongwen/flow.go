@@ -268,8 +268,11 @@ func (d *Doc) Masthead(name, issue, office, date string) {
 	size := 42.0
 	gs := d.shape([]Span{{Text: string(b), Role: typeface.Title, Color: Red}}, size)
 	if nw := naturalWidth(gs, 0); nw > w {
+		// Advances scale with the size: shrink them rather than shape twice.
 		size = size * w / nw
-		gs = d.shape([]Span{{Text: string(b), Role: typeface.Title, Color: Red}}, size)
+		for i := range gs {
+			gs[i].w *= w / nw
+		}
 	}
 	pitch := size * 1.4
 	d.glyphRun(gs, x0+(w-naturalWidth(gs, 0))/2, d.y+baseline(pitch, size), size, 0)

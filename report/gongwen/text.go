@@ -51,22 +51,6 @@ func isNoEnd(r rune) bool   { return strings.ContainsRune(noEnd, r) }
 // missingMark replaces a character no font has (the printer's 〓).
 const missingMark = '〓'
 
-type widthKey struct {
-	face *typeface.Face
-	r    rune
-}
-
-// advance is r's advance in em in face, cached.
-func (d *Doc) advance(f *typeface.Face, r rune) float64 {
-	k := widthKey{f, r}
-	if w, ok := d.widths[k]; ok {
-		return w
-	}
-	w := f.Advance(r)
-	d.widths[k] = w
-	return w
-}
-
 // faceFor picks the font that draws r in role, recording a substitution
 // when it is not the role's own.
 func (d *Doc) faceFor(role typeface.Role, r rune) (*typeface.Face, rune) {
@@ -77,23 +61,21 @@ func (d *Doc) faceFor(role typeface.Role, r rune) (*typeface.Face, rune) {
 	k := substKey{role, r}
 	s := d.subst[k]
 	if s == nil {
-		s = &Substitution{Role: role, Font: f.Name, Char: r}
+		s = &substitution{Substitution: Substitution{Role: role, Font: f.Name, Char: r}}
 		for _, fb := range d.fonts.Fallbacks(role) {
 			if fb.Has(r) {
-				s.Fallback = fb.Name
+				s.Fallback, s.face = fb.Name, fb
 				break
 			}
 		}
 		d.subst[k] = s
 		d.order = append(d.order, k)
 	}
-	s.Count++
-	if s.Fallback != "" {
-		for _, fb := range d.fonts.Fallbacks(role) {
-			if fb.Has(r) {
-				return fb, r
-			}
-		}
+	if !d.measuring {
+		s.Count++
+	}
+	if s.face != nil {
+		return s.face, r
 	}
 	return f, missingMark
 }
@@ -123,7 +105,7 @@ func (d *Doc) shape(spans []Span, size float64) []glyph {
 				continue
 			}
 			f, rr := d.faceFor(role, r)
-			gs = append(gs, glyph{r: rr, face: f, w: d.advance(f, rr) * size, color: sp.Color, space: rr == ' '})
+			gs = append(gs, glyph{r: rr, face: f, w: f.Advance(rr) * size, color: sp.Color, space: rr == ' '})
 		}
 	}
 	return gs
