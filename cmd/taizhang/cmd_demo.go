@@ -17,7 +17,6 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
@@ -199,13 +198,9 @@ func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period
 	if err != nil {
 		return nil, nil, err
 	}
-	var prevPath string
-	if prev, ok := ws.Previous(p); ok && previous != nil {
-		prevPath = ws.LedgerPath(prev)
-	}
-	rep := reportJob{kind: kindProgress, ledgers: []string{ws.LedgerPath(p)}, previous: prevPath, output: ws.ReportPath(p), cfg: cfg,
-		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: true}}
-	pages, err := rep.write(io.Discard)
+	// The ledgers just merged are in memory: the bulletin needs no reread.
+	rep := reportJob{kind: kindProgress, output: ws.ReportPath(p), cfg: cfg, o: demoReport(cfg)}
+	pages, err := rep.render(io.Discard, []*ledger.Ledger{l}, previous)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -219,20 +214,13 @@ func demoQuarter(out io.Writer, ws *workspace.Workspace, set *task.Set, p period
 
 // demoYearEnd writes the year workbook and the annual assessment report.
 func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledger, plans []sample.Plan) error {
-	cfg := ws.Config
-	y := history.Build(ledgers, cfg.Scoring, unitOrder(cfg))
-	var paths []string
-	for _, key := range demoPeriods {
-		p, _ := period.Parse(key)
-		paths = append(paths, ws.LedgerPath(p))
-	}
 	report := filepath.Join(ws.AnnualDir(), demoYear+"年度考核报告.pdf")
-	rep := reportJob{kind: kindAnnual, ledgers: paths, output: report, cfg: cfg,
-		o: bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: true}}
-	pages, err := rep.write(io.Discard)
+	rep := reportJob{kind: kindAnnual, output: report, cfg: ws.Config, o: demoReport(ws.Config)}
+	pages, err := rep.render(io.Discard, ledgers, nil)
 	if err != nil {
 		return err
 	}
+	y := rep.year
 	fmt.Fprintf(out, "\n年度：%s\n  %s（%d 页）\n", rep.book, report, pages)
 	top := y.Annual.Units
 	var best []string
@@ -259,6 +247,12 @@ func demoYearEnd(out io.Writer, ws *workspace.Workspace, ledgers []*ledger.Ledge
 		len(improving), len(slipping), listOrNone(late), listOrNone(never))
 	fmt.Fprintf(out, "\n这是一个工作目录：cd %s 后可直接运行 taizhang status、taizhang merge、taizhang report。\n", ws.Root)
 	return nil
+}
+
+// demoReport is how the demo's reports are set: the bundled fonts, the
+// workspace's organisation and rules, with the masthead.
+func demoReport(cfg *config.Config) bulletin.Options {
+	return bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: true}
 }
 
 func listOrNone(xs []string) string {

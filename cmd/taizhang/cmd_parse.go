@@ -213,15 +213,24 @@ func writeTaskList(path string, set *task.Set) error {
 	return nil
 }
 
+// sourceDateEpoch is the time SOURCE_DATE_EPOCH pins outputs to, if set
+// (reproducible builds' convention).
+func sourceDateEpoch() (time.Time, bool) {
+	var sec int64
+	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
+		if _, err := fmt.Sscan(s, &sec); err == nil {
+			return time.Unix(sec, 0).UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
 // pinnedTime is the timestamp written into generated files, so that the same
 // input gives the same output: SOURCE_DATE_EPOCH when set, else the newest
 // document date, else 2000-01-01.
 func pinnedTime(set *task.Set) time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		var sec int64
-		if _, err := fmt.Sscan(s, &sec); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
+	if t, ok := sourceDateEpoch(); ok {
+		return t
 	}
 	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	for _, d := range set.Documents {

@@ -117,8 +117,10 @@ type reportJob struct {
 	output   string
 	cfg      *config.Config
 	o        bulletin.Options
-	// book is where the annual report's year workbook was written.
+	// book is where the annual report's year workbook was written, and
+	// year the history behind it.
 	book string
+	year *history.Year
 }
 
 // planReport works out the inputs, output and options of a report from the
@@ -267,8 +269,9 @@ func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
 	return ls, nil
 }
 
-// write lays out the report and writes it, warning on stderr of
-// characters drawn from fallback fonts; it returns the number of pages.
+// write reads the ledgers, lays out the report and writes it, warning on
+// stderr of characters drawn from fallback fonts; it returns the number of
+// pages.
 func (j *reportJob) write(stderr io.Writer) (int, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
 		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
@@ -277,6 +280,23 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	var previous *ledger.Ledger
+	if j.previous != "" && j.kind == kindProgress {
+		prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg))
+		if err != nil {
+			return 0, err
+		}
+		if prev[0].PeriodEnd >= ledgers[len(ledgers)-1].PeriodEnd {
+			return 0, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
+		}
+		previous = prev[0]
+	}
+	return j.render(stderr, ledgers, previous)
+}
+
+// render writes the report of ledgers (chronological; previous is the
+// period before a progress report's, or nil).
+func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous *ledger.Ledger) (int, error) {
 	if dir := filepath.Dir(j.output); dir != "" {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return 0, &inputError{fmt.Sprintf("无法创建输出目录 %s：%v", dir, err)}
@@ -284,13 +304,13 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 	}
 	var rep *bulletin.Report
 	if j.kind == kindAnnual {
-		y := history.Build(ledgers, j.o.Rules, j.o.Order)
-		rep = bulletin.Annual(y, ledgers, j.o)
+		j.year = history.Build(ledgers, j.o.Rules, j.o.Order)
+		rep = bulletin.Annual(j.year, ledgers, j.o)
 		// The year workbook goes beside the report: the assessment with
 		// every event, the trends and a sheet per period.
 		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
 		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
-		if err := ledgerbook.WriteYearFile(j.book, y, ledgers); err != nil {
+		if err := ledgerbook.WriteYearFile(j.book, j.year, ledgers); err != nil {
 			return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在 Excel 或 WPS 中打开？）", j.book, err)}
 		}
 	} else {
@@ -298,21 +318,14 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 			return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
 		}
 		o := j.o
-		if j.previous != "" {
-			prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg))
-			if err != nil {
-				return 0, err
-			}
-			if prev[0].PeriodEnd >= ledgers[0].PeriodEnd {
-				return 0, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[0].PeriodLabel)}
-			}
-			o.Previous = prev[0]
-		}
+		o.Previous = previous
 		rep = bulletin.Progress(ledgers[0], o)
 	}
-	rep.Info.Created = reportCreated(j.o, ledgers[len(ledgers)-1])
+	if t, ok := sourceDateEpoch(); ok {
+		rep.Info.Created = t
+	}
 	var renderErr error
-	err = cells.WriteFileAtomic(j.output, func(w io.Writer) error {
+	err := cells.WriteFileAtomic(j.output, func(w io.Writer) error {
 		renderErr = rep.Doc.Write(w, rep.Info)
 		return renderErr
 	})
@@ -324,24 +337,6 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 	}
 	printSubstitutions(stderr, rep)
 	return rep.Doc.Pages(), nil
-}
-
-// reportCreated is the PDF's creation date: SOURCE_DATE_EPOCH, else the
-// report's date, so that the same ledger gives the same file.
-func reportCreated(o bulletin.Options, l *ledger.Ledger) time.Time {
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		var sec int64
-		if _, err := fmt.Sscan(s, &sec); err == nil {
-			return time.Unix(sec, 0).UTC()
-		}
-	}
-	if !o.Date.IsZero() {
-		return o.Date
-	}
-	if t, err := time.Parse(time.RFC3339, l.Generated); err == nil {
-		return t
-	}
-	return time.Time{}
 }
 
 // printSubstitutions warns of characters a role's font lacks.

@@ -49,7 +49,7 @@ func Annual(y *history.Year, ledgers []*ledger.Ledger, o Options) *Report {
 	d.Signature(o.Office, chineseDate(o.date(last)))
 	d.Attachment(1, attachment, true)
 	ledgerTable(d, last)
-	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: last.Title}}
+	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: last.Title, Created: o.date(last)}}
 }
 
 // yearOf is the year of a ledger's period: 2024年.

@@ -48,7 +48,7 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 	d.Signature(o.Office, chineseDate(o.date(l)))
 	d.Attachment(1, attachment, true)
 	ledgerTable(d, l)
-	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: l.Title}}
+	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: l.Title, Created: o.date(l)}}
 }
 
 var chineseNumbers = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
