@@ -414,27 +414,6 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		l.Units = append(l.Units, s)
 	}
 	l.tally(byUnit)
-	for _, s := range l.Units {
-		switch s.Compliance {
-		case OnTime:
-			l.Totals.OnTime++
-		case Late:
-			l.Totals.Late++
-		default:
-			l.Totals.MissingN++
-		}
-	}
-	l.Totals.Units = len(l.Units)
-	for _, in := range l.Intake {
-		switch in.State {
-		case Used:
-			l.Totals.Used++
-		case Superseded:
-			l.Totals.Superseded++
-		default:
-			l.Totals.Rejected++
-		}
-	}
 }
 
 // fold maps full-width digits and punctuation to ASCII.

@@ -26,30 +26,13 @@ func (l *Ledger) Reassess(rules Rules) error {
 	return nil
 }
 
-// tally counts the rows into the unit summaries and the totals: lights,
-// reported, finished, on schedule and behind, and the completion rates.
+// tally counts the rows into the unit summaries, then recounts the totals.
 func (l *Ledger) tally(byUnit map[string]*UnitSummary) {
 	for _, s := range l.Units {
 		s.Lights, s.Done, s.Reported, s.Completion = map[Light]int{}, 0, 0, 0
 	}
-	t := &l.Totals
-	t.Tasks, t.Reported, t.Done, t.OnSchedule, t.Behind, t.Completion = 0, 0, 0, 0, 0, 0
-	t.Lights = map[Light]int{}
 	for _, r := range l.Rows {
-		t.Tasks++
-		t.Lights[r.Light]++
-		if r.Reported {
-			t.Reported++
-		}
 		st := r.effective()
-		switch st {
-		case fillin.StatusDone:
-			t.Done++
-		case fillin.StatusOnTrack, fillin.StatusOngoing:
-			t.OnSchedule++
-		case fillin.StatusBehind, fillin.StatusNotStart:
-			t.Behind++
-		}
 		seen := map[string]bool{}
 		for _, u := range r.Lead {
 			s := byUnit[u]
@@ -71,9 +54,53 @@ func (l *Ledger) tally(byUnit map[string]*UnitSummary) {
 			s.Completion = math.Round(float64(s.Done)/float64(s.Led)*1000) / 1000
 		}
 	}
+	l.CountTotals()
+}
+
+// CountTotals recomputes the ledger's totals from its rows (lights,
+// reported, finished, on schedule, behind, completion), its unit summaries
+// (compliance) and its intake (returns used, superseded, rejected).
+func (l *Ledger) CountTotals() {
+	t := Totals{Lights: map[Light]int{}, Units: len(l.Units)}
+	for _, r := range l.Rows {
+		t.Tasks++
+		t.Lights[r.Light]++
+		if r.Reported {
+			t.Reported++
+		}
+		switch r.effective() {
+		case fillin.StatusDone:
+			t.Done++
+		case fillin.StatusOnTrack, fillin.StatusOngoing:
+			t.OnSchedule++
+		case fillin.StatusBehind, fillin.StatusNotStart:
+			t.Behind++
+		}
+	}
 	if t.Tasks > 0 {
 		t.Completion = math.Round(float64(t.Done)/float64(t.Tasks)*1000) / 1000
 	}
+	for _, s := range l.Units {
+		switch s.Compliance {
+		case OnTime:
+			t.OnTime++
+		case Late:
+			t.Late++
+		default:
+			t.MissingN++
+		}
+	}
+	for _, in := range l.Intake {
+		switch in.State {
+		case Used:
+			t.Used++
+		case Superseded:
+			t.Superseded++
+		default:
+			t.Rejected++
+		}
+	}
+	l.Totals = t
 }
 
 // Effective is the status the office stands by: its 核定状态, else the

@@ -51,7 +51,7 @@ func (rd *reader) rebuild(tasks []sheetRow, groups []groupRow, cols ledgerCols) 
 		l.Rows = append(l.Rows, r)
 	}
 	rd.rebuildUnits(l)
-	computeTotals(l)
+	l.CountTotals()
 	return l
 }
 
@@ -220,46 +220,6 @@ func (rd *reader) rebuildUnits(l *ledger.Ledger) {
 			l.Missing = append(l.Missing, u.Unit)
 		}
 		l.Units = append(l.Units, u)
-	}
-}
-
-// computeTotals recomputes the totals the way ledger.Merge does, but for
-// the returns, which only the hidden sheet records.
-func computeTotals(l *ledger.Ledger) {
-	t := &l.Totals
-	t.Lights = map[ledger.Light]int{}
-	for _, r := range l.Rows {
-		t.Tasks++
-		t.Lights[r.Light]++
-		if r.Reported {
-			t.Reported++
-		}
-		st := r.Status
-		if r.Override != "" {
-			st = fillin.Status(r.Override)
-		}
-		switch st {
-		case fillin.StatusDone:
-			t.Done++
-		case fillin.StatusOnTrack, fillin.StatusOngoing:
-			t.OnSchedule++
-		case fillin.StatusBehind, fillin.StatusNotStart:
-			t.Behind++
-		}
-	}
-	for _, u := range l.Units {
-		switch u.Compliance {
-		case ledger.OnTime:
-			t.OnTime++
-		case ledger.Late:
-			t.Late++
-		default:
-			t.MissingN++
-		}
-	}
-	t.Units = len(l.Units)
-	if t.Tasks > 0 {
-		t.Completion = math.Round(float64(t.Done)/float64(t.Tasks)*1000) / 1000
 	}
 }
 
