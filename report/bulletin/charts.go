@@ -38,13 +38,10 @@ func lightChart(d *gongwen.Doc, l *ledger.Ledger) {
 }
 
 func lightCounts(rows []*ledger.Row) []int {
+	lights := ledger.Count(rows).Lights
 	counts := make([]int, len(ledger.Lights))
-	for _, r := range rows {
-		for i, lt := range ledger.Lights {
-			if r.Light == lt {
-				counts[i]++
-			}
-		}
+	for i, lt := range ledger.Lights {
+		counts[i] = lights[lt]
 	}
 	return counts
 }

@@ -134,31 +134,17 @@ func unknown(rows []*ledger.Row) int {
 	return n
 }
 
-// counts describes a set of rows: 共N项，已完成a项…
+// counts describes a set of rows as the overview does: 共N项，已完成a项…
 func counts(rows []*ledger.Row) string {
-	var done, on, behind, not int
-	lights := map[ledger.Light]int{}
-	for _, r := range rows {
-		lights[r.Light]++
-		switch {
-		case !r.Reported && r.Override == "":
-			not++
-		case r.Effective() == "已完成":
-			done++
-		case r.Effective() == "滞后" || r.Effective() == "未启动":
-			behind++
-		default:
-			on++
-		}
-	}
-	s := fmt.Sprintf("共%d项，已完成%d项、按序时推进%d项、滞后%d项", len(rows), done, on, behind)
-	if not > 0 {
+	t := ledger.Count(rows)
+	s := fmt.Sprintf("共%d项，已完成%d项、按序时推进%d项、滞后%d项", t.Tasks, t.Done, t.OnSchedule, t.Behind)
+	if not := unknown(rows); not > 0 {
 		s += fmt.Sprintf("、未报送%d项", not)
 	}
 	var ls []string
 	for _, lt := range ledger.Lights {
-		if lights[lt] > 0 {
-			ls = append(ls, fmt.Sprintf("%s灯%d项", lt, lights[lt]))
+		if t.Lights[lt] > 0 {
+			ls = append(ls, fmt.Sprintf("%s灯%d项", lt, t.Lights[lt]))
 		}
 	}
 	return s + "；" + strings.Join(ls, "、") + "。"

@@ -61,25 +61,8 @@ func (l *Ledger) tally(byUnit map[string]*UnitSummary) {
 // reported, finished, on schedule, behind, completion), its unit summaries
 // (compliance) and its intake (returns used, superseded, rejected).
 func (l *Ledger) CountTotals() {
-	t := Totals{Lights: map[Light]int{}, Units: len(l.Units)}
-	for _, r := range l.Rows {
-		t.Tasks++
-		t.Lights[r.Light]++
-		if r.Reported {
-			t.Reported++
-		}
-		switch r.effective() {
-		case fillin.StatusDone:
-			t.Done++
-		case fillin.StatusOnTrack, fillin.StatusOngoing:
-			t.OnSchedule++
-		case fillin.StatusBehind, fillin.StatusNotStart:
-			t.Behind++
-		}
-	}
-	if t.Tasks > 0 {
-		t.Completion = math.Round(float64(t.Done)/float64(t.Tasks)*1000) / 1000
-	}
+	t := Count(l.Rows)
+	t.Units = len(l.Units)
 	for _, s := range l.Units {
 		switch s.Compliance {
 		case OnTime:
@@ -101,6 +84,33 @@ func (l *Ledger) CountTotals() {
 		}
 	}
 	l.Totals = t
+}
+
+// Count tallies rows the way the ledger's totals do: tasks, lights,
+// reported, finished, on schedule (按序时推进, 持续推进), behind (滞后,
+// 未启动) by the status the office stands by, and the completion rate.
+// Units, compliance and intake are left at zero.
+func Count(rows []*Row) Totals {
+	t := Totals{Lights: map[Light]int{}}
+	for _, r := range rows {
+		t.Tasks++
+		t.Lights[r.Light]++
+		if r.Reported {
+			t.Reported++
+		}
+		switch r.effective() {
+		case fillin.StatusDone:
+			t.Done++
+		case fillin.StatusOnTrack, fillin.StatusOngoing:
+			t.OnSchedule++
+		case fillin.StatusBehind, fillin.StatusNotStart:
+			t.Behind++
+		}
+	}
+	if t.Tasks > 0 {
+		t.Completion = math.Round(float64(t.Done)/float64(t.Tasks)*1000) / 1000
+	}
+	return t
 }
 
 // Effective is the status the office stands by: its 核定状态, else the
