@@ -215,14 +215,6 @@ func annualRanking(y *history.Year) *gongwen.Table {
 		ranks[u.Unit] = u.Ranks
 	}
 	for _, u := range y.Annual.Units {
-		rank := fmt.Sprint(u.Rank)
-		if u.Tied {
-			rank += "（并列）"
-		}
-		rate := "—"
-		if u.Led > 0 {
-			rate = percent(u.Completion)
-		}
 		var rs []string
 		for _, r := range ranks[u.Unit] {
 			if r == 0 {
@@ -232,8 +224,8 @@ func annualRanking(y *history.Year) *gongwen.Table {
 			}
 		}
 		t.Rows = append(t.Rows, []gongwen.Cell{
-			gongwen.TextCell(rank), gongwen.TextCell(u.Unit), gongwen.TextCell(num2(u.Score)),
-			gongwen.TextCell(fmt.Sprint(u.Led)), gongwen.TextCell(fmt.Sprint(u.Done)), gongwen.TextCell(rate),
+			gongwen.TextCell(rankText(u)), gongwen.TextCell(u.Unit), gongwen.TextCell(num2(u.Score)),
+			gongwen.TextCell(fmt.Sprint(u.Led)), gongwen.TextCell(fmt.Sprint(u.Done)), gongwen.TextCell(rateText(u)),
 			gongwen.TextCell(fmt.Sprint(u.Overdue)), gongwen.TextCell(fmt.Sprintf("%d/%d", u.Late, u.Missing)),
 			gongwen.TextCell(strings.Join(rs, "→")),
 		})

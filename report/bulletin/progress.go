@@ -327,21 +327,13 @@ func rankingTable(l *ledger.Ledger, rk *history.Ranking) *gongwen.Table {
 		t.Columns = append(t.Columns, gongwen.Column{Header: "较上期", Weight: 9, Align: gongwen.Center})
 	}
 	for i, u := range res.Units {
-		rank := fmt.Sprint(u.Rank)
-		if u.Tied {
-			rank += "（并列）"
-		}
 		lt := lights[u.Unit]
-		rate := "—"
-		if u.Led > 0 {
-			rate = percent(u.Completion)
-		}
 		t.Rows = append(t.Rows, []gongwen.Cell{
-			gongwen.TextCell(rank),
+			gongwen.TextCell(rankText(u)),
 			gongwen.TextCell(u.Unit),
 			gongwen.TextCell(fmt.Sprint(u.Led)),
 			gongwen.TextCell(fmt.Sprint(u.Done)),
-			gongwen.TextCell(rate),
+			gongwen.TextCell(rateText(u)),
 			gongwen.TextCell(fmt.Sprintf("%d/%d/%d/%d", lt[ledger.Green], lt[ledger.Yellow], lt[ledger.Red], lt[ledger.Grey])),
 			gongwen.TextCell(string(compliance[u.Unit])),
 			gongwen.TextCell(num2(u.Score)),

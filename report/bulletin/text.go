@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/score"
 )
 
 // Light colours, print-safe; the light's word is always written beside
@@ -143,4 +144,21 @@ func statusText(r *ledger.Row) string {
 		s += " " + pctText(r.Percent)
 	}
 	return s
+}
+
+// rankText is a unit's rank, 3（并列） when it shares it.
+func rankText(u *score.UnitScore) string {
+	if u.Tied {
+		return strconv.Itoa(u.Rank) + "（并列）"
+	}
+	return strconv.Itoa(u.Rank)
+}
+
+// rateText is a unit's completion rate of its led tasks, "—" when it leads
+// none.
+func rateText(u *score.UnitScore) string {
+	if u.Led == 0 {
+		return "—"
+	}
+	return percent(u.Completion)
 }
