@@ -83,9 +83,7 @@ func benchProgress(b *testing.B, l *ledger.Ledger) {
 // BenchmarkAnnual12x2000 scores a year of 12 monthly ledgers of about
 // 2,000 tasks and 150 units and writes the annual report.
 func BenchmarkAnnual12x2000(b *testing.B) {
-	keys := []string{"2024-01", "2024-02", "2024-03", "2024-04", "2024-05", "2024-06", "2024-07", "2024-08", "2024-09", "2024-10", "2024-11", "2024-12"}
-	ls := yearLedgers(b, sample.Synthetic(150, 13), keys)
-	b.ReportMetric(float64(len(ls[0].Rows)), "tasks")
+	ls, _ := sample.MonthlyYear(12, 150*13, 150, 2024)
 	pages := 0
 	for b.Loop() {
 		y := history.Build(ls, score.Defaults, nil)

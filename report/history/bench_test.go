@@ -1,37 +1,19 @@
 package history
 
 import (
-	"fmt"
 	"math"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/sample"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
 
-// synthYear is a year of monthly ledgers merged from the sample's
-// returns for a synthetic task list of about tasks tasks and units units
-// (package sample: units improving or slipping, late and missing returns);
-// names is the units in order of first appearance.
+// synthYear is sample.MonthlyYear: monthly ledgers of 2024 merged from
+// the sample's returns (units improving or slipping, late and missing).
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
 	tb.Helper()
-	set := sample.Synthetic(units, tasks/units)
-	var ps []period.Period
-	for m := 1; m <= months; m++ {
-		p, err := period.Parse(fmt.Sprintf("2024-%02d", m))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ps = append(ps, p)
-	}
-	ls := sample.Ledgers(set, ps, sample.Options{Seed: 2024})
-	var names []string
-	for _, u := range ls[0].Units {
-		names = append(names, u.Unit)
-	}
-	return ls, names
+	return sample.MonthlyYear(months, tasks, units, 2024)
 }
 
 // BenchmarkYear12x2000 is a year of 12 monthly ledgers of 2,000 tasks and

@@ -1,7 +1,6 @@
 package ledgerbook
 
 import (
-	"fmt"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
@@ -117,26 +116,11 @@ func smallYear(t testing.TB) []*ledger.Ledger {
 
 var smallOrder = []string{"丙局", "乙局", "甲局"}
 
-// synthYear is a year of monthly ledgers merged from the sample's
-// returns for a synthetic task list of about tasks tasks and units units;
-// names is the units in order of first appearance.
+// synthYear is sample.MonthlyYear: monthly ledgers of 2024 merged from
+// the sample's returns (units improving or slipping, late and missing).
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
 	tb.Helper()
-	set := sample.Synthetic(units, tasks/units)
-	var ps []period.Period
-	for m := 1; m <= months; m++ {
-		p, err := period.Parse(fmt.Sprintf("2024-%02d", m))
-		if err != nil {
-			tb.Fatal(err)
-		}
-		ps = append(ps, p)
-	}
-	ls := sample.Ledgers(set, ps, sample.Options{Seed: 2024})
-	var names []string
-	for _, u := range ls[0].Units {
-		names = append(names, u.Unit)
-	}
-	return ls, names
+	return sample.MonthlyYear(months, tasks, units, 2024)
 }
 
 // cellGrid is a sheet's cells as stored (raw values).

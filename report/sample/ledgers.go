@@ -28,3 +28,20 @@ func Ledgers(set *task.Set, periods []period.Period, opts Options) []*ledger.Led
 	}
 	return ls
 }
+
+// MonthlyYear is a year of monthly ledgers of 2024 (months of them, from
+// January) merged from the returns for Synthetic(units, tasks/units);
+// names is the units in order of first appearance.
+func MonthlyYear(months, tasks, units int, seed int64) (ls []*ledger.Ledger, names []string) {
+	var ps []period.Period
+	for m := 1; m <= months; m++ {
+		ps = append(ps, period.Period{Kind: period.Month, Year: 2024, Index: m})
+	}
+	ls = Ledgers(Synthetic(units, tasks/units), ps, Options{Seed: seed})
+	if len(ls) > 0 {
+		for _, u := range ls[0].Units {
+			names = append(names, u.Unit)
+		}
+	}
+	return ls, names
+}
