@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/bulletin"
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -264,23 +262,5 @@ func listOrNone(xs []string) string {
 
 // parseSeeds parses the embedded seed documents in file-name order.
 func parseSeeds(cfg *config.Config) (*task.Set, error) {
-	names, err := fs.Glob(seeds.FS, "*.txt")
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(names)
-	set := &task.Set{}
-	for _, n := range names {
-		f, err := seeds.FS.Open(n)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := docread.Read(n, f)
-		f.Close()
-		if err != nil {
-			return nil, err
-		}
-		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
-	}
-	return set, nil
+	return policy.ParseFS(seeds.FS, "*.txt", cfg)
 }

@@ -2,12 +2,9 @@ package bulletin
 
 import (
 	"io"
-	"io/fs"
-	"sort"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -24,20 +21,9 @@ func seedSet(b testing.TB) *task.Set {
 	if err != nil {
 		b.Fatal(err)
 	}
-	names, _ := fs.Glob(seeds.FS, "*.txt")
-	sort.Strings(names)
-	set := &task.Set{}
-	for _, n := range names {
-		f, err := seeds.FS.Open(n)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := docread.Read(n, f)
-		f.Close()
-		if err != nil {
-			b.Fatal(err)
-		}
-		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
+	set, err := policy.ParseFS(seeds.FS, "*.txt", cfg)
+	if err != nil {
+		b.Fatal(err)
 	}
 	return set
 }

@@ -2,14 +2,13 @@ package fillin
 
 import (
 	"fmt"
-	"path/filepath"
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -18,21 +17,13 @@ import (
 // seedSet parses the five seed documents.
 func seedSet(b testing.TB) *task.Set {
 	b.Helper()
-	files, err := filepath.Glob("../../seeds/*.txt")
-	if err != nil || len(files) == 0 {
-		b.Fatal("no seeds")
-	}
 	cfg, err := config.Load("", nil)
 	if err != nil {
 		b.Fatal(err)
 	}
-	set := &task.Set{}
-	for _, p := range files {
-		d, err := docread.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		set.Documents = append(set.Documents, policy.Parse(d, cfg))
+	set, err := policy.ParseFS(os.DirFS("../../seeds"), "*.txt", cfg)
+	if err != nil || len(set.Documents) == 0 {
+		b.Fatalf("no seeds: %v", err)
 	}
 	return set
 }

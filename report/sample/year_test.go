@@ -2,19 +2,16 @@ package sample
 
 import (
 	"fmt"
-	"io/fs"
 	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -39,26 +36,10 @@ func seedSet(t testing.TB) *task.Set {
 			seedErr = err
 			return
 		}
-		names, err := fs.Glob(seeds.FS, "*.txt")
+		set, err := policy.ParseFS(seeds.FS, "*.txt", cfg)
 		if err != nil {
 			seedErr = err
 			return
-		}
-		sort.Strings(names)
-		set := &task.Set{}
-		for _, n := range names {
-			f, err := seeds.FS.Open(n)
-			if err != nil {
-				seedErr = err
-				return
-			}
-			doc, err := docread.Read(n, f)
-			f.Close()
-			if err != nil {
-				seedErr = err
-				return
-			}
-			set.Documents = append(set.Documents, policy.Parse(doc, cfg))
 		}
 		seedTask = set
 	})
