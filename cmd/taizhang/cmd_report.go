@@ -146,24 +146,23 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 			job.output = "年度考核报告.pdf"
 		}
 	}
+	// --config, else the workspace's, else taizhang.yaml beside the ledger.
 	cfg := (*config.Config)(nil)
-	switch {
-	case opts.Config != "" || ws == nil:
-		c, err := loadConfig(opts.Config, job.ledgers)
-		if err != nil {
+	if ws != nil && opts.Config == "" {
+		cfg = ws.Config
+	} else {
+		var err error
+		if cfg, err = loadConfig(opts.Config, job.ledgers); err != nil {
 			return nil, err
 		}
-		cfg = c
-	default:
-		cfg = ws.Config
 	}
 	job.cfg = cfg
 	fonts, err := fontSet(cfg, opts.Fonts)
 	if err != nil {
 		return nil, err
 	}
-	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts, Rules: cfg.Scoring, Masthead: opts.Masthead}
-	job.o.Order = unitOrder(cfg)
+	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts,
+		Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: opts.Masthead}
 	if opts.Date != "" {
 		d, err := time.Parse("2006-01-02", opts.Date)
 		if err != nil {
