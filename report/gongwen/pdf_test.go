@@ -6,7 +6,6 @@ import (
 	"math"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -77,47 +76,29 @@ func TestPDF(t *testing.T) {
 	d, want := sample(t)
 	path, data := writePDF(t, d)
 
+	c, err := pdfcheck.Check(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Fonts embedded with a Unicode map, A4 pages, no line starting with
+	// closing punctuation.
+	for _, p := range c.Problems {
+		t.Error(p)
+	}
 	// Text round trip: every string comes back, in order, whatever the
 	// line breaks; the character no font has comes back as 〓.
-	raw, err := pdfcheck.RawText(path)
-	if err != nil {
-		t.Fatal(err)
+	for i, s := range want {
+		want[i] = strings.ReplaceAll(s, "𫖮", "〓")
 	}
-	// Page numbers fall between the parts of a paragraph split by a page.
-	got := pageNumbers.ReplaceAllString(pdfcheck.Squash(raw), "")
-	at := 0
-	for _, s := range want {
-		s = pdfcheck.Squash(strings.ReplaceAll(s, "𫖮", "〓"))
-		i := strings.Index(got[at:], s)
-		if i < 0 {
-			t.Fatalf("text %q missing after offset %d; text there: %q", s, at, truncate(got[at:], 80))
-		}
-		at += i + len(s)
+	if miss := c.InOrder(want...); miss != "" {
+		t.Fatalf("text %q missing or out of order", miss)
 	}
-
-	fonts, err := pdfcheck.Fonts(path)
-	if err != nil {
-		t.Fatal(err)
+	if len(c.Fonts) != 4 {
+		t.Errorf("fonts = %+v; want the four bundled ones", c.Fonts)
 	}
-	if len(fonts) != 4 {
-		t.Errorf("fonts = %+v; want the four bundled ones", fonts)
-	}
-	for _, f := range fonts {
-		if !f.Embedded || !f.Unicode {
-			t.Errorf("font %+v not embedded with a Unicode map", f)
-		}
-	}
-
-	sizes, err := pdfcheck.PageSizes(path)
-	if err != nil {
-		t.Fatal(err)
-	}
+	sizes, pages := c.Sizes, c.Pages
 	if len(sizes) != d.Pages() {
 		t.Fatalf("%d pages in the PDF, %d laid out", len(sizes), d.Pages())
-	}
-	pages, err := pdfcheck.Layout(path)
-	if err != nil {
-		t.Fatal(err)
 	}
 	landscape := 0
 	for i, pg := range pages {
@@ -203,16 +184,6 @@ func fullLineChars(pg pdfcheck.Page) int {
 		n = utf8.RuneCountInString(text)
 	}
 	return n
-}
-
-var pageNumbers = regexp.MustCompile(`—\d+—`)
-
-func truncate(s string, n int) string {
-	r := []rune(s)
-	if len(r) > n {
-		return string(r[:n])
-	}
-	return s
 }
 
 func TestSubstitutions(t *testing.T) {
