@@ -297,15 +297,6 @@ func firstNonEmpty(ss ...string) string {
 	return ""
 }
 
-func shorten(s string, n int) string {
-	s = strings.ReplaceAll(s, "\n", " ")
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
-}
-
 // printReview lists what the office should check, one line per kind of
 // problem with the items it concerns, so that a flag shared by twenty items
 // is read once.

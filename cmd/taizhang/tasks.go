@@ -18,23 +18,11 @@ import (
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
-// loadTasks reads the task source of a command: task list workbooks
+// loadTasksWith reads the task source of a command: task list workbooks
 // (任务分解表.xlsx, possibly edited by the office) and policy documents,
-// which are parsed on the fly.
-func loadTasks(paths []string, configPath string) (*task.Set, error) {
-	if len(paths) == 0 {
-		return nil, &usageError{"请用 --tasks 指定任务分解表（.xlsx）或政策文件"}
-	}
-	cfg, err := loadConfig(configPath, paths)
-	if err != nil {
-		return nil, err
-	}
-	return loadTasksWith(paths, cfg)
-}
-
-// loadTasksWith is loadTasks with the configuration already loaded. The
-// units of every task pass through the configuration's aliases and
-// collective expansions, whichever way the tasks came.
+// which are parsed on the fly. The units of every task pass through the
+// configuration's aliases and collective expansions, whichever way the
+// tasks came.
 func loadTasksWith(paths []string, cfg *config.Config) (*task.Set, error) {
 	set := &task.Set{}
 	var docs []string

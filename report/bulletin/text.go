@@ -32,15 +32,6 @@ func chineseDate(t time.Time) string {
 	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
-// dayText turns YYYY-MM-DD into 2025年1月5日, or returns s unchanged.
-func dayText(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return chineseDate(t)
-}
-
 // percent writes a ratio (0–1) as a percentage with at most one decimal.
 func percent(ratio float64) string { return num(ratio*100) + "%" }
 

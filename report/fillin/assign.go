@@ -94,16 +94,6 @@ func cleanUnits(us []string) []string {
 	return out
 }
 
-// roleOf is unit's role in t, or "" when the unit is not responsible.
-func roleOf(t *task.Task, unit string) Role {
-	for _, u := range taskUnits(t) {
-		if u.name == unit {
-			return u.role
-		}
-	}
-	return ""
-}
-
 // maxUnitRunes caps the unit part of a file name, so the whole name stays
 // well inside Windows' 255-character limit and readable in a file list.
 const maxUnitRunes = 80

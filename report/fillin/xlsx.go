@@ -344,16 +344,6 @@ func (b *book) readCustom() error {
 	})
 }
 
-// sheet reads the named worksheet.
-func (b *book) sheet(name string) (*sheetData, error) {
-	for _, s := range b.sheets {
-		if s.name == name {
-			return b.readSheet(s.part)
-		}
-	}
-	return nil, errors.New("no such sheet")
-}
-
 func (b *book) readSheet(part string) (*sheetData, error) {
 	data, err := b.part(part)
 	if err != nil {

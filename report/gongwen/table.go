@@ -61,7 +61,7 @@ func (d *Doc) Table(t *Table) {
 		size = SizeXiao
 	}
 	lead := size * 1.3
-	x0, _, width, _ := d.cur.block()
+	_, _, width, _ := d.cur.block()
 	widths := columnWidths(t.Columns, width)
 	head := make([]laidCell, len(t.Columns))
 	for i, c := range t.Columns {
@@ -105,7 +105,7 @@ func (d *Doc) Table(t *Table) {
 		first = min(rowHeight(rows[0], lead), full-headH)
 	}
 	d.ensure(headH + first)
-	x0, _, _, _ = d.cur.block()
+	x0, _, _, _ := d.cur.block()
 	d.drawRow(head, x0, widths, 0, -1, lead, size)
 	for r, row := range rows {
 		h := rowHeight(row, lead)
