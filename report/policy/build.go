@@ -58,7 +58,12 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 				t.Kind = task.KindTarget
 			}
 			t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
-			t.UnitsRaw = it.clause.raw
+			var raws []string
+			for _, c := range it.clauses() {
+				raws = append(raws, c.raw)
+			}
+			t.UnitsRaw = strings.Join(raws, "；")
+			t.Leader = it.leader
 			if it.lifted {
 				t.Flags = append(t.Flags, "责任单位写在最后一个子项之后，已作为整条的责任单位")
 			}
@@ -89,6 +94,13 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 		}
 		if t.Kind != task.KindOther {
 			t.Deadline = findDeadline(t.Text, docYear)
+			if it.due != "" {
+				if d := findDeadline(it.due, docYear); d != nil {
+					t.Deadline = d
+				} else {
+					t.Deadline = &task.Deadline{Text: it.due}
+				}
+			}
 			// A section may set the date for all its items (二、指标体系：
 			// 到2018年底，…); it beats an undated 持续推进 of the item.
 			for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "") && a >= 0; a = items[a].parent {
@@ -264,4 +276,14 @@ func sectionDeadline(it *item, docYear int) *task.Deadline {
 		}
 	}
 	return it.sectionDeadline
+}
+
+// clip shortens s to n characters for a message, lines joined with ⏎.
+func clip(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", "⏎")
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
 }

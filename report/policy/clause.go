@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // clauseForm says how a responsibility clause was written.
@@ -24,72 +25,195 @@ type clause struct {
 	standalone bool
 }
 
-var unitLabelRe = regexp.MustCompile(`(责任单位|牵头单位|配合单位|协办单位|主办单位|责任部门|牵头部门|配合部门|负责部门|负责单位|责任主体|实施单位|承办单位)\s*[：:]`)
-
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
-var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|分工负责|负责落实|共同推进)$`)
+var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总)$`)
 
-// looksLikeClause reports whether the text inside brackets assigns units.
-func looksLikeClause(inner string) bool {
+// looksLikeClause reports whether the text inside brackets assigns units:
+// it has a label (责任单位：, 牵头领导：) or it closes with a verb of
+// responsibility after a name that has the shape of a unit's.
+func (u unitRules) looksLikeClause(inner string) bool {
 	inner = strings.TrimSpace(inner)
 	if inner == "" || len([]rune(inner)) > 400 {
 		return false
 	}
-	if unitLabelRe.MatchString(inner) {
-		return true
+	if loc := clauseWordRe.FindStringSubmatchIndex(inner); loc != nil {
+		if r := labelRole[inner[loc[2]:loc[3]]]; r <= roleLeader {
+			return true
+		}
 	}
 	// （A、B负责。列第一位者为牵头单位，下同）
 	head := strings.TrimSpace(ruleNoteRe.ReplaceAllString(inner, ""))
 	if i := strings.IndexAny(head, "。;；"); i >= 0 {
 		head = head[:i]
 	}
-	return responsibilityEnd.MatchString(strings.TrimSpace(head))
+	head = strings.TrimSpace(head)
+	if !responsibilityEnd.MatchString(head) {
+		return false
+	}
+	first := splitTop(head, "、，,")
+	if len(first) == 0 {
+		return false
+	}
+	name, _ := phraseRole(first[0], roleGeneric)
+	if m := togetherRe.FindStringSubmatch(name); m != nil {
+		name = m[1]
+	}
+	name, _ = stripMark(name)
+	return u.plausible(strings.TrimSuffix(name, "等"))
 }
 
-// splitClause separates an item's text from its responsibility clause.
-// bare enables the flattened-table form, where the units follow the last
-// sentence without any label.
-func splitClause(text string, bare bool, cfg unitRules) (body string, c clause) {
-	t := strings.TrimRight(text, " \t\n\u3000。.")
-	rs := []rune(t)
-	if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
-		if open := matchOpen(rs, n-1); open >= 0 && looksLikeClause(string(rs[open+1:n-1])) {
-			return strings.TrimRight(string(rs[:open]), " \t\n\u3000"), clause{
-				form:       formBracketed,
-				raw:        strings.TrimSpace(string(rs[open+1 : n-1])),
-				standalone: atLineStart(rs, open),
-			}
-		}
+// splitClause separates an item's text from its responsibility clauses: a
+// block of labelled lines at its end (牵头单位：A / 分管领导：B), a label after
+// its last sentence (。责任单位：A、B), and clauses in brackets anywhere in it
+// (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
+// where the units follow the last sentence without any label.
+func splitClause(text string, bare bool, u unitRules) (string, []clause) {
+	t := strings.TrimRight(text, " \t\n\u3000")
+	body, block := labelledTail(t)
+	body, cs := u.bracketClauses(body)
+	if block.form != formNone {
+		cs = append(cs, block)
 	}
-	// 责任单位：A、B as the last sentence or paragraph.
-	if !strings.ContainsAny(t, ":：") {
-		// No label can follow.
-	} else if locs := unitLabelRe.FindAllStringIndex(t, -1); len(locs) > 0 {
-		first := locs[0][0]
-		// The labels must come after the last full stop of the body.
-		if !strings.ContainsAny(t[first:], "。") || strings.Count(t[first:], "。") == strings.Count(t[first:], "。下同") {
-			before := t[:first]
-			if first == 0 || strings.HasSuffix(strings.TrimRight(before, " \t\u3000"), "。") || strings.HasSuffix(before, "\n") ||
-				strings.HasSuffix(strings.TrimRight(before, " \t\u3000"), "；") {
-				return strings.TrimRight(before, " \t\n\u3000"), clause{
-					form:       formLabelled,
-					raw:        strings.TrimSpace(t[first:]),
-					standalone: first == 0 || strings.HasSuffix(strings.TrimRight(before, " \t\u3000"), "\n"),
-				}
-			}
-		}
+	if len(cs) > 0 {
+		return strings.TrimRight(body, " \t\n\u3000"), cs
 	}
 	if bare {
+		t = strings.TrimRight(t, "。.")
 		cut := strings.LastIndexAny(t, "。；;")
 		if cut >= 0 {
-			tail := strings.TrimSpace(t[cut+len(string([]rune(t[cut:])[0])):])
-			if tail != "" && cfg.isUnitList(tail) {
-				return t[:cut+len(string([]rune(t[cut:])[0]))], clause{form: formBare, raw: tail}
+			_, size := utf8.DecodeRuneInString(t[cut:])
+			tail := strings.TrimSpace(t[cut+size:])
+			if tail != "" && u.isUnitList(tail) {
+				return t[:cut+size], []clause{{form: formBare, raw: tail}}
 			}
 		}
 	}
-	return text, clause{}
+	return text, nil
+}
+
+// labelledTail finds the labelled clause that ends an item: whole lines that
+// each start with a label, or a label after the last sentence of the last
+// line. It must name units or a leader; a lone 完成时限 stays in the text.
+func labelledTail(t string) (string, clause) {
+	lines := strings.Split(t, "\n")
+	k := len(lines)
+	for k > 0 {
+		l := strings.TrimLeft(lines[k-1], " \t\u3000")
+		if loc := clauseWordRe.FindStringIndex(l); loc == nil || loc[0] != 0 {
+			break
+		}
+		k--
+	}
+	standalone := k < len(lines)
+	head := strings.Join(lines[:k], "\n")
+	block := strings.Join(lines[k:], "\n")
+	// 责任单位：A、B after the last full stop of the text before.
+	if k > 0 {
+		last := lines[k-1]
+		if locs := clauseWordRe.FindAllStringIndex(last, -1); len(locs) > 0 {
+			for _, loc := range locs {
+				before := strings.TrimRight(last[:loc[0]], " \t\u3000")
+				after := last[loc[0]:]
+				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")) {
+					continue
+				}
+				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") {
+					continue
+				}
+				head = strings.Join(append(append([]string(nil), lines[:k-1]...), before), "\n")
+				block = strings.TrimSpace(after + "\n" + block)
+				standalone = false
+				break
+			}
+		}
+	}
+	block = strings.TrimSpace(block)
+	if block == "" || !ownerWordRe.MatchString(block) && labelValue(block, roleLeader) == "" {
+		return t, clause{}
+	}
+	return head, clause{form: formLabelled, raw: block, standalone: standalone}
+}
+
+// bracketClauses takes the clauses in brackets out of a text: （…）, (…),
+// 〔…〕, 【…】, […]. Brackets that hold anything else stay.
+func (u unitRules) bracketClauses(t string) (string, []clause) {
+	if !strings.ContainsAny(t, "（(〔【[［") {
+		return t, nil
+	}
+	rs := []rune(t)
+	var cs []clause
+	var b strings.Builder
+	last := 0
+	for i := 0; i < len(rs); i++ {
+		if closeOf(rs[i]) == 0 {
+			continue
+		}
+		j := matchClose(rs, i)
+		if j < 0 {
+			continue
+		}
+		inner := string(rs[i+1 : j])
+		if !u.looksLikeClause(inner) {
+			continue
+		}
+		cs = append(cs, clause{form: formBracketed, raw: strings.TrimSpace(inner), standalone: atLineStart(rs, i)})
+		b.WriteString(string(rs[last:i]))
+		last = j + 1
+		// ……工作。（A负责）。 leaves one full stop.
+		if last < len(rs) && (rs[last] == '。' || rs[last] == '.') && strings.HasSuffix(strings.TrimRight(b.String(), " "), "。") {
+			last++
+		}
+		i = j
+	}
+	if len(cs) == 0 {
+		return t, nil
+	}
+	b.WriteString(string(rs[last:]))
+	return b.String(), cs
+}
+
+// closeOf returns the bracket that closes r, or 0 when r opens none.
+func closeOf(r rune) rune {
+	switch r {
+	case '（', '(':
+		return '）'
+	case '〔':
+		return '〕'
+	case '【':
+		return '】'
+	case '[', '［':
+		return ']'
+	}
+	return 0
+}
+
+func closes(open, r rune) bool {
+	switch closeOf(open) {
+	case '）':
+		return r == '）' || r == ')'
+	case ']':
+		return r == ']' || r == '］'
+	}
+	return r == closeOf(open)
+}
+
+// matchClose finds the bracket that closes the one opening at rs[open],
+// nesting brackets of the same kind; -1 when the text ends first.
+func matchClose(rs []rune, open int) int {
+	depth := 0
+	for i := open; i < len(rs) && i-open < 600; i++ {
+		switch {
+		case closeOf(rs[i]) != 0 && closeOf(rs[i]) == closeOf(rs[open]) || rs[i] == rs[open]:
+			depth++
+		case closes(rs[open], rs[i]):
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // matchOpen finds the bracket that opens the one closing at rs[close],

@@ -97,12 +97,3 @@ func dumpDocument(d *task.Document) string {
 	}
 	return b.String()
 }
-
-func clip(s string, n int) string {
-	s = strings.ReplaceAll(s, "\n", "⏎")
-	rs := []rune(s)
-	if len(rs) <= n {
-		return s
-	}
-	return string(rs[:n]) + "…"
-}

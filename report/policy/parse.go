@@ -25,14 +25,23 @@ func Parse(doc *docread.Document, cfg *config.Config) *task.Document {
 
 type parser struct {
 	rules unitRules
+	// standingRules are the rules for many items found in clauses
+	// (以下各项措施均需各县（区）人民政府落实), and notes what the parser says
+	// about the document because of them.
+	standingRules []string
+	notes         []string
 }
 
 // item is a node with what the parser found out about it.
 type item struct {
 	node
-	body     string // own text without marker, clause and closings
-	clause   clause
-	units    units
+	body   string // own text without marker, clauses and closings
+	clause clause // the first responsibility clause
+	// more are the item's other clauses (……（A牵头）；……（B负责）).
+	more   []clause
+	units  units
+	leader string // the person a label names (分管领导：王某某)
+	due    string // the deadline a label gives (完成时限：2024年底前)
 	inherit  int // index of the item whose units this one shares, or -1
 	absorbed bool
 	lifted   bool // clause taken over from a sub-item
@@ -66,7 +75,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 		out.Tasks = append(out.Tasks, p.tableTasks(out.ID, t, rule, docYear, out.Tasks)...)
 	}
 	uniqueIDs(out.Tasks)
-	out.Notes = documentNotes(out, rule, p.rules.isCollective)
+	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
 	return out
 }
 
@@ -76,7 +85,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	items := make([]*item, len(nodes))
 	own := make([]string, len(nodes))
 	for i, n := range nodes {
-		own[i] = trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
+		own[i] = p.trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
 	}
 	// Units follow a flattened table's rows bare, without a label; look for
@@ -105,15 +114,19 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	}
 	var raws []string
 	for _, it := range items {
-		if it.clause.form != formNone {
-			raws = append(raws, it.clause.raw)
+		for _, c := range it.clauses() {
+			raws = append(raws, c.raw)
 		}
 	}
 	p.rules.docPrefix = p.rules.dominantPrefix(raws)
+	var standing []string
 	for _, it := range items {
 		if it.clause.form != formNone {
-			it.units = p.rules.parseUnits(it.clause.raw, rule)
+			standing = p.readUnits(it, rule, standing)
 		}
+	}
+	if len(p.standingRules) > 0 {
+		p.notes = append(p.notes, "文件对多项任务统一规定了责任单位（"+strings.Join(p.standingRules, "；")+"），已将其中的单位列为此后各项任务的配合单位，请核实")
 	}
 	markAbsorbed(items)
 	return items
@@ -126,7 +139,7 @@ var signatureRe = regexp.MustCompile(`\n[^\n。]{0,40}\n?\s*\d{4}\s*年\s*\d{1,2
 // trimClosing cuts what follows an item but is not part of it: notes (注：
 // 标△的为牵头单位), 附件 lists, (此件公开发布), and for the last item of the
 // document its closing paragraphs and signature.
-func trimClosing(s string, last bool) string {
+func (p *parser) trimClosing(s string, last bool) string {
 	if loc := closingRe.FindStringIndex(s); loc != nil {
 		s = s[:loc[0]]
 	}
@@ -137,7 +150,7 @@ func trimClosing(s string, last bool) string {
 		}
 		// Paragraphs after the responsibility clause are the document's
 		// closing words.
-		if i := lastClauseEnd(s); i > 0 {
+		if i := p.lastClauseEnd(s); i > 0 {
 			s = s[:i]
 		}
 	}
@@ -146,7 +159,7 @@ func trimClosing(s string, last bool) string {
 
 // lastClauseEnd returns the end of the first paragraph that ends with a
 // responsibility clause, when paragraphs follow it.
-func lastClauseEnd(s string) int {
+func (p *parser) lastClauseEnd(s string) int {
 	paras := strings.Split(s, "\n")
 	off := 0
 	for i, para := range paras {
@@ -157,7 +170,7 @@ func lastClauseEnd(s string) int {
 		t := strings.TrimRight(para, " \t\u3000。")
 		rs := []rune(t)
 		if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
-			if o := matchOpen(rs, n-1); o >= 0 && looksLikeClause(string(rs[o+1:n-1])) {
+			if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
 				return off - 1
 			}
 		}
@@ -267,10 +280,69 @@ func uniqueIDs(tasks []*task.Task) {
 func (p *parser) findClauses(items []*item, own []string, bare bool) int {
 	found := 0
 	for i, it := range items {
-		it.body, it.clause = splitClause(own[i], bare, p.rules)
-		if it.clause.form != formNone {
+		var cs []clause
+		it.body, cs = splitClause(own[i], bare, p.rules)
+		it.clause, it.more = clause{}, nil
+		if len(cs) > 0 {
+			it.clause, it.more = cs[0], cs[1:]
 			found++
 		}
 	}
 	return found
+}
+
+// clauses returns all the item's responsibility clauses.
+func (it *item) clauses() []clause {
+	if it.clause.form == formNone {
+		return nil
+	}
+	return append([]clause{it.clause}, it.more...)
+}
+
+// readUnits reads the units of an item's clauses. The first clause that
+// names a lead gives the item's lead; every other unit named in any clause
+// co-operates, and the office is told how the clauses were merged. standing
+// holds the units that earlier standing rules (以下各项均需……落实) add to
+// every later item; the updated list is returned.
+func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string {
+	cs := it.clauses()
+	var parts []string
+	var all units
+	for _, c := range cs {
+		raw, named, ruleText := p.rules.splitStanding(c.raw)
+		if ruleText != "" {
+			p.standingRules = append(p.standingRules, ruleText)
+			standing = append(standing, named...)
+		}
+		if it.leader == "" {
+			it.leader = labelValue(raw, roleLeader)
+		}
+		if it.due == "" {
+			it.due = labelValue(raw, roleDeadline)
+		}
+		us := p.rules.parseUnits(raw, rule)
+		if len(all.lead) == 0 {
+			all.lead = us.lead
+		} else {
+			all.co = append(all.co, us.lead...)
+		}
+		all.co = append(all.co, us.co...)
+		for _, f := range us.flags {
+			addFlag(&all.flags, f)
+		}
+		parts = append(parts, c.raw)
+	}
+	all.co = append(all.co, standing...)
+	if len(cs) > 1 {
+		var b strings.Builder
+		for i, raw := range parts {
+			b.WriteString(string(rune('①' + i)))
+			b.WriteString(clip(raw, 60))
+		}
+		all.flags = append(all.flags, "本条有"+itoa(len(cs))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
+	}
+	all.lead = dedupe(all.lead, nil)
+	all.co = dedupe(all.co, all.lead)
+	it.units = all
+	return standing
 }

@@ -250,13 +250,13 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		var us units
 		switch {
 		case cells[colLead] != "" && cells[colCo] != "":
-			us.lead = p.rules.expand(cells[colLead], &us.flags)
-			us.co = p.rules.expand(cells[colCo], &us.flags)
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us.co = p.rules.expand(cells[colCo], &us.flags, nil)
 			raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
-			us = us.finish()
+			us = p.rules.finish(us, raw)
 		case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
-			us.lead = p.rules.expand(cells[colLead], &us.flags)
-			us = us.finish()
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us = p.rules.finish(us, cells[colLead])
 		case raw != "":
 			us = p.rules.parseUnits(raw, rule)
 		}

@@ -13,6 +13,8 @@ type unitRules struct {
 	suffixes    []string
 	prefixes    []string
 	collectives map[string]bool
+	// known are the units of the office's list.
+	known map[string]bool
 	aliases     map[string]string
 	// docPrefix is the prefix most of the document's units carry (市 in a
 	// city's document); a list that starts with a bare agency name
@@ -25,7 +27,11 @@ func newUnitRules(c *config.Config) unitRules {
 		suffixes:    c.UnitSuffixes,
 		prefixes:    c.CarriedPrefixes,
 		collectives: map[string]bool{},
+		known:       map[string]bool{},
 		aliases:     c.Aliases,
+	}
+	for _, un := range c.Units {
+		r.known[un.Name] = true
 	}
 	for _, s := range c.CollectiveUnits {
 		r.collectives[s] = true
@@ -77,13 +83,8 @@ func detectLeadRule(text string) leadRule {
 	}
 }
 
-var (
-	leadCoRe     = regexp.MustCompile(`^(.+?)(牵头负责|牵头)[，,；;、]?\s*(.+?)(配合|参与|协助|协同)(负责)?$`)
-	leadOnlyRe   = regexp.MustCompile(`^(.+?)(牵头负责|牵头)$`)
-	togetherRe   = regexp.MustCompile(`^(.+?)会同(.+?)(负责|落实|推进|实施)?$`)
-	dutyTailRe   = regexp.MustCompile(`(按职责分工负责|按职责负责|分工负责|负责落实|共同负责|负责)$`)
-	labelSplitRe = regexp.MustCompile(`(责任单位|牵头单位|配合单位|协办单位|主办单位|责任部门|牵头部门|配合部门|负责部门|负责单位|责任主体|实施单位|承办单位|适用范围|完成时限|完成时间|时间节点)\s*[：:]`)
-)
+// togetherRe reads A会同B: A leads, B co-operates.
+var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 
 // units is the reading of one responsibility clause.
 type units struct {
@@ -92,70 +93,79 @@ type units struct {
 }
 
 // parseUnits reads a clause's units. rule is the document's lead rule.
+//
+// A clause is read as labelled segments (牵头单位：A；配合单位：B), each cut
+// into phrases at commas and semicolons; a phrase may close with a verb that
+// gives its units their role (A、B负责，C配合). Units named as leads lead;
+// otherwise the generic units are split by the document's rule (the first
+// listed, or the marked one, leads) and the rest co-operate.
 func (u unitRules) parseUnits(raw string, rule leadRule) units {
 	raw = ruleNoteRe.ReplaceAllString(raw, "")
 	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
 	var out units
-	if labelSplitRe.MatchString(raw) {
-		return u.parseLabelled(raw, rule)
-	}
-	if m := leadCoRe.FindStringSubmatch(raw); m != nil {
-		out.lead = u.expand(m[1], &out.flags)
-		out.co = u.expand(m[3], &out.flags)
-		return out.finish()
-	}
-	if m := leadOnlyRe.FindStringSubmatch(raw); m != nil {
-		out.lead = u.expand(m[1], &out.flags)
-		return out.finish()
-	}
-	body := dutyTailRe.ReplaceAllString(raw, "")
-	if m := togetherRe.FindStringSubmatch(body); m != nil {
-		out.lead = u.expand(m[1], &out.flags)
-		out.co = u.expand(m[2], &out.flags)
-		return out.finish()
-	}
-	return u.assign(u.expandMarked(body, &out.flags), rule, out.flags)
-}
-
-func (u unitRules) parseLabelled(raw string, rule leadRule) units {
-	var out units
+	var lead, co []string
 	var generic []markedUnit
-	locs := labelSplitRe.FindAllStringSubmatchIndex(raw, -1)
-	for i, loc := range locs {
-		end := len(raw)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
+	// The carried prefix runs on across the phrases of a clause:
+	// 市科技局、经信委，工商局 → 市工商局.
+	prefix := u.docPrefix
+	for _, seg := range labelSegments(raw) {
+		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
+			continue
 		}
-		label := raw[loc[2]:loc[3]]
-		val := strings.Trim(raw[loc[1]:end], " 。.，,；;\n")
-		switch label {
-		case "牵头单位", "牵头部门", "主办单位":
-			out.lead = append(out.lead, u.expand(val, &out.flags)...)
-		case "配合单位", "配合部门", "协办单位":
-			out.co = append(out.co, u.expand(val, &out.flags)...)
-		case "适用范围", "完成时限", "完成时间", "时间节点":
-			// Not units: scope and deadline are read elsewhere.
-		default:
-			val = dutyTailRe.ReplaceAllString(val, "")
-			if m := togetherRe.FindStringSubmatch(val); m != nil {
-				out.lead = append(out.lead, u.expand(m[1], &out.flags)...)
-				out.co = append(out.co, u.expand(m[2], &out.flags)...)
+		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
+			p, r := phraseRole(phrase, seg.role)
+			if m := togetherRe.FindStringSubmatch(p); m != nil {
+				first, _ := phraseRole(m[1], r)
+				rest, _ := phraseRole(m[2], roleCo)
+				names := u.expand(first, &out.flags, &prefix)
+				if r == roleCo {
+					co = append(co, names...)
+				} else {
+					lead = append(lead, names...)
+				}
+				co = append(co, u.expand(rest, &out.flags, &prefix)...)
 				continue
 			}
-			generic = append(generic, u.expandMarked(val, &out.flags)...)
-		}
-	}
-	if len(generic) > 0 {
-		if len(out.lead) > 0 {
-			for _, g := range generic {
-				out.co = append(out.co, g.name)
+			switch r {
+			case roleLead:
+				lead = append(lead, u.expand(p, &out.flags, &prefix)...)
+			case roleCo:
+				co = append(co, u.expand(p, &out.flags, &prefix)...)
+			default:
+				generic = append(generic, u.expandMarked(p, &out.flags, &prefix)...)
 			}
-		} else {
-			a := u.assign(generic, rule, out.flags)
-			out.lead, out.co, out.flags = a.lead, append(a.co, out.co...), a.flags
 		}
 	}
-	return out.finish()
+	if len(lead) > 0 {
+		out.lead = lead
+		for _, g := range generic {
+			out.co = append(out.co, g.name)
+		}
+		out.co = append(out.co, co...)
+		return u.finish(out, raw)
+	}
+	a := u.assign(generic, rule, out.flags)
+	a.co = append(a.co, co...)
+	return u.finish(a, raw)
+}
+
+// finish drops duplicates and whatever does not have the shape of a unit's
+// name, which goes to the flags with the text it came from.
+func (u unitRules) finish(o units, raw string) units {
+	keep := func(list []string) []string {
+		var out []string
+		for _, n := range list {
+			if u.plausible(n) {
+				out = append(out, n)
+				continue
+			}
+			addFlag(&o.flags, "“"+n+"”不像单位名称，未列为责任单位，请核实（原文："+clip(raw, 60)+"）")
+		}
+		return out
+	}
+	o.lead = dedupe(keep(o.lead), nil)
+	o.co = dedupe(keep(o.co), o.lead)
+	return o
 }
 
 // assign splits a list into lead and co-units by the document's rule.
@@ -181,13 +191,7 @@ func (u unitRules) assign(list []markedUnit, rule leadRule, flags []string) unit
 	if rule == ruleMark && marked == 0 && len(list) > 1 {
 		out.flags = append(out.flags, "文件以△标注牵头单位，此条未标△：暂以第一个单位为牵头单位")
 	}
-	return out.finish()
-}
-
-func (o units) finish() units {
-	o.lead = dedupe(o.lead, nil)
-	o.co = dedupe(o.co, o.lead)
-	return o
+	return out
 }
 
 func dedupe(list []string, exclude []string) []string {
@@ -211,9 +215,10 @@ type markedUnit struct {
 	marked bool
 }
 
-func (u unitRules) expand(s string, flags *[]string) []string {
+func (u unitRules) expand(s string, flags *[]string, prefix *string) []string {
 	var out []string
-	for _, m := range u.expandMarked(dutyTailRe.ReplaceAllString(strings.TrimSpace(s), ""), flags) {
+	s, _ = phraseRole(s, roleGeneric)
+	for _, m := range u.expandMarked(s, flags, prefix) {
 		out = append(out, m.name)
 	}
 	return out
@@ -222,9 +227,13 @@ func (u unitRules) expand(s string, flags *[]string) []string {
 // expandMarked splits a list of unit names and restores what the document
 // left out: the carried-over prefix (市科技局、发改委 → 市发改委) and the shared
 // suffix (泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会).
-func (u unitRules) expandMarked(s string, flags *[]string) []markedUnit {
+func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []markedUnit {
 	var out []markedUnit
 	prefix := u.docPrefix
+	if carried != nil {
+		prefix = *carried
+		defer func() { *carried = prefix }()
+	}
 	for _, run := range splitTop(s, "，,；;\n ") {
 		names := splitTop(run, "、")
 		items := make([]markedUnit, 0, len(names))

@@ -39,15 +39,18 @@ type Document struct {
 // target are reported on; other items are kept so the task list can show the
 // document's whole outline.
 type Task struct {
-	ID       string    `json:"id"`
-	Path     []string  `json:"path"`
-	Kind     Kind      `json:"kind"`
-	Headings []string  `json:"headings"`
-	Title    string    `json:"title"`
-	Text     string    `json:"text"`
-	Lead     []string  `json:"lead"`
-	Co       []string  `json:"co"`
-	UnitsRaw string    `json:"units_raw"`
+	ID       string   `json:"id"`
+	Path     []string `json:"path"`
+	Kind     Kind     `json:"kind"`
+	Headings []string `json:"headings"`
+	Title    string   `json:"title"`
+	Text     string   `json:"text"`
+	Lead     []string `json:"lead"`
+	Co       []string `json:"co"`
+	UnitsRaw string   `json:"units_raw"`
+	// Leader is the person the document names for the item (分管领导：王某某),
+	// never a unit; "" when it names none.
+	Leader   string    `json:"leader,omitempty"`
 	Deadline *Deadline `json:"deadline"`
 	Targets  []Target  `json:"targets"`
 	Flags    []string  `json:"flags"`
