@@ -38,11 +38,11 @@ type item struct {
 	body   string // own text without marker, clauses and closings
 	clause clause // the first responsibility clause
 	// more are the item's other clauses (……（A牵头）；……（B负责）).
-	more   []clause
-	units  units
-	leader string // the person a label names (分管领导：王某某)
-	due    string // the deadline a label gives (完成时限：2024年底前)
-	inherit  int // index of the item whose units this one shares, or -1
+	more     []clause
+	units    units
+	leader   string // the person a label names (分管领导：王某某)
+	due      string // the deadline a label gives (完成时限：2024年底前)
+	inherit  int    // index of the item whose units this one shares, or -1
 	absorbed bool
 	lifted   bool // clause taken over from a sub-item
 

@@ -14,8 +14,8 @@ type unitRules struct {
 	prefixes    []string
 	collectives map[string]bool
 	// known are the units of the office's list.
-	known map[string]bool
-	aliases     map[string]string
+	known   map[string]bool
+	aliases map[string]string
 	// docPrefix is the prefix most of the document's units carry (市 in a
 	// city's document); a list that starts with a bare agency name
 	// (△医药高新区、发改委) takes it too.
