@@ -9,7 +9,7 @@ import (
 
 var (
 	// targetHeadingRe matches the titles of 主要目标 / 指标 sections.
-	targetHeadingRe = regexp.MustCompile(`(目标|指标|指标体系|预期性指标|约束性指标)$`)
+	targetHeadingRe = regexp.MustCompile(`(目标|指标|指标体系|预期性指标|约束性指标)(分解)?$|预期目标`)
 	// otherHeadingRe matches sections of guidance that assign nothing.
 	otherHeadingRe = regexp.MustCompile(`指导思想|基本原则|总体要求|总体思路|总体目标|保障措施|保障机制|组织保障|组织领导|组织实施|工作要求|有关要求|实施步骤|工作步骤|推进措施|实施保障`)
 )

@@ -38,7 +38,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 		return false
 	}
 	if loc := clauseWordRe.FindStringSubmatchIndex(inner); loc != nil {
-		if r := labelRole[inner[loc[2]:loc[3]]]; r <= roleLeader {
+		if r := labelRoleOf(inner[loc[2]:loc[3]]); r <= roleLeader {
 			return true
 		}
 	}
@@ -70,8 +70,8 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 	t := strings.TrimRight(text, " \t\n\u3000")
-	body, block := labelledTail(t)
-	body, cs := u.bracketClauses(body)
+	body, cs := u.bracketClauses(t)
+	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
 	if block.form != formNone {
 		cs = append(cs, block)
 	}
@@ -154,7 +154,12 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 			continue
 		}
 		inner := string(rs[i+1 : j])
-		if !u.looksLikeClause(inner) {
+		// A bare list of units in brackets counts where a clause stands:
+		// at the end of the item or on a line of its own.
+		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
+		atEnd := strings.TrimRight(string(rs[j+1:]), " \t\n\u3000。.；;") == ""
+		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
+		if !u.looksLikeClause(inner) && !((atEnd || atLineStart(rs, i)) && detached && u.isUnitList(inner)) {
 			continue
 		}
 		cs = append(cs, clause{form: formBracketed, raw: strings.TrimSpace(inner), standalone: atLineStart(rs, i)})

@@ -14,6 +14,9 @@ const (
 	styleNumParen                  // （1）
 	styleCircled                   // ①
 	styleTableRow                  // a bare number in a table's 序号 column
+	stylePart                      // 第一部分
+	styleChapter                   // 第一章
+	styleArticle                   // 第一条
 )
 
 // marker is a recognised item number.
@@ -40,6 +43,12 @@ func (m marker) label() string {
 		return "(" + itoa(m.value) + ")"
 	case styleCircled:
 		return string(rune(0x2460 + m.value - 1))
+	case stylePart:
+		return "第" + cnNumeral(m.value) + "部分"
+	case styleChapter:
+		return "第" + cnNumeral(m.value) + "章"
+	case styleArticle:
+		return "第" + cnNumeral(m.value) + "条"
 	}
 	return "?"
 }
@@ -153,6 +162,8 @@ func isLatin(r rune) bool {
 func scanMarker(rs []rune, i int) (marker, bool) {
 	r := rs[i]
 	switch {
+	case r == '第':
+		return scanOrdinal(rs, i)
 	case r >= '①' && r <= '⑳':
 		return marker{style: styleCircled, value: int(r-'①') + 1, start: i, end: i + 1}, true
 	case isCNDigit(r):
@@ -252,4 +263,36 @@ func precededOK(rs []rune, i int) bool {
 		return false
 	}
 	return true
+}
+
+// scanOrdinal reads 第一部分, 第二章 and 第三条 followed by a space: the
+// parts, chapters and articles of rules and regulations. Only one that
+// starts a line is taken (see scanner.accept): 第六条至第十六条 in a sentence
+// is a reference.
+func scanOrdinal(rs []rune, i int) (marker, bool) {
+	j := i + 1
+	for j < len(rs) && j-i <= 5 && isCNDigit(rs[j]) {
+		j++
+	}
+	if j == i+1 || j >= len(rs) {
+		return marker{}, false
+	}
+	v := parseCN(rs[i+1 : j])
+	st := style(0)
+	switch {
+	case rs[j] == '章':
+		st = styleChapter
+	case rs[j] == '条':
+		st = styleArticle
+	case rs[j] == '部' && j+1 < len(rs) && rs[j+1] == '分':
+		st, j = stylePart, j+1
+	}
+	end := j + 1
+	if v == 0 || st == 0 || end >= len(rs) || !isSpace(rs[end]) && rs[end] != '\n' {
+		return marker{}, false
+	}
+	for end < len(rs) && isSpace(rs[end]) {
+		end++
+	}
+	return marker{style: st, value: v, start: i, end: end}, true
 }

@@ -17,40 +17,50 @@ const (
 	roleDeadline             // 完成时限
 )
 
-// clauseLabels is the vocabulary of labels that documents put before unit
-// lists, persons and deadlines, with what each label means. Longer labels
-// come first so that 牵头责任单位 is not read as 责任单位.
-var clauseLabels = []struct {
-	words []string
-	role  role
+// labelForms is the grammar of the labels documents put before unit lists,
+// persons and deadlines, with what each form means. A form is a role word
+// and a noun (牵头 + 责任 + 单位, 分管 + 市 + 领导), so that 牵头责任单位,
+// 协同责任单位 and 牵头负责领导 are read without listing every spelling.
+// Earlier forms win: 牵头领导 is a person, not a lead unit.
+var labelForms = []struct {
+	form string
+	role role
 }{
-	{[]string{"牵头责任单位", "牵头单位", "牵头部门", "主办单位", "主责单位", "主责部门", "牵头处室"}, roleLead},
-	{[]string{"配合单位", "配合部门", "参加单位", "参加部门", "参与单位", "参与部门", "协办单位", "协办部门", "协同单位", "协同部门", "协助单位", "协作单位", "支持单位"}, roleCo},
-	{[]string{"具体责任单位", "责任单位", "责任部门", "负责单位", "负责部门", "承办单位", "实施单位", "部门分工", "责任主体", "责任处室", "落实单位", "责任科室"}, roleGeneric},
-	{[]string{"牵头市领导", "牵头区领导", "牵头县领导", "牵头领导", "分管市领导", "分管区领导", "分管县领导", "分管领导", "责任领导", "联系领导", "领衔领导", "责任人"}, roleLeader},
-	{[]string{"数据提供单位", "统计口径", "适用范围", "考核方式", "工作目标", "目标要求"}, roleIgnore},
-	{[]string{"完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时间要求"}, roleDeadline},
+	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
+	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|指导单位|督办单位|监督单位`, roleIgnore},
+	{`(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)`, roleLead},
+	{`(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)`, roleCo},
+	{`(?:具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
+	{`完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排`, roleDeadline},
 }
 
 var (
-	labelRole    = map[string]role{}
 	clauseWordRe *regexp.Regexp // any label followed by its colon
 	ownerWordRe  *regexp.Regexp // a label that names units, with its colon
+	labelFormRes []*regexp.Regexp
 )
 
 func init() {
 	var all, owners []string
-	for _, l := range clauseLabels {
-		for _, w := range l.words {
-			labelRole[w] = l.role
-			all = append(all, w)
-			if l.role <= roleCo {
-				owners = append(owners, w)
-			}
+	for _, l := range labelForms {
+		all = append(all, l.form)
+		if l.role <= roleCo {
+			owners = append(owners, l.form)
 		}
+		labelFormRes = append(labelFormRes, regexp.MustCompile(`^(?:`+l.form+`)$`))
 	}
 	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)\s*[：:]`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)\s*[：:]`)
+}
+
+// labelRoleOf says what a label means.
+func labelRoleOf(label string) role {
+	for i, re := range labelFormRes {
+		if re.MatchString(label) {
+			return labelForms[i].role
+		}
+	}
+	return roleGeneric
 }
 
 // segment is the text a label governs, or text without a label.
@@ -76,7 +86,7 @@ func labelSegments(raw string) []segment {
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		out = append(out, segment{labelRole[raw[loc[2]:loc[3]]], raw[loc[1]:end]})
+		out = append(out, segment{labelRoleOf(raw[loc[2]:loc[3]]), raw[loc[1]:end]})
 	}
 	return out
 }
@@ -97,6 +107,7 @@ var verbRoles = []struct {
 	verb string
 	role role
 }{
+	{"分别牵头", roleLead}, {"共同牵头", roleLead}, {"分别负责", roleGeneric},
 	{"牵头负责", roleLead}, {"牵头抓总", roleLead}, {"牵头落实", roleLead}, {"牵头", roleLead},
 	{"配合落实", roleCo}, {"配合实施", roleCo}, {"积极配合", roleCo}, {"协助配合", roleCo}, {"配合", roleCo},
 	{"参与", roleCo}, {"协助", roleCo}, {"协同", roleCo}, {"协办", roleCo}, {"支持", roleCo},
@@ -210,6 +221,13 @@ var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负�
 // shape of an organisation's or a place's name, or the office's
 // configuration knows it.
 func (u unitRules) plausible(name string) bool {
+	// 市商务局(投促局): the name in brackets is another name of the same
+	// unit.
+	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
+		if o := matchOpen(rs, len(rs)-1); o > 0 {
+			name = string(rs[:o])
+		}
+	}
 	n := len([]rune(name))
 	if n < 2 || n > 40 || notNameRe.MatchString(name) {
 		return false

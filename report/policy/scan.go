@@ -60,6 +60,9 @@ func scanItems(rs []rune) []node {
 }
 
 func (s *scanner) accept(m marker) bool {
+	if m.style >= stylePart && !m.lineStart {
+		return false
+	}
 	for d := len(s.stack) - 1; d >= 0; d-- {
 		open := s.nodes[s.stack[d]]
 		if open.m.style != m.style {

@@ -50,10 +50,11 @@ const (
 
 var (
 	markRuleRe  = regexp.MustCompile(`(标|带|有|注)\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
-	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
+	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
-	ruleNoteRe = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列)(在)?(第一|首)(位|个)?的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?\s*[，,]?\s*(下同)?[。]?`)
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
+	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
 )
 
 // detectLeadRule finds the document's statement of how leads are marked.
@@ -100,7 +101,7 @@ type units struct {
 // otherwise the generic units are split by the document's rule (the first
 // listed, or the marked one, leads) and the rest co-operate.
 func (u unitRules) parseUnits(raw string, rule leadRule) units {
-	raw = ruleNoteRe.ReplaceAllString(raw, "")
+	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
 	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
 	var out units
 	var lead, co []string
@@ -297,11 +298,19 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 		addFlag(flags, "责任单位以“等”结尾，所列单位可能不全")
 		return []string{head}
 	}
+	// A、B等部门, A等有关部门: the list is not complete, but the words add
+	// no unit.
+	if etcSummaryRe.MatchString(tail) {
+		addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
+		return []string{head}
+	}
 	if strings.Contains(tail, "有关") || strings.Contains(tail, "相关") || strings.HasPrefix(tail, "各") {
 		return []string{head, tail}
 	}
 	return []string{s}
 }
+
+var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 
 // splitTop splits s at any of seps that is not inside brackets, so that
 // 各县（市、区）人民政府 stays one name.
@@ -311,9 +320,9 @@ func splitTop(s, seps string) []string {
 	rs := []rune(s)
 	for i, r := range rs {
 		switch {
-		case isOpenParen(r):
+		case isOpenParen(r) || r == '〔' || r == '【':
 			depth++
-		case isCloseParen(r):
+		case isCloseParen(r) || r == '〕' || r == '】':
 			if depth > 0 {
 				depth--
 			}
@@ -396,12 +405,32 @@ func (u unitRules) takesPrefix(name string) bool {
 			return false
 		}
 	}
+	// Banks and the local offices of national bodies name their own place
+	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
+	if ownOrgRe.MatchString(name) || startsWithProvince(name) {
+		return false
+	}
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
 		if strings.Contains(name, lvl) && !strings.HasPrefix(name, "市场") {
 			return false
 		}
 	}
 	return true
+}
+
+var ownOrgRe = regexp.MustCompile(`银行|支行|分行|实验室|集团|公司`)
+
+// provinces are the short names of the provincial-level divisions: a unit
+// named after one (河南银保监局) is not a city's agency.
+var provinces = strings.Fields("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门")
+
+func startsWithProvince(name string) bool {
+	for _, p := range provinces {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func (u unitRules) isAgency(name string) bool {
@@ -435,7 +464,7 @@ func (u unitRules) isUnitList(s string) bool {
 		if len(rs) < 2 || len(rs) > 30 || strings.ContainsAny(n, "。：:？?！!“”") {
 			return false
 		}
-		if !u.isAgency(n) && !u.isCollective(n) || startsWithAction(n) {
+		if !u.plausible(n) {
 			return false
 		}
 	}
