@@ -29,6 +29,7 @@ func leadWord(before string) string {
 }
 
 var (
+	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
 	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
@@ -79,6 +80,14 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
+	// 5月底前, 12月底前: the document's year is meant.
+	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
+		d := &task.Deadline{Text: text[m[2]:m[1]]}
+		if mo, _ := strconv.Atoi(text[m[2]:m[3]]); docYear > 0 && mo >= 1 && mo <= 12 {
+			d.Date = monthEnd(docYear, mo)
+		}
+		return d
+	}
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
 	}
@@ -88,7 +97,10 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		y := 1955 + 5*(10+plan)
 		return &task.Deadline{Text: strings.TrimSpace(m[0]), Date: fmt.Sprintf("%d-12-31", y)}
 	}
-	if m := withinYear.FindString(text); m != "" && docYear > 0 {
+	if m := withinYear.FindString(text); m != "" {
+		if docYear == 0 {
+			return &task.Deadline{Text: m}
+		}
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
 	}
 	if m := recurringRe.FindString(text); m != "" {

@@ -236,9 +236,9 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		defer func() { *carried = prefix }()
 	}
 	for _, run := range splitTop(s, "，,；;\n ") {
-		names := splitTop(run, "、")
+		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
-		for _, n := range names {
+		for _, n := range u.splitAnd(names) {
 			m := markedUnit{name: n}
 			m.name, m.marked = stripMark(m.name)
 			for _, part := range u.splitEtc(m.name, flags) {
@@ -310,6 +310,39 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 	return []string{s}
 }
 
+// splitAnd splits 省直有关部门和各市人民政府 into its two units; a name
+// with 和 inside (人力资源和社会保障局) stays whole, as its parts are not
+// units.
+func (u unitRules) splitAnd(names []string) []string {
+	var out []string
+	for _, n := range names {
+		split := false
+		for _, and := range []string{"和", "及", "以及"} {
+			i := strings.Index(n, and)
+			if i <= 0 {
+				continue
+			}
+			a, b := n[:i], n[i+len(and):]
+			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 {
+				out = append(out, u.splitAnd([]string{a})[0], b)
+				split = true
+				break
+			}
+		}
+		if !split {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// isAgencyPart reports whether s is the first half of an agency's name
+// joined by 和 (工业和信息化局, 住房和城乡建设局): a bare field of work,
+// never a unit on its own.
+func (u unitRules) isAgencyPart(s string) bool {
+	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府")
+}
+
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 
 // splitTop splits s at any of seps that is not inside brackets, so that
@@ -339,6 +372,40 @@ func splitTop(s, seps string) []string {
 	return out
 }
 
+var (
+	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+)
+
+// joinCollective keeps a collective written as a list whole: 各区、市政府,
+// 各县、市、区政府 and 有关区、市政府 are one collective each, like
+// 各县(市、区)人民政府.
+func joinCollective(names []string) []string {
+	out := make([]string, 0, len(names))
+	for i := 0; i < len(names); i++ {
+		n := names[i]
+		for _, p := range []string{"各", "有关", "相关"} {
+			if !strings.HasPrefix(n, p) || !bareLevelRe.MatchString(strings.TrimPrefix(n, p)) {
+				continue
+			}
+			j := i + 1
+			for j < len(names) && bareLevelRe.MatchString(names[j]) {
+				j++
+			}
+			switch {
+			case j < len(names) && levelOrgRe.MatchString(names[j]):
+				n, i = strings.Join(names[i:j+1], "、"), j
+			case j == len(names) && j > i+1:
+				// 各开发区、镇(街道): levels only, to the end of the list.
+				n, i = strings.Join(names[i:j], "、"), j-1
+			}
+			break
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
 var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "办事处"}
 
 // shareSuffix gives the names of a 、-list the suffix that only its last name
@@ -356,6 +423,7 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 		}
 	}
 	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
+		u.shareLevelSuffix(items, flags)
 		return
 	}
 	for _, it := range items[:len(items)-1] {
@@ -367,6 +435,32 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 		items[i].name += suffix
 	}
 	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+}
+
+// shareLevelSuffix restores 苏州、无锡、常州市政府 as 苏州市政府, 无锡市政府
+// and 常州市政府: bare place names before a name that ends in a level and
+// an organisation share both.
+func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
+	last := []rune(items[len(items)-1].name)
+	suffix := ""
+	for _, org := range []string{"人民政府", "政府", "党委"} {
+		if n := len([]rune(org)); len(last) > n+2 && string(last[len(last)-n:]) == org && strings.ContainsRune("市区县州", last[len(last)-n-1]) {
+			suffix = string(last[len(last)-n-1:])
+		}
+	}
+	if suffix == "" {
+		return
+	}
+	for _, it := range items[:len(items)-1] {
+		n := len([]rune(it.name))
+		if n < 2 || n > 4 || u.plausible(it.name) || strings.HasPrefix(it.name, "各") {
+			return
+		}
+	}
+	for i := range items[:len(items)-1] {
+		items[i].name += suffix
+	}
+	addFlag(flags, "“"+items[len(items)-1].name+"”前的地名按共用后缀“"+suffix+"”补全")
 }
 
 // isPlaceName reports whether s names a place (a district, county, zone)
