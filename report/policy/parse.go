@@ -59,7 +59,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 		Date:      doc.Meta.Date,
 	}
 	out.ID = documentID(out)
-	text, tables := splitBlocks(doc.Blocks)
+	text, tables := splitBlocks(doc.Blocks, p.rules)
 	rs := []rune(text)
 	rule := detectLeadRule(text + tableText(tables))
 	docYear := 0

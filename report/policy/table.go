@@ -20,6 +20,7 @@ const (
 	colCo
 	colUnits
 	colDeadline
+	colLeader
 )
 
 var columnWords = []struct {
@@ -27,8 +28,9 @@ var columnWords = []struct {
 	col column
 }{
 	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
-	{regexp.MustCompile(`牵头(单位|部门|领导)?$|主办单位|主责单位`), colLead},
-	{regexp.MustCompile(`配合|协办|参与单位|协同单位`), colCo},
+	{regexp.MustCompile(`领导|责任人`), colLeader},
+	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任)?(单位|部门)`), colLead},
+	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位`), colCo},
 	{regexp.MustCompile(`责任(单位|部门|主体)|负责(单位|部门)|指导部门|实施单位|承办单位`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
@@ -86,7 +88,7 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 // splitBlocks joins the paragraphs into one text and sets task tables apart;
 // other tables are read as lines of text. Tables flattened into one cell per
 // line (a 序号 line, then the other headers, then the cells) are rebuilt.
-func splitBlocks(blocks []docread.Block) (string, []*taskTable) {
+func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 	var lines []string
 	var tables []*taskTable
 	for _, b := range blocks {
@@ -102,7 +104,7 @@ func splitBlocks(blocks []docread.Block) (string, []*taskTable) {
 			lines = append(lines, strings.Join(dedupeCells(r), " "))
 		}
 	}
-	lines, flat := rebuildLineTables(lines)
+	lines, flat := rebuildLineTables(lines, u)
 	return strings.Join(lines, "\n"), append(tables, flat...)
 }
 
@@ -127,63 +129,7 @@ func tableText(tables []*taskTable) string {
 	return b.String()
 }
 
-var bareNumberRe = regexp.MustCompile(`^\d{1,3}$`)
-
-// rebuildLineTables finds tables flattened one cell per line: a line 序号
-// followed by at least two more header lines; each row then starts with a
-// line holding only its number, and a line starting 一、 is a section row.
-func rebuildLineTables(lines []string) ([]string, []*taskTable) {
-	var out []string
-	var tables []*taskTable
-	for i := 0; i < len(lines); i++ {
-		if classifyHeader(lines[i]) != colSeq {
-			out = append(out, lines[i])
-			continue
-		}
-		j := i + 1
-		header := []string{lines[i]}
-		for j < len(lines) && isHeaderLine(lines[j]) && len(header) < 8 {
-			header = append(header, lines[j])
-			j++
-		}
-		probe := append([][]string{header}, nil)
-		if _, ok := recogniseTable(probe[:1]); !ok || len(header) < 3 {
-			out = append(out, lines[i])
-			continue
-		}
-		var rows [][]string
-		var cur []string
-		flush := func() {
-			if cur != nil {
-				rows = append(rows, cur)
-				cur = nil
-			}
-		}
-		for ; j < len(lines); j++ {
-			l := strings.TrimSpace(lines[j])
-			switch {
-			case bareNumberRe.MatchString(l):
-				flush()
-				cur = []string{l}
-			case isSectionRow(l):
-				flush()
-				rows = append(rows, []string{l})
-			case cur != nil && len(cur) < len(header):
-				cur = append(cur, l)
-			default:
-				// The table ended.
-				flush()
-				goto done
-			}
-		}
-	done:
-		flush()
-		t, _ := recogniseTable(append([][]string{header}, rows...))
-		tables = append(tables, t)
-		i = j - 1
-	}
-	return out, tables
-}
+var bareNumberRe = regexp.MustCompile(`^\d{1,4}$`)
 
 func isSectionRow(l string) bool {
 	rs := []rune(l)
@@ -199,7 +145,9 @@ func isSectionRow(l string) bool {
 // units of the row above, as a merged cell would.
 func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear int, existing []*task.Task) []*task.Task {
 	var out []*task.Task
-	section, sectionTitle := "", ""
+	// sections are the open section rows (一、…, (一)…), outermost first.
+	var sections []marker
+	var sectionTitles []string
 	var prev *task.Task
 	n := 0
 	for ri, row := range t.rows {
@@ -217,32 +165,50 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		if nonEmpty == 0 {
 			continue
 		}
-		if first := strings.TrimSpace(row[0]); len(dedupeCells(row)) == 1 && isSectionRow(first) {
+		first := strings.TrimSpace(row[0])
+		if len(dedupeCells(row)) == 1 && isSectionRow(first) {
 			rs := []rune(first)
 			m, _ := scanMarker(rs, 0)
-			section, sectionTitle = m.label(), cleanTitle(string(rs[m.end:]))
+			for k := range sections {
+				if sections[k].style == m.style {
+					sections, sectionTitles = sections[:k], sectionTitles[:k]
+					break
+				}
+			}
+			sections = append(sections, m)
+			sectionTitles = append(sectionTitles, cleanTitle(string(rs[m.end:])))
 			continue
+		}
+		// A numbered row without units before rows numbered in another
+		// style heads them (1 | 大力提振消费。 | | before (8) …).
+		if m, ok := rowMarker(cells[colSeq]); ok && cells[colLead]+cells[colUnits]+cells[colCo] == "" && ri+1 < len(t.rows) {
+			if next, ok := rowMarker(t.rows[ri+1][0]); ok && next.style != m.style {
+				sections = append(sections, m)
+				sectionTitles = append(sectionTitles, cleanTitle(cells[colContent]))
+				continue
+			}
+		}
+		sectionTitle := ""
+		if k := len(sectionTitles); k > 0 {
+			sectionTitle = sectionTitles[k-1]
 		}
 		n++
 		label := itoa(n)
-		if seq := strings.TrimSpace(cells[colSeq]); seq != "" {
-			rs := []rune(seq + " ")
-			if m, ok := scanMarker(rs, 0); ok {
-				label = m.label()
-			} else if bareNumberRe.MatchString(seq) {
-				label = seq
-			}
+		if m, ok := rowMarker(cells[colSeq]); ok {
+			label = m.label()
+		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
+			label = seq
 		}
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
 		if tk.Text == "" {
 			tk.Text = tk.Title
 		}
-		if section != "" {
-			tk.Path = []string{section, label}
-			tk.Headings = []string{sectionTitle}
-		} else {
-			tk.Path = []string{label}
+		for _, m := range sections {
+			tk.Path = append(tk.Path, m.label())
 		}
+		tk.Path = append(tk.Path, label)
+		tk.Headings = append([]string(nil), sectionTitles...)
+		tk.Leader = strings.Join(strings.Fields(cells[colLeader]), " ")
 		if targetHeadingRe.MatchString(sectionTitle) {
 			tk.Kind = task.KindTarget
 		}
@@ -305,6 +271,18 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 	return out
 }
 
+// rowMarker reads a row's 序号 cell: 3, 3., (3), 三、.
+func rowMarker(seq string) (marker, bool) {
+	seq = strings.TrimSpace(seq)
+	if seq == "" {
+		return marker{}, false
+	}
+	if bareNumberRe.MatchString(seq) {
+		return marker{style: styleTableRow, value: atoi(seq)}, true
+	}
+	return scanMarker([]rune(seq+" "), 0)
+}
+
 func hasCol(cols []column, c column) bool {
 	for _, x := range cols {
 		if x == c {
@@ -364,20 +342,4 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 		}
 	}
 	return out
-}
-
-// isHeaderLine reports whether a line can be a column header of a table
-// flattened one cell per line: a recognised header (牵头单位), or a short
-// label (推广范围, 备注).
-func isHeaderLine(l string) bool {
-	c := classifyHeader(l)
-	if c == colSeq {
-		return false
-	}
-	if c != colNone {
-		return true
-	}
-	l = strings.Join(strings.Fields(l), "")
-	rs := []rune(l)
-	return len(rs) >= 2 && len(rs) <= 6 && !bareNumberRe.MatchString(l) && !strings.ContainsAny(l, "。，,：:；;、（）()") && !isSectionRow(l)
 }

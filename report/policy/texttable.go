@@ -1,0 +1,215 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Tables pasted as text. A web page or a converted PDF leaves a task table
+// as lines: one row a line with its cells between | or tabs, or one cell a
+// line (units stacked one a line, cells left out where the table had them
+// empty). Both are read by their header words, as the Word-table reader
+// reads a real table, and the rows go to tableTasks.
+
+// rebuildLineTables finds the tables written as text in lines and returns
+// the other lines and the tables.
+func rebuildLineTables(lines []string, u unitRules) ([]string, []*taskTable) {
+	var out []string
+	var tables []*taskTable
+	for i := 0; i < len(lines); i++ {
+		if t, next, ok := readRowTable(lines, i); ok {
+			tables = append(tables, t)
+			i = next - 1
+			continue
+		}
+		if t, next, ok := readCellTable(lines, i, u); ok {
+			tables = append(tables, t)
+			i = next - 1
+			continue
+		}
+		out = append(out, lines[i])
+	}
+	return out, tables
+}
+
+// rowCells splits a line of a table written with | or tabs into its cells;
+// nil when the line has no separator.
+func rowCells(l string) []string {
+	sep := ""
+	switch {
+	case strings.Contains(l, "|"):
+		sep = "|"
+	case strings.Contains(l, "｜"):
+		sep = "｜"
+	case strings.Contains(l, "\t"):
+		sep = "\t"
+	default:
+		return nil
+	}
+	cells := strings.Split(l, sep)
+	for i := range cells {
+		cells[i] = strings.TrimSpace(cells[i])
+	}
+	// "序号 |" and "| a | b |": the outer separators hold no cell.
+	if len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	if len(cells) > 0 && cells[0] == "" && strings.HasPrefix(strings.TrimSpace(l), sep) {
+		cells = cells[1:]
+	}
+	return cells
+}
+
+// readRowTable reads a table whose rows are lines of cells between | or
+// tabs, starting with a header line at lines[i].
+func readRowTable(lines []string, i int) (*taskTable, int, bool) {
+	header := rowCells(lines[i])
+	if len(header) < 3 {
+		return nil, 0, false
+	}
+	if _, ok := recogniseTable([][]string{header}); !ok {
+		return nil, 0, false
+	}
+	rows := [][]string{header}
+	j := i + 1
+	for ; j < len(lines); j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "" {
+			continue
+		}
+		cells := rowCells(l)
+		if cells == nil {
+			// A line without separators continues the last row's
+			// content, or ends the table.
+			if isSectionRow(l) {
+				rows = append(rows, []string{l})
+				continue
+			}
+			break
+		}
+		rows = append(rows, cells)
+	}
+	t, _ := recogniseTable(rows)
+	return t, j, true
+}
+
+var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
+
+// readCellTable reads a table flattened one cell a line: a header of short
+// lines from 序号 on, then rows each starting with a line holding only its
+// number. The cells of a row are told apart by what they hold, since empty
+// cells leave no line: units (one or several lines), a person, a deadline,
+// the task's text, or other columns' text (进展情况), which is left out.
+func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	cell := func(k int) string { return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[k]), "|")) }
+	if classifyHeader(cell(i)) != colSeq {
+		return nil, 0, false
+	}
+	var header []string
+	j := i
+	for ; j < len(lines) && len(header) < 10; j++ {
+		c := cell(j)
+		if c == "" {
+			continue
+		}
+		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12) {
+			break
+		}
+		// A header broken over two lines: 牵头责任 / 单位, 落实情况 / (全年).
+		if n := len(header); n > 1 && (classifyHeader(header[n-1]) == colNone && classifyHeader(header[n-1]+c) != colNone || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
+			header[n-1] += c
+			continue
+		}
+		header = append(header, c)
+	}
+	probe, ok := recogniseTable([][]string{header})
+	if !ok || len(header) < 3 {
+		return nil, 0, false
+	}
+	cols := probe.cols
+	colAt := map[column]int{}
+	for k, c := range cols {
+		if _, seen := colAt[c]; !seen {
+			colAt[c] = k
+		}
+	}
+	rows := [][]string{header}
+	var cur []string
+	unitCells := 0
+	flush := func() {
+		if cur != nil {
+			rows = append(rows, cur)
+			cur = nil
+		}
+	}
+	put := func(c column, v string) bool {
+		k, ok := colAt[c]
+		if !ok {
+			return false
+		}
+		if cur[k] != "" {
+			cur[k] += "、" + v
+		} else {
+			cur[k] = v
+		}
+		return true
+	}
+	for ; j < len(lines); j++ {
+		c := cell(j)
+		switch {
+		case c == "":
+			continue
+		case bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
+			flush()
+			cur = make([]string, len(cols))
+			cur[colAt[colSeq]] = c
+			unitCells = 0
+		case isSectionRow(c) || parenMarkerRe.MatchString(c):
+			flush()
+			// (一) on a line of its own, its title on the next.
+			if parenMarkerRe.MatchString(c) && j+1 < len(lines) && !bareNumberRe.MatchString(cell(j+1)) {
+				c += cell(j + 1)
+				j++
+			}
+			rows = append(rows, []string{c})
+		case cur == nil:
+			// A heading whose number the page lost, or the end.
+			if len([]rune(c)) <= 40 && len(rows) > 1 || len(rows) == 1 && len([]rune(c)) <= 40 {
+				continue
+			}
+			j = len(lines)
+		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "":
+			cur[colAt[colTitle]] = c
+		case cur[colAt[colContent]] == "":
+			cur[colAt[colContent]] = c
+		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c, "。."), "等"), "。.")):
+			unitCells++
+			c = strings.TrimRight(c, "。.")
+			switch {
+			case unitCells == 1 && hasCol(cols, colLead):
+				put(colLead, c)
+			case hasCol(cols, colCo) && hasCol(cols, colLead):
+				put(colCo, c)
+			case hasCol(cols, colUnits):
+				put(colUnits, c)
+			default:
+				put(colLead, c)
+			}
+		case looksLikePerson(c) && hasCol(cols, colLeader):
+			put(colLeader, c)
+		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && findDeadline(c, 0) != nil:
+			put(colDeadline, c)
+		}
+	}
+	flush()
+	t, _ := recogniseTable(rows)
+	return t, j, true
+}
+
+var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]{1,2}\s?[\p{Han}]{1,2})*$`)
+
+// looksLikePerson reports whether a cell holds people's names (王 东,
+// 陆 明俞 悦): short, Han only, no unit suffix.
+func looksLikePerson(c string) bool {
+	return len([]rune(c)) <= 12 && personRe.MatchString(c)
+}
