@@ -40,7 +40,7 @@ var (
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") {
 		return nil
 	}
 	var best *task.Deadline

@@ -67,6 +67,7 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 	if len(header) < 3 {
 		return nil, 0, false
 	}
+	header = guessContent(header)
 	if _, ok := recogniseTable([][]string{header}); !ok {
 		return nil, 0, false
 	}
@@ -93,6 +94,27 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 	return t, j, true
 }
 
+// guessContent names the task column of a header that has a 序号 and a
+// unit column but calls its tasks something of its own (民生实事): the
+// first column no header word names.
+func guessContent(header []string) []string {
+	has := map[column]bool{}
+	for _, h := range header {
+		has[classifyHeader(h)] = true
+	}
+	if !has[colSeq] || !(has[colLead] || has[colUnits]) || has[colContent] || has[colTitle] {
+		return header
+	}
+	for i, h := range header {
+		if classifyHeader(h) == colNone {
+			out := append([]string(nil), header...)
+			out[i] = "任务内容"
+			return out
+		}
+	}
+	return header
+}
+
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
 // readCellTable reads a table flattened one cell a line: a header of short
@@ -116,12 +138,13 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			break
 		}
 		// A header broken over two lines: 牵头责任 / 单位, 落实情况 / (全年).
-		if n := len(header); n > 1 && (classifyHeader(header[n-1]) == colNone && classifyHeader(header[n-1]+c) != colNone || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
+		if n := len(header); n > 1 && (classifyHeader(c) == colNone && classifyHeader(header[n-1]) == colNone && classifyHeader(header[n-1]+c) != colNone || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
 			header[n-1] += c
 			continue
 		}
 		header = append(header, c)
 	}
+	header = guessContent(header)
 	probe, ok := recogniseTable([][]string{header})
 	if !ok || len(header) < 3 {
 		return nil, 0, false
@@ -182,6 +205,8 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cur[colAt[colTitle]] = c
 		case cur[colAt[colContent]] == "":
 			cur[colAt[colContent]] = c
+		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && findDeadline(c, 0) != nil:
+			put(colDeadline, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c, "。."), "等"), "。.")):
 			unitCells++
 			c = strings.TrimRight(c, "。.")
@@ -197,8 +222,6 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			}
 		case looksLikePerson(c) && hasCol(cols, colLeader):
 			put(colLeader, c)
-		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && findDeadline(c, 0) != nil:
-			put(colDeadline, c)
 		}
 	}
 	flush()

@@ -406,7 +406,7 @@ func joinCollective(names []string) []string {
 	return out
 }
 
-var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "办事处"}
+var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
 // shareSuffix gives the names of a 、-list the suffix that only its last name
 // carries, when the others are bare place names.
