@@ -27,6 +27,9 @@ type marker struct {
 	end   int // rune offset just past the marker (and its punctuation)
 	// lineStart reports whether the marker begins a line (after spaces).
 	lineStart bool
+	// bare is set for a number without punctuation (1推进…, 2 培育…),
+	// taken only at the start of a line.
+	bare bool
 }
 
 // label returns the marker normalized to half-width without trailing
@@ -216,7 +219,7 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 		return marker{style: styleCNParen, value: v, start: i, end: e + 1}, true
 	case isDigit(r):
 		j, v := i, 0
-		for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
+		for j < len(rs) && j-i < 4 && isDigit(rs[j]) {
 			v = v*10 + digitVal(rs[j])
 			j++
 		}
@@ -226,10 +229,11 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 		switch rs[j] {
 		case '.', '．', '、':
 		default:
-			return marker{}, false
+			return bareNumber(rs, i, j, v)
 		}
-		// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a decimal.
-		if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') {
+		// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a
+		// decimal; 1.2023年底前 is item 1 starting with a year.
+		if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
 			return marker{}, false
 		}
 		end := j + 1
@@ -295,4 +299,30 @@ func scanOrdinal(rs []rune, i int) (marker, bool) {
 		end++
 	}
 	return marker{style: st, value: v, start: i, end: end}, true
+}
+
+// startsWithYear reports whether rs starts with a year: 2023年.
+func startsWithYear(rs []rune) bool {
+	return len(rs) > 4 && isDigit(rs[0]) && isDigit(rs[1]) && isDigit(rs[2]) && isDigit(rs[3]) && rs[4] == '年'
+}
+
+// measureWords follow a number that counts something (3个, 5年, 10万):
+// such a number never numbers an item.
+const measureWords = "年月日天个家项万亿千百元号人次名所座条户期批类倍吨亩米公里岁届份件台套辆处%％"
+
+// bareNumber reads a number without punctuation at rs[i:j] (1推进算力设施
+// 建设, 2 培育应用场景): it must be followed by the item's first word.
+func bareNumber(rs []rune, i, j, v int) (marker, bool) {
+	end := j
+	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+		end++
+	}
+	if end >= len(rs) || v > 999 {
+		return marker{}, false
+	}
+	r := rs[end]
+	if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(measureWords, r) {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
 }

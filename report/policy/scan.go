@@ -60,7 +60,7 @@ func scanItems(rs []rune) []node {
 }
 
 func (s *scanner) accept(m marker) bool {
-	if m.style >= stylePart && !m.lineStart {
+	if (m.style >= stylePart || m.bare) && !m.lineStart {
 		return false
 	}
 	for d := len(s.stack) - 1; d >= 0; d-- {

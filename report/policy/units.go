@@ -428,6 +428,7 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 	}
 	for _, it := range items[:len(items)-1] {
 		if !isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
+			u.shareLevelSuffix(items, flags)
 			return
 		}
 	}
@@ -453,7 +454,7 @@ func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
 	}
 	for _, it := range items[:len(items)-1] {
 		n := len([]rune(it.name))
-		if n < 2 || n > 4 || u.plausible(it.name) || strings.HasPrefix(it.name, "各") {
+		if n < 2 || n > 4 || agencyEndRe.MatchString(it.name) || isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
 			return
 		}
 	}

@@ -1,0 +1,116 @@
+package policy
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The patterns of real documents that the parser must read (issue 10), each
+// on an excerpt written in the project's own words. The real-document score
+// (realscore_test.go) checks them on real text.
+func TestDocumentPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		path       string
+		lead, co   []string
+		leader     string
+		deadline   string
+		flag       string // a flag the task must carry, "" for none
+	}{
+		{"owner lines below the item",
+			"一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局",
+			"一.1", []string{"市司法局"}, []string{"市直各部门"}, "王某某", "", ""},
+		{"owner lines below the item, second item",
+			"一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局",
+			"一.2", []string{"市行政审批局"}, []string{"市发展改革委", "市财政局"}, "", "", ""},
+		{"label vocabulary",
+			"一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）",
+			"一.2", []string{"市商务局"}, []string{"市税务局"}, "", "", ""},
+		{"label vocabulary, co labels",
+			"一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）",
+			"一.1", []string{"市大数据局"}, []string{"市财政局", "市科技局"}, "", "", ""},
+		{"brackets 〔〕",
+			"一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】",
+			"一.1", []string{"省交通运输厅"}, []string{"省财政厅"}, "", "", ""},
+		{"brackets 【】",
+			"一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】",
+			"一.2", []string{"省发展改革委"}, nil, "", "", ""},
+		{"brackets []",
+			"一、目标\n1.粮食总产量稳定在50万吨。[牵头单位:县发改局(粮食局);责任单位:县农业农村局,各镇人民政府]\n2.森林覆盖率达到40%。[牵头单位:县林业局]",
+			"一.1", []string{"县发改局(粮食局)"}, []string{"县农业农村局", "各镇人民政府"}, "", "", ""},
+		{"items whose text starts with a year",
+			"一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）",
+			"一.2", []string{"市城管局"}, nil, "", "2024年6月底前", ""},
+		{"items after year-start items are kept",
+			"一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）",
+			"一.3", []string{"市城管局"}, nil, "", "", ""},
+		{"numbers without punctuation",
+			"一、算力\n1推进算力设施建设。（市大数据局牵头）\n2 培育应用场景。（市工信局牵头）",
+			"一.2", []string{"市工信局"}, nil, "", "", ""},
+		{"several clauses in one item",
+			"一、就业\n1.做好稳岗工作（省人力资源社会保障厅、省财政厅负责，省教育厅配合）；强化职业培训（省工业和信息化厅牵头）。",
+			"一.1", []string{"省人力资源社会保障厅"}, []string{"省财政厅", "省教育厅", "省工业和信息化厅"}, "", "", "2处责任分工"},
+		{"verbs and glue",
+			"一、任务\n1.优化营商环境。（市发展改革委会同市市场监管局、市税务局等有关部门负责）",
+			"一.1", []string{"市发展改革委"}, []string{"市市场监管局", "市税务局"}, "", "", ""},
+		{"standing rule",
+			"一、消费\n1.扩大汽车消费。（责任单位：市商务局、市财政局，各县（区）人民政府。以下各项措施均需各县（区）人民政府落实，不再逐项列出）\n2.促进家电消费。（责任单位：市商务局）",
+			"一.2", []string{"市商务局"}, []string{"各县（区）人民政府"}, "", "", ""},
+		{"collectives written as lists",
+			"一、任务\n1.推进园区建设。（牵头单位：省发展改革委；配合单位：各区、市政府，苏州、无锡、常州市政府）",
+			"一.1", []string{"省发展改革委"}, []string{"各区、市政府", "苏州市政府", "无锡市政府", "常州市政府"}, "", "", ""},
+		{"no prefix onto organisations of their own",
+			"一、任务\n1.建设创新平台。（责任单位：市科技局、财政局、某某海洋科学实验室、人民银行南京分行、江南大学）",
+			"一.1", []string{"市科技局"}, []string{"市财政局", "某某海洋科学实验室", "人民银行南京分行", "江南大学"}, "", "", ""},
+		{"table pasted with separators",
+			"附件\n序号 | 重点任务 | 牵头单位 | 配合单位 | 时间节点\n1 | 建成社区食堂20个 | 区民政局 | 区财政局、各街道办事处 | 2024年底前\n2 | 改造背街小巷10条 | 区城管局 | 区住建局 | 年内",
+			"1", []string{"区民政局"}, []string{"区财政局", "各街道办事处"}, "", "2024年底前", ""},
+		{"table one cell a line",
+			"附件\n序号\n民生实事\n责任单位\n完成时限\n1\n新建人行天桥2座。\n县住建局\n县交通局\n9月底前\n2\n启动图书馆新馆建设。\n县文旅局\n12月底前",
+			"1", []string{"县住建局"}, []string{"县交通局"}, "", "9月底前", ""},
+		{"deadlines inside the text",
+			"一、任务\n1.加快建设养老服务中心，年底前建成投用，每季度通报进展。（县民政局负责）\n2.上半年完成摸底调查，长期坚持动态管理。（县统计局负责）",
+			"一.1", []string{"县民政局"}, nil, "", "年底前", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseText(t, tt.text)
+			tk := byLabel(d)[tt.path]
+			if tk == nil {
+				var paths []string
+				for _, x := range d.Tasks {
+					paths = append(paths, strings.Join(x.Path, "."))
+				}
+				t.Fatalf("no item %s; items: %v", tt.path, paths)
+			}
+			if !tk.Reportable() {
+				t.Errorf("%s is %s; want a task", tt.path, tk.Kind)
+			}
+			if !reflect.DeepEqual(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
+				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q, flags %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw, tk.Flags)
+			}
+			if tk.Leader != tt.leader {
+				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
+			}
+			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
+				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
+			}
+			if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
+				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
+			}
+			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+				if notNameRe.MatchString(u) {
+					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
+				}
+			}
+		})
+	}
+}
+
+func sameList(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
