@@ -114,3 +114,45 @@ func sameList(a, b []string) bool {
 	}
 	return reflect.DeepEqual(a, b)
 }
+
+// TestLongList: a list numbered 1. to 1200. gives 1200 tasks; numbering
+// has no limit of its own.
+func TestLongList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("一、重点任务\n")
+	for i := 1; i <= 1200; i++ {
+		b.WriteString(itoa(i) + ".推进第" + itoa(i) + "项工作。（市发展改革委负责）\n")
+	}
+	d := parseText(t, b.String())
+	n := 0
+	for _, tk := range d.Tasks {
+		if tk.Kind == "task" && len(tk.Lead) == 1 {
+			n++
+		}
+	}
+	if n != 1200 {
+		t.Fatalf("%d tasks with a lead; want 1200", n)
+	}
+	if last := byLabel(d)["一.1200"]; last == nil {
+		t.Errorf("item 1200 is missing")
+	}
+}
+
+// TestEmittedUnitsAreNames: across the real documents, no unit the parser
+// emits holds a label, a verb of responsibility or sentence punctuation.
+func TestEmittedUnitsAreNames(t *testing.T) {
+	docs := realDocs(t)
+	if len(docs) == 0 {
+		t.Skip("no labelled real documents present")
+	}
+	for _, w := range docs {
+		d := parseFile(t, w.text)
+		for _, tk := range d.Tasks {
+			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+				if notNameRe.MatchString(u) || strings.Contains(u, "单位：") {
+					t.Errorf("%s %s: unit %q is not a name", w.name, tk.Label(), u)
+				}
+			}
+		}
+	}
+}
