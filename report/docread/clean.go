@@ -74,6 +74,11 @@ func takeHeaderMeta(lines []line, c *collector) []line {
 			i += n - 1
 			continue
 		}
+		// A number standing before the first line of text numbers it
+		// (a table's 序号 cell); elsewhere in the header it is a view count.
+		if digitsRe.MatchString(l.text) && nextBody(lines, i) {
+			return append(out, lines[i:]...)
+		}
 		if isPipeRow(l.text) && c.takeCells(splitPipe(l.text)) || c.takeStamp(l.text) || isHeaderNoise(l.text) {
 			continue
 		}
@@ -199,6 +204,17 @@ func (c *collector) takeTable(rows [][]string) [][]string {
 		}
 	}
 	return out
+}
+
+// nextBody reports whether the first non-blank line after lines[i] is body
+// text.
+func nextBody(lines []line, i int) bool {
+	for _, l := range lines[i+1:] {
+		if !l.blank() {
+			return l.rows == nil && looksLikeBody(l.text)
+		}
+	}
+	return false
 }
 
 // isHeaderNoise reports lines of the page header that carry nothing: a
