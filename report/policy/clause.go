@@ -209,7 +209,7 @@ func matchClose(rs []rune, open int) int {
 	depth := 0
 	for i := open; i < len(rs) && i-open < 600; i++ {
 		switch {
-		case closeOf(rs[i]) != 0 && closeOf(rs[i]) == closeOf(rs[open]) || rs[i] == rs[open]:
+		case closeOf(rs[i]) == closeOf(rs[open]):
 			depth++
 		case closes(rs[open], rs[i]):
 			depth--

@@ -6,6 +6,14 @@ import (
 	"testing"
 )
 
+// Excerpts that more than one case reads.
+const (
+	ownerLines   = "一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局"
+	labelVocab   = "一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）"
+	bracketKinds = "一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】"
+	yearStart    = "一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）"
+)
+
 // The patterns of real documents that the parser must read (issue 10), each
 // on an excerpt written in the project's own words. The real-document score
 // (realscore_test.go) checks them on real text.
@@ -19,31 +27,31 @@ func TestDocumentPatterns(t *testing.T) {
 		flag       string // a flag the task must carry, "" for none
 	}{
 		{"owner lines below the item",
-			"一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局",
+			ownerLines,
 			"一.1", []string{"市司法局"}, []string{"市直各部门"}, "王某某", "", ""},
 		{"owner lines below the item, second item",
-			"一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局",
+			ownerLines,
 			"一.2", []string{"市行政审批局"}, []string{"市发展改革委", "市财政局"}, "", "", ""},
 		{"label vocabulary",
-			"一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）",
+			labelVocab,
 			"一.2", []string{"市商务局"}, []string{"市税务局"}, "", "", ""},
 		{"label vocabulary, co labels",
-			"一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）",
+			labelVocab,
 			"一.1", []string{"市大数据局"}, []string{"市财政局", "市科技局"}, "", "", ""},
 		{"brackets 〔〕",
-			"一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】",
+			bracketKinds,
 			"一.1", []string{"省交通运输厅"}, []string{"省财政厅"}, "", "", ""},
 		{"brackets 【】",
-			"一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】",
+			bracketKinds,
 			"一.2", []string{"省发展改革委"}, nil, "", "", ""},
 		{"brackets []",
 			"一、目标\n1.粮食总产量稳定在50万吨。[牵头单位:县发改局(粮食局);责任单位:县农业农村局,各镇人民政府]\n2.森林覆盖率达到40%。[牵头单位:县林业局]",
 			"一.1", []string{"县发改局(粮食局)"}, []string{"县农业农村局", "各镇人民政府"}, "", "", ""},
 		{"items whose text starts with a year",
-			"一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）",
+			yearStart,
 			"一.2", []string{"市城管局"}, nil, "", "2024年6月底前", ""},
 		{"items after year-start items are kept",
-			"一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）",
+			yearStart,
 			"一.3", []string{"市城管局"}, nil, "", "", ""},
 		{"numbers without punctuation",
 			"一、算力\n1推进算力设施建设。（市大数据局牵头）\n2 培育应用场景。（市工信局牵头）",

@@ -197,7 +197,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			rows = append(rows, []string{c})
 		case cur == nil:
 			// A heading whose number the page lost, or the end.
-			if len([]rune(c)) <= 40 && len(rows) > 1 || len(rows) == 1 && len([]rune(c)) <= 40 {
+			if len([]rune(c)) <= 40 {
 				continue
 			}
 			j = len(lines)
