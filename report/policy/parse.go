@@ -71,12 +71,58 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	// A document whose tasks are in a table: its numbered text only
 	// introduces them.
 	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
+	built := out.Tasks
 	for _, t := range tables {
-		out.Tasks = append(out.Tasks, p.tableTasks(out.ID, t, rule, docYear, out.Tasks)...)
+		host := tableHost(rs, items, lineOffset(text, t.line), built)
+		rows := p.tableTasks(out.ID, t, rule, docYear, out.Tasks, host)
+		out.Tasks = insertAfter(out.Tasks, host, rows)
 	}
 	uniqueIDs(out.Tasks)
 	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
 	return out
+}
+
+// tableHost returns the task of the heading a table stands right under
+// (一、市政府重点工作任务 on the line before the table's header), whose
+// items the table's rows are; nil when the table stands elsewhere, as an
+// attachment after the text does.
+func tableHost(rs []rune, items []*item, at int, tasks []*task.Task) *task.Task {
+	h := -1
+	for i, it := range items {
+		if it.m.start < at {
+			h = i
+		}
+	}
+	if h < 0 || items[h].clause.form != formNone || len(items[h].children) > 0 {
+		return nil
+	}
+	if end := min(at, len(rs)); strings.Contains(strings.TrimSpace(string(rs[items[h].m.end:end])), "\n") {
+		return nil
+	}
+	want := strings.Join(pathOf(items, h), ".")
+	for _, t := range tasks {
+		if strings.Join(t.Path, ".") == want {
+			return t
+		}
+	}
+	return nil
+}
+
+// insertAfter puts rows after the task at and its earlier rows, in the
+// document's order; at the end when at is nil.
+func insertAfter(tasks []*task.Task, at *task.Task, rows []*task.Task) []*task.Task {
+	k := len(tasks)
+	for i, t := range tasks {
+		if t == at {
+			k = i + 1
+			prefix := strings.Join(t.Path, ".") + "."
+			for k < len(tasks) && strings.HasPrefix(strings.Join(tasks[k].Path, "."), prefix) {
+				k++
+			}
+			break
+		}
+	}
+	return append(tasks[:k:k], append(rows, tasks[k:]...)...)
 }
 
 // readItems finds the items and their clauses.

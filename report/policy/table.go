@@ -55,6 +55,9 @@ func classifyHeader(cell string) column {
 type taskTable struct {
 	cols []column
 	rows [][]string // data rows, header removed
+	// line is the index of the text line the table stood before, so a
+	// table right under a heading (一、重点工作任务) is read as its items.
+	line int
 }
 
 // recogniseTable returns the table's column layout when it is a task table:
@@ -97,6 +100,7 @@ func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 			continue
 		}
 		if t, ok := recogniseTable(b.Rows); ok {
+			t.line = len(lines)
 			tables = append(tables, t)
 			continue
 		}
@@ -104,8 +108,23 @@ func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 			lines = append(lines, strings.Join(dedupeCells(r), " "))
 		}
 	}
-	lines, flat := rebuildLineTables(lines, u)
+	lines, kept, flat := rebuildLineTables(lines, u)
+	for _, t := range tables {
+		t.line = kept[t.line]
+	}
 	return strings.Join(lines, "\n"), append(tables, flat...)
+}
+
+// lineOffset returns the rune offset in text of the start of line n.
+func lineOffset(text string, n int) int {
+	off := 0
+	for i, l := range strings.SplitAfter(text, "\n") {
+		if i == n {
+			break
+		}
+		off += len([]rune(l))
+	}
+	return off
 }
 
 func dedupeCells(r []string) []string {
@@ -143,7 +162,8 @@ func isSectionRow(l string) bool {
 // tableTasks reads the rows of a task table. Sections come from rows that
 // hold only a heading (一、知识产权保护方面); a row without units shares the
 // units of the row above, as a merged cell would.
-func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear int, existing []*task.Task) []*task.Task {
+// A table under a heading (host) nests its rows under it.
+func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear int, existing []*task.Task, host *task.Task) []*task.Task {
 	var out []*task.Task
 	// sections are the open section rows (一、…, (一)…), outermost first.
 	var sections []marker
@@ -223,6 +243,13 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
 			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
 			us = p.rules.finish(us, cells[colLead])
+		case cells[colLead] != "" && cells[colUnits] != "" && !hasCol(t.cols, colCo):
+			// 牵头单位 | 责任单位: every unit of the first column leads,
+			// the second's work with them.
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us.co = p.rules.expand(cells[colUnits], &us.flags, nil)
+			raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
+			us = p.rules.finish(us, raw)
 		case raw != "":
 			us = p.rules.parseUnits(raw, rule)
 		}
@@ -262,7 +289,11 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		collide = collide || taken[tk.Path[0]]
 	}
 	for _, tk := range out {
-		if collide {
+		switch {
+		case host != nil:
+			tk.Path = append(append([]string(nil), host.Path...), tk.Path...)
+			tk.Headings = append(append(append([]string(nil), host.Headings...), host.Title), tk.Headings...)
+		case collide:
 			tk.Path = append([]string{"附表"}, tk.Path...)
 			tk.Headings = append([]string{"附表"}, tk.Headings...)
 		}

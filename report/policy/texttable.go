@@ -12,24 +12,30 @@ import (
 // reads a real table, and the rows go to tableTasks.
 
 // rebuildLineTables finds the tables written as text in lines and returns
-// the other lines and the tables.
-func rebuildLineTables(lines []string, u unitRules) ([]string, []*taskTable) {
+// the other lines and the tables; kept[i] is the index in the returned
+// lines of what stood at or after lines[i] (len(lines) included).
+func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTable) {
 	var out []string
 	var tables []*taskTable
+	kept := make([]int, len(lines)+1)
 	for i := 0; i < len(lines); i++ {
-		if t, next, ok := readRowTable(lines, i); ok {
-			tables = append(tables, t)
-			i = next - 1
-			continue
+		kept[i] = len(out)
+		t, next, ok := readRowTable(lines, i)
+		if !ok {
+			t, next, ok = readCellTable(lines, i, u)
 		}
-		if t, next, ok := readCellTable(lines, i, u); ok {
+		if ok {
+			t.line = len(out)
 			tables = append(tables, t)
-			i = next - 1
+			for ; i < next-1; i++ {
+				kept[i+1] = len(out)
+			}
 			continue
 		}
 		out = append(out, lines[i])
 	}
-	return out, tables
+	kept[len(lines)] = len(out)
+	return out, kept, tables
 }
 
 // rowCells splits a line of a table written with | or tabs into its cells;

@@ -539,8 +539,13 @@ func (u unitRules) isAgency(name string) bool {
 
 func (u unitRules) isCollective(name string) bool {
 	n := strings.TrimPrefix(name, "各")
-	return u.collectives[name] || u.collectives[n] || strings.HasPrefix(name, "各") || strings.HasPrefix(name, "有关") || strings.HasPrefix(name, "相关")
+	return u.collectives[name] || u.collectives[n] || levelCollectiveRe.MatchString(name)
 }
+
+// levelCollectiveRe matches names that stand for a group of units, with
+// or without the level they belong to: 各部门, 有关单位, 省直各部门,
+// 市政府有关部门, 县直相关单位.
+var levelCollectiveRe = regexp.MustCompile(`^(?:(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府|委)?)?(?:各|有关|相关)`)
 
 // isUnitList reports whether s, found after a task's last sentence in a
 // flattened table, is a list of unit names.
