@@ -14,6 +14,7 @@ const (
 	formBracketed            // （责任单位：A、B）, （A、B负责）
 	formLabelled             // 责任单位：A、B on its own, without brackets
 	formBare                 // A、B after the last sentence (flattened tables)
+	formHeading              // (一)省编办牵头的工作: the lead named by a heading above
 )
 
 // clause is the responsibility clause of an item.

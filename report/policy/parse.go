@@ -174,8 +174,72 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	if len(p.standingRules) > 0 {
 		p.notes = append(p.notes, "文件对多项任务统一规定了责任单位（"+strings.Join(p.standingRules, "；")+"），已将其中的单位列为此后各项任务的配合单位，请核实")
 	}
+	p.headingOwners(items)
 	markAbsorbed(items)
 	return items
+}
+
+// ownerHeadingRe matches a heading that names who carries the work below
+// it: (一)省监察厅牵头的工作, 一、孟学农省长负责的工作.
+var ownerHeadingRe = regexp.MustCompile(`^(.{2,40}?)(?:牵头|负责|主抓|分管)(?:的|之)?(?:重点)?(?:工作|任务|事项)(?:任务)?\s*[:：]?$`)
+
+// headingOwners gives the items under a heading such as 省编办牵头的工作
+// that unit as their lead: an item with a clause that names no lead (协同单
+// 位：省财政厅) gets it first, an item without a clause becomes its task. A
+// person (孟学农省长负责的工作) is the items' leader instead.
+func (p *parser) headingOwners(items []*item) {
+	var named []string
+	for i, it := range items {
+		first, rest, _ := strings.Cut(strings.TrimSpace(it.body), "\n")
+		m := ownerHeadingRe.FindStringSubmatch(strings.TrimSpace(first))
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(m[1])
+		unit := p.rules.plausible(name) && !p.rules.isCollective(name)
+		if !unit && !strings.ContainsAny(name, "长记任") {
+			continue
+		}
+		var sub []int
+		switch {
+		case it.clause.form != formNone: // its own, or lifted from its last sub-item
+			sub = []int{i}
+		case len(it.children) > 0:
+			sub = subtree(items, i)[1:]
+		case strings.TrimSpace(rest) != "":
+			sub = []int{i}
+		default:
+			continue
+		}
+		named = append(named, first)
+		for _, k := range sub {
+			d := items[k]
+			switch {
+			case !unit:
+				if d.leader == "" {
+					d.leader = name
+				}
+			case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
+				d.clause = clause{form: formHeading, raw: first}
+				d.units = units{lead: []string{name}}
+			case d.clause.form != formNone && len(d.units.lead) == 0:
+				d.units.lead = []string{name}
+				d.units.co = dedupe(d.units.co, d.units.lead)
+			}
+		}
+	}
+	if len(named) > 0 {
+		p.notes = append(p.notes, "以下标题指明了其下各项任务的牵头单位或负责领导，已据此填写，请核实："+strings.Join(named, "；"))
+	}
+}
+
+// subtree returns item i and all its descendants, in order.
+func subtree(items []*item, i int) []int {
+	out := []int{i}
+	for _, c := range items[i].children {
+		out = append(out, subtree(items, c)...)
+	}
+	return out
 }
 
 var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)

@@ -77,6 +77,18 @@ func TestDocumentPatterns(t *testing.T) {
 		{"table one cell a line",
 			"附件\n序号\n民生实事\n责任单位\n完成时限\n1\n新建人行天桥2座。\n县住建局\n县交通局\n9月底前\n2\n启动图书馆新馆建设。\n县文旅局\n12月底前",
 			"1", []string{"县住建局"}, []string{"县交通局"}, "", "9月底前", ""},
+		{"table right under a heading nests there",
+			"一、政府重点工作\n序号 | 目标与任务 | 牵头责任单位 | 责任单位\n一、主要目标 | |\n(1) | 地区生产总值增长6%。 | 市发展改革委 市统计局 | 各县区政府、 开发区管委会\n二、重点工作 | |\n(2) | 建设口袋公园10个。 | 市园林局 | 市财政局\n二、保障措施\n加强调度。",
+			"一.一.(1)", []string{"市发展改革委", "市统计局"}, []string{"各县区政府", "开发区管委会"}, "", "", ""},
+		{"lead named by the heading above",
+			"一、张某某副市长负责的工作\n（一）市审计局牵头的工作\n全面加强审计监督。\n协同单位：市直各部门和各县人民政府。\n（二）市编办牵头的工作\n1.优化机构设置。\n2.推进乡镇改革。\n协同单位：市财政局、市人社局等市直有关部门和各县人民政府。",
+			"一.(二)", []string{"市编办"}, []string{"市财政局", "市人社局", "各县人民政府"}, "张某某副市长", "", ""},
+		{"lead named by the heading, co from its own line",
+			"一、张某某副市长负责的工作\n（一）市审计局牵头的工作\n全面加强审计监督。\n协同单位：市直各部门和各县人民政府。\n（二）市编办牵头的工作\n1.优化机构设置。",
+			"一.(一)", []string{"市审计局"}, []string{"市直各部门", "各县人民政府"}, "张某某副市长", "", ""},
+		{"a name cut by a wrap",
+			"一、任务\n1.推进草原保护。（责任单位：自治 区林草局、财政厅）",
+			"一.1", []string{"自治区林草局"}, []string{"自治区财政厅"}, "", "", ""},
 		{"deadlines inside the text",
 			"一、任务\n1.加快建设养老服务中心，年底前建成投用，每季度通报进展。（县民政局负责）\n2.上半年完成摸底调查，长期坚持动态管理。（县统计局负责）",
 			"一.1", []string{"县民政局"}, nil, "", "年底前", ""},
@@ -161,6 +173,34 @@ func TestEmittedUnitsAreNames(t *testing.T) {
 					t.Errorf("%s %s: unit %q is not a name", w.name, tk.Label(), u)
 				}
 			}
+		}
+	}
+}
+
+// TestIndicatorRows: three or more rows in a row that only state numeric
+// goals are targets even without a 主要目标 section row; a lone one, or
+// rows of work, stay tasks.
+func TestIndicatorRows(t *testing.T) {
+	d := parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
+		"2 | 全员劳动生产率46000元/人以上 | 市发改委 | 市人社局\n"+
+		"3 | 城镇调查失业率控制在5.5%以内。 | 市人社局 | 市财政局\n"+
+		"4 | 建成5G基站800个。 | 市数据局 | 市通信办\n"+
+		"5 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门")
+	want := map[string]string{"1": "target", "2": "target", "3": "target", "4": "target", "5": "task"}
+	got := map[string]string{}
+	for _, tk := range d.Tasks {
+		got[strings.Join(tk.Path, ".")] = string(tk.Kind)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kinds %v; want %v", got, want)
+	}
+	d = parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
+		"2 | 深化“放管服”改革，推行一网通办。 | 市政务服务局 | 市直各部门")
+	for _, tk := range d.Tasks {
+		if tk.Kind != "task" {
+			t.Errorf("%v is %s; a lone goal row stays a task", tk.Path, tk.Kind)
 		}
 	}
 }

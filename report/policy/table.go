@@ -278,6 +278,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		prev = tk
 		out = append(out, tk)
 	}
+	markIndicatorRuns(out)
 	// Table rows are numbered on their own; where their sections reuse the
 	// text's (一、 in both), they are set apart as an attachment.
 	taken := map[string]bool{}
@@ -373,4 +374,33 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 		}
 	}
 	return out
+}
+
+// indicatorRe matches a row that only states a numeric goal: 地区生产总值增
+// 长8.5%以上, 全员劳动生产率46000元/人以上, 城镇调查失业率控制在5.5%以内.
+var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过|[\d.]+)[^。；;]{0,24}?\d[\d.]*\s*(%|％|个百分点|万|亿|元|人|个|家|吨|千克|公里|平方米|亩)?[^。；;]{0,12}$`)
+
+// markIndicatorRuns makes rows targets where three or more in a row, in
+// the same section, each only state a numeric goal (the 主要预期目标 rows of
+// a 督查通报 table that has no section row for them).
+func markIndicatorRuns(rows []*task.Task) {
+	isGoal := func(t *task.Task) bool {
+		text := strings.TrimRight(strings.TrimSpace(t.Text), "。.")
+		return t.Kind == task.KindTask && len([]rune(text)) <= 45 && indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+	}
+	same := func(a, b *task.Task) bool {
+		return strings.Join(a.Path[:len(a.Path)-1], ".") == strings.Join(b.Path[:len(b.Path)-1], ".")
+	}
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && isGoal(rows[j]) && same(rows[i], rows[j]) {
+			j++
+		}
+		if j-i >= 3 {
+			for _, t := range rows[i:j] {
+				t.Kind = task.KindTarget
+			}
+		}
+		i = max(j, i+1)
+	}
 }

@@ -235,7 +235,7 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
-	for _, run := range splitTop(s, "，,；;\n ") {
+	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n ")) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
 		for _, n := range u.splitAnd(names) {
@@ -270,6 +270,24 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 	return out
 }
 
+// joinWrapped joins the pieces of a name that a line wrap or a stray space
+// cut in two (自治 区农牧厅): a piece that is not a name, followed by one
+// that makes a name with it.
+func (u unitRules) joinWrapped(runs []string) []string {
+	var out []string
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
+		if i+1 < len(runs) && !u.plausible(r) && !u.isCollective(r) {
+			if next, _, _ := strings.Cut(runs[i+1], "、"); u.plausible(r + next) {
+				r += runs[i+1]
+				i++
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
 func stripMark(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	marked := false
@@ -298,17 +316,25 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 		addFlag(flags, "责任单位以“等”结尾，所列单位可能不全")
 		return []string{head}
 	}
-	// A、B等部门, A等有关部门: the list is not complete, but the words add
-	// no unit.
-	if etcSummaryRe.MatchString(tail) {
-		addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
-		return []string{head}
+	// A、B等部门, A等有关部门, A等省直有关部门: the list is not complete,
+	// but the words add no unit; 和各市人民政府 after them does.
+	out := []string{head}
+	for _, part := range u.splitAnd([]string{tail}) {
+		switch {
+		case etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")):
+			addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
+		case strings.Contains(part, "有关") || strings.Contains(part, "相关") || strings.HasPrefix(part, "各"):
+			out = append(out, part)
+		default:
+			return []string{s}
+		}
 	}
-	if strings.Contains(tail, "有关") || strings.Contains(tail, "相关") || strings.HasPrefix(tail, "各") {
-		return []string{head, tail}
-	}
-	return []string{s}
+	return out
 }
+
+// levelPrefixRe matches the level words before a collective: 省直, 市级,
+// 县政府.
+var levelPrefixRe = regexp.MustCompile(`^(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府)?`)
 
 // splitAnd splits 省直有关部门和各市人民政府 into its two units; a name
 // with 和 inside (人力资源和社会保障局) stays whole, as its parts are not
