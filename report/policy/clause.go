@@ -24,6 +24,17 @@ type clause struct {
 	// standalone reports whether the clause is a paragraph of its own
 	// rather than the end of the item's last sentence.
 	standalone bool
+	// read, when set, is the clause rewritten for reading its units (a
+	// sentence's leader moved to a 分管领导 label); raw stays as written.
+	read string
+}
+
+// units returns the text the clause's units are read from.
+func (c clause) units() string {
+	if c.read != "" {
+		return c.read
+	}
+	return c.raw
 }
 
 // responsibilityEnd matches the verb phrases that close a clause such as
@@ -78,6 +89,9 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 	}
 	if len(cs) > 0 {
 		return strings.TrimRight(body, " \t\n\u3000"), cs
+	}
+	if body, c, ok := u.sentenceClause(t); ok {
+		return body, []clause{c}
 	}
 	if bare {
 		t = strings.TrimRight(t, "。.")
@@ -251,4 +265,59 @@ func atLineStart(rs []rune, i int) bool {
 		return false
 	}
 	return true
+}
+
+// leaderPhraseRe matches a person named with a title in a sentence that
+// assigns the work: 由张某某副市长负责, 李某某同志牵头.
+var leaderPhraseRe = regexp.MustCompile(`^(\p{Han}{2,4}?(?:同志)?(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|书记|秘书长|主任|部长|局长))(?:负责|牵头|分管|牵头负责|统筹|挂帅)?$`)
+
+// sentenceClause finds an item's last sentence when all it does is assign
+// the work: 由张某某副市长负责，市住建局牵头，市财政局、市自然资源局配合。
+// Every phrase must close with a verb of responsibility after unit names,
+// or name a person with a title; the clause is returned with the person as
+// a 分管领导 label so the units and the leader are read as usual.
+func (u unitRules) sentenceClause(t string) (string, clause, bool) {
+	trimmed := strings.TrimRight(t, "。. \n")
+	cut := strings.LastIndexAny(trimmed, "。；;\n")
+	tail := trimmed
+	if cut >= 0 {
+		_, size := utf8.DecodeRuneInString(trimmed[cut:])
+		tail = trimmed[cut+size:]
+	}
+	tail = strings.TrimSpace(tail)
+	if cut < 0 || tail == "" || len([]rune(tail)) > 200 {
+		return t, clause{}, false
+	}
+	var phrases []string
+	leader := ""
+	for _, ph := range splitTop(tail, "，,") {
+		bare := strings.TrimSpace(ph)
+		for _, glue := range []string{"分别由", "均由", "由"} {
+			bare = strings.TrimPrefix(bare, glue)
+		}
+		if m := leaderPhraseRe.FindStringSubmatch(bare); m != nil && !u.plausible(m[1]) {
+			leader = m[1]
+			continue
+		}
+		if !responsibilityEnd.MatchString(bare) {
+			return t, clause{}, false
+		}
+		names, _ := phraseRole(bare, roleGeneric)
+		if m := togetherRe.FindStringSubmatch(names); m != nil {
+			names = m[1]
+		}
+		first := splitTop(names, "、")
+		if len(first) == 0 || !u.plausible(strings.TrimSuffix(first[0], "等")) {
+			return t, clause{}, false
+		}
+		phrases = append(phrases, bare)
+	}
+	if len(phrases) == 0 {
+		return t, clause{}, false
+	}
+	read := strings.Join(phrases, "，")
+	if leader != "" {
+		read += "；分管领导：" + leader
+	}
+	return strings.TrimSpace(trimmed[:cut]) + string([]rune(trimmed[cut:])[:1]), clause{form: formLabelled, raw: tail, read: read}, true
 }

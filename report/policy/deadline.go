@@ -175,3 +175,29 @@ func milestoneYear(text string, docYear int) *task.Deadline {
 	}
 	return &task.Deadline{Text: fmt.Sprintf("%d年", best), Date: fmt.Sprintf("%d-12-31", best)}
 }
+
+// dateCellRe matches a cell that is nothing but a date: 2024年9月, 2024年,
+// 9月, 2024年6月30日. In a deadline column it is the deadline.
+var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?$`)
+
+// cellDeadline reads a deadline column's cell: a deadline as findDeadline
+// finds one, or a bare date; nil when the cell is neither.
+func cellDeadline(c string, docYear int) *task.Deadline {
+	c = strings.TrimSpace(c)
+	if d := findDeadline(c, docYear); d != nil {
+		return d
+	}
+	m := dateCellRe.FindStringSubmatch(c)
+	if m == nil || m[1]+m[2] == "" {
+		return nil
+	}
+	year, _ := strconv.Atoi(m[1])
+	if year == 0 {
+		year = docYear
+	}
+	d := &task.Deadline{Text: c}
+	if year > 0 {
+		d.Date = periodEnd(year, m[2], m[3], "")
+	}
+	return d
+}

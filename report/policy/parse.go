@@ -161,7 +161,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	var raws []string
 	for _, it := range items {
 		for _, c := range it.clauses() {
-			raws = append(raws, c.raw)
+			raws = append(raws, c.units())
 		}
 	}
 	p.rules.docPrefix = p.rules.dominantPrefix(raws)
@@ -419,7 +419,7 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 	var parts []string
 	var all units
 	for _, c := range cs {
-		raw, named, ruleText := p.rules.splitStanding(c.raw)
+		raw, named, ruleText := p.rules.splitStanding(c.units())
 		if ruleText != "" {
 			p.standingRules = append(p.standingRules, ruleText)
 			standing = append(standing, named...)

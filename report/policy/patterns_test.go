@@ -89,6 +89,9 @@ func TestDocumentPatterns(t *testing.T) {
 		{"a name cut by a wrap",
 			"一、任务\n1.推进草原保护。（责任单位：自治 区林草局、财政厅）",
 			"一.1", []string{"自治区林草局"}, []string{"自治区财政厅"}, "", "", ""},
+		{"a sentence that assigns the work",
+			"一、重点任务\n1.推进老旧小区改造，年内完成改造项目30个。由张某某副市长负责，市住建局牵头，市财政局、市自然资源局配合。\n2.加快城市更新行动，由市发展改革委牵头推进。",
+			"一.1", []string{"市住建局"}, []string{"市财政局", "市自然资源局"}, "张某某副市长", "年内", ""},
 		{"deadlines inside the text",
 			"一、任务\n1.加快建设养老服务中心，年底前建成投用，每季度通报进展。（县民政局负责）\n2.上半年完成摸底调查，长期坚持动态管理。（县统计局负责）",
 			"一.1", []string{"县民政局"}, nil, "", "年底前", ""},
@@ -186,8 +189,10 @@ func TestIndicatorRows(t *testing.T) {
 		"2 | 全员劳动生产率46000元/人以上 | 市发改委 | 市人社局\n"+
 		"3 | 城镇调查失业率控制在5.5%以内。 | 市人社局 | 市财政局\n"+
 		"4 | 建成5G基站800个。 | 市数据局 | 市通信办\n"+
-		"5 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门")
-	want := map[string]string{"1": "target", "2": "target", "3": "target", "4": "target", "5": "task"}
+		"5 | 新增城镇就业1.2万人以上。 | 市人社局 | 各区政府\n"+
+		"6 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门")
+	// Row 5 states a goal too, but row 4 (work to do) breaks the run.
+	want := map[string]string{"1": "target", "2": "target", "3": "target", "4": "task", "5": "task", "6": "task"}
 	got := map[string]string{}
 	for _, tk := range d.Tasks {
 		got[strings.Join(tk.Path, ".")] = string(tk.Kind)

@@ -263,7 +263,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}
 		if d := strings.TrimSpace(cells[colDeadline]); d != "" {
-			tk.Deadline = findDeadline(d, docYear)
+			tk.Deadline = cellDeadline(d, docYear)
 			if tk.Deadline == nil {
 				tk.Deadline = &task.Deadline{Text: d}
 			}
@@ -378,7 +378,7 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 
 // indicatorRe matches a row that only states a numeric goal: 地区生产总值增
 // 长8.5%以上, 全员劳动生产率46000元/人以上, 城镇调查失业率控制在5.5%以内.
-var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过|[\d.]+)[^。；;]{0,24}?\d[\d.]*\s*(%|％|个百分点|万|亿|元|人|个|家|吨|千克|公里|平方米|亩)?[^。；;]{0,12}$`)
+var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:(?:增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过)[^。；;]{0,24}?\d|\d[\d.]*\s*\S{0,4}(?:以上|以下|以内|左右))`)
 
 // markIndicatorRuns makes rows targets where three or more in a row, in
 // the same section, each only state a numeric goal (the 主要预期目标 rows of
