@@ -30,3 +30,20 @@ func TestRowNumberBeforeBodyKept(t *testing.T) {
 		}
 	}
 }
+
+// After a 序号 line the document has begun: a row number before a short
+// cell (1, then 河道综合治理) is kept too.
+func TestRowNumberAfterSeqHeaderKept(t *testing.T) {
+	text := "某镇重点工作计划\n序号\n重点工作\n责任科室\n1\n河道综合治理\n水利站\n2\n美丽城镇建设\n乡村振兴办\n"
+	d, err := Read("t.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var lines []string
+	for _, b := range d.Blocks {
+		lines = append(lines, b.Text)
+	}
+	if got := strings.Join(lines, "\n"); !strings.Contains(got, "责任科室\n1\n河道综合治理") {
+		t.Errorf("the row number 1 was dropped: %q", lines)
+	}
+}

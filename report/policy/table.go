@@ -31,7 +31,7 @@ var columnWords = []struct {
 	{regexp.MustCompile(`领导|责任人`), colLeader},
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任)?(单位|部门)`), colLead},
 	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位`), colCo},
-	{regexp.MustCompile(`责任(单位|部门|主体)|负责(单位|部门)|指导部门|实施单位|承办单位`), colUnits},
+	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
 	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作`), colContent},
@@ -71,7 +71,16 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			has[cols[i]] = true
 		}
 		// 任务名称 + 任务内容: the first is the title; a lone title-like
-		// column is the content.
+		// column is the content, and so is one after the content (重点工作
+		// | … | 攻坚目标任务).
+		if has[colTitle] && has[colContent] && firstCol(cols, colTitle) > firstCol(cols, colContent) {
+			for i := range cols {
+				if cols[i] == colTitle {
+					cols[i] = colContent
+				}
+			}
+			has[colTitle] = false
+		}
 		if has[colTitle] && !has[colContent] {
 			for i := range cols {
 				if cols[i] == colTitle {
@@ -313,6 +322,16 @@ func rowMarker(seq string) (marker, bool) {
 		return marker{style: styleTableRow, value: atoi(seq)}, true
 	}
 	return scanMarker([]rune(seq+" "), 0)
+}
+
+// firstCol returns the index of the first column holding c, -1 if none.
+func firstCol(cols []column, c column) int {
+	for i, x := range cols {
+		if x == c {
+			return i
+		}
+	}
+	return -1
 }
 
 func hasCol(cols []column, c column) bool {

@@ -124,6 +124,21 @@ func guessContent(header []string) []string {
 	return header
 }
 
+// headerContinues reports whether c is the rest of the header cell prev,
+// broken over two lines: prev names no column but the two together do
+// (责任 / 领导), or a short word ends a task column's name (攻坚目标 / 任务).
+func headerContinues(prev, c string) bool {
+	p, k, joined := classifyHeader(prev), classifyHeader(c), classifyHeader(prev+c)
+	short := len([]rune(c)) <= 2 && len([]rune(prev)) <= 4
+	switch {
+	case p == colNone && joined != colNone:
+		return k == colNone || short
+	case short && (p == colContent || p == colTitle) && (k == colContent || k == colTitle):
+		return true
+	}
+	return false
+}
+
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
 // readCellTable reads a table flattened one cell a line: a header of short
@@ -138,7 +153,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	}
 	var header []string
 	j := i
-	for ; j < len(lines) && len(header) < 10; j++ {
+	for ; j < len(lines) && len(header) < 14; j++ {
 		c := cell(j)
 		if c == "" {
 			continue
@@ -146,8 +161,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12) {
 			break
 		}
-		// A header broken over two lines: 牵头责任 / 单位, 落实情况 / (全年).
-		if n := len(header); n > 1 && (classifyHeader(c) == colNone && classifyHeader(header[n-1]) == colNone && classifyHeader(header[n-1]+c) != colNone || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
+		// A header broken over two lines: 牵头责任 / 单位, 责任 / 领导,
+		// 攻坚目标 / 任务, 落实情况 / (全年).
+		if n := len(header); n > 1 && (headerContinues(header[n-1], c) || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
 			header[n-1] += c
 			continue
 		}
