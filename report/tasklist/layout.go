@@ -36,6 +36,7 @@ const (
 	fKind
 	fLead
 	fCo
+	fLeader
 	fDeadline
 	fTargets
 	fFlags
@@ -71,6 +72,7 @@ var columns = [numFields]column{
 	fKind:     {header: "类型", width: 8, centered: true},
 	fLead:     {header: "牵头单位", width: 24, required: true, aliases: []string{"牵头部门"}},
 	fCo:       {header: "配合单位", width: 24, aliases: []string{"配合部门"}},
+	fLeader:   {header: "分管领导", width: 12, aliases: []string{"责任领导", "牵头领导", "领导"}},
 	fDeadline: {header: "完成时限", width: 14, aliases: []string{"时限", "完成时间"}},
 	fDate:     {header: "时限日期", width: 12, centered: true},
 	fTargets:  {header: "量化指标", width: 30, aliases: []string{"目标/量化指标", "目标", "指标"}},

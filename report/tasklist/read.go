@@ -337,6 +337,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		Lead:     cells.SplitUnits(v[fLead]),
 		Co:       old.Co,
 		UnitsRaw: old.UnitsRaw,
+		Leader:   old.Leader,
 		Targets:  old.Targets,
 		Flags:    old.Flags,
 	}
@@ -348,6 +349,9 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 	}
 	if cols.has(fCo) {
 		t.Co = cells.SplitUnits(v[fCo])
+	}
+	if cols.has(fLeader) {
+		t.Leader = v[fLeader]
 	}
 	if cols.has(fUnitsRaw) {
 		t.UnitsRaw = v[fUnitsRaw]

@@ -42,6 +42,7 @@ func testSet() *task.Set {
 					Title:    "创新能力",
 					Text:     "到2020年，R&D经费支出占地区生产总值比例提高到2.8%以上，高新技术企业超过1000家。",
 					Lead:     []string{"市科技局"}, Co: []string{"市统计局", "市财政局"},
+					Leader:   "王某某",
 					UnitsRaw: "责任单位：市科技局、统计局、财政局",
 					Deadline: &task.Deadline{Text: "到2020年", Date: "2020-12-31"},
 					Targets: []task.Target{

@@ -215,6 +215,7 @@ func taskValues(t *task.Task, docLabel string) []string {
 	v[fKind] = cmp.Or(kindLabels[t.Kind], string(t.Kind))
 	v[fLead] = strings.Join(t.Lead, "、")
 	v[fCo] = strings.Join(t.Co, "、")
+	v[fLeader] = t.Leader
 	if t.Deadline != nil {
 		v[fDeadline] = t.Deadline.Text
 		v[fDate] = t.Deadline.Date
