@@ -187,6 +187,14 @@ func cellDeadline(c string, docYear int) *task.Deadline {
 	if d := findDeadline(c, docYear); d != nil {
 		return d
 	}
+	// 全年 in a deadline column: the work runs all year, due by its end.
+	if c == "全年" || c == "本年度" || c == "年度内" {
+		d := &task.Deadline{Text: c}
+		if docYear > 0 {
+			d.Date = fmt.Sprintf("%d-12-31", docYear)
+		}
+		return d
+	}
 	m := dateCellRe.FindStringSubmatch(c)
 	if m == nil || m[1]+m[2] == "" {
 		return nil

@@ -349,7 +349,7 @@ func (u unitRules) splitAnd(names []string) []string {
 				continue
 			}
 			a, b := n[:i], n[i+len(and):]
-			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 {
+			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) {
 				out = append(out, u.splitAnd([]string{a})[0], b)
 				split = true
 				break
@@ -368,6 +368,15 @@ func (u unitRules) splitAnd(names []string) []string {
 func (u unitRules) isAgencyPart(s string) bool {
 	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府")
 }
+
+// fieldOfWork reports a collective that ends in a field of work rather
+// than a unit (各市工业 of 各市工业和信息化局): the 和 is inside a name.
+func fieldOfWork(s string) bool {
+	return levelCollectiveRe.MatchString(s) && !strings.HasSuffix(s, "政府") && !unitEndRe.MatchString(s)
+}
+
+// unitEndRe matches the ends of names that stand for units or places.
+var unitEndRe = regexp.MustCompile(`(部门|单位|机构|局|委|办|厅|政府|县|市|区|镇|乡|街道|村|社区|中心|企业|学校|医院|园区|开发区)$`)
 
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 
