@@ -27,6 +27,7 @@ var (
 )
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
+	traditional := simplifyLines(lines, &hint)
 	lines = dropBoilerplate(lines)
 	var c collector
 	lines = takeHeaderMeta(lines, &c)
@@ -34,7 +35,7 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	if len(blocks) == 0 {
 		return nil, inputErr(name, msgNoText)
 	}
-	return &Document{Source: name, Meta: c.meta(lines, hint), Blocks: blocks}, nil
+	return &Document{Source: name, Meta: c.meta(lines, hint), Blocks: blocks, Traditional: traditional}, nil
 }
 
 func toBlocks(lines []line) []Block {

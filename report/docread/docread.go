@@ -52,6 +52,9 @@ type Document struct {
 	Source string // file name as given
 	Meta   Meta
 	Blocks []Block
+	// Traditional reports that the file was in traditional characters;
+	// Meta and Blocks hold the text converted to simplified ones.
+	Traditional bool
 }
 
 // maxInput bounds what Read accepts; a policy document is a few hundred KB,

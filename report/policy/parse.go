@@ -79,6 +79,9 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	uniqueIDs(out.Tasks)
 	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
+	if doc.Traditional {
+		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
+	}
 	return out
 }
 

@@ -1,6 +1,8 @@
 package policy
 
 import (
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/docread"
 	"reflect"
 	"strings"
 	"testing"
@@ -210,5 +212,18 @@ func TestIndicatorRows(t *testing.T) {
 		if tk.Kind != "task" {
 			t.Errorf("%v is %s; a lone goal row stays a task", tk.Path, tk.Kind)
 		}
+	}
+}
+
+// TestTraditionalNote: a document read from traditional characters says so
+// in its notes, so the office checks the converted names.
+func TestTraditionalNote(t *testing.T) {
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Parse(&docread.Document{Source: "t.txt", Traditional: true, Blocks: []docread.Block{{Text: "一、任务"}, {Text: "1.推进改革。（省编办负责）"}}}, cfg)
+	if !strings.Contains(strings.Join(d.Notes, "\n"), "繁体字") {
+		t.Errorf("notes %q do not say the text was converted", d.Notes)
 	}
 }

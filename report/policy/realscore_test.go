@@ -3,6 +3,7 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/report/docread"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -187,10 +188,12 @@ func scoreDocument(w *wantDoc, d *task.Document) *docScore {
 
 func pathKey(p []string) string { return normName(strings.Join(p, "/")) }
 
-// normName folds full-width forms and spaces so that （一） and (一) compare
-// equal: the answers keep names as the page writes them.
+// normName folds full-width forms, spaces and traditional characters so
+// that （一） and (一), 省財政廳 and 省财政厅 compare equal: the answers keep
+// names as the page writes them, and the parser reads a traditional page in
+// simplified characters.
 func normName(s string) string {
-	s = width.Fold.String(s)
+	s = docread.ToSimplified(width.Fold.String(s))
 	return strings.Join(strings.Fields(s), "")
 }
 
