@@ -8,9 +8,10 @@ import (
 )
 
 // Pages from some government sites, and their reposts, come in traditional
-// characters (吉林省人民政府關于…). The parser's words (責任單位, 牽頭) and the
-// office's unit names are simplified, so such a document is converted
-// character by character before it is read, and the document says so.
+// characters. The parser's words (责任单位, 牵头 in their simplified forms)
+// and the office's unit names are simplified, so such a document is
+// converted character by character before it is read, and the document
+// says so.
 
 //go:embed tschars.txt
 var tsChars string
