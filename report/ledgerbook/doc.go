@@ -24,6 +24,10 @@ const (
 	SheetMissing  = "未报送"
 	SheetFindings = "问题清单"
 	SheetHidden   = "_taizhang"
+	// SheetRemoved lists the tasks that left the task list with the
+	// office's notes on them (ledger.Ledger.Removed); written only when
+	// there are some. Read takes the notes edited on it back.
+	SheetRemoved = "已移除任务"
 )
 
 // Sheets of the assessment: a period's ranking in the ledger workbook

@@ -108,8 +108,11 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 		return nil, err
 	}
 	if l == nil {
-		return rd.rebuild(tasks, groups, cols), nil
+		l = rd.rebuild(tasks, groups, cols)
+		rd.readRemoved(l, true)
+		return l, nil
 	}
+	rd.readRemoved(l, false)
 	byID := make(map[string]*ledger.Row, len(l.Rows))
 	for _, r := range l.Rows {
 		byID[r.TaskID] = r
