@@ -112,7 +112,8 @@ func mergeRun(opts *mergeOptions) error {
 		}
 	}
 	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files,
-		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg)}
+		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg),
+		warn: opts.summary()}
 	l, backup, replaced, err := job.run()
 	if err != nil {
 		return err
@@ -194,10 +195,13 @@ type mergeJob struct {
 	// scoring means the defaults.
 	scoring scoring.Rules
 	order   []string
+	// warn is told of edits of the replaced ledger that are not kept; nil
+	// for nowhere.
+	warn io.Writer
 }
 
 func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
-	earlier, err := readEarlier(j.output)
+	earlier, err := readEarlier(j.output, j.warn)
 	if err != nil {
 		return nil, "", false, err
 	}
@@ -249,16 +253,20 @@ func unitOrder(cfg *config.Config) []string {
 
 // readEarlier reads the ledger about to be replaced, whose review columns
 // are carried over. A file that cannot be read as a ledger stops the run:
-// overwriting it could lose the office's work.
-func readEarlier(path string) (*ledger.Ledger, error) {
+// overwriting it could lose the office's work. Its edits outside the
+// office's columns, which the new ledger does not keep, are listed on warn.
+func readEarlier(path string, warn io.Writer) (*ledger.Ledger, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	l, err := ledgerbook.ReadFile(path)
+	rd, err := ledgerbook.ReadFileWithEdits(path)
 	if err != nil {
 		return nil, &inputError{fmt.Sprintf("%v\n输出文件 %s 已存在但无法作为总台账读取，为免覆盖办公室的复核内容，本次未写入：请换一个输出文件名（-o），或移走该文件", err, path)}
 	}
-	return l, nil
+	if warn != nil {
+		printIgnored(warn, rd.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
+	}
+	return rd.Ledger, nil
 }
 
 func rulesOf(cfg *config.Config) ledger.Rules {

@@ -153,3 +153,79 @@ func flatten(rows [][]string) string {
 	}
 	return b.String()
 }
+
+// TestReportNamesIgnoredEdits: a ledger whose 进度 or 状态 the office
+// changed, or whose rows it deleted, still gives the report as merged, and
+// report says which edits it did not take, by sheet, row and column, and
+// why; so does a merge over that ledger.
+func TestReportNamesIgnoredEdits(t *testing.T) {
+	tasks, folder, out := mergedLedger(t)
+	f, err := excelize.OpenFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, err := f.GetRows("总台账")
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	header := -1
+	for r, row := range rows {
+		for c, v := range row {
+			col[v] = c
+		}
+		if _, ok := col["任务编号"]; ok {
+			header = r
+			break
+		}
+		clear(col)
+	}
+	var taskRows []int
+	for r := header + 1; r < len(rows); r++ {
+		if c := col["任务编号"]; c < len(rows[r]) && rows[r][c] != "" {
+			taskRows = append(taskRows, r+1)
+		}
+	}
+	if len(taskRows) < 3 {
+		t.Fatalf("ledger has %d task rows", len(taskRows))
+	}
+	status, _ := excelize.CoordinatesToCellName(col["完成状态"]+1, taskRows[0])
+	percent, _ := excelize.CoordinatesToCellName(col["累计进度(%)"]+1, taskRows[0])
+	if err := f.SetCellValue("总台账", status, "已完成"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("总台账", percent, 100); err != nil {
+		t.Fatal(err)
+	}
+	deleted := taskRows[2]
+	if err := f.RemoveRow("总台账", deleted); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+
+	pdf := filepath.Join(filepath.Dir(out), "报告.pdf")
+	code, _, errOut := runCmd(t, "report", "--ledger", out, "-o", pdf)
+	if code != exitOK {
+		t.Fatalf("report: exit %d %s", code, errOut)
+	}
+	for _, want := range []string{
+		"总台账.xlsx 中有 3 处修改未用于报告",
+		"工作表“总台账”第 " + itoa(taskRows[0]) + " 行“完成状态”列（" + status,
+		"工作表“总台账”第 " + itoa(taskRows[0]) + " 行“累计进度(%)”列（" + percent,
+		"原第 " + itoa(deleted) + " 行",
+		"只有“复核意见”“核定状态”两列由办公室填写",
+		"“核定状态”列",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("report's warning lacks %q:\n%s", want, errOut)
+		}
+	}
+
+	code, stdout, errOut := runCmd(t, "merge", folder, "--tasks", tasks, "--period", "2024-Q4", "--due", "2025-01-05", "-o", out)
+	if code != exitOK || !strings.Contains(stdout, "3 处修改不会保留到新台账") {
+		t.Errorf("merge over the edited ledger: exit %d\n%s\n%s", code, stdout, errOut)
+	}
+}
