@@ -33,7 +33,7 @@ func TestKeyID(t *testing.T) {
 		t.Fatalf("KeyID = %s, %s", KeyID(testSecret), KeyID(other))
 	}
 	runCases(t, []checkCase{
-		{name: "carries the key ID", usable: true, verify: func(t *testing.T, r *Return) {}, edit: func(t *testing.T, f *excelize.File) {
+		{name: "carries the key ID", usable: true, edit: func(t *testing.T, f *excelize.File) {
 			rows, _ := f.GetRows(SheetMeta)
 			found := false
 			for _, row := range rows {

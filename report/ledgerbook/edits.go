@@ -152,7 +152,7 @@ func sameNumber(a, b *float64) bool {
 	if a == nil || b == nil {
 		return a == nil && b == nil
 	}
-	return math.Abs(*a-*b) < 1e-9
+	return math.Abs(*a-*b) < 1e-6
 }
 
 func numText(v *float64) string {

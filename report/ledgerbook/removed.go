@@ -13,9 +13,10 @@ import (
 // task's ID, is hidden.
 var removedHeaders = []string{"序号", "文件", "任务序号", "任务内容", "牵头单位", "复核意见", "核定状态", "移出任务分解表时间", "任务编号"}
 
+// Columns of the 已移除任务 sheet, 0-based, as in removedHeaders.
 const (
-	rmLabel    = 2
 	rmDoc      = 1
+	rmLabel    = 2
 	rmContent  = 3
 	rmLead     = 4
 	rmReview   = 5
