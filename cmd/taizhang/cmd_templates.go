@@ -79,9 +79,12 @@ func templatesRun(opts *templatesOptions) error {
 	if ws := opts.ws; ws != nil && !opts.dirSet {
 		dir = ws.TemplatesDir(p)
 	}
-	secret, created, err := issueKey(opts.root(), dir, opts.NewKey)
+	secret, created, warning, err := issueKey(opts.root(), dir, opts.NewKey)
 	if err != nil {
 		return err
+	}
+	if warning != "" {
+		fmt.Fprintln(opts.Stderr, warning)
 	}
 	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, dir, created, opts.root())
 	if err != nil || opts.ws == nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 
@@ -15,13 +16,27 @@ import (
 // lost key on purpose. The error for a lost key names the ID of the key the
 // issued workbooks were signed with, so that a restored key can be
 // recognised.
-func issueKey(root, outDir string, renew bool) (key []byte, created bool, err error) {
+//
+// With a key in place, warning is set when the workbooks issued from root
+// carry another key's ID: the key was replaced since, and the returns of
+// those workbooks will not check.
+func issueKey(root, outDir string, renew bool) (key []byte, created bool, warning string, err error) {
 	if _, err := os.Stat(workspace.KeyPath(root)); errors.Is(err, fs.ErrNotExist) && !renew {
 		if issued := workspace.Issued(root, outDir); len(issued) > 0 {
-			return nil, false, workspace.LostKeyError(root, issued, issuedKeyID(issued))
+			return nil, false, "", workspace.LostKeyError(root, issued, issuedKeyID(issued))
 		}
 	}
-	return workspace.Secret(root, true)
+	key, created, err = workspace.Secret(root, true)
+	if err != nil || created {
+		return key, created, "", err
+	}
+	issued := workspace.Issued(root, outDir)
+	if id, ours := issuedKeyID(issued), fillin.KeyID(key); id != "" && id != ours {
+		warning = fmt.Sprintf("注意：这里已下发的填报表（如 %s）是用编号为 %s 的签名密钥生成的，而 %s 中现在的密钥编号为 %s："+
+			"密钥在下发后被替换过，那些填报表收回后将无法核验签名。如有原密钥的备份，请先恢复再生成填报表。",
+			issued[0], id, workspace.KeyPath(root), ours)
+	}
+	return key, false, warning, nil
 }
 
 // issuedKeyID is the key ID found in the first of files that carries one.

@@ -75,6 +75,13 @@ func TestLostSigningKey(t *testing.T) {
 		t.Errorf("check blames the units for the office's key: %s", out)
 	}
 
+	// With the new key in place, templates warns that the workbooks issued
+	// here carry the old one.
+	code, _, errOut = runCmd(t, "templates", "--workspace", ws, "-o", filepath.Join(t.TempDir(), "再次"))
+	if code != exitOK || !strings.Contains(errOut, "密钥在下发后被替换过") || !strings.Contains(errOut, oldID) {
+		t.Errorf("templates with a replaced key: exit %d %s", code, errOut)
+	}
+
 	// The key restored from a backup: everything checks again.
 	if err := os.WriteFile(keyPath, key, 0o600); err != nil {
 		t.Fatal(err)
