@@ -87,6 +87,9 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := opts.requireLeads(set); err != nil {
+		return err
+	}
 	cfg, err := opts.config()
 	if err != nil {
 		return err
@@ -109,8 +112,9 @@ func mergeRun(opts *mergeOptions) error {
 		}
 	}
 	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files,
-		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg)}
-	l, backup, carried, err := job.run()
+		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg),
+		warn: opts.summary()}
+	l, backup, replaced, err := job.run()
 	if err != nil {
 		return err
 	}
@@ -123,7 +127,7 @@ func mergeRun(opts *mergeOptions) error {
 			return fmt.Errorf("write JSON: %w", err)
 		}
 	}
-	printMergeSummary(summary, l, opts.Output, backup, carried)
+	printMergeSummary(summary, l, opts.Output, backup, replaced)
 	if opts.ws != nil {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
 	}
@@ -191,10 +195,13 @@ type mergeJob struct {
 	// scoring means the defaults.
 	scoring scoring.Rules
 	order   []string
+	// warn is told of edits of the replaced ledger that are not kept; nil
+	// for nowhere.
+	warn io.Writer
 }
 
 func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
-	earlier, err := readEarlier(j.output)
+	earlier, err := readEarlier(j.output, j.warn)
 	if err != nil {
 		return nil, "", false, err
 	}
@@ -246,16 +253,20 @@ func unitOrder(cfg *config.Config) []string {
 
 // readEarlier reads the ledger about to be replaced, whose review columns
 // are carried over. A file that cannot be read as a ledger stops the run:
-// overwriting it could lose the office's work.
-func readEarlier(path string) (*ledger.Ledger, error) {
+// overwriting it could lose the office's work. Its edits outside the
+// office's columns, which the new ledger does not keep, are listed on warn.
+func readEarlier(path string, warn io.Writer) (*ledger.Ledger, error) {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
-	l, err := ledgerbook.ReadFile(path)
+	rd, err := ledgerbook.ReadFileWithEdits(path)
 	if err != nil {
 		return nil, &inputError{fmt.Sprintf("%v\n输出文件 %s 已存在但无法作为总台账读取，为免覆盖办公室的复核内容，本次未写入：请换一个输出文件名（-o），或移走该文件", err, path)}
 	}
-	return l, nil
+	if warn != nil {
+		printIgnored(warn, rd.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
+	}
+	return rd.Ledger, nil
 }
 
 func rulesOf(cfg *config.Config) ledger.Rules {
@@ -283,7 +294,7 @@ func progressWriter(w io.Writer) io.Writer {
 	return f
 }
 
-func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, carried bool) {
+func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, replaced bool) {
 	t := l.Totals
 	fmt.Fprintf(w, "%s总台账：任务 %d 项，已报送 %d 项，已完成 %d 项，完成率 %.1f%%\n", l.PeriodLabel, t.Tasks, t.Reported, t.Done, t.Completion*100)
 	fmt.Fprintf(w, "亮灯：绿 %d，黄 %d，红 %d，灰（未报送）%d\n", t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey])
@@ -300,13 +311,35 @@ func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, carrie
 			fmt.Fprintf(w, "  已被替代：%s（以 %s 为准）\n", in.File, in.SupersededBy)
 		}
 	}
-	if carried {
-		fmt.Fprintln(w, "已保留原台账中办公室填写的复核意见和核定状态。")
+	if replaced {
+		printCarried(w, l)
 	}
 	if backup != "" {
 		fmt.Fprintf(w, "原台账已备份为 %s\n", backup)
 	}
 	fmt.Fprintf(w, "已写入 %s（问题清单见其中“问题清单”工作表）\n", out)
+}
+
+// printCarried says what became of the office's notes in the ledger the
+// merge replaced, with the counts: none is ever dropped.
+func printCarried(w io.Writer, l *ledger.Ledger) {
+	c := l.Carried()
+	switch {
+	case c.Kept > 0:
+		fmt.Fprintf(w, "已保留原台账中办公室填写的复核意见和核定状态（%d 项任务）。\n", c.Kept)
+	case c.Moved == 0 && c.Restored == 0 && len(l.Removed) == 0:
+		fmt.Fprintln(w, "原台账中没有办公室填写的复核意见或核定状态。")
+	}
+	if c.Restored > 0 {
+		fmt.Fprintf(w, "%d 项任务回到了任务分解表，其复核意见和核定状态已从“%s”工作表移回。\n", c.Restored, ledgerbook.SheetRemoved)
+	}
+	switch {
+	case c.Moved > 0:
+		fmt.Fprintf(w, "注意：%d 项任务已不在任务分解表中（被删除或改了编号），其复核意见和核定状态已移至新台账的“%s”工作表（该表共 %d 项）。\n",
+			c.Moved, ledgerbook.SheetRemoved, len(l.Removed))
+	case len(l.Removed) > 0:
+		fmt.Fprintf(w, "“%s”工作表仍保留 %d 项已不在任务分解表中的任务的复核意见和核定状态。\n", ledgerbook.SheetRemoved, len(l.Removed))
+	}
 }
 
 func firstError(fs []fillin.Finding) string {

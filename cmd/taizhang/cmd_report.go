@@ -247,14 +247,17 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 
 // readLedgers reads the ledgers in period order, applying the office's
 // 核定状态 with the configuration's light rules.
-func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
+// Edits of the ledgers that are not taken are listed on warn.
+func readLedgers(paths []string, rules ledger.Rules, warn io.Writer) ([]*ledger.Ledger, error) {
 	var ls []*ledger.Ledger
 	seen := map[string]string{}
 	for _, p := range paths {
-		l, err := ledgerbook.ReadFile(p)
+		rd, err := ledgerbook.ReadFileWithEdits(p)
 		if err != nil {
 			return nil, err
 		}
+		printIgnored(warn, rd.Ignored, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
+		l := rd.Ledger
 		if other, dup := seen[l.Period]; dup {
 			return nil, &inputError{fmt.Sprintf("%s 与 %s 是同一期（%s）的总台账：每期只给一份", other, p, l.PeriodLabel)}
 		}
@@ -269,19 +272,19 @@ func readLedgers(paths []string, rules ledger.Rules) ([]*ledger.Ledger, error) {
 }
 
 // write reads the ledgers, lays out the report and writes it, warning on
-// stderr of characters drawn from fallback fonts; it returns the number of
-// pages.
+// stderr of edits of the ledgers it did not take and of characters drawn
+// from fallback fonts; it returns the number of pages.
 func (j *reportJob) write(stderr io.Writer) (int, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
 		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
 	}
-	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg))
+	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg), stderr)
 	if err != nil {
 		return 0, err
 	}
 	var previous *ledger.Ledger
 	if j.previous != "" && j.kind == kindProgress {
-		prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg))
+		prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg), stderr)
 		if err != nil {
 			return 0, err
 		}
@@ -336,6 +339,29 @@ func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous 
 	}
 	printSubstitutions(stderr, rep)
 	return rep.Doc.Pages(), nil
+}
+
+// maxIgnoredShown is how many ignored edits are listed one by one.
+const maxIgnoredShown = 30
+
+// printIgnored tells the office which of its edits of a ledger were not
+// taken (what: 未用于报告, 未保留到新台账), and why: only 复核意见 and 核定状态
+// are the office's columns; how is what was used instead.
+func printIgnored(w io.Writer, ignored []ledgerbook.Ignored, what, how string) {
+	if len(ignored) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "注意：%s 中有 %d 处修改%s：\n", ignored[0].File, len(ignored), what)
+	for i, e := range ignored {
+		if i == maxIgnoredShown {
+			fmt.Fprintf(w, "  ……等共 %d 处\n", len(ignored))
+			break
+		}
+		fmt.Fprintf(w, "  %s\n", e)
+	}
+	fmt.Fprintf(w, "原因：总台账中只有“复核意见”“核定状态”两列由办公室填写；其余各列是单位报送的内容或由 taizhang 计算，%s。"+
+		"如需更正任务的状态，请在该任务的“核定状态”列中选择；进度有误时，请单位重新报送后运行 taizhang merge；"+
+		"删除行不会把任务去掉，任务已取消时请在任务分解表中删除后重新汇总。\n", how)
 }
 
 // printSubstitutions warns of characters a role's font lacks.

@@ -20,6 +20,7 @@ type templatesOptions struct {
 	Due    string
 	Dir    string
 	dirSet bool // -o given: else, in a workspace, the period's 填报表/
+	NewKey bool // make a new signing key although workbooks were issued with a lost one
 
 	Stdout, Stderr io.Writer
 }
@@ -34,7 +35,8 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 
 期次写作 2024-11、2024-Q4、2024-H1、2024，或 2024年11月、2024年第四季度、2024年上半年、2024年度。
 签名密钥保存在工作目录（默认为任务分解表所在目录）的 .taizhang/secret.key，首次运行时生成：
-请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。
+请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。已下发过填报表而密钥不见了时，
+本命令不会悄悄生成新密钥，而是提示如何恢复。
 
 在工作目录（taizhang init 创建）中可不带参数运行：任务取自 任务分解表.xlsx，期次为当前期次，
 截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。`,
@@ -60,6 +62,7 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
 	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
 	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
+	cmd.Flags().BoolVar(&opts.NewKey, "new-key", false, "签名密钥丢失且确实无法找回时，生成新密钥（此前下发的填报表和报送将无法核验，需向所有单位重新下发）")
 	return cmd
 }
 
@@ -72,13 +75,16 @@ func templatesRun(opts *templatesOptions) error {
 	if err != nil {
 		return err
 	}
-	secret, created, err := workspace.Secret(opts.root(), true)
-	if err != nil {
-		return err
-	}
 	dir := opts.Dir
 	if ws := opts.ws; ws != nil && !opts.dirSet {
 		dir = ws.TemplatesDir(p)
+	}
+	secret, created, warning, err := issueKey(opts.root(), dir, opts.NewKey)
+	if err != nil {
+		return err
+	}
+	if warning != "" {
+		fmt.Fprintln(opts.Stderr, warning)
 	}
 	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, dir, created, opts.root())
 	if err != nil || opts.ws == nil {

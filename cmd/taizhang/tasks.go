@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
@@ -218,4 +220,16 @@ func workspaceRound(ws *workspace.Workspace, periodFlag, dueFlag string, now tim
 	}
 	_, due, err := parseRound(p.Key(), dueFlag)
 	return p, due, err
+}
+
+// requireLeads refuses a task list without any task that has a lead unit:
+// most likely emptied by mistake, it would give a ledger without tasks and
+// move every note of the office out of it.
+func (s *taskSource) requireLeads(set *task.Set) error {
+	if units, _ := fillin.Assign(set); len(units) > 0 {
+		return nil
+	}
+	paths, _ := s.taskPaths()
+	return &inputError{fmt.Sprintf("%s：任务分解表中没有任何已指定牵头单位的任务（是否被误清空？），本次未汇总、未改动总台账：请检查任务分解表，在“牵头单位”列填写责任单位后重新运行",
+		strings.Join(paths, "、"))}
 }

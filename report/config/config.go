@@ -103,13 +103,50 @@ func builtin() (*Config, error) {
 	return c, nil
 }
 
+// LoadWorkspace is Load for the taizhang.yaml of a workspace, which must
+// name its assessment year: without one the current period follows the
+// calendar, so a file emptied by mistake (or year: 0) would move the
+// office's work into another year without a word. Both are refused.
+func LoadWorkspace(name string, data []byte) (*Config, error) {
+	c, err := builtin()
+	if err != nil {
+		return nil, err
+	}
+	if err := overlayWith(c, name, data, (*file).requireYear); err != nil {
+		return nil, err
+	}
+	c.Source = name
+	return c, nil
+}
+
+// LoadWorkspaceFile reads and loads a workspace's taizhang.yaml (see
+// LoadWorkspace).
+func LoadWorkspaceFile(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, newError(path, []Problem{{Msg: "无法读取配置文件：" + err.Error()}})
+	}
+	return LoadWorkspace(path, data)
+}
+
 // overlay decodes data over c, checks the result and completes it.
 func overlay(c *Config, name string, data []byte) error {
+	return overlayWith(c, name, data, nil)
+}
+
+// overlayWith is overlay with a further check of the decoded file.
+func overlayWith(c *Config, name string, data []byte, extra func(*file, *Config)) error {
 	f, err := decode(c, name, data)
 	if err != nil {
 		return err
 	}
-	if ps := f.validate(c); len(ps) > 0 {
+	ps := f.validate(c)
+	if extra != nil {
+		f.problems = ps
+		extra(f, c)
+		ps = f.problems
+	}
+	if len(ps) > 0 {
 		return newError(name, ps)
 	}
 	c.complete(name)

@@ -17,6 +17,7 @@ type file struct {
 	keys     map[string]*yaml.Node // setting path → its key
 	vals     map[string]*yaml.Node // setting path → its value
 	problems []Problem
+	empty    bool // the file holds no setting at all (empty, or only comments)
 }
 
 // Paths name settings: "lights.green_within", "units[2].name",
@@ -53,7 +54,8 @@ func decode(c *Config, name string, data []byte) (*file, error) {
 		return nil, newError(name, []Problem{syntaxProblem(data, err)})
 	}
 	if len(doc.Content) == 0 || isNull(doc.Content[0]) {
-		return f, nil // empty, or only comments
+		f.empty = true // empty, or only comments
+		return f, nil
 	}
 	root := doc.Content[0]
 	f.walk(root, reflect.TypeOf(*c), "", "")

@@ -3,6 +3,7 @@ package config
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 )
 
@@ -26,7 +27,12 @@ func (f *file) checkRound(c *Config) {
 	if _, ok := ParseCycle(c.Cycle); !ok {
 		f.problem(f.at("cycle"), "报送周期“%s”无法识别：cycle 应为 月、季度 或 半年", c.Cycle)
 	}
-	if c.Year != 0 && (c.Year < 1990 || c.Year > 2100) {
+	// A year written in the file must be one: year: 0 is not "no year"
+	// (that is the line left empty).
+	switch {
+	case f.vals["year"] != nil && c.Year == 0:
+		f.problem(f.at("year"), "考核年度不能为 0：year 应为 1990–2100 之间的年份，如 2025")
+	case c.Year != 0 && (c.Year < 1990 || c.Year > 2100):
 		f.problem(f.at("year"), "考核年度 %d 超出范围：year 应为 1990–2100 之间的年份，如 2025", c.Year)
 	}
 	switch {
@@ -34,6 +40,20 @@ func (f *file) checkRound(c *Config) {
 		f.problem(f.at("due_days"), "due_days 不能为负数（现为 %d）：应为每期结束后第几天截止报送，如 5", c.DueDays)
 	case c.DueDays > 180:
 		f.problem(f.at("due_days"), "due_days（%d）过大：应为每期结束后第几天截止报送，如 5", c.DueDays)
+	}
+}
+
+// requireYear is the further check of a workspace's file: it must not be
+// empty and must name the assessment year.
+func (f *file) requireYear(c *Config) {
+	switch {
+	case f.empty:
+		f.problem(1, "配置文件是空的（没有任何设置）：工作目录的考核年度、报送周期、单位名单等都在此文件中，"+
+			"为免把本年度的工作误算到其他年度，本次未运行。请从备份恢复 taizhang.yaml，"+
+			"或至少写上 year: 2025（考核年度）和 cycle: 季度（报送周期）")
+	case c.Year == 0 && f.vals["year"] == nil:
+		f.problem(f.at("year"), "没有设置考核年度（year）：工作目录按考核年度确定当前期次，"+
+			"为免把本年度的工作误算到其他年度，本次未运行。请写上 year: 2025 这样的一行")
 	}
 }
 
@@ -159,6 +179,7 @@ func (f *file) checkUnits(c *Config) {
 			f.problem(line, "别名“%s”对应的“%s”不在 units 名单中%s", alias, target, suggestUnit(target, names))
 		}
 	}
+	f.checkAliasChains(c)
 	for coll, members := range c.CollectiveExpand {
 		path := "collective_expand." + coll
 		if len(members) == 0 {
@@ -172,6 +193,65 @@ func (f *file) checkUnits(c *Config) {
 			if len(names) > 0 && !known(members[i]) {
 				f.problem(f.at(fmt.Sprintf("%s[%d]", path, i), path), "集体称谓“%s”中的“%s”不在 units 名单中%s", coll, members[i], suggestUnit(members[i], names))
 			}
+		}
+	}
+}
+
+// checkAliasChains refuses an alias whose unit is itself an alias: names
+// are renamed once, so A: B with B: A swaps two units' tasks, and A: B
+// with B: C leaves A's tasks with B. A cycle is reported once, on its
+// first line.
+func (f *file) checkAliasChains(c *Config) {
+	var aliases []string
+	for a := range c.Aliases {
+		if f.sets("aliases." + a) {
+			aliases = append(aliases, a)
+		}
+	}
+	sort.Slice(aliases, func(i, j int) bool {
+		li, lj := f.at("aliases."+aliases[i]), f.at("aliases."+aliases[j])
+		return li < lj || li == lj && aliases[i] < aliases[j]
+	})
+	reported := map[string]bool{}
+	for _, a := range aliases {
+		b := c.Aliases[a]
+		next, chained := c.Aliases[b]
+		if !chained || b == a || next == b || reported[a] {
+			continue
+		}
+		// Follow the chain: back to a is a cycle.
+		chain, lines := []string{a}, []string{fmt.Sprint(f.at("aliases." + a))}
+		seen := map[string]bool{a: true}
+		loops := false
+		for x := b; ; x = c.Aliases[x] {
+			chain = append(chain, x)
+			if seen[x] {
+				loops = true
+				break
+			}
+			nx, ok := c.Aliases[x]
+			if !ok || nx == x {
+				break
+			}
+			seen[x] = true
+			if l := f.at("aliases." + x); l > 0 {
+				lines = append(lines, fmt.Sprint(l))
+			}
+		}
+		last := chain[len(chain)-1]
+		switch {
+		case loops && last != a:
+			continue // a cycle further on, reported from its own first line
+		case loops:
+			for _, x := range chain {
+				reported[x] = true
+			}
+			f.problem(f.at("aliases."+a), "别名形成循环：%s（见第 %s 行）：名称只替换一次，这样会把这些单位的任务互换。"+
+				"每个别名应直接对应一个正式单位名称，请删去或改正其中的一行",
+				strings.Join(chain, " → "), strings.Join(lines, "、"))
+		default:
+			f.problem(f.at("aliases."+a), "别名“%s”对应的“%s”本身又是别名（第 %d 行改为“%s”）：名称只替换一次，“%s”的任务会留在“%s”名下。请直接写 %s: %s",
+				a, b, f.at("aliases."+b), next, a, b, a, last)
 		}
 	}
 }

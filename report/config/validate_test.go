@@ -42,6 +42,13 @@ func TestProblems(t *testing.T) {
 		{"bad cycle", "\ncycle: 每周\n", []Problem{{2, "报送周期“每周”无法识别"}}},
 		{"year as words", "year: 二〇二五\n", []Problem{{1, "year 应为整数"}}},
 		{"year out of range", "year: 25\n", []Problem{{1, "考核年度 25 超出范围"}}},
+		{"year zero", "cycle: 季度\nyear: 0\n", []Problem{{2, "考核年度不能为 0"}}},
+		{"aliases that swap two units", "aliases:\n  市商务局: 市发改委\n  市发改委: 市商务局\n",
+			[]Problem{{2, "别名形成循环：市商务局 → 市发改委 → 市商务局（见第 2、3 行）"}}},
+		{"a longer alias cycle", "aliases:\n  甲局: 乙局\n  乙局: 丙局\n  丙局: 甲局\n",
+			[]Problem{{2, "别名形成循环：甲局 → 乙局 → 丙局 → 甲局（见第 2、3、4 行）"}}},
+		{"alias to an alias", "aliases:\n  经信委: 市经信委\n  市经信委: 市工信局\n",
+			[]Problem{{2, "别名“经信委”对应的“市经信委”本身又是别名（第 3 行改为“市工信局”）"}}},
 		{"negative due days", "due_days: -1\n", []Problem{{1, "due_days 不能为负数"}}},
 		{"max below base", "scoring:\n  base: 85\n  max: 80\n",
 			[]Problem{{2, "基础分 base（85）不能高于最高分 max（80）"}}},
@@ -274,5 +281,39 @@ func TestClosest(t *testing.T) {
 		if got := closest(in, keys); got != want {
 			t.Errorf("closest(%q) = %q; want %q", in, got, want)
 		}
+	}
+}
+
+// TestWorkspaceNeedsYear: a workspace's file that lost its settings or its
+// year is refused, where Load (a configuration beside some documents) takes
+// the defaults.
+func TestWorkspaceNeedsYear(t *testing.T) {
+	tests := []struct {
+		name, yaml string
+		want       Problem
+	}{
+		{"empty file", "", Problem{1, "配置文件是空的"}},
+		{"only comments", "# 配置\n\n", Problem{1, "配置文件是空的"}},
+		{"year left empty", "cycle: 季度\nyear:\n", Problem{2, "没有设置考核年度（year）"}},
+		{"no year line", "cycle: 季度\n", Problem{0, "没有设置考核年度（year）"}},
+		{"year zero", "year: 0\ncycle: 季度\n", Problem{1, "考核年度不能为 0"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := LoadWorkspace("ws/taizhang.yaml", []byte(tt.yaml))
+			ce, ok := err.(*Error)
+			if !ok || len(ce.Problems) != 1 {
+				t.Fatalf("LoadWorkspace(%q) = %v; want one problem", tt.yaml, err)
+			}
+			if got := ce.Problems[0]; got.Line != tt.want.Line || !strings.Contains(got.Msg, tt.want.Msg) || !strings.Contains(err.Error(), "ws/taizhang.yaml") {
+				t.Errorf("LoadWorkspace(%q) = %v; want line %d with %q", tt.yaml, err, tt.want.Line, tt.want.Msg)
+			}
+		})
+	}
+	if c, err := LoadWorkspace("ws/taizhang.yaml", []byte("year: 2025\n")); err != nil || c.Year != 2025 {
+		t.Errorf("LoadWorkspace(year: 2025) = %v, %v", c, err)
+	}
+	if _, err := Load("taizhang.yaml", nil); err != nil {
+		t.Errorf("Load without a file: %v; want the defaults", err)
 	}
 }

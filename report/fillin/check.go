@@ -255,6 +255,9 @@ func (c *checker) readMeta() bool {
 	default:
 		c.m = sheetMeta
 		c.m.fromProps = haveProps
+		if c.m.keyID == "" {
+			c.m.keyID = propMeta.keyID
+		}
 		if haveProps && (propMeta.unit != sheetMeta.unit || propMeta.period != sheetMeta.period || propMeta.signature != sheetMeta.signature) {
 			c.fileErr(fmt.Sprintf("文件中的两处核验信息不一致（核验工作表：%s %s；文档属性：%s %s），可能拼接了其他单位或其他期次的表格：请使用本单位本期下发的填报表",
 				sheetMeta.unit, sheetMeta.period, propMeta.unit, propMeta.period))

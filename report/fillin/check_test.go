@@ -143,7 +143,7 @@ func TestCheckErrors(t *testing.T) {
 			o.Tasks = s
 		}, want: []want{errs("任务编号 D2-001（序号 一）不在任务分解表中")}},
 		{name: "wrong secret", opts: func(o *CheckOptions) { o.Secret = []byte("another-office-secret-key") },
-			want: []want{errs("签名不符")}},
+			want: []want{errs("签名密钥不符")}},
 		{name: "edited hidden unit", edit: func(t *testing.T, f *excelize.File) {
 			mustDo(t, f.SetCellValue(SheetMeta, "B3", "市发改委"))
 		}, want: []want{errs("两处核验信息不一致")}},

@@ -175,7 +175,29 @@ func (c *checker) checkLocked(fm *form, exp []*expRow, structural bool) {
 			// error below says so once.
 		}
 	}
-	if computable && !sigOK && !edited {
+	if computable && !sigOK {
+		c.signatureError(edited)
+	}
+}
+
+// signatureError says why the signature fails. The key ID in the workbook
+// tells a workbook signed with another key — the office's key was lost and
+// made anew, or the workbook came from another workspace; nothing the unit
+// did — from one edited after it was issued. Workbooks written before key
+// IDs cannot tell.
+func (c *checker) signatureError(edited bool) {
+	ours := KeyID(c.opts.Secret)
+	switch {
+	case c.m.keyID != "" && c.m.keyID != ours:
+		c.fileErr(fmt.Sprintf("签名密钥不符：本表是用另一把签名密钥生成的（表内密钥编号 %s，当前使用的办公室密钥编号 %s），"+
+			"不是填报单位修改造成的。常见原因：生成填报表后工作目录的 .taizhang/secret.key 丢失或被重新生成，或本表来自另一个工作目录。"+
+			"请从备份（或生成填报表时所用的目录）找回编号为 %s 的密钥文件 secret.key，放回工作目录的 .taizhang/ 后重新核验；"+
+			"找不回时，请用现在的密钥重新生成填报表并请该单位重新填报", c.m.keyID, ours, c.m.keyID))
+	case edited:
+		// The rows that changed are named already.
+	case c.m.keyID == ours:
+		c.fileErr("签名不符：签名密钥相同，但表内的任务信息或核验信息与下发时不一致（被修改过）：请使用下发的原始填报表填写")
+	default:
 		c.fileErr("签名不符：表内的任务信息或核验信息与下发时不一致（被修改过，或不是用本办公室的签名密钥生成的）：请使用下发的原始填报表填写")
 	}
 }

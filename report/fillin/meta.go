@@ -19,9 +19,11 @@ import (
 //	generated    | 2026-03-01T09:30:00Z
 //	task         | <task ID> | <序号> | 牵头/配合 | <row hash>   (one per row, issued order)
 //	signature    | <hex HMAC-SHA256>
+//	key_id       | <KeyID of the signing key>
 //
-// The custom document properties repeat version, unit, period and
-// signature, in case a program drops the hidden sheet.
+// The custom document properties repeat version, unit, period, signature
+// and key ID, in case a program drops the hidden sheet. Workbooks written
+// before key IDs have none; they are checked as before.
 const (
 	keyVersion     = "version"
 	keyNote        = "note"
@@ -32,11 +34,13 @@ const (
 	keyGenerated   = "generated"
 	keyTask        = "task"
 	keySignature   = "signature"
+	keyKeyID       = "key_id"
 
 	propVersion   = "taizhang.version"
 	propUnit      = "taizhang.unit"
 	propPeriod    = "taizhang.period"
 	propSignature = "taizhang.signature"
+	propKeyID     = "taizhang.key_id"
 
 	metaNote = "本工作表由 taizhang 生成，用于核验报送内容，请勿修改或删除。"
 )
@@ -59,7 +63,7 @@ func writeMeta(f *excelize.File, st *styles, a Assignment, opts Options, rows []
 	for i, it := range a.Items {
 		data = append(data, []string{keyTask, it.Task.ID, rows[i].values[0], string(it.Role), rowHash(rows[i])})
 	}
-	data = append(data, []string{keySignature, sig})
+	data = append(data, []string{keySignature, sig}, []string{keyKeyID, KeyID(opts.Secret)})
 	if err := f.SetCellStyle(sheet, "A1", fmt.Sprintf("E%d", len(data)), st.metaText); err != nil {
 		return err
 	}
@@ -80,6 +84,7 @@ func writeMeta(f *excelize.File, st *styles, a Assignment, opts Options, rows []
 // meta is what a returned workbook says about itself.
 type meta struct {
 	version, unit, period, periodLabel, due, generated, signature string
+	keyID                                                         string // "" in workbooks written before key IDs
 	rows                                                          []metaRow
 	fromSheet, fromProps                                          bool
 }
@@ -115,6 +120,8 @@ func readMetaSheet(rows [][]string) (m meta, ok bool) {
 			m.generated = get(r, 1)
 		case keySignature:
 			m.signature = get(r, 1)
+		case keyKeyID:
+			m.keyID = get(r, 1)
 		case keyTask:
 			if id := get(r, 1); id != "" {
 				m.rows = append(m.rows, metaRow{id: id, label: get(r, 2), role: Role(get(r, 3)), hash: get(r, 4)})
@@ -141,8 +148,36 @@ func readMetaProps(b *book) (m meta, ok bool) {
 			m.period = v
 		case propSignature:
 			m.signature = v
+		case propKeyID:
+			m.keyID = v
 		}
 	}
 	m.fromProps = strings.HasPrefix(m.version, "taizhang-fillin/")
 	return m, m.fromProps
+}
+
+// WorkbookKeyID is the ID of the key that signed a fill-in workbook or a
+// return (see KeyID): "" when data is not one of ours or was written
+// before key IDs.
+func WorkbookKeyID(data []byte) string {
+	b, err := openBook(data)
+	if err != nil {
+		return ""
+	}
+	for _, s := range b.sheets {
+		if s.name != SheetMeta && squeeze(s.name) != SheetMeta {
+			continue
+		}
+		if sd, err := b.readSheet(s.part); err == nil {
+			rows, _ := sd.values(8)
+			if m, ok := readMetaSheet(rows); ok && m.keyID != "" {
+				return m.keyID
+			}
+		}
+		break
+	}
+	if m, ok := readMetaProps(b); ok {
+		return m.keyID
+	}
+	return ""
 }

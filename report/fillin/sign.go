@@ -66,6 +66,18 @@ func put(h hash.Hash, s string) {
 	h.Write([]byte(s))
 }
 
+// KeyID names a signing key without giving it away: the first four bytes,
+// in hex, of a hash of the key under a fixed label. Workbooks carry the ID
+// of the key that signed them, so that a return signed with another key
+// (the workspace's key was lost and made anew, or the workbook came from
+// another workspace) is told apart from one whose content was edited.
+func KeyID(secret []byte) string {
+	h := sha256.New()
+	h.Write([]byte("taizhang key id\x00"))
+	h.Write(secret)
+	return hex.EncodeToString(h.Sum(nil)[:4])
+}
+
 // validSignature compares two hex signatures in constant time.
 func validSignature(got, want string) bool {
 	g, err1 := hex.DecodeString(strings.TrimSpace(got))

@@ -194,6 +194,7 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 		{Name: propUnit, Value: a.Unit},
 		{Name: propPeriod, Value: opts.Period.Key()},
 		{Name: propSignature, Value: sig},
+		{Name: propKeyID, Value: KeyID(opts.Secret)},
 	} {
 		if err := f.SetCustomProps(p); err != nil {
 			return err

@@ -50,7 +50,43 @@ type Ledger struct {
 	Intake  []*Intake      `json:"intake"`
 	Missing []string       `json:"missing_units"` // units with tasks and no usable return
 	Totals  Totals         `json:"totals"`
+
+	// Removed are the tasks that left the task list after the office wrote
+	// its 复核意见 or 核定状态 on them: kept so that no note is lost.
+	Removed []*RemovedRow `json:"removed,omitempty"`
+
+	// carried is what Merge did with the earlier ledger's notes.
+	carried Carried
 }
+
+// RemovedRow is a task no longer in the task list, with the office's notes
+// on it from the ledger it was last in.
+type RemovedRow struct {
+	TaskID   string   `json:"task_id"`
+	DocID    string   `json:"doc_id"`
+	DocTitle string   `json:"doc_title"`
+	Label    string   `json:"label"`
+	Path     []string `json:"path"`
+	Title    string   `json:"title"`
+	Text     string   `json:"text"`
+	Lead     []string `json:"lead"`
+	Review   string   `json:"review"`   // 复核意见
+	Override string   `json:"override"` // 核定状态
+	// Removed is when a merge first found the task gone (RFC 3339, the
+	// ledger's Generated time).
+	Removed string `json:"removed"`
+}
+
+// Carried counts what Merge did with the notes of the ledger it replaced:
+// Kept on tasks still in the list, Moved to Removed now (their tasks left
+// the list since), Restored from Removed to tasks back in the list.
+type Carried struct {
+	Kept, Moved, Restored int
+}
+
+// Carried is what Merge did with the earlier ledger's notes; zero for a
+// ledger read back from a workbook.
+func (l *Ledger) Carried() Carried { return l.carried }
 
 // Row is one task or target of the ledger, in document order.
 type Row struct {

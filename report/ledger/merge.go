@@ -353,20 +353,44 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 func num(x float64) string { return strconv.FormatFloat(round1(x), 'f', -1, 64) }
 
 // carryOver keeps the office's 复核意见 and 核定状态 from the ledger this one
-// replaces.
+// replaces. The notes of a task that left the task list move to Removed,
+// and those already there stay, unless their task is back: then they
+// return to its row, if it has none of its own.
 func (l *Ledger) carryOver(earlier *Ledger) {
 	if earlier == nil {
 		return
 	}
-	old := map[string]*Row{}
-	for _, r := range earlier.Rows {
-		old[r.TaskID] = r
-	}
+	now := map[string]*Row{}
 	for _, r := range l.Rows {
-		if o := old[r.TaskID]; o != nil {
-			r.Review, r.Override = o.Review, o.Override
-		}
+		now[r.TaskID] = r
 	}
+	for _, o := range earlier.Rows {
+		if !hasNotes(o.Review, o.Override) {
+			continue
+		}
+		if r := now[o.TaskID]; r != nil {
+			r.Review, r.Override = o.Review, o.Override
+			l.carried.Kept++
+			continue
+		}
+		l.Removed = append(l.Removed, &RemovedRow{
+			TaskID: o.TaskID, DocID: o.DocID, DocTitle: o.DocTitle, Label: o.Label, Path: o.Path,
+			Title: o.Title, Text: o.Text, Lead: o.Lead, Review: o.Review, Override: o.Override, Removed: l.Generated,
+		})
+		l.carried.Moved++
+	}
+	for _, o := range earlier.Removed {
+		if r := now[o.TaskID]; r != nil && !hasNotes(r.Review, r.Override) {
+			r.Review, r.Override = o.Review, o.Override
+			l.carried.Restored++
+			continue
+		}
+		l.Removed = append(l.Removed, o)
+	}
+}
+
+func hasNotes(review, override string) bool {
+	return strings.TrimSpace(review) != "" || strings.TrimSpace(override) != ""
 }
 
 func (l *Ledger) comparePrevious(prev *Ledger) {

@@ -11,7 +11,10 @@
 // The workbook keeps the whole ledger as JSON on a very hidden sheet, so
 // reading it back loses nothing; the only columns Read takes from the
 // visible sheets are the office's own, 复核意见 and 核定状态, matched to
-// their tasks by the hidden 任务编号 column. Without the hidden sheet Read
+// their tasks by the hidden 任务编号 column (and from the 已移除任务 sheet,
+// the notes on tasks that left the task list). ReadWithEdits also lists the
+// edits of other columns, deleted task rows and columns, which are not
+// taken, so that the office can be told. Without the hidden sheet Read
 // rebuilds what the visible sheets show.
 package ledgerbook
 
@@ -24,6 +27,10 @@ const (
 	SheetMissing  = "未报送"
 	SheetFindings = "问题清单"
 	SheetHidden   = "_taizhang"
+	// SheetRemoved lists the tasks that left the task list with the
+	// office's notes on them (ledger.Ledger.Removed); written only when
+	// there are some. Read takes the notes edited on it back.
+	SheetRemoved = "已移除任务"
 )
 
 // Sheets of the assessment: a period's ranking in the ledger workbook

@@ -31,6 +31,10 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 	want := testLedger()
 	applyOfficeEdits(want)
 	assertLedgerEqual(t, readBytes(t, b), want)
+	// Nothing LibreOffice does to the cells counts as an edit.
+	if ig := readEdits(t, b).Ignored; len(ig) != 0 {
+		t.Errorf("after LibreOffice, ignored edits %v", ig)
+	}
 
 	// Without the hidden sheet, the IDs and the office's columns still
 	// come from the visible sheet.

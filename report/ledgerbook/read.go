@@ -29,7 +29,18 @@ func ReadFile(path string) (*ledger.Ledger, error) {
 // sheet, matched by the hidden 任务编号 column; a task whose row was deleted
 // keeps what it was written with. name is used in messages; problems in
 // the workbook are returned as an *InputError.
+//
+// Edits of other columns are not taken; ReadWithEdits lists them.
 func Read(name string, r io.Reader) (*ledger.Ledger, error) {
+	rd, err := newReader(name, r)
+	if err != nil {
+		return nil, err
+	}
+	defer rd.f.Close()
+	return rd.read()
+}
+
+func newReader(name string, r io.Reader) (*reader, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read ledger %s: %w", name, err)
@@ -41,15 +52,14 @@ func Read(name string, r io.Reader) (*ledger.Ledger, error) {
 	if err != nil {
 		return nil, &InputError{File: name, Msg: fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)}
 	}
-	defer f.Close()
-	rd := &reader{name: name, f: f}
-	return rd.read()
+	return &reader{name: name, f: f}, nil
 }
 
 // reader holds the state of one Read.
 type reader struct {
-	name string
-	f    *excelize.File
+	name    string
+	f       *excelize.File
+	ignored []Ignored // the edits of the 总台账 sheet not taken
 }
 
 func (rd *reader) fail(sheet, cell, format string, args ...any) *InputError {
@@ -108,8 +118,12 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 		return nil, err
 	}
 	if l == nil {
-		return rd.rebuild(tasks, groups, cols), nil
+		l = rd.rebuild(tasks, groups, cols)
+		rd.readRemoved(l, true)
+		return l, nil
 	}
+	rd.readRemoved(l, false)
+	rd.compareVisible(sheet, tasks, cols, l)
 	byID := make(map[string]*ledger.Row, len(l.Rows))
 	for _, r := range l.Rows {
 		byID[r.TaskID] = r

@@ -151,6 +151,11 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 		})
 	}
 	writers = append(writers, writeLedgerSheet, writeTargets, writeMissing, writeFindings)
+	if len(l.Removed) > 0 {
+		// Before the hidden sheet, after the ones every ledger has.
+		names = append(names[:len(names)-1], SheetRemoved, SheetHidden)
+		writers = append(writers, writeRemoved)
+	}
 	for _, name := range names {
 		if _, err := f.NewSheet(name); err != nil {
 			return err

@@ -93,7 +93,13 @@ func load(root string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := config.LoadFile(filepath.Join(abs, config.FileName))
+	// A real workspace (with its .taizhang folder) must name its year; a
+	// configuration named with --workspace beside some documents need not.
+	load := config.LoadFile
+	if IsRoot(abs) {
+		load = config.LoadWorkspaceFile
+	}
+	cfg, err := load(filepath.Join(abs, config.FileName))
 	if err != nil {
 		return nil, err
 	}

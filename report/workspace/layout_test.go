@@ -198,3 +198,24 @@ func TestCurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestEmptiedConfig: a workspace whose taizhang.yaml was emptied, or lost
+// its year, is refused with the file and line named, not moved to the
+// calendar's period.
+func TestEmptiedConfig(t *testing.T) {
+	root := t.TempDir()
+	if _, err := Init(root, newFile(t, "", 2024, ""), day("2026-05-01")); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ yaml, want string }{
+		{"", "第 1 行：配置文件是空的"},
+		{"year: 0\ncycle: 季度\n", "第 1 行：考核年度不能为 0"},
+		{"cycle: 季度\nyear:\n", "第 2 行：没有设置考核年度"},
+	} {
+		os.WriteFile(filepath.Join(root, "taizhang.yaml"), []byte(tt.yaml), 0o644)
+		w, err := Find(root)
+		if _, ok := err.(*config.Error); !ok || w != nil || !strings.Contains(err.Error(), "taizhang.yaml") || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("Find with taizhang.yaml %q = %v, %v; want %q", tt.yaml, w, err, tt.want)
+		}
+	}
+}

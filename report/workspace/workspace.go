@@ -41,7 +41,7 @@ func Secret(root string, create bool) (key []byte, created bool, err error) {
 	case !errors.Is(err, fs.ErrNotExist):
 		return nil, false, &Error{Path: path, Msg: "无法读取办公室密钥文件：" + err.Error()}
 	case !create:
-		return nil, false, &Error{Path: path, Msg: "找不到办公室密钥文件，无法核验报送文件的签名：请在生成填报表时所用的工作目录中运行，或用 --workspace 指定该目录"}
+		return nil, false, &Error{Path: path, Msg: "找不到办公室密钥文件，无法核验报送文件的签名：请在生成填报表时所用的工作目录中运行，或用 --workspace 指定该目录；密钥文件被误删时，请从备份把 secret.key 恢复到此位置"}
 	}
 	key = make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
