@@ -24,9 +24,6 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readCellTable(lines, i, u)
 		}
-		if !ok && spaceTables {
-			t, next, ok = readSpaceTable(lines, i, u)
-		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)
@@ -260,80 +257,4 @@ var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]
 // 陆 明俞 悦): short, Han only, no unit suffix.
 func looksLikePerson(c string) bool {
 	return len([]rune(c)) <= 12 && personRe.MatchString(c)
-}
-
-// spaceTables switches on the reader of tables whose cells are separated
-// by spaces; off until it is tuned on real pages of that layout.
-var spaceTables = false
-
-var (
-	spaceRunRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+`)
-	spaceRowRe = regexp.MustCompile(`^\s*(\d{1,4}|[（(]\d{1,3}[)）])[ \x{3000}\x{00a0}]+\S`)
-)
-
-// readSpaceTable reads a table whose cells a page left separated by spaces
-// (序号 项目内容 牵头单位 配合单位 完成时限, then 1 建成… 区民政局 …): each
-// row is cut at its spaces and read cell by cell as readCellTable reads a
-// table flattened one cell a line. The row's text is what lies between its
-// number and the first cell that is units, a person or a date, so a space
-// inside the text does not cut it.
-func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
-	header := spaceRunRe.Split(strings.TrimSpace(lines[i]), -1)
-	if len(header) < 3 || classifyHeader(header[0]) != colSeq {
-		return nil, 0, false
-	}
-	named := 0
-	for _, h := range header {
-		if classifyHeader(h) != colNone {
-			named++
-		}
-	}
-	if named < len(header)-1 {
-		return nil, 0, false
-	}
-	cells := append([]string(nil), header...)
-	j := i + 1
-	rows := 0
-	for ; j < len(lines); j++ {
-		l := strings.TrimSpace(lines[j])
-		switch {
-		case l == "":
-			continue
-		case spaceRowRe.MatchString(l):
-			rows++
-			cells = append(cells, u.spaceRowCells(spaceRunRe.Split(l, -1))...)
-			continue
-		case isSectionRow(l) && len([]rune(l)) <= 40:
-			cells = append(cells, l)
-			continue
-		case rows > 0 && len([]rune(l)) <= 60 && !strings.Contains(l, "。"):
-			// A row wrapped onto the next line: more units or a
-			// deadline of the row above.
-			if parts := spaceRunRe.Split(l, -1); len(parts) > 0 && u.isUnitList(parts[0]) {
-				cells = append(cells, parts...)
-				continue
-			}
-		}
-		break
-	}
-	if rows == 0 {
-		return nil, 0, false
-	}
-	t, _, ok := readCellTable(cells, 0, u)
-	if !ok {
-		return nil, 0, false
-	}
-	return t, j, true
-}
-
-// spaceRowCells joins the pieces of a row's text that spaces cut apart:
-// the row's number, then its text up to the first piece that is units, a
-// person or a date, then the other pieces one by one.
-func (u unitRules) spaceRowCells(parts []string) []string {
-	k := 2
-	for k < len(parts) && !u.isUnitList(parts[k]) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) {
-		k++
-	}
-	out := []string{parts[0], strings.Join(parts[1:k], " ")}
-	return append(out, parts[k:]...)
 }
