@@ -82,7 +82,7 @@ func demoRun(opts *demoOptions) error {
 		return err
 	}
 	applyUnits(set, ws.Config)
-	if err := writeTaskList(ws.TaskList(), set); err != nil {
+	if _, err := writeTaskList(ws.TaskList(), set, nil); err != nil {
 		return err
 	}
 	printSummary(io.Discard, set, ws.TaskList())

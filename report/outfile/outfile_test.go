@@ -118,7 +118,8 @@ func TestCheck(t *testing.T) {
 		{tasks, TaskList, nil, TaskList, ""},
 		{ledger, Ledger, []string{tasks}, Ledger, ""},
 		{report, Report, []string{ledger}, Report, ""},
-		{ledger, Report, []string{ledger}, None, "扩展名应为 .pdf"},
+		{ledger, Report, []string{ledger}, None, "输入文件"},
+		{ledger, Report, nil, None, "扩展名应为 .pdf"},
 		{filepath.Join(dir, "报告.xlsx"), Report, nil, None, "扩展名应为 .pdf"},
 		{filepath.Join(dir, "任务分解表.pdf"), TaskList, nil, None, "扩展名应为 .xlsx"},
 		{ledger, Ledger, []string{ledger}, None, "输入文件"},
@@ -126,13 +127,12 @@ func TestCheck(t *testing.T) {
 		{ledger, TaskList, nil, None, "是总台账，不是任务分解表"},
 		{tasks, Ledger, nil, None, "是任务分解表，不是总台账"},
 		{notes, TaskList, nil, None, "不是 taizhang 生成的文件"},
-		{filepath.Join(dir, "x.xlsx"), TaskList, nil, None, ""},
+		{filepath.Join(dir, "x.xlsx"), TaskList, nil, None, "这是一个文件夹"},
 		{filepath.Join(blocker, "x.xlsx"), TaskList, nil, None, "无法创建输出文件夹"},
 	}
 	if err := os.Mkdir(filepath.Join(dir, "x.xlsx"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	tests[13].msg = "这是一个文件夹"
 	for _, tt := range tests {
 		kind, err := Check(tt.path, tt.want, tt.inputs...)
 		var oe *Error

@@ -21,8 +21,8 @@ func (e *Error) Error() string { return e.Path + "：" + e.Msg }
 // Check says whether a file of kind want may be written at path by a
 // command that reads inputs, and returns the kind of the file already
 // there (None, or want). It refuses, with an *Error:
-//   - an extension that is not want's (.xlsx for a workbook, .pdf for a report);
 //   - one of the inputs, under any name that reaches the same file;
+//   - an extension that is not want's (.xlsx for a workbook, .pdf for a report);
 //   - a directory or anything else that is not a regular file;
 //   - an existing file of another kind, or one without taizhang's marker;
 //   - a folder it cannot create or write in.
@@ -30,13 +30,13 @@ func (e *Error) Error() string { return e.Path + "：" + e.Msg }
 // It creates path's folder when missing and removes stale temporary files
 // of earlier runs from it (see CleanStale).
 func Check(path string, want Kind, inputs ...string) (Kind, error) {
-	if ext := filepath.Ext(path); !strings.EqualFold(ext, want.Ext()) {
-		return None, &Error{Path: path, Msg: fmt.Sprintf("要写入的是%s，文件扩展名应为 %s：请改用 %s", want.Label(), want.Ext(), strings.TrimSuffix(path, ext)+want.Ext())}
-	}
 	for _, in := range inputs {
 		if samePath(path, in) {
 			return None, &Error{Path: path, Msg: "这是本命令读取的输入文件，不能同时作为输出：请用 -o 指定另一个文件名"}
 		}
+	}
+	if ext := filepath.Ext(path); !strings.EqualFold(ext, want.Ext()) {
+		return None, &Error{Path: path, Msg: fmt.Sprintf("要写入的是%s，文件扩展名应为 %s：请改用 %s", want.Label(), want.Ext(), strings.TrimSuffix(path, ext)+want.Ext())}
 	}
 	if err := WritableDir(filepath.Dir(path)); err != nil {
 		return None, err
@@ -124,4 +124,25 @@ func reason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// FreshDir returns the first of dir, dir-2, dir-3, … that does not exist
+// or is an empty folder, for a command that fills a whole new folder and
+// must never delete or mix with what an earlier run or the user left.
+func FreshDir(dir string) (string, error) {
+	clean := filepath.Clean(dir)
+	for n := 1; ; n++ {
+		try := clean
+		if n > 1 {
+			try = fmt.Sprintf("%s-%d", clean, n)
+		}
+		entries, err := os.ReadDir(try)
+		switch {
+		case errors.Is(err, fs.ErrNotExist), err == nil && len(entries) == 0:
+			return try, nil
+		case err != nil && errors.Is(err, fs.ErrPermission):
+			return "", &Error{Path: try, Msg: "无法读取该文件夹：" + reason(err)}
+		}
+		// Not empty, or a file of that name: try the next name.
+	}
 }
