@@ -43,7 +43,14 @@ func runDemo(t *testing.T) string {
 	return demoDir
 }
 
+// runMainEnv makes the test binary run taizhang's main instead of the
+// tests, for tests that need a process of their own (signals).
+const runMainEnv = "TAIZHANG_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+	}
 	code := m.Run()
 	if demoTmp != "" {
 		os.RemoveAll(demoTmp)
