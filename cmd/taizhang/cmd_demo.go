@@ -73,6 +73,9 @@ func demoRun(opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
+	if err := outfile.WritableDir(dir); err != nil {
+		return err
+	}
 	out := opts.Stdout
 	if filepath.Clean(dir) != filepath.Clean(opts.Dir) {
 		fmt.Fprintf(out, "目录 %s 已存在且不为空，其中的文件一概未动；演示写入新目录 %s。\n", opts.Dir, dir)

@@ -152,8 +152,8 @@ func (opts *mergeOptions) fromWorkspace(p period.Period) error {
 	}
 	if !opts.outputSet {
 		opts.Output = ws.LedgerPath(p)
-		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
-			return fmt.Errorf("创建目录 %s 失败：%w", filepath.Dir(opts.Output), err)
+		if err := outfile.WritableDir(filepath.Dir(opts.Output)); err != nil {
+			return err
 		}
 	}
 	if opts.Previous == "" {

@@ -99,6 +99,8 @@ func TestOutputRefusals(t *testing.T) {
 		{[]string{"parse", seed000, "-o", filepath.Join(blocker, "任务分解表.xlsx")}, blocker},
 		{merge(filepath.Join(blocker, "总台账.xlsx")), blocker},
 		{[]string{"report", "--ledger", o.ledger, "-o", filepath.Join(blocker, "报告.pdf")}, blocker},
+		{[]string{"templates", "--tasks", o.tasks, "--period", "2024-Q4", "-o", filepath.Join(blocker, "填报表")}, blocker},
+		{[]string{"demo", "-o", filepath.Join(blocker, "out")}, blocker},
 	}
 	protected := []string{o.tasks, o.ledger, o.report, notes, otherPDF, book, tasksCopy}
 	before := map[string][32]byte{}

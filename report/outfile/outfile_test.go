@@ -196,6 +196,38 @@ func TestPrepareBacksUp(t *testing.T) {
 	}
 }
 
+func TestFreshDir(t *testing.T) {
+	dir := t.TempDir()
+	mk := func(name string, files ...string) {
+		if err := os.MkdirAll(filepath.Join(dir, name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			write(t, filepath.Join(dir, name, f), "x")
+		}
+	}
+	mk("empty")
+	mk("full", "笔记.docx")
+	mk("full-2", "a")
+	write(t, filepath.Join(dir, "file"), "x")
+	tests := []struct{ in, want, msg string }{
+		{"new", "new", ""},
+		{"empty", "empty", ""},
+		{"full", "full-3", ""},
+		{"file", "file-2", ""},
+		{"file/out", "", "无法使用该文件夹"},
+	}
+	for _, tt := range tests {
+		got, err := FreshDir(filepath.Join(dir, tt.in))
+		switch {
+		case tt.msg != "" && (err == nil || !strings.Contains(err.Error(), tt.msg)):
+			t.Errorf("FreshDir(%s) = %q, %v; want an error with %q", tt.in, got, err, tt.msg)
+		case tt.msg == "" && (err != nil || got != filepath.Join(dir, tt.want)):
+			t.Errorf("FreshDir(%s) = %q, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
 // deadPID is the id of a process that has ended.
 func deadPID(t *testing.T) int {
 	t.Helper()

@@ -136,13 +136,21 @@ func FreshDir(dir string) (string, error) {
 		if n > 1 {
 			try = fmt.Sprintf("%s-%d", clean, n)
 		}
-		entries, err := os.ReadDir(try)
+		info, err := os.Stat(try)
 		switch {
-		case errors.Is(err, fs.ErrNotExist), err == nil && len(entries) == 0:
+		case errors.Is(err, fs.ErrNotExist):
 			return try, nil
-		case err != nil && errors.Is(err, fs.ErrPermission):
+		case err != nil:
+			return "", &Error{Path: try, Msg: "无法使用该文件夹：" + reason(err) + "：请用 -o 指定另一个位置"}
+		case !info.IsDir():
+			continue // a file of that name
+		}
+		entries, err := os.ReadDir(try)
+		if err != nil {
 			return "", &Error{Path: try, Msg: "无法读取该文件夹：" + reason(err)}
 		}
-		// Not empty, or a file of that name: try the next name.
+		if len(entries) == 0 {
+			return try, nil
+		}
 	}
 }
