@@ -45,6 +45,8 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 
 在工作目录（taizhang init 创建）中不带参数运行时，读取其中 政策文件/ 下的全部文件，
 写成工作目录的 任务分解表.xlsx；该文件已存在时不会覆盖（其中可能有办公室的修改）。
+用 -o 写到已有的任务分解表时，原文件先另存为带时间的备份（任务分解表.备份-日期-时间.xlsx）；
+-o 指向其他文件（总台账、填报表或非 taizhang 生成的文件）时不写入。
 
 单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
 taizhang.yaml）；--config 指定的文件优先。`,

@@ -62,7 +62,8 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 
 办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
 在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
-字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。`,
+字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。
+已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
 		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -38,7 +38,8 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。
 
 在工作目录（taizhang init 创建）中可不带参数运行：任务取自 任务分解表.xlsx，期次为当前期次，
-截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。`,
+截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。
+输出目录中同名的空白填报表直接替换；已有单位填写内容的报送文件不会被替换，此时不生成任何填报表。`,
 		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {

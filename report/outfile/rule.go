@@ -36,7 +36,7 @@ func Check(path string, want Kind, inputs ...string) (Kind, error) {
 		}
 	}
 	if ext := filepath.Ext(path); !strings.EqualFold(ext, want.Ext()) {
-		return None, &Error{Path: path, Msg: fmt.Sprintf("要写入的是%s，文件扩展名应为 %s：请改用 %s", want.Label(), want.Ext(), strings.TrimSuffix(path, ext)+want.Ext())}
+		return None, &Error{Path: path, Msg: fmt.Sprintf("要写入的是“%s”，文件扩展名应为 %s：请改用 %s", want.Label(), want.Ext(), strings.TrimSuffix(path, ext)+want.Ext())}
 	}
 	if err := WritableDir(filepath.Dir(path)); err != nil {
 		return None, err
@@ -57,7 +57,11 @@ func Check(path string, want Kind, inputs ...string) (Kind, error) {
 			return None, &Error{Path: path, Msg: "文件已存在但无法读取，无法确认能否覆盖，本次未写入：" + reason(err)}
 		}
 		if k != want {
-			return None, &Error{Path: path, Msg: fmt.Sprintf("文件已存在，是%s，不是%s：为免覆盖其内容，本次未写入。请用 -o 指定另一个文件名，或把它移走后再运行", k.Label(), want.Label())}
+			what := "是“" + k.Label() + "”"
+			if k == Foreign {
+				what = k.Label()
+			}
+			return None, &Error{Path: path, Msg: fmt.Sprintf("文件已存在，%s，而要写入的是“%s”：为免覆盖其内容，本次未写入。请用 -o 指定另一个文件名，或把它移走后再运行", what, want.Label())}
 		}
 		existing = k
 	}
