@@ -324,6 +324,16 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 // render writes the report of ledgers (chronological; previous is the
 // period before a progress report's, or nil).
 func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous *ledger.Ledger) (int, error) {
+	if j.kind == kindAnnual {
+		// The year workbook goes beside the report: the assessment with
+		// every event, the trends and a sheet per period. Both outputs
+		// are checked before either is backed up.
+		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
+		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
+		if _, err := outfile.Check(j.book, outfile.Year, j.inputs()...); err != nil {
+			return 0, err
+		}
+	}
 	if err := j.prepare(j.output, outfile.Report); err != nil {
 		return 0, err
 	}
@@ -331,10 +341,6 @@ func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous 
 	if j.kind == kindAnnual {
 		j.year = history.Build(ledgers, j.o.Rules, j.o.Order)
 		rep = bulletin.Annual(j.year, ledgers, j.o)
-		// The year workbook goes beside the report: the assessment with
-		// every event, the trends and a sheet per period.
-		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
-		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
 		if err := j.prepare(j.book, outfile.Year); err != nil {
 			return 0, err
 		}

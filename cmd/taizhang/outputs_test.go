@@ -226,3 +226,26 @@ func TestTemplatesKeepFilledReturns(t *testing.T) {
 		t.Errorf("templates over blank workbooks: exit %d: %s", code, errOut)
 	}
 }
+
+// The annual report writes two files: neither is backed up or written
+// when the other may not be replaced.
+func TestAnnualReportChecksBothOutputs(t *testing.T) {
+	o := newOutputs(t)
+	pdf := filepath.Join(o.dir, "年度考核报告.pdf")
+	book := filepath.Join(o.dir, "2024年度台账.xlsx")
+	args := []string{"report", "--kind", "annual", "--ledger", o.ledger, "-o", pdf}
+	if code, _, e := runCmd(t, args...); code != exitOK {
+		t.Fatalf("annual report: exit %d: %s", code, e)
+	}
+	if err := os.WriteFile(book, []byte("办公室自己的年度表"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	before := fileHash(t, pdf)
+	code, _, errOut := runCmd(t, args...)
+	if code != exitInput || !strings.Contains(errOut, book) {
+		t.Errorf("annual report over another file: exit %d: %s", code, errOut)
+	}
+	if fileHash(t, pdf) != before || len(backups(pdf)) > 0 {
+		t.Errorf("the report was replaced or backed up: backups %v", backups(pdf))
+	}
+}
