@@ -21,6 +21,8 @@
 //	workspace the office's working folder: layout, current period, signing key
 //	config    the workspace configuration (taizhang.yaml)
 //	cells     cell-text and atomic-write helpers shared by the workbook packages
+//	outfile   what a command may write over (inputs, kinds by marker, backups)
+//	          and taizhang's temporary files
 //
 // Core packages take readers, writers and plain values and never print;
 // files, terminals and exit codes belong to cmd/taizhang.

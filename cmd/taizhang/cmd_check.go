@@ -18,6 +18,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
@@ -128,7 +129,8 @@ var returnExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".e
 
 // collectReturns expands folders (recursively) into the spreadsheet files in
 // them, skipping Office lock files (~$…) and hidden files; files named
-// explicitly are always checked.
+// explicitly are always checked. Stale temporary files of taizhang's in
+// the folders are removed (outfile.CleanStale).
 func collectReturns(args []string) ([]string, error) {
 	var files []string
 	for _, a := range args {
@@ -150,6 +152,9 @@ func collectReturns(args []string) ([]string, error) {
 				if p != a && strings.HasPrefix(name, ".") {
 					return filepath.SkipDir
 				}
+				// A killed run's conversion folder (a copy of a return)
+				// or temporary file goes before the folder is read.
+				outfile.CleanStale(p)
 				return nil
 			}
 			if strings.HasPrefix(name, "~$") || strings.HasPrefix(name, ".") || !returnExts[strings.ToLower(filepath.Ext(name))] {

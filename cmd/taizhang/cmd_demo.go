@@ -16,6 +16,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/sample"
@@ -38,7 +39,7 @@ func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.
 		Long: `用程序内置的五份真实政策文件把一整年走一遍，结果写到指定目录（一个工作目录，可继续用 taizhang status 等命令）：
 任务分解表.xlsx；` + demoYear + `年四个季度各自的目录，内有各责任单位的填报表、模拟的报送（有按时、迟报、漏报、
 填写不规范和改了又交的）、总台账.xlsx（含考核排名）和进展通报 报告.pdf；年度/ 目录中的年度台账和年度考核报告。
-模拟结果每次相同。目录须不存在、为空，或是以前的演示目录（将被重新生成）。`,
+模拟结果每次相同。目录已存在且不为空时（如以前的演示目录），其中的文件一概不动，演示改写入旁边的新目录（目录-2、目录-3……）。`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				return &usageError{"demo 不接受文件参数，请用 -o 指定输出目录"}
@@ -68,11 +69,21 @@ var demoPeriods = []string{"2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"}
 var demoNow = time.Date(2025, 1, 8, 9, 0, 0, 0, time.UTC)
 
 func demoRun(opts *demoOptions) error {
-	ws, err := demoWorkspace(opts.Dir)
+	dir, err := outfile.FreshDir(opts.Dir)
 	if err != nil {
 		return err
 	}
+	if err := outfile.WritableDir(dir); err != nil {
+		return err
+	}
 	out := opts.Stdout
+	if filepath.Clean(dir) != filepath.Clean(opts.Dir) {
+		fmt.Fprintf(out, "目录 %s 已存在且不为空，其中的文件一概未动；演示写入新目录 %s。\n", opts.Dir, dir)
+	}
+	ws, err := demoWorkspace(dir)
+	if err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "演示工作目录：%s（%s，%s年，按季度报送）\n", ws.Root, demoOrg, demoYear)
 	if err := copySeeds(ws.DocsDir()); err != nil {
 		return err
@@ -82,7 +93,7 @@ func demoRun(opts *demoOptions) error {
 		return err
 	}
 	applyUnits(set, ws.Config)
-	if err := writeTaskList(ws.TaskList(), set); err != nil {
+	if _, err := writeTaskList(ws.TaskList(), set, nil); err != nil {
 		return err
 	}
 	printSummary(io.Discard, set, ws.TaskList())
@@ -119,17 +130,9 @@ func demoRun(opts *demoOptions) error {
 	return demoYearEnd(out, ws, ledgers, plans)
 }
 
-// demoWorkspace makes the demo's workspace at dir: dir must not exist, be
-// empty, or be an earlier demo's, which is made anew.
+// demoWorkspace makes the demo's workspace at dir, which does not exist
+// or is empty (see outfile.FreshDir).
 func demoWorkspace(dir string) (*workspace.Workspace, error) {
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
-		if !exists(filepath.Join(dir, workspace.Dir, demoMarker)) {
-			return nil, &inputError{fmt.Sprintf("输出目录 %s 已有其他文件：演示只写入不存在的目录、空目录或以前的演示目录，请换一个目录（-o）", dir)}
-		}
-		if err := os.RemoveAll(dir); err != nil {
-			return nil, fmt.Errorf("清除以前的演示目录 %s 失败：%w", dir, err)
-		}
-	}
 	text, err := config.NewFile(demoOrg, 2024, "季度")
 	if err != nil {
 		return nil, err

@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/scoring"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -111,7 +112,11 @@ func mergeRun(opts *mergeOptions) error {
 			return err
 		}
 	}
-	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files,
+	inputs, _ := opts.taskPaths()
+	if opts.Previous != "" {
+		inputs = append(inputs, opts.Previous)
+	}
+	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files, inputs: inputs,
 		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg),
 		warn: opts.summary()}
 	l, backup, replaced, err := job.run()
@@ -151,8 +156,8 @@ func (opts *mergeOptions) fromWorkspace(p period.Period) error {
 	}
 	if !opts.outputSet {
 		opts.Output = ws.LedgerPath(p)
-		if err := os.MkdirAll(filepath.Dir(opts.Output), 0o755); err != nil {
-			return fmt.Errorf("创建目录 %s 失败：%w", filepath.Dir(opts.Output), err)
+		if err := outfile.WritableDir(filepath.Dir(opts.Output)); err != nil {
+			return err
 		}
 	}
 	if opts.Previous == "" {
@@ -188,6 +193,7 @@ type mergeJob struct {
 	rules    ledger.Rules
 	secret   []byte
 	files    []string
+	inputs   []string // the other files read: task lists, the previous ledger
 	previous *ledger.Ledger
 	output   string
 	progress io.Writer
@@ -201,6 +207,10 @@ type mergeJob struct {
 }
 
 func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
+	// The ledger replaces only a ledger, which WriteFileRanked backs up.
+	if _, err := outfile.Check(j.output, outfile.Ledger, append(j.inputs, j.files...)...); err != nil {
+		return nil, "", false, err
+	}
 	earlier, err := readEarlier(j.output, j.warn)
 	if err != nil {
 		return nil, "", false, err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
@@ -44,6 +45,8 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 
 在工作目录（taizhang init 创建）中不带参数运行时，读取其中 政策文件/ 下的全部文件，
 写成工作目录的 任务分解表.xlsx；该文件已存在时不会覆盖（其中可能有办公室的修改）。
+用 -o 写到已有的任务分解表时，原文件先另存为带时间的备份（任务分解表.备份-日期-时间.xlsx）；
+-o 指向其他文件（总台账、填报表或非 taizhang 生成的文件）时不写入。
 
 单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
 taizhang.yaml）；--config 指定的文件优先。`,
@@ -85,6 +88,11 @@ func parseRun(opts *parseOptions) error {
 	} else if cfg, err = loadConfig(opts.Config, opts.Docs); err != nil {
 		return err
 	}
+	if opts.Output != "" {
+		if _, err := outfile.Check(opts.Output, outfile.TaskList, opts.Docs...); err != nil {
+			return err
+		}
+	}
 	set, err := parseFiles(opts.Docs, cfg)
 	if err != nil {
 		return err
@@ -99,12 +107,16 @@ func parseRun(opts *parseOptions) error {
 			return fmt.Errorf("write JSON: %w", err)
 		}
 	}
+	backup := ""
 	if opts.Output != "" {
-		if err := writeTaskList(opts.Output, set); err != nil {
+		if backup, err = writeTaskList(opts.Output, set, opts.Docs); err != nil {
 			return err
 		}
 	}
 	printSummary(summary, set, opts.Output)
+	if backup != "" {
+		fmt.Fprintf(summary, "原任务分解表已备份为 %s\n", backup)
+	}
 	if opts.ws != nil && opts.Output == opts.ws.TaskList() {
 		fmt.Fprintln(summary, "\n下一步：打开任务分解表，核对并补全牵头单位、配合单位和完成时限（“需核实”各项），保存后运行 taizhang templates 生成本期填报表。")
 	}
@@ -194,8 +206,10 @@ func parseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
 
 // writeTaskList writes the workbook: tasks, targets and the other items the
 // office may want to reclassify, without the pure headings (those are in each
-// row's heading columns).
-func writeTaskList(path string, set *task.Set) error {
+// row's heading columns). An earlier task list at path is backed up first
+// (its path is returned); anything else there, or one of the inputs, is
+// refused (see outfile.Prepare).
+func writeTaskList(path string, set *task.Set, inputs []string) (backup string, err error) {
 	out := &task.Set{}
 	for _, d := range set.Documents {
 		c := *d
@@ -207,10 +221,13 @@ func writeTaskList(path string, set *task.Set) error {
 		}
 		out.Documents = append(out.Documents, &c)
 	}
-	if err := tasklist.WriteFile(path, out, pinnedTime(set)); err != nil {
-		return fmt.Errorf("写入 %s 失败：%w", path, err)
+	if backup, err = outfile.Prepare(path, outfile.TaskList, inputs...); err != nil {
+		return "", err
 	}
-	return nil
+	if err := tasklist.WriteFile(path, out, pinnedTime(set)); err != nil {
+		return backup, fmt.Errorf("写入 %s 失败：%w", path, err)
+	}
+	return backup, nil
 }
 
 // sourceDateEpoch is the time SOURCE_DATE_EPOCH pins outputs to, if set

@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
@@ -61,7 +62,8 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 
 办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
 在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
-字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。`,
+字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。
+已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
 		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -102,6 +104,9 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	for _, b := range job.backups {
+		fmt.Fprintf(opts.Stdout, "原文件已备份为 %s\n", b)
+	}
 	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, pages)
 	if job.book != "" {
 		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", job.book)
@@ -121,6 +126,26 @@ type reportJob struct {
 	// year the history behind it.
 	book string
 	year *history.Year
+	// backups are the earlier outputs that were kept before being replaced.
+	backups []string
+}
+
+// inputs are the files the report reads, which it never writes over.
+func (j *reportJob) inputs() []string {
+	if j.previous != "" {
+		return append(slices.Clone(j.ledgers), j.previous)
+	}
+	return j.ledgers
+}
+
+// prepare refuses to write a file of kind k at path over anything but an
+// earlier one, which it backs up.
+func (j *reportJob) prepare(path string, k outfile.Kind) error {
+	backup, err := outfile.Prepare(path, k, j.inputs()...)
+	if backup != "" {
+		j.backups = append(j.backups, backup)
+	}
+	return err
 }
 
 // planReport works out the inputs, output and options of a report from the
@@ -278,6 +303,9 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
 		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
 	}
+	if _, err := outfile.Check(j.output, outfile.Report, j.inputs()...); err != nil {
+		return 0, err
+	}
 	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg), stderr)
 	if err != nil {
 		return 0, err
@@ -299,19 +327,26 @@ func (j *reportJob) write(stderr io.Writer) (int, error) {
 // render writes the report of ledgers (chronological; previous is the
 // period before a progress report's, or nil).
 func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous *ledger.Ledger) (int, error) {
-	if dir := filepath.Dir(j.output); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return 0, &inputError{fmt.Sprintf("无法创建输出目录 %s：%v", dir, err)}
+	if j.kind == kindAnnual {
+		// The year workbook goes beside the report: the assessment with
+		// every event, the trends and a sheet per period. Both outputs
+		// are checked before either is backed up.
+		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
+		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
+		if _, err := outfile.Check(j.book, outfile.Year, j.inputs()...); err != nil {
+			return 0, err
 		}
+	}
+	if err := j.prepare(j.output, outfile.Report); err != nil {
+		return 0, err
 	}
 	var rep *bulletin.Report
 	if j.kind == kindAnnual {
 		j.year = history.Build(ledgers, j.o.Rules, j.o.Order)
 		rep = bulletin.Annual(j.year, ledgers, j.o)
-		// The year workbook goes beside the report: the assessment with
-		// every event, the trends and a sheet per period.
-		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
-		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
+		if err := j.prepare(j.book, outfile.Year); err != nil {
+			return 0, err
+		}
 		if err := ledgerbook.WriteYearFile(j.book, j.year, ledgers); err != nil {
 			return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在 Excel 或 WPS 中打开？）", j.book, err)}
 		}

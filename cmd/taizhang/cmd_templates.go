@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
@@ -39,7 +40,8 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 本命令不会悄悄生成新密钥，而是提示如何恢复。
 
 在工作目录（taizhang init 创建）中可不带参数运行：任务取自 任务分解表.xlsx，期次为当前期次，
-截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。`,
+截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。
+输出目录中同名的空白填报表直接替换；已有单位填写内容的报送文件不会被替换，此时不生成任何填报表。`,
 		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
@@ -92,7 +94,7 @@ func templatesRun(opts *templatesOptions) error {
 	}
 	returns := opts.ws.ReturnsDir(p)
 	if err := os.MkdirAll(returns, 0o755); err != nil {
-		return fmt.Errorf("创建目录 %s 失败：%w", returns, err)
+		return &inputError{fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err)}
 	}
 	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", chineseDate(due), returns)
 	return nil
@@ -109,8 +111,8 @@ func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string,
 	if len(units) == 0 {
 		return nil, &inputError{"任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位"}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("创建输出目录 %s 失败：%w", dir, err)
+	if err := outfile.WritableDir(dir); err != nil {
+		return nil, err
 	}
 	written, err := fillin.WriteAll(dir, units, opts)
 	if err != nil {

@@ -43,7 +43,14 @@ func runDemo(t *testing.T) string {
 	return demoDir
 }
 
+// runMainEnv makes the test binary run taizhang's main instead of the
+// tests, for tests that need a process of their own (signals).
+const runMainEnv = "TAIZHANG_TEST_RUN_MAIN"
+
 func TestMain(m *testing.M) {
+	if os.Getenv(runMainEnv) == "1" {
+		main()
+	}
 	code := m.Run()
 	if demoTmp != "" {
 		os.RemoveAll(demoTmp)
@@ -126,20 +133,27 @@ func checkPDF(t *testing.T, path string, parts ...string) *pdfcheck.Report {
 	return c
 }
 
-func TestDemoAgainAndRefusal(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "out")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
+// Case 2 of issue 11: demo -o into a folder that is not empty (an earlier
+// demo, the office's files) deletes nothing and writes the demo beside it.
+func TestDemoAgainKeepsEverything(t *testing.T) {
+	earlier := runDemo(t)
+	before := hashTree(t, earlier)
+	code, out, errOut := runCmd(t, "demo", "-o", earlier)
+	if code != exitOK || !strings.Contains(out, "演示写入新目录 "+earlier+"-2") {
+		t.Fatalf("demo over an earlier demo: exit %d: %s%s", code, out, errOut)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "我的文件.docx"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
+	defer os.RemoveAll(earlier + "-2")
+	after := hashTree(t, earlier)
+	if len(after) != len(before) {
+		t.Errorf("the earlier demo folder holds %d files; it held %d", len(after), len(before))
 	}
-	code, _, errOut := runCmd(t, "demo", "-o", dir)
-	if code != exitInput || !strings.Contains(errOut, "已有其他文件") {
-		t.Errorf("demo into a folder with other files: exit %d: %s", code, errOut)
+	for p, h := range before {
+		if after[p] != h {
+			t.Errorf("%s changed", p)
+		}
 	}
-	if _, err := os.Stat(filepath.Join(dir, "我的文件.docx")); err != nil {
-		t.Error("the user's file is gone")
+	if _, err := tasklist.ReadFile(filepath.Join(earlier+"-2", "任务分解表.xlsx")); err != nil {
+		t.Error(err)
 	}
 }
 
@@ -313,4 +327,20 @@ func TestReportAnnualAndWorkspace(t *testing.T) {
 	if !c.Contains("↑") || !c.Contains("↓") {
 		t.Error("the ranking shows no moves since the third quarter")
 	}
+}
+
+// hashTree hashes every file under dir.
+func hashTree(t *testing.T, dir string) map[string][32]byte {
+	t.Helper()
+	m := map[string][32]byte{}
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() {
+			m[p] = fileHash(t, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/docread"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
@@ -90,13 +91,14 @@ func exitCode(err error) int {
 		ws  *workspace.Error
 		cv  *convert.InputError
 		tf  *typeface.InputError
+		out *outfile.Error
 		us  *usageError
 	)
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
 	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &wb), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
-		errors.As(err, &cv), errors.As(err, &tf):
+		errors.As(err, &cv), errors.As(err, &tf), errors.As(err, &out):
 		return exitInput
 	}
 	if isCobraUsage(err) {

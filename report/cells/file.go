@@ -4,19 +4,23 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/taizhang-dev/taizhang/report/outfile"
 )
 
 // WriteFileAtomic writes path through a temporary file in the same
-// directory, named "."+base+".*.tmp": it calls write with the temporary
+// directory, named "."+base+"."+pid+"-*.tmp" (outfile.CreateTemp: removed
+// on a signal, and by a later run when this process was killed): it calls write with the temporary
 // file (an *os.File), gives the file mode 0644, closes it and renames it to
 // path, so a failed write never leaves a broken file at path. On any error
 // the temporary file is removed; an error from write is returned as it is.
 // The file is not synced to disk; write may do so through the *os.File.
 func WriteFileAtomic(path string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := outfile.CreateTemp(filepath.Dir(path), filepath.Base(path))
 	if err != nil {
 		return err
 	}
+	defer outfile.Untrack(tmp.Name())
 	defer func() {
 		if err != nil {
 			tmp.Close()

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/convert/internal/office"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 )
 
 // timeout bounds a conversion when the caller's context has no deadline. A
@@ -55,8 +56,8 @@ func NeedsConversion(path string) (bool, error) {
 	return hasLegacyExt(path), nil
 }
 
-// ToXLSX converts src to .xlsx in a new temporary directory and returns the
-// new file's path and a func that removes the directory (a no-op when err is
+// ToXLSX converts src to .xlsx in a new temporary directory (see tempDir)
+// and returns the new file's path and a func that removes the directory (a no-op when err is
 // not nil). src is never modified: LibreOffice works on a copy, with a
 // private profile, so it runs while the user has LibreOffice open and in
 // parallel with other conversions. An .xlsx under another name is copied.
@@ -80,11 +81,14 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 			return "", noop, inputErr(src, msgNoOffice(src, k))
 		}
 	}
-	dir, err := os.MkdirTemp("", "taizhang-convert-*")
+	dir, err := tempDir(src)
 	if err != nil {
 		return "", noop, fmt.Errorf("convert: %w", err)
 	}
-	cleanup := func() { os.RemoveAll(dir) }
+	cleanup := func() {
+		os.RemoveAll(dir)
+		outfile.Untrack(dir)
+	}
 	out := filepath.Join(dir, outName(src))
 	if k == kindXLSX {
 		err = os.WriteFile(out, data, 0o600)
@@ -96,6 +100,22 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 		return "", noop, err
 	}
 	return out, cleanup, nil
+}
+
+// tempDir makes the conversion's folder, which holds a copy of the return,
+// hidden beside src: the copy never leaves the folder the office keeps the
+// return in (the workspace), and a later run there removes it if this one
+// is killed (outfile.CleanStale, called here first for earlier runs). Only
+// where src's folder cannot be written in does it go to the system's
+// temporary folder.
+func tempDir(src string) (string, error) {
+	parent := filepath.Dir(src)
+	outfile.CleanStale(parent)
+	if dir, err := outfile.MkdirTemp(parent, "convert"); err == nil {
+		return dir, nil
+	}
+	outfile.CleanStale(os.TempDir())
+	return outfile.MkdirTemp("", "convert")
 }
 
 // runSoffice converts data, read from src, to out. A LibreOffice that

@@ -6,6 +6,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -150,9 +151,6 @@ func TestToXLSXRoundTrip(t *testing.T) {
 			if fileHash(t, in) != before {
 				t.Errorf("ToXLSX modified %s", in)
 			}
-			if got := dirNames(t, filepath.Dir(in)); got != entries {
-				t.Errorf("ToXLSX left files next to the source: %s; want %s", got, entries)
-			}
 			if want := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ".xlsx"; filepath.Base(out) != want {
 				t.Errorf("converted file is %s; want %s", filepath.Base(out), want)
 			}
@@ -165,6 +163,10 @@ func TestToXLSXRoundTrip(t *testing.T) {
 			cleanup()
 			if _, err := os.Stat(filepath.Dir(out)); !errors.Is(err, os.ErrNotExist) {
 				t.Errorf("cleanup left %s: %v", filepath.Dir(out), err)
+			}
+			// The conversion works beside the source, and leaves nothing.
+			if got := dirNames(t, filepath.Dir(in)); got != entries {
+				t.Errorf("ToXLSX left files next to the source: %s; want %s", got, entries)
 			}
 		})
 	}
@@ -222,11 +224,10 @@ func TestToXLSXCancelKillsLibreOffice(t *testing.T) {
 		t.Skip("needs ps and /proc to see LibreOffice's processes")
 	}
 	xls := sampleXLS(t)
-	// Other packages' tests convert files at the same time: a private
-	// TMPDIR tells this test's LibreOffice from theirs.
-	tmp := t.TempDir()
-	t.Setenv("TMPDIR", tmp)
-	marker := filepath.Join(tmp, "taizhang-convert-")
+	// Other packages' tests convert files at the same time: the folder of
+	// the file, where the conversion works, tells this test's LibreOffice
+	// from theirs.
+	marker := filepath.Join(filepath.Dir(xls), ".taizhang-convert-")
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	done := make(chan error, 1)
@@ -465,4 +466,41 @@ func sampleXLS(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return sofficeConvert(t, exe, src, "xls:MS Excel 97")
+}
+
+// The copy of a return a conversion works on stays beside the return
+// (hidden), is removed afterwards, and one left by a killed run is
+// removed by the next conversion there.
+func TestToXLSXKeepsCopyBesideReturn(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "教育局.xls")
+	if err := os.WriteFile(src, sampleXLSX(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	killed := filepath.Join(dir, fmt.Sprintf(".taizhang-convert-%d-123", cmd.Process.Pid))
+	if err := os.MkdirAll(killed, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(killed, "教育局.xlsx"), sampleXLSX(t), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, cleanup, err := ToXLSX(context.Background(), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := filepath.Dir(filepath.Dir(out)); got != dir {
+		t.Errorf("the converted copy is in %s; want a folder in %s", filepath.Dir(out), dir)
+	}
+	if _, err := os.Stat(killed); err == nil {
+		t.Error("the folder of a killed conversion is still there")
+	}
+	cleanup()
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("after the conversion %s holds %v; want only the return", dir, entries)
+	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 )
 
@@ -62,8 +63,10 @@ type Written struct {
 
 // WriteAll writes one workbook per assignment into dir, which must exist,
 // named by FileName. Each file is written under a temporary name and
-// renamed, so a failed run never leaves a broken workbook behind. The
-// results are in the order of units.
+// renamed, so a failed run never leaves a broken workbook behind. Nothing
+// is written when a path holds anything but a blank fill-in workbook (see
+// checkTargets); the error is then an *outfile.Error. The results are in
+// the order of units.
 func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
@@ -80,6 +83,13 @@ func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 		return nil, err
 	}
 	names := fileNames(units, opts.Period)
+	paths := make([]string, len(names))
+	for i, n := range names {
+		paths[i] = filepath.Join(dir, n)
+	}
+	if err := checkTargets(dir, paths); err != nil {
+		return nil, err
+	}
 	out := make([]Written, len(units))
 	errs := make([]error, len(units))
 	jobs := make(chan int)
@@ -89,7 +99,7 @@ func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				path := filepath.Join(dir, names[i])
+				path := paths[i]
 				errs[i] = WriteFile(path, units[i], opts)
 				out[i] = Written{Unit: units[i].Unit, Path: path, Items: len(units[i].Items)}
 			}
@@ -195,6 +205,7 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 		{Name: propPeriod, Value: opts.Period.Key()},
 		{Name: propSignature, Value: sig},
 		{Name: propKeyID, Value: KeyID(opts.Secret)},
+		{Name: outfile.Property, Value: string(outfile.FillIn)},
 	} {
 		if err := f.SetCustomProps(p); err != nil {
 			return err

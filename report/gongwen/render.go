@@ -8,6 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
@@ -21,7 +22,7 @@ func (d *Doc) Write(w io.Writer, info Info) error {
 		Title:        info.Title,
 		Author:       info.Author,
 		Subject:      info.Subject,
-		Creator:      "taizhang",
+		Creator:      outfile.Creator, // the marker outfile.Identify reads
 		CreationDate: info.Created,
 	})
 	names := map[*typeface.Face]string{}

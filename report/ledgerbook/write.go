@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 )
 
 // Write writes the ledger workbook for l. The workbook's times are
@@ -55,7 +55,7 @@ func WriteFileRanked(path string, l *ledger.Ledger, rk *history.Ranking) (backup
 	case err == nil && !info.Mode().IsRegular():
 		return "", fmt.Errorf("write ledger: %s is not a regular file", path)
 	case err == nil:
-		if backup, err = backupFile(path, info); err != nil {
+		if backup, err = outfile.Backup(path); err != nil {
 			return "", fmt.Errorf("write ledger: back up %s: %w", path, err)
 		}
 	case !errors.Is(err, fs.ErrNotExist):
@@ -78,47 +78,6 @@ func writeAtomic(path, what string, write func(io.Writer) error) error {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return err
-}
-
-// backupFile copies path to a new file named after its modification time,
-// never replacing an earlier backup, and gives the copy the same time.
-func backupFile(path string, info fs.FileInfo) (string, error) {
-	ext := filepath.Ext(path)
-	stem := strings.TrimSuffix(path, ext)
-	stamp := info.ModTime().Format("20060102-150405")
-	src, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer src.Close()
-	for n := 1; ; n++ {
-		name := fmt.Sprintf("%s.备份-%s%s", stem, stamp, ext)
-		if n > 1 {
-			name = fmt.Sprintf("%s.备份-%s-%d%s", stem, stamp, n, ext)
-		}
-		dst, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if errors.Is(err, fs.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return "", err
-		}
-		_, err = io.Copy(dst, src)
-		if err == nil {
-			err = dst.Sync()
-		}
-		if cerr := dst.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			os.Remove(name)
-			return "", err
-		}
-		// The backup keeps the time it is named after; failing to set it
-		// loses nothing.
-		_ = os.Chtimes(name, info.ModTime(), info.ModTime())
-		return name, nil
-	}
 }
 
 // build fills a new workbook with the sheets, with the ranking's when rk
@@ -179,12 +138,16 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 	if err := writeHidden(f, enc.js); err != nil {
 		return err
 	}
-	return setDocProps(f, SheetLedger, l.PeriodLabel, l.Generated)
+	return setDocProps(f, outfile.Ledger, SheetLedger, l.PeriodLabel, l.Generated)
 }
 
 // setDocProps sets the workbook's properties, its times to generated (RFC
-// 3339), so that the same input always gives the same workbook.
-func setDocProps(f *excelize.File, title, subject, generated string) error {
+// 3339), so that the same input always gives the same workbook, and marks
+// it as a workbook of kind k.
+func setDocProps(f *excelize.File, k outfile.Kind, title, subject, generated string) error {
+	if err := outfile.Mark(f, k); err != nil {
+		return err
+	}
 	props := &excelize.DocProperties{
 		Title:    title,
 		Subject:  subject,

@@ -15,6 +15,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
@@ -120,7 +121,7 @@ func buildYear(f *excelize.File, y *history.Year, ledgers []*ledger.Ledger) erro
 			return err
 		}
 	}
-	return setDocProps(f, b.label+"考核", b.label, latestGenerated(ledgers))
+	return setDocProps(f, outfile.Year, b.label+"考核", b.label, latestGenerated(ledgers))
 }
 
 // yearLabel names the periods together: 2024年度 when they fall in one

@@ -12,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -78,6 +79,9 @@ func build(f *excelize.File, set *task.Set, now time.Time) error {
 		return err
 	}
 	if err := writeHidden(f, set, labels); err != nil {
+		return err
+	}
+	if err := outfile.Mark(f, outfile.TaskList); err != nil {
 		return err
 	}
 	stamp := now.UTC().Format(time.RFC3339)

@@ -1,0 +1,167 @@
+package outfile
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// StaleAge is how old a temporary file of taizhang's must be before a
+// later run removes it when it cannot tell whether its writer is still
+// running. Writing a workbook takes seconds and a conversion minutes.
+const StaleAge = time.Hour
+
+// convertPrefix starts the names of conversion folders (see MkdirTemp).
+const convertPrefix = ".taizhang-"
+
+var (
+	mu      sync.Mutex
+	tracked = map[string]bool{}
+)
+
+// CreateTemp creates a temporary file in dir for writing the file base,
+// named "."+base+"."+pid+"-*.tmp", and tracks it for RemoveTracked until
+// Untrack.
+func CreateTemp(dir, base string) (*os.File, error) {
+	f, err := os.CreateTemp(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	track(f.Name())
+	return f, nil
+}
+
+// MkdirTemp creates a temporary folder in parent named
+// ".taizhang-"+what+"-"+pid+"-*", tracked like CreateTemp's files.
+func MkdirTemp(parent, what string) (string, error) {
+	dir, err := os.MkdirTemp(parent, convertPrefix+what+"-"+strconv.Itoa(os.Getpid())+"-*")
+	if err != nil {
+		return "", err
+	}
+	track(dir)
+	return dir, nil
+}
+
+func track(path string) {
+	mu.Lock()
+	tracked[path] = true
+	mu.Unlock()
+}
+
+// Untrack forgets a temporary file or folder that was renamed or removed.
+func Untrack(path string) {
+	mu.Lock()
+	delete(tracked, path)
+	mu.Unlock()
+}
+
+// RemoveTracked removes every temporary file and folder still tracked: on
+// a signal, before the process exits. It returns what it removed.
+func RemoveTracked() []string {
+	mu.Lock()
+	defer mu.Unlock()
+	var removed []string
+	for p := range tracked {
+		if os.RemoveAll(p) == nil {
+			removed = append(removed, p)
+		}
+		delete(tracked, p)
+	}
+	return removed
+}
+
+// CleanStale removes from dir the temporary files and folders of earlier
+// taizhang runs that are not in use: those whose process is gone, and those
+// older than StaleAge when that cannot be told. Only taizhang's own names
+// are touched: ".name.xlsx.….tmp", ".name.pdf.….tmp" and ".taizhang-…"
+// folders. It returns what it removed; errors leave a file in place.
+func CleanStale(dir string) []string {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	var removed []string
+	for _, e := range entries {
+		pid, ours := tempOwner(e.Name(), e.IsDir())
+		if !ours || tracked1(filepath.Join(dir, e.Name())) {
+			continue
+		}
+		stale := pid > 0 && pid != os.Getpid() && !alive(pid)
+		if !stale {
+			info, err := e.Info()
+			stale = err == nil && time.Since(info.ModTime()) > StaleAge
+		}
+		if !stale {
+			continue
+		}
+		p := filepath.Join(dir, e.Name())
+		if os.RemoveAll(p) == nil {
+			removed = append(removed, p)
+		}
+	}
+	return removed
+}
+
+func tracked1(p string) bool {
+	mu.Lock()
+	defer mu.Unlock()
+	return tracked[p]
+}
+
+// tempOwner reports whether name is one of taizhang's temporary names and
+// the process id in it, 0 for names written before ids were put in.
+func tempOwner(name string, dir bool) (pid int, ours bool) {
+	if dir {
+		rest, ok := strings.CutPrefix(name, convertPrefix)
+		if !ok {
+			return 0, false
+		}
+		// what-pid-random
+		parts := strings.Split(rest, "-")
+		if len(parts) >= 3 {
+			if n, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
+				return n, true
+			}
+		}
+		return 0, true
+	}
+	if !strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ".tmp") {
+		return 0, false
+	}
+	body := strings.TrimSuffix(name[1:], ".tmp")
+	i := strings.LastIndex(body, ".")
+	if i < 0 {
+		return 0, false
+	}
+	base, tail := body[:i], body[i+1:]
+	ext := strings.ToLower(filepath.Ext(base))
+	if ext != ".xlsx" && ext != ".pdf" {
+		return 0, false
+	}
+	if p, _, ok := strings.Cut(tail, "-"); ok {
+		if n, err := strconv.Atoi(p); err == nil {
+			return n, true
+		}
+	}
+	if _, err := strconv.Atoi(tail); err == nil {
+		return 0, true // os.CreateTemp's random digits, no id
+	}
+	return 0, false
+}
+
+// alive reports whether process pid may still be running; where that
+// cannot be told it says yes, leaving the file to the age rule.
+func alive(pid int) bool {
+	p, err := os.FindProcess(pid)
+	if err != nil {
+		return false
+	}
+	// Signal 0 asks without signalling; Windows does not support it.
+	err = p.Signal(syscall.Signal(0))
+	return err == nil || !errors.Is(err, os.ErrProcessDone)
+}
