@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -217,6 +219,11 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 	fail := func(msg string) *fillin.Return {
 		return &fillin.Return{File: name, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
 	}
+	// Only a regular file of a sane size is read: a named pipe would
+	// hang the round and a huge file exhaust memory.
+	if err := cells.CheckRegular(path, fillin.MaxReturnSize); err != nil {
+		return fail(inputMsg(err))
+	}
 	src := path
 	if need, err := convert.NeedsConversion(path); err != nil {
 		return fail("无法读取文件：" + err.Error())
@@ -230,9 +237,9 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 		defer cleanup()
 		src = out
 	}
-	data, err := os.ReadFile(src)
+	data, err := cells.ReadRegular(src, fillin.MaxReturnSize)
 	if err != nil {
-		return fail("无法读取文件：" + err.Error())
+		return fail(inputMsg(err))
 	}
 	r := fillin.Check(name, data, opts)
 	if src != path {
@@ -280,4 +287,14 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 		}
 	}
 	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
+}
+
+// inputMsg is the message of a problem with a file, without the file's
+// name, which the finding carries.
+func inputMsg(err error) string {
+	var ie *cells.InputError
+	if errors.As(err, &ie) {
+		return ie.Msg
+	}
+	return "无法读取文件：" + err.Error()
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+
 	"path/filepath"
 	"strings"
 
@@ -79,8 +79,9 @@ type Entry struct {
 	Remark       string   `json:"remark"`
 }
 
-// Header is the header block of a return. Date is YYYY-MM-DD when it could
-// be read as a date, else as typed.
+// Header is the header block of a return. Date is YYYY-MM-DD, or empty
+// when the cell is empty, cannot be read as a date or holds a date no
+// return of its period can have (a warning then names the cell).
 type Header struct {
 	Filler   string `json:"filler"`
 	Phone    string `json:"phone"`
@@ -146,6 +147,10 @@ func Check(name string, data []byte, opts CheckOptions) *Return {
 	}
 	return r
 }
+
+// MaxReturnSize bounds the size of a return file read from disk: a fill-in
+// workbook is a few hundred kilobytes.
+const MaxReturnSize = 50 << 20
 
 // maxUnzip caps what a return may unpack to: a fill-in workbook is a few
 // hundred kilobytes, so anything near this is not one.
@@ -296,10 +301,15 @@ func (c *checker) checkIdentity() {
 // CheckFile reads and checks the workbook at path; messages name the file
 // by its base name.
 func CheckFile(path string, opts CheckOptions) *Return {
-	data, err := os.ReadFile(path)
+	data, err := cells.ReadRegular(path, MaxReturnSize)
 	if err != nil {
+		msg := err.Error()
+		var ie *cells.InputError
+		if errors.As(err, &ie) {
+			msg = ie.Msg
+		}
 		r := &Return{File: filepath.Base(path), Entries: []Entry{}}
-		r.Findings = []Finding{{Level: LevelError, File: r.File, Msg: fmt.Sprintf("无法读取文件：%v", err)}}
+		r.Findings = []Finding{{Level: LevelError, File: r.File, Msg: msg}}
 		return r
 	}
 	return Check(filepath.Base(path), data, opts)
