@@ -54,7 +54,14 @@ func numberOutOfRange(raw string, bound float64) bool {
 	s := strings.TrimSuffix(strings.TrimSuffix(strings.ReplaceAll(squeeze(raw), ",", ""), "%"), "％")
 	x, err := strconv.ParseFloat(s, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) {
-		return false
+		// A single number among words: 约1000…0家.
+		nums := numberRe.FindAllString(s, -1)
+		if len(nums) != 1 {
+			return false
+		}
+		if x, err = strconv.ParseFloat(nums[0], 64); err != nil && !errors.Is(err, strconv.ErrRange) {
+			return false
+		}
 	}
 	return !plausible(x, bound) && !math.IsNaN(x)
 }
