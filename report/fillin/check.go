@@ -1,6 +1,7 @@
 package fillin
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -228,8 +229,13 @@ func utf16(s string) []byte {
 }
 
 func openError(err error) string {
-	if errors.Is(err, errTooLarge) {
-		return "文件过大，不像是填报表：请使用下发的填报表填写后报送"
+	switch {
+	case errors.Is(err, errTooLarge):
+		return fmt.Sprintf("文件过大（解压后超过 %d MB），不像是填报表，未读取：请使用下发的填报表填写后报送", maxUnzip>>20)
+	case errors.Is(err, errNoWorkbook):
+		return "文件已损坏或不是 .xlsx 工作簿，无法打开（缺少工作簿主体部分）：请重新保存为 .xlsx 后报送"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
+		return "文件已损坏或不是 .xlsx 工作簿，无法打开（压缩包格式有误，可能传输不完整）：请重新保存为 .xlsx 后报送"
 	}
 	return fmt.Sprintf("文件已损坏或不是 .xlsx 工作簿，无法打开（%v）：请重新保存为 .xlsx 后报送", err)
 }
@@ -243,7 +249,12 @@ func (c *checker) readMeta() bool {
 		if s.name != SheetMeta && squeeze(s.name) != SheetMeta {
 			continue
 		}
-		if sd, err := c.b.readSheet(s.part); err == nil {
+		sd, err := c.b.readSheet(s.part)
+		if errors.Is(err, errTooLarge) {
+			c.fileErr(openError(err))
+			return false
+		}
+		if err == nil {
 			rows, _ := sd.values(8)
 			sheetMeta, haveSheet = readMetaSheet(rows)
 		}
