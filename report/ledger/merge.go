@@ -362,7 +362,12 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
 }
 
-func num(x float64) string { return strconv.FormatFloat(round1(x), 'f', -1, 64) }
+func num(x float64) string {
+	if r := round1(x); finite(r) {
+		return strconv.FormatFloat(r, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64) // rounding overflowed
+}
 
 // carryOver keeps the office's 复核意见 and 核定状态 from the ledger this one
 // replaces.
