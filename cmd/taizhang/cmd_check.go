@@ -241,11 +241,41 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 	if err != nil {
 		return fail(inputMsg(err))
 	}
-	r := fillin.Check(name, data, opts)
+	r := checkWithin(name, data, opts, checkTimeout)
 	if src != path {
 		r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
 	}
 	return r
+}
+
+// checkTimeout bounds the reading of one return. The reader's limits on
+// size keep any file finite, but a crafted one could still take minutes:
+// a round never waits on it.
+var checkTimeout = 2 * time.Minute
+
+// checkWithin is fillin.Check, given up after d: the file is then reported
+// as unreadable. The abandoned check runs on to its end in the background;
+// it changes nothing.
+func checkWithin(name string, data []byte, opts fillin.CheckOptions, d time.Duration) *fillin.Return {
+	done := make(chan *fillin.Return, 1)
+	go func() { done <- fillin.Check(name, data, opts) }()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r
+	case <-timer.C:
+		msg := fmt.Sprintf("读取超过 %s仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送", chineseDuration(d))
+		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
+	}
+}
+
+// chineseDuration writes d as 2 分钟 or 30 秒.
+func chineseDuration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d 分钟", d/time.Minute)
+	}
+	return fmt.Sprintf("%d 秒", int(d.Seconds()))
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {

@@ -633,3 +633,18 @@ func TestLongUnitName(t *testing.T) {
 		t.Errorf("check: exit %d: %s", code, errOut)
 	}
 }
+
+// TestCheckTimeout: a return whose reading takes too long is reported and
+// skipped; the round goes on.
+func TestCheckTimeout(t *testing.T) {
+	tasks, book, _ := issueWorkbooks(t)
+	defer func(d time.Duration) { checkTimeout = d }(checkTimeout)
+	checkTimeout = time.Nanosecond
+	code, results := checkJSON(t, tasks, []string{"--period", "2024-Q4"}, book)
+	if code != exitInput || len(results) != 1 || !hasFinding(results[0], fillin.LevelError, "仍未完成，已跳过") {
+		t.Errorf("check: exit %d, %+v", code, results)
+	}
+	if got := chineseDuration(2 * time.Minute); got != "2 分钟" {
+		t.Errorf("chineseDuration(2m) = %q", got)
+	}
+}
