@@ -142,6 +142,7 @@ type malformedCase struct {
 type round struct {
 	ws, returns string
 	p           period.Period
+	plans       []sample.Plan
 	singles     []sample.Plan // units that sent one return, to be spoiled one each
 	used        int
 }
@@ -236,6 +237,37 @@ var malformedCases = []malformedCase{
 			t.Fatal(err)
 		}
 		return r.write(t, "三季度的表.xlsx", data), ""
+	}},
+	{name: "another unit", msg: "不在任务分解表中", make: func(t *testing.T, r *round) (string, string) {
+		// A workbook the office issued from another task list, to a unit
+		// this one does not have.
+		dir := t.TempDir()
+		tasks := filepath.Join(dir, "另一任务分解表.xlsx")
+		if code, _, e := runCmd(t, "parse", seed000, "-o", tasks); code != exitOK {
+			t.Fatal(e)
+		}
+		out := filepath.Join(dir, "填报表")
+		if code, _, e := runCmd(t, "templates", "--workspace", r.ws, "--tasks", tasks, "-o", out); code != exitOK {
+			t.Fatal(e)
+		}
+		ours := map[string]bool{}
+		for _, pl := range r.plans {
+			ours[pl.Unit] = true
+		}
+		books, _ := filepath.Glob(filepath.Join(out, "*.xlsx"))
+		for _, b := range books {
+			unit := strings.TrimSuffix(strings.TrimPrefix(filepath.Base(b), r.p.String()+"_"), "_填报表.xlsx")
+			if ours[unit] {
+				continue
+			}
+			data, err := os.ReadFile(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return r.write(t, "别的单位.xlsx", data), ""
+		}
+		t.Fatal("every unit of the other task list is one of ours")
+		return "", ""
 	}},
 	{name: "huge progress", msg: "超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
 		pl, fm := r.single(t)
@@ -383,6 +415,7 @@ func TestMalformedReturns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	r.plans = plans
 	for _, pl := range plans {
 		if len(pl.Files) == 1 {
 			r.singles = append(r.singles, pl)
