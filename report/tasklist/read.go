@@ -333,7 +333,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		Path:     pathFor(v[fLabel], old.Path),
 		Headings: old.Headings,
 		Title:    old.Title,
-		Text:     v[fText],
+		Text:     wholeText(v[fText], old.Text),
 		Lead:     cells.SplitUnits(v[fLead]),
 		Co:       old.Co,
 		UnitsRaw: old.UnitsRaw,
@@ -344,13 +344,13 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		t.Headings = headings(v[fHeading1], v[fHeading2])
 	}
 	if cols.has(fTitle) {
-		t.Title = v[fTitle]
+		t.Title = wholeText(v[fTitle], old.Title)
 	}
 	if cols.has(fCo) {
 		t.Co = cells.SplitUnits(v[fCo])
 	}
 	if cols.has(fUnitsRaw) {
-		t.UnitsRaw = v[fUnitsRaw]
+		t.UnitsRaw = wholeText(v[fUnitsRaw], old.UnitsRaw)
 	}
 	if cols.has(fTargets) {
 		t.Targets = targets(v[fTargets], old.Targets)
