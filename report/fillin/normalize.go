@@ -191,7 +191,7 @@ func date(raw string, date1904 bool) (d string, ok bool) {
 		return civilDate(s[:4], s[4:6], s[6:])
 	}
 	serial, err := strconv.ParseFloat(s, 64)
-	if err != nil || serial < 1 || serial >= 2958466 {
+	if err != nil || !(serial >= 1 && serial < 2958466) { // also NaN
 		return "", false
 	}
 	t, err := excelize.ExcelDateToTime(serial, date1904)
