@@ -76,6 +76,18 @@ func (fm *returnForm) leadRow(t *testing.T) int {
 	return -1
 }
 
+// rowWith is the first task row with something in column header.
+func (fm *returnForm) rowWith(t *testing.T, header string) int {
+	t.Helper()
+	for n := 0; n < 200; n++ {
+		if v, _ := fm.f.GetCellValue(fillin.SheetForm, fm.cell(t, header, n)); v != "" {
+			return n
+		}
+	}
+	t.Fatalf("no row with %s", header)
+	return 0
+}
+
 // zipBomb is the return at path with its 填报表 sheet replaced by n bytes
 // of spaces, which compress to almost nothing.
 func zipBomb(t *testing.T, path string, n int) []byte {
@@ -269,7 +281,7 @@ var malformedCases = []malformedCase{
 		t.Fatal("every unit of the other task list is one of ours")
 		return "", ""
 	}},
-	{name: "huge progress", msg: "超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "huge progress", msg: "累计进度“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.set(t, "累计进度(%)", 0, 1e308)
 		save(t, fm)
@@ -281,9 +293,9 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "huge indicator value", msg: "指标当前值", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "huge indicator value", msg: "指标当前值“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
 		pl, fm := r.single(t)
-		cell := fm.set(t, "指标当前值", 0, 1e308)
+		cell := fm.set(t, "指标当前值", fm.rowWith(t, "量化指标"), 1e308)
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
@@ -679,5 +691,51 @@ func TestCheckTimeout(t *testing.T) {
 	}
 	if got := chineseDuration(2 * time.Minute); got != "2 分钟" {
 		t.Errorf("chineseDuration(2m) = %q", got)
+	}
+}
+
+// TestHugeValueOneReturn is the report of issue 11 as it was found: one
+// return with 1E+308 in 累计进度 and 指标当前值. check --json printed nothing
+// and exited 3, merge failed for every unit with "json: unsupported value:
+// +Inf". Now the cells are refused by name and the rest goes through.
+func TestHugeValueOneReturn(t *testing.T) {
+	tasks, book, dir := issueWorkbooks(t)
+	fm := openForm(t, book)
+	pct := fm.set(t, "累计进度(%)", 0, 1e308)
+	cur := fm.set(t, "指标当前值", fm.rowWith(t, "量化指标"), 1e308)
+	fm.set(t, "本期进展情况", 0, "已召开推进会")
+	fm.set(t, "完成状态", 0, "按序时推进")
+	fm.set(t, "本期进展情况", 1, "第二项照常推进")
+	save(t, fm)
+
+	code, results := checkJSON(t, tasks, []string{"--period", "2024-Q4"}, book)
+	if code != exitOK || len(results) != 1 {
+		t.Fatalf("check --json: exit %d, %d results; want 0 and the one return", code, len(results))
+	}
+	for _, cell := range []string{pct, cur} {
+		if !hasFindingAt(results[0], cell, "超出合理范围") {
+			t.Errorf("no finding at %s:\n%s", cell, findingLines(results[0]))
+		}
+	}
+	out := filepath.Join(dir, "总台账.xlsx")
+	code, stdout, errOut := runCmd(t, "merge", book, "--tasks", tasks, "--period", "2024-Q4", "-o", out, "--json")
+	if code != exitOK {
+		t.Fatalf("merge: exit %d: %s", code, errOut)
+	}
+	var l ledger.Ledger
+	if err := json.Unmarshal([]byte(stdout), &l); err != nil {
+		t.Fatal(err)
+	}
+	progress := map[string]bool{}
+	for _, r := range l.Rows {
+		if r.ReportedBy == "市科技局" {
+			progress[r.Progress] = true
+			if r.Percent != nil && *r.Percent > 1000 {
+				t.Errorf("%s: percent %v reached the ledger", r.TaskID, *r.Percent)
+			}
+		}
+	}
+	if !progress["已召开推进会"] || !progress["第二项照常推进"] {
+		t.Errorf("the return's rows did not reach the ledger: %v", progress)
 	}
 }

@@ -67,7 +67,7 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 		v, note, ok := percent(p, numeric, numeric && c.b.percentStyle(rc.style))
 		switch {
 		case !ok && numberOutOfRange(p, maxPercent):
-			warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s超出合理范围，未采用：请填写 0–100 之间的数字", quote(p)))
+			warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s超出合理范围，未采用：请填写 0–100 之间的数字", quote(shownNumber(p))))
 		case !ok:
 			warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s不是数字，请填写 0–100 之间的数字", quote(p)))
 		case note != "":
@@ -97,7 +97,7 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 			v, note, ok := current(en.Current, strings.Contains(targets, "\n"))
 			switch {
 			case !ok && numberOutOfRange(en.Current, maxCurrent):
-				warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s超出合理范围（绝对值应小于 10 的 15 次方），未采用", quote(en.Current)))
+				warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s超出合理范围（绝对值应小于 10 的 15 次方），未采用", quote(shownNumber(en.Current))))
 			case !ok:
 				warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s不是数值", quote(en.Current)))
 			case note != "":

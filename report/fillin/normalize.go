@@ -66,6 +66,17 @@ func numberOutOfRange(raw string, bound float64) bool {
 	return !plausible(x, bound) && !math.IsNaN(x)
 }
 
+// shownNumber is a number as Excel shows it, 1E+308 rather than its 309
+// digits; anything else as it is.
+func shownNumber(raw string) string {
+	s := strings.TrimSpace(raw)
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || len(s) <= 15 {
+		return s
+	}
+	return strconv.FormatFloat(x, 'G', -1, 64)
+}
+
 func readPercent(raw string, numeric, pctFmt bool) (v *float64, note string, ok bool) {
 	s := squeeze(raw)
 	if s == "" {
