@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -346,6 +347,18 @@ var malformedCases = []malformedCase{
 	{name: "sorted rows", msg: "", usable: true, make: func(t *testing.T, r *round) (string, string) {
 		pl, fm := r.single(t)
 		swapFormRows(t, fm, 0, 1)
+		save(t, fm)
+		return filepath.Base(pl.Files[0]), ""
+	}},
+	{name: "inserted column", msg: "", usable: true, make: func(t *testing.T, r *round) (string, string) {
+		pl, fm := r.single(t)
+		col, _ := excelize.ColumnNumberToName(fm.cols["本期进展情况"])
+		if err := fm.f.InsertCols(fillin.SheetForm, col, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := fm.f.SetCellValue(fillin.SheetForm, col+strconv.Itoa(fm.header), "单位自加的说明"); err != nil {
+			t.Fatal(err)
+		}
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), ""
 	}},
