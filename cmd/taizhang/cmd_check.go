@@ -144,6 +144,15 @@ func collectReturns(args []string) ([]string, error) {
 		}
 		var found []string
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil && p != a {
+				// A subfolder that cannot be read is listed (checkFile
+				// says why) and the round goes on without it.
+				found = append(found, p)
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -221,6 +230,9 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 	}
 	// Only a regular file of a sane size is read: a named pipe would
 	// hang the round and a huge file exhaust memory.
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fail("无法读取该文件夹（可能没有权限），其中的报送文件未检查：请检查文件夹的权限")
+	}
 	if err := cells.CheckRegular(path, fillin.MaxReturnSize); err != nil {
 		return fail(inputMsg(err))
 	}

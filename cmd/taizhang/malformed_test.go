@@ -752,3 +752,30 @@ func TestHugeValueOneReturn(t *testing.T) {
 		t.Errorf("the return's rows did not reach the ledger: %v", progress)
 	}
 }
+
+// TestUnreadableSubfolder: a subfolder of the returns that cannot be read
+// is reported and the files beside it are still checked.
+func TestUnreadableSubfolder(t *testing.T) {
+	if msg := unreadableSkip(); msg != "" {
+		t.Skip(msg)
+	}
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "锁住的")
+	if err := os.Mkdir(sub, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(sub, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "a.xlsx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := collectReturns([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("files = %q; want the file and the folder", files)
+	}
+	if r := checkFile(sub, fillin.CheckOptions{}); !strings.Contains(r.Findings[0].Msg, "无法读取该文件夹") {
+		t.Errorf("folder: %+v", r.Findings)
+	}
+}
