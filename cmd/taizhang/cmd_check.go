@@ -233,7 +233,8 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
 		return fail("无法读取该文件夹（可能没有权限），其中的报送文件未检查：请检查文件夹的权限")
 	}
-	if err := cells.CheckRegular(path, fillin.MaxReturnSize); err != nil {
+	data, err := cells.ReadRegular(path, fillin.MaxReturnSize)
+	if err != nil {
 		return fail(inputMsg(err))
 	}
 	src := path
@@ -248,10 +249,9 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 		}
 		defer cleanup()
 		src = out
-	}
-	data, err := cells.ReadRegular(src, fillin.MaxReturnSize)
-	if err != nil {
-		return fail(inputMsg(err))
+		if data, err = cells.ReadRegular(src, fillin.MaxReturnSize); err != nil {
+			return fail(inputMsg(err))
+		}
 	}
 	r := checkWithin(name, data, opts, checkTimeout)
 	if src != path {

@@ -239,6 +239,13 @@ var malformedCases = []malformedCase{
 		}
 		return name, ""
 	}},
+	{name: "read error", msg: "读取文件时出错", skip: readErrorSkip(), make: func(t *testing.T, r *round) (string, string) {
+		// What root cannot read either: a file whose every read fails.
+		if err := os.Symlink("/proc/self/mem", filepath.Join(r.returns, "读不出.xlsx")); err != nil {
+			t.Fatal(err)
+		}
+		return "读不出.xlsx", ""
+	}},
 	{name: "another period", msg: "这是 2024年第三季度 的填报表", make: func(t *testing.T, r *round) (string, string) {
 		dir := filepath.Join(t.TempDir(), "三季度")
 		if code, _, e := runCmd(t, "templates", "--workspace", r.ws, "--period", "2024-Q3", "-o", dir); code != exitOK {
@@ -640,6 +647,15 @@ func firstRunes(s string, n int) string {
 func unreadableSkip() string {
 	if os.Geteuid() == 0 {
 		return "running as root, who can read a file of mode 000"
+	}
+	return ""
+}
+
+// readErrorSkip says why a file that fails on reading cannot be made here:
+// the one used is Linux's /proc/self/mem, whose first page is never mapped.
+func readErrorSkip() string {
+	if _, err := os.Stat("/proc/self/mem"); err != nil {
+		return "no /proc/self/mem here"
 	}
 	return ""
 }

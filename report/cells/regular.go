@@ -36,7 +36,7 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, &InputError{File: path, Msg: "读取文件时出错：" + err.Error()}
+		return nil, &InputError{File: path, Msg: "读取文件时出错，文件可能已损坏或所在的磁盘有问题（系统提示：" + systemMsg(err) + "）"}
 	}
 	if int64(len(data)) > limit {
 		return nil, &InputError{File: path, Msg: tooLarge(int64(len(data)), limit)}
@@ -91,7 +91,7 @@ func megabytes(n int64) string {
 
 // openError is the message for a file that cannot be opened.
 func openError(path string, err error) *InputError {
-	msg := "无法打开文件：" + err.Error()
+	msg := "无法打开文件（系统提示：" + systemMsg(err) + "）"
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		msg = "找不到该文件：请检查路径和文件名"
@@ -99,4 +99,14 @@ func openError(path string, err error) *InputError {
 		msg = "没有读取该文件的权限：请检查文件的权限设置"
 	}
 	return &InputError{File: path, Msg: msg}
+}
+
+// systemMsg is the operating system's own words in err, without the path
+// the message already names.
+func systemMsg(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
