@@ -6,6 +6,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // MaxInputSize bounds any workbook taizhang reads. A fill-in workbook is a
@@ -109,4 +112,25 @@ func systemMsg(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// MaxUnzipSize bounds what a workbook opened with excelize may unpack to.
+// A 5,000-task ledger unpacks to a few tens of megabytes; excelize's own
+// limit is 16 GB, which a small zip bomb reaches, spilling to temporary
+// files for minutes.
+const MaxUnzipSize = 256 << 20
+
+// OpenOptions are the options every workbook is read back with: raw
+// values, and MaxUnzipSize.
+func OpenOptions() excelize.Options {
+	return excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzipSize}
+}
+
+// OpenMessage is the message for a workbook excelize could not open (err),
+// in Chinese, without the file's name.
+func OpenMessage(err error) string {
+	if strings.Contains(err.Error(), "unzip size exceeds") {
+		return fmt.Sprintf("文件解压后超过 %d MB，不像是 taizhang 的工作簿，未读取：请确认文件是否正确", MaxUnzipSize>>20)
+	}
+	return fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)
 }

@@ -1,6 +1,9 @@
 package ledgerbook
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"strconv"
 	"strings"
 	"testing"
@@ -62,4 +65,27 @@ func itoa(n int) string { return strconv.Itoa(n) }
 func lastRunes(s string, n int) string {
 	r := []rune(s)
 	return string(r[max(0, len(r)-n):])
+}
+
+// TestReadZipBomb: a small file that unpacks to more than any ledger is
+// refused with a message, not unpacked to the disk for minutes.
+func TestReadZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunk := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i < (cells.MaxUnzipSize>>20)+8; i++ {
+		w.Write(chunk)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read("炸弹.xlsx", &buf)
+	var ie *InputError
+	if !errors.As(err, &ie) || !strings.Contains(ie.Msg, "文件解压后超过") {
+		t.Errorf("Read(zip bomb) = %v", err)
+	}
 }

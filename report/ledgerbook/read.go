@@ -37,9 +37,9 @@ func Read(name string, r io.Reader) (*ledger.Ledger, error) {
 	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
 	if err != nil {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)}
+		return nil, &InputError{File: name, Msg: cells.OpenMessage(err)}
 	}
 	defer f.Close()
 	rd := &reader{name: name, f: f}
