@@ -2,7 +2,8 @@
 // packages (report/tasklist, report/fillin, report/ledgerbook and
 // report/sample): display widths and line estimates for wrapped cells,
 // normalising header and cell text, splitting cells into lines, units and
-// numbering markers, and writing a file atomically.
+// numbering markers, fitting text to Excel's cell limit visibly, reading
+// only regular files of bounded size, and writing a file atomically.
 package cells
 
 import (
