@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/convert"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/outfile"
@@ -144,6 +146,15 @@ func collectReturns(args []string) ([]string, error) {
 		}
 		var found []string
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
+			if err != nil && p != a {
+				// A subfolder that cannot be read is listed (checkFile
+				// says why) and the round goes on without it.
+				found = append(found, p)
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -222,6 +233,15 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 	fail := func(msg string) *fillin.Return {
 		return &fillin.Return{File: name, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
 	}
+	// Only a regular file of a sane size is read: a named pipe would
+	// hang the round and a huge file exhaust memory.
+	if info, err := os.Stat(path); err == nil && info.IsDir() {
+		return fail("无法读取该文件夹（可能没有权限），其中的报送文件未检查：请检查文件夹的权限")
+	}
+	data, err := cells.ReadRegular(path, fillin.MaxReturnSize)
+	if err != nil {
+		return fail(inputMsg(err))
+	}
 	src := path
 	if need, err := convert.NeedsConversion(path); err != nil {
 		return fail("无法读取文件：" + err.Error())
@@ -234,16 +254,45 @@ func checkFile(path string, opts fillin.CheckOptions) *fillin.Return {
 		}
 		defer cleanup()
 		src = out
+		if data, err = cells.ReadRegular(src, fillin.MaxReturnSize); err != nil {
+			return fail(inputMsg(err))
+		}
 	}
-	data, err := os.ReadFile(src)
-	if err != nil {
-		return fail("无法读取文件：" + err.Error())
-	}
-	r := fillin.Check(name, data, opts)
+	r := checkWithin(name, data, opts, checkTimeout)
 	if src != path {
 		r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
 	}
 	return r
+}
+
+// checkTimeout bounds the reading of one return. The reader's limits on
+// size keep any file finite, but a crafted one could still take minutes:
+// a round never waits on it.
+var checkTimeout = 2 * time.Minute
+
+// checkWithin is fillin.Check, given up after d: the file is then reported
+// as unreadable. The abandoned check runs on to its end in the background;
+// it changes nothing.
+func checkWithin(name string, data []byte, opts fillin.CheckOptions, d time.Duration) *fillin.Return {
+	done := make(chan *fillin.Return, 1)
+	go func() { done <- fillin.Check(name, data, opts) }()
+	timer := time.NewTimer(d)
+	defer timer.Stop()
+	select {
+	case r := <-done:
+		return r
+	case <-timer.C:
+		msg := fmt.Sprintf("读取超过 %s仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送", chineseDuration(d))
+		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
+	}
+}
+
+// chineseDuration writes d as 2 分钟 or 30 秒.
+func chineseDuration(d time.Duration) string {
+	if d >= time.Minute && d%time.Minute == 0 {
+		return fmt.Sprintf("%d 分钟", d/time.Minute)
+	}
+	return fmt.Sprintf("%d 秒", int(d.Seconds()))
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {
@@ -285,4 +334,14 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 		}
 	}
 	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
+}
+
+// inputMsg is the message of a problem with a file, without the file's
+// name, which the finding carries.
+func inputMsg(err error) string {
+	var ie *cells.InputError
+	if errors.As(err, &ie) {
+		return ie.Msg
+	}
+	return "无法读取文件：" + err.Error()
 }

@@ -2,7 +2,8 @@
 // packages (report/tasklist, report/fillin, report/ledgerbook and
 // report/sample): display widths and line estimates for wrapped cells,
 // normalising header and cell text, splitting cells into lines, units and
-// numbering markers, and writing a file atomically.
+// numbering markers, fitting text to Excel's cell limit visibly, reading
+// only regular files of bounded size, and writing a file atomically.
 package cells
 
 import (
@@ -183,4 +184,46 @@ func TruncateRunes(s string, n int) string {
 		return s
 	}
 	return string([]rune(s)[:n-1]) + "…"
+}
+
+// MaxCellUnits is the most text an Excel cell holds, in UTF-16 code units
+// (a character outside the Basic Multilingual Plane takes two). Longer
+// text is cut without a word by Excel and by excelize alike.
+const MaxCellUnits = 32767
+
+// CellUnits is the length of s as Excel counts it: UTF-16 code units.
+func CellUnits(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// FitCell returns s when a cell can hold it whole, else its beginning
+// followed by more, which says that text was left out and where to find
+// it, within MaxCellUnits; cut reports whether it was cut. The cut is
+// visible so that nobody takes the beginning for the whole.
+func FitCell(s, more string) (fitted string, cut bool) {
+	if CellUnits(s) <= MaxCellUnits {
+		return s, false
+	}
+	room := MaxCellUnits - CellUnits(more)
+	n, end := 0, 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x10000 {
+			w = 2
+		}
+		if n+w > room {
+			end = i
+			break
+		}
+		n += w
+	}
+	return s[:end] + more, true
 }

@@ -2,10 +2,8 @@ package cells
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,25 +61,19 @@ func SniffXLSX(name string, data []byte, what string) string {
 }
 
 // ReadFile opens path and hands it to read under its base name, the name
-// messages use. A file that cannot be opened is the user's problem, not an
-// internal failure: it comes back as an *InputError.
+// messages use. A file that cannot be opened, is not a regular file or is
+// larger than MaxInputSize is the user's problem, not an internal failure:
+// it comes back as an *InputError.
 func ReadFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
+	var zero T
+	// Checked before opening: opening a named pipe waits for a writer.
+	if err := CheckRegular(path, MaxInputSize); err != nil {
+		return zero, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
-		var zero T
-		msg := "无法打开文件：" + err.Error()
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			msg = "找不到该文件：请检查路径和文件名"
-		case errors.Is(err, fs.ErrPermission):
-			msg = "没有读取该文件的权限"
-		}
-		return zero, &InputError{File: path, Msg: msg}
+		return zero, openError(path, err)
 	}
 	defer f.Close()
-	if info, err := f.Stat(); err == nil && info.IsDir() {
-		var zero T
-		return zero, &InputError{File: path, Msg: "这是一个目录，不是工作簿文件"}
-	}
-	return read(filepath.Base(path), f)
+	return read(filepath.Base(path), io.LimitReader(f, MaxInputSize))
 }

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"reflect"
 	"strings"
 	"unicode/utf8"
@@ -151,8 +152,21 @@ func (f *file) walk(n *yaml.Node, t reflect.Type, path, label string) {
 				hint = "（不带 % 号）"
 			}
 			f.problem(n.Line, "%s应为数字%s，而不是“%s”", named(label), hint, shown(n))
+		} else if x, ok := nodeFloat(n); ok && !(math.Abs(x) <= maxSetting) { // also NaN
+			f.problem(n.Line, "%s应为绝对值不超过 %d 的数字，而不是“%s”", named(label), maxSetting, shown(n))
 		}
 	}
+}
+
+// maxSetting bounds the numbers of the configuration: points, caps and
+// thresholds are tens, and .inf or 1e308 would make every score and light
+// computed from them infinite.
+const maxSetting = 1000000
+
+// nodeFloat is the number a scalar node holds.
+func nodeFloat(n *yaml.Node) (float64, bool) {
+	var x float64
+	return x, n.Decode(&x) == nil
 }
 
 // shown is a value as the user wrote it, for messages.

@@ -92,8 +92,15 @@ func Read(name string, r io.Reader) (*Document, error) {
 	return assemble(name, lines, hint)
 }
 
-// ReadFile opens path and calls Read.
+// ReadFile opens path and calls Read. Only a regular file is opened: a
+// named pipe would wait for a writer that never comes.
 func ReadFile(path string) (*Document, error) {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		if st.IsDir() {
+			return nil, inputErr(path, msgIsDir)
+		}
+		return nil, inputErr(path, msgNotRegular)
+	}
 	f, err := os.Open(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

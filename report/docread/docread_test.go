@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf16"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -231,4 +232,22 @@ func (r *repeatReader) Read(p []byte) (int, error) {
 	}
 	r.n -= k
 	return k, nil
+}
+
+// TestReadFileNotRegular: a named pipe is refused at once, not waited on.
+func TestReadFileNotRegular(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "管道.txt")
+	if err := mkfifo(p); err != nil {
+		t.Skip("no named pipes here:", err)
+	}
+	done := make(chan error, 1)
+	go func() { _, err := ReadFile(p); done <- err }()
+	select {
+	case err := <-done:
+		if ie := inputError(t, err); ie.Msg != msgNotRegular {
+			t.Errorf("named pipe: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("ReadFile waits on a named pipe")
+	}
 }

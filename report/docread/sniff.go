@@ -15,6 +15,7 @@ const (
 	msgNotFound     = "找不到该文件：请检查文件名和路径。"
 	msgNoPermission = "没有权限读取该文件：请检查文件权限，或把文件复制到自己的文件夹后再试。"
 	msgIsDir        = "这是一个文件夹，不是文件：请选择其中的公文文件。"
+	msgNotRegular   = "这不是普通文件（是命名管道、设备或套接字），未读取：请选择公文文件本身。"
 	msgNoText       = "没有读到正文文字：如果是扫描件或图片，请改用发文单位网站上的网页版（.html）或 Word 版（.docx）。"
 	msgDoc          = "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 格式后再试。"
 	msgWPS          = "这是 WPS 文字（.wps）文件，无法直接读取：请在 WPS 中“另存为” .docx 格式后再试。"

@@ -95,8 +95,15 @@ func cleanUnits(us []string) []string {
 }
 
 // maxUnitRunes caps the unit part of a file name, so the whole name stays
-// well inside Windows' 255-character limit and readable in a file list.
-const maxUnitRunes = 80
+// well inside Windows' 255-character limit and readable in a file list;
+// maxUnitBytes keeps it inside the 255 bytes most Unix file systems allow a
+// name (a Chinese character takes three), with room for the period, the
+// hash, the suffix and the temporary name it is written under
+// (".name.1234567890.tmp").
+const (
+	maxUnitRunes = 80
+	maxUnitBytes = 150
+)
 
 // FileName is the name of a unit's workbook for period p, e.g.
 // "2024年第四季度_市科技局_填报表.xlsx". The unit is made safe as a Windows
@@ -132,8 +139,12 @@ func safeName(unit string) (string, bool) {
 	if t := strings.TrimSpace(strings.TrimRight(s, ". ")); t != s {
 		s, lossy = t, true
 	}
-	if utf8.RuneCountInString(s) > maxUnitRunes {
-		s, lossy = strings.TrimRight(string([]rune(s)[:maxUnitRunes]), ". "), true
+	if utf8.RuneCountInString(s) > maxUnitRunes || len(s) > maxUnitBytes {
+		rs := []rune(s)[:min(maxUnitRunes, utf8.RuneCountInString(s))]
+		for len(string(rs)) > maxUnitBytes {
+			rs = rs[:len(rs)-1]
+		}
+		s, lossy = strings.TrimRight(string(rs), ". "), true
 	}
 	if s == "" {
 		s, lossy = "未命名单位", true

@@ -105,6 +105,11 @@ func TestFileName(t *testing.T) {
 		if n := utf8.RuneCountInString(stem); n > maxUnitRunes+7 {
 			t.Errorf("FileName(%q) has a %d-rune unit part", u, n)
 		}
+		// Written under a temporary name, with a longer hash on a clash;
+		// Linux allows 255 bytes.
+		if n := len("." + got + ".1234567890.tmp" + "123456"); n > 255 {
+			t.Errorf("FileName(%q) = %q is %d bytes as a temporary file", u, got, n)
+		}
 		if prev, ok := names[strings.ToLower(got)]; ok {
 			t.Errorf("FileName(%q) = FileName(%q) = %q", u, prev, got)
 		}

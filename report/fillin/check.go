@@ -1,10 +1,11 @@
 package fillin
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
+
 	"path/filepath"
 	"strings"
 
@@ -79,8 +80,9 @@ type Entry struct {
 	Remark       string   `json:"remark"`
 }
 
-// Header is the header block of a return. Date is YYYY-MM-DD when it could
-// be read as a date, else as typed.
+// Header is the header block of a return. Date is YYYY-MM-DD, or empty
+// when the cell is empty, cannot be read as a date or holds a date no
+// return of its period can have (a warning then names the cell).
 type Header struct {
 	Filler   string `json:"filler"`
 	Phone    string `json:"phone"`
@@ -146,6 +148,10 @@ func Check(name string, data []byte, opts CheckOptions) *Return {
 	}
 	return r
 }
+
+// MaxReturnSize bounds the size of a return file read from disk: a fill-in
+// workbook is a few hundred kilobytes.
+const MaxReturnSize = 50 << 20
 
 // maxUnzip caps what a return may unpack to: a fill-in workbook is a few
 // hundred kilobytes, so anything near this is not one.
@@ -223,8 +229,13 @@ func utf16(s string) []byte {
 }
 
 func openError(err error) string {
-	if errors.Is(err, errTooLarge) {
-		return "文件过大，不像是填报表：请使用下发的填报表填写后报送"
+	switch {
+	case errors.Is(err, errTooLarge):
+		return fmt.Sprintf("文件过大（解压后超过 %d MB），不像是填报表，未读取：请使用下发的填报表填写后报送", maxUnzip>>20)
+	case errors.Is(err, errNoWorkbook):
+		return "文件已损坏或不是 .xlsx 工作簿，无法打开（缺少工作簿主体部分）：请重新保存为 .xlsx 后报送"
+	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrAlgorithm), errors.Is(err, zip.ErrChecksum):
+		return "文件已损坏或不是 .xlsx 工作簿，无法打开（压缩包格式有误，可能传输不完整）：请重新保存为 .xlsx 后报送"
 	}
 	return fmt.Sprintf("文件已损坏或不是 .xlsx 工作簿，无法打开（%v）：请重新保存为 .xlsx 后报送", err)
 }
@@ -238,7 +249,12 @@ func (c *checker) readMeta() bool {
 		if s.name != SheetMeta && squeeze(s.name) != SheetMeta {
 			continue
 		}
-		if sd, err := c.b.readSheet(s.part); err == nil {
+		sd, err := c.b.readSheet(s.part)
+		if errors.Is(err, errTooLarge) {
+			c.fileErr(openError(err))
+			return false
+		}
+		if err == nil {
 			rows, _ := sd.values(8)
 			sheetMeta, haveSheet = readMetaSheet(rows)
 		}
@@ -299,10 +315,15 @@ func (c *checker) checkIdentity() {
 // CheckFile reads and checks the workbook at path; messages name the file
 // by its base name.
 func CheckFile(path string, opts CheckOptions) *Return {
-	data, err := os.ReadFile(path)
+	data, err := cells.ReadRegular(path, MaxReturnSize)
 	if err != nil {
+		msg := err.Error()
+		var ie *cells.InputError
+		if errors.As(err, &ie) {
+			msg = ie.Msg
+		}
 		r := &Return{File: filepath.Base(path), Entries: []Entry{}}
-		r.Findings = []Finding{{Level: LevelError, File: r.File, Msg: fmt.Sprintf("无法读取文件：%v", err)}}
+		r.Findings = []Finding{{Level: LevelError, File: r.File, Msg: msg}}
 		return r
 	}
 	return Check(filepath.Base(path), data, opts)

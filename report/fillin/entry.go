@@ -3,6 +3,7 @@ package fillin
 import (
 	"cmp"
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
@@ -37,17 +38,36 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 		}
 		raw[ic] = v
 	}
-	en.Progress = cellText(raw[cProgress])
-	en.Problems = cellText(raw[cProblems])
-	en.NextSteps = cellText(raw[cNext])
-	en.Evidence = cellText(raw[cEvidence])
-	en.Remark = cellText(raw[cRemark])
+	// Text is kept whole; only text beyond what an Excel cell holds
+	// (possible in a file not saved by Excel) is cut, visibly, with the
+	// cell it is in.
+	text := func(ic col) string {
+		s := cellText(raw[ic])
+		if fm.cols[ic] < 0 {
+			return s
+		}
+		cell := fm.cell(i, ic)
+		more := fmt.Sprintf("……（以下略，全文见报送文件 %s 的 %s 单元格）", filepath.Base(c.r.File), cell)
+		fitted, cut := cells.FitCell(s, more)
+		if cut {
+			warn(LevelWarning, ic, fmt.Sprintf("“%s”共 %d 字，超过 Excel 单元格的上限（%d 字），汇总时只保留前面部分并注明“以下略”；全文保留在本文件该单元格中",
+				columns[ic].header, cells.CellUnits(s), cells.MaxCellUnits))
+		}
+		return fitted
+	}
+	en.Progress = text(cProgress)
+	en.Problems = text(cProblems)
+	en.NextSteps = text(cNext)
+	en.Evidence = text(cEvidence)
+	en.Remark = text(cRemark)
 
 	if p := cellText(raw[cPercent]); p != "" {
 		rc := fm.raw(i, cPercent)
 		numeric := rc.numeric() && rc.value != ""
 		v, note, ok := percent(p, numeric, numeric && c.b.percentStyle(rc.style))
 		switch {
+		case !ok && numberOutOfRange(p, maxPercent):
+			warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s超出合理范围，未采用：请填写 0–100 之间的数字", quote(shownNumber(p))))
 		case !ok:
 			warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s不是数字，请填写 0–100 之间的数字", quote(p)))
 		case note != "":
@@ -68,7 +88,7 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 		en.Percent = pct
 		warn(LevelInfo, cPercent, fmt.Sprintf("累计进度为空，按完成状态中的 %s 读取", trimNum(*pct)))
 	}
-	en.Current = cellText(raw[cCurrent])
+	en.Current = text(cCurrent)
 	if en.Current != "" {
 		targets := cellText(fm.value(i, cTargets))
 		if targets == "" && fm.cols[cTargets] >= 0 {
@@ -76,6 +96,8 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 		} else {
 			v, note, ok := current(en.Current, strings.Contains(targets, "\n"))
 			switch {
+			case !ok && numberOutOfRange(en.Current, maxCurrent):
+				warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s超出合理范围（绝对值应小于 10 的 15 次方），未采用", quote(shownNumber(en.Current))))
 			case !ok:
 				warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s不是数值", quote(en.Current)))
 			case note != "":

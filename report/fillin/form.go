@@ -1,6 +1,7 @@
 package fillin
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -148,6 +149,13 @@ func (c *checker) locateForm() *form {
 	}
 	for i, s := range order {
 		sd, err := c.b.readSheet(s.part)
+		if errors.Is(err, errTooLarge) {
+			// A sheet that unpacks to more than any return can hold:
+			// saying the sheet is missing would send the unit looking
+			// for the wrong thing.
+			c.fileErr(openError(err))
+			return nil
+		}
 		if err != nil {
 			continue
 		}

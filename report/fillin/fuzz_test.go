@@ -3,6 +3,7 @@ package fillin
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"io"
 	"strings"
 	"sync"
@@ -76,6 +77,8 @@ func FuzzCheck(f *testing.F) {
 		strings.Replace(s, `t="s"`, `t="n"`, -1),
 		strings.Replace(s, `r="H5"`, `r="H5"><f>1/0</f`, 1),
 		strings.Replace(s, "<v>", "<v>-", -1),
+		strings.Replace(s, "<v>", "<v>1E+308", -1),
+		strings.Replace(s, "<v>", "<v>NaN", -1),
 		strings.ReplaceAll(s, `r="`, `r="A`),
 		"<worksheet/>",
 		"",
@@ -100,6 +103,10 @@ func FuzzCheck(f *testing.F) {
 			if fd.Msg == "" || fd.Level.Label() == "" {
 				t.Fatalf("empty finding %+v", fd)
 			}
+		}
+		// check --json and the ledger encode every result.
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatalf("result cannot be encoded: %v", err)
 		}
 	})
 }

@@ -1,6 +1,7 @@
 package fillin
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -21,7 +22,62 @@ import (
 // whether the cell holds a number and pctFmt whether it is formatted as a
 // percentage (Excel stores 80% as 0.8). ok is false when the value is not a
 // number at all.
+//
+// A value beyond ±maxPercent, or one that overflows when read, is not
+// taken (ok false): it would only come from a slip of the keyboard, and an
+// infinite value breaks every figure computed from it.
 func percent(raw string, numeric, pctFmt bool) (v *float64, note string, ok bool) {
+	v, note, ok = readPercent(raw, numeric, pctFmt)
+	if v != nil && !plausible(*v, maxPercent) {
+		return nil, "", false
+	}
+	return v, note, ok
+}
+
+// Bounds of the numbers read from a return. A progress far outside 0–100
+// is kept with a warning up to maxPercent; an indicator's value up to
+// maxCurrent, beyond which Excel no longer holds every digit.
+const (
+	maxPercent = 1000
+	maxCurrent = 1e15
+)
+
+// plausible reports whether x is finite and within ±bound.
+func plausible(x, bound float64) bool {
+	return !math.IsNaN(x) && !math.IsInf(x, 0) && math.Abs(x) <= bound
+}
+
+// numberOutOfRange reports whether raw reads as a number (perhaps with a
+// percent sign) that is beyond bound or overflows: the message then says
+// "out of range", not "not a number".
+func numberOutOfRange(raw string, bound float64) bool {
+	s := strings.TrimSuffix(strings.TrimSuffix(strings.ReplaceAll(squeeze(raw), ",", ""), "%"), "％")
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
+		// A single number among words: 约1000…0家.
+		nums := numberRe.FindAllString(s, -1)
+		if len(nums) != 1 {
+			return false
+		}
+		if x, err = strconv.ParseFloat(nums[0], 64); err != nil && !errors.Is(err, strconv.ErrRange) {
+			return false
+		}
+	}
+	return !plausible(x, bound) && !math.IsNaN(x)
+}
+
+// shownNumber is a number as Excel shows it, 1E+308 rather than its 309
+// digits; anything else as it is.
+func shownNumber(raw string) string {
+	s := strings.TrimSpace(raw)
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || len(s) <= 15 {
+		return s
+	}
+	return strconv.FormatFloat(x, 'G', -1, 64)
+}
+
+func readPercent(raw string, numeric, pctFmt bool) (v *float64, note string, ok bool) {
 	s := squeeze(raw)
 	if s == "" {
 		return nil, "", true
@@ -146,7 +202,7 @@ func date(raw string, date1904 bool) (d string, ok bool) {
 		return civilDate(s[:4], s[4:6], s[6:])
 	}
 	serial, err := strconv.ParseFloat(s, 64)
-	if err != nil || serial < 1 || serial >= 2958466 {
+	if err != nil || !(serial >= 1 && serial < 2958466) { // also NaN
 		return "", false
 	}
 	t, err := excelize.ExcelDateToTime(serial, date1904)
@@ -178,14 +234,16 @@ func current(raw string, several bool) (v *float64, note string, ok bool) {
 	if s == "" {
 		return nil, "", true
 	}
-	if x, err := strconv.ParseFloat(s, 64); err == nil && !math.IsNaN(x) && !math.IsInf(x, 0) {
+	if x, err := strconv.ParseFloat(s, 64); err == nil && plausible(x, maxCurrent) {
 		return ptr(x), "", true
+	} else if err == nil || errors.Is(err, strconv.ErrRange) {
+		return nil, "", false // NaN, ±Inf or beyond maxCurrent
 	}
 	nums := numberRe.FindAllString(s, -1)
 	switch {
 	case len(nums) == 1:
 		x, err := strconv.ParseFloat(nums[0], 64)
-		if err != nil || math.IsInf(x, 0) {
+		if err != nil || !plausible(x, maxCurrent) {
 			return nil, "", false
 		}
 		return ptr(x), fmt.Sprintf("指标当前值“%s”按 %s 读取", strings.TrimSpace(raw), trimNum(x)), true

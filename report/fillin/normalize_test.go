@@ -117,6 +117,9 @@ func TestDate(t *testing.T) {
 		{"2025-02-30", "", false},
 		{"上周五", "", false},
 		{"-3", "", false},
+		{"NaN", "", false},
+		{"Inf", "", false},
+		{"1e400", "", false},
 	} {
 		got, ok := date(tc.raw, false)
 		if got != tc.want || ok != tc.ok {

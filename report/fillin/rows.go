@@ -3,10 +3,12 @@ package fillin
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 // checkForm checks the 填报表 sheet against the expected rows and reads
@@ -105,10 +107,15 @@ func (c *checker) readHeader(fm *form) {
 	dc, _ := fm.data.cellAt(d.row, d.col)
 	numeric := (dc.numeric() || dc.typ == "d") && dc.value != ""
 	day, valid := date(raw, c.b.date1904)
+	from, to, label, window := c.dateWindow()
 	switch {
 	case !valid:
-		hd.Date = raw
-		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("无法识别填报日期“%s”，请写作 2025-01-05", raw))
+		// Left empty: a date as typed would decide, as text, which of a
+		// unit's returns is the newest and whether it was late.
+		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("无法识别填报日期“%s”，未采用：请写作 2025-01-05", raw))
+	case window && (day < from || day > to):
+		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("填报日期 %s 不在本期（%s）可能的填报时间内（%s至%s），未采用：请填写实际填报日期",
+			day, label, chineseDay(from), chineseDay(to)))
 	case !numeric:
 		hd.Date = day
 		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("填报日期“%s”是文本而不是日期，已按 %s 读取", raw, day))
@@ -190,4 +197,25 @@ func (fm *form) lockedValues(i int) rowValues {
 		v[j] = cellText(fm.value(i, c))
 	}
 	return v
+}
+
+// dateWindow is when a return of the workbook's period can plausibly have
+// been filled in: from a quarter before the period starts (a unit may fill
+// in early) to a year after it ends (a very late return). ok is false when
+// the period is unknown. label names the period.
+func (c *checker) dateWindow() (from, to, label string, ok bool) {
+	p, err := period.Parse(c.m.period)
+	if err != nil || p.IsZero() {
+		return "", "", "", false
+	}
+	return p.Start().AddDate(0, -3, 0).Format(time.DateOnly), p.End().AddDate(1, 0, 0).Format(time.DateOnly), p.String(), true
+}
+
+// chineseDay writes a YYYY-MM-DD date as 2025年1月5日.
+func chineseDay(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return chineseDate(t)
 }

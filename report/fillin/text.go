@@ -17,8 +17,10 @@ const (
 	minRowHeight = 45.0  // three lines: room to type progress
 )
 
-// maxCellRunes keeps cell text inside Excel's 32,767 UTF-16 unit limit even
-// when every character is outside the BMP.
+// maxCellRunes keeps the locked cells of a workbook (the task's content,
+// from the task list) inside Excel's 32,767 UTF-16 unit limit even when
+// every character is outside the BMP. What a unit types is never cut here:
+// readEntry keeps it whole up to Excel's limit.
 const maxCellRunes = 16000
 
 // rowHeight is the height in points for a row of 11 pt text holding values
@@ -36,9 +38,18 @@ func rowHeightAt(values []string, widths []float64, min, perLine float64) float6
 	return math.Min(math.Max(float64(lines)*perLine+4, min), maxRowHeight)
 }
 
+// lockedText is the text of a locked cell as written: cellText, short
+// enough for Excel. The task list keeps the whole text.
+func lockedText(s string) string {
+	s = cellText(s)
+	if utf8.RuneCountInString(s) > maxCellRunes {
+		s = cells.TruncateRunes(s, maxCellRunes)
+	}
+	return s
+}
+
 // cellText is s as a cell holds it: line breaks as "\n", no control
-// characters (XML cannot carry most of them), no surrounding space, and
-// short enough for Excel.
+// characters (XML cannot carry most of them), no surrounding space.
 func cellText(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.Map(func(r rune) rune {
@@ -52,11 +63,7 @@ func cellText(s string) string {
 		}
 		return r
 	}, s)
-	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > maxCellRunes {
-		s = cells.TruncateRunes(s, maxCellRunes)
-	}
-	return s
+	return strings.TrimSpace(s)
 }
 
 // squeeze folds s and removes all white space.

@@ -24,22 +24,22 @@ func LockedCells(it Item, unit string) [6]string { return itemValues(it, unit, f
 func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	t := it.Task
 	var v rowValues
-	v[0] = cellText(cmp.Or(t.Label(), t.ID))
+	v[0] = lockedText(cmp.Or(t.Label(), t.ID))
 	content := taskContent(t)
 	if multiDoc && it.Doc != nil {
 		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
 	}
-	v[1] = cellText(content)
+	v[1] = lockedText(content)
 	v[2] = string(it.Role)
-	v[3] = cellText(otherUnits(t, unit))
-	v[4] = cellText(deadlineText(t.Deadline))
+	v[3] = lockedText(otherUnits(t, unit))
+	v[4] = lockedText(deadlineText(t.Deadline))
 	targets := make([]string, 0, len(t.Targets))
 	for _, tg := range t.Targets {
 		if s := strings.TrimSpace(tg.Text); s != "" {
 			targets = append(targets, s)
 		}
 	}
-	v[5] = cellText(strings.Join(targets, "\n"))
+	v[5] = lockedText(strings.Join(targets, "\n"))
 	return v
 }
 

@@ -32,7 +32,10 @@ const (
 	maxCol       = 16384    // Excel's last column, XFD
 )
 
-var errTooLarge = errors.New("file too large")
+var (
+	errTooLarge   = errors.New("file too large")
+	errNoWorkbook = errors.New("no workbook part")
+)
 
 // book is an opened workbook.
 type book struct {
@@ -166,7 +169,7 @@ func (b *book) readWorkbook(part string) error {
 		return err
 	}
 	if data == nil {
-		return errors.New("no workbook part")
+		return errNoWorkbook
 	}
 	dir := path.Dir(part)
 	rels, err := b.rels(path.Join(dir, "_rels", path.Base(part)+".rels"), dir)

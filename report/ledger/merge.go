@@ -91,6 +91,7 @@ func Merge(in Input) *Ledger {
 	}
 	l.comparePrevious(in.Previous)
 	l.summarise(units, used, in.Due)
+	l.dropNonFinite()
 	return l
 }
 
@@ -222,7 +223,11 @@ func (r *Row) attain(e *fillin.Entry) {
 	if nums := numberRe.FindAllString(fold(e.Current), -1); len(nums) == len(r.Targets) && len(nums) > 1 {
 		values = nil
 		for _, n := range nums {
-			v, _ := strconv.ParseFloat(n, 64)
+			v, err := strconv.ParseFloat(n, 64)
+			if err != nil || !finite(v) {
+				values = nil // a number too long to be one: none is taken
+				break
+			}
 			values = append(values, v)
 		}
 	}
@@ -253,8 +258,15 @@ func attainment(op string, target, current float64) *float64 {
 		a = current / target
 	}
 	a = math.Round(a*1000) / 1000
+	if !finite(a) {
+		return nil // a value beyond what a ratio can show
+	}
 	return &a
 }
+
+// finite reports whether x is neither infinite nor NaN: only such numbers
+// can be written to the ledger's JSON and cells.
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // docHorizon is the latest dated deadline of a document: the end of the
 // window of a task that names none.
@@ -350,7 +362,12 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
 }
 
-func num(x float64) string { return strconv.FormatFloat(round1(x), 'f', -1, 64) }
+func num(x float64) string {
+	if r := round1(x); finite(r) {
+		return strconv.FormatFloat(r, 'f', -1, 64)
+	}
+	return strconv.FormatFloat(x, 'g', -1, 64) // rounding overflowed
+}
 
 // carryOver keeps the office's 复核意见 and 核定状态 from the ledger this one
 // replaces. The notes of a task that left the task list move to Removed,

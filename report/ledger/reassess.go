@@ -23,6 +23,7 @@ func (l *Ledger) Reassess(rules Rules) error {
 		byUnit[s.Unit] = s
 	}
 	l.tally(byUnit)
+	l.dropNonFinite()
 	return nil
 }
 

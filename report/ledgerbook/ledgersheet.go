@@ -307,6 +307,9 @@ func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 			continue
 		}
 		texts := taskTexts(ln.row)
+		for fl := range texts {
+			texts[fl], _ = fitTaskText(ln.row, field(fl), texts[fl])
+		}
 		for j, fl := range lo.fields {
 			cells[j] = taskCell(st, fl, ln.row, texts[fl])
 		}

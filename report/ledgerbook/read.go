@@ -48,9 +48,9 @@ func newReader(name string, r io.Reader) (*reader, error) {
 	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
 	if err != nil {
-		return nil, &InputError{File: name, Msg: fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)}
+		return nil, &InputError{File: name, Msg: cells.OpenMessage(err)}
 	}
 	return &reader{name: name, f: f}, nil
 }

@@ -465,6 +465,9 @@ func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
 			})
 		}
 	}
+	for _, c := range ledgerCuts(l) {
+		s.rows = append(s.rows, cutFindingRow(st, c))
+	}
 	p := &plainSheet{
 		name: SheetFindings, title: "填报表接收与问题清单" + periodSuffix(l),
 		widths: []float64{24, 16, 14, 6, 10, 7, 26, 60}, filter: true,

@@ -66,11 +66,20 @@ func markerPrefix(p string) string {
 
 // num formats a number with at most one decimal: 80, 2.8, 66.7.
 func num(x float64) string {
-	return strconv.FormatFloat(math.Round(x*10)/10, 'f', -1, 64)
+	r := math.Round(x*10) / 10
+	if math.IsInf(r, 0) || math.IsNaN(r) {
+		// Rounding overflowed a number near the float's limit, which
+		// only a hand-edited sheet holds: shown as it is, never "+Inf".
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return strconv.FormatFloat(r, 'f', -1, 64)
 }
 
 // signed formats a change with its sign: +15, −2.5, 0.
 func signed(x float64) string {
+	if math.IsInf(x, 0) || math.IsNaN(x) {
+		return "—" // the difference of two numbers near the float's limit
+	}
 	switch x = math.Round(x*10) / 10; {
 	case x > 0:
 		return "+" + num(x)

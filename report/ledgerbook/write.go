@@ -238,6 +238,10 @@ func text(style int, s string) excelize.Cell {
 	if s == "" {
 		return excelize.Cell{StyleID: style}
 	}
+	// The 总台账 sheet cuts its long texts saying where the whole is
+	// (fitTaskText); any other text too long for a cell is cut here, never
+	// silently.
+	s, _ = cells.FitCell(s, "……（以下略：超出 Excel 单元格的字数上限，全文保存在汇总数据中）")
 	return excelize.Cell{StyleID: style, Value: s}
 }
 

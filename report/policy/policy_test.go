@@ -205,6 +205,8 @@ func TestFindTargets(t *testing.T) {
 			{Text: "新增省级研发平台10个", Indicator: "新增省级研发平台", Op: ">=", Value: 10, Unit: "个", Year: 2020},
 			{Text: "力争2~3家企业进入全国500强", Indicator: "企业进入全国500强", Op: ">=", Value: 2, Unit: "家", Year: 2020}}},
 		{"实施“315”科技创新体系建设工程。", nil},
+		// A number beyond a float: no target (its +Inf broke the JSON).
+		{"高新技术企业数量超过1" + strings.Repeat("0", 400) + "家。", nil},
 	}
 	for _, tt := range tests {
 		if got := findTargets(tt.text, 2020); !reflect.DeepEqual(got, tt.want) {

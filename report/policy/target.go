@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -82,7 +83,12 @@ func findTargets(text string, defaultYear int) []task.Target {
 			if op == "" {
 				op = ">="
 			}
-			v, _ := strconv.ParseFloat(sentence[m[2]:m[3]], 64)
+			v, err := strconv.ParseFloat(sentence[m[2]:m[3]], 64)
+			if err != nil || math.IsInf(v, 0) {
+				// A number too long for a float is no target anyone
+				// set, and ±Inf cannot be written to the task list.
+				continue
+			}
 			unit := sentence[m[6]:m[7]]
 			if unit == "％" {
 				unit = "%"

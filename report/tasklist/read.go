@@ -48,9 +48,9 @@ func Read(name string, r io.Reader) (*task.Set, error) {
 	if msg := cells.SniffXLSX(name, data, " taizhang 生成的任务分解表，或在 Excel/WPS 中另存为 .xlsx"); msg != "" {
 		return nil, InputErrors{{File: name, Msg: msg}}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true})
+	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
 	if err != nil {
-		return nil, InputErrors{{File: name, Msg: fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)}}
+		return nil, InputErrors{{File: name, Msg: cells.OpenMessage(err)}}
 	}
 	defer f.Close()
 	rd := &reader{name: name, f: f, parts: sheetParts(data)}
@@ -333,7 +333,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		Path:     pathFor(v[fLabel], old.Path),
 		Headings: old.Headings,
 		Title:    old.Title,
-		Text:     v[fText],
+		Text:     wholeText(v[fText], old.Text),
 		Lead:     cells.SplitUnits(v[fLead]),
 		Co:       old.Co,
 		UnitsRaw: old.UnitsRaw,
@@ -345,7 +345,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		t.Headings = headings(v[fHeading1], v[fHeading2])
 	}
 	if cols.has(fTitle) {
-		t.Title = v[fTitle]
+		t.Title = wholeText(v[fTitle], old.Title)
 	}
 	if cols.has(fCo) {
 		t.Co = cells.SplitUnits(v[fCo])
@@ -354,7 +354,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		t.Leader = v[fLeader]
 	}
 	if cols.has(fUnitsRaw) {
-		t.UnitsRaw = v[fUnitsRaw]
+		t.UnitsRaw = wholeText(v[fUnitsRaw], old.UnitsRaw)
 	}
 	if cols.has(fTargets) {
 		t.Targets = targets(v[fTargets], old.Targets)

@@ -23,3 +23,23 @@ func rowHeight(values []string, widths []float64) float64 {
 	}
 	return math.Min(float64(lines)*lineHeight, maxRowHeight)
 }
+
+// textCutNote ends a text too long for its cell. The hidden sheet keeps the
+// whole text, and Read takes it from there while the cell is unchanged.
+const textCutNote = "……（以下略：超出单元格的字数上限，全文保存在本表的隐藏数据中）"
+
+// fitText is s as its cell holds it: whole, or cut visibly.
+func fitText(s string) string {
+	s, _ = cells.FitCell(s, textCutNote)
+	return s
+}
+
+// wholeText is what a text cell stands for: the hidden sheet's whole text
+// when the cell holds it as written, cut; else the cell, which the office
+// may have edited.
+func wholeText(cell, hidden string) string {
+	if fitted, cut := cells.FitCell(hidden, textCutNote); cut && cells.CleanCell(fitted) == cell {
+		return hidden
+	}
+	return cell
+}

@@ -214,8 +214,8 @@ func taskValues(t *task.Task, docLabel string) []string {
 		v[fHeading1] = t.Headings[0]
 		v[fHeading2] = strings.Join(t.Headings[1:], headingSep)
 	}
-	v[fTitle] = t.Title
-	v[fText] = t.Text
+	v[fTitle] = fitText(t.Title)
+	v[fText] = fitText(t.Text)
 	v[fKind] = cmp.Or(kindLabels[t.Kind], string(t.Kind))
 	v[fLead] = strings.Join(t.Lead, "、")
 	v[fCo] = strings.Join(t.Co, "、")
@@ -230,7 +230,7 @@ func taskValues(t *task.Task, docLabel string) []string {
 	}
 	v[fTargets] = strings.Join(targets, "\n")
 	v[fFlags] = strings.Join(t.Flags, "\n")
-	v[fUnitsRaw] = t.UnitsRaw
+	v[fUnitsRaw] = fitText(t.UnitsRaw)
 	return v
 }
 
