@@ -304,6 +304,16 @@ func TestRemoveTracked(t *testing.T) {
 	if names := tempNames(t, dir); len(names) > 0 {
 		t.Errorf("left behind: %v", names)
 	}
+	// The process is exiting: nothing new may be made that nobody would
+	// remove.
+	t.Cleanup(func() { mu.Lock(); closing = false; mu.Unlock() })
+	if f, err := CreateTemp(dir, "报告.pdf"); err == nil {
+		f.Close()
+		t.Errorf("CreateTemp after RemoveTracked made %s", f.Name())
+	}
+	if d, err := MkdirTemp(dir, "convert"); err == nil {
+		t.Errorf("MkdirTemp after RemoveTracked made %s", d)
+	}
 }
 
 func tempNames(t *testing.T, dir string) []string {

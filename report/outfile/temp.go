@@ -22,35 +22,47 @@ const convertPrefix = ".taizhang-"
 var (
 	mu      sync.Mutex
 	tracked = map[string]bool{}
+	// closing is set by RemoveTracked: the process is about to exit, and
+	// no new temporary file may be made that nobody would remove.
+	closing bool
 )
+
+// errClosing is returned for a temporary file asked for after
+// RemoveTracked, while the process exits on a signal.
+var errClosing = errors.New("interrupted")
 
 // CreateTemp creates a temporary file in dir for writing the file base,
 // named "."+base+"."+pid+"-*.tmp", and tracks it for RemoveTracked until
-// Untrack.
+// Untrack. Creating and tracking happen under one lock, so a signal never
+// falls between them.
 func CreateTemp(dir, base string) (*os.File, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if closing {
+		return nil, errClosing
+	}
 	f, err := os.CreateTemp(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-*.tmp")
 	if err != nil {
 		return nil, err
 	}
-	track(f.Name())
+	tracked[f.Name()] = true
 	return f, nil
 }
 
 // MkdirTemp creates a temporary folder in parent named
 // ".taizhang-"+what+"-"+pid+"-*", tracked like CreateTemp's files.
 func MkdirTemp(parent, what string) (string, error) {
+	mu.Lock()
+	defer mu.Unlock()
+	if closing {
+		return "", errClosing
+	}
 	dir, err := os.MkdirTemp(parent, convertPrefix+what+"-"+strconv.Itoa(os.Getpid())+"-*")
 	if err != nil {
 		return "", err
 	}
-	track(dir)
+	tracked[dir] = true
 	return dir, nil
-}
-
-func track(path string) {
-	mu.Lock()
-	tracked[path] = true
-	mu.Unlock()
 }
 
 // Untrack forgets a temporary file or folder that was renamed or removed.
@@ -62,9 +74,13 @@ func Untrack(path string) {
 
 // RemoveTracked removes every temporary file and folder still tracked: on
 // a signal, before the process exits. It returns what it removed.
+//
+// From then on CreateTemp and MkdirTemp refuse, so nothing new is left
+// behind between this call and the exit.
 func RemoveTracked() []string {
 	mu.Lock()
 	defer mu.Unlock()
+	closing = true
 	var removed []string
 	for p := range tracked {
 		if os.RemoveAll(p) == nil {
