@@ -325,7 +325,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "formula", msg: "是公式", make: func(t *testing.T, r *round) (string, string) {
+	{name: "formula", msg: "是公式", usable: true, make: func(t *testing.T, r *round) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.cell(t, "累计进度(%)", 0)
 		if err := fm.f.SetCellFormula(fillin.SheetForm, cell, "=40+40"); err != nil {

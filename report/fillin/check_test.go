@@ -123,16 +123,6 @@ func TestCheckErrors(t *testing.T) {
 		{name: "deleted task column", edit: func(t *testing.T, f *excelize.File) {
 			mustDo(t, f.RemoveCol(SheetForm, "D"))
 		}, want: []want{errs("缺少“其他责任单位”列")}},
-		{name: "formula in percent", edit: func(t *testing.T, f *excelize.File) {
-			mustDo(t, f.SetCellFormula(SheetForm, "H5", "=50+30"))
-		}, want: []want{errs("请填写数值而非公式")}, verify: func(t *testing.T, r *Return) {
-			if r.Entries[0].Percent != nil {
-				t.Errorf("formula value used: %v", *r.Entries[0].Percent)
-			}
-		}},
-		{name: "formula in text", edit: func(t *testing.T, f *excelize.File) {
-			mustDo(t, f.SetCellFormula(SheetForm, "G6", `="已完成"&"部分"`))
-		}, want: []want{errs("“本期进展情况”是公式")}},
 		{name: "wrong period", opts: func(o *CheckOptions) { o.Period = &q1 },
 			want: []want{errs("这是 2024年第四季度 的填报表，本次收取的是 2025年第一季度")}},
 		{name: "other unit", opts: func(o *CheckOptions) { o.Unit = "市发改委" },
@@ -271,6 +261,20 @@ func TestCheckTolerates(t *testing.T) {
 
 func TestCheckWarnings(t *testing.T) {
 	runCases(t, []checkCase{
+		{name: "formula in percent", edit: func(t *testing.T, f *excelize.File) {
+			mustDo(t, f.SetCellFormula(SheetForm, "H5", "=50+30"))
+		}, want: []want{warns("未采用：请填写数值而非公式")}, usable: true, verify: func(t *testing.T, r *Return) {
+			if r.Entries[0].Percent != nil {
+				t.Errorf("formula value used: %v", *r.Entries[0].Percent)
+			}
+		}},
+		{name: "formula in text", edit: func(t *testing.T, f *excelize.File) {
+			mustDo(t, f.SetCellFormula(SheetForm, "G6", `="已完成"&"部分"`))
+		}, want: []want{warns("“本期进展情况”是公式")}, usable: true, verify: func(t *testing.T, r *Return) {
+			if r.Entries[1].Progress != "" || r.Entries[0].Progress == "" {
+				t.Errorf("a formula cell costs only that cell: %q, %q", r.Entries[0].Progress, r.Entries[1].Progress)
+			}
+		}},
 		{name: "required empty", edit: func(t *testing.T, f *excelize.File) {
 			set(t, f, "G5", "")
 		}, want: []want{warns("二(一)", "未填写“本期进展情况”")}, usable: true},

@@ -33,7 +33,10 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 			if f != "=" {
 				shown = "（=" + cells.TruncateRunes(strings.TrimPrefix(f, "="), 40) + "）"
 			}
-			warn(LevelError, ic, fmt.Sprintf("“%s”是公式%s，请填写数值而非公式", columns[ic].header, shown))
+			// Only this cell is lost: its computed value may be stale
+			// (LibreOffice and WPS keep what they last computed), so it
+			// is not taken, and the rest of the return still counts.
+			warn(LevelWarning, ic, fmt.Sprintf("“%s”是公式%s，未采用：请填写数值而非公式", columns[ic].header, shown))
 			v, formula[ic] = "", true
 		}
 		raw[ic] = v
