@@ -106,6 +106,11 @@ func TestCheck(t *testing.T) {
 	if err := os.Symlink(ledger, link); err != nil {
 		t.Fatal(err)
 	}
+	locked := filepath.Join(dir, "已锁定的总台账.xlsx")
+	workbook(t, locked, Ledger, "Sheet1")
+	if err := os.Chmod(locked, 0o444); err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct {
 		path   string
 		want   Kind
@@ -127,6 +132,7 @@ func TestCheck(t *testing.T) {
 		{ledger, TaskList, nil, None, "是“总台账”，而要写入的是“任务分解表”"},
 		{tasks, Ledger, nil, None, "是“任务分解表”，而要写入的是“总台账”"},
 		{notes, TaskList, nil, None, "不是 taizhang 生成的文件"},
+		{locked, Ledger, nil, None, "文件是只读的"},
 		{filepath.Join(dir, "x.xlsx"), TaskList, nil, None, "这是一个文件夹"},
 		{filepath.Join(blocker, "x.xlsx"), TaskList, nil, None, "无法创建输出文件夹"},
 	}

@@ -25,6 +25,7 @@ func (e *Error) Error() string { return e.Path + "：" + e.Msg }
 //   - an extension that is not want's (.xlsx for a workbook, .pdf for a report);
 //   - a directory or anything else that is not a regular file;
 //   - an existing file of another kind, or one without taizhang's marker;
+//   - an existing file made read-only;
 //   - a folder it cannot create or write in.
 //
 // It creates path's folder when missing and removes stale temporary files
@@ -51,6 +52,10 @@ func Check(path string, want Kind, inputs ...string) (Kind, error) {
 		return None, &Error{Path: path, Msg: fmt.Sprintf("这是一个文件夹：请给出%s的文件名，如 %s", want.Label(), filepath.Join(path, "文件名"+want.Ext()))}
 	case !info.Mode().IsRegular():
 		return None, &Error{Path: path, Msg: "这不是普通文件（可能是管道或设备），不能写入：请用 -o 指定另一个文件名"}
+	case info.Mode().Perm()&0o222 == 0:
+		// Someone made it read-only to protect it; replacing it through
+		// a rename would pass over that without a word.
+		return None, &Error{Path: path, Msg: "文件是只读的（可能是有意保护的），本次未写入：如确要更新，请先取消它的只读属性，或用 -o 指定另一个文件名"}
 	default:
 		k, err := Identify(path)
 		if err != nil {
