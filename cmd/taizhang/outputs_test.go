@@ -75,6 +75,11 @@ func TestOutputRefusals(t *testing.T) {
 	if err := os.WriteFile(blocker, []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Case 9: a ledger the office made read-only is not replaced.
+	locked := filepath.Join(o.dir, "已锁定的总台账.xlsx")
+	if data, err := os.ReadFile(o.ledger); err != nil || os.WriteFile(locked, data, 0o444) != nil {
+		t.Fatal("cannot copy the ledger")
+	}
 	merge := func(out string, extra ...string) []string {
 		return append([]string{"merge", o.books, "--tasks", o.tasks, "--period", "2024-Q4", "-o", out}, extra...)
 	}
@@ -95,6 +100,7 @@ func TestOutputRefusals(t *testing.T) {
 		{merge(o.report), "扩展名应为 .xlsx"},
 		{merge(o.ledger, "--previous", o.ledger), "输入文件"},
 		{merge(filepath.Join(o.dir, "总台账")), "扩展名应为 .xlsx"},
+		{merge(locked), "文件是只读的"},
 		// Case 9: a folder that cannot be written in is named, exit 1.
 		{[]string{"parse", seed000, "-o", filepath.Join(blocker, "任务分解表.xlsx")}, blocker},
 		{merge(filepath.Join(blocker, "总台账.xlsx")), blocker},
@@ -102,7 +108,7 @@ func TestOutputRefusals(t *testing.T) {
 		{[]string{"templates", "--tasks", o.tasks, "--period", "2024-Q4", "-o", filepath.Join(blocker, "填报表")}, blocker},
 		{[]string{"demo", "-o", filepath.Join(blocker, "out")}, blocker},
 	}
-	protected := []string{o.tasks, o.ledger, o.report, notes, otherPDF, book, tasksCopy}
+	protected := []string{o.tasks, o.ledger, o.report, notes, otherPDF, book, tasksCopy, locked}
 	before := map[string][32]byte{}
 	for _, p := range protected {
 		before[p] = fileHash(t, p)
