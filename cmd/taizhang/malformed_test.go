@@ -795,3 +795,19 @@ func TestUnreadableSubfolder(t *testing.T) {
 		t.Errorf("folder: %+v", r.Findings)
 	}
 }
+
+// An output path the file system cannot take (a folder name over 255
+// bytes) is the user's to fix: exit 1 with the path and a Chinese reason,
+// never exit 3 with the system's English.
+func TestOutputPathTooLong(t *testing.T) {
+	dir := t.TempDir()
+	tasks := filepath.Join(dir, "任务分解表.xlsx")
+	if code, _, e := runCmd(t, "parse", seed000, "-o", tasks); code != exitOK {
+		t.Fatal(e)
+	}
+	long := filepath.Join(dir, strings.Repeat("填报表", 40))
+	code, _, errOut := runCmd(t, "templates", "--tasks", tasks, "--period", "2024-Q4", "-o", long)
+	if code != exitInput || !strings.Contains(errOut, "过长") || strings.Contains(errOut, "file name too long") {
+		t.Errorf("templates into a too-long folder: exit %d: %s", code, errOut)
+	}
+}

@@ -73,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	code := exitCode(err)
+	if path, reason, ok := fsProblem(err); ok && code == exitInternal {
+		fmt.Fprintf(stderr, "错误：无法读写 %s：%s\n", path, reason)
+		return exitInput
+	}
 	if code == exitUsage {
 		fmt.Fprintf(stderr, "用法错误：%v\n运行 taizhang help 查看用法。\n", err)
 	} else {

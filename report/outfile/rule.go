@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // Error is an output the command may not write, with a Chinese message for
@@ -122,6 +123,9 @@ func samePath(a, b string) bool {
 
 // reason is the system's reason for err in Chinese where it is a common one.
 func reason(err error) string {
+	if r, ok := Reason(err); ok {
+		return r
+	}
 	switch {
 	case errors.Is(err, fs.ErrPermission):
 		return "没有权限"
@@ -133,6 +137,31 @@ func reason(err error) string {
 		return pe.Err.Error()
 	}
 	return err.Error()
+}
+
+// fsReasons are the file-system failures that come from the machine or the
+// path the user gave, not from a bug, in words the office can act on.
+var fsReasons = map[syscall.Errno]string{
+	syscall.ENAMETOOLONG: "文件名或路径过长：请缩短路径（或单位名称）",
+	syscall.ENOSPC:       "磁盘空间已满：请清理磁盘或换一个位置",
+	syscall.EROFS:        "所在磁盘是只读的：请换一个可写的位置",
+	syscall.EACCES:       "没有权限：请检查文件和文件夹的权限，或换一个位置",
+	syscall.EPERM:        "操作不被允许：请检查文件和文件夹的权限，或换一个位置",
+	syscall.EDQUOT:       "磁盘配额已用完：请清理或换一个位置",
+	syscall.ENOTDIR:      "路径中有一段是文件而不是文件夹：请检查路径",
+	syscall.EISDIR:       "这是一个文件夹：请给出文件名",
+}
+
+// Reason is the Chinese reason for a file-system failure the user can act
+// on (a name too long, a full disk, no permission); ok is false for any
+// other error.
+func Reason(err error) (string, bool) {
+	var errno syscall.Errno
+	if !errors.As(err, &errno) {
+		return "", false
+	}
+	r, ok := fsReasons[errno]
+	return r, ok
 }
 
 // FreshDir returns the first of dir, dir-2, dir-3, … that does not exist
