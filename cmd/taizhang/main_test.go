@@ -160,8 +160,12 @@ func TestParseBadInput(t *testing.T) {
 		{[]string{"parse", doc, "--json"}, exitInput, []string{"旧文件.doc", ".docx"}},
 		{[]string{"parse", filepath.Join(dir, "没有.txt"), "--json"}, exitInput, []string{"没有.txt"}},
 		{[]string{"parse"}, exitUsage, []string{"至少指定一个"}},
-		{[]string{"parse", "--bogus"}, exitUsage, []string{"bogus"}},
-		{[]string{"nosuch"}, exitUsage, []string{"nosuch"}},
+		{[]string{"parse", "--bogus"}, exitUsage, []string{"没有选项 --bogus"}},
+		{[]string{"parse", "-x"}, exitUsage, []string{"没有选项 -x"}},
+		{[]string{"parse", "-o"}, exitUsage, []string{"选项 -o 后面需要给出值"}},
+		{[]string{"status", "--period"}, exitUsage, []string{"选项 --period 后面需要给出值"}},
+		{[]string{"nosuch"}, exitUsage, []string{"没有“nosuch”这个命令", "parse"}},
+		{[]string{"help", "nosuch"}, exitUsage, []string{"没有“nosuch”这个命令"}},
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)
@@ -173,8 +177,24 @@ func TestParseBadInput(t *testing.T) {
 				t.Errorf("%v: message %q lacks %q", tt.args, errOut, w)
 			}
 		}
-		if strings.Contains(errOut, "panic") || strings.Contains(errOut, "Usage:") {
+		if strings.Contains(errOut, "panic") || strings.Contains(errOut, "Usage:") || strings.Contains(errOut, "unknown") || strings.Contains(errOut, "flag") {
 			t.Errorf("%v: message %q", tt.args, errOut)
+		}
+	}
+}
+
+// The help the office reads is in Chinese, cobra's parts included.
+func TestHelpInChinese(t *testing.T) {
+	for _, args := range [][]string{{}, {"--help"}, {"parse", "--help"}, {"help", "merge"}} {
+		code, out, errOut := runCmd(t, args...)
+		text := out + errOut
+		if code != exitOK || !strings.Contains(text, "用法：") || !strings.Contains(text, "显示帮助") {
+			t.Errorf("%v: exit %d:\n%s", args, code, text)
+		}
+		for _, english := range []string{"Usage:", "Flags:", "Available Commands", "help for", "completion"} {
+			if strings.Contains(text, english) {
+				t.Errorf("%v: help holds %q:\n%s", args, english, text)
+			}
 		}
 	}
 }

@@ -8,15 +8,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/convert"
-	"github.com/taizhang-dev/taizhang/report/docread"
-	"github.com/taizhang-dev/taizhang/report/outfile"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
-	"github.com/taizhang-dev/taizhang/report/typeface"
-	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -30,11 +24,14 @@ const (
 	exitInternal = 3 // a failure of taizhang or the system
 )
 
-// inputError marks a problem in the user's input that has been reported in
-// Chinese already phrased for the user.
+// inputError is a problem in the user's input found by a command itself,
+// its message already phrased for the user.
 type inputError struct{ msg string }
 
 func (e *inputError) Error() string { return e.msg }
+
+// InputProblem marks inputError as the user's to fix (see inputerr).
+func (*inputError) InputProblem() {}
 
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
@@ -43,7 +40,13 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Version:       buildVersion(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		// Args set (to anything) keeps cobra from answering an unknown
+		// command in English itself; RunE answers it.
+		Args: cobra.ArbitraryArgs,
+		RunE: unknownCommand,
 	}
+	root.SetFlagErrorFunc(flagError)
+	chineseHelp(root)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
@@ -86,27 +89,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 }
 
 func exitCode(err error) int {
-	var (
-		in  *inputError
-		doc *docread.InputError
-		wb  *cells.InputError // tasklist's and ledgerbook's
-		tls tasklist.InputErrors
-		cfg *config.Error
-		ws  *workspace.Error
-		cv  *convert.InputError
-		tf  *typeface.InputError
-		out *outfile.Error
-		us  *usageError
-	)
+	var us *usageError
 	switch {
 	case errors.As(err, &us):
 		return exitUsage
-	case errors.As(err, &in), errors.As(err, &doc), errors.As(err, &wb), errors.As(err, &tls), errors.As(err, &cfg), errors.As(err, &ws),
-		errors.As(err, &cv), errors.As(err, &tf), errors.As(err, &out):
+	case inputerr.Is(err):
 		return exitInput
-	}
-	if isCobraUsage(err) {
-		return exitUsage
 	}
 	return exitInternal
 }
@@ -116,13 +104,48 @@ type usageError struct{ msg string }
 
 func (e *usageError) Error() string { return e.msg }
 
-// isCobraUsage recognises cobra's own command-line errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, p := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument", "invalid argument", "accepts ", "requires at least", "bad flag syntax"} {
-		if strings.Contains(msg, p) {
-			return true
+// flagError turns the flag parser's errors into Chinese usage errors, by
+// their types, not their English wording.
+func flagError(c *cobra.Command, err error) error {
+	var (
+		notExist *pflag.NotExistError
+		noValue  *pflag.ValueRequiredError
+		invalid  *pflag.InvalidValueError
+		syntax   *pflag.InvalidSyntaxError
+	)
+	switch {
+	case errors.As(err, &notExist):
+		return &usageError{fmt.Sprintf("%s 没有选项 %s", c.CommandPath(), flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()))}
+	case errors.As(err, &noValue):
+		return &usageError{fmt.Sprintf("选项 %s 后面需要给出值", flagName(noValue.GetSpecifiedName(), noValue.GetSpecifiedShortnames()))}
+	case errors.As(err, &invalid):
+		return &usageError{fmt.Sprintf("选项 --%s 的值“%s”无效", invalid.GetFlag().Name, invalid.GetValue())}
+	case errors.As(err, &syntax):
+		return &usageError{fmt.Sprintf("选项写法有误：%s", syntax.GetSpecifiedFlag())}
+	}
+	return &usageError{err.Error()}
+}
+
+// flagName writes a flag as the user typed it: -o when it came in a group
+// of shorthands, else --name.
+func flagName(name, shorthands string) string {
+	if shorthands != "" {
+		return "-" + name
+	}
+	return "--" + name
+}
+
+// unknownCommand is the root's run: a word that is no command is a usage
+// error; no word at all shows the help.
+func unknownCommand(c *cobra.Command, args []string) error {
+	if len(args) == 0 {
+		return c.Help()
+	}
+	var names []string
+	for _, sub := range c.Commands() {
+		if sub.IsAvailableCommand() {
+			names = append(names, sub.Name())
 		}
 	}
-	return false
+	return &usageError{fmt.Sprintf("没有“%s”这个命令；可用的命令：%s", args[0], strings.Join(names, "、"))}
 }

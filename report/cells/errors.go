@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -77,3 +78,8 @@ func ReadFile[T any](path string, read func(name string, r io.Reader) (T, error)
 	defer f.Close()
 	return read(filepath.Base(path), io.LimitReader(f, MaxInputSize))
 }
+
+// InputProblem marks InputError as a problem in the user's input (see inputerr).
+func (*InputError) InputProblem() {}
+
+var _ inputerr.Problem = (*InputError)(nil)

@@ -6,6 +6,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // Error is what is wrong with a user's configuration file: every problem
@@ -117,3 +119,8 @@ func explainYAML(msg string) string {
 	}
 	return msg
 }
+
+// InputProblem marks Error as a problem in the user's input (see inputerr).
+func (*Error) InputProblem() {}
+
+var _ inputerr.Problem = (*Error)(nil)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // InputError is a problem with the user's file, or a missing LibreOffice,
@@ -48,3 +50,8 @@ func msgNoOffice(src string, k kind) string {
 }
 
 const msgTimeout = "LibreOffice 转换超时，文件可能过大或已损坏：请在 Excel 或 WPS 中“另存为” .xlsx 后再报送"
+
+// InputProblem marks InputError as a problem in the user's input (see inputerr).
+func (*InputError) InputProblem() {}
+
+var _ inputerr.Problem = (*InputError)(nil)

@@ -11,6 +11,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // Meta is what a document says about itself. Each field comes from the
@@ -116,3 +118,8 @@ func ReadFile(path string) (*Document, error) {
 	}
 	return Read(path, f)
 }
+
+// InputProblem marks InputError as a problem in the user's input (see inputerr).
+func (*InputError) InputProblem() {}
+
+var _ inputerr.Problem = (*InputError)(nil)

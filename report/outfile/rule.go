@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // Error is an output the command may not write, with a Chinese message for
@@ -192,3 +194,8 @@ func FreshDir(dir string) (string, error) {
 		}
 	}
 }
+
+// InputProblem marks Error as a problem in the user's input (see inputerr).
+func (*Error) InputProblem() {}
+
+var _ inputerr.Problem = (*Error)(nil)

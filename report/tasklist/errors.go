@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // InputError is a problem in the user's workbook, naming file, sheet and
@@ -30,3 +31,8 @@ func (es InputErrors) Unwrap() []error {
 	}
 	return out
 }
+
+// InputProblem marks InputErrors as a problem in the user's input (see inputerr).
+func (InputErrors) InputProblem() {}
+
+var _ inputerr.Problem = InputErrors(nil)

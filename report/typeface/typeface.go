@@ -8,7 +8,11 @@
 // reads only the tables it needs and depends on the standard library alone.
 package typeface
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
+)
 
 // Face is one TrueType font, parsed.
 type Face struct {
@@ -94,3 +98,8 @@ func (w face) cannotEmbed(what string) string {
 	}
 	return s + "缺少" + what + "，无法嵌入 PDF：请改用其他 TrueType 字体"
 }
+
+// InputProblem marks InputError as a problem in the user's input (see inputerr).
+func (*InputError) InputProblem() {}
+
+var _ inputerr.Problem = (*InputError)(nil)

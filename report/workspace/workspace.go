@@ -15,6 +15,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 )
 
 // Dir is the folder inside a workspace that holds taizhang's own files.
@@ -73,3 +75,8 @@ func Secret(root string, create bool) (key []byte, created bool, err error) {
 type Error struct{ Path, Msg string }
 
 func (e *Error) Error() string { return e.Path + "：" + e.Msg }
+
+// InputProblem marks Error as a problem in the user's input (see inputerr).
+func (*Error) InputProblem() {}
+
+var _ inputerr.Problem = (*Error)(nil)
