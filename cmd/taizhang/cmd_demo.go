@@ -92,7 +92,6 @@ func demoRun(opts *demoOptions) error {
 	if err != nil {
 		return err
 	}
-	applyUnits(set, ws.Config)
 	if _, err := writeTaskList(ws.TaskList(), set, nil); err != nil {
 		return err
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -93,7 +92,7 @@ func parseRun(opts *parseOptions) error {
 			return err
 		}
 	}
-	set, err := parseFiles(opts.Docs, cfg)
+	set, err := policy.ParseFiles(opts.Docs, cfg)
 	if err != nil {
 		return err
 	}
@@ -182,26 +181,6 @@ func loadConfig(path string, inputs []string) (*config.Config, error) {
 		dirs = append(dirs, filepath.Dir(inputs[0]))
 	}
 	return config.Find(append(dirs, ".")...)
-}
-
-// parseFiles reads and parses each document; every unreadable file is
-// reported, not only the first.
-func parseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
-	set := &task.Set{}
-	var problems []string
-	for _, p := range paths {
-		doc, err := docread.ReadFile(p)
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
-	}
-	if len(problems) > 0 {
-		return nil, &inputError{strings.Join(problems, "\n")}
-	}
-	applyUnits(set, cfg)
-	return set, nil
 }
 
 // writeTaskList writes the workbook: tasks, targets and the other items the

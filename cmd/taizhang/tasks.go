@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -15,89 +14,10 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
-
-// loadTasksWith reads the task source of a command: task list workbooks
-// (任务分解表.xlsx, possibly edited by the office) and policy documents,
-// which are parsed on the fly. The units of every task pass through the
-// configuration's aliases and collective expansions, whichever way the
-// tasks came.
-func loadTasksWith(paths []string, cfg *config.Config) (*task.Set, error) {
-	set := &task.Set{}
-	var docs []string
-	for _, p := range paths {
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".xlsx", ".xlsm":
-			s, err := tasklist.ReadFile(p)
-			if err != nil {
-				return nil, err
-			}
-			set.Documents = append(set.Documents, s.Documents...)
-		default:
-			docs = append(docs, p)
-		}
-	}
-	applyUnits(set, cfg) // parseFiles applies them to what it parses
-	if len(docs) > 0 {
-		s, err := parseFiles(docs, cfg)
-		if err != nil {
-			return nil, err
-		}
-		set.Documents = append(set.Documents, s.Documents...)
-	}
-	return set, nil
-}
-
-// applyUnits renames the units of every task through the aliases (for task
-// lists written before an alias was added) and replaces a collective name
-// that taizhang.yaml expands (各市(区)) by its units. A unit that leads a
-// task is not repeated among its co-units.
-func applyUnits(set *task.Set, cfg *config.Config) {
-	for _, d := range set.Documents {
-		expanded := map[string]bool{}
-		for _, t := range d.Tasks {
-			t.Lead = resolveUnits(t.Lead, cfg, expanded, nil)
-			t.Co = resolveUnits(t.Co, cfg, expanded, t.Lead)
-		}
-		var names []string
-		for name := range expanded {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			note := "集体称谓“" + name + "”已按 taizhang.yaml 展开为：" + strings.Join(cfg.Expansion(name), "、")
-			if !slices.Contains(d.Notes, note) {
-				d.Notes = append(d.Notes, note)
-			}
-		}
-	}
-}
-
-func resolveUnits(units []string, cfg *config.Config, expanded map[string]bool, exclude []string) []string {
-	if len(units) == 0 {
-		return units
-	}
-	out := make([]string, 0, len(units))
-	add := func(u string) {
-		if !slices.Contains(out, u) && !slices.Contains(exclude, u) {
-			out = append(out, u)
-		}
-	}
-	for _, u := range units {
-		if members := cfg.Expansion(u); members != nil {
-			expanded[u] = true
-			for _, m := range members {
-				add(cfg.UnitName(m))
-			}
-			continue
-		}
-		add(cfg.UnitName(u))
-	}
-	return out
-}
 
 // openWorkspace returns the workspace a command runs in: the folder given
 // with --workspace when it holds taizhang.yaml, else the workspace the
@@ -174,7 +94,7 @@ func (s *taskSource) load() (*task.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loadTasksWith(paths, cfg)
+	return policy.Load(paths, cfg)
 }
 
 // root is the office's working folder: --workspace, else the workspace the
