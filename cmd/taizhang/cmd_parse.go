@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -108,7 +107,7 @@ func parseRun(opts *parseOptions) error {
 	}
 	backup := ""
 	if opts.Output != "" {
-		if backup, err = writeTaskList(opts.Output, set, opts.Docs); err != nil {
+		if backup, err = tasklist.Save(opts.Output, set, opts.Docs...); err != nil {
 			return err
 		}
 	}
@@ -181,60 +180,6 @@ func loadConfig(path string, inputs []string) (*config.Config, error) {
 		dirs = append(dirs, filepath.Dir(inputs[0]))
 	}
 	return config.Find(append(dirs, ".")...)
-}
-
-// writeTaskList writes the workbook: tasks, targets and the other items the
-// office may want to reclassify, without the pure headings (those are in each
-// row's heading columns). An earlier task list at path is backed up first
-// (its path is returned); anything else there, or one of the inputs, is
-// refused (see outfile.Prepare).
-func writeTaskList(path string, set *task.Set, inputs []string) (backup string, err error) {
-	out := &task.Set{}
-	for _, d := range set.Documents {
-		c := *d
-		c.Tasks = nil
-		for _, t := range d.Tasks {
-			if t.Reportable() || !d.IsHeading(t) {
-				c.Tasks = append(c.Tasks, t)
-			}
-		}
-		out.Documents = append(out.Documents, &c)
-	}
-	if backup, err = outfile.Prepare(path, outfile.TaskList, inputs...); err != nil {
-		return "", err
-	}
-	if err := tasklist.WriteFile(path, out, pinnedTime(set)); err != nil {
-		return backup, fmt.Errorf("写入 %s 失败：%w", path, err)
-	}
-	return backup, nil
-}
-
-// sourceDateEpoch is the time SOURCE_DATE_EPOCH pins outputs to, if set
-// (reproducible builds' convention).
-func sourceDateEpoch() (time.Time, bool) {
-	var sec int64
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if _, err := fmt.Sscan(s, &sec); err == nil {
-			return time.Unix(sec, 0).UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
-// pinnedTime is the timestamp written into generated files, so that the same
-// input gives the same output: SOURCE_DATE_EPOCH when set, else the newest
-// document date, else 2000-01-01.
-func pinnedTime(set *task.Set) time.Time {
-	if t, ok := sourceDateEpoch(); ok {
-		return t
-	}
-	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, d := range set.Documents {
-		if t, err := time.Parse("2006-01-02", d.Date); err == nil && t.After(newest) {
-			newest = t
-		}
-	}
-	return newest
 }
 
 func printSummary(w io.Writer, set *task.Set, output string) {

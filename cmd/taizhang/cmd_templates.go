@@ -81,14 +81,14 @@ func templatesRun(opts *templatesOptions) error {
 	if ws := opts.ws; ws != nil && !opts.dirSet {
 		dir = ws.TemplatesDir(p)
 	}
-	secret, created, warning, err := issueKey(opts.root(), dir, opts.NewKey)
+	secret, created, warning, err := workspace.IssueKey(opts.root(), dir, opts.NewKey)
 	if err != nil {
 		return err
 	}
 	if warning != "" {
 		fmt.Fprintln(opts.Stderr, warning)
 	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, dir, created, opts.root())
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}, dir, created, opts.root())
 	if err != nil || opts.ws == nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/sample"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
@@ -297,13 +298,13 @@ func TestStatus(t *testing.T) {
 	}
 	var late, missing int
 	for _, pl := range plans {
-		want := stateOnTime
+		want := round.StateOnTime
 		switch {
 		case pl.Missing:
-			want = stateMissing
+			want = round.StateMissing
 			missing++
 		case pl.Late:
-			want = stateLate
+			want = round.StateLate
 			late++
 		}
 		if state[pl.Unit] != want {
@@ -359,14 +360,14 @@ func TestStatus(t *testing.T) {
 	}
 }
 
-func statusJSON(t *testing.T, ws, today string) *periodStatus {
+func statusJSON(t *testing.T, ws, today string) *round.Status {
 	t.Helper()
 	now, _ := time.ParseInLocation("2006-01-02", today, time.Local)
 	var out, errb bytes.Buffer
 	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), Stdout: &out, Stderr: &errb}); err != nil {
 		t.Fatal(err)
 	}
-	var st periodStatus
+	var st round.Status
 	if err := json.Unmarshal(out.Bytes(), &st); err != nil {
 		t.Fatalf("status --json: %v\n%s", err, out.String())
 	}
