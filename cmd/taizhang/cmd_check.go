@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 
@@ -70,9 +69,9 @@ func checkRun(opts *checkOptions) error {
 			return err
 		}
 		want = &p
-		dir := opts.ws.ReturnsDir(p)
-		if _, err := os.Stat(dir); err != nil {
-			return &inputError{fmt.Sprintf("%s：还没有%s的报送文件：请把收到的填报表放入该目录", dir, p.String())}
+		dir, err := opts.ws.Received(p)
+		if err != nil {
+			return err
 		}
 		opts.Returns = []string{dir}
 	case opts.Period != "":

@@ -150,9 +150,9 @@ func (opts *mergeOptions) fromWorkspace(p period.Period) error {
 		return nil
 	}
 	if len(opts.Returns) == 0 {
-		dir := ws.ReturnsDir(p)
-		if _, err := os.Stat(dir); err != nil {
-			return &inputError{fmt.Sprintf("%s：还没有%s的报送文件：请把收到的填报表放入该目录", dir, p.String())}
+		dir, err := ws.Received(p)
+		if err != nil {
+			return err
 		}
 		opts.Returns = []string{dir}
 	}

@@ -2,13 +2,9 @@ package main
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -83,7 +79,7 @@ func parseRun(opts *parseOptions) error {
 	var err error
 	if opts.Config == "" && opts.ws != nil {
 		cfg = opts.ws.Config
-	} else if cfg, err = loadConfig(opts.Config, opts.Docs); err != nil {
+	} else if cfg, err = config.Locate(opts.Config, opts.Docs); err != nil {
 		return err
 	}
 	if opts.Output != "" {
@@ -130,7 +126,7 @@ func (opts *parseOptions) fromWorkspace() error {
 		return nil
 	}
 	if len(opts.Docs) == 0 {
-		docs, err := workspaceDocs(ws.DocsDir())
+		docs, err := ws.Documents()
 		if err != nil {
 			return err
 		}
@@ -144,42 +140,6 @@ func (opts *parseOptions) fromWorkspace() error {
 		opts.Output = out
 	}
 	return nil
-}
-
-// workspaceDocs lists the policy documents in dir, in name order.
-func workspaceDocs(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &inputError{fmt.Sprintf("%s：无法读取目录：%v", dir, err)}
-	}
-	var docs []string
-	for _, e := range entries {
-		if !e.IsDir() && workspace.IsDocument(e.Name()) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
-			docs = append(docs, filepath.Join(dir, e.Name()))
-		}
-	}
-	if len(docs) == 0 {
-		return nil, &inputError{dir + "：还没有政策文件：请把要分解的文件（.docx、.txt、.html）放入该目录后再运行 taizhang parse"}
-	}
-	sort.Strings(docs)
-	return docs, nil
-}
-
-// loadConfig reads the --config file, or taizhang.yaml beside the first
-// input, or in the current directory, or the built-in default.
-func loadConfig(path string, inputs []string) (*config.Config, error) {
-	if path != "" {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, &inputError{fmt.Sprintf("%s：无法读取配置文件：%v", path, err)}
-		}
-		return config.Load(path, data)
-	}
-	var dirs []string
-	if len(inputs) > 0 {
-		dirs = append(dirs, filepath.Dir(inputs[0]))
-	}
-	return config.Find(append(dirs, ".")...)
 }
 
 func printSummary(w io.Writer, set *task.Set, output string) {

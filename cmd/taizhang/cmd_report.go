@@ -17,7 +17,6 @@ import (
 	"github.com/taizhang-dev/taizhang/report/bulletin"
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/outfile"
@@ -101,16 +100,16 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	pages, err := job.write(opts.Stderr)
+	w, err := job.write(opts.Stderr)
 	if err != nil {
 		return err
 	}
-	for _, b := range job.backups {
+	for _, b := range w.Backups {
 		fmt.Fprintf(opts.Stdout, "原文件已备份为 %s\n", b)
 	}
-	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, pages)
-	if job.book != "" {
-		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", job.book)
+	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, w.Pages)
+	if w.Book != "" {
+		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", w.Book)
 	}
 	return nil
 }
@@ -123,12 +122,6 @@ type reportJob struct {
 	output   string
 	cfg      *config.Config
 	o        bulletin.Options
-	// book is where the annual report's year workbook was written, and
-	// year the history behind it.
-	book string
-	year *history.Year
-	// backups are the earlier outputs that were kept before being replaced.
-	backups []string
 }
 
 // inputs are the files the report reads, which it never writes over.
@@ -168,7 +161,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 		cfg = ws.Config
 	} else {
 		var err error
-		if cfg, err = loadConfig(opts.Config, job.ledgers); err != nil {
+		if cfg, err = config.Locate(opts.Config, job.ledgers); err != nil {
 			return nil, err
 		}
 	}
@@ -249,56 +242,46 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 
 // write reads the ledgers, lays out the report and writes it, warning on
 // stderr of edits of the ledgers it did not take and of characters drawn
-// from fallback fonts; it returns the number of pages.
-func (j *reportJob) write(stderr io.Writer) (int, error) {
+// from fallback fonts.
+func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
-		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
+		return nil, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
 	}
 	if _, err := outfile.Check(j.output, outfile.Report, j.inputs()...); err != nil {
-		return 0, err
+		return nil, err
 	}
 	ignored := func(ig []ledgerbook.Ignored) {
 		printIgnored(stderr, ig, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
 	}
 	ledgers, err := publish.ReadLedgers(j.ledgers, round.LightRules(j.cfg), ignored)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var previous *ledger.Ledger
 	if j.previous != "" && j.kind == kindProgress {
 		prev, err := publish.ReadLedgers([]string{j.previous}, round.LightRules(j.cfg), ignored)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if prev[0].PeriodEnd >= ledgers[len(ledgers)-1].PeriodEnd {
-			return 0, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
+			return nil, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
 		}
 		previous = prev[0]
 	}
 	if j.kind == kindProgress && len(ledgers) > 1 {
-		return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
+		return nil, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
 	}
-	return j.render(stderr, ledgers, previous)
-}
-
-// render writes the report of ledgers (chronological; previous is the
-// period before a progress report's, or nil), warning on stderr of the
-// characters drawn from fallback fonts; it returns the number of pages.
-func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous *ledger.Ledger) (int, error) {
 	pj := publish.Job{Kind: publish.Kind(j.kind), Output: j.output, Inputs: j.inputs(), Options: j.o}
 	w, err := pj.Write(ledgers, previous)
-	if w != nil {
-		j.book, j.year, j.backups = w.Book, w.Year, w.Backups
-	}
 	var we *publish.WriteError
 	if errors.As(err, &we) {
-		return 0, &inputError{we.Error()}
+		return nil, &inputError{we.Error()}
 	}
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	printSubstitutions(stderr, w.Substitutions)
-	return w.Pages, nil
+	return w, nil
 }
 
 // maxIgnoredShown is how many ignored edits are listed one by one.

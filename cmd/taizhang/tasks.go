@@ -2,19 +2,17 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -67,7 +65,7 @@ func (s *taskSource) config() (*config.Config, error) {
 	if s.Config == "" && s.ws != nil {
 		return s.ws.Config, nil
 	}
-	return loadConfig(s.Config, s.Tasks)
+	return config.Locate(s.Config, s.Tasks)
 }
 
 // taskPaths is --tasks, else the workspace's task list.
@@ -119,37 +117,17 @@ func (s *taskSource) round(periodFlag, dueFlag string, now time.Time) (period.Pe
 	return workspaceRound(s.ws, periodFlag, dueFlag, now)
 }
 
-// workspaceRound reads --period and --due, filling in what is missing from
-// the workspace ws when there is one: the current period (see
-// workspace.Current) and its due date from taizhang.yaml's due_days.
+// workspaceRound is workspace.Round, its errors being the command line's.
 func workspaceRound(ws *workspace.Workspace, periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
-	if ws == nil || periodFlag != "" && dueFlag != "" {
-		return parseRound(periodFlag, dueFlag)
+	p, due, err := workspace.Round(ws, periodFlag, dueFlag, now)
+	if err != nil {
+		return period.Period{}, time.Time{}, &usageError{err.Error()}
 	}
-	var p period.Period
-	if periodFlag == "" {
-		p = ws.Current(now)
-	} else {
-		var err error
-		if p, err = period.Parse(periodFlag); err != nil {
-			return period.Period{}, time.Time{}, &usageError{err.Error()}
-		}
-	}
-	if dueFlag == "" {
-		return p, ws.Due(p), nil
-	}
-	_, due, err := parseRound(p.Key(), dueFlag)
-	return p, due, err
+	return p, due, nil
 }
 
-// requireLeads refuses a task list without any task that has a lead unit:
-// most likely emptied by mistake, it would give a ledger without tasks and
-// move every note of the office out of it.
+// requireLeads is round.RequireLeads on the task source.
 func (s *taskSource) requireLeads(set *task.Set) error {
-	if units, _ := fillin.Assign(set); len(units) > 0 {
-		return nil
-	}
 	paths, _ := s.taskPaths()
-	return &inputError{fmt.Sprintf("%s：任务分解表中没有任何已指定牵头单位的任务（是否被误清空？），本次未汇总、未改动总台账：请检查任务分解表，在“牵头单位”列填写责任单位后重新运行",
-		strings.Join(paths, "、"))}
+	return round.RequireLeads(set, paths)
 }

@@ -15,8 +15,10 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/history"
@@ -173,4 +175,15 @@ func (j Job) Ranking(l *ledger.Ledger) *history.Ranking {
 	}
 	y := history.Build(ls, rules, j.Rules.Order)
 	return y.Rankings[len(y.Rankings)-1]
+}
+
+// RequireLeads refuses a task list without any task that has a lead unit:
+// most likely emptied by mistake, it would give a ledger without tasks and
+// move every note of the office out of it. sources name the task list.
+func RequireLeads(set *task.Set, sources []string) error {
+	if units, _ := fillin.Assign(set); len(units) > 0 {
+		return nil
+	}
+	return &cells.InputError{File: strings.Join(sources, "、"),
+		Msg: "任务分解表中没有任何已指定牵头单位的任务（是否被误清空？），本次未汇总、未改动总台账：请检查任务分解表，在“牵头单位”列填写责任单位后重新运行"}
 }
