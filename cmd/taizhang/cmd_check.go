@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -94,11 +93,8 @@ func checkRun(opts *checkOptions) error {
 	}
 	results := intake.CheckAll(files, fillin.CheckOptions{Tasks: set, Period: want, Secret: secret}, nil)
 	if opts.JSON {
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(map[string]any{"returns": results}); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, map[string]any{"returns": results}); err != nil {
+			return err
 		}
 	} else {
 		printFindings(opts.Stdout, results)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -126,11 +125,8 @@ func mergeRun(opts *mergeOptions) error {
 	l := w.Ledger
 	summary := opts.summary()
 	if opts.JSON {
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, l); err != nil {
+			return err
 		}
 	}
 	printIgnored(summary, w.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")

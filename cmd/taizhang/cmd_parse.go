@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -94,11 +93,8 @@ func parseRun(opts *parseOptions) error {
 	summary := opts.Stdout
 	if opts.JSON {
 		summary = opts.Stderr
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(set); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, set); err != nil {
+			return err
 		}
 	}
 	backup := ""

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -70,11 +69,8 @@ func statusRun(opts *statusOptions) error {
 		return err
 	}
 	if opts.JSON {
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(st); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, st); err != nil {
+			return err
 		}
 		return nil
 	}

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -130,4 +133,16 @@ func workspaceRound(ws *workspace.Workspace, periodFlag, dueFlag string, now tim
 func (s *taskSource) requireLeads(set *task.Set) error {
 	paths, _ := s.taskPaths()
 	return round.RequireLeads(set, paths)
+}
+
+// writeJSON writes v to w as --json does: indented, with Chinese and
+// <, >, & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
 }
