@@ -71,3 +71,32 @@ func TestCollectSkips(t *testing.T) {
 		t.Errorf("a missing folder: %v", err)
 	}
 }
+
+// TestCheckAllOrder: results keep the files' order whatever worker reads
+// them, and progress counts up to the total once.
+func TestCheckAllOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, n := range []string{"c.xlsx", "a.xlsx", "b.xlsx", "d.xlsx"} {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("not a workbook"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	var calls []int
+	results := CheckAll(files, fillin.CheckOptions{}, func(done, total int) {
+		if total != len(files) {
+			t.Errorf("progress total = %d; want %d", total, len(files))
+		}
+		calls = append(calls, done)
+	})
+	for i, r := range results {
+		if r.File != files[i] || r.Usable() {
+			t.Errorf("result %d = %s (usable %v); want %s, unusable", i, r.File, r.Usable(), files[i])
+		}
+	}
+	if len(calls) != len(files) || calls[len(calls)-1] != len(files) {
+		t.Errorf("progress calls = %v", calls)
+	}
+}
