@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
@@ -99,7 +100,7 @@ func printInit(w io.Writer, dir string, c *workspace.Created) {
 		fmt.Fprintf(w, "  %s  %s\n", padRight(r[0], 24), r[1])
 	}
 	if len(c.Moved) > 0 {
-		fmt.Fprintf(w, "已把 %d 份政策文件移入 %s/：%s\n", len(c.Moved), workspace.DocsName, joinMax(c.Moved, 10))
+		fmt.Fprintf(w, "已把 %d 份政策文件移入 %s/：%s\n", len(c.Moved), workspace.DocsName, round.JoinMax(c.Moved, 10))
 	}
 	fmt.Fprintln(w, "\n下一步：")
 	steps := []string{

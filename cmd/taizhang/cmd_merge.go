@@ -1,26 +1,22 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/intake"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/scoring"
-	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
@@ -102,7 +98,7 @@ func mergeRun(opts *mergeOptions) error {
 	if err := opts.fromWorkspace(p); err != nil {
 		return err
 	}
-	files, err := collectReturns(opts.Returns)
+	files, err := intake.Collect(opts.Returns)
 	if err != nil {
 		return err
 	}
@@ -116,23 +112,25 @@ func mergeRun(opts *mergeOptions) error {
 	if opts.Previous != "" {
 		inputs = append(inputs, opts.Previous)
 	}
-	job := mergeJob{set: set, period: p, due: due, rules: rulesOf(cfg), secret: secret, files: files, inputs: inputs,
-		previous: previous, output: opts.Output, progress: progressWriter(opts.Stderr), scoring: cfg.Scoring, order: unitOrder(cfg),
-		warn: opts.summary()}
-	l, backup, replaced, err := job.run()
+	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(cfg), Secret: secret, Files: files,
+		Previous: previous, Now: set.Pinned(), Progress: progressFunc(opts.Stderr)}
+	w, err := job.Write(opts.Output, inputs)
+	var existing *round.ExistingFileError
+	if errors.As(err, &existing) {
+		return &inputError{existing.Error()}
+	}
 	if err != nil {
 		return err
 	}
+	l := w.Ledger
 	summary := opts.summary()
 	if opts.JSON {
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(l); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, l); err != nil {
+			return err
 		}
 	}
-	printMergeSummary(summary, l, opts.Output, backup, replaced)
+	printIgnored(summary, w.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
+	printMergeSummary(summary, l, opts.Output, w.Backup, w.Replaced)
 	if opts.ws != nil {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
 	}
@@ -148,9 +146,9 @@ func (opts *mergeOptions) fromWorkspace(p period.Period) error {
 		return nil
 	}
 	if len(opts.Returns) == 0 {
-		dir := ws.ReturnsDir(p)
-		if _, err := os.Stat(dir); err != nil {
-			return &inputError{fmt.Sprintf("%s：还没有%s的报送文件：请把收到的填报表放入该目录", dir, p.String())}
+		dir, err := ws.Received(p)
+		if err != nil {
+			return err
 		}
 		opts.Returns = []string{dir}
 	}
@@ -185,114 +183,9 @@ func fileExists(p string) bool {
 	return err == nil && !info.IsDir()
 }
 
-// mergeJob is one merge: check the returns, merge them, write the ledger.
-type mergeJob struct {
-	set      *task.Set
-	period   period.Period
-	due      time.Time
-	rules    ledger.Rules
-	secret   []byte
-	files    []string
-	inputs   []string // the other files read: task lists, the previous ledger
-	previous *ledger.Ledger
-	output   string
-	progress io.Writer
-	// scoring and order rank the units on the ledger's 考核 sheet; zero
-	// scoring means the defaults.
-	scoring scoring.Rules
-	order   []string
-	// warn is told of edits of the replaced ledger that are not kept; nil
-	// for nowhere.
-	warn io.Writer
-}
-
-func (j mergeJob) run() (l *ledger.Ledger, backup string, carried bool, err error) {
-	// The ledger replaces only a ledger, which WriteFileRanked backs up.
-	if _, err := outfile.Check(j.output, outfile.Ledger, append(j.inputs, j.files...)...); err != nil {
-		return nil, "", false, err
-	}
-	earlier, err := readEarlier(j.output, j.warn)
-	if err != nil {
-		return nil, "", false, err
-	}
-	results := checkFilesProgress(j.files, j.set, fillin.CheckOptions{Tasks: j.set, Period: &j.period, Secret: j.secret}, j.progress)
-	in := ledger.Input{Tasks: j.set, Period: j.period, Due: j.due, Rules: j.rules, Earlier: earlier, Previous: j.previous, Now: pinnedTime(j.set)}
-	for i, r := range results {
-		rc := ledger.Received{Return: r}
-		if info, err := os.Stat(j.files[i]); err == nil {
-			rc.ModTime = info.ModTime()
-			// The ledger is as of its newest return: a time that comes
-			// from the input, so the same returns give the same ledger.
-			if rc.ModTime.After(in.Now) {
-				in.Now = rc.ModTime
-			}
-		}
-		in.Returns = append(in.Returns, rc)
-	}
-	l = ledger.Merge(in)
-	backup, err = ledgerbook.WriteFileRanked(j.output, l, j.ranking(l))
-	if err != nil {
-		return nil, "", false, fmt.Errorf("写入 %s 失败：%w", j.output, err)
-	}
-	return l, backup, earlier != nil, nil
-}
-
-// ranking is the period's ranking with each unit's move since the
-// previous period's ledger.
-func (j mergeJob) ranking(l *ledger.Ledger) *history.Ranking {
-	rules := j.scoring
-	if rules == (scoring.Rules{}) {
-		rules = scoring.Defaults
-	}
-	ls := []*ledger.Ledger{l}
-	if j.previous != nil {
-		ls = []*ledger.Ledger{j.previous, l}
-	}
-	y := history.Build(ls, rules, j.order)
-	return y.Rankings[len(y.Rankings)-1]
-}
-
-// unitOrder is the office's display order of units.
-func unitOrder(cfg *config.Config) []string {
-	var order []string
-	for _, u := range cfg.Units {
-		order = append(order, u.Name)
-	}
-	return order
-}
-
-// readEarlier reads the ledger about to be replaced, whose review columns
-// are carried over. A file that cannot be read as a ledger stops the run:
-// overwriting it could lose the office's work. Its edits outside the
-// office's columns, which the new ledger does not keep, are listed on warn.
-func readEarlier(path string, warn io.Writer) (*ledger.Ledger, error) {
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	rd, err := ledgerbook.ReadFileWithEdits(path)
-	if err != nil {
-		return nil, &inputError{fmt.Sprintf("%v\n输出文件 %s 已存在但无法作为总台账读取，为免覆盖办公室的复核内容，本次未写入：请换一个输出文件名（-o），或移走该文件", err, path)}
-	}
-	if warn != nil {
-		printIgnored(warn, rd.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
-	}
-	return rd.Ledger, nil
-}
-
-func rulesOf(cfg *config.Config) ledger.Rules {
-	r := ledger.DefaultRules
-	if cfg.Lights.GreenWithin != nil {
-		r.GreenWithin = *cfg.Lights.GreenWithin
-	}
-	if cfg.Lights.YellowWithin != nil {
-		r.YellowWithin = *cfg.Lights.YellowWithin
-	}
-	return r
-}
-
-// progressWriter returns where to show progress: standard error when it
-// is a terminal, else nowhere.
-func progressWriter(w io.Writer) io.Writer {
+// progressFunc shows "已读取 n/N" on w when it is a terminal; nil when it
+// is not.
+func progressFunc(w io.Writer) func(done, total int) {
 	f, ok := w.(*os.File)
 	if !ok {
 		return nil
@@ -301,7 +194,12 @@ func progressWriter(w io.Writer) io.Writer {
 	if err != nil || info.Mode()&os.ModeCharDevice == 0 {
 		return nil
 	}
-	return f
+	return func(done, total int) {
+		fmt.Fprintf(f, "\r已读取 %d/%d 份报送文件", done, total)
+		if done == total {
+			fmt.Fprintln(f)
+		}
+	}
 }
 
 func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, replaced bool) {
@@ -311,12 +209,12 @@ func printMergeSummary(w io.Writer, l *ledger.Ledger, out, backup string, replac
 	fmt.Fprintf(w, "报送文件：采用 %d 份，被替代 %d 份，不可用 %d 份；责任单位 %d 个：按时 %d，迟报 %d，未报 %d\n",
 		t.Used, t.Superseded, t.Rejected, t.Units, t.OnTime, t.Late, t.MissingN)
 	if len(l.Missing) > 0 {
-		fmt.Fprintf(w, "未报送单位：%s\n", joinMax(l.Missing, 20))
+		fmt.Fprintf(w, "未报送单位：%s\n", round.JoinMax(l.Missing, 20))
 	}
 	for _, in := range l.Intake {
 		switch in.State {
 		case ledger.Rejected:
-			fmt.Fprintf(w, "  不可用：%s%s\n", in.File, firstError(in.Findings))
+			fmt.Fprintf(w, "  不可用：%s%s\n", in.File, colonFirst(in.Findings))
 		case ledger.Superseded:
 			fmt.Fprintf(w, "  已被替代：%s（以 %s 为准）\n", in.File, in.SupersededBy)
 		}
@@ -352,25 +250,10 @@ func printCarried(w io.Writer, l *ledger.Ledger) {
 	}
 }
 
-func firstError(fs []fillin.Finding) string {
-	for _, f := range fs {
-		if f.Level == fillin.LevelError {
-			return "：" + f.Msg
-		}
+// colonFirst is "：" and the first error of findings, "" when none.
+func colonFirst(fs []fillin.Finding) string {
+	if msg := round.FirstError(fs); msg != "" {
+		return "：" + msg
 	}
 	return ""
-}
-
-func joinMax(list []string, n int) string {
-	s := ""
-	for i, x := range list {
-		if i == n {
-			return s + fmt.Sprintf(" 等 %d 个", len(list))
-		}
-		if i > 0 {
-			s += "、"
-		}
-		s += x
-	}
-	return s
 }

@@ -1,21 +1,14 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
-	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/docread"
 	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/policy"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -85,7 +78,7 @@ func parseRun(opts *parseOptions) error {
 	var err error
 	if opts.Config == "" && opts.ws != nil {
 		cfg = opts.ws.Config
-	} else if cfg, err = loadConfig(opts.Config, opts.Docs); err != nil {
+	} else if cfg, err = config.Locate(opts.Config, opts.Docs); err != nil {
 		return err
 	}
 	if opts.Output != "" {
@@ -93,23 +86,20 @@ func parseRun(opts *parseOptions) error {
 			return err
 		}
 	}
-	set, err := parseFiles(opts.Docs, cfg)
+	set, err := policy.ParseFiles(opts.Docs, cfg)
 	if err != nil {
 		return err
 	}
 	summary := opts.Stdout
 	if opts.JSON {
 		summary = opts.Stderr
-		enc := json.NewEncoder(opts.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(set); err != nil {
-			return fmt.Errorf("write JSON: %w", err)
+		if err := writeJSON(opts.Stdout, set); err != nil {
+			return err
 		}
 	}
 	backup := ""
 	if opts.Output != "" {
-		if backup, err = writeTaskList(opts.Output, set, opts.Docs); err != nil {
+		if backup, err = tasklist.Save(opts.Output, set, opts.Docs...); err != nil {
 			return err
 		}
 	}
@@ -132,7 +122,7 @@ func (opts *parseOptions) fromWorkspace() error {
 		return nil
 	}
 	if len(opts.Docs) == 0 {
-		docs, err := workspaceDocs(ws.DocsDir())
+		docs, err := ws.Documents()
 		if err != nil {
 			return err
 		}
@@ -146,116 +136,6 @@ func (opts *parseOptions) fromWorkspace() error {
 		opts.Output = out
 	}
 	return nil
-}
-
-// workspaceDocs lists the policy documents in dir, in name order.
-func workspaceDocs(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &inputError{fmt.Sprintf("%s：无法读取目录：%v", dir, err)}
-	}
-	var docs []string
-	for _, e := range entries {
-		if !e.IsDir() && workspace.IsDocument(e.Name()) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
-			docs = append(docs, filepath.Join(dir, e.Name()))
-		}
-	}
-	if len(docs) == 0 {
-		return nil, &inputError{dir + "：还没有政策文件：请把要分解的文件（.docx、.txt、.html）放入该目录后再运行 taizhang parse"}
-	}
-	sort.Strings(docs)
-	return docs, nil
-}
-
-// loadConfig reads the --config file, or taizhang.yaml beside the first
-// input, or in the current directory, or the built-in default.
-func loadConfig(path string, inputs []string) (*config.Config, error) {
-	if path != "" {
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return nil, &inputError{fmt.Sprintf("%s：无法读取配置文件：%v", path, err)}
-		}
-		return config.Load(path, data)
-	}
-	var dirs []string
-	if len(inputs) > 0 {
-		dirs = append(dirs, filepath.Dir(inputs[0]))
-	}
-	return config.Find(append(dirs, ".")...)
-}
-
-// parseFiles reads and parses each document; every unreadable file is
-// reported, not only the first.
-func parseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
-	set := &task.Set{}
-	var problems []string
-	for _, p := range paths {
-		doc, err := docread.ReadFile(p)
-		if err != nil {
-			problems = append(problems, err.Error())
-			continue
-		}
-		set.Documents = append(set.Documents, policy.Parse(doc, cfg))
-	}
-	if len(problems) > 0 {
-		return nil, &inputError{strings.Join(problems, "\n")}
-	}
-	applyUnits(set, cfg)
-	return set, nil
-}
-
-// writeTaskList writes the workbook: tasks, targets and the other items the
-// office may want to reclassify, without the pure headings (those are in each
-// row's heading columns). An earlier task list at path is backed up first
-// (its path is returned); anything else there, or one of the inputs, is
-// refused (see outfile.Prepare).
-func writeTaskList(path string, set *task.Set, inputs []string) (backup string, err error) {
-	out := &task.Set{}
-	for _, d := range set.Documents {
-		c := *d
-		c.Tasks = nil
-		for _, t := range d.Tasks {
-			if t.Reportable() || !d.IsHeading(t) {
-				c.Tasks = append(c.Tasks, t)
-			}
-		}
-		out.Documents = append(out.Documents, &c)
-	}
-	if backup, err = outfile.Prepare(path, outfile.TaskList, inputs...); err != nil {
-		return "", err
-	}
-	if err := tasklist.WriteFile(path, out, pinnedTime(set)); err != nil {
-		return backup, fmt.Errorf("写入 %s 失败：%w", path, err)
-	}
-	return backup, nil
-}
-
-// sourceDateEpoch is the time SOURCE_DATE_EPOCH pins outputs to, if set
-// (reproducible builds' convention).
-func sourceDateEpoch() (time.Time, bool) {
-	var sec int64
-	if s := os.Getenv("SOURCE_DATE_EPOCH"); s != "" {
-		if _, err := fmt.Sscan(s, &sec); err == nil {
-			return time.Unix(sec, 0).UTC(), true
-		}
-	}
-	return time.Time{}, false
-}
-
-// pinnedTime is the timestamp written into generated files, so that the same
-// input gives the same output: SOURCE_DATE_EPOCH when set, else the newest
-// document date, else 2000-01-01.
-func pinnedTime(set *task.Set) time.Time {
-	if t, ok := sourceDateEpoch(); ok {
-		return t
-	}
-	newest := time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	for _, d := range set.Documents {
-		if t, err := time.Parse("2006-01-02", d.Date); err == nil && t.After(newest) {
-			newest = t
-		}
-	}
-	return newest
 }
 
 func printSummary(w io.Writer, set *task.Set, output string) {

@@ -15,13 +15,13 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/bulletin"
-	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/outfile"
-	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/publish"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -100,16 +100,16 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	pages, err := job.write(opts.Stderr)
+	w, err := job.write(opts.Stderr)
 	if err != nil {
 		return err
 	}
-	for _, b := range job.backups {
+	for _, b := range w.Backups {
 		fmt.Fprintf(opts.Stdout, "原文件已备份为 %s\n", b)
 	}
-	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, pages)
-	if job.book != "" {
-		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", job.book)
+	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, w.Pages)
+	if w.Book != "" {
+		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", w.Book)
 	}
 	return nil
 }
@@ -122,12 +122,6 @@ type reportJob struct {
 	output   string
 	cfg      *config.Config
 	o        bulletin.Options
-	// book is where the annual report's year workbook was written, and
-	// year the history behind it.
-	book string
-	year *history.Year
-	// backups are the earlier outputs that were kept before being replaced.
-	backups []string
 }
 
 // inputs are the files the report reads, which it never writes over.
@@ -136,16 +130,6 @@ func (j *reportJob) inputs() []string {
 		return append(slices.Clone(j.ledgers), j.previous)
 	}
 	return j.ledgers
-}
-
-// prepare refuses to write a file of kind k at path over anything but an
-// earlier one, which it backs up.
-func (j *reportJob) prepare(path string, k outfile.Kind) error {
-	backup, err := outfile.Prepare(path, k, j.inputs()...)
-	if backup != "" {
-		j.backups = append(j.backups, backup)
-	}
-	return err
 }
 
 // planReport works out the inputs, output and options of a report from the
@@ -177,7 +161,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 		cfg = ws.Config
 	} else {
 		var err error
-		if cfg, err = loadConfig(opts.Config, job.ledgers); err != nil {
+		if cfg, err = config.Locate(opts.Config, job.ledgers); err != nil {
 			return nil, err
 		}
 	}
@@ -187,7 +171,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 		return nil, err
 	}
 	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts,
-		Rules: cfg.Scoring, Order: unitOrder(cfg), Masthead: opts.Masthead}
+		Rules: cfg.Scoring, Order: round.UnitOrder(cfg), Masthead: opts.Masthead}
 	if opts.Date != "" {
 		d, err := time.Parse("2006-01-02", opts.Date)
 		if err != nil {
@@ -202,23 +186,14 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 // period's ledger for a progress report, every period's for the annual one.
 func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 	if j.kind == kindAnnual {
-		periods, err := ws.Periods()
+		ledgers, year, err := ws.YearLedgers()
 		if err != nil {
 			return err
 		}
-		year := ws.Config.Year
-		for _, p := range periods {
-			if ws.Config.Year != 0 && p.Start().Year() != ws.Config.Year {
-				continue
-			}
-			if exists(ws.LedgerPath(p)) {
-				j.ledgers = append(j.ledgers, ws.LedgerPath(p))
-				year = p.Start().Year()
-			}
-		}
-		if len(j.ledgers) == 0 {
+		if len(ledgers) == 0 {
 			return &inputError{fmt.Sprintf("工作目录 %s 中还没有任何一期的总台账：请先运行 taizhang merge", ws.Root)}
 		}
+		j.ledgers = ledgers
 		if j.output == "" {
 			j.output = filepath.Join(ws.AnnualDir(), fmt.Sprintf("%d年度考核报告.pdf", year))
 		}
@@ -229,22 +204,17 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 		return err
 	}
 	path := ws.LedgerPath(p)
-	if !exists(path) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return &inputError{fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path)}
 	}
 	j.ledgers = []string{path}
-	if prev, ok := ws.Previous(p); ok && j.previous == "" && exists(ws.LedgerPath(prev)) {
-		j.previous = ws.LedgerPath(prev)
+	if j.previous == "" {
+		j.previous = ws.PreviousLedger(p)
 	}
 	if j.output == "" {
 		j.output = ws.ReportPath(p)
 	}
 	return nil
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // fontSet is the bundled fonts with the configuration's and the flags'
@@ -270,110 +240,48 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 	return set, nil
 }
 
-// readLedgers reads the ledgers in period order, applying the office's
-// 核定状态 with the configuration's light rules.
-// Edits of the ledgers that are not taken are listed on warn.
-func readLedgers(paths []string, rules ledger.Rules, warn io.Writer) ([]*ledger.Ledger, error) {
-	var ls []*ledger.Ledger
-	seen := map[string]string{}
-	for _, p := range paths {
-		rd, err := ledgerbook.ReadFileWithEdits(p)
-		if err != nil {
-			return nil, err
-		}
-		printIgnored(warn, rd.Ignored, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
-		l := rd.Ledger
-		if other, dup := seen[l.Period]; dup {
-			return nil, &inputError{fmt.Sprintf("%s 与 %s 是同一期（%s）的总台账：每期只给一份", other, p, l.PeriodLabel)}
-		}
-		seen[l.Period] = p
-		if err := l.Reassess(rules); err != nil {
-			return nil, &inputError{fmt.Sprintf("%s：期次“%s”无法识别：%v", p, l.Period, err)}
-		}
-		ls = append(ls, l)
-	}
-	slices.SortStableFunc(ls, func(a, b *ledger.Ledger) int { return cmp.Compare(a.PeriodEnd, b.PeriodEnd) })
-	return ls, nil
-}
-
 // write reads the ledgers, lays out the report and writes it, warning on
 // stderr of edits of the ledgers it did not take and of characters drawn
-// from fallback fonts; it returns the number of pages.
-func (j *reportJob) write(stderr io.Writer) (int, error) {
+// from fallback fonts.
+func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
-		return 0, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
+		return nil, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
 	}
 	if _, err := outfile.Check(j.output, outfile.Report, j.inputs()...); err != nil {
-		return 0, err
+		return nil, err
 	}
-	ledgers, err := readLedgers(j.ledgers, rulesOf(j.cfg), stderr)
+	ignored := func(ig []ledgerbook.Ignored) {
+		printIgnored(stderr, ig, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
+	}
+	ledgers, err := publish.ReadLedgers(j.ledgers, round.LightRules(j.cfg), ignored)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	var previous *ledger.Ledger
 	if j.previous != "" && j.kind == kindProgress {
-		prev, err := readLedgers([]string{j.previous}, rulesOf(j.cfg), stderr)
+		prev, err := publish.ReadLedgers([]string{j.previous}, round.LightRules(j.cfg), ignored)
 		if err != nil {
-			return 0, err
+			return nil, err
 		}
 		if prev[0].PeriodEnd >= ledgers[len(ledgers)-1].PeriodEnd {
-			return 0, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
+			return nil, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
 		}
 		previous = prev[0]
 	}
-	return j.render(stderr, ledgers, previous)
-}
-
-// render writes the report of ledgers (chronological; previous is the
-// period before a progress report's, or nil).
-func (j *reportJob) render(stderr io.Writer, ledgers []*ledger.Ledger, previous *ledger.Ledger) (int, error) {
-	if j.kind == kindAnnual {
-		// The year workbook goes beside the report: the assessment with
-		// every event, the trends and a sheet per period. Both outputs
-		// are checked before either is backed up.
-		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by readLedgers
-		j.book = filepath.Join(filepath.Dir(j.output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
-		if _, err := outfile.Check(j.book, outfile.Year, j.inputs()...); err != nil {
-			return 0, err
-		}
+	if j.kind == kindProgress && len(ledgers) > 1 {
+		return nil, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
 	}
-	if err := j.prepare(j.output, outfile.Report); err != nil {
-		return 0, err
+	pj := publish.Job{Kind: publish.Kind(j.kind), Output: j.output, Inputs: j.inputs(), Options: j.o}
+	w, err := pj.Write(ledgers, previous)
+	var we *publish.WriteError
+	if errors.As(err, &we) {
+		return nil, &inputError{we.Error()}
 	}
-	var rep *bulletin.Report
-	if j.kind == kindAnnual {
-		j.year = history.Build(ledgers, j.o.Rules, j.o.Order)
-		rep = bulletin.Annual(j.year, ledgers, j.o)
-		if err := j.prepare(j.book, outfile.Year); err != nil {
-			return 0, err
-		}
-		if err := ledgerbook.WriteYearFile(j.book, j.year, ledgers); err != nil {
-			return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在 Excel 或 WPS 中打开？）", j.book, err)}
-		}
-	} else {
-		if len(ledgers) > 1 {
-			return 0, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
-		}
-		o := j.o
-		o.Previous = previous
-		rep = bulletin.Progress(ledgers[0], o)
+	if err != nil {
+		return nil, err
 	}
-	if t, ok := sourceDateEpoch(); ok {
-		rep.Info.Created = t
-	}
-	var renderErr error
-	err := cells.WriteFileAtomic(j.output, func(w io.Writer) error {
-		renderErr = rep.Doc.Write(w, rep.Info)
-		return renderErr
-	})
-	switch {
-	case renderErr != nil:
-		return 0, renderErr
-	case err != nil:
-		return 0, &inputError{fmt.Sprintf("无法写入 %s：%v（文件是否正在阅读器中打开？）", j.output, err)}
-	}
-	printSubstitutions(stderr, rep)
-	return rep.Doc.Pages(), nil
+	printSubstitutions(stderr, w.Substitutions)
+	return w, nil
 }
 
 // maxIgnoredShown is how many ignored edits are listed one by one.
@@ -400,8 +308,8 @@ func printIgnored(w io.Writer, ignored []ledgerbook.Ignored, what, how string) {
 }
 
 // printSubstitutions warns of characters a role's font lacks.
-func printSubstitutions(w io.Writer, rep *bulletin.Report) {
-	for _, s := range rep.Doc.Substitutions() {
+func printSubstitutions(w io.Writer, subs []gongwen.Substitution) {
+	for _, s := range subs {
 		role := typeface.Role(s.Role).Label()
 		if s.Fallback != "" {
 			fmt.Fprintf(w, "提示：%s“%s”中没有字符“%c”（U+%04X），%d 处已改用“%s”显示\n", role, s.Font, s.Char, s.Char, s.Count, s.Fallback)

@@ -10,7 +10,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/outfile"
-	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -81,14 +80,14 @@ func templatesRun(opts *templatesOptions) error {
 	if ws := opts.ws; ws != nil && !opts.dirSet {
 		dir = ws.TemplatesDir(p)
 	}
-	secret, created, warning, err := issueKey(opts.root(), dir, opts.NewKey)
+	secret, created, warning, err := workspace.IssueKey(opts.root(), dir, opts.NewKey)
 	if err != nil {
 		return err
 	}
 	if warning != "" {
 		fmt.Fprintln(opts.Stderr, warning)
 	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: pinnedTime(set)}, dir, created, opts.root())
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}, dir, created, opts.root())
 	if err != nil || opts.ws == nil {
 		return err
 	}
@@ -144,29 +143,4 @@ func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string,
 		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", workspace.KeyPath(root))
 	}
 	return written, nil
-}
-
-// parseRound reads the --period and --due flags of a reporting round.
-func parseRound(periodFlag, dueFlag string) (period.Period, time.Time, error) {
-	p, err := period.Parse(periodFlag)
-	if err != nil {
-		return period.Period{}, time.Time{}, &usageError{err.Error()}
-	}
-	var due time.Time
-	if dueFlag != "" {
-		if due, err = parseDay(dueFlag); err != nil {
-			return period.Period{}, time.Time{}, &usageError{fmt.Sprintf("无法识别截止日期“%s”：请写作 2025-01-05 或 2025年1月5日", dueFlag)}
-		}
-	}
-	return p, due, nil
-}
-
-// parseDay reads a date as offices write it: 2025-01-05, 2025/1/5, 2025年1月5日.
-func parseDay(s string) (time.Time, error) {
-	for _, layout := range []string{"2006-01-02", "2006-1-2", "2006/1/2", "2006年1月2日", "20060102"} {
-		if t, err := time.Parse(layout, s); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("bad date %q", s)
 }

@@ -17,9 +17,11 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/intake"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/sample"
 )
 
@@ -144,15 +146,15 @@ func (fm *returnForm) set(t *testing.T, header string, n int, v any) string {
 // the rest of the return is still merged.
 type malformedCase struct {
 	name   string
-	make   func(t *testing.T, r *round) (file, cell string)
+	make   func(t *testing.T, r *testRound) (file, cell string)
 	msg    string
 	usable bool
 	skip   string // why the case cannot run here, "" when it can
 }
 
-// round is a workspace with the 2024-Q4 workbooks issued and the units'
+// testRound is a workspace with the 2024-Q4 workbooks issued and the units'
 // returns received.
-type round struct {
+type testRound struct {
 	ws, returns string
 	p           period.Period
 	plans       []sample.Plan
@@ -161,7 +163,7 @@ type round struct {
 }
 
 // single hands out the return of a unit not yet spoiled.
-func (r *round) single(t *testing.T) (sample.Plan, *returnForm) {
+func (r *testRound) single(t *testing.T) (sample.Plan, *returnForm) {
 	t.Helper()
 	if r.used >= len(r.singles) {
 		t.Fatal("more cases than units with a single return")
@@ -171,7 +173,7 @@ func (r *round) single(t *testing.T) (sample.Plan, *returnForm) {
 	return pl, openForm(t, pl.Files[0])
 }
 
-func (r *round) write(t *testing.T, name string, data []byte) string {
+func (r *testRound) write(t *testing.T, name string, data []byte) string {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(r.returns, name), data, 0o644); err != nil {
 		t.Fatal(err)
@@ -209,44 +211,44 @@ func runWithin(t *testing.T, d time.Duration, args ...string) (int, string, stri
 }
 
 var malformedCases = []malformedCase{
-	{name: "not a workbook", msg: "不是 .xlsx 工作簿", make: func(t *testing.T, r *round) (string, string) {
+	{name: "not a workbook", msg: "不是 .xlsx 工作簿", make: func(t *testing.T, r *testRound) (string, string) {
 		return r.write(t, "不是表格.xlsx", []byte("这不是一个工作簿")), ""
 	}},
-	{name: "truncated", msg: "文件已损坏", make: func(t *testing.T, r *round) (string, string) {
+	{name: "truncated", msg: "文件已损坏", make: func(t *testing.T, r *testRound) (string, string) {
 		data, err := os.ReadFile(r.singles[len(r.singles)-1].Files[0])
 		if err != nil {
 			t.Fatal(err)
 		}
 		return r.write(t, "传了一半.xlsx", data[:len(data)/2]), ""
 	}},
-	{name: "zip bomb", msg: "文件过大", make: func(t *testing.T, r *round) (string, string) {
+	{name: "zip bomb", msg: "文件过大", make: func(t *testing.T, r *testRound) (string, string) {
 		return r.write(t, "炸弹.xlsx", zipBomb(t, r.singles[len(r.singles)-1].Files[0], 200<<20)), ""
 	}},
-	{name: "named pipe", msg: "命名管道", skip: fifoSkip(), make: func(t *testing.T, r *round) (string, string) {
+	{name: "named pipe", msg: "命名管道", skip: fifoSkip(), make: func(t *testing.T, r *testRound) (string, string) {
 		makeFIFO(t, filepath.Join(r.returns, "管道.xlsx"))
 		return "管道.xlsx", ""
 	}},
-	{name: "dangling link", msg: "找不到该文件", make: func(t *testing.T, r *round) (string, string) {
+	{name: "dangling link", msg: "找不到该文件", make: func(t *testing.T, r *testRound) (string, string) {
 		if err := os.Symlink(filepath.Join(r.returns, "不存在"), filepath.Join(r.returns, "断链.xlsx")); err != nil {
 			t.Skip("no symbolic links here:", err)
 		}
 		return "断链.xlsx", ""
 	}},
-	{name: "unreadable", msg: "没有读取该文件的权限", skip: unreadableSkip(), make: func(t *testing.T, r *round) (string, string) {
+	{name: "unreadable", msg: "没有读取该文件的权限", skip: unreadableSkip(), make: func(t *testing.T, r *testRound) (string, string) {
 		name := r.write(t, "无权限.xlsx", []byte("PK\x03\x04"))
 		if err := os.Chmod(filepath.Join(r.returns, name), 0); err != nil {
 			t.Fatal(err)
 		}
 		return name, ""
 	}},
-	{name: "read error", msg: "读取文件时出错", skip: readErrorSkip(), make: func(t *testing.T, r *round) (string, string) {
+	{name: "read error", msg: "读取文件时出错", skip: readErrorSkip(), make: func(t *testing.T, r *testRound) (string, string) {
 		// What root cannot read either: a file whose every read fails.
 		if err := os.Symlink("/proc/self/mem", filepath.Join(r.returns, "读不出.xlsx")); err != nil {
 			t.Fatal(err)
 		}
 		return "读不出.xlsx", ""
 	}},
-	{name: "another period", msg: "这是 2024年第三季度 的填报表", make: func(t *testing.T, r *round) (string, string) {
+	{name: "another period", msg: "这是 2024年第三季度 的填报表", make: func(t *testing.T, r *testRound) (string, string) {
 		dir := filepath.Join(t.TempDir(), "三季度")
 		if code, _, e := runCmd(t, "templates", "--workspace", r.ws, "--period", "2024-Q3", "-o", dir); code != exitOK {
 			t.Fatal(e)
@@ -258,7 +260,7 @@ var malformedCases = []malformedCase{
 		}
 		return r.write(t, "三季度的表.xlsx", data), ""
 	}},
-	{name: "another unit", msg: "不在任务分解表中", make: func(t *testing.T, r *round) (string, string) {
+	{name: "another unit", msg: "不在任务分解表中", make: func(t *testing.T, r *testRound) (string, string) {
 		// A workbook the office issued from another task list, to a unit
 		// this one does not have.
 		dir := t.TempDir()
@@ -289,25 +291,25 @@ var malformedCases = []malformedCase{
 		t.Fatal("every unit of the other task list is one of ours")
 		return "", ""
 	}},
-	{name: "huge progress", msg: "累计进度“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "huge progress", msg: "累计进度“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.set(t, "累计进度(%)", 0, 1e308)
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "huge progress as text", msg: "累计进度“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "huge progress as text", msg: "累计进度“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.set(t, "累计进度(%)", 0, "1E+308")
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "huge indicator value", msg: "指标当前值“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "huge indicator value", msg: "指标当前值“1E+308”超出合理范围", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.set(t, "指标当前值", fm.rowWith(t, "量化指标"), 1e308)
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "filing date 2099", msg: "填报日期 2099-01-05 不在本期", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "filing date 2099", msg: "填报日期 2099-01-05 不在本期", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := dateCell(t, fm)
 		if err := fm.f.SetCellValue(fillin.SheetForm, cell, time.Date(2099, 1, 5, 0, 0, 0, 0, time.UTC)); err != nil {
@@ -316,7 +318,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "filing date 1900", msg: "填报日期 1900-01-01 不在本期", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "filing date 1900", msg: "填报日期 1900-01-01 不在本期", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := dateCell(t, fm)
 		if err := fm.f.SetCellValue(fillin.SheetForm, cell, "1900-01-01"); err != nil {
@@ -325,7 +327,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "formula", msg: "是公式", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "formula", msg: "是公式", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		cell := fm.cell(t, "累计进度(%)", 0)
 		if err := fm.f.SetCellFormula(fillin.SheetForm, cell, "=40+40"); err != nil {
@@ -334,7 +336,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), cell
 	}},
-	{name: "deleted row", msg: "可能被删除", make: func(t *testing.T, r *round) (string, string) {
+	{name: "deleted row", msg: "可能被删除", make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		if err := fm.f.RemoveRow(fillin.SheetForm, fm.header+1); err != nil {
 			t.Fatal(err)
@@ -342,7 +344,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), ""
 	}},
-	{name: "inserted row", msg: "是新增的行", make: func(t *testing.T, r *round) (string, string) {
+	{name: "inserted row", msg: "是新增的行", make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		if err := fm.f.InsertRows(fillin.SheetForm, fm.header+2, 1); err != nil {
 			t.Fatal(err)
@@ -351,13 +353,13 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), ""
 	}},
-	{name: "sorted rows", msg: "", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "sorted rows", msg: "", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		swapFormRows(t, fm, 0, 1)
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), ""
 	}},
-	{name: "inserted column", msg: "", usable: true, make: func(t *testing.T, r *round) (string, string) {
+	{name: "inserted column", msg: "", usable: true, make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		col, _ := excelize.ColumnNumberToName(fm.cols["本期进展情况"])
 		if err := fm.f.InsertCols(fillin.SheetForm, col, 1); err != nil {
@@ -369,7 +371,7 @@ var malformedCases = []malformedCase{
 		save(t, fm)
 		return filepath.Base(pl.Files[0]), ""
 	}},
-	{name: "deleted column", msg: "缺少“完成状态”列", make: func(t *testing.T, r *round) (string, string) {
+	{name: "deleted column", msg: "缺少“完成状态”列", make: func(t *testing.T, r *testRound) (string, string) {
 		pl, fm := r.single(t)
 		col, _ := excelize.ColumnNumberToName(fm.cols["完成状态"])
 		if err := fm.f.RemoveCol(fillin.SheetForm, col); err != nil {
@@ -442,7 +444,7 @@ func TestMalformedReturns(t *testing.T) {
 	}
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(ws, p.String(), "填报表", "*.xlsx"))
-	r := &round{ws: ws, returns: filepath.Join(ws, p.String(), "报送"), p: p}
+	r := &testRound{ws: ws, returns: filepath.Join(ws, p.String(), "报送"), p: p}
 	plans, err := sample.FillReturns(books, r.returns, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 11})
 	if err != nil {
 		t.Fatal(err)
@@ -517,7 +519,7 @@ func TestMalformedReturns(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("status: exit %d: %s", code, errOut)
 	}
-	var st periodStatus
+	var st round.Status
 	if err := json.Unmarshal([]byte(out), &st); err != nil {
 		t.Fatalf("status --json: %v", err)
 	}
@@ -712,14 +714,11 @@ func TestLongUnitName(t *testing.T) {
 // skipped; the round goes on.
 func TestCheckTimeout(t *testing.T) {
 	tasks, book, _ := issueWorkbooks(t)
-	defer func(d time.Duration) { checkTimeout = d }(checkTimeout)
-	checkTimeout = time.Nanosecond
+	defer func(d time.Duration) { intake.Timeout = d }(intake.Timeout)
+	intake.Timeout = time.Nanosecond
 	code, results := checkJSON(t, tasks, []string{"--period", "2024-Q4"}, book)
 	if code != exitInput || len(results) != 1 || !hasFinding(results[0], fillin.LevelError, "仍未完成，已跳过") {
 		t.Errorf("check: exit %d, %+v", code, results)
-	}
-	if got := chineseDuration(2 * time.Minute); got != "2 分钟" {
-		t.Errorf("chineseDuration(2m) = %q", got)
 	}
 }
 
@@ -766,33 +765,6 @@ func TestHugeValueOneReturn(t *testing.T) {
 	}
 	if !progress["已召开推进会"] || !progress["第二项照常推进"] {
 		t.Errorf("the return's rows did not reach the ledger: %v", progress)
-	}
-}
-
-// TestUnreadableSubfolder: a subfolder of the returns that cannot be read
-// is reported and the files beside it are still checked.
-func TestUnreadableSubfolder(t *testing.T) {
-	if msg := unreadableSkip(); msg != "" {
-		t.Skip(msg)
-	}
-	dir := t.TempDir()
-	sub := filepath.Join(dir, "锁住的")
-	if err := os.Mkdir(sub, 0); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chmod(sub, 0o755)
-	if err := os.WriteFile(filepath.Join(dir, "a.xlsx"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	files, err := collectReturns([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) != 2 {
-		t.Fatalf("files = %q; want the file and the folder", files)
-	}
-	if r := checkFile(sub, fillin.CheckOptions{}); !strings.Contains(r.Findings[0].Msg, "无法读取该文件夹") {
-		t.Errorf("folder: %+v", r.Findings)
 	}
 }
 

@@ -1,103 +1,24 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
-
-// loadTasksWith reads the task source of a command: task list workbooks
-// (任务分解表.xlsx, possibly edited by the office) and policy documents,
-// which are parsed on the fly. The units of every task pass through the
-// configuration's aliases and collective expansions, whichever way the
-// tasks came.
-func loadTasksWith(paths []string, cfg *config.Config) (*task.Set, error) {
-	set := &task.Set{}
-	var docs []string
-	for _, p := range paths {
-		switch strings.ToLower(filepath.Ext(p)) {
-		case ".xlsx", ".xlsm":
-			s, err := tasklist.ReadFile(p)
-			if err != nil {
-				return nil, err
-			}
-			set.Documents = append(set.Documents, s.Documents...)
-		default:
-			docs = append(docs, p)
-		}
-	}
-	applyUnits(set, cfg) // parseFiles applies them to what it parses
-	if len(docs) > 0 {
-		s, err := parseFiles(docs, cfg)
-		if err != nil {
-			return nil, err
-		}
-		set.Documents = append(set.Documents, s.Documents...)
-	}
-	return set, nil
-}
-
-// applyUnits renames the units of every task through the aliases (for task
-// lists written before an alias was added) and replaces a collective name
-// that taizhang.yaml expands (各市(区)) by its units. A unit that leads a
-// task is not repeated among its co-units.
-func applyUnits(set *task.Set, cfg *config.Config) {
-	for _, d := range set.Documents {
-		expanded := map[string]bool{}
-		for _, t := range d.Tasks {
-			t.Lead = resolveUnits(t.Lead, cfg, expanded, nil)
-			t.Co = resolveUnits(t.Co, cfg, expanded, t.Lead)
-		}
-		var names []string
-		for name := range expanded {
-			names = append(names, name)
-		}
-		slices.Sort(names)
-		for _, name := range names {
-			note := "集体称谓“" + name + "”已按 taizhang.yaml 展开为：" + strings.Join(cfg.Expansion(name), "、")
-			if !slices.Contains(d.Notes, note) {
-				d.Notes = append(d.Notes, note)
-			}
-		}
-	}
-}
-
-func resolveUnits(units []string, cfg *config.Config, expanded map[string]bool, exclude []string) []string {
-	if len(units) == 0 {
-		return units
-	}
-	out := make([]string, 0, len(units))
-	add := func(u string) {
-		if !slices.Contains(out, u) && !slices.Contains(exclude, u) {
-			out = append(out, u)
-		}
-	}
-	for _, u := range units {
-		if members := cfg.Expansion(u); members != nil {
-			expanded[u] = true
-			for _, m := range members {
-				add(cfg.UnitName(m))
-			}
-			continue
-		}
-		add(cfg.UnitName(u))
-	}
-	return out
-}
 
 // openWorkspace returns the workspace a command runs in: the folder given
 // with --workspace when it holds taizhang.yaml, else the workspace the
@@ -147,7 +68,7 @@ func (s *taskSource) config() (*config.Config, error) {
 	if s.Config == "" && s.ws != nil {
 		return s.ws.Config, nil
 	}
-	return loadConfig(s.Config, s.Tasks)
+	return config.Locate(s.Config, s.Tasks)
 }
 
 // taskPaths is --tasks, else the workspace's task list.
@@ -174,7 +95,7 @@ func (s *taskSource) load() (*task.Set, error) {
 	if err != nil {
 		return nil, err
 	}
-	return loadTasksWith(paths, cfg)
+	return policy.Load(paths, cfg)
 }
 
 // root is the office's working folder: --workspace, else the workspace the
@@ -199,37 +120,29 @@ func (s *taskSource) round(periodFlag, dueFlag string, now time.Time) (period.Pe
 	return workspaceRound(s.ws, periodFlag, dueFlag, now)
 }
 
-// workspaceRound reads --period and --due, filling in what is missing from
-// the workspace ws when there is one: the current period (see
-// workspace.Current) and its due date from taizhang.yaml's due_days.
+// workspaceRound is workspace.Round, its errors being the command line's.
 func workspaceRound(ws *workspace.Workspace, periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
-	if ws == nil || periodFlag != "" && dueFlag != "" {
-		return parseRound(periodFlag, dueFlag)
+	p, due, err := workspace.Round(ws, periodFlag, dueFlag, now)
+	if err != nil {
+		return period.Period{}, time.Time{}, &usageError{err.Error()}
 	}
-	var p period.Period
-	if periodFlag == "" {
-		p = ws.Current(now)
-	} else {
-		var err error
-		if p, err = period.Parse(periodFlag); err != nil {
-			return period.Period{}, time.Time{}, &usageError{err.Error()}
-		}
-	}
-	if dueFlag == "" {
-		return p, ws.Due(p), nil
-	}
-	_, due, err := parseRound(p.Key(), dueFlag)
-	return p, due, err
+	return p, due, nil
 }
 
-// requireLeads refuses a task list without any task that has a lead unit:
-// most likely emptied by mistake, it would give a ledger without tasks and
-// move every note of the office out of it.
+// requireLeads is round.RequireLeads on the task source.
 func (s *taskSource) requireLeads(set *task.Set) error {
-	if units, _ := fillin.Assign(set); len(units) > 0 {
-		return nil
-	}
 	paths, _ := s.taskPaths()
-	return &inputError{fmt.Sprintf("%s：任务分解表中没有任何已指定牵头单位的任务（是否被误清空？），本次未汇总、未改动总台账：请检查任务分解表，在“牵头单位”列填写责任单位后重新运行",
-		strings.Join(paths, "、"))}
+	return round.RequireLeads(set, paths)
+}
+
+// writeJSON writes v to w as --json does: indented, with Chinese and
+// <, >, & as they are.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
 }

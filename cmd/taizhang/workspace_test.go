@@ -5,14 +5,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/sample"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
@@ -299,13 +298,13 @@ func TestStatus(t *testing.T) {
 	}
 	var late, missing int
 	for _, pl := range plans {
-		want := stateOnTime
+		want := round.StateOnTime
 		switch {
 		case pl.Missing:
-			want = stateMissing
+			want = round.StateMissing
 			missing++
 		case pl.Late:
-			want = stateLate
+			want = round.StateLate
 			late++
 		}
 		if state[pl.Unit] != want {
@@ -361,14 +360,14 @@ func TestStatus(t *testing.T) {
 	}
 }
 
-func statusJSON(t *testing.T, ws, today string) *periodStatus {
+func statusJSON(t *testing.T, ws, today string) *round.Status {
 	t.Helper()
 	now, _ := time.ParseInLocation("2006-01-02", today, time.Local)
 	var out, errb bytes.Buffer
 	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), Stdout: &out, Stderr: &errb}); err != nil {
 		t.Fatal(err)
 	}
-	var st periodStatus
+	var st round.Status
 	if err := json.Unmarshal(out.Bytes(), &st); err != nil {
 		t.Fatalf("status --json: %v\n%s", err, out.String())
 	}
@@ -392,27 +391,6 @@ func TestCollectiveExpansion(t *testing.T) {
 	}
 	if notes := strings.Join(set.Documents[0].Notes, "\n"); !strings.Contains(notes, "已按 taizhang.yaml 展开") {
 		t.Errorf("document notes do not say so: %s", notes)
-	}
-}
-
-func TestApplyUnits(t *testing.T) {
-	cfg, err := config.Load("taizhang.yaml", []byte("units:\n  - name: 市工信局\n    aliases: [市经信委]\n  - 海陵区\n  - 高港区\ncollective_expand:\n  各市(区): [海陵区, 高港区]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tk := &task.Task{Kind: task.KindTask, Lead: []string{"市经信委"}, Co: []string{"各市（区）", "市工信局", "海陵区"}}
-	both := &task.Task{Kind: task.KindTask, Lead: []string{"各市(区)"}, Co: []string{"高港区", "市科技局"}}
-	set := &task.Set{Documents: []*task.Document{{Tasks: []*task.Task{tk, both}}}}
-	applyUnits(set, cfg)
-	applyUnits(set, cfg) // twice changes nothing more
-	if !reflect.DeepEqual(tk.Lead, []string{"市工信局"}) || !reflect.DeepEqual(tk.Co, []string{"海陵区", "高港区"}) {
-		t.Errorf("task 1: lead %v co %v", tk.Lead, tk.Co)
-	}
-	if !reflect.DeepEqual(both.Lead, []string{"海陵区", "高港区"}) || !reflect.DeepEqual(both.Co, []string{"市科技局"}) {
-		t.Errorf("task 2: lead %v co %v", both.Lead, both.Co)
-	}
-	if n := len(set.Documents[0].Notes); n != 2 {
-		t.Errorf("notes %v; want one per collective name as written", set.Documents[0].Notes)
 	}
 }
 

@@ -260,3 +260,18 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Locate loads the configuration a command outside a workspace uses: the
+// file at path when it is given (a --config flag), else taizhang.yaml
+// beside the first of inputs, or in the current directory, else the
+// built-in default.
+func Locate(path string, inputs []string) (*Config, error) {
+	if path != "" {
+		return LoadFile(path)
+	}
+	var dirs []string
+	if len(inputs) > 0 {
+		dirs = append(dirs, filepath.Dir(inputs[0]))
+	}
+	return Find(append(dirs, ".")...)
+}

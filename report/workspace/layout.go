@@ -2,9 +2,12 @@ package workspace
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/period"
@@ -157,4 +160,48 @@ func (w *Workspace) ReportPath(p period.Period) string {
 func isDir(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.IsDir()
+}
+
+// Rel shows path relative to the workspace root when it is inside it, as
+// it is otherwise.
+func Rel(root, path string) string {
+	if path == "" {
+		return ""
+	}
+	if rel, err := filepath.Rel(root, path); err == nil && !strings.HasPrefix(rel, "..") {
+		return rel
+	}
+	return path
+}
+
+// Documents lists the policy documents in the workspace's 政策文件/, in
+// name order, leaving out Office lock files and hidden files. None is an
+// error that says where to put them.
+func (w *Workspace) Documents() ([]string, error) {
+	dir := w.DocsDir()
+	entries, err := os.ReadDir(dir)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &Error{Path: dir, Msg: fmt.Sprintf("无法读取目录：%v", err)}
+	}
+	var docs []string
+	for _, e := range entries {
+		if !e.IsDir() && IsDocument(e.Name()) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
+			docs = append(docs, filepath.Join(dir, e.Name()))
+		}
+	}
+	if len(docs) == 0 {
+		return nil, &Error{Path: dir, Msg: "还没有政策文件：请把要分解的文件（.docx、.txt、.html）放入该目录后再运行 taizhang parse"}
+	}
+	sort.Strings(docs)
+	return docs, nil
+}
+
+// Received is the folder of the returns of period p; an error that says
+// where to put them when it does not exist yet.
+func (w *Workspace) Received(p period.Period) (string, error) {
+	dir := w.ReturnsDir(p)
+	if _, err := os.Stat(dir); err != nil {
+		return "", &Error{Path: dir, Msg: fmt.Sprintf("还没有%s的报送文件：请把收到的填报表放入该目录", p.String())}
+	}
+	return dir, nil
 }

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"sort"
 	"time"
@@ -114,4 +116,41 @@ func previous(p period.Period) period.Period {
 		p.Index = n
 	}
 	return p
+}
+
+// YearLedgers lists the period ledgers of the assessment year that have
+// been merged, oldest first, with the year they belong to (the
+// configuration's year; when it names none, the year of the latest).
+func (w *Workspace) YearLedgers() (paths []string, year int, err error) {
+	periods, err := w.Periods()
+	if err != nil {
+		return nil, 0, err
+	}
+	year = w.Config.Year
+	for _, p := range periods {
+		if w.Config.Year != 0 && p.Start().Year() != w.Config.Year {
+			continue
+		}
+		if l := w.LedgerPath(p); exists(l) {
+			paths = append(paths, l)
+			year = p.Start().Year()
+		}
+	}
+	return paths, year, nil
+}
+
+// PreviousLedger is the ledger of the period before p, "" when that period
+// has none.
+func (w *Workspace) PreviousLedger(p period.Period) string {
+	if prev, ok := w.Previous(p); ok {
+		if l := w.LedgerPath(prev); exists(l) {
+			return l
+		}
+	}
+	return ""
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }

@@ -1,4 +1,4 @@
-package main
+package workspace
 
 import (
 	"errors"
@@ -7,10 +7,9 @@ import (
 	"os"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
-// issueKey is the signing key templates signs with: the one kept at root,
+// IssueKey is the signing key templates signs with: the one kept at root,
 // else a new one — but only where no workbook was issued yet (looking in
 // root's folders and in outDir), unless renew says the office gives up the
 // lost key on purpose. The error for a lost key names the ID of the key the
@@ -20,21 +19,21 @@ import (
 // With a key in place, warning is set when the workbooks issued from root
 // carry another key's ID: the key was replaced since, and the returns of
 // those workbooks will not check.
-func issueKey(root, outDir string, renew bool) (key []byte, created bool, warning string, err error) {
-	if _, err := os.Stat(workspace.KeyPath(root)); errors.Is(err, fs.ErrNotExist) && !renew {
-		if issued := workspace.Issued(root, outDir); len(issued) > 0 {
-			return nil, false, "", workspace.LostKeyError(root, issued, issuedKeyID(issued))
+func IssueKey(root, outDir string, renew bool) (key []byte, created bool, warning string, err error) {
+	if _, err := os.Stat(KeyPath(root)); errors.Is(err, fs.ErrNotExist) && !renew {
+		if issued := Issued(root, outDir); len(issued) > 0 {
+			return nil, false, "", LostKeyError(root, issued, issuedKeyID(issued))
 		}
 	}
-	key, created, err = workspace.Secret(root, true)
+	key, created, err = Secret(root, true)
 	if err != nil || created {
 		return key, created, "", err
 	}
-	issued := workspace.Issued(root, outDir)
+	issued := Issued(root, outDir)
 	if id, ours := issuedKeyID(issued), fillin.KeyID(key); id != "" && id != ours {
 		warning = fmt.Sprintf("注意：这里已下发的填报表（如 %s）是用编号为 %s 的签名密钥生成的，而 %s 中现在的密钥编号为 %s："+
 			"密钥在下发后被替换过，那些填报表收回后将无法核验签名。如有原密钥的备份，请先恢复再生成填报表。",
-			issued[0], id, workspace.KeyPath(root), ours)
+			issued[0], id, KeyPath(root), ours)
 	}
 	return key, false, warning, nil
 }

@@ -1,4 +1,4 @@
-package main
+package round
 
 import (
 	"os"
@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/intake"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/sample"
@@ -38,7 +39,7 @@ func BenchmarkMerge500(b *testing.B) {
 	if _, err := sample.FillReturns(books, filepath.Join(dir, "returns"), sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
 		b.Fatal(err)
 	}
-	files, err := collectReturns([]string{filepath.Join(dir, "returns")})
+	files, err := intake.Collect([]string{filepath.Join(dir, "returns")})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -48,8 +49,8 @@ func BenchmarkMerge500(b *testing.B) {
 	for b.Loop() {
 		out := filepath.Join(dir, "总台账.xlsx")
 		os.Remove(out)
-		job := mergeJob{set: set, period: p, due: due, rules: ledger.DefaultRules, secret: secret, files: files, output: out}
-		if _, _, _, err := job.run(); err != nil {
+		job := Job{Tasks: set, Period: p, Due: due, Rules: Rules{Lights: ledger.DefaultRules}, Secret: secret, Files: files, Now: set.Pinned()}
+		if _, err := job.Write(out, nil); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,0 +1,232 @@
+// Package demo runs the demo year: a workspace made from the five bundled
+// policy documents, four quarters of workbooks, simulated returns (on
+// time, late, missing, badly filled in and sent again), merged ledgers
+// and progress bulletins, then the year workbook and the annual
+// assessment report. It goes through the same core calls as the commands
+// (policy, tasklist, fillin, round, publish) and gives the same output on
+// every run.
+//
+// It never prints: it tells a caller's callbacks what it did.
+package demo
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/report/bulletin"
+	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/intake"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/policy"
+	"github.com/taizhang-dev/taizhang/report/publish"
+	"github.com/taizhang-dev/taizhang/report/round"
+	"github.com/taizhang-dev/taizhang/report/sample"
+	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/typeface"
+	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/seeds"
+)
+
+// The demo's year, organisation and seed: the same output on every run.
+const (
+	Year   = "2024"
+	Org    = "演示市人民政府督查室"
+	seed   = 2024
+	marker = "demo" // in .taizhang/: this folder was made by demo
+)
+
+var periods = []string{"2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"}
+
+// created is the moment the demo workspace is created: after the year, so
+// that its current period is the fourth quarter.
+var created = time.Date(2025, 1, 8, 9, 0, 0, 0, time.UTC)
+
+// Tasks is the task list the demo made from the documents.
+type Tasks struct {
+	Path       string
+	Documents  int
+	Tasks      int // tasks and targets
+	Units      int // units with tasks
+	Unassigned int // tasks without a lead unit
+}
+
+// Quarter is one period the demo ran.
+type Quarter struct {
+	Period       period.Period
+	Templates    int // workbooks issued
+	Returns      int // returns received
+	Ledger       *ledger.Ledger
+	TemplatesDir string
+	LedgerPath   string
+	ReportPath   string
+	Pages        int // of the bulletin
+}
+
+// YearEnd is what the demo wrote at the end of the year.
+type YearEnd struct {
+	Book   string // the year workbook
+	Report string // the annual assessment report
+	Pages  int
+	Year   *history.Year
+	// Plans are how the simulated units behaved.
+	Plans []sample.Plan
+}
+
+// Events are told what the demo did as it goes; any may be nil.
+type Events struct {
+	Workspace func(ws *workspace.Workspace)
+	Tasks     func(Tasks)
+	Quarter   func(Quarter)
+}
+
+// Run writes the demo into dir, which does not exist or is empty (see
+// outfile.FreshDir).
+func Run(dir string, ev Events) (*YearEnd, error) {
+	ws, err := newWorkspace(dir)
+	if err != nil {
+		return nil, err
+	}
+	if ev.Workspace != nil {
+		ev.Workspace(ws)
+	}
+	if err := copySeeds(ws.DocsDir()); err != nil {
+		return nil, err
+	}
+	set, err := policy.ParseFS(seeds.FS, "*.txt", ws.Config)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tasklist.Save(ws.TaskList(), set); err != nil {
+		return nil, err
+	}
+	units, unassigned := fillin.Assign(set)
+	if ev.Tasks != nil {
+		ev.Tasks(Tasks{Path: ws.TaskList(), Documents: len(set.Documents), Tasks: set.ReportableCount(), Units: len(units), Unassigned: len(unassigned)})
+	}
+	secret, _, err := workspace.Secret(ws.Root, false)
+	if err != nil {
+		return nil, err
+	}
+	var ledgers []*ledger.Ledger
+	var plans []sample.Plan
+	for _, key := range periods {
+		p, err := period.Parse(key)
+		if err != nil {
+			return nil, err
+		}
+		q, ps, err := runQuarter(ws, set, p, secret, ledgers)
+		if err != nil {
+			return nil, err
+		}
+		if ev.Quarter != nil {
+			ev.Quarter(*q)
+		}
+		ledgers = append(ledgers, q.Ledger)
+		plans = ps
+	}
+	return yearEnd(ws, ledgers, plans)
+}
+
+// newWorkspace makes the demo's workspace at dir.
+func newWorkspace(dir string) (*workspace.Workspace, error) {
+	text, err := config.NewFile(Org, 2024, "季度")
+	if err != nil {
+		return nil, err
+	}
+	c, err := workspace.Init(dir, text, created)
+	if err != nil {
+		return nil, err
+	}
+	path := filepath.Join(c.Workspace.Root, workspace.Dir, marker)
+	if err := os.WriteFile(path, []byte("taizhang demo\n"), 0o644); err != nil {
+		return nil, err
+	}
+	return c.Workspace, nil
+}
+
+// copySeeds puts the seed documents into the workspace's document folder,
+// so that taizhang parse there reads them.
+func copySeeds(dir string) error {
+	names, err := fs.Glob(seeds.FS, "*.txt")
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		data, err := fs.ReadFile(seeds.FS, n)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, n), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// runQuarter runs one period: the workbooks, the units' returns, the
+// merged ledger with its ranking and the progress bulletin.
+func runQuarter(ws *workspace.Workspace, set *task.Set, p period.Period, secret []byte, earlier []*ledger.Ledger) (*Quarter, []sample.Plan, error) {
+	due := ws.Due(p)
+	dir := ws.TemplatesDir(p)
+	units, _ := fillin.Assign(set)
+	if err := outfile.WritableDir(dir); err != nil {
+		return nil, nil, err
+	}
+	written, err := fillin.WriteAll(dir, units, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()})
+	if err != nil {
+		return nil, nil, err
+	}
+	var books []string
+	for _, w := range written {
+		books = append(books, w.Path)
+	}
+	plans, err := sample.FillReturns(books, ws.ReturnsDir(p), sample.Options{Period: p, Due: due, Seed: seed})
+	if err != nil {
+		return nil, nil, fmt.Errorf("生成演示报送文件失败：%w", err)
+	}
+	files, err := intake.Collect([]string{ws.ReturnsDir(p)})
+	if err != nil {
+		return nil, nil, err
+	}
+	var previous *ledger.Ledger
+	if len(earlier) > 0 {
+		previous = earlier[len(earlier)-1]
+	}
+	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(ws.Config), Secret: secret, Files: files, Previous: previous, Now: set.Pinned()}
+	w, err := job.Write(ws.LedgerPath(p), nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	// The ledgers just merged are in memory: the bulletin needs no reread.
+	rep, err := publish.Job{Kind: publish.Progress, Output: ws.ReportPath(p), Options: reportOptions(ws.Config)}.Write([]*ledger.Ledger{w.Ledger}, previous)
+	if err != nil {
+		return nil, nil, err
+	}
+	q := &Quarter{Period: p, Templates: len(written), Returns: len(files), Ledger: w.Ledger,
+		TemplatesDir: dir, LedgerPath: ws.LedgerPath(p), ReportPath: ws.ReportPath(p), Pages: rep.Pages}
+	return q, plans, nil
+}
+
+// yearEnd writes the year workbook and the annual assessment report.
+func yearEnd(ws *workspace.Workspace, ledgers []*ledger.Ledger, plans []sample.Plan) (*YearEnd, error) {
+	report := filepath.Join(ws.AnnualDir(), Year+"年度考核报告.pdf")
+	w, err := publish.Job{Kind: publish.Annual, Output: report, Options: reportOptions(ws.Config)}.Write(ledgers, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &YearEnd{Book: w.Book, Report: report, Pages: w.Pages, Year: w.Year, Plans: plans}, nil
+}
+
+// reportOptions is how the demo's reports are set: the bundled fonts, the
+// workspace's organisation and rules, with the masthead.
+func reportOptions(cfg *config.Config) bulletin.Options {
+	return bulletin.Options{Office: cfg.Organisation, Fonts: typeface.DefaultSet(), Rules: cfg.Scoring, Order: round.UnitOrder(cfg), Masthead: true}
+}

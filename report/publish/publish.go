@@ -1,0 +1,162 @@
+// Package publish writes the office's reports from ledgers: a period's
+// progress bulletin (进展通报) or the annual assessment report as a PDF in
+// the official-document layout, with the year workbook (年度台账.xlsx)
+// beside the annual one. An earlier output is backed up before it is
+// replaced; an input or a file of another kind is never written over.
+// report and the demo both go through Job.
+//
+// It never prints: what the office should be told (edits of the ledgers
+// not taken, characters drawn from fallback fonts) is in the results.
+package publish
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+
+	"github.com/taizhang-dev/taizhang/report/bulletin"
+	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/gongwen"
+	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
+)
+
+// Kind is the kind of report.
+type Kind string
+
+// The kinds of report.
+const (
+	Progress Kind = "progress" // one period's bulletin
+	Annual   Kind = "annual"   // the year's assessment
+)
+
+// Job is one report to write.
+type Job struct {
+	Kind   Kind
+	Output string
+	// Inputs are the files the report is made from, which it never
+	// writes over.
+	Inputs  []string
+	Options bulletin.Options
+}
+
+// Written is what Write did.
+type Written struct {
+	Pages int
+	// Book is where the annual report's year workbook was written, and
+	// Year the history behind it; empty for a progress report.
+	Book string
+	Year *history.Year
+	// Backups are the earlier outputs kept before being replaced.
+	Backups []string
+	// Substitutions are the characters a role's font lacks.
+	Substitutions []gongwen.Substitution
+}
+
+// Write writes the report of ledgers (chronological; previous is the
+// period before a progress report's, or nil). A progress report takes one
+// ledger.
+func (j Job) Write(ledgers []*ledger.Ledger, previous *ledger.Ledger) (*Written, error) {
+	w := &Written{}
+	prepare := func(path string, k outfile.Kind) error {
+		backup, err := outfile.Prepare(path, k, j.Inputs...)
+		if backup != "" {
+			w.Backups = append(w.Backups, backup)
+		}
+		return err
+	}
+	if j.Kind == Annual {
+		// The year workbook goes beside the report: the assessment with
+		// every event, the trends and a sheet per period. Both outputs
+		// are checked before either is backed up.
+		last, _ := period.Parse(ledgers[len(ledgers)-1].Period) // checked by ReadLedgers
+		w.Book = filepath.Join(filepath.Dir(j.Output), fmt.Sprintf("%d年度台账.xlsx", last.Start().Year()))
+		if _, err := outfile.Check(w.Book, outfile.Year, j.Inputs...); err != nil {
+			return nil, err
+		}
+	}
+	if err := prepare(j.Output, outfile.Report); err != nil {
+		return nil, err
+	}
+	var rep *bulletin.Report
+	if j.Kind == Annual {
+		w.Year = history.Build(ledgers, j.Options.Rules, j.Options.Order)
+		rep = bulletin.Annual(w.Year, ledgers, j.Options)
+		if err := prepare(w.Book, outfile.Year); err != nil {
+			return nil, err
+		}
+		if err := ledgerbook.WriteYearFile(w.Book, w.Year, ledgers); err != nil {
+			return nil, &WriteError{Path: w.Book, Err: err, Hint: "文件是否正在 Excel 或 WPS 中打开？"}
+		}
+	} else {
+		o := j.Options
+		o.Previous = previous
+		rep = bulletin.Progress(ledgers[0], o)
+	}
+	if t, ok := task.SourceDateEpoch(); ok {
+		rep.Info.Created = t
+	}
+	var renderErr error
+	err := cells.WriteFileAtomic(j.Output, func(out io.Writer) error {
+		renderErr = rep.Doc.Write(out, rep.Info)
+		return renderErr
+	})
+	switch {
+	case renderErr != nil:
+		return nil, renderErr
+	case err != nil:
+		return nil, &WriteError{Path: j.Output, Err: err, Hint: "文件是否正在阅读器中打开？"}
+	}
+	w.Pages = rep.Doc.Pages()
+	w.Substitutions = rep.Doc.Substitutions()
+	return w, nil
+}
+
+// WriteError is an output that could not be written, with a hint at the
+// likely cause.
+type WriteError struct {
+	Path string
+	Err  error
+	Hint string
+}
+
+func (e *WriteError) Error() string {
+	return fmt.Sprintf("无法写入 %s：%v（%s）", e.Path, e.Err, e.Hint)
+}
+
+func (e *WriteError) Unwrap() error { return e.Err }
+
+// ReadLedgers reads the ledgers in period order, applying the office's
+// 核定状态 with the light rules. Two ledgers of one period are refused.
+// ignored is called with each ledger's edits that are not taken, as it is
+// read; it may be nil.
+func ReadLedgers(paths []string, rules ledger.Rules, ignored func([]ledgerbook.Ignored)) ([]*ledger.Ledger, error) {
+	var ls []*ledger.Ledger
+	seen := map[string]string{}
+	for _, p := range paths {
+		rd, err := ledgerbook.ReadFileWithEdits(p)
+		if err != nil {
+			return nil, err
+		}
+		if ignored != nil {
+			ignored(rd.Ignored)
+		}
+		l := rd.Ledger
+		if other, dup := seen[l.Period]; dup {
+			return nil, &cells.InputError{File: other, Msg: fmt.Sprintf("与 %s 是同一期（%s）的总台账：每期只给一份", p, l.PeriodLabel)}
+		}
+		seen[l.Period] = p
+		if err := l.Reassess(rules); err != nil {
+			return nil, &cells.InputError{File: p, Msg: fmt.Sprintf("期次“%s”无法识别：%v", l.Period, err)}
+		}
+		ls = append(ls, l)
+	}
+	slices.SortStableFunc(ls, func(a, b *ledger.Ledger) int { return cmp.Compare(a.PeriodEnd, b.PeriodEnd) })
+	return ls, nil
+}
