@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -115,10 +114,6 @@ func mergeRun(opts *mergeOptions) error {
 	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(cfg), Secret: secret, Files: files,
 		Previous: previous, Now: set.Pinned(), Progress: progressFunc(opts.Stderr)}
 	w, err := job.Write(opts.Output, inputs)
-	var existing *round.ExistingFileError
-	if errors.As(err, &existing) {
-		return &inputError{existing.Error()}
-	}
 	if err != nil {
 		return err
 	}

@@ -273,10 +273,6 @@ func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
 	}
 	pj := publish.Job{Kind: publish.Kind(j.kind), Output: j.output, Inputs: j.inputs(), Options: j.o}
 	w, err := pj.Write(ledgers, previous)
-	var we *publish.WriteError
-	if errors.As(err, &we) {
-		return nil, &inputError{we.Error()}
-	}
 	if err != nil {
 		return nil, err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/outfile"
@@ -131,6 +132,12 @@ func (e *WriteError) Error() string {
 }
 
 func (e *WriteError) Unwrap() error { return e.Err }
+
+// InputProblem marks WriteError as the user's to fix: the file is open
+// elsewhere or the folder is not writable (see inputerr).
+func (*WriteError) InputProblem() {}
+
+var _ inputerr.Problem = (*WriteError)(nil)
 
 // ReadLedgers reads the ledgers in period order, applying the office's
 // 核定状态 with the light rules. Two ledgers of one period are refused.

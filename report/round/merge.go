@@ -22,6 +22,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/history"
+	"github.com/taizhang-dev/taizhang/report/inputerr"
 	"github.com/taizhang-dev/taizhang/report/intake"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -161,6 +162,11 @@ func (e *ExistingFileError) Error() string {
 }
 
 func (e *ExistingFileError) Unwrap() error { return e.Err }
+
+// InputProblem marks ExistingFileError as the user's to fix (see inputerr).
+func (*ExistingFileError) InputProblem() {}
+
+var _ inputerr.Problem = (*ExistingFileError)(nil)
 
 // Ranking is the period's ranking of l with each unit's move since the
 // previous period's ledger.
