@@ -323,8 +323,8 @@ func (st *periodStatus) next() {
 }
 
 func printStatus(w io.Writer, st *periodStatus) {
-	fmt.Fprintf(w, "%s%s报送情况（%s）\n", orgPrefix(st.Organisation), st.PeriodLabel, chineseDay(st.Today))
-	fmt.Fprintf(w, "报送截止：%s，%s\n", chineseDay(st.Due), daysLeft(st.DaysLeft))
+	fmt.Fprintf(w, "%s%s报送情况（%s）\n", orgPrefix(st.Organisation), st.PeriodLabel, period.ChineseDay(st.Today))
+	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), daysLeft(st.DaysLeft))
 	if st.TaskList == "" {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
 	} else {
@@ -375,7 +375,7 @@ func printUnits(w io.Writer, st *periodStatus) {
 	if len(reported) > 0 {
 		fmt.Fprintf(w, "\n已报送（%d）：\n", len(reported))
 		for _, u := range reported {
-			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(chineseDay(u.Date), 14), u.State, filepath.Base(u.File))
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
 		}
 	}
 	if len(missing) > 0 {
@@ -412,15 +412,6 @@ func daysLeft(n int) string {
 		return "今天截止"
 	}
 	return fmt.Sprintf("已过 %d 天", -n)
-}
-
-// chineseDay writes a YYYY-MM-DD date as 2025年1月5日; other text as it is.
-func chineseDay(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return chineseDate(t)
 }
 
 // spreadsheets lists the workbooks directly in dir.

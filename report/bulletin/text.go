@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/report/gongwen"
@@ -25,11 +24,6 @@ var lightColors = map[ledger.Light]gongwen.Color{
 func lightCell(l ledger.Light) gongwen.Cell {
 	c := lightColors[l]
 	return gongwen.Cell{Spans: []gongwen.Span{gongwen.Plain(string(l))}, Mark: &c}
-}
-
-// chineseDate writes a date the official way: 2025年1月5日.
-func chineseDate(t time.Time) string {
-	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
 }
 
 // percent writes a ratio (0–1) as a percentage with at most one decimal.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -97,14 +98,9 @@ func deadlineText(d *task.Deadline) string {
 		return s
 	}
 	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
-		return chineseDate(t)
+		return period.ChineseDate(t)
 	}
 	return strings.TrimSpace(d.Date)
-}
-
-// chineseDate writes a date as official documents do: 2025年1月5日.
-func chineseDate(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
 
 // docName is a document's short name: the name inside 《》 when the title

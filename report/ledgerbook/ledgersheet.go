@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 // line is one row of the 总台账 sheet below the header: a task, or a group
@@ -116,7 +117,7 @@ func deadlineText(r *ledger.Row) string {
 	if r.Deadline != "" {
 		return r.Deadline
 	}
-	return chineseDate(r.DueDate)
+	return period.ChineseDay(r.DueDate)
 }
 
 // coReportsText is the 配合单位报送 cell: one line per co-unit,

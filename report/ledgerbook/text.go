@@ -4,7 +4,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 )
@@ -92,27 +91,4 @@ func signed(x float64) string {
 // percentText formats a 0–1 ratio as a percentage with one decimal.
 func percentText(ratio float64) string {
 	return strconv.FormatFloat(ratio*100, 'f', 1, 64) + "%"
-}
-
-// chinaTime is the offices' time zone. A fixed offset, so output does not
-// depend on the machine's time zone database.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-// chineseDate writes YYYY-MM-DD the way official documents do, without
-// zero padding: 2025年1月6日. Anything else is returned as it is.
-func chineseDate(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return t.Format("2006年1月2日")
-}
-
-// chineseTime writes an RFC 3339 time in China time: 2025年1月6日 15:30.
-func chineseTime(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return s
-	}
-	return t.In(chinaTime).Format("2006年1月2日 15:04")
 }
