@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/score"
+	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // Light colours, print-safe; the light's word is always written beside
@@ -79,12 +80,7 @@ func clip(s string, n int) string {
 // docName is a document's short name: the 《》 part of its title, else the
 // title.
 func docName(title string) string {
-	if i := strings.Index(title, "《"); i >= 0 {
-		if j := strings.Index(title[i:], "》"); j > 0 {
-			return title[i : i+j+len("》")]
-		}
-	}
-	return "《" + title + "》"
+	return "《" + task.ShortTitle(title) + "》"
 }
 
 // marker writes a path element of a document's numbering the way the

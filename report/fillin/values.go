@@ -106,13 +106,7 @@ func deadlineText(d *task.Deadline) string {
 // docName is a document's short name: the name inside 《》 when the title
 // has one, else the title or file name.
 func docName(d *task.Document) string {
-	s := docTitle(d)
-	if i := strings.Index(s, "《"); i >= 0 {
-		if j := strings.Index(s[i:], "》"); j > 0 {
-			s = s[i+len("《") : i+j]
-		}
-	}
-	return cells.TruncateRunes(strings.TrimSpace(s), 40)
+	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(docTitle(d))), 40)
 }
 
 // docTitle is a document's title, or its file name when it has none.

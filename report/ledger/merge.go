@@ -100,12 +100,7 @@ const day = "2006-01-02"
 func setTitle(s *task.Set) string {
 	var titles []string
 	for _, d := range s.Documents {
-		t := d.Title
-		if i := strings.Index(t, "《"); i >= 0 {
-			if j := strings.Index(t[i:], "》"); j > 0 {
-				t = t[i+len("《") : i+j]
-			}
-		}
+		t := task.ShortTitle(d.Title)
 		if t == "" {
 			t = d.Source
 		}

@@ -177,13 +177,7 @@ func docLabels(docs []*task.Document) []string {
 }
 
 func shortTitle(d *task.Document) string {
-	s := cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
-	if i := strings.Index(s, "《"); i >= 0 {
-		if j := strings.Index(s[i:], "》"); j > 0 {
-			s = s[i+len("《") : i+j]
-		}
-	}
-	return cells.TruncateRunes(s, 20)
+	return cells.TruncateRunes(task.ShortTitle(cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)), 20)
 }
 
 // sheetTitle is the text of the title row.
@@ -192,12 +186,7 @@ func sheetTitle(set *task.Set) string {
 		return SheetTasks
 	}
 	d := set.Documents[0]
-	name := cmp.Or(strings.TrimSpace(d.Title), d.Source)
-	if i := strings.Index(name, "《"); i >= 0 {
-		if j := strings.Index(name[i:], "》"); j > 0 {
-			name = name[i+len("《") : i+j]
-		}
-	}
+	name := task.ShortTitle(cmp.Or(strings.TrimSpace(d.Title), d.Source))
 	if name == "" {
 		return SheetTasks
 	}
