@@ -118,7 +118,7 @@ func joinUnits(us []string) string {
 // statusText is the status the office stands by, with the progress.
 func statusText(r *ledger.Row) string {
 	s := string(r.Effective())
-	if r.Override != "" && r.Override != string(r.Status) {
+	if r.Overridden() {
 		s += "（核定）"
 	}
 	if r.Percent != nil {

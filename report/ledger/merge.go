@@ -309,17 +309,24 @@ func expected(d *task.Document, r *Row, horizon time.Time, p period.Period) floa
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
-// effective is the status the office stands by: its 核定状态, else the unit's.
-func (r *Row) effective() fillin.Status {
+// Effective is the status the office stands by: its 核定状态 (Override),
+// else the lead unit's report.
+func (r *Row) Effective() fillin.Status {
 	if r.Override != "" {
 		return fillin.Status(r.Override)
 	}
 	return r.Status
 }
 
+// Overridden reports whether the office's 核定状态 differs from the status
+// the lead unit reported; reports mark such a status （核定）.
+func (r *Row) Overridden() bool {
+	return r.Override != "" && r.Override != string(r.Status)
+}
+
 // light applies the traffic-light rules to a row.
 func light(r *Row, p period.Period, rules Rules) (Light, string) {
-	status := r.effective()
+	status := r.Effective()
 	if status == fillin.StatusDone {
 		return Green, "已完成"
 	}
@@ -415,7 +422,7 @@ func (l *Ledger) comparePrevious(prev *Ledger) {
 	}
 	for _, r := range l.Rows {
 		if o := old[r.TaskID]; o != nil {
-			r.Previous = &PreviousRow{Percent: o.Percent, Status: o.effective(), Light: o.Light}
+			r.Previous = &PreviousRow{Percent: o.Percent, Status: o.Effective(), Light: o.Light}
 		}
 	}
 }

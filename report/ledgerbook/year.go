@@ -255,7 +255,7 @@ func (b *yearBook) periodSheet(name string, l *ledger.Ledger) *plainSheet {
 		if r.Effective() == fillin.StatusDone {
 			done++
 		}
-		if r.Override != "" && r.Override != string(r.Status) {
+		if r.Overridden() {
 			status += "（核定）"
 		}
 		s.rows = append(s.rows, []excelize.Cell{
