@@ -8,10 +8,10 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -359,7 +359,7 @@ func printStatus(w io.Writer, st *periodStatus) {
 func printUnits(w io.Writer, st *periodStatus) {
 	width := 0
 	for _, u := range st.Units {
-		width = max(width, displayWidth(u.Unit))
+		width = max(width, cells.DisplayWidth(u.Unit))
 	}
 	var reported, missing, rejected []unitStatus
 	for _, u := range st.Units {
@@ -445,21 +445,8 @@ func relTo(root, path string) string {
 	return path
 }
 
-// displayWidth counts a CJK character as two columns.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 || r >= 0x20000) {
-			n += 2
-		} else if r >= utf8.RuneSelf || r >= 0x20 {
-			n++
-		}
-	}
-	return n
-}
-
 func padRight(s string, width int) string {
-	if d := width - displayWidth(s); d > 0 {
+	if d := width - cells.DisplayWidth(s); d > 0 {
 		return s + strings.Repeat(" ", d)
 	}
 	return s

@@ -14,7 +14,11 @@ import (
 )
 
 // DisplayWidth counts a string in column-width units: CJK characters and
-// punctuation are two, Latin letters and digits one.
+// punctuation are two, Latin letters and digits one. Everything from U+2000
+// up counts two, so the punctuation Chinese text uses outside the CJK
+// blocks (— “ ” …) is wide, as Chinese fonts draw it and as UAX #11 says
+// its ambiguous-width characters are in an East Asian context. Both the
+// workbooks' row heights and the terminal's columns use it.
 func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {

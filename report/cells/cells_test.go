@@ -20,6 +20,7 @@ func TestDisplayWidth(t *testing.T) {
 		{"任务", 4},
 		{"（1）", 5},
 		{"a—b", 4}, // em dash (U+2014) counts two
+		{"“办”", 6}, // Chinese quotation marks count two
 	}
 	for _, tc := range tests {
 		if got := DisplayWidth(tc.in); got != tc.want {
