@@ -11,6 +11,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // DisplayWidth counts a string in column-width units: CJK characters and
@@ -48,18 +50,9 @@ func LineCount(s string, width float64) int {
 }
 
 // Fold maps full-width ASCII to half-width and the ideographic space to a
-// space, so that "（１）" and "(1)" compare equal.
-func Fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == 0x3000:
-			return ' '
-		}
-		return r
-	}, s)
-}
+// space, so that "（１）" and "(1)" compare equal. It is width.Fold, which
+// leaves Chinese punctuation (。、《》) as it is; width.Narrow would not.
+func Fold(s string) string { return width.Fold.String(s) }
 
 // HeaderKey normalises a header cell for lookup: folded, with all white
 // space removed.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -215,7 +216,7 @@ func (r *Row) attain(e *fillin.Entry) {
 	if e.CurrentValue != nil {
 		values = []float64{*e.CurrentValue}
 	}
-	if nums := numberRe.FindAllString(fold(e.Current), -1); len(nums) == len(r.Targets) && len(nums) > 1 {
+	if nums := numberRe.FindAllString(cells.Fold(e.Current), -1); len(nums) == len(r.Targets) && len(nums) > 1 {
 		values = nil
 		for _, n := range nums {
 			v, err := strconv.ParseFloat(n, 64)
@@ -457,16 +458,6 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		l.Units = append(l.Units, s)
 	}
 	l.tally(byUnit)
-}
-
-// fold maps full-width digits and punctuation to ASCII.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }
 
 func entryEmpty(e *fillin.Entry) bool {
