@@ -2,10 +2,8 @@ package main
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -211,7 +209,7 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 			if ws.Config.Year != 0 && p.Start().Year() != ws.Config.Year {
 				continue
 			}
-			if exists(ws.LedgerPath(p)) {
+			if workspace.Exists(ws.LedgerPath(p)) {
 				j.ledgers = append(j.ledgers, ws.LedgerPath(p))
 				year = p.Start().Year()
 			}
@@ -229,22 +227,17 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 		return err
 	}
 	path := ws.LedgerPath(p)
-	if !exists(path) {
+	if !workspace.Exists(path) {
 		return &inputError{fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path)}
 	}
 	j.ledgers = []string{path}
-	if prev, ok := ws.Previous(p); ok && j.previous == "" && exists(ws.LedgerPath(prev)) {
+	if prev, ok := ws.Previous(p); ok && j.previous == "" && workspace.Exists(ws.LedgerPath(prev)) {
 		j.previous = ws.LedgerPath(prev)
 	}
 	if j.output == "" {
 		j.output = ws.ReportPath(p)
 	}
 	return nil
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return !errors.Is(err, fs.ErrNotExist)
 }
 
 // fontSet is the bundled fonts with the configuration's and the flags'

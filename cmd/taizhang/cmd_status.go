@@ -149,10 +149,10 @@ func gatherStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) 
 		Ledger: ledgerStatus{Path: ws.LedgerPath(p)},
 	}
 	st.Templates = len(spreadsheets(ws.TemplatesDir(p)))
-	if fileExists(ws.ReportPath(p)) {
+	if workspace.Exists(ws.ReportPath(p)) {
 		st.Ledger.Report = ws.ReportPath(p)
 	}
-	if !fileExists(ws.TaskList()) {
+	if !workspace.Exists(ws.TaskList()) {
 		st.next()
 		return st, nil
 	}
@@ -171,7 +171,7 @@ func gatherStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) 
 		}
 	}
 	var files []string
-	if dir := ws.ReturnsDir(p); fileExistsDir(dir) {
+	if dir := ws.ReturnsDir(p); workspace.IsDir(dir) {
 		if files, err = collectReturns([]string{dir}); err != nil {
 			return nil, err
 		}
@@ -427,11 +427,6 @@ func spreadsheets(dir string) []string {
 		}
 	}
 	return out
-}
-
-func fileExistsDir(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && info.IsDir()
 }
 
 // relTo shows path relative to the workspace root when it is inside it.
