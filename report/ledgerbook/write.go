@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/hiddensheet"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/outfile"
@@ -91,7 +92,7 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 	}
 	jsonc := make(chan encoded, 1)
 	go func() {
-		js, err := marshalJSON(l)
+		js, err := hiddensheet.MarshalJSON(l)
 		jsonc <- encoded{js, err}
 	}()
 	st, err := newStyles(f)
