@@ -106,7 +106,7 @@ func (c *checker) readHeader(fm *form) {
 	}
 	dc, _ := fm.data.cellAt(d.row, d.col)
 	numeric := (dc.numeric() || dc.typ == "d") && dc.value != ""
-	day, valid := date(raw, c.b.date1904)
+	day, valid := cells.ParseDate(raw, c.b.date1904)
 	from, to, label, window := c.dateWindow()
 	switch {
 	case !valid:
