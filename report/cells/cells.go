@@ -49,6 +49,20 @@ func LineCount(s string, width float64) int {
 	return n
 }
 
+// RowLines is how many lines the tallest of values takes in wrapped cells
+// of the given widths (see LineCount); at least one. A cell with no width
+// is not counted. Excel and WPS do not grow a row for wrapped text written
+// by a program, so the writers set row heights from this.
+func RowLines(values []string, widths []float64) int {
+	lines := 1
+	for i, v := range values {
+		if v != "" && widths[i] > 0 {
+			lines = max(lines, LineCount(v, widths[i]))
+		}
+	}
+	return lines
+}
+
 // Fold maps full-width ASCII to half-width and the ideographic space to a
 // space, so that "（１）" and "(1)" compare equal. It is width.Fold, which
 // leaves Chinese punctuation (。、《》) as it is; width.Narrow would not.

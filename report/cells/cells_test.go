@@ -301,3 +301,21 @@ func TestPlaceAndSniff(t *testing.T) {
 		t.Errorf("SniffXLSX(.et) = %q", got)
 	}
 }
+
+func TestRowLines(t *testing.T) {
+	tests := []struct {
+		values []string
+		widths []float64
+		want   int
+	}{
+		{nil, nil, 1},
+		{[]string{"", ""}, []float64{10, 10}, 1},
+		{[]string{"甲\n乙\n丙", "丁"}, []float64{10, 10}, 3},
+		{[]string{"甲\n乙\n丙", "丁"}, []float64{0, 10}, 1}, // no width: not counted
+	}
+	for _, tt := range tests {
+		if got := RowLines(tt.values, tt.widths); got != tt.want {
+			t.Errorf("RowLines(%q, %v) = %d; want %d", tt.values, tt.widths, got, tt.want)
+		}
+	}
+}

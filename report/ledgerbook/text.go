@@ -19,13 +19,7 @@ const (
 // rowHeight is the height in points for a row holding texts in cells of
 // the given widths; a zero width skips the cell.
 func rowHeight(texts []string, widths []float64) float64 {
-	lines := 1
-	for i, v := range texts {
-		if v != "" && widths[i] > 0 {
-			lines = max(lines, cells.LineCount(v, widths[i]))
-		}
-	}
-	return math.Min(float64(lines)*lineHeight+4, maxRowHeight)
+	return math.Min(float64(cells.RowLines(texts, widths))*lineHeight+4, maxRowHeight)
 }
 
 // Numbering markers. A path element is a marker as the document's outline
