@@ -20,15 +20,7 @@ import (
 // so output is deterministic: it becomes the workbook's created and
 // modified time.
 func Write(w io.Writer, set *task.Set, now time.Time) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := build(f, set, now); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	return nil
+	return cells.WriteBook(w, "write task list", func(f *excelize.File) error { return build(f, set, now) })
 }
 
 // WriteFile writes the task list workbook to path. It writes a temporary
