@@ -295,7 +295,7 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 		return err
 	}
 	row := 2
-	cells := make([]any, numFields)
+	rowCells := make([]any, numFields)
 	for i, d := range set.Documents {
 		for _, t := range d.Tasks {
 			row++
@@ -308,10 +308,10 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 				case columns[j].centered:
 					style = st.center
 				}
-				cells[j] = excelize.Cell{StyleID: style, Value: cellValue(v)}
+				rowCells[j] = excelize.Cell{StyleID: style, Value: cellValue(v)}
 			}
 			opts := excelize.RowOpts{Height: rowHeight(values, widths)}
-			if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, opts); err != nil {
+			if err := sw.SetRow(fmt.Sprintf("A%d", row), rowCells, opts); err != nil {
 				return err
 			}
 		}
@@ -319,11 +319,7 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$2", sheet),
-		Scope:    sheet,
-	})
+	return cells.SetPrintTitles(f, sheet, "$1:$2")
 }
 
 func frozenRows(n int) *excelize.Panes {
@@ -381,11 +377,11 @@ func writeTable(f *excelize.File, st *styles, sheet string, headers []string, wi
 	if err := sw.SetPanes(frozenRows(1)); err != nil {
 		return err
 	}
-	cells := make([]any, len(headers))
+	rowCells := make([]any, len(headers))
 	for i, h := range headers {
-		cells[i] = excelize.Cell{StyleID: st.header, Value: h}
+		rowCells[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: 24}); err != nil {
+	if err := sw.SetRow("A1", rowCells, excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
 	for i, r := range rows {
@@ -408,11 +404,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, headers []string, wi
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet),
-		Scope:    sheet,
-	})
+	return cells.SetPrintTitles(f, sheet, "$1:$1")
 }
 
 // cellValue leaves empty cells without a value, so they are blank for
