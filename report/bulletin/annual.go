@@ -235,10 +235,7 @@ func annualRanking(y *history.Year) *gongwen.Table {
 }
 
 func carriedOver(d *gongwen.Doc, y *history.Year, last *ledger.Ledger, n int) {
-	rows := map[string]*ledger.Row{}
-	for _, r := range last.Rows {
-		rows[r.TaskID] = r
-	}
+	rows := last.RowsByTask()
 	level1(d, n, "结转下年度任务")
 	if len(y.CarriedOver) == 0 {
 		d.Text("全部任务已于年内完成，无结转任务。")

@@ -380,10 +380,7 @@ func (l *Ledger) carryOver(earlier *Ledger) {
 	if earlier == nil {
 		return
 	}
-	now := map[string]*Row{}
-	for _, r := range l.Rows {
-		now[r.TaskID] = r
-	}
+	now := l.RowsByTask()
 	for _, o := range earlier.Rows {
 		if !hasNotes(o.Review, o.Override) {
 			continue
@@ -409,6 +406,15 @@ func (l *Ledger) carryOver(earlier *Ledger) {
 	}
 }
 
+// RowsByTask maps each task ID to its row.
+func (l *Ledger) RowsByTask() map[string]*Row {
+	m := make(map[string]*Row, len(l.Rows))
+	for _, r := range l.Rows {
+		m[r.TaskID] = r
+	}
+	return m
+}
+
 func hasNotes(review, override string) bool {
 	return strings.TrimSpace(review) != "" || strings.TrimSpace(override) != ""
 }
@@ -417,10 +423,7 @@ func (l *Ledger) comparePrevious(prev *Ledger) {
 	if prev == nil {
 		return
 	}
-	old := map[string]*Row{}
-	for _, r := range prev.Rows {
-		old[r.TaskID] = r
-	}
+	old := prev.RowsByTask()
 	for _, r := range l.Rows {
 		if o := old[r.TaskID]; o != nil {
 			r.Previous = &PreviousRow{Percent: o.Percent, Status: o.Effective(), Light: o.Light}
