@@ -36,7 +36,7 @@ func num(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	return strconv.FormatFloat(math.Round(x*10)/10+0, 'f', -1, 64) // +0: no "-0"
+	return ledger.Num(x)
 }
 
 // pctText writes a reported percentage, "—" when there is none.

@@ -358,18 +358,22 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 	gap := round1(r.Expected - *pct)
 	switch {
 	case gap <= rules.GreenWithin:
-		return Green, fmt.Sprintf("进度 %s%%，序时进度 %s%%", num(*pct), num(r.Expected))
+		return Green, fmt.Sprintf("进度 %s%%，序时进度 %s%%", Num(*pct), Num(r.Expected))
 	case gap <= rules.YellowWithin:
-		return Yellow, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
+		return Yellow, fmt.Sprintf("落后序时进度 %s 个百分点", Num(gap))
 	}
-	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
+	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", Num(gap))
 }
 
-func num(x float64) string {
-	if r := round1(x); finite(r) {
+// Num writes x with at most one decimal, as the ledger and the reports
+// show numbers: 80, 2.8, 66.7, never "-0". A number so near the float's
+// limit that rounding overflows, which only a hand-edited sheet holds, is
+// written as it is, never "+Inf".
+func Num(x float64) string {
+	if r := round1(x) + 0; finite(r) { // +0: no "-0"
 		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64) // rounding overflowed
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
 // carryOver keeps the office's 复核意见 and 核定状态 from the ledger this one

@@ -156,5 +156,5 @@ func numText(v *float64) string {
 	if v == nil {
 		return ""
 	}
-	return num(*v)
+	return ledger.Num(*v)
 }

@@ -134,7 +134,7 @@ func coReportsText(r *ledger.Row) string {
 			parts = append(parts, string(c.Status))
 		}
 		if c.Percent != nil {
-			parts = append(parts, num(*c.Percent)+"%")
+			parts = append(parts, ledger.Num(*c.Percent)+"%")
 		}
 		if p := strings.TrimSpace(c.Progress); p != "" {
 			parts = append(parts, p)

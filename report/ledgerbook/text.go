@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
 // Row height estimate. Excel and WPS do not grow a row for wrapped text
@@ -57,17 +58,6 @@ func markerPrefix(p string) string {
 	return p
 }
 
-// num formats a number with at most one decimal: 80, 2.8, 66.7.
-func num(x float64) string {
-	r := math.Round(x*10) / 10
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		// Rounding overflowed a number near the float's limit, which
-		// only a hand-edited sheet holds: shown as it is, never "+Inf".
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
 // signed formats a change with its sign: +15, −2.5, 0.
 func signed(x float64) string {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
@@ -75,9 +65,9 @@ func signed(x float64) string {
 	}
 	switch x = math.Round(x*10) / 10; {
 	case x > 0:
-		return "+" + num(x)
+		return "+" + ledger.Num(x)
 	case x < 0:
-		return "−" + num(-x)
+		return "−" + ledger.Num(-x)
 	}
 	return "0"
 }
