@@ -26,7 +26,7 @@ func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	t := it.Task
 	var v rowValues
 	v[0] = lockedText(cmp.Or(t.Label(), t.ID))
-	content := taskContent(t)
+	content := task.Content(t.Title, t.Text)
 	if multiDoc && it.Doc != nil {
 		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
 	}
@@ -42,29 +42,6 @@ func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	}
 	v[5] = lockedText(strings.Join(targets, "\n"))
 	return v
-}
-
-// taskContent is the task as a unit reads it: the title, then the text,
-// without repeating a title the text already starts with.
-func taskContent(t *task.Task) string {
-	title, text := strings.TrimSpace(t.Title), strings.TrimSpace(t.Text)
-	switch {
-	case title == "":
-		return text
-	case text == "" || strings.HasPrefix(text, title):
-		return cmp.Or(text, title)
-	case strings.ContainsAny(lastRune(title), "。；：！？.;:!?"):
-		return title + text
-	}
-	return title + "：" + text
-}
-
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[len(r)-1])
 }
 
 // otherUnits names the task's other responsible units: "牵头：A、B；配合：C".

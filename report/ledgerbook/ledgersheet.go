@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // line is one row of the 总台账 sheet below the header: a task, or a group
@@ -88,20 +89,9 @@ func headingLines(r *ledger.Row) []string {
 	return out
 }
 
-// contentText is the 任务内容 cell: the item's title and text, the title
-// only once when the text starts with it (as parsed items do).
-func contentText(r *ledger.Row) string {
-	title, body := strings.TrimSpace(r.Title), strings.TrimSpace(r.Text)
-	switch {
-	case title == "":
-		return body
-	case body == "" || body == title:
-		return title
-	case strings.HasPrefix(body, title):
-		return body
-	}
-	return title + "：" + body
-}
+// contentText is the 任务内容 cell: the item's title and text as
+// task.Content joins them.
+func contentText(r *ledger.Row) string { return task.Content(r.Title, r.Text) }
 
 func targetsText(r *ledger.Row) string {
 	lines := make([]string, 0, len(r.Targets))
