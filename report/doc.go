@@ -6,7 +6,7 @@
 //	          collective expansions, so they return what taizhang parse writes
 //	task      the task model every stage shares
 //	tasklist  writes and reads back the editable task list workbook (任务分解表)
-//	period    reporting rounds (2024-Q4, 2024年11月) and their dates
+//	period    reporting rounds (2024-Q4, 2024年11月), their dates, a date in Chinese
 //	fillin    the units' fill-in workbooks (填报表) and checking what comes back
 //	convert   .xls/.et returns to .xlsx through LibreOffice; lotest drives
 //	          LibreOffice as a real client in tests
@@ -31,6 +31,8 @@
 //	          the year's ledgers, signing key (IssueKey)
 //	config    the workspace configuration (taizhang.yaml)
 //	cells     cell-text and atomic-write helpers shared by the workbook packages
+//	hiddensheet the very hidden _taizhang sheet's rows that tasklist and
+//	          ledgerbook keep their JSON on
 //	outfile   what a command may write over (inputs, kinds by marker, backups)
 //	          and taizhang's temporary files
 //

@@ -155,7 +155,7 @@ func (opts *mergeOptions) fromWorkspace(p period.Period) error {
 	}
 	if opts.Previous == "" {
 		if prev, ok := ws.Previous(p); ok {
-			if l := ws.LedgerPath(prev); fileExists(l) {
+			if l := ws.LedgerPath(prev); workspace.Exists(l) {
 				opts.Previous = l
 				fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
 			}
@@ -171,11 +171,6 @@ func (opts *mergeOptions) summary() io.Writer {
 		return opts.Stderr
 	}
 	return opts.Stdout
-}
-
-func fileExists(p string) bool {
-	info, err := os.Stat(p)
-	return err == nil && !info.IsDir()
 }
 
 // progressFunc shows "已读取 n/N" on w when it is a terminal; nil when it

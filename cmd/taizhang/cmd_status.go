@@ -6,10 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -79,8 +80,8 @@ func statusRun(opts *statusOptions) error {
 }
 
 func printStatus(w io.Writer, st *round.Status) {
-	fmt.Fprintf(w, "%s%s报送情况（%s）\n", orgPrefix(st.Organisation), st.PeriodLabel, chineseDay(st.Today))
-	fmt.Fprintf(w, "报送截止：%s，%s\n", chineseDay(st.Due), daysLeft(st.DaysLeft))
+	fmt.Fprintf(w, "%s%s报送情况（%s）\n", orgPrefix(st.Organisation), st.PeriodLabel, period.ChineseDay(st.Today))
+	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), daysLeft(st.DaysLeft))
 	if st.TaskList == "" {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
 	} else {
@@ -115,7 +116,7 @@ func printStatus(w io.Writer, st *round.Status) {
 func printUnits(w io.Writer, st *round.Status) {
 	width := 0
 	for _, u := range st.Units {
-		width = max(width, displayWidth(u.Unit))
+		width = max(width, cells.DisplayWidth(u.Unit))
 	}
 	var reported, missing, rejected []round.UnitStatus
 	for _, u := range st.Units {
@@ -131,7 +132,7 @@ func printUnits(w io.Writer, st *round.Status) {
 	if len(reported) > 0 {
 		fmt.Fprintf(w, "\n已报送（%d）：\n", len(reported))
 		for _, u := range reported {
-			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(chineseDay(u.Date), 14), u.State, filepath.Base(u.File))
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
 		}
 	}
 	if len(missing) > 0 {
@@ -170,30 +171,8 @@ func daysLeft(n int) string {
 	return fmt.Sprintf("已过 %d 天", -n)
 }
 
-// chineseDay writes a YYYY-MM-DD date as 2025年1月5日; other text as it is.
-func chineseDay(s string) string {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		return s
-	}
-	return chineseDate(t)
-}
-
-// displayWidth counts a CJK character as two columns.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x1100 && (r <= 0x115f || r >= 0x2e80 && r <= 0xa4cf || r >= 0xac00 && r <= 0xd7a3 || r >= 0xf900 && r <= 0xfaff || r >= 0xfe30 && r <= 0xfe4f || r >= 0xff00 && r <= 0xff60 || r >= 0xffe0 && r <= 0xffe6 || r >= 0x20000) {
-			n += 2
-		} else if r >= utf8.RuneSelf || r >= 0x20 {
-			n++
-		}
-	}
-	return n
-}
-
 func padRight(s string, width int) string {
-	if d := width - displayWidth(s); d > 0 {
+	if d := width - cells.DisplayWidth(s); d > 0 {
 		return s + strings.Repeat(" ", d)
 	}
 	return s

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 	"github.com/taizhang-dev/taizhang/report/workspace"
 )
@@ -95,13 +96,8 @@ func templatesRun(opts *templatesOptions) error {
 	if err := os.MkdirAll(returns, 0o755); err != nil {
 		return &inputError{fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err)}
 	}
-	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", chineseDate(due), returns)
+	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", period.ChineseDate(due), returns)
 	return nil
-}
-
-// chineseDate writes a date as documents do: 2025年1月5日.
-func chineseDate(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
 // writeTemplates writes the workbooks and tells the office what it did.

@@ -13,6 +13,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 // The demo runs once per test process; the tests that read its output
@@ -219,7 +220,7 @@ func TestReport(t *testing.T) {
 	if code != exitOK || !strings.Contains(errOut, "提示：楷体") {
 		t.Errorf("tiny 楷体: exit %d: %s", code, errOut)
 	}
-	if cff := "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"; fileExists(cff) {
+	if cff := "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc"; workspace.Exists(cff) {
 		code, _, errOut = runCmd(t, "report", "--ledger", path, "-o", filepath.Join(dir, "cff.pdf"), "--font", "body="+cff)
 		if code != exitInput || !strings.Contains(errOut, "OpenType/CFF") || !strings.Contains(errOut, cff) {
 			t.Errorf("CFF font: exit %d: %s", code, errOut)

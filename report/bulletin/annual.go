@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/score"
 )
 
@@ -26,7 +27,7 @@ func Annual(y *history.Year, ledgers []*ledger.Ledger, o Options) *Report {
 		title = "关于" + year + "度重点工作任务推进及考核情况的通报"
 	}
 	if o.Masthead {
-		d.Masthead("督查通报", year+"度", o.Office, chineseDate(o.date(last)))
+		d.Masthead("督查通报", year+"度", o.Office, period.ChineseDate(o.date(last)))
 	}
 	d.Title(title)
 	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
@@ -46,7 +47,7 @@ func Annual(y *history.Year, ledgers []*ledger.Ledger, o Options) *Report {
 
 	attachment := year + "度重点工作任务推进情况台账"
 	d.AttachmentList([]string{attachment})
-	d.Signature(o.Office, chineseDate(o.date(last)))
+	d.Signature(o.Office, period.ChineseDate(o.date(last)))
 	d.Attachment(1, attachment, true)
 	ledgerTable(d, last)
 	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: last.Title, Created: o.date(last)}}
@@ -234,10 +235,7 @@ func annualRanking(y *history.Year) *gongwen.Table {
 }
 
 func carriedOver(d *gongwen.Doc, y *history.Year, last *ledger.Ledger, n int) {
-	rows := map[string]*ledger.Row{}
-	for _, r := range last.Rows {
-		rows[r.TaskID] = r
-	}
+	rows := last.RowsByTask()
 	level1(d, n, "结转下年度任务")
 	if len(y.CarriedOver) == 0 {
 		d.Text("全部任务已于年内完成，无结转任务。")

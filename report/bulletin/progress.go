@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
@@ -21,7 +22,7 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 		title = progressTitle(l)
 	}
 	if o.Masthead {
-		d.Masthead("督查通报", issue(l), o.Office, chineseDate(o.date(l)))
+		d.Masthead("督查通报", issue(l), o.Office, period.ChineseDate(o.date(l)))
 	}
 	d.Title(title)
 	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
@@ -45,7 +46,7 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 
 	attachment := l.PeriodLabel + "重点工作任务推进情况台账"
 	d.AttachmentList([]string{attachment})
-	d.Signature(o.Office, chineseDate(o.date(l)))
+	d.Signature(o.Office, period.ChineseDate(o.date(l)))
 	d.Attachment(1, attachment, true)
 	ledgerTable(d, l)
 	return &Report{Doc: d, Info: gongwen.Info{Title: title, Author: o.Office, Subject: l.Title, Created: o.date(l)}}

@@ -4,12 +4,12 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/score"
+	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // Light colours, print-safe; the light's word is always written beside
@@ -27,11 +27,6 @@ func lightCell(l ledger.Light) gongwen.Cell {
 	return gongwen.Cell{Spans: []gongwen.Span{gongwen.Plain(string(l))}, Mark: &c}
 }
 
-// chineseDate writes a date the official way: 2025年1月5日.
-func chineseDate(t time.Time) string {
-	return strconv.Itoa(t.Year()) + "年" + strconv.Itoa(int(t.Month())) + "月" + strconv.Itoa(t.Day()) + "日"
-}
-
 // percent writes a ratio (0–1) as a percentage with at most one decimal.
 func percent(ratio float64) string { return num(ratio*100) + "%" }
 
@@ -41,7 +36,7 @@ func num(x float64) string {
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return "—"
 	}
-	return strconv.FormatFloat(math.Round(x*10)/10+0, 'f', -1, 64) // +0: no "-0"
+	return ledger.Num(x)
 }
 
 // pctText writes a reported percentage, "—" when there is none.
@@ -85,12 +80,7 @@ func clip(s string, n int) string {
 // docName is a document's short name: the 《》 part of its title, else the
 // title.
 func docName(title string) string {
-	if i := strings.Index(title, "《"); i >= 0 {
-		if j := strings.Index(title[i:], "》"); j > 0 {
-			return title[i : i+j+len("》")]
-		}
-	}
-	return "《" + title + "》"
+	return "《" + task.ShortTitle(title) + "》"
 }
 
 // marker writes a path element of a document's numbering the way the
@@ -128,7 +118,7 @@ func joinUnits(us []string) string {
 // statusText is the status the office stands by, with the progress.
 func statusText(r *ledger.Row) string {
 	s := string(r.Effective())
-	if r.Override != "" && r.Override != string(r.Status) {
+	if r.Overridden() {
 		s += "（核定）"
 	}
 	if r.Percent != nil {

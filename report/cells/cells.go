@@ -11,10 +11,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/width"
 )
 
 // DisplayWidth counts a string in column-width units: CJK characters and
-// punctuation are two, Latin letters and digits one.
+// punctuation are two, Latin letters and digits one. Everything from U+2000
+// up counts two, so the punctuation Chinese text uses outside the CJK
+// blocks (— “ ” …) is wide, as Chinese fonts draw it and as UAX #11 says
+// its ambiguous-width characters are in an East Asian context. Both the
+// workbooks' row heights and the terminal's columns use it.
 func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
@@ -43,19 +49,24 @@ func LineCount(s string, width float64) int {
 	return n
 }
 
-// Fold maps full-width ASCII to half-width and the ideographic space to a
-// space, so that "（１）" and "(1)" compare equal.
-func Fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			return r - 0xFEE0
-		case r == 0x3000:
-			return ' '
+// RowLines is how many lines the tallest of values takes in wrapped cells
+// of the given widths (see LineCount); at least one. A cell with no width
+// is not counted. Excel and WPS do not grow a row for wrapped text written
+// by a program, so the writers set row heights from this.
+func RowLines(values []string, widths []float64) int {
+	lines := 1
+	for i, v := range values {
+		if v != "" && widths[i] > 0 {
+			lines = max(lines, LineCount(v, widths[i]))
 		}
-		return r
-	}, s)
+	}
+	return lines
 }
+
+// Fold maps full-width ASCII to half-width and the ideographic space to a
+// space, so that "（１）" and "(1)" compare equal. It is width.Fold, which
+// leaves Chinese punctuation (。、《》) as it is; width.Narrow would not.
+func Fold(s string) string { return width.Fold.String(s) }
 
 // HeaderKey normalises a header cell for lookup: folded, with all white
 // space removed.

@@ -20,6 +20,7 @@ func TestDisplayWidth(t *testing.T) {
 		{"任务", 4},
 		{"（1）", 5},
 		{"a—b", 4}, // em dash (U+2014) counts two
+		{"“办”", 6}, // Chinese quotation marks count two
 	}
 	for _, tc := range tests {
 		if got := DisplayWidth(tc.in); got != tc.want {
@@ -298,5 +299,23 @@ func TestPlaceAndSniff(t *testing.T) {
 	}
 	if got := SniffXLSX("a.et", []byte("PK\x03\x04"), ""); !strings.Contains(got, ".et") {
 		t.Errorf("SniffXLSX(.et) = %q", got)
+	}
+}
+
+func TestRowLines(t *testing.T) {
+	tests := []struct {
+		values []string
+		widths []float64
+		want   int
+	}{
+		{nil, nil, 1},
+		{[]string{"", ""}, []float64{10, 10}, 1},
+		{[]string{"甲\n乙\n丙", "丁"}, []float64{10, 10}, 3},
+		{[]string{"甲\n乙\n丙", "丁"}, []float64{0, 10}, 1}, // no width: not counted
+	}
+	for _, tt := range tests {
+		if got := RowLines(tt.values, tt.widths); got != tt.want {
+			t.Errorf("RowLines(%q, %v) = %d; want %d", tt.values, tt.widths, got, tt.want)
+		}
 	}
 }

@@ -55,9 +55,15 @@ func SetPrint(f *excelize.File, sheet string, p Print) error {
 	if p.TitleRows == "" {
 		return nil
 	}
+	return SetPrintTitles(f, sheet, p.TitleRows)
+}
+
+// SetPrintTitles makes rows ("$1:$2") repeat at the top of every printed
+// page of sheet.
+func SetPrintTitles(f *excelize.File, sheet, rows string) error {
 	return f.SetDefinedName(&excelize.DefinedName{
 		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!%s", sheet, p.TitleRows),
+		RefersTo: fmt.Sprintf("'%s'!%s", sheet, rows),
 		Scope:    sheet,
 	})
 }

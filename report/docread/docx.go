@@ -245,41 +245,59 @@ type paraState struct {
 	hasNum bool
 }
 
-// document reads the whole part. Any XML error means a damaged file.
-func (p *docxParser) document() error {
-	body := bodySink{p}
-	for {
-		tok, err := p.dec.Token()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if se, ok := tok.(xml.StartElement); ok {
-			if err := p.element(se, body, nil, 1); err != nil {
-				return err
-			}
-		}
-	}
-}
-
-// children reads up to the end of the current element.
-func (p *docxParser) children(s sink, para *paraState, depth int) error {
-	for {
+// walk reads up to the end of the current element: the one loop over the
+// token stream that every reader below shares. visit is called for each
+// element that starts inside it; it either reads the element to its end
+// itself (p.dec.Skip, or a reader of its own) and returns false, or returns
+// true to have walk go on into the element's children, which it visits in
+// turn. text, when not nil, gets the character data directly inside the
+// current element.
+func (p *docxParser) walk(visit func(xml.StartElement) (descend bool, err error), text func(xml.CharData)) error {
+	for depth := 1; depth > 0; {
 		tok, err := p.dec.Token()
 		if err != nil {
 			return err
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			if err := p.element(t, s, para, depth+1); err != nil {
+			descend, err := visit(t)
+			if err != nil {
 				return err
 			}
+			if descend {
+				depth++
+			}
+		case xml.CharData:
+			if text != nil && depth == 1 {
+				text(t)
+			}
 		case xml.EndElement:
-			return nil
+			depth--
 		}
 	}
+	return nil
+}
+
+// done is a visit result for an element read to its end.
+func done(err error) (bool, error) { return false, err }
+
+// document reads the whole part. Any XML error means a damaged file.
+func (p *docxParser) document() error {
+	body := bodySink{p}
+	err := p.walk(func(se xml.StartElement) (bool, error) {
+		return done(p.element(se, body, nil, 1))
+	}, nil)
+	if err == io.EOF {
+		return nil
+	}
+	return err
+}
+
+// children reads up to the end of the current element.
+func (p *docxParser) children(s sink, para *paraState, depth int) error {
+	return p.walk(func(t xml.StartElement) (bool, error) {
+		return done(p.element(t, s, para, depth+1))
+	}, nil)
 }
 
 // skippedElements hold no visible text, or text that is repeated
@@ -327,22 +345,9 @@ func (p *docxParser) element(t xml.StartElement, s sink, para *paraState, depth 
 }
 
 func (p *docxParser) runText(para *paraState) error {
-	for {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.CharData:
-			para.text.Write(t)
-		case xml.StartElement:
-			if err := p.dec.Skip(); err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+	return p.walk(func(xml.StartElement) (bool, error) {
+		return done(p.dec.Skip())
+	}, func(t xml.CharData) { para.text.Write(t) })
 }
 
 // paragraph reads a w:p and hands its text, with the rebuilt number, to
@@ -362,33 +367,20 @@ func (p *docxParser) paragraph(s sink, depth int) error {
 
 // paraProps reads the style and numbering of a paragraph from w:pPr.
 func (p *docxParser) paraProps(para *paraState) error {
-	for depth := 1; depth > 0; {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
+	return p.walk(func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "pPrChange", "rPr", "sectPr":
+			// earlier formatting of a tracked change; run properties
+			return done(p.dec.Skip())
+		case "pStyle":
+			para.style = attr(t, "val")
+		case "numId":
+			para.numID, para.hasNum = atoi(attr(t, "val")), true
+		case "ilvl":
+			para.ilvl = atoi(attr(t, "val"))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "pPrChange", "rPr", "sectPr":
-				// earlier formatting of a tracked change; run properties
-				if err := p.dec.Skip(); err != nil {
-					return err
-				}
-				continue
-			case "pStyle":
-				para.style = attr(t, "val")
-			case "numId":
-				para.numID, para.hasNum = atoi(attr(t, "val")), true
-			case "ilvl":
-				para.ilvl = atoi(attr(t, "val"))
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return nil
+		return true, nil
+	}, nil)
 }
 
 // table reads a w:tbl into rows: gridSpan repeats a cell across the
@@ -416,28 +408,16 @@ type tableState struct {
 }
 
 func (p *docxParser) tableChildren(tb *tableState, depth int) error {
-	for {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
+	return p.walk(func(t xml.StartElement) (bool, error) {
+		switch {
+		case depth >= maxDocxDepth || t.Name.Local == "tblPr" || t.Name.Local == "tblGrid":
+			return done(p.dec.Skip())
+		case t.Name.Space == wordNamespace && t.Name.Local == "tr":
+			return done(p.row(tb, depth+1))
+		default: // w:sdt, w:customXml around rows
+			return done(p.tableChildren(tb, depth+1))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch {
-			case depth >= maxDocxDepth || t.Name.Local == "tblPr" || t.Name.Local == "tblGrid":
-				err = p.dec.Skip()
-			case t.Name.Space == wordNamespace && t.Name.Local == "tr":
-				err = p.row(tb, depth+1)
-			default: // w:sdt, w:customXml around rows
-				err = p.tableChildren(tb, depth+1)
-			}
-			if err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+	}, nil)
 }
 
 // docxCell is a w:tc before spans are resolved.
@@ -476,52 +456,36 @@ func (p *docxParser) row(tb *tableState, depth int) error {
 }
 
 func (p *docxParser) rowChildren(cells *[]docxCell, gridBefore *int, depth int) error {
-	for {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
+	return p.walk(func(t xml.StartElement) (bool, error) {
+		switch {
+		case depth >= maxDocxDepth:
+			return done(p.dec.Skip())
+		case t.Name.Local == "trPr" || t.Name.Local == "tblPrEx":
+			n, err := p.gridBefore()
+			*gridBefore = n
+			return done(err)
+		case t.Name.Space == wordNamespace && t.Name.Local == "tc":
+			c, err := p.cell(depth + 1)
+			*cells = append(*cells, c)
+			return done(err)
+		default:
+			return done(p.rowChildren(cells, gridBefore, depth+1))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch {
-			case depth >= maxDocxDepth:
-				err = p.dec.Skip()
-			case t.Name.Local == "trPr" || t.Name.Local == "tblPrEx":
-				*gridBefore, err = p.gridBefore()
-			case t.Name.Space == wordNamespace && t.Name.Local == "tc":
-				var c docxCell
-				c, err = p.cell(depth + 1)
-				*cells = append(*cells, c)
-			default:
-				err = p.rowChildren(cells, gridBefore, depth+1)
-			}
-			if err != nil {
-				return err
-			}
-		case xml.EndElement:
-			return nil
-		}
-	}
+	}, nil)
 }
 
 // gridBefore reads w:trPr for the number of grid columns skipped before
 // the first cell, so that merged cells line up with the row above.
 func (p *docxParser) gridBefore() (int, error) {
 	n := 0
-	for depth := 1; depth > 0; {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return 0, err
+	err := p.walk(func(t xml.StartElement) (bool, error) {
+		if t.Name.Local == "gridBefore" {
+			n = min(max(atoi(attr(t, "val")), 0), maxSpan)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "gridBefore" {
-				n = min(max(atoi(attr(t, "val")), 0), maxSpan)
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
+		return true, nil
+	}, nil)
+	if err != nil {
+		return 0, err
 	}
 	return n, nil
 }
@@ -529,54 +493,32 @@ func (p *docxParser) gridBefore() (int, error) {
 func (p *docxParser) cell(depth int) (docxCell, error) {
 	c := docxCell{span: 1}
 	cs := &cellSink{}
-	for {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return c, err
+	err := p.walk(func(t xml.StartElement) (bool, error) {
+		if t.Name.Local == "tcPr" {
+			return done(p.cellProps(&c))
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "tcPr" {
-				err = p.cellProps(&c)
-			} else {
-				err = p.element(t, cs, nil, depth+1)
-			}
-			if err != nil {
-				return c, err
-			}
-		case xml.EndElement:
-			c.text = cs.text()
-			return c, nil
-		}
+		return done(p.element(t, cs, nil, depth+1))
+	}, nil)
+	if err != nil {
+		return c, err
 	}
+	c.text = cs.text()
+	return c, nil
 }
 
 func (p *docxParser) cellProps(c *docxCell) error {
-	for depth := 1; depth > 0; {
-		tok, err := p.dec.Token()
-		if err != nil {
-			return err
+	return p.walk(func(t xml.StartElement) (bool, error) {
+		switch t.Name.Local {
+		case "gridSpan":
+			c.span = min(max(atoi(attr(t, "val")), 1), maxSpan)
+		case "vMerge":
+			v := attr(t, "val")
+			c.merged = v == "" || v == "continue"
+		case "tcPrChange":
+			return done(p.dec.Skip())
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "gridSpan":
-				c.span = min(max(atoi(attr(t, "val")), 1), maxSpan)
-			case "vMerge":
-				v := attr(t, "val")
-				c.merged = v == "" || v == "continue"
-			case "tcPrChange":
-				if err := p.dec.Skip(); err != nil {
-					return err
-				}
-				continue
-			}
-			depth++
-		case xml.EndElement:
-			depth--
-		}
-	}
-	return nil
+		return true, nil
+	}, nil)
 }
 
 // attr returns an attribute by local name: Word writes w:val, other

@@ -74,8 +74,8 @@ func TestOtherUnitsAndContent(t *testing.T) {
 		{"创新能力。", "到2020年达到。", "创新能力。到2020年达到。"},
 		{"只有标题", "", "只有标题"},
 	} {
-		if got := taskContent(&task.Task{Title: tc.title, Text: tc.text}); got != tc.want {
-			t.Errorf("taskContent(%q, %q) = %q; want %q", tc.title, tc.text, got, tc.want)
+		if got := task.Content(tc.title, tc.text); got != tc.want {
+			t.Errorf("task.Content(%q, %q) = %q; want %q", tc.title, tc.text, got, tc.want)
 		}
 	}
 }

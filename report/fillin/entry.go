@@ -83,7 +83,7 @@ func (c *checker) readEntry(fm *form, e *expRow) Entry {
 	en.Status = s
 	switch {
 	case !known:
-		warn(LevelWarning, cStatus, fmt.Sprintf("完成状态%s不在下拉列表中（已完成、按序时推进、滞后、未启动、持续推进），未采用", quote(en.StatusRaw)))
+		warn(LevelWarning, cStatus, fmt.Sprintf("完成状态%s不在下拉列表中（%s），未采用", quote(en.StatusRaw), strings.Join(StatusNames(), "、")))
 	case note != "":
 		warn(LevelInfo, cStatus, note)
 	}

@@ -161,11 +161,7 @@ func addValidations(f *excelize.File, sheet string, last int, hasRows bool) erro
 
 		status := excelize.NewDataValidation(true)
 		status.Sqref = fmt.Sprintf("%s%d:%s%d", cStatus.letter(), rowFirst, cStatus.letter(), last)
-		list := make([]string, len(statuses))
-		for i, s := range statuses {
-			list[i] = string(s.s)
-		}
-		if err := status.SetDropList(list); err != nil {
+		if err := status.SetDropList(StatusNames()); err != nil {
 			return err
 		}
 		status.SetInput(promptStatusTitle, promptStatus())
@@ -193,13 +189,14 @@ const (
 	errPercent         = "累计进度请填写 0 到 100 之间的数字，如 80（表示 80%），不要填写文字。"
 	promptStatusTitle  = "完成状态"
 	errStatusTitle     = "完成状态不在列表中"
-	errStatus          = "请从下拉列表中选择：已完成、按序时推进、滞后、未启动、持续推进。"
 )
 
+var errStatus = "请从下拉列表中选择：" + strings.Join(StatusNames(), "、") + "。"
+
 func promptStatus() string {
-	parts := make([]string, len(statuses))
-	for i, s := range statuses {
-		parts[i] = string(s.s) + "：" + s.meaning
+	parts := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		parts[i] = string(s) + "：" + statusMeaning[s]
 	}
 	return "请从下拉列表中选择。" + strings.Join(parts, "；") + "。"
 }

@@ -24,11 +24,11 @@ func guideLines(a Assignment, opts Options) []guideLine {
 		}
 	}
 	var b strings.Builder
-	for i, s := range statuses {
+	for i, s := range Statuses {
 		if i > 0 {
 			b.WriteString("\n")
 		}
-		fmt.Fprintf(&b, "    %s：%s；", s.s, s.meaning)
+		fmt.Fprintf(&b, "    %s：%s；", s, statusMeaning[s])
 	}
 	meanings := strings.TrimSuffix(b.String(), "；") + "。"
 	lines := []guideLine{

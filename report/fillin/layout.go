@@ -34,17 +34,27 @@ const (
 	StatusOngoing  Status = "持续推进"
 )
 
-// statuses lists the drop-down values with what each means; the 填报说明
-// sheet and the drop-down prompt show them in this order.
-var statuses = []struct {
-	s       Status
-	meaning string
-}{
-	{StatusDone, "任务全部完成"},
-	{StatusOnTrack, "进度达到或超过序时进度"},
-	{StatusBehind, "进度落后于序时进度（须填写存在问题）"},
-	{StatusNotStart, "尚未开始"},
-	{StatusOngoing, "常态化、长期性工作"},
+// Statuses are the five statuses in the order every drop-down, prompt and
+// the 填报说明 sheet list them.
+var Statuses = []Status{StatusDone, StatusOnTrack, StatusBehind, StatusNotStart, StatusOngoing}
+
+// StatusNames are Statuses as strings, for drop-down lists and messages.
+func StatusNames() []string {
+	out := make([]string, len(Statuses))
+	for i, s := range Statuses {
+		out[i] = string(s)
+	}
+	return out
+}
+
+// statusMeaning says what each status means, for the 填报说明 sheet and the
+// drop-down prompt.
+var statusMeaning = map[Status]string{
+	StatusDone:     "任务全部完成",
+	StatusOnTrack:  "进度达到或超过序时进度",
+	StatusBehind:   "进度落后于序时进度（须填写存在问题）",
+	StatusNotStart: "尚未开始",
+	StatusOngoing:  "常态化、长期性工作",
 }
 
 // col is a column of the 填报表 sheet.

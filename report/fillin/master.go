@@ -197,11 +197,7 @@ func setupForm(f *excelize.File) error {
 	if err := printSetup(f, sheet, "landscape"); err != nil {
 		return err
 	}
-	if err := f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, rowTitle, rowHeader),
-		Scope:    sheet,
-	}); err != nil {
+	if err := cells.SetPrintTitles(f, sheet, fmt.Sprintf("$%d:$%d", rowTitle, rowHeader)); err != nil {
 		return err
 	}
 	return protect(f, sheet)

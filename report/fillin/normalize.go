@@ -7,9 +7,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 )
@@ -180,48 +177,6 @@ func status(raw string) (s Status, note string, pct *float64, known bool) {
 		return StatusBehind, fmt.Sprintf("完成状态“%s”按“%s”读取", shown, StatusBehind), nil, true
 	}
 	return "", "", nil, false
-}
-
-var (
-	dateRe    = regexp.MustCompile(`^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T ][0-9:.]+Z?)?$`)
-	compactRe = regexp.MustCompile(`^\d{8}$`)
-)
-
-// date reads a 填报日期 cell as YYYY-MM-DD. A number is a date serial (a
-// date-formatted cell read raw); text is accepted in the usual forms and
-// reported, since a text date sorts and filters wrongly.
-func date(raw string, date1904 bool) (d string, ok bool) {
-	s := strings.TrimSpace(cells.Fold(raw))
-	if s == "" {
-		return "", true
-	}
-	if m := dateRe.FindStringSubmatch(s); m != nil {
-		return civilDate(m[1], m[2], m[3])
-	}
-	if compactRe.MatchString(s) {
-		return civilDate(s[:4], s[4:6], s[6:])
-	}
-	serial, err := strconv.ParseFloat(s, 64)
-	if err != nil || !(serial >= 1 && serial < 2958466) { // also NaN
-		return "", false
-	}
-	t, err := excelize.ExcelDateToTime(serial, date1904)
-	if err != nil {
-		return "", false
-	}
-	return t.Format(time.DateOnly), true
-}
-
-// civilDate checks a year, month and day and formats them.
-func civilDate(y, m, d string) (string, bool) {
-	yy, _ := strconv.Atoi(y)
-	mm, _ := strconv.Atoi(m)
-	dd, _ := strconv.Atoi(d)
-	t := time.Date(yy, time.Month(mm), dd, 0, 0, 0, 0, time.UTC)
-	if t.Year() != yy || int(t.Month()) != mm || t.Day() != dd || yy < 1900 {
-		return "", false
-	}
-	return t.Format(time.DateOnly), true
 }
 
 var numberRe = regexp.MustCompile(`-?\d+(?:\.\d+)?`)

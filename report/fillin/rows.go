@@ -106,7 +106,7 @@ func (c *checker) readHeader(fm *form) {
 	}
 	dc, _ := fm.data.cellAt(d.row, d.col)
 	numeric := (dc.numeric() || dc.typ == "d") && dc.value != ""
-	day, valid := date(raw, c.b.date1904)
+	day, valid := cells.ParseDate(raw, c.b.date1904)
 	from, to, label, window := c.dateWindow()
 	switch {
 	case !valid:
@@ -115,7 +115,7 @@ func (c *checker) readHeader(fm *form) {
 		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("无法识别填报日期“%s”，未采用：请写作 2025-01-05", raw))
 	case window && (day < from || day > to):
 		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("填报日期 %s 不在本期（%s）可能的填报时间内（%s至%s），未采用：请填写实际填报日期",
-			day, label, chineseDay(from), chineseDay(to)))
+			day, label, period.ChineseDay(from), period.ChineseDay(to)))
 	case !numeric:
 		hd.Date = day
 		c.add(LevelWarning, fm.sheet, d.cell, "", fmt.Sprintf("填报日期“%s”是文本而不是日期，已按 %s 读取", raw, day))
@@ -209,13 +209,4 @@ func (c *checker) dateWindow() (from, to, label string, ok bool) {
 		return "", "", "", false
 	}
 	return p.Start().AddDate(0, -3, 0).Format(time.DateOnly), p.End().AddDate(1, 0, 0).Format(time.DateOnly), p.String(), true
-}
-
-// chineseDay writes a YYYY-MM-DD date as 2025年1月5日.
-func chineseDay(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return chineseDate(t)
 }

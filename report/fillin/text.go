@@ -31,11 +31,7 @@ func rowHeight(values []string, widths []float64, min float64) float64 {
 
 // rowHeightAt is rowHeight for text whose lines are perLine points apart.
 func rowHeightAt(values []string, widths []float64, min, perLine float64) float64 {
-	lines := 1
-	for i, v := range values {
-		lines = max(lines, cells.LineCount(v, widths[i]))
-	}
-	return math.Min(math.Max(float64(lines)*perLine+4, min), maxRowHeight)
+	return math.Min(math.Max(float64(cells.RowLines(values, widths))*perLine+4, min), maxRowHeight)
 }
 
 // lockedText is the text of a locked cell as written: cellText, short

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -25,7 +26,7 @@ func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	t := it.Task
 	var v rowValues
 	v[0] = lockedText(cmp.Or(t.Label(), t.ID))
-	content := taskContent(t)
+	content := task.Content(t.Title, t.Text)
 	if multiDoc && it.Doc != nil {
 		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
 	}
@@ -41,29 +42,6 @@ func itemValues(it Item, unit string, multiDoc bool) rowValues {
 	}
 	v[5] = lockedText(strings.Join(targets, "\n"))
 	return v
-}
-
-// taskContent is the task as a unit reads it: the title, then the text,
-// without repeating a title the text already starts with.
-func taskContent(t *task.Task) string {
-	title, text := strings.TrimSpace(t.Title), strings.TrimSpace(t.Text)
-	switch {
-	case title == "":
-		return text
-	case text == "" || strings.HasPrefix(text, title):
-		return cmp.Or(text, title)
-	case strings.ContainsAny(lastRune(title), "。；：！？.;:!?"):
-		return title + text
-	}
-	return title + "：" + text
-}
-
-func lastRune(s string) string {
-	r := []rune(s)
-	if len(r) == 0 {
-		return ""
-	}
-	return string(r[len(r)-1])
 }
 
 // otherUnits names the task's other responsible units: "牵头：A、B；配合：C".
@@ -97,26 +75,15 @@ func deadlineText(d *task.Deadline) string {
 		return s
 	}
 	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
-		return chineseDate(t)
+		return period.ChineseDate(t)
 	}
 	return strings.TrimSpace(d.Date)
-}
-
-// chineseDate writes a date as official documents do: 2025年1月5日.
-func chineseDate(t time.Time) string {
-	return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day())
 }
 
 // docName is a document's short name: the name inside 《》 when the title
 // has one, else the title or file name.
 func docName(d *task.Document) string {
-	s := docTitle(d)
-	if i := strings.Index(s, "《"); i >= 0 {
-		if j := strings.Index(s[i:], "》"); j > 0 {
-			s = s[i+len("《") : i+j]
-		}
-	}
-	return cells.TruncateRunes(strings.TrimSpace(s), 40)
+	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(docTitle(d))), 40)
 }
 
 // docTitle is a document's title, or its file name when it has none.

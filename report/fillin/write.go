@@ -219,7 +219,7 @@ func dueText(due time.Time) string {
 	if due.IsZero() {
 		return "请按办公室通知时间报送"
 	}
-	return chineseDate(due)
+	return period.ChineseDate(due)
 }
 
 // setCell writes a string with a style; an empty string leaves the cell

@@ -203,19 +203,8 @@ func (y *Year) units(ledgers []*ledger.Ledger, order []string) {
 			}
 		}
 	}
-	pos := make(map[string]int, len(order))
-	for i, name := range order {
-		if _, ok := pos[name]; !ok {
-			pos[name] = i
-		}
-	}
-	at := func(u *UnitLine) int {
-		if i, ok := pos[u.Unit]; ok {
-			return i
-		}
-		return len(order)
-	}
+	at := score.OrderIndex(order)
 	slices.SortFunc(y.Units, func(a, b *UnitLine) int {
-		return cmp.Or(cmp.Compare(at(a), at(b)), strings.Compare(a.Unit, b.Unit))
+		return cmp.Or(cmp.Compare(at(a.Unit), at(b.Unit)), strings.Compare(a.Unit, b.Unit))
 	})
 }

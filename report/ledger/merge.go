@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/task"
@@ -100,12 +101,7 @@ const day = "2006-01-02"
 func setTitle(s *task.Set) string {
 	var titles []string
 	for _, d := range s.Documents {
-		t := d.Title
-		if i := strings.Index(t, "《"); i >= 0 {
-			if j := strings.Index(t[i:], "》"); j > 0 {
-				t = t[i+len("《") : i+j]
-			}
-		}
+		t := task.ShortTitle(d.Title)
 		if t == "" {
 			t = d.Source
 		}
@@ -220,7 +216,7 @@ func (r *Row) attain(e *fillin.Entry) {
 	if e.CurrentValue != nil {
 		values = []float64{*e.CurrentValue}
 	}
-	if nums := numberRe.FindAllString(fold(e.Current), -1); len(nums) == len(r.Targets) && len(nums) > 1 {
+	if nums := numberRe.FindAllString(cells.Fold(e.Current), -1); len(nums) == len(r.Targets) && len(nums) > 1 {
 		values = nil
 		for _, n := range nums {
 			v, err := strconv.ParseFloat(n, 64)
@@ -314,17 +310,24 @@ func expected(d *task.Document, r *Row, horizon time.Time, p period.Period) floa
 
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
 
-// effective is the status the office stands by: its 核定状态, else the unit's.
-func (r *Row) effective() fillin.Status {
+// Effective is the status the office stands by: its 核定状态 (Override),
+// else the lead unit's report.
+func (r *Row) Effective() fillin.Status {
 	if r.Override != "" {
 		return fillin.Status(r.Override)
 	}
 	return r.Status
 }
 
+// Overridden reports whether the office's 核定状态 differs from the status
+// the lead unit reported; reports mark such a status （核定）.
+func (r *Row) Overridden() bool {
+	return r.Override != "" && r.Override != string(r.Status)
+}
+
 // light applies the traffic-light rules to a row.
 func light(r *Row, p period.Period, rules Rules) (Light, string) {
-	status := r.effective()
+	status := r.Effective()
 	if status == fillin.StatusDone {
 		return Green, "已完成"
 	}
@@ -355,18 +358,22 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 	gap := round1(r.Expected - *pct)
 	switch {
 	case gap <= rules.GreenWithin:
-		return Green, fmt.Sprintf("进度 %s%%，序时进度 %s%%", num(*pct), num(r.Expected))
+		return Green, fmt.Sprintf("进度 %s%%，序时进度 %s%%", Num(*pct), Num(r.Expected))
 	case gap <= rules.YellowWithin:
-		return Yellow, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
+		return Yellow, fmt.Sprintf("落后序时进度 %s 个百分点", Num(gap))
 	}
-	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", num(gap))
+	return Red, fmt.Sprintf("落后序时进度 %s 个百分点", Num(gap))
 }
 
-func num(x float64) string {
-	if r := round1(x); finite(r) {
+// Num writes x with at most one decimal, as the ledger and the reports
+// show numbers: 80, 2.8, 66.7, never "-0". A number so near the float's
+// limit that rounding overflows, which only a hand-edited sheet holds, is
+// written as it is, never "+Inf".
+func Num(x float64) string {
+	if r := round1(x) + 0; finite(r) { // +0: no "-0"
 		return strconv.FormatFloat(r, 'f', -1, 64)
 	}
-	return strconv.FormatFloat(x, 'g', -1, 64) // rounding overflowed
+	return strconv.FormatFloat(x, 'g', -1, 64)
 }
 
 // carryOver keeps the office's 复核意见 and 核定状态 from the ledger this one
@@ -377,10 +384,7 @@ func (l *Ledger) carryOver(earlier *Ledger) {
 	if earlier == nil {
 		return
 	}
-	now := map[string]*Row{}
-	for _, r := range l.Rows {
-		now[r.TaskID] = r
-	}
+	now := l.RowsByTask()
 	for _, o := range earlier.Rows {
 		if !hasNotes(o.Review, o.Override) {
 			continue
@@ -406,6 +410,15 @@ func (l *Ledger) carryOver(earlier *Ledger) {
 	}
 }
 
+// RowsByTask maps each task ID to its row.
+func (l *Ledger) RowsByTask() map[string]*Row {
+	m := make(map[string]*Row, len(l.Rows))
+	for _, r := range l.Rows {
+		m[r.TaskID] = r
+	}
+	return m
+}
+
 func hasNotes(review, override string) bool {
 	return strings.TrimSpace(review) != "" || strings.TrimSpace(override) != ""
 }
@@ -414,13 +427,10 @@ func (l *Ledger) comparePrevious(prev *Ledger) {
 	if prev == nil {
 		return
 	}
-	old := map[string]*Row{}
-	for _, r := range prev.Rows {
-		old[r.TaskID] = r
-	}
+	old := prev.RowsByTask()
 	for _, r := range l.Rows {
 		if o := old[r.TaskID]; o != nil {
-			r.Previous = &PreviousRow{Percent: o.Percent, Status: o.effective(), Light: o.Light}
+			r.Previous = &PreviousRow{Percent: o.Percent, Status: o.Effective(), Light: o.Light}
 		}
 	}
 }
@@ -455,16 +465,6 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		l.Units = append(l.Units, s)
 	}
 	l.tally(byUnit)
-}
-
-// fold maps full-width digits and punctuation to ASCII.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		return r
-	}, s)
 }
 
 func entryEmpty(e *fillin.Entry) bool {

@@ -33,7 +33,7 @@ func (l *Ledger) tally(byUnit map[string]*UnitSummary) {
 		s.Lights, s.Done, s.Reported, s.Completion = map[Light]int{}, 0, 0, 0
 	}
 	for _, r := range l.Rows {
-		st := r.effective()
+		st := r.Effective()
 		seen := map[string]bool{}
 		for _, u := range r.Lead {
 			s := byUnit[u]
@@ -99,7 +99,7 @@ func Count(rows []*Row) Totals {
 		if r.Reported {
 			t.Reported++
 		}
-		switch r.effective() {
+		switch r.Effective() {
 		case fillin.StatusDone:
 			t.Done++
 		case fillin.StatusOnTrack, fillin.StatusOngoing:
@@ -113,7 +113,3 @@ func Count(rows []*Row) Totals {
 	}
 	return t
 }
-
-// Effective is the status the office stands by: its 核定状态, else the
-// unit's report.
-func (r *Row) Effective() fillin.Status { return r.effective() }

@@ -101,10 +101,7 @@ func (rd *reader) compareVisible(sheet string, tasks []sheetRow, cols ledgerCols
 			compared = append(compared, fl)
 		}
 	}
-	byID := make(map[string]*ledger.Row, len(l.Rows))
-	for _, r := range l.Rows {
-		byID[r.TaskID] = r
-	}
+	byID := l.RowsByTask()
 	seen := map[string]bool{}
 	for _, t := range tasks {
 		r := byID[t.vals[fTaskID]]
@@ -159,5 +156,5 @@ func numText(v *float64) string {
 	if v == nil {
 		return ""
 	}
-	return num(*v)
+	return ledger.Num(*v)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
 func readEdits(t *testing.T, b []byte) *Reading {
@@ -52,7 +53,7 @@ func TestIgnoredEdits(t *testing.T) {
 	all := strings.Join(msgs, "\n")
 	r := rowByID(want, "D1-三.(二).4")
 	for _, w := range []string{
-		fmt.Sprintf("总台账.xlsx：工作表“总台账”第 %d 行“累计进度(%%)”列（%s%d，序号 %s）：表内改为“95”，未采用，仍为汇总时的“%s”", row, pct, row, r.Label, num(*r.Percent)),
+		fmt.Sprintf("总台账.xlsx：工作表“总台账”第 %d 行“累计进度(%%)”列（%s%d，序号 %s）：表内改为“95”，未采用，仍为汇总时的“%s”", row, pct, row, r.Label, ledger.Num(*r.Percent)),
 		fmt.Sprintf("第 %d 行“完成状态”列（%s%d，序号 %s）：表内改为“已完成”，未采用，仍为汇总时的“%s”", row, status, row, r.Label, r.Status),
 		fmt.Sprintf("原第 %d 行（序号 %s，任务编号 D2-一）已被删除", gone, rowByID(want, "D2-一").Label),
 	} {

@@ -9,11 +9,10 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf16"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/hiddensheet"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
@@ -29,9 +28,7 @@ import (
 // Pieces are numbered so that a sorted sheet still reads back, and kept
 // well under Excel's 32,767 UTF-16 units per cell.
 const (
-	keyFormat = "format"
-	keyNote   = "note"
-	keyJSON   = "json"
+	keyJSON = "json"
 
 	hiddenNote = "本工作表由 taizhang 生成，保存总台账的完整数据，供下次汇总和生成报告时读取，请勿修改或删除。"
 
@@ -41,14 +38,8 @@ const (
 
 // writeHidden writes the ledger's JSON, js, on the hidden sheet.
 func writeHidden(f *excelize.File, js string) error {
-	sw, err := f.NewStreamWriter(SheetHidden)
+	w, err := hiddensheet.NewWriter(f, SheetHidden, FormatVersion, hiddenNote)
 	if err != nil {
-		return err
-	}
-	if err := sw.SetRow("A1", []any{keyFormat, FormatVersion}); err != nil {
-		return err
-	}
-	if err := sw.SetRow("A2", []any{keyNote, hiddenNote}); err != nil {
 		return err
 	}
 	// Compressed: a 5,000-task ledger's JSON is several megabytes, which
@@ -64,12 +55,12 @@ func writeHidden(f *excelize.File, js string) error {
 	if err := zw.Close(); err != nil {
 		return err
 	}
-	for i, piece := range chunkJSON(base64.StdEncoding.EncodeToString(z.Bytes()), chunkUnits) {
-		if err := sw.SetRow(cellName(1, 3+i), []any{keyGzip, i + 1, piece}); err != nil {
+	for i, piece := range hiddensheet.Chunk(base64.StdEncoding.EncodeToString(z.Bytes()), chunkUnits) {
+		if err := w.Row(keyGzip, i+1, piece); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	return w.Flush()
 }
 
 // keyGzip marks rows holding base64 pieces of the gzipped JSON; keyJSON
@@ -98,44 +89,6 @@ func unpack(kind, s string) (string, bool) {
 	return string(out), true
 }
 
-// marshalJSON is json.Marshal without HTML escaping.
-func marshalJSON(v any) (string, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return strings.TrimSuffix(b.String(), "\n"), nil
-}
-
-// chunkJSON splits s into pieces of at most n UTF-16 units. A piece never
-// starts or ends with a space, which some programs trim from a cell.
-func chunkJSON(s string, n int) []string {
-	var out []string
-	for len(s) > 0 {
-		end, units := 0, 0
-		for end < len(s) {
-			r, size := utf8.DecodeRuneInString(s[end:])
-			w := utf16.RuneLen(r)
-			if w < 0 {
-				w = 1
-			}
-			if units+w > n {
-				break
-			}
-			units += w
-			end += size
-		}
-		for end < len(s) && end > 1 && (s[end-1] == ' ' || s[end] == ' ') {
-			end--
-		}
-		out = append(out, s[:end])
-		s = s[end:]
-	}
-	return out
-}
-
 // hiddenVersionError is a hidden sheet written in another format version.
 type hiddenVersionError struct{ version string }
 
@@ -147,10 +100,11 @@ func (e *hiddenVersionError) Error() string {
 // nil when the sheet holds no readable ledger, and an error for a ledger
 // of another format version.
 func readHidden(rows [][]string) (*ledger.Ledger, error) {
-	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != keyFormat {
+	v, ok := hiddensheet.Format(rows)
+	if !ok {
 		return nil, nil
 	}
-	if v := rows[0][1]; v != FormatVersion {
+	if v != FormatVersion {
 		return nil, &hiddenVersionError{v}
 	}
 	pieces := map[int]string{}

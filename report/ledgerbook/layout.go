@@ -91,10 +91,7 @@ func ledgerFields(withChange bool) []field {
 }
 
 // overrideStatuses are the 核定状态 drop-down values.
-var overrideStatuses = []string{
-	string(fillin.StatusDone), string(fillin.StatusOnTrack), string(fillin.StatusBehind),
-	string(fillin.StatusNotStart), string(fillin.StatusOngoing),
-}
+var overrideStatuses = fillin.StatusNames()
 
 // Light colours: the fills Excel's own "good, neutral, bad" styles use,
 // and grey for a task nobody reported on.

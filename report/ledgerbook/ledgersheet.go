@@ -9,6 +9,8 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // line is one row of the 总台账 sheet below the header: a task, or a group
@@ -87,20 +89,9 @@ func headingLines(r *ledger.Row) []string {
 	return out
 }
 
-// contentText is the 任务内容 cell: the item's title and text, the title
-// only once when the text starts with it (as parsed items do).
-func contentText(r *ledger.Row) string {
-	title, body := strings.TrimSpace(r.Title), strings.TrimSpace(r.Text)
-	switch {
-	case title == "":
-		return body
-	case body == "" || body == title:
-		return title
-	case strings.HasPrefix(body, title):
-		return body
-	}
-	return title + "：" + body
-}
+// contentText is the 任务内容 cell: the item's title and text as
+// task.Content joins them.
+func contentText(r *ledger.Row) string { return task.Content(r.Title, r.Text) }
 
 func targetsText(r *ledger.Row) string {
 	lines := make([]string, 0, len(r.Targets))
@@ -116,7 +107,7 @@ func deadlineText(r *ledger.Row) string {
 	if r.Deadline != "" {
 		return r.Deadline
 	}
-	return chineseDate(r.DueDate)
+	return period.ChineseDay(r.DueDate)
 }
 
 // coReportsText is the 配合单位报送 cell: one line per co-unit,
@@ -133,7 +124,7 @@ func coReportsText(r *ledger.Row) string {
 			parts = append(parts, string(c.Status))
 		}
 		if c.Percent != nil {
-			parts = append(parts, num(*c.Percent)+"%")
+			parts = append(parts, ledger.Num(*c.Percent)+"%")
 		}
 		if p := strings.TrimSpace(c.Progress); p != "" {
 			parts = append(parts, p)

@@ -124,10 +124,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	}
 	rd.readRemoved(l, false)
 	rd.compareVisible(sheet, tasks, cols, l)
-	byID := make(map[string]*ledger.Row, len(l.Rows))
-	for _, r := range l.Rows {
-		byID[r.TaskID] = r
-	}
+	byID := l.RowsByTask()
 	for _, t := range tasks {
 		r := byID[t.vals[fTaskID]]
 		if r == nil {

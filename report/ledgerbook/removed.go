@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 // removedHeaders are the columns of the 已移除任务 sheet; the last one, the
@@ -35,7 +36,7 @@ func writeRemoved(f *excelize.File, st *styles, l *ledger.Ledger) error {
 			text(st.center, strings.Join(r.Lead, "、")),
 			text(st.officeCell, r.Review),
 			text(st.officeCenter, r.Override),
-			text(st.center, chineseTime(r.Removed)),
+			text(st.center, period.ChineseTime(r.Removed)),
 			text(st.column, r.TaskID),
 		})
 	}

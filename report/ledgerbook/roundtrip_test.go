@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 func TestRoundTrip(t *testing.T) {
@@ -372,7 +373,7 @@ func TestCellTexts(t *testing.T) {
 		{"marker (一)", markerPrefix("(一)"), "（一）"},
 		{"marker （1）", markerPrefix("（1）"), "（1）"},
 		{"marker 1", markerPrefix("1"), "1."},
-		{"generated", chineseTime(l.Generated), "2025年1月6日 15:30"},
+		{"generated", period.ChineseTime(l.Generated), "2025年1月6日 15:30"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/fillin"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // section is one table of a plain sheet: an optional title line, a header
@@ -421,13 +422,7 @@ func contains(list []string, s string) bool {
 // shortDocTitle is the name inside 《》 of a row's document title, or the
 // title, shortened.
 func shortDocTitle(r *ledger.Row) string {
-	s := cmp.Or(strings.TrimSpace(r.DocTitle), r.DocID)
-	if i := strings.Index(s, "《"); i >= 0 {
-		if j := strings.Index(s[i:], "》"); j > 0 {
-			s = s[i+len("《") : i+j]
-		}
-	}
-	return cells.TruncateRunes(s, 20)
+	return cells.TruncateRunes(task.ShortTitle(cmp.Or(strings.TrimSpace(r.DocTitle), r.DocID)), 20)
 }
 
 func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {

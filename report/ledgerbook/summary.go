@@ -9,6 +9,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/report/cells"
 	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/report/period"
 )
 
 // Columns of the 汇总 sheet's table.
@@ -132,7 +133,7 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		cells = append(cells,
 			completion,
 			text(st.center, string(u.Compliance)),
-			text(st.center, chineseDate(u.ReturnDate)),
+			text(st.center, period.ChineseDay(u.ReturnDate)),
 			text(st.text, empty),
 		)
 		texts := make([]string, lastCol)
@@ -192,13 +193,13 @@ func totalsText(l *ledger.Ledger) string {
 func datesText(l *ledger.Ledger) string {
 	var parts []string
 	if l.PeriodEnd != "" {
-		parts = append(parts, "统计截至："+chineseDate(l.PeriodEnd))
+		parts = append(parts, "统计截至："+period.ChineseDay(l.PeriodEnd))
 	}
 	if l.Due != "" {
-		parts = append(parts, "报送截止："+chineseDate(l.Due))
+		parts = append(parts, "报送截止："+period.ChineseDay(l.Due))
 	}
 	if l.Generated != "" {
-		parts = append(parts, "生成时间："+chineseTime(l.Generated))
+		parts = append(parts, "生成时间："+period.ChineseTime(l.Generated))
 	}
 	return strings.Join(parts, "　　")
 }

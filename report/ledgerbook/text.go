@@ -4,9 +4,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/ledger"
 )
 
 // Row height estimate. Excel and WPS do not grow a row for wrapped text
@@ -20,13 +20,7 @@ const (
 // rowHeight is the height in points for a row holding texts in cells of
 // the given widths; a zero width skips the cell.
 func rowHeight(texts []string, widths []float64) float64 {
-	lines := 1
-	for i, v := range texts {
-		if v != "" && widths[i] > 0 {
-			lines = max(lines, cells.LineCount(v, widths[i]))
-		}
-	}
-	return math.Min(float64(lines)*lineHeight+4, maxRowHeight)
+	return math.Min(float64(cells.RowLines(texts, widths))*lineHeight+4, maxRowHeight)
 }
 
 // Numbering markers. A path element is a marker as the document's outline
@@ -64,17 +58,6 @@ func markerPrefix(p string) string {
 	return p
 }
 
-// num formats a number with at most one decimal: 80, 2.8, 66.7.
-func num(x float64) string {
-	r := math.Round(x*10) / 10
-	if math.IsInf(r, 0) || math.IsNaN(r) {
-		// Rounding overflowed a number near the float's limit, which
-		// only a hand-edited sheet holds: shown as it is, never "+Inf".
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	}
-	return strconv.FormatFloat(r, 'f', -1, 64)
-}
-
 // signed formats a change with its sign: +15, −2.5, 0.
 func signed(x float64) string {
 	if math.IsInf(x, 0) || math.IsNaN(x) {
@@ -82,9 +65,9 @@ func signed(x float64) string {
 	}
 	switch x = math.Round(x*10) / 10; {
 	case x > 0:
-		return "+" + num(x)
+		return "+" + ledger.Num(x)
 	case x < 0:
-		return "−" + num(-x)
+		return "−" + ledger.Num(-x)
 	}
 	return "0"
 }
@@ -92,27 +75,4 @@ func signed(x float64) string {
 // percentText formats a 0–1 ratio as a percentage with one decimal.
 func percentText(ratio float64) string {
 	return strconv.FormatFloat(ratio*100, 'f', 1, 64) + "%"
-}
-
-// chinaTime is the offices' time zone. A fixed offset, so output does not
-// depend on the machine's time zone database.
-var chinaTime = time.FixedZone("CST", 8*3600)
-
-// chineseDate writes YYYY-MM-DD the way official documents do, without
-// zero padding: 2025年1月6日. Anything else is returned as it is.
-func chineseDate(s string) string {
-	t, err := time.Parse(time.DateOnly, s)
-	if err != nil {
-		return s
-	}
-	return t.Format("2006年1月2日")
-}
-
-// chineseTime writes an RFC 3339 time in China time: 2025年1月6日 15:30.
-func chineseTime(s string) string {
-	t, err := time.Parse(time.RFC3339, s)
-	if err != nil {
-		return s
-	}
-	return t.In(chinaTime).Format("2006年1月2日 15:04")
 }

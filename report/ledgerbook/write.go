@@ -13,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/report/hiddensheet"
 	"github.com/taizhang-dev/taizhang/report/history"
 	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/outfile"
@@ -27,15 +28,7 @@ func Write(w io.Writer, l *ledger.Ledger) error { return WriteRanked(w, l, nil) 
 // behind their scores. A nil rk writes what Write does. Read ignores both
 // sheets: the ranking is worked out again from the ledger when needed.
 func WriteRanked(w io.Writer, l *ledger.Ledger, rk *history.Ranking) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := build(f, l, rk); err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("write ledger: %w", err)
-	}
-	return nil
+	return cells.WriteBook(w, "write ledger", func(f *excelize.File) error { return build(f, l, rk) })
 }
 
 // WriteFile writes the ledger workbook to path. It writes a temporary file
@@ -91,7 +84,7 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 	}
 	jsonc := make(chan encoded, 1)
 	go func() {
-		js, err := marshalJSON(l)
+		js, err := hiddensheet.MarshalJSON(l)
 		jsonc <- encoded{js, err}
 	}()
 	st, err := newStyles(f)

@@ -32,15 +32,7 @@ func WriteYear(w io.Writer, y *history.Year, ledgers []*ledger.Ledger) error {
 	if y == nil {
 		return errors.New("write year workbook: no year to write")
 	}
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := buildYear(f, y, ledgers); err != nil {
-		return fmt.Errorf("write year workbook: %w", err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("write year workbook: %w", err)
-	}
-	return nil
+	return cells.WriteBook(w, "write year workbook", func(f *excelize.File) error { return buildYear(f, y, ledgers) })
 }
 
 // WriteYearFile writes the year workbook to path through a temporary file,
@@ -255,7 +247,7 @@ func (b *yearBook) periodSheet(name string, l *ledger.Ledger) *plainSheet {
 		if r.Effective() == fillin.StatusDone {
 			done++
 		}
-		if r.Override != "" && r.Override != string(r.Status) {
+		if r.Overridden() {
 			status += "（核定）"
 		}
 		s.rows = append(s.rows, []excelize.Cell{

@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // Kind is the length of a reporting round.
@@ -39,7 +41,7 @@ var (
 
 // Parse reads a period name; the error message is in Chinese for the user.
 func Parse(s string) (Period, error) {
-	t := strings.TrimSpace(fold(s))
+	t := strings.TrimSpace(width.Fold.String(s))
 	t = strings.ReplaceAll(t, " ", "")
 	var p Period
 	switch {
@@ -135,17 +137,4 @@ func (p Period) IsZero() bool { return p.Kind == "" }
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
-}
-
-// fold maps full-width digits and letters to ASCII.
-func fold(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFEE0
-		}
-		if r == 0x3000 {
-			return ' '
-		}
-		return r
-	}, s)
 }

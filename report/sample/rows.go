@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/fillin"
 )
 
 // val is one cell as typed: nothing, text or a number.
@@ -34,7 +36,9 @@ const (
 	stOngoing
 )
 
-var statusOf = [...]string{stDone: "已完成", stOnTrack: "按序时推进", stBehind: "滞后", stNotStarted: "未启动", stOngoing: "持续推进"}
+// statusOf is a state's status as a unit writes it; the states are in
+// fillin.Statuses' order.
+var statusOf = fillin.StatusNames()
 
 // entry is the input cells of one task row, G to N.
 type entry struct {

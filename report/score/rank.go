@@ -20,23 +20,12 @@ import (
 // competition style: 1, 2, 2, 4. Steps 5 and 6 only decide the order in
 // which tied units are listed.
 func rank(units []*UnitScore, order []string) {
-	pos := make(map[string]int, len(order))
-	for i, name := range order {
-		if _, ok := pos[name]; !ok {
-			pos[name] = i
-		}
-	}
-	at := func(u *UnitScore) int {
-		if i, ok := pos[u.Unit]; ok {
-			return i
-		}
-		return len(order)
-	}
+	at := OrderIndex(order)
 	slices.SortFunc(units, func(a, b *UnitScore) int {
 		if c := merit(a, b); c != 0 {
 			return c
 		}
-		if c := cmp.Compare(at(a), at(b)); c != 0 {
+		if c := cmp.Compare(at(a.Unit), at(b.Unit)); c != 0 {
 			return c
 		}
 		return strings.Compare(a.Unit, b.Unit)
@@ -47,6 +36,23 @@ func rank(units []*UnitScore, order []string) {
 			u.Rank = units[i-1].Rank
 			u.Tied, units[i-1].Tied = true, true
 		}
+	}
+}
+
+// OrderIndex gives a unit's place in the office's display order (its first
+// place when listed twice); units not in order come after all that are.
+func OrderIndex(order []string) func(unit string) int {
+	pos := make(map[string]int, len(order))
+	for i, name := range order {
+		if _, ok := pos[name]; !ok {
+			pos[name] = i
+		}
+	}
+	return func(unit string) int {
+		if i, ok := pos[unit]; ok {
+			return i
+		}
+		return len(order)
 	}
 }
 

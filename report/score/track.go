@@ -85,13 +85,13 @@ func (t *Track) Final() (fillin.Status, int) {
 	for j > 0 && unreported(t.Rows[j]) && t.Rows[j-1] != nil {
 		j--
 	}
-	if Effective(t.Rows[j]) != fillin.StatusDone {
-		return Effective(t.Rows[last]), -1
+	if t.Rows[j].Effective() != fillin.StatusDone {
+		return t.Rows[last].Effective(), -1
 	}
 	since := j
 	for i := j - 1; i >= 0 && t.Rows[i] != nil; i-- {
 		switch r := t.Rows[i]; {
-		case Effective(r) == fillin.StatusDone:
+		case r.Effective() == fillin.StatusDone:
 			since = i
 		case unreported(r):
 		default:
@@ -100,10 +100,6 @@ func (t *Track) Final() (fillin.Status, int) {
 	}
 	return fillin.StatusDone, since
 }
-
-// Effective is the status the office stands by: its 核定状态 (Override),
-// else the lead unit's.
-func Effective(r *ledger.Row) fillin.Status { return r.Effective() }
 
 // unreported reports whether the office knows nothing of the task this
 // period: no report from its lead and no 核定状态.

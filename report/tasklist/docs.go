@@ -77,7 +77,7 @@ func (rd *reader) readDocSheet() []*task.Document {
 		d.DocNumber = field(dNumber, hid.DocNumber)
 		d.Issuer = field(dIssuer, hid.Issuer)
 		d.Date = field(dDate, hid.Date)
-		if date, ok := parseDate(d.Date, rd.date1904); ok {
+		if date, ok := cells.ParseDate(d.Date, rd.date1904); ok {
 			d.Date = date
 		}
 		docs = append(docs, d)

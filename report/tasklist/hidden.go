@@ -1,14 +1,13 @@
 package tasklist
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/report/hiddensheet"
 	"github.com/taizhang-dev/taizhang/report/task"
 )
 
@@ -23,16 +22,14 @@ import (
 // the row. Read uses these rows only for what the visible sheets do not
 // show, or no longer show because a column or sheet was deleted.
 const (
-	keyFormat   = "format"
-	keyNote     = "note"
 	keyDocument = "document"
 	keyTask     = "task"
 
 	hiddenNote = "本工作表由 taizhang 生成，用于读回任务分解表中看不到的信息（编号层级、量化指标结构等），请勿修改或删除。"
 
-	// jsonChunkRunes keeps each piece of JSON well under Excel's 32,767
-	// UTF-16 units per cell, even for characters outside the BMP.
-	jsonChunkRunes = 8000
+	// jsonChunkUnits is the most UTF-16 units of JSON in one cell, well
+	// under Excel's 32,767.
+	jsonChunkUnits = 8000
 )
 
 // docRecord is a document's metadata and the label its tasks show in the
@@ -66,32 +63,20 @@ func (h *hiddenData) doc(id string) *docRecord {
 // writeHidden writes the hidden sheet for set; labels are the 所属文件
 // labels of its documents.
 func writeHidden(f *excelize.File, set *task.Set, labels []string) error {
-	sw, err := f.NewStreamWriter(SheetHidden)
+	w, err := hiddensheet.NewWriter(f, SheetHidden, FormatVersion, hiddenNote)
 	if err != nil {
 		return err
 	}
-	row := 0
-	put := func(values ...string) error {
-		row++
-		cells := make([]any, len(values))
-		for i, v := range values {
-			cells[i] = v
-		}
-		cell, _ := excelize.CoordinatesToCellName(1, row)
-		return sw.SetRow(cell, cells)
-	}
 	putJSON := func(key, id string, v any) error {
-		js, err := marshalJSON(v)
+		js, err := hiddensheet.MarshalJSON(v)
 		if err != nil {
 			return err
 		}
-		return put(append([]string{key, id}, chunkRunes(js, jsonChunkRunes)...)...)
-	}
-	if err := put(keyFormat, FormatVersion); err != nil {
-		return err
-	}
-	if err := put(keyNote, hiddenNote); err != nil {
-		return err
+		row := []any{key, id}
+		for _, piece := range hiddensheet.Chunk(js, jsonChunkUnits) {
+			row = append(row, piece)
+		}
+		return w.Row(row...)
 	}
 	for i, d := range set.Documents {
 		meta := *d
@@ -107,17 +92,18 @@ func writeHidden(f *excelize.File, set *task.Set, labels []string) error {
 			}
 		}
 	}
-	return sw.Flush()
+	return w.Flush()
 }
 
 // readHidden decodes the hidden sheet from its rows. It returns nil when the
 // sheet is not one of ours; rows it cannot decode are ignored, since the
 // office cannot repair them and the visible sheets still hold the content.
 func readHidden(rows [][]string) (*hiddenData, error) {
-	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != keyFormat {
+	v, ok := hiddensheet.Format(rows)
+	if !ok {
 		return nil, nil
 	}
-	if v := rows[0][1]; v != FormatVersion {
+	if v != FormatVersion {
 		return nil, fmt.Errorf("格式版本为 %s，本版本的 taizhang 只能读取 %s：请用生成它的 taizhang 版本读取，或重新生成任务分解表", v, FormatVersion)
 	}
 	h := &hiddenData{tasks: map[string]*taskRecord{}}
@@ -140,31 +126,4 @@ func readHidden(rows [][]string) (*hiddenData, error) {
 		}
 	}
 	return h, nil
-}
-
-// marshalJSON is json.Marshal without HTML escaping, so the hidden sheet
-// stays readable for someone who unhides it.
-func marshalJSON(v any) (string, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
-		return "", err
-	}
-	return strings.TrimSuffix(b.String(), "\n"), nil
-}
-
-// chunkRunes splits s into pieces of at most n runes.
-func chunkRunes(s string, n int) []string {
-	var out []string
-	for utf8.RuneCountInString(s) > n {
-		i := 0
-		for k := 0; k < n; k++ {
-			_, size := utf8.DecodeRuneInString(s[i:])
-			i += size
-		}
-		out = append(out, s[:i])
-		s = s[i:]
-	}
-	return append(out, s)
 }

@@ -385,7 +385,7 @@ func (rd *reader) readTask(sheet string, tr taskRow, cols taskCols, prev *docEnt
 		dl.Text = v[fDeadline]
 	}
 	if cols.has(fDate) {
-		date, good := parseDate(v[fDate], rd.date1904)
+		date, good := cells.ParseDate(v[fDate], rd.date1904)
 		if !good {
 			rd.fail(sheet, cols.cell(fDate, tr.row), "时限日期“%s”不是日期：请填写如 2025-12-31、2025/12/31 或 2025年12月31日 的日期，没有具体日期的请留空", v[fDate])
 			ok = false

@@ -780,33 +780,6 @@ func TestLibreOfficeOpens(t *testing.T) {
 	}
 }
 
-func TestParseDate(t *testing.T) {
-	tests := []struct {
-		in   string
-		want string
-		ok   bool
-	}{
-		{"2020-12-31", "2020-12-31", true},
-		{"2020/12/31", "2020-12-31", true},
-		{"2020年12月31日", "2020-12-31", true},
-		{"２０２０年６月３０日", "2020-06-30", true},
-		{"2020.6.1", "2020-06-01", true},
-		{"20201231", "2020-12-31", true},
-		{"44196", "2020-12-31", true},
-		{"2020-12-31T00:00:00Z", "2020-12-31", true},
-		{"", "", true},
-		{"2020-02-30", "", false},
-		{"年底前", "", false},
-		{"2020年", "", false},
-	}
-	for _, tc := range tests {
-		got, ok := parseDate(tc.in, false)
-		if got != tc.want || ok != tc.ok {
-			t.Errorf("parseDate(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
-		}
-	}
-}
-
 func TestRowHeight(t *testing.T) {
 	tests := []struct {
 		values []string

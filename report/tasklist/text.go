@@ -17,11 +17,7 @@ const (
 // rowHeight is the height in points for a row holding cells of the given
 // widths.
 func rowHeight(values []string, widths []float64) float64 {
-	lines := 1
-	for i, v := range values {
-		lines = max(lines, cells.LineCount(v, widths[i]))
-	}
-	return math.Min(float64(lines)*lineHeight, maxRowHeight)
+	return math.Min(float64(cells.RowLines(values, widths))*lineHeight, maxRowHeight)
 }
 
 // textCutNote ends a text too long for its cell. The hidden sheet keeps the

@@ -20,15 +20,7 @@ import (
 // so output is deterministic: it becomes the workbook's created and
 // modified time.
 func Write(w io.Writer, set *task.Set, now time.Time) error {
-	f := excelize.NewFile()
-	defer f.Close()
-	if err := build(f, set, now); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	if err := f.Write(w); err != nil {
-		return fmt.Errorf("write task list: %w", err)
-	}
-	return nil
+	return cells.WriteBook(w, "write task list", func(f *excelize.File) error { return build(f, set, now) })
 }
 
 // WriteFile writes the task list workbook to path. It writes a temporary
@@ -177,13 +169,7 @@ func docLabels(docs []*task.Document) []string {
 }
 
 func shortTitle(d *task.Document) string {
-	s := cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
-	if i := strings.Index(s, "《"); i >= 0 {
-		if j := strings.Index(s[i:], "》"); j > 0 {
-			s = s[i+len("《") : i+j]
-		}
-	}
-	return cells.TruncateRunes(s, 20)
+	return cells.TruncateRunes(task.ShortTitle(cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)), 20)
 }
 
 // sheetTitle is the text of the title row.
@@ -192,12 +178,7 @@ func sheetTitle(set *task.Set) string {
 		return SheetTasks
 	}
 	d := set.Documents[0]
-	name := cmp.Or(strings.TrimSpace(d.Title), d.Source)
-	if i := strings.Index(name, "《"); i >= 0 {
-		if j := strings.Index(name[i:], "》"); j > 0 {
-			name = name[i+len("《") : i+j]
-		}
-	}
+	name := task.ShortTitle(cmp.Or(strings.TrimSpace(d.Title), d.Source))
 	if name == "" {
 		return SheetTasks
 	}
@@ -314,7 +295,7 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 		return err
 	}
 	row := 2
-	cells := make([]any, numFields)
+	rowCells := make([]any, numFields)
 	for i, d := range set.Documents {
 		for _, t := range d.Tasks {
 			row++
@@ -327,10 +308,10 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 				case columns[j].centered:
 					style = st.center
 				}
-				cells[j] = excelize.Cell{StyleID: style, Value: cellValue(v)}
+				rowCells[j] = excelize.Cell{StyleID: style, Value: cellValue(v)}
 			}
 			opts := excelize.RowOpts{Height: rowHeight(values, widths)}
-			if err := sw.SetRow(fmt.Sprintf("A%d", row), cells, opts); err != nil {
+			if err := sw.SetRow(fmt.Sprintf("A%d", row), rowCells, opts); err != nil {
 				return err
 			}
 		}
@@ -338,11 +319,7 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$2", sheet),
-		Scope:    sheet,
-	})
+	return cells.SetPrintTitles(f, sheet, "$1:$2")
 }
 
 func frozenRows(n int) *excelize.Panes {
@@ -400,11 +377,11 @@ func writeTable(f *excelize.File, st *styles, sheet string, headers []string, wi
 	if err := sw.SetPanes(frozenRows(1)); err != nil {
 		return err
 	}
-	cells := make([]any, len(headers))
+	rowCells := make([]any, len(headers))
 	for i, h := range headers {
-		cells[i] = excelize.Cell{StyleID: st.header, Value: h}
+		rowCells[i] = excelize.Cell{StyleID: st.header, Value: h}
 	}
-	if err := sw.SetRow("A1", cells, excelize.RowOpts{Height: 24}); err != nil {
+	if err := sw.SetRow("A1", rowCells, excelize.RowOpts{Height: 24}); err != nil {
 		return err
 	}
 	for i, r := range rows {
@@ -427,11 +404,7 @@ func writeTable(f *excelize.File, st *styles, sheet string, headers []string, wi
 	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return f.SetDefinedName(&excelize.DefinedName{
-		Name:     "_xlnm.Print_Titles",
-		RefersTo: fmt.Sprintf("'%s'!$1:$1", sheet),
-		Scope:    sheet,
-	})
+	return cells.SetPrintTitles(f, sheet, "$1:$1")
 }
 
 // cellValue leaves empty cells without a value, so they are blank for

@@ -128,10 +128,10 @@ func (w *Workspace) AnnualDir() string { return filepath.Join(w.Root, AnnualName
 // (2024年第四季度), or by its key (2024-Q4) when only that one exists.
 func (w *Workspace) PeriodDir(p period.Period) string {
 	label := filepath.Join(w.Root, p.String())
-	if isDir(label) {
+	if IsDir(label) {
 		return label
 	}
-	if key := filepath.Join(w.Root, p.Key()); isDir(key) {
+	if key := filepath.Join(w.Root, p.Key()); IsDir(key) {
 		return key
 	}
 	return label
@@ -157,7 +157,8 @@ func (w *Workspace) ReportPath(p period.Period) string {
 	return filepath.Join(w.PeriodDir(p), ReportName)
 }
 
-func isDir(p string) bool {
+// IsDir reports whether p is a folder.
+func IsDir(p string) bool {
 	info, err := os.Stat(p)
 	return err == nil && info.IsDir()
 }
@@ -204,4 +205,13 @@ func (w *Workspace) Received(p period.Period) (string, error) {
 		return "", &Error{Path: dir, Msg: fmt.Sprintf("还没有%s的报送文件：请把收到的填报表放入该目录", p.String())}
 	}
 	return dir, nil
+}
+
+// Exists reports whether something is at p. Only "not there" counts as
+// absent: a file that cannot be looked at (no permission, a name too long)
+// counts as there, so that opening it reports the real reason rather than
+// the command going on as if it were missing.
+func Exists(p string) bool {
+	_, err := os.Stat(p)
+	return !errors.Is(err, fs.ErrNotExist)
 }

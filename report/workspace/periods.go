@@ -1,8 +1,6 @@
 package workspace
 
 import (
-	"errors"
-	"io/fs"
 	"os"
 	"sort"
 	"time"
@@ -131,7 +129,7 @@ func (w *Workspace) YearLedgers() (paths []string, year int, err error) {
 		if w.Config.Year != 0 && p.Start().Year() != w.Config.Year {
 			continue
 		}
-		if l := w.LedgerPath(p); exists(l) {
+		if l := w.LedgerPath(p); Exists(l) {
 			paths = append(paths, l)
 			year = p.Start().Year()
 		}
@@ -143,14 +141,9 @@ func (w *Workspace) YearLedgers() (paths []string, year int, err error) {
 // has none.
 func (w *Workspace) PreviousLedger(p period.Period) string {
 	if prev, ok := w.Previous(p); ok {
-		if l := w.LedgerPath(prev); exists(l) {
+		if l := w.LedgerPath(prev); Exists(l) {
 			return l
 		}
 	}
 	return ""
-}
-
-func exists(path string) bool {
-	_, err := os.Stat(path)
-	return !errors.Is(err, fs.ErrNotExist)
 }

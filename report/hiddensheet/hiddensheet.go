@@ -1,0 +1,110 @@
+// Package hiddensheet writes and reads the very hidden _taizhang sheet on
+// which the task list and the ledger keep, as JSON, what their visible
+// sheets cannot show. The sheet is rows of cells: a format row, a note for
+// people who unhide it, then rows keyed by their first cell. Each workbook
+// says what its keyed rows hold; this package holds what they share: the
+// streamed writer, JSON without HTML escaping, pieces that fit a cell, and
+// the format row.
+package hiddensheet
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// KeyFormat and KeyNote are the keys of the first two rows.
+const (
+	KeyFormat = "format"
+	KeyNote   = "note"
+)
+
+// Writer streams rows onto the hidden sheet.
+type Writer struct {
+	sw  *excelize.StreamWriter
+	row int
+}
+
+// NewWriter starts the hidden sheet of f, which must exist, with its
+// format and note rows.
+func NewWriter(f *excelize.File, sheet, format, note string) (*Writer, error) {
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, err
+	}
+	w := &Writer{sw: sw}
+	if err := w.Row(KeyFormat, format); err != nil {
+		return nil, err
+	}
+	if err := w.Row(KeyNote, note); err != nil {
+		return nil, err
+	}
+	return w, nil
+}
+
+// Row writes the next row.
+func (w *Writer) Row(values ...any) error {
+	w.row++
+	cell, err := excelize.CoordinatesToCellName(1, w.row)
+	if err != nil {
+		return err
+	}
+	return w.sw.SetRow(cell, values)
+}
+
+// Flush ends the sheet.
+func (w *Writer) Flush() error { return w.sw.Flush() }
+
+// Format is the format version on the first row of a hidden sheet's rows;
+// ok is false when the rows do not start with one, so the sheet is not
+// taizhang's.
+func Format(rows [][]string) (version string, ok bool) {
+	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != KeyFormat {
+		return "", false
+	}
+	return rows[0][1], true
+}
+
+// MarshalJSON is json.Marshal without HTML escaping, so the hidden sheet
+// stays readable for someone who unhides it.
+func MarshalJSON(v any) (string, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
+}
+
+// Chunk splits s into pieces of at most n UTF-16 units, the measure of
+// Excel's 32,767 limit per cell. A piece never starts or ends with a space,
+// which some programs trim from a cell.
+func Chunk(s string, n int) []string {
+	var out []string
+	for len(s) > 0 {
+		end, units := 0, 0
+		for end < len(s) {
+			r, size := utf8.DecodeRuneInString(s[end:])
+			w := utf16.RuneLen(r)
+			if w < 0 {
+				w = 1
+			}
+			if units+w > n {
+				break
+			}
+			units += w
+			end += size
+		}
+		for end < len(s) && end > 1 && (s[end-1] == ' ' || s[end] == ' ') {
+			end--
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
+}

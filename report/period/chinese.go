@@ -1,0 +1,34 @@
+package period
+
+import "time"
+
+// Beijing is the offices' time zone. A fixed offset, so output does not
+// depend on the machine's time zone database.
+var Beijing = time.FixedZone("CST", 8*3600)
+
+// ChineseDate writes the day of t, in Beijing time, the way official
+// documents do, without zero padding: 2025年1月6日. A date parsed from
+// YYYY-MM-DD is midnight UTC, which is the same day in Beijing.
+func ChineseDate(t time.Time) string {
+	return t.In(Beijing).Format("2006年1月2日")
+}
+
+// ChineseDay writes a YYYY-MM-DD date as ChineseDate does; anything else is
+// returned as it is.
+func ChineseDay(s string) string {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return s
+	}
+	return ChineseDate(t)
+}
+
+// ChineseTime writes an RFC 3339 time in Beijing time: 2025年1月6日 15:30.
+// Anything else is returned as it is.
+func ChineseTime(s string) string {
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return s
+	}
+	return t.In(Beijing).Format("2006年1月2日 15:04")
+}
