@@ -8,10 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/intake"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/intake"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
 type checkOptions struct {

@@ -8,9 +8,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/report/config"
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
-	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 type initOptions struct {

@@ -8,12 +8,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/outfile"
-	"github.com/taizhang-dev/taizhang/report/policy"
-	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
-	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+	"github.com/taizhang-dev/taizhang/internal/policy"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
 type parseOptions struct {

@@ -14,16 +14,16 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/bulletin"
-	"github.com/taizhang-dev/taizhang/report/config"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
-	"github.com/taizhang-dev/taizhang/report/outfile"
 	"github.com/taizhang-dev/taizhang/report/publish"
 	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/typeface"
-	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 type reportOptions struct {

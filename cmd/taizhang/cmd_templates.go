@@ -8,11 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/outfile"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
 type templatesOptions struct {

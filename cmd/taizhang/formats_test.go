@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
 // writeDocx writes a minimal Word document: paragraphs, then a table.

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
-	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // fsProblem returns the path and the Chinese reason of a file-system failure

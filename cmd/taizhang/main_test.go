@@ -10,8 +10,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
 )
 
 const seed000 = "../../seeds/000_ced7f791c4343474.txt"

@@ -8,9 +8,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/sample"
 )
 
 // mergedLedger issues the seed-003 workbooks, has the units answer and

@@ -8,8 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/convert/lotest"
-	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 )
 
 // issueWorkbooks parses seed 003 into a task list in a fresh workspace and

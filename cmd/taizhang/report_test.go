@@ -9,11 +9,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
-	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
-	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 // The demo runs once per test process; the tests that read its output

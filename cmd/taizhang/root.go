@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
-	"github.com/taizhang-dev/taizhang/report/inputerr"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".

@@ -7,7 +7,7 @@ import (
 	"os/signal"
 	"syscall"
 
-	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // exitInterrupted is the status of a run stopped by Ctrl+C or a

@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/sample"
-	"github.com/taizhang-dev/taizhang/report/workspace"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
 // TestLostSigningKey: templates never makes a new key silently where

@@ -9,13 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
-	"github.com/taizhang-dev/taizhang/report/sample"
-	"github.com/taizhang-dev/taizhang/report/task"
-	"github.com/taizhang-dev/taizhang/report/tasklist"
-	"github.com/taizhang-dev/taizhang/report/workspace"
 )
 
 const seed003 = "../../seeds/003_084217dc5e381b2c.txt"

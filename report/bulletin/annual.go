@@ -5,12 +5,12 @@ import (
 	"math"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/history"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/score"
 	"github.com/taizhang-dev/taizhang/report/chart"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/history"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/score"
 )
 
 // Annual lays out the year-end assessment report from the year's ledgers

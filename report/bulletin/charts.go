@@ -4,9 +4,9 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/report/chart"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/ledger"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 

@@ -7,11 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // testSet is two documents with headings two levels deep: eight tasks led

@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/history"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/history"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 

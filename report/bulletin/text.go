@@ -6,10 +6,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/score"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/score"
-	"github.com/taizhang-dev/taizhang/report/task"
 )
 
 // Light colours, print-safe; the light's word is always written beside

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 var (

@@ -8,7 +8,7 @@ import (
 
 	"github.com/signintech/gopdf"
 
-	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 

@@ -6,9 +6,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
 // A cell holds at most cells.MaxCellUnits of text, and Excel and excelize

@@ -6,8 +6,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
 // Ignored is an edit of the 总台账 sheet that Read does not take. The

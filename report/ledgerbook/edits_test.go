@@ -6,8 +6,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func readEdits(t *testing.T, b []byte) *Reading {

@@ -1,7 +1,7 @@
 package ledgerbook
 
 import (
-	"github.com/taizhang-dev/taizhang/report/cells"
+	"github.com/taizhang-dev/taizhang/internal/cells"
 )
 
 // InputError is a problem in the user's workbook, naming file, sheet and

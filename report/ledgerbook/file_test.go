@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func TestWriteFileBackup(t *testing.T) {

@@ -12,8 +12,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/hiddensheet"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/hiddensheet"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
 // The very hidden sheet holds the whole ledger as JSON, in rows of

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func TestLayout(t *testing.T) {

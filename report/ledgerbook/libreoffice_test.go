@@ -3,10 +3,10 @@ package ledgerbook
 import (
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/convert/lotest"
-	"github.com/taizhang-dev/taizhang/report/history"
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
-	"github.com/taizhang-dev/taizhang/report/score"
+	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
+	"github.com/taizhang-dev/taizhang/internal/history"
+	"github.com/taizhang-dev/taizhang/internal/score"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // resave round-trips an .xlsx through LibreOffice, as an office using it

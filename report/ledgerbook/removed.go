@@ -5,9 +5,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
 // removedHeaders are the columns of the 已移除任务 sheet; the last one, the

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/internal/testkit"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func ledgerWithRemoved() *ledger.Ledger {

@@ -5,8 +5,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
 // Row height estimate. Excel and WPS do not grow a row for wrapped text

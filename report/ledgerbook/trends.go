@@ -6,9 +6,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/history"
-	"github.com/taizhang-dev/taizhang/report/ledger"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/history"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
 // The trend sheets put the periods side by side. Their headers drop the

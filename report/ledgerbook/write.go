@@ -12,11 +12,11 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/cells"
-	"github.com/taizhang-dev/taizhang/report/hiddensheet"
-	"github.com/taizhang-dev/taizhang/report/history"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/outfile"
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/hiddensheet"
+	"github.com/taizhang-dev/taizhang/internal/history"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // Write writes the ledger workbook for l. The workbook's times are

@@ -5,10 +5,10 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/report/fillin"
-	"github.com/taizhang-dev/taizhang/report/ledger"
-	"github.com/taizhang-dev/taizhang/report/period"
-	"github.com/taizhang-dev/taizhang/report/sample"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample"
 )
 
 // yearRow is a task row; a status other than "" and 未报送 counts as

@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/report/config"
-	"github.com/taizhang-dev/taizhang/report/task"
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
 // TestRulesOf: the rounds of merge, status and the demo take the light

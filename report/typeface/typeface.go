@@ -11,7 +11,7 @@ package typeface
 import (
 	"fmt"
 
-	"github.com/taizhang-dev/taizhang/report/inputerr"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
 // Face is one TrueType font, parsed.

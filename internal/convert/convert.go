@@ -1,0 +1,226 @@
+// Package convert turns the legacy spreadsheets departments send back (.xls
+// from old Excel, .et from WPS, .ods) into .xlsx by running LibreOffice, so
+// that the workbook readers see one format only. LibreOffice is optional:
+// without it the user is told to have the file saved as .xlsx. Files are
+// judged by content, not name, since departments rename them.
+package convert
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/convert/internal/office"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+)
+
+// timeout bounds a conversion when the caller's context has no deadline. A
+// conversion takes one to three seconds; a minute more is a hung LibreOffice.
+var timeout = 2 * time.Minute
+
+// exportFilter is LibreOffice's name for the .xlsx writer; --convert-to
+// takes "extension:filter".
+const exportFilter = "xlsx:Calc MS Excel 2007 XML"
+
+// importFilter forces the reader for kinds sniffed from content. Left to
+// itself LibreOffice imports a damaged .xls as a text file and "succeeds"
+// with a sheet of binary garbage.
+var importFilter = map[kind]string{
+	kindOLE2: "MS Excel 97",
+	kindODS:  "calc8",
+}
+
+// NeedsConversion reports whether the file at path must go through ToXLSX
+// before an .xlsx reader can open it: Excel 97-2003 and WPS workbooks (OLE2
+// containers), OpenDocument spreadsheets, and, by extension when the content
+// does not tell, web pages or XML saved as .xls. An .xlsx under another name
+// needs none. A password-protected .xlsx (also OLE2) does, so that ToXLSX
+// can say why it cannot be read.
+func NeedsConversion(path string) (bool, error) {
+	data, err := readInput(path)
+	if err != nil {
+		return false, err
+	}
+	switch sniff(data) {
+	case kindXLSX:
+		return false, nil
+	case kindOLE2, kindEncrypted, kindODS:
+		return true, nil
+	}
+	return hasLegacyExt(path), nil
+}
+
+// ToXLSX converts src to .xlsx in a new temporary directory (see tempDir)
+// and returns the new file's path and a func that removes the directory (a no-op when err is
+// not nil). src is never modified: LibreOffice works on a copy, with a
+// private profile, so it runs while the user has LibreOffice open and in
+// parallel with other conversions. An .xlsx under another name is copied.
+// Problems with the file, and a missing LibreOffice, are *InputError.
+func ToXLSX(ctx context.Context, src string) (string, func(), error) {
+	noop := func() {}
+	data, err := readInput(src)
+	if err != nil {
+		return "", noop, err
+	}
+	k := sniff(data)
+	switch {
+	case k == kindEncrypted:
+		return "", noop, inputErr(src, msgEncrypted)
+	case k == kindUnknown, k == kindMarkup && !hasLegacyExt(src):
+		return "", noop, inputErr(src, msgNotSpreadsheet)
+	}
+	exe, ok := "", true
+	if k != kindXLSX {
+		if exe, ok = lookSoffice(); !ok {
+			return "", noop, inputErr(src, msgNoOffice(src, k))
+		}
+	}
+	dir, err := tempDir(src)
+	if err != nil {
+		return "", noop, fmt.Errorf("convert: %w", err)
+	}
+	cleanup := func() {
+		os.RemoveAll(dir)
+		outfile.Untrack(dir)
+	}
+	out := filepath.Join(dir, outName(src))
+	if k == kindXLSX {
+		err = os.WriteFile(out, data, 0o600)
+	} else {
+		err = runSoffice(ctx, exe, src, data, k, out)
+	}
+	if err != nil {
+		cleanup()
+		return "", noop, err
+	}
+	return out, cleanup, nil
+}
+
+// tempDir makes the conversion's folder, which holds a copy of the return,
+// hidden beside src: the copy never leaves the folder the office keeps the
+// return in (the workspace), and a later run there removes it if this one
+// is killed (outfile.CleanStale, called here first for earlier runs). Only
+// where src's folder cannot be written in does it go to the system's
+// temporary folder.
+func tempDir(src string) (string, error) {
+	parent := filepath.Dir(src)
+	outfile.CleanStale(parent)
+	if dir, err := outfile.MkdirTemp(parent, "convert"); err == nil {
+		return dir, nil
+	}
+	outfile.CleanStale(os.TempDir())
+	return outfile.MkdirTemp("", "convert")
+}
+
+// runSoffice converts data, read from src, to out. A LibreOffice that
+// crashes (seen on a heavily loaded machine) gets a second chance.
+func runSoffice(ctx context.Context, exe, src string, data []byte, k kind, out string) error {
+	if _, ok := ctx.Deadline(); !ok {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	var err error
+	for attempt := range 2 {
+		work := filepath.Join(filepath.Dir(out), fmt.Sprint("work", attempt))
+		var crashed bool
+		crashed, err = convertOnce(ctx, exe, src, data, k, work, out)
+		if !crashed {
+			break
+		}
+	}
+	return err
+}
+
+// convertOnce runs LibreOffice once in work, a directory next to out that
+// it removes, profile included, when done. crashed reports a failure worth
+// another try.
+func convertOnce(ctx context.Context, exe, src string, data []byte, k kind, work, out string) (crashed bool, err error) {
+	defer os.RemoveAll(work)
+	if err := os.MkdirAll(work, 0o700); err != nil {
+		return false, fmt.Errorf("convert: %w", err)
+	}
+	// An ASCII name keeps Windows command lines and LibreOffice's
+	// extension-based detection out of trouble.
+	in := filepath.Join(work, "in"+copyExt(src, k))
+	if err := os.WriteFile(in, data, 0o600); err != nil {
+		return false, fmt.Errorf("convert: %w", err)
+	}
+	profile := filepath.Join(work, "profile")
+	args := []string{office.ProfileArg(profile),
+		"--headless", "--invisible", "--norestore", "--nologo", "--nodefault", "--nolockcheck"}
+	if f := importFilter[k]; f != "" {
+		args = append(args, "--infilter="+f)
+	}
+	args = append(args, "--convert-to", exportFilter, "--outdir", work, in)
+	cmd := office.Command(ctx, exe, args...)
+	cmd.Env = office.Env(work)
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	runErr := cmd.Run()
+	office.RemovePipes(profile)
+	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return false, inputErr(src, msgTimeout)
+	case ctx.Err() != nil:
+		return false, fmt.Errorf("convert: %s: %w", src, ctx.Err())
+	}
+	// soffice exits 0 whether or not it converted: the result is the file.
+	converted := strings.TrimSuffix(in, filepath.Ext(in)) + ".xlsx"
+	if _, err := os.Stat(converted); err == nil {
+		if err := os.Rename(converted, out); err != nil {
+			return false, fmt.Errorf("convert: %w", err)
+		}
+		return false, nil
+	}
+	if runErr == nil && strings.Contains(output.String(), "could not be loaded") {
+		return false, inputErr(src, msgCannotOpen)
+	}
+	return runErr != nil, fmt.Errorf("convert: %s: LibreOffice (%s) wrote no .xlsx: %v: %s",
+		src, exe, runErr, strings.TrimSpace(output.String()))
+}
+
+// copyExt is the extension for LibreOffice's copy of src: the canonical one
+// for a kind whose filter is forced, src's own otherwise (LibreOffice uses
+// it to tell a web page saved as .xls from one to open in Writer).
+func copyExt(src string, k kind) string {
+	switch k {
+	case kindOLE2:
+		return ".xls"
+	case kindODS:
+		return ".ods"
+	}
+	return strings.ToLower(filepath.Ext(src))
+}
+
+// outName keeps src's base name so that whoever reads the converted file
+// sees the department's file name.
+func outName(src string) string {
+	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
+	if base == "" || base == "." || base == string(filepath.Separator) {
+		base = "converted"
+	}
+	return base + ".xlsx"
+}
+
+func readInput(path string) ([]byte, error) {
+	data, err := os.ReadFile(path)
+	switch {
+	case err == nil:
+		return data, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, inputErr(path, msgNotFound)
+	case errors.Is(err, fs.ErrPermission):
+		return nil, inputErr(path, msgNoPermission)
+	}
+	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
+		return nil, inputErr(path, msgIsDir)
+	}
+	return nil, fmt.Errorf("convert: %w", err)
+}

@@ -1,0 +1,124 @@
+package fillin
+
+import (
+	"cmp"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+// rowValues is the locked content of one task row, indexed like lockedCols.
+type rowValues [6]string
+
+// LockedCells is the locked content of it's row in the workbook of unit
+// (序号, 任务内容, 本单位角色, 其他责任单位, 完成时限, 量化指标), as a unit
+// with items from one document sees it.
+func LockedCells(it Item, unit string) [6]string { return itemValues(it, unit, false) }
+
+// itemValues is the locked content of it's row in the workbook of unit.
+// multiDoc adds the document's short name to the task content, for a unit
+// whose items come from several documents.
+func itemValues(it Item, unit string, multiDoc bool) rowValues {
+	t := it.Task
+	var v rowValues
+	v[0] = lockedText(cmp.Or(t.Label(), t.ID))
+	content := task.Content(t.Title, t.Text)
+	if multiDoc && it.Doc != nil {
+		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
+	}
+	v[1] = lockedText(content)
+	v[2] = string(it.Role)
+	v[3] = lockedText(otherUnits(t, unit))
+	v[4] = lockedText(deadlineText(t.Deadline))
+	targets := make([]string, 0, len(t.Targets))
+	for _, tg := range t.Targets {
+		if s := strings.TrimSpace(tg.Text); s != "" {
+			targets = append(targets, s)
+		}
+	}
+	v[5] = lockedText(strings.Join(targets, "\n"))
+	return v
+}
+
+// otherUnits names the task's other responsible units: "牵头：A、B；配合：C".
+func otherUnits(t *task.Task, unit string) string {
+	var lead, co []string
+	for _, u := range taskUnits(t) {
+		switch {
+		case u.name == unit:
+		case u.role == RoleLead:
+			lead = append(lead, u.name)
+		default:
+			co = append(co, u.name)
+		}
+	}
+	var parts []string
+	if len(lead) > 0 {
+		parts = append(parts, "牵头："+strings.Join(lead, "、"))
+	}
+	if len(co) > 0 {
+		parts = append(parts, "配合："+strings.Join(co, "、"))
+	}
+	return strings.Join(parts, "；")
+}
+
+// deadlineText is the deadline as written, else its date in Chinese.
+func deadlineText(d *task.Deadline) string {
+	if d == nil {
+		return ""
+	}
+	if s := strings.TrimSpace(d.Text); s != "" {
+		return s
+	}
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+		return period.ChineseDate(t)
+	}
+	return strings.TrimSpace(d.Date)
+}
+
+// docName is a document's short name: the name inside 《》 when the title
+// has one, else the title or file name.
+func docName(d *task.Document) string {
+	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(docTitle(d))), 40)
+}
+
+// docTitle is a document's title, or its file name when it has none.
+func docTitle(d *task.Document) string {
+	return cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
+}
+
+// formTitle is the title of a unit's 填报表 sheet.
+func formTitle(a Assignment) string {
+	var names []string
+	seen := map[*task.Document]bool{}
+	for _, it := range a.Items {
+		if it.Doc != nil && !seen[it.Doc] {
+			seen[it.Doc] = true
+			if n := docName(it.Doc); n != "" {
+				names = append(names, n)
+			}
+		}
+	}
+	const suffix = "工作任务进展情况填报表"
+	switch {
+	case len(names) == 0:
+		return suffix
+	case len(names) <= 2:
+		return "《" + strings.Join(names, "》《") + "》" + suffix
+	}
+	return fmt.Sprintf("《%s》等 %d 个文件%s", names[0], len(names), suffix)
+}
+
+// multiDoc reports whether a's items come from more than one document.
+func multiDoc(a Assignment) bool {
+	for _, it := range a.Items[min(1, len(a.Items)):] {
+		if it.Doc != a.Items[0].Doc {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,68 @@
+package fillin
+
+import (
+	"reflect"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+)
+
+// TestReaderVariants rewrites a filled return the way other programs write
+// the same content and expects the same reading.
+func TestReaderVariants(t *testing.T) {
+	s, f := filled(t)
+	set(t, f, "K6", "资金_x000D_不到位")
+	base := testkit.SaveBytes(t, f)
+	want := Check("x.xlsx", base, checkOpts(s))
+	if !want.Usable() || want.Entries[1].Problems != "资金\n不到位" {
+		t.Fatalf("base return: %+v\n%s", want.Entries[1], dumpFindings(want))
+	}
+	sst := sharedStrings(t, base)
+	sheet := string(testkit.ZipEntry(t, base, formSheetPath))
+	sharedRe := regexp.MustCompile(`<c r="([A-Z]+[0-9]+)"( s="[0-9]+")? t="s"><v>([0-9]+)</v></c>`)
+	inline := sharedRe.ReplaceAllStringFunc(sheet, func(m string) string {
+		p := sharedRe.FindStringSubmatch(m)
+		i := 0
+		for _, ch := range p[3] {
+			i = i*10 + int(ch-'0')
+		}
+		return `<c r="` + p[1] + `"` + p[2] + ` t="inlineStr"><is><t xml:space="preserve">` + xmlEscape(sst[i]) + `</t></is></c>`
+	})
+	prefixed := regexp.MustCompile(`<(/?)([a-zA-Z]+[ />])`).ReplaceAllString(sheet, "<${1}x:$2")
+	prefixed = strings.Replace(prefixed, `<x:worksheet `, `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" `, 1)
+	for name, xml := range map[string]string{"inline strings": inline, "prefixed elements": prefixed} {
+		t.Run(name, func(t *testing.T) {
+			if xml == sheet {
+				t.Fatal("rewrite changed nothing")
+			}
+			r := Check("x.xlsx", replaceEntry(t, base, formSheetPath, []byte(xml)), checkOpts(s))
+			if !reflect.DeepEqual(r.Entries, want.Entries) || !reflect.DeepEqual(r.Header, want.Header) || !r.Usable() {
+				t.Errorf("entries differ:\n%+v\nwant\n%+v\n%s", r.Entries, want.Entries, dumpFindings(r))
+			}
+		})
+	}
+}
+
+// sharedStrings lists a workbook's shared strings as the reader sees them.
+func sharedStrings(t *testing.T, b []byte) []string {
+	t.Helper()
+	bk, err := openBook(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bk.sst
+}
+
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "&#10;").Replace(s)
+}
+
+func TestUnescapeX(t *testing.T) {
+	for in, want := range map[string]string{"a_x000D_b": "a\rb", "_x0041__x": "A_x", "plain": "plain", "_xZZZZ_": "_xZZZZ_"} {
+		if got := unescapeX(in); got != want {
+			t.Errorf("unescapeX(%q) = %q; want %q", in, got, want)
+		}
+	}
+}

@@ -1,0 +1,102 @@
+package intake
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+)
+
+func TestChineseDuration(t *testing.T) {
+	for _, c := range []struct {
+		d    time.Duration
+		want string
+	}{{2 * time.Minute, "2 分钟"}, {30 * time.Second, "30 秒"}, {90 * time.Second, "90 秒"}} {
+		if got := chineseDuration(c.d); got != c.want {
+			t.Errorf("chineseDuration(%v) = %q; want %q", c.d, got, c.want)
+		}
+	}
+}
+
+// TestUnreadableSubfolder: a subfolder of the returns that cannot be read
+// is listed and reported; the files beside it are still taken.
+func TestUnreadableSubfolder(t *testing.T) {
+	if runtime.GOOS == "windows" || os.Geteuid() == 0 {
+		t.Skip("permissions do not stop this user from reading the folder")
+	}
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "锁住的")
+	if err := os.Mkdir(sub, 0); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(sub, 0o755)
+	if err := os.WriteFile(filepath.Join(dir, "a.xlsx"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	files, err := Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) != 2 {
+		t.Fatalf("files = %q; want the file and the folder", files)
+	}
+	if r := CheckFile(sub, fillin.CheckOptions{}); !strings.Contains(r.Findings[0].Msg, "无法读取该文件夹") {
+		t.Errorf("folder: %+v", r.Findings)
+	}
+}
+
+func TestCollectSkips(t *testing.T) {
+	dir := t.TempDir()
+	for _, n := range []string{"b.xlsx", "a.et", "~$a.xlsx", ".hidden.xlsx", "notes.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, n), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := Collect([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.Join(dir, "a.et"), filepath.Join(dir, "b.xlsx")}
+	if strings.Join(files, "|") != strings.Join(want, "|") {
+		t.Errorf("Collect = %q; want %q", files, want)
+	}
+	if got := Spreadsheets(dir); len(got) != 3 {
+		t.Errorf("Spreadsheets = %q; want the three workbooks, hidden one included", got)
+	}
+	if _, err := Collect([]string{filepath.Join(dir, "none")}); err == nil || !strings.Contains(err.Error(), "找不到该文件或目录") {
+		t.Errorf("a missing folder: %v", err)
+	}
+}
+
+// TestCheckAllOrder: results keep the files' order whatever worker reads
+// them, and progress counts up to the total once.
+func TestCheckAllOrder(t *testing.T) {
+	dir := t.TempDir()
+	var files []string
+	for _, n := range []string{"c.xlsx", "a.xlsx", "b.xlsx", "d.xlsx"} {
+		p := filepath.Join(dir, n)
+		if err := os.WriteFile(p, []byte("not a workbook"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	var calls []int
+	results := CheckAll(files, fillin.CheckOptions{}, func(done, total int) {
+		if total != len(files) {
+			t.Errorf("progress total = %d; want %d", total, len(files))
+		}
+		calls = append(calls, done)
+	})
+	for i, r := range results {
+		if r.File != files[i] || r.Usable() {
+			t.Errorf("result %d = %s (usable %v); want %s, unusable", i, r.File, r.Usable(), files[i])
+		}
+	}
+	if len(calls) != len(files) || calls[len(calls)-1] != len(files) {
+		t.Errorf("progress calls = %v", calls)
+	}
+}

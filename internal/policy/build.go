@@ -1,0 +1,289 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+var (
+	// targetHeadingRe matches the titles of 主要目标 / 指标 sections.
+	targetHeadingRe = regexp.MustCompile(`(目标|指标|指标体系|预期性指标|约束性指标)(分解)?$|预期目标`)
+	// otherHeadingRe matches sections of guidance that assign nothing.
+	otherHeadingRe = regexp.MustCompile(`指导思想|基本原则|总体要求|总体思路|总体目标|保障措施|保障机制|组织保障|组织领导|组织实施|工作要求|有关要求|实施步骤|工作步骤|推进措施|实施保障`)
+)
+
+// buildTasks classifies the items and writes them as tasks.
+func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables bool) []*task.Task {
+	anyClause := taskTables
+	for _, it := range items {
+		if it.clause.form != formNone {
+			anyClause = true
+		}
+	}
+	titles := make([]string, len(items))
+	for i, it := range items {
+		if len(it.children) > 0 && !strings.Contains(it.body, "。") {
+			it.body = stripTableHeader(it.body)
+		}
+		titles[i] = titleOf(it.body, len(it.children) > 0)
+	}
+	var out []*task.Task
+	for i, it := range items {
+		if it.absorbed {
+			continue
+		}
+		t := &task.Task{
+			Path:  pathOf(items, i),
+			Title: titles[i],
+			Text:  p.fullText(items, i),
+		}
+		t.ID = docID + "-" + strings.Join(t.Path, ".")
+		var sectionTitles []string
+		for a := it.parent; a >= 0; a = items[a].parent {
+			sectionTitles = append([]string{titles[a]}, sectionTitles...)
+		}
+		t.Headings = sectionTitles
+		inTarget, inOther := false, false
+		for _, h := range sectionTitles {
+			inTarget = inTarget || targetHeadingRe.MatchString(h)
+			inOther = inOther || otherHeadingRe.MatchString(h)
+		}
+		leaf := len(it.children) == 0
+		switch {
+		case it.clause.form != formNone:
+			t.Kind = task.KindTask
+			if inTarget {
+				t.Kind = task.KindTarget
+			}
+			t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
+			var raws []string
+			for _, c := range it.clauses() {
+				raws = append(raws, c.raw)
+			}
+			t.UnitsRaw = strings.Join(raws, "；")
+			t.Leader = it.leader
+			if it.lifted {
+				t.Flags = append(t.Flags, "责任单位写在最后一个子项之后，已作为整条的责任单位")
+			}
+			if len(t.Lead) == 0 {
+				t.Flags = append(t.Flags, "未能从责任单位原文中识别出牵头单位，请手工填写")
+			}
+		case !leaf:
+			t.Kind = task.KindOther
+		case it.inherit >= 0:
+			src := items[it.inherit]
+			t.Kind = task.KindTask
+			if inTarget {
+				t.Kind = task.KindTarget
+			}
+			t.Lead, t.Co = src.units.lead, src.units.co
+			t.Flags = append(t.Flags, "原表此行未列责任单位，已沿用上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）的责任单位（原表可能为合并单元格），请核实")
+		case inTarget || targetHeadingRe.MatchString(titles[i]):
+			t.Kind = task.KindTarget
+			t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
+		case !anyClause && !inOther:
+			t.Kind = task.KindTask
+			t.Flags = append(t.Flags, "文件未列责任单位，请指定牵头单位")
+		default:
+			t.Kind = task.KindOther
+			if anyClause && siblingsHaveClauses(items, i) && !inOther && !otherHeadingRe.MatchString(titles[i]) {
+				t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
+			}
+		}
+		if t.Kind != task.KindOther {
+			t.Deadline = findDeadline(t.Text, docYear)
+			if it.due != "" {
+				if d := findDeadline(it.due, docYear); d != nil {
+					t.Deadline = d
+				} else {
+					t.Deadline = &task.Deadline{Text: it.due}
+				}
+			}
+			// A section may set the date for all its items (二、指标体系：
+			// 到2018年底，…); it beats an undated 持续推进 of the item.
+			for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "") && a >= 0; a = items[a].parent {
+				if d := sectionDeadline(items[a], docYear); d != nil {
+					t.Deadline = d
+				}
+			}
+			year := 0
+			if t.Deadline != nil && len(t.Deadline.Date) >= 4 {
+				year = atoi(t.Deadline.Date[:4])
+			}
+			t.Targets = findTargets(t.Text, year)
+		}
+		if it.gap {
+			t.Flags = append(t.Flags, "编号不连续（前一个编号缺失），请核对原文")
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func siblingsHaveClauses(items []*item, i int) bool {
+	parent := items[i].parent
+	for j, it := range items {
+		if j != i && it.parent == parent && it.m.style == items[i].m.style && it.clause.form != formNone {
+			return true
+		}
+	}
+	return false
+}
+
+func pathOf(items []*item, i int) []string {
+	var path []string
+	for a := i; a >= 0; a = items[a].parent {
+		path = append([]string{items[a].m.label()}, path...)
+	}
+	return path
+}
+
+// fullText is the item's text with the sub-items it absorbed, each with its
+// marker as the document writes it.
+func (p *parser) fullText(items []*item, i int) string {
+	var b strings.Builder
+	b.WriteString(normalizeSpace(items[i].body))
+	for j := i + 1; j < len(items) && items[j].m.start < items[i].subtreeEnd; j++ {
+		if !items[j].absorbed {
+			break
+		}
+		b.WriteString("\n")
+		b.WriteString(items[j].m.label())
+		if items[j].m.style == styleNum {
+			b.WriteString(".")
+		}
+		if items[j].m.style == styleCN {
+			b.WriteString("、")
+		}
+		b.WriteString(normalizeSpace(items[j].body))
+	}
+	return b.String()
+}
+
+// normalizeSpace trims each line, drops empty lines and folds runs of
+// spaces (including U+3000 and NBSP) into one.
+func normalizeSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, line := range strings.Split(s, "\n") {
+		line = strings.TrimFunc(line, isSpace)
+		if line == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		space := false
+		for _, r := range line {
+			if isSpace(r) {
+				space = true
+				continue
+			}
+			if space {
+				b.WriteByte(' ')
+				space = false
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func isSpace(r rune) bool {
+	return r == ' ' || r == '\t' || r == '\r' || r == '\u3000' || r == '\u00a0'
+}
+
+// titleOf returns an item's short title: a heading line on its own, or the
+// leading phrase up to the first 。 when it is short enough to read as a
+// heading (1.加快高成长性企业集群培育。围绕…).
+func titleOf(body string, heading bool) string {
+	body = strings.TrimSpace(body)
+	first := body
+	if i := strings.IndexByte(body, '\n'); i >= 0 {
+		first = strings.TrimSpace(body[:i])
+		if !strings.Contains(first, "。") && len([]rune(first)) <= 60 {
+			return cleanTitle(first)
+		}
+	}
+	if heading && len([]rune(first)) <= 60 {
+		return cleanTitle(first)
+	}
+	if i := strings.Index(first, "。"); i >= 0 {
+		// A sentence that is the whole item is its content, not a title.
+		if t := first[:i]; len([]rune(t)) <= 40 && strings.TrimSpace(body[i+len("。"):]) != "" {
+			return cleanTitle(t)
+		}
+		return ""
+	}
+	if heading || len([]rune(first)) <= 40 {
+		return cleanTitle(first)
+	}
+	return ""
+}
+
+func cleanTitle(s string) string {
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "。：:；;，,"))
+}
+
+// tableHeaderWords are the column headers a flattened table leaves glued to
+// its section heading: 主要目标重点目标主要指标责任单位.
+var tableHeaderWords = []string{"序号", "重点目标", "主要指标", "责任单位", "牵头单位", "配合单位", "责任部门", "重点工作", "主要目标任务", "主要目标", "完成时限", "时间节点", "工作任务", "具体措施", "工作措施", "任务内容"}
+
+// stripTableHeader removes such headers. It strips only a run of header
+// words that names a unit column, so that a heading that merely ends in
+// 主要目标 keeps it.
+func stripTableHeader(s string) string {
+	orig, unitCol := s, false
+	for {
+		cut := false
+		for _, w := range tableHeaderWords {
+			if strings.HasSuffix(s, w) && len(s) > len(w) {
+				s, cut = strings.TrimSpace(strings.TrimSuffix(s, w)), true
+				unitCol = unitCol || strings.HasSuffix(w, "单位") || strings.HasSuffix(w, "部门")
+				break
+			}
+		}
+		if !cut {
+			break
+		}
+	}
+	if !unitCol {
+		return orig
+	}
+	return s
+}
+
+func atoi(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return 0
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n
+}
+
+// sectionDeadline is the dated deadline a section's own text sets, computed
+// once per section.
+func sectionDeadline(it *item, docYear int) *task.Deadline {
+	if !it.deadlineDone {
+		it.deadlineDone = true
+		if d := findDeadline(it.body, docYear); d != nil && d.Date != "" {
+			it.sectionDeadline = d
+		}
+	}
+	return it.sectionDeadline
+}
+
+// clip shortens s to n characters for a message, lines joined with ⏎.
+func clip(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", "⏎")
+	rs := []rune(s)
+	if len(rs) <= n {
+		return s
+	}
+	return string(rs[:n]) + "…"
+}

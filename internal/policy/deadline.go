@@ -1,0 +1,211 @@
+package policy
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+// deadlineRe matches the deadline phrases of policy documents after their
+// lead word (到/至, read from the text before, see leadWord): it starts with
+// the year so that the regexp engine can skip to each "20". Groups: 1 year,
+// 2 month, 3 day, 4 年底/年末/上半年/…, 5 前/以前/底前.
+var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)?(前|以前|之前|底前|末前|内)?`)
+
+var leadWords = []string{"截止到", "截至", "截止", "到", "至", "于", "在"}
+
+// leadWord returns the word that introduces a date ending at before, if any.
+func leadWord(before string) string {
+	before = strings.TrimRight(before, " ")
+	for _, w := range leadWords {
+		if strings.HasSuffix(before, w) {
+			return w
+		}
+	}
+	return ""
+}
+
+var (
+	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(?:底前|末前|底|末|前|以前|之前)`)
+	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
+	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
+	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
+	fiveYearRe  = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
+)
+
+// findDeadline derives an item's deadline from its text. The latest date the
+// text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
+// starts something (自2019年1月1日起) does not. docYear resolves 年内.
+func findDeadline(text string, docYear int) *task.Deadline {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") {
+		return nil
+	}
+	var best *task.Deadline
+	bestDate := ""
+	for _, m := range deadlineRe.FindAllStringSubmatchIndex(text, -1) {
+		g := func(k int) string {
+			if m[2*k] < 0 {
+				return ""
+			}
+			return text[m[2*k]:m[2*k+1]]
+		}
+		lead := leadWord(text[:m[0]])
+		start := m[0] - len(lead)
+		after := text[m[1]:]
+		if strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") {
+			continue
+		}
+		suffix, mark, end := g(4), g(5), g(2)
+		// A bare year ("2023年，实施…") is a milestone, not an end; so is
+		// a bare month. It needs 到/至, 底/末 or 前.
+		if lead == "" && suffix == "" && mark == "" {
+			continue
+		}
+		if (lead == "于" || lead == "在") && suffix == "" && mark == "" {
+			continue
+		}
+		year, _ := strconv.Atoi(g(1))
+		date := periodEnd(year, end, g(3), suffix)
+		if date == "" {
+			continue
+		}
+		if date > bestDate {
+			bestDate = date
+			best = &task.Deadline{Text: strings.TrimSpace(text[start:m[1]]), Date: date}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	// 5月底前, 12月底前: the document's year is meant.
+	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
+		d := &task.Deadline{Text: text[m[2]:m[1]]}
+		if mo, _ := strconv.Atoi(text[m[2]:m[3]]); docYear > 0 && mo >= 1 && mo <= 12 {
+			d.Date = monthEnd(docYear, mo)
+		}
+		return d
+	}
+	if d := milestoneYear(text, docYear); d != nil {
+		return d
+	}
+	if m := fiveYearRe.FindStringSubmatch(text); m != nil {
+		plan := strings.Index("一二三四五六七八九", m[2])/len("一") + 1
+		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
+		y := 1955 + 5*(10+plan)
+		return &task.Deadline{Text: strings.TrimSpace(m[0]), Date: fmt.Sprintf("%d-12-31", y)}
+	}
+	if m := withinYear.FindString(text); m != "" {
+		if docYear == 0 {
+			return &task.Deadline{Text: m}
+		}
+		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
+	}
+	if m := recurringRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
+	}
+	if m := openEndedRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
+	}
+	return nil
+}
+
+// periodEnd returns the last day of the period a deadline names.
+func periodEnd(year int, month, day, suffix string) string {
+	if year < 1990 || year > 2100 {
+		return ""
+	}
+	switch {
+	case strings.Contains(suffix, "上半年"):
+		return fmt.Sprintf("%d-06-30", year)
+	case strings.Contains(suffix, "前三季度"):
+		return fmt.Sprintf("%d-09-30", year)
+	case strings.Contains(suffix, "季度"):
+		q := strings.IndexAny(suffix, "一二三四")
+		n := strings.Index("一二三四", suffix[q:q+len("一")])/len("一") + 1
+		return monthEnd(year, n*3)
+	}
+	if month != "" {
+		mo, _ := strconv.Atoi(month)
+		if mo < 1 || mo > 12 {
+			return ""
+		}
+		if day != "" {
+			d, _ := strconv.Atoi(day)
+			if d < 1 || d > 31 {
+				return ""
+			}
+			return fmt.Sprintf("%d-%02d-%02d", year, mo, d)
+		}
+		return monthEnd(year, mo)
+	}
+	return fmt.Sprintf("%d-12-31", year)
+}
+
+func monthEnd(year, month int) string {
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
+	if month == 2 && (year%4 == 0 && year%100 != 0 || year%400 == 0) {
+		days = 29
+	}
+	return fmt.Sprintf("%d-%02d-%02d", year, month, days)
+}
+
+var bareYearRe = regexp.MustCompile(`(20\d\d)\s*年`)
+
+// milestoneYear reads a bare year that sets a target (2027年技术交易总额超19亿
+// 元) as the end of that year: the latest such year not before the document.
+func milestoneYear(text string, docYear int) *task.Deadline {
+	best := 0
+	for _, m := range bareYearRe.FindAllStringSubmatchIndex(text, -1) {
+		before, after := text[:m[0]], text[m[1]:]
+		if strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") || strings.HasSuffix(before, "于") ||
+			strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") ||
+			strings.HasPrefix(after, "度") || len(after) > 0 && (after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-")) {
+			continue
+		}
+		y, _ := strconv.Atoi(text[m[2]:m[3]])
+		if y > best && (docYear == 0 || y >= docYear) {
+			best = y
+		}
+	}
+	if best == 0 {
+		return nil
+	}
+	return &task.Deadline{Text: fmt.Sprintf("%d年", best), Date: fmt.Sprintf("%d-12-31", best)}
+}
+
+// dateCellRe matches a cell that is nothing but a date: 2024年9月, 2024年,
+// 9月, 2024年6月30日. In a deadline column it is the deadline.
+var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?$`)
+
+// cellDeadline reads a deadline column's cell: a deadline as findDeadline
+// finds one, or a bare date; nil when the cell is neither.
+func cellDeadline(c string, docYear int) *task.Deadline {
+	c = strings.TrimSpace(c)
+	if d := findDeadline(c, docYear); d != nil {
+		return d
+	}
+	// 全年 in a deadline column: the work runs all year, due by its end.
+	if c == "全年" || c == "本年度" || c == "年度内" {
+		d := &task.Deadline{Text: c}
+		if docYear > 0 {
+			d.Date = fmt.Sprintf("%d-12-31", docYear)
+		}
+		return d
+	}
+	m := dateCellRe.FindStringSubmatch(c)
+	if m == nil || m[1]+m[2] == "" {
+		return nil
+	}
+	year, _ := strconv.Atoi(m[1])
+	if year == 0 {
+		year = docYear
+	}
+	d := &task.Deadline{Text: c}
+	if year > 0 {
+		d.Date = periodEnd(year, m[2], m[3], "")
+	}
+	return d
+}

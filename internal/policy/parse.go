@@ -1,0 +1,461 @@
+// Package policy turns a policy document into its numbered items: the tree of
+// 一、（一）1.（1）① the document uses, which items are tasks, targets or other
+// clauses, their responsible units (lead and co-units), deadlines and numeric
+// targets. Whatever it had to guess it flags with a reason the office can read.
+package policy
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+// Parse reads the items of a document.
+func Parse(doc *docread.Document, cfg *config.Config) *task.Document {
+	p := &parser{rules: newUnitRules(cfg)}
+	return p.parse(doc)
+}
+
+type parser struct {
+	rules unitRules
+	// standingRules are the rules for many items found in clauses
+	// (以下各项措施均需各县（区）人民政府落实), and notes what the parser says
+	// about the document because of them.
+	standingRules []string
+	notes         []string
+}
+
+// item is a node with what the parser found out about it.
+type item struct {
+	node
+	body   string // own text without marker, clauses and closings
+	clause clause // the first responsibility clause
+	// more are the item's other clauses (……（A牵头）；……（B负责）).
+	more     []clause
+	units    units
+	leader   string // the person a label names (分管领导：王某某)
+	due      string // the deadline a label gives (完成时限：2024年底前)
+	inherit  int    // index of the item whose units this one shares, or -1
+	absorbed bool
+	lifted   bool // clause taken over from a sub-item
+
+	deadlineDone    bool
+	sectionDeadline *task.Deadline
+}
+
+func (p *parser) parse(doc *docread.Document) *task.Document {
+	out := &task.Document{
+		Source:    filepath.Base(doc.Source),
+		Title:     doc.Meta.Title,
+		DocNumber: doc.Meta.DocNumber,
+		Issuer:    doc.Meta.Issuer,
+		Date:      doc.Meta.Date,
+	}
+	out.ID = documentID(out)
+	text, tables := splitBlocks(doc.Blocks, p.rules)
+	rs := []rune(text)
+	rule := detectLeadRule(text + tableText(tables))
+	docYear := 0
+	if len(out.Date) >= 4 {
+		docYear, _ = strconv.Atoi(out.Date[:4])
+	}
+
+	items := p.readItems(rs, rule)
+	// A document whose tasks are in a table: its numbered text only
+	// introduces them.
+	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
+	built := out.Tasks
+	for _, t := range tables {
+		host := tableHost(rs, items, lineOffset(text, t.line), built)
+		rows := p.tableTasks(out.ID, t, rule, docYear, out.Tasks, host)
+		out.Tasks = insertAfter(out.Tasks, host, rows)
+	}
+	uniqueIDs(out.Tasks)
+	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
+	if doc.Traditional {
+		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
+	}
+	return out
+}
+
+// tableHost returns the task of the heading a table stands right under
+// (一、市政府重点工作任务 on the line before the table's header), whose
+// items the table's rows are; nil when the table stands elsewhere, as an
+// attachment after the text does.
+func tableHost(rs []rune, items []*item, at int, tasks []*task.Task) *task.Task {
+	h := -1
+	for i, it := range items {
+		if it.m.start < at {
+			h = i
+		}
+	}
+	if h < 0 || items[h].clause.form != formNone || len(items[h].children) > 0 {
+		return nil
+	}
+	if end := min(at, len(rs)); strings.Contains(strings.TrimSpace(string(rs[items[h].m.end:end])), "\n") {
+		return nil
+	}
+	want := strings.Join(pathOf(items, h), ".")
+	for _, t := range tasks {
+		if strings.Join(t.Path, ".") == want {
+			return t
+		}
+	}
+	return nil
+}
+
+// insertAfter puts rows after the task at and its earlier rows, in the
+// document's order; at the end when at is nil.
+func insertAfter(tasks []*task.Task, at *task.Task, rows []*task.Task) []*task.Task {
+	k := len(tasks)
+	for i, t := range tasks {
+		if t == at {
+			k = i + 1
+			prefix := strings.Join(t.Path, ".") + "."
+			for k < len(tasks) && strings.HasPrefix(strings.Join(tasks[k].Path, "."), prefix) {
+				k++
+			}
+			break
+		}
+	}
+	return append(tasks[:k:k], append(rows, tasks[k:]...)...)
+}
+
+// readItems finds the items and their clauses.
+func (p *parser) readItems(rs []rune, rule leadRule) []*item {
+	nodes := scanItems(rs)
+	items := make([]*item, len(nodes))
+	own := make([]string, len(nodes))
+	for i, n := range nodes {
+		own[i] = p.trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
+		items[i] = &item{node: n, body: own[i], inherit: -1}
+	}
+	// Units follow a flattened table's rows bare, without a label; look for
+	// them only where the document has no labelled clauses at all, or marks
+	// its leads with △.
+	bare := rule == ruleMark
+	found := p.findClauses(items, own, bare)
+	if found == 0 && !bare {
+		// No labelled clause anywhere: maybe a flattened table whose units
+		// follow each row bare. Believe it only when most rows have them.
+		leaves, withBare := 0, p.findClauses(items, own, true)
+		for _, it := range items {
+			if len(it.children) == 0 {
+				leaves++
+			}
+		}
+		if withBare*2 >= leaves && withBare >= 2 {
+			bare = true
+		} else {
+			p.findClauses(items, own, false)
+		}
+	}
+	liftStandalone(items)
+	if bare {
+		inheritRows(items)
+	}
+	var raws []string
+	for _, it := range items {
+		for _, c := range it.clauses() {
+			raws = append(raws, c.units())
+		}
+	}
+	p.rules.docPrefix = p.rules.dominantPrefix(raws)
+	var standing []string
+	for _, it := range items {
+		if it.clause.form != formNone {
+			standing = p.readUnits(it, rule, standing)
+		}
+	}
+	if len(p.standingRules) > 0 {
+		p.notes = append(p.notes, "文件对多项任务统一规定了责任单位（"+strings.Join(p.standingRules, "；")+"），已将其中的单位列为此后各项任务的配合单位，请核实")
+	}
+	p.headingOwners(items)
+	markAbsorbed(items)
+	return items
+}
+
+// ownerHeadingRe matches a heading that names who carries the work below
+// it: (一)省监察厅牵头的工作, 一、孟学农省长负责的工作.
+var ownerHeadingRe = regexp.MustCompile(`^(.{2,40}?)(?:牵头|负责|主抓|分管)(?:的|之)?(?:重点)?(?:工作|任务|事项)(?:任务)?\s*[:：]?$`)
+
+// headingOwners gives the items under a heading such as 省编办牵头的工作
+// that unit as their lead: an item with a clause that names no lead (协同单
+// 位：省财政厅) gets it first, an item without a clause becomes its task. A
+// person (孟学农省长负责的工作) is the items' leader instead.
+func (p *parser) headingOwners(items []*item) {
+	var named []string
+	for i, it := range items {
+		first, rest, _ := strings.Cut(strings.TrimSpace(it.body), "\n")
+		m := ownerHeadingRe.FindStringSubmatch(strings.TrimSpace(first))
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(m[1])
+		unit := p.rules.plausible(name) && !p.rules.isCollective(name)
+		if !unit && !strings.ContainsAny(name, "长记任") {
+			continue
+		}
+		var sub []int
+		switch {
+		case it.clause.form != formNone: // its own, or lifted from its last sub-item
+			sub = []int{i}
+		case len(it.children) > 0:
+			sub = subtree(items, i)[1:]
+		case strings.TrimSpace(rest) != "":
+			sub = []int{i}
+		default:
+			continue
+		}
+		named = append(named, first)
+		for _, k := range sub {
+			d := items[k]
+			switch {
+			case !unit:
+				if d.leader == "" {
+					d.leader = name
+				}
+			case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
+				d.clause = clause{form: formHeading, raw: first}
+				d.units = units{lead: []string{name}}
+			case d.clause.form != formNone && len(d.units.lead) == 0:
+				d.units.lead = []string{name}
+				d.units.co = dedupe(d.units.co, d.units.lead)
+			}
+		}
+	}
+	if len(named) > 0 {
+		p.notes = append(p.notes, "以下标题指明了其下各项任务的牵头单位或负责领导，已据此填写，请核实："+strings.Join(named, "；"))
+	}
+}
+
+// subtree returns item i and all its descendants, in order.
+func subtree(items []*item, i int) []int {
+	out := []int{i}
+	for _, c := range items[i].children {
+		out = append(out, subtree(items, c)...)
+	}
+	return out
+}
+
+var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)
+
+var signatureRe = regexp.MustCompile(`\n[^\n。]{0,40}\n?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
+
+// trimClosing cuts what follows an item but is not part of it: notes (注：
+// 标△的为牵头单位), 附件 lists, (此件公开发布), and for the last item of the
+// document its closing paragraphs and signature.
+func (p *parser) trimClosing(s string, last bool) string {
+	if loc := closingRe.FindStringIndex(s); loc != nil {
+		s = s[:loc[0]]
+	}
+	if last {
+		s = strings.TrimRight(s, " \n\t\u3000")
+		if loc := signatureRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+		}
+		// Paragraphs after the responsibility clause are the document's
+		// closing words.
+		if i := p.lastClauseEnd(s); i > 0 {
+			s = s[:i]
+		}
+	}
+	return strings.TrimSpace(s)
+}
+
+// lastClauseEnd returns the end of the first paragraph that ends with a
+// responsibility clause, when paragraphs follow it.
+func (p *parser) lastClauseEnd(s string) int {
+	paras := strings.Split(s, "\n")
+	off := 0
+	for i, para := range paras {
+		off += len(para) + 1
+		if i == len(paras)-1 {
+			break
+		}
+		t := strings.TrimRight(para, " \t\u3000。")
+		rs := []rune(t)
+		if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
+			if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
+				return off - 1
+			}
+		}
+	}
+	return -1
+}
+
+// liftStandalone gives a clause written as a paragraph of its own after a
+// list of sub-items to the item that holds the list (seed 004's item 2: its
+// (1)–(3) are its text, the clause after (3) is item 2's). Items of the style
+// that carries most clauses in the document are where clauses belong.
+func liftStandalone(items []*item) {
+	count := map[style]int{}
+	for _, it := range items {
+		if it.clause.form != formNone && !it.clause.standalone {
+			count[it.m.style]++
+		}
+	}
+	if len(count) == 0 {
+		for _, it := range items {
+			if it.clause.form != formNone {
+				count[it.m.style]++
+			}
+		}
+	}
+	best, bestN := style(0), 0
+	for s, n := range count {
+		if n > bestN || n == bestN && s < best {
+			best, bestN = s, n
+		}
+	}
+	for _, it := range items {
+		if !it.clause.standalone || it.m.style == best {
+			continue
+		}
+		for a := it.parent; a >= 0; a = items[a].parent {
+			anc := items[a]
+			if anc.m.style != best {
+				continue
+			}
+			if anc.clause.form == formNone {
+				anc.clause, anc.lifted = it.clause, true
+				it.clause = clause{}
+			}
+			break
+		}
+	}
+}
+
+// inheritRows gives a row of a flattened table without units the units of
+// the row above: in the original table they shared a merged cell.
+func inheritRows(items []*item) {
+	prev := -1
+	for i, it := range items {
+		if len(it.children) > 0 {
+			// A heading row: inheritance does not cross a level-one section.
+			if it.parent < 0 {
+				prev = -1
+			}
+			continue
+		}
+		switch {
+		case it.clause.form != formNone:
+			prev = i
+		case prev >= 0:
+			it.inherit = prev
+		}
+	}
+}
+
+func markAbsorbed(items []*item) {
+	for _, it := range items {
+		for a := it.parent; a >= 0; a = items[a].parent {
+			if items[a].clause.form != formNone {
+				it.absorbed = true
+				break
+			}
+		}
+	}
+}
+
+// documentID is stable for the same document: it hashes the 文号, else the
+// title, else the file name.
+func documentID(d *task.Document) string {
+	key := d.DocNumber
+	if key == "" {
+		key = d.Title
+	}
+	if key == "" {
+		key = strings.TrimSuffix(d.Source, filepath.Ext(d.Source))
+	}
+	sum := sha256.Sum256([]byte(key))
+	return "D" + strings.ToUpper(hex.EncodeToString(sum[:]))[:6]
+}
+
+func uniqueIDs(tasks []*task.Task) {
+	seen := map[string]int{}
+	for _, t := range tasks {
+		seen[t.ID]++
+		if n := seen[t.ID]; n > 1 {
+			t.ID += "~" + strconv.Itoa(n)
+			t.Flags = append(t.Flags, "编号与前文重复，请核对原文编号")
+		}
+	}
+}
+
+func (p *parser) findClauses(items []*item, own []string, bare bool) int {
+	found := 0
+	for i, it := range items {
+		var cs []clause
+		it.body, cs = splitClause(own[i], bare, p.rules)
+		it.clause, it.more = clause{}, nil
+		if len(cs) > 0 {
+			it.clause, it.more = cs[0], cs[1:]
+			found++
+		}
+	}
+	return found
+}
+
+// clauses returns all the item's responsibility clauses.
+func (it *item) clauses() []clause {
+	if it.clause.form == formNone {
+		return nil
+	}
+	return append([]clause{it.clause}, it.more...)
+}
+
+// readUnits reads the units of an item's clauses. The first clause that
+// names a lead gives the item's lead; every other unit named in any clause
+// co-operates, and the office is told how the clauses were merged. standing
+// holds the units that earlier standing rules (以下各项均需……落实) add to
+// every later item; the updated list is returned.
+func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string {
+	cs := it.clauses()
+	var parts []string
+	var all units
+	for _, c := range cs {
+		raw, named, ruleText := p.rules.splitStanding(c.units())
+		if ruleText != "" {
+			p.standingRules = append(p.standingRules, ruleText)
+			standing = append(standing, named...)
+		}
+		if it.leader == "" {
+			it.leader = labelValue(raw, roleLeader)
+		}
+		if it.due == "" {
+			it.due = labelValue(raw, roleDeadline)
+		}
+		us := p.rules.parseUnits(raw, rule)
+		if len(all.lead) == 0 {
+			all.lead = us.lead
+		} else {
+			all.co = append(all.co, us.lead...)
+		}
+		all.co = append(all.co, us.co...)
+		for _, f := range us.flags {
+			addFlag(&all.flags, f)
+		}
+		parts = append(parts, c.raw)
+	}
+	all.co = append(all.co, standing...)
+	if len(cs) > 1 {
+		var b strings.Builder
+		for i, raw := range parts {
+			b.WriteString(string(rune('①' + i)))
+			b.WriteString(clip(raw, 60))
+		}
+		all.flags = append(all.flags, "本条有"+itoa(len(cs))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
+	}
+	all.lead = dedupe(all.lead, nil)
+	all.co = dedupe(all.co, all.lead)
+	it.units = all
+	return standing
+}

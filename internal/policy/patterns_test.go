@@ -1,0 +1,229 @@
+package policy
+
+import (
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// Excerpts that more than one case reads.
+const (
+	ownerLines   = "一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局"
+	labelVocab   = "一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）"
+	bracketKinds = "一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】"
+	yearStart    = "一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）"
+)
+
+// The patterns of real documents that the parser must read (issue 10), each
+// on an excerpt written in the project's own words. The real-document score
+// (realscore_test.go) checks them on real text.
+func TestDocumentPatterns(t *testing.T) {
+	tests := []struct {
+		name, text string
+		path       string
+		lead, co   []string
+		leader     string
+		deadline   string
+		flag       string // a flag the task must carry, "" for none
+	}{
+		{"owner lines below the item",
+			ownerLines,
+			"一.1", []string{"市司法局"}, []string{"市直各部门"}, "王某某", "", ""},
+		{"owner lines below the item, second item",
+			ownerLines,
+			"一.2", []string{"市行政审批局"}, []string{"市发展改革委", "市财政局"}, "", "", ""},
+		{"label vocabulary",
+			labelVocab,
+			"一.2", []string{"市商务局"}, []string{"市税务局"}, "", "", ""},
+		{"label vocabulary, co labels",
+			labelVocab,
+			"一.1", []string{"市大数据局"}, []string{"市财政局", "市科技局"}, "", "", ""},
+		{"brackets 〔〕",
+			bracketKinds,
+			"一.1", []string{"省交通运输厅"}, []string{"省财政厅"}, "", "", ""},
+		{"brackets 【】",
+			bracketKinds,
+			"一.2", []string{"省发展改革委"}, nil, "", "", ""},
+		{"brackets []",
+			"一、目标\n1.粮食总产量稳定在50万吨。[牵头单位:县发改局(粮食局);责任单位:县农业农村局,各镇人民政府]\n2.森林覆盖率达到40%。[牵头单位:县林业局]",
+			"一.1", []string{"县发改局(粮食局)"}, []string{"县农业农村局", "各镇人民政府"}, "", "", ""},
+		{"items whose text starts with a year",
+			yearStart,
+			"一.2", []string{"市城管局"}, nil, "", "2024年6月底前", ""},
+		{"items after year-start items are kept",
+			yearStart,
+			"一.3", []string{"市城管局"}, nil, "", "", ""},
+		{"numbers without punctuation",
+			"一、算力\n1推进算力设施建设。（市大数据局牵头）\n2 培育应用场景。（市工信局牵头）",
+			"一.2", []string{"市工信局"}, nil, "", "", ""},
+		{"several clauses in one item",
+			"一、就业\n1.做好稳岗工作（省人力资源社会保障厅、省财政厅负责，省教育厅配合）；强化职业培训（省工业和信息化厅牵头）。",
+			"一.1", []string{"省人力资源社会保障厅"}, []string{"省财政厅", "省教育厅", "省工业和信息化厅"}, "", "", "2处责任分工"},
+		{"verbs and glue",
+			"一、任务\n1.优化营商环境。（市发展改革委会同市市场监管局、市税务局等有关部门负责）",
+			"一.1", []string{"市发展改革委"}, []string{"市市场监管局", "市税务局"}, "", "", ""},
+		{"standing rule",
+			"一、消费\n1.扩大汽车消费。（责任单位：市商务局、市财政局，各县（区）人民政府。以下各项措施均需各县（区）人民政府落实，不再逐项列出）\n2.促进家电消费。（责任单位：市商务局）",
+			"一.2", []string{"市商务局"}, []string{"各县（区）人民政府"}, "", "", ""},
+		{"collectives written as lists",
+			"一、任务\n1.推进园区建设。（牵头单位：省发展改革委；配合单位：各区、市政府，苏州、无锡、常州市政府）",
+			"一.1", []string{"省发展改革委"}, []string{"各区、市政府", "苏州市政府", "无锡市政府", "常州市政府"}, "", "", ""},
+		{"no prefix onto organisations of their own",
+			"一、任务\n1.建设创新平台。（责任单位：市科技局、财政局、某某海洋科学实验室、人民银行南京分行、江南大学）",
+			"一.1", []string{"市科技局"}, []string{"市财政局", "某某海洋科学实验室", "人民银行南京分行", "江南大学"}, "", "", ""},
+		{"table pasted with separators",
+			"附件\n序号 | 重点任务 | 牵头单位 | 配合单位 | 时间节点\n1 | 建成社区食堂20个 | 区民政局 | 区财政局、各街道办事处 | 2024年底前\n2 | 改造背街小巷10条 | 区城管局 | 区住建局 | 年内",
+			"1", []string{"区民政局"}, []string{"区财政局", "各街道办事处"}, "", "2024年底前", ""},
+		{"table one cell a line",
+			"附件\n序号\n民生实事\n责任单位\n完成时限\n1\n新建人行天桥2座。\n县住建局\n县交通局\n9月底前\n2\n启动图书馆新馆建设。\n县文旅局\n12月底前",
+			"1", []string{"县住建局"}, []string{"县交通局"}, "", "9月底前", ""},
+		{"table right under a heading nests there",
+			"一、政府重点工作\n序号 | 目标与任务 | 牵头责任单位 | 责任单位\n一、主要目标 | |\n(1) | 地区生产总值增长6%。 | 市发展改革委 市统计局 | 各县区政府、 开发区管委会\n二、重点工作 | |\n(2) | 建设口袋公园10个。 | 市园林局 | 市财政局\n二、保障措施\n加强调度。",
+			"一.一.(1)", []string{"市发展改革委", "市统计局"}, []string{"各县区政府", "开发区管委会"}, "", "", ""},
+		{"lead named by the heading above",
+			"一、张某某副市长负责的工作\n（一）市审计局牵头的工作\n全面加强审计监督。\n协同单位：市直各部门和各县人民政府。\n（二）市编办牵头的工作\n1.优化机构设置。\n2.推进乡镇改革。\n协同单位：市财政局、市人社局等市直有关部门和各县人民政府。",
+			"一.(二)", []string{"市编办"}, []string{"市财政局", "市人社局", "各县人民政府"}, "张某某副市长", "", ""},
+		{"lead named by the heading, co from its own line",
+			"一、张某某副市长负责的工作\n（一）市审计局牵头的工作\n全面加强审计监督。\n协同单位：市直各部门和各县人民政府。\n（二）市编办牵头的工作\n1.优化机构设置。",
+			"一.(一)", []string{"市审计局"}, []string{"市直各部门", "各县人民政府"}, "张某某副市长", "", ""},
+		{"a name cut by a wrap",
+			"一、任务\n1.推进草原保护。（责任单位：自治 区林草局、财政厅）",
+			"一.1", []string{"自治区林草局"}, []string{"自治区财政厅"}, "", "", ""},
+		{"a sentence that assigns the work",
+			"一、重点任务\n1.推进老旧小区改造，年内完成改造项目30个。由张某某副市长负责，市住建局牵头，市财政局、市自然资源局配合。\n2.加快城市更新行动，由市发展改革委牵头推进。",
+			"一.1", []string{"市住建局"}, []string{"市财政局", "市自然资源局"}, "张某某副市长", "年内", ""},
+		{"table one cell a line, headers broken over two lines",
+			"附件\n序号\n重点工作\n责任\n领导\n责任\n科室\n攻坚目标\n任务\n1\n河道综合治理\n王某某\n水利站\n完成河道清淤5公里。\n2\n美丽城镇建设\n李某某\n乡村振兴办\n成功创建省级美丽城镇。",
+			"2", []string{"乡村振兴办"}, nil, "李某某", "", ""},
+		{"deadlines inside the text",
+			"一、任务\n1.加快建设养老服务中心，年底前建成投用，每季度通报进展。（县民政局负责）\n2.上半年完成摸底调查，长期坚持动态管理。（县统计局负责）",
+			"一.1", []string{"县民政局"}, nil, "", "年底前", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseText(t, tt.text)
+			tk := byLabel(d)[tt.path]
+			if tk == nil {
+				var paths []string
+				for _, x := range d.Tasks {
+					paths = append(paths, strings.Join(x.Path, "."))
+				}
+				t.Fatalf("no item %s; items: %v", tt.path, paths)
+			}
+			if !tk.Reportable() {
+				t.Errorf("%s is %s; want a task", tt.path, tk.Kind)
+			}
+			if !reflect.DeepEqual(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
+				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q, flags %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw, tk.Flags)
+			}
+			if tk.Leader != tt.leader {
+				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
+			}
+			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
+				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
+			}
+			if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
+				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
+			}
+			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+				if notNameRe.MatchString(u) {
+					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
+				}
+			}
+		})
+	}
+}
+
+func sameList(a, b []string) bool {
+	if len(a) == 0 && len(b) == 0 {
+		return true
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// TestLongList: a list numbered 1. to 1200. gives 1200 tasks; numbering
+// has no limit of its own.
+func TestLongList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("一、重点任务\n")
+	for i := 1; i <= 1200; i++ {
+		b.WriteString(itoa(i) + ".推进第" + itoa(i) + "项工作。（市发展改革委负责）\n")
+	}
+	d := parseText(t, b.String())
+	n := 0
+	for _, tk := range d.Tasks {
+		if tk.Kind == "task" && len(tk.Lead) == 1 {
+			n++
+		}
+	}
+	if n != 1200 {
+		t.Fatalf("%d tasks with a lead; want 1200", n)
+	}
+	if last := byLabel(d)["一.1200"]; last == nil {
+		t.Errorf("item 1200 is missing")
+	}
+}
+
+// TestEmittedUnitsAreNames: across the real documents, no unit the parser
+// emits holds a label, a verb of responsibility or sentence punctuation.
+func TestEmittedUnitsAreNames(t *testing.T) {
+	docs := realDocs(t)
+	if len(docs) == 0 {
+		t.Skip("no labelled real documents present")
+	}
+	for _, w := range docs {
+		d := parseFile(t, w.text)
+		for _, tk := range d.Tasks {
+			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+				if notNameRe.MatchString(u) || strings.Contains(u, "单位：") {
+					t.Errorf("%s %s: unit %q is not a name", w.name, tk.Label(), u)
+				}
+			}
+		}
+	}
+}
+
+// TestIndicatorRows: three or more rows in a row that only state numeric
+// goals are targets even without a 主要目标 section row; a lone one, or
+// rows of work, stay tasks.
+func TestIndicatorRows(t *testing.T) {
+	d := parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
+		"2 | 全员劳动生产率46000元/人以上 | 市发改委 | 市人社局\n"+
+		"3 | 城镇调查失业率控制在5.5%以内。 | 市人社局 | 市财政局\n"+
+		"4 | 建成5G基站800个。 | 市数据局 | 市通信办\n"+
+		"5 | 新增城镇就业1.2万人以上。 | 市人社局 | 各区政府\n"+
+		"6 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门")
+	// Row 5 states a goal too, but row 4 (work to do) breaks the run.
+	want := map[string]string{"1": "target", "2": "target", "3": "target", "4": "task", "5": "task", "6": "task"}
+	got := map[string]string{}
+	for _, tk := range d.Tasks {
+		got[strings.Join(tk.Path, ".")] = string(tk.Kind)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("kinds %v; want %v", got, want)
+	}
+	d = parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
+		"2 | 深化“放管服”改革，推行一网通办。 | 市政务服务局 | 市直各部门")
+	for _, tk := range d.Tasks {
+		if tk.Kind != "task" {
+			t.Errorf("%v is %s; a lone goal row stays a task", tk.Path, tk.Kind)
+		}
+	}
+}
+
+// TestTraditionalNote: a document read from traditional characters says so
+// in its notes, so the office checks the converted names.
+func TestTraditionalNote(t *testing.T) {
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Parse(&docread.Document{Source: "t.txt", Traditional: true, Blocks: []docread.Block{{Text: "一、任务"}, {Text: "1.推进改革。（省编办负责）"}}}, cfg)
+	if !strings.Contains(strings.Join(d.Notes, "\n"), "繁体字") {
+		t.Errorf("notes %q do not say the text was converted", d.Notes)
+	}
+}

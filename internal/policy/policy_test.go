@@ -1,0 +1,274 @@
+package policy
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+func parseText(t testing.TB, text string) *task.Document {
+	t.Helper()
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []docread.Block
+	for _, l := range strings.Split(text, "\n") {
+		blocks = append(blocks, docread.Block{Text: l})
+	}
+	return Parse(&docread.Document{Source: "t.txt", Meta: docread.Meta{Title: "测试", Date: "2024-03-01"}, Blocks: blocks}, cfg)
+}
+
+func byLabel(d *task.Document) map[string]*task.Task {
+	m := map[string]*task.Task{}
+	for _, t := range d.Tasks {
+		m[strings.Join(t.Path, ".")] = t
+	}
+	return m
+}
+
+func TestSeedFacts(t *testing.T) {
+	count := func(d *task.Document, top string, kind task.Kind) (n int, withLead int) {
+		for _, tk := range d.Tasks {
+			if tk.Path[0] == top && tk.Kind == kind {
+				n++
+				if len(tk.Lead) > 0 {
+					withLead++
+				}
+			}
+		}
+		return
+	}
+	d000 := parseFile(t, "../../seeds/000_ced7f791c4343474.txt")
+	if n, lead := count(d000, "二", task.KindTask); n != 75 || lead != 75 {
+		t.Errorf("seed 000: %d tasks under 二 (%d with a lead); want 75, all with a lead", n, lead)
+	}
+	if n, _ := count(d000, "一", task.KindTarget); n != 10 {
+		t.Errorf("seed 000: %d targets under 一; want 10", n)
+	}
+	if tk := byLabel(d000)["二.(三).4"]; tk == nil || !reflect.DeepEqual(tk.Lead, []string{"市经信委"}) ||
+		!reflect.DeepEqual(tk.Co, []string{"市科技局", "靖江市", "泰兴市", "高港区"}) {
+		t.Errorf("seed 000 二(三)4: carried 市 prefix wrong or place names prefixed: %+v", tk)
+	}
+
+	d003 := parseFile(t, "../../seeds/003_084217dc5e381b2c.txt")
+	if n, lead := count(d003, "二", task.KindTask); n != 19 || lead != 19 {
+		t.Errorf("seed 003: %d tasks under 二 (%d with a lead); want 19, all with units", n, lead)
+	}
+	if tk := byLabel(d003)["二.(一).1"]; tk == nil || !reflect.DeepEqual(tk.Lead, []string{"市科技局"}) || len(tk.Co) != 0 {
+		t.Errorf("seed 003 二(一)1: the lead rule inside the clause was read as a unit: %+v", tk)
+	}
+
+	d002 := parseFile(t, "../../seeds/002_a2a4b4ff15aee0d8.txt")
+	n, lead := count(d002, "三", task.KindTask)
+	if n != 30 || lead != 0 {
+		t.Errorf("seed 002: %d tasks under 三 (%d with a lead); want 30 without units", n, lead)
+	}
+	for _, tk := range d002.Tasks {
+		if len(tk.Lead)+len(tk.Co) > 0 {
+			t.Errorf("seed 002 %s: invented units %v %v", tk.Label(), tk.Lead, tk.Co)
+		}
+		if tk.Kind == task.KindTask && len(tk.Flags) == 0 {
+			t.Errorf("seed 002 %s: a task without units is not flagged", tk.Label())
+		}
+	}
+
+	d004 := parseFile(t, "../../seeds/004_604ae1dc333e2938.txt")
+	tk := byLabel(d004)["一.2"]
+	if tk == nil || tk.Kind != task.KindTask {
+		t.Fatalf("seed 004: item 一.2 is not a task: %+v", tk)
+	}
+	all := append(append([]string(nil), tk.Lead...), tk.Co...)
+	for _, want := range []string{"各县(市、区)人民政府", "泉州开发区管委会", "泉州台商投资区管委会"} {
+		if !contains(all, want) {
+			t.Errorf("seed 004 task 2: units %v lack %q", all, want)
+		}
+	}
+	if !strings.Contains(tk.Text, "(3)") || !strings.Contains(tk.Text, "创新型经济格局形成") {
+		t.Errorf("seed 004 task 2: its sub-items are not part of its text: %q", clip(tk.Text, 80))
+	}
+	if byLabel(d004)["一.2.(1)"] != nil {
+		t.Errorf("seed 004: sub-item (1) of task 2 listed as an item of its own")
+	}
+}
+
+func TestMarkersAreNotNumbers(t *testing.T) {
+	d := parseText(t, "一、重点任务\n1.提高比例。研发经费占比提高到2.8%以上，实施11.121人才梯队项目，新增1.5万人，到“十四五”期末完成。（责任单位：市科技局）\n2.第二项。2024年底前完成。（市发改委牵头，市财政局配合）")
+	var labels []string
+	for _, tk := range d.Tasks {
+		labels = append(labels, strings.Join(tk.Path, "."))
+	}
+	if want := []string{"一", "一.1", "一.2"}; !reflect.DeepEqual(labels, want) {
+		t.Fatalf("items = %v; want %v", labels, want)
+	}
+	m := byLabel(d)
+	if got := m["一.2"]; !reflect.DeepEqual(got.Lead, []string{"市发改委"}) || !reflect.DeepEqual(got.Co, []string{"市财政局"}) {
+		t.Errorf("（A牵头，B配合）: lead %v co %v", got.Lead, got.Co)
+	}
+	if got := m["一.2"].Deadline; got == nil || got.Date != "2024-12-31" {
+		t.Errorf("2024年底前: deadline %+v", got)
+	}
+}
+
+func TestFlattenedDocument(t *testing.T) {
+	// A whole document on one line, units bare after each row, the lead
+	// marked with △, and a row sharing the units of the row above.
+	d := parseText(t, "方案一、重点任务(一)产业1.发展产业。到2020年,产值突破100亿元。△市科技局、发改委、泰兴市2.培育企业,新增企业10家。(二)人才3.引进人才。△市人才办注:标△的为牵头单位")
+	m := byLabel(d)
+	one := m["一.(一).1"]
+	if one == nil || !reflect.DeepEqual(one.Lead, []string{"市科技局"}) || !reflect.DeepEqual(one.Co, []string{"市发改委", "泰兴市"}) {
+		t.Fatalf("row 1 = %+v", one)
+	}
+	two := m["一.(一).2"]
+	if two == nil || !reflect.DeepEqual(two.Lead, one.Lead) || len(two.Flags) == 0 {
+		t.Errorf("row 2 should inherit row 1's units with a flag: %+v", two)
+	}
+	three := m["一.(二).3"]
+	if three == nil || three.Text != "引进人才。" || !reflect.DeepEqual(three.Lead, []string{"市人才办"}) {
+		t.Errorf("row 3 (the 注 must not be part of it) = %+v", three)
+	}
+}
+
+func TestParseUnits(t *testing.T) {
+	cfg, _ := config.Load("", []byte("aliases:\n  市经信委: 市工信局\n"))
+	u := newUnitRules(cfg)
+	tests := []struct {
+		raw      string
+		rule     leadRule
+		lead, co []string
+	}{
+		{"责任单位：市科技局、发改委、经信委", ruleConvention, []string{"市科技局"}, []string{"市发改委", "市工信局"}},
+		{"牵头单位：市科技局；配合单位：市财政局、人社局", ruleConvention, []string{"市科技局"}, []string{"市财政局", "市人社局"}},
+		{"市科技局牵头，市财政局配合", ruleConvention, []string{"市科技局"}, []string{"市财政局"}},
+		{"海关总署、商务部负责", ruleFirst, []string{"海关总署"}, []string{"商务部"}},
+		{"国家发展改革委会同有关部门负责", ruleConvention, []string{"国家发展改革委"}, []string{"有关部门"}},
+		{"农业农村部、财政部等负责", ruleFirst, []string{"农业农村部"}, []string{"财政部"}},
+		{"财政部、人力资源社会保障部、民政部等有关部门和单位按职责分工负责", ruleFirst, []string{"财政部"}, []string{"人力资源社会保障部", "民政部"}},
+		{"△市经信委、科技局、靖江市、高港区", ruleMark, []string{"市工信局"}, []string{"市科技局", "靖江市", "高港区"}},
+		{"市科技局,各县(市、区)人民政府,泉州开发区、泉州台商投资区管委会", ruleConvention, []string{"市科技局"}, []string{"各县(市、区)人民政府", "泉州开发区管委会", "泉州台商投资区管委会"}},
+		{"市科技局、市财政局、人民银行临海市支行、台州银保监分局临海监管组", ruleFirst, []string{"市科技局"}, []string{"市财政局", "人民银行临海市支行", "台州银保监分局临海监管组"}},
+		{"市科技局、财政局,各高校、科研院所", ruleConvention, []string{"市科技局"}, []string{"市财政局", "各高校", "科研院所"}},
+		{"负责部门：民航局，适用范围：河南自贸试验区", ruleConvention, []string{"民航局"}, nil},
+		{"责任单位:市科技局。列第一位的为牵头单位,下同", ruleFirst, []string{"市科技局"}, nil},
+		{"市委宣传部、经信委、科技局", ruleConvention, []string{"市委宣传部"}, []string{"市工信局", "市科技局"}},
+		{"市科技局、市场监管局", ruleConvention, []string{"市科技局"}, []string{"市市场监管局"}},
+	}
+	for _, tt := range tests {
+		got := u.parseUnits(tt.raw, tt.rule)
+		if !reflect.DeepEqual(got.lead, tt.lead) || !reflect.DeepEqual(got.co, tt.co) {
+			t.Errorf("parseUnits(%q) = lead %q co %q; want lead %q co %q", tt.raw, got.lead, got.co, tt.lead, tt.co)
+		}
+	}
+}
+
+func TestFindDeadline(t *testing.T) {
+	tests := []struct {
+		text, want, date string
+	}{
+		{"到2020年，产值突破100亿元", "到2020年", "2020-12-31"},
+		{"2018年底前完成", "2018年底前", "2018-12-31"},
+		{"2024年6月底前建成", "2024年6月底前", "2024-06-30"},
+		{"2024年上半年完成", "2024年上半年", "2024-06-30"},
+		{"2023年力争新增39家；到2027年，力争超400家", "到2027年", "2027-12-31"},
+		{"自2019年1月1日起，至2020年12月31日", "至2020年12月31日", "2020-12-31"},
+		{"年内要有明显进展", "年内", "2024-12-31"},
+		{"每年新建25家", "每年", ""},
+		{"持续推进改革", "持续推进", ""},
+		{"到“十四五”期末，形成", "到“十四五”期末", "2025-12-31"},
+		{"加强宣传", "", ""},
+	}
+	for _, tt := range tests {
+		got := findDeadline(tt.text, 2024)
+		switch {
+		case tt.want == "" && got != nil:
+			t.Errorf("findDeadline(%q) = %+v; want none", tt.text, got)
+		case tt.want != "" && (got == nil || got.Text != tt.want || got.Date != tt.date):
+			t.Errorf("findDeadline(%q) = %+v; want %q → %q", tt.text, got, tt.want, tt.date)
+		}
+	}
+}
+
+func TestFindTargets(t *testing.T) {
+	tests := []struct {
+		text string
+		want []task.Target
+	}{
+		{"到2020年，研究与试验发展(R&D)经费支出占地区生产总值比例提高到2.8%以上。", []task.Target{
+			{Text: "研究与试验发展(R&D)经费支出占地区生产总值比例提高到2.8%以上", Indicator: "研究与试验发展(R&D)经费支出占地区生产总值比例", Op: ">=", Value: 2.8, Unit: "%", Year: 2020}}},
+		{"高新技术企业数量实现翻番，超过1000家。", []task.Target{
+			{Text: "超过1000家", Indicator: "高新技术企业数量实现翻番", Op: ">", Value: 1000, Unit: "家", Year: 2020}}},
+		{"新增省级研发平台10个，支持中电科22所等企业，力争2~3家企业进入全国500强。", []task.Target{
+			{Text: "新增省级研发平台10个", Indicator: "新增省级研发平台", Op: ">=", Value: 10, Unit: "个", Year: 2020},
+			{Text: "力争2~3家企业进入全国500强", Indicator: "企业进入全国500强", Op: ">=", Value: 2, Unit: "家", Year: 2020}}},
+		{"实施“315”科技创新体系建设工程。", nil},
+		// A number beyond a float: no target (its +Inf broke the JSON).
+		{"高新技术企业数量超过1" + strings.Repeat("0", 400) + "家。", nil},
+	}
+	for _, tt := range tests {
+		if got := findTargets(tt.text, 2020); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("findTargets(%q) =\n  %+v\nwant\n  %+v", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestStableIDs(t *testing.T) {
+	a := parseFile(t, "../../seeds/001_668f737389d392d3.txt")
+	b := parseFile(t, "../../seeds/001_668f737389d392d3.txt")
+	seen := map[string]bool{}
+	for i, tk := range a.Tasks {
+		if tk.ID != b.Tasks[i].ID {
+			t.Fatalf("ID of %s differs between runs: %s, %s", tk.Label(), tk.ID, b.Tasks[i].ID)
+		}
+		if seen[tk.ID] {
+			t.Errorf("duplicate ID %s", tk.ID)
+		}
+		seen[tk.ID] = true
+		if !strings.HasPrefix(tk.ID, a.ID+"-") {
+			t.Errorf("task ID %s does not start with the document ID %s", tk.ID, a.ID)
+		}
+	}
+}
+
+func TestTaskTable(t *testing.T) {
+	cfg, _ := config.Load("", nil)
+	doc := &docread.Document{Source: "方案.docx", Meta: docread.Meta{Title: "分解方案", Date: "2024-01-05"}, Blocks: []docread.Block{
+		{Text: "附件"},
+		{Rows: [][]string{
+			{"序号", "工作任务", "牵头单位", "配合单位", "完成时限"},
+			{"一、产业发展", "一、产业发展", "一、产业发展", "一、产业发展", "一、产业发展"},
+			{"1", "新增高新技术企业50家", "市科技局", "市财政局、税务局", "2024年12月底前"},
+			{"2", "建设产业园", "", "", "持续推进"},
+		}},
+	}}
+	d := Parse(doc, cfg)
+	m := byLabel(d)
+	one, two := m["一.1"], m["一.2"]
+	if one == nil || two == nil {
+		t.Fatalf("table rows not read: %v", m)
+	}
+	if !reflect.DeepEqual(one.Lead, []string{"市科技局"}) || !reflect.DeepEqual(one.Co, []string{"市财政局", "市税务局"}) {
+		t.Errorf("row 1 units: %v / %v", one.Lead, one.Co)
+	}
+	if one.Deadline == nil || one.Deadline.Date != "2024-12-31" || len(one.Targets) != 1 || one.Targets[0].Value != 50 {
+		t.Errorf("row 1 deadline %+v targets %+v", one.Deadline, one.Targets)
+	}
+	if !reflect.DeepEqual(two.Lead, one.Lead) || len(two.Flags) == 0 || two.Deadline == nil || two.Deadline.Text != "持续推进" {
+		t.Errorf("row 2 should inherit the units with a flag: %+v", two)
+	}
+	if len(two.Headings) != 1 || two.Headings[0] != "产业发展" {
+		t.Errorf("row 2 headings = %v", two.Headings)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

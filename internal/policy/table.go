@@ -1,0 +1,425 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+// column is what a table column holds, recognised by its header words.
+type column int
+
+const (
+	colNone column = iota
+	colSeq
+	colTitle
+	colContent
+	colLead
+	colCo
+	colUnits
+	colDeadline
+	colLeader
+)
+
+var columnWords = []struct {
+	re  *regexp.Regexp
+	col column
+}{
+	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
+	{regexp.MustCompile(`领导|责任人`), colLeader},
+	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任)?(单位|部门)`), colLead},
+	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位`), colCo},
+	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位`), colUnits},
+	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
+	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
+	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作`), colContent},
+}
+
+func classifyHeader(cell string) column {
+	c := strings.Join(strings.Fields(cell), "")
+	c = strings.ReplaceAll(c, "\u3000", "")
+	if c == "" || len([]rune(c)) > 12 {
+		return colNone
+	}
+	for _, w := range columnWords {
+		if w.re.MatchString(c) {
+			return w.col
+		}
+	}
+	return colNone
+}
+
+// taskTable is a table whose columns were recognised.
+type taskTable struct {
+	cols []column
+	rows [][]string // data rows, header removed
+	// line is the index of the text line the table stood before, so a
+	// table right under a heading (一、重点工作任务) is read as its items.
+	line int
+}
+
+// recogniseTable returns the table's column layout when it is a task table:
+// it must have a content column and a unit column.
+func recogniseTable(rows [][]string) (*taskTable, bool) {
+	for h := 0; h < len(rows) && h < 3; h++ {
+		cols := make([]column, len(rows[h]))
+		has := map[column]bool{}
+		for i, c := range rows[h] {
+			cols[i] = classifyHeader(c)
+			has[cols[i]] = true
+		}
+		// 任务名称 + 任务内容: the first is the title; a lone title-like
+		// column is the content, and so is one after the content (重点工作
+		// | … | 攻坚目标任务).
+		if has[colTitle] && has[colContent] && firstCol(cols, colTitle) > firstCol(cols, colContent) {
+			for i := range cols {
+				if cols[i] == colTitle {
+					cols[i] = colContent
+				}
+			}
+			has[colTitle] = false
+		}
+		if has[colTitle] && !has[colContent] {
+			for i := range cols {
+				if cols[i] == colTitle {
+					cols[i] = colContent
+					break
+				}
+			}
+			has[colContent] = true
+		}
+		if has[colContent] && (has[colLead] || has[colUnits]) {
+			return &taskTable{cols: cols, rows: rows[h+1:]}, true
+		}
+	}
+	return nil, false
+}
+
+// splitBlocks joins the paragraphs into one text and sets task tables apart;
+// other tables are read as lines of text. Tables flattened into one cell per
+// line (a 序号 line, then the other headers, then the cells) are rebuilt.
+func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
+	var lines []string
+	var tables []*taskTable
+	for _, b := range blocks {
+		if b.Rows == nil {
+			lines = append(lines, b.Text)
+			continue
+		}
+		if t, ok := recogniseTable(b.Rows); ok {
+			t.line = len(lines)
+			tables = append(tables, t)
+			continue
+		}
+		for _, r := range b.Rows {
+			lines = append(lines, strings.Join(dedupeCells(r), " "))
+		}
+	}
+	lines, kept, flat := rebuildLineTables(lines, u)
+	for _, t := range tables {
+		t.line = kept[t.line]
+	}
+	return strings.Join(lines, "\n"), append(tables, flat...)
+}
+
+// lineOffset returns the rune offset in text of the start of line n.
+func lineOffset(text string, n int) int {
+	off := 0
+	for i, l := range strings.SplitAfter(text, "\n") {
+		if i == n {
+			break
+		}
+		off += len([]rune(l))
+	}
+	return off
+}
+
+func dedupeCells(r []string) []string {
+	var out []string
+	for i, c := range r {
+		if c != "" && (i == 0 || c != r[i-1]) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func tableText(tables []*taskTable) string {
+	var b strings.Builder
+	for _, t := range tables {
+		for _, r := range t.rows {
+			b.WriteString(strings.Join(r, " "))
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
+
+var bareNumberRe = regexp.MustCompile(`^\d{1,4}$`)
+
+func isSectionRow(l string) bool {
+	rs := []rune(l)
+	if len(rs) < 3 {
+		return false
+	}
+	m, ok := scanMarker(rs, 0)
+	return ok && (m.style == styleCN || m.style == styleCNParen)
+}
+
+// tableTasks reads the rows of a task table. Sections come from rows that
+// hold only a heading (一、知识产权保护方面); a row without units shares the
+// units of the row above, as a merged cell would.
+// A table under a heading (host) nests its rows under it.
+func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear int, existing []*task.Task, host *task.Task) []*task.Task {
+	var out []*task.Task
+	// sections are the open section rows (一、…, (一)…), outermost first.
+	var sections []marker
+	var sectionTitles []string
+	var prev *task.Task
+	n := 0
+	for ri, row := range t.rows {
+		cells := make(map[column]string)
+		nonEmpty := 0
+		for i, c := range row {
+			c = strings.TrimSpace(c)
+			if c != "" {
+				nonEmpty++
+			}
+			if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
+				cells[t.cols[i]] = c
+			}
+		}
+		if nonEmpty == 0 {
+			continue
+		}
+		first := strings.TrimSpace(row[0])
+		if len(dedupeCells(row)) == 1 && isSectionRow(first) {
+			rs := []rune(first)
+			m, _ := scanMarker(rs, 0)
+			for k := range sections {
+				if sections[k].style == m.style {
+					sections, sectionTitles = sections[:k], sectionTitles[:k]
+					break
+				}
+			}
+			sections = append(sections, m)
+			sectionTitles = append(sectionTitles, cleanTitle(string(rs[m.end:])))
+			continue
+		}
+		// A numbered row without units before rows numbered in another
+		// style heads them (1 | 大力提振消费。 | | before (8) …).
+		if m, ok := rowMarker(cells[colSeq]); ok && cells[colLead]+cells[colUnits]+cells[colCo] == "" && ri+1 < len(t.rows) {
+			if next, ok := rowMarker(t.rows[ri+1][0]); ok && next.style != m.style {
+				sections = append(sections, m)
+				sectionTitles = append(sectionTitles, cleanTitle(cells[colContent]))
+				continue
+			}
+		}
+		sectionTitle := ""
+		if k := len(sectionTitles); k > 0 {
+			sectionTitle = sectionTitles[k-1]
+		}
+		n++
+		label := itoa(n)
+		if m, ok := rowMarker(cells[colSeq]); ok {
+			label = m.label()
+		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
+			label = seq
+		}
+		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
+		if tk.Text == "" {
+			tk.Text = tk.Title
+		}
+		for _, m := range sections {
+			tk.Path = append(tk.Path, m.label())
+		}
+		tk.Path = append(tk.Path, label)
+		tk.Headings = append([]string(nil), sectionTitles...)
+		tk.Leader = strings.Join(strings.Fields(cells[colLeader]), " ")
+		if targetHeadingRe.MatchString(sectionTitle) {
+			tk.Kind = task.KindTarget
+		}
+		raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
+		var us units
+		switch {
+		case cells[colLead] != "" && cells[colCo] != "":
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us.co = p.rules.expand(cells[colCo], &us.flags, nil)
+			raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
+			us = p.rules.finish(us, raw)
+		case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us = p.rules.finish(us, cells[colLead])
+		case cells[colLead] != "" && cells[colUnits] != "" && !hasCol(t.cols, colCo):
+			// 牵头单位 | 责任单位: every unit of the first column leads,
+			// the second's work with them.
+			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+			us.co = p.rules.expand(cells[colUnits], &us.flags, nil)
+			raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
+			us = p.rules.finish(us, raw)
+		case raw != "":
+			us = p.rules.parseUnits(raw, rule)
+		}
+		switch {
+		case len(us.lead) > 0:
+			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
+		case prev != nil:
+			tk.Lead, tk.Co = prev.Lead, prev.Co
+			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
+		default:
+			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
+		}
+		if d := strings.TrimSpace(cells[colDeadline]); d != "" {
+			tk.Deadline = cellDeadline(d, docYear)
+			if tk.Deadline == nil {
+				tk.Deadline = &task.Deadline{Text: d}
+			}
+		} else {
+			tk.Deadline = findDeadline(tk.Text, docYear)
+		}
+		year := 0
+		if tk.Deadline != nil && len(tk.Deadline.Date) >= 4 {
+			year = atoi(tk.Deadline.Date[:4])
+		}
+		tk.Targets = findTargets(tk.Text, year)
+		prev = tk
+		out = append(out, tk)
+	}
+	markIndicatorRuns(out)
+	// Table rows are numbered on their own; where their sections reuse the
+	// text's (一、 in both), they are set apart as an attachment.
+	taken := map[string]bool{}
+	for _, e := range existing {
+		taken[e.Path[0]] = true
+	}
+	collide := false
+	for _, tk := range out {
+		collide = collide || taken[tk.Path[0]]
+	}
+	for _, tk := range out {
+		switch {
+		case host != nil:
+			tk.Path = append(append([]string(nil), host.Path...), tk.Path...)
+			tk.Headings = append(append(append([]string(nil), host.Headings...), host.Title), tk.Headings...)
+		case collide:
+			tk.Path = append([]string{"附表"}, tk.Path...)
+			tk.Headings = append([]string{"附表"}, tk.Headings...)
+		}
+		tk.ID = docID + "-" + strings.Join(tk.Path, ".")
+	}
+	return out
+}
+
+// rowMarker reads a row's 序号 cell: 3, 3., (3), 三、.
+func rowMarker(seq string) (marker, bool) {
+	seq = strings.TrimSpace(seq)
+	if seq == "" {
+		return marker{}, false
+	}
+	if bareNumberRe.MatchString(seq) {
+		return marker{style: styleTableRow, value: atoi(seq)}, true
+	}
+	return scanMarker([]rune(seq+" "), 0)
+}
+
+// firstCol returns the index of the first column holding c, -1 if none.
+func firstCol(cols []column, c column) int {
+	for i, x := range cols {
+		if x == c {
+			return i
+		}
+	}
+	return -1
+}
+
+func hasCol(cols []column, c column) bool {
+	for _, x := range cols {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}
+
+func nonBlank(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if strings.TrimSpace(s) != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// documentNotes says how the document was read as a whole.
+func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bool) []string {
+	var notes []string
+	multi, withUnits := 0, 0
+	for _, t := range d.Tasks {
+		if len(t.Lead) > 0 {
+			withUnits++
+		}
+		if len(t.Lead)+len(t.Co) > 1 {
+			multi++
+		}
+	}
+	switch {
+	case withUnits == 0:
+		notes = append(notes, "文件未列责任单位：各任务的牵头单位需由办公室指定")
+	case rule == ruleMark:
+		notes = append(notes, "文件注明标△的为牵头单位，据此区分牵头单位和配合单位")
+	case rule == ruleFirst:
+		notes = append(notes, "文件注明列第一位的为牵头单位，据此区分牵头单位和配合单位")
+	case multi > 0:
+		notes = append(notes, "文件未说明牵头规则：按惯例以列第一位的单位为牵头单位，其余为配合单位，请核实")
+	}
+	if c := collectiveUnits(d, isCollective); len(c) > 0 {
+		notes = append(notes, "以下为集体称谓，请在单位名单中对应到具体单位："+strings.Join(c, "、"))
+	}
+	return notes
+}
+
+func collectiveUnits(d *task.Document, isCollective func(string) bool) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range d.Tasks {
+		for _, u := range append(append([]string(nil), t.Lead...), t.Co...) {
+			if !seen[u] && isCollective(u) {
+				seen[u] = true
+				out = append(out, u)
+			}
+		}
+	}
+	return out
+}
+
+// indicatorRe matches a row that only states a numeric goal: 地区生产总值增
+// 长8.5%以上, 全员劳动生产率46000元/人以上, 城镇调查失业率控制在5.5%以内.
+var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:(?:增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过)[^。；;]{0,24}?\d|\d[\d.]*\s*\S{0,4}(?:以上|以下|以内|左右))`)
+
+// markIndicatorRuns makes rows targets where three or more in a row, in
+// the same section, each only state a numeric goal (the 主要预期目标 rows of
+// a 督查通报 table that has no section row for them).
+func markIndicatorRuns(rows []*task.Task) {
+	isGoal := func(t *task.Task) bool {
+		text := strings.TrimRight(strings.TrimSpace(t.Text), "。.")
+		return t.Kind == task.KindTask && len([]rune(text)) <= 45 && indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+	}
+	same := func(a, b *task.Task) bool {
+		return strings.Join(a.Path[:len(a.Path)-1], ".") == strings.Join(b.Path[:len(b.Path)-1], ".")
+	}
+	for i := 0; i < len(rows); {
+		j := i
+		for j < len(rows) && isGoal(rows[j]) && same(rows[i], rows[j]) {
+			j++
+		}
+		if j-i >= 3 {
+			for _, t := range rows[i:j] {
+				t.Kind = task.KindTarget
+			}
+		}
+		i = max(j, i+1)
+	}
+}

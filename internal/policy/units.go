@@ -1,0 +1,659 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+)
+
+// unitRules are the configurable parts of reading unit names.
+type unitRules struct {
+	suffixes    []string
+	prefixes    []string
+	collectives map[string]bool
+	// known are the units of the office's list.
+	known   map[string]bool
+	aliases map[string]string
+	// docPrefix is the prefix most of the document's units carry (市 in a
+	// city's document); a list that starts with a bare agency name
+	// (△医药高新区、发改委) takes it too.
+	docPrefix string
+}
+
+func newUnitRules(c *config.Config) unitRules {
+	r := unitRules{
+		suffixes:    c.UnitSuffixes,
+		prefixes:    c.CarriedPrefixes,
+		collectives: map[string]bool{},
+		known:       map[string]bool{},
+		aliases:     c.Aliases,
+	}
+	for _, un := range c.Units {
+		r.known[un.Name] = true
+	}
+	for _, s := range c.CollectiveUnits {
+		r.collectives[s] = true
+	}
+	return r
+}
+
+// leadRule is how a document tells lead units from co-units.
+type leadRule int
+
+const (
+	ruleConvention leadRule = iota // nothing stated: the first listed leads
+	ruleFirst                      // 列第一位的为牵头单位
+	ruleMark                       // 标△的为牵头单位
+)
+
+var (
+	markRuleRe  = regexp.MustCompile(`(标|带|有|注)\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
+	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
+	// ruleNoteRe matches such a statement inside a clause, so that it is
+	// not read as a unit name.
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
+	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
+)
+
+// detectLeadRule finds the document's statement of how leads are marked.
+func detectLeadRule(text string) leadRule {
+	// The statement ends in 牵头: look only at the words before each 牵头,
+	// not run the patterns over the whole document.
+	rule := ruleConvention
+	for rest, off := text, 0; ; {
+		i := strings.Index(rest, "牵头")
+		if i < 0 {
+			return rule
+		}
+		at := off + i
+		from := max(0, at-90)
+		for from > 0 && !utf8.RuneStart(text[from]) {
+			from++
+		}
+		window := text[from : at+len("牵头")]
+		switch {
+		case markRuleRe.MatchString(window):
+			return ruleMark
+		case firstRuleRe.MatchString(window):
+			rule = ruleFirst
+		}
+		off = at + len("牵头")
+		rest = text[off:]
+	}
+}
+
+// togetherRe reads A会同B: A leads, B co-operates.
+var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
+
+// units is the reading of one responsibility clause.
+type units struct {
+	lead, co []string
+	flags    []string
+}
+
+// parseUnits reads a clause's units. rule is the document's lead rule.
+//
+// A clause is read as labelled segments (牵头单位：A；配合单位：B), each cut
+// into phrases at commas and semicolons; a phrase may close with a verb that
+// gives its units their role (A、B负责，C配合). Units named as leads lead;
+// otherwise the generic units are split by the document's rule (the first
+// listed, or the marked one, leads) and the rest co-operate.
+func (u unitRules) parseUnits(raw string, rule leadRule) units {
+	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
+	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	var out units
+	var lead, co []string
+	var generic []markedUnit
+	// The carried prefix runs on across the phrases of a clause:
+	// 市科技局、经信委，工商局 → 市工商局.
+	prefix := u.docPrefix
+	for _, seg := range labelSegments(raw) {
+		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
+			continue
+		}
+		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
+			p, r := phraseRole(phrase, seg.role)
+			if m := togetherRe.FindStringSubmatch(p); m != nil {
+				first, _ := phraseRole(m[1], r)
+				rest, _ := phraseRole(m[2], roleCo)
+				names := u.expand(first, &out.flags, &prefix)
+				if r == roleCo {
+					co = append(co, names...)
+				} else {
+					lead = append(lead, names...)
+				}
+				co = append(co, u.expand(rest, &out.flags, &prefix)...)
+				continue
+			}
+			switch r {
+			case roleLead:
+				lead = append(lead, u.expand(p, &out.flags, &prefix)...)
+			case roleCo:
+				co = append(co, u.expand(p, &out.flags, &prefix)...)
+			default:
+				generic = append(generic, u.expandMarked(p, &out.flags, &prefix)...)
+			}
+		}
+	}
+	if len(lead) > 0 {
+		out.lead = lead
+		for _, g := range generic {
+			out.co = append(out.co, g.name)
+		}
+		out.co = append(out.co, co...)
+		return u.finish(out, raw)
+	}
+	a := u.assign(generic, rule, out.flags)
+	a.co = append(a.co, co...)
+	return u.finish(a, raw)
+}
+
+// finish drops duplicates and whatever does not have the shape of a unit's
+// name, which goes to the flags with the text it came from.
+func (u unitRules) finish(o units, raw string) units {
+	keep := func(list []string) []string {
+		var out []string
+		for _, n := range list {
+			if u.plausible(n) {
+				out = append(out, n)
+				continue
+			}
+			addFlag(&o.flags, "“"+n+"”不像单位名称，未列为责任单位，请核实（原文："+clip(raw, 60)+"）")
+		}
+		return out
+	}
+	o.lead = dedupe(keep(o.lead), nil)
+	o.co = dedupe(keep(o.co), o.lead)
+	return o
+}
+
+// assign splits a list into lead and co-units by the document's rule.
+func (u unitRules) assign(list []markedUnit, rule leadRule, flags []string) units {
+	out := units{flags: flags}
+	if len(list) == 0 {
+		return out
+	}
+	marked := 0
+	for _, m := range list {
+		if m.marked {
+			marked++
+		}
+	}
+	for i, m := range list {
+		switch {
+		case marked > 0 && m.marked, marked == 0 && i == 0:
+			out.lead = append(out.lead, m.name)
+		default:
+			out.co = append(out.co, m.name)
+		}
+	}
+	if rule == ruleMark && marked == 0 && len(list) > 1 {
+		out.flags = append(out.flags, "文件以△标注牵头单位，此条未标△：暂以第一个单位为牵头单位")
+	}
+	return out
+}
+
+func dedupe(list []string, exclude []string) []string {
+	seen := map[string]bool{}
+	for _, e := range exclude {
+		seen[e] = true
+	}
+	var out []string
+	for _, s := range list {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// markedUnit is a unit name and whether it carried a lead mark (△).
+type markedUnit struct {
+	name   string
+	marked bool
+}
+
+func (u unitRules) expand(s string, flags *[]string, prefix *string) []string {
+	var out []string
+	s, _ = phraseRole(s, roleGeneric)
+	for _, m := range u.expandMarked(s, flags, prefix) {
+		out = append(out, m.name)
+	}
+	return out
+}
+
+// expandMarked splits a list of unit names and restores what the document
+// left out: the carried-over prefix (市科技局、发改委 → 市发改委) and the shared
+// suffix (泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会).
+func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []markedUnit {
+	var out []markedUnit
+	prefix := u.docPrefix
+	if carried != nil {
+		prefix = *carried
+		defer func() { *carried = prefix }()
+	}
+	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n ")) {
+		names := joinCollective(splitTop(run, "、"))
+		items := make([]markedUnit, 0, len(names))
+		for _, n := range u.splitAnd(names) {
+			m := markedUnit{name: n}
+			m.name, m.marked = stripMark(m.name)
+			for _, part := range u.splitEtc(m.name, flags) {
+				items = append(items, markedUnit{name: part, marked: m.marked})
+				m.marked = false
+			}
+		}
+		u.shareSuffix(items, flags)
+		for i := range items {
+			name := items[i].name
+			switch p := u.ownPrefix(name); {
+			case p != "":
+				prefix = p
+			case prefix != "" && u.takesPrefix(name):
+				name = prefix + name
+			case isPlaceName(name) || u.isCollective(name):
+			default:
+				// 人民银行临海市支行 breaks the chain: what follows it
+				// (台州银保监分局…) is not a 市 agency either.
+				prefix = ""
+			}
+			if a, ok := u.aliases[name]; ok && a != "" {
+				name = a
+			}
+			items[i].name = name
+			out = append(out, items[i])
+		}
+	}
+	return out
+}
+
+// joinWrapped joins the pieces of a name that a line wrap or a stray space
+// cut in two (自治 区农牧厅): a piece that is not a name, followed by one
+// that makes a name with it.
+func (u unitRules) joinWrapped(runs []string) []string {
+	var out []string
+	for i := 0; i < len(runs); i++ {
+		r := runs[i]
+		if i+1 < len(runs) && !u.plausible(r) && !u.isCollective(r) {
+			if next, _, _ := strings.Cut(runs[i+1], "、"); u.plausible(r + next) {
+				r += runs[i+1]
+				i++
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func stripMark(s string) (string, bool) {
+	s = strings.TrimSpace(s)
+	marked := false
+	for _, m := range []string{"△", "▲", "★", "☆"} {
+		if strings.Contains(s, m) {
+			marked = true
+			s = strings.ReplaceAll(s, m, "")
+		}
+	}
+	return strings.TrimSpace(s), marked
+}
+
+// splitEtc handles 等: "A等" is A (the list is not complete), and
+// "A等市直相关部门" is A and the collective 市直相关部门.
+func (u unitRules) splitEtc(s string, flags *[]string) []string {
+	i := strings.LastIndex(s, "等")
+	if i < 0 || strings.HasSuffix(s, "等级") {
+		return []string{s}
+	}
+	head, tail := strings.TrimSpace(s[:i]), strings.TrimSpace(s[i+len("等"):])
+	tail = strings.TrimPrefix(tail, "和")
+	if head == "" {
+		return []string{s}
+	}
+	if tail == "" {
+		addFlag(flags, "责任单位以“等”结尾，所列单位可能不全")
+		return []string{head}
+	}
+	// A、B等部门, A等有关部门, A等省直有关部门: the list is not complete,
+	// but the words add no unit; 和各市人民政府 after them does.
+	out := []string{head}
+	for _, part := range u.splitAnd([]string{tail}) {
+		switch {
+		case etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")):
+			addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
+		case strings.Contains(part, "有关") || strings.Contains(part, "相关") || strings.HasPrefix(part, "各"):
+			out = append(out, part)
+		default:
+			return []string{s}
+		}
+	}
+	return out
+}
+
+// levelPrefixRe matches the level words before a collective: 省直, 市级,
+// 县政府.
+var levelPrefixRe = regexp.MustCompile(`^(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府)?`)
+
+// splitAnd splits 省直有关部门和各市人民政府 into its two units; a name
+// with 和 inside (人力资源和社会保障局) stays whole, as its parts are not
+// units.
+func (u unitRules) splitAnd(names []string) []string {
+	var out []string
+	for _, n := range names {
+		split := false
+		for _, and := range []string{"和", "及", "以及"} {
+			i := strings.Index(n, and)
+			if i <= 0 {
+				continue
+			}
+			a, b := n[:i], n[i+len(and):]
+			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) {
+				out = append(out, u.splitAnd([]string{a})[0], b)
+				split = true
+				break
+			}
+		}
+		if !split {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// isAgencyPart reports whether s is the first half of an agency's name
+// joined by 和 (工业和信息化局, 住房和城乡建设局): a bare field of work,
+// never a unit on its own.
+func (u unitRules) isAgencyPart(s string) bool {
+	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府")
+}
+
+// fieldOfWork reports a collective that ends in a field of work rather
+// than a unit (各市工业 of 各市工业和信息化局): the 和 is inside a name.
+func fieldOfWork(s string) bool {
+	return levelCollectiveRe.MatchString(s) && !strings.HasSuffix(s, "政府") && !unitEndRe.MatchString(s)
+}
+
+// unitEndRe matches the ends of names that stand for units or places.
+var unitEndRe = regexp.MustCompile(`(部门|单位|机构|局|委|办|厅|政府|县|市|区|镇|乡|街道|村|社区|中心|企业|学校|医院|园区|开发区)$`)
+
+var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
+
+// splitTop splits s at any of seps that is not inside brackets, so that
+// 各县（市、区）人民政府 stays one name.
+func splitTop(s, seps string) []string {
+	var out []string
+	depth, start := 0, 0
+	rs := []rune(s)
+	for i, r := range rs {
+		switch {
+		case isOpenParen(r) || r == '〔' || r == '【':
+			depth++
+		case isCloseParen(r) || r == '〕' || r == '】':
+			if depth > 0 {
+				depth--
+			}
+		case depth == 0 && strings.ContainsRune(seps, r):
+			if t := strings.TrimSpace(string(rs[start:i])); t != "" {
+				out = append(out, t)
+			}
+			start = i + 1
+		}
+	}
+	if t := strings.TrimSpace(string(rs[start:])); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+var (
+	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+)
+
+// joinCollective keeps a collective written as a list whole: 各区、市政府,
+// 各县、市、区政府 and 有关区、市政府 are one collective each, like
+// 各县(市、区)人民政府.
+func joinCollective(names []string) []string {
+	out := make([]string, 0, len(names))
+	for i := 0; i < len(names); i++ {
+		n := names[i]
+		for _, p := range []string{"各", "有关", "相关"} {
+			if !strings.HasPrefix(n, p) || !bareLevelRe.MatchString(strings.TrimPrefix(n, p)) {
+				continue
+			}
+			j := i + 1
+			for j < len(names) && bareLevelRe.MatchString(names[j]) {
+				j++
+			}
+			switch {
+			case j < len(names) && levelOrgRe.MatchString(names[j]):
+				n, i = strings.Join(names[i:j+1], "、"), j
+			case j == len(names) && j > i+1:
+				// 各开发区、镇(街道): levels only, to the end of the list.
+				n, i = strings.Join(names[i:j], "、"), j-1
+			}
+			break
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
+
+// shareSuffix gives the names of a 、-list the suffix that only its last name
+// carries, when the others are bare place names.
+func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
+	if len(items) < 2 {
+		return
+	}
+	last := items[len(items)-1].name
+	suffix := ""
+	for _, s := range sharedSuffixes {
+		if strings.HasSuffix(last, s) && len(last) > len(s) {
+			suffix = s
+			break
+		}
+	}
+	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
+		u.shareLevelSuffix(items, flags)
+		return
+	}
+	for _, it := range items[:len(items)-1] {
+		if !isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
+			u.shareLevelSuffix(items, flags)
+			return
+		}
+	}
+	for i := range items[:len(items)-1] {
+		items[i].name += suffix
+	}
+	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+}
+
+// shareLevelSuffix restores 苏州、无锡、常州市政府 as 苏州市政府, 无锡市政府
+// and 常州市政府: bare place names before a name that ends in a level and
+// an organisation share both.
+func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
+	last := []rune(items[len(items)-1].name)
+	suffix := ""
+	for _, org := range []string{"人民政府", "政府", "党委"} {
+		if n := len([]rune(org)); len(last) > n+2 && string(last[len(last)-n:]) == org && strings.ContainsRune("市区县州", last[len(last)-n-1]) {
+			suffix = string(last[len(last)-n-1:])
+		}
+	}
+	if suffix == "" {
+		return
+	}
+	for _, it := range items[:len(items)-1] {
+		n := len([]rune(it.name))
+		if n < 2 || n > 4 || agencyEndRe.MatchString(it.name) || isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
+			return
+		}
+	}
+	for i := range items[:len(items)-1] {
+		items[i].name += suffix
+	}
+	addFlag(flags, "“"+items[len(items)-1].name+"”前的地名按共用后缀“"+suffix+"”补全")
+}
+
+// isPlaceName reports whether s names a place (a district, county, zone)
+// rather than an agency.
+func isPlaceName(s string) bool {
+	for _, e := range []string{"区", "县", "市", "镇", "乡", "街道", "园区", "新区", "开发区"} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownPrefix returns the carried prefix a name starts with (市 of 市科技局), or
+// "" when it has none or is itself a place or collective.
+func (u unitRules) ownPrefix(name string) string {
+	for _, p := range u.prefixes {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && !strings.HasPrefix(name, "市场") && u.isAgency(name) && !isPlaceName(name) {
+			return p
+		}
+	}
+	return ""
+}
+
+// takesPrefix reports whether a bare name gets the carried prefix: agencies
+// do (发改委 → 市发改委); places, collectives and names that already hold a
+// level of government do not.
+func (u unitRules) takesPrefix(name string) bool {
+	if !u.isAgency(name) || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
+		return false
+	}
+	// Universities and colleges are named in full (河南师范大学), never
+	// abbreviated under a city's prefix.
+	for _, inst := range []string{"大学", "学院", "高校", "研究院", "研究所"} {
+		if strings.HasSuffix(name, inst) && len([]rune(name)) > 4 {
+			return false
+		}
+	}
+	// Banks and the local offices of national bodies name their own place
+	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
+	if ownOrgRe.MatchString(name) || startsWithProvince(name) {
+		return false
+	}
+	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
+		if strings.Contains(name, lvl) && !strings.HasPrefix(name, "市场") {
+			return false
+		}
+	}
+	return true
+}
+
+var ownOrgRe = regexp.MustCompile(`银行|支行|分行|实验室|集团|公司`)
+
+// provinces are the short names of the provincial-level divisions: a unit
+// named after one (河南银保监局) is not a city's agency.
+var provinces = strings.Fields("北京 天津 上海 重庆 河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 新疆 香港 澳门")
+
+func startsWithProvince(name string) bool {
+	for _, p := range provinces {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func (u unitRules) isAgency(name string) bool {
+	for _, s := range u.suffixes {
+		if strings.HasSuffix(name, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (u unitRules) isCollective(name string) bool {
+	n := strings.TrimPrefix(name, "各")
+	return u.collectives[name] || u.collectives[n] || levelCollectiveRe.MatchString(name)
+}
+
+// levelCollectiveRe matches names that stand for a group of units, with
+// or without the level they belong to: 各部门, 有关单位, 省直各部门,
+// 市政府有关部门, 县直相关单位.
+var levelCollectiveRe = regexp.MustCompile(`^(?:(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府|委)?)?(?:各|有关|相关)`)
+
+// isUnitList reports whether s, found after a task's last sentence in a
+// flattened table, is a list of unit names.
+func (u unitRules) isUnitList(s string) bool {
+	if len([]rune(s)) > 300 {
+		return false
+	}
+	names := splitTop(s, "、，,；;")
+	if len(names) == 0 {
+		return false
+	}
+	for _, n := range names {
+		n, _ = stripMark(n)
+		n = strings.TrimSuffix(n, "等")
+		rs := []rune(n)
+		if len(rs) < 2 || len(rs) > 30 || strings.ContainsAny(n, "。：:？?！!“”") {
+			return false
+		}
+		if !u.plausible(n) {
+			return false
+		}
+	}
+	return true
+}
+
+func addFlag(flags *[]string, f string) {
+	for _, x := range *flags {
+		if x == f {
+			return
+		}
+	}
+	*flags = append(*flags, f)
+}
+
+// dominantPrefix returns the carried prefix that the first agency of most
+// clauses starts with (市 in a city's document), or "".
+func (u unitRules) dominantPrefix(raws []string) string {
+	count := map[string]int{}
+	clauses := 0
+	for _, raw := range raws {
+		for _, n := range splitTop(raw, "、，,；;\n ") {
+			n, _ = stripMark(n)
+			if !u.isAgency(n) || isPlaceName(n) || u.isCollective(n) {
+				continue
+			}
+			clauses++
+			if p := u.ownPrefix(n); p != "" {
+				count[p]++
+			}
+			break
+		}
+	}
+	best, bestN := "", 0
+	for _, p := range u.prefixes {
+		if count[p] > bestN {
+			best, bestN = p, count[p]
+		}
+	}
+	if bestN*2 < clauses || bestN < 2 {
+		return ""
+	}
+	return best
+}
+
+// actionWords start phrases of a task's text, never a unit's name: they keep
+// 加快建设国家级科技服务业集聚区、打造国际合作先行区 from being read as units.
+var actionWords = []string{"加快", "打造", "建设", "推进", "推动", "实施", "开展", "支持", "鼓励", "加强", "完善", "提升", "促进", "构建", "形成", "培育", "发展", "深化", "强化", "创建", "争创", "建成", "引导", "组织", "落实", "探索", "建立", "健全", "优化", "扩大", "提高", "力争", "确保", "实现", "围绕", "依托", "聚焦", "成为", "争取", "成功", "完成", "全面", "积极", "持续", "大力", "着力", "全力", "做好", "抓好", "进一步", "新增", "改造"}
+
+func startsWithAction(name string) bool {
+	for _, w := range actionWords {
+		if strings.HasPrefix(name, w) {
+			return true
+		}
+	}
+	return false
+}
