@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
@@ -89,7 +90,7 @@ func checkRun(opts *checkOptions) error {
 		return err
 	}
 	if len(files) == 0 {
-		return &inputError{"没有找到可检查的报送文件（.xlsx、.xls、.et）：" + strings.Join(opts.Returns, "、")}
+		return inputerr.New("", "", "没有找到可检查的报送文件（.xlsx、.xls、.et）："+strings.Join(opts.Returns, "、"))
 	}
 	results := intake.CheckAll(files, fillin.CheckOptions{Tasks: set, Period: want, Secret: secret}, nil)
 	if opts.JSON {
@@ -106,7 +107,7 @@ func checkRun(opts *checkOptions) error {
 		}
 	}
 	if bad > 0 {
-		return &inputError{fmt.Sprintf("%d 份报送文件存在错误，不能直接使用", bad)}
+		return inputerr.New("", "", fmt.Sprintf("%d 份报送文件存在错误，不能直接使用", bad))
 	}
 	return nil
 }

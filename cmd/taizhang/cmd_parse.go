@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/policy"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -131,7 +132,7 @@ func (opts *parseOptions) fromWorkspace() error {
 	if opts.Output == "" && !opts.JSON {
 		out := ws.TaskList()
 		if _, err := os.Stat(out); err == nil {
-			return &inputError{out + "：任务分解表已存在（其中可能有办公室的修改），未覆盖。如需重新分解，请先把它改名备份；或用 -o 指定输出文件"}
+			return inputerr.New("", "", out+"：任务分解表已存在（其中可能有办公室的修改），未覆盖。如需重新分解，请先把它改名备份；或用 -o 指定输出文件")
 		}
 		opts.Output = out
 	}

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
@@ -191,7 +192,7 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 			return err
 		}
 		if len(ledgers) == 0 {
-			return &inputError{fmt.Sprintf("工作目录 %s 中还没有任何一期的总台账：请先运行 taizhang merge", ws.Root)}
+			return inputerr.New("", "", fmt.Sprintf("工作目录 %s 中还没有任何一期的总台账：请先运行 taizhang merge", ws.Root))
 		}
 		j.ledgers = ledgers
 		if j.output == "" {
@@ -205,7 +206,7 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 	}
 	path := ws.LedgerPath(p)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return &inputError{fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path)}
+		return inputerr.New("", "", fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path))
 	}
 	j.ledgers = []string{path}
 	if j.previous == "" {
@@ -224,7 +225,7 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 	for _, slot := range config.FontSlots {
 		if spec := cfg.Fonts[slot]; spec != "" {
 			if err := set.Use(typeface.Role(slot), spec); err != nil {
-				return nil, &inputError{fmt.Sprintf("%s 中 fonts.%s：%v", cmp.Or(cfg.Source, config.FileName), slot, err)}
+				return nil, inputerr.New("", "", fmt.Sprintf("%s 中 fonts.%s：%v", cmp.Or(cfg.Source, config.FileName), slot, err))
 			}
 		}
 	}
@@ -234,7 +235,7 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 			return nil, &usageError{fmt.Sprintf("--font 应写成 角色=字体文件，角色为 %s 之一，如 --font body=simfang.ttf；不是“%s”", strings.Join(config.FontSlots, "、"), f)}
 		}
 		if err := set.Use(typeface.Role(slot), spec); err != nil {
-			return nil, &inputError{fmt.Sprintf("--font %s：%v", f, err)}
+			return nil, inputerr.New("", "", fmt.Sprintf("--font %s：%v", f, err))
 		}
 	}
 	return set, nil

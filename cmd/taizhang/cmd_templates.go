@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -94,7 +95,7 @@ func templatesRun(opts *templatesOptions) error {
 	}
 	returns := opts.ws.ReturnsDir(p)
 	if err := os.MkdirAll(returns, 0o755); err != nil {
-		return &inputError{fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err)}
+		return inputerr.New("", "", fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err))
 	}
 	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", period.ChineseDate(due), returns)
 	return nil
@@ -104,7 +105,7 @@ func templatesRun(opts *templatesOptions) error {
 func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string, keyCreated bool, root string) ([]fillin.Written, error) {
 	units, unassigned := fillin.Assign(set)
 	if len(units) == 0 {
-		return nil, &inputError{"任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位"}
+		return nil, inputerr.New("", "", "任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位")
 	}
 	if err := outfile.WritableDir(dir); err != nil {
 		return nil, err

@@ -24,15 +24,6 @@ const (
 	exitInternal = 3 // a failure of taizhang or the system
 )
 
-// inputError is a problem in the user's input found by a command itself,
-// its message already phrased for the user.
-type inputError struct{ msg string }
-
-func (e *inputError) Error() string { return e.msg }
-
-// InputProblem marks inputError as the user's to fix (see inputerr).
-func (*inputError) InputProblem() {}
-
 func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "taizhang",

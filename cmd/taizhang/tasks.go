@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/policy"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -78,7 +79,7 @@ func (s *taskSource) taskPaths() ([]string, error) {
 	}
 	p := s.ws.TaskList()
 	if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
-		return nil, &inputError{p + "：工作目录中还没有任务分解表：请把政策文件放入 " + s.ws.DocsDir() + "，运行 taizhang parse，核对后再继续"}
+		return nil, inputerr.New("", "", p+"：工作目录中还没有任务分解表：请把政策文件放入 "+s.ws.DocsDir()+"，运行 taizhang parse，核对后再继续")
 	}
 	return []string{p}, nil
 }

@@ -25,9 +25,6 @@ const FileName = "taizhang.yaml"
 //go:embed taizhang.yaml
 var defaultYAML []byte
 
-// Default returns the built-in configuration text, comments included.
-func Default() []byte { return append([]byte(nil), defaultYAML...) }
-
 // Config is the workspace configuration.
 type Config struct {
 	// Organisation is the office that issues the reports (办公室/机关名称).

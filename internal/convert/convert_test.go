@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/convert/internal/office"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -302,14 +303,14 @@ func TestSofficeFromEnvironment(t *testing.T) {
 
 // helpers
 
+// needSoffice is the start of every test that runs LibreOffice: skipped
+// unless the real-client tests are switched on, failed if it is missing.
 func needSoffice(t *testing.T) string {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("LibreOffice is slow; skipped in -short mode")
-	}
+	testkit.RealClient(t)
 	exe, ok := Soffice()
 	if !ok {
-		t.Skip("LibreOffice (soffice) is not installed")
+		t.Fatalf("LibreOffice (soffice) is not installed, and %s is set", testkit.RealClientEnv)
 	}
 	return exe
 }

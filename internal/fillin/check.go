@@ -312,23 +312,6 @@ func (c *checker) checkIdentity() {
 	}
 }
 
-// CheckFile reads and checks the workbook at path; messages name the file
-// by its base name.
-func CheckFile(path string, opts CheckOptions) *Return {
-	data, err := cells.ReadRegular(path, MaxReturnSize)
-	if err != nil {
-		msg := err.Error()
-		var ie *cells.InputError
-		if errors.As(err, &ie) {
-			msg = ie.Msg
-		}
-		r := &Return{File: filepath.Base(path), Entries: []Entry{}}
-		r.Findings = []Finding{{Level: LevelError, File: r.File, Msg: msg}}
-		return r
-	}
-	return Check(filepath.Base(path), data, opts)
-}
-
 // Index is a task list prepared for checking: who has which tasks, and every
 // task by ID. Building it walks the whole list, so a batch of returns
 // shares one (CheckOptions.Index).

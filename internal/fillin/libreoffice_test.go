@@ -15,6 +15,7 @@ func resave(t *testing.T, b []byte) []byte {
 }
 
 func TestLibreOfficeRoundTrip(t *testing.T) {
+	lotest.Skip(t)
 	s, f := filled(t)
 	set(t, f, "H5", "８０％")
 	set(t, f, "I6", "完成")

@@ -363,16 +363,6 @@ func (j *job) planDates() {
 	}
 }
 
-func rowEdits(es []edit) int {
-	n := 0
-	for _, k := range es {
-		if k.rowEdit() {
-			n++
-		}
-	}
-	return n
-}
-
 func cmpBool(a, b bool) int {
 	switch {
 	case a == b:

@@ -254,7 +254,7 @@ func TestFillReturns(t *testing.T) {
 	for _, pl := range plans {
 		var dates []string
 		for k, f := range pl.Files {
-			r := fillin.CheckFile(f, copts)
+			r := checkFile(t, f, copts)
 			findings = append(findings, r.Findings...)
 			var warn []string
 			for _, fd := range r.Findings {
@@ -383,7 +383,7 @@ func TestDefaults(t *testing.T) {
 	p := testPeriod(t)
 	for _, pl := range plans {
 		for _, f := range pl.Files {
-			if r := fillin.CheckFile(f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() || r.Header.Date > "2025-01-12" || r.Header.Date < "2024-12-25" {
+			if r := checkFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() || r.Header.Date > "2025-01-12" || r.Header.Date < "2024-12-25" {
 				t.Errorf("%s: usable %v, date %s", f, r.Usable(), r.Header.Date)
 			}
 		}
@@ -492,7 +492,7 @@ func TestSyntheticRoundTrip(t *testing.T) {
 	for _, pl := range plans {
 		for _, f := range pl.Files {
 			n++
-			if r := fillin.CheckFile(f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() {
+			if r := checkFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() {
 				t.Errorf("%s: %v", f, r.Findings)
 			}
 		}
@@ -541,4 +541,26 @@ func TestEveryKind(t *testing.T) {
 			t.Errorf("seed %d: %d kinds of messy typing; want %d", seed, len(seen), numEdits)
 		}
 	}
+}
+
+// checkFile checks the workbook at path as taizhang check does with a file
+// that needs no conversion.
+func checkFile(t *testing.T, path string, opts fillin.CheckOptions) *fillin.Return {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fillin.Check(filepath.Base(path), data, opts)
+}
+
+// rowEdits counts the edits that change a return's rows.
+func rowEdits(es []edit) int {
+	n := 0
+	for _, k := range es {
+		if k.rowEdit() {
+			n++
+		}
+	}
+	return n
 }

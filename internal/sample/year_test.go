@@ -383,7 +383,7 @@ func TestReturnsMatchFillReturns(t *testing.T) {
 			continue
 		}
 		final := pl.Files[len(pl.Files)-1]
-		got := fillin.CheckFile(final, copts)
+		got := checkFile(t, final, copts)
 		if filepath.Base(final) != want.File {
 			t.Errorf("%s: sent as %s; Returns says %s", pl.Unit, filepath.Base(final), want.File)
 		}
@@ -446,7 +446,7 @@ func TestReturnsMatchSeeds(t *testing.T) {
 		if pl.Missing {
 			continue
 		}
-		got := fillin.CheckFile(pl.Files[len(pl.Files)-1], fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret})
+		got := checkFile(t, pl.Files[len(pl.Files)-1], fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret})
 		if !got.Usable() {
 			t.Fatalf("%s: %v", pl.Unit, got.Findings)
 		}

@@ -136,16 +136,6 @@ func Ranking(l *ledger.Ledger, rules Rules, order []string) *Result {
 	return Score([]*ledger.Ledger{l}, rules, order)
 }
 
-// Unit is the named unit's score, nil when it was not assessed.
-func (r *Result) Unit(name string) *UnitScore {
-	for _, u := range r.Units {
-		if u.Unit == name {
-			return u
-		}
-	}
-	return nil
-}
-
 type scorer struct {
 	rules Rules
 	// The ledgers' first and last days, YYYY-MM-DD.

@@ -754,9 +754,10 @@ func TestWriteFileKeepsOldFileOnError(t *testing.T) {
 }
 
 func TestLibreOfficeOpens(t *testing.T) {
+	testkit.RealClient(t)
 	soffice, err := exec.LookPath("soffice")
 	if err != nil {
-		t.Skip("soffice not on PATH")
+		t.Fatalf("soffice not on PATH, and %s is set", testkit.RealClientEnv)
 	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tasks.xlsx")

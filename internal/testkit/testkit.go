@@ -1,6 +1,7 @@
 // Package testkit holds what the report packages' tests share: golden
-// files, JSON comparison, and opening, saving and summarising workbooks.
-// Only tests import it.
+// files, JSON comparison, opening, saving and summarising workbooks, and
+// the one switch (TAIZHANG_REALCLIENT, RealClient) that turns on the slow
+// tests driving real client programs. Only tests import it.
 package testkit
 
 import (

@@ -84,7 +84,7 @@ func benchmarkWrite(b *testing.B, n, units int) {
 	b.ResetTimer()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := Write(&buf, l); err != nil {
+		if err := WriteRanked(&buf, l, nil); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()
@@ -111,7 +111,7 @@ func TestSyntheticRoundTrip(t *testing.T) {
 	}
 	l := syntheticLedger(5000, 100)
 	var buf bytes.Buffer
-	if err := Write(io.Writer(&buf), l); err != nil {
+	if err := WriteRanked(io.Writer(&buf), l, nil); err != nil {
 		t.Fatal(err)
 	}
 	assertLedgerEqual(t, readBytes(t, buf.Bytes()), l)

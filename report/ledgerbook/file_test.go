@@ -15,7 +15,7 @@ import (
 func TestWriteFileBackup(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "总台账.xlsx")
-	backup, err := WriteFile(path, testLedger())
+	backup, err := WriteFileRanked(path, testLedger(), nil)
 	if err != nil || backup != "" {
 		t.Fatalf("first WriteFile = %q, %v; want no backup", backup, err)
 	}
@@ -30,7 +30,7 @@ func TestWriteFileBackup(t *testing.T) {
 
 	second := testLedger()
 	second.Rows[0].Review = "第二次"
-	backup, err = WriteFile(path, second)
+	backup, err = WriteFileRanked(path, second, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestWriteFileBackup(t *testing.T) {
 	if err := os.Chtimes(path, mod, mod); err != nil {
 		t.Fatal(err)
 	}
-	backup2, err := WriteFile(path, testLedger())
+	backup2, err := WriteFileRanked(path, testLedger(), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,10 +75,10 @@ func TestWriteFileBackup(t *testing.T) {
 
 func TestWriteFileErrors(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := WriteFile(filepath.Join(dir, "missing", "总台账.xlsx"), testLedger()); err == nil {
+	if _, err := WriteFileRanked(filepath.Join(dir, "missing", "总台账.xlsx"), testLedger(), nil); err == nil {
 		t.Error("WriteFile into a missing directory succeeded")
 	}
-	if _, err := WriteFile(dir, testLedger()); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+	if _, err := WriteFileRanked(dir, testLedger(), nil); err == nil || !strings.Contains(err.Error(), "not a regular file") {
 		t.Errorf("WriteFile onto a directory: %v", err)
 	}
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
@@ -91,7 +91,7 @@ func TestDeterministic(t *testing.T) {
 	var dumps []string
 	for _, name := range []string{"a.xlsx", "b.xlsx"} {
 		path := filepath.Join(dir, name)
-		if _, err := WriteFile(path, testLedger()); err != nil {
+		if _, err := WriteFileRanked(path, testLedger(), nil); err != nil {
 			t.Fatal(err)
 		}
 		dumps = append(dumps, dump(t, path))
@@ -106,7 +106,7 @@ func TestDeterministic(t *testing.T) {
 
 func TestGolden(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "small.xlsx")
-	if _, err := WriteFile(path, testLedger()); err != nil {
+	if _, err := WriteFileRanked(path, testLedger(), nil); err != nil {
 		t.Fatal(err)
 	}
 	got := dump(t, path)

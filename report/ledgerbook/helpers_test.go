@@ -120,7 +120,7 @@ func testLedger() *ledger.Ledger {
 func writeBytes(t testing.TB, l *ledger.Ledger) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := Write(&buf, l); err != nil {
+	if err := WriteRanked(&buf, l, nil); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()

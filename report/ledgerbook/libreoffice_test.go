@@ -17,6 +17,7 @@ func resave(t *testing.T, b []byte) []byte {
 }
 
 func TestLibreOfficeRoundTrip(t *testing.T) {
+	lotest.Skip(t)
 	f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
 	officeEdits(t, f)
 	b := resave(t, testkit.SaveBytes(t, f))
@@ -57,6 +58,7 @@ func TestLibreOfficeRoundTrip(t *testing.T) {
 
 // A large ledger's JSON spans many cells of 30,000 characters.
 func TestLibreOfficeLargeLedger(t *testing.T) {
+	lotest.Skip(t)
 	if testing.Short() {
 		t.Skip("large ledger")
 	}
@@ -68,6 +70,7 @@ func TestLibreOfficeLargeLedger(t *testing.T) {
 // A ranked ledger saved by LibreOffice still reads back, and its ranking
 // sheets keep their numbers, formats and events.
 func TestLibreOfficeRanked(t *testing.T) {
+	lotest.Skip(t)
 	l := testLedger()
 	rk := testRanking(t, l)
 	b := resave(t, writeRankedBytes(t, l, rk))
@@ -80,6 +83,7 @@ func TestLibreOfficeRanked(t *testing.T) {
 // The year workbook survives LibreOffice: sheets, values, light fills and
 // the chart.
 func TestLibreOfficeYear(t *testing.T) {
+	lotest.Skip(t)
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, smallOrder)
 	b := lotest.Resave(t, writeYearBytes(t, y, ledgers), "年度考核.xlsx")

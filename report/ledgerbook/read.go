@@ -23,7 +23,7 @@ func ReadFile(path string) (*ledger.Ledger, error) {
 	return cells.ReadFile(path, Read)
 }
 
-// Read reads a ledger workbook written by Write, possibly after the office
+// Read reads a ledger workbook written by WriteRanked, possibly after the office
 // edited it in Excel, WPS or LibreOffice. It returns the ledger as written
 // with the office's 复核意见 and 核定状态 as they are now in the 总台账
 // sheet, matched by the hidden 任务编号 column; a task whose row was deleted

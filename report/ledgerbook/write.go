@@ -19,29 +19,23 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
-// Write writes the ledger workbook for l. The workbook's times are
-// l.Generated, so the same ledger always gives the same workbook.
-func Write(w io.Writer, l *ledger.Ledger) error { return WriteRanked(w, l, nil) }
-
 // WriteRanked writes the ledger workbook for l with the period's ranking:
 // a 考核 sheet after 汇总 ranks the units, and 考核明细 lists every event
-// behind their scores. A nil rk writes what Write does. Read ignores both
-// sheets: the ranking is worked out again from the ledger when needed.
+// behind their scores; a nil rk writes the ledger alone. Read ignores both
+// sheets: the ranking is worked out again from the ledger when needed. The
+// workbook's times are l.Generated, so the same ledger always gives the
+// same workbook.
 func WriteRanked(w io.Writer, l *ledger.Ledger, rk *history.Ranking) error {
 	return cells.WriteBook(w, "write ledger", func(f *excelize.File) error { return build(f, l, rk) })
 }
 
-// WriteFile writes the ledger workbook to path. It writes a temporary file
-// next to path and renames it, so a failed run never leaves a broken
-// workbook where the office expects one. An existing file is first copied
-// to a backup next to it, named after its modification time
-// (总台账.备份-20250106-153012.xlsx), since it may hold the office's review;
-// the backup's path is returned, "" when there was no file.
-func WriteFile(path string, l *ledger.Ledger) (backup string, err error) {
-	return WriteFileRanked(path, l, nil)
-}
-
-// WriteFileRanked is WriteFile with the period's ranking (see WriteRanked).
+// WriteFileRanked writes the ledger workbook with the period's ranking (see
+// WriteRanked) to path. It writes a temporary file next to path and renames
+// it, so a failed run never leaves a broken workbook where the office
+// expects one. An existing file is first copied to a backup next to it,
+// named after its modification time (总台账.备份-20250106-153012.xlsx),
+// since it may hold the office's review; the backup's path is returned, ""
+// when there was no file.
 func WriteFileRanked(path string, l *ledger.Ledger, rk *history.Ranking) (backup string, err error) {
 	info, err := os.Stat(path)
 	switch {

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/convert"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // tools is what a run needs, found once per test binary.
@@ -26,19 +27,21 @@ var tools = sync.OnceValue(func() (found struct{ soffice, python, missing string
 	return found
 })
 
-// Available reports whether soffice and a Python with the uno module are
-// present.
-func Available() bool { return tools().missing == "" }
+// Enabled reports whether the real-client tests are switched on
+// (testkit.RealClientOn), for a test that only adds a LibreOffice step when
+// they are: the calls then fail if LibreOffice is missing. Tests outside
+// report/ cannot import testkit.
+func Enabled() bool { return testkit.RealClientOn() }
 
-// Skip skips the test, saying what is missing, when LibreOffice cannot be
-// driven, and in -short mode (each call takes over a second).
+// Skip skips the test unless the real-client tests are switched on
+// (testkit.RealClient: each call takes over a second), and fails it,
+// saying what is missing, when they are on but LibreOffice cannot be
+// driven.
 func Skip(t testing.TB) {
 	t.Helper()
-	if testing.Short() {
-		t.Skip("lotest: LibreOffice is slow; skipped in -short mode")
-	}
+	testkit.RealClient(t)
 	if m := tools().missing; m != "" {
-		t.Skip("lotest: " + m)
+		t.Fatalf("lotest: %s (%s is set)", m, testkit.RealClientEnv)
 	}
 }
 

@@ -3,8 +3,10 @@
 // sort, insert rows, delete columns) and save it as .xlsx or .xls, so that
 // tests can check how the readers cope with files that went through another
 // program. It needs soffice and a Python with the uno module (Debian:
-// python3-uno); tests call Skip when they are missing. Production code must
-// not import it.
+// python3-uno). Tests call Skip first: they run only when the real-client
+// tests are switched on (TAIZHANG_REALCLIENT=1, see testkit.RealClient),
+// and then fail if LibreOffice is missing. Production code must not import
+// it.
 //
 // Each call starts its own headless LibreOffice with a private profile and
 // ends it before returning (about 1.5 s a call), so calls are independent
@@ -108,8 +110,7 @@ func DeleteColumn(t testing.TB, in, out, sheet, col string) error {
 // Resave opens a workbook (data, shown under name) in LibreOffice and saves
 // it again as .xlsx, touching nothing, as an office that opens a file and
 // presses Save does: very hidden sheets become hidden, workbook protection
-// is dropped, cells are rewritten in LibreOffice's way. It skips the test
-// when LibreOffice is not available.
+// is dropped, cells are rewritten in LibreOffice's way. It calls Skip.
 func Resave(t testing.TB, data []byte, name string) []byte {
 	t.Helper()
 	Skip(t)

@@ -5,12 +5,16 @@ save. Run by package lotest as: python lotest.py JOB.json RESULT.json
 The job names the pipe of a LibreOffice started with --accept, the input
 and output URLs, the export filter, whether to act as a clerk (refuse to
 type into locked cells of protected sheets and into hidden sheets), and the
-operations. The result is {"ok": true} or {"kind": ..., "error": ...}; a
-crash prints a traceback and exits non-zero.
+operations. The result is {"ok": true} or {"kind": ..., "error": ...} for
+what a clerk could not do. Anything else (LibreOffice dying under load, a
+bug here) is not a result: it prints its traceback and exits non-zero,
+and the Go side shows that traceback and tries once more. Never turn an
+unexpected exception into a result: that hides the cause and the retry.
 """
 
 import json
 import os
+import re
 import sys
 import time
 import traceback
@@ -23,6 +27,9 @@ from com.sun.star.table import TableSortField
 # What the Delete key removes: contents, not formats or comments.
 CLEAR_CONTENTS = 1 | 2 | 4 | 16  # VALUE | DATETIME | STRING | FORMULA
 
+# A single cell's name as a clerk types it into the Name Box: A1, $B$7.
+CELL_NAME = re.compile(r"^\$?[A-Za-z]{1,3}\$?[1-9][0-9]*$")
+
 
 class Refused(Exception):
     """An operation a clerk could not do; kind lets the Go side wrap it."""
@@ -30,6 +37,12 @@ class Refused(Exception):
     def __init__(self, kind, message):
         super().__init__(message)
         self.kind = kind
+
+
+def describe(e):
+    """An exception as its type and message: pyuno's str() of a UNO
+    exception can be empty."""
+    return "%s: %s" % (type(e).__name__, getattr(e, "Message", "") or e)
 
 
 def prop(name, value):
@@ -83,10 +96,12 @@ class Session:
         return sheets.getByName(name)
 
     def cell(self, sheet, name):
-        try:
-            rng = sheet.getCellRangeByName(name)
-        except Exception:
+        # Checked here, not by catching what getCellRangeByName raises: a
+        # LibreOffice that died under load raises too, and calling that a
+        # bad name hid the cause and skipped the retry.
+        if not CELL_NAME.match(name):
             raise Refused("arg", "bad cell name %r" % name)
+        rng = sheet.getCellRangeByName(name)
         addr = rng.RangeAddress
         if addr.StartColumn != addr.EndColumn or addr.StartRow != addr.EndRow:
             raise Refused("arg", "%r is a range, not a cell" % name)
@@ -209,7 +224,7 @@ def run(ctx, desktop, job, result_path):
     try:
         doc = desktop.loadComponentFromURL(job["in"], "_blank", 0, (prop("Hidden", True),))
     except Exception as e:
-        doc, why = None, e
+        doc, why = None, describe(e)
     else:
         why = "no document"
     if doc is None:

@@ -401,3 +401,32 @@ func noOfficeLeft(t *testing.T) {
 		}
 	}
 }
+
+// TestEditShowsTheRealException checks that an exception lotest.py did not
+// expect comes back as itself, with its traceback, after the retries, and
+// that only a malformed name is called a bad cell name: LibreOffice dying
+// under load was once reported as "bad cell name", hiding the cause.
+func TestEditShowsTheRealException(t *testing.T) {
+	Skip(t)
+	in := form(t)
+	dir := t.TempDir()
+	err := Edit(t, in, filepath.Join(dir, "x.xlsx"), Entry{sheet, "A0", "1"})
+	if err == nil || !strings.Contains(err.Error(), "bad cell name 'A0'") {
+		t.Errorf("Edit at A0 = %v; want a bad cell name", err)
+	}
+	// ZZZ1 looks like a cell but lies past the last column: LibreOffice
+	// raises, which lotest.py does not expect.
+	err = Edit(t, in, filepath.Join(dir, "x.xlsx"), Entry{sheet, "ZZZ1", "1"})
+	if err == nil {
+		t.Fatal("Edit at ZZZ1: no error")
+	}
+	msg := err.Error()
+	for _, want := range []string{"Traceback", "RuntimeException", "getCellRangeByName", fmt.Sprintf("attempt %d of %d", attempts, attempts)} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("Edit at ZZZ1: error lacks %q:\n%s", want, msg)
+		}
+	}
+	if strings.Contains(msg, "bad cell name") {
+		t.Errorf("Edit at ZZZ1 called it a bad cell name:\n%s", msg)
+	}
+}

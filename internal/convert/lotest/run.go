@@ -24,6 +24,9 @@ const (
 	callTimeout = 3 * time.Minute
 	// LibreOffice's first start on a cold machine can take tens of seconds.
 	connectTimeout = 60 * time.Second
+	// attempts is how often a call is tried when LibreOffice or pyuno dies
+	// before reporting, which happens on a loaded machine.
+	attempts = 3
 )
 
 var pipeSeq atomic.Int64
@@ -31,7 +34,9 @@ var pipeSeq atomic.Int64
 // run copies in to a temporary directory (unprotected if asked), has
 // lotest.py apply ops in a LibreOffice of its own and save to out. A run
 // in which LibreOffice or pyuno crashed before reporting (it happens on a
-// loaded machine) is tried once more.
+// loaded machine) is tried again with a new LibreOffice, up to attempts
+// times; each crash is logged with lotest.py's traceback and LibreOffice's
+// output.
 func run(t testing.TB, in, out string, unprotect bool, ops []op) error {
 	t.Helper()
 	tl := tools()
@@ -65,10 +70,10 @@ func run(t testing.TB, in, out string, unprotect bool, ops []op) error {
 		switch {
 		case crash == nil:
 			return result.err(in)
-		case attempt == 2 || ctx.Err() != nil:
-			return crash
+		case attempt == attempts || ctx.Err() != nil:
+			return fmt.Errorf("%w\n(attempt %d of %d)", crash, attempt, attempts)
 		}
-		t.Logf("%v\nlotest: trying again", crash)
+		t.Logf("%v\nlotest: attempt %d of %d failed; trying again with a new LibreOffice", crash, attempt, attempts)
 	}
 }
 
