@@ -40,79 +40,12 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 			Text:  p.fullText(items, i),
 		}
 		t.ID = docID + "-" + strings.Join(t.Path, ".")
-		var sectionTitles []string
 		for a := it.parent; a >= 0; a = items[a].parent {
-			sectionTitles = append([]string{titles[a]}, sectionTitles...)
+			t.Headings = append([]string{titles[a]}, t.Headings...)
 		}
-		t.Headings = sectionTitles
-		inTarget, inOther := false, false
-		for _, h := range sectionTitles {
-			inTarget = inTarget || targetHeadingRe.MatchString(h)
-			inOther = inOther || otherHeadingRe.MatchString(h)
-		}
-		leaf := len(it.children) == 0
-		switch {
-		case it.clause.form != formNone:
-			t.Kind = task.KindTask
-			if inTarget {
-				t.Kind = task.KindTarget
-			}
-			t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
-			var raws []string
-			for _, c := range it.clauses() {
-				raws = append(raws, c.raw)
-			}
-			t.UnitsRaw = strings.Join(raws, "；")
-			t.Leader = it.leader
-			if it.lifted {
-				t.Flags = append(t.Flags, "责任单位写在最后一个子项之后，已作为整条的责任单位")
-			}
-			if len(t.Lead) == 0 {
-				t.Flags = append(t.Flags, "未能从责任单位原文中识别出牵头单位，请手工填写")
-			}
-		case !leaf:
-			t.Kind = task.KindOther
-		case it.inherit >= 0:
-			src := items[it.inherit]
-			t.Kind = task.KindTask
-			if inTarget {
-				t.Kind = task.KindTarget
-			}
-			t.Lead, t.Co = src.units.lead, src.units.co
-			t.Flags = append(t.Flags, "原表此行未列责任单位，已沿用上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）的责任单位（原表可能为合并单元格），请核实")
-		case inTarget || targetHeadingRe.MatchString(titles[i]):
-			t.Kind = task.KindTarget
-			t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
-		case !anyClause && !inOther:
-			t.Kind = task.KindTask
-			t.Flags = append(t.Flags, "文件未列责任单位，请指定牵头单位")
-		default:
-			t.Kind = task.KindOther
-			if anyClause && siblingsHaveClauses(items, i) && !inOther && !otherHeadingRe.MatchString(titles[i]) {
-				t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
-			}
-		}
+		classify(t, items, i, anyClause)
 		if t.Kind != task.KindOther {
-			t.Deadline = findDeadline(t.Text, docYear)
-			if it.due != "" {
-				if d := findDeadline(it.due, docYear); d != nil {
-					t.Deadline = d
-				} else {
-					t.Deadline = &task.Deadline{Text: it.due}
-				}
-			}
-			// A section may set the date for all its items (二、指标体系：
-			// 到2018年底，…); it beats an undated 持续推进 of the item.
-			for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "") && a >= 0; a = items[a].parent {
-				if d := sectionDeadline(items[a], docYear); d != nil {
-					t.Deadline = d
-				}
-			}
-			year := 0
-			if t.Deadline != nil && len(t.Deadline.Date) >= 4 {
-				year = atoi(t.Deadline.Date[:4])
-			}
-			t.Targets = findTargets(t.Text, year)
+			dateTask(t, items, i, docYear)
 		}
 		if it.gap {
 			t.Flags = append(t.Flags, "编号不连续（前一个编号缺失），请核对原文")
@@ -120,6 +53,85 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 		out = append(out, t)
 	}
 	return out
+}
+
+// classify decides what item i is — a task with its own units, one that
+// shares the units of the row above, a target, a task the office must
+// assign, or other text — and gives it its units and the flags that say
+// what was guessed. anyClause tells whether the document assigns units
+// anywhere.
+func classify(t *task.Task, items []*item, i int, anyClause bool) {
+	it := items[i]
+	inTarget, inOther := false, false
+	for _, h := range t.Headings {
+		inTarget = inTarget || targetHeadingRe.MatchString(h)
+		inOther = inOther || otherHeadingRe.MatchString(h)
+	}
+	taskKind := task.KindTask
+	if inTarget {
+		taskKind = task.KindTarget
+	}
+	switch {
+	case it.clause.form != formNone:
+		t.Kind = taskKind
+		t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
+		var raws []string
+		for _, c := range it.clauses() {
+			raws = append(raws, c.raw)
+		}
+		t.UnitsRaw = strings.Join(raws, "；")
+		t.Leader = it.leader
+		if it.lifted {
+			t.Flags = append(t.Flags, "责任单位写在最后一个子项之后，已作为整条的责任单位")
+		}
+		if len(t.Lead) == 0 {
+			t.Flags = append(t.Flags, "未能从责任单位原文中识别出牵头单位，请手工填写")
+		}
+	case len(it.children) > 0:
+		t.Kind = task.KindOther
+	case it.inherit >= 0:
+		src := items[it.inherit]
+		t.Kind = taskKind
+		t.Lead, t.Co = src.units.lead, src.units.co
+		t.Flags = append(t.Flags, "原表此行未列责任单位，已沿用上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）的责任单位（原表可能为合并单元格），请核实")
+	case inTarget || targetHeadingRe.MatchString(t.Title):
+		t.Kind = task.KindTarget
+		t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
+	case !anyClause && !inOther:
+		t.Kind = task.KindTask
+		t.Flags = append(t.Flags, "文件未列责任单位，请指定牵头单位")
+	default:
+		t.Kind = task.KindOther
+		if anyClause && siblingsHaveClauses(items, i) && !inOther && !otherHeadingRe.MatchString(t.Title) {
+			t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
+		}
+	}
+}
+
+// dateTask finds the deadline of item i — a 完成时限 label, else its text,
+// else the date its section sets — and its numeric targets.
+func dateTask(t *task.Task, items []*item, i, docYear int) {
+	it := items[i]
+	t.Deadline = findDeadline(t.Text, docYear)
+	if it.due != "" {
+		if d := findDeadline(it.due, docYear); d != nil {
+			t.Deadline = d
+		} else {
+			t.Deadline = &task.Deadline{Text: it.due}
+		}
+	}
+	// A section may set the date for all its items (二、指标体系：
+	// 到2018年底，…); it beats an undated 持续推进 of the item.
+	for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "") && a >= 0; a = items[a].parent {
+		if d := sectionDeadline(items[a], docYear); d != nil {
+			t.Deadline = d
+		}
+	}
+	year := 0
+	if t.Deadline != nil && len(t.Deadline.Date) >= 4 {
+		year = atoi(t.Deadline.Date[:4])
+	}
+	t.Targets = findTargets(t.Text, year)
 }
 
 func siblingsHaveClauses(items []*item, i int) bool {
