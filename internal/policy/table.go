@@ -180,17 +180,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 	var prev *task.Task
 	n := 0
 	for ri, row := range t.rows {
-		cells := make(map[column]string)
-		nonEmpty := 0
-		for i, c := range row {
-			c = strings.TrimSpace(c)
-			if c != "" {
-				nonEmpty++
-			}
-			if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
-				cells[t.cols[i]] = c
-			}
-		}
+		cells, nonEmpty := t.cellsOf(row)
 		if nonEmpty == 0 {
 			continue
 		}
@@ -217,10 +207,6 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 				continue
 			}
 		}
-		sectionTitle := ""
-		if k := len(sectionTitles); k > 0 {
-			sectionTitle = sectionTitles[k-1]
-		}
 		n++
 		label := itoa(n)
 		if m, ok := rowMarker(cells[colSeq]); ok {
@@ -238,30 +224,10 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		tk.Path = append(tk.Path, label)
 		tk.Headings = append([]string(nil), sectionTitles...)
 		tk.Leader = strings.Join(strings.Fields(cells[colLeader]), " ")
-		if targetHeadingRe.MatchString(sectionTitle) {
+		if k := len(sectionTitles); k > 0 && targetHeadingRe.MatchString(sectionTitles[k-1]) {
 			tk.Kind = task.KindTarget
 		}
-		raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
-		var us units
-		switch {
-		case cells[colLead] != "" && cells[colCo] != "":
-			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
-			us.co = p.rules.expand(cells[colCo], &us.flags, nil)
-			raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
-			us = p.rules.finish(us, raw)
-		case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
-			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
-			us = p.rules.finish(us, cells[colLead])
-		case cells[colLead] != "" && cells[colUnits] != "" && !hasCol(t.cols, colCo):
-			// 牵头单位 | 责任单位: every unit of the first column leads,
-			// the second's work with them.
-			us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
-			us.co = p.rules.expand(cells[colUnits], &us.flags, nil)
-			raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
-			us = p.rules.finish(us, raw)
-		case raw != "":
-			us = p.rules.parseUnits(raw, rule)
-		}
+		us, raw := p.rowUnits(t, cells, rule)
 		switch {
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
@@ -271,34 +237,90 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}
-		if d := strings.TrimSpace(cells[colDeadline]); d != "" {
-			tk.Deadline = cellDeadline(d, docYear)
-			if tk.Deadline == nil {
-				tk.Deadline = &task.Deadline{Text: d}
-			}
-		} else {
-			tk.Deadline = findDeadline(tk.Text, docYear)
-		}
-		year := 0
-		if tk.Deadline != nil && len(tk.Deadline.Date) >= 4 {
-			year = atoi(tk.Deadline.Date[:4])
-		}
-		tk.Targets = findTargets(tk.Text, year)
+		rowDeadline(tk, cells[colDeadline], docYear)
 		prev = tk
 		out = append(out, tk)
 	}
 	markIndicatorRuns(out)
-	// Table rows are numbered on their own; where their sections reuse the
-	// text's (一、 in both), they are set apart as an attachment.
+	placeRows(docID, out, existing, host)
+	return out
+}
+
+// cellsOf gives each recognised column of a row its first non-empty cell,
+// and counts the row's non-empty cells.
+func (t *taskTable) cellsOf(row []string) (map[column]string, int) {
+	cells := make(map[column]string)
+	nonEmpty := 0
+	for i, c := range row {
+		c = strings.TrimSpace(c)
+		if c != "" {
+			nonEmpty++
+		}
+		if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
+			cells[t.cols[i]] = c
+		}
+	}
+	return cells, nonEmpty
+}
+
+// rowUnits reads a row's units from its unit columns, and the text they
+// came from.
+func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) (units, string) {
+	raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
+	var us units
+	switch {
+	case cells[colLead] != "" && cells[colCo] != "":
+		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
+		raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
+		us = p.rules.finish(us, raw)
+	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
+		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+		us = p.rules.finish(us, cells[colLead])
+	case cells[colLead] != "" && cells[colUnits] != "" && !hasCol(t.cols, colCo):
+		// 牵头单位 | 责任单位: every unit of the first column leads, the
+		// second's work with them.
+		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+		us.co = p.rules.expand(cells[colUnits], &us.flags, nil)
+		raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
+		us = p.rules.finish(us, raw)
+	case raw != "":
+		us = p.rules.parseUnits(raw, rule)
+	}
+	return us, raw
+}
+
+// rowDeadline takes a row's deadline from its 完成时限 cell, else from its
+// text, and then its numeric targets.
+func rowDeadline(tk *task.Task, cell string, docYear int) {
+	if d := strings.TrimSpace(cell); d != "" {
+		tk.Deadline = cellDeadline(d, docYear)
+		if tk.Deadline == nil {
+			tk.Deadline = &task.Deadline{Text: d}
+		}
+	} else {
+		tk.Deadline = findDeadline(tk.Text, docYear)
+	}
+	year := 0
+	if tk.Deadline != nil && len(tk.Deadline.Date) >= 4 {
+		year = atoi(tk.Deadline.Date[:4])
+	}
+	tk.Targets = findTargets(tk.Text, year)
+}
+
+// placeRows puts a table's rows in the document's numbering: under the
+// heading the table stands under (host), or, where their sections reuse
+// the text's numbers (一、 in both), apart as an attachment (附表).
+func placeRows(docID string, rows, existing []*task.Task, host *task.Task) {
 	taken := map[string]bool{}
 	for _, e := range existing {
 		taken[e.Path[0]] = true
 	}
 	collide := false
-	for _, tk := range out {
+	for _, tk := range rows {
 		collide = collide || taken[tk.Path[0]]
 	}
-	for _, tk := range out {
+	for _, tk := range rows {
 		switch {
 		case host != nil:
 			tk.Path = append(append([]string(nil), host.Path...), tk.Path...)
@@ -309,7 +331,6 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		}
 		tk.ID = docID + "-" + strings.Join(tk.Path, ".")
 	}
-	return out
 }
 
 // rowMarker reads a row's 序号 cell: 3, 3., (3), 三、.
