@@ -144,31 +144,10 @@ var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九�
 // cells leave no line: units (one or several lines), a person, a deadline,
 // the task's text, or other columns' text (进展情况), which is left out.
 func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
-	cell := func(k int) string { return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[k]), "|")) }
-	if classifyHeader(cell(i)) != colSeq {
-		return nil, 0, false
-	}
-	var header []string
-	j := i
-	for ; j < len(lines) && len(header) < 14; j++ {
-		c := cell(j)
-		if c == "" {
-			continue
-		}
-		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12) {
-			break
-		}
-		// A header broken over two lines: 牵头责任 / 单位, 责任 / 领导,
-		// 攻坚目标 / 任务, 落实情况 / (全年).
-		if n := len(header); n > 1 && (headerContinues(header[n-1], c) || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
-			header[n-1] += c
-			continue
-		}
-		header = append(header, c)
-	}
-	header = guessContent(header)
+	cell := func(k int) string { return cellLine(lines, k) }
+	header, j := readCellHeader(lines, i)
 	probe, ok := recogniseTable([][]string{header})
-	if !ok || len(header) < 3 {
+	if header == nil || !ok || len(header) < 3 {
 		return nil, 0, false
 	}
 	cols := probe.cols
@@ -249,6 +228,41 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	flush()
 	t, _ := recogniseTable(rows)
 	return t, j, true
+}
+
+// cellLine is line k of a table flattened one cell a line, without the
+// | a page may leave after it.
+func cellLine(lines []string, k int) string {
+	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[k]), "|"))
+}
+
+// readCellHeader reads the header of a table flattened one cell a line:
+// short lines from a 序号 line at lines[i] up to the first row number,
+// joining a header broken over two lines. It returns the header (nil when
+// lines[i] is no 序号) and the index of the line after it.
+func readCellHeader(lines []string, i int) ([]string, int) {
+	if classifyHeader(cellLine(lines, i)) != colSeq {
+		return nil, i
+	}
+	var header []string
+	j := i
+	for ; j < len(lines) && len(header) < 14; j++ {
+		c := cellLine(lines, j)
+		if c == "" {
+			continue
+		}
+		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12) {
+			break
+		}
+		// A header broken over two lines: 牵头责任 / 单位, 责任 / 领导,
+		// 攻坚目标 / 任务, 落实情况 / (全年).
+		if n := len(header); n > 1 && (headerContinues(header[n-1], c) || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
+			header[n-1] += c
+			continue
+		}
+		header = append(header, c)
+	}
+	return guessContent(header), j
 }
 
 var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]{1,2}\s?[\p{Han}]{1,2})*$`)
