@@ -170,84 +170,99 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 	case r >= '①' && r <= '⑳':
 		return marker{style: styleCircled, value: int(r-'①') + 1, start: i, end: i + 1}, true
 	case isCNDigit(r):
-		j := i
-		for j < len(rs) && j-i < 5 && isCNDigit(rs[j]) {
-			j++
-		}
-		if j >= len(rs) || rs[j] != '、' {
-			return marker{}, false
-		}
-		v := parseCN(rs[i:j])
-		// "一、二、三产业" is a list of numerals, not a heading.
-		if v == 0 || j+1 < len(rs) && isCNDigit(rs[j+1]) && j+2 < len(rs) && rs[j+2] == '、' {
-			return marker{}, false
-		}
-		return marker{style: styleCN, value: v, start: i, end: j + 1}, true
+		return scanCN(rs, i)
 	case isOpenParen(r):
-		j := i + 1
-		for j < len(rs) && rs[j] == ' ' {
-			j++
-		}
-		k := j
-		for k < len(rs) && k-j < 5 && (isCNDigit(rs[k]) || isDigit(rs[k])) {
-			k++
-		}
-		e := k
-		for e < len(rs) && rs[e] == ' ' {
-			e++
-		}
-		if k == j || e >= len(rs) || !isCloseParen(rs[e]) {
-			return marker{}, false
-		}
-		if isDigit(rs[j]) {
-			v := 0
-			for _, d := range rs[j:k] {
-				if !isDigit(d) {
-					return marker{}, false
-				}
-				v = v*10 + digitVal(d)
-			}
-			if v == 0 || v > 99 {
-				return marker{}, false
-			}
-			return marker{style: styleNumParen, value: v, start: i, end: e + 1}, true
-		}
-		v := parseCN(rs[j:k])
-		if v == 0 {
-			return marker{}, false
-		}
-		return marker{style: styleCNParen, value: v, start: i, end: e + 1}, true
+		return scanParen(rs, i)
 	case isDigit(r):
-		j, v := i, 0
-		for j < len(rs) && j-i < 4 && isDigit(rs[j]) {
-			v = v*10 + digitVal(rs[j])
-			j++
-		}
-		if j >= len(rs) || isDigit(rs[j]) || v == 0 {
-			return marker{}, false
-		}
-		switch rs[j] {
-		case '.', '．', '、':
-		default:
-			return bareNumber(rs, i, j, v)
-		}
-		// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a
-		// decimal; 1.2023年底前 is item 1 starting with a year.
-		if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
-			return marker{}, false
-		}
-		end := j + 1
-		for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
-			end++
-		}
-		// "1." at the very end of the text, or followed by a line break,
-		// numbers nothing.
-		if end >= len(rs) || rs[end] == '\n' {
-			return marker{}, false
-		}
-		return marker{style: styleNum, value: v, start: i, end: end}, true
+		return scanNum(rs, i)
 	}
 	return marker{}, false
+}
+
+// scanCN reads 一、 … 十二、.
+func scanCN(rs []rune, i int) (marker, bool) {
+	j := i
+	for j < len(rs) && j-i < 5 && isCNDigit(rs[j]) {
+		j++
+	}
+	if j >= len(rs) || rs[j] != '、' {
+		return marker{}, false
+	}
+	v := parseCN(rs[i:j])
+	// "一、二、三产业" is a list of numerals, not a heading.
+	if v == 0 || j+1 < len(rs) && isCNDigit(rs[j+1]) && j+2 < len(rs) && rs[j+2] == '、' {
+		return marker{}, false
+	}
+	return marker{style: styleCN, value: v, start: i, end: j + 1}, true
+}
+
+// scanParen reads （一） and (1), full- or half-width, spaces inside allowed.
+func scanParen(rs []rune, i int) (marker, bool) {
+	j := i + 1
+	for j < len(rs) && rs[j] == ' ' {
+		j++
+	}
+	k := j
+	for k < len(rs) && k-j < 5 && (isCNDigit(rs[k]) || isDigit(rs[k])) {
+		k++
+	}
+	e := k
+	for e < len(rs) && rs[e] == ' ' {
+		e++
+	}
+	if k == j || e >= len(rs) || !isCloseParen(rs[e]) {
+		return marker{}, false
+	}
+	if isDigit(rs[j]) {
+		v := 0
+		for _, d := range rs[j:k] {
+			if !isDigit(d) {
+				return marker{}, false
+			}
+			v = v*10 + digitVal(d)
+		}
+		if v == 0 || v > 99 {
+			return marker{}, false
+		}
+		return marker{style: styleNumParen, value: v, start: i, end: e + 1}, true
+	}
+	v := parseCN(rs[j:k])
+	if v == 0 {
+		return marker{}, false
+	}
+	return marker{style: styleCNParen, value: v, start: i, end: e + 1}, true
+}
+
+// scanNum reads 1. 1、 1．, and a bare number at a line start (bareNumber).
+func scanNum(rs []rune, i int) (marker, bool) {
+	j, v := i, 0
+	for j < len(rs) && j-i < 4 && isDigit(rs[j]) {
+		v = v*10 + digitVal(rs[j])
+		j++
+	}
+	if j >= len(rs) || isDigit(rs[j]) || v == 0 {
+		return marker{}, false
+	}
+	switch rs[j] {
+	case '.', '．', '、':
+	default:
+		return bareNumber(rs, i, j, v)
+	}
+	// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a decimal;
+	// 1.2023年底前 is item 1 starting with a year.
+	if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
+		return marker{}, false
+	}
+	end := j + 1
+	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+		end++
+	}
+	// "1." at the very end of the text, or followed by a line break,
+	// numbers nothing.
+	if end >= len(rs) || rs[end] == '\n' {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: end}, true
 }
 
 // precededOK reports whether the rune before a marker allows it to start an
