@@ -8,11 +8,23 @@ import (
 )
 
 func writeForm(f *excelize.File, st *styles, a Assignment, opts Options, rows []signedRow) error {
-	const sheet = SheetForm
+	if err := writeFormHeader(f, st, a, opts); err != nil {
+		return err
+	}
+	if err := writeColumnHeaders(f, st); err != nil {
+		return err
+	}
+	if err := writeTaskRows(f, st, a, rows); err != nil {
+		return err
+	}
 	last := rowFirst + len(a.Items) - 1
-	lastPrinted := cRemark.letter()
+	return addValidations(f, SheetForm, last, len(a.Items) > 0)
+}
 
-	// Title and header block.
+// writeFormHeader writes the form's title and header block.
+func writeFormHeader(f *excelize.File, st *styles, a Assignment, opts Options) error {
+	const sheet = SheetForm
+	lastPrinted := cRemark.letter()
 	if err := setCell(f, sheet, 1, rowTitle, formTitle(a), st.title); err != nil {
 		return err
 	}
@@ -52,11 +64,12 @@ func writeForm(f *excelize.File, st *styles, a Assignment, opts Options, rows []
 	if err := f.SetRowHeight(sheet, rowUnit, rowHeight(unitRow, unitWidths, 22)); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sheet, rowFiller, 22); err != nil {
-		return err
-	}
+	return f.SetRowHeight(sheet, rowFiller, 22)
+}
 
-	// Column headers.
+// writeColumnHeaders writes the form's column headers.
+func writeColumnHeaders(f *excelize.File, st *styles) error {
+	const sheet = SheetForm
 	for c := cLabel; c < numCols; c++ {
 		cell := fmt.Sprintf("%s%d", c.letter(), rowHeader)
 		style := st.headLocked
@@ -79,11 +92,14 @@ func writeForm(f *excelize.File, st *styles, a Assignment, opts Options, rows []
 			return err
 		}
 	}
-	if err := f.SetRowHeight(sheet, rowHeader, 30); err != nil {
-		return err
-	}
+	return f.SetRowHeight(sheet, rowHeader, 30)
+}
 
-	// Task rows.
+// writeTaskRows writes the form's task rows: each column's style, the
+// locked cells from rows, the task IDs and the rows' heights.
+func writeTaskRows(f *excelize.File, st *styles, a Assignment, rows []signedRow) error {
+	const sheet = SheetForm
+	last := rowFirst + len(a.Items) - 1
 	if len(a.Items) > 0 {
 		colStyles := map[col]int{
 			cLabel: st.cellLockedCenter, cContent: st.cellLocked, cRole: st.cellLockedCenter,
@@ -124,7 +140,7 @@ func writeForm(f *excelize.File, st *styles, a Assignment, opts Options, rows []
 			return err
 		}
 	}
-	return addValidations(f, sheet, last, len(a.Items) > 0)
+	return nil
 }
 
 // requiredHeader is a header with a red " *".

@@ -356,116 +356,152 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if data == nil {
 		return sd, nil
 	}
-	var (
-		row       *sheetRow
-		cell      *sheetCell
-		rowNum    int
-		colNum    int
-		text      strings.Builder
-		inV, inF  bool
-		inIS, inT bool
-		skip      int
-		byRow     = map[int]int{} // row number → index in sd.rows
-	)
-	err = eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
-			case "row":
-				rowNum++
-				if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
-					rowNum = n
-				}
-				colNum = 0
-				row = nil
-				if rowNum <= 1<<20 && len(sd.rows) < maxRows {
-					if i, ok := byRow[rowNum]; ok {
-						row = &sd.rows[i]
-					} else {
-						byRow[rowNum] = len(sd.rows)
-						sd.rows = append(sd.rows, sheetRow{num: rowNum})
-						row = &sd.rows[len(sd.rows)-1]
-					}
-				}
-			case "c":
-				colNum++
-				if ref := attr(t, "r"); ref != "" {
-					// A cell reference naming another row is read in the
-					// row that holds it.
-					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
-						colNum = c
-					}
-				}
-				cell = nil
-				if row != nil && colNum <= maxCol {
-					s, _ := strconv.Atoi(attr(t, "s"))
-					row.cells = append(row.cells, sheetCell{col: colNum, typ: attr(t, "t"), style: s})
-					cell = &row.cells[len(row.cells)-1]
-				}
-			case "v":
-				inV = true
-				text.Reset()
-			case "f":
-				inF = true
-				text.Reset()
-			case "is":
-				inIS = true
-				text.Reset()
-			case "rPh":
-				skip++
-			case "t":
-				inT = inIS && skip == 0
-			case "mergeCell":
-				if m, ok := parseRange(attr(t, "ref")); ok {
-					sd.merges = append(sd.merges, m)
-				}
-			}
-		case xml.EndElement:
-			switch t.Name.Local {
-			case "v":
-				if cell != nil && inV {
-					cell.value = text.String()
-				}
-				inV = false
-			case "f":
-				if cell != nil {
-					cell.formula = strings.TrimSpace(text.String())
-					if cell.formula == "" {
-						cell.formula = "="
-					}
-				}
-				inF = false
-			case "is":
-				if cell != nil {
-					cell.value = text.String()
-				}
-				inIS = false
-			case "rPh":
-				skip = max(skip-1, 0)
-			case "t":
-				inT = false
-			case "c":
-				if cell != nil {
-					cell.resolve(b.sst)
-				}
-				cell = nil
-			}
-		case xml.CharData:
-			if inV || inF || inT {
-				text.Write(t)
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	r := &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
+	if err := eachToken(data, r.token); err != nil {
 		return nil, err
 	}
+	sd.sortRows()
+	return sd, nil
+}
+
+// sheetReader is the state of one pass over a worksheet part's tokens.
+type sheetReader struct {
+	b         *book
+	sd        *sheetData
+	row       *sheetRow  // the row being read; nil beyond the limits
+	cell      *sheetCell // the cell being read; nil beyond the limits
+	rowNum    int
+	colNum    int
+	text      strings.Builder
+	inV, inF  bool
+	inIS, inT bool
+	skip      int         // depth inside rPh, whose text is not the cell's
+	byRow     map[int]int // row number → index in sd.rows
+}
+
+// token takes the next token of the worksheet.
+func (r *sheetReader) token(tok xml.Token) error {
+	switch t := tok.(type) {
+	case xml.StartElement:
+		r.start(t)
+	case xml.EndElement:
+		r.end(t)
+	case xml.CharData:
+		if r.inV || r.inF || r.inT {
+			r.text.Write(t)
+		}
+	}
+	return nil
+}
+
+// start takes an element's start tag.
+func (r *sheetReader) start(t xml.StartElement) {
+	switch t.Name.Local {
+	case "row":
+		r.startRow(t)
+	case "c":
+		r.startCell(t)
+	case "v":
+		r.inV = true
+		r.text.Reset()
+	case "f":
+		r.inF = true
+		r.text.Reset()
+	case "is":
+		r.inIS = true
+		r.text.Reset()
+	case "rPh":
+		r.skip++
+	case "t":
+		r.inT = r.inIS && r.skip == 0
+	case "mergeCell":
+		if m, ok := parseRange(attr(t, "ref")); ok {
+			r.sd.merges = append(r.sd.merges, m)
+		}
+	}
+}
+
+// startRow starts a row, or goes back to a row already read when the
+// file names it again; rows beyond the limits are not kept.
+func (r *sheetReader) startRow(t xml.StartElement) {
+	sd := r.sd
+	r.rowNum++
+	if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+		r.rowNum = n
+	}
+	r.colNum = 0
+	r.row = nil
+	if r.rowNum <= 1<<20 && len(sd.rows) < maxRows {
+		if i, ok := r.byRow[r.rowNum]; ok {
+			r.row = &sd.rows[i]
+		} else {
+			r.byRow[r.rowNum] = len(sd.rows)
+			sd.rows = append(sd.rows, sheetRow{num: r.rowNum})
+			r.row = &sd.rows[len(sd.rows)-1]
+		}
+	}
+}
+
+// startCell starts a cell in the current row; cells beyond the limits
+// are not kept.
+func (r *sheetReader) startCell(t xml.StartElement) {
+	r.colNum++
+	if ref := attr(t, "r"); ref != "" {
+		// A cell reference naming another row is read in the
+		// row that holds it.
+		if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
+			r.colNum = c
+		}
+	}
+	r.cell = nil
+	if r.row != nil && r.colNum <= maxCol {
+		s, _ := strconv.Atoi(attr(t, "s"))
+		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: attr(t, "t"), style: s})
+		r.cell = &r.row.cells[len(r.row.cells)-1]
+	}
+}
+
+// end takes an element's end tag, storing what was read into the cell.
+func (r *sheetReader) end(t xml.EndElement) {
+	cell := r.cell
+	switch t.Name.Local {
+	case "v":
+		if cell != nil && r.inV {
+			cell.value = r.text.String()
+		}
+		r.inV = false
+	case "f":
+		if cell != nil {
+			cell.formula = strings.TrimSpace(r.text.String())
+			if cell.formula == "" {
+				cell.formula = "="
+			}
+		}
+		r.inF = false
+	case "is":
+		if cell != nil {
+			cell.value = r.text.String()
+		}
+		r.inIS = false
+	case "rPh":
+		r.skip = max(r.skip-1, 0)
+	case "t":
+		r.inT = false
+	case "c":
+		if cell != nil {
+			cell.resolve(r.b.sst)
+		}
+		r.cell = nil
+	}
+}
+
+// sortRows puts the rows, and each row's cells, in order.
+func (sd *sheetData) sortRows() {
 	sort.SliceStable(sd.rows, func(i, j int) bool { return sd.rows[i].num < sd.rows[j].num })
 	for i := range sd.rows {
 		cells := sd.rows[i].cells
 		sort.SliceStable(cells, func(a, b int) bool { return cells[a].col < cells[b].col })
 	}
-	return sd, nil
 }
 
 // resolve turns a shared-string index into its text and unescapes strings.

@@ -224,12 +224,37 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	for _, d := range set.Documents {
 		n += len(d.Tasks)
 	}
-	lastCol, _ := excelize.ColumnNumberToName(int(numFields))
 	lastRow := 2 + n
+	if err := setupTaskSheet(f, lastRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	widths, err := setTaskColumns(sw, st)
+	if err != nil {
+		return err
+	}
+	if err := writeTaskHeader(sw, st, set); err != nil {
+		return err
+	}
+	if err := writeTaskRows(sw, st, set, labels, widths); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return cells.SetPrintTitles(f, sheet, "$1:$2")
+}
 
-	// The stream writer emits sheetPr and dimension when it is created and
-	// the other worksheet settings when it is flushed: set them in between
-	// through the normal API, which edits the same worksheet.
+// setupTaskSheet sets what the 任务分解表 sheet, ending at lastRow, keeps
+// outside its rows. The stream writer emits sheetPr and dimension when it
+// is created and the other worksheet settings when it is flushed: set them
+// in between through the normal API, which edits the same worksheet.
+func setupTaskSheet(f *excelize.File, lastRow int) error {
+	const sheet = SheetTasks
+	lastCol, _ := excelize.ColumnNumberToName(int(numFields))
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", lastCol, lastRow)); err != nil {
 		return err
 	}
@@ -247,6 +272,11 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	}); err != nil {
 		return err
 	}
+	return addKindValidation(f)
+}
+
+// addKindValidation gives the 类型 column its drop-down list.
+func addKindValidation(f *excelize.File) error {
 	kindCol, _ := excelize.ColumnNumberToName(int(fKind) + 1)
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = fmt.Sprintf("%s3:%s%d", kindCol, kindCol, excelize.TotalRows)
@@ -255,35 +285,39 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	}
 	dv.SetInput("类型", "任务：需要报送进展；目标：量化指标；其他：指导思想、基本原则等，不需报送。")
 	dv.SetError(excelize.DataValidationErrorStyleStop, "类型不正确", "类型只能是 任务、目标 或 其他，请从下拉列表中选择。")
-	if err := f.AddDataValidation(sheet, dv); err != nil {
-		return err
-	}
+	return f.AddDataValidation(SheetTasks, dv)
+}
 
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
+// setTaskColumns sets the 任务分解表 sheet's column widths and style and
+// freezes its header. It returns the widths, which row heights are worked
+// out from.
+func setTaskColumns(sw *excelize.StreamWriter, st *styles) ([]float64, error) {
 	widths := make([]float64, numFields)
 	for i, c := range columns {
 		widths[i] = c.width
 		if err := sw.SetColWidth(i+1, i+1, c.width); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// Besides formatting new rows as text, this puts the <col> elements in
 	// ascending order, which Excel requires and SetColWidth does not keep.
 	if err := sw.SetColStyle(1, int(numFields), st.column); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(frozenRows(2)); err != nil {
-		return err
+		return nil, err
 	}
+	return widths, nil
+}
+
+// writeTaskHeader writes the 任务分解表 sheet's title and header rows.
+func writeTaskHeader(sw *excelize.StreamWriter, st *styles, set *task.Set) error {
 	title := []any{excelize.Cell{StyleID: st.title, Value: sheetTitle(set)}}
 	if err := sw.SetRow("A1", title, excelize.RowOpts{Height: 36}); err != nil {
 		return err
 	}
 	// The title centres over the printed columns.
-	printCol, _ = excelize.ColumnNumberToName(printedFields)
+	printCol, _ := excelize.ColumnNumberToName(printedFields)
 	if err := sw.MergeCell("A1", printCol+"1"); err != nil {
 		return err
 	}
@@ -291,9 +325,12 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 	for i, c := range columns {
 		header[i] = excelize.Cell{StyleID: st.header, Value: c.header}
 	}
-	if err := sw.SetRow("A2", header, excelize.RowOpts{Height: 30}); err != nil {
-		return err
-	}
+	return sw.SetRow("A2", header, excelize.RowOpts{Height: 30})
+}
+
+// writeTaskRows writes one row per task from row 3 on, labels[i] naming
+// the i-th document.
+func writeTaskRows(sw *excelize.StreamWriter, st *styles, set *task.Set, labels []string, widths []float64) error {
 	row := 2
 	rowCells := make([]any, numFields)
 	for i, d := range set.Documents {
@@ -316,10 +353,7 @@ func writeTaskSheet(f *excelize.File, st *styles, set *task.Set, labels []string
 			}
 		}
 	}
-	if err := sw.Flush(); err != nil {
-		return err
-	}
-	return cells.SetPrintTitles(f, sheet, "$1:$2")
+	return nil
 }
 
 func frozenRows(n int) *excelize.Panes {

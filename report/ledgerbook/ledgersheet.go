@@ -211,11 +211,33 @@ const ledgerFirstRow = 3
 func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	const sheet = SheetLedger
 	lo := newLedgerLayout(l)
-	lastCol := len(lo.fields)
 	lastRow := ledgerFirstRow - 1 + len(lo.lines)
+	if err := setupLedgerSheet(f, l, lo, lastRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	widths, err := setLedgerColumns(sw, st, lo)
+	if err != nil {
+		return err
+	}
+	if err := writeLedgerHeader(sw, st, l, lo); err != nil {
+		return err
+	}
+	if err := writeLedgerLines(sw, st, lo, widths); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
 
-	// Settings kept in the worksheet's other elements go in before the
-	// stream writer copies them (see package tasklist).
+// setupLedgerSheet sets what the 总台账 sheet, ending at lastRow, keeps
+// outside its rows. Settings kept in the worksheet's other elements go in
+// before the stream writer copies them (see package tasklist).
+func setupLedgerSheet(f *excelize.File, l *ledger.Ledger, lo *ledgerLayout, lastRow int) error {
+	const sheet = SheetLedger
+	lastCol := len(lo.fields)
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colName(lastCol), lastRow)); err != nil {
 		return err
 	}
@@ -232,39 +254,44 @@ func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	if err := officeValidations(f, lo, max(lastRow, ledgerFirstRow)); err != nil {
 		return err
 	}
-	if err := lightComments(f, lo); err != nil {
-		return err
-	}
+	return lightComments(f, lo)
+}
 
-	sw, err := f.NewStreamWriter(sheet)
-	if err != nil {
-		return err
-	}
+// setLedgerColumns sets the 总台账 sheet's columns: their widths and
+// style, the hidden ID columns, the frozen header. It returns the widths
+// by field that row heights are worked out from, 0 for a hidden column.
+func setLedgerColumns(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout) ([]float64, error) {
+	lastCol := len(lo.fields)
 	widths := make([]float64, numFields)
 	for i, fl := range lo.fields {
 		if columns[fl].kind != kHidden {
 			widths[fl] = columns[fl].width
 		}
 		if err := sw.SetColWidth(i+1, i+1, columns[fl].width); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	// Besides formatting new rows as text, this puts the <col> elements in
 	// ascending order, which Excel requires and SetColWidth does not keep.
 	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetColVisible(lo.col[fTaskID], lo.col[fDocID], false); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(frozenRows(2)); err != nil {
-		return err
+		return nil, err
 	}
+	return widths, nil
+}
+
+// writeLedgerHeader writes the 总台账 sheet's title and header rows.
+func writeLedgerHeader(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, lo *ledgerLayout) error {
 	// The title centres over the printed columns.
 	if err := titleRow(sw, 1, lo.lastVisible, st.title, sheetTitle(l, SheetLedger), 36); err != nil {
 		return err
 	}
-	header := make([]any, lastCol)
+	header := make([]any, len(lo.fields))
 	for i, fl := range lo.fields {
 		style := st.header
 		if columns[fl].kind == kOffice {
@@ -272,14 +299,17 @@ func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		}
 		header[i] = text(style, columns[fl].header)
 	}
-	if err := sw.SetRow("A2", header, excelize.RowOpts{Height: 30}); err != nil {
-		return err
-	}
+	return sw.SetRow("A2", header, excelize.RowOpts{Height: 30})
+}
+
+// writeLedgerLines writes the 总台账 sheet's lines from ledgerFirstRow on:
+// a band for a document or a group, a row for a task.
+func writeLedgerLines(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout, widths []float64) error {
 	var printedWidth float64
 	for _, fl := range lo.fields[:lo.lastVisible] {
 		printedWidth += columns[fl].width
 	}
-	cells := make([]any, lastCol)
+	cells := make([]any, len(lo.fields))
 	for i, ln := range lo.lines {
 		row := ledgerFirstRow + i
 		if ln.row == nil {
@@ -309,7 +339,7 @@ func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 			return err
 		}
 	}
-	return sw.Flush()
+	return nil
 }
 
 // taskCell is the cell of field fl in a task's row.

@@ -100,12 +100,43 @@ func (p *plainSheet) single() bool {
 }
 
 func (p *plainSheet) write(f *excelize.File, st *styles) error {
+	at, lastRow := p.layout()
+	if err := p.setup(f, at, lastRow); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(p.name)
+	if err != nil {
+		return err
+	}
+	width, err := p.setColumns(f, sw, st, at, lastRow)
+	if err != nil {
+		return err
+	}
+	if err := p.writeTitle(sw, st, width); err != nil {
+		return err
+	}
+	for i, s := range p.sections {
+		if err := p.writeSection(sw, st, s, at[i]); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// visibleCols is the number of columns shown: all but a hidden last one.
+func (p *plainSheet) visibleCols() int {
 	lastCol := len(p.widths)
 	visible := lastCol
 	if p.hidden == lastCol {
 		visible--
 	}
-	at, lastRow := p.layout()
+	return visible
+}
+
+// setup sets the sheet's size, its autofilter and its print setup, for
+// sections placed at at and a sheet ending at lastRow.
+func (p *plainSheet) setup(f *excelize.File, at []sectionRows, lastRow int) error {
+	lastCol := len(p.widths)
 	if err := f.SetSheetDimension(p.name, fmt.Sprintf("A1:%s%d", colName(lastCol), lastRow)); err != nil {
 		return err
 	}
@@ -124,17 +155,19 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 		titles = fmt.Sprintf("$%d:$%d", at[0].header, at[0].data-1)
 	}
 	pr := cells.Print{Paper: cmp.Or(p.paper, paperA4), Portrait: p.portrait, TopBottom: 0.7, TitleRows: titles}
-	if err := cells.SetPrint(f, p.name, pr); err != nil {
-		return err
-	}
-	sw, err := f.NewStreamWriter(p.name)
-	if err != nil {
-		return err
-	}
+	return cells.SetPrint(f, p.name, pr)
+}
+
+// setColumns sets the columns' widths, adds the chart below the tables,
+// sets the columns' style, hides the hidden column and freezes a single
+// table's header. It returns the visible columns' total width.
+func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st *styles, at []sectionRows, lastRow int) (float64, error) {
+	lastCol := len(p.widths)
+	visible := p.visibleCols()
 	var width float64
 	for i, w := range p.widths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return 0, err
 		}
 		if i < visible {
 			width += w
@@ -144,7 +177,7 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 		// After the column widths, from which excelize works out the
 		// cell the chart ends in.
 		if err := f.AddChart(p.name, cellName(2, lastRow+2), p.chart); err != nil {
-			return err
+			return 0, err
 		}
 		rows := 0
 		for _, s := range p.sections {
@@ -152,23 +185,30 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 		}
 		if rows > chartOnItsOwnPage {
 			if err := sw.InsertPageBreak(cellName(1, lastRow+1)); err != nil {
-				return err
+				return 0, err
 			}
 		}
 	}
 	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
-		return err
+		return 0, err
 	}
 	if p.hidden > 0 {
 		if err := sw.SetColVisible(p.hidden, p.hidden, false); err != nil {
-			return err
+			return 0, err
 		}
 	}
 	if p.single() {
 		if err := sw.SetPanes(frozen(at[0].data-1, p.freezeCols)); err != nil {
-			return err
+			return 0, err
 		}
 	}
+	return width, nil
+}
+
+// writeTitle writes the sheet's title and the note under it, which wraps
+// in the visible columns' total width.
+func (p *plainSheet) writeTitle(sw *excelize.StreamWriter, st *styles, width float64) error {
+	visible := p.visibleCols()
 	if err := titleRow(sw, 1, visible, st.title, p.title, 32); err != nil {
 		return err
 	}
@@ -178,31 +218,36 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 			return err
 		}
 	}
-	for i, s := range p.sections {
-		if s.title != "" {
-			if err := titleRow(sw, at[i].title, visible, st.group, s.title, lineHeight+10); err != nil {
-				return err
-			}
-		}
-		if err := s.writeHeader(sw, st, at[i].header); err != nil {
+	return nil
+}
+
+// writeSection writes section s at the rows at: its title, its header
+// and its rows.
+func (p *plainSheet) writeSection(sw *excelize.StreamWriter, st *styles, s section, at sectionRows) error {
+	visible := p.visibleCols()
+	if s.title != "" {
+		if err := titleRow(sw, at.title, visible, st.group, s.title, lineHeight+10); err != nil {
 			return err
 		}
-		for j, r := range s.rows {
-			texts := make([]string, len(r))
-			cells := make([]any, len(r))
-			for k, c := range r {
-				cells[k] = c
-				if v, ok := c.Value.(string); ok && k < visible {
-					texts[k] = v
-				}
-			}
-			opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
-			if err := sw.SetRow(cellName(1, at[i].data+j), cells, opts); err != nil {
-				return err
+	}
+	if err := s.writeHeader(sw, st, at.header); err != nil {
+		return err
+	}
+	for j, r := range s.rows {
+		texts := make([]string, len(r))
+		cells := make([]any, len(r))
+		for k, c := range r {
+			cells[k] = c
+			if v, ok := c.Value.(string); ok && k < visible {
+				texts[k] = v
 			}
 		}
+		opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
+		if err := sw.SetRow(cellName(1, at.data+j), cells, opts); err != nil {
+			return err
+		}
 	}
-	return sw.Flush()
+	return nil
 }
 
 // fit sets the height of the section's header rows to what their texts

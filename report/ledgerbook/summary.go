@@ -35,47 +35,79 @@ const summaryHeaderRow = 4
 const chartOnItsOwnPage = 15
 
 func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
-	const sheet = SheetSummary
 	n := len(l.Units)
-	lastCol := len(summaryHeaders)
 	first := summaryHeaderRow + 1
 	totalRow := first + n
-	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colName(lastCol), totalRow)); err != nil {
+	sw, err := startSummary(f, st, n, totalRow)
+	if err != nil {
 		return err
 	}
-	if err := printSetup(f, sheet, paperA4, fmt.Sprintf("$%d:$%d", summaryHeaderRow, summaryHeaderRow), ""); err != nil {
+	if err := writeSummaryTitles(sw, st, l); err != nil {
 		return err
+	}
+	if err := writeSummaryHeader(sw, st); err != nil {
+		return err
+	}
+	sum, compliance, err := writeSummaryUnits(sw, st, l, first)
+	if err != nil {
+		return err
+	}
+	if err := writeSummaryTotal(sw, st, sum, compliance, totalRow); err != nil {
+		return err
+	}
+	return sw.Flush()
+}
+
+// startSummary sets up the 汇总 sheet for n units whose table ends at
+// totalRow: its size, print setup, column widths, the completion chart
+// below the table, frozen header rows. It returns the sheet's stream
+// writer, ready for the rows.
+func startSummary(f *excelize.File, st *styles, n, totalRow int) (*excelize.StreamWriter, error) {
+	const sheet = SheetSummary
+	lastCol := len(summaryHeaders)
+	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colName(lastCol), totalRow)); err != nil {
+		return nil, err
+	}
+	if err := printSetup(f, sheet, paperA4, fmt.Sprintf("$%d:$%d", summaryHeaderRow, summaryHeaderRow), ""); err != nil {
+		return nil, err
 	}
 	chartRow := totalRow + 2
 	sw, err := f.NewStreamWriter(sheet)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, w := range summaryWidths {
 		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if n > 0 {
 		// After the column widths, from which excelize works out the
 		// cell the chart ends in.
 		if err := addCompletionChart(f, n, chartRow); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if n > chartOnItsOwnPage {
 		// A tall chart starts on a page of its own rather than wherever
 		// the table ends.
 		if err := sw.InsertPageBreak(cellName(1, chartRow-1)); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
-		return err
+		return nil, err
 	}
 	if err := sw.SetPanes(frozenRows(summaryHeaderRow)); err != nil {
-		return err
+		return nil, err
 	}
+	return sw, nil
+}
+
+// writeSummaryTitles writes the 汇总 sheet's rows above the header: the
+// title, the totals line and the dates line.
+func writeSummaryTitles(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger) error {
+	lastCol := len(summaryHeaders)
 	var width float64
 	for _, w := range summaryWidths {
 		width += w
@@ -87,10 +119,13 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	if err := titleRow(sw, 2, lastCol, st.info, totals, float64(cells.LineCount(totals, width))*lineHeight+8); err != nil {
 		return err
 	}
-	if err := titleRow(sw, 3, lastCol, st.info, datesText(l), lineHeight+8); err != nil {
-		return err
-	}
-	header := make([]any, lastCol)
+	return titleRow(sw, 3, lastCol, st.info, datesText(l), lineHeight+8)
+}
+
+// writeSummaryHeader writes the 汇总 table's header row, each light's
+// column in its light's colour.
+func writeSummaryHeader(sw *excelize.StreamWriter, st *styles) error {
+	header := make([]any, len(summaryHeaders))
 	for i, h := range summaryHeaders {
 		style := st.header
 		if i >= sLights && i < sLights+len(ledger.Lights) {
@@ -98,9 +133,14 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		}
 		header[i] = text(style, h)
 	}
-	if err := sw.SetRow(cellName(1, summaryHeaderRow), header, excelize.RowOpts{Height: 30}); err != nil {
-		return err
-	}
+	return sw.SetRow(cellName(1, summaryHeaderRow), header, excelize.RowOpts{Height: 30})
+}
+
+// writeSummaryUnits writes one row per unit from row first on, and
+// returns the sums of the rows' columns and the count of each
+// compliance, for the 合计 row.
+func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, first int) (ledger.UnitSummary, map[ledger.Compliance]int, error) {
+	lastCol := len(summaryHeaders)
 	var sum ledger.UnitSummary
 	sum.Lights = map[ledger.Light]int{}
 	compliance := map[ledger.Compliance]int{}
@@ -140,11 +180,16 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		texts[sUnit], texts[sEmpty] = u.Unit, empty
 		opts := excelize.RowOpts{Height: rowHeight(texts, summaryWidths)}
 		if err := sw.SetRow(cellName(1, first+i), cells, opts); err != nil {
-			return err
+			return sum, nil, err
 		}
 	}
-	// The 合计 row adds up its columns, as people check it; a task with two
-	// lead units counts twice, unlike in the totals line above the table.
+	return sum, compliance, nil
+}
+
+// writeSummaryTotal writes the 合计 row at row totalRow. The 合计 row adds
+// up its columns, as people check it; a task with two lead units counts
+// twice, unlike in the totals line above the table.
+func writeSummaryTotal(sw *excelize.StreamWriter, st *styles, sum ledger.UnitSummary, compliance map[ledger.Compliance]int, totalRow int) error {
 	completion := 0.0
 	if sum.Led > 0 {
 		completion = math.Round(float64(sum.Done)/float64(sum.Led)*1000) / 1000
@@ -166,10 +211,7 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		excelize.Cell{StyleID: st.total},
 		excelize.Cell{StyleID: st.total},
 	)
-	if err := sw.SetRow(cellName(1, totalRow), cells, excelize.RowOpts{Height: 3*lineHeight + 4}); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return sw.SetRow(cellName(1, totalRow), cells, excelize.RowOpts{Height: 3*lineHeight + 4})
 }
 
 // totalsText is the line of overall figures under the 汇总 title.
