@@ -305,10 +305,6 @@ func writeLedgerHeader(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, 
 // writeLedgerLines writes the 总台账 sheet's lines from ledgerFirstRow on:
 // a band for a document or a group, a row for a task.
 func writeLedgerLines(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout, widths []float64) error {
-	var printedWidth float64
-	for _, fl := range lo.fields[:lo.lastVisible] {
-		printedWidth += columns[fl].width
-	}
 	cells := make([]any, len(lo.fields))
 	for i, ln := range lo.lines {
 		row := ledgerFirstRow + i
