@@ -37,11 +37,11 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 并按该期次核对。`,
 		Example: "  taizhang check                      # 在工作目录中\n  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.openWorkspace(); err != nil {
+			if err := opts.Open(); err != nil {
 				return err
 			}
-			if len(args) == 0 && opts.ws == nil {
-				return &usageError{"请指定要检查的报送文件或目录"}
+			if len(args) == 0 && opts.WS == nil {
+				return &usageError{Msg: "请指定要检查的报送文件或目录"}
 			}
 			opts.Returns = args
 			if runF != nil {
@@ -57,19 +57,19 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 }
 
 func checkRun(opts *checkOptions) error {
-	set, err := opts.load()
+	set, err := opts.Load()
 	if err != nil {
 		return err
 	}
 	var want *period.Period
 	switch {
 	case len(opts.Returns) == 0: // the workspace's current returns
-		p, _, err := opts.round(opts.Period, "", time.Now())
+		p, _, err := opts.Round(opts.Period, "", time.Now())
 		if err != nil {
 			return err
 		}
 		want = &p
-		dir, err := opts.ws.Received(p)
+		dir, err := opts.WS.Received(p)
 		if err != nil {
 			return err
 		}
@@ -77,11 +77,11 @@ func checkRun(opts *checkOptions) error {
 	case opts.Period != "":
 		p, err := period.Parse(opts.Period)
 		if err != nil {
-			return &usageError{err.Error()}
+			return &usageError{Msg: err.Error()}
 		}
 		want = &p
 	}
-	secret, _, err := workspace.Secret(opts.root(), false)
+	secret, _, err := workspace.Secret(opts.Root(), false)
 	if err != nil {
 		return err
 	}

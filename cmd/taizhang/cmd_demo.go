@@ -32,7 +32,7 @@ func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.
 模拟结果每次相同。目录已存在且不为空时（如以前的演示目录），其中的文件一概不动，演示改写入旁边的新目录（目录-2、目录-3……）。`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return &usageError{"demo 不接受文件参数，请用 -o 指定输出目录"}
+				return &usageError{Msg: "demo 不接受文件参数，请用 -o 指定输出目录"}
 			}
 			if runF != nil {
 				return runF(opts)

@@ -40,14 +40,14 @@ func newInitCmd(stdout, stderr io.Writer, runF func(*initOptions) error) *cobra.
 		Example: "  taizhang init 2025台账 --org 泰州市人民政府办公室 --year 2025 --cycle 季度",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
-				return &usageError{"请指定要创建的工作目录，例如 taizhang init 2025台账"}
+				return &usageError{Msg: "请指定要创建的工作目录，例如 taizhang init 2025台账"}
 			}
 			opts.Dir = args[0]
 			if _, ok := config.ParseCycle(opts.Cycle); !ok {
-				return &usageError{fmt.Sprintf("无法识别报送周期“%s”：--cycle 应为 月、季度 或 半年", opts.Cycle)}
+				return &usageError{Msg: fmt.Sprintf("无法识别报送周期“%s”：--cycle 应为 月、季度 或 半年", opts.Cycle)}
 			}
 			if opts.Year != 0 && (opts.Year < 1990 || opts.Year > 2100) {
-				return &usageError{fmt.Sprintf("考核年度 %d 超出范围：--year 应为 1990–2100 之间的年份", opts.Year)}
+				return &usageError{Msg: fmt.Sprintf("考核年度 %d 超出范围：--year 应为 1990–2100 之间的年份", opts.Year)}
 			}
 			if runF != nil {
 				return runF(opts)

@@ -48,14 +48,14 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
 		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.openWorkspace(); err != nil {
+			if err := opts.Open(); err != nil {
 				return err
 			}
-			if len(args) == 0 && opts.ws == nil {
-				return &usageError{"请指定报送文件或目录"}
+			if len(args) == 0 && opts.WS == nil {
+				return &usageError{Msg: "请指定报送文件或目录"}
 			}
-			if opts.Period == "" && opts.ws == nil {
-				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
+			if opts.Period == "" && opts.WS == nil {
+				return &usageError{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
 			}
 			opts.outputSet = cmd.Flags().Changed("output")
 			opts.Returns = args
@@ -75,22 +75,22 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 }
 
 func mergeRun(opts *mergeOptions) error {
-	p, due, err := opts.round(opts.Period, opts.Due, time.Now())
+	p, due, err := opts.Round(opts.Period, opts.Due, time.Now())
 	if err != nil {
 		return err
 	}
-	set, err := opts.load()
+	set, err := opts.Load()
 	if err != nil {
 		return err
 	}
 	if err := opts.requireLeads(set); err != nil {
 		return err
 	}
-	cfg, err := opts.config()
+	cfg, err := opts.LoadConfig()
 	if err != nil {
 		return err
 	}
-	secret, _, err := workspace.Secret(opts.root(), false)
+	secret, _, err := workspace.Secret(opts.Root(), false)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func mergeRun(opts *mergeOptions) error {
 			return err
 		}
 	}
-	inputs, _ := opts.taskPaths()
+	inputs, _ := opts.TaskPaths()
 	if opts.Previous != "" {
 		inputs = append(inputs, opts.Previous)
 	}
@@ -126,7 +126,7 @@ func mergeRun(opts *mergeOptions) error {
 	}
 	printIgnored(summary, w.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
 	printMergeSummary(summary, l, opts.Output, w.Backup, w.Replaced)
-	if opts.ws != nil {
+	if opts.WS != nil {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
 	}
 	return nil
@@ -136,7 +136,7 @@ func mergeRun(opts *mergeOptions) error {
 // the period's returns, its ledger as the output and the previous period's
 // ledger.
 func (opts *mergeOptions) fromWorkspace(p period.Period) error {
-	ws := opts.ws
+	ws := opts.WS
 	if ws == nil {
 		return nil
 	}

@@ -46,13 +46,13 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 taizhang.yaml）；--config 指定的文件优先。`,
 		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ws, err := openWorkspace(opts.Workspace)
+			ws, err := workspace.Locate(opts.Workspace)
 			if err != nil {
 				return err
 			}
 			opts.ws = ws
 			if len(args) == 0 && ws == nil {
-				return &usageError{"请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
+				return &usageError{Msg: "请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
 			}
 			opts.Docs = args
 			if opts.Output == "" && !opts.JSON && ws == nil {

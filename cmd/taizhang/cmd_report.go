@@ -72,7 +72,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 				opts.Ledgers = append(opts.Ledgers, args...)
 			}
 			if opts.Kind != kindProgress && opts.Kind != kindAnnual {
-				return &usageError{fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
+				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -140,11 +140,11 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 	var ws *workspace.Workspace
 	if len(job.ledgers) == 0 {
 		var err error
-		if ws, err = openWorkspace(opts.Workspace); err != nil {
+		if ws, err = workspace.Locate(opts.Workspace); err != nil {
 			return nil, err
 		}
 		if ws == nil {
-			return nil, &usageError{"请用 --ledger 指定总台账（.xlsx），或在工作目录（taizhang init 创建）中运行"}
+			return nil, &usageError{Msg: "请用 --ledger 指定总台账（.xlsx），或在工作目录（taizhang init 创建）中运行"}
 		}
 		if err := job.fromWorkspace(ws, opts.Period); err != nil {
 			return nil, err
@@ -176,7 +176,7 @@ func planReport(opts *reportOptions) (*reportJob, error) {
 	if opts.Date != "" {
 		d, err := time.Parse("2006-01-02", opts.Date)
 		if err != nil {
-			return nil, &usageError{fmt.Sprintf("--date 应写成 2025-01-10 的形式，不是“%s”", opts.Date)}
+			return nil, &usageError{Msg: fmt.Sprintf("--date 应写成 2025-01-10 的形式，不是“%s”", opts.Date)}
 		}
 		job.o.Date = d
 	}
@@ -200,7 +200,7 @@ func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
 		}
 		return nil
 	}
-	p, _, err := workspaceRound(ws, key, "", time.Now())
+	p, _, err := workspace.Round(ws, key, "", time.Now())
 	if err != nil {
 		return err
 	}
@@ -232,7 +232,7 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 	for _, f := range flags {
 		slot, spec, ok := strings.Cut(f, "=")
 		if !ok || !slices.Contains(config.FontSlots, slot) {
-			return nil, &usageError{fmt.Sprintf("--font 应写成 角色=字体文件，角色为 %s 之一，如 --font body=simfang.ttf；不是“%s”", strings.Join(config.FontSlots, "、"), f)}
+			return nil, &usageError{Msg: fmt.Sprintf("--font 应写成 角色=字体文件，角色为 %s 之一，如 --font body=simfang.ttf；不是“%s”", strings.Join(config.FontSlots, "、"), f)}
 		}
 		if err := set.Use(typeface.Role(slot), spec); err != nil {
 			return nil, inputerr.New("", "", fmt.Sprintf("--font %s：%v", f, err))
@@ -246,7 +246,7 @@ func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 // from fallback fonts.
 func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
 	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
-		return nil, &usageError{fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
+		return nil, &usageError{Msg: fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
 	}
 	if _, err := outfile.Check(j.output, outfile.Report, j.inputs()...); err != nil {
 		return nil, err
@@ -265,12 +265,12 @@ func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
 			return nil, err
 		}
 		if prev[0].PeriodEnd >= ledgers[len(ledgers)-1].PeriodEnd {
-			return nil, &usageError{fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
+			return nil, &usageError{Msg: fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
 		}
 		previous = prev[0]
 	}
 	if j.kind == kindProgress && len(ledgers) > 1 {
-		return nil, &usageError{"进展通报只用一期总台账；全年各期请用 --kind annual"}
+		return nil, &usageError{Msg: "进展通报只用一期总台账；全年各期请用 --kind annual"}
 	}
 	pj := publish.Job{Kind: publish.Kind(j.kind), Output: j.output, Inputs: j.inputs(), Options: j.o}
 	w, err := pj.Write(ledgers, previous)

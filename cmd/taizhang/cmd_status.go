@@ -35,7 +35,7 @@ func newStatusCmd(stdout, stderr io.Writer, runF func(*statusOptions) error) *co
 		Example: "  taizhang status\n  taizhang status --period 2024-Q4 --json",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return &usageError{"status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录"}
+				return &usageError{Msg: "status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录"}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -50,18 +50,18 @@ func newStatusCmd(stdout, stderr io.Writer, runF func(*statusOptions) error) *co
 }
 
 func statusRun(opts *statusOptions) error {
-	ws, err := openWorkspace(opts.Workspace)
+	ws, err := workspace.Locate(opts.Workspace)
 	if err != nil {
 		return err
 	}
 	if ws == nil {
-		return &usageError{"当前目录不在台账工作目录中：请在 taizhang init 创建的目录（或其子目录）中运行，或用 --workspace 指定"}
+		return &usageError{Msg: "当前目录不在台账工作目录中：请在 taizhang init 创建的目录（或其子目录）中运行，或用 --workspace 指定"}
 	}
 	now := opts.Now
 	if now.IsZero() {
 		now = time.Now()
 	}
-	p, due, err := workspaceRound(ws, opts.Period, "", now)
+	p, due, err := workspace.Round(ws, opts.Period, "", now)
 	if err != nil {
 		return err
 	}

@@ -46,13 +46,13 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return &usageError{"templates 不接受位置参数：请用 --tasks 指定任务来源"}
+				return &usageError{Msg: "templates 不接受位置参数：请用 --tasks 指定任务来源"}
 			}
-			if err := opts.openWorkspace(); err != nil {
+			if err := opts.Open(); err != nil {
 				return err
 			}
-			if opts.Period == "" && opts.ws == nil {
-				return &usageError{"请用 --period 指定报送期次，例如 2024-Q4"}
+			if opts.Period == "" && opts.WS == nil {
+				return &usageError{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
 			}
 			opts.dirSet = cmd.Flags().Changed("output")
 			if runF != nil {
@@ -70,30 +70,30 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 }
 
 func templatesRun(opts *templatesOptions) error {
-	p, due, err := opts.round(opts.Period, opts.Due, time.Now())
+	p, due, err := opts.Round(opts.Period, opts.Due, time.Now())
 	if err != nil {
 		return err
 	}
-	set, err := opts.load()
+	set, err := opts.Load()
 	if err != nil {
 		return err
 	}
 	dir := opts.Dir
-	if ws := opts.ws; ws != nil && !opts.dirSet {
+	if ws := opts.WS; ws != nil && !opts.dirSet {
 		dir = ws.TemplatesDir(p)
 	}
-	secret, created, warning, err := workspace.IssueKey(opts.root(), dir, opts.NewKey)
+	secret, created, warning, err := workspace.IssueKey(opts.Root(), dir, opts.NewKey)
 	if err != nil {
 		return err
 	}
 	if warning != "" {
 		fmt.Fprintln(opts.Stderr, warning)
 	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}, dir, created, opts.root())
-	if err != nil || opts.ws == nil {
+	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}, dir, created, opts.Root())
+	if err != nil || opts.WS == nil {
 		return err
 	}
-	returns := opts.ws.ReturnsDir(p)
+	returns := opts.WS.ReturnsDir(p)
 	if err := os.MkdirAll(returns, 0o755); err != nil {
 		return inputerr.New("", "", fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err))
 	}

@@ -90,10 +90,8 @@ func exitCode(err error) int {
 	return exitInternal
 }
 
-// usageError is a wrong command line.
-type usageError struct{ msg string }
-
-func (e *usageError) Error() string { return e.msg }
+// usageError is a wrong command line; the core returns the same type.
+type usageError = inputerr.Usage
 
 // flagError turns the flag parser's errors into Chinese usage errors, by
 // their types, not their English wording.
@@ -106,15 +104,15 @@ func flagError(c *cobra.Command, err error) error {
 	)
 	switch {
 	case errors.As(err, &notExist):
-		return &usageError{fmt.Sprintf("%s 没有选项 %s", c.CommandPath(), flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()))}
+		return &usageError{Msg: fmt.Sprintf("%s 没有选项 %s", c.CommandPath(), flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()))}
 	case errors.As(err, &noValue):
-		return &usageError{fmt.Sprintf("选项 %s 后面需要给出值", flagName(noValue.GetSpecifiedName(), noValue.GetSpecifiedShortnames()))}
+		return &usageError{Msg: fmt.Sprintf("选项 %s 后面需要给出值", flagName(noValue.GetSpecifiedName(), noValue.GetSpecifiedShortnames()))}
 	case errors.As(err, &invalid):
-		return &usageError{fmt.Sprintf("选项 --%s 的值“%s”无效", invalid.GetFlag().Name, invalid.GetValue())}
+		return &usageError{Msg: fmt.Sprintf("选项 --%s 的值“%s”无效", invalid.GetFlag().Name, invalid.GetValue())}
 	case errors.As(err, &syntax):
-		return &usageError{fmt.Sprintf("选项写法有误：%s", syntax.GetSpecifiedFlag())}
+		return &usageError{Msg: fmt.Sprintf("选项写法有误：%s", syntax.GetSpecifiedFlag())}
 	}
-	return &usageError{err.Error()}
+	return &usageError{Msg: err.Error()}
 }
 
 // flagName writes a flag as the user typed it: -o when it came in a group
@@ -138,5 +136,5 @@ func unknownCommand(c *cobra.Command, args []string) error {
 			names = append(names, sub.Name())
 		}
 	}
-	return &usageError{fmt.Sprintf("没有“%s”这个命令；可用的命令：%s", args[0], strings.Join(names, "、"))}
+	return &usageError{Msg: fmt.Sprintf("没有“%s”这个命令；可用的命令：%s", args[0], strings.Join(names, "、"))}
 }

@@ -47,3 +47,11 @@ func (e *Error) Error() string {
 
 // InputProblem marks Error as a Problem.
 func (*Error) InputProblem() {}
+
+// Usage is a wrong command line: a flag's value that cannot be, a missing
+// argument. It is not a Problem: commands give it its own exit status and
+// point to the help. Core packages that decide from flags return it so that
+// the command keeps only the flags.
+type Usage struct{ Msg string }
+
+func (e *Usage) Error() string { return e.Msg }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -11,9 +12,18 @@ import (
 // --due flags: what they leave out is filled in from the workspace ws when
 // there is one (nil for none) — the current period (see Current) and its
 // due date from taizhang.yaml's due_days. Every error is one of the
-// flags', with a message for the user; outside a workspace the period
-// must be given and the due date is zero when not given.
+// flags', an *inputerr.Usage with a message for the user; outside a
+// workspace the period must be given and the due date is zero when not
+// given.
 func Round(ws *Workspace, periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
+	p, due, err := round(ws, periodFlag, dueFlag, now)
+	if err != nil {
+		return period.Period{}, time.Time{}, &inputerr.Usage{Msg: err.Error()}
+	}
+	return p, due, nil
+}
+
+func round(ws *Workspace, periodFlag, dueFlag string, now time.Time) (period.Period, time.Time, error) {
 	if ws == nil || periodFlag != "" && dueFlag != "" {
 		return parseRound(periodFlag, dueFlag)
 	}
