@@ -1,29 +1,15 @@
 package main
 
 import (
-	"cmp"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
-	"github.com/taizhang-dev/taizhang/internal/ledger"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
-	"github.com/taizhang-dev/taizhang/internal/workspace"
-	"github.com/taizhang-dev/taizhang/report/bulletin"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/publish"
-	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
@@ -43,11 +29,6 @@ type reportOptions struct {
 
 	Stdout, Stderr io.Writer
 }
-
-const (
-	kindProgress = "progress"
-	kindAnnual   = "annual"
-)
 
 func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *cobra.Command {
 	opts := &reportOptions{Stdout: stdout, Stderr: stderr}
@@ -71,7 +52,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 			if len(args) > 0 {
 				opts.Ledgers = append(opts.Ledgers, args...)
 			}
-			if opts.Kind != kindProgress && opts.Kind != kindAnnual {
+			if publish.Kind(opts.Kind) != publish.Progress && publish.Kind(opts.Kind) != publish.Annual {
 				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
 			}
 			if runF != nil {
@@ -84,7 +65,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 	f.StringArrayVar(&opts.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
 	f.StringVar(&opts.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
 	f.StringVarP(&opts.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
-	f.StringVar(&opts.Kind, "kind", kindProgress, "报告类型：progress（进展通报）或 annual（年度考核报告）")
+	f.StringVar(&opts.Kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
 	f.StringVar(&opts.Period, "period", "", "在工作目录中使用的期次，默认为本期")
 	f.StringVar(&opts.Title, "title", "", "报告标题，默认按期次生成")
 	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
@@ -97,188 +78,27 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 }
 
 func reportRun(opts *reportOptions) error {
-	job, err := planReport(opts)
+	plan, err := publish.NewPlan(publish.Request{Kind: publish.Kind(opts.Kind), Ledgers: opts.Ledgers, Previous: opts.Previous,
+		Output: opts.Output, Period: opts.Period, Title: opts.Title, Office: opts.Office, Date: opts.Date, Fonts: opts.Fonts,
+		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Now: time.Now()})
 	if err != nil {
 		return err
 	}
-	w, err := job.write(opts.Stderr)
+	w, err := plan.Write(func(ig []ledgerbook.Ignored) {
+		printIgnored(opts.Stderr, ig, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
+	})
 	if err != nil {
 		return err
 	}
+	printSubstitutions(opts.Stderr, w.Substitutions)
 	for _, b := range w.Backups {
 		fmt.Fprintf(opts.Stdout, "原文件已备份为 %s\n", b)
 	}
-	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", job.output, w.Pages)
+	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", plan.Output, w.Pages)
 	if w.Book != "" {
 		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", w.Book)
 	}
 	return nil
-}
-
-// reportJob is one report to write.
-type reportJob struct {
-	kind     string
-	ledgers  []string
-	previous string // the previous period's ledger, for a progress report
-	output   string
-	cfg      *config.Config
-	o        bulletin.Options
-}
-
-// inputs are the files the report reads, which it never writes over.
-func (j *reportJob) inputs() []string {
-	if j.previous != "" {
-		return append(slices.Clone(j.ledgers), j.previous)
-	}
-	return j.ledgers
-}
-
-// planReport works out the inputs, output and options of a report from the
-// flags, the workspace and its configuration.
-func planReport(opts *reportOptions) (*reportJob, error) {
-	job := &reportJob{kind: opts.Kind, ledgers: opts.Ledgers, output: opts.Output, previous: opts.Previous}
-	var ws *workspace.Workspace
-	if len(job.ledgers) == 0 {
-		var err error
-		if ws, err = workspace.Locate(opts.Workspace); err != nil {
-			return nil, err
-		}
-		if ws == nil {
-			return nil, &usageError{Msg: "请用 --ledger 指定总台账（.xlsx），或在工作目录（taizhang init 创建）中运行"}
-		}
-		if err := job.fromWorkspace(ws, opts.Period); err != nil {
-			return nil, err
-		}
-	}
-	if job.output == "" {
-		job.output = "报告.pdf"
-		if job.kind == kindAnnual {
-			job.output = "年度考核报告.pdf"
-		}
-	}
-	// --config, else the workspace's, else taizhang.yaml beside the ledger.
-	cfg := (*config.Config)(nil)
-	if ws != nil && opts.Config == "" {
-		cfg = ws.Config
-	} else {
-		var err error
-		if cfg, err = config.Locate(opts.Config, job.ledgers); err != nil {
-			return nil, err
-		}
-	}
-	job.cfg = cfg
-	fonts, err := fontSet(cfg, opts.Fonts)
-	if err != nil {
-		return nil, err
-	}
-	job.o = bulletin.Options{Title: opts.Title, Office: cmp.Or(opts.Office, cfg.Organisation), Fonts: fonts,
-		Rules: cfg.Scoring, Order: round.UnitOrder(cfg), Masthead: opts.Masthead}
-	if opts.Date != "" {
-		d, err := time.Parse("2006-01-02", opts.Date)
-		if err != nil {
-			return nil, &usageError{Msg: fmt.Sprintf("--date 应写成 2025-01-10 的形式，不是“%s”", opts.Date)}
-		}
-		job.o.Date = d
-	}
-	return job, nil
-}
-
-// fromWorkspace takes the ledgers and output of the workspace: the
-// period's ledger for a progress report, every period's for the annual one.
-func (j *reportJob) fromWorkspace(ws *workspace.Workspace, key string) error {
-	if j.kind == kindAnnual {
-		ledgers, year, err := ws.YearLedgers()
-		if err != nil {
-			return err
-		}
-		if len(ledgers) == 0 {
-			return inputerr.New("", "", fmt.Sprintf("工作目录 %s 中还没有任何一期的总台账：请先运行 taizhang merge", ws.Root))
-		}
-		j.ledgers = ledgers
-		if j.output == "" {
-			j.output = filepath.Join(ws.AnnualDir(), fmt.Sprintf("%d年度考核报告.pdf", year))
-		}
-		return nil
-	}
-	p, _, err := workspace.Round(ws, key, "", time.Now())
-	if err != nil {
-		return err
-	}
-	path := ws.LedgerPath(p)
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		return inputerr.New("", "", fmt.Sprintf("找不到%s的总台账 %s：请先运行 taizhang merge", p, path))
-	}
-	j.ledgers = []string{path}
-	if j.previous == "" {
-		j.previous = ws.PreviousLedger(p)
-	}
-	if j.output == "" {
-		j.output = ws.ReportPath(p)
-	}
-	return nil
-}
-
-// fontSet is the bundled fonts with the configuration's and the flags'
-// choices put in their roles.
-func fontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
-	set := typeface.DefaultSet()
-	for _, slot := range config.FontSlots {
-		if spec := cfg.Fonts[slot]; spec != "" {
-			if err := set.Use(typeface.Role(slot), spec); err != nil {
-				return nil, inputerr.New("", "", fmt.Sprintf("%s 中 fonts.%s：%v", cmp.Or(cfg.Source, config.FileName), slot, err))
-			}
-		}
-	}
-	for _, f := range flags {
-		slot, spec, ok := strings.Cut(f, "=")
-		if !ok || !slices.Contains(config.FontSlots, slot) {
-			return nil, &usageError{Msg: fmt.Sprintf("--font 应写成 角色=字体文件，角色为 %s 之一，如 --font body=simfang.ttf；不是“%s”", strings.Join(config.FontSlots, "、"), f)}
-		}
-		if err := set.Use(typeface.Role(slot), spec); err != nil {
-			return nil, inputerr.New("", "", fmt.Sprintf("--font %s：%v", f, err))
-		}
-	}
-	return set, nil
-}
-
-// write reads the ledgers, lays out the report and writes it, warning on
-// stderr of edits of the ledgers it did not take and of characters drawn
-// from fallback fonts.
-func (j *reportJob) write(stderr io.Writer) (*publish.Written, error) {
-	if info, err := os.Stat(j.output); err == nil && info.IsDir() {
-		return nil, &usageError{Msg: fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", j.output, filepath.Join(j.output, "报告.pdf"))}
-	}
-	if _, err := outfile.Check(j.output, outfile.Report, j.inputs()...); err != nil {
-		return nil, err
-	}
-	ignored := func(ig []ledgerbook.Ignored) {
-		printIgnored(stderr, ig, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
-	}
-	ledgers, err := publish.ReadLedgers(j.ledgers, round.LightRules(j.cfg), ignored)
-	if err != nil {
-		return nil, err
-	}
-	var previous *ledger.Ledger
-	if j.previous != "" && j.kind == kindProgress {
-		prev, err := publish.ReadLedgers([]string{j.previous}, round.LightRules(j.cfg), ignored)
-		if err != nil {
-			return nil, err
-		}
-		if prev[0].PeriodEnd >= ledgers[len(ledgers)-1].PeriodEnd {
-			return nil, &usageError{Msg: fmt.Sprintf("--previous 给出的 %s（%s）不早于本期（%s）", j.previous, prev[0].PeriodLabel, ledgers[len(ledgers)-1].PeriodLabel)}
-		}
-		previous = prev[0]
-	}
-	if j.kind == kindProgress && len(ledgers) > 1 {
-		return nil, &usageError{Msg: "进展通报只用一期总台账；全年各期请用 --kind annual"}
-	}
-	pj := publish.Job{Kind: publish.Kind(j.kind), Output: j.output, Inputs: j.inputs(), Options: j.o}
-	w, err := pj.Write(ledgers, previous)
-	if err != nil {
-		return nil, err
-	}
-	printSubstitutions(stderr, w.Substitutions)
-	return w, nil
 }
 
 // maxIgnoredShown is how many ignored edits are listed one by one.
