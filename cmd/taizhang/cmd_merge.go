@@ -4,17 +4,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
-	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -75,45 +71,15 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 }
 
 func mergeRun(opts *mergeOptions) error {
-	p, due, err := opts.Round(opts.Period, opts.Due, time.Now())
+	plan, err := round.NewPlan(round.Request{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Due: opts.Due,
+		Output: opts.Output, OutputSet: opts.outputSet, Previous: opts.Previous, Now: time.Now(), Progress: progressFunc(opts.Stderr),
+		Compared: func(prev period.Period, l string) {
+			fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
+		}})
 	if err != nil {
 		return err
 	}
-	set, err := opts.Load()
-	if err != nil {
-		return err
-	}
-	if err := opts.requireLeads(set); err != nil {
-		return err
-	}
-	cfg, err := opts.LoadConfig()
-	if err != nil {
-		return err
-	}
-	secret, _, err := workspace.Secret(opts.Root(), false)
-	if err != nil {
-		return err
-	}
-	if err := opts.fromWorkspace(p); err != nil {
-		return err
-	}
-	files, err := intake.Collect(opts.Returns)
-	if err != nil {
-		return err
-	}
-	var previous *ledger.Ledger
-	if opts.Previous != "" {
-		if previous, err = ledgerbook.ReadFile(opts.Previous); err != nil {
-			return err
-		}
-	}
-	inputs, _ := opts.TaskPaths()
-	if opts.Previous != "" {
-		inputs = append(inputs, opts.Previous)
-	}
-	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(cfg), Secret: secret, Files: files,
-		Previous: previous, Now: set.Pinned(), Progress: progressFunc(opts.Stderr)}
-	w, err := job.Write(opts.Output, inputs)
+	w, err := plan.Write()
 	if err != nil {
 		return err
 	}
@@ -125,41 +91,9 @@ func mergeRun(opts *mergeOptions) error {
 		}
 	}
 	printIgnored(summary, w.Ignored, "不会保留到新台账（原台账另存为备份）", "新台账按各单位的报送重新汇总")
-	printMergeSummary(summary, l, opts.Output, w.Backup, w.Replaced)
+	printMergeSummary(summary, l, plan.Output, w.Backup, w.Replaced)
 	if opts.WS != nil {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
-	}
-	return nil
-}
-
-// fromWorkspace fills in what the command line left out from the workspace:
-// the period's returns, its ledger as the output and the previous period's
-// ledger.
-func (opts *mergeOptions) fromWorkspace(p period.Period) error {
-	ws := opts.WS
-	if ws == nil {
-		return nil
-	}
-	if len(opts.Returns) == 0 {
-		dir, err := ws.Received(p)
-		if err != nil {
-			return err
-		}
-		opts.Returns = []string{dir}
-	}
-	if !opts.outputSet {
-		opts.Output = ws.LedgerPath(p)
-		if err := outfile.WritableDir(filepath.Dir(opts.Output)); err != nil {
-			return err
-		}
-	}
-	if opts.Previous == "" {
-		if prev, ok := ws.Previous(p); ok {
-			if l := ws.LedgerPath(prev); workspace.Exists(l) {
-				opts.Previous = l
-				fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
-			}
-		}
 	}
 	return nil
 }

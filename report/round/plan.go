@@ -1,0 +1,119 @@
+package round
+
+import (
+	"path/filepath"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/intake"
+	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+)
+
+// Request is what taizhang merge was asked for; what it leaves out comes
+// from the workspace Sources.WS, when there is one.
+type Request struct {
+	Sources   *workspace.Sources
+	Returns   []string // files and folders; none: the period's 报送/
+	Period    string
+	Due       string
+	Output    string // used outside a workspace or when OutputSet
+	OutputSet bool   // -o given: else, in a workspace, the period's 总台账.xlsx
+	Previous  string // the previous ledger; "": the previous period's in a workspace
+	Now       time.Time
+	// Compared, when not nil, is told of the previous period's ledger
+	// taken from the workspace.
+	Compared func(prev period.Period, ledger string)
+	Progress func(done, total int)
+}
+
+// Plan is a merge ready to write: the job, where the ledger goes and the
+// files it must never write over.
+type Plan struct {
+	Job    Job
+	Output string
+	Inputs []string
+}
+
+// NewPlan works out a merge from the request, the workspace and its
+// configuration: the round, the tasks (which must have a lead unit), the
+// signing key, the returns and the previous ledger.
+func NewPlan(r Request) (*Plan, error) {
+	s := r.Sources
+	p, due, err := s.Round(r.Period, r.Due, r.Now)
+	if err != nil {
+		return nil, err
+	}
+	set, err := s.Load()
+	if err != nil {
+		return nil, err
+	}
+	inputs, _ := s.TaskPaths()
+	if err := RequireLeads(set, inputs); err != nil {
+		return nil, err
+	}
+	cfg, err := s.LoadConfig()
+	if err != nil {
+		return nil, err
+	}
+	secret, _, err := workspace.Secret(s.Root(), false)
+	if err != nil {
+		return nil, err
+	}
+	if err := r.fromWorkspace(p); err != nil {
+		return nil, err
+	}
+	files, err := intake.Collect(r.Returns)
+	if err != nil {
+		return nil, err
+	}
+	var previous *ledger.Ledger
+	if r.Previous != "" {
+		if previous, err = ledgerbook.ReadFile(r.Previous); err != nil {
+			return nil, err
+		}
+		inputs = append(inputs, r.Previous)
+	}
+	job := Job{Tasks: set, Period: p, Due: due, Rules: RulesOf(cfg), Secret: secret, Files: files,
+		Previous: previous, Now: set.Pinned(), Progress: r.Progress}
+	return &Plan{Job: job, Output: r.Output, Inputs: inputs}, nil
+}
+
+// Write merges the round and writes the ledger (see Job.Write).
+func (p *Plan) Write() (*Written, error) { return p.Job.Write(p.Output, p.Inputs) }
+
+// fromWorkspace fills in what the command line left out from the workspace:
+// the period's returns, its ledger as the output and the previous period's
+// ledger.
+func (r *Request) fromWorkspace(p period.Period) error {
+	ws := r.Sources.WS
+	if ws == nil {
+		return nil
+	}
+	if len(r.Returns) == 0 {
+		dir, err := ws.Received(p)
+		if err != nil {
+			return err
+		}
+		r.Returns = []string{dir}
+	}
+	if !r.OutputSet {
+		r.Output = ws.LedgerPath(p)
+		if err := outfile.WritableDir(filepath.Dir(r.Output)); err != nil {
+			return err
+		}
+	}
+	if r.Previous == "" {
+		if prev, ok := ws.Previous(p); ok {
+			if l := ws.LedgerPath(prev); workspace.Exists(l) {
+				r.Previous = l
+				if r.Compared != nil {
+					r.Compared(prev, l)
+				}
+			}
+		}
+	}
+	return nil
+}
