@@ -3,17 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/internal/fillin"
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/task"
-	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/round"
 )
 
 type templatesOptions struct {
@@ -70,61 +65,31 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 }
 
 func templatesRun(opts *templatesOptions) error {
-	p, due, err := opts.Round(opts.Period, opts.Due, time.Now())
-	if err != nil {
+	is, err := round.Issue(round.IssueRequest{Sources: &opts.Sources, Period: opts.Period, Due: opts.Due, Dir: opts.Dir,
+		DirSet: opts.dirSet, NewKey: opts.NewKey, Now: time.Now(), Warn: func(s string) { fmt.Fprintln(opts.Stderr, s) }})
+	if is != nil {
+		printTemplates(opts.Stdout, is)
+	}
+	if err != nil || is.ReturnsDir == "" {
 		return err
 	}
-	set, err := opts.Load()
-	if err != nil {
-		return err
-	}
-	dir := opts.Dir
-	if ws := opts.WS; ws != nil && !opts.dirSet {
-		dir = ws.TemplatesDir(p)
-	}
-	secret, created, warning, err := workspace.IssueKey(opts.Root(), dir, opts.NewKey)
-	if err != nil {
-		return err
-	}
-	if warning != "" {
-		fmt.Fprintln(opts.Stderr, warning)
-	}
-	_, err = writeTemplates(opts.Stdout, set, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}, dir, created, opts.Root())
-	if err != nil || opts.WS == nil {
-		return err
-	}
-	returns := opts.WS.ReturnsDir(p)
-	if err := os.MkdirAll(returns, 0o755); err != nil {
-		return inputerr.New("", "", fmt.Sprintf("无法创建报送文件夹 %s：%v", returns, err))
-	}
-	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", period.ChineseDate(due), returns)
+	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", period.ChineseDate(is.Due), is.ReturnsDir)
 	return nil
 }
 
-// writeTemplates writes the workbooks and tells the office what it did.
-func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string, keyCreated bool, root string) ([]fillin.Written, error) {
-	units, unassigned := fillin.Assign(set)
-	if len(units) == 0 {
-		return nil, inputerr.New("", "", "任务分解表中没有任何已指定牵头单位的任务：请先在“牵头单位”列填写责任单位")
-	}
-	if err := outfile.WritableDir(dir); err != nil {
-		return nil, err
-	}
-	written, err := fillin.WriteAll(dir, units, opts)
-	if err != nil {
-		return nil, err
-	}
+// printTemplates tells the office what Issue wrote.
+func printTemplates(w io.Writer, is *round.Issued) {
 	items := 0
-	for _, wr := range written {
+	for _, wr := range is.Written {
 		items += wr.Items
 	}
-	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(written), opts.Period.String(), items, dir)
-	for _, wr := range written {
+	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(is.Written), is.Period.String(), items, is.Dir)
+	for _, wr := range is.Written {
 		fmt.Fprintf(w, "  %s（%d 项）\n", wr.Path, wr.Items)
 	}
-	if len(unassigned) > 0 {
-		fmt.Fprintf(w, "\n注意：%d 项任务尚未指定牵头单位，未列入任何填报表：", len(unassigned))
-		for i, t := range unassigned {
+	if len(is.Unassigned) > 0 {
+		fmt.Fprintf(w, "\n注意：%d 项任务尚未指定牵头单位，未列入任何填报表：", len(is.Unassigned))
+		for i, t := range is.Unassigned {
 			if i == 20 {
 				fmt.Fprintf(w, "…")
 				break
@@ -136,8 +101,7 @@ func writeTemplates(w io.Writer, set *task.Set, opts fillin.Options, dir string,
 		}
 		fmt.Fprintln(w, "\n请在任务分解表的“牵头单位”列填写后重新生成。")
 	}
-	if keyCreated {
-		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", workspace.KeyPath(root))
+	if is.KeyCreated {
+		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", is.KeyPath)
 	}
-	return written, nil
 }
