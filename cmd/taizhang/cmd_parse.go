@@ -3,17 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
-	"github.com/taizhang-dev/taizhang/internal/policy"
 	"github.com/taizhang-dev/taizhang/internal/task"
-	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
@@ -55,9 +49,6 @@ taizhang.yaml）；--config 指定的文件优先。`,
 				return &usageError{Msg: "请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
 			}
 			opts.Docs = args
-			if opts.Output == "" && !opts.JSON && ws == nil {
-				opts.Output = "任务分解表.xlsx"
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -72,69 +63,27 @@ taizhang.yaml）；--config 指定的文件优先。`,
 }
 
 func parseRun(opts *parseOptions) error {
-	if err := opts.fromWorkspace(); err != nil {
-		return err
-	}
-	var cfg *config.Config
-	var err error
-	if opts.Config == "" && opts.ws != nil {
-		cfg = opts.ws.Config
-	} else if cfg, err = config.Locate(opts.Config, opts.Docs); err != nil {
-		return err
-	}
-	if opts.Output != "" {
-		if _, err := outfile.Check(opts.Output, outfile.TaskList, opts.Docs...); err != nil {
-			return err
-		}
-	}
-	set, err := policy.ParseFiles(opts.Docs, cfg)
+	p, err := workspace.ParseDocuments(workspace.ParseRequest{Docs: opts.Docs, Output: opts.Output, JSON: opts.JSON, Config: opts.Config, WS: opts.ws})
 	if err != nil {
 		return err
 	}
 	summary := opts.Stdout
 	if opts.JSON {
 		summary = opts.Stderr
-		if err := writeJSON(opts.Stdout, set); err != nil {
+		if err := writeJSON(opts.Stdout, p.Set); err != nil {
 			return err
 		}
 	}
-	backup := ""
-	if opts.Output != "" {
-		if backup, err = tasklist.Save(opts.Output, set, opts.Docs...); err != nil {
-			return err
-		}
+	backup, err := p.Save()
+	if err != nil {
+		return err
 	}
-	printSummary(summary, set, opts.Output)
+	printSummary(summary, p.Set, p.Output)
 	if backup != "" {
 		fmt.Fprintf(summary, "原任务分解表已备份为 %s\n", backup)
 	}
-	if opts.ws != nil && opts.Output == opts.ws.TaskList() {
+	if p.ToWorkspace {
 		fmt.Fprintln(summary, "\n下一步：打开任务分解表，核对并补全牵头单位、配合单位和完成时限（“需核实”各项），保存后运行 taizhang templates 生成本期填报表。")
-	}
-	return nil
-}
-
-// fromWorkspace fills in what the command line left out from the workspace:
-// the documents of 政策文件/ and the workspace's task list as the output,
-// which is never overwritten (it may hold the office's edits).
-func (opts *parseOptions) fromWorkspace() error {
-	ws := opts.ws
-	if ws == nil {
-		return nil
-	}
-	if len(opts.Docs) == 0 {
-		docs, err := ws.Documents()
-		if err != nil {
-			return err
-		}
-		opts.Docs = docs
-	}
-	if opts.Output == "" && !opts.JSON {
-		out := ws.TaskList()
-		if _, err := os.Stat(out); err == nil {
-			return inputerr.New("", "", out+"：任务分解表已存在（其中可能有办公室的修改），未覆盖。如需重新分解，请先把它改名备份；或用 -o 指定输出文件")
-		}
-		opts.Output = out
 	}
 	return nil
 }
