@@ -3,16 +3,13 @@ package main
 import (
 	"fmt"
 	"io"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
-	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/round"
 )
 
 type checkOptions struct {
@@ -57,42 +54,10 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 }
 
 func checkRun(opts *checkOptions) error {
-	set, err := opts.Load()
+	results, err := round.Check(round.CheckRequest{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Now: time.Now()})
 	if err != nil {
 		return err
 	}
-	var want *period.Period
-	switch {
-	case len(opts.Returns) == 0: // the workspace's current returns
-		p, _, err := opts.Round(opts.Period, "", time.Now())
-		if err != nil {
-			return err
-		}
-		want = &p
-		dir, err := opts.WS.Received(p)
-		if err != nil {
-			return err
-		}
-		opts.Returns = []string{dir}
-	case opts.Period != "":
-		p, err := period.Parse(opts.Period)
-		if err != nil {
-			return &usageError{Msg: err.Error()}
-		}
-		want = &p
-	}
-	secret, _, err := workspace.Secret(opts.Root(), false)
-	if err != nil {
-		return err
-	}
-	files, err := intake.Collect(opts.Returns)
-	if err != nil {
-		return err
-	}
-	if len(files) == 0 {
-		return inputerr.New("", "", "没有找到可检查的报送文件（.xlsx、.xls、.et）："+strings.Join(opts.Returns, "、"))
-	}
-	results := intake.CheckAll(files, fillin.CheckOptions{Tasks: set, Period: want, Secret: secret}, nil)
 	if opts.JSON {
 		if err := writeJSON(opts.Stdout, map[string]any{"returns": results}); err != nil {
 			return err
@@ -100,16 +65,7 @@ func checkRun(opts *checkOptions) error {
 	} else {
 		printFindings(opts.Stdout, results)
 	}
-	bad := 0
-	for _, r := range results {
-		if !r.Usable() {
-			bad++
-		}
-	}
-	if bad > 0 {
-		return inputerr.New("", "", fmt.Sprintf("%d 份报送文件存在错误，不能直接使用", bad))
-	}
-	return nil
+	return round.Unusable(results)
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {
