@@ -50,30 +50,12 @@ func newStatusCmd(stdout, stderr io.Writer, runF func(*statusOptions) error) *co
 }
 
 func statusRun(opts *statusOptions) error {
-	ws, err := workspace.Locate(opts.Workspace)
-	if err != nil {
-		return err
-	}
-	if ws == nil {
-		return &usageError{Msg: "当前目录不在台账工作目录中：请在 taizhang init 创建的目录（或其子目录）中运行，或用 --workspace 指定"}
-	}
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	p, due, err := workspace.Round(ws, opts.Period, "", now)
-	if err != nil {
-		return err
-	}
-	st, err := round.ReadStatus(ws, p, due, now)
+	st, err := round.StatusOf(opts.Workspace, opts.Period, opts.Now)
 	if err != nil {
 		return err
 	}
 	if opts.JSON {
-		if err := writeJSON(opts.Stdout, st); err != nil {
-			return err
-		}
-		return nil
+		return writeJSON(opts.Stdout, st)
 	}
 	printStatus(opts.Stdout, st)
 	return nil

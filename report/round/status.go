@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -70,6 +71,28 @@ const (
 	StateMissing  = "未报"
 	StateRejected = "有误"
 )
+
+// StatusOf is the status of the workspace a command runs in (the
+// --workspace folder, else the one the current directory is in; see
+// workspace.Locate) for periodFlag, else its current period, at now (zero:
+// the clock). Outside a workspace there is no status: a usage error.
+func StatusOf(workspaceFlag, periodFlag string, now time.Time) (*Status, error) {
+	ws, err := workspace.Locate(workspaceFlag)
+	if err != nil {
+		return nil, err
+	}
+	if ws == nil {
+		return nil, &inputerr.Usage{Msg: "当前目录不在台账工作目录中：请在 taizhang init 创建的目录（或其子目录）中运行，或用 --workspace 指定"}
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	p, due, err := workspace.Round(ws, periodFlag, "", now)
+	if err != nil {
+		return nil, err
+	}
+	return ReadStatus(ws, p, due, now)
+}
 
 // ReadStatus works out the status of period p of the workspace at now:
 // it checks and merges the returns received as merge does, with the same
