@@ -43,12 +43,6 @@ func newInitCmd(stdout, stderr io.Writer, runF func(*initOptions) error) *cobra.
 				return &usageError{Msg: "请指定要创建的工作目录，例如 taizhang init 2025台账"}
 			}
 			opts.Dir = args[0]
-			if _, ok := config.ParseCycle(opts.Cycle); !ok {
-				return &usageError{Msg: fmt.Sprintf("无法识别报送周期“%s”：--cycle 应为 月、季度 或 半年", opts.Cycle)}
-			}
-			if opts.Year != 0 && (opts.Year < 1990 || opts.Year > 2100) {
-				return &usageError{Msg: fmt.Sprintf("考核年度 %d 超出范围：--year 应为 1990–2100 之间的年份", opts.Year)}
-			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -62,19 +56,7 @@ func newInitCmd(stdout, stderr io.Writer, runF func(*initOptions) error) *cobra.
 }
 
 func initRun(opts *initOptions) error {
-	now := opts.Now
-	if now.IsZero() {
-		now = time.Now()
-	}
-	year := opts.Year
-	if year == 0 {
-		year = now.Year()
-	}
-	text, err := config.NewFile(opts.Organisation, year, opts.Cycle)
-	if err != nil {
-		return err
-	}
-	c, err := workspace.Init(opts.Dir, text, now)
+	c, err := workspace.Create(opts.Dir, opts.Organisation, opts.Year, opts.Cycle, opts.Now)
 	if err != nil {
 		return err
 	}

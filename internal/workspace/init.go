@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -126,4 +127,27 @@ func checkEmpty(root string) (docs []string, err error) {
 	}
 	sort.Strings(docs)
 	return docs, nil
+}
+
+// Create is Init with the commented default taizhang.yaml for organisation,
+// year (0: the year of now) and cycle (月、季度 or 半年). A cycle or year
+// that cannot be is a usage error; now zero is the clock.
+func Create(root, organisation string, year int, cycle string, now time.Time) (*Created, error) {
+	if _, ok := config.ParseCycle(cycle); !ok {
+		return nil, &inputerr.Usage{Msg: fmt.Sprintf("无法识别报送周期“%s”：--cycle 应为 月、季度 或 半年", cycle)}
+	}
+	if year != 0 && (year < 1990 || year > 2100) {
+		return nil, &inputerr.Usage{Msg: fmt.Sprintf("考核年度 %d 超出范围：--year 应为 1990–2100 之间的年份", year)}
+	}
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if year == 0 {
+		year = now.Year()
+	}
+	text, err := config.NewFile(organisation, year, cycle)
+	if err != nil {
+		return nil, err
+	}
+	return Init(root, text, now)
 }
