@@ -71,15 +71,7 @@ func checkRun(opts *checkOptions) error {
 func printFindings(w io.Writer, results []*fillin.Return) {
 	usable, warned, bad := 0, 0, 0
 	for _, r := range results {
-		errs, warns := 0, 0
-		for _, f := range r.Findings {
-			switch f.Level {
-			case fillin.LevelError:
-				errs++
-			case fillin.LevelWarning:
-				warns++
-			}
-		}
+		errs, warns := r.Counts()
 		who := ""
 		if r.Unit != "" {
 			who = "（" + r.Unit

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -67,7 +68,7 @@ func initRun(opts *initOptions) error {
 func printInit(w io.Writer, dir string, c *workspace.Created) {
 	ws := c.Workspace
 	cur := c.Current.String()
-	fmt.Fprintf(w, "已创建台账工作目录 %s（%s，%d 年度，每%s报送一次）：\n", ws.Root, firstNonEmpty(ws.Config.Organisation, "机关名称未填写"), ws.Config.Year, config.CycleLabel(ws.Config.CycleKind()))
+	fmt.Fprintf(w, "已创建台账工作目录 %s（%s，%d 年度，每%s报送一次）：\n", ws.Root, cmp.Or(ws.Config.Organisation, "机关名称未填写"), ws.Config.Year, config.CycleLabel(ws.Config.CycleKind()))
 	rows := [][2]string{
 		{config.FileName, "配置：单位名单和别名、集体称谓展开、亮灯和考核规则、字体（用记事本编辑，内有说明）"},
 		{workspace.DocsName + "/", "放入要分解的政策文件（.docx、.txt、.html）"},

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -89,35 +90,12 @@ func parseRun(opts *parseOptions) error {
 }
 
 func printSummary(w io.Writer, set *task.Set, output string) {
-	tasks, targets, others, review := 0, 0, 0, 0
-	for _, d := range set.Documents {
-		for _, t := range d.Tasks {
-			switch t.Kind {
-			case task.KindTask:
-				tasks++
-			case task.KindTarget:
-				targets++
-			default:
-				others++
-			}
-			if len(t.Flags) > 0 {
-				review++
-			}
-		}
-	}
+	c := set.Counts()
 	fmt.Fprintf(w, "共读取文件 %d 份：任务 %d 项，目标 %d 项，其他条目 %d 项；责任单位 %d 个；需核实 %d 项。\n",
-		len(set.Documents), tasks, targets, others, len(set.Units()), review)
+		len(set.Documents), c.Tasks, c.Targets, c.Others, len(set.Units()), c.Review)
 	for _, d := range set.Documents {
-		n, m := 0, 0
-		for _, t := range d.Tasks {
-			switch t.Kind {
-			case task.KindTask:
-				n++
-			case task.KindTarget:
-				m++
-			}
-		}
-		fmt.Fprintf(w, "\n《%s》%s（%s）：任务 %d 项，目标 %d 项\n", docTitle(d), d.DocNumber, d.Source, n, m)
+		dc := d.Counts()
+		fmt.Fprintf(w, "\n《%s》%s（%s）：任务 %d 项，目标 %d 项\n", cmp.Or(d.Title, d.Source), d.DocNumber, d.Source, dc.Tasks, dc.Targets)
 		for _, note := range d.Notes {
 			fmt.Fprintf(w, "  说明：%s\n", note)
 		}
@@ -126,22 +104,6 @@ func printSummary(w io.Writer, set *task.Set, output string) {
 	if output != "" {
 		fmt.Fprintf(w, "\n已写入 %s\n", output)
 	}
-}
-
-func docTitle(d *task.Document) string {
-	if d.Title != "" {
-		return d.Title
-	}
-	return d.Source
-}
-
-func firstNonEmpty(ss ...string) string {
-	for _, s := range ss {
-		if s != "" {
-			return s
-		}
-	}
-	return ""
 }
 
 // printReview lists what the office should check, one line per kind of

@@ -105,12 +105,21 @@ type Return struct {
 
 // Usable reports whether the return has no errors.
 func (r *Return) Usable() bool {
+	errs, _ := r.Counts()
+	return errs == 0
+}
+
+// Counts are how many of the return's findings are errors and warnings.
+func (r *Return) Counts() (errs, warns int) {
 	for _, f := range r.Findings {
-		if f.Level == LevelError {
-			return false
+		switch f.Level {
+		case LevelError:
+			errs++
+		case LevelWarning:
+			warns++
 		}
 	}
-	return true
+	return errs, warns
 }
 
 // CheckOptions say what a return is checked against.

@@ -532,12 +532,8 @@ func leadLabels(u *unitStat, docLabels []string) string {
 func writeDocSheet(f *excelize.File, st *styles, set *task.Set) error {
 	rows := make([][]any, len(set.Documents))
 	for i, d := range set.Documents {
-		counts := map[task.Kind]int{}
-		for _, t := range d.Tasks {
-			counts[t.Kind]++
-		}
-		rows[i] = []any{d.ID, d.Source, d.Title, d.DocNumber, d.Issuer, d.Date,
-			counts[task.KindTask], counts[task.KindTarget], len(d.Tasks) - counts[task.KindTask] - counts[task.KindTarget]}
+		c := d.Counts()
+		rows[i] = []any{d.ID, d.Source, d.Title, d.DocNumber, d.Issuer, d.Date, c.Tasks, c.Targets, c.Others}
 	}
 	return writeTable(f, st, SheetDocuments, docHeaders, docWidths, rows, false)
 }
