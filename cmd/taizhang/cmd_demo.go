@@ -10,7 +10,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/demo"
@@ -45,11 +44,8 @@ func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.
 }
 
 func demoRun(opts *demoOptions) error {
-	dir, err := outfile.FreshDir(opts.Dir)
+	dir, err := demo.Folder(opts.Dir)
 	if err != nil {
-		return err
-	}
-	if err := outfile.WritableDir(dir); err != nil {
 		return err
 	}
 	out := opts.Stdout

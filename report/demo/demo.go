@@ -87,8 +87,20 @@ type Events struct {
 	Quarter   func(Quarter)
 }
 
+// Folder is the folder the demo writes into when asked for asked: asked
+// itself when it does not exist or is empty, else a new one beside it (see
+// outfile.FreshDir), so that nothing already there is touched; it must be
+// writable.
+func Folder(asked string) (string, error) {
+	dir, err := outfile.FreshDir(asked)
+	if err != nil {
+		return "", err
+	}
+	return dir, outfile.WritableDir(dir)
+}
+
 // Run writes the demo into dir, which does not exist or is empty (see
-// outfile.FreshDir).
+// Folder).
 func Run(dir string, ev Events) (*YearEnd, error) {
 	ws, err := newWorkspace(dir)
 	if err != nil {
