@@ -24,7 +24,8 @@
 //	           unit lines
 //	sample     realistic returns for the demo, tests and benchmarks
 //	workspace  the office's working folder: layout, current period and round,
-//	           the year's ledgers, the signing key
+//	           the year's ledgers, the signing key, and what commands take
+//	           from it when their flags leave it out (task sources, parse)
 //	config     the workspace configuration (taizhang.yaml)
 //	cells      cell text, dates and widths shared by the workbook packages
 //	hiddensheet the very hidden _taizhang sheet that tasklist and ledgerbook

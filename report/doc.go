@@ -1,13 +1,15 @@
 // Package report holds what the office reads, prints and issues, written
 // from the stages below (internal/):
 //
-//	round      one reporting round: check → merge → rank → write the ledger
-//	           workbook, and the round's status; merge, status and demo share
-//	           its Job and Rules
+//	round      one reporting round: issue the fill-in workbooks, check →
+//	           merge → rank → write the ledger workbook, and the round's
+//	           status; templates, check, merge, status and demo share its
+//	           Job and Rules
 //	ledgerbook the ledger workbook (总台账) and the year workbook, and reading
 //	           the office's ledger back with its 复核意见 and 核定状态
-//	publish    writes a report PDF (and the year workbook beside the annual
-//	           one) from ledgers, backing up what it replaces
+//	publish    plans a report from the flags and the workspace, and writes
+//	           the PDF (and the year workbook beside the annual one) from
+//	           ledgers, backing up what it replaces
 //	bulletin   what the reports say: the period's progress bulletin, the
 //	           annual assessment report
 //	gongwen    the GB/T 9704 page: lines, headings, tables, charts, page

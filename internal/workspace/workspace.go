@@ -3,7 +3,10 @@
 // workbooks, returns and outputs are, its configuration, which period is
 // current, and the secret key that signs the fill-in workbooks, so that a
 // department cannot forge or silently alter a return. Commands run anywhere
-// inside a workspace find it by looking upwards (Find).
+// inside a workspace find it by looking upwards (Find, Locate), and take
+// from it what their flags leave out: the task sources (Sources), parse's
+// documents and task list (ParseDocuments), a new workspace's configuration
+// (Create).
 package workspace
 
 import (

@@ -3,7 +3,9 @@
 // the official-document layout, with the year workbook (年度台账.xlsx)
 // beside the annual one. An earlier output is backed up before it is
 // replaced; an input or a file of another kind is never written over.
-// report and the demo both go through Job.
+// report and the demo both go through Job; NewPlan works out the report
+// command's ledgers, output, fonts and options from its flags, the
+// workspace and taizhang.yaml.
 //
 // It never prints: what the office should be told (edits of the ledgers
 // not taken, characters drawn from fallback fonts) is in the results.

@@ -4,7 +4,10 @@
 // (package ledgerbook); and it works out a round's status — who reported,
 // who is late or missing, whether the ledger is up to date and what is
 // left to do. merge, status and the demo all go through Job, with the
-// same rules taken from the configuration (Rules).
+// same rules taken from the configuration (Rules). The commands' rounds
+// start here too: Issue writes the fill-in workbooks (templates), Check
+// checks returns (check), NewPlan plans a merge and StatusOf reads the
+// status, each taking from the workspace what the flags leave out.
 //
 // It never prints: progress goes to a callback, everything else is in the
 // results.
