@@ -34,12 +34,6 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 并按该期次核对。`,
 		Example: "  taizhang check                      # 在工作目录中\n  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.Open(); err != nil {
-				return err
-			}
-			if len(args) == 0 && opts.WS == nil {
-				return &usageError{Msg: "请指定要检查的报送文件或目录"}
-			}
 			opts.Returns = args
 			if runF != nil {
 				return runF(opts)

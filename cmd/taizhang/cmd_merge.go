@@ -44,15 +44,6 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
 		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := opts.Open(); err != nil {
-				return err
-			}
-			if len(args) == 0 && opts.WS == nil {
-				return &usageError{Msg: "请指定报送文件或目录"}
-			}
-			if opts.Period == "" && opts.WS == nil {
-				return &usageError{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
-			}
 			opts.outputSet = cmd.Flags().Changed("output")
 			opts.Returns = args
 			if runF != nil {

@@ -19,8 +19,6 @@ type parseOptions struct {
 	Config    string
 	Workspace string
 
-	ws *workspace.Workspace // the workspace parse runs in, or nil
-
 	Stdout, Stderr io.Writer
 }
 
@@ -41,14 +39,6 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 taizhang.yaml）；--config 指定的文件优先。`,
 		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ws, err := workspace.Locate(opts.Workspace)
-			if err != nil {
-				return err
-			}
-			opts.ws = ws
-			if len(args) == 0 && ws == nil {
-				return &usageError{Msg: "请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
-			}
 			opts.Docs = args
 			if runF != nil {
 				return runF(opts)
@@ -64,7 +54,7 @@ taizhang.yaml）；--config 指定的文件优先。`,
 }
 
 func parseRun(opts *parseOptions) error {
-	p, err := workspace.ParseDocuments(workspace.ParseRequest{Docs: opts.Docs, Output: opts.Output, JSON: opts.JSON, Config: opts.Config, WS: opts.ws})
+	p, err := workspace.ParseDocuments(workspace.ParseRequest{Docs: opts.Docs, Output: opts.Output, JSON: opts.JSON, Config: opts.Config, Workspace: opts.Workspace})
 	if err != nil {
 		return err
 	}

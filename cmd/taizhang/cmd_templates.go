@@ -43,12 +43,6 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 			if len(args) > 0 {
 				return &usageError{Msg: "templates 不接受位置参数：请用 --tasks 指定任务来源"}
 			}
-			if err := opts.Open(); err != nil {
-				return err
-			}
-			if opts.Period == "" && opts.WS == nil {
-				return &usageError{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
-			}
 			opts.dirSet = cmd.Flags().Changed("output")
 			if runF != nil {
 				return runF(opts)

@@ -13,13 +13,13 @@ import (
 
 // ParseRequest is what taizhang parse was asked for: the documents, the
 // task list to write ("" for none), whether the tasks go out as JSON
-// instead, the --config file and the workspace it runs in (nil for none).
+// instead, the --config file and the --workspace folder (see Locate).
 type ParseRequest struct {
-	Docs   []string
-	Output string
-	JSON   bool
-	Config string
-	WS     *Workspace
+	Docs      []string
+	Output    string
+	JSON      bool
+	Config    string
+	Workspace string
 }
 
 // Parsed is a parse ready to save: the documents read, their tasks and
@@ -37,9 +37,16 @@ type Parsed struct {
 // comes from the workspace: the documents of 政策文件/ and its task list as
 // the output, which is never overwritten (it may hold the office's edits).
 // Outside a workspace the output is 任务分解表.xlsx unless the tasks go
-// out as JSON. The output is checked before anything is read.
+// out as JSON, and documents must be given. The output is checked before
+// anything is read.
 func ParseDocuments(r ParseRequest) (*Parsed, error) {
-	ws := r.WS
+	ws, err := Locate(r.Workspace)
+	if err != nil {
+		return nil, err
+	}
+	if len(r.Docs) == 0 && ws == nil {
+		return nil, &inputerr.Usage{Msg: "请至少指定一个政策文件（或在 taizhang init 创建的工作目录中运行，读取其中的 政策文件/）"}
+	}
 	p := &Parsed{Docs: r.Docs, Output: r.Output}
 	if ws == nil && p.Output == "" && !r.JSON {
 		p.Output = "任务分解表.xlsx"
@@ -62,7 +69,6 @@ func ParseDocuments(r ParseRequest) (*Parsed, error) {
 		p.ToWorkspace = p.Output == ws.TaskList()
 	}
 	var cfg *config.Config
-	var err error
 	if r.Config == "" && ws != nil {
 		cfg = ws.Config
 	} else if cfg, err = config.Locate(r.Config, p.Docs); err != nil {

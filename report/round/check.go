@@ -13,7 +13,8 @@ import (
 )
 
 // CheckRequest is what taizhang check was asked for; with no returns it
-// checks the workspace's current (or Period's) 报送/ against that period.
+// checks the 报送/ of the workspace it runs in (see Sources.Open) for the
+// current period or Period, against that period.
 type CheckRequest struct {
 	Sources *workspace.Sources
 	Returns []string // files and folders
@@ -27,6 +28,12 @@ type CheckRequest struct {
 // Unusable).
 func Check(r CheckRequest) ([]*fillin.Return, error) {
 	s := r.Sources
+	if err := s.Open(); err != nil {
+		return nil, err
+	}
+	if len(r.Returns) == 0 && s.WS == nil {
+		return nil, &inputerr.Usage{Msg: "请指定要检查的报送文件或目录"}
+	}
 	set, err := s.Load()
 	if err != nil {
 		return nil, err

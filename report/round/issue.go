@@ -43,11 +43,18 @@ type Issued struct {
 }
 
 // Issue writes the round's fill-in workbooks, one per unit with tasks,
-// signed with the office's key. It refuses a task list without any lead
+// signed with the office's key, in the workspace it runs in (see
+// Sources.Open); outside one the period must be given. It refuses a task list without any lead
 // unit. In a workspace it also makes the period's 报送/; when that fails
 // the workbooks are written and the result comes with the error.
 func Issue(r IssueRequest) (*Issued, error) {
 	s := r.Sources
+	if err := s.Open(); err != nil {
+		return nil, err
+	}
+	if r.Period == "" && s.WS == nil {
+		return nil, errNoPeriod
+	}
 	p, due, err := s.Round(r.Period, r.Due, r.Now)
 	if err != nil {
 		return nil, err

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
@@ -37,11 +38,25 @@ type Plan struct {
 	Inputs []string
 }
 
-// NewPlan works out a merge from the request, the workspace and its
-// configuration: the round, the tasks (which must have a lead unit), the
-// signing key, the returns and the previous ledger.
+// errNoPeriod refuses a round outside a workspace without --period.
+var errNoPeriod = &inputerr.Usage{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
+
+// NewPlan works out a merge from the request, the workspace it runs in
+// (see Sources.Open) and its configuration; outside a workspace the
+// returns and the period must be given. It works out the round, the tasks
+// (which must have a lead unit), the signing key, the returns and the
+// previous ledger.
 func NewPlan(r Request) (*Plan, error) {
 	s := r.Sources
+	if err := s.Open(); err != nil {
+		return nil, err
+	}
+	if len(r.Returns) == 0 && s.WS == nil {
+		return nil, &inputerr.Usage{Msg: "请指定报送文件或目录"}
+	}
+	if r.Period == "" && s.WS == nil {
+		return nil, errNoPeriod
+	}
 	p, due, err := s.Round(r.Period, r.Due, r.Now)
 	if err != nil {
 		return nil, err
