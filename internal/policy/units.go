@@ -514,11 +514,24 @@ func isPlaceName(s string) bool {
 // "" when it has none or is itself a place or collective.
 func (u unitRules) ownPrefix(name string) string {
 	for _, p := range u.prefixes {
-		if strings.HasPrefix(name, p) && len(name) > len(p) && !strings.HasPrefix(name, "市场") && u.isAgency(name) && !isPlaceName(name) {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && !shiWord(name) && u.isAgency(name) && !isPlaceName(name) {
 			return p
 		}
 	}
 	return ""
+}
+
+// shiWord reports a name whose 市 starts a word rather than naming the
+// city: 市场监管局, 市政局 (municipal works), 市容环卫处; 市政府办公室 and
+// 市政协 are the city's.
+func shiWord(name string) bool {
+	switch {
+	case strings.HasPrefix(name, "市场"), strings.HasPrefix(name, "市容"):
+		return true
+	case strings.HasPrefix(name, "市政"):
+		return !strings.HasPrefix(name, "市政府") && !strings.HasPrefix(name, "市政协")
+	}
+	return false
 }
 
 // takesPrefix reports whether a bare name gets the carried prefix: agencies
@@ -541,7 +554,7 @@ func (u unitRules) takesPrefix(name string) bool {
 		return false
 	}
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
-		if strings.Contains(name, lvl) && !strings.HasPrefix(name, "市场") {
+		if strings.Contains(name, lvl) && !shiWord(name) {
 			return false
 		}
 	}
