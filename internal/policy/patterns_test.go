@@ -211,6 +211,15 @@ func TestIndicatorRows(t *testing.T) {
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("kinds %v; want %v", got, want)
 	}
+	// A column headed 预期目标 holds goals, whatever its rows say.
+	d = parseText(t, "附件1\n序号 | 预期目标 | 责任单位 | 进展情况\n"+
+		"1 | 全区生产总值增长6%左右。 | 区发改委 | 一季度增长5.8%\n"+
+		"2 | 城镇新增就业稳定。 | 区人力社保局 | 新增就业3000人")
+	for _, tk := range d.Tasks {
+		if tk.Kind != "target" {
+			t.Errorf("%v is %s under 预期目标; want target", tk.Path, tk.Kind)
+		}
+	}
 	d = parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
 		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
 		"2 | 深化“放管服”改革，推行一网通办。 | 市政务服务局 | 市直各部门")

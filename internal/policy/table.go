@@ -58,7 +58,13 @@ type taskTable struct {
 	// line is the index of the text line the table stood before, so a
 	// table right under a heading (一、重点工作任务) is read as its items.
 	line int
+	// goals is set when the content column is headed as goals (预期目标,
+	// 主要指标): its rows are targets.
+	goals bool
 }
+
+// goalHeaderRe matches a content column that holds goals, not work.
+var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性)?(目标|指标)(值)?$`)
 
 // recogniseTable returns the table's column layout when it is a task table:
 // it must have a content column and a unit column.
@@ -91,7 +97,11 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			has[colContent] = true
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
-			return &taskTable{cols: cols, rows: rows[h+1:]}, true
+			t := &taskTable{cols: cols, rows: rows[h+1:]}
+			if k := firstCol(cols, colContent); k >= 0 {
+				t.goals = goalHeaderRe.MatchString(strings.Join(strings.Fields(rows[h][k]), ""))
+			}
+			return t, true
 		}
 	}
 	return nil, false
@@ -224,7 +234,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		tk.Path = append(tk.Path, label)
 		tk.Headings = append([]string(nil), sectionTitles...)
 		tk.Leader = strings.Join(strings.Fields(cells[colLeader]), " ")
-		if k := len(sectionTitles); k > 0 && targetHeadingRe.MatchString(sectionTitles[k-1]) {
+		if k := len(sectionTitles); t.goals || k > 0 && targetHeadingRe.MatchString(sectionTitles[k-1]) {
 			tk.Kind = task.KindTarget
 		}
 		us, raw := p.rowUnits(t, cells, rule)
