@@ -200,7 +200,7 @@ func (p *parser) headingOwners(items []*item) {
 		}
 		name := strings.TrimSpace(m[1])
 		unit := p.rules.plausible(name) && !p.rules.isCollective(name)
-		if !unit && !strings.ContainsAny(name, "长记任") {
+		if !unit && !leaderPhraseRe.MatchString(name) {
 			continue
 		}
 		var sub []int

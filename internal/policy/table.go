@@ -365,14 +365,7 @@ func firstCol(cols []column, c column) int {
 	return -1
 }
 
-func hasCol(cols []column, c column) bool {
-	for _, x := range cols {
-		if x == c {
-			return true
-		}
-	}
-	return false
-}
+func hasCol(cols []column, c column) bool { return firstCol(cols, c) >= 0 }
 
 func nonBlank(ss ...string) []string {
 	var out []string

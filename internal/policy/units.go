@@ -334,7 +334,10 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 
 // levelPrefixRe matches the level words before a collective: 省直, 市级,
 // 县政府.
-var levelPrefixRe = regexp.MustCompile(`^(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府)?`)
+var levelPrefixRe = regexp.MustCompile(`^` + levelWords + `(?:直|级|属|政府)?`)
+
+// levelWords are the levels of government a collective or a prefix names.
+const levelWords = `(?:[省市县区州盟旗]|自治区)`
 
 // splitAnd splits 省直有关部门和各市人民政府 into its two units; a name
 // with 和 inside (人力资源和社会保障局) stays whole, as its parts are not
@@ -593,7 +596,7 @@ func (u unitRules) isCollective(name string) bool {
 // levelCollectiveRe matches names that stand for a group of units, with
 // or without the level they belong to: 各部门, 有关单位, 省直各部门,
 // 市政府有关部门, 县直相关单位.
-var levelCollectiveRe = regexp.MustCompile(`^(?:(?:[省市县区州盟旗]|自治区)(?:直|级|属|政府|委)?)?(?:各|有关|相关)`)
+var levelCollectiveRe = regexp.MustCompile(`^(?:` + levelWords + `(?:直|级|属|政府|委)?)?(?:各|有关|相关)`)
 
 // isUnitList reports whether s, found after a task's last sentence in a
 // flattened table, is a list of unit names.
