@@ -176,9 +176,10 @@ func milestoneYear(text string, docYear int) *task.Deadline {
 	return &task.Deadline{Text: fmt.Sprintf("%d年", best), Date: fmt.Sprintf("%d-12-31", best)}
 }
 
-// dateCellRe matches a cell that is nothing but a date: 2024年9月, 2024年,
-// 9月, 2024年6月30日. In a deadline column it is the deadline.
-var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?$`)
+// dateCellRe matches a cell that is a date, alone or followed by the
+// milestone due then (2024年9月, 2024年, 9月, 2024年6月30日, 9月投入使用,
+// 2024年6月开工). In a deadline column it is the deadline.
+var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?(?:前|底前|底|末)?\p{Han}{0,6}$`)
 
 // cellDeadline reads a deadline column's cell: a deadline as findDeadline
 // finds one, or a bare date; nil when the cell is neither.

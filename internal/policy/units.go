@@ -556,13 +556,18 @@ func (u unitRules) takesPrefix(name string) bool {
 	if ownOrgRe.MatchString(name) || startsWithProvince(name) {
 		return false
 	}
+	bare := notLevelRe.ReplaceAllString(name, "")
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
-		if strings.Contains(name, lvl) && !shiWord(name) {
+		if strings.Contains(bare, lvl) && !shiWord(name) {
 			return false
 		}
 	}
 	return true
 }
+
+// notLevelRe matches words whose 区 or 市 is not a level of government
+// (产业园区改革发展办公室, 城市管理局, 社区): they do not stop a carried prefix.
+var notLevelRe = regexp.MustCompile(`园区|社区|小区|片区|景区|街区|城市|都市|市场`)
 
 var ownOrgRe = regexp.MustCompile(`银行|支行|分行|实验室|集团|公司`)
 
@@ -663,7 +668,7 @@ func (u unitRules) dominantPrefix(raws []string) string {
 
 // actionWords start phrases of a task's text, never a unit's name: they keep
 // 加快建设国家级科技服务业集聚区、打造国际合作先行区 from being read as units.
-var actionWords = []string{"加快", "打造", "建设", "推进", "推动", "实施", "开展", "支持", "鼓励", "加强", "完善", "提升", "促进", "构建", "形成", "培育", "发展", "深化", "强化", "创建", "争创", "建成", "引导", "组织", "落实", "探索", "建立", "健全", "优化", "扩大", "提高", "力争", "确保", "实现", "围绕", "依托", "聚焦", "成为", "争取", "成功", "完成", "全面", "积极", "持续", "大力", "着力", "全力", "做好", "抓好", "进一步", "新增", "改造"}
+var actionWords = []string{"加快", "打造", "建设", "推进", "推动", "实施", "开展", "支持", "鼓励", "加强", "完善", "提升", "促进", "构建", "形成", "培育", "发展", "深化", "强化", "创建", "争创", "建成", "引导", "组织", "落实", "探索", "建立", "健全", "优化", "扩大", "提高", "力争", "确保", "实现", "围绕", "依托", "聚焦", "成为", "争取", "成功", "完成", "全面", "积极", "持续", "大力", "着力", "全力", "做好", "抓好", "进一步", "新增", "改造", "开工", "新建", "启动", "迁建", "续建", "筹建", "扩建", "改建", "修建", "兴建"}
 
 func startsWithAction(name string) bool {
 	for _, w := range actionWords {
