@@ -248,3 +248,18 @@ func TestTraditionalNote(t *testing.T) {
 		t.Errorf("notes %q do not say the text was converted", d.Notes)
 	}
 }
+
+// TestBlankFormRows: the numbered empty rows of a form to fill in (a
+// 汇总表 attached to a notice) are not tasks; a row with text is.
+func TestBlankFormRows(t *testing.T) {
+	d := parseText(t, "附件\n序号 | 项目名称 | 责任单位 | 完成时限\n1 | | |\n2 | | |\n3 | 建设数据平台 | 市大数据局 | 年内\n")
+	labels := byLabel(d)
+	for _, l := range []string{"1", "2"} {
+		if labels[l] != nil {
+			t.Errorf("blank row %s became a task: %+v", l, labels[l])
+		}
+	}
+	if tk := labels["3"]; tk == nil || !sameList(tk.Lead, []string{"市大数据局"}) {
+		t.Errorf("row 3 = %+v; want a task led by 市大数据局", tk)
+	}
+}

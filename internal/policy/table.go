@@ -228,6 +228,11 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		if tk.Text == "" {
 			tk.Text = tk.Title
 		}
+		// A numbered row with no text and no units is a blank line of a
+		// form to fill in (附件4 项目推荐汇总表), not a task.
+		if tk.Text == "" && cells[colLead]+cells[colUnits]+cells[colCo] == "" {
+			continue
+		}
 		for _, m := range sections {
 			tk.Path = append(tk.Path, m.label())
 		}
