@@ -351,12 +351,17 @@ func light(r *Row, p period.Period, rules Rules) (Light, string) {
 		case fillin.StatusNotStart:
 			zero := 0.0
 			pct = &zero
+		case fillin.StatusBehind:
+			return Yellow, "报“滞后”，未填累计进度"
 		default:
 			return Yellow, "未填累计进度，无法与序时进度比较"
 		}
 	}
 	gap := round1(r.Expected - *pct)
 	switch {
+	case gap <= rules.GreenWithin && status == fillin.StatusBehind:
+		// A light is never better than the unit's own word.
+		return Yellow, fmt.Sprintf("报“滞后”（进度 %s%%，序时进度 %s%%），按单位所报不亮绿灯", Num(*pct), Num(r.Expected))
 	case gap <= rules.GreenWithin:
 		return Green, fmt.Sprintf("进度 %s%%，序时进度 %s%%", Num(*pct), Num(r.Expected))
 	case gap <= rules.YellowWithin:

@@ -128,6 +128,8 @@ func TestLight(t *testing.T) {
 		{"30 behind", Row{Reported: true, Status: fillin.StatusBehind, Percent: pct(20), Expected: 50}, Yellow},
 		{"31 behind", Row{Reported: true, Status: fillin.StatusBehind, Percent: pct(19), Expected: 50}, Red},
 		{"not started early", Row{Reported: true, Status: fillin.StatusNotStart, Expected: 20}, Yellow},
+		{"reported 滞后 though ahead", Row{Reported: true, Status: fillin.StatusBehind, Percent: pct(60), Expected: 50}, Yellow},
+		{"reported 滞后 without a percentage", Row{Reported: true, Status: fillin.StatusBehind, Expected: 50}, Yellow},
 		{"ongoing with content", Row{Reported: true, Status: fillin.StatusOngoing, Progress: "开展中", Expected: 50}, Green},
 	}
 	for _, tt := range tests {
