@@ -89,7 +89,9 @@ func (l *Ledger) CountTotals() {
 
 // Count tallies rows the way the ledger's totals do: tasks, lights,
 // reported, finished, on schedule (按序时推进, 持续推进), behind (滞后,
-// 未启动) by the status the office stands by, and the completion rate.
+// 未启动) by the status the office stands by, reported without a status,
+// not reported by the lead unit, without a lead unit (those three only when
+// the office has no 核定状态 either), and the completion rate.
 // Units, compliance and intake are left at zero.
 func Count(rows []*Row) Totals {
 	t := Totals{Lights: map[Light]int{}}
@@ -99,13 +101,22 @@ func Count(rows []*Row) Totals {
 		if r.Reported {
 			t.Reported++
 		}
-		switch r.Effective() {
-		case fillin.StatusDone:
-			t.Done++
-		case fillin.StatusOnTrack, fillin.StatusOngoing:
-			t.OnSchedule++
-		case fillin.StatusBehind, fillin.StatusNotStart:
-			t.Behind++
+		switch {
+		case !r.Reported && r.Override == "" && len(r.Lead) == 0:
+			t.NoLead++
+		case !r.Reported && r.Override == "":
+			t.Unreported++
+		default:
+			switch r.Effective() {
+			case fillin.StatusDone:
+				t.Done++
+			case fillin.StatusOnTrack, fillin.StatusOngoing:
+				t.OnSchedule++
+			case fillin.StatusBehind, fillin.StatusNotStart:
+				t.Behind++
+			default:
+				t.NoStatus++
+			}
 		}
 	}
 	if t.Tasks > 0 {

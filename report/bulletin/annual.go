@@ -81,8 +81,8 @@ func annualOverview(d *gongwen.Doc, y *history.Year, ledgers []*ledger.Ledger, n
 	level1(d, n, "总体情况")
 	last := ledgers[len(ledgers)-1]
 	t := last.Totals
-	d.Text(fmt.Sprintf("截至%s，纳入督查的任务共%d项，已完成%d项、按序时推进%d项、进度滞后%d项，未报送%d项，总体完成率%s；结转下年度的任务%d项。",
-		y.Periods[len(y.Periods)-1].Label+"末", t.Tasks, t.Done, t.OnSchedule, t.Behind, t.Tasks-t.Reported, percent(t.Completion), len(y.CarriedOver)))
+	d.Text(fmt.Sprintf("截至%s，纳入督查的任务共%d项，%s；总体完成率%s，结转下年度的任务%d项。",
+		y.Periods[len(y.Periods)-1].Label+"末", t.Tasks, breakdown(t), percent(t.Completion), len(y.CarriedOver)))
 	var parts []string
 	for i, l := range ledgers {
 		parts = append(parts, fmt.Sprintf("%s%s", shortPeriod(y.Periods[i]), percent(l.Totals.Completion)))

@@ -2,6 +2,8 @@ package bulletin
 
 import (
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -142,5 +144,39 @@ func TestOddRows(t *testing.T) {
 	}
 	if num(math.Inf(1)) != "—" || num(85.25) != "85.3" || num(-0.04) != "0" {
 		t.Errorf("num: %q %q %q", num(math.Inf(1)), num(85.25), num(-0.04))
+	}
+}
+
+// The overview's parts add up to the whole: every task is done, on
+// schedule, behind, reported without a status, not reported by its lead or
+// without a lead (issue 13: two rows with an empty status were lost, and
+// lead-less tasks were called 未报送).
+func TestOverviewAddsUp(t *testing.T) {
+	l := testLedger(t, "2024-Q3")
+	// One reported row without a status.
+	for _, r := range l.Rows {
+		if r.Reported {
+			r.Status = ""
+			break
+		}
+	}
+	if err := l.Reassess(ledger.DefaultRules); err != nil {
+		t.Fatal(err)
+	}
+	c := writeReport(t, Progress(l, Options{Rules: score.Defaults}))
+	flat := strings.Join(strings.Fields(c.Raw), "")
+	m := regexp.MustCompile(`任务共(\d+)项.*?已报送或经核定(\d+)项，其中已完成(\d+)项、按序时推进(\d+)项、进度滞后(\d+)项(?:、未填完成状态(\d+)项)?(?:；牵头单位未报送(\d+)项)?(?:；未明确牵头单位(\d+)项)?。`).FindStringSubmatch(flat)
+	if m == nil {
+		t.Fatalf("no overview sentence in %q", flat[:min(len(flat), 600)])
+	}
+	n := make([]int, len(m))
+	for i := 1; i < len(m); i++ {
+		n[i], _ = strconv.Atoi(m[i])
+	}
+	if n[3]+n[4]+n[5]+n[6] != n[2] || n[2]+n[7]+n[8] != n[1] {
+		t.Errorf("figures do not add up: %s", m[0])
+	}
+	if n[6] != 1 || n[8] != 1 {
+		t.Errorf("want 1 task without a status and 1 without a lead: %s", m[0])
 	}
 }

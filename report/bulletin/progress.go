@@ -70,8 +70,8 @@ func overview(d *gongwen.Doc, l *ledger.Ledger, n int) {
 	level1(d, n, "总体情况")
 	t := l.Totals
 	ids, _ := docs(l)
-	d.Text(fmt.Sprintf("本期纳入督查的任务共%d项，涉及%d个文件、%d个责任单位。已报送或经核定%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项；未报送%d项。总体完成率%s。",
-		t.Tasks, len(ids), t.Units, t.Tasks-unknown(l.Rows), t.Done, t.OnSchedule, t.Behind, unknown(l.Rows), percent(t.Completion)))
+	d.Text(fmt.Sprintf("本期纳入督查的任务共%d项，涉及%d个文件、%d个责任单位。%s。总体完成率%s。",
+		t.Tasks, len(ids), t.Units, breakdown(t), percent(t.Completion)))
 	d.Text(fmt.Sprintf("亮灯情况：绿灯%d项、黄灯%d项、红灯%d项，灰灯（未报送或未明确牵头单位）%d项。",
 		t.Lights[ledger.Green], t.Lights[ledger.Yellow], t.Lights[ledger.Red], t.Lights[ledger.Grey]))
 	units := t.OnTime + t.Late + t.MissingN
@@ -123,24 +123,37 @@ func rowsByDoc(l *ledger.Ledger) (ids []string, rows map[string][]*ledger.Row) {
 	return ids, rows
 }
 
-// unknown counts the rows the office knows nothing of this period: no
-// report from the lead unit and no 核定状态.
-func unknown(rows []*ledger.Row) int {
-	n := 0
-	for _, r := range rows {
-		if !r.Reported && r.Override == "" {
-			n++
-		}
+// breakdown splits the tasks the way ledger.Count does, so that the parts
+// add up to the whole: 已报送或经核定N项，其中已完成a项、按序时推进b项、
+// 进度滞后c项（、未填完成状态d项）；牵头单位未报送e项；未明确牵头单位f项
+// (parts that are nought after the first are left out; no closing 。).
+func breakdown(t ledger.Totals) string {
+	known := t.Done + t.OnSchedule + t.Behind + t.NoStatus
+	s := fmt.Sprintf("已报送或经核定%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项", known, t.Done, t.OnSchedule, t.Behind)
+	if t.NoStatus > 0 {
+		s += fmt.Sprintf("、未填完成状态%d项", t.NoStatus)
 	}
-	return n
+	if t.Unreported > 0 {
+		s += fmt.Sprintf("；牵头单位未报送%d项", t.Unreported)
+	}
+	if t.NoLead > 0 {
+		s += fmt.Sprintf("；未明确牵头单位%d项", t.NoLead)
+	}
+	return s
 }
 
 // counts describes a set of rows as the overview does: 共N项，已完成a项…
 func counts(rows []*ledger.Row) string {
 	t := ledger.Count(rows)
 	s := fmt.Sprintf("共%d项，已完成%d项、按序时推进%d项、滞后%d项", t.Tasks, t.Done, t.OnSchedule, t.Behind)
-	if not := unknown(rows); not > 0 {
-		s += fmt.Sprintf("、未报送%d项", not)
+	if t.NoStatus > 0 {
+		s += fmt.Sprintf("、未填状态%d项", t.NoStatus)
+	}
+	if t.Unreported > 0 {
+		s += fmt.Sprintf("、未报送%d项", t.Unreported)
+	}
+	if t.NoLead > 0 {
+		s += fmt.Sprintf("、未明确牵头单位%d项", t.NoLead)
 	}
 	var ls []string
 	for _, lt := range ledger.Lights {

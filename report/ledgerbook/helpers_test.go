@@ -111,7 +111,7 @@ func testLedger() *ledger.Ledger {
 				Findings: []fillin.Finding{{Level: fillin.LevelError, File: "未知.xlsx", Msg: "填报单位“市外办”在任务分解表中没有任务"}}},
 		},
 		Missing: []string{"市发改委"},
-		Totals: ledger.Totals{Tasks: 6, Reported: 4, Done: 1, OnSchedule: 2, Behind: 1,
+		Totals: ledger.Totals{Tasks: 6, Reported: 4, Done: 1, OnSchedule: 2, Behind: 1, Unreported: 2,
 			Lights:     map[ledger.Light]int{ledger.Green: 2, ledger.Yellow: 1, ledger.Red: 1, ledger.Grey: 2},
 			Completion: 0.167, Units: 5, OnTime: 3, Late: 1, MissingN: 1, Used: 1, Superseded: 1, Rejected: 1},
 	}
