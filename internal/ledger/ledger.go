@@ -198,18 +198,18 @@ const (
 
 // Totals are the ledger's overall figures.
 type Totals struct {
-	Tasks      int           `json:"tasks"`
-	Reported   int           `json:"reported"`
-	Done       int           `json:"done"`
-	OnSchedule int           `json:"on_schedule"` // 按序时推进 and 持续推进
-	Behind     int           `json:"behind"`      // 滞后 and 未启动
+	Tasks      int `json:"tasks"`
+	Reported   int `json:"reported"`
+	Done       int `json:"done"`
+	OnSchedule int `json:"on_schedule"` // 按序时推进 and 持续推进
+	Behind     int `json:"behind"`      // 滞后 and 未启动
 	// NoStatus are tasks reported (or with a 核定状态) whose status is
 	// none of the five; Unreported those whose lead unit did not report;
 	// NoLead those with no lead unit and no 核定状态. Done, OnSchedule,
 	// Behind, NoStatus, Unreported and NoLead add up to Tasks.
-	NoStatus   int `json:"no_status"`
-	Unreported int `json:"unreported"`
-	NoLead     int `json:"no_lead"`
+	NoStatus   int           `json:"no_status"`
+	Unreported int           `json:"unreported"`
+	NoLead     int           `json:"no_lead"`
 	Lights     map[Light]int `json:"lights"`
 	Completion float64       `json:"completion"` // Done/Tasks
 	Units      int           `json:"units"`
