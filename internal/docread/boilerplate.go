@@ -70,14 +70,22 @@ func dropBoilerplate(lines []line) []line {
 	lines = cutCopyright(lines)
 	lines = cutFooter(lines)
 	out := make([]line, 0, len(lines))
+	// lastCell is the index in out of the last "| cell" line, -1 before
+	// one: a bare | near it closes a row of that table and is kept.
+	lastCell := -1
 	for _, l := range lines {
 		switch {
+		case strings.TrimSpace(l.text) == "|" && lastCell >= 0 && len(out)-lastCell <= 12:
+			out = append(out, line{text: "|"})
 		case l.rows != nil:
 			if rows := dropBoilerplateRows(l.rows); rows != nil {
 				out = append(out, line{rows: rows})
 			}
 		case isPipeRow(l.text):
 			if t := stripPipeRow(l.text); t != "" {
+				if strings.HasPrefix(t, "| ") {
+					lastCell = len(out)
+				}
 				out = append(out, line{text: t})
 			}
 		case !isBoilerplate(l.text):
@@ -182,6 +190,12 @@ func splitPipe(s string) []string {
 // one cell of text becomes that text (a title in a layout table); rows with
 // labels are kept whole for the metadata pass.
 func stripPipeRow(s string) string {
+	// A table flattened one cell a line, each cell after a row's first
+	// led by | and each row closed by a bare |, keeps its pipes: they are
+	// all that tells its rows apart.
+	if t := strings.TrimSpace(s); strings.HasPrefix(t, "| ") && strings.Count(t, "|") == 1 && !isBoilerplate(t[1:]) {
+		return t
+	}
 	var kept []string
 	for _, c := range splitPipe(s) {
 		if c != "" && !isBoilerplate(c) {

@@ -149,6 +149,9 @@ func pathOf(items []*item, i int) []string {
 	for a := i; a >= 0; a = items[a].parent {
 		path = append([]string{items[a].m.label()}, path...)
 	}
+	if sc := items[i].scope; sc != "" {
+		path = append([]string{sc}, path...)
+	}
 	return path
 }
 

@@ -81,6 +81,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
+	text = cutProgress(text)
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -105,6 +106,29 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 		}
 	}
 	return text, nil
+}
+
+// progressLabelRe starts a line that reports what was done (贯彻落实情况：,
+// 进展情况：), as a progress report (督查通报) writes under each task.
+var progressLabelRe = regexp.MustCompile(`^[\s\x{3000}]*(?:贯彻|工作)?(?:落实|进展|推进|完成|办理|进度)情况\s*[：:]`)
+
+// cutProgress cuts an item's text at the first line below it that reports
+// progress: that line and the lines after it are the report's account, not
+// the task's words, and hold no deadline of the task.
+func cutProgress(text string) string {
+	first := strings.IndexByte(text, '\n')
+	if first < 0 {
+		return text
+	}
+	lines := strings.SplitAfter(text[first+1:], "\n")
+	n := first + 1
+	for _, l := range lines {
+		if progressLabelRe.MatchString(l) {
+			return text[:n]
+		}
+		n += len(l)
+	}
+	return text
 }
 
 // labelledTail finds the labelled clause that ends an item: whole lines that

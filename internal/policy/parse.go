@@ -60,6 +60,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
+	p.rules.places = docPlaces(doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n" + text + tableText(tables))
 	rs := []rune(text)
 	rule := detectLeadRule(text + tableText(tables))
 	docYear := 0
@@ -184,7 +185,11 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 
 // ownerHeadingRe matches a heading that names who carries the work below
 // it: (一)省监察厅牵头的工作, 一、孟学农省长负责的工作.
-var ownerHeadingRe = regexp.MustCompile(`^(.{2,40}?)(?:牵头|负责|主抓|分管)(?:的|之)?(?:重点)?(?:工作|任务|事项)(?:任务)?\s*[:：]?$`)
+var ownerHeadingRe = regexp.MustCompile(`^(.{2,40}?)(?:牵头|负责|主抓|分管)(?:的|之)?(?:重点)?(?:工作|任务|事项)(?:任务)?\s*(?:[（(]\s*(?:共\s*)?\d+\s*[项个条件]\s*[)）])?\s*[:：]?$`)
+
+// headingCountRe is a heading's count of its items and its closing stop:
+// (8项), （4个）, 。.
+var headingCountRe = regexp.MustCompile(`\s*[（(]\s*(?:共\s*)?\d+\s*[项个条件]\s*[)）]\s*|[。：:]\s*$`)
 
 // headingOwners gives the items under a heading such as 省编办牵头的工作
 // that unit as their lead: an item with a clause that names no lead (协同单
@@ -194,11 +199,20 @@ func (p *parser) headingOwners(items []*item) {
 	var named []string
 	for i, it := range items {
 		first, rest, _ := strings.Cut(strings.TrimSpace(it.body), "\n")
-		m := ownerHeadingRe.FindStringSubmatch(strings.TrimSpace(first))
-		if m == nil {
+		name := ""
+		if m := ownerHeadingRe.FindStringSubmatch(strings.TrimSpace(first)); m != nil {
+			name = strings.TrimSpace(m[1])
+		} else if len(it.children) > 0 && it.clause.form == formNone {
+			// A heading that is only a unit's name (三、儋州市政府)
+			// groups that unit's tasks.
+			name = strings.TrimSpace(headingCountRe.ReplaceAllString(strings.TrimSpace(first), ""))
+			if !agencyEndRe.MatchString(name) || len([]rune(name)) > 20 {
+				continue
+			}
+		}
+		if name == "" {
 			continue
 		}
-		name := strings.TrimSpace(m[1])
 		unit := p.rules.plausible(name) && !p.rules.isCollective(name)
 		if !unit && !leaderPhraseRe.MatchString(name) {
 			continue

@@ -1,5 +1,7 @@
 package policy
 
+import "regexp"
+
 // node is one numbered item found in the text.
 type node struct {
 	m        marker
@@ -14,6 +16,9 @@ type node struct {
 	// gap is set when the number skips one or two values (a typo in the
 	// document or a lost line), so the office is told.
 	gap bool
+	// scope is the attachment the item stands in (附件1) when the text
+	// before the attachment has numbered items of its own; "" otherwise.
+	scope string
 }
 
 // scanner finds the numbered items of a text. A candidate marker is accepted
@@ -27,7 +32,12 @@ type scanner struct {
 	nodes   []node
 	stack   []int
 	lastVal map[style]int
+	scope   string
 }
+
+// attachmentRe matches the line that starts an attachment: 附件1, 附件 2,
+// 附件一, 附件 (nothing else on the line).
+var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})[ \t\x{3000}]*$`)
 
 func scanItems(rs []rune) []node {
 	s := &scanner{rs: rs, lastVal: map[style]int{}}
@@ -36,6 +46,7 @@ func scanItems(rs []rune) []node {
 		r := rs[i]
 		if r == '\n' {
 			lineStart = true
+			s.attachment(rs, i+1)
 			continue
 		}
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
@@ -57,6 +68,27 @@ func scanItems(rs []rune) []node {
 	}
 	s.finish()
 	return s.nodes
+}
+
+// attachment starts a new numbering at an attachment's first line (附件1
+// on a line of its own): its items number from 一、 again. When the text
+// before it has numbered items, the attachment's items are scoped by it
+// (附件1.一.1), so the two numberings do not mix.
+func (s *scanner) attachment(rs []rune, i int) {
+	end := i
+	for end < len(rs) && rs[end] != '\n' && end-i < 12 {
+		end++
+	}
+	if end-i >= 12 && end < len(rs) && rs[end] != '\n' {
+		return
+	}
+	m := attachmentRe.FindStringSubmatch(string(rs[i:end]))
+	if m == nil || len(s.nodes) == 0 {
+		return
+	}
+	s.stack = nil
+	s.lastVal = map[style]int{}
+	s.scope = "附件" + m[1]
 }
 
 func (s *scanner) accept(m marker) bool {
@@ -84,11 +116,33 @@ func (s *scanner) accept(m marker) bool {
 		s.push(m, gap)
 		return true
 	}
-	if m.value != 1 && m.value != s.lastVal[m.style]+1 {
+	if m.value != 1 && m.value != s.lastVal[m.style]+1 && !s.midway(m) {
 		return false
 	}
 	s.push(m, false)
 	return true
+}
+
+// midway accepts the first item of an excerpt that starts in the middle of
+// a document's list (a page that begins at 三、): the first item of all, on
+// its own line, whose next sibling on a line of its own follows it (四、).
+func (s *scanner) midway(m marker) bool {
+	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.value > 30 {
+		return false
+	}
+	for i := m.end; i < len(s.rs); i++ {
+		if s.rs[i] != '\n' {
+			continue
+		}
+		j := i + 1
+		for j < len(s.rs) && (s.rs[j] == ' ' || s.rs[j] == '\t' || s.rs[j] == '\u3000') {
+			j++
+		}
+		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && !n.bare {
+			return n.value == m.value+1
+		}
+	}
+	return false
 }
 
 func (s *scanner) push(m marker, gap bool) {
@@ -98,7 +152,7 @@ func (s *scanner) push(m marker, gap bool) {
 		depth = s.nodes[parent].depth + 1
 	}
 	idx := len(s.nodes)
-	s.nodes = append(s.nodes, node{m: m, parent: parent, depth: depth, gap: gap})
+	s.nodes = append(s.nodes, node{m: m, parent: parent, depth: depth, gap: gap, scope: s.scope})
 	if parent >= 0 {
 		s.nodes[parent].children = append(s.nodes[parent].children, idx)
 	}

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Tables pasted as text. A web page or a converted PDF leaves a task table
@@ -23,6 +24,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		t, next, ok := readRowTable(lines, i)
 		if !ok {
 			t, next, ok = readCellTable(lines, i, u)
+		}
+		if !ok {
+			t, next, ok = readPipeCellTable(lines, i, u)
 		}
 		if ok {
 			t.line = len(out)
@@ -271,4 +275,117 @@ var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]
 // 陆 明俞 悦): short, Han only, no unit suffix.
 func looksLikePerson(c string) bool {
 	return len([]rune(c)) <= 12 && personRe.MatchString(c)
+}
+
+// pipeCell reports whether a line of a table flattened one cell a line
+// starts a cell with the | a page put before it (| 目 标 任 务), and the
+// cell's text; a bare | closes a row.
+func pipeCell(l string) (string, bool) {
+	l = strings.TrimSpace(l)
+	if !strings.HasPrefix(l, "|") && !strings.HasPrefix(l, "｜") {
+		return "", false
+	}
+	_, size := utf8.DecodeRuneInString(l)
+	return strings.TrimSpace(l[size:]), true
+}
+
+// readPipeCellTable reads a table flattened one cell a line where each cell
+// after a row's first starts with | and a bare | ends the row (牵头单位 /
+// | 目 标 任 务 / | 责 任 单 位 / |). A cell may run over several lines, a
+// narrow one a few characters a line (市 / 监 / 察 / 局). Cells a merged
+// cell covered are missing: a row whose first cell is no unit list starts
+// at the task column, and its empty lead takes the lead of the row above.
+// Rows need no 序号.
+func readPipeCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	if _, ok := pipeCell(lines[i]); ok || classifyHeader(lines[i]) == colNone {
+		return nil, 0, false
+	}
+	// The header: the first cell, then | cells up to a bare |.
+	header := []string{strings.TrimSpace(lines[i])}
+	j := i + 1
+	for ; j < len(lines) && len(header) < 12; j++ {
+		c, ok := pipeCell(lines[j])
+		if !ok {
+			return nil, 0, false
+		}
+		if c == "" {
+			j++
+			break
+		}
+		header = append(header, strings.Join(strings.Fields(c), ""))
+	}
+	probe, ok := recogniseTable([][]string{header})
+	if len(header) < 3 || !ok {
+		return nil, 0, false
+	}
+	cols := probe.cols
+	content := firstCol(cols, colContent)
+	lead := firstCol(cols, colLead)
+	rows := [][]string{header}
+	prevLead := ""
+	for j < len(lines) {
+		// One row: the lines up to a bare |, or to the end.
+		var cells []string
+		piped, closed := false, false
+		k := j
+		for ; k < len(lines); k++ {
+			l := strings.TrimSpace(lines[k])
+			if l == "" {
+				continue
+			}
+			c, isPipe := pipeCell(l)
+			if isPipe && c == "" {
+				k++
+				closed = true
+				break
+			}
+			if isPipe {
+				piped = true
+				cells = append(cells, c)
+				continue
+			}
+			if len(cells) == 0 {
+				cells = append(cells, l)
+				continue
+			}
+			cells[len(cells)-1] += l
+		}
+		if len(cells) == 0 || !piped && !closed || isSectionRow(cells[0]) {
+			break
+		}
+		row := make([]string, len(cols))
+		at := 0
+		if len(cells) < len(cols) && content > 0 && !u.isUnitList(strings.TrimRight(cells[0], "。")) {
+			at = content
+		}
+		for n, c := range cells {
+			row[min(at+n, len(cols)-1)] += c
+		}
+		if lead >= 0 {
+			if row[lead] == "" && row[content] != "" && rowHasUnits(row, cols) {
+				row[lead] = prevLead
+			}
+			if row[lead] != "" {
+				prevLead = row[lead]
+			}
+		}
+		rows = append(rows, row)
+		j = k
+	}
+	if len(rows) < 2 {
+		return nil, 0, false
+	}
+	t, _ := recogniseTable(rows)
+	return t, j, true
+}
+
+// rowHasUnits reports whether a row fills a unit column other than the
+// lead's.
+func rowHasUnits(row []string, cols []column) bool {
+	for k, c := range cols {
+		if (c == colUnits || c == colCo) && strings.TrimSpace(row[k]) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -20,6 +20,10 @@ type unitRules struct {
 	// city's document); a list that starts with a bare agency name
 	// (△医药高新区、发改委) takes it too.
 	docPrefix string
+	// places are the names of the places whose governments the document
+	// names (青云谱 of 青云谱区人民政府): an agency named after one
+	// (青云谱公安分局) names its own place and takes no carried prefix.
+	places []string
 }
 
 func newUnitRules(c *config.Config) unitRules {
@@ -521,7 +525,39 @@ func (u unitRules) ownPrefix(name string) string {
 			return p
 		}
 	}
+	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) {
+		return p
+	}
 	return ""
+}
+
+// placeOf returns the place of the document that name starts with, or "".
+func (u unitRules) placeOf(name string) string {
+	for _, p := range u.places {
+		if strings.HasPrefix(name, p) && len(name) > len(p)+3 {
+			return p
+		}
+	}
+	return ""
+}
+
+// placeGovRe finds a place's government in a text: 青云谱区人民政府,
+// 南昌市青云谱区政府 (the place is the name before its 区/县/市).
+var placeGovRe = regexp.MustCompile(`(?:^|[^\p{Han}]|[省市])(\p{Han}{2,4}?)[市县区](?:人民政府|政府)`)
+
+// docPlaces lists the places whose governments a text names.
+func docPlaces(text string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range placeGovRe.FindAllStringSubmatch(text, -1) {
+		p := m[1]
+		if seen[p] || strings.ContainsAny(p, "、各") || strings.HasPrefix(p, "有关") || strings.HasPrefix(p, "相关") || strings.HasPrefix(p, "所在") || strings.HasPrefix(p, "本") || strings.HasPrefix(p, "全") {
+			continue
+		}
+		seen[p] = true
+		out = append(out, p)
+	}
+	return out
 }
 
 // shiWord reports a name whose 市 starts a word rather than naming the
@@ -553,7 +589,7 @@ func (u unitRules) takesPrefix(name string) bool {
 	}
 	// Banks and the local offices of national bodies name their own place
 	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
-	if ownOrgRe.MatchString(name) || startsWithProvince(name) {
+	if ownOrgRe.MatchString(name) || startsWithProvince(name) || u.placeOf(name) != "" {
 		return false
 	}
 	bare := notLevelRe.ReplaceAllString(name, "")
