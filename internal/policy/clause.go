@@ -27,6 +27,8 @@ type clause struct {
 	// read, when set, is the clause rewritten for reading its units (a
 	// sentence's leader moved to a 分管领导 label); raw stays as written.
 	read string
+	// due is a deadline cell that followed the units in a flattened table.
+	due string
 }
 
 // units returns the text the clause's units are read from.
@@ -95,13 +97,20 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 		return body, []clause{c}
 	}
 	if bare {
+		// A deadline cell on the last line, after the units.
+		due := ""
+		if k := strings.LastIndexByte(t, '\n'); k >= 0 {
+			if last := strings.TrimSpace(t[k+1:]); len([]rune(last)) <= 20 && cellDeadline(last, 0) != nil {
+				due, t = last, strings.TrimRight(t[:k], " \t\n\u3000")
+			}
+		}
 		t = strings.TrimRight(t, "。.")
-		cut := strings.LastIndexAny(t, "。；;")
+		cut := strings.LastIndexAny(t, "。；;\n")
 		if cut >= 0 {
 			_, size := utf8.DecodeRuneInString(t[cut:])
 			tail := strings.TrimSpace(t[cut+size:])
 			if tail != "" && u.isUnitList(tail) {
-				return t[:cut+size], []clause{{form: formBare, raw: tail}}
+				return t[:cut+size], []clause{{form: formBare, raw: tail, due: due}}
 			}
 		}
 	}

@@ -368,13 +368,25 @@ func inheritRows(items []*item) {
 	}
 }
 
+// markAbsorbed marks the sub-items of an item with a clause as part of its
+// text, unless a sub-item has a clause of its own: then each is a task of
+// its own (a table row whose text the page lost keeps its units on the
+// heading above its rows).
 func markAbsorbed(items []*item) {
-	for _, it := range items {
-		for a := it.parent; a >= 0; a = items[a].parent {
-			if items[a].clause.form != formNone {
-				it.absorbed = true
-				break
-			}
+	for i, it := range items {
+		if it.clause.form == formNone || len(it.children) == 0 {
+			continue
+		}
+		sub := subtree(items, i)[1:]
+		own := false
+		for _, k := range sub {
+			own = own || items[k].clause.form != formNone
+		}
+		if own {
+			continue
+		}
+		for _, k := range sub {
+			items[k].absorbed = true
 		}
 	}
 }
@@ -446,6 +458,9 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 		}
 		if it.due == "" {
 			it.due = labelValue(raw, roleDeadline)
+		}
+		if it.due == "" {
+			it.due = c.due
 		}
 		us := p.rules.parseUnits(raw, rule)
 		if len(all.lead) == 0 {

@@ -116,20 +116,22 @@ func (s *scanner) accept(m marker) bool {
 		s.push(m, gap)
 		return true
 	}
-	if m.value != 1 && m.value != s.lastVal[m.style]+1 && !s.midway(m) {
+	switch {
+	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
+		s.push(m, false)
+	case m.lineStart && !m.bare && m.value <= 3 && s.nextSibling(m):
+		// A list whose first item the page lost (2. and 3. under a
+		// heading, 1. missing): kept, and the office told of the gap.
+		s.push(m, true)
+	default:
 		return false
 	}
-	s.push(m, false)
 	return true
 }
 
-// midway accepts the first item of an excerpt that starts in the middle of
-// a document's list (a page that begins at 三、): the first item of all, on
-// its own line, whose next sibling on a line of its own follows it (四、).
-func (s *scanner) midway(m marker) bool {
-	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.value > 30 {
-		return false
-	}
+// nextSibling reports whether the next marker of m's style on a line of its
+// own follows m (3. after 2.).
+func (s *scanner) nextSibling(m marker) bool {
 	for i := m.end; i < len(s.rs); i++ {
 		if s.rs[i] != '\n' {
 			continue
@@ -143,6 +145,16 @@ func (s *scanner) midway(m marker) bool {
 		}
 	}
 	return false
+}
+
+// midway accepts the first item of an excerpt that starts in the middle of
+// a document's list (a page that begins at 三、): the first item of all, on
+// its own line, whose next sibling on a line of its own follows it (四、).
+func (s *scanner) midway(m marker) bool {
+	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.value > 30 {
+		return false
+	}
+	return s.nextSibling(m)
 }
 
 func (s *scanner) push(m marker, gap bool) {

@@ -645,7 +645,11 @@ func (u unitRules) isUnitList(s string) bool {
 	if len([]rune(s)) > 300 {
 		return false
 	}
-	names := splitTop(s, "、，,；;")
+	var names []string
+	for _, run := range splitTop(s, "，,；;") {
+		// 各县、市、区政府 is one name.
+		names = append(names, joinCollective(splitTop(run, "、"))...)
+	}
 	if len(names) == 0 {
 		return false
 	}
