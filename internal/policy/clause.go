@@ -207,7 +207,11 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
 		atEnd := strings.TrimRight(string(rs[j+1:]), " \t\n\u3000。.；;") == ""
 		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
-		if !u.looksLikeClause(inner) && !((atEnd || atLineStart(rs, i)) && detached && u.isUnitList(inner)) {
+		// So does one that ends a sentence and names an agency:
+		// ……提升整体实力(省发改委、交通厅、商务厅等)。
+		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1])
+		if !u.looksLikeClause(inner) && !((atEnd || atLineStart(rs, i)) && detached && u.isUnitList(inner)) &&
+			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}
 		cs = append(cs, clause{form: formBracketed, raw: strings.TrimSpace(inner), standalone: atLineStart(rs, i)})
@@ -224,6 +228,17 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 	}
 	b.WriteString(string(rs[last:]))
 	return b.String(), cs
+}
+
+// namesAgency reports whether a list of units names an agency (发改委, 财政厅),
+// not only places.
+func namesAgency(list string) bool {
+	for _, n := range splitTop(list, "、，,；;") {
+		if agencyEndRe.MatchString(strings.TrimSuffix(strings.TrimSpace(n), "等")) {
+			return true
+		}
+	}
+	return false
 }
 
 // closeOf returns the bracket that closes r, or 0 when r opens none.
