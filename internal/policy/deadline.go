@@ -33,6 +33,7 @@ var (
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
 	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
+	twoYearsRe  = regexp.MustCompile(`今明两年`)
 	fiveYearRe  = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
 )
 
@@ -96,6 +97,13 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
 		y := 1955 + 5*(10+plan)
 		return &task.Deadline{Text: strings.TrimSpace(m[0]), Date: fmt.Sprintf("%d-12-31", y)}
+	}
+	// 今明两年: this year and the next, so by the end of the next.
+	if m := twoYearsRe.FindString(text); m != "" {
+		if docYear == 0 {
+			return &task.Deadline{Text: m}
+		}
+		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear+1)}
 	}
 	if m := withinYear.FindString(text); m != "" {
 		if docYear == 0 {

@@ -484,26 +484,45 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 // and 常州市政府: bare place names before a name that ends in a level and
 // an organisation share both.
 func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
-	last := []rune(items[len(items)-1].name)
-	suffix := ""
-	for _, org := range []string{"人民政府", "政府", "党委"} {
-		if n := len([]rune(org)); len(last) > n+2 && string(last[len(last)-n:]) == org && strings.ContainsRune("市区县州", last[len(last)-n-1]) {
-			suffix = string(last[len(last)-n-1:])
+	// Each name that ends in a level and an organisation (绥芬河市政府)
+	// gives its suffix to the bare place names right before it
+	// (哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府、省农垦总局: the
+	// three cities).
+	for k := 1; k < len(items); k++ {
+		name := []rune(items[k].name)
+		suffix := ""
+		for _, org := range []string{"人民政府", "政府", "党委"} {
+			if n := len([]rune(org)); len(name) > n+2 && string(name[len(name)-n:]) == org && strings.ContainsRune("市区县州", name[len(name)-n-1]) {
+				suffix = string(name[len(name)-n-1:])
+			}
 		}
-	}
-	if suffix == "" {
-		return
-	}
-	for _, it := range items[:len(items)-1] {
-		n := len([]rune(it.name))
-		if n < 2 || n > 4 || agencyEndRe.MatchString(it.name) || isPlaceName(it.name) || strings.HasPrefix(it.name, "各") {
-			return
+		if suffix == "" {
+			continue
 		}
+		start := k
+		for start > 0 {
+			prev := items[start-1].name
+			n := len([]rune(prev))
+			if n < 2 || n > 4 || agencyEndRe.MatchString(prev) || isPlaceName(prev) || strings.HasPrefix(prev, "各") || !u.plausibleBarePlace(prev) {
+				break
+			}
+			start--
+		}
+		if start == k {
+			continue
+		}
+		for i := start; i < k; i++ {
+			items[i].name += suffix
+		}
+		addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+suffix+"”补全")
 	}
-	for i := range items[:len(items)-1] {
-		items[i].name += suffix
-	}
-	addFlag(flags, "“"+items[len(items)-1].name+"”前的地名按共用后缀“"+suffix+"”补全")
+}
+
+// plausibleBarePlace reports whether a short name with no suffix can be a
+// place's name: not a name that already stands as a unit (a collective,
+// an organisation).
+func (u unitRules) plausibleBarePlace(name string) bool {
+	return !u.isCollective(name) && !u.isAgency(name)
 }
 
 // isPlaceName reports whether s names a place (a district, county, zone)
@@ -527,6 +546,11 @@ func (u unitRules) ownPrefix(name string) string {
 	}
 	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) {
 		return p
+	}
+	// 无锡国税局、地税局: a city's agency passes its city on; a
+	// university or a company named after a city does not.
+	if c := cityOf(name); c != "" && bureauEndRe.MatchString(name) && !isPlaceName(name) {
+		return c
 	}
 	return ""
 }
@@ -589,7 +613,7 @@ func (u unitRules) takesPrefix(name string) bool {
 	}
 	// Banks and the local offices of national bodies name their own place
 	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
-	if ownOrgRe.MatchString(name) || startsWithProvince(name) || u.placeOf(name) != "" {
+	if ownOrgRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
 		return false
 	}
 	bare := notLevelRe.ReplaceAllString(name, "")
@@ -604,6 +628,8 @@ func (u unitRules) takesPrefix(name string) bool {
 // notLevelRe matches words whose 区 or 市 is not a level of government
 // (产业园区改革发展办公室, 城市管理局, 社区): they do not stop a carried prefix.
 var notLevelRe = regexp.MustCompile(`园区|社区|小区|片区|景区|街区|城市|都市|市场`)
+
+var bureauEndRe = regexp.MustCompile(`(局|委|厅|办|办公室|委员会)$`)
 
 var ownOrgRe = regexp.MustCompile(`银行|支行|分行|实验室|集团|公司`)
 
