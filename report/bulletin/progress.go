@@ -170,9 +170,13 @@ func sections(d *gongwen.Doc, l *ledger.Ledger, n int) {
 	_, names := docs(l)
 	for i, id := range ids {
 		level2(d, i+1, names[id], gongwen.Plain(counts(rows[id])))
+		k := 0
 		for _, g := range docGroups(rows[id]) {
 			if g.title != "" {
-				d.Heading(3, marker(g.path[0]), g.title, gongwen.Plain(counts(g.rows)))
+				// The report's own third level (1.), the document's
+				// number quoted: its 一、 would be a second 一、 series.
+				k++
+				d.Heading(3, fmt.Sprintf("%d.", k), g.title+"（原文“"+marker(g.path[0])+"”）", gongwen.Plain(counts(g.rows)))
 			}
 			sectionTable(d, g.rows)
 		}
