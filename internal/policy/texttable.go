@@ -164,6 +164,16 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	rows := [][]string{header}
 	var cur []string
 	unitCells := 0
+	// allKnown: every column is one the rows are read into, so text after
+	// a row's units and deadline cannot be another column's.
+	allKnown := true
+	for _, c := range cols {
+		allKnown = allKnown && c != colNone
+	}
+	rowDone := func(r []string) bool {
+		k, ok := colAt[colDeadline]
+		return ok && r[k] != ""
+	}
 	flush := func() {
 		if cur != nil {
 			rows = append(rows, cur)
@@ -210,6 +220,16 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cur[colAt[colTitle]] = c
 		case cur[colAt[colContent]] == "":
 			cur[colAt[colContent]] = c
+		case allKnown && rowDone(cur) && len([]rune(c)) > 4 && !u.isUnitList(strings.TrimRight(c, "。.")) && cellDeadline(c, 0) == nil && !looksLikePerson(c):
+			// More text after the row's units and deadline, in a table
+			// with no other text column: a second row that shared the
+			// first's number (and, merged, its units).
+			seq := cur[colAt[colSeq]]
+			flush()
+			cur = make([]string, len(cols))
+			cur[colAt[colSeq]] = seq
+			cur[colAt[colContent]] = c
+			unitCells = 0
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c, "。."), "等"), "。.")):
