@@ -443,10 +443,20 @@ func joinCollective(names []string) []string {
 			}
 			break
 		}
+		// 市政府各部门、各直属机构: the second group is the same
+		// government's, so the two stay one name.
+		if k := len(out); k > 0 && strings.HasPrefix(n, "各直属") && ownedGroupRe.MatchString(out[k-1]) {
+			out[k-1] += "、" + n
+			continue
+		}
 		out = append(out, n)
 	}
 	return out
 }
+
+// ownedGroupRe matches a government's group of units (市政府各部门, 县政府
+// 各工作部门) that a following 各直属机构 belongs to.
+var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府各(?:工作)?部门$`)
 
 var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
