@@ -288,3 +288,44 @@ func pct(a, b int) float64 {
 	}
 	return 100 * float64(a) / float64(b)
 }
+
+// TestLayoutVariants: a page may flatten the same table with |, tabs, wide
+// spaces or one cell a line. Every dev document holding a table written
+// with | is re-written in the other three layouts, and each must score as
+// the original does: the readers of a layout are checked on real rows they
+// were not written for.
+func TestLayoutVariants(t *testing.T) {
+	variants := []struct {
+		name string
+		f    func(string) string
+	}{
+		{"tabs", func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, " | ", "\t"), " |", "") }},
+		{"wide spaces", func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, " | ", "  "), " |", "") }},
+		{"one cell a line", func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, " | ", "\n"), " |", "") }},
+	}
+	n := 0
+	for _, w := range realDocs(t) {
+		raw, err := os.ReadFile(w.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w.Split != "dev" || strings.Count(string(raw), " | ") < 10 {
+			continue
+		}
+		n++
+		want := scoreDocument(w, parseFile(t, w.text))
+		for _, v := range variants {
+			p := filepath.Join(t.TempDir(), filepath.Base(w.text))
+			if err := os.WriteFile(p, []byte(v.f(string(raw))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			got := scoreDocument(w, parseFile(t, p))
+			if got.right != want.right || got.spurious != want.spurious {
+				t.Errorf("%s as %s: %d/%d right, %d spurious; as written %d/%d, %d", w.name, v.name, got.right, got.checks, got.spurious, want.right, want.checks, want.spurious)
+			}
+		}
+	}
+	if n == 0 {
+		t.Skip("no dev document with a table written with |")
+	}
+}

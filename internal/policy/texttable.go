@@ -28,6 +28,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readPipeCellTable(lines, i, u)
 		}
+		if !ok {
+			t, next, ok = readSpaceTable(lines, i, u)
+		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)
@@ -142,6 +145,10 @@ func headerContinues(prev, c string) bool {
 
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
+// parenNumberRe is a row number in brackets, (8): always a row, where (一)
+// after a row heads a section.
+var parenNumberRe = regexp.MustCompile(`^[（(]\s*\d+\s*[)）]$`)
+
 // readCellTable reads a table flattened one cell a line: a header of short
 // lines from 序号 on, then rows each starting with a line holding only its
 // number. The cells of a row are told apart by what they hold, since empty
@@ -197,7 +204,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		switch {
 		case c == "":
 			continue
-		case bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
+		case bareNumberRe.MatchString(c) || parenNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
 			flush()
 			cur = make([]string, len(cols))
 			cur[colAt[colSeq]] = c
@@ -408,4 +415,79 @@ func rowHasUnits(row []string, cols []column) bool {
 		}
 	}
 	return false
+}
+
+var (
+	spaceRunRe  = regexp.MustCompile(`[ \x{3000}\x{00a0}]+`)
+	wideSpaceRe = regexp.MustCompile(`[ \x{00a0}]{2,}|\x{3000}+`)
+	spaceRowRe  = regexp.MustCompile(`^\s*(\d{1,4}|[（(]\d{1,3}[)）])[ \x{3000}\x{00a0}]+\S`)
+)
+
+// spaceCells cuts a line of a table whose cells a page left separated by
+// spaces: at wide gaps (two spaces or more, or an ideographic space) when
+// the line has any, so a single space inside a cell (各县市区政府、
+// 开发区管委会) stays; else at every space.
+func spaceCells(l string) []string {
+	l = strings.TrimSpace(l)
+	if wideSpaceRe.MatchString(l) {
+		return wideSpaceRe.Split(l, -1)
+	}
+	return spaceRunRe.Split(l, -1)
+}
+
+// readSpaceTable reads a table whose cells a page left separated by spaces
+// (序号  项目内容  牵头单位  配合单位  完成时限, then 1  建成…  区民政局 …): a
+// header line whose cells all name columns, then rows that start with a
+// number. Each row is cut at its spaces and read cell by cell as
+// readCellTable reads a table flattened one cell a line. The row's text is
+// what lies between its number and the first cell that is units, a person
+// or a date, so a space inside the text does not cut it.
+func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	header := spaceCells(lines[i])
+	if len(header) < 3 || classifyHeader(header[0]) != colSeq {
+		return nil, 0, false
+	}
+	for _, h := range header {
+		if classifyHeader(h) == colNone {
+			return nil, 0, false
+		}
+	}
+	cells := append([]string(nil), header...)
+	j := i + 1
+	rows := 0
+	for ; j < len(lines); j++ {
+		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
+		switch {
+		case l == "":
+			continue
+		case spaceRowRe.MatchString(l):
+			rows++
+			cells = append(cells, u.spaceRowCells(spaceCells(l))...)
+			continue
+		case isSectionRow(l) && len([]rune(l)) <= 60:
+			cells = append(cells, l)
+			continue
+		}
+		break
+	}
+	if rows == 0 {
+		return nil, 0, false
+	}
+	t, _, ok := readCellTable(cells, 0, u)
+	if !ok {
+		return nil, 0, false
+	}
+	return t, j, true
+}
+
+// spaceRowCells joins the pieces of a row's text that spaces cut apart:
+// the row's number, then its text up to the first piece that is units, a
+// person or a date, then the other pieces one by one.
+func (u unitRules) spaceRowCells(parts []string) []string {
+	k := 2
+	for k < len(parts) && !u.isUnitList(strings.TrimRight(parts[k], "、")) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) {
+		k++
+	}
+	out := []string{parts[0], strings.Join(parts[1:min(k, len(parts))], " ")}
+	return append(out, parts[min(k, len(parts)):]...)
 }
