@@ -13,10 +13,11 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
-// The 填报表 sheet as fillin writes it: the header block in rows 2–3, the
-// column headers in row 4 and one task row from row 5, with the task ID in
-// the hidden column O. readBook checks the column headers, so a change of
-// layout in fillin fails loudly here rather than filling the wrong cells.
+// The 填报表 sheet as templates/form writes it, in internal/fillin's
+// layout: the header block in rows 2–3, the column headers in row 4 and one
+// task row from row 5, with the task ID in the hidden column O. readBook
+// checks the column headers, so a change of that layout fails loudly here
+// rather than filling the wrong cells.
 const (
 	rowHeader = 4
 	rowFirst  = 5

@@ -1,6 +1,6 @@
 // Package sample makes realistic material for the demo, tests and
 // benchmarks: FillReturns plays the responsible units and fills in the
-// workbooks that fillin.WriteAll issued, the way people really send them
+// workbooks that templates/form issued, the way people really send them
 // back (late, missing, twice, renamed, with typing the checker has to
 // understand); Returns gives the same returns in memory, as checking them
 // would; Synthetic builds task lists of any size.

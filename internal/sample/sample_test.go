@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 var (
@@ -108,7 +109,7 @@ func issue(t testing.TB, set *task.Set) []string {
 		t.Fatalf("%d unassigned tasks", len(unassigned))
 	}
 	dir := t.TempDir()
-	written, err := fillin.WriteAll(dir, units, fillin.Options{Period: testPeriod(t), Due: testDue, Secret: testSecret, Now: testNow})
+	written, err := form.WriteAll(dir, units, form.Options{Period: testPeriod(t), Due: testDue, Secret: testSecret, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

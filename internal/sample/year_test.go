@@ -18,6 +18,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/policy"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/seeds"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 var (
@@ -416,7 +417,7 @@ func TestReturnsMatchSeeds(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	written, err := fillin.WriteAll(dir, some, fillin.Options{Period: p, Due: due, Secret: testSecret, Now: testNow})
+	written, err := form.WriteAll(dir, some, form.Options{Period: p, Due: due, Secret: testSecret, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

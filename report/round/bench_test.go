@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 // BenchmarkMerge500 checks 500 returns of about 50 rows, merges them and
@@ -26,7 +27,7 @@ func BenchmarkMerge500(b *testing.B) {
 	if err := os.MkdirAll(filepath.Join(dir, "issued"), 0o755); err != nil {
 		b.Fatal(err)
 	}
-	written, err := fillin.WriteAll(filepath.Join(dir, "issued"), units, fillin.Options{Period: p, Due: due, Secret: secret, Now: due})
+	written, err := form.WriteAll(filepath.Join(dir, "issued"), units, form.Options{Period: p, Due: due, Secret: secret, Now: due})
 	if err != nil {
 		b.Fatal(err)
 	}
