@@ -24,7 +24,8 @@
 //	           ranks; scoring holds its rules as data (taizhang.yaml)
 //	history    the year across periods: rankings with their moves, task and
 //	           unit lines
-//	sample     realistic returns for the demo, tests and benchmarks
+//	sample     realistic returns for the demo, tests and benchmarks;
+//	           samplefix holds the in-memory fixtures; tests only
 //	workspace  the office's working folder: layout, current period and round,
 //	           the year's ledgers, the signing key, and what commands take
 //	           from it when their flags leave it out (task sources, parse)

@@ -13,11 +13,6 @@ import (
 // RowValues is the locked content of one task row, indexed like LockedCols.
 type RowValues [6]string
 
-// LockedCells is the locked content of it's row in the workbook of unit
-// (序号, 任务内容, 本单位角色, 其他责任单位, 完成时限, 量化指标), as a unit
-// with items from one document sees it.
-func LockedCells(it Item, unit string) [6]string { return ItemValues(it, unit, false) }
-
 // ItemValues is the locked content of it's row in the workbook of unit.
 // multi adds the document's short name to the task content, for a unit
 // whose items come from several documents (MultiDoc).

@@ -12,6 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
@@ -19,7 +20,7 @@ import (
 // writes the ledger (target: under 3 s on 2 cores, memory under 300 MB).
 func BenchmarkMerge500(b *testing.B) {
 	dir := b.TempDir()
-	set := sample.Synthetic(500, 25) // each unit leads 25 and co-operates on about as many
+	set := samplefix.Synthetic(500, 25) // each unit leads 25 and co-operates on about as many
 	p, _ := period.Parse("2024-Q4")
 	due := time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC)
 	secret := []byte("0123456789abcdef0123456789abcdef")
