@@ -10,14 +10,6 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
-// SheetPassword protects the sheets of every fill-in workbook. It is not a
-// secret (it is printed here and in the README): protection only guards
-// against slips, integrity comes from the signature.
-const SheetPassword = "taizhang"
-
-// minSecret is the shortest signing key Write accepts.
-const minSecret = 16
-
 // letter is the column's letter in a workbook as written.
 func letter(c fillin.Col) string { return string(rune('A' + int(c))) }
 

@@ -11,6 +11,11 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 )
 
+// SheetPassword protects the sheets of every fill-in workbook. It is not a
+// secret (it is printed here and in the README): protection only guards
+// against slips, integrity comes from the signature.
+const SheetPassword = "taizhang"
+
 // The master workbook holds everything the units' workbooks share: styles,
 // column widths, print setup, frozen panes and, above all, the sheet and
 // workbook protection. Excel's SHA-512 protection hash takes about 100 ms

@@ -20,6 +20,9 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
+// minSecret is the shortest signing key Write accepts.
+const minSecret = 16
+
 // Options are the settings shared by every workbook of a round.
 type Options struct {
 	Period period.Period
