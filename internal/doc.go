@@ -10,8 +10,10 @@
 //	tasklist   writes and reads back the editable task list workbook (任务分解表)
 //	period     reporting rounds (2024-Q4, 2024年11月), their dates, a date in
 //	           Chinese
-//	fillin     the units' fill-in workbooks (填报表) and checking what comes
-//	           back: the return's types (Status, Entry, Return, Finding)
+//	fillin     checking the units' returns of the fill-in workbooks (填报表),
+//	           the return's types (Status, Entry, Return, Finding) and what
+//	           the writer in templates/form shares with the checker: the
+//	           layout, the locked row content, file names, the signature
 //	convert    .xls/.et returns to .xlsx through LibreOffice; lotest drives
 //	           LibreOffice as a real client in tests
 //	intake     collects the returns of a round, converts old formats and checks
@@ -22,7 +24,8 @@
 //	           ranks; scoring holds its rules as data (taizhang.yaml)
 //	history    the year across periods: rankings with their moves, task and
 //	           unit lines
-//	sample     realistic returns for the demo, tests and benchmarks
+//	sample     realistic returns for the demo, tests and benchmarks;
+//	           samplefix holds the in-memory fixtures; tests only
 //	workspace  the office's working folder: layout, current period and round,
 //	           the year's ledgers, the signing key, and what commands take
 //	           from it when their flags leave it out (task sources, parse)

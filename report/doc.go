@@ -20,8 +20,12 @@
 //	           fallbacks
 //	demo       the demo year over the same core calls as the commands
 //
+// What the units receive, the fill-in workbooks (填报表), is written by
+// templates/form beside this folder, not in it.
+//
 // The layering test here keeps imports flowing one way: cmd/taizhang →
-// report/ (and templates/) → internal/, and test-only packages out of the
-// binary. Core packages take readers, writers and plain values and never
+// report/ → templates/ → internal/ (round issues the workbooks that
+// templates/form writes; templates/ never imports report/), and test-only
+// packages out of the binary. Core packages take readers, writers and plain values and never
 // print; files, terminals and exit codes belong to cmd/taizhang.
 package report

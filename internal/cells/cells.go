@@ -1,6 +1,6 @@
 // Package cells holds cell text and file helpers shared by the workbook
-// packages (internal/tasklist, internal/fillin, report/ledgerbook and
-// internal/sample): display widths and line estimates for wrapped cells,
+// packages (internal/tasklist, internal/fillin, templates/form,
+// report/ledgerbook and internal/sample): display widths and line estimates for wrapped cells,
 // normalising header and cell text, splitting cells into lines, units and
 // numbering markers, fitting text to Excel's cell limit visibly, reading
 // only regular files of bounded size, and writing a file atomically.

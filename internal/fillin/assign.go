@@ -184,9 +184,9 @@ func nameHash(s string, n int) string {
 	return hex.EncodeToString(sum[:n])
 }
 
-// fileNames gives each assignment its file name, adding a hash where two
+// FileNames gives each assignment its file name, adding a hash where two
 // names would collide on a case-insensitive file system.
-func fileNames(units []Assignment, p period.Period) []string {
+func FileNames(units []Assignment, p period.Period) []string {
 	names := make([]string, len(units))
 	count := map[string]int{}
 	for i, a := range units {

@@ -12,15 +12,15 @@ import (
 // readEntry reads the input cells of e's row.
 func (c *checker) readEntry(fm *form, e *expRow) Entry {
 	i := e.row
-	label := cmp.Or(e.label, cellText(fm.value(i, cLabel)))
+	label := cmp.Or(e.label, cellText(fm.value(i, ColLabel)))
 	r := &entryReader{c: c, fm: fm, e: e, i: i, label: label}
-	en := Entry{TaskID: e.id, Label: label, Role: cmp.Or(e.role, Role(cellText(fm.value(i, cRole)))), Row: fm.nums[i]}
+	en := Entry{TaskID: e.id, Label: label, Role: cmp.Or(e.role, Role(cellText(fm.value(i, ColRole)))), Row: fm.nums[i]}
 	r.readInputCells()
-	en.Progress = r.text(cProgress)
-	en.Problems = r.text(cProblems)
-	en.NextSteps = r.text(cNext)
-	en.Evidence = r.text(cEvidence)
-	en.Remark = r.text(cRemark)
+	en.Progress = r.text(ColProgress)
+	en.Problems = r.text(ColProblems)
+	en.NextSteps = r.text(ColNext)
+	en.Evidence = r.text(ColEvidence)
+	en.Remark = r.text(ColRemark)
 
 	r.readPercent(&en)
 	r.readStatus(&en)
@@ -40,13 +40,13 @@ type entryReader struct {
 	i     int // the row's index in fm
 	label string
 
-	raw     map[col]string // the input cells' values; "" for a formula
-	formula map[col]bool   // the input cells that held a formula
+	raw     map[Col]string // the input cells' values; "" for a formula
+	formula map[Col]bool   // the input cells that held a formula
 }
 
 // warn reports a problem in the row, at column col's cell, or at the
 // row's number when col is -1 or the form lacks the column.
-func (r *entryReader) warn(level Level, col col, msg string) {
+func (r *entryReader) warn(level Level, col Col, msg string) {
 	cell := fmt.Sprint(r.fm.nums[r.i])
 	if col >= 0 && r.fm.cols[col] >= 0 {
 		cell = r.fm.cell(r.i, col)
@@ -57,8 +57,8 @@ func (r *entryReader) warn(level Level, col col, msg string) {
 // readInputCells reads the row's input cells into r.raw, leaving out
 // formulas.
 func (r *entryReader) readInputCells() {
-	r.raw = map[col]string{}
-	r.formula = map[col]bool{}
+	r.raw = map[Col]string{}
+	r.formula = map[Col]bool{}
 	for _, ic := range inputCols {
 		if r.fm.cols[ic] < 0 {
 			continue
@@ -72,7 +72,7 @@ func (r *entryReader) readInputCells() {
 			// Only this cell is lost: its computed value may be stale
 			// (LibreOffice and WPS keep what they last computed), so it
 			// is not taken, and the rest of the return still counts.
-			r.warn(LevelWarning, ic, fmt.Sprintf("“%s”是公式%s，未采用：请填写数值而非公式", columns[ic].header, shown))
+			r.warn(LevelWarning, ic, fmt.Sprintf("“%s”是公式%s，未采用：请填写数值而非公式", Columns[ic].Header, shown))
 			v, r.formula[ic] = "", true
 		}
 		r.raw[ic] = v
@@ -82,7 +82,7 @@ func (r *entryReader) readInputCells() {
 // text returns the text of input cell ic. Text is kept whole; only text
 // beyond what an Excel cell holds (possible in a file not saved by
 // Excel) is cut, visibly, with the cell it is in.
-func (r *entryReader) text(ic col) string {
+func (r *entryReader) text(ic Col) string {
 	s := cellText(r.raw[ic])
 	if r.fm.cols[ic] < 0 {
 		return s
@@ -92,27 +92,27 @@ func (r *entryReader) text(ic col) string {
 	fitted, cut := cells.FitCell(s, more)
 	if cut {
 		r.warn(LevelWarning, ic, fmt.Sprintf("“%s”共 %d 字，超过 Excel 单元格的上限（%d 字），汇总时只保留前面部分并注明“以下略”；全文保留在本文件该单元格中",
-			columns[ic].header, cells.CellUnits(s), cells.MaxCellUnits))
+			Columns[ic].Header, cells.CellUnits(s), cells.MaxCellUnits))
 	}
 	return fitted
 }
 
 // readPercent reads the row's 累计进度 into en.Percent.
 func (r *entryReader) readPercent(en *Entry) {
-	p := cellText(r.raw[cPercent])
+	p := cellText(r.raw[ColPercent])
 	if p == "" {
 		return
 	}
-	rc := r.fm.raw(r.i, cPercent)
+	rc := r.fm.raw(r.i, ColPercent)
 	numeric := rc.numeric() && rc.value != ""
 	v, note, ok := percent(p, numeric, numeric && r.c.b.percentStyle(rc.style))
 	switch {
 	case !ok && numberOutOfRange(p, maxPercent):
-		r.warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s超出合理范围，未采用：请填写 0–100 之间的数字", quote(shownNumber(p))))
+		r.warn(LevelWarning, ColPercent, fmt.Sprintf("累计进度%s超出合理范围，未采用：请填写 0–100 之间的数字", quote(shownNumber(p))))
 	case !ok:
-		r.warn(LevelWarning, cPercent, fmt.Sprintf("累计进度%s不是数字，请填写 0–100 之间的数字", quote(p)))
+		r.warn(LevelWarning, ColPercent, fmt.Sprintf("累计进度%s不是数字，请填写 0–100 之间的数字", quote(p)))
 	case note != "":
-		r.warn(LevelInfo, cPercent, note)
+		r.warn(LevelInfo, ColPercent, note)
 	}
 	en.Percent = v
 }
@@ -120,41 +120,41 @@ func (r *entryReader) readPercent(en *Entry) {
 // readStatus reads the row's 完成状态 into en, and takes a percentage
 // written in it as the 累计进度 when that is empty.
 func (r *entryReader) readStatus(en *Entry) {
-	en.StatusRaw = cellText(r.raw[cStatus])
+	en.StatusRaw = cellText(r.raw[ColStatus])
 	s, note, pct, known := status(en.StatusRaw)
 	en.Status = s
 	switch {
 	case !known:
-		r.warn(LevelWarning, cStatus, fmt.Sprintf("完成状态%s不在下拉列表中（%s），未采用", quote(en.StatusRaw), strings.Join(StatusNames(), "、")))
+		r.warn(LevelWarning, ColStatus, fmt.Sprintf("完成状态%s不在下拉列表中（%s），未采用", quote(en.StatusRaw), strings.Join(StatusNames(), "、")))
 	case note != "":
-		r.warn(LevelInfo, cStatus, note)
+		r.warn(LevelInfo, ColStatus, note)
 	}
-	if pct != nil && en.Percent == nil && cellText(r.raw[cPercent]) == "" {
+	if pct != nil && en.Percent == nil && cellText(r.raw[ColPercent]) == "" {
 		en.Percent = pct
-		r.warn(LevelInfo, cPercent, fmt.Sprintf("累计进度为空，按完成状态中的 %s 读取", trimNum(*pct)))
+		r.warn(LevelInfo, ColPercent, fmt.Sprintf("累计进度为空，按完成状态中的 %s 读取", trimNum(*pct)))
 	}
 }
 
 // readCurrent reads the row's 指标当前值 into en, as text and, for a task
 // with quantified targets, as a value.
 func (r *entryReader) readCurrent(en *Entry) {
-	en.Current = r.text(cCurrent)
+	en.Current = r.text(ColCurrent)
 	if en.Current == "" {
 		return
 	}
-	targets := cellText(r.fm.value(r.i, cTargets))
-	if targets == "" && r.fm.cols[cTargets] >= 0 {
-		r.warn(LevelWarning, cCurrent, "本任务没有量化指标，指标当前值未采用")
+	targets := cellText(r.fm.value(r.i, ColTargets))
+	if targets == "" && r.fm.cols[ColTargets] >= 0 {
+		r.warn(LevelWarning, ColCurrent, "本任务没有量化指标，指标当前值未采用")
 		return
 	}
 	v, note, ok := current(en.Current, strings.Contains(targets, "\n"))
 	switch {
 	case !ok && numberOutOfRange(en.Current, maxCurrent):
-		r.warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s超出合理范围（绝对值应小于 10 的 15 次方），未采用", quote(shownNumber(en.Current))))
+		r.warn(LevelWarning, ColCurrent, fmt.Sprintf("指标当前值%s超出合理范围（绝对值应小于 10 的 15 次方），未采用", quote(shownNumber(en.Current))))
 	case !ok:
-		r.warn(LevelWarning, cCurrent, fmt.Sprintf("指标当前值%s不是数值", quote(en.Current)))
+		r.warn(LevelWarning, ColCurrent, fmt.Sprintf("指标当前值%s不是数值", quote(en.Current)))
 	case note != "":
-		r.warn(LevelInfo, cCurrent, note)
+		r.warn(LevelInfo, ColCurrent, note)
 	}
 	en.CurrentValue = v
 }
@@ -162,9 +162,9 @@ func (r *entryReader) readCurrent(en *Entry) {
 // checkRequired reports required cells left empty; a missing column or a
 // rejected formula has been reported already.
 func (r *entryReader) checkRequired(en *Entry) {
-	var missing []col
-	for _, rc := range []col{cProgress, cPercent, cStatus} {
-		if r.fm.cols[rc] >= 0 && !r.formula[rc] && cellText(r.raw[rc]) == "" && (rc != cPercent || en.Percent == nil) {
+	var missing []Col
+	for _, rc := range []Col{ColProgress, ColPercent, ColStatus} {
+		if r.fm.cols[rc] >= 0 && !r.formula[rc] && cellText(r.raw[rc]) == "" && (rc != ColPercent || en.Percent == nil) {
 			missing = append(missing, rc)
 		}
 	}
@@ -174,7 +174,7 @@ func (r *entryReader) checkRequired(en *Entry) {
 		r.warn(LevelWarning, -1, "本行未填报（本期进展情况、累计进度(%)、完成状态均为空）")
 	default:
 		for _, m := range missing {
-			r.warn(LevelWarning, m, "未填写“"+columns[m].header+"”（必填）")
+			r.warn(LevelWarning, m, "未填写“"+Columns[m].Header+"”（必填）")
 		}
 	}
 }
@@ -183,12 +183,12 @@ func (r *entryReader) checkRequired(en *Entry) {
 // with the 完成状态.
 func (r *entryReader) checkAgreement(en *Entry) {
 	if en.Percent != nil && (*en.Percent < 0 || *en.Percent > 100) {
-		r.warn(LevelWarning, cPercent, fmt.Sprintf("累计进度 %s 超出 0–100", trimNum(*en.Percent)))
+		r.warn(LevelWarning, ColPercent, fmt.Sprintf("累计进度 %s 超出 0–100", trimNum(*en.Percent)))
 	}
 	if en.Status == StatusDone && en.Percent != nil && *en.Percent < 100 {
-		r.warn(LevelWarning, cPercent, fmt.Sprintf("完成状态为“已完成”，但累计进度为 %s", trimNum(*en.Percent)))
+		r.warn(LevelWarning, ColPercent, fmt.Sprintf("完成状态为“已完成”，但累计进度为 %s", trimNum(*en.Percent)))
 	}
 	if en.Status == StatusBehind && en.Problems == "" {
-		r.warn(LevelWarning, cProblems, "完成状态为“滞后”，请在“存在问题”中说明原因")
+		r.warn(LevelWarning, ColProblems, "完成状态为“滞后”，请在“存在问题”中说明原因")
 	}
 }

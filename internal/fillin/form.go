@@ -17,8 +17,8 @@ type expRow struct {
 	role      Role
 	hash      string     // row hash from the hidden sheet, "" when unknown
 	task      *task.Task // nil when the task list does not have it
-	want      *rowValues // locked content per the current task list
-	alt       *rowValues // the same with or without the document names
+	want      *RowValues // locked content per the current task list
+	alt       *RowValues // the same with or without the document names
 	row       int        // index into form.rows of the matching row, -1 if none
 }
 
@@ -31,7 +31,7 @@ func (c *checker) expected() []*expRow {
 	byID := map[string]Item{}
 	if c.opts.Tasks != nil {
 		if a, ok := c.index().byUnit[c.m.unit]; ok {
-			cur, multi = a.Items, multiDoc(a)
+			cur, multi = a.Items, MultiDoc(a)
 		}
 		for _, it := range cur {
 			byID[it.Task.ID] = it
@@ -58,7 +58,7 @@ func (c *checker) expected() []*expRow {
 			// Whether task contents carry their document's name depends
 			// on all of the unit's tasks, which may have changed since
 			// the workbook was issued: accept both forms.
-			v, alt := itemValues(it, c.m.unit, multi), itemValues(it, c.m.unit, !multi)
+			v, alt := ItemValues(it, c.m.unit, multi), ItemValues(it, c.m.unit, !multi)
 			e.task, e.want, e.alt = it.Task, &v, &alt
 			continue
 		}
@@ -89,14 +89,14 @@ type form struct {
 	rows   [][]string
 	nums   []int
 	header int          // index of the header row in rows
-	cols   [numCols]int // index of each column in a row, -1 when missing
+	cols   [NumCols]int // index of each column in a row, -1 when missing
 }
 
 // maxFormCols is how many columns of the sheet Check reads: the template
 // has 15, so moved columns are found well within it.
 const maxFormCols = 256
 
-func (fm *form) value(row int, c col) string {
+func (fm *form) value(row int, c Col) string {
 	i := fm.cols[c]
 	if i < 0 || row >= len(fm.rows) || i >= len(fm.rows[row]) {
 		return ""
@@ -105,13 +105,13 @@ func (fm *form) value(row int, c col) string {
 }
 
 // cell names the cell of column c in rows[row].
-func (fm *form) cell(row int, c col) string {
+func (fm *form) cell(row int, c Col) string {
 	name, _ := excelize.CoordinatesToCellName(fm.cols[c]+1, fm.nums[row])
 	return name
 }
 
 // raw is the cell of column c in rows[row] as stored.
-func (fm *form) raw(row int, c col) sheetCell {
+func (fm *form) raw(row int, c Col) sheetCell {
 	if fm.cols[c] < 0 {
 		return sheetCell{}
 	}
@@ -120,11 +120,11 @@ func (fm *form) raw(row int, c col) sheetCell {
 }
 
 // headerCols maps normalised header texts to columns.
-var headerCols = func() map[string]col {
-	m := map[string]col{}
-	for c := cLabel; c < numCols; c++ {
-		m[headerKey(columns[c].header)] = c
-		for _, a := range columns[c].aliases {
+var headerCols = func() map[string]Col {
+	m := map[string]Col{}
+	for c := ColLabel; c < NumCols; c++ {
+		m[headerKey(Columns[c].Header)] = c
+		for _, a := range Columns[c].Aliases {
 			m[headerKey(a)] = c
 		}
 	}
@@ -176,7 +176,7 @@ func (c *checker) locateForm() *form {
 // or at least four of the columns.
 func (fm *form) findHeader() bool {
 	for i := 0; i < min(len(fm.rows), maxHeaderRow); i++ {
-		var cols [numCols]int
+		var cols [NumCols]int
 		for j := range cols {
 			cols[j] = -1
 		}
@@ -190,7 +190,7 @@ func (fm *form) findHeader() bool {
 				n++
 			}
 		}
-		if cols[cLabel] >= 0 && cols[cContent] >= 0 || n >= 4 {
+		if cols[ColLabel] >= 0 && cols[ColContent] >= 0 || n >= 4 {
 			fm.header, fm.cols = i, cols
 			return true
 		}

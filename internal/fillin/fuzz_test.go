@@ -1,4 +1,4 @@
-package fillin
+package fillin_test
 
 import (
 	"archive/zip"
@@ -9,7 +9,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/taizhang-dev/taizhang/templates/form/formtest"
 )
 
 // formSheetPath is where the 填报表 sheet lives in a generated workbook.
@@ -50,17 +52,17 @@ func replaceEntry(t testing.TB, b []byte, name string, content []byte) []byte {
 	return out.Bytes()
 }
 
-// FuzzCheck feeds Check whole files (inputs starting with "PK") and, to get
+// FuzzCheck feeds fillin.Check whole files (inputs starting with "PK") and, to get
 // past the zip layer, the XML of the 填报表 sheet spliced into a generated
-// return. Check must never panic. Run it with a short -fuzzminimizetime:
+// return. fillin.Check must never panic. Run it with a short -fuzzminimizetime:
 // minimizing a 30 KB workbook takes the default minute per new input.
 //
 //	go test -run XXX -fuzz FuzzCheck -fuzztime 60s -fuzzminimizetime 5s ./internal/fillin/
 func FuzzCheck(f *testing.F) {
-	catchPanics = false
-	defer func() { catchPanics = true }()
+	fillin.SetCatchPanics(false)
+	defer fillin.SetCatchPanics(true)
 	fuzzOnce.Do(func() {
-		_, wb := filled(f)
+		_, wb := formtest.Filled(f)
 		fuzzBase = testkit.SaveBytes(f, wb)
 	})
 	sheet := []byte(testkit.ZipEntry(f, fuzzBase, formSheetPath))
@@ -85,16 +87,16 @@ func FuzzCheck(f *testing.F) {
 	} {
 		f.Add([]byte(v))
 	}
-	p := testPeriod()
-	opts := CheckOptions{Tasks: testSet(), Period: &p, Secret: testSecret, Unit: "市科技局"}
+	p := formtest.Period()
+	opts := fillin.CheckOptions{Tasks: formtest.Set(), Period: &p, Secret: formtest.Secret, Unit: "市科技局"}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		in := data
 		if !bytes.HasPrefix(data, []byte("PK")) {
 			in = replaceEntry(t, fuzzBase, formSheetPath, data)
 		}
-		r := Check("fuzz.xlsx", in, opts)
+		r := fillin.Check("fuzz.xlsx", in, opts)
 		if r == nil || r.Entries == nil || r.Findings == nil {
-			t.Fatal("Check returned nil parts")
+			t.Fatal("fillin.Check returned nil parts")
 		}
 		if len(r.Entries) > 4 {
 			t.Fatalf("%d entries from a 4-task workbook", len(r.Entries))

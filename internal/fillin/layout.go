@@ -3,11 +3,6 @@ package fillin
 // Version is written into every workbook; Check refuses other versions.
 const Version = "taizhang-fillin/1"
 
-// SheetPassword protects the sheets of every fill-in workbook. It is not a
-// secret (it is printed here and in the README): protection only guards
-// against slips, integrity comes from the signature.
-const SheetPassword = "taizhang"
-
 // Sheet names.
 const (
 	SheetGuide = "填报说明"
@@ -47,109 +42,105 @@ func StatusNames() []string {
 	return out
 }
 
-// statusMeaning says what each status means, for the 填报说明 sheet and the
-// drop-down prompt.
-var statusMeaning = map[Status]string{
-	StatusDone:     "任务全部完成",
-	StatusOnTrack:  "进度达到或超过序时进度",
-	StatusBehind:   "进度落后于序时进度（须填写存在问题）",
-	StatusNotStart: "尚未开始",
-	StatusOngoing:  "常态化、长期性工作",
-}
+// Col is a column of the 填报表 sheet, in the order the writer lays them
+// out (ColLabel is column A); a return may have them moved, and the checker
+// finds them by their header text.
+type Col int
 
-// col is a column of the 填报表 sheet.
-type col int
-
+// The columns of the 填报表 sheet.
 const (
-	cLabel col = iota
-	cContent
-	cRole
-	cOthers
-	cDeadline
-	cTargets
-	cProgress
-	cPercent
-	cStatus
-	cCurrent
-	cProblems
-	cNext
-	cEvidence
-	cRemark
-	cID // hidden, last
-	numCols
+	ColLabel Col = iota
+	ColContent
+	ColRole
+	ColOthers
+	ColDeadline
+	ColTargets
+	ColProgress
+	ColPercent
+	ColStatus
+	ColCurrent
+	ColProblems
+	ColNext
+	ColEvidence
+	ColRemark
+	ColID // hidden, last
+	NumCols
 )
 
-// lockedCols are the task columns, in the order the signature covers them.
-var lockedCols = []col{cLabel, cContent, cRole, cOthers, cDeadline, cTargets}
+// LockedCols are the task columns, in the order the signature covers them.
+var LockedCols = []Col{ColLabel, ColContent, ColRole, ColOthers, ColDeadline, ColTargets}
 
 // inputCols are the columns a unit fills in.
-var inputCols = []col{cProgress, cPercent, cStatus, cCurrent, cProblems, cNext, cEvidence, cRemark}
+var inputCols = []Col{ColProgress, ColPercent, ColStatus, ColCurrent, ColProblems, ColNext, ColEvidence, ColRemark}
 
-type column struct {
-	header   string
-	width    float64
-	locked   bool
-	required bool
-	center   bool
-	aliases  []string
+// Column describes one column of the 填报表 sheet: its header as written,
+// its width, whether it is a locked task column or a required input, and
+// the other headers a return may give it.
+type Column struct {
+	Header   string
+	Width    float64
+	Locked   bool
+	Required bool
+	Center   bool
+	Aliases  []string
 }
 
-var columns = [numCols]column{
-	cLabel:    {header: "序号", width: 9, locked: true, center: true},
-	cContent:  {header: "任务内容", width: 40, locked: true, aliases: []string{"工作任务", "任务"}},
-	cRole:     {header: "本单位角色", width: 9, locked: true, center: true, aliases: []string{"角色"}},
-	cOthers:   {header: "其他责任单位", width: 18, locked: true},
-	cDeadline: {header: "完成时限", width: 10, locked: true, center: true, aliases: []string{"时限"}},
-	cTargets:  {header: "量化指标", width: 20, locked: true, aliases: []string{"目标/量化指标", "指标"}},
-	cProgress: {header: "本期进展情况", width: 32, required: true, aliases: []string{"进展情况", "本期进展"}},
-	cPercent:  {header: "累计进度(%)", width: 9, required: true, center: true, aliases: []string{"累计进度", "进度(%)", "进度"}},
-	cStatus:   {header: "完成状态", width: 11, required: true, center: true, aliases: []string{"状态"}},
-	cCurrent:  {header: "指标当前值", width: 11, aliases: []string{"当前值"}},
-	cProblems: {header: "存在问题", width: 20, aliases: []string{"存在的问题", "问题"}},
-	cNext:     {header: "下步打算", width: 20, aliases: []string{"下一步打算", "下步计划"}},
-	cEvidence: {header: "佐证材料", width: 12},
-	cRemark:   {header: "备注", width: 10},
-	cID:       {header: "任务编号", width: 16, locked: true, aliases: []string{"任务ID"}},
+// Columns are the 填报表 sheet's columns.
+var Columns = [NumCols]Column{
+	ColLabel:    {Header: "序号", Width: 9, Locked: true, Center: true},
+	ColContent:  {Header: "任务内容", Width: 40, Locked: true, Aliases: []string{"工作任务", "任务"}},
+	ColRole:     {Header: "本单位角色", Width: 9, Locked: true, Center: true, Aliases: []string{"角色"}},
+	ColOthers:   {Header: "其他责任单位", Width: 18, Locked: true},
+	ColDeadline: {Header: "完成时限", Width: 10, Locked: true, Center: true, Aliases: []string{"时限"}},
+	ColTargets:  {Header: "量化指标", Width: 20, Locked: true, Aliases: []string{"目标/量化指标", "指标"}},
+	ColProgress: {Header: "本期进展情况", Width: 32, Required: true, Aliases: []string{"进展情况", "本期进展"}},
+	ColPercent:  {Header: "累计进度(%)", Width: 9, Required: true, Center: true, Aliases: []string{"累计进度", "进度(%)", "进度"}},
+	ColStatus:   {Header: "完成状态", Width: 11, Required: true, Center: true, Aliases: []string{"状态"}},
+	ColCurrent:  {Header: "指标当前值", Width: 11, Aliases: []string{"当前值"}},
+	ColProblems: {Header: "存在问题", Width: 20, Aliases: []string{"存在的问题", "问题"}},
+	ColNext:     {Header: "下步打算", Width: 20, Aliases: []string{"下一步打算", "下步计划"}},
+	ColEvidence: {Header: "佐证材料", Width: 12},
+	ColRemark:   {Header: "备注", Width: 10},
+	ColID:       {Header: "任务编号", Width: 16, Locked: true, Aliases: []string{"任务ID"}},
 }
-
-// letter is the column's letter in a workbook as written.
-func (c col) letter() string { return string(rune('A' + int(c))) }
 
 // Rows of the 填报表 sheet as written.
 const (
-	rowTitle  = 1
-	rowUnit   = 2 // 填报单位, 报送期次, 截止日期
-	rowFiller = 3 // 填报人, 联系电话, 审核人, 填报日期
-	rowHeader = 4
-	rowFirst  = 5
+	RowTitle  = 1
+	RowUnit   = 2 // 填报单位, 报送期次, 截止日期
+	RowFiller = 3 // 填报人, 联系电话, 审核人, 填报日期
+	RowHeader = 4
+	RowFirst  = 5 // the first task row
 )
 
 // Header block cells: each label is followed by its value in the next
 // column (the date value spans two columns).
-var (
-	unitLabel     = "填报单位"
-	periodLabel   = "报送期次"
-	dueLabel      = "截止日期"
+const (
+	UnitLabel     = "填报单位"
+	PeriodLabel   = "报送期次"
+	DueLabel      = "截止日期"
 	fillerLabel   = "填报人"
 	phoneLabel    = "联系电话"
 	reviewerLabel = "审核人"
-	dateLabel     = "填报日期"
+	DateLabel     = "填报日期"
 )
 
-// headerCell places one label of the header block.
-type headerCell struct {
-	label string
-	row   int
-	col   col // label column; the value is in col+1
-	input bool
+// HeaderCell places one label of the header block; Input says whether a
+// unit fills its value in.
+type HeaderCell struct {
+	Label string
+	Row   int
+	Col   Col // label column; the value is in Col+1
+	Input bool
 }
 
-var headerCells = []headerCell{
-	{unitLabel, rowUnit, cLabel, false},
-	{periodLabel, rowUnit, cRole, false},
-	{dueLabel, rowUnit, cDeadline, false},
-	{fillerLabel, rowFiller, cLabel, true},
-	{phoneLabel, rowFiller, cRole, true},
-	{reviewerLabel, rowFiller, cDeadline, true},
-	{dateLabel, rowFiller, cProgress, true}, // value spans H:I
+// HeaderCells are the labels of the header block above the column headers.
+var HeaderCells = []HeaderCell{
+	{UnitLabel, RowUnit, ColLabel, false},
+	{PeriodLabel, RowUnit, ColRole, false},
+	{DueLabel, RowUnit, ColDeadline, false},
+	{fillerLabel, RowFiller, ColLabel, true},
+	{phoneLabel, RowFiller, ColRole, true},
+	{reviewerLabel, RowFiller, ColDeadline, true},
+	{DateLabel, RowFiller, ColProgress, true}, // value spans H:I
 }

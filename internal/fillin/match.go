@@ -28,9 +28,9 @@ func (c *checker) matchRows(fm *form, exp []*expRow) ([]*expRow, bool) {
 		}
 		rowNum := fm.nums[i]
 		rowRef := fmt.Sprint(rowNum)
-		id := cellText(fm.value(i, cID))
+		id := cellText(fm.value(i, ColID))
 		if guess && id != "" && byID[id] == nil {
-			e := &expRow{id: id, label: cellText(fm.value(i, cLabel)), role: Role(cellText(fm.value(i, cRole))), row: -1}
+			e := &expRow{id: id, label: cellText(fm.value(i, ColLabel)), role: Role(cellText(fm.value(i, ColRole))), row: -1}
 			exp = append(exp, e)
 			byID[id] = e
 		}
@@ -59,7 +59,7 @@ func (c *checker) matchRows(fm *form, exp []*expRow) ([]*expRow, bool) {
 		}
 		e.row = i
 	}
-	if byContent && fm.cols[cID] >= 0 {
+	if byContent && fm.cols[ColID] >= 0 {
 		c.add(LevelWarning, fm.sheet, "", "", "部分行的任务编号为空，已按序号和任务内容对应")
 	}
 	prev, sorted := -1, false
@@ -92,7 +92,7 @@ func matchContent(fm *form, i int, exp []*expRow) *expRow {
 		}
 	}
 	same := func(e *expRow) bool {
-		return e.want != nil && e.want[1] == v[1] || e.hash != "" && rowHash(signedRow{e.id, v}) == e.hash
+		return e.want != nil && e.want[1] == v[1] || e.hash != "" && RowHash(SignedRow{e.id, v}) == e.hash
 	}
 	if len(cands) > 1 {
 		var keep []*expRow
@@ -122,17 +122,17 @@ func matchContent(fm *form, i int, exp []*expRow) *expRow {
 // the office changed the task list since: a warning, not an error.
 func (c *checker) checkLocked(fm *form, exp []*expRow, structural bool) {
 	secret := c.opts.Secret
-	var rows []signedRow
-	values := map[*expRow]rowValues{}
+	var rows []SignedRow
+	values := map[*expRow]RowValues{}
 	for _, e := range exp {
 		if e.row >= 0 {
 			v := fm.lockedValues(e.row)
 			values[e] = v
-			rows = append(rows, signedRow{e.id, v})
+			rows = append(rows, SignedRow{e.id, v})
 		}
 	}
 	computable := !structural && c.m.signature != "" && len(secret) > 0
-	sigOK := computable && validSignature(c.m.signature, signature(secret, c.m.unit, c.m.period, rows))
+	sigOK := computable && validSignature(c.m.signature, Signature(secret, c.m.unit, c.m.period, rows))
 	switch {
 	case len(secret) == 0:
 		c.add(LevelWarning, "", "", "", "未提供签名密钥，未核验签名")
@@ -145,7 +145,7 @@ func (c *checker) checkLocked(fm *form, exp []*expRow, structural bool) {
 			continue
 		}
 		v := values[e]
-		intact := e.hash != "" && rowHash(signedRow{e.id, v}) == e.hash
+		intact := e.hash != "" && RowHash(SignedRow{e.id, v}) == e.hash
 		if e.want == nil {
 			if !sigOK && !intact && e.hash != "" && len(secret) > 0 {
 				edited = true
@@ -157,11 +157,11 @@ func (c *checker) checkLocked(fm *form, exp []*expRow, structural bool) {
 		if e.alt != nil && e.alt[1] == v[1] && want[1] != v[1] {
 			want = e.alt
 		}
-		for j, col := range lockedCols {
+		for j, col := range LockedCols {
 			if fm.cols[col] < 0 || v[j] == want[j] {
 				continue
 			}
-			name := columns[col].header
+			name := Columns[col].Header
 			gotQ, wantQ := diffQuote(v[j], want[j])
 			switch {
 			case sigOK || intact && !computable:

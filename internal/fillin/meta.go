@@ -1,14 +1,11 @@
 package fillin
 
 import (
-	"fmt"
 	"strings"
-	"time"
-
-	"github.com/xuri/excelize/v2"
 )
 
-// The hidden sheet holds key/value rows:
+// The hidden sheet (SheetMeta) holds key/value rows, written by
+// templates/form and read back here:
 //
 //	version      | taizhang-fillin/1
 //	note         | (a warning for people who unhide it)
@@ -23,63 +20,25 @@ import (
 //
 // The custom document properties repeat version, unit, period, signature
 // and key ID, in case a program drops the hidden sheet. Workbooks written
-// before key IDs have none; they are checked as before.
+// before key IDs have none; they are checked as before. The note row is
+// for people only; Check does not read it.
 const (
-	keyVersion     = "version"
-	keyNote        = "note"
-	keyUnit        = "unit"
-	keyPeriod      = "period"
-	keyPeriodLabel = "period_label"
-	keyDue         = "due"
-	keyGenerated   = "generated"
-	keyTask        = "task"
-	keySignature   = "signature"
-	keyKeyID       = "key_id"
+	MetaVersion     = "version"
+	MetaUnit        = "unit"
+	MetaPeriod      = "period"
+	MetaPeriodLabel = "period_label"
+	MetaDue         = "due"
+	MetaGenerated   = "generated"
+	MetaTask        = "task"
+	MetaSignature   = "signature"
+	MetaKeyID       = "key_id"
 
-	propVersion   = "taizhang.version"
-	propUnit      = "taizhang.unit"
-	propPeriod    = "taizhang.period"
-	propSignature = "taizhang.signature"
-	propKeyID     = "taizhang.key_id"
-
-	metaNote = "本工作表由 taizhang 生成，用于核验报送内容，请勿修改或删除。"
+	PropVersion   = "taizhang.version"
+	PropUnit      = "taizhang.unit"
+	PropPeriod    = "taizhang.period"
+	PropSignature = "taizhang.signature"
+	PropKeyID     = "taizhang.key_id"
 )
-
-func writeMeta(f *excelize.File, st *styles, a Assignment, opts Options, rows []signedRow, sig string) error {
-	const sheet = SheetMeta
-	due := ""
-	if !opts.Due.IsZero() {
-		due = opts.Due.Format(time.DateOnly)
-	}
-	data := [][]string{
-		{keyVersion, Version},
-		{keyNote, metaNote},
-		{keyUnit, a.Unit},
-		{keyPeriod, opts.Period.Key()},
-		{keyPeriodLabel, opts.Period.String()},
-		{keyDue, due},
-		{keyGenerated, opts.Now.UTC().Format(time.RFC3339)},
-	}
-	for i, it := range a.Items {
-		data = append(data, []string{keyTask, it.Task.ID, rows[i].values[0], string(it.Role), rowHash(rows[i])})
-	}
-	data = append(data, []string{keySignature, sig}, []string{keyKeyID, KeyID(opts.Secret)})
-	if err := f.SetCellStyle(sheet, "A1", fmt.Sprintf("E%d", len(data)), st.metaText); err != nil {
-		return err
-	}
-	for i, r := range data {
-		for j, v := range r {
-			if v == "" {
-				continue
-			}
-			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
-			if err := f.SetCellStr(sheet, cell, v); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
 
 // meta is what a returned workbook says about itself.
 type meta struct {
@@ -106,23 +65,23 @@ func readMetaSheet(rows [][]string) (m meta, ok bool) {
 	}
 	for _, r := range rows {
 		switch get(r, 0) {
-		case keyVersion:
+		case MetaVersion:
 			m.version = get(r, 1)
-		case keyUnit:
+		case MetaUnit:
 			m.unit = get(r, 1)
-		case keyPeriod:
+		case MetaPeriod:
 			m.period = get(r, 1)
-		case keyPeriodLabel:
+		case MetaPeriodLabel:
 			m.periodLabel = get(r, 1)
-		case keyDue:
+		case MetaDue:
 			m.due = get(r, 1)
-		case keyGenerated:
+		case MetaGenerated:
 			m.generated = get(r, 1)
-		case keySignature:
+		case MetaSignature:
 			m.signature = get(r, 1)
-		case keyKeyID:
+		case MetaKeyID:
 			m.keyID = get(r, 1)
-		case keyTask:
+		case MetaTask:
 			if id := get(r, 1); id != "" {
 				m.rows = append(m.rows, metaRow{id: id, label: get(r, 2), role: Role(get(r, 3)), hash: get(r, 4)})
 			}
@@ -140,15 +99,15 @@ func readMetaProps(b *book) (m meta, ok bool) {
 	for name, v := range b.custom {
 		v = strings.TrimSpace(v)
 		switch name {
-		case propVersion:
+		case PropVersion:
 			m.version = v
-		case propUnit:
+		case PropUnit:
 			m.unit = v
-		case propPeriod:
+		case PropPeriod:
 			m.period = v
-		case propSignature:
+		case PropSignature:
 			m.signature = v
-		case propKeyID:
+		case PropKeyID:
 			m.keyID = v
 		}
 	}

@@ -31,23 +31,23 @@ func (c *checker) checkForm(fm *form, exp []*expRow) {
 // task column is missing, so the signature cannot be checked.
 func (c *checker) checkColumns(fm *form) bool {
 	structural, moved := false, false
-	for col := cLabel; col < numCols; col++ {
-		name := columns[col].header
+	for col := ColLabel; col < NumCols; col++ {
+		name := Columns[col].Header
 		switch {
 		case fm.cols[col] >= 0:
 			moved = moved || fm.cols[col] != int(col)
-		case col == cID:
+		case col == ColID:
 			c.add(LevelWarning, fm.sheet, "", "", "隐藏的“"+name+"”列已被删除，已按序号和任务内容对应各行")
-		case columns[col].locked:
+		case Columns[col].Locked:
 			structural = true
 			c.add(LevelError, fm.sheet, "", "", "缺少“"+name+"”列：任务信息列不能删除，请使用下发的填报表填写")
-		case columns[col].required:
+		case Columns[col].Required:
 			c.add(LevelError, fm.sheet, "", "", "缺少“"+name+"”列：该列为必填，请使用下发的填报表填写")
 		default:
 			c.add(LevelWarning, fm.sheet, "", "", "缺少“"+name+"”列，该列内容无法读取")
 		}
 	}
-	if moved || fm.nums[fm.header] != rowHeader {
+	if moved || fm.nums[fm.header] != RowHeader {
 		c.add(LevelInfo, fm.sheet, "", "", "表格的列或表头位置与下发时不同，已按表头文字对应各列")
 	}
 	return structural
@@ -65,22 +65,22 @@ func (c *checker) readHeader(fm *form) {
 		row := fm.rows[i]
 		for j, v := range row {
 			k := headerKey(v)
-			for _, h := range headerCells {
-				if _, ok := got[h.label]; ok {
+			for _, h := range HeaderCells {
+				if _, ok := got[h.Label]; ok {
 					continue
 				}
 				switch {
-				case k == h.label:
+				case k == h.Label:
 					cell, _ := excelize.CoordinatesToCellName(j+2, fm.nums[i])
 					val := ""
 					if j+1 < len(row) && !isHeaderLabel(row[j+1]) {
 						val = row[j+1]
 					}
-					got[h.label] = found{val, cell, fm.nums[i], j + 2}
-				case strings.HasPrefix(k, h.label+":"):
+					got[h.Label] = found{val, cell, fm.nums[i], j + 2}
+				case strings.HasPrefix(k, h.Label+":"):
 					cell, _ := excelize.CoordinatesToCellName(j+1, fm.nums[i])
 					_, val, _ := strings.Cut(cells.Fold(v), ":")
-					got[h.label] = found{val, cell, fm.nums[i], j + 1}
+					got[h.Label] = found{val, cell, fm.nums[i], j + 1}
 				}
 			}
 		}
@@ -89,16 +89,16 @@ func (c *checker) readHeader(fm *form) {
 	hd.Filler = cellText(got[fillerLabel].value)
 	hd.Phone = cellText(got[phoneLabel].value)
 	hd.Reviewer = cellText(got[reviewerLabel].value)
-	if v, ok := got[unitLabel]; ok && squeeze(v.value) != "" && squeeze(v.value) != squeeze(c.m.unit) {
+	if v, ok := got[UnitLabel]; ok && squeeze(v.value) != "" && squeeze(v.value) != squeeze(c.m.unit) {
 		c.add(LevelWarning, fm.sheet, v.cell, "", fmt.Sprintf("表头的填报单位“%s”与核验信息中的“%s”不一致，按“%s”读取", cellText(v.value), c.m.unit, c.m.unit))
 	}
-	if v, ok := got[periodLabel]; ok && c.m.periodLabel != "" && squeeze(v.value) != "" && squeeze(v.value) != squeeze(c.m.periodLabel) {
+	if v, ok := got[PeriodLabel]; ok && c.m.periodLabel != "" && squeeze(v.value) != "" && squeeze(v.value) != squeeze(c.m.periodLabel) {
 		c.add(LevelWarning, fm.sheet, v.cell, "", fmt.Sprintf("表头的报送期次“%s”与核验信息中的“%s”不一致，按“%s”读取", cellText(v.value), c.m.periodLabel, c.m.periodLabel))
 	}
 	if hd.Filler == "" {
 		c.add(LevelWarning, fm.sheet, got[fillerLabel].cell, "", "未填写填报人")
 	}
-	d := got[dateLabel]
+	d := got[DateLabel]
 	raw := cellText(d.value)
 	if raw == "" {
 		c.add(LevelWarning, fm.sheet, d.cell, "", "未填写填报日期")
@@ -127,8 +127,8 @@ func (c *checker) readHeader(fm *form) {
 // isHeaderLabel reports whether v is one of the header block's labels.
 func isHeaderLabel(v string) bool {
 	k := headerKey(v)
-	for _, h := range headerCells {
-		if k == h.label {
+	for _, h := range HeaderCells {
+		if k == h.Label {
 			return true
 		}
 	}
@@ -142,7 +142,7 @@ func (c *checker) spreadMerges(fm *form) {
 	for i, n := range fm.nums {
 		index[n] = i
 	}
-	input := map[int]col{}
+	input := map[int]Col{}
 	for _, ic := range inputCols {
 		if fm.cols[ic] >= 0 {
 			input[fm.cols[ic]] = ic
@@ -175,14 +175,14 @@ func (c *checker) spreadMerges(fm *form) {
 				}
 				fm.rows[i][j] = v
 			}
-			c.add(LevelInfo, fm.sheet, m.start(), "", fmt.Sprintf("第 %d–%d 行的“%s”是合并单元格，已按每行相同内容读取", m.r1, m.r2, columns[ic].header))
+			c.add(LevelInfo, fm.sheet, m.start(), "", fmt.Sprintf("第 %d–%d 行的“%s”是合并单元格，已按每行相同内容读取", m.r1, m.r2, Columns[ic].Header))
 		}
 	}
 }
 
 // blank reports whether rows[i] has nothing in any known column.
 func (fm *form) blank(i int) bool {
-	for c := cLabel; c < numCols; c++ {
+	for c := ColLabel; c < NumCols; c++ {
 		if strings.TrimSpace(fm.value(i, c)) != "" {
 			return false
 		}
@@ -191,9 +191,9 @@ func (fm *form) blank(i int) bool {
 }
 
 // lockedValues is the locked content of rows[i] as read.
-func (fm *form) lockedValues(i int) rowValues {
-	var v rowValues
-	for j, c := range lockedCols {
+func (fm *form) lockedValues(i int) RowValues {
+	var v RowValues
+	for j, c := range LockedCols {
 		v[j] = cellText(fm.value(i, c))
 	}
 	return v

@@ -10,16 +10,14 @@ import (
 	"strings"
 )
 
-// minSecret is the shortest signing key Write accepts.
-const minSecret = 16
-
-// signedRow is one task row as the signature covers it.
-type signedRow struct {
-	id     string
-	values rowValues
+// SignedRow is one task row as the signature covers it: its task ID and
+// its locked cells.
+type SignedRow struct {
+	ID     string
+	Values RowValues
 }
 
-// signature is the hex HMAC-SHA256, keyed by secret, of
+// Signature is the hex HMAC-SHA256, keyed by secret, of
 //
 //	version, unit, period key, row count, then for each row sorted by task
 //	ID: the ID and the six locked values (序号, 任务内容, 本单位角色,
@@ -28,13 +26,13 @@ type signedRow struct {
 // each written as a uvarint byte length and the UTF-8 bytes. Rows are
 // sorted so that a unit may sort the sheet; the ID list in the hidden sheet
 // keeps the issued order.
-func signature(secret []byte, unit, periodKey string, rows []signedRow) string {
+func Signature(secret []byte, unit, periodKey string, rows []SignedRow) string {
 	mac := hmac.New(sha256.New, secret)
 	put(mac, Version)
 	put(mac, unit)
 	put(mac, periodKey)
 	sorted := slices.Clone(rows)
-	slices.SortFunc(sorted, func(a, b signedRow) int { return strings.Compare(a.id, b.id) })
+	slices.SortFunc(sorted, func(a, b SignedRow) int { return strings.Compare(a.ID, b.ID) })
 	var n [binary.MaxVarintLen64]byte
 	mac.Write(n[:binary.PutUvarint(n[:], uint64(len(sorted)))])
 	for _, r := range sorted {
@@ -43,19 +41,19 @@ func signature(secret []byte, unit, periodKey string, rows []signedRow) string {
 	return hex.EncodeToString(mac.Sum(nil))
 }
 
-// rowHash is a short unkeyed hash of one row, stored next to its ID in the
+// RowHash is a short unkeyed hash of one row, stored next to its ID in the
 // hidden sheet. It proves nothing (anyone can recompute it) but tells which
 // row changed when the signature does not match, and finds rows whose ID
 // column was deleted.
-func rowHash(r signedRow) string {
+func RowHash(r SignedRow) string {
 	h := sha256.New()
 	putRow(h, r)
 	return hex.EncodeToString(h.Sum(nil)[:8])
 }
 
-func putRow(h hash.Hash, r signedRow) {
-	put(h, r.id)
-	for _, v := range r.values {
+func putRow(h hash.Hash, r SignedRow) {
+	put(h, r.ID)
+	for _, v := range r.Values {
 		put(h, v)
 	}
 }

@@ -1,7 +1,6 @@
 package fillin
 
 import (
-	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -9,30 +8,11 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/cells"
 )
 
-// Row height estimate, after internal/tasklist: Excel and WPS do not grow a
-// row for wrapped text written by a program.
-const (
-	lineHeight   = 15.0  // points per line of 11 pt text
-	maxRowHeight = 409.0 // Excel's limit
-	minRowHeight = 45.0  // three lines: room to type progress
-)
-
 // maxCellRunes keeps the locked cells of a workbook (the task's content,
 // from the task list) inside Excel's 32,767 UTF-16 unit limit even when
 // every character is outside the BMP. What a unit types is never cut here:
 // readEntry keeps it whole up to Excel's limit.
 const maxCellRunes = 16000
-
-// rowHeight is the height in points for a row of 11 pt text holding values
-// in columns of the given widths, at least min.
-func rowHeight(values []string, widths []float64, min float64) float64 {
-	return rowHeightAt(values, widths, min, lineHeight)
-}
-
-// rowHeightAt is rowHeight for text whose lines are perLine points apart.
-func rowHeightAt(values []string, widths []float64, min, perLine float64) float64 {
-	return math.Min(math.Max(float64(cells.RowLines(values, widths))*perLine+4, min), maxRowHeight)
-}
 
 // lockedText is the text of a locked cell as written: cellText, short
 // enough for Excel. The task list keeps the whole text.

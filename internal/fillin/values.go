@@ -2,7 +2,6 @@ package fillin
 
 import (
 	"cmp"
-	"fmt"
 	"strings"
 	"time"
 
@@ -11,24 +10,19 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
-// rowValues is the locked content of one task row, indexed like lockedCols.
-type rowValues [6]string
+// RowValues is the locked content of one task row, indexed like LockedCols.
+type RowValues [6]string
 
-// LockedCells is the locked content of it's row in the workbook of unit
-// (序号, 任务内容, 本单位角色, 其他责任单位, 完成时限, 量化指标), as a unit
-// with items from one document sees it.
-func LockedCells(it Item, unit string) [6]string { return itemValues(it, unit, false) }
-
-// itemValues is the locked content of it's row in the workbook of unit.
-// multiDoc adds the document's short name to the task content, for a unit
-// whose items come from several documents.
-func itemValues(it Item, unit string, multiDoc bool) rowValues {
+// ItemValues is the locked content of it's row in the workbook of unit.
+// multi adds the document's short name to the task content, for a unit
+// whose items come from several documents (MultiDoc).
+func ItemValues(it Item, unit string, multi bool) RowValues {
 	t := it.Task
-	var v rowValues
+	var v RowValues
 	v[0] = lockedText(cmp.Or(t.Label(), t.ID))
 	content := task.Content(t.Title, t.Text)
-	if multiDoc && it.Doc != nil {
-		content = "【" + cells.TruncateRunes(docName(it.Doc), 16) + "】" + content
+	if multi && it.Doc != nil {
+		content = "【" + cells.TruncateRunes(DocName(it.Doc), 16) + "】" + content
 	}
 	v[1] = lockedText(content)
 	v[2] = string(it.Role)
@@ -80,9 +74,9 @@ func deadlineText(d *task.Deadline) string {
 	return strings.TrimSpace(d.Date)
 }
 
-// docName is a document's short name: the name inside 《》 when the title
+// DocName is a document's short name: the name inside 《》 when the title
 // has one, else the title or file name.
-func docName(d *task.Document) string {
+func DocName(d *task.Document) string {
 	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(docTitle(d))), 40)
 }
 
@@ -91,30 +85,8 @@ func docTitle(d *task.Document) string {
 	return cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
 }
 
-// formTitle is the title of a unit's 填报表 sheet.
-func formTitle(a Assignment) string {
-	var names []string
-	seen := map[*task.Document]bool{}
-	for _, it := range a.Items {
-		if it.Doc != nil && !seen[it.Doc] {
-			seen[it.Doc] = true
-			if n := docName(it.Doc); n != "" {
-				names = append(names, n)
-			}
-		}
-	}
-	const suffix = "工作任务进展情况填报表"
-	switch {
-	case len(names) == 0:
-		return suffix
-	case len(names) <= 2:
-		return "《" + strings.Join(names, "》《") + "》" + suffix
-	}
-	return fmt.Sprintf("《%s》等 %d 个文件%s", names[0], len(names), suffix)
-}
-
-// multiDoc reports whether a's items come from more than one document.
-func multiDoc(a Assignment) bool {
+// MultiDoc reports whether a's items come from more than one document.
+func MultiDoc(a Assignment) bool {
 	for _, it := range a.Items[min(1, len(a.Items)):] {
 		if it.Doc != a.Items[0].Doc {
 			return true

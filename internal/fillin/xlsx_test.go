@@ -1,4 +1,4 @@
-package fillin
+package fillin_test
 
 import (
 	"reflect"
@@ -6,18 +6,20 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/taizhang-dev/taizhang/templates/form/formtest"
 )
 
 // TestReaderVariants rewrites a filled return the way other programs write
 // the same content and expects the same reading.
 func TestReaderVariants(t *testing.T) {
-	s, f := filled(t)
-	set(t, f, "K6", "资金_x000D_不到位")
+	s, f := formtest.Filled(t)
+	formtest.SetCell(t, f, "K6", "资金_x000D_不到位")
 	base := testkit.SaveBytes(t, f)
-	want := Check("x.xlsx", base, checkOpts(s))
+	want := fillin.Check("x.xlsx", base, formtest.CheckOptions(s))
 	if !want.Usable() || want.Entries[1].Problems != "资金\n不到位" {
-		t.Fatalf("base return: %+v\n%s", want.Entries[1], dumpFindings(want))
+		t.Fatalf("base return: %+v\n%s", want.Entries[1], formtest.DumpFindings(want))
 	}
 	sst := sharedStrings(t, base)
 	sheet := string(testkit.ZipEntry(t, base, formSheetPath))
@@ -37,9 +39,9 @@ func TestReaderVariants(t *testing.T) {
 			if xml == sheet {
 				t.Fatal("rewrite changed nothing")
 			}
-			r := Check("x.xlsx", replaceEntry(t, base, formSheetPath, []byte(xml)), checkOpts(s))
+			r := fillin.Check("x.xlsx", replaceEntry(t, base, formSheetPath, []byte(xml)), formtest.CheckOptions(s))
 			if !reflect.DeepEqual(r.Entries, want.Entries) || !reflect.DeepEqual(r.Header, want.Header) || !r.Usable() {
-				t.Errorf("entries differ:\n%+v\nwant\n%+v\n%s", r.Entries, want.Entries, dumpFindings(r))
+				t.Errorf("entries differ:\n%+v\nwant\n%+v\n%s", r.Entries, want.Entries, formtest.DumpFindings(r))
 			}
 		})
 	}
@@ -48,21 +50,13 @@ func TestReaderVariants(t *testing.T) {
 // sharedStrings lists a workbook's shared strings as the reader sees them.
 func sharedStrings(t *testing.T, b []byte) []string {
 	t.Helper()
-	bk, err := openBook(b)
+	sst, err := fillin.SharedStrings(b)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return bk.sst
+	return sst
 }
 
 func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "&#10;").Replace(s)
-}
-
-func TestUnescapeX(t *testing.T) {
-	for in, want := range map[string]string{"a_x000D_b": "a\rb", "_x0041__x": "A_x", "plain": "plain", "_xZZZZ_": "_xZZZZ_"} {
-		if got := unescapeX(in); got != want {
-			t.Errorf("unescapeX(%q) = %q; want %q", in, got, want)
-		}
-	}
 }

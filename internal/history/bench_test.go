@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
-	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/score"
 )
 
@@ -13,7 +13,7 @@ import (
 // the sample's returns (units improving or slipping, late and missing).
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
 	tb.Helper()
-	return sample.MonthlyYear(months, tasks, units, 2024)
+	return samplefix.MonthlyYear(months, tasks, units, 2024)
 }
 
 // BenchmarkYear12x2000 is a year of 12 monthly ledgers of 2,000 tasks and

@@ -13,10 +13,11 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
-// The 填报表 sheet as fillin writes it: the header block in rows 2–3, the
-// column headers in row 4 and one task row from row 5, with the task ID in
-// the hidden column O. readBook checks the column headers, so a change of
-// layout in fillin fails loudly here rather than filling the wrong cells.
+// The 填报表 sheet as templates/form writes it, in internal/fillin's
+// layout: the header block in rows 2–3, the column headers in row 4 and one
+// task row from row 5, with the task ID in the hidden column O. readBook
+// checks the column headers, so a change of that layout fails loudly here
+// rather than filling the wrong cells.
 const (
 	rowHeader = 4
 	rowFirst  = 5
@@ -59,25 +60,26 @@ var wantHeaders = [numCols]string{
 
 func letter(c int) string { return string(rune('A' + c)) }
 
-// issuedBook is what FillReturns needs from an issued workbook.
-type issuedBook struct {
-	path   string
+// Book is what FillReturns needs from an issued workbook (samplefix.Books
+// makes them from a task list without writing any).
+type Book struct {
+	Path   string
 	data   []byte
-	unit   string
-	period period.Period // from the hidden sheet; zero when unreadable
-	due    time.Time     // from the hidden sheet; zero when none
-	rows   []taskRow
+	Unit   string
+	Period period.Period // from the hidden sheet; zero when unreadable
+	Due    time.Time     // from the hidden sheet; zero when none
+	Rows   []TaskRow
 }
 
-// taskRow is one task row as issued.
-type taskRow struct {
-	row                                        int // sheet row
-	id, label, content, role, others, deadline string
-	targets                                    []string // one per line of 量化指标
+// TaskRow is one task row as issued.
+type TaskRow struct {
+	Row                                        int // sheet row
+	ID, Label, Content, Role, Others, Deadline string
+	Targets                                    []string // one per line of 量化指标
 }
 
 // readBook reads an issued workbook without modifying it.
-func readBook(path string) (*issuedBook, error) {
+func readBook(path string) (*Book, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -87,7 +89,7 @@ func readBook(path string) (*issuedBook, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	defer f.Close()
-	b := &issuedBook{path: path, data: data}
+	b := &Book{Path: path, data: data}
 	meta, err := f.GetRows(fillin.SheetMeta, excelize.Options{RawCellValue: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: no %s sheet, not an issued fill-in workbook: %w", path, fillin.SheetMeta, err)
@@ -99,21 +101,21 @@ func readBook(path string) (*issuedBook, error) {
 		v := strings.TrimSpace(r[1])
 		switch r[0] {
 		case "unit":
-			b.unit = v
+			b.Unit = v
 		case "period":
 			if p, err := period.Parse(v); err == nil {
-				b.period = p
+				b.Period = p
 			}
 		case "due":
 			if d, err := time.Parse(time.DateOnly, v); err == nil {
-				b.due = d
+				b.Due = d
 			}
 		}
 	}
 	if u, err := f.GetCellValue(fillin.SheetForm, cellUnit); err == nil && strings.TrimSpace(u) != "" {
-		b.unit = strings.TrimSpace(u)
+		b.Unit = strings.TrimSpace(u)
 	}
-	if b.unit == "" {
+	if b.Unit == "" {
 		return nil, fmt.Errorf("%s: no unit in %s or the %s sheet", path, cellUnit, fillin.SheetMeta)
 	}
 	rows, err := f.GetRows(fillin.SheetForm, excelize.Options{RawCellValue: true})
@@ -134,16 +136,16 @@ func readBook(path string) (*issuedBook, error) {
 		if id == "" {
 			continue
 		}
-		tr := taskRow{
-			row: i + 1, id: id, label: cell(r, colLabel), content: cell(r, colContent), role: cell(r, colRole),
-			others: cell(r, colOthers), deadline: cell(r, colDeadline),
+		tr := TaskRow{
+			Row: i + 1, ID: id, Label: cell(r, colLabel), Content: cell(r, colContent), Role: cell(r, colRole),
+			Others: cell(r, colOthers), Deadline: cell(r, colDeadline),
 		}
 		for _, t := range strings.Split(cell(r, colTargets), "\n") {
 			if t = strings.TrimSpace(t); t != "" {
-				tr.targets = append(tr.targets, t)
+				tr.Targets = append(tr.Targets, t)
 			}
 		}
-		b.rows = append(b.rows, tr)
+		b.Rows = append(b.Rows, tr)
 	}
 	return b, nil
 }

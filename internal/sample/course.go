@@ -87,11 +87,11 @@ type course struct {
 // courseOf draws the course of t for unit, whose Trend is trend, under
 // seed, in year. The draws come in a fixed order, so adding one at the end
 // keeps the others.
-func courseOf(seed int64, unit, trend string, t taskRow, year int) course {
-	r := stream(seed, "course", unit, t.id)
-	c := course{window: window(t.deadline, year), start: 1}
+func courseOf(seed int64, unit, trend string, t TaskRow, year int) course {
+	r := stream(seed, "course", unit, t.ID)
+	c := course{window: window(t.Deadline, year), start: 1}
 	standing := r.IntN(100) < 85
-	c.ongoing = standing && ongoing(t.deadline)
+	c.ongoing = standing && ongoing(t.Deadline)
 	switch x, y := r.Float64(), r.Float64(); {
 	case x < shareAhead:
 		c.pace = 1.10 + 0.35*y

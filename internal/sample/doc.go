@@ -1,9 +1,16 @@
 // Package sample makes realistic material for the demo, tests and
 // benchmarks: FillReturns plays the responsible units and fills in the
-// workbooks that fillin.WriteAll issued, the way people really send them
+// workbooks that templates/form issued, the way people really send them
 // back (late, missing, twice, renamed, with typing the checker has to
-// understand); Returns gives the same returns in memory, as checking them
-// would; Synthetic builds task lists of any size.
+// understand).
+//
+// The in-memory fixtures of the tests and benchmarks are in samplefix, a
+// package for tests only that the binary does not link: the same returns
+// as checking them would give (Returns, Year), the ledgers merged from them
+// (Ledgers, MonthlyYear) and task lists of any size (Synthetic). They plan
+// a round with this package's PlanRound over Books made from a task list,
+// and read the plan through the exported fields of Job, Book, TaskRow,
+// Entry and Header.
 //
 // The returns of the periods of a year tell one story. Each unit's row of
 // a task follows a course drawn once for the year (course.go): a pace

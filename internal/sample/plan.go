@@ -31,30 +31,30 @@ const (
 	minMix = 5
 )
 
-// job is one unit's part of a period's round: everything it sends back,
+// Job is one unit's part of a period's round: everything it sends back,
 // decided before anything is written.
-type job struct {
-	b       *issuedBook
-	plan    Plan
+type Job struct {
+	Book    *Book
+	Plan    Plan
 	courses []course
-	es      []entry // the rows as the unit means them
+	Entries []Entry // the rows as the unit means them
 	edits   []edit  // its messy typing
 	at      []int   // the row of each edit; -1 for the 填报日期
-	head    retHeader
+	Header  Header
 	draft   time.Time // 填报日期 of the draft when it sends twice
 	seed    int64
 }
 
-// planRound decides a period's round for books, whose period and deadline
+// PlanRound decides a period's round for books, whose period and deadline
 // are set: what each unit reports on each row, who is late, missing, messy,
 // sends twice or renames, and the dates. The rows depend only on the seed,
 // the unit, the task and the period; the mix depends on the seed, the
 // period and the set of units (not their order), so a unit keeps its habit
 // in every period of a year.
-func planRound(books []*issuedBook, seed int64) []*job {
-	jobs := make([]*job, len(books))
+func PlanRound(books []*Book, seed int64) []*Job {
+	jobs := make([]*Job, len(books))
 	for i, b := range books {
-		jobs[i] = &job{b: b, seed: seed, plan: Plan{Book: b.path, Unit: b.unit, Trend: Trend(b.unit, seed)}}
+		jobs[i] = &Job{Book: b, seed: seed, Plan: Plan{Book: b.Path, Unit: b.Unit, Trend: Trend(b.Unit, seed)}}
 		jobs[i].planRows()
 	}
 	if len(jobs) == 0 {
@@ -62,7 +62,7 @@ func planRound(books []*issuedBook, seed int64) []*job {
 	}
 	order := unitOrder(books, seed)
 	assignHabits(jobs, books, order, seed)
-	r := stream(seed, "round", books[0].period.Key())
+	r := stream(seed, "round", books[0].Period.Key())
 	n := len(jobs)
 	// Late: the habitually late units but in their good quarter, topped up
 	// with units drawn for this period.
@@ -74,10 +74,10 @@ func planRound(books []*issuedBook, seed int64) []*job {
 	for _, i := range order {
 		j := jobs[i]
 		switch {
-		case j.plan.Missing:
-		case j.plan.Habit == HabitLate && j.habitLate():
+		case j.Plan.Missing:
+		case j.Plan.Habit == HabitLate && j.habitLate():
 			late = append(late, i)
-		case j.plan.Habit != HabitLate:
+		case j.Plan.Habit != HabitLate:
 			others = append(others, i)
 		}
 	}
@@ -85,13 +85,13 @@ func planRound(books []*issuedBook, seed int64) []*job {
 	extra := min(max(want-len(late), 0), len(others))
 	late = append(late, others[:extra]...)
 	for _, i := range late {
-		jobs[i].plan.Late = true
+		jobs[i].Plan.Late = true
 	}
 	var onTime, returned []int
 	for _, i := range order {
-		if !jobs[i].plan.Missing {
+		if !jobs[i].Plan.Missing {
 			returned = append(returned, i)
-			if !jobs[i].plan.Late {
+			if !jobs[i].Plan.Late {
 				onTime = append(onTime, i)
 			}
 		}
@@ -102,50 +102,50 @@ func planRound(books []*issuedBook, seed int64) []*job {
 	r.Shuffle(len(onTime), func(a, b int) { onTime[a], onTime[b] = onTime[b], onTime[a] })
 	big := medianRows(books)
 	slices.SortStableFunc(onTime, func(a, b int) int {
-		return cmpBool(len(books[a].rows) <= big, len(books[b].rows) <= big)
+		return cmpBool(len(books[a].Rows) <= big, len(books[b].Rows) <= big)
 	})
 	special := slices.Concat(onTime, late)
 	if len(special) > 0 {
-		jobs[special[0]].plan.Twice = true
+		jobs[special[0]].Plan.Twice = true
 	}
 	if len(special) > 1 {
-		jobs[special[1]].plan.Renamed = true
+		jobs[special[1]].Plan.Renamed = true
 	}
 	dealEdits(jobs, returned, n, r)
 	for _, j := range jobs {
-		j.plan.Messy = len(j.edits) > 0
+		j.Plan.Messy = len(j.edits) > 0
 		j.planDates()
 	}
 	return jobs
 }
 
 // planRows works out what the unit reports on each of its rows.
-func (j *job) planRows() {
-	b := j.b
-	m, year := month(b.period), b.period.End().Year()
-	j.courses = make([]course, len(b.rows))
-	j.es = make([]entry, len(b.rows))
-	for i, t := range b.rows {
-		c := courseOf(j.seed, b.unit, j.plan.Trend, t, year)
+func (j *Job) planRows() {
+	b := j.Book
+	m, year := month(b.Period), b.Period.End().Year()
+	j.courses = make([]course, len(b.Rows))
+	j.Entries = make([]Entry, len(b.Rows))
+	for i, t := range b.Rows {
+		c := courseOf(j.seed, b.Unit, j.Plan.Trend, t, year)
 		s, pct := c.at(m)
 		j.courses[i] = c
-		j.es[i] = genRow(stream(j.seed, "row", b.unit, t.id, b.period.Key()), t, &c, s, pct)
+		j.Entries[i] = genRow(stream(j.seed, "row", b.Unit, t.ID, b.Period.Key()), t, &c, s, pct)
 	}
 }
 
 // unitOrder is the books in an order drawn from the seed and their units
 // alone, so that the habits do not depend on the order of the books.
-func unitOrder(books []*issuedBook, seed int64) []int {
+func unitOrder(books []*Book, seed int64) []int {
 	keys := make([]uint64, len(books))
 	for i, b := range books {
-		keys[i] = stream(seed, "order", b.unit).Uint64()
+		keys[i] = stream(seed, "order", b.Unit).Uint64()
 	}
 	order := make([]int, len(books))
 	for i := range order {
 		order[i] = i
 	}
 	slices.SortStableFunc(order, func(a, b int) int {
-		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(books[a].unit, books[b].unit), cmp.Compare(books[a].path, books[b].path))
+		return cmp.Or(cmp.Compare(keys[a], keys[b]), cmp.Compare(books[a].Unit, books[b].Unit), cmp.Compare(books[a].Path, books[b].Path))
 	})
 	return order
 }
@@ -154,58 +154,58 @@ func unitOrder(books []*issuedBook, seed int64) []int {
 // ones of this period. The units that stay silent are small ones, as in
 // practice the big lead units rarely miss a round: books with more rows
 // than the median move to the back of the draw.
-func assignHabits(jobs []*job, books []*issuedBook, order []int, seed int64) {
+func assignHabits(jobs []*Job, books []*Book, order []int, seed int64) {
 	n := len(jobs)
 	m := medianRows(books)
 	small := slices.Clone(order)
-	slices.SortStableFunc(small, func(a, b int) int { return cmpBool(len(books[a].rows) > m, len(books[b].rows) > m) })
+	slices.SortStableFunc(small, func(a, b int) int { return cmpBool(len(books[a].Rows) > m, len(books[b].Rows) > m) })
 	nNever, nLate := 0, int(math.Round(shareHabitLate*float64(n)))
 	if n >= minMix {
 		nNever, nLate = 1, max(nLate, 1)
 	}
 	nMiss := int(math.Round(shareMissOnce * float64(n)))
 	for k, i := range small[:min(nNever+nMiss, n)] {
-		jobs[i].plan.Habit = HabitMissOnce
+		jobs[i].Plan.Habit = HabitMissOnce
 		if k < nNever {
-			jobs[i].plan.Habit = HabitNever
+			jobs[i].Plan.Habit = HabitNever
 		}
 	}
 	for _, i := range order {
 		if nLate == 0 {
 			break
 		}
-		if jobs[i].plan.Habit == "" {
-			jobs[i].plan.Habit = HabitLate
+		if jobs[i].Plan.Habit == "" {
+			jobs[i].Plan.Habit = HabitLate
 			nLate--
 		}
 	}
 	for _, j := range jobs {
-		switch j.plan.Habit {
+		switch j.Plan.Habit {
 		case HabitNever:
-			j.plan.Missing = true
+			j.Plan.Missing = true
 		case HabitMissOnce:
-			j.plan.Missing = j.quarter() == 1+stream(seed, "miss", j.b.unit).IntN(4)
+			j.Plan.Missing = j.quarter() == 1+stream(seed, "miss", j.Book.Unit).IntN(4)
 		}
 	}
 }
 
 // medianRows is the median number of rows of books (there is at least one).
-func medianRows(books []*issuedBook) int {
+func medianRows(books []*Book) int {
 	sizes := make([]int, len(books))
 	for i, b := range books {
-		sizes[i] = len(b.rows)
+		sizes[i] = len(b.Rows)
 	}
 	slices.Sort(sizes)
 	return sizes[len(sizes)/2]
 }
 
 // quarter is the quarter the job's period ends in.
-func (j *job) quarter() int { return (month(j.b.period) + 2) / 3 }
+func (j *Job) quarter() int { return (month(j.Book.Period) + 2) / 3 }
 
 // habitLate reports whether a habitually late unit is late this period:
 // half of them are on time in one quarter of the year.
-func (j *job) habitLate() bool {
-	r := stream(j.seed, "late", j.b.unit)
+func (j *Job) habitLate() bool {
+	r := stream(j.seed, "late", j.Book.Unit)
 	good := 0
 	if r.IntN(2) == 0 {
 		good = 1 + r.IntN(4)
@@ -216,7 +216,7 @@ func (j *job) habitLate() bool {
 // dealEdits picks the messy returns among the returned ones and which
 // kinds of messy typing each has, on which row: dealt from a shuffled deck
 // so that every kind occurs once there are enough.
-func dealEdits(jobs []*job, returned []int, n int, r *rand.Rand) {
+func dealEdits(jobs []*Job, returned []int, n int, r *rand.Rand) {
 	if len(returned) == 0 {
 		return
 	}
@@ -273,7 +273,7 @@ func dealEdits(jobs []*job, returned []int, n int, r *rand.Rand) {
 }
 
 // take adds edit k to the job on a free row it fits, if there is one.
-func (j *job) take(k edit, r *rand.Rand) bool {
+func (j *Job) take(k edit, r *rand.Rand) bool {
 	if !k.rowEdit() {
 		j.edits, j.at = append(j.edits, k), append(j.at, -1)
 		return true
@@ -283,8 +283,8 @@ func (j *job) take(k edit, r *rand.Rand) bool {
 	// free for it.
 	var fit []int
 	least := int(numEdits) + 1
-	for i, t := range j.b.rows {
-		if slices.Contains(j.at, i) || !k.fits(t, j.es[i].state, j.es[i].pct) {
+	for i, t := range j.Book.Rows {
+		if slices.Contains(j.at, i) || !k.fits(t, j.Entries[i].state, j.Entries[i].pct) {
 			continue
 		}
 		// 已完成 typed below 100 is likelier the period a task is finished
@@ -294,7 +294,7 @@ func (j *job) take(k edit, r *rand.Rand) bool {
 			score = int(numEdits)
 		}
 		for o := range numEdits {
-			if o != k && o.fits(t, j.es[i].state, j.es[i].pct) {
+			if o != k && o.fits(t, j.Entries[i].state, j.Entries[i].pct) {
 				score++
 			}
 		}
@@ -314,11 +314,11 @@ func (j *job) take(k edit, r *rand.Rand) bool {
 
 // newlyDone reports whether row i is done this period and was not at the
 // end of the period before (in the same year).
-func (j *job) newlyDone(i int) bool {
-	if j.es[i].state != stDone {
+func (j *Job) newlyDone(i int) bool {
+	if j.Entries[i].state != stDone {
 		return false
 	}
-	prev := month(j.b.period) - monthsOf(j.b.period)
+	prev := month(j.Book.Period) - monthsOf(j.Book.Period)
 	if prev < 1 {
 		return true
 	}
@@ -341,25 +341,25 @@ func monthsOf(p period.Period) int {
 
 // planDates chooses the header of the unit's return: the people, the same
 // all year, and the 填报日期 of this period (and of the draft).
-func (j *job) planDates() {
-	b := j.b
-	people := stream(j.seed, "people", b.unit)
-	j.head = retHeader{filler: personName(people), phone: phone(people), reviewer: personName(people)}
-	r := stream(j.seed, "date", b.unit, b.period.Key())
-	y, m, d := b.due.Date()
+func (j *Job) planDates() {
+	b := j.Book
+	people := stream(j.seed, "people", b.Unit)
+	j.Header = Header{Filler: personName(people), Phone: phone(people), Reviewer: personName(people)}
+	r := stream(j.seed, "date", b.Unit, b.Period.Key())
+	y, m, d := b.Due.Date()
 	due := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 	switch {
-	case j.plan.Late && j.plan.Habit == HabitLate:
-		j.head.date = due.AddDate(0, 0, 1+r.IntN(10))
-	case j.plan.Late:
-		j.head.date = due.AddDate(0, 0, 1+r.IntN(7))
-	case j.plan.Twice:
-		j.head.date = due.AddDate(0, 0, -r.IntN(3))
+	case j.Plan.Late && j.Plan.Habit == HabitLate:
+		j.Header.Date = due.AddDate(0, 0, 1+r.IntN(10))
+	case j.Plan.Late:
+		j.Header.Date = due.AddDate(0, 0, 1+r.IntN(7))
+	case j.Plan.Twice:
+		j.Header.Date = due.AddDate(0, 0, -r.IntN(3))
 	default:
-		j.head.date = due.AddDate(0, 0, -r.IntN(6))
+		j.Header.Date = due.AddDate(0, 0, -r.IntN(6))
 	}
-	if j.plan.Twice {
-		j.draft = j.head.date.AddDate(0, 0, -2-r.IntN(3))
+	if j.Plan.Twice {
+		j.draft = j.Header.Date.AddDate(0, 0, -2-r.IntN(3))
 	}
 }
 

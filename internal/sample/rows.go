@@ -11,19 +11,19 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 )
 
-// val is one cell as typed: nothing, text or a number.
-type val struct {
-	s   string
-	f   float64
-	num bool
+// Val is one cell as typed: nothing, text or a number.
+type Val struct {
+	S   string
+	F   float64
+	Num bool
 	set bool
 }
 
-func text(s string) val {
-	return val{s: s, set: s != ""}
+func text(s string) Val {
+	return Val{S: s, set: s != ""}
 }
 
-func number(f float64) val { return val{f: f, num: true, set: true} }
+func number(f float64) Val { return Val{F: f, Num: true, set: true} }
 
 // state is how a task is going.
 type state int
@@ -40,21 +40,21 @@ const (
 // fillin.Statuses' order.
 var statusOf = fillin.StatusNames()
 
-// entry is the input cells of one task row, G to N.
-type entry struct {
+// Entry is the input cells of one task row, G to N.
+type Entry struct {
 	state state
 	pct   int
-	cells [8]val // indexed by column - colProgress
+	cells [8]Val // indexed by column - colProgress
 }
 
-func (e *entry) at(c int) *val { return &e.cells[c-colProgress] }
+func (e *Entry) At(c int) *Val { return &e.cells[c-colProgress] }
 
 // genRow writes one task row in state s at pct, as the unit types it:
 // c is the task's course over the year (its persistent choices), r a
 // source for this period's wording.
-func genRow(r *rand.Rand, t taskRow, c *course, s state, pct int) entry {
-	e := entry{state: s, pct: pct}
-	title, a := shortTitle(t.content), act(r)
+func genRow(r *rand.Rand, t TaskRow, c *course, s state, pct int) Entry {
+	e := Entry{state: s, pct: pct}
+	title, a := shortTitle(t.Content), act(r)
 	var tmpl string
 	switch s {
 	case stDone:
@@ -68,53 +68,53 @@ func genRow(r *rand.Rand, t taskRow, c *course, s state, pct int) entry {
 	case stOngoing:
 		tmpl = pick(r, progressOngoing)
 	}
-	lead := leadOf(t.others)
-	if t.role == "配合" && lead != "" && s != stBehind && s != stNotStarted && r.IntN(2) == 0 {
+	lead := leadOf(t.Others)
+	if t.Role == "配合" && lead != "" && s != stBehind && s != stNotStarted && r.IntN(2) == 0 {
 		tmpl = pick(r, progressCo)
 	}
-	*e.at(colProgress) = text(expand(tmpl, title, a, pct, lead))
-	*e.at(colPercent) = number(float64(pct))
-	*e.at(colStatus) = text(statusOf[s])
+	*e.At(colProgress) = text(expand(tmpl, title, a, pct, lead))
+	*e.At(colPercent) = number(float64(pct))
+	*e.At(colStatus) = text(statusOf[s])
 	if s != stNotStarted {
 		var cur []string
 		var one *float64
-		for _, line := range t.targets {
+		for _, line := range t.Targets {
 			if tg, ok := parseTarget(line); ok {
 				v := c.current(tg, s, pct)
 				one = &v
-				cur = append(cur, formatNum(v)+tg.unit)
+				cur = append(cur, FormatNum(v)+tg.unit)
 			}
 		}
 		switch {
-		case len(cur) == 1 && len(t.targets) == 1:
-			*e.at(colCurrent) = number(*one)
+		case len(cur) == 1 && len(t.Targets) == 1:
+			*e.At(colCurrent) = number(*one)
 		case len(cur) > 0:
-			*e.at(colCurrent) = text(strings.Join(cur, "；"))
+			*e.At(colCurrent) = text(strings.Join(cur, "；"))
 		}
 	}
 	switch s {
 	case stBehind:
 		// The same difficulty holds a task up from one period to the next.
-		*e.at(colProblems) = text(problemsBehind[c.problem])
-		*e.at(colNext) = text(pick(r, nextBehind))
+		*e.At(colProblems) = text(problemsBehind[c.problem])
+		*e.At(colNext) = text(pick(r, nextBehind))
 	case stNotStarted:
-		*e.at(colProblems) = text(pick(r, problemsNotStarted))
-		*e.at(colNext) = text(pick(r, nextNotStarted))
+		*e.At(colProblems) = text(pick(r, problemsNotStarted))
+		*e.At(colNext) = text(pick(r, nextNotStarted))
 	case stDone:
-		*e.at(colNext) = text(pick(r, nextDone))
+		*e.At(colNext) = text(pick(r, nextDone))
 	case stOngoing:
-		*e.at(colNext) = text(pick(r, nextOngoing))
+		*e.At(colNext) = text(pick(r, nextOngoing))
 	default:
 		if r.IntN(6) == 0 {
-			*e.at(colProblems) = text("无")
+			*e.At(colProblems) = text("无")
 		}
-		*e.at(colNext) = text(pick(r, nextOnTrack))
+		*e.At(colNext) = text(pick(r, nextOnTrack))
 	}
 	if s != stNotStarted {
-		*e.at(colEvidence) = text(pick(r, evidence))
+		*e.At(colEvidence) = text(pick(r, evidence))
 	}
 	if r.IntN(10) == 0 {
-		*e.at(colRemark) = text(pick(r, remarks))
+		*e.At(colRemark) = text(pick(r, remarks))
 	}
 	return e
 }
@@ -143,7 +143,7 @@ func (k edit) rowEdit() bool { return k != editDateText }
 // fits reports whether edit k can go on a row in state s at pct: the edits
 // only retype what the unit means (已完成 as 完成, 60 as 0.6, …), so each
 // needs a row that already says it.
-func (k edit) fits(t taskRow, s state, pct int) bool {
+func (k edit) fits(t TaskRow, s state, pct int) bool {
 	switch k {
 	case editCurrentText:
 		return singleTarget(t) && s != stNotStarted
@@ -165,18 +165,18 @@ func (k edit) fits(t taskRow, s state, pct int) bool {
 	return true
 }
 
-func singleTarget(t taskRow) bool {
-	if len(t.targets) != 1 {
+func singleTarget(t TaskRow) bool {
+	if len(t.Targets) != 1 {
 		return false
 	}
-	_, ok := parseTarget(t.targets[0])
+	_, ok := parseTarget(t.Targets[0])
 	return ok
 }
 
 // applyEdits messes up a copy of b's rows es with the given edits, edit n
 // on row at[n] (-1 for the 填报日期). It returns the rows to write and
 // whether the 填报日期 is to be typed as text.
-func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, at []int) (out []entry, dateAsText bool) {
+func applyEdits(r *rand.Rand, b *Book, es []Entry, edits []edit, at []int) (out []Entry, dateAsText bool) {
 	out = slices.Clone(es)
 	for n, k := range edits {
 		if k == editDateText {
@@ -186,33 +186,33 @@ func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, at []int)
 		e := &out[at[n]]
 		switch k {
 		case editCurrentText:
-			tg, _ := parseTarget(b.rows[at[n]].targets[0])
-			v := e.at(colCurrent)
-			*v = text(pick(r, []string{"约", "", "达"}) + formatNum(v.f) + cmp.Or(tg.unit, "个"))
+			tg, _ := parseTarget(b.Rows[at[n]].Targets[0])
+			v := e.At(colCurrent)
+			*v = text(pick(r, []string{"约", "", "达"}) + FormatNum(v.F) + cmp.Or(tg.unit, "个"))
 		case editPctText:
-			*e.at(colPercent) = text(strconv.Itoa(e.pct) + pick(r, []string{"%", "%", "％"}))
+			*e.At(colPercent) = text(strconv.Itoa(e.pct) + pick(r, []string{"%", "%", "％"}))
 		case editPctFullWidth:
-			*e.at(colPercent) = text(fullWidth(strconv.Itoa(e.pct)))
+			*e.At(colPercent) = text(fullWidth(strconv.Itoa(e.pct)))
 		case editPctFraction:
-			*e.at(colPercent) = number(float64(e.pct) / 100)
+			*e.At(colPercent) = number(float64(e.pct) / 100)
 		case editStatusDone:
-			*e.at(colStatus) = text("完成")
+			*e.At(colStatus) = text("完成")
 		case editStatusBasic:
-			*e.at(colStatus) = text("基本完成")
+			*e.At(colStatus) = text("基本完成")
 		case editStatusNormal:
-			*e.at(colStatus) = text("正常推进")
+			*e.At(colStatus) = text("正常推进")
 		case editSpaces:
 			for _, c := range []int{colProgress, colStatus, colNext} {
-				if v := e.at(c); v.set && !v.num {
-					v.s += pick(r, []string{" ", "  ", "   "})
+				if v := e.At(c); v.set && !v.Num {
+					v.S += pick(r, []string{" ", "  ", "   "})
 				}
 			}
 		case editEmptyRequired:
-			*e.at(pick(r, []int{colProgress, colPercent, colStatus})) = val{}
+			*e.At(pick(r, []int{colProgress, colPercent, colStatus})) = Val{}
 		case editBehindNoProblem:
-			*e.at(colProblems) = val{}
+			*e.At(colProblems) = Val{}
 		case editDoneLow:
-			*e.at(colPercent) = number(float64(90 + r.IntN(9)))
+			*e.At(colPercent) = number(float64(90 + r.IntN(9)))
 		}
 	}
 	return out, dateAsText
@@ -220,15 +220,15 @@ func applyEdits(r *rand.Rand, b *issuedBook, es []entry, edits []edit, at []int)
 
 // draftOf is an early draft of es: the last third of the rows not yet
 // filled in (the co-units' input had not come in).
-func draftOf(es []entry) []entry {
-	d := make([]entry, len(es))
+func draftOf(es []Entry) []Entry {
+	d := make([]Entry, len(es))
 	copy(d, es)
 	from := (2*len(d) + 2) / 3
 	if from >= len(d) && len(d) > 0 {
 		from = len(d) - 1
 	}
 	for i := from; i < len(d); i++ {
-		d[i] = entry{}
+		d[i] = Entry{}
 	}
 	return d
 }

@@ -20,7 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
-// Options for FillReturns and Returns.
+// Options for FillReturns and samplefix.Returns.
 type Options struct {
 	// Period is the reporting round; zero = the period each workbook's
 	// hidden sheet names.
@@ -72,7 +72,7 @@ type Plan struct {
 // overwrites a book and does not remove other files in outDir. The plans
 // are in the order of books.
 func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
-	issued := make([]*issuedBook, len(books))
+	issued := make([]*Book, len(books))
 	if err := parallel(len(books), func(i int) (err error) {
 		issued[i], err = readBook(books[i])
 		return err
@@ -84,7 +84,7 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 			return nil, err
 		}
 	}
-	jobs := planRound(issued, opts.Seed)
+	jobs := PlanRound(issued, opts.Seed)
 	if err := nameFiles(jobs, outDir); err != nil {
 		return nil, err
 	}
@@ -96,33 +96,33 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	}
 	plans := make([]Plan, len(jobs))
 	for i, j := range jobs {
-		plans[i] = j.plan
+		plans[i] = j.Plan
 	}
 	return plans, nil
 }
 
 // settle sets the book's period and deadline from opts, falling back on
 // the workbook's own and, for the deadline, five days after the period.
-func (b *issuedBook) settle(opts Options) error {
+func (b *Book) settle(opts Options) error {
 	if !opts.Period.IsZero() {
-		b.period = opts.Period
+		b.Period = opts.Period
 	}
-	if b.period.IsZero() {
-		return fmt.Errorf("%s: no period given and none in the workbook", b.path)
+	if b.Period.IsZero() {
+		return fmt.Errorf("%s: no period given and none in the workbook", b.Path)
 	}
 	if !opts.Due.IsZero() {
-		b.due = opts.Due
+		b.Due = opts.Due
 	}
-	if b.due.IsZero() {
-		b.due = b.period.End().AddDate(0, 0, 5)
+	if b.Due.IsZero() {
+		b.Due = b.Period.End().AddDate(0, 0, 5)
 	}
 	return nil
 }
 
-// returnNames gives each job that sends something back the file names of
+// ReturnNames gives each job that sends something back the file names of
 // its returns, in the order sent: the issued name, plus "…(修改版)" for a
 // second return, or a name of the unit's own.
-func returnNames(jobs []*job) ([][]string, error) {
+func ReturnNames(jobs []*Job) ([][]string, error) {
 	names := make([][]string, len(jobs))
 	taken := map[string]bool{}
 	claim := func(name string) bool {
@@ -135,13 +135,13 @@ func returnNames(jobs []*job) ([][]string, error) {
 	}
 	// Issued names first, so a renamed file never takes one.
 	for i, j := range jobs {
-		if j.plan.Missing || j.plan.Renamed {
+		if j.Plan.Missing || j.Plan.Renamed {
 			continue
 		}
-		base := filepath.Base(j.b.path)
+		base := filepath.Base(j.Book.Path)
 		ext := filepath.Ext(base)
 		names[i] = []string{base}
-		if j.plan.Twice {
+		if j.Plan.Twice {
 			names[i] = append(names[i], strings.TrimSuffix(base, ext)+"(修改版)"+ext)
 		}
 		for _, n := range names[i] {
@@ -151,10 +151,10 @@ func returnNames(jobs []*job) ([][]string, error) {
 		}
 	}
 	for i, j := range jobs {
-		if j.plan.Missing || !j.plan.Renamed {
+		if j.Plan.Missing || !j.Plan.Renamed {
 			continue
 		}
-		short := safeFileName(j.b.unit)
+		short := safeFileName(j.Book.Unit)
 		if s, ok := strings.CutPrefix(short, "市"); ok && len([]rune(s)) >= 2 {
 			short = s
 		}
@@ -169,26 +169,26 @@ func returnNames(jobs []*job) ([][]string, error) {
 
 // nameFiles names each job's returns in outDir and makes sure no return
 // overwrites an issued workbook or another return.
-func nameFiles(jobs []*job, outDir string) error {
+func nameFiles(jobs []*Job, outDir string) error {
 	books := map[string]bool{}
 	for _, j := range jobs {
-		abs, err := filepath.Abs(j.b.path)
+		abs, err := filepath.Abs(j.Book.Path)
 		if err != nil {
 			return err
 		}
 		books[abs] = true
 	}
-	names, err := returnNames(jobs)
+	names, err := ReturnNames(jobs)
 	if err != nil {
 		return err
 	}
 	for i, j := range jobs {
 		for _, n := range names[i] {
-			j.plan.Files = append(j.plan.Files, filepath.Join(outDir, n))
+			j.Plan.Files = append(j.Plan.Files, filepath.Join(outDir, n))
 		}
 	}
 	for _, j := range jobs {
-		for _, f := range j.plan.Files {
+		for _, f := range j.Plan.Files {
 			abs, err := filepath.Abs(f)
 			if err != nil {
 				return err
@@ -198,8 +198,8 @@ func nameFiles(jobs []*job, outDir string) error {
 			}
 			if fi, err := os.Stat(f); err == nil {
 				for _, b := range jobs {
-					if bi, err := os.Stat(b.b.path); err == nil && os.SameFile(fi, bi) {
-						return fmt.Errorf("writing the returns into %s would overwrite the issued workbook %s", outDir, b.b.path)
+					if bi, err := os.Stat(b.Book.Path); err == nil && os.SameFile(fi, bi) {
+						return fmt.Errorf("writing the returns into %s would overwrite the issued workbook %s", outDir, b.Book.Path)
 					}
 				}
 			}
@@ -219,50 +219,50 @@ func safeFileName(s string) string {
 }
 
 // run writes one unit's returns, typed the way the unit types.
-func (j *job) run() error {
-	if j.plan.Missing {
+func (j *Job) run() error {
+	if j.Plan.Missing {
 		return nil
 	}
-	r := stream(j.seed, "messy", j.b.unit, j.b.period.Key())
-	es, dateAsText := applyEdits(r, j.b, j.es, j.edits, j.at)
-	hd := func(date time.Time, reviewer string) retHeader {
-		h := j.head
-		h.date, h.reviewer = date, reviewer
+	r := stream(j.seed, "messy", j.Book.Unit, j.Book.Period.Key())
+	es, dateAsText := applyEdits(r, j.Book, j.Entries, j.edits, j.at)
+	hd := func(date time.Time, reviewer string) Header {
+		h := j.Header
+		h.Date, h.Reviewer = date, reviewer
 		if dateAsText {
 			h.dateText = dateText(r, date.Year(), int(date.Month()), date.Day())
 		}
 		return h
 	}
-	files := j.plan.Files
-	if j.plan.Twice {
+	files := j.Plan.Files
+	if j.Plan.Twice {
 		// The draft went out before the head of the unit signed it off.
-		if err := writeReturn(j.b, files[0], hd(j.draft, ""), draftOf(es)); err != nil {
+		if err := writeReturn(j.Book, files[0], hd(j.draft, ""), draftOf(es)); err != nil {
 			return err
 		}
 		files = files[1:]
 	}
-	return writeReturn(j.b, files[0], hd(j.head.date, j.head.reviewer), es)
+	return writeReturn(j.Book, files[0], hd(j.Header.Date, j.Header.Reviewer), es)
 }
 
-// retHeader is the header block of a return.
-type retHeader struct {
-	filler, phone, reviewer string
-	date                    time.Time // midnight UTC of the 填报日期
+// Header is the header block of a return.
+type Header struct {
+	Filler, Phone, Reviewer string
+	Date                    time.Time // midnight UTC of the 填报日期
 	dateText                string    // the date typed as text; "" = a real date
 }
 
 // writeReturn fills a copy of b's workbook and writes it to path, through
 // a temporary file, with the 填报日期 at 17:00 local time as its
 // modification time.
-func writeReturn(b *issuedBook, path string, h retHeader, es []entry) (err error) {
+func writeReturn(b *Book, path string, h Header, es []Entry) (err error) {
 	f, err := excelize.OpenReader(bytes.NewReader(b.data))
 	if err != nil {
-		return fmt.Errorf("%s: %w", b.path, err)
+		return fmt.Errorf("%s: %w", b.Path, err)
 	}
 	defer f.Close()
 	const sheet = fillin.SheetForm
 	for _, c := range []struct{ cell, v string }{
-		{cellFiller, h.filler}, {cellPhone, h.phone}, {cellReviewer, h.reviewer},
+		{cellFiller, h.Filler}, {cellPhone, h.Phone}, {cellReviewer, h.Reviewer},
 	} {
 		if c.v != "" {
 			if err := f.SetCellStr(sheet, c.cell, c.v); err != nil {
@@ -273,23 +273,23 @@ func writeReturn(b *issuedBook, path string, h retHeader, es []entry) (err error
 	if h.dateText != "" {
 		err = f.SetCellStr(sheet, cellDate, h.dateText)
 	} else {
-		err = f.SetCellValue(sheet, cellDate, h.date)
+		err = f.SetCellValue(sheet, cellDate, h.Date)
 	}
 	if err != nil {
 		return err
 	}
 	for i, e := range es {
-		row := b.rows[i].row
+		row := b.Rows[i].Row
 		for c := colProgress; c <= colRemark; c++ {
-			v := e.at(c)
+			v := e.At(c)
 			if !v.set {
 				continue
 			}
 			cell := fmt.Sprintf("%s%d", letter(c), row)
-			if v.num {
-				err = f.SetCellFloat(sheet, cell, v.f, -1, 64)
+			if v.Num {
+				err = f.SetCellFloat(sheet, cell, v.F, -1, 64)
 			} else {
-				err = f.SetCellStr(sheet, cell, v.s)
+				err = f.SetCellStr(sheet, cell, v.S)
 			}
 			if err != nil {
 				return err
@@ -306,7 +306,7 @@ func writeReturn(b *issuedBook, path string, h retHeader, es []entry) (err error
 	}); err != nil {
 		return err
 	}
-	at := time.Date(h.date.Year(), h.date.Month(), h.date.Day(), 17, 0, 0, 0, time.Local)
+	at := time.Date(h.Date.Year(), h.Date.Month(), h.Date.Day(), 17, 0, 0, 0, time.Local)
 	return os.Chtimes(path, at, at)
 }
 

@@ -17,6 +17,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 var (
@@ -108,7 +109,7 @@ func issue(t testing.TB, set *task.Set) []string {
 		t.Fatalf("%d unassigned tasks", len(unassigned))
 	}
 	dir := t.TempDir()
-	written, err := fillin.WriteAll(dir, units, fillin.Options{Period: testPeriod(t), Due: testDue, Secret: testSecret, Now: testNow})
+	written, err := form.WriteAll(dir, units, form.Options{Period: testPeriod(t), Due: testDue, Secret: testSecret, Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -426,98 +427,11 @@ func TestShortTitle(t *testing.T) {
 	}
 }
 
-func TestSynthetic(t *testing.T) {
-	for _, c := range []struct{ units, per int }{{1, 1}, {7, 3}, {12, 4}, {60, 10}} {
-		s := Synthetic(c.units, c.per)
-		if !reflect.DeepEqual(s, Synthetic(c.units, c.per)) {
-			t.Errorf("Synthetic(%d, %d) is not deterministic", c.units, c.per)
-		}
-		if got := len(s.Units()); got != c.units {
-			t.Errorf("Synthetic(%d, %d): %d units", c.units, c.per, got)
-		}
-		if len(s.Documents) < 1 || len(s.Documents) > 5 {
-			t.Errorf("Synthetic(%d, %d): %d documents", c.units, c.per, len(s.Documents))
-		}
-		leads := map[string]int{}
-		ids := map[string]bool{}
-		n, targets := 0, 0
-		for _, d := range s.Documents {
-			for _, tk := range d.Tasks {
-				if ids[tk.ID] {
-					t.Errorf("task ID %s twice", tk.ID)
-				}
-				ids[tk.ID] = true
-				if !tk.Reportable() {
-					continue
-				}
-				n++
-				if len(tk.Lead) != 1 || len(tk.Co) > 2 || slices.Contains(tk.Co, tk.Lead[0]) || tk.Deadline == nil {
-					t.Errorf("task %+v", tk)
-				}
-				leads[tk.Lead[0]]++
-				targets += len(tk.Targets)
-			}
-		}
-		if n != c.units*c.per {
-			t.Errorf("Synthetic(%d, %d): %d tasks", c.units, c.per, n)
-		}
-		for u, k := range leads {
-			if k != c.per {
-				t.Errorf("Synthetic(%d, %d): %s leads %d tasks", c.units, c.per, u, k)
-			}
-		}
-		if n >= 40 && (targets < n/8 || targets > n/2) {
-			t.Errorf("Synthetic(%d, %d): %d targets in %d tasks", c.units, c.per, targets, n)
-		}
-	}
-	if s := Synthetic(0, 3); len(s.Documents) != 0 {
-		t.Errorf("Synthetic(0, 3) = %+v", s)
-	}
-	if reflect.DeepEqual(Synthetic(7, 3), Synthetic(7, 4)) {
-		t.Error("different sizes, same set")
-	}
-}
-
-// TestSyntheticRoundTrip issues and fills a synthetic round: every return
-// checks without errors.
-func TestSyntheticRoundTrip(t *testing.T) {
-	set := Synthetic(15, 3)
-	books := issue(t, set)
-	p := testPeriod(t)
-	plans, err := FillReturns(books, t.TempDir(), Options{Period: p, Due: testDue, Seed: 3})
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, pl := range plans {
-		for _, f := range pl.Files {
-			n++
-			if r := checkFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() {
-				t.Errorf("%s: %v", f, r.Findings)
-			}
-		}
-	}
-	if n < 12 {
-		t.Errorf("%d returns from 15 units", n)
-	}
-}
-
-// BenchmarkFillReturns fills a round of 50 units (about 20 rows each).
-func BenchmarkFillReturns(b *testing.B) {
-	books := issue(b, Synthetic(50, 10))
-	opts := Options{Period: testPeriod(b), Due: testDue, Seed: 1}
-	for b.Loop() {
-		if _, err := FillReturns(books, b.TempDir(), opts); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
 // TestEveryKind: with a dozen units, every kind of messy typing is dealt
 // out whatever the seed.
 func TestEveryKind(t *testing.T) {
 	books := issue(t, handSet())
-	issued := make([]*issuedBook, len(books))
+	issued := make([]*Book, len(books))
 	for i, b := range books {
 		var err error
 		if issued[i], err = readBook(b); err != nil {
@@ -526,15 +440,15 @@ func TestEveryKind(t *testing.T) {
 	}
 	for seed := int64(0); seed < 50; seed++ {
 		seen := map[edit]bool{}
-		for _, j := range planRound(issued, seed) {
-			if j.plan.Missing && len(j.edits) > 0 {
+		for _, j := range PlanRound(issued, seed) {
+			if j.Plan.Missing && len(j.edits) > 0 {
 				t.Errorf("seed %d: a missing return has edits", seed)
 			}
 			for _, e := range j.edits {
 				seen[e] = true
 			}
-			if rowEdits(j.edits) > len(j.b.rows) {
-				t.Errorf("seed %d: %d row edits for %d rows", seed, rowEdits(j.edits), len(j.b.rows))
+			if rowEdits(j.edits) > len(j.Book.Rows) {
+				t.Errorf("seed %d: %d row edits for %d rows", seed, rowEdits(j.edits), len(j.Book.Rows))
 			}
 		}
 		if len(seen) != int(numEdits) {

@@ -239,7 +239,7 @@ func parseTarget(line string) (target, bool) {
 	return best, found
 }
 
-func formatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+func FormatNum(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 
 // fullWidth writes ASCII digits and signs as full-width characters, as a
 // Chinese input method in full-width mode does.

@@ -1,4 +1,4 @@
-package sample
+package sample_test
 
 import (
 	"fmt"
@@ -16,8 +16,11 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/policy"
+	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/seeds"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 var (
@@ -64,10 +67,10 @@ func quarters(t testing.TB) []period.Period {
 }
 
 // yearJobs plans the rounds of the year in memory, missing units included.
-func yearJobs(set *task.Set, ps []period.Period, seed int64) [][]*job {
-	out := make([][]*job, len(ps))
+func yearJobs(set *task.Set, ps []period.Period, seed int64) [][]*sample.Job {
+	out := make([][]*sample.Job, len(ps))
 	for i, p := range ps {
-		out[i] = planRound(setBooks(set, p, p.End().AddDate(0, 0, 5)), seed)
+		out[i] = sample.PlanRound(samplefix.Books(set, p, p.End().AddDate(0, 0, 5)), seed)
 	}
 	return out
 }
@@ -80,7 +83,7 @@ func TestContinuity(t *testing.T) {
 	for _, seed := range []int64{2024, 1, 7} {
 		type key struct{ unit, id string }
 		type seen struct {
-			s   state
+			s   sample.State
 			pct int
 			q   int
 		}
@@ -88,25 +91,25 @@ func TestContinuity(t *testing.T) {
 		rows := 0
 		for q, jobs := range yearJobs(set, ps, seed) {
 			for _, j := range jobs {
-				for i, t2 := range j.b.rows {
+				for i, t2 := range j.Book.Rows {
 					rows++
-					k, e := key{j.b.unit, t2.id}, j.es[i]
+					k, e := key{j.Book.Unit, t2.ID}, j.Entries[i]
 					if prev, ok := last[k]; ok {
 						switch {
-						case e.pct < prev.pct:
-							t.Errorf("seed %d: %s %s: %d%% in Q%d, %d%% in Q%d", seed, k.unit, k.id, prev.pct, prev.q, e.pct, q+1)
-						case prev.s == stDone && e.state != stDone:
-							t.Errorf("seed %d: %s %s: 已完成 in Q%d, %s in Q%d", seed, k.unit, k.id, prev.q, statusOf[e.state], q+1)
-						case prev.s != stNotStarted && e.state == stNotStarted:
-							t.Errorf("seed %d: %s %s: %s in Q%d, 未启动 in Q%d", seed, k.unit, k.id, statusOf[prev.s], prev.q, q+1)
-						case prev.s == stOngoing && e.state != stOngoing, prev.s != stNotStarted && prev.s != stOngoing && e.state == stOngoing:
-							t.Errorf("seed %d: %s %s: %s in Q%d, %s in Q%d", seed, k.unit, k.id, statusOf[prev.s], prev.q, statusOf[e.state], q+1)
+						case e.Pct() < prev.pct:
+							t.Errorf("seed %d: %s %s: %d%% in Q%d, %d%% in Q%d", seed, k.unit, k.id, prev.pct, prev.q, e.Pct(), q+1)
+						case prev.s == sample.StDone && e.State() != sample.StDone:
+							t.Errorf("seed %d: %s %s: 已完成 in Q%d, %s in Q%d", seed, k.unit, k.id, prev.q, sample.StatusOf[e.State()], q+1)
+						case prev.s != sample.StNotStarted && e.State() == sample.StNotStarted:
+							t.Errorf("seed %d: %s %s: %s in Q%d, 未启动 in Q%d", seed, k.unit, k.id, sample.StatusOf[prev.s], prev.q, q+1)
+						case prev.s == sample.StOngoing && e.State() != sample.StOngoing, prev.s != sample.StNotStarted && prev.s != sample.StOngoing && e.State() == sample.StOngoing:
+							t.Errorf("seed %d: %s %s: %s in Q%d, %s in Q%d", seed, k.unit, k.id, sample.StatusOf[prev.s], prev.q, sample.StatusOf[e.State()], q+1)
 						}
 					}
-					if e.state == stNotStarted && q >= 2 {
+					if e.State() == sample.StNotStarted && q >= 2 {
 						t.Errorf("seed %d: %s %s: 未启动 in Q%d", seed, k.unit, k.id, q+1)
 					}
-					last[k] = seen{e.state, e.pct, q + 1}
+					last[k] = seen{e.State(), e.Pct(), q + 1}
 				}
 			}
 		}
@@ -119,7 +122,7 @@ func TestContinuity(t *testing.T) {
 	type key struct{ unit, id string }
 	pct := map[key]float64{}
 	status := map[key]fillin.Status{}
-	for q, rs := range Year(set, ps, Options{Seed: 2024}) {
+	for q, rs := range samplefix.Year(set, ps, sample.Options{Seed: 2024}) {
 		for _, r := range rs {
 			for _, e := range r.Entries {
 				k := key{r.Unit, e.TaskID}
@@ -142,7 +145,7 @@ func TestYearText(t *testing.T) {
 	set := seedSet(t)
 	ps := quarters(t)
 	texts := map[string]map[string]bool{} // unit+task → progress texts
-	for _, rs := range Year(set, ps, Options{Seed: 2024}) {
+	for _, rs := range samplefix.Year(set, ps, sample.Options{Seed: 2024}) {
 		for _, r := range rs {
 			for _, e := range r.Entries {
 				k := r.Unit + "\x00" + e.TaskID
@@ -153,18 +156,18 @@ func TestYearText(t *testing.T) {
 				var want []string
 				switch e.Status {
 				case fillin.StatusDone:
-					want = progressDone
+					want = sample.ProgressDone
 				case fillin.StatusOnTrack:
-					want = progressOnTrack
+					want = sample.ProgressOnTrack
 				case fillin.StatusBehind:
-					want = progressBehind
+					want = sample.ProgressBehind
 				case fillin.StatusNotStart:
-					want = progressNotStarted
+					want = sample.ProgressNotStarted
 				case fillin.StatusOngoing:
-					want = progressOngoing
+					want = sample.ProgressOngoing
 				}
 				if e.Role == fillin.RoleCo {
-					want = append(slices.Clone(want), progressCo...)
+					want = append(slices.Clone(want), sample.ProgressCo...)
 				}
 				if !slices.ContainsFunc(want, func(tmpl string) bool { return matchTemplate(tmpl, e.Progress, *e.Percent) }) {
 					t.Errorf("%s %s (%s %v%%): %q", r.Unit, e.TaskID, e.Status, *e.Percent, e.Progress)
@@ -189,7 +192,7 @@ func TestYearText(t *testing.T) {
 // matchTemplate reports whether s could be tmpl expanded for a task at
 // pct.
 func matchTemplate(tmpl, s string, pct float64) bool {
-	re := strings.NewReplacer(`\{t\}`, ".+", `\{a\}`, ".+", `\{l\}`, ".+", `\{p\}`, formatNum(pct)).Replace(regexp.QuoteMeta(tmpl))
+	re := strings.NewReplacer(`\{t\}`, ".+", `\{a\}`, ".+", `\{l\}`, ".+", `\{p\}`, sample.FormatNum(pct)).Replace(regexp.QuoteMeta(tmpl))
 	return regexp.MustCompile("^" + re + "$").MatchString(s)
 }
 
@@ -198,16 +201,16 @@ func matchTemplate(tmpl, s string, pct float64) bool {
 func TestDeterminism(t *testing.T) {
 	set := seedSet(t)
 	ps := quarters(t)
-	opts := Options{Seed: 2024}
-	year := Year(set, ps[:3], opts)
-	q3 := Returns(set, ps[2], Options{Seed: 2024, Due: ps[2].End().AddDate(0, 0, 5)})
+	opts := sample.Options{Seed: 2024}
+	year := samplefix.Year(set, ps[:3], opts)
+	q3 := samplefix.Returns(set, ps[2], sample.Options{Seed: 2024, Due: ps[2].End().AddDate(0, 0, 5)})
 	if !reflect.DeepEqual(year[2], q3) {
 		t.Error("2024-Q3 alone differs from 2024-Q3 after Q1 and Q2")
 	}
-	if !reflect.DeepEqual(Returns(set, ps[2], opts), q3) {
+	if !reflect.DeepEqual(samplefix.Returns(set, ps[2], opts), q3) {
 		t.Error("same seed, different returns")
 	}
-	if reflect.DeepEqual(Returns(set, ps[2], Options{Seed: 2025}), q3) {
+	if reflect.DeepEqual(samplefix.Returns(set, ps[2], sample.Options{Seed: 2025}), q3) {
 		t.Error("seeds 2024 and 2025 gave the same returns")
 	}
 	// The order of the documents (and so of the units) does not change
@@ -218,7 +221,7 @@ func TestDeterminism(t *testing.T) {
 	for _, r := range q3 {
 		byUnit[r.Unit] = r
 	}
-	got := Returns(rev, ps[2], opts)
+	got := samplefix.Returns(rev, ps[2], opts)
 	if len(got) != len(q3) {
 		t.Fatalf("reversed documents: %d returns; want %d", len(got), len(q3))
 	}
@@ -250,9 +253,9 @@ func TestYearMix(t *testing.T) {
 	for _, seed := range []int64{2024, 1, 7, 42} {
 		trends := map[string]int{}
 		for _, u := range units {
-			trends[Trend(u.Unit, seed)]++
+			trends[sample.Trend(u.Unit, seed)]++
 		}
-		if trends[Improving] < n/20 || trends[Improving] > n/4 || trends[Slipping] < n/20 || trends[Slipping] > n/4 || trends[Steady] < n/2 {
+		if trends[sample.Improving] < n/20 || trends[sample.Improving] > n/4 || trends[sample.Slipping] < n/20 || trends[sample.Slipping] > n/4 || trends[sample.Steady] < n/2 {
 			t.Errorf("seed %d: trends %v of %d units", seed, trends, n)
 		}
 		missing, late := map[string]int{}, map[string]int{}
@@ -261,19 +264,19 @@ func TestYearMix(t *testing.T) {
 		for q, jobs := range yearJobs(set, ps, seed) {
 			var nMissing, nLate, nTwice, nMessy int
 			for _, j := range jobs {
-				habit[j.b.unit], size[j.b.unit] = j.plan.Habit, len(j.b.rows)
-				if j.plan.Missing {
-					missing[j.b.unit]++
+				habit[j.Book.Unit], size[j.Book.Unit] = j.Plan.Habit, len(j.Book.Rows)
+				if j.Plan.Missing {
+					missing[j.Book.Unit]++
 					nMissing++
 				}
-				if j.plan.Late {
-					late[j.b.unit]++
+				if j.Plan.Late {
+					late[j.Book.Unit]++
 					nLate++
 				}
-				if j.plan.Twice {
+				if j.Plan.Twice {
 					nTwice++
 				}
-				if j.plan.Messy {
+				if j.Plan.Messy {
 					nMessy++
 				}
 			}
@@ -292,17 +295,17 @@ func TestYearMix(t *testing.T) {
 		slices.Sort(sizes)
 		for u, h := range habit {
 			switch h {
-			case HabitNever:
+			case sample.HabitNever:
 				never++
 				if missing[u] != 4 || size[u] > sizes[n/2] {
 					t.Errorf("seed %d: %s (%d rows) never reports but missed %d quarters", seed, u, size[u], missing[u])
 				}
-			case HabitMissOnce:
+			case sample.HabitMissOnce:
 				missOnce++
 				if missing[u] != 1 {
 					t.Errorf("seed %d: %s misses one quarter but missed %d", seed, u, missing[u])
 				}
-			case HabitLate:
+			case sample.HabitLate:
 				habitLate++
 				if late[u] < 3 {
 					t.Errorf("seed %d: %s is habitually late but late in %d quarters", seed, u, late[u])
@@ -328,7 +331,7 @@ func TestYearLedger(t *testing.T) {
 	set := seedSet(t)
 	ps := quarters(t)
 	var prev *ledger.Ledger
-	for q, rs := range Year(set, ps, Options{Seed: 2024}) {
+	for q, rs := range samplefix.Year(set, ps, sample.Options{Seed: 2024}) {
 		due := ps[q].End().AddDate(0, 0, 5)
 		in := ledger.Input{Tasks: set, Period: ps[q], Due: due, Rules: ledger.DefaultRules, Previous: prev}
 		for _, r := range rs {
@@ -359,20 +362,20 @@ func TestYearLedger(t *testing.T) {
 // checking the workbook FillReturns writes for it gives, but for the messy
 // cells the checker had to interpret.
 func TestReturnsMatchFillReturns(t *testing.T) {
-	set := handSet()
-	books := issue(t, set)
-	p := testPeriod(t)
-	opts := Options{Period: p, Due: testDue, Seed: 42}
-	plans, err := FillReturns(books, t.TempDir(), opts)
+	set := sample.HandSet()
+	books := sample.Issue(t, set)
+	p := sample.TestPeriod(t)
+	opts := sample.Options{Period: p, Due: sample.TestDue, Seed: 42}
+	plans, err := sample.FillReturns(books, t.TempDir(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	mem := Returns(set, p, opts)
+	mem := samplefix.Returns(set, p, opts)
 	byUnit := map[string]*fillin.Return{}
 	for _, r := range mem {
 		byUnit[r.Unit] = r
 	}
-	copts := fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}
+	copts := fillin.CheckOptions{Tasks: set, Period: &p, Secret: sample.TestSecret}
 	compared := 0
 	for _, pl := range plans {
 		want := byUnit[pl.Unit]
@@ -383,14 +386,14 @@ func TestReturnsMatchFillReturns(t *testing.T) {
 			continue
 		}
 		final := pl.Files[len(pl.Files)-1]
-		got := checkFile(t, final, copts)
+		got := sample.CheckFile(t, final, copts)
 		if filepath.Base(final) != want.File {
 			t.Errorf("%s: sent as %s; Returns says %s", pl.Unit, filepath.Base(final), want.File)
 		}
 		if got.Header != want.Header || got.Unit != want.Unit || got.Period != want.Period || got.Version != want.Version {
 			t.Errorf("%s: header %+v %s %s\nReturns %+v %s %s", pl.Unit, got.Header, got.Period, got.Version, want.Header, want.Period, want.Version)
 		}
-		if due := testDue.Format(time.DateOnly); pl.Late != (want.Header.Date > due) {
+		if due := sample.TestDue.Format(time.DateOnly); pl.Late != (want.Header.Date > due) {
 			t.Errorf("%s: late %v, Returns dated %s", pl.Unit, pl.Late, want.Header.Date)
 		}
 		compared += compareEntries(t, pl.Unit, got, want)
@@ -416,7 +419,7 @@ func TestReturnsMatchSeeds(t *testing.T) {
 		}
 	}
 	dir := t.TempDir()
-	written, err := fillin.WriteAll(dir, some, fillin.Options{Period: p, Due: due, Secret: testSecret, Now: testNow})
+	written, err := form.WriteAll(dir, some, form.Options{Period: p, Due: due, Secret: sample.TestSecret, Now: sample.TestNow})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -424,21 +427,21 @@ func TestReturnsMatchSeeds(t *testing.T) {
 	for _, w := range written {
 		books = append(books, w.Path)
 	}
-	plans, err := FillReturns(books, t.TempDir(), Options{Period: p, Due: due, Seed: 2024})
+	plans, err := sample.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: due, Seed: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
 	mem := map[string]*fillin.Return{}
 	// Returns for the full round: its mix differs from that of these few
 	// units, the rows do not.
-	for _, r := range Returns(set, p, Options{Seed: 2024}) {
+	for _, r := range samplefix.Returns(set, p, sample.Options{Seed: 2024}) {
 		mem[r.Unit] = r
 	}
 	// The never-reporting unit has no Return: make its rows from the
 	// in-memory books directly.
-	for _, j := range planRound(setBooks(set, p, due), 2024) {
-		if mem[j.b.unit] == nil {
-			mem[j.b.unit] = j.memReturn("")
+	for _, j := range sample.PlanRound(samplefix.Books(set, p, due), 2024) {
+		if mem[j.Book.Unit] == nil {
+			mem[j.Book.Unit] = samplefix.Return(j, "")
 		}
 	}
 	compared := 0
@@ -446,7 +449,7 @@ func TestReturnsMatchSeeds(t *testing.T) {
 		if pl.Missing {
 			continue
 		}
-		got := checkFile(t, pl.Files[len(pl.Files)-1], fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret})
+		got := sample.CheckFile(t, pl.Files[len(pl.Files)-1], fillin.CheckOptions{Tasks: set, Period: &p, Secret: sample.TestSecret})
 		if !got.Usable() {
 			t.Fatalf("%s: %v", pl.Unit, got.Findings)
 		}
@@ -497,42 +500,54 @@ func entryString(e fillin.Entry) string {
 		if p == nil {
 			return "nil"
 		}
-		return formatNum(*p)
+		return sample.FormatNum(*p)
 	}
 	return fmt.Sprintf("%s %s %s %s %s%% %s(%s) cur %q=%s | %q | %q | %q | %q | %q",
 		e.TaskID, e.Label, e.Role, e.Status, f(e.Percent), e.StatusRaw, e.Status, e.Current, f(e.CurrentValue), e.Progress, e.Problems, e.NextSteps, e.Evidence, e.Remark)
 }
 
-func TestTrend(t *testing.T) {
-	for _, u := range []string{"市科技局", "市发改委", "市数据局"} {
-		tr := Trend(u, 2024)
-		if tr != Trend(u, 2024) || !slices.Contains([]string{Steady, Improving, Slipping}, tr) {
-			t.Errorf("Trend(%q, 2024) = %q", u, tr)
-		}
-	}
-}
-
-func TestWindow(t *testing.T) {
-	for _, c := range []struct {
-		deadline string
-		want     int
-	}{
-		{"2024年底前", 12}, {"2024年6月底前", 6}, {"2024年9月底前", 9}, {"2025年底前", 24}, {"到2027年", 48},
-		{"到2018年底", 12}, {"持续推进", 12}, {"年底前", 12}, {"6月底前", 6}, {"2024年12月31日", 12}, {"", 12},
-	} {
-		if got := window(c.deadline, 2024); got != c.want {
-			t.Errorf("window(%q, 2024) = %d; want %d", c.deadline, got, c.want)
-		}
-	}
-}
-
 // BenchmarkReturns makes a quarter's returns in memory for 150 units
 // leading about 2,000 tasks (each unit's rows about twice that).
 func BenchmarkReturns(b *testing.B) {
-	set := Synthetic(150, 13)
+	set := samplefix.Synthetic(150, 13)
 	p := quarters(b)[2]
-	opts := Options{Seed: 1}
+	opts := sample.Options{Seed: 1}
 	for b.Loop() {
-		Returns(set, p, opts)
+		samplefix.Returns(set, p, opts)
+	}
+}
+
+// TestSyntheticRoundTrip issues and fills a synthetic round: every return
+// checks without errors.
+func TestSyntheticRoundTrip(t *testing.T) {
+	set := samplefix.Synthetic(15, 3)
+	books := sample.Issue(t, set)
+	p := sample.TestPeriod(t)
+	plans, err := sample.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: sample.TestDue, Seed: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, pl := range plans {
+		for _, f := range pl.Files {
+			n++
+			if r := sample.CheckFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: sample.TestSecret}); !r.Usable() {
+				t.Errorf("%s: %v", f, r.Findings)
+			}
+		}
+	}
+	if n < 12 {
+		t.Errorf("%d returns from 15 units", n)
+	}
+}
+
+// BenchmarkFillReturns fills a round of 50 units (about 20 rows each).
+func BenchmarkFillReturns(b *testing.B) {
+	books := sample.Issue(b, samplefix.Synthetic(50, 10))
+	opts := sample.Options{Period: sample.TestPeriod(b), Due: sample.TestDue, Seed: 1}
+	for b.Loop() {
+		if _, err := sample.FillReturns(books, b.TempDir(), opts); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

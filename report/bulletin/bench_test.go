@@ -10,6 +10,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/policy"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/score"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/seeds"
@@ -38,7 +39,7 @@ func yearLedgers(b testing.TB, set *task.Set, keys []string) []*ledger.Ledger {
 		}
 		ps = append(ps, p)
 	}
-	return sample.Ledgers(set, ps, sample.Options{Seed: 2024})
+	return samplefix.Ledgers(set, ps, sample.Options{Seed: 2024})
 }
 
 // BenchmarkProgressSeeds lays out and writes the progress bulletin of the
@@ -50,7 +51,7 @@ func BenchmarkProgressSeeds(b *testing.B) {
 // BenchmarkProgressLarge writes a bulletin of about 200 pages: 960 tasks
 // of 160 units.
 func BenchmarkProgressLarge(b *testing.B) {
-	benchProgress(b, yearLedgers(b, sample.Synthetic(160, 6), []string{"2024-Q4"})[0])
+	benchProgress(b, yearLedgers(b, samplefix.Synthetic(160, 6), []string{"2024-Q4"})[0])
 }
 
 // benchProgress lays out and writes the bulletin of l.
@@ -69,7 +70,7 @@ func benchProgress(b *testing.B, l *ledger.Ledger) {
 // BenchmarkAnnual12x2000 scores a year of 12 monthly ledgers of about
 // 2,000 tasks and 150 units and writes the annual report.
 func BenchmarkAnnual12x2000(b *testing.B) {
-	ls, _ := sample.MonthlyYear(12, 150*13, 150, 2024)
+	ls, _ := samplefix.MonthlyYear(12, 150*13, 150, 2024)
 	pages := 0
 	for b.Loop() {
 		y := history.Build(ls, score.Defaults, nil)

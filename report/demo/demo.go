@@ -33,6 +33,7 @@ import (
 	"github.com/taizhang-dev/taizhang/report/round"
 	"github.com/taizhang-dev/taizhang/report/typeface"
 	"github.com/taizhang-dev/taizhang/seeds"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 // The demo's year, organisation and seed: the same output on every run.
@@ -192,7 +193,7 @@ func runQuarter(ws *workspace.Workspace, set *task.Set, p period.Period, secret 
 	if err := outfile.WritableDir(dir); err != nil {
 		return nil, nil, err
 	}
-	written, err := fillin.WriteAll(dir, units, fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()})
+	written, err := form.WriteAll(dir, units, form.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()})
 	if err != nil {
 		return nil, nil, err
 	}

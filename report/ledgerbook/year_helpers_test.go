@@ -8,7 +8,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 )
 
 // yearRow is a task row; a status other than "" and 未报送 counts as
@@ -120,7 +120,7 @@ var smallOrder = []string{"丙局", "乙局", "甲局"}
 // the sample's returns (units improving or slipping, late and missing).
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
 	tb.Helper()
-	return sample.MonthlyYear(months, tasks, units, 2024)
+	return samplefix.MonthlyYear(months, tasks, units, 2024)
 }
 
 // cellGrid is a sheet's cells as stored (raw values).

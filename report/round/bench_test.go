@@ -12,13 +12,15 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 // BenchmarkMerge500 checks 500 returns of about 50 rows, merges them and
 // writes the ledger (target: under 3 s on 2 cores, memory under 300 MB).
 func BenchmarkMerge500(b *testing.B) {
 	dir := b.TempDir()
-	set := sample.Synthetic(500, 25) // each unit leads 25 and co-operates on about as many
+	set := samplefix.Synthetic(500, 25) // each unit leads 25 and co-operates on about as many
 	p, _ := period.Parse("2024-Q4")
 	due := time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC)
 	secret := []byte("0123456789abcdef0123456789abcdef")
@@ -26,7 +28,7 @@ func BenchmarkMerge500(b *testing.B) {
 	if err := os.MkdirAll(filepath.Join(dir, "issued"), 0o755); err != nil {
 		b.Fatal(err)
 	}
-	written, err := fillin.WriteAll(filepath.Join(dir, "issued"), units, fillin.Options{Period: p, Due: due, Secret: secret, Now: due})
+	written, err := form.WriteAll(filepath.Join(dir, "issued"), units, form.Options{Period: p, Due: due, Secret: secret, Now: due})
 	if err != nil {
 		b.Fatal(err)
 	}

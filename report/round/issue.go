@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
 // IssueRequest is what taizhang templates was asked for; what it leaves
@@ -33,7 +34,7 @@ type Issued struct {
 	Period     period.Period
 	Due        time.Time
 	Dir        string
-	Written    []fillin.Written
+	Written    []form.Written
 	Unassigned []*task.Task // tasks without a lead unit, in no workbook
 	KeyCreated bool
 	KeyPath    string
@@ -83,8 +84,8 @@ func Issue(r IssueRequest) (*Issued, error) {
 	if err := outfile.WritableDir(is.Dir); err != nil {
 		return nil, err
 	}
-	opts := fillin.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}
-	if is.Written, err = fillin.WriteAll(is.Dir, units, opts); err != nil {
+	opts := form.Options{Period: p, Due: due, Secret: secret, Now: set.Pinned()}
+	if is.Written, err = form.WriteAll(is.Dir, units, opts); err != nil {
 		return nil, err
 	}
 	if s.WS == nil {

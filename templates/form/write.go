@@ -1,4 +1,4 @@
-package fillin
+package form
 
 import (
 	"bytes"
@@ -15,9 +15,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
+
+// minSecret is the shortest signing key Write accepts.
+const minSecret = 16
 
 // Options are the settings shared by every workbook of a round.
 type Options struct {
@@ -37,9 +41,9 @@ func (o Options) check() error {
 	return nil
 }
 
-// checkItems refuses assignments Check could not read back: rows without a
+// checkItems refuses assignments fillin.Check could not read back: rows without a
 // task or with an empty or repeated task ID.
-func checkItems(a Assignment) error {
+func checkItems(a fillin.Assignment) error {
 	seen := map[string]bool{}
 	for _, it := range a.Items {
 		switch {
@@ -62,12 +66,12 @@ type Written struct {
 }
 
 // WriteAll writes one workbook per assignment into dir, which must exist,
-// named by FileName. Each file is written under a temporary name and
+// named by fillin.FileNames. Each file is written under a temporary name and
 // renamed, so a failed run never leaves a broken workbook behind. Nothing
 // is written when a path holds anything but a blank fill-in workbook (see
 // checkTargets); the error is then an *outfile.Error. The results are in
 // the order of units.
-func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
+func WriteAll(dir string, units []fillin.Assignment, opts Options) ([]Written, error) {
 	if err := opts.check(); err != nil {
 		return nil, err
 	}
@@ -82,7 +86,7 @@ func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 	if _, _, err := master(); err != nil {
 		return nil, err
 	}
-	names := fileNames(units, opts.Period)
+	names := fillin.FileNames(units, opts.Period)
 	paths := make([]string, len(names))
 	for i, n := range names {
 		paths[i] = filepath.Join(dir, n)
@@ -120,7 +124,7 @@ func WriteAll(dir string, units []Assignment, opts Options) ([]Written, error) {
 
 // WriteFile writes a's workbook to path through a temporary file, so a
 // failed write never leaves a broken workbook at path.
-func WriteFile(path string, a Assignment, opts Options) error {
+func WriteFile(path string, a fillin.Assignment, opts Options) error {
 	var werr error
 	err := cells.WriteFileAtomic(path, func(w io.Writer) error {
 		werr = Write(w, a, opts)
@@ -133,7 +137,7 @@ func WriteFile(path string, a Assignment, opts Options) error {
 }
 
 // Write writes a's fill-in workbook to w.
-func Write(w io.Writer, a Assignment, opts Options) error {
+func Write(w io.Writer, a fillin.Assignment, opts Options) error {
 	if err := opts.check(); err != nil {
 		return err
 	}
@@ -162,13 +166,13 @@ func Write(w io.Writer, a Assignment, opts Options) error {
 }
 
 // fill writes a's content into a copy of the master workbook.
-func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
-	multi := multiDoc(a)
-	rows := make([]signedRow, len(a.Items))
+func fill(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error {
+	multi := fillin.MultiDoc(a)
+	rows := make([]fillin.SignedRow, len(a.Items))
 	for i, it := range a.Items {
-		rows[i] = signedRow{id: it.Task.ID, values: itemValues(it, a.Unit, multi)}
+		rows[i] = fillin.SignedRow{ID: it.Task.ID, Values: fillin.ItemValues(it, a.Unit, multi)}
 	}
-	sig := signature(opts.Secret, a.Unit, opts.Period.Key(), rows)
+	sig := fillin.Signature(opts.Secret, a.Unit, opts.Period.Key(), rows)
 	for _, step := range []func() error{
 		func() error { return writeGuide(f, st, a, opts) },
 		func() error { return writeForm(f, st, a, opts, rows) },
@@ -180,7 +184,7 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 	}
 	// The master's <dimension> says A1; readers that trust it (some do)
 	// would see empty sheets.
-	for _, sheet := range []string{SheetGuide, SheetForm, SheetMeta} {
+	for _, sheet := range []string{fillin.SheetGuide, fillin.SheetForm, fillin.SheetMeta} {
 		if err := fixDimension(f, sheet); err != nil {
 			return err
 		}
@@ -191,7 +195,7 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 		Subject:        a.Unit + " " + opts.Period.String(),
 		Creator:        "taizhang",
 		LastModifiedBy: "taizhang",
-		Keywords:       Version,
+		Keywords:       fillin.Version,
 		Description:    "由 taizhang 生成的填报表，请勿改动表格结构。",
 		Created:        stamp,
 		Modified:       stamp,
@@ -200,11 +204,11 @@ func fill(f *excelize.File, st *styles, a Assignment, opts Options) error {
 		return err
 	}
 	for _, p := range []excelize.CustomProperty{
-		{Name: propVersion, Value: Version},
-		{Name: propUnit, Value: a.Unit},
-		{Name: propPeriod, Value: opts.Period.Key()},
-		{Name: propSignature, Value: sig},
-		{Name: propKeyID, Value: KeyID(opts.Secret)},
+		{Name: fillin.PropVersion, Value: fillin.Version},
+		{Name: fillin.PropUnit, Value: a.Unit},
+		{Name: fillin.PropPeriod, Value: opts.Period.Key()},
+		{Name: fillin.PropSignature, Value: sig},
+		{Name: fillin.PropKeyID, Value: fillin.KeyID(opts.Secret)},
 		{Name: outfile.Property, Value: string(outfile.FillIn)},
 	} {
 		if err := f.SetCustomProps(p); err != nil {

@@ -1,4 +1,4 @@
-package fillin
+package form
 
 import (
 	"fmt"
@@ -6,6 +6,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
@@ -15,16 +16,16 @@ type guideLine struct {
 	head bool
 }
 
-func guideLines(a Assignment, opts Options) []guideLine {
+func guideLines(a fillin.Assignment, opts Options) []guideLine {
 	const head, text = true, false
 	lead := 0
 	for _, it := range a.Items {
-		if it.Role == RoleLead {
+		if it.Role == fillin.RoleLead {
 			lead++
 		}
 	}
 	var b strings.Builder
-	for i, s := range Statuses {
+	for i, s := range fillin.Statuses {
 		if i > 0 {
 			b.WriteString("\n")
 		}
@@ -32,13 +33,13 @@ func guideLines(a Assignment, opts Options) []guideLine {
 	}
 	meanings := strings.TrimSuffix(b.String(), "；") + "。"
 	lines := []guideLine{
-		{unitLabel + "：" + a.Unit, head},
-		{periodLabel + "：" + opts.Period.String(), head},
-		{dueLabel + "：" + dueText(opts.Due), head},
+		{fillin.UnitLabel + "：" + a.Unit, head},
+		{fillin.PeriodLabel + "：" + opts.Period.String(), head},
+		{fillin.DueLabel + "：" + dueText(opts.Due), head},
 		{fmt.Sprintf("本表共 %d 项任务，其中本单位牵头 %d 项、配合 %d 项。", len(a.Items), lead, len(a.Items)-lead), text},
 		{sources(a), text},
 		{"填报要求", head},
-		{"1. 请在“" + SheetForm + "”工作表中逐行填写本单位承担任务的本期进展，并填写表头的填报人、联系电话、审核人和填报日期。牵头单位汇总本任务的整体进展，配合单位填写本单位承担部分的进展。", text},
+		{"1. 请在“" + fillin.SheetForm + "”工作表中逐行填写本单位承担任务的本期进展，并填写表头的填报人、联系电话、审核人和填报日期。牵头单位汇总本任务的整体进展，配合单位填写本单位承担部分的进展。", text},
 		{"2. 标 * 的列为必填：本期进展情况、累计进度(%)、完成状态。", text},
 		{"3. 完成状态请从下拉列表中选择：\n" + meanings, text},
 		{"4. 累计进度(%)填写截至本期末的累计完成比例，为 0–100 之间的数字（如 80 表示完成 80%）；已完成的任务填 100。", text},
@@ -52,7 +53,7 @@ func guideLines(a Assignment, opts Options) []guideLine {
 }
 
 // sources names the documents a's tasks come from.
-func sources(a Assignment) string {
+func sources(a fillin.Assignment) string {
 	var docs []*task.Document
 	count := map[*task.Document]int{}
 	for _, it := range a.Items {
@@ -68,18 +69,18 @@ func sources(a Assignment) string {
 	case 0:
 		return ""
 	case 1:
-		return "任务来源：《" + docName(docs[0]) + "》。"
+		return "任务来源：《" + fillin.DocName(docs[0]) + "》。"
 	}
 	var b strings.Builder
 	b.WriteString("任务来源（任务内容前的【】为文件简称）：")
 	for i, d := range docs {
-		fmt.Fprintf(&b, "\n    %d. 《%s》，%d 项；", i+1, docName(d), count[d])
+		fmt.Fprintf(&b, "\n    %d. 《%s》，%d 项；", i+1, fillin.DocName(d), count[d])
 	}
 	return strings.TrimSuffix(b.String(), "；") + "。"
 }
 
-func writeGuide(f *excelize.File, st *styles, a Assignment, opts Options) error {
-	const sheet = SheetGuide
+func writeGuide(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error {
+	const sheet = fillin.SheetGuide
 	title := strings.TrimSuffix(formTitle(a), "填报表") + "填报说明"
 	if err := setCell(f, sheet, 1, 1, title, st.guideTitle); err != nil {
 		return err

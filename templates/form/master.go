@@ -1,4 +1,4 @@
-package fillin
+package form
 
 import (
 	"bytes"
@@ -8,7 +8,13 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 )
+
+// SheetPassword protects the sheets of every fill-in workbook. It is not a
+// secret (it is printed here and in the README): protection only guards
+// against slips, integrity comes from the signature.
+const SheetPassword = "taizhang"
 
 // The master workbook holds everything the units' workbooks share: styles,
 // column widths, print setup, frozen panes and, above all, the sheet and
@@ -111,16 +117,16 @@ func buildMaster() ([]byte, *styles, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if err := f.SetSheetName(f.GetSheetName(0), SheetGuide); err != nil {
+	if err := f.SetSheetName(f.GetSheetName(0), fillin.SheetGuide); err != nil {
 		return nil, nil, err
 	}
-	for _, name := range []string{SheetForm, SheetMeta} {
+	for _, name := range []string{fillin.SheetForm, fillin.SheetMeta} {
 		if _, err := f.NewSheet(name); err != nil {
 			return nil, nil, err
 		}
 	}
 	f.SetActiveSheet(1)
-	if err := f.SetSheetVisible(SheetMeta, false, true); err != nil {
+	if err := f.SetSheetVisible(fillin.SheetMeta, false, true); err != nil {
 		return nil, nil, err
 	}
 	for _, step := range []func(*excelize.File) error{setupGuide, setupForm} {
@@ -128,10 +134,10 @@ func buildMaster() ([]byte, *styles, error) {
 			return nil, nil, err
 		}
 	}
-	if err := f.SetColWidth(SheetMeta, "A", "A", 14); err != nil {
+	if err := f.SetColWidth(fillin.SheetMeta, "A", "A", 14); err != nil {
 		return nil, nil, err
 	}
-	if err := f.SetColWidth(SheetMeta, "B", "E", 24); err != nil {
+	if err := f.SetColWidth(fillin.SheetMeta, "B", "E", 24); err != nil {
 		return nil, nil, err
 	}
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{
@@ -170,34 +176,34 @@ func printSetup(f *excelize.File, sheet, orientation string) error {
 const guideWidth = 80
 
 func setupGuide(f *excelize.File) error {
-	if err := f.SetColWidth(SheetGuide, "A", "A", guideWidth); err != nil {
+	if err := f.SetColWidth(fillin.SheetGuide, "A", "A", guideWidth); err != nil {
 		return err
 	}
-	if err := printSetup(f, SheetGuide, "portrait"); err != nil {
+	if err := printSetup(f, fillin.SheetGuide, "portrait"); err != nil {
 		return err
 	}
-	return protect(f, SheetGuide)
+	return protect(f, fillin.SheetGuide)
 }
 
 func setupForm(f *excelize.File) error {
-	const sheet = SheetForm
-	for c := cLabel; c < numCols; c++ {
-		if err := f.SetColWidth(sheet, c.letter(), c.letter(), columns[c].width); err != nil {
+	const sheet = fillin.SheetForm
+	for c := fillin.ColLabel; c < fillin.NumCols; c++ {
+		if err := f.SetColWidth(sheet, letter(c), letter(c), fillin.Columns[c].Width); err != nil {
 			return err
 		}
 	}
-	if err := f.SetColVisible(sheet, cID.letter(), false); err != nil {
+	if err := f.SetColVisible(sheet, letter(fillin.ColID), false); err != nil {
 		return err
 	}
 	if err := f.SetPanes(sheet, &excelize.Panes{
-		Freeze: true, YSplit: rowHeader, TopLeftCell: fmt.Sprintf("A%d", rowFirst), ActivePane: "bottomLeft",
+		Freeze: true, YSplit: fillin.RowHeader, TopLeftCell: fmt.Sprintf("A%d", fillin.RowFirst), ActivePane: "bottomLeft",
 	}); err != nil {
 		return err
 	}
 	if err := printSetup(f, sheet, "landscape"); err != nil {
 		return err
 	}
-	if err := cells.SetPrintTitles(f, sheet, fmt.Sprintf("$%d:$%d", rowTitle, rowHeader)); err != nil {
+	if err := cells.SetPrintTitles(f, sheet, fmt.Sprintf("$%d:$%d", fillin.RowTitle, fillin.RowHeader)); err != nil {
 		return err
 	}
 	return protect(f, sheet)

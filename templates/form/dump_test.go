@@ -1,4 +1,4 @@
-package fillin
+package form_test
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
@@ -60,7 +61,7 @@ func dump(t testing.TB, path string) string {
 			fmt.Fprintf(&b, "# footer %s\n", hf.OddFooter)
 		}
 		var cols []string
-		for c := 1; c <= int(numCols); c++ {
+		for c := 1; c <= int(fillin.NumCols); c++ {
 			name, _ := excelize.ColumnNumberToName(c)
 			w, _ := f.GetColWidth(sheet, name)
 			v, _ := f.GetColVisible(sheet, name)
@@ -88,7 +89,7 @@ func dump(t testing.TB, path string) string {
 		for r := 1; r <= last; r++ {
 			h, _ := f.GetRowHeight(sheet, r)
 			var cells []string
-			for c := 1; c <= int(numCols); c++ {
+			for c := 1; c <= int(fillin.NumCols); c++ {
 				name, _ := excelize.CoordinatesToCellName(c, r)
 				v := ""
 				if r-1 < len(rows) && c-1 < len(rows[r-1]) {

@@ -1,8 +1,9 @@
-package sample
+package samplefix
 
 import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
@@ -10,7 +11,7 @@ import (
 // the master ledgers of a reporting year in memory, each compared with the
 // one before, with the default light rules and returns due five days after
 // each period ends.
-func Ledgers(set *task.Set, periods []period.Period, opts Options) []*ledger.Ledger {
+func Ledgers(set *task.Set, periods []period.Period, opts sample.Options) []*ledger.Ledger {
 	var ls []*ledger.Ledger
 	for _, p := range periods {
 		due := p.End().AddDate(0, 0, 5)
@@ -37,7 +38,7 @@ func MonthlyYear(months, tasks, units int, seed int64) (ls []*ledger.Ledger, nam
 	for m := 1; m <= months; m++ {
 		ps = append(ps, period.Period{Kind: period.Month, Year: 2024, Index: m})
 	}
-	ls = Ledgers(Synthetic(units, tasks/units), ps, Options{Seed: seed})
+	ls = Ledgers(Synthetic(units, tasks/units), ps, sample.Options{Seed: seed})
 	if len(ls) > 0 {
 		for _, u := range ls[0].Units {
 			names = append(names, u.Unit)

@@ -1,4 +1,4 @@
-package sample
+package samplefix
 
 import (
 	"fmt"
@@ -93,6 +93,9 @@ func synthTask(r *rand.Rand, doc, k int, names []string, lead int) *task.Task {
 	}
 	return t
 }
+
+// pick is a random element of xs.
+func pick[T any](r *rand.Rand, xs []T) T { return xs[r.IntN(len(xs))] }
 
 // numeral writes 1–99 in Chinese: 一, 十二, 二十; larger numbers (huge
 // synthetic sets) in digits.

@@ -1,0 +1,39 @@
+package form_test
+
+import (
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/templates/form"
+	"github.com/taizhang-dev/taizhang/templates/form/formtest"
+)
+
+// BenchmarkWriteAll writes the workbooks of every unit of the five seeds
+// (about 90 units, 1–60 tasks each). Target: well under 2 s.
+func BenchmarkWriteAll(b *testing.B) {
+	units, _ := fillin.Assign(formtest.SeedSet(b))
+	if _, _, err := form.Master(); err != nil { // built once per process
+		b.Fatal(err)
+	}
+	items := 0
+	for _, u := range units {
+		items += len(u.Items)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := form.WriteAll(b.TempDir(), units, formtest.Options()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(units)), "units")
+	b.ReportMetric(float64(items), "rows")
+}
+
+// BenchmarkMaster is the one-off cost of the protected master workbook.
+func BenchmarkMaster(b *testing.B) {
+	for b.Loop() {
+		if _, _, err := form.BuildMaster(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,93 @@
+package form_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/taizhang-dev/taizhang/templates/form"
+	"github.com/taizhang-dev/taizhang/templates/form/formtest"
+)
+
+func TestWriteAll(t *testing.T) {
+	dir := t.TempDir()
+	units, _ := fillin.Assign(formtest.Set())
+	written, err := form.WriteAll(dir, units, formtest.Options())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != len(units) {
+		t.Fatalf("%d written; want %d", len(written), len(units))
+	}
+	for i, w := range written {
+		if w.Unit != units[i].Unit || w.Items != len(units[i].Items) || filepath.Base(w.Path) != fillin.FileName(w.Unit, formtest.Period()) {
+			t.Errorf("written[%d] = %+v", i, w)
+		}
+		o := formtest.CheckOptions(formtest.Set())
+		o.Unit = w.Unit
+		data, err := os.ReadFile(w.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := fillin.Check(filepath.Base(w.Path), data, o)
+		if len(formtest.Levels(r, fillin.LevelError)) > 0 || len(r.Entries) != w.Items {
+			t.Errorf("%s: %d entries, findings:\n%s", w.Path, len(r.Entries), formtest.DumpFindings(r))
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != len(units) {
+		t.Errorf("dir has %d files; want %d (temporary files left?)", len(entries), len(units))
+	}
+	// Errors: a missing directory leaves nothing; a short key is refused.
+	if _, err := form.WriteAll(filepath.Join(dir, "missing"), units, formtest.Options()); err == nil {
+		t.Error("WriteAll into a missing directory succeeded")
+	}
+	o := formtest.Options()
+	o.Secret = []byte("short")
+	if _, err := form.WriteAll(dir, units, o); err == nil {
+		t.Error("WriteAll with a short key succeeded")
+	}
+}
+
+func TestWriteRefuses(t *testing.T) {
+	tk := &task.Task{ID: "X-1", Text: "任务"}
+	for _, a := range []fillin.Assignment{
+		{Unit: "u", Items: []fillin.Item{{Task: nil}}},
+		{Unit: "u", Items: []fillin.Item{{Task: &task.Task{Text: "无编号"}}}},
+		{Unit: "u", Items: []fillin.Item{{Task: tk, Role: fillin.RoleLead}, {Task: tk, Role: fillin.RoleLead}}},
+	} {
+		var buf bytes.Buffer
+		if err := form.Write(&buf, a, formtest.Options()); err == nil {
+			t.Errorf("form.Write(%+v) succeeded", a.Items)
+		}
+	}
+	// A unit with nothing to report still gets a readable workbook.
+	var buf bytes.Buffer
+	if err := form.Write(&buf, fillin.Assignment{Unit: "空单位"}, formtest.Options()); err != nil {
+		t.Fatal(err)
+	}
+	r := fillin.Check("x.xlsx", buf.Bytes(), fillin.CheckOptions{Secret: formtest.Secret})
+	if !r.Usable() || len(r.Entries) != 0 || r.Unit != "空单位" {
+		t.Errorf("empty workbook: %+v\n%s", r, formtest.DumpFindings(r))
+	}
+}
+
+func TestWriteNoDue(t *testing.T) {
+	o := formtest.Options()
+	o.Due = time.Time{}
+	a := formtest.Assignment(t, formtest.Set(), "市财政局")
+	var buf bytes.Buffer
+	if err := form.Write(&buf, a, o); err != nil {
+		t.Fatal(err)
+	}
+	f := testkit.OpenBytes(t, buf.Bytes())
+	v, _ := f.GetCellValue(fillin.SheetForm, "F2")
+	if v != "请按办公室通知时间报送" {
+		t.Errorf("due cell = %q", v)
+	}
+}
