@@ -244,7 +244,7 @@ func scanNum(rs []rune, i int) (marker, bool) {
 		return marker{}, false
 	}
 	switch rs[j] {
-	case '.', '．', '、':
+	case '.', '．', '、', '﹒':
 	default:
 		return bareNumber(rs, i, j, v)
 	}

@@ -88,12 +88,16 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			has[colTitle] = false
 		}
 		if has[colTitle] && !has[colContent] {
-			for i := range cols {
+			// A lone title-like column is the content; of two (项目 |
+			// 重点工作目标任务), the second.
+			k := firstCol(cols, colTitle)
+			for i := len(cols) - 1; i > k; i-- {
 				if cols[i] == colTitle {
-					cols[i] = colContent
+					k = i
 					break
 				}
 			}
+			cols[k] = colContent
 			has[colContent] = true
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
@@ -212,6 +216,12 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		// style heads them (1 | 大力提振消费。 | | before (8) …).
 		if m, ok := rowMarker(cells[colSeq]); ok && cells[colLead]+cells[colUnits]+cells[colCo] == "" && ri+1 < len(t.rows) {
 			if next, ok := rowMarker(t.rows[ri+1][0]); ok && next.style != m.style {
+				for k := range sections {
+					if sections[k].style == m.style {
+						sections, sectionTitles = sections[:k], sectionTitles[:k]
+						break
+					}
+				}
 				sections = append(sections, m)
 				sectionTitles = append(sectionTitles, cleanTitle(cells[colContent]))
 				continue
@@ -220,6 +230,14 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		n++
 		label := itoa(n)
 		if m, ok := rowMarker(cells[colSeq]); ok {
+			// A row numbered as an open section closes it and what it
+			// holds (group 2 after the rows of group 1).
+			for k := range sections {
+				if sections[k].style == m.style {
+					sections, sectionTitles = sections[:k], sectionTitles[:k]
+					break
+				}
+			}
 			label = m.label()
 		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
 			label = seq
@@ -357,7 +375,7 @@ func rowMarker(seq string) (marker, bool) {
 	if bareNumberRe.MatchString(seq) {
 		return marker{style: styleTableRow, value: atoi(seq)}, true
 	}
-	return scanMarker([]rune(seq+" "), 0)
+	return scanMarker([]rune(seq+"项"), 0)
 }
 
 // firstCol returns the index of the first column holding c, -1 if none.

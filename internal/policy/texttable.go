@@ -145,6 +145,9 @@ func headerContinues(prev, c string) bool {
 
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
+// ownNumberRe is a task cell's own number: 2.一般公共预算收入….
+var ownNumberRe = regexp.MustCompile(`^(\d{1,3})[.．、]\s*`)
+
 // parenNumberRe is a row number in brackets, (8): always a row, where (一)
 // after a row heads a section.
 var parenNumberRe = regexp.MustCompile(`^[（(]\s*\d+\s*[)）]$`)
@@ -177,12 +180,38 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	for _, c := range cols {
 		allKnown = allKnown && c != colNone
 	}
+	// groupOpen: the current 序号 heads rows that carry their own numbers;
+	// pendingLeader is the 牵头领导 of the row above, for a row whose
+	// merged cell left none.
+	groupOpen, pendingLeader, groups := false, "", false
+	// openGroup turns the current row into the head of a group (its 序号
+	// and 项目) and a first row numbered as its task cell is.
+	openGroup := func() bool {
+		m := ownNumberRe.FindStringSubmatch(cur[colAt[colContent]])
+		if m == nil {
+			return false
+		}
+		head := make([]string, len(cols))
+		head[colAt[colSeq]] = cur[colAt[colSeq]]
+		if k, ok := colAt[colTitle]; ok {
+			head[colAt[colContent]] = cur[k]
+			cur[k] = ""
+		}
+		rows = append(rows, head)
+		cur[colAt[colSeq]] = m[1] + "."
+		cur[colAt[colContent]] = strings.TrimSpace(cur[colAt[colContent]][len(m[0]):])
+		groupOpen, groups = true, true
+		return true
+	}
 	rowDone := func(r []string) bool {
 		k, ok := colAt[colDeadline]
 		return ok && r[k] != ""
 	}
 	flush := func() {
 		if cur != nil {
+			if k, ok := colAt[colLeader]; ok && cur[k] == "" && groupOpen {
+				cur[k] = pendingLeader
+			}
 			rows = append(rows, cur)
 			cur = nil
 		}
@@ -209,6 +238,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cur = make([]string, len(cols))
 			cur[colAt[colSeq]] = c
 			unitCells = 0
+			groupOpen, pendingLeader = false, ""
 		case isSectionRow(c) || parenMarkerRe.MatchString(c):
 			flush()
 			// (一) on a line of its own, its title on the next.
@@ -223,10 +253,35 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				continue
 			}
 			j = len(lines)
-		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "":
+		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "" && cur[colAt[colContent]] == "":
 			cur[colAt[colTitle]] = c
 		case cur[colAt[colContent]] == "":
 			cur[colAt[colContent]] = c
+			if groups && bareNumberRe.MatchString(cur[colAt[colSeq]]) {
+				// A later group with a single numbered task cell.
+				openGroup()
+			}
+		case unitCells > 0 && ownNumberRe.MatchString(c) && !u.isUnitList(c):
+			// A row numbered 1 whose task cells carry their own numbers
+			// (1.地区生产总值…, then 2.一般公共预算收入…): the 序号 numbers
+			// a group, merged over the rows; each numbered cell is a row
+			// under it, and a missing 牵头领导 cell is the one above.
+			leader := ""
+			if k, ok := colAt[colLeader]; ok {
+				leader = cur[k]
+			}
+			if !groupOpen && !openGroup() {
+				break
+			}
+			m := ownNumberRe.FindStringSubmatch(c)
+			flush()
+			cur = make([]string, len(cols))
+			cur[colAt[colSeq]] = m[1] + "."
+			cur[colAt[colContent]] = strings.TrimSpace(c[len(m[0]):])
+			if k, ok := colAt[colLeader]; ok {
+				pendingLeader, cur[k] = leader, ""
+			}
+			unitCells = 0
 		case allKnown && rowDone(cur) && len([]rune(c)) > 4 && !u.isUnitList(strings.TrimRight(c, "。.")) && cellDeadline(c, 0) == nil && !looksLikePerson(c):
 			// More text after the row's units and deadline, in a table
 			// with no other text column: a second row that shared the
@@ -254,6 +309,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			}
 		case looksLikePerson(c) && hasCol(cols, colLeader):
 			put(colLeader, c)
+			pendingLeader = ""
 		}
 	}
 	flush()
