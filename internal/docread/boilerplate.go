@@ -34,7 +34,6 @@ var boilerplateRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)$`),
 	regexp.MustCompile(`^首页\s*(?:>|»|＞|→|/|\\)`),
 	regexp.MustCompile(`^(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读数|访问次数|访问量|阅读|浏览)\s*[:：]?\s*\d*\s*次?$`),
-	footerRe,
 }
 
 // footerRe matches the first line of a site footer. Labels need their
@@ -43,6 +42,16 @@ var boilerplateRes = []*regexp.Regexp{
 var footerRe = regexp.MustCompile(`^(?:主管单位|主办单位|承办单位|协办单位|技术支持|运维单位|运维保障|网站标识码|备案号|ICP备案号|网站声明)\s*[:：]` +
 	`|^(?:网站地图|联系我们|网站声明|隐私声明|关于我们|使用帮助)(?:\s*[|｜]\s*\S+)*$` +
 	`|^(?i:copyright)|^©|^\([cC]\)|ICP备\d|ICP证\d|公网安备|(?:^|\s)版权所有|版权所有\s*[:：]|(?i:all rights reserved)`)
+
+// ownerSentenceRe matches a document's own owner line that starts like a
+// site footer's label: 主办单位:县城投公司,协办单位:住建局、凤城镇。 — a
+// sentence, closed by 。, where a footer names its site's owner bare.
+var ownerSentenceRe = regexp.MustCompile(`^\s*(?:主办单位|承办单位|协办单位)\s*[:：].*。\s*$`)
+
+// isFooterLine reports whether a line starts a site footer.
+func isFooterLine(t string) bool {
+	return footerRe.MatchString(t) && !ownerSentenceRe.MatchString(t)
+}
 
 var viewCountRe = regexp.MustCompile(`^(?:阅读|浏览|浏览次数|阅读次数|点击数)\s*[:：]?\s*\d+\s*次?$`)
 
@@ -60,7 +69,7 @@ func isBoilerplate(s string) bool {
 			return true
 		}
 	}
-	return false
+	return isFooterLine(s)
 }
 
 // dropBoilerplate removes the site around the document: first the
@@ -138,7 +147,7 @@ func cutFooter(lines []line) []line {
 		tail--
 	}
 	for i := max(tail, len(lines)/2); i < len(lines); i++ {
-		if t := lines[i].text; footerRe.MatchString(t) || viewCountRe.MatchString(t) {
+		if t := lines[i].text; isFooterLine(t) || viewCountRe.MatchString(t) {
 			return lines[:i]
 		}
 	}
@@ -151,7 +160,7 @@ func footerish(l line) bool {
 	}
 	n := runeLen(l.text)
 	return n <= maxFooterRunes && !strings.Contains(l.text, "。") ||
-		n <= maxBoilerplateRunes && (footerRe.MatchString(l.text) || isBoilerplate(l.text))
+		n <= maxBoilerplateRunes && (isFooterLine(l.text) || isBoilerplate(l.text))
 }
 
 func dropBoilerplateRows(rows [][]string) [][]string {

@@ -61,6 +61,9 @@ type taskTable struct {
 	// goals is set when the content column is headed as goals (预期目标,
 	// 主要指标): its rows are targets.
 	goals bool
+	// unitless is set for a table with no unit column: its rows name no
+	// units and share none.
+	unitless bool
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -264,6 +267,8 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		switch {
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
+		case t.unitless:
+			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
 		case prev != nil:
 			tk.Lead, tk.Co = prev.Lead, prev.Co
 			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")

@@ -81,7 +81,9 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 		return nil, 0, false
 	}
 	header = guessContent(header)
-	if _, ok := recogniseTable([][]string{header}); !ok {
+	_, ok := recogniseTable([][]string{header})
+	unitless := !ok && unitlessHeader(header)
+	if !ok && !unitless {
 		return nil, 0, false
 	}
 	rows := [][]string{header}
@@ -103,8 +105,39 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 		}
 		rows = append(rows, cells)
 	}
+	if unitless {
+		return unitlessTable(rows), j, true
+	}
 	t, _ := recogniseTable(rows)
 	return t, j, true
+}
+
+// categoryHeaderRe is a short column that groups a table's rows and may
+// stand before its 序号: 类别, 分类, 板块, 领域.
+var categoryHeaderRe = regexp.MustCompile(`^(?:[\p{Han}]{0,2})(?:类别|类型|分类|板块|领域|方面)$`)
+
+// unitlessHeader reports a task table's header that names no unit column:
+// a 序号, a task column (项目名称, 工作标准) and at most one other (类别).
+func unitlessHeader(header []string) bool {
+	has := map[column]int{}
+	for _, h := range header {
+		has[classifyHeader(h)]++
+	}
+	return has[colSeq] == 1 && has[colContent]+has[colTitle] > 0 && has[colNone] <= 1 && len(header) >= 3
+}
+
+// unitlessTable reads a task table without unit columns: its rows are the
+// tasks of a document that names no units, for the office to assign.
+func unitlessTable(rows [][]string) *taskTable {
+	header := append([]string(nil), rows[0]...)
+	cols := make([]column, len(header))
+	for i, h := range header {
+		cols[i] = classifyHeader(h)
+	}
+	if firstCol(cols, colContent) < 0 {
+		cols[firstCol(cols, colTitle)] = colContent
+	}
+	return &taskTable{cols: cols, rows: rows[1:], unitless: true}
 }
 
 // guessContent names the task column of a header that has a 序号 and a
@@ -161,6 +194,10 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	cell := func(k int) string { return cellLine(lines, k) }
 	header, j := readCellHeader(lines, i)
 	probe, ok := recogniseTable([][]string{header})
+	unitless := header != nil && !ok && unitlessHeader(header)
+	if unitless {
+		probe, ok = unitlessTable([][]string{header}), true
+	}
 	if header == nil || !ok || len(header) < 3 {
 		return nil, 0, false
 	}
@@ -313,6 +350,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		}
 	}
 	flush()
+	if unitless {
+		return unitlessTable(rows), j, true
+	}
 	t, _ := recogniseTable(rows)
 	return t, j, true
 }
@@ -328,6 +368,14 @@ func cellLine(lines []string, k int) string {
 // joining a header broken over two lines. It returns the header (nil when
 // lines[i] is no 序号) and the index of the line after it.
 func readCellHeader(lines []string, i int) ([]string, int) {
+	// A short column before the 序号 (类别) belongs to the header too.
+	if c := cellLine(lines, i); categoryHeaderRe.MatchString(c) && i+1 < len(lines) && classifyHeader(cellLine(lines, i+1)) == colSeq {
+		header, j := readCellHeader(lines, i+1)
+		if header == nil {
+			return nil, i
+		}
+		return append([]string{c}, header...), j
+	}
 	if classifyHeader(cellLine(lines, i)) != colSeq {
 		return nil, i
 	}
@@ -500,7 +548,16 @@ func spaceCells(l string) []string {
 // or a date, so a space inside the text does not cut it.
 func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	header := spaceCells(lines[i])
+	// A short column before the 序号 (类别 | 序号 | …): each row's first
+	// cell is dropped, and the rows read from their number.
+	lead := len(header) > 3 && categoryHeaderRe.MatchString(header[0]) && classifyHeader(header[1]) == colSeq
+	if lead {
+		header = header[1:]
+	}
 	if len(header) < 3 || classifyHeader(header[0]) != colSeq {
+		return nil, 0, false
+	}
+	if _, ok := recogniseTable([][]string{header}); !ok && !unitlessHeader(header) {
 		return nil, 0, false
 	}
 	for _, h := range header {
@@ -513,6 +570,11 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	rows := 0
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
+		if lead {
+			if parts := spaceCells(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
+				l = strings.Join(parts[1:], "  ")
+			}
+		}
 		switch {
 		case l == "":
 			continue

@@ -110,12 +110,17 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 	var out units
 	var lead, co []string
 	var generic []markedUnit
-	// The carried prefix runs on across the phrases of a clause:
-	// 市科技局、经信委，工商局 → 市工商局.
+	// The carried prefix runs on across the phrases of a clause
+	// (市科技局、经信委，工商局 → 市工商局), but not from one label's list
+	// into the next (主办单位:县城投公司,协办单位:住建局 keeps 住建局 as
+	// written): each labelled list starts afresh.
 	prefix := u.docPrefix
-	for _, seg := range labelSegments(raw) {
+	for i, seg := range labelSegments(raw) {
 		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
 			continue
+		}
+		if i > 0 {
+			prefix = u.docPrefix
 		}
 		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
 			p, r := phraseRole(phrase, seg.role)
