@@ -41,7 +41,7 @@ func (c clause) units() string {
 
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
-var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总)$`)
+var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施)$`)
 
 // looksLikeClause reports whether the text inside brackets assigns units:
 // it has a label (责任单位：, 牵头领导：) or it closes with a verb of

@@ -113,7 +113,7 @@ var verbRoles = []struct {
 	{"参与", roleCo}, {"协助", roleCo}, {"协同", roleCo}, {"协办", roleCo}, {"支持", roleCo},
 	{"按职责分工负责", roleGeneric}, {"按职责分工落实", roleGeneric}, {"按照职责分工负责", roleGeneric},
 	{"按职责负责", roleGeneric}, {"按职能负责", roleGeneric}, {"分工负责", roleGeneric}, {"共同负责", roleGeneric},
-	{"负责落实", roleGeneric}, {"具体负责", roleGeneric}, {"组织实施", roleGeneric}, {"共同推进", roleGeneric},
+	{"负责落实", roleGeneric}, {"具体负责", roleGeneric}, {"共同组织实施", roleGeneric}, {"组织实施", roleGeneric}, {"共同推进", roleGeneric},
 	{"负责", roleGeneric}, {"落实", roleGeneric}, {"实施", roleGeneric}, {"推进", roleGeneric},
 	{"指导", roleGeneric}, {"督促", roleGeneric}, {"承办", roleGeneric}, {"主办", roleLead},
 }

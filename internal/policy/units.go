@@ -481,6 +481,7 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 	}
 	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
 		u.shareLevelSuffix(items, flags)
+		shareFieldSuffix(items, flags)
 		return
 	}
 	for _, it := range items[:len(items)-1] {
@@ -531,6 +532,27 @@ func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
 		}
 		addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+suffix+"”补全")
 	}
+}
+
+// shareFieldSuffix restores 水利、电力部门 as 水利部门, 电力部门: bare
+// two-character fields right before a name ending in 部门 share it.
+func shareFieldSuffix(items []markedUnit, flags *[]string) {
+	k := len(items) - 1
+	last := items[k].name
+	if !strings.HasSuffix(last, "部门") || len([]rune(last)) != 4 {
+		return
+	}
+	start := k
+	for start > 0 && len([]rune(items[start-1].name)) == 2 && !strings.HasPrefix(items[start-1].name, "各") {
+		start--
+	}
+	if start == k {
+		return
+	}
+	for i := start; i < k; i++ {
+		items[i].name += "部门"
+	}
+	addFlag(flags, "“"+last+"”前的单位按共用后缀“部门”补全")
 }
 
 // plausibleBarePlace reports whether a short name with no suffix can be a
@@ -616,7 +638,13 @@ func shiWord(name string) bool {
 // do (发改委 → 市发改委); places, collectives and names that already hold a
 // level of government do not.
 func (u unitRules) takesPrefix(name string) bool {
-	if !u.isAgency(name) || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
+	// 交通部门: a field's department, the level's as much as 交通局.
+	fieldDept := strings.HasSuffix(name, "部门") && len([]rune(name)) == 4
+	if !u.isAgency(name) && !fieldDept || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
+		return false
+	}
+	// 民族乡政府, 某某镇人民政府: a township's own government.
+	if townGovRe.MatchString(name) {
 		return false
 	}
 	// Universities and colleges are named in full (河南师范大学), never
@@ -643,6 +671,8 @@ func (u unitRules) takesPrefix(name string) bool {
 // notLevelRe matches words whose 区 or 市 is not a level of government
 // (产业园区改革发展办公室, 城市管理局, 社区): they do not stop a carried prefix.
 var notLevelRe = regexp.MustCompile(`园区|社区|小区|片区|景区|街区|城市|都市|市场`)
+
+var townGovRe = regexp.MustCompile(`[乡镇](?:人民)?政府$|街道办事处$|村(?:民)?委(?:员)?会$`)
 
 var bureauEndRe = regexp.MustCompile(`(局|委|厅|办|办公室|委员会)$`)
 
