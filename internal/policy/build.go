@@ -72,6 +72,10 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 		taskKind = task.KindTarget
 	}
 	switch {
+	case it.clause.form != formNone && summaryClause(items, i):
+		// Its sub-items carry their own clauses: its clause sums
+		// theirs up and it is a heading.
+		t.Kind = task.KindOther
 	case it.clause.form != formNone:
 		t.Kind = taskKind
 		t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
@@ -106,6 +110,22 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 			t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
 		}
 	}
+}
+
+// summaryClause reports whether item i's clause only sums up those of its
+// sub-items: they have clauses of their own, and the first of them is
+// there (when the page lost item 1, the clause above 2. is that row's).
+func summaryClause(items []*item, i int) bool {
+	ch := items[i].children
+	if len(ch) == 0 || items[ch[0]].gap {
+		return false
+	}
+	for _, k := range subtree(items, i)[1:] {
+		if items[k].clause.form != formNone {
+			return true
+		}
+	}
+	return false
 }
 
 // dateTask finds the deadline of item i — a 完成时限 label, else its text,

@@ -230,6 +230,21 @@ func sameList(a, b []string) bool {
 	return reflect.DeepEqual(a, b)
 }
 
+// TestSummaryClause: a heading whose clause sums up its sub-items' own
+// clauses is no task; its sub-items are.
+func TestSummaryClause(t *testing.T) {
+	d := parseText(t, "一、减少扶贫对象并实施搬迁。(责任单位:市扶贫办、市移民局)\n1.减少扶贫对象6万人(责任单位:市扶贫办)\n2.实施易地扶贫搬迁1万人。(责任单位:市移民局)\n二、解决农村饮水安全问题。(责任单位:市水务局)")
+	labels := byLabel(d)
+	if tk := labels["一"]; tk == nil || tk.Reportable() {
+		t.Errorf("一 = %+v; want a heading, not a task", tk)
+	}
+	for l, lead := range map[string]string{"一.1": "市扶贫办", "一.2": "市移民局", "二": "市水务局"} {
+		if tk := labels[l]; tk == nil || !tk.Reportable() || !sameList(tk.Lead, []string{lead}) {
+			t.Errorf("%s = %+v; want a task led by %s", l, tk, lead)
+		}
+	}
+}
+
 // TestLongList: a list numbered 1. to 1200. gives 1200 tasks; numbering
 // has no limit of its own.
 func TestLongList(t *testing.T) {
