@@ -132,7 +132,9 @@ func (s *scanner) accept(m marker) bool {
 // nextSibling reports whether the next marker of m's style on a line of its
 // own follows m (3. after 2.).
 func (s *scanner) nextSibling(m marker) bool {
-	for i := m.end; i < len(s.rs); i++ {
+	// The sibling stands within a few pages; looking no further keeps
+	// the scan linear on texts where such a marker recurs unanswered.
+	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
 		if s.rs[i] != '\n' {
 			continue
 		}
