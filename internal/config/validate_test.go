@@ -187,14 +187,14 @@ func TestScoringKeyByKey(t *testing.T) {
 	want.Base = 85
 	want.Overdue.Lead = -6
 	want.Caps.Bonus = 10
-	if c.Scoring != want {
+	if !reflect.DeepEqual(c.Scoring, want) {
 		t.Errorf("scoring = %+v; want %+v", c.Scoring, want)
 	}
 	d, err := Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.Scoring != scoring.Defaults {
+	if !reflect.DeepEqual(d.Scoring, scoring.Defaults) {
 		t.Errorf("the built-in scoring = %+v; want scoring.Defaults %+v", d.Scoring, scoring.Defaults)
 	}
 }
@@ -236,7 +236,7 @@ func TestNewFile(t *testing.T) {
 		t.Errorf("loaded %q %d %v", c.Organisation, c.Year, c.CycleKind())
 	}
 	d, _ := Load("", nil)
-	if c.Scoring != scoring.Defaults || *c.Lights.GreenWithin != *d.Lights.GreenWithin || *c.Lights.YellowWithin != *d.Lights.YellowWithin || c.DueDays != d.DueDays {
+	if !reflect.DeepEqual(c.Scoring, scoring.Defaults) || *c.Lights.GreenWithin != *d.Lights.GreenWithin || *c.Lights.YellowWithin != *d.Lights.YellowWithin || c.DueDays != d.DueDays {
 		t.Errorf("init's file changes the defaults: %+v", c)
 	}
 	text := string(data)

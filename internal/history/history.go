@@ -50,7 +50,8 @@ type Ranking struct {
 // ranking.
 type Standing struct {
 	Unit     string `json:"unit"`
-	Rank     int    `json:"rank"`
+	Group    string `json:"group"` // the ranking group (score.UnitScore.Group)
+	Rank     int    `json:"rank"`  // 0 when not ranked
 	Previous int    `json:"previous"` // rank in the previous ranking, 0 for none
 	Change   int    `json:"change"`   // Previous − Rank: positive = moved up
 	New      bool   `json:"new"`      // not in the previous ranking
@@ -113,19 +114,20 @@ func Build(ledgers []*ledger.Ledger, rules score.Rules, order []string) *Year {
 }
 
 func newRanking(p Period, res *score.Result, prev *Ranking) *Ranking {
-	var before map[string]int
+	var before map[string]Standing
 	if prev != nil {
-		before = make(map[string]int, len(prev.Standings))
+		before = make(map[string]Standing, len(prev.Standings))
 		for _, s := range prev.Standings {
-			before[s.Unit] = s.Rank
+			before[s.Unit] = s
 		}
 	}
 	r := &Ranking{Period: p, Result: res, Standings: make([]Standing, len(res.Units))}
 	for i, u := range res.Units {
-		s := Standing{Unit: u.Unit, Rank: u.Rank}
-		if prev != nil {
-			if was, ok := before[u.Unit]; ok {
-				s.Previous, s.Change = was, was-u.Rank
+		s := Standing{Unit: u.Unit, Group: u.Group, Rank: u.Rank}
+		// A move is told within one group, between two ranked places.
+		if prev != nil && u.Rank > 0 {
+			if was, ok := before[u.Unit]; ok && was.Rank > 0 && was.Group == u.Group {
+				s.Previous, s.Change = was.Rank, was.Rank-u.Rank
 			} else {
 				s.New = true
 			}

@@ -4,13 +4,18 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/scoring"
 )
 
-// rank sorts units best first and numbers them. The order is total:
+// rank groups the units and ranks each group on its own (issue 13: units
+// are compared only with comparable ones). A unit's group is its category
+// (categoryOf); a unit of an unranked category, or one that leads no task
+// at the end, is NotRanked: listed after every ranked group, with rank 0.
+// Groups come in the categories' order. Within a group the order is total:
 //
 //  1. higher Score (as rounded to 2 decimals);
-//  2. higher completion rate of led tasks (Done/Led; a unit that leads
-//     nothing counts as 0);
+//  2. higher completion rate of led tasks (Done/Led);
 //  3. fewer overdue led tasks;
 //  4. fewer periods without a return, then fewer late returns;
 //  5. earlier in the office's display order (units it omits come after);
@@ -19,11 +24,25 @@ import (
 // Units equal on 1–4 share a rank number (并列, Tied) in the usual
 // competition style: 1, 2, 2, 4. Steps 5 and 6 only decide the order in
 // which tied units are listed.
-func rank(units []*UnitScore, order []string) {
+func rank(units []*UnitScore, cats []scoring.Category, order []string) {
 	at := OrderIndex(order)
+	group := map[*UnitScore]int{}
+	for _, u := range units {
+		g := categoryOf(cats, u.Unit)
+		if g < 0 || cats[g].Unranked || u.Led == 0 {
+			u.Group, group[u] = NotRanked, len(cats)
+			continue
+		}
+		u.Group, group[u] = cats[g].Name, g
+	}
 	slices.SortFunc(units, func(a, b *UnitScore) int {
-		if c := merit(a, b); c != 0 {
+		if c := cmp.Compare(group[a], group[b]); c != 0 {
 			return c
+		}
+		if group[a] < len(cats) {
+			if c := merit(a, b); c != 0 {
+				return c
+			}
 		}
 		if c := cmp.Compare(at(a.Unit), at(b.Unit)); c != 0 {
 			return c
@@ -31,12 +50,27 @@ func rank(units []*UnitScore, order []string) {
 		return strings.Compare(a.Unit, b.Unit)
 	})
 	for i, u := range units {
-		u.Rank, u.Tied = i+1, false
-		if i > 0 && merit(units[i-1], u) == 0 {
-			u.Rank = units[i-1].Rank
-			u.Tied, units[i-1].Tied = true, true
+		u.Rank, u.Tied = 0, false
+		if u.Group == NotRanked {
+			continue
+		}
+		u.Rank = 1
+		if i > 0 && units[i-1].Group == u.Group {
+			u.Rank = i + 1 - firstOf(units, i)
+			if merit(units[i-1], u) == 0 {
+				u.Rank = units[i-1].Rank
+				u.Tied, units[i-1].Tied = true, true
+			}
 		}
 	}
+}
+
+// firstOf is the index of the first unit of units[i]'s group.
+func firstOf(units []*UnitScore, i int) int {
+	for i > 0 && units[i-1].Group == units[i].Group {
+		i--
+	}
+	return i
 }
 
 // OrderIndex gives a unit's place in the office's display order (its first

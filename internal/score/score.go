@@ -22,8 +22,11 @@ type Result struct {
 type UnitScore struct {
 	Unit  string  `json:"unit"`
 	Score float64 `json:"score"` // Base + events, capped and clamped, 2 decimals
-	Rank  int     `json:"rank"`  // 1 = best; tied units share it
+	Rank  int     `json:"rank"`  // 1 = best within its Group; 0 when not ranked
 	Tied  bool    `json:"tied"`  // shares its rank (并列)
+	// Group is the unit's ranking group (a category's name), or NotRanked
+	// for a unit of an unranked category or one that leads no task.
+	Group string `json:"group"`
 
 	// The sums behind Score after their caps: Bonus ≥ 0, the others ≤ 0
 	// under sensible rules; Score is Base + Bonus + Deduction + Reporting
@@ -124,7 +127,7 @@ func Score(ledgers []*ledger.Ledger, rules Rules, order []string) *Result {
 		s.total(u)
 	}
 	res.Units = s.list
-	rank(res.Units, order)
+	rank(res.Units, Categories(rules), order)
 	return res
 }
 

@@ -1,11 +1,13 @@
 package score
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
+	"github.com/taizhang-dev/taizhang/internal/scoring"
 )
 
 const (
@@ -126,8 +128,9 @@ func TestYearOfQuarters(t *testing.T) {
 
 	// 乙: 80 + 0.5 − 5 = 75.5
 	y := mustUnit(t, res, "乙局")
-	if y.Score != 75.5 || y.Rank != 2 || y.Co != 1 || y.Led != 0 || y.Reporting != -5 {
-		t.Errorf("乙局 = %v rank %d co %d led %d reporting %v; want 75.5 rank 2 co 1 led 0 reporting −5", y.Score, y.Rank, y.Co, y.Led, y.Reporting)
+	// It leads no task: listed apart, not ranked.
+	if y.Score != 75.5 || y.Rank != 0 || y.Group != NotRanked || y.Co != 1 || y.Led != 0 || y.Reporting != -5 {
+		t.Errorf("乙局 = %v rank %d group %q co %d led %d reporting %v; want 75.5, not ranked, co 1 led 0 reporting −5", y.Score, y.Rank, y.Group, y.Co, y.Led, y.Reporting)
 	}
 	if got := y.Events[1].Text; got != "2024年第三季度 报送空表 −5" {
 		t.Errorf("empty text = %q", got)
@@ -135,8 +138,8 @@ func TestYearOfQuarters(t *testing.T) {
 
 	// 丙 never reported: 80 − 5 (T13) − 0.5×4 − 10 (Q2, half-year) − 10 (Q4, year-end) = 53
 	b := mustUnit(t, res, "丙局")
-	if b.Score != 53 || b.Rank != 3 || b.Missing != 4 || b.Led != 2 || b.Overdue != 1 || b.Reporting != -22 || b.Deduction != -5 {
-		t.Errorf("丙局 = %v rank %d missing %d led %d overdue %d reporting %v deduction %v; want 53 rank 3 missing 4 led 2 overdue 1 reporting −22 deduction −5",
+	if b.Score != 53 || b.Rank != 2 || b.Missing != 4 || b.Led != 2 || b.Overdue != 1 || b.Reporting != -22 || b.Deduction != -5 {
+		t.Errorf("丙局 = %v rank %d missing %d led %d overdue %d reporting %v deduction %v; want 53 rank 2 missing 4 led 2 overdue 1 reporting −22 deduction −5",
 			b.Score, b.Rank, b.Missing, b.Led, b.Overdue, b.Reporting, b.Deduction)
 	}
 	var texts []string
@@ -376,5 +379,44 @@ func TestTracksOrder(t *testing.T) {
 	}
 	if want := []string{"Z", "A", "B", "C", "D"}; !slices.Equal(got, want) {
 		t.Errorf("Tracks = %q; want %q", got, want)
+	}
+}
+
+// TestCategories: units are ranked within their category; units of an
+// unranked category and units that lead nothing are listed after every
+// ranked group, unranked (issue 13: a bureau with no task ranked 4th).
+func TestCategories(t *testing.T) {
+	rows := []*ledger.Row{
+		row("T1", units("靖江市"), nil, "", done, ledger.Green),
+		row("T2", units("泰兴市"), nil, "", fillin.StatusOnTrack, ledger.Green),
+		row("T3", units("市财政局"), units("市审计局"), "", done, ledger.Green),
+		row("T4", units("人民银行某某分行"), nil, "", done, ledger.Green),
+	}
+	l := sheet(t, "2024-Q4", rows,
+		summary("靖江市", ledger.OnTime, 1, 0), summary("泰兴市", ledger.OnTime, 1, 0),
+		summary("市财政局", ledger.OnTime, 1, 0), summary("市审计局", ledger.OnTime, 0, 1),
+		summary("人民银行某某分行", ledger.OnTime, 1, 0))
+	res := Ranking(l, Defaults, nil)
+	var got []string
+	for _, u := range res.Units {
+		got = append(got, fmt.Sprintf("%s %s %d", u.Group, u.Unit, u.Rank))
+	}
+	want := []string{
+		"县（市、区） 靖江市 1", "县（市、区） 泰兴市 2",
+		"市直部门 市财政局 1",
+		NotRanked + " 人民银行某某分行 0", NotRanked + " 市审计局 0",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("ranking =\n%q\nwant\n%q", got, want)
+	}
+	// The office's own categories come first: a listed member, then shape.
+	r := Defaults
+	r.Categories = []scoring.Category{{Name: "功能区", Members: []string{"泰兴市"}}, {Name: "县市区", Shape: "county"}}
+	res = Ranking(l, r, nil)
+	if u := mustUnit(t, res, "泰兴市"); u.Group != "功能区" || u.Rank != 1 {
+		t.Errorf("泰兴市 = %s %d; want 功能区 1", u.Group, u.Rank)
+	}
+	if u := mustUnit(t, res, "市财政局"); u.Group != NotRanked {
+		t.Errorf("市财政局 = %s; no category takes it, so it is not ranked", u.Group)
 	}
 }

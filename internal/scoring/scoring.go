@@ -4,6 +4,8 @@
 // score), which depends on the ledger.
 package scoring
 
+import "reflect"
+
 // Points are what one event is worth to a task's lead unit and to each of
 // its co-units: positive for a bonus, negative for a deduction.
 type Points struct {
@@ -52,6 +54,40 @@ type Rules struct {
 	MissingKey float64 `yaml:"missing_key" json:"missing_key"`
 
 	Caps Caps `yaml:"caps" json:"caps"`
+
+	// Categories are the ranking groups (县(市、区), 市直部门, …), each
+	// ranked on its own, in the order the reports list them. A unit goes
+	// to the first category that lists it, else to the first whose shape
+	// it has (see package score); none configured uses DefaultCategories.
+	Categories []Category `yaml:"categories" json:"categories"`
+}
+
+// Category is one ranking group: its name, the units it holds by name and
+// whether it is ranked. Units of an unranked category (其他: banks,
+// universities, companies, units of higher levels) are listed apart with
+// their record, never ranked against the government's own units.
+type Category struct {
+	Name    string   `yaml:"name" json:"name"`
+	Members []string `yaml:"members" json:"members"`
+	// Shape names the built-in rule for units not listed by name:
+	// "county" (县、市、区 and their governments, 管委会), "department"
+	// (the city's bureaus and offices), "other" (everything else); ""
+	// for none.
+	Shape string `yaml:"shape" json:"shape"`
+	// Unranked lists the category apart instead of ranking it.
+	Unranked bool `yaml:"unranked" json:"unranked"`
+}
+
+// IsZero reports whether r is the zero Rules (no scoring section at all).
+func (r Rules) IsZero() bool { return reflect.ValueOf(r).IsZero() }
+
+// DefaultCategories are the groups a city's assessment ranks apart: its
+// counties, districts and zones; its departments; and the rest, listed
+// but not ranked.
+var DefaultCategories = []Category{
+	{Name: "县（市、区）", Shape: "county"},
+	{Name: "市直部门", Shape: "department"},
+	{Name: "其他单位", Shape: "other", Unranked: true},
 }
 
 // Defaults are modelled on published assessment rules (DOMAIN.md §5): base
@@ -78,4 +114,5 @@ var Defaults = Rules{
 	Empty:      -5,
 	MissingKey: -10,
 	Caps:       Caps{Bonus: 20, Deduction: 30, Reporting: 0},
+	Categories: DefaultCategories,
 }

@@ -160,7 +160,7 @@ func assessment(d *gongwen.Doc, y *history.Year, n int) {
 	res := y.Annual
 	r := res.Rules
 	level2(d, 1, "评分规则。", gongwen.Plain(rulesText(r)))
-	level2(d, 2, "考核排名。", gongwen.Plain(fmt.Sprintf("参加考核的单位%d个，排名如下。", len(res.Units))))
+	level2(d, 2, "考核排名。", gongwen.Plain(fmt.Sprintf("参加考核的单位%d个。%s排名如下。", len(res.Units), groupsText(res.Units))))
 	d.Table(annualRanking(y))
 	level2(d, 3, "得分说明。", gongwen.Plain("各单位得分的主要加减分事项如下，全部明细见年度台账“考核明细”工作表。"))
 	t := &gongwen.Table{Columns: []gongwen.Column{
@@ -215,20 +215,29 @@ func annualRanking(y *history.Year) *gongwen.Table {
 	for _, u := range y.Units {
 		ranks[u.Unit] = u.Ranks
 	}
-	for _, u := range y.Annual.Units {
+	for i, u := range y.Annual.Units {
+		if i == 0 || y.Annual.Units[i-1].Group != u.Group {
+			t.Rows = append(t.Rows, groupRow(u.Group))
+		}
 		var rs []string
+		ranked := false
 		for _, r := range ranks[u.Unit] {
 			if r == 0 {
 				rs = append(rs, "—")
 			} else {
 				rs = append(rs, fmt.Sprint(r))
+				ranked = true
 			}
+		}
+		periods := strings.Join(rs, "→")
+		if !ranked {
+			periods = "未参加排名"
 		}
 		t.Rows = append(t.Rows, []gongwen.Cell{
 			gongwen.TextCell(rankText(u)), gongwen.TextCell(u.Unit), gongwen.TextCell(num2(u.Score)),
 			gongwen.TextCell(fmt.Sprint(u.Led)), gongwen.TextCell(fmt.Sprint(u.Done)), gongwen.TextCell(rateText(u)),
 			gongwen.TextCell(fmt.Sprint(u.Overdue)), gongwen.TextCell(fmt.Sprintf("%d/%d", u.Late, u.Missing)),
-			gongwen.TextCell(strings.Join(rs, "→")),
+			gongwen.TextCell(periods),
 		})
 	}
 	return t

@@ -312,8 +312,8 @@ func problems(d *gongwen.Doc, l *ledger.Ledger, n int) {
 func rankingSection(d *gongwen.Doc, l *ledger.Ledger, rk *history.Ranking, n int) {
 	level1(d, n, "单位排名")
 	r := rk.Result.Rules
-	d.Text(fmt.Sprintf("按照考核评分规则，各单位以%s分为基础，牵头任务按期完成每项加%s分，逾期未完成每项扣%s分，迟报每次扣%s分、未报送每次扣%s分。得分相同的，依次按牵头任务完成率、逾期任务数、报送情况排序。本期排名如下。",
-		num(r.Base), num(r.Done.Lead), num(-r.Overdue.Lead), num(-r.Late), num(-r.Missing)))
+	d.Text(fmt.Sprintf("按照考核评分规则，各单位以%s分为基础，牵头任务按期完成每项加%s分，逾期未完成每项扣%s分，迟报每次扣%s分、未报送每次扣%s分。得分相同的，依次按牵头任务完成率、逾期任务数、报送情况排序。%s本期排名如下。",
+		num(r.Base), num(r.Done.Lead), num(-r.Overdue.Lead), num(-r.Late), num(-r.Missing), groupsText(rk.Result.Units)))
 	d.Table(rankingTable(l, rk))
 }
 
@@ -345,6 +345,9 @@ func rankingTable(l *ledger.Ledger, rk *history.Ranking) *gongwen.Table {
 		t.Columns = append(t.Columns, gongwen.Column{Header: "较上期", Weight: 9, Align: gongwen.Center})
 	}
 	for i, u := range res.Units {
+		if i == 0 || res.Units[i-1].Group != u.Group {
+			t.Rows = append(t.Rows, groupRow(u.Group))
+		}
 		lt := lights[u.Unit]
 		t.Rows = append(t.Rows, []gongwen.Cell{
 			gongwen.TextCell(rankText(u)),

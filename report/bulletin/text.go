@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -10,6 +11,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/score"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/report/gongwen"
+	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
 // Light colours, print-safe; the light's word is always written beside
@@ -127,8 +129,12 @@ func statusText(r *ledger.Row) string {
 	return s
 }
 
-// rankText is a unit's rank, 3（并列） when it shares it.
+// rankText is a unit's rank, 3（并列） when it shares it, — when it is
+// not ranked.
 func rankText(u *score.UnitScore) string {
+	if u.Rank == 0 {
+		return "—"
+	}
 	if u.Tied {
 		return strconv.Itoa(u.Rank) + "（并列）"
 	}
@@ -142,4 +148,33 @@ func rateText(u *score.UnitScore) string {
 		return "—"
 	}
 	return percent(u.Completion)
+}
+
+// groupRow is the row that heads a ranking group in a ranking table.
+func groupRow(group string) []gongwen.Cell {
+	if group == score.NotRanked {
+		group += "（无牵头任务或不在排名分组内，仅列实绩）"
+	}
+	return []gongwen.Cell{{Spans: []gongwen.Span{gongwen.In(typeface.Kai, group)}, Wide: true}}
+}
+
+// groupsText says how the units are ranked: by group, and who is not.
+func groupsText(units []*score.UnitScore) string {
+	var groups []string
+	ranked, apart := 0, 0
+	for i, u := range units {
+		if u.Group == score.NotRanked {
+			apart++
+			continue
+		}
+		ranked++
+		if i == 0 || units[i-1].Group != u.Group {
+			groups = append(groups, u.Group)
+		}
+	}
+	s := fmt.Sprintf("参加排名的单位%d个，按%s分组排名", ranked, strings.Join(groups, "、"))
+	if apart > 0 {
+		s += fmt.Sprintf("；没有牵头任务或不在排名分组内的单位%d个单列，不参加排名", apart)
+	}
+	return s + "。"
 }

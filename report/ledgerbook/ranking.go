@@ -99,8 +99,8 @@ func points(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
 // rankingSheet is a ranking table, best first. 较上期 shows each unit's
 // move when standings (the ranking's, by unit) are given.
 func rankingSheet(st *styles, ss *scoreStyles, name, title string, res *score.Result, standings []history.Standing) *plainSheet {
-	headers := []string{"名次", "单位", "得分"}
-	widths := []float64{11, 20, 8}
+	headers := []string{"名次", "单位", "排名分组", "得分"}
+	widths := []float64{11, 20, 14, 8}
 	if standings != nil {
 		headers, widths = append(headers, "较上期"), append(widths, 8)
 	}
@@ -117,11 +117,14 @@ func rankingSheet(st *styles, ss *scoreStyles, name, title string, res *score.Re
 		if u.Tied {
 			rank.StyleID = ss.tied
 		}
+		if u.Rank == 0 {
+			rank = text(st.center, "—")
+		}
 		completion := excelize.Cell{StyleID: st.ratio}
 		if u.Led > 0 {
 			completion.Value = u.Completion
 		}
-		row := []excelize.Cell{rank, text(st.text, u.Unit), {StyleID: ss.score, Value: u.Score}}
+		row := []excelize.Cell{rank, text(st.text, u.Unit), text(st.text, u.Group), {StyleID: ss.score, Value: u.Score}}
 		if standings != nil {
 			row = append(row, text(st.center, moves[u.Unit]))
 		}

@@ -96,7 +96,7 @@ func TestWriteFileRankedNil(t *testing.T) {
 func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Result, standings []history.Standing) {
 	t.Helper()
 	grid := cellGrid(t, f, sheet)
-	hr, col := headerIndex(t, grid, "名次", "单位", "得分", "牵头任务", "已完成", "完成率", "逾期", "迟报", "未报", "主要加减分")
+	hr, col := headerIndex(t, grid, "名次", "单位", "排名分组", "得分", "牵头任务", "已完成", "完成率", "逾期", "迟报", "未报", "主要加减分")
 	rows := grid[hr+1:]
 	if len(rows) != len(res.Units) {
 		t.Fatalf("%s: %d rows; want %d", sheet, len(rows), len(res.Units))
@@ -107,11 +107,18 @@ func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Resul
 	}
 	for i, u := range res.Units {
 		row, r := rows[i], hr+2+i
-		if got := at(row, col["名次"]); got != strconv.Itoa(u.Rank) {
-			t.Errorf("%s row %d: rank %q; want %d", sheet, r, got, u.Rank)
+		wantRank := strconv.Itoa(u.Rank)
+		if u.Rank == 0 {
+			wantRank = "—" // not ranked
+		}
+		if got := at(row, col["名次"]); got != wantRank {
+			t.Errorf("%s row %d: rank %q; want %s", sheet, r, got, wantRank)
+		}
+		if got := at(row, col["排名分组"]); got != u.Group {
+			t.Errorf("%s row %d: group %q; want %q", sheet, r, got, u.Group)
 		}
 		shown, _ := f.GetCellValue(sheet, cellName(col["名次"]+1, r))
-		wantShown := strconv.Itoa(u.Rank)
+		wantShown := wantRank
 		if u.Tied {
 			wantShown += "（并列）"
 		}

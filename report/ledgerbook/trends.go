@@ -70,6 +70,9 @@ func (b *yearBook) rankTrend() *plainSheet {
 		if u.Tied {
 			rank.StyleID = b.ss.tied
 		}
+		if u.Rank == 0 {
+			rank = text(b.st.center, "—")
+		}
 		lines = append(lines, line{u.Unit, rank, excelize.Cell{StyleID: b.ss.score, Value: u.Score}})
 	}
 	for _, u := range b.y.Units {
@@ -85,11 +88,15 @@ func (b *yearBook) rankTrend() *plainSheet {
 				row = append(row, excelize.Cell{StyleID: b.ss.rank}, text(b.st.center, ""))
 				continue
 			}
+			if st.Rank == 0 {
+				row = append(row, text(b.st.center, "—"), text(b.st.center, ""))
+				continue
+			}
 			row = append(row, excelize.Cell{StyleID: b.ss.rank, Value: st.Rank}, text(b.st.center, st.Arrow()))
 		}
 		s.rows = append(s.rows, row)
 	}
-	note := "各期名次为当期单独计分排名；“升降”与上一期相比：↑ 上升，↓ 下降，— 不变，新 为上期未参加排名。"
+	note := "各期名次为当期单独计分排名；“升降”与上一期相比：↑ 上升，↓ 下降，— 不变，新 为上期未参加排名；名次按排名分组各自排列，名次栏为“—”的不参加排名（无牵头任务或不在排名分组内）。"
 	if len(b.y.Quarters) > 0 {
 		note += "季度名次按季度内各月合并计分。"
 	}

@@ -175,7 +175,7 @@ var _ inputerr.Problem = (*ExistingFileError)(nil)
 // previous period's ledger.
 func (j Job) Ranking(l *ledger.Ledger) *history.Ranking {
 	rules := j.Rules.Scoring
-	if rules == (scoring.Rules{}) {
+	if rules.IsZero() {
 		rules = scoring.Defaults
 	}
 	ls := []*ledger.Ledger{l}
