@@ -50,8 +50,8 @@ type Ranking struct {
 // ranking.
 type Standing struct {
 	Unit     string `json:"unit"`
-	Group    string `json:"group"` // the ranking group (score.UnitScore.Group)
-	Rank     int    `json:"rank"`  // 0 when not ranked
+	Group    string `json:"group"`    // the ranking group (score.UnitScore.Group)
+	Rank     int    `json:"rank"`     // 0 when not ranked
 	Previous int    `json:"previous"` // rank in the previous ranking, 0 for none
 	Change   int    `json:"change"`   // Previous − Rank: positive = moved up
 	New      bool   `json:"new"`      // not in the previous ranking
