@@ -11,6 +11,7 @@ import (
 func (d *Doc) Figure(h float64, draw func(c chart.Canvas, x, y, w, h float64)) {
 	d.ensure(h)
 	x, _, w, _ := d.cur.block()
+	d.record(block{kind: blockFigure, h: h, w: w, draw: draw})
 	draw(canvas{d}, x, d.y, w, h)
 	d.y += h
 }

@@ -69,6 +69,9 @@ type Doc struct {
 	cur   *page
 	y     float64 // top of the next line, in points from the page top
 
+	// blocks is the content in reading order, for WriteDocx.
+	blocks []block
+
 	subst map[substKey]*substitution
 	order []substKey
 	// measuring is set while a chart measures text it may not draw: its
@@ -86,7 +89,7 @@ func New(fonts *typeface.Set) *Doc {
 		fonts: fonts,
 		subst: map[substKey]*substitution{},
 	}
-	d.NewPage(false)
+	d.newPage(false)
 	return d
 }
 
