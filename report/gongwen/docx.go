@@ -446,13 +446,16 @@ func (x *docx) masthead(b block) {
 	red := fmt.Sprintf("%02X%02X%02X", Red.R, Red.G, Red.B)
 	p := pPr{
 		border: `<w:pBdr><w:bottom w:val="single" w:sz="12" w:space="4" w:color="` + red + `"/></w:pBdr>`,
-		tabs:   `<w:tabs><w:tab w:val="right" w:pos="` + strconv.Itoa(twips(BlockWidth-CharPitch)) + `"/></w:tabs>`,
+		// The rule runs across the text block: the office and date are
+		// set one character in by tab stops, not by an indent.
+		tabs: `<w:tabs><w:tab w:val="left" w:pos="` + strconv.Itoa(twips(CharPitch)) + `"/><w:tab w:val="right" w:pos="` +
+			strconv.Itoa(twips(BlockWidth-CharPitch)) + `"/></w:tabs>`,
 		// A blank line under the rule, as in the PDF.
 		spacing: `<w:spacing w:after="` + strconv.Itoa(twips(LinePitch)) + `"/>`,
-		ind:     `<w:ind w:left="` + strconv.Itoa(twips(CharPitch)) + `" w:firstLine="0" w:firstLineChars="0"/>`,
+		ind:     indent(Style{}),
 		jc:      "left",
 	}
-	x.para(p.xml(), run("", b.office+"\t"+b.date))
+	x.para(p.xml(), run("", "\t"+b.office+"\t"+b.date))
 }
 
 // signature writes the office centred over the date, the date four

@@ -171,3 +171,27 @@ func TestDocxLibreOffice(t *testing.T) {
 		os.WriteFile(filepath.Join(keep, "sample-lo.pdf"), b, 0o644)
 	}
 }
+
+// The masthead: the name spaced out in red, the issue, the office and
+// date set by tab stops on a paragraph whose red bottom rule runs across
+// the text block.
+func TestDocxMasthead(t *testing.T) {
+	d := New(nil)
+	d.Masthead("督查通报", "2024年第4期", "泰州市人民政府督查室", "2025年1月16日")
+	d.Title("关于2024年第四季度重点工作任务推进情况的通报")
+	x, err := docxcheck.Read(writeDocx(t, d))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(x.Paras) < 4 || x.Paras[0].Text != "督　查　通　报" || x.Paras[1].Text != "2024年第4期" ||
+		x.Paras[2].Text != "\t泰州市人民政府督查室\t2025年1月16日" {
+		t.Fatalf("masthead paragraphs %+v", x.Paras)
+	}
+	doc := string(x.Parts["word/document.xml"])
+	if !strings.Contains(doc, `<w:color w:val="E60012"/>`) || !strings.Contains(doc, `<w:bottom w:val="single" w:sz="12" w:space="4" w:color="E60012"/>`) {
+		t.Error("no red name or rule")
+	}
+	if strings.Contains(doc, `<w:ind w:left=`) {
+		t.Error("an indented masthead paragraph: its rule would not span the text block")
+	}
+}
