@@ -625,7 +625,12 @@ func (x *docx) table(t *Table) {
 	}
 	b.WriteString("</w:tr>")
 	for _, row := range t.Rows {
-		b.WriteString("<w:tr>")
+		// As in the PDF, only a tall row may be split across pages.
+		if x.rowLines(row, widths, size) < 6 {
+			b.WriteString("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+		} else {
+			b.WriteString("<w:tr>")
+		}
 		if len(row) > 0 && row[0].Wide {
 			c := row[0]
 			al := Left
@@ -652,6 +657,23 @@ func (x *docx) table(t *Table) {
 	b.WriteString("</w:tbl>")
 	x.add(docxElem{table: b.String()})
 	x.spacer()
+}
+
+// rowLines estimates how many lines the row's tallest cell takes: its
+// text's width over the cell's.
+func (x *docx) rowLines(row []Cell, widths []float64, size float64) int {
+	n := 1
+	for i, c := range row {
+		if i >= len(widths) || c.Wide {
+			break
+		}
+		w := x.d.measure(c.Spans, size, 0)
+		if c.Mark != nil {
+			w += size
+		}
+		n = max(n, int(math.Ceil(w/max(widths[i]-2*cellPadX, size))))
+	}
+	return n
 }
 
 // cellRuns is a cell's text, after its coloured dot when it has one.

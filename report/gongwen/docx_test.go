@@ -73,6 +73,10 @@ func TestDocx(t *testing.T) {
 		if tb.HeaderRows != 1 {
 			t.Errorf("table %v: %d header rows", tb.Header, tb.HeaderRows)
 		}
+		// Rows of a few lines are kept whole, as in the PDF.
+		if tb.Whole != tb.Rows {
+			t.Errorf("table %v: %d of %d rows kept whole", tb.Header, tb.Whole, tb.Rows)
+		}
 	}
 	if got := strings.Join(x.Tables[1].Header, "|"); got != "编号|任务内容|本期进展" {
 		t.Errorf("header %q", got)

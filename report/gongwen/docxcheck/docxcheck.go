@@ -28,6 +28,7 @@ type Para struct {
 type Table struct {
 	Rows       int
 	HeaderRows int
+	Whole      int      // rows kept whole on one page (cantSplit)
 	Header     []string // the first row's cell texts
 }
 
@@ -147,6 +148,10 @@ func (d *Doc) readBody(data []byte) error {
 			case "tblHeader":
 				if inTrPr && attr(t, "val") != "0" && attr(t, "val") != "false" {
 					tables[len(tables)-1].HeaderRows++
+				}
+			case "cantSplit":
+				if inTrPr {
+					tables[len(tables)-1].Whole++
 				}
 			case "tc":
 				inCell = true
