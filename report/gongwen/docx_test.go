@@ -3,6 +3,7 @@ package gongwen
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -197,5 +198,38 @@ func TestDocxMasthead(t *testing.T) {
 	}
 	if strings.Contains(doc, `<w:ind w:left=`) {
 		t.Error("an indented masthead paragraph: its rule would not span the text block")
+	}
+}
+
+// Only a change of orientation makes a section; an attachment in the same
+// orientation starts on a new page by a page break.
+func TestDocxSections(t *testing.T) {
+	d := New(nil)
+	d.Text("纵向")
+	d.NewPage(false) // a page break of the PDF's layout: none in Word
+	d.NewPage(true)
+	d.Table(&Table{Columns: []Column{{Header: "横向表格", Weight: 1}}, Rows: [][]Cell{{TextCell("一行")}}})
+	d.NewPage(false)
+	d.Text("又是纵向")
+	d.Attachment(2, "附表", false)
+	d.Text("附件正文")
+	data := writeDocx(t, d)
+	x, err := docxcheck.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var orient []bool
+	for _, s := range x.Sections {
+		orient = append(orient, s.Landscape)
+	}
+	if fmt.Sprint(orient) != "[false true false]" {
+		t.Errorf("sections (landscape?) %v; want portrait, landscape, portrait", orient)
+	}
+	doc := string(x.Parts["word/document.xml"])
+	if n := strings.Count(doc, "<w:pageBreakBefore/>"); n != 1 {
+		t.Errorf("%d page breaks; want 1, before 附件2", n)
+	}
+	if i, j := strings.Index(doc, "<w:pageBreakBefore/>"), strings.Index(doc, ">附件2<"); i < 0 || j < i {
+		t.Error("the page break is not on 附件2's paragraph")
 	}
 }
