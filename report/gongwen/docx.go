@@ -308,10 +308,30 @@ func runs(base runStyle, size float64, spans ...Span) string {
 	return b.String()
 }
 
+// ambiguous are characters Word sets in the Latin font unless told they
+// are East Asian: quotes, dashes, the ellipsis, the middle dot, the
+// traffic-light dot. Official documents set them full width.
+const ambiguous = "“”‘’—…·●"
+
+// eastAsiaHint adds w:hint="eastAsia" to run properties, so that Word
+// sets the ambiguous characters of the run in the East Asian font.
+func eastAsiaHint(props string) string {
+	switch {
+	case strings.Contains(props, "<w:rFonts "):
+		return strings.Replace(props, "<w:rFonts ", `<w:rFonts w:hint="eastAsia" `, 1)
+	case props == "":
+		return `<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr>`
+	}
+	return strings.Replace(props, "<w:rPr>", `<w:rPr><w:rFonts w:hint="eastAsia"/>`, 1)
+}
+
 // run is one run of text with its properties.
 func run(props, text string) string {
 	if text == "" {
 		return ""
+	}
+	if strings.ContainsAny(text, ambiguous) {
+		props = eastAsiaHint(props)
 	}
 	var b strings.Builder
 	b.WriteString("<w:r>" + props)

@@ -98,6 +98,10 @@ func TestDocx(t *testing.T) {
 		}
 	}
 	doc := string(x.Parts["word/document.xml"])
+	// “十四五” and —— are set in the East Asian font, full width.
+	if !strings.Contains(doc, `<w:rPr><w:rFonts w:hint="eastAsia"/></w:rPr><w:t xml:space="preserve">为深入贯彻落实“十四五”`) {
+		t.Error("no East Asian hint on a run with Chinese quotes")
+	}
 	for _, s := range []string{`w:top="2098"`, `w:bottom="1984"`, `w:left="1587"`, `w:right="1474"`, `w:linePitch="580"`} {
 		if !strings.Contains(doc, s) {
 			t.Errorf("page setup: %s missing", s)
