@@ -37,7 +37,7 @@ func under(pkg, top string) bool {
 }
 
 // testOnly are packages that exist for tests; the binary must not link them.
-var testOnly = []string{"/internal/testkit", "/pdfcheck"}
+var testOnly = []string{"/internal/testkit", "/pdfcheck", "/docxcheck"}
 
 // TestLayering reads the imports of every package of the module (tests
 // left out) and fails on an import that crosses the layers backwards, or on

@@ -61,7 +61,8 @@ var gridSpacing = `<w:spacing w:val="` + strconv.Itoa(int(math.Floor((CharPitch-
 // headingStyles names the heading styles for levels 1–4.
 var headingStyles = []string{"一级标题", "二级标题", "三级标题", "四级标题"}
 
-// Page setup in twentieths of a point (twips).
+// twips converts points to twentieths of a point, the unit of page
+// setup, indents and spacing in WordprocessingML.
 func twips(pt float64) int { return int(math.Round(pt * 20)) }
 
 // emu converts points to English Metric Units, the unit of DrawingML.
