@@ -8,12 +8,13 @@
 //	ledgerbook the ledger workbook (总台账) and the year workbook, and reading
 //	           the office's ledger back with its 复核意见 and 核定状态
 //	publish    plans a report from the flags and the workspace, and writes
-//	           the PDF (and the year workbook beside the annual one) from
-//	           ledgers, backing up what it replaces
+//	           the PDF and its Word version (and the year workbook beside
+//	           the annual one) from ledgers, backing up what it replaces
 //	bulletin   what the reports say: the period's progress bulletin, the
 //	           annual assessment report
 //	gongwen    the GB/T 9704 page: lines, headings, tables, charts, page
-//	           numbers, PDF (pdfcheck reads generated PDFs back in tests)
+//	           numbers, PDF, and the same content as a .docx (pdfcheck and
+//	           docxcheck read them back in tests)
 //	chart      vector charts (bars, light distribution, lines) drawn through a
 //	           Canvas
 //	typeface   TrueType fonts for the reports: bundled, the user's .ttf/.ttc,

@@ -39,7 +39,7 @@ func under(pkg, top string) bool {
 }
 
 // testOnly are packages that exist for tests; the binary must not link them.
-var testOnly = []string{"/internal/testkit", "/pdfcheck", "/templates/form/formtest", "/internal/sample/samplefix"}
+var testOnly = []string{"/internal/testkit", "/pdfcheck", "/docxcheck", "/templates/form/formtest", "/internal/sample/samplefix"}
 
 // TestLayering reads the imports of every package of the module (tests
 // left out) and fails on an import that crosses the layers backwards, or on

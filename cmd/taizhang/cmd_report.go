@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -26,6 +27,7 @@ type reportOptions struct {
 	Config    string
 	Workspace string
 	Masthead  bool
+	Format    string
 
 	Stdout, Stderr io.Writer
 }
@@ -45,6 +47,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
 在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
 字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。
+PDF 旁边同时写出同名的 Word 版（.docx），样式、页面按公文格式设置，供修改后印发；--format pdf 或 docx 只写其中一种。
 已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
 		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
@@ -54,6 +57,9 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 			}
 			if publish.Kind(opts.Kind) != publish.Progress && publish.Kind(opts.Kind) != publish.Annual {
 				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
+			}
+			if !slices.Contains(publish.Formats, publish.Format(opts.Format)) {
+				return &usageError{Msg: fmt.Sprintf("--format 只能是 pdf、docx 或 both（两者都写），不是“%s”", opts.Format)}
 			}
 			if runF != nil {
 				return runF(opts)
@@ -71,6 +77,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
 	f.StringVar(&opts.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
 	f.BoolVar(&opts.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
+	f.StringVar(&opts.Format, "format", string(publish.Both), "输出格式：pdf、docx（可编辑的 Word 版，写在 PDF 旁边，同名）或 both")
 	f.StringArrayVar(&opts.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
 	f.StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	f.StringVar(&opts.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
@@ -80,7 +87,7 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 func reportRun(opts *reportOptions) error {
 	plan, err := publish.NewPlan(publish.Request{Kind: publish.Kind(opts.Kind), Ledgers: opts.Ledgers, Previous: opts.Previous,
 		Output: opts.Output, Period: opts.Period, Title: opts.Title, Office: opts.Office, Date: opts.Date, Fonts: opts.Fonts,
-		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Now: time.Now()})
+		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Format: publish.Format(opts.Format), Now: time.Now()})
 	if err != nil {
 		return err
 	}
@@ -94,7 +101,12 @@ func reportRun(opts *reportOptions) error {
 	for _, b := range w.Backups {
 		fmt.Fprintf(opts.Stdout, "原文件已备份为 %s\n", b)
 	}
-	fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", plan.Output, w.Pages)
+	if w.PDF != "" {
+		fmt.Fprintf(opts.Stdout, "已写入 %s（%d 页）\n", w.PDF, w.Pages)
+	}
+	if w.Docx != "" {
+		fmt.Fprintf(opts.Stdout, "已写入 %s（Word 版，可修改后印发）\n", w.Docx)
+	}
 	if w.Book != "" {
 		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", w.Book)
 	}

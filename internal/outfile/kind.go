@@ -4,7 +4,8 @@
 // extension, and never without keeping a timestamped backup of a file of
 // the same kind that it replaces. A file's kind is read from the marker
 // taizhang puts in every file it writes (a custom document property in a
-// workbook, the Creator entry of a PDF), never from its name.
+// workbook or a Word document, the Creator entry of a PDF), never from its
+// name.
 //
 // It also owns taizhang's temporary files: they are named with the
 // writing process's id, removed on a signal (RemoveTracked), and removed
@@ -34,6 +35,7 @@ const (
 	Year     Kind = "year"     // 年度台账
 	FillIn   Kind = "fillin"   // 填报表, blank or filled in by a unit
 	Report   Kind = "report"   // a PDF report
+	Document Kind = "document" // the Word version of a report
 )
 
 // Label is the kind's name for the office.
@@ -49,19 +51,25 @@ func (k Kind) Label() string {
 		return "填报表（或单位的报送文件）"
 	case Report:
 		return "PDF 报告"
+	case Document:
+		return "Word 报告"
 	}
 	return "不是 taizhang 生成的文件"
 }
 
 // Ext is the extension a file of the kind is written with.
 func (k Kind) Ext() string {
-	if k == Report {
+	switch k {
+	case Report:
 		return ".pdf"
+	case Document:
+		return ".docx"
 	}
 	return ".xlsx"
 }
 
-// Property is the custom document property that holds a workbook's kind.
+// Property is the custom document property that holds the kind of a
+// workbook or a Word document.
 const Property = "taizhang.kind"
 
 // Creator is the Creator entry of the PDFs taizhang writes: their marker.
@@ -108,7 +116,7 @@ func identifyWorkbook(r io.ReaderAt, size int64) Kind {
 	}
 	props := customProps(readPart(z, "docProps/custom.xml"))
 	switch k := Kind(props[Property]); k {
-	case TaskList, Ledger, Year, FillIn:
+	case TaskList, Ledger, Year, FillIn, Document:
 		return k
 	}
 	if props["taizhang.version"] != "" {

@@ -102,7 +102,7 @@ func annualOverview(d *gongwen.Doc, y *history.Year, ledgers []*ledger.Ledger, n
 	if d.Remaining() < h+gongwen.LinePitch {
 		d.NewPage(d.Landscape())
 	}
-	d.Figure(h, func(c chart.Canvas, x, yy, w, _ float64) { lines.Draw(c, x, yy, w, h) })
+	d.Figure(h, func(c chart.Canvas, x, yy, w, h float64) { lines.Draw(c, x, yy, w, h) })
 	caption(d, "图1　全年完成率走势")
 
 	var rows []chart.DistRow
@@ -114,7 +114,7 @@ func annualOverview(d *gongwen.Doc, y *history.Year, ledgers []*ledger.Ledger, n
 	if d.Remaining() < h+gongwen.LinePitch {
 		d.NewPage(d.Landscape())
 	}
-	d.Figure(h, func(c chart.Canvas, x, yy, w, _ float64) { dist.Draw(c, x, yy, w, h) })
+	d.Figure(h, func(c chart.Canvas, x, yy, w, h float64) { dist.Draw(c, x, yy, w, h) })
 	caption(d, "图2　各期任务亮灯分布")
 }
 

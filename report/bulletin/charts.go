@@ -33,7 +33,7 @@ func lightChart(d *gongwen.Doc, l *ledger.Ledger) {
 	if d.Remaining() < h+gongwen.LinePitch {
 		d.NewPage(d.Landscape())
 	}
-	d.Figure(h, func(cv chart.Canvas, x, y, w, _ float64) { c.Draw(cv, x, y, w, h) })
+	d.Figure(h, func(cv chart.Canvas, x, y, w, h float64) { c.Draw(cv, x, y, w, h) })
 	caption(d, "图1　任务亮灯分布")
 }
 
@@ -85,7 +85,7 @@ func barCharts(d *gongwen.Doc, all chart.Bars, title string) {
 		}
 		b.Items = items[:n]
 		h := b.Height(d.Width())
-		d.Figure(h, func(cv chart.Canvas, x, y, w, _ float64) { b.Draw(cv, x, y, w, h) })
+		d.Figure(h, func(cv chart.Canvas, x, y, w, h float64) { b.Draw(cv, x, y, w, h) })
 		items = items[n:]
 		part++
 		t := title

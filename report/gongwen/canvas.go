@@ -8,9 +8,13 @@ import (
 // Figure reserves h points of the text block (on a new page when they do
 // not fit) and lets draw paint on it through a chart.Canvas, in the PDF's
 // own vector operations and the embedded fonts. Chart text is set in 黑体.
+// draw is called again, later, to paint the chart as a picture for
+// WriteDocx: it must draw from its arguments and what it captured, not
+// from variables the caller changes afterwards.
 func (d *Doc) Figure(h float64, draw func(c chart.Canvas, x, y, w, h float64)) {
 	d.ensure(h)
 	x, _, w, _ := d.cur.block()
+	d.record(block{kind: blockFigure, h: h, w: w, draw: draw})
 	draw(canvas{d}, x, d.y, w, h)
 	d.y += h
 }

@@ -9,6 +9,12 @@
 // a line end, Latin words and numbers kept whole), justifies lines by
 // character spacing and draws any character missing from a role's font
 // from a fallback font, recording it (Doc.Substitutions).
+//
+// The Doc also keeps its content in reading order, as the caller gave it
+// (title, headings, paragraphs, tables, charts, attachments); WriteDocx
+// writes that as a Word document for the office to edit, in styles named
+// for their role and on GB/T 9704 pages, leaving the page layout to the
+// word processor.
 package gongwen
 
 import (
@@ -69,6 +75,9 @@ type Doc struct {
 	cur   *page
 	y     float64 // top of the next line, in points from the page top
 
+	// blocks is the content in reading order, for WriteDocx.
+	blocks []block
+
 	subst map[substKey]*substitution
 	order []substKey
 	// measuring is set while a chart measures text it may not draw: its
@@ -86,7 +95,7 @@ func New(fonts *typeface.Set) *Doc {
 		fonts: fonts,
 		subst: map[substKey]*substitution{},
 	}
-	d.NewPage(false)
+	d.newPage(false)
 	return d
 }
 

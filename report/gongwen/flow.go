@@ -68,11 +68,17 @@ func (d *Doc) Heading(level int, marker, text string, rest ...Span) {
 	if len(rest) == 0 {
 		st.Keep = 2
 	}
-	d.Paragraph(st, spans...)
+	d.record(block{kind: blockHeading, level: level, marker: marker, text: text, spans: rest})
+	d.paragraph(st, spans...)
 }
 
 // Paragraph sets spans in a style, breaking pages between lines.
 func (d *Doc) Paragraph(st Style, spans ...Span) {
+	d.record(block{kind: blockParagraph, style: st, spans: spans})
+	d.paragraph(st, spans...)
+}
+
+func (d *Doc) paragraph(st Style, spans ...Span) {
 	gs := d.shape(spans, st.Size)
 	em := st.Size
 	if st.Grid {
@@ -94,7 +100,7 @@ func (d *Doc) Paragraph(st Style, spans ...Span) {
 	x0, _, _, _ := d.cur.block()
 	for i, ln := range lines {
 		if d.Remaining() < st.Pitch-0.01 {
-			d.NewPage(d.cur.landscape)
+			d.newPage(d.cur.landscape)
 		}
 		indent := st.Hanging * em
 		limit := rest
@@ -158,6 +164,11 @@ func (d *Doc) glyphRun(gs []glyph, x, base, size, cs float64) float64 {
 // Title sets the document's title: 二号 in the title font, centred, broken
 // into balanced lines at the most natural places, followed by a blank line.
 func (d *Doc) Title(s string) {
+	d.record(block{kind: blockTitle, text: s})
+	d.title(s)
+}
+
+func (d *Doc) title(s string) {
 	size := float64(SizeEr)
 	gs := d.shape([]Span{In(typeface.Title, s)}, size)
 	lines := titleLines(gs, d.Width()-2*size)
@@ -166,7 +177,7 @@ func (d *Doc) Title(s string) {
 	x0, _, w, _ := d.cur.block()
 	for _, ln := range lines {
 		if d.Remaining() < pitch-0.01 {
-			d.NewPage(d.cur.landscape)
+			d.newPage(d.cur.landscape)
 			x0, _, w, _ = d.cur.block()
 		}
 		x := x0 + (w-ln.width)/2
@@ -186,6 +197,7 @@ func (d *Doc) Centered(role typeface.Role, size float64, s string) {
 // the date four characters in from the right edge and the office centred
 // over it.
 func (d *Doc) Signature(office, date string) {
+	d.record(block{kind: blockSignature, office: office, date: date})
 	d.Skip(1)
 	d.ensure(2 * LinePitch)
 	x0, _, w, _ := d.cur.block()
@@ -217,6 +229,7 @@ func (d *Doc) AttachmentList(titles []string) {
 	if len(titles) == 0 {
 		return
 	}
+	d.record(block{kind: blockAttachments, titles: titles})
 	d.Skip(1)
 	for i, t := range titles {
 		label := "附件："
@@ -229,21 +242,22 @@ func (d *Doc) AttachmentList(titles []string) {
 		}
 		st := Body
 		st.Hanging = 5
-		d.Paragraph(st, Plain(label+num+t))
+		d.paragraph(st, Plain(label+num+t))
 	}
 }
 
 // Attachment starts attachment n on a new page: 附件n in 黑体 at the top
 // left, then its title.
 func (d *Doc) Attachment(n int, title string, landscape bool) {
-	d.NewPage(landscape)
+	d.record(block{kind: blockAttachment, n: n, text: title, landscape: landscape})
+	d.newPage(landscape)
 	label := "附件"
 	if n > 0 {
 		label += strconv.Itoa(n)
 	}
-	d.Paragraph(Style{Size: SizeSan, Pitch: LinePitch, Align: Left}, In(typeface.Hei, label))
+	d.paragraph(Style{Size: SizeSan, Pitch: LinePitch, Align: Left}, In(typeface.Hei, label))
 	if title != "" {
-		d.Title(title)
+		d.title(title)
 	}
 }
 
@@ -256,6 +270,7 @@ var Red = Color{R: 0xE6, G: 0x00, B: 0x12}
 // issuing office on the left and the date on the right; then a red rule
 // across the text block. It must come first on its page.
 func (d *Doc) Masthead(name, issue, office, date string) {
+	d.record(block{kind: blockMasthead, text: name, issue: issue, office: office, date: date})
 	x0, _, w, _ := d.cur.block()
 	spaced := []rune(name)
 	var b []rune

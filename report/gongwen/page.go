@@ -55,6 +55,15 @@ func (p *page) block() (x, y, w, h float64) {
 
 // NewPage starts a page; landscape pages hold wide tables.
 func (d *Doc) NewPage(landscape bool) {
+	if landscape != d.cur.landscape {
+		// Only a change of orientation is content: a word processor
+		// breaks pages of its own.
+		d.record(block{kind: blockPageBreak, landscape: landscape})
+	}
+	d.newPage(landscape)
+}
+
+func (d *Doc) newPage(landscape bool) {
 	p := &page{landscape: landscape}
 	d.pages = append(d.pages, p)
 	d.cur = p
@@ -85,7 +94,7 @@ func (d *Doc) atTop() bool {
 // ensure starts a new page of the same orientation unless h points fit.
 func (d *Doc) ensure(h float64) {
 	if h > d.Remaining()+0.01 && !d.atTop() {
-		d.NewPage(d.cur.landscape)
+		d.newPage(d.cur.landscape)
 	}
 }
 

@@ -56,6 +56,7 @@ func (d *Doc) Table(t *Table) {
 	if len(t.Columns) == 0 {
 		return
 	}
+	d.record(block{kind: blockTable, table: t})
 	size := t.Size
 	if size == 0 {
 		size = SizeXiao
@@ -95,7 +96,7 @@ func (d *Doc) Table(t *Table) {
 			first += rowHeight(rows[0], lead)
 		}
 		d.ensure(LinePitch + first)
-		d.Paragraph(Style{Size: SizeSan, Pitch: LinePitch, Align: Center}, In(typeface.Hei, t.Caption))
+		d.paragraph(Style{Size: SizeSan, Pitch: LinePitch, Align: Center}, In(typeface.Hei, t.Caption))
 	}
 	// The header keeps with the first row (or as much of it as a page
 	// holds).
@@ -121,7 +122,7 @@ func (d *Doc) Table(t *Table) {
 			// third of a page empty; a short one moves whole.
 			split := !row[0].wide && maxLines(row) >= 6 && fit >= 3
 			if !split && (h <= full-headH || fit < 1 || row[0].wide) {
-				d.NewPage(d.cur.landscape)
+				d.newPage(d.cur.landscape)
 				x0, _, _, _ = d.cur.block()
 				d.drawRow(head, x0, widths, 0, -1, lead, size)
 			}
@@ -139,7 +140,7 @@ func (d *Doc) Table(t *Table) {
 			}
 			d.drawRow(row, x0, widths, from, from+fit, lead, size)
 			from += fit
-			d.NewPage(d.cur.landscape)
+			d.newPage(d.cur.landscape)
 			x0, _, _, _ = d.cur.block()
 			d.drawRow(head, x0, widths, 0, -1, lead, size)
 		}

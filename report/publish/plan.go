@@ -37,6 +37,7 @@ type Request struct {
 	Config    string
 	Workspace string
 	Masthead  bool
+	Format    Format    // the files to write; "" for both
 	Now       time.Time // for the workspace's current period
 }
 
@@ -45,7 +46,8 @@ type Plan struct {
 	Kind     Kind
 	Ledgers  []string
 	Previous string // the previous period's ledger, for a progress report
-	Output   string
+	Output   string // the PDF; the Word document goes beside it
+	Format   Format
 	Config   *config.Config
 	Options  bulletin.Options
 }
@@ -61,7 +63,7 @@ func (p *Plan) Inputs() []string {
 // NewPlan works out the inputs, output and options of a report from the
 // request, the workspace and its configuration.
 func NewPlan(r Request) (*Plan, error) {
-	plan := &Plan{Kind: r.Kind, Ledgers: r.Ledgers, Output: r.Output, Previous: r.Previous}
+	plan := &Plan{Kind: r.Kind, Ledgers: r.Ledgers, Output: r.Output, Previous: r.Previous, Format: r.Format}
 	var ws *workspace.Workspace
 	if len(plan.Ledgers) == 0 {
 		var err error
@@ -173,8 +175,19 @@ func (p *Plan) Write(ignored func([]ledgerbook.Ignored)) (*Written, error) {
 	if info, err := os.Stat(p.Output); err == nil && info.IsDir() {
 		return nil, &inputerr.Usage{Msg: fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", p.Output, filepath.Join(p.Output, "报告.pdf"))}
 	}
-	if _, err := outfile.Check(p.Output, outfile.Report, p.Inputs()...); err != nil {
-		return nil, err
+	if p.Format.pdf() {
+		if _, err := outfile.Check(p.Output, outfile.Report, p.Inputs()...); err != nil {
+			return nil, err
+		}
+	}
+	if p.Format.docx() {
+		// -o names the PDF even when only the Word document is wanted.
+		if ext := filepath.Ext(p.Output); !strings.EqualFold(ext, outfile.Report.Ext()) && !strings.EqualFold(ext, outfile.Document.Ext()) {
+			return nil, &outfile.Error{Path: p.Output, Msg: fmt.Sprintf("报告的文件名应以 .pdf 结尾（Word 版写在它旁边，扩展名为 .docx）：请改用 %s", strings.TrimSuffix(p.Output, ext)+".pdf")}
+		}
+		if _, err := outfile.Check(DocxPath(p.Output), outfile.Document, p.Inputs()...); err != nil {
+			return nil, err
+		}
 	}
 	ledgers, err := ReadLedgers(p.Ledgers, round.LightRules(p.Config), ignored)
 	if err != nil {
@@ -194,5 +207,5 @@ func (p *Plan) Write(ignored func([]ledgerbook.Ignored)) (*Written, error) {
 	if p.Kind == Progress && len(ledgers) > 1 {
 		return nil, &inputerr.Usage{Msg: "进展通报只用一期总台账；全年各期请用 --kind annual"}
 	}
-	return Job{Kind: p.Kind, Output: p.Output, Inputs: p.Inputs(), Options: p.Options}.Write(ledgers, previous)
+	return Job{Kind: p.Kind, Output: p.Output, Format: p.Format, Inputs: p.Inputs(), Options: p.Options}.Write(ledgers, previous)
 }

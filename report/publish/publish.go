@@ -17,6 +17,7 @@ import (
 	"io"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/history"
@@ -39,10 +40,36 @@ const (
 	Annual   Kind = "annual"   // the year's assessment
 )
 
+// Format is which files of a report are written.
+type Format string
+
+// The formats: the PDF, the Word document beside it, or both (the zero
+// Format).
+const (
+	PDF  Format = "pdf"
+	Docx Format = "docx"
+	Both Format = "both"
+)
+
+// Formats lists the formats for the command line, in its order.
+var Formats = []Format{PDF, Docx, Both}
+
+func (f Format) pdf() bool  { return f != Docx }
+func (f Format) docx() bool { return f != PDF }
+
+// DocxPath is where the Word version of the report at output goes: beside
+// it, under the same name with the extension .docx.
+func DocxPath(output string) string {
+	return strings.TrimSuffix(output, filepath.Ext(output)) + outfile.Document.Ext()
+}
+
 // Job is one report to write.
 type Job struct {
-	Kind   Kind
+	Kind Kind
+	// Output is the PDF's path; the Word document is written beside it
+	// (DocxPath).
 	Output string
+	Format Format // "" writes both
 	// Inputs are the files the report is made from, which it never
 	// writes over.
 	Inputs  []string
@@ -51,7 +78,9 @@ type Job struct {
 
 // Written is what Write did.
 type Written struct {
-	Pages int
+	Pages int // of the PDF's layout
+	// PDF and Docx are the files written, "" for a format not asked for.
+	PDF, Docx string
 	// Book is where the annual report's year workbook was written, and
 	// Year the history behind it; empty for a progress report.
 	Book string
@@ -84,8 +113,28 @@ func (j Job) Write(ledgers []*ledger.Ledger, previous *ledger.Ledger) (*Written,
 			return nil, err
 		}
 	}
-	if err := prepare(j.Output, outfile.Report); err != nil {
-		return nil, err
+	// Both outputs are checked before either is backed up.
+	if j.Format.pdf() {
+		w.PDF = j.Output
+		if _, err := outfile.Check(w.PDF, outfile.Report, j.Inputs...); err != nil {
+			return nil, err
+		}
+	}
+	if j.Format.docx() {
+		w.Docx = DocxPath(j.Output)
+		if _, err := outfile.Check(w.Docx, outfile.Document, j.Inputs...); err != nil {
+			return nil, err
+		}
+	}
+	if w.PDF != "" {
+		if err := prepare(w.PDF, outfile.Report); err != nil {
+			return nil, err
+		}
+	}
+	if w.Docx != "" {
+		if err := prepare(w.Docx, outfile.Document); err != nil {
+			return nil, err
+		}
 	}
 	var rep *bulletin.Report
 	if j.Kind == Annual {
@@ -105,20 +154,37 @@ func (j Job) Write(ledgers []*ledger.Ledger, previous *ledger.Ledger) (*Written,
 	if t, ok := task.SourceDateEpoch(); ok {
 		rep.Info.Created = t
 	}
-	var renderErr error
-	err := cells.WriteFileAtomic(j.Output, func(out io.Writer) error {
-		renderErr = rep.Doc.Write(out, rep.Info)
-		return renderErr
-	})
-	switch {
-	case renderErr != nil:
-		return nil, renderErr
-	case err != nil:
-		return nil, &WriteError{Path: j.Output, Err: err, Hint: "文件是否正在阅读器中打开？"}
+	if w.PDF != "" {
+		if err := writeAtomic(w.PDF, "文件是否正在阅读器中打开？", func(out io.Writer) error { return rep.Doc.Write(out, rep.Info) }); err != nil {
+			return nil, err
+		}
+	}
+	if w.Docx != "" {
+		if err := writeAtomic(w.Docx, "文件是否正在 Word 或 WPS 中打开？", func(out io.Writer) error { return rep.Doc.WriteDocx(out, rep.Info) }); err != nil {
+			return nil, err
+		}
 	}
 	w.Pages = rep.Doc.Pages()
 	w.Substitutions = rep.Doc.Substitutions()
 	return w, nil
+}
+
+// writeAtomic writes path through render, atomically: a failure leaves
+// the earlier file (or none) in place. A failure to write the file is a
+// WriteError with hint; a failure of render is returned as it is.
+func writeAtomic(path, hint string, render func(io.Writer) error) error {
+	var renderErr error
+	err := cells.WriteFileAtomic(path, func(out io.Writer) error {
+		renderErr = render(out)
+		return renderErr
+	})
+	switch {
+	case renderErr != nil:
+		return renderErr
+	case err != nil:
+		return &WriteError{Path: path, Err: err, Hint: hint}
+	}
+	return nil
 }
 
 // WriteError is an output that could not be written, with a hint at the
