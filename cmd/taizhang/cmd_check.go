@@ -13,16 +13,15 @@ import (
 )
 
 type checkOptions struct {
-	Returns []string
+	streams
 	taskSource
-	Period string
-	JSON   bool
-
-	Stdout, Stderr io.Writer
+	Returns []string
+	Period  string
+	JSON    bool
 }
 
-func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobra.Command {
-	opts := &checkOptions{Stdout: stdout, Stderr: stderr}
+func newCheckCmd(s streams) *cobra.Command {
+	opts := &checkOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "check 报送文件或目录... --tasks 任务分解表.xlsx [--period 期次] [--json]",
 		Short: "检查各单位报送的填报表，逐项列出问题",
@@ -33,11 +32,8 @@ func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobr
 在工作目录（taizhang init 创建）中不带参数运行时，检查当前期次（或 --period）文件夹中 报送/ 下的文件，
 并按该期次核对。`,
 		Example: "  taizhang check                      # 在工作目录中\n  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Returns = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return checkRun(opts)
 		},
 	}
@@ -63,7 +59,6 @@ func checkRun(opts *checkOptions) error {
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {
-	usable, warned, bad := 0, 0, 0
 	for _, r := range results {
 		errs, warns := r.Counts()
 		who := ""
@@ -78,19 +73,16 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 		}
 		switch {
 		case errs > 0:
-			bad++
 			fmt.Fprintf(w, "✗ %s%s：%d 个错误，%d 个警告，不能直接使用\n", r.File, who, errs, warns)
 		case warns > 0:
-			usable++
-			warned++
 			fmt.Fprintf(w, "△ %s%s：可以使用，%d 个警告\n", r.File, who, warns)
 		default:
-			usable++
 			fmt.Fprintf(w, "✓ %s%s：无问题\n", r.File, who)
 		}
 		for _, f := range r.Findings {
 			fmt.Fprintf(w, "    [%s] %s\n", f.Level.Label(), f.Detail())
 		}
 	}
-	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
+	t := round.TallyOf(results)
+	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), t.Usable, t.Warned, t.Bad)
 }

@@ -16,20 +16,19 @@ import (
 )
 
 type mergeOptions struct {
-	Returns []string
+	streams
 	taskSource
+	Returns   []string
 	Period    string
 	Due       string
 	Output    string
 	outputSet bool // -o given: else, in a workspace, the period's 总台账.xlsx
 	Previous  string
 	JSON      bool
-
-	Stdout, Stderr io.Writer
 }
 
-func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobra.Command {
-	opts := &mergeOptions{Stdout: stdout, Stderr: stderr}
+func newMergeCmd(s streams) *cobra.Command {
+	opts := &mergeOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "merge 报送文件或目录... --tasks 任务分解表.xlsx --period 期次 -o 总台账.xlsx",
 		Short: "把各单位的报送汇总为本期总台账（含序时进度和亮灯）",
@@ -46,9 +45,6 @@ func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobr
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.outputSet = cmd.Flags().Changed("output")
 			opts.Returns = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return mergeRun(opts)
 		},
 	}
@@ -65,7 +61,7 @@ func mergeRun(opts *mergeOptions) error {
 	plan, err := round.NewPlan(round.Request{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Due: opts.Due,
 		Output: opts.Output, OutputSet: opts.outputSet, Previous: opts.Previous, Now: time.Now(), Progress: progressFunc(opts.Stderr),
 		Compared: func(prev period.Period, l string) {
-			fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
+			fmt.Fprintf(opts.summary(opts.JSON), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
 		}})
 	if err != nil {
 		return err
@@ -75,7 +71,7 @@ func mergeRun(opts *mergeOptions) error {
 		return err
 	}
 	l := w.Ledger
-	summary := opts.summary()
+	summary := opts.summary(opts.JSON)
 	if opts.JSON {
 		if err := writeJSON(opts.Stdout, l); err != nil {
 			return err
@@ -87,15 +83,6 @@ func mergeRun(opts *mergeOptions) error {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
 	}
 	return nil
-}
-
-// summary is where the summary goes: standard error when standard output
-// carries the JSON.
-func (opts *mergeOptions) summary() io.Writer {
-	if opts.JSON {
-		return opts.Stderr
-	}
-	return opts.Stdout
 }
 
 // progressFunc shows "已读取 n/N" on w when it is a terminal; nil when it

@@ -13,17 +13,16 @@ import (
 )
 
 type parseOptions struct {
+	streams
 	Docs      []string
 	Output    string
 	JSON      bool
 	Config    string
 	Workspace string
-
-	Stdout, Stderr io.Writer
 }
 
-func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobra.Command {
-	opts := &parseOptions{Stdout: stdout, Stderr: stderr}
+func newParseCmd(s streams) *cobra.Command {
+	opts := &parseOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "parse 文件... [-o 任务分解表.xlsx] [--json]",
 		Short: "把政策文件分解为任务清单（任务分解表）",
@@ -38,11 +37,8 @@ func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobr
 单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
 taizhang.yaml）；--config 指定的文件优先。`,
 		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
-		RunE: func(cmd *cobra.Command, args []string) error {
+		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Docs = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return parseRun(opts)
 		},
 	}
@@ -58,9 +54,8 @@ func parseRun(opts *parseOptions) error {
 	if err != nil {
 		return err
 	}
-	summary := opts.Stdout
+	summary := opts.summary(opts.JSON)
 	if opts.JSON {
-		summary = opts.Stderr
 		if err := writeJSON(opts.Stdout, p.Set); err != nil {
 			return err
 		}
@@ -97,21 +92,9 @@ func printSummary(w io.Writer, set *task.Set, output string) {
 }
 
 // printReview lists what the office should check, one line per kind of
-// problem with the items it concerns, so that a flag shared by twenty items
-// is read once.
+// problem with the items it concerns.
 func printReview(w io.Writer, d *task.Document) {
-	var order []string
-	labels := map[string][]string{}
-	for _, t := range d.Tasks {
-		for _, f := range t.Flags {
-			if _, ok := labels[f]; !ok {
-				order = append(order, f)
-			}
-			labels[f] = append(labels[f], t.Label())
-		}
-	}
-	for _, f := range order {
-		ls := labels[f]
-		fmt.Fprintf(w, "  需核实（%d 项）：%s\n      %s\n", len(ls), f, strings.Join(ls, "、"))
+	for _, r := range d.Reviews() {
+		fmt.Fprintf(w, "  需核实（%d 项）：%s\n      %s\n", len(r.Labels), r.Flag, strings.Join(r.Labels, "、"))
 	}
 }

@@ -14,6 +14,7 @@ import (
 )
 
 type reportOptions struct {
+	streams
 	Ledgers   []string
 	Previous  string
 	Output    string
@@ -26,12 +27,10 @@ type reportOptions struct {
 	Config    string
 	Workspace string
 	Masthead  bool
-
-	Stdout, Stderr io.Writer
 }
 
-func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{Stdout: stdout, Stderr: stderr}
+func newReportCmd(s streams) *cobra.Command {
+	opts := &reportOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "report --ledger 总台账.xlsx -o 报告.pdf",
 		Short: "由总台账生成公文格式的 PDF 报告（进展通报或年度考核报告）",
@@ -48,15 +47,10 @@ func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *co
 已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
 		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				opts.Ledgers = append(opts.Ledgers, args...)
-			}
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.Ledgers = append(opts.Ledgers, args...)
 			if publish.Kind(opts.Kind) != publish.Progress && publish.Kind(opts.Kind) != publish.Annual {
 				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return reportRun(opts)
 		},

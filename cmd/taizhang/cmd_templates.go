@@ -12,18 +12,17 @@ import (
 )
 
 type templatesOptions struct {
+	streams
 	taskSource
 	Period string
 	Due    string
 	Dir    string
 	dirSet bool // -o given: else, in a workspace, the period's 填报表/
 	NewKey bool // make a new signing key although workbooks were issued with a lost one
-
-	Stdout, Stderr io.Writer
 }
 
-func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) error) *cobra.Command {
-	opts := &templatesOptions{Stdout: stdout, Stderr: stderr}
+func newTemplatesCmd(s streams) *cobra.Command {
+	opts := &templatesOptions{streams: s}
 	cmd := &cobra.Command{
 		Use:   "templates --tasks 任务分解表.xlsx --period 期次 -o 目录",
 		Short: "为每个责任单位生成本期填报表",
@@ -39,14 +38,9 @@ func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) erro
 截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。
 输出目录中同名的空白填报表直接替换；已有单位填写内容的报送文件不会被替换，此时不生成任何填报表。`,
 		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &usageError{Msg: "templates 不接受位置参数：请用 --tasks 指定任务来源"}
-			}
+		Args:    noArgs("templates 不接受位置参数：请用 --tasks 指定任务来源"),
+		RunE: func(cmd *cobra.Command, _ []string) error {
 			opts.dirSet = cmd.Flags().Changed("output")
-			if runF != nil {
-				return runF(opts)
-			}
 			return templatesRun(opts)
 		},
 	}
@@ -73,11 +67,7 @@ func templatesRun(opts *templatesOptions) error {
 
 // printTemplates tells the office what Issue wrote.
 func printTemplates(w io.Writer, is *round.Issued) {
-	items := 0
-	for _, wr := range is.Written {
-		items += wr.Items
-	}
-	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(is.Written), is.Period.String(), items, is.Dir)
+	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(is.Written), is.Period.String(), is.Items(), is.Dir)
 	for _, wr := range is.Written {
 		fmt.Fprintf(w, "  %s（%d 项）\n", wr.Path, wr.Items)
 	}

@@ -41,14 +41,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
-	root.AddCommand(newInitCmd(stdout, stderr, nil))
-	root.AddCommand(newParseCmd(stdout, stderr, nil))
-	root.AddCommand(newTemplatesCmd(stdout, stderr, nil))
-	root.AddCommand(newCheckCmd(stdout, stderr, nil))
-	root.AddCommand(newMergeCmd(stdout, stderr, nil))
-	root.AddCommand(newStatusCmd(stdout, stderr, nil))
-	root.AddCommand(newReportCmd(stdout, stderr, nil))
-	root.AddCommand(newDemoCmd(stdout, stderr, nil))
+	s := streams{Stdout: stdout, Stderr: stderr}
+	root.AddCommand(newInitCmd(s), newParseCmd(s), newTemplatesCmd(s), newCheckCmd(s),
+		newMergeCmd(s), newStatusCmd(s), newReportCmd(s), newDemoCmd(s))
 	return root
 }
 

@@ -326,7 +326,7 @@ func TestStatus(t *testing.T) {
 
 	var out, errb bytes.Buffer
 	now := time.Date(2025, 1, 8, 9, 0, 0, 0, time.Local)
-	if err := statusRun(&statusOptions{Workspace: ws, Now: now, Stdout: &out, Stderr: &errb}); err != nil {
+	if err := statusRun(&statusOptions{Workspace: ws, Now: now, streams: streams{Stdout: &out, Stderr: &errb}}); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -364,7 +364,7 @@ func statusJSON(t *testing.T, ws, today string) *round.Status {
 	t.Helper()
 	now, _ := time.ParseInLocation("2006-01-02", today, time.Local)
 	var out, errb bytes.Buffer
-	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), Stdout: &out, Stderr: &errb}); err != nil {
+	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), streams: streams{Stdout: &out, Stderr: &errb}}); err != nil {
 		t.Fatal(err)
 	}
 	var st round.Status
