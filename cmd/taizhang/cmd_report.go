@@ -49,9 +49,6 @@ func newReportCmd(s streams) *cobra.Command {
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.Ledgers = append(opts.Ledgers, args...)
-			if publish.Kind(opts.Kind) != publish.Progress && publish.Kind(opts.Kind) != publish.Annual {
-				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
-			}
 			return reportRun(opts)
 		},
 	}
@@ -72,7 +69,11 @@ func newReportCmd(s streams) *cobra.Command {
 }
 
 func reportRun(opts *reportOptions) error {
-	plan, err := publish.NewPlan(publish.Request{Kind: publish.Kind(opts.Kind), Ledgers: opts.Ledgers, Previous: opts.Previous,
+	kind, err := publish.ParseKind(opts.Kind)
+	if err != nil {
+		return err
+	}
+	plan, err := publish.NewPlan(publish.Request{Kind: kind, Ledgers: opts.Ledgers, Previous: opts.Previous,
 		Output: opts.Output, Period: opts.Period, Title: opts.Title, Office: opts.Office, Date: opts.Date, Fonts: opts.Fonts,
 		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Now: time.Now()})
 	if err != nil {

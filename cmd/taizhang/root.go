@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -62,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	code := exitCode(err)
-	if path, reason, ok := fsProblem(err); ok && code == exitInternal {
+	if path, reason, ok := outfile.PathProblem(err); ok && code == exitInternal {
 		fmt.Fprintf(stderr, "错误：无法读写 %s：%s\n", path, reason)
 		return exitInput
 	}

@@ -39,6 +39,15 @@ const (
 	Annual   Kind = "annual"   // the year's assessment
 )
 
+// ParseKind is the kind of report --kind names: progress or annual;
+// anything else is a usage error.
+func ParseKind(s string) (Kind, error) {
+	if k := Kind(s); k == Progress || k == Annual {
+		return k, nil
+	}
+	return "", &inputerr.Usage{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", s)}
+}
+
 // Job is one report to write.
 type Job struct {
 	Kind   Kind
