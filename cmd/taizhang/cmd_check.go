@@ -15,9 +15,8 @@ import (
 type checkOptions struct {
 	streams
 	taskSource
-	Returns []string
-	Period  string
-	JSON    bool
+	req  round.CheckRequest
+	JSON bool
 }
 
 func newCheckCmd(s streams) *cobra.Command {
@@ -33,18 +32,19 @@ func newCheckCmd(s streams) *cobra.Command {
 并按该期次核对。`,
 		Example: "  taizhang check                      # 在工作目录中\n  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Returns = args
+			opts.req.Returns = args
 			return checkRun(opts)
 		},
 	}
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误（在工作目录中不带参数时默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误（在工作目录中不带参数时默认为当前期次）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出检查结果")
 	return cmd
 }
 
 func checkRun(opts *checkOptions) error {
-	results, err := round.Check(round.CheckRequest{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Now: time.Now()})
+	opts.req.Sources, opts.req.Now = &opts.Sources, time.Now()
+	results, err := round.Check(opts.req)
 	if err != nil {
 		return err
 	}

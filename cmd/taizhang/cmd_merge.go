@@ -18,13 +18,8 @@ import (
 type mergeOptions struct {
 	streams
 	taskSource
-	Returns   []string
-	Period    string
-	Due       string
-	Output    string
-	outputSet bool // -o given: else, in a workspace, the period's 总台账.xlsx
-	Previous  string
-	JSON      bool
+	req  round.Request
+	JSON bool
 }
 
 func newMergeCmd(s streams) *cobra.Command {
@@ -43,26 +38,27 @@ func newMergeCmd(s streams) *cobra.Command {
 写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
 		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.outputSet = cmd.Flags().Changed("output")
-			opts.Returns = args
+			opts.req.OutputSet = cmd.Flags().Changed("output")
+			opts.req.Returns = args
 			return mergeRun(opts)
 		},
 	}
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账（在工作目录中默认为该期文件夹的 总台账.xlsx）")
-	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列（在工作目录中默认为上一期文件夹的总台账）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.req.Output, "output", "o", "总台账.xlsx", "输出的总台账（在工作目录中默认为该期文件夹的 总台账.xlsx）")
+	cmd.Flags().StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于“较上期”一列（在工作目录中默认为上一期文件夹的总台账）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "同时把汇总结果以 JSON 输出到标准输出（格式见 README）")
 	return cmd
 }
 
 func mergeRun(opts *mergeOptions) error {
-	plan, err := round.NewPlan(round.Request{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Due: opts.Due,
-		Output: opts.Output, OutputSet: opts.outputSet, Previous: opts.Previous, Now: time.Now(), Progress: progressFunc(opts.Stderr),
-		Compared: func(prev period.Period, l string) {
-			fmt.Fprintf(opts.summary(opts.JSON), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
-		}})
+	req := opts.req
+	req.Sources, req.Now, req.Progress = &opts.Sources, time.Now(), progressFunc(opts.Stderr)
+	req.Compared = func(prev period.Period, l string) {
+		fmt.Fprintf(opts.summary(opts.JSON), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
+	}
+	plan, err := round.NewPlan(req)
 	if err != nil {
 		return err
 	}

@@ -14,11 +14,7 @@ import (
 
 type parseOptions struct {
 	streams
-	Docs      []string
-	Output    string
-	JSON      bool
-	Config    string
-	Workspace string
+	req workspace.ParseRequest
 }
 
 func newParseCmd(s streams) *cobra.Command {
@@ -38,24 +34,24 @@ func newParseCmd(s streams) *cobra.Command {
 taizhang.yaml）；--config 指定的文件优先。`,
 		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Docs = args
+			opts.req.Docs = args
 			return parseRun(opts)
 		},
 	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")
-	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（taizhang init 创建）；默认为当前目录所在的工作目录")
+	cmd.Flags().StringVarP(&opts.req.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
+	cmd.Flags().BoolVar(&opts.req.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
+	cmd.Flags().StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")
+	cmd.Flags().StringVar(&opts.req.Workspace, "workspace", "", "工作目录（taizhang init 创建）；默认为当前目录所在的工作目录")
 	return cmd
 }
 
 func parseRun(opts *parseOptions) error {
-	p, err := workspace.ParseDocuments(workspace.ParseRequest{Docs: opts.Docs, Output: opts.Output, JSON: opts.JSON, Config: opts.Config, Workspace: opts.Workspace})
+	p, err := workspace.ParseDocuments(opts.req)
 	if err != nil {
 		return err
 	}
-	summary := opts.summary(opts.JSON)
-	if opts.JSON {
+	summary := opts.summary(opts.req.JSON)
+	if opts.req.JSON {
 		if err := writeJSON(opts.Stdout, p.Set); err != nil {
 			return err
 		}

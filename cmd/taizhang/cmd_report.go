@@ -15,18 +15,8 @@ import (
 
 type reportOptions struct {
 	streams
-	Ledgers   []string
-	Previous  string
-	Output    string
-	Kind      string
-	Period    string
-	Title     string
-	Office    string
-	Date      string
-	Fonts     []string
-	Config    string
-	Workspace string
-	Masthead  bool
+	req  publish.Request
+	kind string // --kind as given; req.Kind once checked
 }
 
 func newReportCmd(s streams) *cobra.Command {
@@ -48,34 +38,33 @@ func newReportCmd(s streams) *cobra.Command {
 		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
   taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
 		RunE: func(_ *cobra.Command, args []string) error {
-			opts.Ledgers = append(opts.Ledgers, args...)
+			opts.req.Ledgers = append(opts.req.Ledgers, args...)
 			return reportRun(opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
-	f.StringVar(&opts.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
-	f.StringVarP(&opts.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
-	f.StringVar(&opts.Kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
-	f.StringVar(&opts.Period, "period", "", "在工作目录中使用的期次，默认为本期")
-	f.StringVar(&opts.Title, "title", "", "报告标题，默认按期次生成")
-	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
-	f.StringVar(&opts.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
-	f.BoolVar(&opts.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
-	f.StringArrayVar(&opts.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
-	f.StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
-	f.StringVar(&opts.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
+	f.StringArrayVar(&opts.req.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
+	f.StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
+	f.StringVarP(&opts.req.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
+	f.StringVar(&opts.kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
+	f.StringVar(&opts.req.Period, "period", "", "在工作目录中使用的期次，默认为本期")
+	f.StringVar(&opts.req.Title, "title", "", "报告标题，默认按期次生成")
+	f.StringVar(&opts.req.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
+	f.StringVar(&opts.req.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
+	f.BoolVar(&opts.req.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
+	f.StringArrayVar(&opts.req.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
+	f.StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	f.StringVar(&opts.req.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
 	return cmd
 }
 
 func reportRun(opts *reportOptions) error {
-	kind, err := publish.ParseKind(opts.Kind)
+	kind, err := publish.ParseKind(opts.kind)
 	if err != nil {
 		return err
 	}
-	plan, err := publish.NewPlan(publish.Request{Kind: kind, Ledgers: opts.Ledgers, Previous: opts.Previous,
-		Output: opts.Output, Period: opts.Period, Title: opts.Title, Office: opts.Office, Date: opts.Date, Fonts: opts.Fonts,
-		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Now: time.Now()})
+	opts.req.Kind, opts.req.Now = kind, time.Now()
+	plan, err := publish.NewPlan(opts.req)
 	if err != nil {
 		return err
 	}

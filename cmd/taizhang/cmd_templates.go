@@ -14,11 +14,7 @@ import (
 type templatesOptions struct {
 	streams
 	taskSource
-	Period string
-	Due    string
-	Dir    string
-	dirSet bool // -o given: else, in a workspace, the period's 填报表/
-	NewKey bool // make a new signing key although workbooks were issued with a lost one
+	req round.IssueRequest
 }
 
 func newTemplatesCmd(s streams) *cobra.Command {
@@ -40,21 +36,23 @@ func newTemplatesCmd(s streams) *cobra.Command {
 		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
 		Args:    noArgs("templates 不接受位置参数：请用 --tasks 指定任务来源"),
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			opts.dirSet = cmd.Flags().Changed("output")
+			opts.req.DirSet = cmd.Flags().Changed("output")
 			return templatesRun(opts)
 		},
 	}
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
-	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
-	cmd.Flags().BoolVar(&opts.NewKey, "new-key", false, "签名密钥丢失且确实无法找回时，生成新密钥（此前下发的填报表和报送将无法核验，需向所有单位重新下发）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.req.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
+	cmd.Flags().BoolVar(&opts.req.NewKey, "new-key", false, "签名密钥丢失且确实无法找回时，生成新密钥（此前下发的填报表和报送将无法核验，需向所有单位重新下发）")
 	return cmd
 }
 
 func templatesRun(opts *templatesOptions) error {
-	is, err := round.Issue(round.IssueRequest{Sources: &opts.Sources, Period: opts.Period, Due: opts.Due, Dir: opts.Dir,
-		DirSet: opts.dirSet, NewKey: opts.NewKey, Now: time.Now(), Warn: func(s string) { fmt.Fprintln(opts.Stderr, s) }})
+	req := opts.req
+	req.Sources, req.Now = &opts.Sources, time.Now()
+	req.Warn = func(s string) { fmt.Fprintln(opts.Stderr, s) }
+	is, err := round.Issue(req)
 	if is != nil {
 		printTemplates(opts.Stdout, is)
 	}
