@@ -2,6 +2,7 @@ package tasklist
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -522,18 +523,8 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var data []byte
-			if tc.data != nil {
-				data = tc.data(t)
-			} else {
-				f := testkit.OpenBytes(t, writeBytes(t, testSet()))
-				tc.edit(t, f)
-				data = testkit.SaveBytes(t, f)
-			}
-			name := tc.file
-			if name == "" {
-				name = "任务分解表.xlsx"
-			}
+			data := testkit.Variant(t, func() []byte { return writeBytes(t, testSet()) }, tc.data, tc.edit)
+			name := cmp.Or(tc.file, "任务分解表.xlsx")
 			_, err := Read(name, bytes.NewReader(data))
 			var ies InputErrors
 			if !errors.As(err, &ies) {
@@ -675,35 +666,21 @@ func TestLayout(t *testing.T) {
 // workbook's times: the content of a workbook without its zip bytes.
 func dumpWorkbook(t *testing.T, path string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	esc := strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+	f := testkit.OpenRaw(t, path)
 	var b strings.Builder
 	props, err := f.GetDocProps()
 	if err != nil {
 		t.Fatal(err)
 	}
 	fmt.Fprintf(&b, "# created %s modified %s\n", props.Created, props.Modified)
-	for _, dn := range f.GetDefinedName() {
-		fmt.Fprintf(&b, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
-	}
+	testkit.DumpDefinedNames(&b, f)
 	for _, sheet := range f.GetSheetList() {
 		visible, _ := f.GetSheetVisible(sheet)
 		fmt.Fprintf(&b, "## %s visible=%v\n", sheet, visible)
-		merges, _ := f.GetMergeCells(sheet, true)
-		for _, m := range merges {
-			fmt.Fprintf(&b, "# merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
-		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, row := range rows {
+		testkit.DumpMerges(&b, f, sheet)
+		for _, row := range testkit.Grid(t, f, sheet) {
 			for i, v := range row {
-				row[i] = esc.Replace(v)
+				row[i] = testkit.Escape(v)
 			}
 			b.WriteString(strings.Join(row, "\t"))
 			b.WriteByte('\n')

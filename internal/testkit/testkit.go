@@ -197,3 +197,57 @@ func ChartParts(t testing.TB, path string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// OpenRaw opens the workbook at path to read its cells as stored (raw
+// values); it is closed when the test ends.
+func OpenRaw(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// Grid is a sheet's cells as stored (raw values), row by row.
+func Grid(t testing.TB, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatalf("%s: %v", sheet, err)
+	}
+	return rows
+}
+
+// Escape writes a cell's text on one line of a dump: \, tab, newline and
+// carriage return escaped.
+var Escape = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`).Replace
+
+// DumpDefinedNames writes a dump's line for each of the workbook's
+// defined names.
+func DumpDefinedNames(w io.Writer, f *excelize.File) {
+	for _, dn := range f.GetDefinedName() {
+		fmt.Fprintf(w, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
+	}
+}
+
+// DumpMerges writes a dump's line for each merged range of a sheet.
+func DumpMerges(w io.Writer, f *excelize.File, sheet string) {
+	merges, _ := f.GetMergeCells(sheet, true)
+	for _, m := range merges {
+		fmt.Fprintf(w, "# merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
+	}
+}
+
+// Variant is the workbook of one case of a table of damaged inputs: what
+// data gives when it is set, else base's workbook changed by edit.
+func Variant(t *testing.T, base func() []byte, data func(*testing.T) []byte, edit func(*testing.T, *excelize.File)) []byte {
+	t.Helper()
+	if data != nil {
+		return data(t)
+	}
+	f := OpenBytes(t, base())
+	edit(t, f)
+	return SaveBytes(t, f)
+}

@@ -3,8 +3,6 @@ package ledgerbook
 import (
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -56,16 +54,6 @@ var smallOrder = ledgerkit.Order
 func synthYear(tb testing.TB, months, tasks, units int) ([]*ledger.Ledger, []string) {
 	tb.Helper()
 	return sample.MonthlyYear(months, tasks, units, 2024)
-}
-
-// cellGrid is a sheet's cells as stored (raw values).
-func cellGrid(t testing.TB, f *excelize.File, sheet string) [][]string {
-	t.Helper()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatalf("%s: %v", sheet, err)
-	}
-	return rows
 }
 
 // at is the cell of a grid row, "" beyond its end.

@@ -72,7 +72,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 	checkTaskTrend(t, f, y)
 	checkCompletionTrend(t, f, y, ledgers)
 
-	grid := cellGrid(t, f, SheetCarriedOver)
+	grid := testkit.Grid(t, f, SheetCarriedOver)
 	hr, col := headerIndex(t, grid, "编号", "任务", "状态", "亮灯")
 	var got, wantLabels []string
 	for _, row := range grid[hr+1:] {
@@ -87,7 +87,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 
 	for i, l := range ledgers {
 		sheet := y.Periods[i].Label
-		grid := cellGrid(t, f, sheet)
+		grid := testkit.Grid(t, f, sheet)
 		hr, col := headerIndex(t, grid, "编号", "任务", "牵头单位", "进展", "进度(%)", "序时进度(%)", "状态", "亮灯", "复核意见")
 		rows := grid[hr+1:]
 		if len(rows) != len(l.Rows) {
@@ -112,7 +112,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 
 func checkRankTrend(t *testing.T, f *excelize.File, y *history.Year) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetRankTrend)
+	grid := testkit.Grid(t, f, SheetRankTrend)
 	hr, _ := headerIndex(t, grid, "名次", "升降")
 	rankings := append(append([]*history.Ranking{}, y.Rankings...), y.Quarters...)
 	// Three leading columns, then 名次 and 升降 per ranking.
@@ -151,7 +151,7 @@ func checkRankTrend(t *testing.T, f *excelize.File, y *history.Year) {
 
 func checkTaskTrend(t *testing.T, f *excelize.File, y *history.Year) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetTaskTrend)
+	grid := testkit.Grid(t, f, SheetTaskTrend)
 	hr, col := headerIndex(t, grid, "编号", "任务", "牵头单位", "最终状态", "结转")
 	rows := grid[hr+1:]
 	if len(rows) != len(y.Tasks) {
@@ -184,7 +184,7 @@ func checkTaskTrend(t *testing.T, f *excelize.File, y *history.Year) {
 
 func checkCompletionTrend(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledger.Ledger) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetCompletionTrend)
+	grid := testkit.Grid(t, f, SheetCompletionTrend)
 	hr, _ := headerIndex(t, grid, "单位")
 	rows := grid[hr+1:]
 	if len(rows) != 1+len(y.Units) || at(rows[0], 0) != "全部任务" {
