@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -95,19 +96,14 @@ func TestReadTruncatedUTF8(t *testing.T) {
 }
 
 func TestNormalizeSpaces(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"\u3000\u3000一、总体要求", "一、总体要求"},
-		{"中共泉州市委\u3000\u3000泉州市人民政府", "中共泉州市委 泉州市人民政府"},
-		{"标\u00a0\u00a0题：关于", "标 题：关于"},
-		{"a  b", "a  b"}, // ASCII runs are kept
-		{"（一）１．ＡＢＣ：", "（一）１．ＡＢＣ："},
-		{"x\u200by\ufeffz\u00adw", "xyzw"},
-	}
-	for _, tt := range tests {
-		if got := cleanLine(tt.in); got != tt.want {
-			t.Errorf("cleanLine(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
+	testkit.Cases(t, "cleanLine", cleanLine, map[string]string{
+		"\u3000\u3000一、总体要求":        "一、总体要求",
+		"中共泉州市委\u3000\u3000泉州市人民政府": "中共泉州市委 泉州市人民政府",
+		"标\u00a0\u00a0题：关于":         "标 题：关于",
+		"a  b":                      "a  b", // ASCII runs are kept
+		"（一）１．ＡＢＣ：":                 "（一）１．ＡＢＣ：",
+		"x\u200by\ufeffz\u00adw":    "xyzw",
+	})
 }
 
 func TestRefusedFormats(t *testing.T) {
