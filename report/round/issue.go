@@ -61,14 +61,7 @@ func Issue(r IssueRequest) (*Issued, error) {
 	if err := s.Open(); err != nil {
 		return nil, err
 	}
-	if r.Period == "" && s.WS == nil {
-		return nil, errNoPeriod
-	}
-	p, due, err := s.Round(r.Period, r.Due, r.Now)
-	if err != nil {
-		return nil, err
-	}
-	set, err := s.Load()
+	p, due, set, err := roundOf(s, r.Period, r.Due, r.Now)
 	if err != nil {
 		return nil, err
 	}
