@@ -21,17 +21,7 @@ import (
 // blocks (— “ ” …) is wide, as Chinese fonts draw it and as UAX #11 says
 // its ambiguous-width characters are in an East Asian context. Both the
 // workbooks' row heights and the terminal's columns use it.
-func DisplayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x2000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
+func DisplayWidth(s string) int { return countWide(s, 0x2000) }
 
 // LineCount estimates how many lines s takes in a wrapped cell of the given
 // width. An empty s takes one line.
@@ -203,10 +193,13 @@ func TruncateRunes(s string, n int) string {
 const MaxCellUnits = 32767
 
 // CellUnits is the length of s as Excel counts it: UTF-16 code units.
-func CellUnits(s string) int {
+func CellUnits(s string) int { return countWide(s, 0x10000) }
+
+// countWide counts the runes of s, those from wide up twice.
+func countWide(s string, wide rune) int {
 	n := 0
 	for _, r := range s {
-		if r >= 0x10000 {
+		if r >= wide {
 			n += 2
 		} else {
 			n++

@@ -199,11 +199,7 @@ func TestWriteFileAtomic(t *testing.T) {
 					t.Errorf("mode %v; want 0644", mode)
 				}
 			}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range entries {
+			for _, e := range testkit.ReadDir(t, dir) {
 				if e.Name() != "台账.xlsx" {
 					t.Errorf("left behind %s", e.Name())
 				}

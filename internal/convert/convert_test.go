@@ -393,12 +393,8 @@ func fileHash(t *testing.T, path string) [32]byte {
 
 func dirNames(t *testing.T, dir string) string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var names []string
-	for _, e := range entries {
+	for _, e := range testkit.ReadDir(t, dir) {
 		names = append(names, e.Name())
 	}
 	return strings.Join(names, ", ")

@@ -276,3 +276,14 @@ func Zip(t testing.TB, files map[string]string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// ReadDir is the entries of dir, in name order; failing to read it fails
+// the test.
+func ReadDir(t testing.TB, dir string) []os.DirEntry {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
