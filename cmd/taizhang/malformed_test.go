@@ -538,14 +538,7 @@ func TestMalformedReturns(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("merge: exit %d: %s", code, errOut)
 	}
-	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(out), &l); err != nil {
-		t.Fatalf("merge --json: %v", err)
-	}
-	intake := map[string]*ledger.Intake{}
-	for _, in := range l.Intake {
-		intake[filepath.Base(in.File)] = in
-	}
+	l, intake := mergeJSON(t, out)
 	for _, c := range cases {
 		in := intake[c.file]
 		switch {

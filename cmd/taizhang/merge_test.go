@@ -18,6 +18,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // messyReturns issues the seed-003 workbooks, has the units answer, and adds
@@ -124,7 +125,7 @@ func hashDir(t *testing.T, dir string) map[string][32]byte {
 	m := map[string][32]byte{}
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	for _, f := range files {
-		m[f] = fileHash(t, f)
+		m[f] = testkit.FileHash(t, f)
 	}
 	return m
 }
@@ -154,14 +155,7 @@ func TestMergeMessyFolder(t *testing.T) {
 			t.Errorf("merge changed its input %s", f)
 		}
 	}
-	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(stdout), &l); err != nil {
-		t.Fatalf("--json: %v", err)
-	}
-	state := map[string]*ledger.Intake{}
-	for _, in := range l.Intake {
-		state[filepath.Base(in.File)] = in
-	}
+	l, state := mergeJSON(t, stdout)
 	for _, name := range rejected {
 		in := state[name]
 		if in == nil || in.State != ledger.Rejected || len(in.Findings) == 0 || in.Findings[0].Msg == "" {
@@ -191,17 +185,7 @@ func TestMergeMessyFolder(t *testing.T) {
 	}
 
 	// The office reviews a row; a late return arrives; merge runs again.
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reviewCell, idOfRow := findReviewCell(t, f)
-	if err := f.SetCellValue("总台账", reviewCell, "请补充佐证材料"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+	idOfRow := reviewFirstTask(t, out, "请补充佐证材料")
 	code, stdout, errOut = runCmd(t, "merge", folder, "--tasks", tasks, "--period", "2024-Q4", "-o", out, "--json")
 	if code != exitOK {
 		t.Fatalf("second merge: exit %d: %s", code, errOut)
@@ -220,6 +204,40 @@ func TestMergeMessyFolder(t *testing.T) {
 	if backups, _ := filepath.Glob(filepath.Join(filepath.Dir(out), "总台账.备份-*.xlsx")); len(backups) != 1 {
 		t.Errorf("backups: %v; want one", backups)
 	}
+}
+
+// mergeJSON is the ledger merge --json wrote, with its returns by file
+// name.
+func mergeJSON(t *testing.T, out string) (*ledger.Ledger, map[string]*ledger.Intake) {
+	t.Helper()
+	var l ledger.Ledger
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatalf("merge --json: %v", err)
+	}
+	byName := map[string]*ledger.Intake{}
+	for _, in := range l.Intake {
+		byName[filepath.Base(in.File)] = in
+	}
+	return &l, byName
+}
+
+// reviewFirstTask writes note as the office's 复核意见 of the first task
+// of the ledger at path, as the office would, and returns the task's ID.
+func reviewFirstTask(t *testing.T, path, note string) string {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cell, id := findReviewCell(t, f)
+	if err := f.SetCellValue("总台账", cell, note); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 // findReviewCell returns the 复核意见 cell of the first data row of the

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 )
 
@@ -67,18 +68,7 @@ func editTaskList(t *testing.T, path string, edit func(f *excelize.File, rows []
 // with the ledger left as it was.
 func TestMergeKeepsNotesOfRemovedTasks(t *testing.T) {
 	tasks, folder, out := mergedLedger(t)
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reviewCell, id := findReviewCell(t, f)
-	if err := f.SetCellValue("总台账", reviewCell, "请说明进度滞后原因"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	id := reviewFirstTask(t, out, "请说明进度滞后原因")
 
 	// The office deletes that task from the task list and merges again.
 	editTaskList(t, tasks, func(f *excelize.File, rows [][]string, col map[string]int) {
@@ -136,12 +126,12 @@ func TestMergeKeepsNotesOfRemovedTasks(t *testing.T) {
 			}
 		}
 	})
-	before := fileHash(t, out)
+	before := testkit.FileHash(t, out)
 	code, _, errOut = runCmd(t, "merge", folder, "--tasks", tasks, "--period", "2024-Q4", "--due", "2025-01-05", "-o", out)
 	if code != exitInput || !strings.Contains(errOut, "任务分解表.xlsx") || !strings.Contains(errOut, "没有任何已指定牵头单位的任务") {
 		t.Errorf("merge with an emptied task list: exit %d %s", code, errOut)
 	}
-	if fileHash(t, out) != before {
+	if testkit.FileHash(t, out) != before {
 		t.Error("the refused merge changed the ledger")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -164,13 +165,7 @@ func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(demo, "2024年第四季度", "总台账.xlsx")
 	path := filepath.Join(dir, "总台账.xlsx")
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testkit.CopyFile(t, src, path, 0o644)
 	l, err := ledgerbook.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -186,7 +181,7 @@ func TestReport(t *testing.T) {
 		t.Fatal("no red row in the demo ledger")
 	}
 	editLedger(t, path, red.TaskID, "已完成", "经核实已于12月完成，同意销号。")
-	before := fileHash(t, path)
+	before := testkit.FileHash(t, path)
 
 	out := filepath.Join(dir, "报告.pdf")
 	code, stdout, errOut := runCmd(t, "report", "--ledger", path, "-o", out, "--office", "某市效能办", "--date", "2025-01-10")
@@ -201,7 +196,7 @@ func TestReport(t *testing.T) {
 	if !c.Contains("已完成（核定）") || !c.Contains("经核实已于12月完成，同意销号。") {
 		t.Error("the office's 核定状态 and 复核意见 are not in the report")
 	}
-	if fileHash(t, path) != before {
+	if testkit.FileHash(t, path) != before {
 		t.Error("report modified its input")
 	}
 	first, _ := os.ReadFile(out)
@@ -336,7 +331,7 @@ func hashTree(t *testing.T, dir string) map[string][32]byte {
 	m := map[string][32]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
-			m[p] = fileHash(t, p)
+			m[p] = testkit.FileHash(t, p)
 		}
 		return err
 	})

@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -33,13 +34,7 @@ func newWorkspace(t *testing.T, seeds ...string) string {
 		t.Errorf("init output: %s", out)
 	}
 	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(ws, "政策文件", filepath.Base(s)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testkit.CopyFile(t, s, filepath.Join(ws, "政策文件", filepath.Base(s)), 0o644)
 	}
 	return ws
 }

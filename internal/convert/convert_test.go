@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -141,7 +140,7 @@ func TestToXLSXRoundTrip(t *testing.T) {
 
 	for _, in := range []string{xls, et, ods} {
 		t.Run(filepath.Base(in), func(t *testing.T) {
-			before := fileHash(t, in)
+			before := testkit.FileHash(t, in)
 			entries := dirNames(t, filepath.Dir(in))
 			start := time.Now()
 			out, cleanup, err := ToXLSX(context.Background(), in)
@@ -149,7 +148,7 @@ func TestToXLSXRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("ToXLSX(%s) took %v", filepath.Base(in), time.Since(start).Round(time.Millisecond))
-			if fileHash(t, in) != before {
+			if testkit.FileHash(t, in) != before {
 				t.Errorf("ToXLSX modified %s", in)
 			}
 			if want := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ".xlsx"; filepath.Base(out) != want {
@@ -371,25 +370,7 @@ func sofficeConvert(t *testing.T, exe, src, to string) string {
 	return out
 }
 
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func fileHash(t *testing.T, path string) [32]byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(data)
-}
+func copyFile(t *testing.T, from, to string) { testkit.CopyFile(t, from, to, 0o600) }
 
 func dirNames(t *testing.T, dir string) string {
 	t.Helper()

@@ -7,6 +7,7 @@ package testkit
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -286,4 +287,26 @@ func ReadDir(t testing.TB, dir string) []os.DirEntry {
 		t.Fatal(err)
 	}
 	return entries
+}
+
+// FileHash is the SHA-256 of the file at path.
+func FileHash(t testing.TB, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+// CopyFile writes a copy of the file from at to, with permissions perm.
+func CopyFile(t testing.TB, from, to string, perm os.FileMode) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, perm); err != nil {
+		t.Fatal(err)
+	}
 }

@@ -2,7 +2,6 @@ package lotest
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -62,7 +61,7 @@ func form(t *testing.T) string {
 func TestEditTypesLikeAClerk(t *testing.T) {
 	Skip(t)
 	in := form(t)
-	before := hash(t, in)
+	before := testkit.FileHash(t, in)
 	out := filepath.Join(t.TempDir(), "回报.xlsx")
 	err := timed(t, "Edit", func() error {
 		return Edit(t, in, out,
@@ -76,7 +75,7 @@ func TestEditTypesLikeAClerk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hash(t, in) != before {
+	if testkit.FileHash(t, in) != before {
 		t.Errorf("Edit modified its input")
 	}
 	f := open(t, out)
@@ -375,15 +374,6 @@ func part(t *testing.T, xlsx, name string) string {
 		t.Fatal(err)
 	}
 	return testkit.ZipEntry(t, data, name)
-}
-
-func hash(t *testing.T, path string) [32]byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(data)
 }
 
 // noOfficeLeft fails if a LibreOffice started by lotest is still running.
