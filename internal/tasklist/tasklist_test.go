@@ -118,11 +118,7 @@ func findTask(s *task.Set, id string) *task.Task {
 
 func writeBytes(t testing.TB, set *task.Set) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Write(&buf, set, testNow); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return Write(w, set, testNow) })
 }
 
 func assertSetEqual(t *testing.T, got, want *task.Set) {
@@ -664,7 +660,7 @@ func TestLayout(t *testing.T) {
 // dumpWorkbook renders every sheet's cells as TSV (with \t, \n and \ escaped)
 // with the sheet's visibility, merged ranges, defined names and the
 // workbook's times: the content of a workbook without its zip bytes.
-func dumpWorkbook(t *testing.T, path string) string {
+func dumpWorkbook(t testing.TB, path string) string {
 	t.Helper()
 	f := testkit.OpenRaw(t, path)
 	var b strings.Builder
@@ -690,33 +686,16 @@ func dumpWorkbook(t *testing.T, path string) string {
 }
 
 func TestDeterministic(t *testing.T) {
-	dir := t.TempDir()
-	var dumps []string
-	for i := range 2 {
-		path := filepath.Join(dir, fmt.Sprintf("%d.xlsx", i))
-		if err := WriteFile(path, testSet(), testNow); err != nil {
-			t.Fatal(err)
-		}
-		dumps = append(dumps, dumpWorkbook(t, path))
-	}
-	if dumps[0] != dumps[1] {
-		t.Errorf("two writes with the same time differ:\n%s\n----\n%s", dumps[0], dumps[1])
-	}
-	if !strings.Contains(dumps[0], "# created 2026-03-01T09:30:00Z modified 2026-03-01T09:30:00Z") {
-		t.Errorf("workbook times are not the pinned time:\n%s", dumps[0])
+	got := testkit.SameTwice(t, func(path string) error { return WriteFile(path, testSet(), testNow) }, dumpWorkbook)
+	if !strings.Contains(got, "# created 2026-03-01T09:30:00Z modified 2026-03-01T09:30:00Z") {
+		t.Errorf("workbook times are not the pinned time:\n%s", got)
 	}
 }
 
 func TestGolden(t *testing.T) {
 	small := testSet()
 	small.Documents = small.Documents[:1]
-	path := filepath.Join(t.TempDir(), "small.xlsx")
-	if err := WriteFile(path, small, testNow); err != nil {
-		t.Fatal(err)
-	}
-	got := dumpWorkbook(t, path)
-	golden := filepath.Join("testdata", "small.golden")
-	testkit.Golden(t, golden, got)
+	testkit.GoldenWorkbook(t, "small", func(path string) error { return WriteFile(path, small, testNow) }, dumpWorkbook)
 }
 
 func TestWriteFileKeepsOldFileOnError(t *testing.T) {

@@ -310,3 +310,44 @@ func CopyFile(t testing.TB, from, to string, perm os.FileMode) {
 		t.Fatal(err)
 	}
 }
+
+// Written is what write writes, kept in memory.
+func Written(t testing.TB, write func(w io.Writer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// GoldenWorkbook has write write a workbook into a temporary folder and
+// compares dump's text of it with testdata/name.golden (see Golden).
+func GoldenWorkbook(t testing.TB, name string, write func(path string) error, dump func(t testing.TB, path string) string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := write(path); err != nil {
+		t.Fatal(err)
+	}
+	Golden(t, filepath.Join("testdata", name+".golden"), dump(t, path))
+}
+
+// SameTwice has write write a workbook twice, reports when dump's texts of
+// the two differ, and returns the first: a workbook must not depend on
+// when or where it is written.
+func SameTwice(t testing.TB, write func(path string) error, dump func(t testing.TB, path string) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	var dumps []string
+	for _, name := range []string{"a.xlsx", "b.xlsx"} {
+		path := filepath.Join(dir, name)
+		if err := write(path); err != nil {
+			t.Fatal(err)
+		}
+		dumps = append(dumps, dump(t, path))
+	}
+	if dumps[0] != dumps[1] {
+		t.Errorf("two writes differ:\n%s\n----\n%s", dumps[0], dumps[1])
+	}
+	return dumps[0]
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -119,11 +120,7 @@ func testLedger() *ledger.Ledger {
 
 func writeBytes(t testing.TB, l *ledger.Ledger) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteRanked(&buf, l, nil); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteRanked(w, l, nil) })
 }
 
 func readBytes(t testing.TB, b []byte) *ledger.Ledger {

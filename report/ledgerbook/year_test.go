@@ -222,13 +222,7 @@ func checkCompletionTrend(t *testing.T, f *excelize.File, y *history.Year, ledge
 func TestYearGolden(t *testing.T) {
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, smallOrder)
-	path := filepath.Join(t.TempDir(), "year.xlsx")
-	if err := WriteYearFile(path, y, ledgers); err != nil {
-		t.Fatal(err)
-	}
-	got := dump(t, path)
-	golden := filepath.Join("testdata", "year.golden")
-	testkit.Golden(t, golden, got)
+	testkit.GoldenWorkbook(t, "year", func(path string) error { return WriteYearFile(path, y, ledgers) }, dump)
 }
 
 // One period: no chart (a line needs two points), no quarters.
