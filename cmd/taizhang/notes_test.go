@@ -68,7 +68,7 @@ func editTaskList(t *testing.T, path string, edit func(f *excelize.File, rows []
 // with the ledger left as it was.
 func TestMergeKeepsNotesOfRemovedTasks(t *testing.T) {
 	tasks, folder, out := mergedLedger(t)
-	id := reviewFirstTask(t, out, "请说明进度滞后原因")
+	id := officeEdit(t, out, "", map[string]string{"复核意见": "请说明进度滞后原因"})
 
 	// The office deletes that task from the task list and merges again.
 	editTaskList(t, tasks, func(f *excelize.File, rows [][]string, col map[string]int) {

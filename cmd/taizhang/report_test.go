@@ -180,7 +180,7 @@ func TestReport(t *testing.T) {
 	if red == nil {
 		t.Fatal("no red row in the demo ledger")
 	}
-	editLedger(t, path, red.TaskID, "已完成", "经核实已于12月完成，同意销号。")
+	officeEdit(t, path, red.TaskID, map[string]string{"核定状态": "已完成", "复核意见": "经核实已于12月完成，同意销号。"})
 	before := testkit.FileHash(t, path)
 
 	out := filepath.Join(dir, "报告.pdf")
@@ -235,54 +235,6 @@ func TestReport(t *testing.T) {
 	if code, _, errOut := runCmd(t, "report", "--ledger", filepath.Join(dir, "没有.xlsx")); code != exitInput || !strings.Contains(errOut, "没有.xlsx") {
 		t.Errorf("missing ledger: exit %d: %s", code, errOut)
 	}
-}
-
-// editLedger types a 核定状态 and a 复核意见 into a task's row of the ledger
-// sheet, as the office does in Excel.
-func editLedger(t *testing.T, path, taskID, status, review string) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(ledgerbook.SheetLedger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	statusCol, reviewCol, idCol, header := -1, -1, -1, -1
-	for i, row := range rows {
-		for j, v := range row {
-			switch v {
-			case "核定状态":
-				statusCol, header = j, i
-			case "复核意见":
-				reviewCol = j
-			case "任务编号":
-				idCol = j
-			}
-		}
-		if header >= 0 {
-			break
-		}
-	}
-	if statusCol < 0 || reviewCol < 0 || idCol < 0 {
-		t.Fatalf("ledger header not found: %v %v %v", statusCol, reviewCol, idCol)
-	}
-	for i, row := range rows[header+1:] {
-		if idCol < len(row) && row[idCol] == taskID {
-			r := header + 2 + i
-			a, _ := excelize.CoordinatesToCellName(statusCol+1, r)
-			b, _ := excelize.CoordinatesToCellName(reviewCol+1, r)
-			f.SetCellStr(ledgerbook.SheetLedger, a, status)
-			f.SetCellStr(ledgerbook.SheetLedger, b, review)
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
-	t.Fatalf("task %s not in the ledger", taskID)
 }
 
 // The annual report from every quarter's ledger, and the workspace's

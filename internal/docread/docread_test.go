@@ -13,6 +13,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -20,18 +21,14 @@ const sampleText = "关于加强科技创新的通知\n\n一、总体要求\n（
 
 var sampleLines = []string{"关于加强科技创新的通知", "一、总体要求", "（一）指导思想。坚持创新驱动。"}
 
-func gbk(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func gbk(t testing.TB, s string) []byte { return encode(t, simplifiedchinese.GBK, s) }
 
-func gb18030(t testing.TB, s string) []byte {
+func gb18030(t testing.TB, s string) []byte { return encode(t, simplifiedchinese.GB18030, s) }
+
+// encode is s in the bytes of enc, a Chinese encoding.
+func encode(t testing.TB, enc encoding.Encoding, s string) []byte {
 	t.Helper()
-	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	b, err := enc.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}
