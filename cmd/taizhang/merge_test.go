@@ -228,15 +228,8 @@ func mergeJSON(t *testing.T, out string) (*ledger.Ledger, map[string]*ledger.Int
 // task's ID.
 func officeEdit(t *testing.T, path, taskID string, values map[string]string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(ledgerbook.SheetLedger)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, path)
+	rows := testkit.Rows(t, f, ledgerbook.SheetLedger)
 	for hr, row := range rows {
 		cols := map[string]int{}
 		for c, v := range row {

@@ -36,15 +36,8 @@ func mergedLedger(t *testing.T) (tasks, folder, out string) {
 // saves it.
 func editTaskList(t *testing.T, path string, edit func(f *excelize.File, rows [][]string, col map[string]int)) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("任务分解表")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, path)
+	rows := testkit.Rows(t, f, "任务分解表")
 	col := map[string]int{}
 	for hr, row := range rows {
 		for c, v := range row {
@@ -150,14 +143,8 @@ func flatten(rows [][]string) string {
 // why; so does a merge over that ledger.
 func TestReportNamesIgnoredEdits(t *testing.T) {
 	tasks, folder, out := mergedLedger(t)
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := f.GetRows("总台账")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, out)
+	rows := testkit.Rows(t, f, "总台账")
 	col := map[string]int{}
 	header := -1
 	for r, row := range rows {

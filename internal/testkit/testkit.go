@@ -351,3 +351,24 @@ func SameTwice(t testing.TB, write func(path string) error, dump func(t testing.
 	}
 	return dumps[0]
 }
+
+// Open opens the workbook at path; it is closed when the test ends.
+func Open(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// Rows is a sheet's cells as Excel shows them (formatted), row by row.
+func Rows(t testing.TB, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatalf("%s: %v", sheet, err)
+	}
+	return rows
+}
