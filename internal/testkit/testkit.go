@@ -203,22 +203,13 @@ func ChartParts(t testing.TB, path string) []string {
 // values); it is closed when the test ends.
 func OpenRaw(t testing.TB, path string) *excelize.File {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
+	return Open(t, path, excelize.Options{RawCellValue: true})
 }
 
 // Grid is a sheet's cells as stored (raw values), row by row.
 func Grid(t testing.TB, f *excelize.File, sheet string) [][]string {
 	t.Helper()
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatalf("%s: %v", sheet, err)
-	}
-	return rows
+	return Rows(t, f, sheet, excelize.Options{RawCellValue: true})
 }
 
 // Escape writes a cell's text on one line of a dump: \, tab, newline and
@@ -352,10 +343,11 @@ func SameTwice(t testing.TB, write func(path string) error, dump func(t testing.
 	return dumps[0]
 }
 
-// Open opens the workbook at path; it is closed when the test ends.
-func Open(t testing.TB, path string) *excelize.File {
+// Open opens the workbook at path (with opts, see excelize.Options); it is
+// closed when the test ends.
+func Open(t testing.TB, path string, opts ...excelize.Options) *excelize.File {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
+	f, err := excelize.OpenFile(path, opts...)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,10 +355,11 @@ func Open(t testing.TB, path string) *excelize.File {
 	return f
 }
 
-// Rows is a sheet's cells as Excel shows them (formatted), row by row.
-func Rows(t testing.TB, f *excelize.File, sheet string) [][]string {
+// Rows is a sheet's cells, row by row: as Excel shows them (formatted),
+// or as opts say.
+func Rows(t testing.TB, f *excelize.File, sheet string, opts ...excelize.Options) [][]string {
 	t.Helper()
-	rows, err := f.GetRows(sheet)
+	rows, err := f.GetRows(sheet, opts...)
 	if err != nil {
 		t.Fatalf("%s: %v", sheet, err)
 	}
