@@ -39,6 +39,16 @@ func LineCount(s string, width float64) int {
 	return n
 }
 
+// MaxRowHeight is the tallest row Excel allows, in points.
+const MaxRowHeight = 409.0
+
+// RowHeight is the height in points of a row holding values in wrapped
+// cells of the given widths (see RowLines): its lines of lineHeight points
+// and pad, at most MaxRowHeight.
+func RowHeight(values []string, widths []float64, lineHeight, pad float64) float64 {
+	return min(float64(RowLines(values, widths))*lineHeight+pad, MaxRowHeight)
+}
+
 // RowLines is how many lines the tallest of values takes in wrapped cells
 // of the given widths (see LineCount); at least one. A cell with no width
 // is not counted. Excel and WPS do not grow a row for wrapped text written
