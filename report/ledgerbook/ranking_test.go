@@ -1,7 +1,7 @@
 package ledgerbook
 
 import (
-	"bytes"
+	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -26,11 +26,7 @@ func testRanking(t testing.TB, l *ledger.Ledger) *history.Ranking {
 
 func writeRankedBytes(t testing.TB, l *ledger.Ledger, rk *history.Ranking) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteRanked(&buf, l, rk); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteRanked(w, l, rk) })
 }
 
 func TestWriteRanked(t *testing.T) {

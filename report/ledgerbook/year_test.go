@@ -2,6 +2,7 @@ package ledgerbook
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,11 +22,7 @@ import (
 
 func writeYearBytes(t testing.TB, y *history.Year, ledgers []*ledger.Ledger) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteYear(&buf, y, ledgers); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteYear(w, y, ledgers) })
 }
 
 func TestYearWorkbook(t *testing.T) {
@@ -316,17 +313,8 @@ func TestYearSheetNames(t *testing.T) {
 func BenchmarkWriteYear12x2000(b *testing.B) {
 	ledgers, names := synthYear(b, 12, 2000, 150)
 	y := history.Build(ledgers, score.Defaults, names)
-	var size int
 	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := WriteYear(&buf, y, ledgers); err != nil {
-			b.Fatal(err)
-		}
-		size = buf.Len()
-	}
-	b.ReportMetric(float64(size)/1e6, "MB")
+	benchWrite(b, func(w io.Writer) error { return WriteYear(w, y, ledgers) })
 }
 
 // BenchmarkWriteRanked5000 is BenchmarkWrite5000 with the period's
