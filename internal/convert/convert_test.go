@@ -41,10 +41,7 @@ func TestNeedsConversion(t *testing.T) {
 		{"文本.et", []byte("a,b\n1,2\n"), true},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		got, err := NeedsConversion(path)
 		if err != nil || got != tt.want {
 			t.Errorf("NeedsConversion(%q) = %v, %v; want %v", tt.name, got, err, tt.want)
@@ -70,10 +67,7 @@ func TestToXLSXMessages(t *testing.T) {
 		{"网页.htm", []byte("<html></html>"), msgNotSpreadsheet},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		out, cleanup, err := ToXLSX(context.Background(), path)
 		cleanup()
 		if out != "" {
@@ -99,10 +93,7 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 		{"教育局.ods", odsBytes(t), "教育局.ods：未安装 LibreOffice，无法转换 OpenDocument 表格（.ods）文件：请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再报送"},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		_, _, err := ToXLSX(context.Background(), path)
 		if got := strings.TrimPrefix(errString(err), dir+string(filepath.Separator)); got != tt.want {
 			t.Errorf("ToXLSX(%q) error = %q; want %q", tt.name, got, tt.want)
