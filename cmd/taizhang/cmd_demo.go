@@ -21,16 +21,8 @@ type demoOptions struct {
 
 func newDemoCmd(s streams) *cobra.Command {
 	opts := &demoOptions{streams: s}
-	cmd := &cobra.Command{
-		Use:   "demo -o 目录",
-		Short: "用内置的五份示例政策文件演示一整年：分解任务、四个季度的填报与汇总、进展通报和年度考核报告",
-		Long: `用程序内置的五份真实政策文件把一整年走一遍，结果写到指定目录（一个工作目录，可继续用 taizhang status 等命令）：
-任务分解表.xlsx；` + demo.Year + `年四个季度各自的目录，内有各责任单位的填报表、模拟的报送（有按时、迟报、漏报、
-填写不规范和改了又交的）、总台账.xlsx（含考核排名）和进展通报 报告.pdf；年度/ 目录中的年度台账和年度考核报告。
-模拟结果每次相同。目录已存在且不为空时（如以前的演示目录），其中的文件一概不动，演示改写入旁边的新目录（目录-2、目录-3……）。`,
-		Args: noArgs("demo 不接受文件参数，请用 -o 指定输出目录"),
-		RunE: func(*cobra.Command, []string) error { return demoRun(opts) },
-	}
+	cmd := command("demo", func(*cobra.Command, []string) error { return demoRun(opts) })
+	cmd.Args = noArgs("demo 不接受文件参数，请用 -o 指定输出目录")
 	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "out", "输出目录")
 	return cmd
 }

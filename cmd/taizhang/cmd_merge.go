@@ -24,25 +24,11 @@ type mergeOptions struct {
 
 func newMergeCmd(s streams) *cobra.Command {
 	opts := &mergeOptions{streams: s}
-	cmd := &cobra.Command{
-		Use:   "merge 报送文件或目录... --tasks 任务分解表.xlsx --period 期次 -o 总台账.xlsx",
-		Short: "把各单位的报送汇总为本期总台账（含序时进度和亮灯）",
-		Long: `检查各单位报送的填报表（与 taizhang check 相同），把可用的报送汇总为本期总台账：
-每项任务一行，牵头单位的报送为准，配合单位的报送列在旁边；计算序时进度和亮灯，统计各单位报送情况。
-
-同一单位报送多份时，以填报日期（其次为文件时间）最新的一份为准，其余列为“已被替代”；不可用的报送列入问题清单，
-其内容不进入台账。若输出的总台账已存在，其中办公室填写的“复核意见”“核定状态”会保留到新台账，旧文件另存为带时间的备份。
-亮灯阈值在 taizhang.yaml 的 lights 中设置。
-
-在工作目录（taizhang init 创建）中可不带参数运行：汇总当前期次（或 --period）文件夹中 报送/ 下的文件，
-写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
-		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.req.OutputSet = cmd.Flags().Changed("output")
-			opts.req.Returns = args
-			return mergeRun(opts)
-		},
-	}
+	cmd := command("merge", func(cmd *cobra.Command, args []string) error {
+		opts.req.OutputSet = cmd.Flags().Changed("output")
+		opts.req.Returns = args
+		return mergeRun(opts)
+	})
 	opts.taskSource.addFlags(cmd)
 	cmd.Flags().StringVar(&opts.req.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
 	cmd.Flags().StringVar(&opts.req.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")

@@ -19,25 +19,10 @@ type parseOptions struct {
 
 func newParseCmd(s streams) *cobra.Command {
 	opts := &parseOptions{streams: s}
-	cmd := &cobra.Command{
-		Use:   "parse 文件... [-o 任务分解表.xlsx] [--json]",
-		Short: "把政策文件分解为任务清单（任务分解表）",
-		Long: `读取政策文件（.txt、.docx、.html），按文件自身的编号（一、（一）1.（1）①）分解出
-任务、目标及其牵头单位、配合单位、完成时限和量化指标，写成可编辑的 Excel 任务分解表。
-
-在工作目录（taizhang init 创建）中不带参数运行时，读取其中 政策文件/ 下的全部文件，
-写成工作目录的 任务分解表.xlsx；该文件已存在时不会覆盖（其中可能有办公室的修改）。
-用 -o 写到已有的任务分解表时，原文件先另存为带时间的备份（任务分解表.备份-日期-时间.xlsx）；
--o 指向其他文件（总台账、填报表或非 taizhang 生成的文件）时不写入。
-
-单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
-taizhang.yaml）；--config 指定的文件优先。`,
-		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
-		RunE: func(_ *cobra.Command, args []string) error {
-			opts.req.Docs = args
-			return parseRun(opts)
-		},
-	}
+	cmd := command("parse", func(_ *cobra.Command, args []string) error {
+		opts.req.Docs = args
+		return parseRun(opts)
+	})
 	cmd.Flags().StringVarP(&opts.req.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
 	cmd.Flags().BoolVar(&opts.req.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
 	cmd.Flags().StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")

@@ -21,27 +21,10 @@ type reportOptions struct {
 
 func newReportCmd(s streams) *cobra.Command {
 	opts := &reportOptions{streams: s}
-	cmd := &cobra.Command{
-		Use:   "report --ledger 总台账.xlsx -o 报告.pdf",
-		Short: "由总台账生成公文格式的 PDF 报告（进展通报或年度考核报告）",
-		Long: `由总台账生成 PDF 报告，版式按 GB/T 9704《党政机关公文格式》，字体嵌入文件，任何电脑都能正确显示和打印。
-
---kind progress（默认）：本期进展通报。总体情况（含亮灯分布图、各单位完成率图）、按文件原有编号的分项推进情况、
-存在问题（红黄灯任务及原因、未报送单位）、单位排名，附件为横排的全部台账。
---kind annual：年度考核通报。用 --ledger 依次给出全年各期总台账，增加考核排名、各单位得分及主要加减分事项、
-结转下年度任务和全年完成率走势图。
-
-办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
-在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
-字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。
-已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
-		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
-  taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
-		RunE: func(_ *cobra.Command, args []string) error {
-			opts.req.Ledgers = append(opts.req.Ledgers, args...)
-			return reportRun(opts)
-		},
-	}
+	cmd := command("report", func(_ *cobra.Command, args []string) error {
+		opts.req.Ledgers = append(opts.req.Ledgers, args...)
+		return reportRun(opts)
+	})
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.req.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
 	f.StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")

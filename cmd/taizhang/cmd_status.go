@@ -25,16 +25,8 @@ type statusOptions struct {
 
 func newStatusCmd(s streams) *cobra.Command {
 	opts := &statusOptions{streams: s}
-	cmd := &cobra.Command{
-		Use:   "status [--period 期次] [--json]",
-		Short: "查看本期报送情况：谁已报送、谁迟报、谁未报，还有哪些事要做",
-		Long: `在工作目录（taizhang init 创建）中运行，列出当前期次（或 --period）的报送截止日期和剩余天数，
-各责任单位的报送情况（文件、填报日期、按时或迟报；未报；报送文件有错误不能使用的），
-总台账是否需要重新汇总，以及下一步要做的事。报送文件按 taizhang check 的规则检查，不会修改任何文件。`,
-		Example: "  taizhang status\n  taizhang status --period 2024-Q4 --json",
-		Args:    noArgs("status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录"),
-		RunE:    func(*cobra.Command, []string) error { return statusRun(opts) },
-	}
+	cmd := command("status", func(*cobra.Command, []string) error { return statusRun(opts) })
+	cmd.Args = noArgs("status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录")
 	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录；默认为当前目录所在的工作目录")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "期次，如 2024-Q4（默认为当前期次）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出")
