@@ -164,11 +164,7 @@ func TestOutputRefusals(t *testing.T) {
 // task's ID and the new title.
 func markTaskListEdited(t *testing.T, path string) (id, title string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := testkit.Open(t, path)
 	set, err := tasklist.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -180,11 +176,7 @@ func markTaskListEdited(t *testing.T, path string) (id, title string) {
 			break
 		}
 	}
-	rows, err := f.GetRows(tasklist.SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, r := range rows {
+	for i, r := range testkit.Rows(t, f, tasklist.SheetTasks) {
 		for j, v := range r {
 			if v == old && old != "" {
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
