@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
@@ -50,7 +51,7 @@ func printInit(w io.Writer, dir string, c *workspace.Created) {
 	ws := c.Workspace
 	fmt.Fprintf(w, "已创建台账工作目录 %s（%s，%d 年度，每%s报送一次）：\n", ws.Root, cmp.Or(ws.Config.Organisation, "机关名称未填写"), ws.Config.Year, config.CycleLabel(ws.Config.CycleKind()))
 	for _, e := range c.Layout() {
-		fmt.Fprintf(w, "  %s  %s\n", padRight(e.Name, 24), e.About)
+		fmt.Fprintf(w, "  %s  %s\n", cells.PadRight(e.Name, 24), e.About)
 	}
 	if len(c.Moved) > 0 {
 		fmt.Fprintf(w, "已把 %d 份政策文件移入 %s/：%s\n", len(c.Moved), workspace.DocsName, round.JoinMax(c.Moved, 10))

@@ -84,7 +84,7 @@ func printUnits(w io.Writer, st *round.Status) {
 	if len(reported) > 0 {
 		fmt.Fprintf(w, "\n已报送（%d）：\n", len(reported))
 		for _, u := range reported {
-			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", cells.PadRight(u.Unit, width), cells.PadRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
 		}
 	}
 	if len(missing) > 0 {
@@ -121,11 +121,4 @@ func daysLeft(n int) string {
 		return "今天截止"
 	}
 	return fmt.Sprintf("已过 %d 天", -n)
-}
-
-func padRight(s string, width int) string {
-	if d := width - cells.DisplayWidth(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
 }

@@ -197,6 +197,15 @@ func TruncateRunes(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
+// PadRight pads s with spaces to width columns of a terminal (see
+// DisplayWidth); s as it is when it is as wide already.
+func PadRight(s string, width int) string {
+	if d := width - DisplayWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
 // MaxCellUnits is the most text an Excel cell holds, in UTF-16 code units
 // (a character outside the Basic Multilingual Plane takes two). Longer
 // text is cut without a word by Excel and by excelize alike.

@@ -273,3 +273,12 @@ func TestRowLines(t *testing.T) {
 		}
 	}
 }
+
+func TestPadRight(t *testing.T) {
+	if got := PadRight("任务", 6); got != "任务  " {
+		t.Errorf("PadRight(任务, 6) = %q", got)
+	}
+	if got := PadRight("abc", 2); got != "abc" {
+		t.Errorf("PadRight(abc, 2) = %q; want it as it is", got)
+	}
+}
