@@ -1,7 +1,10 @@
-// Package testkit holds what the report packages' tests share: golden
-// files, JSON comparison, opening, saving and summarising workbooks, and
-// the one switch (TAIZHANG_REALCLIENT, RealClient) that turns on the slow
-// tests driving real client programs. Only tests import it.
+// Package testkit holds what the tests of several packages share: golden
+// files, JSON comparison, table runs of one-argument functions, opening,
+// saving, dumping and summarising workbooks, zips and files written for a
+// test, and the one switch (TAIZHANG_REALCLIENT, RealClient) that turns on
+// the slow tests driving real client programs. Only tests import it, and
+// it imports no package of taizhang: fillin's and ledger's own tests use
+// it (package ledgerkit below builds ledgers).
 package testkit
 
 import (
