@@ -13,42 +13,27 @@ import (
 )
 
 type checkOptions struct {
-	Returns []string
+	streams
 	taskSource
-	Period string
-	JSON   bool
-
-	Stdout, Stderr io.Writer
+	req  round.CheckRequest
+	JSON bool
 }
 
-func newCheckCmd(stdout, stderr io.Writer, runF func(*checkOptions) error) *cobra.Command {
-	opts := &checkOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "check 报送文件或目录... --tasks 任务分解表.xlsx [--period 期次] [--json]",
-		Short: "检查各单位报送的填报表，逐项列出问题",
-		Long: `读取各单位报送回来的填报表（文件或目录；不会修改它们），逐一列出问题及其位置（文件、工作表、单元格），
-分为“错误”（报送文件不能直接使用）和“警告”（需要提醒单位补正），并说明对不规范填写的理解方式。
-.xls 和 WPS 的 .et 文件在装有 LibreOffice 时自动转换。发现错误时退出状态为 1。
-
-在工作目录（taizhang init 创建）中不带参数运行时，检查当前期次（或 --period）文件夹中 报送/ 下的文件，
-并按该期次核对。`,
-		Example: "  taizhang check                      # 在工作目录中\n  taizhang check 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Returns = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return checkRun(opts)
-		},
-	}
+func newCheckCmd(s streams) *cobra.Command {
+	opts := &checkOptions{streams: s}
+	cmd := command("check", func(_ *cobra.Command, args []string) error {
+		opts.req.Returns = args
+		return checkRun(opts)
+	})
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误（在工作目录中不带参数时默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "应报送的期次；指定后其他期次的文件记为错误（在工作目录中不带参数时默认为当前期次）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出检查结果")
 	return cmd
 }
 
 func checkRun(opts *checkOptions) error {
-	results, err := round.Check(round.CheckRequest{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Now: time.Now()})
+	opts.req.Sources, opts.req.Now = &opts.Sources, time.Now()
+	results, err := round.Check(opts.req)
 	if err != nil {
 		return err
 	}
@@ -63,7 +48,6 @@ func checkRun(opts *checkOptions) error {
 }
 
 func printFindings(w io.Writer, results []*fillin.Return) {
-	usable, warned, bad := 0, 0, 0
 	for _, r := range results {
 		errs, warns := r.Counts()
 		who := ""
@@ -78,19 +62,16 @@ func printFindings(w io.Writer, results []*fillin.Return) {
 		}
 		switch {
 		case errs > 0:
-			bad++
 			fmt.Fprintf(w, "✗ %s%s：%d 个错误，%d 个警告，不能直接使用\n", r.File, who, errs, warns)
 		case warns > 0:
-			usable++
-			warned++
 			fmt.Fprintf(w, "△ %s%s：可以使用，%d 个警告\n", r.File, who, warns)
 		default:
-			usable++
 			fmt.Fprintf(w, "✓ %s%s：无问题\n", r.File, who)
 		}
 		for _, f := range r.Findings {
 			fmt.Fprintf(w, "    [%s] %s\n", f.Level.Label(), f.Detail())
 		}
 	}
-	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), usable, warned, bad)
+	t := round.TallyOf(results)
+	fmt.Fprintf(w, "\n共检查 %d 份：可以使用 %d 份（其中有警告 %d 份），存在错误 %d 份。\n", len(results), t.Usable, t.Warned, t.Bad)
 }

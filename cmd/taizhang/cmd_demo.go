@@ -10,35 +10,19 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/demo"
 )
 
 type demoOptions struct {
-	Dir            string
-	Stdout, Stderr io.Writer
+	streams
+	Dir string
 }
 
-func newDemoCmd(stdout, stderr io.Writer, runF func(*demoOptions) error) *cobra.Command {
-	opts := &demoOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "demo -o 目录",
-		Short: "用内置的五份示例政策文件演示一整年：分解任务、四个季度的填报与汇总、进展通报和年度考核报告",
-		Long: `用程序内置的五份真实政策文件把一整年走一遍，结果写到指定目录（一个工作目录，可继续用 taizhang status 等命令）：
-任务分解表.xlsx；` + demo.Year + `年四个季度各自的目录，内有各责任单位的填报表、模拟的报送（有按时、迟报、漏报、
-填写不规范和改了又交的）、总台账.xlsx（含考核排名）和进展通报 报告.pdf；年度/ 目录中的年度台账和年度考核报告。
-模拟结果每次相同。目录已存在且不为空时（如以前的演示目录），其中的文件一概不动，演示改写入旁边的新目录（目录-2、目录-3……）。`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &usageError{Msg: "demo 不接受文件参数，请用 -o 指定输出目录"}
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return demoRun(opts)
-		},
-	}
+func newDemoCmd(s streams) *cobra.Command {
+	opts := &demoOptions{streams: s}
+	cmd := command("demo", func(*cobra.Command, []string) error { return demoRun(opts) })
+	cmd.Args = noArgs("demo 不接受文件参数，请用 -o 指定输出目录")
 	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "out", "输出目录")
 	return cmd
 }
@@ -88,23 +72,9 @@ func printYearEnd(out io.Writer, y *demo.YearEnd) {
 		best = append(best, fmt.Sprintf("%s %s 分", u.Unit, strconv.FormatFloat(u.Score, 'f', -1, 64)))
 	}
 	fmt.Fprintf(out, "  年度考核前三名：%s；结转下年度任务 %d 项\n", strings.Join(best, "，"), len(y.Year.CarriedOver))
-	var improving, slipping, never, late []string
-	for _, pl := range y.Plans {
-		switch pl.Trend {
-		case "改进":
-			improving = append(improving, pl.Unit)
-		case "下滑":
-			slipping = append(slipping, pl.Unit)
-		}
-		switch pl.Habit {
-		case sample.HabitNever:
-			never = append(never, pl.Unit)
-		case sample.HabitLate:
-			late = append(late, pl.Unit)
-		}
-	}
+	b := y.Behaviour()
 	fmt.Fprintf(out, "\n模拟的单位表现：进度逐期改进 %d 个，逐期下滑 %d 个；经常迟报：%s；全年未报：%s\n",
-		len(improving), len(slipping), listOrNone(late), listOrNone(never))
+		len(b.Improving), len(b.Slipping), listOrNone(b.Late), listOrNone(b.Never))
 }
 
 func listOrNone(xs []string) string {

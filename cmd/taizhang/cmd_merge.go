@@ -16,57 +16,35 @@ import (
 )
 
 type mergeOptions struct {
-	Returns []string
+	streams
 	taskSource
-	Period    string
-	Due       string
-	Output    string
-	outputSet bool // -o given: else, in a workspace, the period's 总台账.xlsx
-	Previous  string
-	JSON      bool
-
-	Stdout, Stderr io.Writer
+	req  round.Request
+	JSON bool
 }
 
-func newMergeCmd(stdout, stderr io.Writer, runF func(*mergeOptions) error) *cobra.Command {
-	opts := &mergeOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "merge 报送文件或目录... --tasks 任务分解表.xlsx --period 期次 -o 总台账.xlsx",
-		Short: "把各单位的报送汇总为本期总台账（含序时进度和亮灯）",
-		Long: `检查各单位报送的填报表（与 taizhang check 相同），把可用的报送汇总为本期总台账：
-每项任务一行，牵头单位的报送为准，配合单位的报送列在旁边；计算序时进度和亮灯，统计各单位报送情况。
-
-同一单位报送多份时，以填报日期（其次为文件时间）最新的一份为准，其余列为“已被替代”；不可用的报送列入问题清单，
-其内容不进入台账。若输出的总台账已存在，其中办公室填写的“复核意见”“核定状态”会保留到新台账，旧文件另存为带时间的备份。
-亮灯阈值在 taizhang.yaml 的 lights 中设置。
-
-在工作目录（taizhang init 创建）中可不带参数运行：汇总当前期次（或 --period）文件夹中 报送/ 下的文件，
-写成该期文件夹的 总台账.xlsx，截止日期为期末后 due_days 天，并与上一期的总台账比较；命令行参数优先。`,
-		Example: "  taizhang merge                      # 在工作目录中\n  taizhang merge 收到的报送/ --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 总台账.xlsx",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.outputSet = cmd.Flags().Changed("output")
-			opts.Returns = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return mergeRun(opts)
-		},
-	}
+func newMergeCmd(s streams) *cobra.Command {
+	opts := &mergeOptions{streams: s}
+	cmd := command("merge", func(cmd *cobra.Command, args []string) error {
+		opts.req.OutputSet = cmd.Flags().Changed("output")
+		opts.req.Returns = args
+		return mergeRun(opts)
+	})
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "总台账.xlsx", "输出的总台账（在工作目录中默认为该期文件夹的 总台账.xlsx）")
-	cmd.Flags().StringVar(&opts.Previous, "previous", "", "上期总台账，用于“较上期”一列（在工作目录中默认为上一期文件夹的总台账）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "报送期次，如 2024-Q4（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Due, "due", "", "报送截止日期（判断按时/迟报），如 2025-01-05（在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.req.Output, "output", "o", "总台账.xlsx", "输出的总台账（在工作目录中默认为该期文件夹的 总台账.xlsx）")
+	cmd.Flags().StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于“较上期”一列（在工作目录中默认为上一期文件夹的总台账）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "同时把汇总结果以 JSON 输出到标准输出（格式见 README）")
 	return cmd
 }
 
 func mergeRun(opts *mergeOptions) error {
-	plan, err := round.NewPlan(round.Request{Sources: &opts.Sources, Returns: opts.Returns, Period: opts.Period, Due: opts.Due,
-		Output: opts.Output, OutputSet: opts.outputSet, Previous: opts.Previous, Now: time.Now(), Progress: progressFunc(opts.Stderr),
-		Compared: func(prev period.Period, l string) {
-			fmt.Fprintf(opts.summary(), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
-		}})
+	req := opts.req
+	req.Sources, req.Now, req.Progress = &opts.Sources, time.Now(), progressFunc(opts.Stderr)
+	req.Compared = func(prev period.Period, l string) {
+		fmt.Fprintf(opts.summary(opts.JSON), "与上一期（%s）的总台账比较：%s\n", prev.String(), l)
+	}
+	plan, err := round.NewPlan(req)
 	if err != nil {
 		return err
 	}
@@ -75,7 +53,7 @@ func mergeRun(opts *mergeOptions) error {
 		return err
 	}
 	l := w.Ledger
-	summary := opts.summary()
+	summary := opts.summary(opts.JSON)
 	if opts.JSON {
 		if err := writeJSON(opts.Stdout, l); err != nil {
 			return err
@@ -87,15 +65,6 @@ func mergeRun(opts *mergeOptions) error {
 		fmt.Fprintln(summary, "\n下一步：在总台账中复核（“复核意见”“核定状态”两列，重新汇总时会保留），然后运行 taizhang report 生成本期报告。")
 	}
 	return nil
-}
-
-// summary is where the summary goes: standard error when standard output
-// carries the JSON.
-func (opts *mergeOptions) summary() io.Writer {
-	if opts.JSON {
-		return opts.Stderr
-	}
-	return opts.Stdout
 }
 
 // progressFunc shows "已读取 n/N" on w when it is a terminal; nil when it

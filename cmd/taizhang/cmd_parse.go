@@ -13,54 +13,30 @@ import (
 )
 
 type parseOptions struct {
-	Docs      []string
-	Output    string
-	JSON      bool
-	Config    string
-	Workspace string
-
-	Stdout, Stderr io.Writer
+	streams
+	req workspace.ParseRequest
 }
 
-func newParseCmd(stdout, stderr io.Writer, runF func(*parseOptions) error) *cobra.Command {
-	opts := &parseOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "parse 文件... [-o 任务分解表.xlsx] [--json]",
-		Short: "把政策文件分解为任务清单（任务分解表）",
-		Long: `读取政策文件（.txt、.docx、.html），按文件自身的编号（一、（一）1.（1）①）分解出
-任务、目标及其牵头单位、配合单位、完成时限和量化指标，写成可编辑的 Excel 任务分解表。
-
-在工作目录（taizhang init 创建）中不带参数运行时，读取其中 政策文件/ 下的全部文件，
-写成工作目录的 任务分解表.xlsx；该文件已存在时不会覆盖（其中可能有办公室的修改）。
-用 -o 写到已有的任务分解表时，原文件先另存为带时间的备份（任务分解表.备份-日期-时间.xlsx）；
--o 指向其他文件（总台账、填报表或非 taizhang 生成的文件）时不写入。
-
-单位别名等设置取自工作目录的 taizhang.yaml（不在工作目录中时，取文件所在目录或当前目录的
-taizhang.yaml）；--config 指定的文件优先。`,
-		Example: "  taizhang parse                      # 在工作目录中\n  taizhang parse 实施方案.docx -o 任务分解表.xlsx\n  taizhang parse 意见.txt --json > tasks.json",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Docs = args
-			if runF != nil {
-				return runF(opts)
-			}
-			return parseRun(opts)
-		},
-	}
-	cmd.Flags().StringVarP(&opts.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
-	cmd.Flags().BoolVar(&opts.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
-	cmd.Flags().StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")
-	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录（taizhang init 创建）；默认为当前目录所在的工作目录")
+func newParseCmd(s streams) *cobra.Command {
+	opts := &parseOptions{streams: s}
+	cmd := command("parse", func(_ *cobra.Command, args []string) error {
+		opts.req.Docs = args
+		return parseRun(opts)
+	})
+	cmd.Flags().StringVarP(&opts.req.Output, "output", "o", "", "输出的任务分解表（.xlsx）；未指定且未用 --json 时为 任务分解表.xlsx（在工作目录中为工作目录的任务分解表）")
+	cmd.Flags().BoolVar(&opts.req.JSON, "json", false, "把任务清单以 JSON 输出到标准输出（字段见 README）")
+	cmd.Flags().StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径（默认用工作目录的配置，或在文件所在目录和当前目录查找）")
+	cmd.Flags().StringVar(&opts.req.Workspace, "workspace", "", "工作目录（taizhang init 创建）；默认为当前目录所在的工作目录")
 	return cmd
 }
 
 func parseRun(opts *parseOptions) error {
-	p, err := workspace.ParseDocuments(workspace.ParseRequest{Docs: opts.Docs, Output: opts.Output, JSON: opts.JSON, Config: opts.Config, Workspace: opts.Workspace})
+	p, err := workspace.ParseDocuments(opts.req)
 	if err != nil {
 		return err
 	}
-	summary := opts.Stdout
-	if opts.JSON {
-		summary = opts.Stderr
+	summary := opts.summary(opts.req.JSON)
+	if opts.req.JSON {
 		if err := writeJSON(opts.Stdout, p.Set); err != nil {
 			return err
 		}
@@ -97,21 +73,9 @@ func printSummary(w io.Writer, set *task.Set, output string) {
 }
 
 // printReview lists what the office should check, one line per kind of
-// problem with the items it concerns, so that a flag shared by twenty items
-// is read once.
+// problem with the items it concerns.
 func printReview(w io.Writer, d *task.Document) {
-	var order []string
-	labels := map[string][]string{}
-	for _, t := range d.Tasks {
-		for _, f := range t.Flags {
-			if _, ok := labels[f]; !ok {
-				order = append(order, f)
-			}
-			labels[f] = append(labels[f], t.Label())
-		}
-	}
-	for _, f := range order {
-		ls := labels[f]
-		fmt.Fprintf(w, "  需核实（%d 项）：%s\n      %s\n", len(ls), f, strings.Join(ls, "、"))
+	for _, r := range d.Reviews() {
+		fmt.Fprintf(w, "  需核实（%d 项）：%s\n      %s\n", len(r.Labels), r.Flag, strings.Join(r.Labels, "、"))
 	}
 }

@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"slices"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -15,79 +14,46 @@ import (
 )
 
 type reportOptions struct {
-	Ledgers   []string
-	Previous  string
-	Output    string
-	Kind      string
-	Period    string
-	Title     string
-	Office    string
-	Date      string
-	Fonts     []string
-	Config    string
-	Workspace string
-	Masthead  bool
-	Format    string
-
-	Stdout, Stderr io.Writer
+	streams
+	req    publish.Request
+	kind   string // --kind as given; req.Kind once checked
+	format string // --format as given; req.Format once checked
 }
 
-func newReportCmd(stdout, stderr io.Writer, runF func(*reportOptions) error) *cobra.Command {
-	opts := &reportOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "report --ledger 总台账.xlsx -o 报告.pdf",
-		Short: "由总台账生成公文格式的 PDF 报告（进展通报或年度考核报告）",
-		Long: `由总台账生成 PDF 报告，版式按 GB/T 9704《党政机关公文格式》，字体嵌入文件，任何电脑都能正确显示和打印。
-
---kind progress（默认）：本期进展通报。总体情况（含亮灯分布图、各单位完成率图）、按文件原有编号的分项推进情况、
-存在问题（红黄灯任务及原因、未报送单位）、单位排名，附件为横排的全部台账。
---kind annual：年度考核通报。用 --ledger 依次给出全年各期总台账，增加考核排名、各单位得分及主要加减分事项、
-结转下年度任务和全年完成率走势图。
-
-办公室在总台账中填写的“核定状态”优先于单位报送的状态，“复核意见”会写入报告。
-在工作目录（taizhang init 创建）中运行时可不带参数：使用本期（或 --period 指定期次）的总台账，报告写入该期目录。
-字体可在 taizhang.yaml 的 fonts 中或用 --font 指定，如 --font body=C:\Windows\Fonts\simfang.ttf。
-PDF 旁边同时写出同名的 Word 版（.docx），样式、页面按公文格式设置，供修改后印发；--format pdf 或 docx 只写其中一种。
-已有的报告（或年度台账）先另存为带时间的备份再替换；-o 须为 .pdf，不能是总台账或其他文件。`,
-		Example: `  taizhang report --ledger 总台账.xlsx -o 报告.pdf --office 市政府督查室
-  taizhang report --kind annual --ledger 一季度.xlsx --ledger 二季度.xlsx --ledger 三季度.xlsx --ledger 四季度.xlsx -o 年度考核.pdf`,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				opts.Ledgers = append(opts.Ledgers, args...)
-			}
-			if publish.Kind(opts.Kind) != publish.Progress && publish.Kind(opts.Kind) != publish.Annual {
-				return &usageError{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", opts.Kind)}
-			}
-			if !slices.Contains(publish.Formats, publish.Format(opts.Format)) {
-				return &usageError{Msg: fmt.Sprintf("--format 只能是 pdf、docx 或 both（两者都写），不是“%s”", opts.Format)}
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return reportRun(opts)
-		},
-	}
+func newReportCmd(s streams) *cobra.Command {
+	opts := &reportOptions{streams: s}
+	cmd := command("report", func(_ *cobra.Command, args []string) error {
+		opts.req.Ledgers = append(opts.req.Ledgers, args...)
+		return reportRun(opts)
+	})
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
-	f.StringVar(&opts.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
-	f.StringVarP(&opts.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
-	f.StringVar(&opts.Kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
-	f.StringVar(&opts.Period, "period", "", "在工作目录中使用的期次，默认为本期")
-	f.StringVar(&opts.Title, "title", "", "报告标题，默认按期次生成")
-	f.StringVar(&opts.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
-	f.StringVar(&opts.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
-	f.BoolVar(&opts.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
-	f.StringVar(&opts.Format, "format", string(publish.Both), "输出格式：pdf、docx（可编辑的 Word 版，写在 PDF 旁边，同名）或 both")
-	f.StringArrayVar(&opts.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
-	f.StringVar(&opts.Config, "config", "", "配置文件 taizhang.yaml 的路径")
-	f.StringVar(&opts.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
+	f.StringArrayVar(&opts.req.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
+	f.StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
+	f.StringVarP(&opts.req.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
+	f.StringVar(&opts.kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
+	f.StringVar(&opts.req.Period, "period", "", "在工作目录中使用的期次，默认为本期")
+	f.StringVar(&opts.req.Title, "title", "", "报告标题，默认按期次生成")
+	f.StringVar(&opts.req.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
+	f.StringVar(&opts.req.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
+	f.BoolVar(&opts.req.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
+	f.StringVar(&opts.format, "format", string(publish.Both), "输出格式：pdf、docx（可编辑的 Word 版，写在 PDF 旁边，同名）或 both")
+	f.StringArrayVar(&opts.req.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
+	f.StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径")
+	f.StringVar(&opts.req.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
 	return cmd
 }
 
 func reportRun(opts *reportOptions) error {
-	plan, err := publish.NewPlan(publish.Request{Kind: publish.Kind(opts.Kind), Ledgers: opts.Ledgers, Previous: opts.Previous,
-		Output: opts.Output, Period: opts.Period, Title: opts.Title, Office: opts.Office, Date: opts.Date, Fonts: opts.Fonts,
-		Config: opts.Config, Workspace: opts.Workspace, Masthead: opts.Masthead, Format: publish.Format(opts.Format), Now: time.Now()})
+	kind, err := publish.ParseKind(opts.kind)
+	if err != nil {
+		return err
+	}
+	format, err := publish.ParseFormat(opts.format)
+	if err != nil {
+		return err
+	}
+	opts.req.Kind, opts.req.Format, opts.req.Now = kind, format, time.Now()
+	plan, err := publish.NewPlan(opts.req)
 	if err != nil {
 		return err
 	}

@@ -16,33 +16,17 @@ import (
 )
 
 type statusOptions struct {
+	streams
 	Workspace string
 	Period    string
 	JSON      bool
 	Now       time.Time // zero: the clock
-
-	Stdout, Stderr io.Writer
 }
 
-func newStatusCmd(stdout, stderr io.Writer, runF func(*statusOptions) error) *cobra.Command {
-	opts := &statusOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "status [--period 期次] [--json]",
-		Short: "查看本期报送情况：谁已报送、谁迟报、谁未报，还有哪些事要做",
-		Long: `在工作目录（taizhang init 创建）中运行，列出当前期次（或 --period）的报送截止日期和剩余天数，
-各责任单位的报送情况（文件、填报日期、按时或迟报；未报；报送文件有错误不能使用的），
-总台账是否需要重新汇总，以及下一步要做的事。报送文件按 taizhang check 的规则检查，不会修改任何文件。`,
-		Example: "  taizhang status\n  taizhang status --period 2024-Q4 --json",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &usageError{Msg: "status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录"}
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return statusRun(opts)
-		},
-	}
+func newStatusCmd(s streams) *cobra.Command {
+	opts := &statusOptions{streams: s}
+	cmd := command("status", func(*cobra.Command, []string) error { return statusRun(opts) })
+	cmd.Args = noArgs("status 不接受参数：请在工作目录中运行，或用 --workspace 指定工作目录")
 	cmd.Flags().StringVar(&opts.Workspace, "workspace", "", "工作目录；默认为当前目录所在的工作目录")
 	cmd.Flags().StringVar(&opts.Period, "period", "", "期次，如 2024-Q4（默认为当前期次）")
 	cmd.Flags().BoolVar(&opts.JSON, "json", false, "以 JSON 输出")
@@ -68,13 +52,9 @@ func printStatus(w io.Writer, st *round.Status) {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
 	} else {
 		fmt.Fprintf(w, "任务分解表：任务和目标 %d 项，责任单位 %d 个；本期填报表 %d 份\n", st.Tasks, len(st.Units), st.Templates)
-		counts := map[string]int{}
-		for _, u := range st.Units {
-			counts[u.State]++
-		}
-		fmt.Fprintf(w, "收到报送文件 %d 份：按时 %d 个单位，迟报 %d 个，未报 %d 个", st.ReturnFiles, counts[round.StateOnTime], counts[round.StateLate], counts[round.StateMissing])
-		if counts[round.StateRejected] > 0 {
-			fmt.Fprintf(w, "，报送有误 %d 个", counts[round.StateRejected])
+		fmt.Fprintf(w, "收到报送文件 %d 份：按时 %d 个单位，迟报 %d 个，未报 %d 个", st.ReturnFiles, st.Count(round.StateOnTime), st.Count(round.StateLate), st.Count(round.StateMissing))
+		if n := st.Count(round.StateRejected); n > 0 {
+			fmt.Fprintf(w, "，报送有误 %d 个", n)
 		}
 		fmt.Fprintln(w)
 		if st.Templates > 0 || st.ReturnFiles > 0 {
@@ -100,21 +80,11 @@ func printUnits(w io.Writer, st *round.Status) {
 	for _, u := range st.Units {
 		width = max(width, cells.DisplayWidth(u.Unit))
 	}
-	var reported, missing, rejected []round.UnitStatus
-	for _, u := range st.Units {
-		switch u.State {
-		case round.StateOnTime, round.StateLate:
-			reported = append(reported, u)
-		case round.StateMissing:
-			missing = append(missing, u)
-		default:
-			rejected = append(rejected, u)
-		}
-	}
+	reported, missing, rejected := st.Grouped()
 	if len(reported) > 0 {
 		fmt.Fprintf(w, "\n已报送（%d）：\n", len(reported))
 		for _, u := range reported {
-			fmt.Fprintf(w, "  %s  %s  %s  %s\n", padRight(u.Unit, width), padRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
+			fmt.Fprintf(w, "  %s  %s  %s  %s\n", cells.PadRight(u.Unit, width), cells.PadRight(period.ChineseDay(u.Date), 14), u.State, filepath.Base(u.File))
 		}
 	}
 	if len(missing) > 0 {
@@ -151,11 +121,4 @@ func daysLeft(n int) string {
 		return "今天截止"
 	}
 	return fmt.Sprintf("已过 %d 天", -n)
-}
-
-func padRight(s string, width int) string {
-	if d := width - cells.DisplayWidth(s); d > 0 {
-		return s + strings.Repeat(" ", d)
-	}
-	return s
 }

@@ -12,55 +12,31 @@ import (
 )
 
 type templatesOptions struct {
+	streams
 	taskSource
-	Period string
-	Due    string
-	Dir    string
-	dirSet bool // -o given: else, in a workspace, the period's 填报表/
-	NewKey bool // make a new signing key although workbooks were issued with a lost one
-
-	Stdout, Stderr io.Writer
+	req round.IssueRequest
 }
 
-func newTemplatesCmd(stdout, stderr io.Writer, runF func(*templatesOptions) error) *cobra.Command {
-	opts := &templatesOptions{Stdout: stdout, Stderr: stderr}
-	cmd := &cobra.Command{
-		Use:   "templates --tasks 任务分解表.xlsx --period 期次 -o 目录",
-		Short: "为每个责任单位生成本期填报表",
-		Long: `按任务分解表（或直接按政策文件）为每个有任务的责任单位（牵头或配合）生成一份本期填报表，
-任务列锁定，填报列带下拉和校验，并带有防篡改签名。
-
-期次写作 2024-11、2024-Q4、2024-H1、2024，或 2024年11月、2024年第四季度、2024年上半年、2024年度。
-签名密钥保存在工作目录（默认为任务分解表所在目录）的 .taizhang/secret.key，首次运行时生成：
-请妥善保管，不要随填报表下发；核验报送文件（taizhang check）时需要它。已下发过填报表而密钥不见了时，
-本命令不会悄悄生成新密钥，而是提示如何恢复。
-
-在工作目录（taizhang init 创建）中可不带参数运行：任务取自 任务分解表.xlsx，期次为当前期次，
-截止日期为期末后 due_days 天（taizhang.yaml），填报表写入该期文件夹的 填报表/；命令行参数优先。
-输出目录中同名的空白填报表直接替换；已有单位填写内容的报送文件不会被替换，此时不生成任何填报表。`,
-		Example: "  taizhang templates                  # 在工作目录中\n  taizhang templates --tasks 任务分解表.xlsx --period 2024-Q4 --due 2025-01-05 -o 填报表",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				return &usageError{Msg: "templates 不接受位置参数：请用 --tasks 指定任务来源"}
-			}
-			opts.dirSet = cmd.Flags().Changed("output")
-			if runF != nil {
-				return runF(opts)
-			}
-			return templatesRun(opts)
-		},
-	}
+func newTemplatesCmd(s streams) *cobra.Command {
+	opts := &templatesOptions{streams: s}
+	cmd := command("templates", func(cmd *cobra.Command, _ []string) error {
+		opts.req.DirSet = cmd.Flags().Changed("output")
+		return templatesRun(opts)
+	})
+	cmd.Args = noArgs("templates 不接受位置参数：请用 --tasks 指定任务来源")
 	opts.taskSource.addFlags(cmd)
-	cmd.Flags().StringVar(&opts.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
-	cmd.Flags().StringVar(&opts.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
-	cmd.Flags().StringVarP(&opts.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
-	cmd.Flags().BoolVar(&opts.NewKey, "new-key", false, "签名密钥丢失且确实无法找回时，生成新密钥（此前下发的填报表和报送将无法核验，需向所有单位重新下发）")
+	cmd.Flags().StringVar(&opts.req.Period, "period", "", "报送期次，如 2024-Q4、2024年11月（在工作目录中默认为当前期次）")
+	cmd.Flags().StringVar(&opts.req.Due, "due", "", "报送截止日期，如 2025-01-05（印在填报表上；在工作目录中默认为期末后 due_days 天）")
+	cmd.Flags().StringVarP(&opts.req.Dir, "output", "o", "填报表", "输出目录（在工作目录中默认为该期文件夹的 填报表/）")
+	cmd.Flags().BoolVar(&opts.req.NewKey, "new-key", false, "签名密钥丢失且确实无法找回时，生成新密钥（此前下发的填报表和报送将无法核验，需向所有单位重新下发）")
 	return cmd
 }
 
 func templatesRun(opts *templatesOptions) error {
-	is, err := round.Issue(round.IssueRequest{Sources: &opts.Sources, Period: opts.Period, Due: opts.Due, Dir: opts.Dir,
-		DirSet: opts.dirSet, NewKey: opts.NewKey, Now: time.Now(), Warn: func(s string) { fmt.Fprintln(opts.Stderr, s) }})
+	req := opts.req
+	req.Sources, req.Now = &opts.Sources, time.Now()
+	req.Warn = func(s string) { fmt.Fprintln(opts.Stderr, s) }
+	is, err := round.Issue(req)
 	if is != nil {
 		printTemplates(opts.Stdout, is)
 	}
@@ -73,11 +49,7 @@ func templatesRun(opts *templatesOptions) error {
 
 // printTemplates tells the office what Issue wrote.
 func printTemplates(w io.Writer, is *round.Issued) {
-	items := 0
-	for _, wr := range is.Written {
-		items += wr.Items
-	}
-	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(is.Written), is.Period.String(), items, is.Dir)
+	fmt.Fprintf(w, "已为 %d 个责任单位生成%s填报表（共 %d 条任务行），保存在 %s\n", len(is.Written), is.Period.String(), is.Items(), is.Dir)
 	for _, wr := range is.Written {
 		fmt.Fprintf(w, "  %s（%d 项）\n", wr.Path, wr.Items)
 	}

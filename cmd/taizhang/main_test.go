@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"crypto/sha256"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 const seed000 = "../../seeds/000_ced7f791c4343474.txt"
@@ -66,12 +66,12 @@ func TestParseJSON(t *testing.T) {
 func TestParseWorkbookRoundTrip(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "任务分解表.xlsx")
-	before := fileHash(t, seed000)
+	before := testkit.FileHash(t, seed000)
 	code, stdout, errOut := runCmd(t, "parse", seed000, "-o", out)
 	if code != exitOK {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
-	if fileHash(t, seed000) != before {
+	if testkit.FileHash(t, seed000) != before {
 		t.Fatal("parse modified its input")
 	}
 	if !strings.Contains(stdout, "已写入") || !strings.Contains(stdout, "需核实") {
@@ -229,15 +229,6 @@ func TestWorkspaceConfig(t *testing.T) {
 	if code != exitInput || !strings.Contains(errOut, "taizhang.yaml") {
 		t.Errorf("broken config: exit %d %q", code, errOut)
 	}
-}
-
-func fileHash(t *testing.T, path string) [32]byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(b)
 }
 
 func TestTemplatesAndCheckUsage(t *testing.T) {

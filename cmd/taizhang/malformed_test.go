@@ -21,6 +21,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -35,14 +36,8 @@ type returnForm struct {
 
 func openForm(t *testing.T, path string) *returnForm {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := f.GetRows(fillin.SheetForm)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, path)
+	rows := testkit.Rows(t, f, fillin.SheetForm)
 	for i, r := range rows {
 		if !strings.Contains(strings.Join(r, "|"), "累计进度") {
 			continue
@@ -538,14 +533,7 @@ func TestMalformedReturns(t *testing.T) {
 	if code != exitOK {
 		t.Fatalf("merge: exit %d: %s", code, errOut)
 	}
-	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(out), &l); err != nil {
-		t.Fatalf("merge --json: %v", err)
-	}
-	intake := map[string]*ledger.Intake{}
-	for _, in := range l.Intake {
-		intake[filepath.Base(in.File)] = in
-	}
+	l, intake := mergeJSON(t, out)
 	for _, c := range cases {
 		in := intake[c.file]
 		switch {
@@ -582,15 +570,8 @@ func TestMalformedReturns(t *testing.T) {
 	if len(back.Rows) != len(l.Rows) {
 		t.Errorf("the ledger read back has %d rows; want %d", len(back.Rows), len(l.Rows))
 	}
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sheet, err := f.GetRows(ledgerbook.SheetLedger)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, path)
+	sheet := testkit.Rows(t, f, ledgerbook.SheetLedger)
 	for _, tc := range texts {
 		found := false
 		for _, r := range sheet {

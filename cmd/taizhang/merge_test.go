@@ -18,6 +18,8 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 )
 
 // messyReturns issues the seed-003 workbooks, has the units answer, and adds
@@ -124,7 +126,7 @@ func hashDir(t *testing.T, dir string) map[string][32]byte {
 	m := map[string][32]byte{}
 	files, _ := filepath.Glob(filepath.Join(dir, "*"))
 	for _, f := range files {
-		m[f] = fileHash(t, f)
+		m[f] = testkit.FileHash(t, f)
 	}
 	return m
 }
@@ -154,14 +156,7 @@ func TestMergeMessyFolder(t *testing.T) {
 			t.Errorf("merge changed its input %s", f)
 		}
 	}
-	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(stdout), &l); err != nil {
-		t.Fatalf("--json: %v", err)
-	}
-	state := map[string]*ledger.Intake{}
-	for _, in := range l.Intake {
-		state[filepath.Base(in.File)] = in
-	}
+	l, state := mergeJSON(t, stdout)
 	for _, name := range rejected {
 		in := state[name]
 		if in == nil || in.State != ledger.Rejected || len(in.Findings) == 0 || in.Findings[0].Msg == "" {
@@ -191,17 +186,7 @@ func TestMergeMessyFolder(t *testing.T) {
 	}
 
 	// The office reviews a row; a late return arrives; merge runs again.
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reviewCell, idOfRow := findReviewCell(t, f)
-	if err := f.SetCellValue("总台账", reviewCell, "请补充佐证材料"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+	idOfRow := officeEdit(t, out, "", map[string]string{"复核意见": "请补充佐证材料"})
 	code, stdout, errOut = runCmd(t, "merge", folder, "--tasks", tasks, "--period", "2024-Q4", "-o", out, "--json")
 	if code != exitOK {
 		t.Fatalf("second merge: exit %d: %s", code, errOut)
@@ -222,36 +207,61 @@ func TestMergeMessyFolder(t *testing.T) {
 	}
 }
 
-// findReviewCell returns the 复核意见 cell of the first data row of the
-// 总台账 sheet and that row's task ID, found by the header texts.
-func findReviewCell(t *testing.T, f *excelize.File) (string, string) {
+// mergeJSON is the ledger merge --json wrote, with its returns by file
+// name.
+func mergeJSON(t *testing.T, out string) (*ledger.Ledger, map[string]*ledger.Intake) {
 	t.Helper()
-	rows, err := f.GetRows("总台账")
-	if err != nil {
-		t.Fatal(err)
+	var l ledger.Ledger
+	if err := json.Unmarshal([]byte(out), &l); err != nil {
+		t.Fatalf("merge --json: %v", err)
 	}
+	byName := map[string]*ledger.Intake{}
+	for _, in := range l.Intake {
+		byName[filepath.Base(in.File)] = in
+	}
+	return &l, byName
+}
+
+// officeEdit types values into a task's row of the ledger sheet of the
+// workbook at path, by column header (复核意见, 核定状态), as the office does
+// in Excel, and saves it. taskID "" is the first task; it returns the
+// task's ID.
+func officeEdit(t *testing.T, path, taskID string, values map[string]string) string {
+	t.Helper()
+	f := testkit.Open(t, path)
+	rows := testkit.Rows(t, f, ledgerbook.SheetLedger)
 	for hr, row := range rows {
-		review, id := -1, -1
+		cols := map[string]int{}
 		for c, v := range row {
-			switch strings.TrimSpace(v) {
-			case "复核意见":
-				review = c
-			case "任务编号":
-				id = c
-			}
+			cols[strings.TrimSpace(v)] = c
 		}
-		if review < 0 || id < 0 {
+		idCol, ok := cols["任务编号"]
+		if !ok {
 			continue
 		}
 		for r := hr + 1; r < len(rows); r++ {
-			if id < len(rows[r]) && rows[r][id] != "" {
-				cell, _ := excelize.CoordinatesToCellName(review+1, r+1)
-				return cell, rows[r][id]
+			if idCol >= len(rows[r]) || rows[r][idCol] == "" || taskID != "" && rows[r][idCol] != taskID {
+				continue
 			}
+			for header, v := range values {
+				c, ok := cols[header]
+				if !ok {
+					t.Fatalf("no %s column in %s", header, ledgerbook.SheetLedger)
+				}
+				cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+				if err := f.SetCellStr(ledgerbook.SheetLedger, cell, v); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := f.Save(); err != nil {
+				t.Fatal(err)
+			}
+			return rows[r][idCol]
 		}
+		break
 	}
-	t.Fatal("no 复核意见 / 任务编号 columns in 总台账")
-	return "", ""
+	t.Fatalf("task %q not in the ledger", taskID)
+	return ""
 }
 
 // TestMergeLibreOfficeEdited merges a return that LibreOffice edited and

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 )
 
@@ -35,15 +36,8 @@ func mergedLedger(t *testing.T) (tasks, folder, out string) {
 // saves it.
 func editTaskList(t *testing.T, path string, edit func(f *excelize.File, rows [][]string, col map[string]int)) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows("任务分解表")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, path)
+	rows := testkit.Rows(t, f, "任务分解表")
 	col := map[string]int{}
 	for hr, row := range rows {
 		for c, v := range row {
@@ -67,18 +61,7 @@ func editTaskList(t *testing.T, path string, edit func(f *excelize.File, rows []
 // with the ledger left as it was.
 func TestMergeKeepsNotesOfRemovedTasks(t *testing.T) {
 	tasks, folder, out := mergedLedger(t)
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	reviewCell, id := findReviewCell(t, f)
-	if err := f.SetCellValue("总台账", reviewCell, "请说明进度滞后原因"); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	id := officeEdit(t, out, "", map[string]string{"复核意见": "请说明进度滞后原因"})
 
 	// The office deletes that task from the task list and merges again.
 	editTaskList(t, tasks, func(f *excelize.File, rows [][]string, col map[string]int) {
@@ -136,12 +119,12 @@ func TestMergeKeepsNotesOfRemovedTasks(t *testing.T) {
 			}
 		}
 	})
-	before := fileHash(t, out)
+	before := testkit.FileHash(t, out)
 	code, _, errOut = runCmd(t, "merge", folder, "--tasks", tasks, "--period", "2024-Q4", "--due", "2025-01-05", "-o", out)
 	if code != exitInput || !strings.Contains(errOut, "任务分解表.xlsx") || !strings.Contains(errOut, "没有任何已指定牵头单位的任务") {
 		t.Errorf("merge with an emptied task list: exit %d %s", code, errOut)
 	}
-	if fileHash(t, out) != before {
+	if testkit.FileHash(t, out) != before {
 		t.Error("the refused merge changed the ledger")
 	}
 }
@@ -160,14 +143,8 @@ func flatten(rows [][]string) string {
 // why; so does a merge over that ledger.
 func TestReportNamesIgnoredEdits(t *testing.T) {
 	tasks, folder, out := mergedLedger(t)
-	f, err := excelize.OpenFile(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rows, err := f.GetRows("总台账")
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := testkit.Open(t, out)
+	rows := testkit.Rows(t, f, "总台账")
 	col := map[string]int{}
 	header := -1
 	for r, row := range rows {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // outputs is a folder with what the commands write: a task list, the
@@ -111,7 +112,7 @@ func TestOutputRefusals(t *testing.T) {
 	protected := []string{o.tasks, o.ledger, o.report, notes, otherPDF, book, tasksCopy, locked}
 	before := map[string][32]byte{}
 	for _, p := range protected {
-		before[p] = fileHash(t, p)
+		before[p] = testkit.FileHash(t, p)
 	}
 	for _, tt := range tests {
 		code, _, errOut := runCmd(t, tt.args...)
@@ -120,7 +121,7 @@ func TestOutputRefusals(t *testing.T) {
 		}
 	}
 	for _, p := range protected {
-		if fileHash(t, p) != before[p] {
+		if testkit.FileHash(t, p) != before[p] {
 			t.Errorf("%s was changed", p)
 		}
 		if b := backups(p); len(b) > 0 {
@@ -163,11 +164,7 @@ func TestOutputRefusals(t *testing.T) {
 // task's ID and the new title.
 func markTaskListEdited(t *testing.T, path string) (id, title string) {
 	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := testkit.Open(t, path)
 	set, err := tasklist.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -179,11 +176,7 @@ func markTaskListEdited(t *testing.T, path string) (id, title string) {
 			break
 		}
 	}
-	rows, err := f.GetRows(tasklist.SheetTasks)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, r := range rows {
+	for i, r := range testkit.Rows(t, f, tasklist.SheetTasks) {
 		for j, v := range r {
 			if v == old && old != "" {
 				cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
@@ -216,12 +209,12 @@ func TestTemplatesKeepFilledReturns(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	before := fileHash(t, book)
+	before := testkit.FileHash(t, book)
 	code, _, errOut := runCmd(t, "templates", "--tasks", o.tasks, "--period", "2024-Q4", "-o", o.books)
 	if code != exitInput || !strings.Contains(errOut, book) || !strings.Contains(errOut, "已有单位填写的内容") {
 		t.Errorf("templates over a filled return: exit %d: %s", code, errOut)
 	}
-	if fileHash(t, book) != before {
+	if testkit.FileHash(t, book) != before {
 		t.Error("the unit's return was replaced")
 	}
 	// Without the filled one, blank workbooks are simply written again.
@@ -246,12 +239,12 @@ func TestAnnualReportChecksBothOutputs(t *testing.T) {
 	if err := os.WriteFile(book, []byte("办公室自己的年度表"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	before := fileHash(t, pdf)
+	before := testkit.FileHash(t, pdf)
 	code, _, errOut := runCmd(t, args...)
 	if code != exitInput || !strings.Contains(errOut, book) {
 		t.Errorf("annual report over another file: exit %d: %s", code, errOut)
 	}
-	if fileHash(t, pdf) != before || len(backups(pdf)) > 0 {
+	if testkit.FileHash(t, pdf) != before || len(backups(pdf)) > 0 {
 		t.Errorf("the report was replaced or backed up: backups %v", backups(pdf))
 	}
 }

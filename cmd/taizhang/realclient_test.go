@@ -10,6 +10,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // issueWorkbooks parses seed 003 into a task list in a fresh workspace and
@@ -203,13 +204,7 @@ func TestLibreOfficeClerk(t *testing.T) {
 	})
 	t.Run("renamed to another unit's file name", func(t *testing.T) {
 		out := filepath.Join(dir, "2024年第四季度_市经信局_填报表.xlsx")
-		data, err := os.ReadFile(typedXLSX)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(out, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testkit.CopyFile(t, typedXLSX, out, 0o644)
 		code, res := checkJSON(t, tasks, nil, out)
 		if code != exitOK || res[0].Unit != "市科技局" || !hasFinding(res[0], fillin.LevelWarning, "市经信局") {
 			t.Errorf("renamed: exit %d unit %q warnings %v", code, res[0].Unit, findings(res[0], fillin.LevelWarning))

@@ -11,6 +11,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -164,13 +165,7 @@ func TestReport(t *testing.T) {
 	dir := t.TempDir()
 	src := filepath.Join(demo, "2024年第四季度", "总台账.xlsx")
 	path := filepath.Join(dir, "总台账.xlsx")
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	testkit.CopyFile(t, src, path, 0o644)
 	l, err := ledgerbook.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -185,8 +180,8 @@ func TestReport(t *testing.T) {
 	if red == nil {
 		t.Fatal("no red row in the demo ledger")
 	}
-	editLedger(t, path, red.TaskID, "已完成", "经核实已于12月完成，同意销号。")
-	before := fileHash(t, path)
+	officeEdit(t, path, red.TaskID, map[string]string{"核定状态": "已完成", "复核意见": "经核实已于12月完成，同意销号。"})
+	before := testkit.FileHash(t, path)
 
 	out := filepath.Join(dir, "报告.pdf")
 	code, stdout, errOut := runCmd(t, "report", "--ledger", path, "-o", out, "--office", "某市效能办", "--date", "2025-01-10")
@@ -201,7 +196,7 @@ func TestReport(t *testing.T) {
 	if !c.Contains("已完成（核定）") || !c.Contains("经核实已于12月完成，同意销号。") {
 		t.Error("the office's 核定状态 and 复核意见 are not in the report")
 	}
-	if fileHash(t, path) != before {
+	if testkit.FileHash(t, path) != before {
 		t.Error("report modified its input")
 	}
 	first, _ := os.ReadFile(out)
@@ -240,54 +235,6 @@ func TestReport(t *testing.T) {
 	if code, _, errOut := runCmd(t, "report", "--ledger", filepath.Join(dir, "没有.xlsx")); code != exitInput || !strings.Contains(errOut, "没有.xlsx") {
 		t.Errorf("missing ledger: exit %d: %s", code, errOut)
 	}
-}
-
-// editLedger types a 核定状态 and a 复核意见 into a task's row of the ledger
-// sheet, as the office does in Excel.
-func editLedger(t *testing.T, path, taskID, status, review string) {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, err := f.GetRows(ledgerbook.SheetLedger)
-	if err != nil {
-		t.Fatal(err)
-	}
-	statusCol, reviewCol, idCol, header := -1, -1, -1, -1
-	for i, row := range rows {
-		for j, v := range row {
-			switch v {
-			case "核定状态":
-				statusCol, header = j, i
-			case "复核意见":
-				reviewCol = j
-			case "任务编号":
-				idCol = j
-			}
-		}
-		if header >= 0 {
-			break
-		}
-	}
-	if statusCol < 0 || reviewCol < 0 || idCol < 0 {
-		t.Fatalf("ledger header not found: %v %v %v", statusCol, reviewCol, idCol)
-	}
-	for i, row := range rows[header+1:] {
-		if idCol < len(row) && row[idCol] == taskID {
-			r := header + 2 + i
-			a, _ := excelize.CoordinatesToCellName(statusCol+1, r)
-			b, _ := excelize.CoordinatesToCellName(reviewCol+1, r)
-			f.SetCellStr(ledgerbook.SheetLedger, a, status)
-			f.SetCellStr(ledgerbook.SheetLedger, b, review)
-			if err := f.Save(); err != nil {
-				t.Fatal(err)
-			}
-			return
-		}
-	}
-	t.Fatalf("task %s not in the ledger", taskID)
 }
 
 // The annual report from every quarter's ledger, and the workspace's
@@ -336,7 +283,7 @@ func hashTree(t *testing.T, dir string) map[string][32]byte {
 	m := map[string][32]byte{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
-			m[p] = fileHash(t, p)
+			m[p] = testkit.FileHash(t, p)
 		}
 		return err
 	})

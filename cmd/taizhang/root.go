@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // version is set at release time with -ldflags "-X main.version=…".
@@ -41,14 +42,9 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
-	root.AddCommand(newInitCmd(stdout, stderr, nil))
-	root.AddCommand(newParseCmd(stdout, stderr, nil))
-	root.AddCommand(newTemplatesCmd(stdout, stderr, nil))
-	root.AddCommand(newCheckCmd(stdout, stderr, nil))
-	root.AddCommand(newMergeCmd(stdout, stderr, nil))
-	root.AddCommand(newStatusCmd(stdout, stderr, nil))
-	root.AddCommand(newReportCmd(stdout, stderr, nil))
-	root.AddCommand(newDemoCmd(stdout, stderr, nil))
+	s := streams{Stdout: stdout, Stderr: stderr}
+	root.AddCommand(newInitCmd(s), newParseCmd(s), newTemplatesCmd(s), newCheckCmd(s),
+		newMergeCmd(s), newStatusCmd(s), newReportCmd(s), newDemoCmd(s))
 	return root
 }
 
@@ -67,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return exitOK
 	}
 	code := exitCode(err)
-	if path, reason, ok := fsProblem(err); ok && code == exitInternal {
+	if path, reason, ok := outfile.PathProblem(err); ok && code == exitInternal {
 		fmt.Fprintf(stderr, "错误：无法读写 %s：%s\n", path, reason)
 		return exitInput
 	}

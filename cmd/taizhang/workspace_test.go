@@ -14,6 +14,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -33,13 +34,7 @@ func newWorkspace(t *testing.T, seeds ...string) string {
 		t.Errorf("init output: %s", out)
 	}
 	for _, s := range seeds {
-		data, err := os.ReadFile(s)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(ws, "政策文件", filepath.Base(s)), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
+		testkit.CopyFile(t, s, filepath.Join(ws, "政策文件", filepath.Base(s)), 0o644)
 	}
 	return ws
 }
@@ -326,7 +321,7 @@ func TestStatus(t *testing.T) {
 
 	var out, errb bytes.Buffer
 	now := time.Date(2025, 1, 8, 9, 0, 0, 0, time.Local)
-	if err := statusRun(&statusOptions{Workspace: ws, Now: now, Stdout: &out, Stderr: &errb}); err != nil {
+	if err := statusRun(&statusOptions{Workspace: ws, Now: now, streams: streams{Stdout: &out, Stderr: &errb}}); err != nil {
 		t.Fatal(err)
 	}
 	text := out.String()
@@ -364,7 +359,7 @@ func statusJSON(t *testing.T, ws, today string) *round.Status {
 	t.Helper()
 	now, _ := time.ParseInLocation("2006-01-02", today, time.Local)
 	var out, errb bytes.Buffer
-	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), Stdout: &out, Stderr: &errb}); err != nil {
+	if err := statusRun(&statusOptions{Workspace: ws, JSON: true, Now: now.Add(10 * time.Hour), streams: streams{Stdout: &out, Stderr: &errb}}); err != nil {
 		t.Fatal(err)
 	}
 	var st round.Status

@@ -21,17 +21,7 @@ import (
 // blocks (— “ ” …) is wide, as Chinese fonts draw it and as UAX #11 says
 // its ambiguous-width characters are in an East Asian context. Both the
 // workbooks' row heights and the terminal's columns use it.
-func DisplayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x2000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
-}
+func DisplayWidth(s string) int { return countWide(s, 0x2000) }
 
 // LineCount estimates how many lines s takes in a wrapped cell of the given
 // width. An empty s takes one line.
@@ -47,6 +37,16 @@ func LineCount(s string, width float64) int {
 		n += max(1, int(math.Ceil(float64(DisplayWidth(para))/usable)))
 	}
 	return n
+}
+
+// MaxRowHeight is the tallest row Excel allows, in points.
+const MaxRowHeight = 409.0
+
+// RowHeight is the height in points of a row holding values in wrapped
+// cells of the given widths (see RowLines): its lines of lineHeight points
+// and pad, at most MaxRowHeight.
+func RowHeight(values []string, widths []float64, lineHeight, pad float64) float64 {
+	return min(float64(RowLines(values, widths))*lineHeight+pad, MaxRowHeight)
 }
 
 // RowLines is how many lines the tallest of values takes in wrapped cells
@@ -197,16 +197,28 @@ func TruncateRunes(s string, n int) string {
 	return string([]rune(s)[:n-1]) + "…"
 }
 
+// PadRight pads s with spaces to width columns of a terminal (see
+// DisplayWidth); s as it is when it is as wide already.
+func PadRight(s string, width int) string {
+	if d := width - DisplayWidth(s); d > 0 {
+		return s + strings.Repeat(" ", d)
+	}
+	return s
+}
+
 // MaxCellUnits is the most text an Excel cell holds, in UTF-16 code units
 // (a character outside the Basic Multilingual Plane takes two). Longer
 // text is cut without a word by Excel and by excelize alike.
 const MaxCellUnits = 32767
 
 // CellUnits is the length of s as Excel counts it: UTF-16 code units.
-func CellUnits(s string) int {
+func CellUnits(s string) int { return countWide(s, 0x10000) }
+
+// countWide counts the runes of s, those from wide up twice.
+func countWide(s string, wide rune) int {
 	n := 0
 	for _, r := range s {
-		if r >= 0x10000 {
+		if r >= wide {
 			n += 2
 		} else {
 			n++

@@ -5,28 +5,21 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func TestDisplayWidth(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"", 0},
-		{"abc12", 5},
-		{"任务", 4},
-		{"（1）", 5},
-		{"a—b", 4}, // em dash (U+2014) counts two
-		{"“办”", 6}, // Chinese quotation marks count two
-	}
-	for _, tc := range tests {
-		if got := DisplayWidth(tc.in); got != tc.want {
-			t.Errorf("DisplayWidth(%q) = %d; want %d", tc.in, got, tc.want)
-		}
-	}
+	testkit.Cases(t, "DisplayWidth", DisplayWidth, map[string]int{
+		"":      0,
+		"abc12": 5,
+		"任务":    4,
+		"（1）":   5,
+		"a—b":   4, // em dash (U+2014) counts two
+		"“办”":   6, // Chinese quotation marks count two
+	})
 }
 
 func TestLineCount(t *testing.T) {
@@ -70,69 +63,34 @@ func TestFoldAndHeaderKey(t *testing.T) {
 }
 
 func TestCleanCell(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"", ""},
-		{"  a  ", "a"},
-		{"a\r\nb\rc\n", "a\nb\nc"},
-		{"\r\n 甲 \r\n", "甲"},
-	}
-	for _, tc := range tests {
-		if got := CleanCell(tc.in); got != tc.want {
-			t.Errorf("CleanCell(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
+	testkit.Cases(t, "CleanCell", CleanCell, map[string]string{
+		"":            "",
+		"  a  ":       "a",
+		"a\r\nb\rc\n": "a\nb\nc",
+		"\r\n 甲 \r\n": "甲",
+	})
 }
 
-func TestSplitLines(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"", nil},
-		{" a \n\n b\n  \n", []string{"a", "b"}},
-		{"一行", []string{"一行"}},
-	}
-	for _, tc := range tests {
-		if got := SplitLines(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("SplitLines(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestSplitLabel(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"二(三)4", []string{"二", "(三)", "4"}},
-		{"一（二）3①", []string{"一", "（二）", "3", "①"}},
-		{"十二(十)12(3)", []string{"十二", "(十)", "12", "(3)"}},
-		{"一、(一)1.", []string{"一、", "(一)", "1."}},
-		{"附件2", []string{"附件", "2"}},
-		{"", nil},
-	}
-	for _, tc := range tests {
-		if got := SplitLabel(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("SplitLabel(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
-}
-
-func TestSplitUnits(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
-		{"市发改委、市科技局", []string{"市发改委", "市科技局"}},
-		{"各县（市、区）人民政府，市财政局;市统计局\n 市商务局 ", []string{"各县（市、区）人民政府", "市财政局", "市统计局", "市商务局"}},
-		{"各市(区)、、", []string{"各市(区)"}},
-		{"", nil},
-	}
-	for _, tc := range tests {
-		if got := SplitUnits(tc.in); !slices.Equal(got, tc.want) {
-			t.Errorf("SplitUnits(%q) = %q; want %q", tc.in, got, tc.want)
-		}
-	}
+func TestSplit(t *testing.T) {
+	testkit.Cases(t, "SplitLines", SplitLines, map[string][]string{
+		"":                nil,
+		" a \n\n b\n  \n": []string{"a", "b"},
+		"一行":              []string{"一行"},
+	})
+	testkit.Cases(t, "SplitLabel", SplitLabel, map[string][]string{
+		"二(三)4":      []string{"二", "(三)", "4"},
+		"一（二）3①":     []string{"一", "（二）", "3", "①"},
+		"十二(十)12(3)": []string{"十二", "(十)", "12", "(3)"},
+		"一、(一)1.":    []string{"一、", "(一)", "1."},
+		"附件2":        []string{"附件", "2"},
+		"":           nil,
+	})
+	testkit.Cases(t, "SplitUnits", SplitUnits, map[string][]string{
+		"市发改委、市科技局": []string{"市发改委", "市科技局"},
+		"各县（市、区）人民政府，市财政局;市统计局\n 市商务局 ": []string{"各县（市、区）人民政府", "市财政局", "市统计局", "市商务局"},
+		"各市(区)、、": []string{"各市(区)"},
+		"":        nil,
+	})
 }
 
 func TestMarkers(t *testing.T) {
@@ -241,11 +199,7 @@ func TestWriteFileAtomic(t *testing.T) {
 					t.Errorf("mode %v; want 0644", mode)
 				}
 			}
-			entries, err := os.ReadDir(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, e := range entries {
+			for _, e := range testkit.ReadDir(t, dir) {
 				if e.Name() != "台账.xlsx" {
 					t.Errorf("left behind %s", e.Name())
 				}
@@ -317,5 +271,14 @@ func TestRowLines(t *testing.T) {
 		if got := RowLines(tt.values, tt.widths); got != tt.want {
 			t.Errorf("RowLines(%q, %v) = %d; want %d", tt.values, tt.widths, got, tt.want)
 		}
+	}
+}
+
+func TestPadRight(t *testing.T) {
+	if got := PadRight("任务", 6); got != "任务  " {
+		t.Errorf("PadRight(任务, 6) = %q", got)
+	}
+	if got := PadRight("abc", 2); got != "abc" {
+		t.Errorf("PadRight(abc, 2) = %q; want it as it is", got)
 	}
 }

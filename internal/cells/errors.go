@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -66,14 +65,11 @@ func SniffXLSX(name string, data []byte, what string) string {
 // larger than MaxInputSize is the user's problem, not an internal failure:
 // it comes back as an *InputError.
 func ReadFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
-	var zero T
 	// Checked before opening: opening a named pipe waits for a writer.
-	if err := CheckRegular(path, MaxInputSize); err != nil {
-		return zero, err
-	}
-	f, err := os.Open(path)
+	f, err := openRegular(path, MaxInputSize)
 	if err != nil {
-		return zero, openError(path, err)
+		var zero T
+		return zero, err
 	}
 	defer f.Close()
 	return read(filepath.Base(path), io.LimitReader(f, MaxInputSize))

@@ -23,12 +23,9 @@ const MaxInputSize = 100 << 20
 // is opened for reading: opening a named pipe would wait for a writer that
 // never comes.
 func ReadRegular(path string, limit int64) ([]byte, error) {
-	if err := CheckRegular(path, limit); err != nil {
-		return nil, err
-	}
-	f, err := os.Open(path)
+	f, err := openRegular(path, limit)
 	if err != nil {
-		return nil, openError(path, err)
+		return nil, err
 	}
 	defer f.Close()
 	// The file may have been replaced between the check and the open.
@@ -45,6 +42,19 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, &InputError{File: path, Msg: tooLarge(int64(len(data)), limit)}
 	}
 	return data, nil
+}
+
+// openRegular opens path for reading once CheckRegular has found it a
+// regular file of at most limit bytes.
+func openRegular(path string, limit int64) (*os.File, error) {
+	if err := CheckRegular(path, limit); err != nil {
+		return nil, err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	return f, nil
 }
 
 // CheckRegular returns an *InputError unless path is a regular file (or a

@@ -5,20 +5,18 @@ package cells
 import (
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func TestReadRegular(t *testing.T) {
 	dir := t.TempDir()
-	small := filepath.Join(dir, "small.xlsx")
-	if err := os.WriteFile(small, []byte("PK\x03\x04 hello"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	small := testkit.SaveFile(t, dir, "small.xlsx", []byte("PK\x03\x04 hello"))
 	fifo := filepath.Join(dir, "pipe.xlsx")
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("no named pipes here:", err)

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -42,10 +41,7 @@ func TestNeedsConversion(t *testing.T) {
 		{"文本.et", []byte("a,b\n1,2\n"), true},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		got, err := NeedsConversion(path)
 		if err != nil || got != tt.want {
 			t.Errorf("NeedsConversion(%q) = %v, %v; want %v", tt.name, got, err, tt.want)
@@ -71,10 +67,7 @@ func TestToXLSXMessages(t *testing.T) {
 		{"网页.htm", []byte("<html></html>"), msgNotSpreadsheet},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		out, cleanup, err := ToXLSX(context.Background(), path)
 		cleanup()
 		if out != "" {
@@ -100,10 +93,7 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 		{"教育局.ods", odsBytes(t), "教育局.ods：未安装 LibreOffice，无法转换 OpenDocument 表格（.ods）文件：请在 WPS、Excel 或 LibreOffice 中“另存为” .xlsx 后再报送"},
 	}
 	for _, tt := range tests {
-		path := filepath.Join(dir, tt.name)
-		if err := os.WriteFile(path, tt.data, 0o600); err != nil {
-			t.Fatal(err)
-		}
+		path := testkit.SaveFile(t, dir, tt.name, tt.data)
 		_, _, err := ToXLSX(context.Background(), path)
 		if got := strings.TrimPrefix(errString(err), dir+string(filepath.Separator)); got != tt.want {
 			t.Errorf("ToXLSX(%q) error = %q; want %q", tt.name, got, tt.want)
@@ -141,7 +131,7 @@ func TestToXLSXRoundTrip(t *testing.T) {
 
 	for _, in := range []string{xls, et, ods} {
 		t.Run(filepath.Base(in), func(t *testing.T) {
-			before := fileHash(t, in)
+			before := testkit.FileHash(t, in)
 			entries := dirNames(t, filepath.Dir(in))
 			start := time.Now()
 			out, cleanup, err := ToXLSX(context.Background(), in)
@@ -149,7 +139,7 @@ func TestToXLSXRoundTrip(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("ToXLSX(%s) took %v", filepath.Base(in), time.Since(start).Round(time.Millisecond))
-			if fileHash(t, in) != before {
+			if testkit.FileHash(t, in) != before {
 				t.Errorf("ToXLSX modified %s", in)
 			}
 			if want := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in)) + ".xlsx"; filepath.Base(out) != want {
@@ -371,34 +361,12 @@ func sofficeConvert(t *testing.T, exe, src, to string) string {
 	return out
 }
 
-func copyFile(t *testing.T, from, to string) {
-	t.Helper()
-	data, err := os.ReadFile(from)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(to, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func fileHash(t *testing.T, path string) [32]byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(data)
-}
+func copyFile(t *testing.T, from, to string) { testkit.CopyFile(t, from, to, 0o600) }
 
 func dirNames(t *testing.T, dir string) string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var names []string
-	for _, e := range entries {
+	for _, e := range testkit.ReadDir(t, dir) {
 		names = append(names, e.Name())
 	}
 	return strings.Join(names, ", ")

@@ -8,17 +8,12 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
-// InputError is a problem with the user's file, or a missing LibreOffice,
-// with a Chinese message that says what to do; the command layer shows it
-// as is.
-type InputError struct {
-	File string // the path as given
-	Msg  string
-}
+// InputError is a problem with the user's file (File, the path as given),
+// or a missing LibreOffice, with a Chinese message that says what to do:
+// taizhang's one input error (see inputerr).
+type InputError = inputerr.Error
 
-func (e *InputError) Error() string { return e.File + "：" + e.Msg }
-
-func inputErr(file, msg string) *InputError { return &InputError{File: file, Msg: msg} }
+func inputErr(file, msg string) *InputError { return inputerr.New(file, "", msg) }
 
 const (
 	msgNotFound       = "找不到文件"
@@ -50,8 +45,3 @@ func msgNoOffice(src string, k kind) string {
 }
 
 const msgTimeout = "LibreOffice 转换超时，文件可能过大或已损坏：请在 Excel 或 WPS 中“另存为” .xlsx 后再报送"
-
-// InputProblem marks InputError as a problem in the user's input (see inputerr).
-func (*InputError) InputProblem() {}
-
-var _ inputerr.Problem = (*InputError)(nil)

@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode/utf16"
 
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
@@ -19,18 +21,14 @@ const sampleText = "关于加强科技创新的通知\n\n一、总体要求\n（
 
 var sampleLines = []string{"关于加强科技创新的通知", "一、总体要求", "（一）指导思想。坚持创新驱动。"}
 
-func gbk(t testing.TB, s string) []byte {
-	t.Helper()
-	b, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(s))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
+func gbk(t testing.TB, s string) []byte { return encode(t, simplifiedchinese.GBK, s) }
 
-func gb18030(t testing.TB, s string) []byte {
+func gb18030(t testing.TB, s string) []byte { return encode(t, simplifiedchinese.GB18030, s) }
+
+// encode is s in the bytes of enc, a Chinese encoding.
+func encode(t testing.TB, enc encoding.Encoding, s string) []byte {
 	t.Helper()
-	b, err := simplifiedchinese.GB18030.NewEncoder().Bytes([]byte(s))
+	b, err := enc.NewEncoder().Bytes([]byte(s))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,19 +93,14 @@ func TestReadTruncatedUTF8(t *testing.T) {
 }
 
 func TestNormalizeSpaces(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"\u3000\u3000一、总体要求", "一、总体要求"},
-		{"中共泉州市委\u3000\u3000泉州市人民政府", "中共泉州市委 泉州市人民政府"},
-		{"标\u00a0\u00a0题：关于", "标 题：关于"},
-		{"a  b", "a  b"}, // ASCII runs are kept
-		{"（一）１．ＡＢＣ：", "（一）１．ＡＢＣ："},
-		{"x\u200by\ufeffz\u00adw", "xyzw"},
-	}
-	for _, tt := range tests {
-		if got := cleanLine(tt.in); got != tt.want {
-			t.Errorf("cleanLine(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
+	testkit.Cases(t, "cleanLine", cleanLine, map[string]string{
+		"\u3000\u3000一、总体要求":        "一、总体要求",
+		"中共泉州市委\u3000\u3000泉州市人民政府": "中共泉州市委 泉州市人民政府",
+		"标\u00a0\u00a0题：关于":         "标 题：关于",
+		"a  b":                      "a  b", // ASCII runs are kept
+		"（一）１．ＡＢＣ：":                 "（一）１．ＡＢＣ：",
+		"x\u200by\ufeffz\u00adw":    "xyzw",
+	})
 }
 
 func TestRefusedFormats(t *testing.T) {
@@ -132,15 +125,15 @@ func TestRefusedFormats(t *testing.T) {
 		{"page.mht", []byte("MIME-Version: 1.0\r\nContent-Type: multipart/related"), msgMHT},
 		{"bin.dat", []byte("abc\x00\x01\x02\x03\x00\x00\x00\x05\x06\xff\xfe\x00\x01"), msgBinary},
 		{"bin.docx", []byte("abc\x00\x01\x02\x03\x00\x00\x00\x05\x06\xff\xfe\x00\x01"), msgBadDocx},
-		{"archive.zip", buildZip(t, map[string]string{"a.txt": "x"}), msgZip},
+		{"archive.zip", testkit.Zip(t, map[string]string{"a.txt": "x"}), msgZip},
 		{"broken.docx", []byte("PK\x03\x04garbage that is not a zip"), msgBadDocx},
 		{"broken.zip", []byte("PK\x03\x04garbage that is not a zip"), msgZip},
-		{"book.xlsx", buildZip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), msgExcel},
-		{"slides.pptx", buildZip(t, map[string]string{"ppt/presentation.xml": "<p/>"}), msgPPT},
-		{"doc.ofd", buildZip(t, map[string]string{"OFD.xml": "<ofd/>"}), msgOFD},
-		{"doc.odt", buildZip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), msgODT},
-		{"bad-xml.docx", buildZip(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), msgBadDocx},
-		{"mismatched.docx", buildZip(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body></w:p></w:body></w:document>"}), msgBadDocx},
+		{"book.xlsx", testkit.Zip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), msgExcel},
+		{"slides.pptx", testkit.Zip(t, map[string]string{"ppt/presentation.xml": "<p/>"}), msgPPT},
+		{"doc.ofd", testkit.Zip(t, map[string]string{"OFD.xml": "<ofd/>"}), msgOFD},
+		{"doc.odt", testkit.Zip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), msgODT},
+		{"bad-xml.docx", testkit.Zip(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body><w:p>"}), msgBadDocx},
+		{"mismatched.docx", testkit.Zip(t, map[string]string{"word/document.xml": "<w:document " + wNS + "><w:body></w:p></w:body></w:document>"}), msgBadDocx},
 		{"no-text.docx", buildDocx(t, "<w:p/>"), msgNoText},
 	}
 	for _, tt := range tests {

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 const numberingXML = `<?xml version="1.0" encoding="UTF-8"?><w:numbering ` + wNS + `>
@@ -61,7 +63,7 @@ func TestDocxNumbering(t *testing.T) {
 	files := docxFiles(body)
 	files["word/numbering.xml"] = numberingXML
 	files["word/styles.xml"] = stylesXML
-	doc := mustRead(t, "num.docx", buildZip(t, files))
+	doc := mustRead(t, "num.docx", testkit.Zip(t, files))
 	want := []string{"一、总体要求", "（一）指导思想", "（二）基本原则", "1.坚持创新", "①甲", "②乙", "2.坚持开放",
 		"二、重点任务", "（一）加快培育", "•要点", "甲、第一", "乙、第二", "五、接续", "无定义", "取消编号", "六、样式编号", "越界层级"}
 	if got := texts(doc); !slices.Equal(got, want) {
@@ -73,7 +75,7 @@ func TestDocxNumberingDamaged(t *testing.T) {
 	files := docxFiles(wnum("1", "0", "总体要求"))
 	files["word/numbering.xml"] = "<w:numbering " + wNS + "><w:abstractNum>"
 	files["word/styles.xml"] = "not xml"
-	doc := mustRead(t, "num.docx", buildZip(t, files))
+	doc := mustRead(t, "num.docx", testkit.Zip(t, files))
 	if got := texts(doc); !slices.Equal(got, []string{"总体要求"}) {
 		t.Errorf("damaged numbering = %q", got)
 	}
@@ -122,7 +124,7 @@ func TestDocxTable(t *testing.T) {
 func TestDocxCoreTitleFallback(t *testing.T) {
 	files := docxFiles(wp("为做好工作，特制定本办法。"))
 	files["docProps/core.xml"] = `<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>某市科技项目管理办法</dc:title></cp:coreProperties>`
-	doc := mustRead(t, "c.docx", buildZip(t, files))
+	doc := mustRead(t, "c.docx", testkit.Zip(t, files))
 	if doc.Meta.Title != "某市科技项目管理办法" {
 		t.Errorf("Title = %q; want the core.xml title", doc.Meta.Title)
 	}
@@ -133,7 +135,7 @@ func TestDocxMainPartFromRels(t *testing.T) {
 	files["word/document2.xml"] = files["word/document.xml"]
 	delete(files, "word/document.xml")
 	files["_rels/.rels"] = strings.ReplaceAll(files["_rels/.rels"], "word/document.xml", "/word/document2.xml")
-	doc := mustRead(t, "r.docx", buildZip(t, files))
+	doc := mustRead(t, "r.docx", testkit.Zip(t, files))
 	if got := texts(doc); !slices.Equal(got, []string{"正文内容"}) {
 		t.Errorf("blocks = %q", got)
 	}

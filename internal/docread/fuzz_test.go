@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // FuzzRead feeds arbitrary bytes under each kind of file name. Read must
@@ -25,7 +27,7 @@ func FuzzRead(f *testing.F) {
 	f.Add(buildDocx(f, wp("关于某事的通知")+`<w:tbl><w:tr>`+wtc(`<w:gridSpan w:val="2"/>`, "a")+`</w:tr><w:tr>`+wtc(`<w:vMerge/>`, "")+`</w:tr></w:tbl>`), ".docx")
 	files := docxFiles(wnum("1", "0", "总体要求") + wnum("1", "1", "指导思想"))
 	files["word/numbering.xml"] = numberingXML
-	f.Add(buildZip(f, files), ".docx")
+	f.Add(testkit.Zip(f, files), ".docx")
 	f.Add([]byte(ole2Magic), ".doc")
 	f.Add([]byte("%PDF-1.4"), ".pdf")
 	f.Add([]byte{}, ".txt")
@@ -131,18 +133,12 @@ func largeText(tb testing.TB) []byte {
 	return bytes.Repeat(all, 2<<20/len(all)+1)
 }
 
-func BenchmarkReadLarge(b *testing.B) {
-	data := largeText(b)
-	b.SetBytes(int64(len(data)))
-	for b.Loop() {
-		if _, err := Read("large.txt", bytes.NewReader(data)); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
+func BenchmarkReadLarge(b *testing.B) { benchRead(b, largeText(b)) }
 
-func BenchmarkReadLargeGB18030(b *testing.B) {
-	data := gb18030(b, string(largeText(b)))
+func BenchmarkReadLargeGB18030(b *testing.B) { benchRead(b, gb18030(b, string(largeText(b)))) }
+
+// benchRead reads data as a .txt document b.N times.
+func benchRead(b *testing.B, data []byte) {
 	b.SetBytes(int64(len(data)))
 	for b.Loop() {
 		if _, err := Read("large.txt", bytes.NewReader(data)); err != nil {
@@ -176,7 +172,7 @@ func FuzzDocx(f *testing.F) {
 		files := docxFiles("")
 		files["word/document.xml"] = document
 		files["word/numbering.xml"] = numbering
-		doc, err := Read("f.docx", bytes.NewReader(buildZip(t, files)))
+		doc, err := Read("f.docx", bytes.NewReader(testkit.Zip(t, files)))
 		if err != nil {
 			var ie *InputError
 			if !errors.As(err, &ie) {

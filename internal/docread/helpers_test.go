@@ -1,13 +1,12 @@
 package docread
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
-	"maps"
-	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // Fixtures are built in code rather than stored: a .docx is a zip of a few
@@ -29,27 +28,8 @@ func docxFiles(body string) map[string]string {
 	}
 }
 
-func buildZip(t testing.TB, files map[string]string) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, name := range slices.Sorted(maps.Keys(files)) {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write([]byte(files[name])); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
 func buildDocx(t testing.TB, body string) []byte {
-	return buildZip(t, docxFiles(body))
+	return testkit.Zip(t, docxFiles(body))
 }
 
 // wp is a Word paragraph with one run per text.

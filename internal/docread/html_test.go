@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // govPage is laid out the way gov.cn publishes policy documents: a layout
@@ -126,15 +128,10 @@ func TestHTMLDeepNesting(t *testing.T) {
 }
 
 func TestPageTitle(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"关于印发某方案的通知_政府信息公开_泰州市人民政府", "关于印发某方案的通知"},
-		{"泰州市人民政府 | 关于印发某方案（2023—2027年）的通知", "关于印发某方案（2023—2027年）的通知"},
-		{"首页", "首页"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := pageTitle(tt.in); got != tt.want {
-			t.Errorf("pageTitle(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
+	testkit.Cases(t, "pageTitle", pageTitle, map[string]string{
+		"关于印发某方案的通知_政府信息公开_泰州市人民政府":        "关于印发某方案的通知",
+		"泰州市人民政府 | 关于印发某方案（2023—2027年）的通知": "关于印发某方案（2023—2027年）的通知",
+		"首页": "首页",
+		"":   "",
+	})
 }

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 func readString(t *testing.T, name, s string) *Document {
@@ -37,19 +39,14 @@ func TestParseDate(t *testing.T) {
 }
 
 func TestNormalizeDocNumber(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"泰政办发〔2017〕126号", "泰政办发〔2017〕126号"},
-		{"泰政办发[2017]126号", "泰政办发〔2017〕126号"},
-		{"泰政办发［2017］126号", "泰政办发〔2017〕126号"},
-		{"国发(2019)3号", "国发〔2019〕3号"},
-		{"国发【2019】 第3号", "国发〔2019〕3号"},
-		{"无", "无"},
-	}
-	for _, tt := range tests {
-		if got := normalizeDocNumber(tt.in); got != tt.want {
-			t.Errorf("normalizeDocNumber(%q) = %q; want %q", tt.in, got, tt.want)
-		}
-	}
+	testkit.Cases(t, "normalizeDocNumber", normalizeDocNumber, map[string]string{
+		"泰政办发〔2017〕126号": "泰政办发〔2017〕126号",
+		"泰政办发[2017]126号": "泰政办发〔2017〕126号",
+		"泰政办发［2017］126号": "泰政办发〔2017〕126号",
+		"国发(2019)3号":     "国发〔2019〕3号",
+		"国发【2019】 第3号":   "国发〔2019〕3号",
+		"无":              "无",
+	})
 }
 
 func TestChineseCounting(t *testing.T) {

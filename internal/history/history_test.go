@@ -7,6 +7,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/score"
+	"github.com/taizhang-dev/taizhang/internal/testkit/ledgerkit"
 )
 
 const (
@@ -19,41 +20,11 @@ const (
 	green, yellow, red, grey = ledger.Green, ledger.Yellow, ledger.Red, ledger.Grey
 )
 
-// threeMonths is September to November 2024 (so Q3 holds one month and
-// Q4 two). Tasks:
-//
-//	A 甲 lead, due 11-30: on track, behind (yellow), done in Nov (in time)
-//	B 乙 lead, 甲 co, due 10-31: on track, behind (yellow), behind (red,
-//	  overdue in Nov)
-//	C 丙 lead, no deadline: 持续推进 throughout, not reported in Oct
-//	D 甲 lead, due 2025-06-30: listed from Oct, on track
-//	E 丁 lead, due 2025-06-30: listed in Nov only, on track
-//
-// Reporting: 乙 late in Sep and Nov, 丙 missing in Oct.
-func threeMonths(t *testing.T) []*ledger.Ledger {
-	jia, yi, bing, ding := []string{"甲局"}, []string{"乙局"}, []string{"丙局"}, []string{"丁局"}
-	sep := sheet(t, "2024-09", []*ledger.Row{
-		row("A", jia, nil, "2024-11-30", onTrack, pct(50), green),
-		row("B", yi, jia, "2024-10-31", onTrack, pct(40), green),
-		row("C", bing, nil, "", ongoing, nil, green),
-	}, map[string]ledger.Compliance{"乙局": ledger.Late})
-	oct := sheet(t, "2024-10", []*ledger.Row{
-		row("A", jia, nil, "2024-11-30", behind, pct(60), yellow),
-		row("B", yi, jia, "2024-10-31", behind, pct(70), yellow),
-		row("C", bing, nil, "", none, nil, grey),
-		row("D", jia, nil, "2025-06-30", onTrack, pct(10), green),
-	}, map[string]ledger.Compliance{"丙局": ledger.Missing})
-	nov := sheet(t, "2024-11", []*ledger.Row{
-		row("A", jia, nil, "2024-11-30", done, pct(100), green),
-		row("B", yi, jia, "2024-10-31", behind, pct(75), red),
-		row("C", bing, nil, "", ongoing, nil, green),
-		row("D", jia, nil, "2025-06-30", onTrack, pct(20), green),
-		row("E", ding, nil, "2025-06-30", onTrack, pct(5), green),
-	}, map[string]ledger.Compliance{"乙局": ledger.Late})
-	return []*ledger.Ledger{sep, oct, nov}
-}
-
-var order = []string{"丙局", "乙局", "甲局"}
+// threeMonths and order are the three months ledgerkit describes.
+var (
+	threeMonths = ledgerkit.ThreeMonths
+	order       = ledgerkit.Order
+)
 
 // standings writes a ranking as "rank unit score arrow" lines.
 func standings(r *Ranking) []string {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/xuri/excelize/v2"
 )
 
@@ -324,12 +325,8 @@ func TestRemoveTracked(t *testing.T) {
 
 func tempNames(t *testing.T, dir string) []string {
 	t.Helper()
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var names []string
-	for _, e := range entries {
+	for _, e := range testkit.ReadDir(t, dir) {
 		if _, ours := tempOwner(e.Name(), e.IsDir()); ours {
 			names = append(names, e.Name())
 		}

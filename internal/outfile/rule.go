@@ -166,6 +166,18 @@ func Reason(err error) (string, bool) {
 	return r, ok
 }
 
+// PathProblem returns the path and the Chinese reason of a file-system
+// failure the user can act on (see Reason), wherever in a command it
+// happened; ok is false for anything else.
+func PathProblem(err error) (path, reason string, ok bool) {
+	var pe *fs.PathError
+	if !errors.As(err, &pe) {
+		return "", "", false
+	}
+	reason, ok = Reason(pe.Err)
+	return pe.Path, reason, ok
+}
+
 // FreshDir returns the first of dir, dir-2, dir-3, … that does not exist
 // or is an empty folder, for a command that fills a whole new folder and
 // must never delete or mix with what an earlier run or the user left.

@@ -195,13 +195,20 @@ func (s *scorer) judge(ledgers []*ledger.Ledger, t *Track) {
 		kind, pts = KindRed, s.rules.Red
 	}
 	grey := kind == KindOverdue && unreported(row)
+	// A unit named twice counts once, as lead when it leads.
 	seen := make(map[string]bool, len(row.Lead)+len(row.Co))
-	for _, name := range row.Lead {
-		if seen[name] {
-			continue
+	each := func(names []string, role fillin.Role, pts float64, count func(u *UnitScore)) {
+		for _, name := range names {
+			if seen[name] {
+				continue
+			}
+			seen[name] = true
+			u := s.unit(name)
+			count(u)
+			s.taskEvent(u, l, row, kind, role, pts, grey)
 		}
-		seen[name] = true
-		u := s.unit(name)
+	}
+	each(row.Lead, fillin.RoleLead, pts.Lead, func(u *UnitScore) {
 		u.Led++
 		switch kind {
 		case KindDone, KindDoneLate:
@@ -209,17 +216,8 @@ func (s *scorer) judge(ledgers []*ledger.Ledger, t *Track) {
 		case KindOverdue:
 			u.Overdue++
 		}
-		s.taskEvent(u, l, row, kind, fillin.RoleLead, pts.Lead, grey)
-	}
-	for _, name := range row.Co {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		u := s.unit(name)
-		u.Co++
-		s.taskEvent(u, l, row, kind, fillin.RoleCo, pts.Co, grey)
-	}
+	})
+	each(row.Co, fillin.RoleCo, pts.Co, func(u *UnitScore) { u.Co++ })
 }
 
 func (s *scorer) taskEvent(u *UnitScore, l *ledger.Ledger, row *ledger.Row, kind string, role fillin.Role, pts float64, grey bool) {

@@ -38,3 +38,30 @@ func (s *Set) Counts() Counts {
 	}
 	return c
 }
+
+// Review is one kind of problem the office should check (需核实), with the
+// labels of the items it concerns, so that a flag shared by twenty items
+// is read once.
+type Review struct {
+	Flag   string
+	Labels []string
+}
+
+// Reviews are the document's flags, each with its items, in the order
+// they first occur.
+func (d *Document) Reviews() []Review {
+	var rs []Review
+	at := map[string]int{}
+	for _, t := range d.Tasks {
+		for _, f := range t.Flags {
+			i, ok := at[f]
+			if !ok {
+				i = len(rs)
+				at[f] = i
+				rs = append(rs, Review{Flag: f})
+			}
+			rs[i].Labels = append(rs[i].Labels, t.Label())
+		}
+	}
+	return rs
+}

@@ -2,6 +2,7 @@ package tasklist
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -117,11 +118,7 @@ func findTask(s *task.Set, id string) *task.Task {
 
 func writeBytes(t testing.TB, set *task.Set) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := Write(&buf, set, testNow); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return Write(w, set, testNow) })
 }
 
 func assertSetEqual(t *testing.T, got, want *task.Set) {
@@ -522,18 +519,8 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var data []byte
-			if tc.data != nil {
-				data = tc.data(t)
-			} else {
-				f := testkit.OpenBytes(t, writeBytes(t, testSet()))
-				tc.edit(t, f)
-				data = testkit.SaveBytes(t, f)
-			}
-			name := tc.file
-			if name == "" {
-				name = "任务分解表.xlsx"
-			}
+			data := testkit.Variant(t, func() []byte { return writeBytes(t, testSet()) }, tc.data, tc.edit)
+			name := cmp.Or(tc.file, "任务分解表.xlsx")
 			_, err := Read(name, bytes.NewReader(data))
 			var ies InputErrors
 			if !errors.As(err, &ies) {
@@ -673,37 +660,23 @@ func TestLayout(t *testing.T) {
 // dumpWorkbook renders every sheet's cells as TSV (with \t, \n and \ escaped)
 // with the sheet's visibility, merged ranges, defined names and the
 // workbook's times: the content of a workbook without its zip bytes.
-func dumpWorkbook(t *testing.T, path string) string {
+func dumpWorkbook(t testing.TB, path string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	esc := strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+	f := testkit.OpenRaw(t, path)
 	var b strings.Builder
 	props, err := f.GetDocProps()
 	if err != nil {
 		t.Fatal(err)
 	}
 	fmt.Fprintf(&b, "# created %s modified %s\n", props.Created, props.Modified)
-	for _, dn := range f.GetDefinedName() {
-		fmt.Fprintf(&b, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
-	}
+	testkit.DumpDefinedNames(&b, f)
 	for _, sheet := range f.GetSheetList() {
 		visible, _ := f.GetSheetVisible(sheet)
 		fmt.Fprintf(&b, "## %s visible=%v\n", sheet, visible)
-		merges, _ := f.GetMergeCells(sheet, true)
-		for _, m := range merges {
-			fmt.Fprintf(&b, "# merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
-		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, row := range rows {
+		testkit.DumpMerges(&b, f, sheet)
+		for _, row := range testkit.Grid(t, f, sheet) {
 			for i, v := range row {
-				row[i] = esc.Replace(v)
+				row[i] = testkit.Escape(v)
 			}
 			b.WriteString(strings.Join(row, "\t"))
 			b.WriteByte('\n')
@@ -713,33 +686,16 @@ func dumpWorkbook(t *testing.T, path string) string {
 }
 
 func TestDeterministic(t *testing.T) {
-	dir := t.TempDir()
-	var dumps []string
-	for i := range 2 {
-		path := filepath.Join(dir, fmt.Sprintf("%d.xlsx", i))
-		if err := WriteFile(path, testSet(), testNow); err != nil {
-			t.Fatal(err)
-		}
-		dumps = append(dumps, dumpWorkbook(t, path))
-	}
-	if dumps[0] != dumps[1] {
-		t.Errorf("two writes with the same time differ:\n%s\n----\n%s", dumps[0], dumps[1])
-	}
-	if !strings.Contains(dumps[0], "# created 2026-03-01T09:30:00Z modified 2026-03-01T09:30:00Z") {
-		t.Errorf("workbook times are not the pinned time:\n%s", dumps[0])
+	got := testkit.SameTwice(t, func(path string) error { return WriteFile(path, testSet(), testNow) }, dumpWorkbook)
+	if !strings.Contains(got, "# created 2026-03-01T09:30:00Z modified 2026-03-01T09:30:00Z") {
+		t.Errorf("workbook times are not the pinned time:\n%s", got)
 	}
 }
 
 func TestGolden(t *testing.T) {
 	small := testSet()
 	small.Documents = small.Documents[:1]
-	path := filepath.Join(t.TempDir(), "small.xlsx")
-	if err := WriteFile(path, small, testNow); err != nil {
-		t.Fatal(err)
-	}
-	got := dumpWorkbook(t, path)
-	golden := filepath.Join("testdata", "small.golden")
-	testkit.Golden(t, golden, got)
+	testkit.GoldenWorkbook(t, "small", func(path string) error { return WriteFile(path, small, testNow) }, dumpWorkbook)
 }
 
 func TestWriteFileKeepsOldFileOnError(t *testing.T) {

@@ -1,12 +1,16 @@
-// Package testkit holds what the report packages' tests share: golden
-// files, JSON comparison, opening, saving and summarising workbooks, and
-// the one switch (TAIZHANG_REALCLIENT, RealClient) that turns on the slow
-// tests driving real client programs. Only tests import it.
+// Package testkit holds what the tests of several packages share: golden
+// files, JSON comparison, table runs of one-argument functions, opening,
+// saving, dumping and summarising workbooks, zips and files written for a
+// test, and the one switch (TAIZHANG_REALCLIENT, RealClient) that turns on
+// the slow tests driving real client programs. Only tests import it, and
+// it imports no package of taizhang: fillin's and ledger's own tests use
+// it (package ledgerkit below builds ledgers).
 package testkit
 
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -196,4 +200,171 @@ func ChartParts(t testing.TB, path string) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// OpenRaw opens the workbook at path to read its cells as stored (raw
+// values); it is closed when the test ends.
+func OpenRaw(t testing.TB, path string) *excelize.File {
+	t.Helper()
+	return Open(t, path, excelize.Options{RawCellValue: true})
+}
+
+// Grid is a sheet's cells as stored (raw values), row by row.
+func Grid(t testing.TB, f *excelize.File, sheet string) [][]string {
+	t.Helper()
+	return Rows(t, f, sheet, excelize.Options{RawCellValue: true})
+}
+
+// Escape writes a cell's text on one line of a dump: \, tab, newline and
+// carriage return escaped.
+var Escape = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`).Replace
+
+// DumpDefinedNames writes a dump's line for each of the workbook's
+// defined names.
+func DumpDefinedNames(w io.Writer, f *excelize.File) {
+	for _, dn := range f.GetDefinedName() {
+		fmt.Fprintf(w, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
+	}
+}
+
+// DumpMerges writes a dump's line for each merged range of a sheet.
+func DumpMerges(w io.Writer, f *excelize.File, sheet string) {
+	merges, _ := f.GetMergeCells(sheet, true)
+	for _, m := range merges {
+		fmt.Fprintf(w, "# merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
+	}
+}
+
+// Variant is the workbook of one case of a table of damaged inputs: what
+// data gives when it is set, else base's workbook changed by edit.
+func Variant(t *testing.T, base func() []byte, data func(*testing.T) []byte, edit func(*testing.T, *excelize.File)) []byte {
+	t.Helper()
+	if data != nil {
+		return data(t)
+	}
+	f := OpenBytes(t, base())
+	edit(t, f)
+	return SaveBytes(t, f)
+}
+
+// Zip is a zip package of files (name → content), written in name order.
+func Zip(t testing.TB, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(files[name])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// ReadDir is the entries of dir, in name order; failing to read it fails
+// the test.
+func ReadDir(t testing.TB, dir string) []os.DirEntry {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entries
+}
+
+// FileHash is the SHA-256 of the file at path.
+func FileHash(t testing.TB, path string) [32]byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(data)
+}
+
+// CopyFile writes a copy of the file from at to, with permissions perm.
+func CopyFile(t testing.TB, from, to string, perm os.FileMode) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(to, data, perm); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Written is what write writes, kept in memory.
+func Written(t testing.TB, write func(w io.Writer) error) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// GoldenWorkbook has write write a workbook into a temporary folder and
+// compares dump's text of it with testdata/name.golden (see Golden).
+func GoldenWorkbook(t testing.TB, name string, write func(path string) error, dump func(t testing.TB, path string) string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name+".xlsx")
+	if err := write(path); err != nil {
+		t.Fatal(err)
+	}
+	Golden(t, filepath.Join("testdata", name+".golden"), dump(t, path))
+}
+
+// SameTwice has write write a workbook twice, reports when dump's texts of
+// the two differ, and returns the first: a workbook must not depend on
+// when or where it is written.
+func SameTwice(t testing.TB, write func(path string) error, dump func(t testing.TB, path string) string) string {
+	t.Helper()
+	dir := t.TempDir()
+	var dumps []string
+	for _, name := range []string{"a.xlsx", "b.xlsx"} {
+		path := filepath.Join(dir, name)
+		if err := write(path); err != nil {
+			t.Fatal(err)
+		}
+		dumps = append(dumps, dump(t, path))
+	}
+	if dumps[0] != dumps[1] {
+		t.Errorf("two writes differ:\n%s\n----\n%s", dumps[0], dumps[1])
+	}
+	return dumps[0]
+}
+
+// Open opens the workbook at path (with opts, see excelize.Options); it is
+// closed when the test ends.
+func Open(t testing.TB, path string, opts ...excelize.Options) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenFile(path, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// Rows is a sheet's cells, row by row: as Excel shows them (formatted),
+// or as opts say.
+func Rows(t testing.TB, f *excelize.File, sheet string, opts ...excelize.Options) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, opts...)
+	if err != nil {
+		t.Fatalf("%s: %v", sheet, err)
+	}
+	return rows
 }

@@ -151,3 +151,45 @@ func Create(root, organisation string, year int, cycle string, now time.Time) (*
 	}
 	return Init(root, text, now)
 }
+
+// Entry is one thing a new workspace holds: its name and, for the office,
+// what it is for.
+type Entry struct {
+	Name, About string
+}
+
+// Layout is what Init made, in the order the office meets it.
+func (c *Created) Layout() []Entry {
+	cur := c.Current.String()
+	key := "办公室签名密钥：请备份，切勿随填报表或配置文件外发"
+	if !c.KeyCreated {
+		key = "沿用目录中已有的签名密钥"
+	}
+	return []Entry{
+		{config.FileName, "配置：单位名单和别名、集体称谓展开、亮灯和考核规则、字体（用记事本编辑，内有说明）"},
+		{DocsName + "/", "放入要分解的政策文件（.docx、.txt、.html）"},
+		{cur + "/", "本期：" + TemplatesName + "/（下发的填报表）、" + ReturnsName + "/（收回的报送）"},
+		{AnnualName + "/", "年度考核报告等"},
+		{filepath.Join(Dir, "secret.key"), key},
+	}
+}
+
+// NextSteps are what the office does next, from filling in the
+// configuration to the first report; dir is the workspace as the user
+// named it. Putting the documents in is left out when Init moved them.
+func (c *Created) NextSteps(dir string) []string {
+	cur := c.Current.String()
+	steps := []string{
+		"在 taizhang.yaml 中填写机关名称、单位名单和别名（可选）",
+		"把政策文件放入 " + DocsName + "/",
+		"cd " + dir + " 后运行 taizhang parse，生成 " + TaskListName,
+		"打开 " + TaskListName + "，核对并补全牵头单位、配合单位和完成时限",
+		"taizhang templates：生成本期（" + cur + "）填报表，发给各单位",
+		"把收回的报送文件放入 " + cur + "/" + ReturnsName + "/，随时运行 taizhang status 查看谁已报送、谁未报",
+		"taizhang merge：汇总本期总台账；taizhang report：生成本期报告",
+	}
+	if len(c.Moved) > 0 {
+		steps = append(steps[:1], steps[2:]...)
+	}
+	return steps
+}

@@ -31,3 +31,24 @@ func TestSecret(t *testing.T) {
 		t.Errorf("corrupt key: err = %v", err)
 	}
 }
+
+// What init tells the office: the key line says whether the key is new,
+// and a workspace made with the documents in it skips putting them there.
+func TestCreatedLayoutAndSteps(t *testing.T) {
+	c := &Created{KeyCreated: true}
+	if l := c.Layout(); len(l) != 5 || !strings.Contains(l[4].About, "请备份") {
+		t.Errorf("Layout = %v", l)
+	}
+	if n := len(c.NextSteps("台账")); n != 7 {
+		t.Errorf("%d next steps; want 7", n)
+	}
+	c.KeyCreated, c.Moved = false, []string{"意见.docx"}
+	if l := c.Layout(); l[4].About != "沿用目录中已有的签名密钥" {
+		t.Errorf("kept key: %q", l[4].About)
+	}
+	for _, s := range c.NextSteps("台账") {
+		if strings.HasPrefix(s, "把政策文件放入") {
+			t.Errorf("documents moved, yet step %q", s)
+		}
+	}
+}

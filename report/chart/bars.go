@@ -118,24 +118,12 @@ type barsFrame struct {
 
 // Draw draws as many items as fit in the rectangle, from the first.
 func (b Bars) Draw(c Canvas, x, y, w, h float64) {
-	if !usable(x, y, w, h) {
-		return
-	}
-	fs := fontSize(b.FontSize)
-	if len(b.Items) == 0 {
-		drawNoData(c, x, y, w, h, fs)
-		return
-	}
-	n := b.FitRows(w, h)
+	fs, n := rowsToDraw(c, x, y, w, h, b.FontSize, len(b.Items), b.FitRows)
 	if n == 0 {
 		return
 	}
 	f := barsFrame{x: x, w: w, fs: fs}
-	f.labelW = b.LabelWidth
-	if !(f.labelW > 0) {
-		f.labelW = b.LabelColumn(c, w)
-	}
-	f.labelW = min(f.labelW, maxLabelShare*w)
+	f.labelW = labelShare(c, w, b.LabelWidth, b.LabelColumn)
 	f.x0 = x + f.labelW + 0.5*fs
 	// Room right of 100% for the widest value, pushed past a marker at 100%.
 	valueW := c.TextWidth(percent(1), fs) + 0.6*fs + tickHalo(fs)/2

@@ -114,23 +114,11 @@ func (d Distribution) LabelColumn(c Canvas, w float64) float64 {
 // Draw draws as many rows as fit in the rectangle, from the first, and the
 // legend.
 func (d Distribution) Draw(c Canvas, x, y, w, h float64) {
-	if !usable(x, y, w, h) {
-		return
-	}
-	fs := fontSize(d.FontSize)
-	if len(d.Rows) == 0 {
-		drawNoData(c, x, y, w, h, fs)
-		return
-	}
-	n := d.FitRows(w, h)
+	fs, n := rowsToDraw(c, x, y, w, h, d.FontSize, len(d.Rows), d.FitRows)
 	if n == 0 {
 		return
 	}
-	labelW := d.LabelWidth
-	if !(labelW > 0) {
-		labelW = d.LabelColumn(c, w)
-	}
-	labelW = min(labelW, maxLabelShare*w)
+	labelW := labelShare(c, w, d.LabelWidth, d.LabelColumn)
 	x0 := x
 	if labelW > 0 {
 		x0 += labelW + 0.5*fs

@@ -94,6 +94,31 @@ func labelColumn(c Canvas, labels []string, size, w float64) float64 {
 
 func noDataHeight(fs float64) float64 { return 2 * fs }
 
+// rowsToDraw is how a chart of rows starts to draw in a rectangle: its
+// font size and how many of its rows fit. n is 0 when nothing is to be
+// drawn: the rectangle cannot hold a chart, no row fits, or there are no
+// rows, for which it draws the no-data note itself.
+func rowsToDraw(c Canvas, x, y, w, h, size float64, rows int, fit func(w, h float64) int) (fs float64, n int) {
+	if !usable(x, y, w, h) {
+		return 0, 0
+	}
+	fs = fontSize(size)
+	if rows == 0 {
+		drawNoData(c, x, y, w, h, fs)
+		return fs, 0
+	}
+	return fs, fit(w, h)
+}
+
+// labelShare is the width of a chart's label column: given, when set, else
+// what the labels need, and at most maxLabelShare of the width w.
+func labelShare(c Canvas, w, given float64, need func(c Canvas, w float64) float64) float64 {
+	if !(given > 0) {
+		given = need(c, w)
+	}
+	return min(given, maxLabelShare*w)
+}
+
 // drawNoData writes 无数据 centred in the top of the rectangle, if it fits.
 func drawNoData(c Canvas, x, y, w, h, fs float64) {
 	if h < (ascent+descent)*fs || c.TextWidth(noData, fs) > w {

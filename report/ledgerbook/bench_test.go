@@ -80,11 +80,16 @@ func syntheticLedger(n, units int) *ledger.Ledger {
 
 func benchmarkWrite(b *testing.B, n, units int) {
 	l := syntheticLedger(n, units)
+	benchWrite(b, func(w io.Writer) error { return WriteRanked(w, l, nil) })
+}
+
+// benchWrite has write write a workbook b.N times and reports its size.
+func benchWrite(b *testing.B, write func(w io.Writer) error) {
 	var size int
 	b.ResetTimer()
 	for b.Loop() {
 		var buf bytes.Buffer
-		if err := WriteRanked(&buf, l, nil); err != nil {
+		if err := write(&buf); err != nil {
 			b.Fatal(err)
 		}
 		size = buf.Len()

@@ -87,29 +87,18 @@ func TestWriteFileErrors(t *testing.T) {
 }
 
 func TestDeterministic(t *testing.T) {
-	dir := t.TempDir()
-	var dumps []string
-	for _, name := range []string{"a.xlsx", "b.xlsx"} {
-		path := filepath.Join(dir, name)
-		if _, err := WriteFileRanked(path, testLedger(), nil); err != nil {
-			t.Fatal(err)
-		}
-		dumps = append(dumps, dump(t, path))
-	}
-	if dumps[0] != dumps[1] {
-		t.Errorf("two writes differ:\n%s\n----\n%s", dumps[0], dumps[1])
-	}
-	if !strings.Contains(dumps[0], "created=2025-01-06T07:30:12Z modified=2025-01-06T07:30:12Z") {
-		t.Errorf("workbook times are not the ledger's time:\n%s", dumps[0][:300])
+	got := testkit.SameTwice(t, writeSmall, dump)
+	if !strings.Contains(got, "created=2025-01-06T07:30:12Z modified=2025-01-06T07:30:12Z") {
+		t.Errorf("workbook times are not the ledger's time:\n%s", got[:300])
 	}
 }
 
 func TestGolden(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "small.xlsx")
-	if _, err := WriteFileRanked(path, testLedger(), nil); err != nil {
-		t.Fatal(err)
-	}
-	got := dump(t, path)
-	golden := filepath.Join("testdata", "small.golden")
-	testkit.Golden(t, golden, got)
+	testkit.GoldenWorkbook(t, "small", writeSmall, dump)
+}
+
+// writeSmall writes the test ledger to path.
+func writeSmall(path string) error {
+	_, err := WriteFileRanked(path, testLedger(), nil)
+	return err
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"testing"
@@ -119,11 +120,7 @@ func testLedger() *ledger.Ledger {
 
 func writeBytes(t testing.TB, l *ledger.Ledger) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteRanked(&buf, l, nil); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteRanked(w, l, nil) })
 }
 
 func readBytes(t testing.TB, b []byte) *ledger.Ledger {
@@ -230,12 +227,7 @@ func setCell(t testing.TB, f *excelize.File, sheet, cell string, v any) {
 // .xlsx bytes.
 func dump(t testing.TB, path string) string {
 	t.Helper()
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	esc := strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
+	f := testkit.OpenRaw(t, path)
 	var b strings.Builder
 	p, err := f.GetDocProps()
 	if err != nil {
@@ -243,9 +235,7 @@ func dump(t testing.TB, path string) string {
 	}
 	fmt.Fprintf(&b, "# props title=%q subject=%q creator=%q created=%s modified=%s lang=%s\n",
 		p.Title, p.Subject, p.Creator, p.Created, p.Modified, p.Language)
-	for _, dn := range f.GetDefinedName() {
-		fmt.Fprintf(&b, "# name %s %s %s\n", dn.Scope, dn.Name, dn.RefersTo)
-	}
+	testkit.DumpDefinedNames(&b, f)
 	fmt.Fprintf(&b, "# active %s\n", f.GetSheetName(f.GetActiveSheetIndex()))
 	charts := testkit.ChartParts(t, path)
 	fmt.Fprintf(&b, "# charts %d\n", len(charts))
@@ -265,10 +255,7 @@ func dump(t testing.TB, path string) string {
 		if hf, err := f.GetHeaderFooter(sheet); err == nil && hf != nil && (hf.OddFooter != "" || hf.OddHeader != "") {
 			fmt.Fprintf(&b, "# header %s footer %s\n", hf.OddHeader, hf.OddFooter)
 		}
-		rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-		if err != nil {
-			t.Fatal(err)
-		}
+		rows := testkit.Grid(t, f, sheet)
 		ncols := 0
 		for _, r := range rows {
 			ncols = max(ncols, len(r))
@@ -284,10 +271,7 @@ func dump(t testing.TB, path string) string {
 			cols = append(cols, s)
 		}
 		fmt.Fprintf(&b, "# cols %s\n", strings.Join(cols, " "))
-		merges, _ := f.GetMergeCells(sheet, true)
-		for _, m := range merges {
-			fmt.Fprintf(&b, "# merge %s:%s\n", m.GetStartAxis(), m.GetEndAxis())
-		}
+		testkit.DumpMerges(&b, f, sheet)
 		dvs, _ := f.GetDataValidations(sheet)
 		for _, dv := range dvs {
 			fmt.Fprintf(&b, "# validation %s type=%s f1=%s prompt=%s/%s error=%s/%s\n", dv.Sqref, dv.Type,
@@ -296,7 +280,7 @@ func dump(t testing.TB, path string) string {
 		comments, _ := f.GetComments(sheet)
 		sort.Slice(comments, func(i, j int) bool { return comments[i].Cell < comments[j].Cell })
 		for _, c := range comments {
-			fmt.Fprintf(&b, "# comment %s %s\n", c.Cell, esc.Replace(c.Text))
+			fmt.Fprintf(&b, "# comment %s %s\n", c.Cell, testkit.Escape(c.Text))
 		}
 		for r := 1; r <= len(rows); r++ {
 			h, _ := f.GetRowHeight(sheet, r)
@@ -316,7 +300,7 @@ func dump(t testing.TB, path string) string {
 					s = testkit.StyleSummary(f, id, false)
 					styleCache[id] = s
 				}
-				cells = append(cells, fmt.Sprintf("%s{%s}%s", name, s, esc.Replace(v)))
+				cells = append(cells, fmt.Sprintf("%s{%s}%s", name, s, testkit.Escape(v)))
 			}
 			fmt.Fprintf(&b, "%d h=%g\t%s\n", r, h, strings.Join(cells, "\t"))
 		}

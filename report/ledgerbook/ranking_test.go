@@ -1,7 +1,7 @@
 package ledgerbook
 
 import (
-	"bytes"
+	"io"
 	"math"
 	"path/filepath"
 	"slices"
@@ -26,11 +26,7 @@ func testRanking(t testing.TB, l *ledger.Ledger) *history.Ranking {
 
 func writeRankedBytes(t testing.TB, l *ledger.Ledger, rk *history.Ranking) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteRanked(&buf, l, rk); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteRanked(w, l, rk) })
 }
 
 func TestWriteRanked(t *testing.T) {
@@ -95,7 +91,7 @@ func TestWriteFileRankedNil(t *testing.T) {
 // 并列 marker, unit, score, move and reasons.
 func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Result, standings []history.Standing) {
 	t.Helper()
-	grid := cellGrid(t, f, sheet)
+	grid := testkit.Grid(t, f, sheet)
 	hr, col := headerIndex(t, grid, "名次", "单位", "排名分组", "得分", "牵头任务", "已完成", "完成率", "逾期", "迟报", "未报", "主要加减分")
 	rows := grid[hr+1:]
 	if len(rows) != len(res.Units) {
@@ -152,7 +148,7 @@ func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Resul
 // that each unit's base plus its points is its score.
 func checkEvents(t *testing.T, f *excelize.File, sheet string, res *score.Result, labels map[string]string) {
 	t.Helper()
-	grid := cellGrid(t, f, sheet)
+	grid := testkit.Grid(t, f, sheet)
 	hr, col := headerIndex(t, grid, "单位", "期次", "任务编号", "类型", "角色", "分值", "说明")
 	sums := map[string]float64{}
 	var texts []string

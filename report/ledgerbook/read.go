@@ -154,6 +154,17 @@ func (rd *reader) findSheet(name string) string {
 	return ""
 }
 
+// optionalRows are the raw rows of a sheet that may be missing, with the
+// sheet's name as the workbook writes it; ok is false when it is missing
+// or cannot be read.
+func (rd *reader) optionalRows(name string) (sheet string, rows [][]string, ok bool) {
+	if sheet = rd.findSheet(name); sheet == "" {
+		return "", nil, false
+	}
+	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	return sheet, rows, err == nil
+}
+
 // findLedgerHeader finds the header row among the first rows: the row
 // matching the most known headers (at least two), exact headers before
 // aliases. header is -1 when there is none.
@@ -256,12 +267,8 @@ func groupText(row []string) string {
 // readHidden decodes the ledger kept on the hidden sheet; nil when the
 // sheet is gone or unreadable, and the visible sheets must do.
 func (rd *reader) readHidden() (*ledger.Ledger, error) {
-	sheet := rd.findSheet(SheetHidden)
-	if sheet == "" {
-		return nil, nil
-	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
+	sheet, rows, ok := rd.optionalRows(SheetHidden)
+	if !ok {
 		return nil, nil
 	}
 	l, err := readHidden(rows)

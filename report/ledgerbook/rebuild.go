@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
@@ -153,12 +151,8 @@ func (rd *reader) rebuildTitle(l *ledger.Ledger) {
 
 // rebuildUnits reads the units' lines of the 汇总 sheet's table.
 func (rd *reader) rebuildUnits(l *ledger.Ledger) {
-	sheet := rd.findSheet(SheetSummary)
-	if sheet == "" {
-		return
-	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
+	_, rows, ok := rd.optionalRows(SheetSummary)
+	if !ok {
 		return
 	}
 	want := map[string]int{}

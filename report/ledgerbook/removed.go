@@ -54,12 +54,8 @@ func writeRemoved(f *excelize.File, st *styles, l *ledger.Ledger) error {
 // onto l.Removed, matched by the hidden 任务编号 column, or, for a ledger
 // rebuilt from the visible sheets, as the rows of l.Removed.
 func (rd *reader) readRemoved(l *ledger.Ledger, rebuilt bool) {
-	sheet := rd.findSheet(SheetRemoved)
-	if sheet == "" {
-		return
-	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
+	_, rows, ok := rd.optionalRows(SheetRemoved)
+	if !ok {
 		return
 	}
 	at := map[int]int{}

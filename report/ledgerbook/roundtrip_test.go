@@ -2,6 +2,7 @@ package ledgerbook
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -300,18 +301,8 @@ func TestReadErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			var data []byte
-			if tc.data != nil {
-				data = tc.data(t)
-			} else {
-				f := testkit.OpenBytes(t, writeBytes(t, testLedger()))
-				tc.edit(t, f)
-				data = testkit.SaveBytes(t, f)
-			}
-			name := tc.file
-			if name == "" {
-				name = "总台账.xlsx"
-			}
+			data := testkit.Variant(t, func() []byte { return writeBytes(t, testLedger()) }, tc.data, tc.edit)
+			name := cmp.Or(tc.file, "总台账.xlsx")
 			_, err := Read(name, bytes.NewReader(data))
 			var ie *InputError
 			if !errors.As(err, &ie) {

@@ -154,17 +154,7 @@ func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, 
 		}
 		compliance[u.Compliance]++
 		empty := strings.Join(u.EmptyTasks, "、")
-		cells := []any{
-			excelize.Cell{StyleID: st.count, Value: i + 1},
-			text(st.text, u.Unit),
-			excelize.Cell{StyleID: st.count, Value: u.Led},
-			excelize.Cell{StyleID: st.count, Value: u.CoTasks},
-			excelize.Cell{StyleID: st.count, Value: u.Reported},
-			excelize.Cell{StyleID: st.count, Value: u.Done},
-		}
-		for _, lt := range ledger.Lights {
-			cells = append(cells, excelize.Cell{StyleID: st.count, Value: u.Lights[lt]})
-		}
+		cells := append([]any{excelize.Cell{StyleID: st.count, Value: i + 1}, text(st.text, u.Unit)}, countCells(st.count, u)...)
 		// A unit that leads nothing has no completion rate, and no bar.
 		completion := excelize.Cell{StyleID: st.ratio}
 		if u.Led > 0 {
@@ -186,6 +176,21 @@ func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, 
 	return sum, compliance, nil
 }
 
+// countCells are the count columns of a unit's row and of the 合计 row:
+// tasks led, co-operated, reported and done, then each light.
+func countCells(style int, u *ledger.UnitSummary) []any {
+	cells := []any{
+		excelize.Cell{StyleID: style, Value: u.Led},
+		excelize.Cell{StyleID: style, Value: u.CoTasks},
+		excelize.Cell{StyleID: style, Value: u.Reported},
+		excelize.Cell{StyleID: style, Value: u.Done},
+	}
+	for _, lt := range ledger.Lights {
+		cells = append(cells, excelize.Cell{StyleID: style, Value: u.Lights[lt]})
+	}
+	return cells
+}
+
 // writeSummaryTotal writes the 合计 row at row totalRow. The 合计 row adds
 // up its columns, as people check it; a task with two lead units counts
 // twice, unlike in the totals line above the table.
@@ -194,17 +199,7 @@ func writeSummaryTotal(sw *excelize.StreamWriter, st *styles, sum ledger.UnitSum
 	if sum.Led > 0 {
 		completion = math.Round(float64(sum.Done)/float64(sum.Led)*1000) / 1000
 	}
-	cells := []any{
-		excelize.Cell{StyleID: st.total},
-		text(st.total, "合计"),
-		excelize.Cell{StyleID: st.totalCount, Value: sum.Led},
-		excelize.Cell{StyleID: st.totalCount, Value: sum.CoTasks},
-		excelize.Cell{StyleID: st.totalCount, Value: sum.Reported},
-		excelize.Cell{StyleID: st.totalCount, Value: sum.Done},
-	}
-	for _, lt := range ledger.Lights {
-		cells = append(cells, excelize.Cell{StyleID: st.totalCount, Value: sum.Lights[lt]})
-	}
+	cells := append([]any{excelize.Cell{StyleID: st.total}, text(st.total, "合计")}, countCells(st.totalCount, &sum)...)
 	cells = append(cells,
 		excelize.Cell{StyleID: st.totalRatio, Value: completion},
 		text(st.total, fmt.Sprintf("按时 %d\n迟报 %d\n未报 %d", compliance[ledger.OnTime], compliance[ledger.Late], compliance[ledger.Missing])),

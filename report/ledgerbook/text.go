@@ -12,15 +12,12 @@ import (
 // Row height estimate. Excel and WPS do not grow a row for wrapped text
 // written by a program, so the writer sets heights itself (the same
 // estimate as package tasklist's).
-const (
-	lineHeight   = 14.0  // points per line of 10.5 pt text
-	maxRowHeight = 409.0 // Excel's limit
-)
+const lineHeight = 14.0 // points per line of 10.5 pt text
 
 // rowHeight is the height in points for a row holding texts in cells of
 // the given widths; a zero width skips the cell.
 func rowHeight(texts []string, widths []float64) float64 {
-	return math.Min(float64(cells.RowLines(texts, widths))*lineHeight+4, maxRowHeight)
+	return cells.RowHeight(texts, widths, lineHeight, 4)
 }
 
 // Numbering markers. A path element is a marker as the document's outline

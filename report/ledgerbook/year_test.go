@@ -2,6 +2,7 @@ package ledgerbook
 
 import (
 	"bytes"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -21,11 +22,7 @@ import (
 
 func writeYearBytes(t testing.TB, y *history.Year, ledgers []*ledger.Ledger) []byte {
 	t.Helper()
-	var buf bytes.Buffer
-	if err := WriteYear(&buf, y, ledgers); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+	return testkit.Written(t, func(w io.Writer) error { return WriteYear(w, y, ledgers) })
 }
 
 func TestYearWorkbook(t *testing.T) {
@@ -72,7 +69,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 	checkTaskTrend(t, f, y)
 	checkCompletionTrend(t, f, y, ledgers)
 
-	grid := cellGrid(t, f, SheetCarriedOver)
+	grid := testkit.Grid(t, f, SheetCarriedOver)
 	hr, col := headerIndex(t, grid, "编号", "任务", "状态", "亮灯")
 	var got, wantLabels []string
 	for _, row := range grid[hr+1:] {
@@ -87,7 +84,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 
 	for i, l := range ledgers {
 		sheet := y.Periods[i].Label
-		grid := cellGrid(t, f, sheet)
+		grid := testkit.Grid(t, f, sheet)
 		hr, col := headerIndex(t, grid, "编号", "任务", "牵头单位", "进展", "进度(%)", "序时进度(%)", "状态", "亮灯", "复核意见")
 		rows := grid[hr+1:]
 		if len(rows) != len(l.Rows) {
@@ -112,7 +109,7 @@ func checkYear(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledge
 
 func checkRankTrend(t *testing.T, f *excelize.File, y *history.Year) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetRankTrend)
+	grid := testkit.Grid(t, f, SheetRankTrend)
 	hr, _ := headerIndex(t, grid, "名次", "升降")
 	rankings := append(append([]*history.Ranking{}, y.Rankings...), y.Quarters...)
 	// Three leading columns, then 名次 and 升降 per ranking.
@@ -151,7 +148,7 @@ func checkRankTrend(t *testing.T, f *excelize.File, y *history.Year) {
 
 func checkTaskTrend(t *testing.T, f *excelize.File, y *history.Year) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetTaskTrend)
+	grid := testkit.Grid(t, f, SheetTaskTrend)
 	hr, col := headerIndex(t, grid, "编号", "任务", "牵头单位", "最终状态", "结转")
 	rows := grid[hr+1:]
 	if len(rows) != len(y.Tasks) {
@@ -184,7 +181,7 @@ func checkTaskTrend(t *testing.T, f *excelize.File, y *history.Year) {
 
 func checkCompletionTrend(t *testing.T, f *excelize.File, y *history.Year, ledgers []*ledger.Ledger) {
 	t.Helper()
-	grid := cellGrid(t, f, SheetCompletionTrend)
+	grid := testkit.Grid(t, f, SheetCompletionTrend)
 	hr, _ := headerIndex(t, grid, "单位")
 	rows := grid[hr+1:]
 	if len(rows) != 1+len(y.Units) || at(rows[0], 0) != "全部任务" {
@@ -222,13 +219,7 @@ func checkCompletionTrend(t *testing.T, f *excelize.File, y *history.Year, ledge
 func TestYearGolden(t *testing.T) {
 	ledgers := smallYear(t)
 	y := history.Build(ledgers, score.Defaults, smallOrder)
-	path := filepath.Join(t.TempDir(), "year.xlsx")
-	if err := WriteYearFile(path, y, ledgers); err != nil {
-		t.Fatal(err)
-	}
-	got := dump(t, path)
-	golden := filepath.Join("testdata", "year.golden")
-	testkit.Golden(t, golden, got)
+	testkit.GoldenWorkbook(t, "year", func(path string) error { return WriteYearFile(path, y, ledgers) }, dump)
 }
 
 // One period: no chart (a line needs two points), no quarters.
@@ -322,17 +313,8 @@ func TestYearSheetNames(t *testing.T) {
 func BenchmarkWriteYear12x2000(b *testing.B) {
 	ledgers, names := synthYear(b, 12, 2000, 150)
 	y := history.Build(ledgers, score.Defaults, names)
-	var size int
 	b.ReportAllocs()
-	b.ResetTimer()
-	for b.Loop() {
-		var buf bytes.Buffer
-		if err := WriteYear(&buf, y, ledgers); err != nil {
-			b.Fatal(err)
-		}
-		size = buf.Len()
-	}
-	b.ReportMetric(float64(size)/1e6, "MB")
+	benchWrite(b, func(w io.Writer) error { return WriteYear(w, y, ledgers) })
 }
 
 // BenchmarkWriteRanked5000 is BenchmarkWrite5000 with the period's

@@ -63,6 +63,24 @@ func DocxPath(output string) string {
 	return strings.TrimSuffix(output, filepath.Ext(output)) + outfile.Document.Ext()
 }
 
+// ParseKind is the kind of report --kind names: progress or annual;
+// anything else is a usage error.
+func ParseKind(s string) (Kind, error) {
+	if k := Kind(s); k == Progress || k == Annual {
+		return k, nil
+	}
+	return "", &inputerr.Usage{Msg: fmt.Sprintf("--kind 只能是 progress（进展通报）或 annual（年度考核报告），不是“%s”", s)}
+}
+
+// ParseFormat is the format --format names: pdf, docx or both; anything
+// else is a usage error.
+func ParseFormat(s string) (Format, error) {
+	if f := Format(s); slices.Contains(Formats, f) {
+		return f, nil
+	}
+	return "", &inputerr.Usage{Msg: fmt.Sprintf("--format 只能是 pdf、docx 或 both（两者都写），不是“%s”", s)}
+}
+
 // Job is one report to write.
 type Job struct {
 	Kind Kind

@@ -73,16 +73,34 @@ func Check(r CheckRequest) ([]*fillin.Return, error) {
 	return intake.CheckAll(files, fillin.CheckOptions{Tasks: set, Period: want, Secret: secret}, nil), nil
 }
 
+// Tally counts checked returns: Usable of them (Warned of those with
+// warnings) and Bad, which have errors and cannot be used.
+type Tally struct {
+	Usable, Warned, Bad int
+}
+
+// TallyOf counts results.
+func TallyOf(results []*fillin.Return) Tally {
+	var t Tally
+	for _, r := range results {
+		errs, warns := r.Counts()
+		switch {
+		case errs > 0:
+			t.Bad++
+		case warns > 0:
+			t.Usable++
+			t.Warned++
+		default:
+			t.Usable++
+		}
+	}
+	return t
+}
+
 // Unusable is the user's error when any of the checked returns cannot be
 // used, nil when all can.
 func Unusable(results []*fillin.Return) error {
-	bad := 0
-	for _, r := range results {
-		if !r.Usable() {
-			bad++
-		}
-	}
-	if bad > 0 {
+	if bad := TallyOf(results).Bad; bad > 0 {
 		return inputerr.New("", "", fmt.Sprintf("%d 份报送文件存在错误，不能直接使用", bad))
 	}
 	return nil

@@ -43,6 +43,15 @@ type Issued struct {
 	ReturnsDir string
 }
 
+// Items are the task rows of all the workbooks written.
+func (is *Issued) Items() int {
+	n := 0
+	for _, w := range is.Written {
+		n += w.Items
+	}
+	return n
+}
+
 // Issue writes the round's fill-in workbooks, one per unit with tasks,
 // signed with the office's key, in the workspace it runs in (see
 // Sources.Open); outside one the period must be given. It refuses a task list without any lead
@@ -53,14 +62,7 @@ func Issue(r IssueRequest) (*Issued, error) {
 	if err := s.Open(); err != nil {
 		return nil, err
 	}
-	if r.Period == "" && s.WS == nil {
-		return nil, errNoPeriod
-	}
-	p, due, err := s.Round(r.Period, r.Due, r.Now)
-	if err != nil {
-		return nil, err
-	}
-	set, err := s.Load()
+	p, due, set, err := roundOf(s, r.Period, r.Due, r.Now)
 	if err != nil {
 		return nil, err
 	}

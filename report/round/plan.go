@@ -9,6 +9,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 )
@@ -41,6 +42,20 @@ type Plan struct {
 // errNoPeriod refuses a round outside a workspace without --period.
 var errNoPeriod = &inputerr.Usage{Msg: "请用 --period 指定报送期次，例如 2024-Q4"}
 
+// roundOf works out, from opened sources, a round's period, due date and
+// tasks; outside a workspace the period must be given.
+func roundOf(s *workspace.Sources, per, due string, now time.Time) (period.Period, time.Time, *task.Set, error) {
+	if per == "" && s.WS == nil {
+		return period.Period{}, time.Time{}, nil, errNoPeriod
+	}
+	p, d, err := s.Round(per, due, now)
+	if err != nil {
+		return period.Period{}, time.Time{}, nil, err
+	}
+	set, err := s.Load()
+	return p, d, set, err
+}
+
 // NewPlan works out a merge from the request, the workspace it runs in
 // (see Sources.Open) and its configuration; outside a workspace the
 // returns and the period must be given. It works out the round, the tasks
@@ -54,14 +69,7 @@ func NewPlan(r Request) (*Plan, error) {
 	if len(r.Returns) == 0 && s.WS == nil {
 		return nil, &inputerr.Usage{Msg: "请指定报送文件或目录"}
 	}
-	if r.Period == "" && s.WS == nil {
-		return nil, errNoPeriod
-	}
-	p, due, err := s.Round(r.Period, r.Due, r.Now)
-	if err != nil {
-		return nil, err
-	}
-	set, err := s.Load()
+	p, due, set, err := roundOf(s, r.Period, r.Due, r.Now)
 	if err != nil {
 		return nil, err
 	}

@@ -72,6 +72,34 @@ const (
 	StateRejected = "有误"
 )
 
+// Count is how many units are in state.
+func (st *Status) Count(state string) int {
+	n := 0
+	for _, u := range st.Units {
+		if u.State == state {
+			n++
+		}
+	}
+	return n
+}
+
+// Grouped splits the units into those that reported (on time or late),
+// those that did not and those whose returns all cannot be used, each in
+// the units' order.
+func (st *Status) Grouped() (reported, missing, rejected []UnitStatus) {
+	for _, u := range st.Units {
+		switch u.State {
+		case StateOnTime, StateLate:
+			reported = append(reported, u)
+		case StateMissing:
+			missing = append(missing, u)
+		default:
+			rejected = append(rejected, u)
+		}
+	}
+	return reported, missing, rejected
+}
+
 // StatusOf is the status of the workspace a command runs in (the
 // --workspace folder, else the one the current directory is in; see
 // workspace.Locate) for periodFlag, else its current period, at now (zero:

@@ -45,16 +45,12 @@ func (f *Face) Advance(r rune) float64 {
 	return f.advance[g]
 }
 
-// InputError is a problem with a user's font file. Msg is in Chinese and says
-// what to do; the command layer shows it as is.
-type InputError struct {
-	File string // as the user gave it (for Parse, its name argument)
-	Msg  string
-}
+// InputError is a problem with a user's font file (File, as the user gave
+// it; for Parse, its name argument), with a Chinese message that says what
+// to do: taizhang's one input error (see inputerr).
+type InputError = inputerr.Error
 
-func (e *InputError) Error() string { return e.File + "：" + e.Msg }
-
-func inputErr(file, msg string) *InputError { return &InputError{File: file, Msg: msg} }
+func inputErr(file, msg string) *InputError { return inputerr.New(file, "", msg) }
 
 const (
 	msgWOFF     = "是网页字体（WOFF/WOFF2），本程序只能嵌入 TrueType 字体：请改用 .ttf 或 .ttc 文件"
@@ -98,8 +94,3 @@ func (w face) cannotEmbed(what string) string {
 	}
 	return s + "缺少" + what + "，无法嵌入 PDF：请改用其他 TrueType 字体"
 }
-
-// InputProblem marks InputError as a problem in the user's input (see inputerr).
-func (*InputError) InputProblem() {}
-
-var _ inputerr.Problem = (*InputError)(nil)

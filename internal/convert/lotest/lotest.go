@@ -50,11 +50,7 @@ var (
 // itself would allow all three.
 func Edit(t testing.TB, in, out string, entries ...Entry) error {
 	t.Helper()
-	ops, err := entryOps(entries)
-	if err != nil {
-		return err
-	}
-	return run(t, in, out, false, ops)
+	return typeEntries(t, in, out, false, entries)
 }
 
 // EditUnprotected is Edit by someone who first removed every sheet and
@@ -63,11 +59,18 @@ func Edit(t testing.TB, in, out string, entries ...Entry) error {
 // .xlsx first). Hidden sheets can be edited too.
 func EditUnprotected(t testing.TB, in, out string, entries ...Entry) error {
 	t.Helper()
+	return typeEntries(t, in, out, true, entries)
+}
+
+// typeEntries types entries into in and saves out, with every protection
+// removed first when unprotect.
+func typeEntries(t testing.TB, in, out string, unprotect bool, entries []Entry) error {
+	t.Helper()
 	ops, err := entryOps(entries)
 	if err != nil {
 		return err
 	}
-	return run(t, in, out, true, ops)
+	return run(t, in, out, unprotect, ops)
 }
 
 // SortRows removes protection as EditUnprotected does, sorts rows firstRow

@@ -2,7 +2,6 @@ package lotest
 
 import (
 	"context"
-	"crypto/sha256"
 	"errors"
 	"fmt"
 	"os"
@@ -62,7 +61,7 @@ func form(t *testing.T) string {
 func TestEditTypesLikeAClerk(t *testing.T) {
 	Skip(t)
 	in := form(t)
-	before := hash(t, in)
+	before := testkit.FileHash(t, in)
 	out := filepath.Join(t.TempDir(), "回报.xlsx")
 	err := timed(t, "Edit", func() error {
 		return Edit(t, in, out,
@@ -76,10 +75,10 @@ func TestEditTypesLikeAClerk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if hash(t, in) != before {
+	if testkit.FileHash(t, in) != before {
 		t.Errorf("Edit modified its input")
 	}
-	f := open(t, out)
+	f := testkit.Open(t, out)
 	// LibreOffice writes every number format, General included, as a custom
 	// one (id 164 and up): readers must look at the format code.
 	tests := []struct {
@@ -160,7 +159,7 @@ func TestEditUnprotected(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := open(t, out)
+	f := testkit.Open(t, out)
 	for cell, want := range map[string]string{sheet + "!B1": "改了", "_meta!A1": "id-999"} {
 		s, c, _ := strings.Cut(cell, "!")
 		if got, _ := f.GetCellValue(s, c); got != want {
@@ -194,7 +193,7 @@ func TestSaveAsXLS(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cleanup()
-	f := open(t, xlsx)
+	f := testkit.Open(t, xlsx)
 	if got, _ := f.GetCellValue(sheet, "A1", excelize.Options{RawCellValue: true}); got != "0.8" {
 		t.Errorf("A1 = %q; want 0.8", got)
 	}
@@ -268,7 +267,7 @@ func TestStripProtection(t *testing.T) {
 	if strings.Contains(part(t, path, "xl/worksheets/sheet1.xml"), "sheetProtection") {
 		t.Errorf("sheetProtection left")
 	}
-	if got, _ := open(t, path).GetCellValue(sheet, "B1"); got != "锁定" {
+	if got, _ := testkit.Open(t, path).GetCellValue(sheet, "B1"); got != "锁定" {
 		t.Errorf("B1 = %q after stripping; want 锁定", got)
 	}
 	for _, s := range []string{`<sheetProtection password="AB" sheet="1"/>`, `<x:sheetProtection sheet="1"></x:sheetProtection>`, `<workbookProtection lockStructure="1"/>`} {
@@ -310,16 +309,6 @@ func timed(t *testing.T, what string, f func() error) error {
 	return err
 }
 
-func open(t *testing.T, path string) *excelize.File {
-	t.Helper()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { f.Close() })
-	return f
-}
-
 // formatCode is the number format code of cell: a custom one, or a few
 // built-in ones by name.
 func formatCode(t *testing.T, f *excelize.File, cell string) string {
@@ -340,7 +329,7 @@ func formatCode(t *testing.T, f *excelize.File, cell string) string {
 
 func grid(t *testing.T, path, from, to string) [][]string {
 	t.Helper()
-	f := open(t, path)
+	f := testkit.Open(t, path)
 	c1, r1, _ := excelize.CellNameToCoordinates(from)
 	c2, r2, _ := excelize.CellNameToCoordinates(to)
 	var rows [][]string
@@ -375,15 +364,6 @@ func part(t *testing.T, xlsx, name string) string {
 		t.Fatal(err)
 	}
 	return testkit.ZipEntry(t, data, name)
-}
-
-func hash(t *testing.T, path string) [32]byte {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return sha256.Sum256(data)
 }
 
 // noOfficeLeft fails if a LibreOffice started by lotest is still running.

@@ -10,6 +10,32 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
+// streams are where a command writes: its results on Stdout, warnings,
+// progress and (beside JSON) its summary on Stderr.
+type streams struct {
+	Stdout, Stderr io.Writer
+}
+
+// summary is where a command's summary goes: standard error when
+// standard output carries the JSON.
+func (s streams) summary(asJSON bool) io.Writer {
+	if asJSON {
+		return s.Stderr
+	}
+	return s.Stdout
+}
+
+// noArgs is the rule of a command that takes no positional arguments:
+// any is a usage error that says msg.
+func noArgs(msg string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > 0 {
+			return &usageError{Msg: msg}
+		}
+		return nil
+	}
+}
+
 // taskSource is the flags templates, check and merge share: where the
 // tasks come from, the workspace that keeps the signing key, and the
 // configuration file.

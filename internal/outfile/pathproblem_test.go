@@ -1,4 +1,4 @@
-package main
+package outfile
 
 import (
 	"fmt"
@@ -10,16 +10,16 @@ import (
 
 // A full disk or a name too long anywhere in a command is the user's to
 // fix, with the path named; other errors are not taken for such.
-func TestFSProblem(t *testing.T) {
+func TestPathProblem(t *testing.T) {
 	err := fmt.Errorf("写入 总台账.xlsx 失败：%w", &fs.PathError{Op: "write", Path: "/办公室/总台账.xlsx", Err: syscall.ENOSPC})
-	path, reason, ok := fsProblem(err)
+	path, reason, ok := PathProblem(err)
 	if !ok || path != "/办公室/总台账.xlsx" || !strings.Contains(reason, "磁盘空间已满") {
-		t.Errorf("fsProblem(ENOSPC) = %q, %q, %v", path, reason, ok)
+		t.Errorf("PathProblem(ENOSPC) = %q, %q, %v", path, reason, ok)
 	}
-	if _, _, ok := fsProblem(&fs.PathError{Op: "open", Path: "x", Err: syscall.EINVAL}); ok {
+	if _, _, ok := PathProblem(&fs.PathError{Op: "open", Path: "x", Err: syscall.EINVAL}); ok {
 		t.Error("EINVAL taken for the user's problem")
 	}
-	if _, _, ok := fsProblem(fmt.Errorf("json: unsupported value")); ok {
+	if _, _, ok := PathProblem(fmt.Errorf("json: unsupported value")); ok {
 		t.Error("a non-file error taken for the user's problem")
 	}
 }
