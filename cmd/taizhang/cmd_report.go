@@ -15,9 +15,7 @@ import (
 
 type reportOptions struct {
 	streams
-	req    publish.Request
-	kind   string // --kind as given; req.Kind once checked
-	format string // --format as given; req.Format once checked
+	req publish.Request
 }
 
 func newReportCmd(s streams) *cobra.Command {
@@ -30,13 +28,13 @@ func newReportCmd(s streams) *cobra.Command {
 	f.StringArrayVar(&opts.req.Ledgers, "ledger", nil, "总台账（.xlsx）；年度报告按期次先后给出全年各期，可重复")
 	f.StringVar(&opts.req.Previous, "previous", "", "上期总台账，用于单位排名的“较上期”（工作目录中自动使用上一期）")
 	f.StringVarP(&opts.req.Output, "output", "o", "", "输出的 PDF，默认为“报告.pdf”（年度为“年度考核报告.pdf”）")
-	f.StringVar(&opts.kind, "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
+	f.StringVar((*string)(&opts.req.Kind), "kind", string(publish.Progress), "报告类型：progress（进展通报）或 annual（年度考核报告）")
 	f.StringVar(&opts.req.Period, "period", "", "在工作目录中使用的期次，默认为本期")
 	f.StringVar(&opts.req.Title, "title", "", "报告标题，默认按期次生成")
 	f.StringVar(&opts.req.Office, "office", "", "发文机关署名，默认为 taizhang.yaml 中的 organisation")
 	f.StringVar(&opts.req.Date, "date", "", "成文日期，如 2025-01-10，默认为总台账的汇总日期")
 	f.BoolVar(&opts.req.Masthead, "masthead", true, "在标题上方印红色版头（督查通报、期号、机关和日期）；用已印版头的公文纸时设为 false")
-	f.StringVar(&opts.format, "format", string(publish.Both), "输出格式：pdf、docx（可编辑的 Word 版，写在 PDF 旁边，同名）或 both")
+	f.StringVar((*string)(&opts.req.Format), "format", string(publish.Both), "输出格式：pdf、docx（可编辑的 Word 版，写在 PDF 旁边，同名）或 both")
 	f.StringArrayVar(&opts.req.Fonts, "font", nil, "为某一字体角色指定字体文件：body|bold|title|hei|kai=路径（.ttf，或 .ttc#序号）")
 	f.StringVar(&opts.req.Config, "config", "", "配置文件 taizhang.yaml 的路径")
 	f.StringVar(&opts.req.Workspace, "workspace", "", "工作目录，默认从当前目录向上查找")
@@ -44,15 +42,7 @@ func newReportCmd(s streams) *cobra.Command {
 }
 
 func reportRun(opts *reportOptions) error {
-	kind, err := publish.ParseKind(opts.kind)
-	if err != nil {
-		return err
-	}
-	format, err := publish.ParseFormat(opts.format)
-	if err != nil {
-		return err
-	}
-	opts.req.Kind, opts.req.Format, opts.req.Now = kind, format, time.Now()
+	opts.req.Now = time.Now()
 	plan, err := publish.NewPlan(opts.req)
 	if err != nil {
 		return err

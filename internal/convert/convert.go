@@ -10,6 +10,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func NeedsConversion(path string) (bool, error) {
 // not nil). src is never modified: LibreOffice works on a copy, with a
 // private profile, so it runs while the user has LibreOffice open and in
 // parallel with other conversions. An .xlsx under another name is copied.
-// Problems with the file, and a missing LibreOffice, are *InputError.
+// Problems with the file, and a missing LibreOffice, are *inputerr.Error.
 func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 	noop := func() {}
 	data, err := readInput(src)
@@ -71,14 +72,14 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 	k := sniff(data)
 	switch {
 	case k == kindEncrypted:
-		return "", noop, inputErr(src, msgEncrypted)
+		return "", noop, inputerr.OfFile(src, msgEncrypted)
 	case k == kindUnknown, k == kindMarkup && !hasLegacyExt(src):
-		return "", noop, inputErr(src, msgNotSpreadsheet)
+		return "", noop, inputerr.OfFile(src, msgNotSpreadsheet)
 	}
 	exe, ok := "", true
 	if k != kindXLSX {
 		if exe, ok = lookSoffice(); !ok {
-			return "", noop, inputErr(src, msgNoOffice(src, k))
+			return "", noop, inputerr.OfFile(src, msgNoOffice(src, k))
 		}
 	}
 	dir, err := tempDir(src)
@@ -167,7 +168,7 @@ func convertOnce(ctx context.Context, exe, src string, data []byte, k kind, work
 	office.RemovePipes(profile)
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return false, inputErr(src, msgTimeout)
+		return false, inputerr.OfFile(src, msgTimeout)
 	case ctx.Err() != nil:
 		return false, fmt.Errorf("convert: %s: %w", src, ctx.Err())
 	}
@@ -180,7 +181,7 @@ func convertOnce(ctx context.Context, exe, src string, data []byte, k kind, work
 		return false, nil
 	}
 	if runErr == nil && strings.Contains(output.String(), "could not be loaded") {
-		return false, inputErr(src, msgCannotOpen)
+		return false, inputerr.OfFile(src, msgCannotOpen)
 	}
 	return runErr != nil, fmt.Errorf("convert: %s: LibreOffice (%s) wrote no .xlsx: %v: %s",
 		src, exe, runErr, strings.TrimSpace(output.String()))
@@ -215,12 +216,12 @@ func readInput(path string) ([]byte, error) {
 	case err == nil:
 		return data, nil
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, inputErr(path, msgNotFound)
+		return nil, inputerr.OfFile(path, msgNotFound)
 	case errors.Is(err, fs.ErrPermission):
-		return nil, inputErr(path, msgNoPermission)
+		return nil, inputerr.OfFile(path, msgNoPermission)
 	}
 	if st, serr := os.Stat(path); serr == nil && st.IsDir() {
-		return nil, inputErr(path, msgIsDir)
+		return nil, inputerr.OfFile(path, msgIsDir)
 	}
 	return nil, fmt.Errorf("convert: %w", err)
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -388,9 +389,9 @@ func cellValue(t *testing.T, path, sheet, cell string) string {
 
 func wantInputError(t *testing.T, err error, file, msg string) {
 	t.Helper()
-	var ie *InputError
+	var ie *inputerr.Error
 	if !errors.As(err, &ie) {
-		t.Errorf("error %v is not an *InputError", err)
+		t.Errorf("error %v is not an *inputerr.Error", err)
 		return
 	}
 	if ie.File != file || ie.Msg != msg {

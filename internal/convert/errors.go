@@ -4,16 +4,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
-
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
-
-// InputError is a problem with the user's file (File, the path as given),
-// or a missing LibreOffice, with a Chinese message that says what to do:
-// taizhang's one input error (see inputerr).
-type InputError = inputerr.Error
-
-func inputErr(file, msg string) *InputError { return inputerr.New(file, "", msg) }
 
 const (
 	msgNotFound       = "找不到文件"

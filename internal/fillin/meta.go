@@ -63,28 +63,18 @@ func readMetaSheet(rows [][]string) (m meta, ok bool) {
 		}
 		return ""
 	}
+	fields := map[string]*string{
+		MetaVersion: &m.version, MetaUnit: &m.unit, MetaPeriod: &m.period, MetaPeriodLabel: &m.periodLabel,
+		MetaDue: &m.due, MetaGenerated: &m.generated, MetaSignature: &m.signature, MetaKeyID: &m.keyID,
+	}
 	for _, r := range rows {
-		switch get(r, 0) {
-		case MetaVersion:
-			m.version = get(r, 1)
-		case MetaUnit:
-			m.unit = get(r, 1)
-		case MetaPeriod:
-			m.period = get(r, 1)
-		case MetaPeriodLabel:
-			m.periodLabel = get(r, 1)
-		case MetaDue:
-			m.due = get(r, 1)
-		case MetaGenerated:
-			m.generated = get(r, 1)
-		case MetaSignature:
-			m.signature = get(r, 1)
-		case MetaKeyID:
-			m.keyID = get(r, 1)
-		case MetaTask:
-			if id := get(r, 1); id != "" {
-				m.rows = append(m.rows, metaRow{id: id, label: get(r, 2), role: Role(get(r, 3)), hash: get(r, 4)})
-			}
+		key := get(r, 0)
+		if f, ok := fields[key]; ok {
+			*f = get(r, 1)
+			continue
+		}
+		if id := get(r, 1); key == MetaTask && id != "" {
+			m.rows = append(m.rows, metaRow{id: id, label: get(r, 2), role: Role(get(r, 3)), hash: get(r, 4)})
 		}
 	}
 	m.fromSheet = strings.HasPrefix(m.version, "taizhang-fillin/")

@@ -34,6 +34,9 @@ type Error struct {
 // New returns an *Error.
 func New(file, place, msg string) *Error { return &Error{File: file, Place: place, Msg: msg} }
 
+// OfFile is a problem with a whole file (no place within it).
+func OfFile(file, msg string) *Error { return New(file, "", msg) }
+
 func (e *Error) Error() string {
 	s := e.Msg
 	if e.Place != "" {

@@ -201,15 +201,8 @@ func rulesText(r score.Rules) string {
 
 func annualRanking(y *history.Year) *gongwen.Table {
 	t := &gongwen.Table{Columns: []gongwen.Column{
-		{Header: "名次", Weight: 15, Align: gongwen.Center},
-		{Header: "单位", Weight: 22},
-		{Header: "得分", Weight: 9, Align: gongwen.Center},
-		{Header: "牵头任务", Weight: 8, Align: gongwen.Center},
-		{Header: "已完成", Weight: 7, Align: gongwen.Center},
-		{Header: "完成率", Weight: 9, Align: gongwen.Center},
-		{Header: "逾期", Weight: 6, Align: gongwen.Center},
-		{Header: "迟报/未报", Weight: 9, Align: gongwen.Center},
-		{Header: "各期名次", Weight: 19, Align: gongwen.Center},
+		centred("名次", 15), {Header: "单位", Weight: 22}, centred("得分", 9), centred("牵头任务", 8), centred("已完成", 7),
+		centred("完成率", 9), centred("逾期", 6), centred("迟报/未报", 9), centred("各期名次", 19),
 	}, Size: tableSize}
 	ranks := map[string][]int{}
 	for _, u := range y.Units {

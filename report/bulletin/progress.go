@@ -130,14 +130,20 @@ func rowsByDoc(l *ledger.Ledger) (ids []string, rows map[string][]*ledger.Row) {
 func breakdown(t ledger.Totals) string {
 	known := t.Done + t.OnSchedule + t.Behind + t.NoStatus
 	s := fmt.Sprintf("已报送或经核定%d项，其中已完成%d项、按序时推进%d项、进度滞后%d项", known, t.Done, t.OnSchedule, t.Behind)
-	if t.NoStatus > 0 {
-		s += fmt.Sprintf("、未填完成状态%d项", t.NoStatus)
-	}
-	if t.Unreported > 0 {
-		s += fmt.Sprintf("；牵头单位未报送%d项", t.Unreported)
-	}
-	if t.NoLead > 0 {
-		s += fmt.Sprintf("；未明确牵头单位%d项", t.NoLead)
+	return s + others(t, "、未填完成状态", "；牵头单位未报送", "；未明确牵头单位")
+}
+
+// others writes the tasks reported without a status, not reported by their
+// lead and without a lead, each after its words when there are any.
+func others(t ledger.Totals, noStatus, unreported, noLead string) string {
+	s := ""
+	for _, p := range []struct {
+		words string
+		n     int
+	}{{noStatus, t.NoStatus}, {unreported, t.Unreported}, {noLead, t.NoLead}} {
+		if p.n > 0 {
+			s += fmt.Sprintf("%s%d项", p.words, p.n)
+		}
 	}
 	return s
 }
@@ -146,15 +152,7 @@ func breakdown(t ledger.Totals) string {
 func counts(rows []*ledger.Row) string {
 	t := ledger.Count(rows)
 	s := fmt.Sprintf("共%d项，已完成%d项、按序时推进%d项、滞后%d项", t.Tasks, t.Done, t.OnSchedule, t.Behind)
-	if t.NoStatus > 0 {
-		s += fmt.Sprintf("、未填状态%d项", t.NoStatus)
-	}
-	if t.Unreported > 0 {
-		s += fmt.Sprintf("、未报送%d项", t.Unreported)
-	}
-	if t.NoLead > 0 {
-		s += fmt.Sprintf("、未明确牵头单位%d项", t.NoLead)
-	}
+	s += others(t, "、未填状态", "、未报送", "、未明确牵头单位")
 	var ls []string
 	for _, lt := range ledger.Lights {
 		if t.Lights[lt] > 0 {
@@ -332,14 +330,8 @@ func rankingTable(l *ledger.Ledger, rk *history.Ranking) *gongwen.Table {
 		lights[u.Unit] = u.Lights
 	}
 	t := &gongwen.Table{Columns: []gongwen.Column{
-		{Header: "名次", Weight: 15, Align: gongwen.Center},
-		{Header: "单位", Weight: 18},
-		{Header: "牵头任务", Weight: 9, Align: gongwen.Center},
-		{Header: "已完成", Weight: 9, Align: gongwen.Center},
-		{Header: "完成率", Weight: 10, Align: gongwen.Center},
-		{Header: "绿/黄/红/灰", Weight: 15, Align: gongwen.Center},
-		{Header: "报送", Weight: 9, Align: gongwen.Center},
-		{Header: "得分", Weight: 10, Align: gongwen.Center},
+		centred("名次", 15), {Header: "单位", Weight: 18}, centred("牵头任务", 9), centred("已完成", 9),
+		centred("完成率", 10), centred("绿/黄/红/灰", 15), centred("报送", 9), centred("得分", 10),
 	}, Size: tableSize}
 	if moves {
 		t.Columns = append(t.Columns, gongwen.Column{Header: "较上期", Weight: 9, Align: gongwen.Center})

@@ -178,3 +178,8 @@ func groupsText(units []*score.UnitScore) string {
 	}
 	return s + "。"
 }
+
+// centred is a table column whose cells are centred.
+func centred(header string, weight float64) gongwen.Column {
+	return gongwen.Column{Header: header, Weight: weight, Align: gongwen.Center}
+}

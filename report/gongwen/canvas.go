@@ -42,18 +42,22 @@ func (c canvas) StrokeRect(x, y, w, h, width float64, col chart.Color) {
 
 func (c canvas) Text(x, y float64, s string, size float64, col chart.Color, a chart.Align) {
 	gs := c.d.shape([]Span{{Text: s, Role: typeface.Hei, Color: color(col)}}, size)
-	w := naturalWidth(gs, 0)
-	switch a {
-	case chart.AlignCenter:
-		x -= w / 2
-	case chart.AlignRight:
-		x -= w
-	}
-	c.d.glyphRun(gs, x, y, size, 0)
+	c.d.glyphRun(gs, aligned(x, naturalWidth(gs, 0), a), y, size, 0)
 }
 
 func (c canvas) TextWidth(s string, size float64) float64 {
 	c.d.measuring = true
 	defer func() { c.d.measuring = false }()
 	return naturalWidth(c.d.shape([]Span{In(typeface.Hei, s)}, size), 0)
+}
+
+// aligned is where text w wide starts when aligned a at x.
+func aligned(x, w float64, a chart.Align) float64 {
+	switch a {
+	case chart.AlignCenter:
+		return x - w/2
+	case chart.AlignRight:
+		return x - w
+	}
+	return x
 }

@@ -510,18 +510,8 @@ func (x *docx) blockWidth() float64 {
 // does: 附件：1.XXXX, the further items aligned under the first.
 func (x *docx) attachments(titles []string) {
 	x.para(pPr{style: styleNormal}.xml(), "")
-	for i, t := range titles {
-		label := "附件："
-		if i > 0 {
-			label = "　　　"
-		}
-		num := ""
-		if len(titles) > 1 {
-			num = strconv.Itoa(i+1) + "."
-		}
-		st := Body
-		st.Hanging = 5
-		x.para(pPr{style: styleBody, ind: indent(st)}.xml(), run("", label+num+t))
+	for _, l := range attachmentLines(titles) {
+		x.para(pPr{style: styleBody, ind: indent(attachmentStyle())}.xml(), run("", l))
 	}
 }
 

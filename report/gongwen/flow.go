@@ -231,18 +231,8 @@ func (d *Doc) AttachmentList(titles []string) {
 	}
 	d.record(block{kind: blockAttachments, titles: titles})
 	d.Skip(1)
-	for i, t := range titles {
-		label := "附件："
-		if i > 0 {
-			label = "　　　"
-		}
-		num := ""
-		if len(titles) > 1 {
-			num = strconv.Itoa(i+1) + "."
-		}
-		st := Body
-		st.Hanging = 5
-		d.paragraph(st, Plain(label+num+t))
+	for _, l := range attachmentLines(titles) {
+		d.paragraph(attachmentStyle(), Plain(l))
 	}
 }
 
@@ -309,4 +299,30 @@ func (d *Doc) Masthead(name, issue, office, date string) {
 	d.y += LinePitch + 2
 	d.add(op{kind: opLine, x: x0, y: d.y, x2: x0 + w, y2: d.y, w: 1.5, color: Red})
 	d.y += LinePitch
+}
+
+// attachmentLines are the lines of the list of attachments under the body:
+// 附件：1.XXXX, the further items aligned under the first; no number when
+// there is one attachment.
+func attachmentLines(titles []string) []string {
+	out := make([]string, len(titles))
+	for i, t := range titles {
+		label := "附件："
+		if i > 0 {
+			label = "　　　"
+		}
+		num := ""
+		if len(titles) > 1 {
+			num = strconv.Itoa(i+1) + "."
+		}
+		out[i] = label + num + t
+	}
+	return out
+}
+
+// attachmentStyle is body text hanging under its 附件： label.
+func attachmentStyle() Style {
+	st := Body
+	st.Hanging = 5
+	return st
 }

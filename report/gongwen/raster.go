@@ -132,13 +132,7 @@ func (r *raster) Text(x, y float64, s string, size float64, c chart.Color, a cha
 	r.d.measuring = true
 	gs := r.d.shape([]Span{In(typeface.Hei, s)}, size)
 	r.d.measuring = false
-	w := naturalWidth(gs, 0)
-	switch a {
-	case chart.AlignCenter:
-		x -= w / 2
-	case chart.AlignRight:
-		x -= w
-	}
+	x = aligned(x, naturalWidth(gs, 0), a)
 	src := rgba(c)
 	for _, g := range gs {
 		if g.brk || g.face == nil {

@@ -63,7 +63,15 @@ func (p *Plan) Inputs() []string {
 // NewPlan works out the inputs, output and options of a report from the
 // request, the workspace and its configuration.
 func NewPlan(r Request) (*Plan, error) {
-	plan := &Plan{Kind: r.Kind, Ledgers: r.Ledgers, Output: r.Output, Previous: r.Previous, Format: r.Format}
+	kind, err := ParseKind(string(r.Kind))
+	if err != nil {
+		return nil, err
+	}
+	format, err := ParseFormat(string(cmp.Or(r.Format, Both)))
+	if err != nil {
+		return nil, err
+	}
+	plan := &Plan{Kind: kind, Ledgers: r.Ledgers, Output: r.Output, Previous: r.Previous, Format: format}
 	var ws *workspace.Workspace
 	if len(plan.Ledgers) == 0 {
 		var err error

@@ -3,12 +3,13 @@ package typeface
 import (
 	"encoding/binary"
 	"errors"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"math"
 	"testing"
 )
 
 // FuzzParse feeds Parse damaged fonts and collections: it must answer with an
-// *InputError, never panic, and a face it accepts must have metrics the
+// *inputerr.Error, never panic, and a face it accepts must have metrics the
 // layout can use and a Data that parses back to the same face.
 func FuzzParse(f *testing.F) {
 	tiny, tiny12 := readTestdata(f, "tiny.ttf"), readTestdata(f, "tiny12.ttf")
@@ -67,15 +68,15 @@ func corrupt(t *testing.T, data []byte, index int, places []int) {
 	}
 }
 
-// checkParse checks that Parse either fails with an *InputError or gives a
+// checkParse checks that Parse either fails with an *inputerr.Error or gives a
 // face with metrics the layout can use and a Data that parses back to it.
 func checkParse(t *testing.T, data []byte, index int) {
 	t.Helper()
 	face, err := Parse("fuzz.ttf", data, index)
 	if err != nil {
-		var in *InputError
+		var in *inputerr.Error
 		if !errors.As(err, &in) || in.Msg == "" {
-			t.Fatalf("error %T %v; want an *InputError", err, err)
+			t.Fatalf("error %T %v; want an *inputerr.Error", err, err)
 		}
 		return
 	}

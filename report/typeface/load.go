@@ -3,6 +3,7 @@ package typeface
 import (
 	"errors"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"io/fs"
 	"os"
 	"strconv"
@@ -18,7 +19,7 @@ const maxFile = 512 << 20
 // C:\Windows\Fonts\simsun.ttc#1, simsun.ttc#NSimSun, simsun.ttc#新宋体. A
 // name matches any family, full or PostScript name of the face, in any
 // language, ignoring case and spaces. Problems with the file are returned as
-// *InputError naming it.
+// *inputerr.Error naming it.
 func Load(spec string) (*Face, error) {
 	path, sel := splitSpec(spec)
 	data, err := readFile(path)
@@ -55,19 +56,19 @@ func readFile(path string) ([]byte, error) {
 	st, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, inputErr(path, "找不到字体文件")
+		return nil, inputerr.OfFile(path, "找不到字体文件")
 	case errors.Is(err, fs.ErrPermission):
-		return nil, inputErr(path, "没有读取此字体文件的权限")
+		return nil, inputerr.OfFile(path, "没有读取此字体文件的权限")
 	case err != nil:
 		return nil, fmt.Errorf("typeface: %w", err)
 	case st.IsDir():
-		return nil, inputErr(path, "是文件夹，不是字体文件")
+		return nil, inputerr.OfFile(path, "是文件夹，不是字体文件")
 	case st.Size() > maxFile:
-		return nil, inputErr(path, fmt.Sprintf("文件过大（%d MB），不是字体文件", st.Size()>>20))
+		return nil, inputerr.OfFile(path, fmt.Sprintf("文件过大（%d MB），不是字体文件", st.Size()>>20))
 	}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrPermission) {
-		return nil, inputErr(path, "没有读取此字体文件的权限")
+		return nil, inputerr.OfFile(path, "没有读取此字体文件的权限")
 	}
 	if err != nil {
 		return nil, fmt.Errorf("typeface: %w", err)
@@ -105,7 +106,7 @@ func selectFace(path string, data []byte, sel string) (int, error) {
 		// No face could be read: let Parse say why.
 		return 0, nil
 	}
-	return 0, inputErr(path, fmt.Sprintf(msgNoName, sel, strings.Join(have, "、")))
+	return 0, inputerr.OfFile(path, fmt.Sprintf(msgNoName, sel, strings.Join(have, "、")))
 }
 
 func normalName(s string) string {

@@ -3,6 +3,7 @@ package typeface
 import (
 	"encoding/binary"
 	"fmt"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
 const (
@@ -43,7 +44,7 @@ func (s *sfnt) table(tag string) []byte {
 
 // Parse reads a TrueType font (.ttf), or face index of a collection (.ttc),
 // from data; name is the file as the user knows it, for messages. Problems
-// with the data are returned as *InputError.
+// with the data are returned as *inputerr.Error.
 func Parse(name string, data []byte, index int) (*Face, error) {
 	s, err := openFace(name, data, index)
 	if err != nil {
@@ -51,7 +52,7 @@ func Parse(name string, data []byte, index int) (*Face, error) {
 	}
 	f, msg := parseFace(s)
 	if msg != "" {
-		return nil, inputErr(name, msg)
+		return nil, inputerr.OfFile(name, msg)
 	}
 	if s.version == tagTrueType && s.face == "" && s.padded() {
 		f.Data = data
@@ -75,14 +76,14 @@ func (s *sfnt) padded() bool {
 // faceCount is the number of faces in data: 1 for a single font.
 func faceCount(name string, data []byte) (int, error) {
 	if len(data) < 12 {
-		return 0, inputErr(name, msgNotFont)
+		return 0, inputerr.OfFile(name, msgNotFont)
 	}
 	if binary.BigEndian.Uint32(data) != tagCollection {
 		return 1, nil
 	}
 	n := binary.BigEndian.Uint32(data[8:])
 	if n == 0 || uint64(len(data)) < 12+4*uint64(n) {
-		return 0, inputErr(name, face("").damaged("字体集目录不完整"))
+		return 0, inputerr.OfFile(name, face("").damaged("字体集目录不完整"))
 	}
 	return int(n), nil
 }
@@ -95,7 +96,7 @@ func openFace(name string, data []byte, index int) (*sfnt, error) {
 		return nil, err
 	}
 	if msg := checkTables(s); msg != "" {
-		return nil, inputErr(name, msg)
+		return nil, inputerr.OfFile(name, msg)
 	}
 	return s, nil
 }
@@ -111,23 +112,23 @@ func openDirectory(name string, data []byte, index int) (*sfnt, error) {
 	switch tag {
 	case tagCollection:
 		if index < 0 || index >= n {
-			return nil, inputErr(name, fmt.Sprintf(msgTTCRange, n, n-1, index))
+			return nil, inputerr.OfFile(name, fmt.Sprintf(msgTTCRange, n, n-1, index))
 		}
 		off = binary.BigEndian.Uint32(data[12+4*index:])
 	case tagTrueType, tagApple:
 		if index != 0 {
-			return nil, inputErr(name, fmt.Sprintf(msgNoTTC, index, index))
+			return nil, inputerr.OfFile(name, fmt.Sprintf(msgNoTTC, index, index))
 		}
 	case tagCFF:
-		return nil, inputErr(name, face("").cff())
+		return nil, inputerr.OfFile(name, face("").cff())
 	case tagWOFF, tagWOFF2:
-		return nil, inputErr(name, msgWOFF)
+		return nil, inputerr.OfFile(name, msgWOFF)
 	default:
-		return nil, inputErr(name, msgNotFont)
+		return nil, inputerr.OfFile(name, msgNotFont)
 	}
 	s, msg := readDirectory(data, off, faceOf(tag == tagCollection, index))
 	if msg != "" {
-		return nil, inputErr(name, msg)
+		return nil, inputerr.OfFile(name, msg)
 	}
 	return s, nil
 }

@@ -22,7 +22,7 @@ func DefaultSet() *Set {
 }
 
 // Use loads the font spec names (see Load) for role. Problems with the file
-// are *InputError; an unknown role is the caller's mistake.
+// are *inputerr.Error; an unknown role is the caller's mistake.
 func (s *Set) Use(role Role, spec string) error {
 	if !role.valid() {
 		return unknownRole(role)

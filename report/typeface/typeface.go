@@ -10,8 +10,6 @@ package typeface
 
 import (
 	"fmt"
-
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
 // Face is one TrueType font, parsed.
@@ -44,13 +42,6 @@ func (f *Face) Advance(r rune) float64 {
 	}
 	return f.advance[g]
 }
-
-// InputError is a problem with a user's font file (File, as the user gave
-// it; for Parse, its name argument), with a Chinese message that says what
-// to do: taizhang's one input error (see inputerr).
-type InputError = inputerr.Error
-
-func inputErr(file, msg string) *InputError { return inputerr.New(file, "", msg) }
 
 const (
 	msgWOFF     = "是网页字体（WOFF/WOFF2），本程序只能嵌入 TrueType 字体：请改用 .ttf 或 .ttc 文件"

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -316,9 +317,9 @@ func TestParseErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("Parse = %q, no error; want %q", f.Name, tt.want)
 			}
-			var in *InputError
+			var in *inputerr.Error
 			if !errors.As(err, &in) || in.File != "字体.ttf" {
-				t.Fatalf("error %T %v; want an *InputError naming the file", err, err)
+				t.Fatalf("error %T %v; want an *inputerr.Error naming the file", err, err)
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q; want it to contain %q", err, tt.want)
@@ -341,7 +342,7 @@ func TestCFFMessage(t *testing.T) {
 	}
 	for spec, face := range map[string]string{system: "#0", system + "#3": "#3", system + "#Noto Sans CJK SC": "#2"} {
 		_, err := Load(spec)
-		var in *InputError
+		var in *inputerr.Error
 		if !errors.As(err, &in) || in.File != system || !strings.Contains(in.Msg, "OpenType/CFF 轮廓的字体（字体集中的 "+face+"）") || !strings.Contains(in.Msg, "simsun.ttc") {
 			t.Errorf("Load(%s) = %v; want the CFF message naming the file and face %s", spec, err, face)
 		}
@@ -418,9 +419,9 @@ func TestLoad(t *testing.T) {
 	}
 	for _, tt := range errs {
 		_, err := Load(tt.spec)
-		var in *InputError
+		var in *inputerr.Error
 		if !errors.As(err, &in) || in.File != tt.file || !strings.Contains(in.Msg, tt.want) {
-			t.Errorf("Load(%s) = %v; want an *InputError for %s containing %q", tt.spec, err, tt.file, tt.want)
+			t.Errorf("Load(%s) = %v; want an *inputerr.Error for %s containing %q", tt.spec, err, tt.file, tt.want)
 		}
 	}
 }
