@@ -82,9 +82,17 @@ func dropBoilerplate(lines []line) []line {
 	// lastCell is the index in out of the last "| cell" line, -1 before
 	// one: a bare | near it closes a row of that table and is kept.
 	lastCell := -1
+	// A table flattened with a | line after each cell keeps those lines:
+	// they are all that tells one cell from the next.
+	bars := 0
+	for _, l := range lines {
+		if strings.TrimSpace(l.text) == "|" {
+			bars++
+		}
+	}
 	for _, l := range lines {
 		switch {
-		case strings.TrimSpace(l.text) == "|" && lastCell >= 0 && len(out)-lastCell <= 12:
+		case strings.TrimSpace(l.text) == "|" && (bars >= 6 || lastCell >= 0 && len(out)-lastCell <= 12):
 			out = append(out, line{text: "|"})
 		case l.rows != nil:
 			if rows := dropBoilerplateRows(l.rows); rows != nil {

@@ -96,6 +96,9 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 	if body, c, ok := u.sentenceClause(t); ok {
 		return body, []clause{c}
 	}
+	if c, ok := u.byClause(t); ok {
+		return text, []clause{c}
+	}
 	if bare {
 		// A deadline cell on the last line, after the units.
 		due := ""
@@ -368,4 +371,34 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		read += "；分管领导：" + leader
 	}
 	return strings.TrimSpace(trimmed[:cut]) + string([]rune(trimmed[cut:])[:1]), clause{form: formLabelled, raw: tail, read: read}, true
+}
+
+// byRe finds 由X负责 inside a sentence: 整改要求:由县环卫站负责清除…,
+// 由包片单位县气象局负责清除.
+var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:牵头)?负责`)
+
+// byClause reads the units of the last 由X负责 of an item whose text holds
+// no other clause, when X is a list of units (a role word before it, 包片
+// 单位, is left out). The text stays whole: the sentence is the task's.
+func (u unitRules) byClause(t string) (clause, bool) {
+	ms := byRe.FindAllStringSubmatch(t, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		list := strings.TrimSpace(ms[k][2])
+		if u.isUnitList(list) && !genericNames(list) {
+			return clause{form: formLabelled, raw: list}, true
+		}
+	}
+	return clause{}, false
+}
+
+// genericNames reports a list holding a word that names no one unit (企业,
+// 有关部门, 各单位): 由企业负责 assigns nothing the office can chase.
+func genericNames(list string) bool {
+	for _, n := range splitTop(list, "、，,") {
+		n = strings.TrimSpace(n)
+		if len([]rune(n)) <= 2 || strings.HasPrefix(n, "各") || strings.HasPrefix(n, "有关") || strings.HasPrefix(n, "相关") {
+			return true
+		}
+	}
+	return false
 }

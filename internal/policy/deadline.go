@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
@@ -111,8 +113,13 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		}
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
 	}
-	if m := recurringRe.FindString(text); m != "" {
-		return &task.Deadline{Text: m}
+	// 每季度通报 is a schedule; 每人每月574元 a rate, not a deadline.
+	for _, loc := range recurringRe.FindAllStringIndex(text, -1) {
+		rest := strings.TrimLeft(text[loc[1]:], " 约不低高于达到提")
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsDigit(r) || strings.HasSuffix(text[:loc[0]], "人") {
+			continue
+		}
+		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	if m := openEndedRe.FindString(text); m != "" {
 		return &task.Deadline{Text: m}

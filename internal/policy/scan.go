@@ -37,7 +37,7 @@ type scanner struct {
 
 // attachmentRe matches the line that starts an attachment: 附件1, 附件 2,
 // 附件一, 附件 (nothing else on the line).
-var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})[ \t\x{3000}]*$`)
+var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})\s*[:：]?[ \t\x{3000}]*$`)
 
 func scanItems(rs []rune) []node {
 	s := &scanner{rs: rs, lastVal: map[style]int{}}

@@ -38,7 +38,7 @@ var columnWords = []struct {
 }
 
 func classifyHeader(cell string) column {
-	c := strings.Join(strings.Fields(cell), "")
+	c := strings.Join(strings.Fields(headWord(cell)), "")
 	c = strings.ReplaceAll(c, "\u3000", "")
 	if c == "" || len([]rune(c)) > 12 {
 		return colNone
@@ -64,6 +64,10 @@ type taskTable struct {
 	// unitless is set for a table with no unit column: its rows name no
 	// units and share none.
 	unitless bool
+	// flattened is set for a table read from text one cell a line, where
+	// a merged cell is left on its first row only: a row without a
+	// deadline or leader shares the row above's.
+	flattened bool
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -89,6 +93,13 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 				}
 			}
 			has[colTitle] = false
+		}
+		// 指标 | 工作任务: of two task columns the first groups the rows.
+		if !has[colTitle] && countCol(cols, colContent) >= 2 {
+			if k := firstCol(cols, colContent); k >= 0 && groupHeaderRe.MatchString(strings.Join(strings.Fields(rows[h][k]), "")) {
+				cols[k] = colTitle
+				has[colTitle] = true
+			}
 		}
 		if has[colTitle] && !has[colContent] {
 			// A lone title-like column is the content; of two (项目 |
@@ -195,6 +206,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 	var sections []marker
 	var sectionTitles []string
 	var prev *task.Task
+	prevDue := ""
 	n := 0
 	for ri, row := range t.rows {
 		cells, nonEmpty := t.cellsOf(row)
@@ -275,7 +287,17 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}
-		rowDeadline(tk, cells[colDeadline], docYear)
+		due := cells[colDeadline]
+		if t.flattened && prev != nil {
+			if strings.TrimSpace(due) == "" {
+				due = prevDue
+			}
+			if tk.Leader == "" {
+				tk.Leader = prev.Leader
+			}
+		}
+		prevDue = due
+		rowDeadline(tk, due, docYear)
 		prev = tk
 		out = append(out, tk)
 	}
@@ -381,6 +403,20 @@ func rowMarker(seq string) (marker, bool) {
 		return marker{style: styleTableRow, value: atoi(seq)}, true
 	}
 	return scanMarker([]rune(seq+"项"), 0)
+}
+
+// groupHeaderRe heads a column that groups a table's rows (指标 | 工作任务).
+var groupHeaderRe = regexp.MustCompile(`^(?:指标|项目|类别|类型|领域|方面|板块|分类)$`)
+
+// countCol is how many columns hold c.
+func countCol(cols []column, c column) int {
+	n := 0
+	for _, x := range cols {
+		if x == c {
+			n++
+		}
+	}
+	return n
 }
 
 // firstCol returns the index of the first column holding c, -1 if none.

@@ -31,6 +31,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readSpaceTable(lines, i, u)
 		}
+		if !ok {
+			t, next, ok = readBarTable(lines, i, u)
+		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)
@@ -103,6 +106,12 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			}
 			break
 		}
+		cells = alignRow(header, cells)
+		// 一、继续提高… in a category column heads the rows from here.
+		if len(cells) > 1 && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), "")) && isSectionRow(cells[0]) {
+			rows = append(rows, []string{cells[0]})
+			cells = append([]string{""}, cells[1:]...)
+		}
 		rows = append(rows, cells)
 	}
 	if unitless {
@@ -114,7 +123,7 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 
 // categoryHeaderRe is a short column that groups a table's rows and may
 // stand before its 序号: 类别, 分类, 板块, 领域.
-var categoryHeaderRe = regexp.MustCompile(`^(?:[\p{Han}]{0,2})(?:类别|类型|分类|板块|领域|方面)$`)
+var categoryHeaderRe = regexp.MustCompile(`^(?:[\p{Han}]{0,2})(?:类别|类型|分类|板块|领域|方面|大类)$`)
 
 // unitlessHeader reports a task table's header that names no unit column:
 // a 序号, a task column (项目名称, 工作标准) and at most one other (类别).
@@ -211,6 +220,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	rows := [][]string{header}
 	var cur []string
 	unitCells := 0
+	// groupColumn: the title column groups rows (指标 | 工作任务) and is
+	// merged over them, so a row may lack it: only a short cell is one.
+	groupColumn := hasCol(cols, colTitle) && groupHeaderRe.MatchString(strings.Join(strings.Fields(header[colAt[colTitle]]), ""))
 	// allKnown: every column is one the rows are read into, so text after
 	// a row's units and deadline cannot be another column's.
 	allKnown := true
@@ -290,7 +302,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				continue
 			}
 			j = len(lines)
-		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "" && cur[colAt[colContent]] == "":
+		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "" && cur[colAt[colContent]] == "" && (shortTitle(c) || !groupColumn):
 			cur[colAt[colTitle]] = c
 		case cur[colAt[colContent]] == "":
 			cur[colAt[colContent]] = c
@@ -331,6 +343,10 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			unitCells = 0
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
+		case unitWithHead(c, u) != "":
+			// 市民政局 伍泽国: the unit and its head.
+			c = unitWithHead(c, u)
+			fallthrough
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c, "。."), "等"), "。.")):
 			unitCells++
 			c = strings.TrimRight(c, "。.")
@@ -350,11 +366,29 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		}
 	}
 	flush()
+	var t *taskTable
 	if unitless {
-		return unitlessTable(rows), j, true
+		t = unitlessTable(rows)
+	} else {
+		t, _ = recogniseTable(rows)
 	}
-	t, _ := recogniseTable(rows)
+	t.flattened = true
 	return t, j, true
+}
+
+// headWord is a header cell without its note in brackets: 责任部门 of
+// 责任部门(加*号为牵头部门,其余为参与部门).
+func headWord(c string) string {
+	if i := strings.IndexAny(c, "(（"); i > 0 {
+		return c[:i]
+	}
+	return c
+}
+
+// shortTitle reports a cell that can be a group's title (公共文化服务,
+// 三建设一整治): short, no sentence in it.
+func shortTitle(c string) bool {
+	return len([]rune(c)) <= 12 && !strings.ContainsAny(c, "。；;，,")
 }
 
 // cellLine is line k of a table flattened one cell a line, without the
@@ -386,7 +420,7 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 		if c == "" {
 			continue
 		}
-		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12) {
+		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12 && classifyHeader(headWord(c)) == colNone) {
 			break
 		}
 		// A header broken over two lines: 牵头责任 / 单位, 责任 / 领导,
@@ -405,8 +439,11 @@ var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]
 // looksLikePerson reports whether a cell holds people's names (王 东,
 // 陆 明俞 悦): short, Han only, no unit suffix.
 func looksLikePerson(c string) bool {
-	return len([]rune(c)) <= 12 && personRe.MatchString(c)
+	return len([]rune(c)) <= 12 && personRe.MatchString(c) && !orgEndRe.MatchString(c)
 }
+
+// orgEndRe ends the name of an organisation, never a person's (文化宣传股).
+var orgEndRe = regexp.MustCompile(`(?:局|委|办|厅|股|科|室|队|站|所|中心|公司|馆|院|会)$`)
 
 // pipeCell reports whether a line of a table flattened one cell a line
 // starts a cell with the | a page put before it (| 目 标 任 务), and the
@@ -560,10 +597,16 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if _, ok := recogniseTable([][]string{header}); !ok && !unitlessHeader(header) {
 		return nil, 0, false
 	}
+	// One column the rows are not read into (落实进展情况) may stand in
+	// the header; more, and the line is more likely a sentence.
+	unknown := 0
 	for _, h := range header {
 		if classifyHeader(h) == colNone {
-			return nil, 0, false
+			unknown++
 		}
+	}
+	if unknown > 0 {
+		return nil, 0, false
 	}
 	cells := append([]string(nil), header...)
 	j := i + 1
@@ -572,6 +615,9 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
 		if lead {
 			if parts := spaceCells(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
+				if isSectionRow(parts[0]) {
+					cells = append(cells, parts[0])
+				}
 				l = strings.Join(parts[1:], "  ")
 			}
 		}
@@ -608,4 +654,77 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 	}
 	out := []string{parts[0], strings.Join(parts[1:min(k, len(parts))], " ")}
 	return append(out, parts[min(k, len(parts)):]...)
+}
+
+// alignRow puts a row that lacks leading cells (a category cell merged
+// over the rows below: 一、… | 1 | … then 2 | …) under the header: its row
+// number under the 序号.
+func alignRow(header, cells []string) []string {
+	if len(cells) >= len(header) {
+		return cells
+	}
+	seq := -1
+	for i, h := range header {
+		if classifyHeader(h) == colSeq {
+			seq = i
+			break
+		}
+	}
+	if seq <= 0 || len(cells) == 0 || !bareNumberRe.MatchString(cells[0]) {
+		return cells
+	}
+	return append(make([]string, seq), cells...)
+}
+
+// readBarTable reads a table flattened with a line holding only | after
+// each cell, a cell running over as many lines as it needs (类别 / | /
+// 序号 / | / … / (一) / 持续 / 推进 / | / 1 / | …): the lines between two
+// | lines make one cell, and the cells are read as readCellTable reads a
+// table flattened one cell a line.
+func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	first := strings.TrimSpace(lines[i])
+	if classifyHeader(first) != colSeq && !categoryHeaderRe.MatchString(first) {
+		return nil, 0, false
+	}
+	var cells []string
+	var cur strings.Builder
+	j := i
+	for ; j < len(lines); j++ {
+		l := strings.TrimSpace(lines[j])
+		if l == "|" {
+			cells = append(cells, cur.String())
+			cur.Reset()
+			continue
+		}
+		if l == "" {
+			continue
+		}
+		if cur.Len() == 0 && len(cells) > 0 && (isSectionRow(l) && !parenMarkerRe.MatchString(l) && len([]rune(l)) > 8) {
+			break // a heading of the text after the table
+		}
+		cur.WriteString(l)
+	}
+	if cur.Len() > 0 {
+		cells = append(cells, cur.String())
+	}
+	if len(cells) < 6 {
+		return nil, 0, false
+	}
+	t, _, ok := readCellTable(cells, 0, u)
+	if !ok {
+		return nil, 0, false
+	}
+	return t, j, true
+}
+
+var unitHeadRe = regexp.MustCompile(`^(\S+)[ \x{3000}]+(\p{Han}{2,3})$`)
+
+// unitWithHead returns the unit of a cell that names a unit and its head
+// (市民政局 伍泽国), or "".
+func unitWithHead(c string, u unitRules) string {
+	m := unitHeadRe.FindStringSubmatch(strings.TrimSpace(c))
+	if m == nil || !u.isUnitList(m[1]) || !looksLikePerson(m[2]) || u.plausible(m[2]) {
+		return ""
+	}
+	return m[1]
 }

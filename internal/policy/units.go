@@ -53,7 +53,7 @@ const (
 )
 
 var (
-	markRuleRe  = regexp.MustCompile(`(标|带|有|注)\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
+	markRuleRe  = regexp.MustCompile(`(标|带|有|注|加)\s*[“"]?[△▲★☆*＊][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
 	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
@@ -300,7 +300,7 @@ func (u unitRules) joinWrapped(runs []string) []string {
 func stripMark(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	marked := false
-	for _, m := range []string{"△", "▲", "★", "☆"} {
+	for _, m := range []string{"△", "▲", "★", "☆", "*", "＊"} {
 		if strings.Contains(s, m) {
 			marked = true
 			s = strings.ReplaceAll(s, m, "")
@@ -420,7 +420,7 @@ func splitTop(s, seps string) []string {
 }
 
 var (
-	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
 	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
 )
 
