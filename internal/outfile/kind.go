@@ -146,18 +146,23 @@ func identifyWorkbook(r io.ReaderAt, size int64) Kind {
 
 func readPart(z *zip.Reader, name string) []byte {
 	for _, f := range z.File {
-		if f.Name != name {
-			continue
+		if f.Name == name {
+			data, _ := ReadZipFile(f, maxPart)
+			return data
 		}
-		rc, err := f.Open()
-		if err != nil {
-			return nil
-		}
-		defer rc.Close()
-		data, _ := io.ReadAll(io.LimitReader(rc, maxPart))
-		return data
 	}
 	return nil
+}
+
+// ReadZipFile reads a part of a zip file (an .xlsx or .docx), at most
+// limit bytes of it.
+func ReadZipFile(f *zip.File, limit int64) ([]byte, error) {
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, limit))
 }
 
 // customProps decodes docProps/custom.xml into name → text value.

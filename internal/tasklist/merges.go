@@ -8,6 +8,8 @@ import (
 	"path"
 	"regexp"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // sheetParts maps each worksheet's name to its part in the package, so
@@ -61,14 +63,12 @@ func sheetParts(data []byte) map[string]*zip.File {
 	return out
 }
 
+// maxSheetPart bounds how much of a worksheet part is read for its merges.
+const maxSheetPart = 256 << 20
+
 // sheetMerges returns the merged ranges ("A1:O1") of a worksheet part.
 func sheetMerges(f *zip.File) ([]string, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	b, err := io.ReadAll(rc)
-	rc.Close()
+	b, err := outfile.ReadZipFile(f, maxSheetPart)
 	if err != nil {
 		return nil, err
 	}

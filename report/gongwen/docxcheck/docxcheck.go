@@ -14,6 +14,8 @@ import (
 	"io"
 	"path"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // Para is a paragraph: its style id and its text (line breaks as \n).
@@ -59,12 +61,7 @@ func Read(data []byte) (*Doc, error) {
 	}
 	d := &Doc{Parts: map[string][]byte{}, Styles: map[string]string{}}
 	for _, f := range z.File {
-		rc, err := f.Open()
-		if err != nil {
-			return nil, err
-		}
-		b, err := io.ReadAll(rc)
-		rc.Close()
+		b, err := outfile.ReadZipFile(f, 1<<30)
 		if err != nil {
 			return nil, err
 		}
