@@ -46,7 +46,7 @@ func statusRun(opts *statusOptions) error {
 }
 
 func printStatus(w io.Writer, st *round.Status) {
-	fmt.Fprintf(w, "%s%s报送情况（%s）\n", orgPrefix(st.Organisation), st.PeriodLabel, period.ChineseDay(st.Today))
+	fmt.Fprintf(w, "%s%s报送情况（%s）\n", strings.TrimPrefix(st.Organisation+" ", " "), st.PeriodLabel, period.ChineseDay(st.Today))
 	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), daysLeft(st.DaysLeft))
 	if st.TaskList == "" {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
@@ -104,13 +104,6 @@ func printUnits(w io.Writer, st *round.Status) {
 			fmt.Fprintf(w, "  %s%s：%s\n", filepath.Base(r.File), who, r.Problem)
 		}
 	}
-}
-
-func orgPrefix(org string) string {
-	if org == "" {
-		return ""
-	}
-	return org + " "
 }
 
 func daysLeft(n int) string {

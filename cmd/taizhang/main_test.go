@@ -28,6 +28,12 @@ func TestVersion(t *testing.T) {
 	if code != exitOK || !strings.HasPrefix(out, "taizhang ") {
 		t.Errorf("--version = %d %q", code, out)
 	}
+	// A release build stamps its version (README: building a release).
+	defer func(v string) { version = v }(version)
+	version = "1.0.0"
+	if got := buildVersion(); got != "1.0.0" {
+		t.Errorf("stamped version = %q; want 1.0.0", got)
+	}
 }
 
 func TestParseJSON(t *testing.T) {
@@ -165,6 +171,8 @@ func TestParseBadInput(t *testing.T) {
 		{[]string{"parse", "-o"}, exitUsage, []string{"选项 -o 后面需要给出值"}},
 		{[]string{"status", "--period"}, exitUsage, []string{"选项 --period 后面需要给出值"}},
 		{[]string{"nosuch"}, exitUsage, []string{"没有“nosuch”这个命令", "parse"}},
+		{[]string{"report", "--perod", "2024-Q1"}, exitUsage, []string{"没有选项 --perod，是否应为 --period？"}},
+		{[]string{"mreg"}, exitUsage, []string{"没有“mreg”这个命令，是否应为 merge？"}},
 		{[]string{"help", "nosuch"}, exitUsage, []string{"没有“nosuch”这个命令"}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
@@ -14,8 +15,16 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
-// version is set at release time with -ldflags "-X main.version=…".
-var version = "0.1.0-dev"
+// version is set at release time with -ldflags "-X main.version=…"
+// (README: building a release).
+var version = devVersion
+
+const devVersion = "0.1.0-dev"
+
+// Shown on Windows when the .exe is opened by a double click.
+func init() {
+	cobra.MousetrapHelpText = "taizhang 是命令行工具，不能双击打开。请在资源管理器的地址栏输入 cmd 并回车，在打开的命令提示符中输入 taizhang demo -o 示例 试用，或输入 taizhang help 查看用法。"
+}
 
 // Exit codes: one place maps errors to them.
 const (
@@ -49,7 +58,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 }
 
 func buildVersion() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+	if info, ok := debug.ReadBuildInfo(); ok && version == devVersion && info.Main.Version != "" && info.Main.Version != "(devel)" {
 		return info.Main.Version
 	}
 	return version
@@ -100,7 +109,10 @@ func flagError(c *cobra.Command, err error) error {
 	)
 	switch {
 	case errors.As(err, &notExist):
-		return &usageError{Msg: fmt.Sprintf("%s 没有选项 %s", c.CommandPath(), flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()))}
+		var names []string
+		c.Flags().VisitAll(func(f *pflag.Flag) { names = append(names, f.Name) })
+		return &usageError{Msg: fmt.Sprintf("%s 没有选项 %s%s", c.CommandPath(), flagName(notExist.GetSpecifiedName(), notExist.GetSpecifiedShortnames()),
+			inputerr.Hint("--", notExist.GetSpecifiedName(), names))}
 	case errors.As(err, &noValue):
 		return &usageError{Msg: fmt.Sprintf("选项 %s 后面需要给出值", flagName(noValue.GetSpecifiedName(), noValue.GetSpecifiedShortnames()))}
 	case errors.As(err, &invalid):
@@ -132,5 +144,5 @@ func unknownCommand(c *cobra.Command, args []string) error {
 			names = append(names, sub.Name())
 		}
 	}
-	return &usageError{Msg: fmt.Sprintf("没有“%s”这个命令；可用的命令：%s", args[0], strings.Join(names, "、"))}
+	return &usageError{Msg: fmt.Sprintf("没有“%s”这个命令%s可用的命令：%s", args[0], cmp.Or(inputerr.Hint("", args[0], names), "。"), strings.Join(names, "、"))}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding/simplifiedchinese"
 )
@@ -301,7 +302,7 @@ func (f *file) unknown(k *yaml.Node, key, parent string, known []string) {
 	if parent != "" {
 		msg += "（在 " + parent + " 下）"
 	}
-	if s := closest(key, known); s != "" {
+	if s := inputerr.Closest(key, known); s != "" {
 		msg += "，是否应为“" + s + "”？"
 	} else {
 		msg += "；此处可用的设置项：" + strings.Join(known, "、")

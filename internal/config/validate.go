@@ -5,6 +5,8 @@ import (
 	"math"
 	"sort"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
 
 // validate checks the decoded configuration — the defaults with the user's
@@ -257,7 +259,7 @@ func (f *file) checkAliasChains(c *Config) {
 }
 
 func suggestUnit(name string, units []string) string {
-	if s := closestUnit(name, units); s != "" {
+	if s := inputerr.ClosestName(name, units); s != "" {
 		return "，是否应为“" + s + "”？"
 	}
 	return "：请把它加入 units，或改为名单中的名称"

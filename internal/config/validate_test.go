@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/scoring"
 )
@@ -284,7 +285,7 @@ func TestCycles(t *testing.T) {
 func TestClosest(t *testing.T) {
 	keys := []string{"organisation", "year", "cycle", "due_days", "units", "lights"}
 	for in, want := range map[string]string{"lihgts": "lights", "organization": "organisation", "Year": "year", "dueDays": "due_days", "unit": "units", "xyz": "", "yr": ""} {
-		if got := closest(in, keys); got != want {
+		if got := inputerr.Closest(in, keys); got != want {
 			t.Errorf("closest(%q) = %q; want %q", in, got, want)
 		}
 	}

@@ -1,12 +1,12 @@
-package config
+package inputerr
 
 import "strings"
 
-// closest is the candidate a mistyped key most likely meant, or "": one
+// Closest is the candidate a mistyped key most likely meant, or "": one
 // that differs only in case or separators (greenWithin, green-within), else
 // the nearest by edit distance when at most two edits and fewer than half
 // of the key's characters apart (lihgts → lights).
-func closest(key string, candidates []string) string {
+func Closest(key string, candidates []string) string {
 	fold := func(s string) string {
 		return strings.NewReplacer("_", "", "-", "", " ", "").Replace(strings.ToLower(s))
 	}
@@ -26,9 +26,9 @@ func closest(key string, candidates []string) string {
 	return best
 }
 
-// closestUnit is the unit name a name not in the list most likely meant:
+// ClosestName is the name a name not in the list most likely meant:
 // at most a third of its characters apart (市工信委 → 市工信局).
-func closestUnit(name string, units []string) string {
+func ClosestName(name string, units []string) string {
 	best, bestD := "", 1<<30
 	n := len([]rune(name))
 	for _, u := range units {
@@ -65,4 +65,13 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(x)][len(y)]
+}
+
+// Hint offers the candidate a mistyped word most likely meant (Closest),
+// written as the messages write it: "，是否应为 --period？"; "" for none.
+func Hint(prefix, word string, candidates []string) string {
+	if s := Closest(word, candidates); s != "" {
+		return "，是否应为 " + prefix + s + "？"
+	}
+	return ""
 }
