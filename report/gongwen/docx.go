@@ -588,7 +588,7 @@ func (x *docx) table(t *Table) {
 			run(rPr(bodyRun, typeface.Hei, SizeSan, Black), t.Caption))
 	}
 	width := x.blockWidth()
-	widths := columnWidths(t.Columns, width)
+	widths := x.d.tableWidths(t, width, size)
 	tw := make([]int, len(widths))
 	total := 0
 	for i, w := range widths {

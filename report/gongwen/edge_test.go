@@ -1,12 +1,14 @@
 package gongwen
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/report/chart"
 	"github.com/taizhang-dev/taizhang/report/gongwen/pdfcheck"
+	"github.com/taizhang-dev/taizhang/report/typeface"
 )
 
 // pageText is the text drawn on page i, in drawing order.
@@ -111,5 +113,38 @@ func TestMeasureDoesNotCount(t *testing.T) {
 	d.Canvas().Text(0, 0, "罕见字𫖮", 9, chart.Ink, chart.AlignLeft)
 	if subs := d.Substitutions(); len(subs) != 1 || subs[0].Count != 1 {
 		t.Errorf("drawing reported %+v", subs)
+	}
+}
+
+// TestShortLabelsDoNotWrap: a column whose weight leaves it too narrow for
+// its header or a short cell (牵头任务, 已完成, 到2020年) is widened at the
+// expense of the wide columns, so the label stays on one line (issue 13:
+// 牵头任/务, 已完/成).
+func TestShortLabelsDoNotWrap(t *testing.T) {
+	d := New(nil)
+	tb := &Table{Columns: []Column{
+		{Header: "名次", Weight: 3}, {Header: "单位", Weight: 30}, {Header: "牵头任务", Weight: 3},
+		{Header: "已完成", Weight: 3}, {Header: "完成时限", Weight: 3}, {Header: "主要加减分", Weight: 58},
+	}, Rows: [][]Cell{{TextCell("1"), TextCell("市财政局"), TextCell("12"), TextCell("已完成"), TextCell("到2020年"), TextCell("按期完成牵头任务 3 项 +6")}}, Size: 9}
+	_, _, width, _ := d.cur.block()
+	before := columnWidths(tb.Columns, width)
+	widths := d.tableWidths(tb, width, 9)
+	sum := 0.0
+	for _, w := range widths {
+		sum += w
+	}
+	if math.Abs(sum-width) > 0.01 {
+		t.Errorf("widths add up to %.2f; the block is %.2f", sum, width)
+	}
+	for i, label := range []string{"名次", "", "牵头任务", "已完成", "到2020年"} {
+		if label == "" {
+			continue
+		}
+		if n := len(d.layCell(Cell{Spans: []Span{In(typeface.Hei, label)}}, widths[i], 9, Center).lines); n != 1 {
+			t.Errorf("%q takes %d lines in a column %.1f pt wide", label, n, widths[i])
+		}
+	}
+	if n := len(d.layCell(Cell{Spans: []Span{In(typeface.Hei, "牵头任务")}}, before[2], 9, Center).lines); n < 2 {
+		t.Errorf("the test's weights should wrap 牵头任务 (%d lines at %.1f pt)", n, before[2])
 	}
 }

@@ -1,6 +1,10 @@
 package gongwen
 
-import "github.com/taizhang-dev/taizhang/report/typeface"
+import (
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/report/typeface"
+)
 
 // Column is a table column: its header and its share of the width.
 type Column struct {
@@ -63,7 +67,7 @@ func (d *Doc) Table(t *Table) {
 	}
 	lead := size * 1.3
 	_, _, width, _ := d.cur.block()
-	widths := columnWidths(t.Columns, width)
+	widths := d.tableWidths(t, width, size)
 	head := make([]laidCell, len(t.Columns))
 	for i, c := range t.Columns {
 		head[i] = d.layCell(Cell{Spans: []Span{In(typeface.Hei, c.Header)}, Fill: &headerFill}, widths[i], size, Center)
@@ -146,6 +150,75 @@ func (d *Doc) Table(t *Table) {
 		}
 	}
 	d.y += LinePitch * 0.5
+}
+
+// shortLabel is the length up to which a header or a cell is a label that
+// must not wrap (已完成, 牵头任务, 到2020年, 二(五)12).
+const shortLabel = 6
+
+// tableWidths shares the width among the columns by their weights, then
+// widens any column too narrow for its short labels (its header, and
+// cells of up to shortLabel characters) at the expense of the columns with
+// room to spare, so that no short label wraps inside a word. When the
+// labels cannot all fit, the weights stand.
+func (d *Doc) tableWidths(t *Table, width, size float64) []float64 {
+	widths := columnWidths(t.Columns, width)
+	need := make([]float64, len(t.Columns))
+	label := func(i int, spans []Span, hei bool) {
+		text := ""
+		for _, sp := range spans {
+			text += sp.Text
+		}
+		if n := len([]rune(text)); n == 0 || n > shortLabel || strings.ContainsAny(text, " \n") {
+			return
+		}
+		if hei {
+			spans = []Span{In(typeface.Hei, text)}
+		}
+		d.measuring = true
+		w := naturalWidth(d.shape(spans, size), 0) + 2*cellPadX + 1
+		d.measuring = false
+		need[i] = max(need[i], w)
+	}
+	for i, c := range t.Columns {
+		label(i, []Span{Plain(c.Header)}, true)
+	}
+	for _, row := range t.Rows {
+		if len(row) > 0 && row[0].Wide {
+			continue
+		}
+		for i := range min(len(row), len(t.Columns)) {
+			label(i, row[i].Spans, false)
+		}
+	}
+	total := 0.0
+	for _, n := range need {
+		total += n
+	}
+	if total > width {
+		return widths
+	}
+	// Widen the narrow columns; take it from the others by their slack.
+	deficit, slack := 0.0, 0.0
+	for i := range widths {
+		if widths[i] < need[i] {
+			deficit += need[i] - widths[i]
+		} else {
+			slack += widths[i] - need[i]
+		}
+	}
+	if deficit == 0 || slack < deficit {
+		return widths
+	}
+	out := make([]float64, len(widths))
+	for i := range widths {
+		if widths[i] < need[i] {
+			out[i] = need[i]
+		} else {
+			out[i] = widths[i] - deficit*(widths[i]-need[i])/slack
+		}
+	}
+	return out
 }
 
 func columnWidths(cols []Column, width float64) []float64 {
