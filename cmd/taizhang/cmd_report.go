@@ -63,6 +63,9 @@ func reportRun(opts *reportOptions) error {
 	if w.Docx != "" {
 		fmt.Fprintf(opts.Stdout, "已写入 %s（Word 版，可修改后印发）\n", w.Docx)
 	}
+	if plan.WordingWritten {
+		fmt.Fprintf(opts.Stdout, "通报的固定文字（称谓、开头、下步工作要求）已写入 %s，可修改后重新生成\n", plan.WordingFile)
+	}
 	if w.Book != "" {
 		fmt.Fprintf(opts.Stdout, "已写入 %s（年度考核、排名与亮灯走势、各期台账）\n", w.Book)
 	}

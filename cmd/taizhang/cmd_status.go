@@ -47,7 +47,7 @@ func statusRun(opts *statusOptions) error {
 
 func printStatus(w io.Writer, st *round.Status) {
 	fmt.Fprintf(w, "%s%s报送情况（%s）\n", strings.TrimPrefix(st.Organisation+" ", " "), st.PeriodLabel, period.ChineseDay(st.Today))
-	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), daysLeft(st.DaysLeft))
+	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), period.DaysLeft(st.DaysLeft))
 	if st.TaskList == "" {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
 	} else {
@@ -104,14 +104,4 @@ func printUnits(w io.Writer, st *round.Status) {
 			fmt.Fprintf(w, "  %s%s：%s\n", filepath.Base(r.File), who, r.Problem)
 		}
 	}
-}
-
-func daysLeft(n int) string {
-	switch {
-	case n > 0:
-		return fmt.Sprintf("还有 %d 天", n)
-	case n == 0:
-		return "今天截止"
-	}
-	return fmt.Sprintf("已过 %d 天", -n)
 }

@@ -1,6 +1,9 @@
 package period
 
-import "time"
+import (
+	"fmt"
+	"time"
+)
 
 // Beijing is the offices' time zone. A fixed offset, so output does not
 // depend on the machine's time zone database.
@@ -31,4 +34,15 @@ func ChineseTime(s string) string {
 		return s
 	}
 	return t.In(Beijing).Format("2006年1月2日 15:04")
+}
+
+// DaysLeft says how far a due date is: 还有 3 天, 今天截止, 已过 2 天.
+func DaysLeft(n int) string {
+	switch {
+	case n > 0:
+		return fmt.Sprintf("还有 %d 天", n)
+	case n == 0:
+		return "今天截止"
+	}
+	return fmt.Sprintf("已过 %d 天", -n)
 }

@@ -1,8 +1,10 @@
 package bulletin
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/internal/history"
@@ -30,20 +32,17 @@ func Annual(y *history.Year, ledgers []*ledger.Ledger, o Options) *Report {
 		d.Masthead("督查通报", year+"度", o.Office, period.ChineseDate(o.date(last)))
 	}
 	d.Title(title)
-	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
-	who := o.Office
-	if who == "" {
-		who = "我们"
-	}
-	d.Text(fmt.Sprintf("%s，%s对%s确定的各项任务开展了%d次调度（%s），并按照考核评分规则对各责任单位进行了年度考核。现将有关情况通报如下。",
-		year, who, docList(last), len(y.Periods), periodLabels(y)))
+	wd := o.wording()
+	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain(wd.Salutation))
+	d.Text(fill(wd.AnnualOpening, map[string]string{"年度": year, "发文机关": cmp.Or(o.Office, "我们"), "文件": docList(last),
+		"调度次数": strconv.Itoa(len(y.Periods)), "各期": periodLabels(y)}))
 
 	annualOverview(d, y, ledgers, 1)
 	assessment(d, y, 2)
 	sections(d, last, 3)
 	carriedOver(d, y, last, 4)
 	problems(d, last, 5)
-	requirements(d, last, 6)
+	requirements(d, wd, 6)
 
 	attachment := year + "度重点工作任务推进情况台账"
 	d.AttachmentList([]string{attachment})

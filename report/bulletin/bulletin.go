@@ -29,6 +29,16 @@ type Options struct {
 	// Masthead sets the red header (督查通报, the issue, the office and
 	// the date) above the title; off for paper with a printed one.
 	Masthead bool
+	// Wording is the office's fixed text; nil for DefaultWording.
+	Wording *Wording
+}
+
+// wording is the fixed text the report uses.
+func (o Options) wording() Wording {
+	if o.Wording != nil {
+		return *o.Wording
+	}
+	return DefaultWording
 }
 
 // issue is a period's number in its year, for the masthead: 第4期 for

@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -25,12 +26,9 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 		d.Masthead("督查通报", issue(l), o.Office, period.ChineseDate(o.date(l)))
 	}
 	d.Title(title)
-	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain("各责任单位："))
-	who := o.Office
-	if who == "" {
-		who = "我们"
-	}
-	d.Text(fmt.Sprintf("为推动%s确定的各项任务落到实处，%s对%s各责任单位任务推进情况进行了汇总分析。现将有关情况通报如下。", docList(l), who, l.PeriodLabel))
+	wd := o.wording()
+	d.Paragraph(gongwen.Style{Size: gongwen.SizeSan, Pitch: gongwen.LinePitch, Align: gongwen.Left}, gongwen.Plain(wd.Salutation))
+	d.Text(fill(wd.Opening, map[string]string{"文件": docList(l), "发文机关": cmp.Or(o.Office, "我们"), "期次": l.PeriodLabel}))
 
 	ls := []*ledger.Ledger{l}
 	if o.Previous != nil {
@@ -42,7 +40,7 @@ func Progress(l *ledger.Ledger, o Options) *Report {
 	sections(d, l, 2)
 	problems(d, l, 3)
 	rankingSection(d, l, ranking, 4)
-	requirements(d, l, 5)
+	requirements(d, wd, 5)
 
 	attachment := l.PeriodLabel + "重点工作任务推进情况台账"
 	d.AttachmentList([]string{attachment})
@@ -363,11 +361,14 @@ func num2(x float64) string {
 	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.2f", x), "0"), ".")
 }
 
-func requirements(d *gongwen.Doc, l *ledger.Ledger, n int) {
-	level1(d, n, "下步工作要求")
-	level2(d, 1, "加快推进滞后任务。", gongwen.Plain("亮红灯、黄灯任务的牵头单位要认真分析原因，制定整改措施，明确完成时限，确保尽快赶上序时进度；配合单位要主动对接，形成工作合力。"))
-	level2(d, 2, "严格落实报送要求。", gongwen.Plain("各责任单位要指定专人负责，按时、如实填报任务进展，不得修改填报表锁定内容；未报送、迟报的单位要说明情况。"))
-	level2(d, 3, "强化督查问效。", gongwen.Plain("对连续亮红灯或多次未按时报送的单位，将按规定进行约谈通报，并纳入年度考核。"))
+// requirements is the part 下步工作要求, in the office's words: each
+// paragraph a （一） heading made of its first sentence.
+func requirements(d *gongwen.Doc, wd Wording, n int) {
+	level1(d, n, wd.RequirementsOf)
+	for i, p := range wd.Requirements {
+		head, rest := heading(p)
+		level2(d, i+1, head, gongwen.Plain(rest))
+	}
 }
 
 var ledgerColumns = []gongwen.Column{

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
@@ -50,6 +52,11 @@ type Plan struct {
 	Format   Format
 	Config   *config.Config
 	Options  bulletin.Options
+	// WordingFile is the workspace's file of the reports' fixed text, and
+	// WordingWritten tells that this run wrote it (with the default text)
+	// for the office to edit.
+	WordingFile    string
+	WordingWritten bool
 }
 
 // Inputs are the files the report reads, which it never writes over.
@@ -108,6 +115,11 @@ func NewPlan(r Request) (*Plan, error) {
 	}
 	plan.Options = bulletin.Options{Title: r.Title, Office: cmp.Or(r.Office, cfg.Organisation), Fonts: fonts,
 		Rules: cfg.Scoring, Order: round.UnitOrder(cfg), Masthead: r.Masthead}
+	if ws != nil {
+		if err := plan.wording(ws.Root); err != nil {
+			return nil, err
+		}
+	}
 	if r.Date != "" {
 		d, err := time.Parse("2006-01-02", r.Date)
 		if err != nil {
@@ -116,6 +128,35 @@ func NewPlan(r Request) (*Plan, error) {
 		plan.Options.Date = d
 	}
 	return plan, nil
+}
+
+// wording reads the workspace's fixed text of the reports
+// (bulletin.WordingFileName), or writes the default text there for the
+// office to edit when the file is missing; a file the office wrote is
+// never written over.
+func (p *Plan) wording(root string) error {
+	p.WordingFile = filepath.Join(root, filepath.FromSlash(bulletin.WordingFileName))
+	data, err := os.ReadFile(p.WordingFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(p.WordingFile), 0o755); err != nil {
+			return err
+		}
+		err := cells.WriteFileAtomic(p.WordingFile, func(w io.Writer) error {
+			_, err := io.WriteString(w, bulletin.WordingFile(bulletin.DefaultWording))
+			return err
+		})
+		p.WordingWritten = err == nil
+		return err
+	case err != nil:
+		return err
+	}
+	wd, err := bulletin.ParseWording(p.WordingFile, string(data))
+	if err != nil {
+		return err
+	}
+	p.Options.Wording = &wd
+	return nil
 }
 
 // fromWorkspace takes the ledgers and output of the workspace: the
