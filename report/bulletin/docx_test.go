@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -293,5 +295,74 @@ func TestSeedDocxLibreOffice(t *testing.T) {
 				os.WriteFile(filepath.Join(keep, name+".pdf"), b, 0o644)
 			}
 		})
+	}
+}
+
+// TestHeadingNumbering: the report's levels are 一、→（一）→1., strictly.
+// Each level counts on from 1 under its parent and starts again only under
+// a new heading of the level above; no document's own 一、 series stands
+// inside the report's (issue 13). Read from the PDF (by font) and from the
+// .docx (by style).
+func TestHeadingNumbering(t *testing.T) {
+	if !pdfcheck.Available() {
+		t.Skip("poppler-utils not installed")
+	}
+	dir := t.TempDir()
+	for name, r := range seedReports(t) {
+		t.Run(name, func(t *testing.T) {
+			pdf, data := writeBoth(t, r, dir, name)
+			var pdfSeq []numbered
+			for _, h := range pdfHeadings(t, pdf) {
+				pdfSeq = append(pdfSeq, numbered{h.level, h.text})
+			}
+			checkNumbering(t, "PDF", pdfSeq)
+			x, err := docxcheck.Read(data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var docSeq []numbered
+			for _, h := range x.Headings() {
+				for level, styles := range headingStyle {
+					if slices.Contains(styles, h.Style) {
+						docSeq = append(docSeq, numbered{level, h.Text})
+					}
+				}
+			}
+			checkNumbering(t, ".docx", docSeq)
+		})
+	}
+}
+
+type numbered struct {
+	level int
+	text  string
+}
+
+var levelMarker = map[int]*regexp.Regexp{
+	1: regexp.MustCompile(`^([一二三四五六七八九十]+)、`),
+	2: regexp.MustCompile(`^（([一二三四五六七八九十]+|\d+)）`),
+	3: regexp.MustCompile(`^(\d+)[.．]`),
+}
+
+func checkNumbering(t *testing.T, what string, hs []numbered) {
+	t.Helper()
+	next := map[int]int{1: 1, 2: 1, 3: 1}
+	for _, h := range hs {
+		m := levelMarker[h.level].FindStringSubmatch(h.text)
+		if m == nil {
+			t.Errorf("%s: level-%d heading %q has no level-%d marker", what, h.level, h.text, h.level)
+			continue
+		}
+		n, err := strconv.Atoi(m[1])
+		if err != nil {
+			n = strings.Index("一二三四五六七八九十", m[1])/len("一") + 1
+		}
+		if n != next[h.level] {
+			t.Errorf("%s: %q is number %d at level %d; want %d", what, h.text, n, h.level, next[h.level])
+		}
+		next[h.level] = n + 1
+		for deeper := h.level + 1; deeper <= 3; deeper++ {
+			next[deeper] = 1
+		}
 	}
 }
