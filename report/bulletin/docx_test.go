@@ -313,7 +313,7 @@ func TestHeadingNumbering(t *testing.T) {
 			pdf, data := writeBoth(t, r, dir, name)
 			var pdfSeq []numbered
 			for _, h := range pdfHeadings(t, pdf) {
-				pdfSeq = append(pdfSeq, numbered{h.level, h.text})
+				pdfSeq = append(pdfSeq, numbered(h))
 			}
 			checkNumbering(t, "PDF", pdfSeq)
 			x, err := docxcheck.Read(data)
