@@ -180,3 +180,15 @@ func TestOverviewAddsUp(t *testing.T) {
 		t.Errorf("want 1 task without a status and 1 without a lead: %s", m[0])
 	}
 }
+
+// The report's date is the merge's day in Beijing: a merge at 01:00 Beijing
+// time (17:00 UTC the day before) is dated the Beijing day, whatever the
+// machine's zone (issue 13).
+func TestReportDateInBeijing(t *testing.T) {
+	l := testLedger(t, "2024-Q3")
+	l.Generated = "2024-10-11T17:00:00Z"
+	c := writeReport(t, Progress(l, Options{Office: "某市人民政府督查室", Rules: score.Defaults}))
+	if !c.Contains("2024年10月12日") || c.Contains("2024年10月11日") {
+		t.Error("the report is not dated the Beijing day of the merge (2024年10月12日)")
+	}
+}
