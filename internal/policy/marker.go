@@ -169,6 +169,9 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 		return scanOrdinal(rs, i)
 	case r >= '①' && r <= '⑳':
 		return marker{style: styleCircled, value: int(r-'①') + 1, start: i, end: i + 1}, true
+	case r == '图' && i+1 < len(rs) && rs[i+1] >= '①' && rs[i+1] <= '⑳':
+		// 图①: a numbered photo caption, the problem it shows.
+		return marker{style: styleCircled, value: int(rs[i+1]-'①') + 1, start: i, end: i + 2}, true
 	case isCNDigit(r):
 		return scanCN(rs, i)
 	case isOpenParen(r):
@@ -249,8 +252,9 @@ func scanNum(rs []rune, i int) (marker, bool) {
 		return bareNumber(rs, i, j, v)
 	}
 	// 2.8%, 11.121人才梯队项目, 1.5万: a digit after the dot is a decimal;
-	// 1.2023年底前 is item 1 starting with a year.
-	if j+1 < len(rs) && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
+	// 1.2023年底前 is item 1 starting with a year; after 、 a digit starts
+	// the item's text (1、10月9日督查发现).
+	if j+1 < len(rs) && rs[j] != '、' && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
 		return marker{}, false
 	}
 	end := j + 1
