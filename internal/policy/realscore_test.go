@@ -323,6 +323,11 @@ func TestLayoutVariants(t *testing.T) {
 			if v.name == "wide spaces" && !knownHeader(string(raw)) {
 				continue
 			}
+			// Flattened one cell a line, only the row numbers tell the
+			// rows apart: a table without a 序号 has none.
+			if v.name == "one cell a line" && !strings.Contains(string(raw), "序号") {
+				continue
+			}
 			p := filepath.Join(t.TempDir(), filepath.Base(w.text))
 			if err := os.WriteFile(p, []byte(v.f(string(raw))), 0o644); err != nil {
 				t.Fatal(err)
@@ -338,13 +343,13 @@ func TestLayoutVariants(t *testing.T) {
 	}
 }
 
-// knownHeader reports whether the first table header written with | in
-// text names only columns the parser reads (a category column before the
-// 序号 aside).
+// knownHeader reports whether the first line written with | in text (the
+// table's header) names only columns the parser reads (a category column
+// first aside).
 func knownHeader(text string) bool {
 	for _, l := range strings.Split(text, "\n") {
 		cells := rowCells(l)
-		if len(cells) < 3 || !strings.Contains(l, "序号") {
+		if len(cells) < 3 {
 			continue
 		}
 		for i, c := range cells {

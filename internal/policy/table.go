@@ -256,6 +256,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = m.label()
 		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
 			label = seq
+		} else if m := ownNumberRe.FindStringSubmatch(cells[colTitle] + cells[colContent]); seq == "" && m != nil {
+			// No 序号: the task cell's own number (14.改扩建…).
+			label = m[1]
 		}
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
 		if tk.Text == "" {

@@ -97,6 +97,9 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			continue
 		}
 		cells := rowCells(l)
+		if len(cells) > 0 && metaLabelRe.MatchString(cells[0]) {
+			break // the page's 索引号: | … after the table
+		}
 		if cells == nil {
 			// A line without separators continues the last row's
 			// content, or ends the table.
@@ -656,13 +659,14 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 	return append(out, parts[min(k, len(parts)):]...)
 }
 
+// metaLabelRe is a page's metadata label (索引号:, 成文日期:, 发布机构:),
+// which ends a table pasted above it.
+var metaLabelRe = regexp.MustCompile(`^\p{Han}{2,6}\s*[:：]$`)
+
 // alignRow puts a row that lacks leading cells (a category cell merged
 // over the rows below: 一、… | 1 | … then 2 | …) under the header: its row
 // number under the 序号.
 func alignRow(header, cells []string) []string {
-	if len(cells) >= len(header) {
-		return cells
-	}
 	seq := -1
 	for i, h := range header {
 		if classifyHeader(h) == colSeq {
@@ -670,7 +674,12 @@ func alignRow(header, cells []string) []string {
 			break
 		}
 	}
-	if seq <= 0 || len(cells) == 0 || !bareNumberRe.MatchString(cells[0]) {
+	if seq <= 0 || len(cells) == 0 || len(cells) >= len(header) || !bareNumberRe.MatchString(cells[0]) {
+		// No 序号, but a category column first whose merged cell the row
+		// lacks: 类别 | 民生事项名称 | … then 15.推进… | ….
+		if seq < 0 && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), "")) && len(cells) > 1 && ownNumberRe.MatchString(cells[0]) {
+			return append([]string{""}, cells...)
+		}
 		return cells
 	}
 	return append(make([]string, seq), cells...)
