@@ -1,13 +1,15 @@
 package bulletin
 
 import (
+	"cmp"
 	"errors"
+	"fmt"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/score"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // The file taizhang writes reads back as the default wording.
@@ -43,18 +45,21 @@ func TestWordingInReport(t *testing.T) {
 	}
 }
 
-// A mistake in the file is an input error naming the file and the line.
+// A mistake in the file is an input error naming the file and the line
+// (or, for a part left empty, what is missing).
 func TestWordingErrors(t *testing.T) {
-	for text, want := range map[string]string{
+	where := func(text string) string {
+		_, err := ParseWording("模板/通报文字.txt", text)
+		var ie *inputerr.Error
+		if !errors.As(err, &ie) || ie.File != "模板/通报文字.txt" {
+			return fmt.Sprintf("not an input error of the file: %v", err)
+		}
+		return cmp.Or(ie.Place, ie.Msg)
+	}
+	testkit.Cases(t, "ParseWording", where, map[string]string{
 		"[开场白]\n各位：":                 "第 1 行",
 		"[称谓]\n各位：\n[进展通报开头]\n{日期}起": "第 4 行",
 		"开头没有部分名称":                   "第 1 行",
-		"[下步工作要求]\n# 只有说明\n":         "没有文字",
-	} {
-		_, err := ParseWording("模板/通报文字.txt", text)
-		var ie *inputerr.Error
-		if !errors.As(err, &ie) || ie.File != "模板/通报文字.txt" || !strings.Contains(ie.Place+ie.Msg, want) {
-			t.Errorf("%q: error %v; want an input error with %q", text, err, want)
-		}
-	}
+		"[下步工作要求]\n# 只有说明\n":         "[下步工作要求] 下面没有文字：请至少写一段，或删去这一部分以使用默认文字",
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
@@ -128,35 +126,6 @@ func NewPlan(r Request) (*Plan, error) {
 		plan.Options.Date = d
 	}
 	return plan, nil
-}
-
-// wording reads the workspace's fixed text of the reports
-// (bulletin.WordingFileName), or writes the default text there for the
-// office to edit when the file is missing; a file the office wrote is
-// never written over.
-func (p *Plan) wording(root string) error {
-	p.WordingFile = filepath.Join(root, filepath.FromSlash(bulletin.WordingFileName))
-	data, err := os.ReadFile(p.WordingFile)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		if err := os.MkdirAll(filepath.Dir(p.WordingFile), 0o755); err != nil {
-			return err
-		}
-		err := cells.WriteFileAtomic(p.WordingFile, func(w io.Writer) error {
-			_, err := io.WriteString(w, bulletin.WordingFile(bulletin.DefaultWording))
-			return err
-		})
-		p.WordingWritten = err == nil
-		return err
-	case err != nil:
-		return err
-	}
-	wd, err := bulletin.ParseWording(p.WordingFile, string(data))
-	if err != nil {
-		return err
-	}
-	p.Options.Wording = &wd
-	return nil
 }
 
 // fromWorkspace takes the ledgers and output of the workspace: the
