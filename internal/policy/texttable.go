@@ -346,13 +346,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			unitCells = 0
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
-		case unitWithHead(c, u) != "":
-			// 市民政局 伍泽国: the unit and its head.
-			c = unitWithHead(c, u)
-			fallthrough
-		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(c, "。."), "等"), "。.")):
+		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(unitPart(c, u), "。."), "等"), "。.")):
 			unitCells++
-			c = strings.TrimRight(c, "。.")
+			c = strings.TrimRight(unitPart(c, u), "。.")
 			switch {
 			case unitCells == 1 && hasCol(cols, colLead):
 				put(colLead, c)
@@ -728,12 +724,12 @@ func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 
 var unitHeadRe = regexp.MustCompile(`^(\S+)[ \x{3000}]+(\p{Han}{2,3})$`)
 
-// unitWithHead returns the unit of a cell that names a unit and its head
-// (市民政局 伍泽国), or "".
-func unitWithHead(c string, u unitRules) string {
+// unitPart is a cell without the head a unit cell may name after the
+// unit (市民政局 伍泽国 → 市民政局); any other cell as it is.
+func unitPart(c string, u unitRules) string {
 	m := unitHeadRe.FindStringSubmatch(strings.TrimSpace(c))
-	if m == nil || !u.isUnitList(m[1]) || !looksLikePerson(m[2]) || u.plausible(m[2]) {
-		return ""
+	if m == nil || !looksLikePerson(m[2]) || u.plausible(m[2]) || !u.isUnitList(m[1]) {
+		return c
 	}
 	return m[1]
 }
