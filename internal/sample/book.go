@@ -150,6 +150,35 @@ func readBook(path string) (*Book, error) {
 	return b, nil
 }
 
+// BooksOf are the books templates/form writes for units at paths, known
+// from the assignments without reading the workbooks: the rows are the
+// units' items from fillin.RowFirst on, with the values fillin.ItemValues
+// gives them. Each workbook is read from its path when its returns are
+// written.
+func BooksOf(units []fillin.Assignment, paths []string, p period.Period, due time.Time) []*Book {
+	books := make([]*Book, len(units))
+	for i, a := range units {
+		b := &Book{Path: paths[i], Unit: a.Unit, Period: p, Due: due, Rows: make([]TaskRow, len(a.Items))}
+		multi := fillin.MultiDoc(a)
+		for k, it := range a.Items {
+			t := it.Task
+			v := fillin.ItemValues(it, a.Unit, multi)
+			row := TaskRow{
+				Row: fillin.RowFirst + k, ID: t.ID, Label: v[0], Content: v[1],
+				Role: v[2], Others: v[3], Deadline: v[4],
+			}
+			for _, g := range strings.Split(v[5], "\n") {
+				if g = strings.TrimSpace(g); g != "" {
+					row.Targets = append(row.Targets, g)
+				}
+			}
+			b.Rows[k] = row
+		}
+		books[i] = b
+	}
+	return books
+}
+
 func cell(r []string, c int) string {
 	if c < len(r) {
 		return r[c]

@@ -1,7 +1,6 @@
 package sample
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -9,11 +8,10 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
@@ -79,6 +77,12 @@ func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
 	}); err != nil {
 		return nil, err
 	}
+	return Fill(issued, outDir, opts)
+}
+
+// Fill is FillReturns for books already known (BooksOf): the demo, which
+// has just written the workbooks, reads none of them back.
+func Fill(issued []*Book, outDir string, opts Options) ([]Plan, error) {
 	for _, b := range issued {
 		if err := b.settle(opts); err != nil {
 			return nil, err
@@ -254,54 +258,41 @@ type Header struct {
 // writeReturn fills a copy of b's workbook and writes it to path, through
 // a temporary file, with the 填报日期 at 17:00 local time as its
 // modification time.
-func writeReturn(b *Book, path string, h Header, es []Entry) (err error) {
-	f, err := excelize.OpenReader(bytes.NewReader(b.data))
-	if err != nil {
-		return fmt.Errorf("%s: %w", b.Path, err)
+func writeReturn(b *Book, path string, h Header, es []Entry) error {
+	data := b.data
+	if data == nil {
+		var err error
+		if data, err = os.ReadFile(b.Path); err != nil {
+			return err
+		}
 	}
-	defer f.Close()
-	const sheet = fillin.SheetForm
+	var set []cellValue
 	for _, c := range []struct{ cell, v string }{
 		{cellFiller, h.Filler}, {cellPhone, h.Phone}, {cellReviewer, h.Reviewer},
 	} {
 		if c.v != "" {
-			if err := f.SetCellStr(sheet, c.cell, c.v); err != nil {
-				return err
-			}
+			set = append(set, cellValue{ref: c.cell, Val: text(c.v)})
 		}
 	}
 	if h.dateText != "" {
-		err = f.SetCellStr(sheet, cellDate, h.dateText)
+		set = append(set, cellValue{ref: cellDate, Val: text(h.dateText)})
 	} else {
-		err = f.SetCellValue(sheet, cellDate, h.Date)
-	}
-	if err != nil {
-		return err
+		set = append(set, cellValue{ref: cellDate, Val: number(excelDate(h.Date))})
 	}
 	for i, e := range es {
 		row := b.Rows[i].Row
 		for c := colProgress; c <= colRemark; c++ {
-			v := e.At(c)
-			if !v.set {
-				continue
-			}
-			cell := fmt.Sprintf("%s%d", letter(c), row)
-			if v.Num {
-				err = f.SetCellFloat(sheet, cell, v.F, -1, 64)
-			} else {
-				err = f.SetCellStr(sheet, cell, v.S)
-			}
-			if err != nil {
-				return err
+			if v := e.At(c); v.set {
+				set = append(set, cellValue{ref: letter(c) + strconv.Itoa(row), Val: *v})
 			}
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+	out, err := fillCells(data, fillin.SheetForm, set)
+	if err != nil {
+		return fmt.Errorf("%s: %w", b.Path, err)
 	}
 	if err := cells.WriteFileAtomic(path, func(w io.Writer) error {
-		_, err := buf.WriteTo(w)
+		_, err := w.Write(out)
 		return err
 	}); err != nil {
 		return err

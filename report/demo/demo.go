@@ -197,11 +197,13 @@ func runQuarter(ws *workspace.Workspace, set *task.Set, p period.Period, secret 
 	if err != nil {
 		return nil, nil, err
 	}
-	var books []string
-	for _, w := range written {
-		books = append(books, w.Path)
+	paths := make([]string, len(written))
+	for i, w := range written {
+		paths[i] = w.Path
 	}
-	plans, err := sample.FillReturns(books, ws.ReturnsDir(p), sample.Options{Period: p, Due: due, Seed: seed})
+	// The workbooks were just written from units: nothing to read back.
+	books := sample.BooksOf(units, paths, p, due)
+	plans, err := sample.Fill(books, ws.ReturnsDir(p), sample.Options{Period: p, Due: due, Seed: seed})
 	if err != nil {
 		return nil, nil, fmt.Errorf("生成演示报送文件失败：%w", err)
 	}

@@ -159,7 +159,7 @@ func Write(w io.Writer, a fillin.Assignment, opts Options) error {
 	if err := fill(f, st, a, opts); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	if err := f.Write(w); err != nil {
+	if err := cells.Save(f, w); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
 	return nil

@@ -5,13 +5,14 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/convert"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // prepareInput reads in, for LibreOffice to open a copy (in stays
@@ -62,39 +63,11 @@ var protection = regexp.MustCompile(`(?s)<(\w+:)?(sheetProtection|workbookProtec
 // stripProtection rewrites an .xlsx without sheet and workbook protection:
 // the common way protection is removed without the password.
 func stripProtection(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, f := range zr.File {
-		body, err := readAll(f)
-		if err != nil {
-			return nil, err
+	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
+		if f.Name != "xl/workbook.xml" && !(strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml")) {
+			return nil, false, nil
 		}
-		if f.Name == "xl/workbook.xml" || strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml") {
-			body = protection.ReplaceAll(body, nil)
-		}
-		w, err := zw.CreateHeader(&zip.FileHeader{Name: f.Name, Method: zip.Deflate, Modified: f.Modified})
-		if err != nil {
-			return nil, err
-		}
-		if _, err := w.Write(body); err != nil {
-			return nil, err
-		}
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-func readAll(f *zip.File) ([]byte, error) {
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return io.ReadAll(rc)
+		body, err := outfile.ReadZipFile(f, 64<<20)
+		return protection.ReplaceAll(body, nil), err == nil, err
+	})
 }

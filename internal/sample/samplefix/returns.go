@@ -1,8 +1,6 @@
 package samplefix
 
 import (
-	"cmp"
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -111,36 +109,9 @@ func entry(t sample.TaskRow, e *sample.Entry) fillin.Entry {
 var numberRe = regexp.MustCompile(`-?\d+(?:\.\d+)?`)
 
 // Books are the workbooks templates/form issues from set for p, as
-// sample's reader would read them, without writing any: each unit's rows
-// carry the locked cells the generator looks at. They are named by
-// fillin.FileName, with a number added should two units' names fold
-// together.
+// sample.BooksOf knows them, without writing any, named by
+// fillin.FileNames.
 func Books(set *task.Set, p period.Period, due time.Time) []*sample.Book {
 	units, _ := fillin.Assign(set)
-	books := make([]*sample.Book, len(units))
-	taken := map[string]bool{}
-	for i, a := range units {
-		name := fillin.FileName(a.Unit, p)
-		for k := 2; taken[strings.ToLower(name)]; k++ {
-			name = strings.TrimSuffix(fillin.FileName(a.Unit, p), ".xlsx") + fmt.Sprintf("_%d.xlsx", k)
-		}
-		taken[strings.ToLower(name)] = true
-		b := &sample.Book{Path: name, Unit: a.Unit, Period: p, Due: due, Rows: make([]sample.TaskRow, len(a.Items))}
-		for k, it := range a.Items {
-			t := it.Task
-			v := fillin.ItemValues(it, a.Unit, false)
-			row := sample.TaskRow{
-				Row: fillin.RowFirst + k, ID: t.ID, Label: cmp.Or(t.Label(), t.ID), Content: v[1],
-				Role: string(it.Role), Others: v[3], Deadline: v[4],
-			}
-			for _, g := range t.Targets {
-				if s := strings.TrimSpace(g.Text); s != "" {
-					row.Targets = append(row.Targets, s)
-				}
-			}
-			b.Rows[k] = row
-		}
-		books[i] = b
-	}
-	return books
+	return sample.BooksOf(units, fillin.FileNames(units, p), p, due)
 }

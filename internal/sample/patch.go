@@ -1,0 +1,186 @@
+package sample
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"path"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
+)
+
+// cellValue is one cell a unit types: its reference (H5) and value.
+type cellValue struct {
+	ref string
+	Val
+}
+
+// excelDate is t's date as Excel's serial day number (days since
+// 1899-12-30), the number a date cell holds.
+func excelDate(t time.Time) float64 {
+	day := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+	return day.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+}
+
+// fillCells returns a copy of the workbook data with the cells of sheet set
+// as a spreadsheet program saves them: numbers in the cell, text in the
+// shared strings. Only the sheet and the shared strings are rewritten;
+// every other part is copied still compressed, so the issued workbook's
+// content, styles, protection and hidden metadata stay as they were. Each
+// cell must already exist in the sheet, as every input cell of an issued
+// workbook does.
+func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[f.Name] = f
+	}
+	sheetPart, sstPart, err := locate(parts, sheet)
+	if err != nil {
+		return nil, err
+	}
+	xmlSheet, err := readPart(parts[sheetPart])
+	if err != nil {
+		return nil, err
+	}
+	xmlSST, err := readPart(parts[sstPart])
+	if err != nil {
+		return nil, err
+	}
+	xmlSheet, xmlSST, err = setCells(xmlSheet, xmlSST, set)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", sheetPart, err)
+	}
+	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
+		switch f.Name {
+		case sheetPart:
+			return xmlSheet, true, nil
+		case sstPart:
+			return xmlSST, true, nil
+		}
+		return nil, false, nil
+	})
+}
+
+// locate finds the part of the sheet named sheet and the shared strings
+// part, through the workbook and its relationships.
+func locate(parts map[string]*zip.File, sheet string) (sheetPart, sstPart string, err error) {
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+		data, err := readPart(parts[name])
+		if err != nil {
+			return "", "", err
+		}
+		if err := xml.Unmarshal(data, v); err != nil {
+			return "", "", fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	id := ""
+	for _, s := range wb.Sheets {
+		if s.Name == sheet {
+			id = s.ID
+		}
+	}
+	for _, r := range rels.Rels {
+		target := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(target, "xl/") {
+			target = path.Join("xl", target)
+		}
+		switch {
+		case id != "" && r.ID == id:
+			sheetPart = target
+		case strings.HasSuffix(r.Type, "/sharedStrings"):
+			sstPart = target
+		}
+	}
+	if parts[sheetPart] == nil || parts[sstPart] == nil {
+		return "", "", fmt.Errorf("no sheet %s or no shared strings in the workbook", sheet)
+	}
+	return sheetPart, sstPart, nil
+}
+
+// readPart is a part's uncompressed bytes, at most maxPart of them.
+func readPart(f *zip.File) ([]byte, error) {
+	if f == nil {
+		return nil, fmt.Errorf("a workbook part is missing")
+	}
+	return outfile.ReadZipFile(f, maxPart)
+}
+
+// maxPart bounds a part read: an issued workbook's parts are a few
+// hundred kilobytes at most.
+const maxPart = 64 << 20
+
+// styleAttr is a cell's style attribute in its start tag.
+var styleAttr = regexp.MustCompile(` s="[0-9]+"`)
+
+// setCells writes the cells into the sheet XML, each replacing the empty
+// cell of the same reference, and appends their text to the shared strings.
+func setCells(sheet, sst []byte, set []cellValue) ([]byte, []byte, error) {
+	end := bytes.LastIndex(sst, []byte("</sst>"))
+	if end < 0 {
+		return nil, nil, fmt.Errorf("the shared strings have no end")
+	}
+	unique := bytes.Count(sst, []byte("<si>")) + bytes.Count(sst, []byte("<si "))
+	var added bytes.Buffer
+	texts := 0
+	for _, c := range set {
+		at := bytes.Index(sheet, []byte(`<c r="`+c.ref+`"`))
+		if at < 0 {
+			return nil, nil, fmt.Errorf("no cell %s in the sheet", c.ref)
+		}
+		tagEnd := bytes.IndexByte(sheet[at:], '>') + at
+		cellEnd := tagEnd + 1
+		if sheet[tagEnd-1] != '/' {
+			close := bytes.Index(sheet[at:], []byte("</c>"))
+			if close < 0 {
+				return nil, nil, fmt.Errorf("cell %s is not closed", c.ref)
+			}
+			cellEnd = at + close + len("</c>")
+		}
+		cell := `<c r="` + c.ref + `"` + string(styleAttr.Find(sheet[at:tagEnd]))
+		if c.Num {
+			cell += `><v>` + FormatNum(c.F) + `</v></c>`
+		} else {
+			cell += ` t="s"><v>` + strconv.Itoa(unique) + `</v></c>`
+			unique++
+			texts++
+			added.WriteString(`<si><t xml:space="preserve">`)
+			if err := xml.EscapeText(&added, []byte(c.S)); err != nil {
+				return nil, nil, err
+			}
+			added.WriteString(`</t></si>`)
+		}
+		sheet = append(sheet[:at:at], append([]byte(cell), sheet[cellEnd:]...)...)
+	}
+	head := countAttrs.ReplaceAllFunc(sst[:end], func(m []byte) []byte {
+		n, _ := strconv.Atoi(string(countAttrs.FindSubmatch(m)[1]))
+		return []byte(` count="` + strconv.Itoa(n+texts) + `" uniqueCount="` + strconv.Itoa(unique) + `"`)
+	})
+	return sheet, append(append(head, added.Bytes()...), sst[end:]...), nil
+}
+
+// countAttrs are the shared strings' count (of the cells holding one) and
+// uniqueCount (of the strings), written by excelize in that order.
+var countAttrs = regexp.MustCompile(` count="([0-9]+)" uniqueCount="[0-9]+"`)
