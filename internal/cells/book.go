@@ -27,7 +27,7 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error
 }
 
 // Save writes f to w with deflate at its fastest level. A workbook's parts
-// are repetitive XML: the fastest level makes files about a fifth larger
+// are repetitive XML: the fastest level makes files about a tenth larger
 // and takes a third of the default level's time, which was the largest
 // single cost of writing a workbook.
 func Save(f *excelize.File, w io.Writer) error {
