@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -135,31 +136,34 @@ const maxPart = 64 << 20
 // styleAttr is a cell's style attribute in its start tag.
 var styleAttr = regexp.MustCompile(` s="[0-9]+"`)
 
-// setCells writes the cells into the sheet XML, each replacing the empty
-// cell of the same reference, and appends their text to the shared strings.
+// setCells writes the cells into the sheet XML, each replacing the cell of
+// the same reference, and appends their text to the shared strings, in one
+// pass over each.
 func setCells(sheet, sst []byte, set []cellValue) ([]byte, []byte, error) {
 	end := bytes.LastIndex(sst, []byte("</sst>"))
 	if end < 0 {
 		return nil, nil, fmt.Errorf("the shared strings have no end")
 	}
 	unique := bytes.Count(sst, []byte("<si>")) + bytes.Count(sst, []byte("<si "))
+	at := cellStarts(sheet)
+	type edit struct {
+		from, to int
+		cell     string
+	}
+	edits := make([]edit, 0, len(set))
 	var added bytes.Buffer
 	texts := 0
 	for _, c := range set {
-		at := bytes.Index(sheet, []byte(`<c r="`+c.ref+`"`))
-		if at < 0 {
+		from, ok := at[c.ref]
+		if !ok {
 			return nil, nil, fmt.Errorf("no cell %s in the sheet", c.ref)
 		}
-		tagEnd := bytes.IndexByte(sheet[at:], '>') + at
-		cellEnd := tagEnd + 1
-		if sheet[tagEnd-1] != '/' {
-			close := bytes.Index(sheet[at:], []byte("</c>"))
-			if close < 0 {
-				return nil, nil, fmt.Errorf("cell %s is not closed", c.ref)
-			}
-			cellEnd = at + close + len("</c>")
+		to, err := cellEnd(sheet, from)
+		if err != nil {
+			return nil, nil, fmt.Errorf("cell %s: %w", c.ref, err)
 		}
-		cell := `<c r="` + c.ref + `"` + string(styleAttr.Find(sheet[at:tagEnd]))
+		tag := sheet[from : bytes.IndexByte(sheet[from:], '>')+from]
+		cell := `<c r="` + c.ref + `"` + string(styleAttr.Find(tag))
 		if c.Num {
 			cell += `><v>` + FormatNum(c.F) + `</v></c>`
 		} else {
@@ -172,13 +176,60 @@ func setCells(sheet, sst []byte, set []cellValue) ([]byte, []byte, error) {
 			}
 			added.WriteString(`</t></si>`)
 		}
-		sheet = append(sheet[:at:at], append([]byte(cell), sheet[cellEnd:]...)...)
+		edits = append(edits, edit{from, to, cell})
 	}
+	slices.SortFunc(edits, func(a, b edit) int { return a.from - b.from })
+	out := make([]byte, 0, len(sheet)+len(added.Bytes())+64*len(edits))
+	last := 0
+	for _, e := range edits {
+		if e.from < last {
+			return nil, nil, fmt.Errorf("a cell is set twice")
+		}
+		out = append(append(out, sheet[last:e.from]...), e.cell...)
+		last = e.to
+	}
+	out = append(out, sheet[last:]...)
 	head := countAttrs.ReplaceAllFunc(sst[:end], func(m []byte) []byte {
 		n, _ := strconv.Atoi(string(countAttrs.FindSubmatch(m)[1]))
 		return []byte(` count="` + strconv.Itoa(n+texts) + `" uniqueCount="` + strconv.Itoa(unique) + `"`)
 	})
-	return sheet, append(append(head, added.Bytes()...), sst[end:]...), nil
+	return out, append(append(head, added.Bytes()...), sst[end:]...), nil
+}
+
+// cellStarts indexes the sheet's cells by reference: where each <c r="…"
+// starts.
+func cellStarts(sheet []byte) map[string]int {
+	at := map[string]int{}
+	open := []byte(`<c r="`)
+	for i := 0; ; {
+		k := bytes.Index(sheet[i:], open)
+		if k < 0 {
+			return at
+		}
+		start := i + k
+		i = start + len(open)
+		if q := bytes.IndexByte(sheet[i:], '"'); q >= 0 {
+			at[string(sheet[i:i+q])] = start
+		}
+	}
+}
+
+// cellEnd is where the cell starting at from ends: after its "/>" or its
+// "</c>".
+func cellEnd(sheet []byte, from int) (int, error) {
+	tagEnd := bytes.IndexByte(sheet[from:], '>')
+	if tagEnd < 0 {
+		return 0, fmt.Errorf("not closed")
+	}
+	tagEnd += from
+	if sheet[tagEnd-1] == '/' {
+		return tagEnd + 1, nil
+	}
+	close := bytes.Index(sheet[tagEnd:], []byte("</c>"))
+	if close < 0 {
+		return 0, fmt.Errorf("not closed")
+	}
+	return tagEnd + close + len("</c>"), nil
 }
 
 // countAttrs are the shared strings' count (of the cells holding one) and

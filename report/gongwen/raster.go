@@ -1,12 +1,10 @@
 package gongwen
 
 import (
-	"bytes"
 	"fmt"
 	"image"
 	imgcolor "image/color"
 	"image/draw"
-	"image/png"
 	"math"
 
 	"golang.org/x/image/font"
@@ -46,14 +44,7 @@ func (d *Doc) rasterize(b block) ([]byte, error) {
 	if r.err != nil {
 		return nil, r.err
 	}
-	// The fastest deflate level: the chart is flat colour, so it costs
-	// little in size and a third of the time of the default level.
-	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.BestSpeed}
-	if err := enc.Encode(&buf, img); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return encodePNG(img)
 }
 
 type faceSize struct {
