@@ -58,7 +58,7 @@ func TestLayout(t *testing.T) {
 		t.Errorf("总台账 does not fit to the page")
 	}
 	chart := testkit.ZipEntry(t, b, "xl/charts/chart1.xml")
-	for _, want := range []string{`<barDir val="bar">`, `<grouping val="clustered">`, `各单位任务完成率`, `&#39;汇总&#39;!$K$5:$K$9`, `&#39;汇总&#39;!$B$5:$B$9`} {
+	for _, want := range []string{`<barDir val="bar">`, `<grouping val="clustered">`, `各单位任务完成率`, `&#39;汇总&#39;!$K$5:$K$8`, `&#39;汇总&#39;!$B$5:$B$8`} {
 		if !strings.Contains(chart, want) {
 			t.Errorf("chart lacks %s", want)
 		}
@@ -77,26 +77,40 @@ func TestLayout(t *testing.T) {
 
 var anchorRe = regexp.MustCompile(`<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>`)
 
-// With many units the chart grows tall enough for a readable bar each, and
-// starts on a page of its own.
-func TestChartGrowsWithUnits(t *testing.T) {
+// With many units the chart is cut evenly into charts of at most chartUnits
+// units, each tall enough for a readable bar a unit and short enough for one page,
+// each starting a page of its own.
+func TestChartsFitPages(t *testing.T) {
 	b := writeBytes(t, syntheticLedger(200, 100))
-	m := anchorRe.FindStringSubmatch(testkit.ZipEntry(t, b, "xl/drawings/drawing1.xml"))
-	if m == nil {
-		t.Fatal("no chart anchor in the drawing")
+	anchors := anchorRe.FindAllStringSubmatch(testkit.ZipEntry(t, b, "xl/drawings/drawing1.xml"), -1)
+	if len(anchors) != 3 {
+		t.Fatalf("%d charts for 100 units; want 3 of at most %d", len(anchors), chartUnits)
 	}
-	n := make([]int, 4)
-	for i := range n {
-		n[i], _ = strconv.Atoi(m[i+1])
+	last := 0
+	for i, m := range anchors {
+		n := make([]int, 4)
+		for k := range n {
+			n[k], _ = strconv.Atoi(m[k+1])
+		}
+		// Columns B to N, the table's width; rows of 18 px.
+		if n[0] != 1 || n[2] != 13 {
+			t.Errorf("chart %d spans columns %d to %d; want 1 to 13 (B to N, as the table)", i+1, n[0], n[2])
+		}
+		units := []int{33, 33, 34}[i]
+		if rows := n[3] - n[1]; rows*18 < units*14 || rows*18 > 620 {
+			t.Errorf("chart %d spans %d rows of 18 px for %d units; want 14 px a unit and one page (620 px) at most", i+1, rows, units)
+		}
+		if n[1] <= last {
+			t.Errorf("chart %d starts at row %d, inside the one before (ends %d)", i+1, n[1], last)
+		}
+		last = n[3]
 	}
-	// Columns B to N, the table's width; rows of 20 px.
-	if n[0] != 1 || n[2] != 13 {
-		t.Errorf("chart spans columns %d to %d; want 1 to 13 (B to N, as the table)", n[0], n[2])
+	if sheet := testkit.ZipEntry(t, b, "xl/worksheets/sheet1.xml"); !strings.Contains(sheet, `<rowBreaks count="3"`) {
+		t.Errorf("want a page break before each of the 3 charts")
 	}
-	if rows := n[3] - n[1]; rows < 100 {
-		t.Errorf("chart spans %d rows of 20 px for 100 units; want at least 20 px a unit", rows)
-	}
-	if sheet := testkit.ZipEntry(t, b, "xl/worksheets/sheet1.xml"); !strings.Contains(sheet, `<rowBreaks count="1"`) {
-		t.Errorf("no page break before the chart")
+	for i, want := range []string{"$B$5:$B$37", "$B$38:$B$70", "$B$71:$B$104"} {
+		if chart := testkit.ZipEntry(t, b, "xl/charts/chart"+strconv.Itoa(i+1)+".xml"); !strings.Contains(chart, want) || !strings.Contains(chart, "各单位任务完成率（"+strconv.Itoa(i+1)+"/3）") {
+			t.Errorf("chart %d does not draw %s under its numbered title", i+1, want)
+		}
 	}
 }

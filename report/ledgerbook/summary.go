@@ -34,11 +34,48 @@ const summaryHeaderRow = 4
 // printed from a new page.
 const chartOnItsOwnPage = 15
 
+// The completion chart: a bar of chartBar pixels a unit under a title of
+// chartHead pixels, in a chart of at most chartPage pixels, so that each
+// chart prints on one A4 landscape page (a page holds about 650 pixels of
+// the sheet below the repeated header row, at the sheet's print scale of
+// 0.94). Units that do not fit are spread evenly over more charts.
+const (
+	chartBar  = 16
+	chartHead = 100
+	chartPage = 600
+	// chartUnits is the most units a chart holds, their bars squeezed to
+	// 14 pixels, still above the 12 pixels of their 9-point names.
+	chartUnits = (chartPage - chartHead) / 14
+)
+
+// chartHeight is the height in pixels of a chart of n units.
+func chartHeight(n int) int {
+	return max(320, min(chartPage, chartHead+chartBar*n))
+}
+
+// summaryUnits are the ledger's units in the 汇总 table's order: the units
+// that lead tasks first, then those that only co-operate (no completion
+// rate, no bar), each in the ledger's order. The chart draws the first.
+func summaryUnits(l *ledger.Ledger) (units []*ledger.UnitSummary, leading int) {
+	for _, u := range l.Units {
+		if u.Led > 0 {
+			units = append(units, u)
+		}
+	}
+	leading = len(units)
+	for _, u := range l.Units {
+		if u.Led == 0 {
+			units = append(units, u)
+		}
+	}
+	return units, leading
+}
+
 func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
-	n := len(l.Units)
+	units, leading := summaryUnits(l)
 	first := summaryHeaderRow + 1
-	totalRow := first + n
-	sw, err := startSummary(f, st, n, totalRow)
+	totalRow := first + len(units)
+	sw, err := startSummary(f, st, len(units), leading, totalRow)
 	if err != nil {
 		return err
 	}
@@ -48,7 +85,7 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	if err := writeSummaryHeader(sw, st); err != nil {
 		return err
 	}
-	sum, compliance, err := writeSummaryUnits(sw, st, l, first)
+	sum, compliance, err := writeSummaryUnits(sw, st, units, first)
 	if err != nil {
 		return err
 	}
@@ -58,11 +95,11 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	return sw.Flush()
 }
 
-// startSummary sets up the 汇总 sheet for n units whose table ends at
-// totalRow: its size, print setup, column widths, the completion chart
-// below the table, frozen header rows. It returns the sheet's stream
-// writer, ready for the rows.
-func startSummary(f *excelize.File, st *styles, n, totalRow int) (*excelize.StreamWriter, error) {
+// startSummary sets up the 汇总 sheet for n units, the first leading of
+// them with tasks to lead, whose table ends at totalRow: its size, print
+// setup, column widths, the completion charts below the table, frozen
+// header rows. It returns the sheet's stream writer, ready for the rows.
+func startSummary(f *excelize.File, st *styles, n, leading, totalRow int) (*excelize.StreamWriter, error) {
 	const sheet = SheetSummary
 	lastCol := len(summaryHeaders)
 	if err := f.SetSheetDimension(sheet, fmt.Sprintf("A1:%s%d", colName(lastCol), totalRow)); err != nil {
@@ -81,19 +118,10 @@ func startSummary(f *excelize.File, st *styles, n, totalRow int) (*excelize.Stre
 			return nil, err
 		}
 	}
-	if n > 0 {
-		// After the column widths, from which excelize works out the
-		// cell the chart ends in.
-		if err := addCompletionChart(f, n, chartRow); err != nil {
-			return nil, err
-		}
-	}
-	if n > chartOnItsOwnPage {
-		// A tall chart starts on a page of its own rather than wherever
-		// the table ends.
-		if err := sw.InsertPageBreak(cellName(1, chartRow-1)); err != nil {
-			return nil, err
-		}
+	// After the column widths, from which excelize works out the cell a
+	// chart ends in.
+	if err := addCompletionCharts(f, sw, leading, chartRow); err != nil {
+		return nil, err
 	}
 	if err := sw.SetColStyle(1, lastCol, st.column); err != nil {
 		return nil, err
@@ -139,12 +167,12 @@ func writeSummaryHeader(sw *excelize.StreamWriter, st *styles) error {
 // writeSummaryUnits writes one row per unit from row first on, and
 // returns the sums of the rows' columns and the count of each
 // compliance, for the 合计 row.
-func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, first int) (ledger.UnitSummary, map[ledger.Compliance]int, error) {
+func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, units []*ledger.UnitSummary, first int) (ledger.UnitSummary, map[ledger.Compliance]int, error) {
 	lastCol := len(summaryHeaders)
 	var sum ledger.UnitSummary
 	sum.Lights = map[ledger.Light]int{}
 	compliance := map[ledger.Compliance]int{}
-	for i, u := range l.Units {
+	for i, u := range units {
 		sum.Led += u.Led
 		sum.CoTasks += u.CoTasks
 		sum.Reported += u.Reported
@@ -241,11 +269,37 @@ func datesText(l *ledger.Ledger) string {
 	return strings.Join(parts, "　　")
 }
 
-// addCompletionChart puts a bar chart of each unit's 完成率 below the table
-// at row. Bars are horizontal so that long unit names stay readable, and
-// the chart grows with the number of units.
-func addCompletionChart(f *excelize.File, n, row int) error {
-	first := summaryHeaderRow + 1
+// addCompletionCharts puts below the table, from row on, bar charts of the
+// 完成率 of the first n units of the table, at most chartUnits to a chart.
+// A chart of more than chartOnItsOwnPage units starts on a new page, and
+// each chart fits on one page.
+func addCompletionCharts(f *excelize.File, sw *excelize.StreamWriter, n, row int) error {
+	parts := (n + chartUnits - 1) / chartUnits
+	for c := range parts {
+		from, to := c*n/parts, (c+1)*n/parts
+		m := to - from
+		if c > 0 || n > chartOnItsOwnPage {
+			if err := sw.InsertPageBreak(cellName(1, row-1)); err != nil {
+				return err
+			}
+		}
+		title := "各单位任务完成率"
+		if parts > 1 {
+			title += fmt.Sprintf("（%d/%d）", c+1, parts)
+		}
+		if err := addCompletionChart(f, title, summaryHeaderRow+1+from, m, row); err != nil {
+			return err
+		}
+		// Rows below the table keep the default height of 18 pixels.
+		row += chartHeight(m)/18 + 2
+	}
+	return nil
+}
+
+// addCompletionChart puts a bar chart of the 完成率 of the n units from
+// table row first on at row. Bars are horizontal so that long unit names
+// stay readable.
+func addCompletionChart(f *excelize.File, title string, first, n, row int) error {
 	last := first + n - 1
 	unitCol, valueCol := colName(sUnit+1), colName(sCompletion+1)
 	ref := func(col string) string {
@@ -256,10 +310,7 @@ func addCompletionChart(f *excelize.File, n, row int) error {
 	for _, w := range summaryWidths[1:] {
 		width += w
 	}
-	height := 320
-	if n > 10 {
-		height = 120 + 22*n
-	}
+	height := chartHeight(n)
 	maxRatio, minRatio := 1.0, 0.0
 	show, vary := true, false
 	axisFont := excelize.Font{Family: fontFamily, Size: 9, Color: "262626"}
@@ -273,7 +324,7 @@ func addCompletionChart(f *excelize.File, n, row int) error {
 			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"4472C4"}},
 			DataLabel:  excelize.ChartDataLabel{Font: axisFont},
 		}},
-		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "各单位任务完成率", Font: &excelize.Font{Family: fontFamily, Size: 14, Bold: true, Color: "262626"}}}},
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Family: fontFamily, Size: 14, Bold: true, Color: "262626"}}}},
 		Legend: excelize.ChartLegend{Position: "none"},
 		// The first unit at the top, as in the table.
 		XAxis: excelize.ChartAxis{ReverseOrder: true, TickLabelSkip: 1, Font: axisFont},
