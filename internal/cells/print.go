@@ -1,6 +1,7 @@
 package cells
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -19,6 +20,7 @@ type Print struct {
 	Paper     int     // PaperA4 or PaperA3
 	Portrait  bool    // landscape unless set
 	TopBottom float64 // top and bottom margins in inches
+	Sides     float64 // left and right margins in inches; 0 = 0.4
 	Header    string  // centred page header, "" for none
 	TitleRows string  // rows repeated on every page, e.g. "$1:$2"; "" for none
 }
@@ -38,7 +40,7 @@ func SetPrint(f *excelize.File, sheet string, p Print) error {
 	}); err != nil {
 		return err
 	}
-	side, hf, centre := 0.4, 0.3, true
+	side, hf, centre := cmp.Or(p.Sides, 0.4), 0.3, true
 	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{
 		Left: &side, Right: &side, Top: &p.TopBottom, Bottom: &p.TopBottom,
 		Header: &hf, Footer: &hf, Horizontally: &centre,

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestLayout(t *testing.T) {
@@ -111,6 +112,31 @@ func TestChartsFitPages(t *testing.T) {
 	for i, want := range []string{"$B$5:$B$37", "$B$38:$B$70", "$B$71:$B$104"} {
 		if chart := testkit.ZipEntry(t, b, "xl/charts/chart"+strconv.Itoa(i+1)+".xml"); !strings.Contains(chart, want) || !strings.Contains(chart, "各单位任务完成率（"+strconv.Itoa(i+1)+"/3）") {
 			t.Errorf("chart %d does not draw %s under its numbered title", i+1, want)
+		}
+	}
+}
+
+// TestPrintSize: every sheet's 10.5-point text prints at 9 points or more
+// on its paper, fitted to the width (the 总台账 printed at about 7.5 on A3
+// and the ranking at 7.5 on portrait A4 before).
+func TestPrintSize(t *testing.T) {
+	l := testLedger()
+	ranked := testkit.OpenBytes(t, writeRankedBytes(t, l, testRanking(t, l)))
+	big := testkit.OpenBytes(t, writeBytes(t, syntheticLedger(200, 100)))
+	for _, f := range []*excelize.File{ranked, big} {
+		printSize(t, f)
+	}
+}
+
+func printSize(t *testing.T, f *excelize.File) {
+	for _, sheet := range f.GetSheetList() {
+		if v, _ := f.GetSheetVisible(sheet); !v {
+			continue
+		}
+		got := testkit.PrintedPoints(t, f, sheet, fontSize)
+		t.Logf("%s prints its %g-point text at %.2f points", sheet, fontSize, got)
+		if got < 9 {
+			t.Errorf("%s prints its %g-point text at %.1f points; want 9 or more", sheet, fontSize, got)
 		}
 	}
 }

@@ -139,7 +139,7 @@ func rankingSheet(st *styles, ss *scoreStyles, name, title string, res *score.Re
 		)
 		s.rows = append(s.rows, row)
 	}
-	return &plainSheet{name: name, title: title, widths: widths, portrait: true, sections: []section{s}}
+	return &plainSheet{name: name, title: title, widths: widths, sections: []section{s}}
 }
 
 // eventsSheet lists every event behind res's scores, one a row, the units

@@ -510,7 +510,7 @@ func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	}
 	p := &plainSheet{
 		name: SheetFindings, title: "填报表接收与问题清单" + periodSuffix(l),
-		widths: []float64{24, 16, 14, 6, 10, 7, 26, 60}, filter: true,
+		widths: []float64{24, 16, 14, 6, 10, 7, 26, 54}, filter: true,
 		sections: []section{s},
 	}
 	return p.write(f, st)

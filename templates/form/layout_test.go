@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/templates/form/formtest"
 )
@@ -29,4 +30,24 @@ func TestGolden(t *testing.T) {
 	got := dump(t, path)
 	golden := filepath.Join("testdata", "small.golden")
 	testkit.Golden(t, golden, got)
+}
+
+// TestPrintSize: the form's 11-point text prints at 9 points or more on A4
+// fitted to its width (it printed at about 7 before the columns were
+// narrowed and the side margins cut to 0.3 inch).
+func TestPrintSize(t *testing.T) {
+	f := testkit.OpenBytes(t, formtest.WriteUnit(t, formtest.Set(), "市科技局"))
+	style, err := f.GetCellStyle(fillin.SheetForm, formtest.Cell(fillin.ColContent, fillin.RowFirst))
+	if err != nil {
+		t.Fatal(err)
+	}
+	st, err := f.GetStyle(style)
+	if err != nil || st.Font == nil {
+		t.Fatalf("no font on the task rows: %v", err)
+	}
+	got := testkit.PrintedPoints(t, f, fillin.SheetForm, st.Font.Size)
+	t.Logf("the form prints its %g-point text at %.2f points", st.Font.Size, got)
+	if got < 9 {
+		t.Errorf("the form's %g-point text prints at %.1f points; want 9 or more", st.Font.Size, got)
+	}
 }
