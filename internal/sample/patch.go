@@ -5,11 +5,9 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"path"
 	"regexp"
 	"slices"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
@@ -45,7 +43,7 @@ func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
 	for _, f := range zr.File {
 		parts[f.Name] = f
 	}
-	sheetPart, sstPart, err := locate(parts, sheet)
+	sheetPart, sstPart, err := cells.SheetPart(zr, sheet)
 	if err != nil {
 		return nil, err
 	}
@@ -70,55 +68,6 @@ func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
 		}
 		return nil, false, nil
 	})
-}
-
-// locate finds the part of the sheet named sheet and the shared strings
-// part, through the workbook and its relationships.
-func locate(parts map[string]*zip.File, sheet string) (sheetPart, sstPart string, err error) {
-	var wb struct {
-		Sheets []struct {
-			Name string `xml:"name,attr"`
-			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
-		} `xml:"sheets>sheet"`
-	}
-	var rels struct {
-		Rels []struct {
-			ID     string `xml:"Id,attr"`
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
-		data, err := readPart(parts[name])
-		if err != nil {
-			return "", "", err
-		}
-		if err := xml.Unmarshal(data, v); err != nil {
-			return "", "", fmt.Errorf("%s: %w", name, err)
-		}
-	}
-	id := ""
-	for _, s := range wb.Sheets {
-		if s.Name == sheet {
-			id = s.ID
-		}
-	}
-	for _, r := range rels.Rels {
-		target := strings.TrimPrefix(r.Target, "/")
-		if !strings.HasPrefix(target, "xl/") {
-			target = path.Join("xl", target)
-		}
-		switch {
-		case id != "" && r.ID == id:
-			sheetPart = target
-		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			sstPart = target
-		}
-	}
-	if parts[sheetPart] == nil || parts[sstPart] == nil {
-		return "", "", fmt.Errorf("no sheet %s or no shared strings in the workbook", sheet)
-	}
-	return sheetPart, sstPart, nil
 }
 
 // readPart is a part's uncompressed bytes, at most maxPart of them.

@@ -2,6 +2,8 @@ package form_test
 
 import (
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -49,5 +51,27 @@ func TestPrintSize(t *testing.T) {
 	t.Logf("the form prints its %g-point text at %.2f points", st.Font.Size, got)
 	if got < 9 {
 		t.Errorf("the form's %g-point text prints at %.1f points; want 9 or more", st.Font.Size, got)
+	}
+}
+
+// TestTaskRowsGrow: the task rows carry a height but not the custom-height
+// mark, so Excel and WPS fit them to a long text typed in; the rows above
+// keep theirs.
+func TestTaskRowsGrow(t *testing.T) {
+	data := formtest.WriteUnit(t, formtest.Set(), "市科技局")
+	sheet := testkit.ZipEntry(t, data, "xl/worksheets/sheet2.xml")
+	rows := regexp.MustCompile(`<row r="(\d+)"[^>]*>`).FindAllStringSubmatch(sheet, -1)
+	if len(rows) <= fillin.RowFirst {
+		t.Fatalf("%d rows in the form sheet; want task rows", len(rows))
+	}
+	for _, r := range rows {
+		n, _ := strconv.Atoi(r[1])
+		custom := strings.Contains(r[0], "customHeight")
+		if n >= fillin.RowFirst && (custom || !strings.Contains(r[0], ` ht="`)) {
+			t.Errorf("task row %s: %s; want a height and no customHeight", r[1], r[0])
+		}
+		if n < fillin.RowFirst && !custom {
+			t.Errorf("row %s above the tasks: %s; want its custom height", r[1], r[0])
+		}
 	}
 }

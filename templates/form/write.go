@@ -1,13 +1,16 @@
 package form
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -159,10 +162,51 @@ func Write(w io.Writer, a fillin.Assignment, opts Options) error {
 	if err := fill(f, st, a, opts); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	if err := cells.Save(f, w); err != nil {
+	var buf bytes.Buffer
+	if err := cells.Save(f, &buf); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	return nil
+	out, err := growingRows(buf.Bytes())
+	if err != nil {
+		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// customHeight is a row's mark that its height was set by hand.
+var customHeight = regexp.MustCompile(`(<row r="(\d+)"[^>]*?) customHeight="(?:true|1)"`)
+
+// growingRows takes the custom-height mark off the form's task rows, which
+// excelize sets with every height. Excel and WPS fit a row without it to
+// its text when a cell of the row is edited, so a long 本期进展 typed in
+// shows whole; until then the row keeps the height written, which leaves
+// room to type.
+func growingRows(data []byte) ([]byte, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	part, _, err := cells.SheetPart(zr, fillin.SheetForm)
+	if err != nil {
+		return nil, err
+	}
+	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
+		if f.Name != part {
+			return nil, false, nil
+		}
+		body, err := outfile.ReadZipFile(f, 64<<20)
+		if err != nil {
+			return nil, false, err
+		}
+		return customHeight.ReplaceAllFunc(body, func(m []byte) []byte {
+			sub := customHeight.FindSubmatch(m)
+			if row, _ := strconv.Atoi(string(sub[2])); row >= fillin.RowFirst {
+				return sub[1]
+			}
+			return m
+		}), true, nil
+	})
 }
 
 // fill writes a's content into a copy of the master workbook.

@@ -1,0 +1,76 @@
+package cells
+
+import (
+	"archive/zip"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"path"
+	"strings"
+)
+
+// SheetPart finds in an .xlsx the part of the sheet named sheet and the
+// shared strings part, through the workbook and its relationships. A
+// workbook's parts read here are small; each is read to at most 64 MB.
+func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err error) {
+	parts := map[string]*zip.File{}
+	for _, f := range zr.File {
+		parts[f.Name] = f
+	}
+	var wb struct {
+		Sheets []struct {
+			Name string `xml:"name,attr"`
+			ID   string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+		} `xml:"sheets>sheet"`
+	}
+	var rels struct {
+		Rels []struct {
+			ID     string `xml:"Id,attr"`
+			Type   string `xml:"Type,attr"`
+			Target string `xml:"Target,attr"`
+		} `xml:"Relationship"`
+	}
+	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
+		data, err := readZipPart(parts[name])
+		if err != nil {
+			return "", "", err
+		}
+		if err := xml.Unmarshal(data, v); err != nil {
+			return "", "", fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	id := ""
+	for _, s := range wb.Sheets {
+		if s.Name == sheet {
+			id = s.ID
+		}
+	}
+	for _, r := range rels.Rels {
+		target := strings.TrimPrefix(r.Target, "/")
+		if !strings.HasPrefix(target, "xl/") {
+			target = path.Join("xl", target)
+		}
+		switch {
+		case id != "" && r.ID == id:
+			sheetPart = target
+		case strings.HasSuffix(r.Type, "/sharedStrings"):
+			sstPart = target
+		}
+	}
+	if parts[sheetPart] == nil || parts[sstPart] == nil {
+		return "", "", fmt.Errorf("no sheet %s or no shared strings in the workbook", sheet)
+	}
+	return sheetPart, sstPart, nil
+}
+
+func readZipPart(f *zip.File) ([]byte, error) {
+	if f == nil {
+		return nil, fmt.Errorf("a workbook part is missing")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, err
+	}
+	defer rc.Close()
+	return io.ReadAll(io.LimitReader(rc, 64<<20))
+}
