@@ -35,6 +35,57 @@ func Save(f *excelize.File, w io.Writer) error {
 	return f.Write(w)
 }
 
+// SaveEdited is Save with the part named part passed through edit on its
+// way into the archive: a change excelize has no call for, made without
+// reading the workbook back.
+func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []byte) error {
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		return &editingZip{Writer: NewZip(w), part: part, edit: edit}
+	})
+	return f.Write(w)
+}
+
+// editingZip holds back the part it edits until the next part starts or
+// the archive closes.
+type editingZip struct {
+	*zip.Writer
+	part    string
+	edit    func([]byte) []byte
+	pending *bytes.Buffer
+}
+
+func (z *editingZip) Create(name string) (io.Writer, error) {
+	if err := z.flush(); err != nil {
+		return nil, err
+	}
+	if name == z.part {
+		z.pending = &bytes.Buffer{}
+		return z.pending, nil
+	}
+	return z.Writer.Create(name)
+}
+
+func (z *editingZip) Close() error {
+	if err := z.flush(); err != nil {
+		return err
+	}
+	return z.Writer.Close()
+}
+
+func (z *editingZip) flush() error {
+	if z.pending == nil {
+		return nil
+	}
+	body := z.edit(z.pending.Bytes())
+	z.pending = nil
+	w, err := z.Writer.Create(z.part)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(body)
+	return err
+}
+
 func fastZip(w io.Writer) excelize.ZipWriter { return NewZip(w) }
 
 // NewZip is a zip writer whose deflate runs at flate.BestSpeed, with the

@@ -10,8 +10,9 @@ import (
 )
 
 // SheetPart finds in an .xlsx the part of the sheet named sheet and the
-// shared strings part, through the workbook and its relationships. A
-// workbook's parts read here are small; each is read to at most 64 MB.
+// shared strings part ("" when it has none), through the workbook and its
+// relationships. The parts read here are small; each is read to at most
+// 64 MB.
 func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err error) {
 	parts := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -57,8 +58,11 @@ func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err err
 			sstPart = target
 		}
 	}
-	if parts[sheetPart] == nil || parts[sstPart] == nil {
-		return "", "", fmt.Errorf("no sheet %s or no shared strings in the workbook", sheet)
+	if parts[sheetPart] == nil {
+		return "", "", fmt.Errorf("no sheet %s in the workbook", sheet)
+	}
+	if parts[sstPart] == nil {
+		sstPart = ""
 	}
 	return sheetPart, sstPart, nil
 }

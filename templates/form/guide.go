@@ -2,6 +2,7 @@ package form
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -79,28 +80,29 @@ func sources(a fillin.Assignment) string {
 	return strings.TrimSuffix(b.String(), "；") + "。"
 }
 
-func writeGuide(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error {
+func writeGuide(f *excelize.File, st *styles, a fillin.Assignment, opts Options) (last string, err error) {
 	const sheet = fillin.SheetGuide
 	title := strings.TrimSuffix(formTitle(a), "填报表") + "填报说明"
 	if err := setCell(f, sheet, 1, 1, title, st.guideTitle); err != nil {
-		return err
+		return "", err
 	}
 	if err := f.SetRowHeight(sheet, 1, rowHeightAt([]string{title}, []float64{guideWidth * 0.7}, 36, 22)); err != nil {
-		return err
+		return "", err
 	}
-	for i, l := range guideLines(a, opts) {
+	lines := guideLines(a, opts)
+	for i, l := range lines {
 		row := i + 2
 		style := st.guideText
 		if l.head {
 			style = st.guideHead
 		}
 		if err := setCell(f, sheet, 1, row, l.text, style); err != nil {
-			return err
+			return "", err
 		}
 		h := rowHeightAt([]string{l.text}, []float64{guideWidth * 0.85}, 20, 17)
 		if err := f.SetRowHeight(sheet, row, h); err != nil {
-			return err
+			return "", err
 		}
 	}
-	return nil
+	return "A" + strconv.Itoa(len(lines)+1), nil
 }

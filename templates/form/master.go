@@ -1,6 +1,7 @@
 package form
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
 	"sync"
@@ -26,16 +27,31 @@ var (
 	masterBytes []byte
 	masterStyle *styles
 	masterErr   error
+	masterForm  string // the form sheet's part
 )
 
 func master() ([]byte, *styles, error) {
 	masterOnce.Do(func() {
 		masterBytes, masterStyle, masterErr = buildMaster()
+		if masterErr == nil {
+			masterForm, masterErr = formPart(masterBytes)
+		}
 		if masterErr != nil {
 			masterErr = fmt.Errorf("build fill-in master workbook: %w", masterErr)
 		}
 	})
 	return masterBytes, masterStyle, masterErr
+}
+
+// formPart is the part of data's form sheet, which stays that of every
+// workbook written from the master.
+func formPart(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", err
+	}
+	part, _, err := cells.SheetPart(zr, fillin.SheetForm)
+	return part, err
 }
 
 // styles are the cell styles of the master workbook. Their IDs stay valid in

@@ -19,7 +19,7 @@ const (
 
 // writeMeta writes the hidden sheet: what the workbook is, its task rows
 // with their hashes, and the signature with the ID of its key.
-func writeMeta(f *excelize.File, st *styles, a fillin.Assignment, opts Options, rows []fillin.SignedRow, sig string) error {
+func writeMeta(f *excelize.File, st *styles, a fillin.Assignment, opts Options, rows []fillin.SignedRow, sig string) (last string, err error) {
 	const sheet = fillin.SheetMeta
 	due := ""
 	if !opts.Due.IsZero() {
@@ -39,18 +39,20 @@ func writeMeta(f *excelize.File, st *styles, a fillin.Assignment, opts Options, 
 	}
 	data = append(data, []string{fillin.MetaSignature, sig}, []string{fillin.MetaKeyID, fillin.KeyID(opts.Secret)})
 	if err := f.SetCellStyle(sheet, "A1", fmt.Sprintf("E%d", len(data)), st.metaText); err != nil {
-		return err
+		return "", err
 	}
+	cols := 1
 	for i, r := range data {
 		for j, v := range r {
 			if v == "" {
 				continue
 			}
+			cols = max(cols, j+1)
 			cell, _ := excelize.CoordinatesToCellName(j+1, i+1)
 			if err := f.SetCellStr(sheet, cell, v); err != nil {
-				return err
+				return "", err
 			}
 		}
 	}
-	return nil
+	return excelize.CoordinatesToCellName(cols, len(data))
 }

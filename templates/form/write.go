@@ -1,7 +1,6 @@
 package form
 
 import (
-	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -162,50 +161,27 @@ func Write(w io.Writer, a fillin.Assignment, opts Options) error {
 	if err := fill(f, st, a, opts); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	var buf bytes.Buffer
-	if err := cells.Save(f, &buf); err != nil {
+	if err := cells.SaveEdited(f, w, masterForm, growingRows); err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	out, err := growingRows(buf.Bytes())
-	if err != nil {
-		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
-	}
-	_, err = w.Write(out)
-	return err
+	return nil
 }
 
 // customHeight is a row's mark that its height was set by hand.
 var customHeight = regexp.MustCompile(`(<row r="(\d+)"[^>]*?) customHeight="(?:true|1)"`)
 
-// growingRows takes the custom-height mark off the form's task rows, which
-// excelize sets with every height. Excel and WPS fit a row without it to
-// its text when a cell of the row is edited, so a long 本期进展 typed in
-// shows whole; until then the row keeps the height written, which leaves
-// room to type.
-func growingRows(data []byte) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
-	part, _, err := cells.SheetPart(zr, fillin.SheetForm)
-	if err != nil {
-		return nil, err
-	}
-	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
-		if f.Name != part {
-			return nil, false, nil
+// growingRows takes the custom-height mark off the task rows of the form
+// sheet's XML, which excelize sets with every height. Excel and WPS fit a
+// row without it to its text when a cell of the row is edited, so a long
+// 本期进展 typed in shows whole; until then the row keeps the height
+// written, which leaves room to type.
+func growingRows(sheet []byte) []byte {
+	return customHeight.ReplaceAllFunc(sheet, func(m []byte) []byte {
+		sub := customHeight.FindSubmatch(m)
+		if row, _ := strconv.Atoi(string(sub[2])); row >= fillin.RowFirst {
+			return sub[1]
 		}
-		body, err := outfile.ReadZipFile(f, 64<<20)
-		if err != nil {
-			return nil, false, err
-		}
-		return customHeight.ReplaceAllFunc(body, func(m []byte) []byte {
-			sub := customHeight.FindSubmatch(m)
-			if row, _ := strconv.Atoi(string(sub[2])); row >= fillin.RowFirst {
-				return sub[1]
-			}
-			return m
-		}), true, nil
+		return m
 	})
 }
 
@@ -217,19 +193,23 @@ func fill(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error
 		rows[i] = fillin.SignedRow{ID: it.Task.ID, Values: fillin.ItemValues(it, a.Unit, multi)}
 	}
 	sig := fillin.Signature(opts.Secret, a.Unit, opts.Period.Key(), rows)
-	for _, step := range []func() error{
-		func() error { return writeGuide(f, st, a, opts) },
-		func() error { return writeForm(f, st, a, opts, rows) },
-		func() error { return writeMeta(f, st, a, opts, rows, sig) },
-	} {
-		if err := step(); err != nil {
-			return err
-		}
+	guideEnd, err := writeGuide(f, st, a, opts)
+	if err != nil {
+		return err
+	}
+	if err := writeForm(f, st, a, opts, rows); err != nil {
+		return err
+	}
+	metaEnd, err := writeMeta(f, st, a, opts, rows, sig)
+	if err != nil {
+		return err
 	}
 	// The master's <dimension> says A1; readers that trust it (some do)
-	// would see empty sheets.
-	for _, sheet := range []string{fillin.SheetGuide, fillin.SheetForm, fillin.SheetMeta} {
-		if err := fixDimension(f, sheet); err != nil {
+	// would see empty sheets. The form's cells run to the task ID column,
+	// from the header row to the last task.
+	formEnd, _ := excelize.CoordinatesToCellName(int(fillin.NumCols), max(fillin.RowHeader, fillin.RowFirst+len(a.Items)-1))
+	for sheet, last := range map[string]string{fillin.SheetGuide: guideEnd, fillin.SheetForm: formEnd, fillin.SheetMeta: metaEnd} {
+		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
 			return err
 		}
 	}
@@ -284,21 +264,4 @@ func setCell(f *excelize.File, sheet string, col, row int, v string, style int) 
 		return nil
 	}
 	return f.SetCellStr(sheet, cell, v)
-}
-
-// fixDimension sets a sheet's used range from its cells.
-func fixDimension(f *excelize.File, sheet string) error {
-	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
-	if err != nil {
-		return err
-	}
-	cols := 1
-	for _, r := range rows {
-		cols = max(cols, len(r))
-	}
-	last, err := excelize.CoordinatesToCellName(cols, max(len(rows), 1))
-	if err != nil {
-		return err
-	}
-	return f.SetSheetDimension(sheet, "A1:"+last)
 }
