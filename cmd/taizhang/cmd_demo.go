@@ -66,12 +66,15 @@ func demoRun(opts *demoOptions) error {
 // the simulated units behaved.
 func printYearEnd(out io.Writer, y *demo.YearEnd) {
 	fmt.Fprintf(out, "\n年度：%s\n  %s（%d 页）\n", y.Book, y.Report, y.Pages)
-	top := y.Year.Annual.Units
 	var best []string
-	for _, u := range top[:min(3, len(top))] {
-		best = append(best, fmt.Sprintf("%s %s 分", u.Unit, strconv.FormatFloat(u.Score, 'f', -1, 64)))
+	seen := map[string]bool{}
+	for _, u := range y.Year.Annual.Units {
+		if u.Rank == 1 && !seen[u.Group] {
+			seen[u.Group] = true
+			best = append(best, fmt.Sprintf("%s第一名 %s %s 分", u.Group, u.Unit, strconv.FormatFloat(u.Score, 'f', -1, 64)))
+		}
 	}
-	fmt.Fprintf(out, "  年度考核前三名：%s；结转下年度任务 %d 项\n", strings.Join(best, "，"), len(y.Year.CarriedOver))
+	fmt.Fprintf(out, "  年度考核：%s；结转下年度任务 %d 项\n", strings.Join(best, "，"), len(y.Year.CarriedOver))
 	b := y.Behaviour()
 	fmt.Fprintf(out, "\n模拟的单位表现：进度逐期改进 %d 个，逐期下滑 %d 个；经常迟报：%s；全年未报：%s\n",
 		len(b.Improving), len(b.Slipping), listOrNone(b.Late), listOrNone(b.Never))

@@ -60,6 +60,9 @@ const (
 	// shareQuick of the tasks are one-off jobs (a plan, a policy paper)
 	// finished early in the year, whatever their pace.
 	shareQuick = 0.20
+	// sharePastDone of the tasks whose deadline fell before the year were
+	// done by then.
+	sharePastDone = 0.75
 	// gapBehind is how far behind 序时进度, in points, a unit reports 滞后
 	// (see course.behind).
 	gapBehind = 15
@@ -127,7 +130,23 @@ func courseOf(seed int64, unit, trend string, t TaskRow, year int) course {
 	for i := range c.noise {
 		c.noise[i] = 10 * (r.Float64() - 0.5)
 	}
+	// Most of an older document's work whose deadline passed before the
+	// year was done by then: the unit reports it 已完成 from the first
+	// period. The rest is carried over, and shows overdue.
+	if x := r.Float64(); x < sharePastDone && past(t.Deadline, year) {
+		c.ongoing, c.start, c.quick = false, 1, 1
+	}
 	return c
+}
+
+// past reports whether a 完成时限 names a year before year.
+func past(deadline string, year int) bool {
+	m := deadlineYearRe.FindStringSubmatch(deadline)
+	if m == nil {
+		return false
+	}
+	y, _ := strconv.Atoi(m[1])
+	return y < year
 }
 
 // month is how far into its year p ends: 3 for a first quarter, 12 for a

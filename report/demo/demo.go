@@ -10,6 +10,7 @@
 package demo
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -154,6 +155,13 @@ func newWorkspace(dir string) (*workspace.Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The office enters the successors of the bodies that the seeds name
+	// from before the 2018 reform of government bodies.
+	const aliasKey = "\naliases:\n"
+	if !bytes.Contains(text, []byte(aliasKey)) {
+		return nil, fmt.Errorf("demo: no aliases setting in the configuration template")
+	}
+	text = bytes.Replace(text, []byte(aliasKey), []byte(aliasKey+successors), 1)
 	c, err := workspace.Init(dir, text, created)
 	if err != nil {
 		return nil, err
@@ -164,6 +172,34 @@ func newWorkspace(dir string) (*workspace.Workspace, error) {
 	}
 	return c.Workspace, nil
 }
+
+// successors are the demo office's aliases: the bodies the seeds name
+// from before the 2018 reform of government bodies, mapped to the bodies
+// that took over their work, as an office enters them in taizhang.yaml.
+const successors = `  市经信委: 市工信局
+  市经信局: 市工信局
+  市工信委: 市工信局
+  市国税局: 市税务局
+  市地税局: 市税务局
+  市农业局: 市农业农村局
+  市农委: 市农业农村局
+  市农牧局: 市农业农村局
+  市人社局: 市人力社保局
+  市卫计委: 市卫健委
+  市国土局: 市自然资源和规划局
+  市规划局: 市自然资源和规划局
+  市工商局: 市市场监管局
+  市质监局: 市市场监管局
+  市食药监局: 市市场监管局
+  市文广新局: 市文广旅局
+  市旅游局: 市文广旅局
+  市环保局: 市生态环境局
+  市编办: 市委编办
+  市人才办: 市委人才办
+  市金融办: 市金融局
+  市金融工作局: 市金融局
+  市发改局: 市发改委
+`
 
 // copySeeds puts the seed documents into the workspace's document folder,
 // so that taizhang parse there reads them.
