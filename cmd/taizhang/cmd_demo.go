@@ -43,8 +43,8 @@ func demoRun(opts *demoOptions) error {
 			fmt.Fprintf(out, "演示工作目录：%s（%s，%s年，按季度报送）\n", ws.Root, demo.Org, demo.Year)
 		},
 		Tasks: func(t demo.Tasks) {
-			fmt.Fprintf(out, "政策文件 %d 份 → 任务分解表 %s：任务和目标 %d 项，责任单位 %d 个（%d 项未明确牵头单位）\n\n",
-				t.Documents, t.Path, t.Tasks, t.Units, t.Unassigned)
+			fmt.Fprintf(out, "政策文件 %d 份 → 任务分解表 %s：任务和目标 %d 项，责任单位 %d 个（%d 项未明确牵头单位）\n", t.Documents, t.Path, t.Tasks, t.Units, t.Unassigned)
+			fmt.Fprintf(out, "（演示办公室在任务分解表中：为文件未列牵头单位的 %d 项任务指定了牵头单位，%d 项总体要求、指导思想等不作为任务）\n\n", t.Assigned, t.Framed)
 		},
 		Quarter: func(q demo.Quarter) {
 			t := q.Ledger.Totals

@@ -58,6 +58,8 @@ type Tasks struct {
 	Tasks      int // tasks and targets
 	Units      int // units with tasks
 	Unassigned int // tasks without a lead unit
+	Framed     int // items of a document's framing sections the office took out of the tasks
+	Assigned   int // tasks without a lead unit in their document that the office gave one
 }
 
 // Quarter is one period the demo ran.
@@ -118,12 +120,13 @@ func Run(dir string, ev Events) (*YearEnd, error) {
 	if err != nil {
 		return nil, err
 	}
+	framed, assigned := editTaskList(set)
 	if _, err := tasklist.Save(ws.TaskList(), set); err != nil {
 		return nil, err
 	}
 	units, unassigned := fillin.Assign(set)
 	if ev.Tasks != nil {
-		ev.Tasks(Tasks{Path: ws.TaskList(), Documents: len(set.Documents), Tasks: set.ReportableCount(), Units: len(units), Unassigned: len(unassigned)})
+		ev.Tasks(Tasks{Path: ws.TaskList(), Documents: len(set.Documents), Tasks: set.ReportableCount(), Units: len(units), Unassigned: len(unassigned), Framed: framed, Assigned: assigned})
 	}
 	secret, _, err := workspace.Secret(ws.Root, false)
 	if err != nil {
