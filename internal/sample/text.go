@@ -169,14 +169,30 @@ func shortTitle(content string) string {
 		break
 	}
 	s = strings.TrimSpace(s)
-	if utf8.RuneCountInString(s) > 20 {
-		s = string([]rune(s)[:20])
+	// A target is referred to by its indicator: 全市高新技术企业, not
+	// 全市高新技术企业达到1000家.
+	if loc := targetVerbRe.FindStringIndex(s); loc != nil && utf8.RuneCountInString(s[:loc[0]]) >= 4 {
+		s = s[:loc[0]]
+	}
+	if r := []rune(s); len(r) > 20 {
+		// Cut where a phrase ends, not inside a word.
+		cut := 20
+		for i := 19; i >= 6; i-- {
+			if strings.ContainsRune("、和及与占的", r[i]) {
+				cut = i
+				break
+			}
+		}
+		s = string(r[:cut])
 	}
 	if s == "" {
 		return "该项任务"
 	}
 	return s
 }
+
+// targetVerbRe is where a target's figure starts.
+var targetVerbRe = regexp.MustCompile(`(提高到|提升到|提高至|提升至|达到|超过|突破|增长|增加到|降低到|下降到|控制在|不低于|不少于|保持在)`)
 
 // leadOf is the first lead unit named in the 其他责任单位 cell
 // ("牵头：A、B；配合：C").
