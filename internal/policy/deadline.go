@@ -31,7 +31,7 @@ func leadWord(before string) string {
 }
 
 var (
-	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(?:底前|末前|底|末|前|以前|之前)`)
+	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
 	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
@@ -83,13 +83,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
-	// 5月底前, 12月底前: the document's year is meant.
+	// 5月底前, 12月底前, 7月25日前: the document's year is meant.
 	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
-		d := &task.Deadline{Text: text[m[2]:m[1]]}
-		if mo, _ := strconv.Atoi(text[m[2]:m[3]]); docYear > 0 && mo >= 1 && mo <= 12 {
-			d.Date = monthEnd(docYear, mo)
-		}
-		return d
+		return monthDeadline(text, m, docYear)
 	}
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
@@ -125,6 +121,21 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		return &task.Deadline{Text: m}
 	}
 	return nil
+}
+
+// monthDeadline reads a monthOnlyRe match (groups: month, day) in the
+// document's year.
+func monthDeadline(text string, m []int, docYear int) *task.Deadline {
+	d := &task.Deadline{Text: text[m[2]:m[1]]}
+	if docYear == 0 {
+		return d
+	}
+	day := ""
+	if m[4] >= 0 {
+		day = text[m[4]:m[5]]
+	}
+	d.Date = periodEnd(docYear, text[m[2]:m[3]], day, "")
+	return d
 }
 
 // periodEnd returns the last day of the period a deadline names.
