@@ -380,3 +380,20 @@ func TestBlankFormRows(t *testing.T) {
 		t.Errorf("row 3 = %+v; want a task led by 市大数据局", tk)
 	}
 }
+
+// A unit's name alone on a line heads the items below it, up to the next
+// such line where the numbering starts again; the 指导思想 section of such a
+// document is no task.
+func TestUnitLineHeadsItems(t *testing.T) {
+	d := parseText(t, "一、指导思想\n坚持以人为本。\n二、具体工作任务\n各部门具体任务如下：\n宣传部\n1、跟踪报道创建活动。\n2、悬挂宣传标语。7月25日前完成。\n公安局：\n1、整治交通秩序。\n2、清理占道经营。\n三、保障措施\n加强领导。")
+	var got []string
+	for _, tk := range d.Tasks {
+		if tk.Reportable() {
+			got = append(got, strings.Join(tk.Path, ".")+" "+strings.Join(tk.Lead, "、")+" "+tk.Text)
+		}
+	}
+	want := []string{"二.1 宣传部 跟踪报道创建活动。", "二.2 宣传部 悬挂宣传标语。7月25日前完成。", "二.1 公安局 整治交通秩序。", "二.2 公安局 清理占道经营。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks %q; want %q", got, want)
+	}
+}
