@@ -256,14 +256,20 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 			}
 		}
 		u.shareSuffix(items, flags)
+		// afterOrg is set after a bank or a company: it names its own
+		// place, and only a bureau after it still takes the prefix (省发改
+		// 委、人行武汉分行、通信管理局), an institution does not.
+		afterOrg := false
 		for i := range items {
 			name := items[i].name
 			switch p := u.ownPrefix(name); {
 			case p != "":
-				prefix = p
-			case prefix != "" && u.takesPrefix(name):
+				prefix, afterOrg = p, false
+			case prefix != "" && u.takesPrefix(name) && (!afterOrg || bureauEndRe.MatchString(name)):
 				name = prefix + name
 			case isPlaceName(name) || u.isCollective(name):
+			case prefix != "" && ownOrgRe.MatchString(name):
+				afterOrg = true
 			default:
 				// 人民银行临海市支行 breaks the chain: what follows it
 				// (台州银保监分局…) is not a 市 agency either.
