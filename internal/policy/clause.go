@@ -381,9 +381,14 @@ var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,�
 // no other clause, when X is a list of units (a role word before it, 包片
 // 单位, is left out). The text stays whole: the sentence is the task's.
 func (u unitRules) byClause(t string) (clause, bool) {
-	ms := byRe.FindAllStringSubmatch(t, -1)
+	ms := byRe.FindAllStringSubmatchIndex(t, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
-		list := strings.TrimSpace(ms[k][2])
+		list := strings.TrimSpace(t[ms[k][4]:ms[k][5]])
+		// 本政策由市科技局负责解释 names who interprets the text, not who
+		// does its work.
+		if strings.HasPrefix(t[ms[k][1]:], "解释") {
+			continue
+		}
 		if u.isUnitList(list) && !genericNames(list) {
 			return clause{form: formLabelled, raw: list}, true
 		}

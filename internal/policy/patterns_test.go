@@ -397,3 +397,12 @@ func TestUnitLineHeadsItems(t *testing.T) {
 		t.Errorf("tasks %q; want %q", got, want)
 	}
 }
+
+// TestInterpretationClause: 本政策由市科技局负责解释 says who interprets the
+// text; it assigns no work.
+func TestInterpretationClause(t *testing.T) {
+	d := parseText(t, "一、支持创新\n1.支持建设创新平台。（责任单位：市科技局）\n二、附则\n2.符合条件的企业自愿选择申报。\n本政策由市科技局负责解释。")
+	if tk := byLabel(d)["二.2"]; tk == nil || tk.Reportable() {
+		t.Errorf("二.2 = %+v; want no task", tk)
+	}
+}
