@@ -3,6 +3,7 @@ package policy
 import (
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"reflect"
 	"strings"
 	"testing"
@@ -404,5 +405,19 @@ func TestInterpretationClause(t *testing.T) {
 	d := parseText(t, "一、支持创新\n1.支持建设创新平台。（责任单位：市科技局）\n二、附则\n2.符合条件的企业自愿选择申报。\n本政策由市科技局负责解释。")
 	if tk := byLabel(d)["二.2"]; tk == nil || tk.Reportable() {
 		t.Errorf("二.2 = %+v; want no task", tk)
+	}
+}
+
+// TestIndicatorRun: a run of rows that only state numeric goals are targets,
+// and so is a goal stated against a benchmark within the run; a task row
+// after it stays a task.
+func TestIndicatorRun(t *testing.T) {
+	d := parseText(t, "序号 | 督查内容 | 牵头责任单位 | 协同责任单位 |\n1 | 地区生产总值增长8.5%以上。 | 市发改委 | 市统计局 |\n2 | 规上工业增加值增长9.5%以上。 | 市经信局 | 市统计局 |\n3 | 一般公共预算收入增长5%。 | 市财政局 | 市税务局 |\n4 | 城镇居民人均可支配收入增速高于全省平均水平。 | 市人社局 | 市统计局 |\n5 | 推进老旧小区改造。 | 市住建局 | 市财政局 |")
+	want := map[string]task.Kind{"1": task.KindTarget, "2": task.KindTarget, "3": task.KindTarget, "4": task.KindTarget, "5": task.KindTask}
+	labels := byLabel(d)
+	for l, k := range want {
+		if tk := labels[l]; tk == nil || tk.Kind != k {
+			t.Errorf("%s = %+v; want kind %s", l, tk, k)
+		}
 	}
 }

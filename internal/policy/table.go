@@ -490,23 +490,39 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 // 长8.5%以上, 全员劳动生产率46000元/人以上, 城镇调查失业率控制在5.5%以内.
 var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:(?:增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过)[^。；;]{0,24}?\d|\d[\d.]*\s*\S{0,4}(?:以上|以下|以内|左右))`)
 
+// relativeGoalRe matches a row that states a goal against a benchmark
+// instead of a number: 城镇居民人均可支配收入增速高于全省平均水平, 居民收入
+// 增长与经济增长基本同步.
+var relativeGoalRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:高于|低于|快于|优于|与[^。；;，,]{2,12}同步)[^。；;，,]{0,12}$`)
+
 // markIndicatorRuns makes rows targets where three or more in a row, in
 // the same section, each only state a numeric goal (the 主要预期目标 rows of
-// a 督查通报 table that has no section row for them).
+// a 督查通报 table that has no section row for them); a goal stated against
+// a benchmark within or at the end of such a run is one too.
 func markIndicatorRuns(rows []*task.Task) {
-	isGoal := func(t *task.Task) bool {
+	goal := func(t *task.Task) (numeric, relative bool) {
 		text := strings.TrimRight(strings.TrimSpace(t.Text), "。.")
-		return t.Kind == task.KindTask && len([]rune(text)) <= 45 && indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+		if t.Kind != task.KindTask || len([]rune(text)) > 45 {
+			return false, false
+		}
+		numeric = indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+		return numeric, !numeric && relativeGoalRe.MatchString(text)
 	}
 	same := func(a, b *task.Task) bool {
 		return strings.Join(a.Path[:len(a.Path)-1], ".") == strings.Join(b.Path[:len(b.Path)-1], ".")
 	}
 	for i := 0; i < len(rows); {
-		j := i
-		for j < len(rows) && isGoal(rows[j]) && same(rows[i], rows[j]) {
-			j++
+		j, numeric := i, 0
+		for ; j < len(rows) && same(rows[i], rows[j]); j++ {
+			n, r := goal(rows[j])
+			if !n && !r {
+				break
+			}
+			if n {
+				numeric++
+			}
 		}
-		if j-i >= 3 {
+		if numeric >= 3 {
 			for _, t := range rows[i:j] {
 				t.Kind = task.KindTarget
 			}
