@@ -36,7 +36,9 @@ var (
 	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
 	twoYearsRe  = regexp.MustCompile(`今明两年`)
-	fiveYearRe  = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
+	// 本月底以前, 本周内: a 督查 notice's deadline relative to its date.
+	thisPeriodRe = regexp.MustCompile(`本(?:周|月|季度?)(?:底|末)?(?:前|以前|之前|内)`)
+	fiveYearRe   = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
 )
 
 // findDeadline derives an item's deadline from its text. The latest date the
@@ -102,6 +104,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 			return &task.Deadline{Text: m}
 		}
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear+1)}
+	}
+	if m := thisPeriodRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
 	}
 	if m := withinYear.FindString(text); m != "" {
 		if docYear == 0 {
