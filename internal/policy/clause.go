@@ -151,7 +151,7 @@ func labelledTail(t string) (string, clause) {
 	k := len(lines)
 	for k > 0 {
 		l := strings.TrimLeft(lines[k-1], " \t\u3000")
-		if loc := clauseWordRe.FindStringIndex(l); loc == nil || loc[0] != 0 {
+		if !hasColon(l) || !clauseStartRe.MatchString(l) {
 			break
 		}
 		k--
@@ -160,7 +160,7 @@ func labelledTail(t string) (string, clause) {
 	head := strings.Join(lines[:k], "\n")
 	block := strings.Join(lines[k:], "\n")
 	// 责任单位：A、B after the last full stop of the text before.
-	if k > 0 {
+	if k > 0 && hasColon(lines[k-1]) {
 		last := lines[k-1]
 		if locs := clauseWordRe.FindAllStringIndex(last, -1); len(locs) > 0 {
 			for _, loc := range locs {
@@ -180,7 +180,7 @@ func labelledTail(t string) (string, clause) {
 		}
 	}
 	block = strings.TrimSpace(block)
-	if block == "" || !ownerWordRe.MatchString(block) && labelValue(block, roleLeader) == "" {
+	if block == "" || !hasColon(block) || !ownerWordRe.MatchString(block) && labelValue(block, roleLeader) == "" {
 		return t, clause{}
 	}
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}

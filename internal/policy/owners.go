@@ -35,9 +35,10 @@ var labelForms = []struct {
 }
 
 var (
-	clauseWordRe *regexp.Regexp // any label followed by its colon
-	ownerWordRe  *regexp.Regexp // a label that names units, with its colon
-	labelFormRes []*regexp.Regexp
+	clauseWordRe  *regexp.Regexp // any label followed by its colon
+	clauseStartRe *regexp.Regexp // the same at the start of a line
+	ownerWordRe   *regexp.Regexp // a label that names units, with its colon
+	labelFormRes  []*regexp.Regexp
 )
 
 func init() {
@@ -50,7 +51,14 @@ func init() {
 		labelFormRes = append(labelFormRes, regexp.MustCompile(`^(?:`+l.form+`)$`))
 	}
 	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)\s*[：:]`)
+	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)\s*[：:]`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)\s*[：:]`)
+}
+
+// hasColon reports whether s holds a colon, which every label needs: the
+// label regexps need not scan a text without one.
+func hasColon(s string) bool {
+	return strings.Contains(s, "：") || strings.IndexByte(s, ':') >= 0
 }
 
 // labelRoleOf says what a label means.
@@ -72,7 +80,10 @@ type segment struct {
 // labelSegments splits a clause at its labels: 牵头单位：A；配合单位：B →
 // (lead, A), (co, B). Text before the first label is generic.
 func labelSegments(raw string) []segment {
-	locs := clauseWordRe.FindAllStringSubmatchIndex(raw, -1)
+	var locs [][]int
+	if hasColon(raw) {
+		locs = clauseWordRe.FindAllStringSubmatchIndex(raw, -1)
+	}
 	var out []segment
 	if len(locs) == 0 || strings.TrimSpace(raw[:locs[0][0]]) != "" {
 		end := len(raw)
