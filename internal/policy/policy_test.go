@@ -278,3 +278,34 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// TestDocPlaces: the places whose governments a text names, read from the
+// characters before each 政府 only, as a scan of the whole text reads them.
+func TestDocPlaces(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"南昌县人民政府", []string{"南昌"}},
+		{"各区人民政府、南昌市青云谱区政府：现将方案印发给你们。", []string{"青云谱"}},
+		{"（责任单位：靖江市政府，泰兴市人民政府）", []string{"靖江", "泰兴"}},
+		{"有关区县政府、本市政府", nil},
+		{"加强领导，强化政府责任", nil},
+	}
+	for _, tt := range tests {
+		if got := docPlaces(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("docPlaces(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+		var scan []string
+		for _, m := range placeGovRe.FindAllStringSubmatch(tt.text, -1) {
+			scan = append(scan, m[0])
+		}
+		var got []string
+		for _, m := range placeGovMatches(tt.text) {
+			got = append(got, m[0])
+		}
+		if !reflect.DeepEqual(got, scan) {
+			t.Errorf("placeGovMatches(%q) = %q; a scan finds %q", tt.text, got, scan)
+		}
+	}
+}

@@ -610,13 +610,50 @@ func (u unitRules) placeOf(name string) string {
 
 // placeGovRe finds a place's government in a text: 青云谱区人民政府,
 // 南昌市青云谱区政府 (the place is the name before its 区/县/市).
-var placeGovRe = regexp.MustCompile(`(?:^|[^\p{Han}]|[省市])(\p{Han}{2,4}?)[市县区](?:人民政府|政府)`)
+var (
+	placeGovRe    = regexp.MustCompile(`(?:^|[^\p{Han}]|[省市])` + placeGov)
+	placeGovMidRe = regexp.MustCompile(`(?:[^\p{Han}]|[省市])` + placeGov)
+)
+
+const placeGov = `(\p{Han}{2,4}?)[市县区](?:人民政府|政府)`
+
+// placeGovMatches returns placeGovRe's matches in text. The regexp starts
+// with a class, so scanning a long text with it is slow: it runs only on
+// the few characters before each 政府, which every match ends with.
+func placeGovMatches(text string) [][]string {
+	const gov = "政府"
+	// A match is at most a separator, a 4-character name, its level and
+	// 人民政府: 10 characters.
+	const back = 12 * utf8.UTFMax
+	var out [][]string
+	done := 0 // the end of the last match: the next starts after it
+	for at := 0; ; {
+		k := strings.Index(text[at:], gov)
+		if k < 0 {
+			return out
+		}
+		end := at + k + len(gov)
+		at = end
+		start := max(done, end-back)
+		for start < end && !utf8.RuneStart(text[start]) {
+			start++
+		}
+		re := placeGovMidRe // ^ matches only where the text starts
+		if start == 0 {
+			re = placeGovRe
+		}
+		if m := re.FindStringSubmatch(text[start:end]); m != nil {
+			out = append(out, m)
+			done = end
+		}
+	}
+}
 
 // docPlaces lists the places whose governments a text names.
 func docPlaces(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, m := range placeGovRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range placeGovMatches(text) {
 		p := m[1]
 		if seen[p] || strings.ContainsAny(p, "、各") || strings.HasPrefix(p, "有关") || strings.HasPrefix(p, "相关") || strings.HasPrefix(p, "所在") || strings.HasPrefix(p, "本") || strings.HasPrefix(p, "全") {
 			continue
