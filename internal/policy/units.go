@@ -454,9 +454,10 @@ func joinCollective(names []string) []string {
 			}
 			break
 		}
-		// 市政府各部门、各直属机构: the second group is the same
-		// government's, so the two stay one name.
-		if k := len(out); k > 0 && strings.HasPrefix(n, "各直属") && ownedGroupRe.MatchString(out[k-1]) {
+		// 市政府各部门、各直属机构, 各股室、委属部门单位: the second group
+		// is the subordinate units of the same body, so the two stay one
+		// name.
+		if k := len(out); k > 0 && subordinateGroupRe.MatchString(n) && (ownedGroupRe.MatchString(out[k-1]) || strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -464,6 +465,10 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// subordinateGroupRe matches a group of a body's subordinate units: 各直属
+// 机构, 委属部门单位, 局属各单位.
+var subordinateGroupRe = regexp.MustCompile(`^各?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
 
 // ownedGroupRe matches a government's group of units (市政府各部门, 县政府
 // 各工作部门) that a following 各直属机构 belongs to.
