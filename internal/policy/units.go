@@ -303,9 +303,17 @@ func (u unitRules) joinWrapped(runs []string) []string {
 	return out
 }
 
+// roleNoteRe is a role written in brackets after a name: 市大数据局（牵头）,
+// 市财政局（配合）. A lead note marks the unit as a △ does.
+var roleNoteRe = regexp.MustCompile(`\s*[（(](牵头|配合|参与|协助)(?:单位|部门)?[)）]$`)
+
 func stripMark(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	marked := false
+	if m := roleNoteRe.FindStringSubmatchIndex(s); m != nil {
+		marked = s[m[2]:m[3]] == "牵头"
+		s = s[:m[0]]
+	}
 	for _, m := range []string{"△", "▲", "★", "☆", "*", "＊"} {
 		if strings.Contains(s, m) {
 			marked = true
