@@ -188,6 +188,22 @@ func labelledTail(t string) (string, clause) {
 
 // bracketClauses takes the clauses in brackets out of a text: （…）, (…),
 // 〔…〕, 【…】, […]. Brackets that hold anything else stay.
+// splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
+// 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
+// deadline, "" when the clause ends with none.
+func splitDue(inner string) (string, string) {
+	cut := strings.LastIndexAny(inner, "，,；;")
+	if cut <= 0 {
+		return inner, ""
+	}
+	_, size := utf8.DecodeRuneInString(inner[cut:])
+	last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
+	if last == "" || len([]rune(last)) > 20 || cellDeadline(last, 0) == nil {
+		return inner, ""
+	}
+	return inner[:cut], last
+}
+
 func (u unitRules) bracketClauses(t string) (string, []clause) {
 	if !strings.ContainsAny(t, "（(〔【[［") {
 		return t, nil
@@ -204,7 +220,7 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		if j < 0 {
 			continue
 		}
-		inner := string(rs[i+1 : j])
+		inner, due := splitDue(string(rs[i+1 : j]))
 		// A bare list of units in brackets counts where a clause stands:
 		// at the end of the item or on a line of its own.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
@@ -217,7 +233,11 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}
-		cs = append(cs, clause{form: formBracketed, raw: strings.TrimSpace(inner), standalone: atLineStart(rs, i)})
+		c := clause{form: formBracketed, raw: strings.TrimSpace(string(rs[i+1 : j])), due: due, standalone: atLineStart(rs, i)}
+		if due != "" {
+			c.read = inner
+		}
+		cs = append(cs, c)
 		b.WriteString(string(rs[last:i]))
 		last = j + 1
 		// ……工作。（A负责）。 leaves one full stop.
