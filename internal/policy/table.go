@@ -68,6 +68,8 @@ type taskTable struct {
 	// a merged cell is left on its first row only: a row without a
 	// deadline or leader shares the row above's.
 	flattened bool
+	// note is a review note every row carries (how its cells were guessed).
+	note string
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -289,6 +291,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
+		}
+		if t.note != "" {
+			tk.Flags = append(tk.Flags, t.note)
 		}
 		due := cells[colDeadline]
 		if t.flattened && prev != nil {

@@ -34,6 +34,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readBarTable(lines, i, u)
 		}
+		if !ok {
+			t, next, ok = readGluedTable(lines, i, u)
+		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)
