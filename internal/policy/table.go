@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -38,9 +39,12 @@ var columnWords = []struct {
 }
 
 func classifyHeader(cell string) column {
+	if !fewLetters(headWord(cell), 12) {
+		return colNone // every line of a text is asked: most are long
+	}
 	c := strings.Join(strings.Fields(headWord(cell)), "")
 	c = strings.ReplaceAll(c, "\u3000", "")
-	if c == "" || len([]rune(c)) > 12 {
+	if c == "" {
 		return colNone
 	}
 	for _, w := range columnWords {
@@ -49,6 +53,18 @@ func classifyHeader(cell string) column {
 		}
 	}
 	return colNone
+}
+
+// fewLetters reports whether s has at most n characters besides spaces.
+func fewLetters(s string, n int) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			if n--; n < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // taskTable is a table whose columns were recognised.
