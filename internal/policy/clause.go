@@ -143,6 +143,17 @@ func cutProgress(text string) string {
 	return text
 }
 
+// labelsOnly reports whether every sentence of s starts with a label:
+// 责任单位：A。配合单位：B。完成时限：6月底前。
+func labelsOnly(s string) bool {
+	for _, sent := range splitTop(strings.TrimRight(s, "。 "), "。；;") {
+		if !clauseStartRe.MatchString(sent) {
+			return false
+		}
+	}
+	return true
+}
+
 // labelledTail finds the labelled clause that ends an item: whole lines that
 // each start with a label, or a label after the last sentence of the last
 // line. It must name units or a leader; a lone 完成时限 stays in the text.
@@ -169,7 +180,7 @@ func labelledTail(t string) (string, clause) {
 				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")) {
 					continue
 				}
-				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") {
+				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {
 					continue
 				}
 				head = strings.Join(append(append([]string(nil), lines[:k-1]...), before), "\n")
