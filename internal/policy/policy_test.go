@@ -156,6 +156,7 @@ func TestParseUnits(t *testing.T) {
 		{"责任单位:市科技局。列第一位的为牵头单位,下同", ruleFirst, []string{"市科技局"}, nil},
 		{"省发改委、交通厅、人行武汉分行、通信管理局、某某大学", ruleFirst, []string{"省发改委"}, []string{"省交通厅", "人行武汉分行", "省通信管理局", "某某大学"}},
 		{"责任单位：市财政局、市大数据局（牵头）、市发改委(配合)", ruleConvention, []string{"市大数据局"}, []string{"市财政局", "市发改委"}},
+		{"责任单位：市委宣传部/市文旅局", ruleConvention, []string{"市委宣传部"}, []string{"市文旅局"}},
 		{"责任单位:仁兴街、执法局", ruleConvention, []string{"仁兴街"}, []string{"执法局"}},
 		{"责任主体:某某汽车4S店、县污水处理厂", ruleConvention, []string{"某某汽车4S店"}, []string{"县污水处理厂"}},
 		{"市委宣传部、经信委、科技局", ruleConvention, []string{"市委宣传部"}, []string{"市工信局", "市科技局"}},

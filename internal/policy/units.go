@@ -244,7 +244,7 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
-	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n ")) {
+	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n /／")) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
 		for _, n := range u.splitAnd(names) {
