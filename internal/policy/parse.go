@@ -533,25 +533,28 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			it.due = c.due
 		}
 		us := p.rules.parseUnits(raw, rule)
+		for _, f := range us.flags {
+			addFlag(&all.flags, f)
+		}
+		if len(us.lead)+len(us.co) == 0 {
+			continue // a leader or a deadline only: no assignment to split
+		}
 		if len(all.lead) == 0 {
 			all.lead = us.lead
 		} else {
 			all.co = append(all.co, us.lead...)
 		}
 		all.co = append(all.co, us.co...)
-		for _, f := range us.flags {
-			addFlag(&all.flags, f)
-		}
 		parts = append(parts, c.raw)
 	}
 	all.co = append(all.co, standing...)
-	if len(cs) > 1 {
+	if len(parts) > 1 {
 		var b strings.Builder
 		for i, raw := range parts {
 			b.WriteString(string(rune('①' + i)))
 			b.WriteString(clip(raw, 60))
 		}
-		all.flags = append(all.flags, "本条有"+itoa(len(cs))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
+		all.flags = append(all.flags, "本条有"+itoa(len(parts))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
 	}
 	all.lead = dedupe(all.lead, nil)
 	all.co = dedupe(all.co, all.lead)

@@ -446,3 +446,19 @@ func TestIndicatorRun(t *testing.T) {
 		}
 	}
 }
+
+// TestLeaderClauseIsNoSecondAssignment: a clause naming only a leader (（责
+// 任领导：李四）) beside the item's units does not make the item one of
+// several assignments to split.
+func TestLeaderClauseIsNoSecondAssignment(t *testing.T) {
+	d := parseText(t, "一、任务\n1.提升养老服务。\n责任单位：市民政局\n配合单位：市卫健委\n（责任领导：李四）")
+	tk := byLabel(d)["一.1"]
+	if tk == nil || !sameList(tk.Lead, []string{"市民政局"}) || tk.Leader != "李四" {
+		t.Fatalf("一.1 = %+v; want led by 市民政局 with leader 李四", tk)
+	}
+	for _, f := range tk.Flags {
+		if strings.Contains(f, "处责任分工") {
+			t.Errorf("flag %q: a leader's clause is no assignment", f)
+		}
+	}
+}
