@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // role is what a responsibility clause says a unit (or a person) does.
@@ -42,7 +43,10 @@ var (
 	clauseWordRe  *regexp.Regexp // any label followed by its colon
 	clauseStartRe *regexp.Regexp // the same at the start of a line
 	ownerWordRe   *regexp.Regexp // a label that names units, with its colon
-	labelFormRes  []*regexp.Regexp
+	// bracketLabelRe is a label in square brackets instead of before a
+	// colon: 【牵头单位】市住建局【配合单位】市财政局.
+	bracketLabelRe *regexp.Regexp
+	labelFormRes   []*regexp.Regexp
 )
 
 func init() {
@@ -57,12 +61,39 @@ func init() {
 	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)` + labelEnd)
 	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)` + labelEnd)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
+	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
 }
 
 // hasColon reports whether s holds a colon, which every label needs: the
 // label regexps need not scan a text without one.
 func hasColon(s string) bool {
 	return strings.Contains(s, "：") || strings.IndexByte(s, ':') >= 0
+}
+
+// colonLabels rewrites labels in square brackets as labels with a colon,
+// each after a stop so that a label's list ends where the next begins:
+// 。【牵头单位】A【配合单位】B → 。牵头单位：A；配合单位：B.
+func colonLabels(t string) string {
+	if !strings.ContainsAny(t, "【[［") {
+		return t
+	}
+	locs := bracketLabelRe.FindAllStringSubmatchIndex(t, -1)
+	if locs == nil {
+		return t
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		b.WriteString(t[last:loc[0]])
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:loc[0]], " \t\u3000")); r != utf8.RuneError && !strings.ContainsRune("。；;\n", r) {
+			b.WriteString("；")
+		}
+		b.WriteString(t[loc[2]:loc[3]])
+		b.WriteString("：")
+		last = loc[1]
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // labelRoleOf says what a label means.
