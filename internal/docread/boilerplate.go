@@ -34,6 +34,8 @@ var boilerplateRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)$`),
 	regexp.MustCompile(`^首页\s*(?:>|»|＞|→|/|\\)`),
 	regexp.MustCompile(`^(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读数|访问次数|访问量|阅读|浏览)\s*[:：]?\s*\d*\s*次?$`),
+	// An image's file name left where the picture stood (2.jpg).
+	regexp.MustCompile(`^[\p{L}\p{N}_.()（）-]{0,40}\.(?i:jpe?g|png|gif|bmp|webp)$`),
 }
 
 // footerRe matches the first line of a site footer. Labels need their

@@ -308,6 +308,10 @@ func sectionDeadline(it *item, docYear int) *task.Deadline {
 		it.deadlineDone = true
 		if d := findDeadline(it.body, docYear); d != nil && d.Date != "" {
 			it.sectionDeadline = d
+		} else if d := cellDeadline(it.due, docYear); d != nil && d.Date != "" {
+			// The 完成时限 the heading's own clause gives (in a table
+			// flattened one cell a line, a cell merged over its rows).
+			it.sectionDeadline = d
 		}
 	}
 	return it.sectionDeadline

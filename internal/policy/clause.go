@@ -83,7 +83,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = cutProgress(text)
+	text = colonLabels(cutProgress(text))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -143,6 +143,17 @@ func cutProgress(text string) string {
 	return text
 }
 
+// labelsOnly reports whether every sentence of s starts with a label:
+// 责任单位：A。配合单位：B。完成时限：6月底前。
+func labelsOnly(s string) bool {
+	for _, sent := range splitTop(strings.TrimRight(s, "。 "), "。；;") {
+		if !clauseStartRe.MatchString(sent) {
+			return false
+		}
+	}
+	return true
+}
+
 // labelledTail finds the labelled clause that ends an item: whole lines that
 // each start with a label, or a label after the last sentence of the last
 // line. It must name units or a leader; a lone 完成时限 stays in the text.
@@ -151,7 +162,7 @@ func labelledTail(t string) (string, clause) {
 	k := len(lines)
 	for k > 0 {
 		l := strings.TrimLeft(lines[k-1], " \t\u3000")
-		if loc := clauseWordRe.FindStringIndex(l); loc == nil || loc[0] != 0 {
+		if !hasColon(l) || !clauseStartRe.MatchString(l) {
 			break
 		}
 		k--
@@ -160,7 +171,7 @@ func labelledTail(t string) (string, clause) {
 	head := strings.Join(lines[:k], "\n")
 	block := strings.Join(lines[k:], "\n")
 	// 责任单位：A、B after the last full stop of the text before.
-	if k > 0 {
+	if k > 0 && hasColon(lines[k-1]) {
 		last := lines[k-1]
 		if locs := clauseWordRe.FindAllStringIndex(last, -1); len(locs) > 0 {
 			for _, loc := range locs {
@@ -169,7 +180,7 @@ func labelledTail(t string) (string, clause) {
 				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")) {
 					continue
 				}
-				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") {
+				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {
 					continue
 				}
 				head = strings.Join(append(append([]string(nil), lines[:k-1]...), before), "\n")
@@ -180,7 +191,7 @@ func labelledTail(t string) (string, clause) {
 		}
 	}
 	block = strings.TrimSpace(block)
-	if block == "" || !ownerWordRe.MatchString(block) && labelValue(block, roleLeader) == "" {
+	if block == "" || !hasColon(block) || !ownerWordRe.MatchString(block) && labelValue(block, roleLeader) == "" {
 		return t, clause{}
 	}
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}
@@ -188,6 +199,22 @@ func labelledTail(t string) (string, clause) {
 
 // bracketClauses takes the clauses in brackets out of a text: （…）, (…),
 // 〔…〕, 【…】, […]. Brackets that hold anything else stay.
+// splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
+// 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
+// deadline, "" when the clause ends with none.
+func splitDue(inner string) (string, string) {
+	cut := strings.LastIndexAny(inner, "，,；;")
+	if cut <= 0 {
+		return inner, ""
+	}
+	_, size := utf8.DecodeRuneInString(inner[cut:])
+	last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
+	if last == "" || len([]rune(last)) > 20 || cellDeadline(last, 0) == nil {
+		return inner, ""
+	}
+	return inner[:cut], last
+}
+
 func (u unitRules) bracketClauses(t string) (string, []clause) {
 	if !strings.ContainsAny(t, "（(〔【[［") {
 		return t, nil
@@ -204,7 +231,7 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		if j < 0 {
 			continue
 		}
-		inner := string(rs[i+1 : j])
+		inner, due := splitDue(string(rs[i+1 : j]))
 		// A bare list of units in brackets counts where a clause stands:
 		// at the end of the item or on a line of its own.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
@@ -217,7 +244,11 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}
-		cs = append(cs, clause{form: formBracketed, raw: strings.TrimSpace(inner), standalone: atLineStart(rs, i)})
+		c := clause{form: formBracketed, raw: strings.TrimSpace(string(rs[i+1 : j])), due: due, standalone: atLineStart(rs, i)}
+		if due != "" {
+			c.read = inner
+		}
+		cs = append(cs, c)
 		b.WriteString(string(rs[last:i]))
 		last = j + 1
 		// ……工作。（A负责）。 leaves one full stop.
@@ -381,9 +412,14 @@ var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,�
 // no other clause, when X is a list of units (a role word before it, 包片
 // 单位, is left out). The text stays whole: the sentence is the task's.
 func (u unitRules) byClause(t string) (clause, bool) {
-	ms := byRe.FindAllStringSubmatch(t, -1)
+	ms := byRe.FindAllStringSubmatchIndex(t, -1)
 	for k := len(ms) - 1; k >= 0; k-- {
-		list := strings.TrimSpace(ms[k][2])
+		list := strings.TrimSpace(t[ms[k][4]:ms[k][5]])
+		// 本政策由市科技局负责解释 names who interprets the text, not who
+		// does its work.
+		if strings.HasPrefix(t[ms[k][1]:], "解释") {
+			continue
+		}
 		if u.isUnitList(list) && !genericNames(list) {
 			return clause{form: formLabelled, raw: list}, true
 		}

@@ -31,19 +31,23 @@ func leadWord(before string) string {
 }
 
 var (
-	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年])(\d{1,2})\s*月\s*(?:底前|末前|底|末|前|以前|之前)`)
+	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
 	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
-	twoYearsRe  = regexp.MustCompile(`今明两年`)
-	fiveYearRe  = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
+	// 上半年, 三季度前: a part of the document's year.
+	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
+	twoYearsRe   = regexp.MustCompile(`今明两年`)
+	// 本月底以前, 本周内: a 督查 notice's deadline relative to its date.
+	thisPeriodRe = regexp.MustCompile(`本(?:周|月|季度?)(?:底|末)?(?:前|以前|之前|内)`)
+	fiveYearRe   = regexp.MustCompile(`(到|至)?\s*[“"]?十([一二三四五六七八九])五[”"]?\s*(期末|末)`)
 )
 
 // findDeadline derives an item's deadline from its text. The latest date the
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本") && !strings.Contains(text, "季度") {
 		return nil
 	}
 	var best *task.Deadline
@@ -83,13 +87,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
-	// 5月底前, 12月底前: the document's year is meant.
+	// 5月底前, 12月底前, 7月25日前: the document's year is meant.
 	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
-		d := &task.Deadline{Text: text[m[2]:m[1]]}
-		if mo, _ := strconv.Atoi(text[m[2]:m[3]]); docYear > 0 && mo >= 1 && mo <= 12 {
-			d.Date = monthEnd(docYear, mo)
-		}
-		return d
+		return monthDeadline(text, m, docYear)
 	}
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
@@ -107,11 +107,17 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		}
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear+1)}
 	}
+	if m := thisPeriodRe.FindString(text); m != "" {
+		return &task.Deadline{Text: m}
+	}
 	if m := withinYear.FindString(text); m != "" {
 		if docYear == 0 {
 			return &task.Deadline{Text: m}
 		}
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
+	}
+	if d := partOfYear(text, docYear); d != nil {
+		return d
 	}
 	// 每季度通报 is a schedule; 每人每月574元 a rate, not a deadline.
 	for _, loc := range recurringRe.FindAllStringIndex(text, -1) {
@@ -125,6 +131,35 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		return &task.Deadline{Text: m}
 	}
 	return nil
+}
+
+// monthDeadline reads a monthOnlyRe match (groups: month, day) in the
+// document's year.
+func monthDeadline(text string, m []int, docYear int) *task.Deadline {
+	d := &task.Deadline{Text: text[m[2]:m[1]]}
+	if docYear == 0 {
+		return d
+	}
+	day := ""
+	if m[4] >= 0 {
+		day = text[m[4]:m[5]]
+	}
+	d.Date = periodEnd(docYear, text[m[2]:m[3]], day, "")
+	return d
+}
+
+// partOfYear reads 上半年, 下半年 or a quarter (三季度前) without a year as
+// that part of the document's year; 每季度 is a schedule, not a part.
+func partOfYear(text string, docYear int) *task.Deadline {
+	m := partOfYearRe.FindStringSubmatchIndex(text)
+	if m == nil || strings.HasSuffix(text[:m[0]], "每") {
+		return nil
+	}
+	d := &task.Deadline{Text: text[m[0]:m[1]]}
+	if docYear > 0 {
+		d.Date = periodEnd(docYear, "", "", d.Text)
+	}
+	return d
 }
 
 // periodEnd returns the last day of the period a deadline names.

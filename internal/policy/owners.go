@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // role is what a responsibility clause says a unit (or a person) does.
@@ -26,18 +27,26 @@ var labelForms = []struct {
 	form string
 	role role
 }{
-	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
+	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责|督办|挂点|挂钩|包抓)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
 	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|指导单位|督办单位|监督单位`, roleIgnore},
-	{`(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)`, roleLead},
-	{`(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)`, roleCo},
-	{`(?:具体)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
-	{`完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排`, roleDeadline},
+	{`(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头`, roleLead},
+	{`(?:配合|协同|协办|参与|参加|协助|协作|支持|其他)(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
+	{`(?:具体|主要|整改)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
+	{`完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排|整改时限|整改期限`, roleDeadline},
 }
 
+// labelEnd closes a label: its colon, after a note in brackets if any
+// (责任单位（部门）：).
+const labelEnd = `(?:[（(]\p{Han}{1,6}[)）])?\s*[：:]`
+
 var (
-	clauseWordRe *regexp.Regexp // any label followed by its colon
-	ownerWordRe  *regexp.Regexp // a label that names units, with its colon
-	labelFormRes []*regexp.Regexp
+	clauseWordRe  *regexp.Regexp // any label followed by its colon
+	clauseStartRe *regexp.Regexp // the same at the start of a line
+	ownerWordRe   *regexp.Regexp // a label that names units, with its colon
+	// bracketLabelRe is a label in square brackets instead of before a
+	// colon: 【牵头单位】市住建局【配合单位】市财政局.
+	bracketLabelRe *regexp.Regexp
+	labelFormRes   []*regexp.Regexp
 )
 
 func init() {
@@ -49,8 +58,42 @@ func init() {
 		}
 		labelFormRes = append(labelFormRes, regexp.MustCompile(`^(?:`+l.form+`)$`))
 	}
-	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)\s*[：:]`)
-	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)\s*[：:]`)
+	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)` + labelEnd)
+	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)` + labelEnd)
+	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
+	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
+}
+
+// hasColon reports whether s holds a colon, which every label needs: the
+// label regexps need not scan a text without one.
+func hasColon(s string) bool {
+	return strings.Contains(s, "：") || strings.IndexByte(s, ':') >= 0
+}
+
+// colonLabels rewrites labels in square brackets as labels with a colon,
+// each after a stop so that a label's list ends where the next begins:
+// 。【牵头单位】A【配合单位】B → 。牵头单位：A；配合单位：B.
+func colonLabels(t string) string {
+	if !strings.ContainsAny(t, "【[［") {
+		return t
+	}
+	locs := bracketLabelRe.FindAllStringSubmatchIndex(t, -1)
+	if locs == nil {
+		return t
+	}
+	var b strings.Builder
+	last := 0
+	for _, loc := range locs {
+		b.WriteString(t[last:loc[0]])
+		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:loc[0]], " \t\u3000")); r != utf8.RuneError && !strings.ContainsRune("。；;\n", r) {
+			b.WriteString("；")
+		}
+		b.WriteString(t[loc[2]:loc[3]])
+		b.WriteString("：")
+		last = loc[1]
+	}
+	b.WriteString(t[last:])
+	return b.String()
 }
 
 // labelRoleOf says what a label means.
@@ -72,7 +115,10 @@ type segment struct {
 // labelSegments splits a clause at its labels: 牵头单位：A；配合单位：B →
 // (lead, A), (co, B). Text before the first label is generic.
 func labelSegments(raw string) []segment {
-	locs := clauseWordRe.FindAllStringSubmatchIndex(raw, -1)
+	var locs [][]int
+	if hasColon(raw) {
+		locs = clauseWordRe.FindAllStringSubmatchIndex(raw, -1)
+	}
 	var out []segment
 	if len(locs) == 0 || strings.TrimSpace(raw[:locs[0][0]]) != "" {
 		end := len(raw)
@@ -211,7 +257,7 @@ func splitKeep(s, seps string) []string {
 // orgSuffixes end the names of organisations and places beyond the
 // configured unit suffixes: what a name must end with to be emitted as a
 // unit. The rule is about the shape of a name, never a list of names.
-var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "股"}
+var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "股", "厂", "店", "街"}
 
 var agencyEndRe = regexp.MustCompile(`(局|委|厅|部|办|委员会|银行|分行|支行|公司|集团|中心|管委会|政府|办公室)$`)
 

@@ -9,6 +9,7 @@ import (
 	"encoding/hex"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -229,25 +230,94 @@ func (p *parser) headingOwners(items []*item) {
 			continue
 		}
 		named = append(named, first)
-		for _, k := range sub {
-			d := items[k]
-			switch {
-			case !unit:
-				if d.leader == "" {
-					d.leader = name
-				}
-			case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
-				d.clause = clause{form: formHeading, raw: first}
-				d.units = units{lead: []string{name}}
-			case d.clause.form != formNone && len(d.units.lead) == 0:
-				d.units.lead = []string{name}
-				d.units.co = dedupe(d.units.co, d.units.lead)
-			}
-		}
+		giveOwner(items, sub, name, first, unit)
 	}
+	named = append(named, p.unitLineOwners(items)...)
 	if len(named) > 0 {
 		p.notes = append(p.notes, "以下标题指明了其下各项任务的牵头单位或负责领导，已据此填写，请核实："+strings.Join(named, "；"))
 	}
+}
+
+// giveOwner makes the unit a heading names the lead of the items sub: an
+// item without a clause gets it as its clause, one whose clause names no
+// lead gets it as lead. A person (unit false) is the items' leader.
+func giveOwner(items []*item, sub []int, name, heading string, unit bool) {
+	for _, k := range sub {
+		d := items[k]
+		switch {
+		case !unit:
+			if d.leader == "" {
+				d.leader = name
+			}
+		case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
+			d.clause = clause{form: formHeading, raw: heading}
+			d.units = units{lead: []string{name}}
+		case d.clause.form != formNone && len(d.units.lead) == 0:
+			d.units.lead = []string{name}
+			d.units.co = dedupe(d.units.co, d.units.lead)
+		}
+	}
+}
+
+// unitLineOwners reads a unit's name standing alone on the last line of an
+// item's text as the heading of the items that follow (任务如下：⏎宣传部⏎
+// 1、…⏎2、…⏎公安局⏎1、…): the unit leads them, up to the next such line.
+// The next item must be the first sub-item or restart its list at 1, so
+// that a unit line below an item, the item's own clause, is not read so.
+// It returns the lines it read.
+func (p *parser) unitLineOwners(items []*item) []string {
+	var named []string
+	for i := 0; i+1 < len(items); i++ {
+		name := p.groupLine(items, i)
+		if name == "" {
+			continue
+		}
+		var sub []int
+		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = nextSibling(items, k) {
+			if k > i+1 && p.groupLine(items, k-1) != "" {
+				break
+			}
+			sub = append(sub, subtree(items, k)...)
+		}
+		if slices.ContainsFunc(sub, func(k int) bool { return items[k].clause.form != formNone }) {
+			continue
+		}
+		named = append(named, name)
+		giveOwner(items, sub, name, name, true)
+		body := strings.TrimRight(items[i].body, " \t\n")
+		items[i].body = body[:strings.LastIndex(body, "\n")]
+	}
+	return named
+}
+
+// groupLine returns the unit named alone on item i's last line when that
+// line heads the items after it (see unitLineOwners), else "".
+func (p *parser) groupLine(items []*item, i int) string {
+	it, next := items[i], i+1
+	if next >= len(items) || it.clause.form != formNone && it.clause.form != formHeading {
+		return ""
+	}
+	first := len(it.children) > 0 && it.children[0] == next
+	restart := items[next].parent == it.parent && items[next].m.value == 1 && it.m.value > 1
+	if !first && !restart {
+		return ""
+	}
+	body := strings.TrimRight(it.body, " \t\n")
+	nl := strings.LastIndex(body, "\n")
+	if nl < 0 {
+		return ""
+	}
+	name := strings.TrimSpace(body[nl+1:])
+	name = strings.TrimSpace(strings.TrimRight(name, ":："))
+	if len([]rune(name)) > 15 || !p.rules.plausible(name) {
+		return ""
+	}
+	return name
+}
+
+// nextSibling returns the index of the item after item k's subtree.
+func nextSibling(items []*item, k int) int {
+	return k + len(subtree(items, k))
 }
 
 // subtree returns item i and all its descendants, in order.
@@ -463,25 +533,28 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			it.due = c.due
 		}
 		us := p.rules.parseUnits(raw, rule)
+		for _, f := range us.flags {
+			addFlag(&all.flags, f)
+		}
+		if len(us.lead)+len(us.co) == 0 {
+			continue // a leader or a deadline only: no assignment to split
+		}
 		if len(all.lead) == 0 {
 			all.lead = us.lead
 		} else {
 			all.co = append(all.co, us.lead...)
 		}
 		all.co = append(all.co, us.co...)
-		for _, f := range us.flags {
-			addFlag(&all.flags, f)
-		}
 		parts = append(parts, c.raw)
 	}
 	all.co = append(all.co, standing...)
-	if len(cs) > 1 {
+	if len(parts) > 1 {
 		var b strings.Builder
 		for i, raw := range parts {
 			b.WriteString(string(rune('①' + i)))
 			b.WriteString(clip(raw, 60))
 		}
-		all.flags = append(all.flags, "本条有"+itoa(len(cs))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
+		all.flags = append(all.flags, "本条有"+itoa(len(parts))+"处责任分工，已合为一项任务：牵头单位取第一处的牵头单位，其余单位均列为配合单位，如需拆分请在任务分解表中调整："+b.String())
 	}
 	all.lead = dedupe(all.lead, nil)
 	all.co = dedupe(all.co, all.lead)

@@ -3,6 +3,7 @@ package policy
 import (
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"reflect"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ const (
 	ownerLines   = "一、重点任务\n1.全面推行证明事项告知承诺制。\n分管领导：王某某\n部门分工：市司法局牵头，市直各部门配合。\n2.深化审批改革。\n牵头单位：市行政审批局\n配合单位：市发展改革委、市财政局"
 	labelVocab   = "一、任务\n1.建设数据平台。（主办单位：市大数据局；协办单位：市财政局；参加单位：市科技局）\n2.推进改革。（牵头责任单位：市商务局；协同责任单位：市税务局；数据提供单位：市统计局）"
 	bracketKinds = "一、任务\n1.完善综合交通网络。〔责任单位：省交通运输厅、省财政厅按职责分工负责〕\n2.建设物流枢纽。【牵头单位：省发展改革委】"
+	labelNotes   = "一、任务\n1.完善标准体系。（主要责任单位：市市场监管局；其他责任单位：市发改委）\n2.强化督查考核。\n责任单位（部门）：市委督查室、市政府督查室\n完成时限：2024年12月"
 	yearStart    = "一、重点工作\n1.2023年底前完成老旧小区改造100个。（市住建局负责）\n2.2024年6月底前建成智慧停车平台。（市城管局负责）\n3.推进垃圾分类。（市城管局牵头）"
 )
 
@@ -154,6 +156,36 @@ func TestDocumentPatterns(t *testing.T) {
 		{"a government's departments and its directly run bodies stay one name",
 			"一、任务\n1.地区生产总值增长8.5%以上。（牵头单位：市发改委；配合单位：市政府各部门、各直属机构）",
 			"一.1", []string{"市发改委"}, []string{"市政府各部门、各直属机构"}, "", "", ""},
+		{"labels 牵头： and 配合： without a noun",
+			"一、任务\n1.推进城市更新。（牵头：市住建局；配合：市城管局、市财政局）",
+			"一.1", []string{"市住建局"}, []string{"市城管局", "市财政局"}, "", "", ""},
+		{"a person by 督办领导 or 挂点领导 is the leader",
+			"一、任务\n1.加强交通管理。（牵头单位：市公安局；挂点领导：赵六；配合单位：市交通局）",
+			"一.1", []string{"市公安局"}, []string{"市交通局"}, "赵六", "", ""},
+		{"labels in square brackets instead of before a colon",
+			"一、任务\n1.推进城市更新。【牵头单位】市住建局【配合单位】市财政局、市自然资源局\n2.加强交通管理。[责任单位]市公安局",
+			"一.1", []string{"市住建局"}, []string{"市财政局", "市自然资源局"}, "", "", ""},
+		{"labels after the last sentence, each closed by a full stop",
+			"一、任务\n1.优化政务服务。责任单位：市政务服务中心。配合单位：各县区政务服务中心。完成时限：6月底前。\n2.推进一网通办。责任单位：市数据局。",
+			"一.1", []string{"市政务服务中心"}, []string{"各县区政务服务中心"}, "", "6月底前", ""},
+		{"a heading's 完成时限 covers its sub-items that set none",
+			"一、加大支持力度\n（一）加强财税支持。\n牵头单位：市税务局\n完成时限：2020年12月\n1.落实设备购置补贴。（责任单位：市经信局、市财政局）\n2.兜底采购收储。（责任单位：市财政局）",
+			"一.(一).2", []string{"市财政局"}, nil, "", "2020年12月", ""},
+		{"a 整改 notice's labels on lines below the problem",
+			"1.市场内卫生间堆放杂物。\n整改责任单位：县市场监督管理局\n整改时限：2021年8月13日前\n2.食堂橱柜杂物乱堆放。\n整改责任单位：县污水处理厂\n整改时限：2021年8月20日前",
+			"2", []string{"县污水处理厂"}, nil, "", "2021年8月20日前", ""},
+		{"labels with a modifier: 主要责任单位, 其他责任单位",
+			labelNotes,
+			"一.1", []string{"市市场监管局"}, []string{"市发改委"}, "", "", ""},
+		{"a label with a note in brackets",
+			labelNotes,
+			"一.2", []string{"市委督查室"}, []string{"市政府督查室"}, "", "2024年12月", ""},
+		{"a deadline after the units in brackets",
+			"一、任务\n1.推进重大项目建设。（市发改委，2024年底前）\n2.做好统计监测。（责任单位：市统计局、市财政局；2024年6月底前完成）",
+			"一.2", []string{"市统计局"}, []string{"市财政局"}, "", "2024年6月底前", ""},
+		{"a body's sections and its subordinate units stay one name",
+			"一、任务\n1.完成包扶村年度任务。（牵头单位：局办公室；配合单位：各股室、局属事业单位）",
+			"一.1", []string{"局办公室"}, []string{"各股室、局属事业单位"}, "", "", ""},
 		{"table with cells separated by wide spaces",
 			"附件\n序号  重点任务  牵头单位  配合单位  完成时限\n1  建成社区食堂 20个  区民政局  区财政局、 各街道办事处  2024年底前\n2  改造背街小巷10条  区城管局  区住建局  年内",
 			"1", []string{"区民政局"}, []string{"区财政局", "各街道办事处"}, "", "2024年底前", ""},
@@ -378,5 +410,61 @@ func TestBlankFormRows(t *testing.T) {
 	}
 	if tk := labels["3"]; tk == nil || !sameList(tk.Lead, []string{"市大数据局"}) {
 		t.Errorf("row 3 = %+v; want a task led by 市大数据局", tk)
+	}
+}
+
+// A unit's name alone on a line heads the items below it, up to the next
+// such line where the numbering starts again; the 指导思想 section of such a
+// document is no task.
+func TestUnitLineHeadsItems(t *testing.T) {
+	d := parseText(t, "一、指导思想\n坚持以人为本。\n二、具体工作任务\n各部门具体任务如下：\n宣传部\n1、跟踪报道创建活动。\n2、悬挂宣传标语。7月25日前完成。\n公安局：\n1、整治交通秩序。\n2、清理占道经营。\n三、保障措施\n加强领导。")
+	var got []string
+	for _, tk := range d.Tasks {
+		if tk.Reportable() {
+			got = append(got, strings.Join(tk.Path, ".")+" "+strings.Join(tk.Lead, "、")+" "+tk.Text)
+		}
+	}
+	want := []string{"二.1 宣传部 跟踪报道创建活动。", "二.2 宣传部 悬挂宣传标语。7月25日前完成。", "二.1 公安局 整治交通秩序。", "二.2 公安局 清理占道经营。"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks %q; want %q", got, want)
+	}
+}
+
+// TestInterpretationClause: 本政策由市科技局负责解释 says who interprets the
+// text; it assigns no work.
+func TestInterpretationClause(t *testing.T) {
+	d := parseText(t, "一、支持创新\n1.支持建设创新平台。（责任单位：市科技局）\n二、附则\n2.符合条件的企业自愿选择申报。\n本政策由市科技局负责解释。")
+	if tk := byLabel(d)["二.2"]; tk == nil || tk.Reportable() {
+		t.Errorf("二.2 = %+v; want no task", tk)
+	}
+}
+
+// TestIndicatorRun: a run of rows that only state numeric goals are targets,
+// and so is a goal stated against a benchmark within the run; a task row
+// after it stays a task.
+func TestIndicatorRun(t *testing.T) {
+	d := parseText(t, "序号 | 督查内容 | 牵头责任单位 | 协同责任单位 |\n1 | 地区生产总值增长8.5%以上。 | 市发改委 | 市统计局 |\n2 | 规上工业增加值增长9.5%以上。 | 市经信局 | 市统计局 |\n3 | 一般公共预算收入增长5%。 | 市财政局 | 市税务局 |\n4 | 城镇居民人均可支配收入增速高于全省平均水平。 | 市人社局 | 市统计局 |\n5 | 推进老旧小区改造。 | 市住建局 | 市财政局 |")
+	want := map[string]task.Kind{"1": task.KindTarget, "2": task.KindTarget, "3": task.KindTarget, "4": task.KindTarget, "5": task.KindTask}
+	labels := byLabel(d)
+	for l, k := range want {
+		if tk := labels[l]; tk == nil || tk.Kind != k {
+			t.Errorf("%s = %+v; want kind %s", l, tk, k)
+		}
+	}
+}
+
+// TestLeaderClauseIsNoSecondAssignment: a clause naming only a leader (（责
+// 任领导：李四）) beside the item's units does not make the item one of
+// several assignments to split.
+func TestLeaderClauseIsNoSecondAssignment(t *testing.T) {
+	d := parseText(t, "一、任务\n1.提升养老服务。\n责任单位：市民政局\n配合单位：市卫健委\n（责任领导：李四）")
+	tk := byLabel(d)["一.1"]
+	if tk == nil || !sameList(tk.Lead, []string{"市民政局"}) || tk.Leader != "李四" {
+		t.Fatalf("一.1 = %+v; want led by 市民政局 with leader 李四", tk)
+	}
+	for _, f := range tk.Flags {
+		if strings.Contains(f, "处责任分工") {
+			t.Errorf("flag %q: a leader's clause is no assignment", f)
+		}
 	}
 }

@@ -154,6 +154,11 @@ func TestParseUnits(t *testing.T) {
 		{"市科技局、财政局,各高校、科研院所", ruleConvention, []string{"市科技局"}, []string{"市财政局", "各高校", "科研院所"}},
 		{"负责部门：民航局，适用范围：河南自贸试验区", ruleConvention, []string{"民航局"}, nil},
 		{"责任单位:市科技局。列第一位的为牵头单位,下同", ruleFirst, []string{"市科技局"}, nil},
+		{"省发改委、交通厅、人行武汉分行、通信管理局、某某大学", ruleFirst, []string{"省发改委"}, []string{"省交通厅", "人行武汉分行", "省通信管理局", "某某大学"}},
+		{"责任单位：市财政局、市大数据局（牵头）、市发改委(配合)", ruleConvention, []string{"市大数据局"}, []string{"市财政局", "市发改委"}},
+		{"责任单位：市委宣传部/市文旅局", ruleConvention, []string{"市委宣传部"}, []string{"市文旅局"}},
+		{"责任单位:仁兴街、执法局", ruleConvention, []string{"仁兴街"}, []string{"执法局"}},
+		{"责任主体:某某汽车4S店、县污水处理厂", ruleConvention, []string{"某某汽车4S店"}, []string{"县污水处理厂"}},
 		{"市委宣传部、经信委、科技局", ruleConvention, []string{"市委宣传部"}, []string{"市工信局", "市科技局"}},
 		{"市科技局、市场监管局", ruleConvention, []string{"市科技局"}, []string{"市市场监管局"}},
 	}
@@ -176,7 +181,15 @@ func TestFindDeadline(t *testing.T) {
 		{"2023年力争新增39家；到2027年，力争超400家", "到2027年", "2027-12-31"},
 		{"自2019年1月1日起，至2020年12月31日", "至2020年12月31日", "2020-12-31"},
 		{"年内要有明显进展", "年内", "2024-12-31"},
+		{"统一悬挂宣传标语。7月25日前完成。", "7月25日前", "2024-07-25"},
+		{"5月底前动工", "5月底前", "2024-05-31"},
 		{"每年新建25家", "每年", ""},
+		{"在本月底以前将门店名单报县住建局", "本月底以前", ""},
+		{"本周内完成整改", "本周内", ""},
+		{"每年12月底前报送总结", "12月底前", "2024-12-31"},
+		{"上半年完成摸底调查", "上半年", "2024-06-30"},
+		{"三季度前完成招标", "三季度", "2024-09-30"},
+		{"每季度通报一次", "每季度", ""},
 		{"持续推进改革", "持续推进", ""},
 		{"到“十四五”期末，形成", "到“十四五”期末", "2025-12-31"},
 		{"加强宣传", "", ""},
@@ -271,4 +284,35 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestDocPlaces: the places whose governments a text names, read from the
+// characters before each 政府 only, as a scan of the whole text reads them.
+func TestDocPlaces(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"南昌县人民政府", []string{"南昌"}},
+		{"各区人民政府、南昌市青云谱区政府：现将方案印发给你们。", []string{"青云谱"}},
+		{"（责任单位：靖江市政府，泰兴市人民政府）", []string{"靖江", "泰兴"}},
+		{"有关区县政府、本市政府", nil},
+		{"加强领导，强化政府责任", nil},
+	}
+	for _, tt := range tests {
+		if got := docPlaces(tt.text); !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("docPlaces(%q) = %q; want %q", tt.text, got, tt.want)
+		}
+		var scan []string
+		for _, m := range placeGovRe.FindAllStringSubmatch(tt.text, -1) {
+			scan = append(scan, m[0])
+		}
+		var got []string
+		for _, m := range placeGovMatches(tt.text) {
+			got = append(got, m[0])
+		}
+		if !reflect.DeepEqual(got, scan) {
+			t.Errorf("placeGovMatches(%q) = %q; a scan finds %q", tt.text, got, scan)
+		}
+	}
 }

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -30,7 +31,7 @@ var columnWords = []struct {
 	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任)?(单位|部门)`), colLead},
-	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位`), colCo},
+	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位|其他责任`), colCo},
 	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
@@ -38,9 +39,12 @@ var columnWords = []struct {
 }
 
 func classifyHeader(cell string) column {
+	if !fewLetters(headWord(cell), 12) {
+		return colNone // every line of a text is asked: most are long
+	}
 	c := strings.Join(strings.Fields(headWord(cell)), "")
 	c = strings.ReplaceAll(c, "\u3000", "")
-	if c == "" || len([]rune(c)) > 12 {
+	if c == "" {
 		return colNone
 	}
 	for _, w := range columnWords {
@@ -49,6 +53,18 @@ func classifyHeader(cell string) column {
 		}
 	}
 	return colNone
+}
+
+// fewLetters reports whether s has at most n characters besides spaces.
+func fewLetters(s string, n int) bool {
+	for _, r := range s {
+		if !unicode.IsSpace(r) {
+			if n--; n < 0 {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // taskTable is a table whose columns were recognised.
@@ -68,6 +84,8 @@ type taskTable struct {
 	// a merged cell is left on its first row only: a row without a
 	// deadline or leader shares the row above's.
 	flattened bool
+	// note is a review note every row carries (how its cells were guessed).
+	note string
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -290,6 +308,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}
+		if t.note != "" {
+			tk.Flags = append(tk.Flags, t.note)
+		}
 		due := cells[colDeadline]
 		if t.flattened && prev != nil {
 			if strings.TrimSpace(due) == "" {
@@ -490,23 +511,39 @@ func collectiveUnits(d *task.Document, isCollective func(string) bool) []string 
 // 长8.5%以上, 全员劳动生产率46000元/人以上, 城镇调查失业率控制在5.5%以内.
 var indicatorRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:(?:增长|下降|提高|降低|达到|超过|控制在|保持在|不低于|不高于|不超过)[^。；;]{0,24}?\d|\d[\d.]*\s*\S{0,4}(?:以上|以下|以内|左右))`)
 
+// relativeGoalRe matches a row that states a goal against a benchmark
+// instead of a number: 城镇居民人均可支配收入增速高于全省平均水平, 居民收入
+// 增长与经济增长基本同步.
+var relativeGoalRe = regexp.MustCompile(`^[^。；;，,]{2,30}?(?:高于|低于|快于|优于|与[^。；;，,]{2,12}同步)[^。；;，,]{0,12}$`)
+
 // markIndicatorRuns makes rows targets where three or more in a row, in
 // the same section, each only state a numeric goal (the 主要预期目标 rows of
-// a 督查通报 table that has no section row for them).
+// a 督查通报 table that has no section row for them); a goal stated against
+// a benchmark within or at the end of such a run is one too.
 func markIndicatorRuns(rows []*task.Task) {
-	isGoal := func(t *task.Task) bool {
+	goal := func(t *task.Task) (numeric, relative bool) {
 		text := strings.TrimRight(strings.TrimSpace(t.Text), "。.")
-		return t.Kind == task.KindTask && len([]rune(text)) <= 45 && indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+		if t.Kind != task.KindTask || len([]rune(text)) > 45 {
+			return false, false
+		}
+		numeric = indicatorRe.MatchString(text) && strings.ContainsAny(text, "0123456789")
+		return numeric, !numeric && relativeGoalRe.MatchString(text)
 	}
 	same := func(a, b *task.Task) bool {
 		return strings.Join(a.Path[:len(a.Path)-1], ".") == strings.Join(b.Path[:len(b.Path)-1], ".")
 	}
 	for i := 0; i < len(rows); {
-		j := i
-		for j < len(rows) && isGoal(rows[j]) && same(rows[i], rows[j]) {
-			j++
+		j, numeric := i, 0
+		for ; j < len(rows) && same(rows[i], rows[j]); j++ {
+			n, r := goal(rows[j])
+			if !n && !r {
+				break
+			}
+			if n {
+				numeric++
+			}
 		}
-		if j-i >= 3 {
+		if numeric >= 3 {
 			for _, t := range rows[i:j] {
 				t.Kind = task.KindTarget
 			}

@@ -34,6 +34,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readBarTable(lines, i, u)
 		}
+		if !ok {
+			t, next, ok = readGluedTable(lines, i, u)
+		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)
@@ -583,6 +586,10 @@ func spaceCells(l string) []string {
 // what lies between its number and the first cell that is units, a person
 // or a date, so a space inside the text does not cut it.
 func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	// The header holds a 序号 (or 编号): most lines need not be split.
+	if !strings.ContainsAny(lines[i], "序编") {
+		return nil, 0, false
+	}
 	header := spaceCells(lines[i])
 	// A short column before the 序号 (类别 | 序号 | …): each row's first
 	// cell is dropped, and the rows read from their number.

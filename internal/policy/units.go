@@ -244,7 +244,7 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
-	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n ")) {
+	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n /／")) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
 		for _, n := range u.splitAnd(names) {
@@ -256,14 +256,20 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 			}
 		}
 		u.shareSuffix(items, flags)
+		// afterOrg is set after a bank or a company: it names its own
+		// place, and only a bureau after it still takes the prefix (省发改
+		// 委、人行武汉分行、通信管理局), an institution does not.
+		afterOrg := false
 		for i := range items {
 			name := items[i].name
 			switch p := u.ownPrefix(name); {
 			case p != "":
-				prefix = p
-			case prefix != "" && u.takesPrefix(name):
+				prefix, afterOrg = p, false
+			case prefix != "" && u.takesPrefix(name) && (!afterOrg || bureauEndRe.MatchString(name)):
 				name = prefix + name
 			case isPlaceName(name) || u.isCollective(name):
+			case prefix != "" && ownOrgRe.MatchString(name):
+				afterOrg = true
 			default:
 				// 人民银行临海市支行 breaks the chain: what follows it
 				// (台州银保监分局…) is not a 市 agency either.
@@ -297,9 +303,17 @@ func (u unitRules) joinWrapped(runs []string) []string {
 	return out
 }
 
+// roleNoteRe is a role written in brackets after a name: 市大数据局（牵头）,
+// 市财政局（配合）. A lead note marks the unit as a △ does.
+var roleNoteRe = regexp.MustCompile(`\s*[（(](牵头|配合|参与|协助)(?:单位|部门)?[)）]$`)
+
 func stripMark(s string) (string, bool) {
 	s = strings.TrimSpace(s)
 	marked := false
+	if m := roleNoteRe.FindStringSubmatchIndex(s); m != nil {
+		marked = s[m[2]:m[3]] == "牵头"
+		s = s[:m[0]]
+	}
 	for _, m := range []string{"△", "▲", "★", "☆", "*", "＊"} {
 		if strings.Contains(s, m) {
 			marked = true
@@ -448,9 +462,10 @@ func joinCollective(names []string) []string {
 			}
 			break
 		}
-		// 市政府各部门、各直属机构: the second group is the same
-		// government's, so the two stay one name.
-		if k := len(out); k > 0 && strings.HasPrefix(n, "各直属") && ownedGroupRe.MatchString(out[k-1]) {
+		// 市政府各部门、各直属机构, 各股室、委属部门单位: the second group
+		// is the subordinate units of the same body, so the two stay one
+		// name.
+		if k := len(out); k > 0 && subordinateGroupRe.MatchString(n) && (ownedGroupRe.MatchString(out[k-1]) || strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -458,6 +473,10 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// subordinateGroupRe matches a group of a body's subordinate units: 各直属
+// 机构, 委属部门单位, 局属各单位.
+var subordinateGroupRe = regexp.MustCompile(`^各?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
 
 // ownedGroupRe matches a government's group of units (市政府各部门, 县政府
 // 各工作部门) that a following 各直属机构 belongs to.
@@ -604,13 +623,50 @@ func (u unitRules) placeOf(name string) string {
 
 // placeGovRe finds a place's government in a text: 青云谱区人民政府,
 // 南昌市青云谱区政府 (the place is the name before its 区/县/市).
-var placeGovRe = regexp.MustCompile(`(?:^|[^\p{Han}]|[省市])(\p{Han}{2,4}?)[市县区](?:人民政府|政府)`)
+var (
+	placeGovRe    = regexp.MustCompile(`(?:^|[^\p{Han}]|[省市])` + placeGov)
+	placeGovMidRe = regexp.MustCompile(`(?:[^\p{Han}]|[省市])` + placeGov)
+)
+
+const placeGov = `(\p{Han}{2,4}?)[市县区](?:人民政府|政府)`
+
+// placeGovMatches returns placeGovRe's matches in text. The regexp starts
+// with a class, so scanning a long text with it is slow: it runs only on
+// the few characters before each 政府, which every match ends with.
+func placeGovMatches(text string) [][]string {
+	const gov = "政府"
+	// A match is at most a separator, a 4-character name, its level and
+	// 人民政府: 10 characters.
+	const back = 12 * utf8.UTFMax
+	var out [][]string
+	done := 0 // the end of the last match: the next starts after it
+	for at := 0; ; {
+		k := strings.Index(text[at:], gov)
+		if k < 0 {
+			return out
+		}
+		end := at + k + len(gov)
+		at = end
+		start := max(done, end-back)
+		for start < end && !utf8.RuneStart(text[start]) {
+			start++
+		}
+		re := placeGovMidRe // ^ matches only where the text starts
+		if start == 0 {
+			re = placeGovRe
+		}
+		if m := re.FindStringSubmatch(text[start:end]); m != nil {
+			out = append(out, m)
+			done = end
+		}
+	}
+}
 
 // docPlaces lists the places whose governments a text names.
 func docPlaces(text string) []string {
 	seen := map[string]bool{}
 	var out []string
-	for _, m := range placeGovRe.FindAllStringSubmatch(text, -1) {
+	for _, m := range placeGovMatches(text) {
 		p := m[1]
 		if seen[p] || strings.ContainsAny(p, "、各") || strings.HasPrefix(p, "有关") || strings.HasPrefix(p, "相关") || strings.HasPrefix(p, "所在") || strings.HasPrefix(p, "本") || strings.HasPrefix(p, "全") {
 			continue

@@ -1,0 +1,123 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// A page may lose every separator of a table: its header becomes one run of
+// words (类别序号重点督办内容牵头单位全年完成情况) and each row one line, the
+// cells run together: 经济社会发展主要预期目标1地区生产总值增长6%左右。区发展
+// 改革委西城区地区生产总值增速…. Such a row is read by its shape: a category
+// (no digits), the row's number, the task up to its full stop, then the unit
+// names, which end where a name's suffix ends; what follows is another
+// column's text (progress) and is left out. The cut is a guess, so every
+// row says so for the office to check.
+
+// gluedHeaderRe is a table header whose words run together, with a 序号 and
+// one unit column; the cells after that column name no units.
+var gluedHeaderRe = regexp.MustCompile(`^\p{Han}{0,10}?序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)(\p{Han}{0,12})$`)
+
+// gluedRowRe is a row of such a table: a category without digits, the
+// row's number, then the rest.
+var gluedRowRe = regexp.MustCompile(`^[^\d。]{0,20}?(\d{1,3})([^\d.．、].*)$`)
+
+// gluedNote is the review note of every row of a glued table.
+const gluedNote = "表格各栏文字相连，已按单位名称的后缀切分出责任单位，请核实"
+
+// readGluedTable reads a table whose header is the run of words at
+// lines[i] and whose rows follow, numbered 1, 2, … in order.
+func readGluedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	head := strings.TrimSpace(lines[i])
+	if !strings.Contains(head, "序号") {
+		return nil, 0, false
+	}
+	m := gluedHeaderRe.FindStringSubmatch(head)
+	if m == nil || strings.Contains(m[2], "单位") || strings.Contains(m[2], "部门") {
+		return nil, 0, false
+	}
+	rows := [][]string{{"序号", "任务内容", m[1]}}
+	j := i + 1
+	for ; j < len(lines); j++ {
+		row, ok := gluedRow(strings.TrimSpace(lines[j]), len(rows), u)
+		if !ok {
+			break
+		}
+		rows = append(rows, row)
+	}
+	if len(rows) < 3 {
+		return nil, 0, false
+	}
+	t, ok := recogniseTable(rows)
+	if !ok {
+		return nil, 0, false
+	}
+	t.note = gluedNote
+	return t, j, true
+}
+
+// gluedRow reads row number n of a glued table: its number, its task up to
+// the first full stop and the unit names right after it.
+func gluedRow(l string, n int, u unitRules) ([]string, bool) {
+	m := gluedRowRe.FindStringSubmatch(l)
+	if m == nil || atoi(m[1]) != n {
+		return nil, false
+	}
+	end := strings.Index(m[2], "。")
+	if end < 0 {
+		return nil, false
+	}
+	end += len("。")
+	units := gluedUnits(m[2][end:], u)
+	if units == "" {
+		return nil, false
+	}
+	return []string{m[1], m[2][:end], units}, true
+}
+
+// gluedUnits returns the unit names a text starts with, 、-separated, each
+// ending at the first agency suffix that makes a name of it (区发展改革委 of
+// 区发展改革委西城区地区…); "" when it starts with none.
+func gluedUnits(s string, u unitRules) string {
+	var names []string
+	rs := []rune(s)
+	for {
+		k := gluedName(rs, u)
+		if k == 0 {
+			break
+		}
+		names = append(names, string(rs[:k]))
+		if k == len(rs) || rs[k] != '、' {
+			break
+		}
+		rs = rs[k+1:]
+	}
+	return strings.Join(names, "、")
+}
+
+// nameRests are what a name found too short goes on with: 区政府 + 办公室,
+// 区建设委 + 员会, 区政府办 + 公室.
+var nameRests = []struct{ after, rest string }{
+	{"", "办公室"}, {"", "委员会"}, {"", "管委会"}, {"委", "员会"}, {"办", "公室"},
+}
+
+// gluedName returns the length of the shortest name of at least 3
+// characters that rs starts with and that ends with an agency's suffix; a
+// suffix word that follows it at once (区政府办公室) belongs to it. 0 when
+// there is none within 20 characters.
+func gluedName(rs []rune, u unitRules) int {
+	for k := 3; k <= len(rs) && k <= 20; k++ {
+		name := string(rs[:k])
+		if !agencyEndRe.MatchString(name) || !u.plausible(name) {
+			continue
+		}
+		rest := string(rs[k:])
+		for _, r := range nameRests {
+			if strings.HasSuffix(name, r.after) && strings.HasPrefix(rest, r.rest) {
+				return k + len([]rune(r.rest))
+			}
+		}
+		return k
+	}
+	return 0
+}
