@@ -4,18 +4,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/task"
-	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
-
-func TestLeadFor(t *testing.T) {
-	testkit.Cases(t, "leadFor", leadFor, map[string]string{
-		"构建人才发展新格局。深入实施“龙城英才计划”": "市委人才办",
-		"建设常州高水平大学":              "市教育局",
-		"强化知识产权创造、保护和运用":         "市知识产权局",
-		"促进产业链协同创新":              "市工信局",
-		"高水平建设重大科技创新平台":          "市科技局",
-	})
-}
 
 func TestEditTaskList(t *testing.T) {
 	set := &task.Set{Documents: []*task.Document{{Tasks: []*task.Task{
@@ -23,10 +12,12 @@ func TestEditTaskList(t *testing.T) {
 		{ID: "b", Kind: task.KindTask, Title: "鼓励创新宽容失败", Flags: []string{"文件未列责任单位，请指定牵头单位", "编号与前文重复，请核对原文编号"}},
 		{ID: "c", Kind: task.KindTask, Title: "推进一网通办", Lead: []string{"市政务办"}},
 		{ID: "d", Kind: task.KindOther, Title: "指导思想"},
+		{ID: "e", Kind: task.KindTask, Title: "构建人才发展新格局"},
+		{ID: "f", Kind: task.KindTarget, Title: "高水平建设重大科技创新平台"},
 	}}}}
 	framed, assigned := editTaskList(set)
-	if framed != 1 || assigned != 1 {
-		t.Errorf("framed %d, assigned %d; want 1 and 1", framed, assigned)
+	if framed != 1 || assigned != 3 {
+		t.Errorf("framed %d, assigned %d; want 1 and 3", framed, assigned)
 	}
 	ts := set.Documents[0].Tasks
 	if ts[0].Kind != task.KindOther {
@@ -37,5 +28,10 @@ func TestEditTaskList(t *testing.T) {
 	}
 	if ts[2].Lead[0] != "市政务办" {
 		t.Errorf("a document's own lead changed to %v", ts[2].Lead)
+	}
+	for i, want := range map[int]string{4: "市委人才办", 5: defaultLead} {
+		if got := ts[i].Lead; len(got) != 1 || got[0] != want {
+			t.Errorf("task %s (%s): lead %v; want %s", ts[i].ID, ts[i].Title, got, want)
+		}
 	}
 }
