@@ -1,5 +1,7 @@
 package fillin
 
+import "fmt"
+
 // Exported for the tests in package fillin_test, which write workbooks with
 // templates/form and so cannot be in package fillin.
 var (
@@ -19,3 +21,21 @@ func SharedStrings(data []byte) ([]string, error) {
 	}
 	return b.sst, nil
 }
+
+// ScanDiff says how the fast XML scanner reads part otherwise than
+// encoding/xml does ("" when it reads it the same) and whether it read
+// the part itself.
+func ScanDiff(part []byte) (diff string, fast bool) {
+	f, s, fErr, sErr := scanBoth(part)
+	switch {
+	case fmt.Sprint(fErr) != fmt.Sprint(sErr):
+		diff = fmt.Sprintf("error %v; encoding/xml %v", fErr, sErr)
+	case sErr == nil && f != s:
+		diff = fmt.Sprintf("tokens\n%s\nencoding/xml\n%s", f, s)
+	}
+	return diff, plainXML(part) && (&scanner{data: part}).run(&tokenLog{})
+}
+
+// SetScanner turns the fast XML scanner on or off (encoding/xml reads
+// every part).
+func SetScanner(on bool) { useScanner = on }

@@ -3,7 +3,6 @@ package fillin
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"path"
@@ -144,13 +143,13 @@ func (b *book) rels(name, dir string) ([]rel, error) {
 		return nil, err
 	}
 	var out []rel
-	err = eachStart(data, func(se xml.StartElement) error {
-		if se.Name.Local != "Relationship" {
-			return nil
+	err = eachStart(data, func() { out = nil }, func(se *tag) {
+		if se.local != "Relationship" {
+			return
 		}
-		r := rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: attr(se, "Target")}
-		if strings.EqualFold(attr(se, "TargetMode"), "External") {
-			return nil
+		r := rel{id: se.attr("Id"), typ: se.attr("Type"), target: se.attr("Target")}
+		if strings.EqualFold(se.attr("TargetMode"), "External") {
+			return
 		}
 		if strings.HasPrefix(r.target, "/") {
 			r.target = strings.TrimPrefix(path.Clean(r.target), "/")
@@ -158,7 +157,6 @@ func (b *book) rels(name, dir string) ([]rel, error) {
 			r.target = path.Clean(path.Join(dir, r.target))
 		}
 		out = append(out, r)
-		return nil
 	})
 	return out, err
 }
@@ -187,21 +185,20 @@ func (b *book) readWorkbook(part string) error {
 			stylesPart = r.target
 		}
 	}
-	err = eachStart(data, func(se xml.StartElement) error {
-		switch se.Name.Local {
+	err = eachStart(data, func() { b.sheets, b.date1904 = nil, false }, func(se *tag) {
+		switch se.local {
 		case "sheet":
 			var id string
-			for _, a := range se.Attr {
-				if a.Name.Local == "id" {
-					id = a.Value
+			for _, a := range se.attrs {
+				if a.local == "id" {
+					id = string(a.value)
 				}
 			}
-			b.sheets = append(b.sheets, bookSheet{name: attr(se, "name"), state: attr(se, "state"), part: targets[id]})
+			b.sheets = append(b.sheets, bookSheet{name: se.attr("name"), state: se.attr("state"), part: targets[id]})
 		case "workbookPr":
-			v := attr(se, "date1904")
+			v := se.attr("date1904")
 			b.date1904 = v == "1" || v == "true"
 		}
-		return nil
 	})
 	if err != nil {
 		return err
@@ -222,12 +219,19 @@ func (b *book) readSST(part string) error {
 	if err != nil || data == nil {
 		return err
 	}
+	return eachToken(data, func() xmlEvents {
+		b.sst = nil
+		return b.sstReader()
+	})
+}
+
+// sstReader reads the shared strings into b.sst.
+func (b *book) sstReader() xmlEvents {
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			switch t.local {
 			case "si":
 				inSI = true
 				cur.Reset()
@@ -236,8 +240,9 @@ func (b *book) readSST(part string) error {
 			case "t":
 				inT = inSI && skip == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		},
+		onEnd: func(local string) {
+			switch local {
 			case "si":
 				if inSI {
 					b.sst = append(b.sst, unescapeX(cur.String()))
@@ -248,13 +253,13 @@ func (b *book) readSST(part string) error {
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		},
+		onText: func(t []byte) {
 			if inT {
 				cur.Write(t)
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
 // readStyles reads each cell style's number format.
@@ -263,31 +268,35 @@ func (b *book) readStyles(part string) error {
 	if err != nil || data == nil {
 		return err
 	}
-	b.fmtCodes = map[int]string{}
+	return eachToken(data, b.stylesReader)
+}
+
+// stylesReader reads the number formats of the cell styles.
+func (b *book) stylesReader() xmlEvents {
+	b.fmtCodes, b.numFmts = map[int]string{}, nil
 	inXfs := false
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			switch t.local {
 			case "numFmt":
-				if id, err := strconv.Atoi(attr(t, "numFmtId")); err == nil {
-					b.fmtCodes[id] = attr(t, "formatCode")
+				if id, err := strconv.Atoi(t.attr("numFmtId")); err == nil {
+					b.fmtCodes[id] = t.attr("formatCode")
 				}
 			case "cellXfs":
 				inXfs = true
 			case "xf":
 				if inXfs {
-					id, _ := strconv.Atoi(attr(t, "numFmtId"))
+					id, _ := strconv.Atoi(t.attr("numFmtId"))
 					b.numFmts = append(b.numFmts, id)
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
+		},
+		onEnd: func(local string) {
+			if local == "cellXfs" {
 				inXfs = false
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
 var quotedRe = regexp.MustCompile(`"[^"]*"|\\.`)
@@ -318,33 +327,39 @@ func (b *book) readCustom() error {
 	if err != nil || data == nil {
 		return err
 	}
+	return eachToken(data, b.customReader)
+}
+
+// customReader reads the custom properties into b.custom.
+func (b *book) customReader() xmlEvents {
+	b.custom = map[string]string{}
 	name, depth := "", 0
 	var val strings.Builder
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "property" {
-				name, depth = attr(t, "name"), 0
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			if t.local == "property" {
+				name, depth = t.attr("name"), 0
 				val.Reset()
-				return nil
+				return
 			}
 			depth++
-		case xml.EndElement:
-			if t.Name.Local == "property" {
+		},
+		onEnd: func(local string) {
+			if local == "property" {
 				if name != "" {
 					b.custom[name] = val.String()
 				}
 				name = ""
-				return nil
+				return
 			}
 			depth--
-		case xml.CharData:
+		},
+		onText: func(t []byte) {
 			if name != "" && depth > 0 {
 				val.Write(t)
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
 func (b *book) readSheet(part string) (*sheetData, error) {
@@ -352,12 +367,15 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if err != nil {
 		return nil, err
 	}
-	sd := &sheetData{}
 	if data == nil {
-		return sd, nil
+		return &sheetData{}, nil
 	}
-	r := &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
-	if err := eachToken(data, r.token); err != nil {
+	var sd *sheetData
+	err = eachToken(data, func() xmlEvents {
+		sd = &sheetData{}
+		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
+	})
+	if err != nil {
 		return nil, err
 	}
 	sd.sortRows()
@@ -372,50 +390,42 @@ type sheetReader struct {
 	cell      *sheetCell // the cell being read; nil beyond the limits
 	rowNum    int
 	colNum    int
-	text      strings.Builder
+	buf       strings.Builder
 	inV, inF  bool
 	inIS, inT bool
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
 }
 
-// token takes the next token of the worksheet.
-func (r *sheetReader) token(tok xml.Token) error {
-	switch t := tok.(type) {
-	case xml.StartElement:
-		r.start(t)
-	case xml.EndElement:
-		r.end(t)
-	case xml.CharData:
-		if r.inV || r.inF || r.inT {
-			r.text.Write(t)
-		}
+// text takes text between tags.
+func (r *sheetReader) text(t []byte) {
+	if r.inV || r.inF || r.inT {
+		r.buf.Write(t)
 	}
-	return nil
 }
 
 // start takes an element's start tag.
-func (r *sheetReader) start(t xml.StartElement) {
-	switch t.Name.Local {
+func (r *sheetReader) start(t *tag) {
+	switch t.local {
 	case "row":
 		r.startRow(t)
 	case "c":
 		r.startCell(t)
 	case "v":
 		r.inV = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "f":
 		r.inF = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "is":
 		r.inIS = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "rPh":
 		r.skip++
 	case "t":
 		r.inT = r.inIS && r.skip == 0
 	case "mergeCell":
-		if m, ok := parseRange(attr(t, "ref")); ok {
+		if m, ok := parseRange(t.attr("ref")); ok {
 			r.sd.merges = append(r.sd.merges, m)
 		}
 	}
@@ -423,10 +433,10 @@ func (r *sheetReader) start(t xml.StartElement) {
 
 // startRow starts a row, or goes back to a row already read when the
 // file names it again; rows beyond the limits are not kept.
-func (r *sheetReader) startRow(t xml.StartElement) {
+func (r *sheetReader) startRow(t *tag) {
 	sd := r.sd
 	r.rowNum++
-	if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+	if n, err := strconv.Atoi(t.attr("r")); err == nil && n > 0 {
 		r.rowNum = n
 	}
 	r.colNum = 0
@@ -444,9 +454,9 @@ func (r *sheetReader) startRow(t xml.StartElement) {
 
 // startCell starts a cell in the current row; cells beyond the limits
 // are not kept.
-func (r *sheetReader) startCell(t xml.StartElement) {
+func (r *sheetReader) startCell(t *tag) {
 	r.colNum++
-	if ref := attr(t, "r"); ref != "" {
+	if ref := t.attr("r"); ref != "" {
 		// A cell reference naming another row is read in the
 		// row that holds it.
 		if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
@@ -455,24 +465,24 @@ func (r *sheetReader) startCell(t xml.StartElement) {
 	}
 	r.cell = nil
 	if r.row != nil && r.colNum <= maxCol {
-		s, _ := strconv.Atoi(attr(t, "s"))
-		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: attr(t, "t"), style: s})
+		s, _ := strconv.Atoi(t.attr("s"))
+		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: t.attr("t"), style: s})
 		r.cell = &r.row.cells[len(r.row.cells)-1]
 	}
 }
 
 // end takes an element's end tag, storing what was read into the cell.
-func (r *sheetReader) end(t xml.EndElement) {
+func (r *sheetReader) end(local string) {
 	cell := r.cell
-	switch t.Name.Local {
+	switch local {
 	case "v":
 		if cell != nil && r.inV {
-			cell.value = r.text.String()
+			cell.value = r.buf.String()
 		}
 		r.inV = false
 	case "f":
 		if cell != nil {
-			cell.formula = strings.TrimSpace(r.text.String())
+			cell.formula = strings.TrimSpace(r.buf.String())
 			if cell.formula == "" {
 				cell.formula = "="
 			}
@@ -480,7 +490,7 @@ func (r *sheetReader) end(t xml.EndElement) {
 		r.inF = false
 	case "is":
 		if cell != nil {
-			cell.value = r.text.String()
+			cell.value = r.buf.String()
 		}
 		r.inIS = false
 	case "rPh":
@@ -586,40 +596,37 @@ func unescapeX(s string) string {
 	})
 }
 
-// eachToken calls fn for every raw token of an XML part, until the end or
-// an error.
-func eachToken(data []byte, fn func(xml.Token) error) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if err := fn(tok); err != nil {
-			return err
-		}
-	}
-}
-
-// eachStart calls fn for every start element of an XML part.
-func eachStart(data []byte, fn func(xml.StartElement) error) error {
-	return eachToken(data, func(tok xml.Token) error {
-		if se, ok := tok.(xml.StartElement); ok {
-			return fn(se)
-		}
-		return nil
+// eachStart calls fn for every start tag of an XML part, after begin,
+// which is called again should the part be read again (see eachToken).
+func eachStart(data []byte, begin func(), fn func(*tag)) error {
+	return eachToken(data, func() xmlEvents {
+		begin()
+		return tokenFuncs{onStart: fn}
 	})
 }
 
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
+// tokenFuncs takes a part's tokens with functions; a nil one skips its
+// tokens.
+type tokenFuncs struct {
+	onStart func(t *tag)
+	onEnd   func(local string)
+	onText  func(data []byte)
+}
+
+func (f tokenFuncs) start(t *tag) {
+	if f.onStart != nil {
+		f.onStart(t)
 	}
-	return ""
+}
+
+func (f tokenFuncs) end(local string) {
+	if f.onEnd != nil {
+		f.onEnd(local)
+	}
+}
+
+func (f tokenFuncs) text(data []byte) {
+	if f.onText != nil {
+		f.onText(data)
+	}
 }

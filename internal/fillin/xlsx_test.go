@@ -1,6 +1,9 @@
 package fillin_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"io"
 	"reflect"
 	"regexp"
 	"strings"
@@ -59,4 +62,31 @@ func sharedStrings(t *testing.T, b []byte) []string {
 
 func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "&#10;").Replace(s)
+}
+
+// TestScanReadsReturnsItself reads every XML part of a filled-in return
+// with the fast scanner and with encoding/xml: the same tokens, and the
+// scanner reads each part itself.
+func TestScanReadsReturnsItself(t *testing.T) {
+	_, f := formtest.Filled(t)
+	data := testkit.SaveBytes(t, f)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		diff, fast := fillin.ScanDiff(part)
+		if diff != "" {
+			t.Errorf("%s: %s", zf.Name, diff)
+		}
+		if !fast {
+			t.Errorf("%s is left to encoding/xml", zf.Name)
+		}
+	}
 }
