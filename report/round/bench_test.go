@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"strconv"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -114,19 +115,36 @@ func (r *benchRound) report(b *testing.B) {
 // peakMeter measures the peak resident memory of the loop a benchmark
 // times: it returns what setup took to the system and resets the kernel's
 // high-water mark (VmHWM), where Linux allows it.
-type peakMeter struct{ reset bool }
+// It also measures the CPU time the process spends per loop, which
+// other work on the machine disturbs less than the wall time.
+type peakMeter struct {
+	reset bool
+	cpu   time.Duration
+}
 
 func startPeak() peakMeter {
 	runtime.GC()
 	debug.FreeOSMemory()
 	err := os.WriteFile("/proc/self/clear_refs", []byte("5"), 0)
-	return peakMeter{reset: err == nil}
+	return peakMeter{reset: err == nil, cpu: cpuTime()}
+}
+
+// cpuTime is the CPU time the process has used, user and system.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // report reports the peak RSS since startPeak (since the process started
 // when it could not be reset) and, as the older benchmarks do, the memory
 // the Go runtime took from the system.
 func (m peakMeter) report(b *testing.B) {
+	if b.N > 0 {
+		b.ReportMetric(float64(cpuTime()-m.cpu)/float64(b.N)/1e6, "cpu-ms/op")
+	}
 	if kb := vmHWM(); kb > 0 {
 		name := "peak-MB"
 		if !m.reset {
