@@ -6,6 +6,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -309,34 +310,36 @@ func (s *scanner) name() ([]byte, bool) {
 // intern gives the names of the parts a return is read from without
 // allocating them.
 func intern(b []byte) string {
-	switch string(b) {
-	case "c":
-		return "c"
-	case "v":
-		return "v"
-	case "r":
-		return "r"
-	case "s":
-		return "s"
-	case "t":
-		return "t"
-	case "f":
-		return "f"
-	case "row":
-		return "row"
-	case "is":
-		return "is"
-	case "si":
-		return "si"
-	case "spans":
-		return "spans"
-	case "xf":
-		return "xf"
-	case "numFmtId":
-		return "numFmtId"
+	if n, ok := knownNames[string(b)]; ok {
+		return n
 	}
 	return string(b)
 }
+
+// knownNames are the tag and attribute names of the parts a return is
+// read from, as spreadsheet programs write them.
+var knownNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields(`c v r s t f is si row spans ht customHeight customFormat hidden
+		worksheet sheetPr pageSetUpPr fitToPage outlinePr dimension ref sheetViews sheetView tabSelected
+		workbookViewId pane activePane state topLeftCell xSplit ySplit selection activeCell sqref
+		sheetFormatPr defaultRowHeight baseColWidth cols col customWidth max min width style sheetData
+		mergeCells mergeCell count dataValidations dataValidation type allowBlank showInputMessage
+		showErrorMessage errorTitle error promptTitle prompt operator formula1 formula2 sheetProtection
+		sheet password objects scenarios formatCells formatColumns formatRows selectLockedCells
+		pageMargins left right top bottom header footer pageSetup orientation paperSize legacyDrawing
+		id sst uniqueCount rPh rPr rFont sz color rgb theme family scheme charset b i u
+		styleSheet numFmts numFmt numFmtId formatCode fonts font name val fills fill patternFill
+		patternType fgColor bgColor borders border diagonal cellStyleXfs cellXfs xf fontId fillId
+		borderId xfId applyNumberFormat applyFont applyFill applyBorder applyAlignment applyProtection
+		alignment horizontal vertical wrapText protection locked cellStyles cellStyle builtinId
+		Relationships Relationship Id Type Target TargetMode Properties property fmtid pid lpwstr
+		workbook fileVersion workbookPr date1904 bookViews workbookView sheets sheetId definedNames
+		definedName localSheetId calcPr calcId xmlns mc Ignorable`) {
+		m[n] = n
+	}
+	return m
+}()
 
 func letter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 

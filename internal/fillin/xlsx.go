@@ -73,6 +73,9 @@ type sheetCell struct {
 	formula string // "=" when a formula has no text (a shared formula)
 }
 
+// rowCells is the room made for a row's cells: the 填报表 has 15 columns.
+const rowCells = 16
+
 type mergeRange struct{ c1, r1, c2, r2 int }
 
 func (r mergeRange) start() string {
@@ -123,7 +126,7 @@ func (b *book) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPartSize+1))
+	data, err := readAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
 	if err != nil {
 		return nil, err
 	}
@@ -132,6 +135,26 @@ func (b *book) part(name string) ([]byte, error) {
 	}
 	b.read += int64(len(data))
 	return data, nil
+}
+
+// readAllSized is io.ReadAll into a buffer made for the size the zip
+// directory gives, so that reading a part copies it once. The size is only
+// a hint: a part may be shorter or longer.
+func readAllSized(r io.Reader, size int) ([]byte, error) {
+	data := make([]byte, 0, size+1) // +1: EOF is found without growing
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 type rel struct{ id, typ, target string }
@@ -446,7 +469,7 @@ func (r *sheetReader) startRow(t *tag) {
 			r.row = &sd.rows[i]
 		} else {
 			r.byRow[r.rowNum] = len(sd.rows)
-			sd.rows = append(sd.rows, sheetRow{num: r.rowNum})
+			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, rowCells)})
 			r.row = &sd.rows[len(sd.rows)-1]
 		}
 	}
