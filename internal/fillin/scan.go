@@ -310,17 +310,49 @@ func (s *scanner) name() ([]byte, bool) {
 // intern gives the names of the parts a return is read from without
 // allocating them.
 func intern(b []byte) string {
+	if n := nameSlots[nameSlot(b)]; n == string(b) {
+		return n
+	}
 	if n, ok := knownNames[string(b)]; ok {
 		return n
 	}
 	return string(b)
 }
 
+const numSlots = 1024 // a power of two
+
+// nameSlot hashes a name into nameSlots.
+func nameSlot(b []byte) int {
+	if len(b) == 0 {
+		return 0
+	}
+	return (len(b)*131 + int(b[0])*31 + int(b[len(b)-1])) & (numSlots - 1)
+}
+
+// nameSlots hold most known names where nameSlot finds them, faster than
+// a map; the names that share a slot are looked up in knownNames. The
+// names listed first win a slot.
+var nameSlots = func() (t [numSlots]string) {
+	for _, n := range nameList {
+		if i := nameSlot([]byte(n)); t[i] == "" {
+			t[i] = n
+		}
+	}
+	return t
+}()
+
 // knownNames are the tag and attribute names of the parts a return is
 // read from, as spreadsheet programs write them.
 var knownNames = func() map[string]string {
 	m := map[string]string{}
-	for _, n := range strings.Fields(`c v r s t f is si row spans ht customHeight customFormat hidden
+	for _, n := range nameList {
+		m[n] = n
+	}
+	return m
+}()
+
+// nameList are knownNames, the most frequent first.
+var nameList = strings.Fields(`c v r s t f is si row spans ht customHeight customFormat hidden
 		worksheet sheetPr pageSetUpPr fitToPage outlinePr dimension ref sheetViews sheetView tabSelected
 		workbookViewId pane activePane state topLeftCell xSplit ySplit selection activeCell sqref
 		sheetFormatPr defaultRowHeight baseColWidth cols col customWidth max min width style sheetData
@@ -335,11 +367,7 @@ var knownNames = func() map[string]string {
 		alignment horizontal vertical wrapText protection locked cellStyles cellStyle builtinId
 		Relationships Relationship Id Type Target TargetMode Properties property fmtid pid lpwstr
 		workbook fileVersion workbookPr date1904 bookViews workbookView sheets sheetId definedNames
-		definedName localSheetId calcPr calcId xmlns mc Ignorable`) {
-		m[n] = n
-	}
-	return m
-}()
+		definedName localSheetId calcPr calcId xmlns mc Ignorable`)
 
 func letter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
 
