@@ -20,6 +20,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/templates/form"
 )
 
@@ -38,11 +39,18 @@ var (
 	roundsRoot string
 )
 
+// roundsEnv names a folder where the benchmarks keep their rounds from
+// one run to the next, so that runs compared with each other (and
+// binaries built from other commits) read the same returns without
+// writing them again. Unset, the rounds go to a temporary folder that
+// TestMain removes.
+const roundsEnv = "TAIZHANG_BENCH_ROUNDS"
+
 // TestMain removes the benchmarks' rounds, which outlive one benchmark so
 // that -count does not write them again.
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if roundsRoot != "" {
+	if roundsRoot != "" && os.Getenv(roundsEnv) == "" {
 		os.RemoveAll(roundsRoot)
 	}
 	os.Exit(code)
@@ -60,6 +68,9 @@ func writtenRound(b *testing.B, units, tasksPerUnit int) *benchRound {
 	}
 	if roundsRoot == "" {
 		dir, err := os.MkdirTemp("", "taizhang-bench-")
+		if env := os.Getenv(roundsEnv); env != "" {
+			dir, err = env, os.MkdirAll(env, 0o755)
+		}
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -73,19 +84,53 @@ func writtenRound(b *testing.B, units, tasksPerUnit int) *benchRound {
 	return r
 }
 
+// writeRound writes the round into dir, unless a complete one is there.
 func writeRound(dir string, units, tasksPerUnit int) (*benchRound, error) {
 	set := samplefix.Synthetic(units, tasksPerUnit)
 	p, _ := period.Parse("2024-Q4")
 	due := time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC)
 	secret := []byte("0123456789abcdef0123456789abcdef")
+	done := filepath.Join(dir, "rows-per-return")
+	rows, err := readRows(done)
+	if err != nil {
+		if rows, err = fillRound(dir, set, p, due, secret); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(done, []byte(strconv.FormatFloat(rows, 'f', -1, 64)), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	files, err := intake.Collect([]string{filepath.Join(dir, "returns")})
+	if err != nil {
+		return nil, err
+	}
+	job := Job{Tasks: set, Period: p, Due: due, Rules: Rules{Lights: ledger.DefaultRules}, Secret: secret, Files: files, Now: set.Pinned()}
+	return &benchRound{job: job, dir: dir, rows: rows}, nil
+}
+
+// readRows reads the rows per return that a complete round noted.
+func readRows(path string) (float64, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return 0, err
+	}
+	return strconv.ParseFloat(string(data), 64)
+}
+
+// fillRound writes into dir, emptied first, the workbooks issued from set
+// and the returns filled in from them; it gives the rows per return.
+func fillRound(dir string, set *task.Set, p period.Period, due time.Time, secret []byte) (float64, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return 0, err
+	}
 	assigned, _ := fillin.Assign(set)
 	issued := filepath.Join(dir, "issued")
 	if err := os.MkdirAll(issued, 0o755); err != nil {
-		return nil, err
+		return 0, err
 	}
 	written, err := form.WriteAll(issued, assigned, form.Options{Period: p, Due: due, Secret: secret, Now: due})
 	if err != nil {
-		return nil, err
+		return 0, err
 	}
 	var books []string
 	rows := 0
@@ -93,16 +138,10 @@ func writeRound(dir string, units, tasksPerUnit int) (*benchRound, error) {
 		books = append(books, w.Path)
 		rows += w.Items
 	}
-	returns := filepath.Join(dir, "returns")
-	if _, err := sample.FillReturns(books, returns, sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
-		return nil, err
+	if _, err := sample.FillReturns(books, filepath.Join(dir, "returns"), sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
+		return 0, err
 	}
-	files, err := intake.Collect([]string{returns})
-	if err != nil {
-		return nil, err
-	}
-	job := Job{Tasks: set, Period: p, Due: due, Rules: Rules{Lights: ledger.DefaultRules}, Secret: secret, Files: files, Now: set.Pinned()}
-	return &benchRound{job: job, dir: dir, rows: float64(rows) / float64(len(books))}, nil
+	return float64(rows) / float64(len(books)), nil
 }
 
 // report reports the round's size; metrics reported before b.Loop are
