@@ -1,6 +1,8 @@
 package cells
 
 import (
+	"archive/zip"
+	"compress/flate"
 	"fmt"
 	"io"
 
@@ -20,4 +22,15 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// FastZip is a zip writer for excelize.File.SetZipWriter that compresses
+// at flate.BestSpeed: a large workbook is written about three times as
+// fast, a little larger. The workbook's content is the same.
+func FastZip(w io.Writer) excelize.ZipWriter {
+	zw := zip.NewWriter(w)
+	zw.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(out, flate.BestSpeed)
+	})
+	return zw
 }
