@@ -3,6 +3,7 @@ package round
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -59,7 +60,7 @@ func TestMain(m *testing.M) {
 // writtenRound is the round of units units, each leading tasksPerUnit tasks of
 // samplefix.Synthetic (and co-operating on about as many), written once per
 // process.
-func writtenRound(b *testing.B, units, tasksPerUnit int) *benchRound {
+func writtenRound(b testing.TB, units, tasksPerUnit int) *benchRound {
 	roundsMu.Lock()
 	defer roundsMu.Unlock()
 	key := [2]int{units, tasksPerUnit}
@@ -277,4 +278,35 @@ func BenchmarkIssueMerge500(b *testing.B) {
 // process. Target (issue 14, 2 cores): ≤ 4 s with flat memory, peak < 150 MB.
 func BenchmarkIssueMerge5000(b *testing.B) {
 	benchMerge(b, writtenRound(b, 10*issueUnits, issueTasks))
+}
+
+// dumpEnv names a file where TestDumpRound writes what merging the issue's
+// round gives (or, with dumpSizeEnv "units,tasks", another round's):
+// every return as checked and the ledger, as JSON. Two builds that dump
+// the same file check and merge the same.
+const (
+	dumpEnv     = "TAIZHANG_DUMP_ROUND"
+	dumpSizeEnv = "TAIZHANG_DUMP_SIZE"
+)
+
+func TestDumpRound(t *testing.T) {
+	out := os.Getenv(dumpEnv)
+	if out == "" {
+		t.Skip(dumpEnv + " not set")
+	}
+	units, tasks := issueUnits, issueTasks
+	if size := os.Getenv(dumpSizeEnv); size != "" {
+		if _, err := fmt.Sscanf(size, "%d,%d", &units, &tasks); err != nil {
+			t.Fatalf("%s=%s: %v", dumpSizeEnv, size, err)
+		}
+	}
+	r := writtenRound(t, units, tasks)
+	results := intake.CheckAll(r.job.Files, fillin.CheckOptions{Tasks: r.job.Tasks, Period: &r.job.Period, Secret: r.job.Secret}, nil)
+	data, err := json.MarshalIndent(map[string]any{"returns": results, "ledger": r.job.Merge(nil)}, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
 }
