@@ -39,3 +39,22 @@ func ScanDiff(part []byte) (diff string, fast bool) {
 // SetScanner turns the fast XML scanner on or off (encoding/xml reads
 // every part).
 func SetScanner(on bool) { useScanner = on }
+
+// StylesOf reads a workbook's cell styles as percentStyle does: their
+// number formats, the bytes counted as read, and the error.
+func StylesOf(data []byte) ([]int, int64, error) {
+	b, err := openBook(data)
+	if err != nil {
+		return nil, 0, err
+	}
+	before := b.read
+	err = b.readStyles(b.styles)
+	return b.numFmts, b.read - before, err
+}
+
+// ForgetStyles empties the cache of styles parts.
+func ForgetStyles() {
+	stylesCache.Lock()
+	defer stylesCache.Unlock()
+	clear(stylesCache.m)
+}

@@ -39,6 +39,7 @@ var (
 // book is an opened workbook.
 type book struct {
 	zip      map[string]*zip.File // by lower-case part name
+	data     []byte               // the file
 	read     int64                // bytes unzipped so far
 	sheets   []bookSheet
 	sst      []string
@@ -91,7 +92,7 @@ func openBook(data []byte) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &book{zip: map[string]*zip.File{}}
+	b := &book{zip: map[string]*zip.File{}, data: data}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
 		if _, dup := b.zip[name]; !dup {
@@ -114,12 +115,12 @@ func openBook(data []byte) (*book, error) {
 
 // part returns the uncompressed bytes of a part, nil if there is none.
 func (b *book) part(name string) ([]byte, error) {
-	f := b.zip[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	f := b.zipPart(name)
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > maxPartSize || b.read+int64(f.UncompressedSize64) > maxTotalSize {
-		return nil, errTooLarge
+	if err := b.admit(f); err != nil {
+		return nil, err
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -135,6 +136,20 @@ func (b *book) part(name string) ([]byte, error) {
 	}
 	b.read += int64(len(data))
 	return data, nil
+}
+
+// zipPart is the zip entry of a part, nil if there is none.
+func (b *book) zipPart(name string) *zip.File {
+	return b.zip[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+// admit refuses a part whose size, as the zip directory gives it, would
+// take the book beyond the limits.
+func (b *book) admit(f *zip.File) error {
+	if f.UncompressedSize64 > maxPartSize || b.read+int64(f.UncompressedSize64) > maxTotalSize {
+		return errTooLarge
+	}
+	return nil
 }
 
 // readAllSized is io.ReadAll into a buffer made for the size the zip
@@ -285,13 +300,30 @@ func (b *book) sstReader() xmlEvents {
 	}
 }
 
-// readStyles reads each cell style's number format.
+// readStyles reads each cell style's number format, or takes them from
+// stylesCache.
 func (b *book) readStyles(part string) error {
+	f := b.zipPart(part)
+	key, keyed := "", false
+	if f != nil && b.admit(f) == nil {
+		key, keyed = stylesKey(f, b.data)
+		if cf := cachedStyles(key, keyed); cf != nil {
+			b.numFmts, b.fmtCodes = cf.numFmts, cf.fmtCodes
+			b.read += cf.size
+			return nil
+		}
+	}
 	data, err := b.part(part)
 	if err != nil || data == nil {
 		return err
 	}
-	return eachToken(data, b.stylesReader)
+	if err := eachToken(data, b.stylesReader); err != nil {
+		return err
+	}
+	if keyed {
+		cacheStyles(key, &cellFormats{numFmts: b.numFmts, fmtCodes: b.fmtCodes, size: int64(len(data))})
+	}
+	return nil
 }
 
 // stylesReader reads the number formats of the cell styles.

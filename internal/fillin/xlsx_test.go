@@ -3,6 +3,7 @@ package fillin_test
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"io"
 	"reflect"
 	"regexp"
@@ -88,5 +89,32 @@ func TestScanReadsReturnsItself(t *testing.T) {
 		if !fast {
 			t.Errorf("%s is left to encoding/xml", zf.Name)
 		}
+	}
+}
+
+// TestStylesCache: a styles part read once is taken from the cache with
+// the same formats and the same bytes counted, and only by a part that
+// reads the same: one whose CRC-32 the zip directory gives otherwise still
+// fails its check.
+func TestStylesCache(t *testing.T) {
+	_, f := formtest.Filled(t)
+	data := testkit.SaveBytes(t, f)
+	fillin.ForgetStyles()
+	fmts, read, err := fillin.StylesOf(data)
+	if err != nil || len(fmts) == 0 || read == 0 {
+		t.Fatalf("styles read: %v, %d bytes, %v", fmts, read, err)
+	}
+	cached, cachedRead, err := fillin.StylesOf(data)
+	if err != nil || !reflect.DeepEqual(cached, fmts) || cachedRead != read {
+		t.Errorf("styles from the cache: %v, %d bytes, %v; read: %v, %d bytes", cached, cachedRead, err, fmts, read)
+	}
+	bad := bytes.Clone(data)
+	dir := bytes.LastIndex(bad, []byte("xl/styles.xml")) - 46 // the central directory entry
+	if dir < 0 || !bytes.HasPrefix(bad[dir:], []byte("PK\x01\x02")) {
+		t.Fatal("no directory entry for xl/styles.xml")
+	}
+	bad[dir+16] ^= 0xff // its CRC-32
+	if _, _, err := fillin.StylesOf(bad); !errors.Is(err, zip.ErrChecksum) {
+		t.Errorf("styles with another CRC-32: %v; want %v", err, zip.ErrChecksum)
 	}
 }
