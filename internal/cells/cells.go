@@ -66,7 +66,23 @@ func RowLines(values []string, widths []float64) int {
 // Fold maps full-width ASCII to half-width and the ideographic space to a
 // space, so that "（１）" and "(1)" compare equal. It is width.Fold, which
 // leaves Chinese punctuation (。、《》) as it is; width.Narrow would not.
-func Fold(s string) string { return width.Fold.String(s) }
+func Fold(s string) string {
+	if !foldable(s) {
+		return s // what nearly every cell is: width.Fold allocates anyway
+	}
+	return width.Fold.String(s)
+}
+
+// foldable reports whether width.Fold may change s: s has a rune with a
+// folded form, or bytes that are not UTF-8.
+func foldable(s string) bool {
+	for _, r := range s {
+		if r >= utf8.RuneSelf && (r == utf8.RuneError || width.LookupRune(r).Folded() != 0) {
+			return true
+		}
+	}
+	return false
+}
 
 // HeaderKey normalises a header cell for lookup: folded, with all white
 // space removed.

@@ -7,6 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+
+	"golang.org/x/text/width"
 
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
@@ -280,5 +283,22 @@ func TestPadRight(t *testing.T) {
 	}
 	if got := PadRight("abc", 2); got != "abc" {
 		t.Errorf("PadRight(abc, 2) = %q; want it as it is", got)
+	}
+}
+
+// TestFoldAsWidthFold: Fold's shortcut for strings width.Fold leaves as
+// they are changes nothing, for every rune and for bytes that are not
+// UTF-8.
+func TestFoldAsWidthFold(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		s := "a" + string(r)
+		if got, want := Fold(s), width.Fold.String(s); got != want {
+			t.Fatalf("Fold(%q) = %q; width.Fold gives %q", s, got, want)
+		}
+	}
+	for _, s := range []string{"\xff", "a\xe4\xb8", "（１）\x80", "", "序号"} {
+		if got, want := Fold(s), width.Fold.String(s); got != want {
+			t.Errorf("Fold(%q) = %q; width.Fold gives %q", s, got, want)
+		}
 	}
 }

@@ -48,13 +48,19 @@ func NeedsConversion(path string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
+	return NeedsConversionOf(path, data), nil
+}
+
+// NeedsConversionOf is NeedsConversion of a file already read: data is
+// its content.
+func NeedsConversionOf(path string, data []byte) bool {
 	switch sniff(data) {
 	case kindXLSX:
-		return false, nil
+		return false
 	case kindOLE2, kindEncrypted, kindODS:
-		return true, nil
+		return true
 	}
-	return hasLegacyExt(path), nil
+	return hasLegacyExt(path)
 }
 
 // ToXLSX converts src to .xlsx in a new temporary directory (see tempDir)

@@ -27,11 +27,10 @@ type expRow struct {
 // It reports IDs the task list does not know.
 func (c *checker) expected() []*expRow {
 	var cur []Item
-	multi := false
 	byID := map[string]Item{}
 	if c.opts.Tasks != nil {
 		if a, ok := c.index().byUnit[c.m.unit]; ok {
-			cur, multi = a.Items, MultiDoc(a)
+			cur = a.Items
 		}
 		for _, it := range cur {
 			byID[it.Task.ID] = it
@@ -51,6 +50,7 @@ func (c *checker) expected() []*expRow {
 		return exp
 	}
 	all := c.index().tasks
+	locked := c.index().lockedOf(c.m.unit)
 	inExp := map[string]bool{}
 	for _, e := range exp {
 		inExp[e.id] = true
@@ -58,8 +58,8 @@ func (c *checker) expected() []*expRow {
 			// Whether task contents carry their document's name depends
 			// on all of the unit's tasks, which may have changed since
 			// the workbook was issued: accept both forms.
-			v, alt := ItemValues(it, c.m.unit, multi), ItemValues(it, c.m.unit, !multi)
-			e.task, e.want, e.alt = it.Task, &v, &alt
+			v := locked[e.id]
+			e.task, e.want, e.alt = it.Task, &v[0], &v[1]
 			continue
 		}
 		if t := all[e.id]; t != nil {

@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"hash"
 	"slices"
 	"strings"
 )
@@ -27,17 +26,17 @@ type SignedRow struct {
 // sorted so that a unit may sort the sheet; the ID list in the hidden sheet
 // keeps the issued order.
 func Signature(secret []byte, unit, periodKey string, rows []SignedRow) string {
-	mac := hmac.New(sha256.New, secret)
-	put(mac, Version)
-	put(mac, unit)
-	put(mac, periodKey)
+	msg := appendField(nil, Version)
+	msg = appendField(msg, unit)
+	msg = appendField(msg, periodKey)
 	sorted := slices.Clone(rows)
 	slices.SortFunc(sorted, func(a, b SignedRow) int { return strings.Compare(a.ID, b.ID) })
-	var n [binary.MaxVarintLen64]byte
-	mac.Write(n[:binary.PutUvarint(n[:], uint64(len(sorted)))])
+	msg = binary.AppendUvarint(msg, uint64(len(sorted)))
 	for _, r := range sorted {
-		putRow(mac, r)
+		msg = appendRow(msg, r)
 	}
+	mac := hmac.New(sha256.New, secret)
+	mac.Write(msg)
 	return hex.EncodeToString(mac.Sum(nil))
 }
 
@@ -46,22 +45,24 @@ func Signature(secret []byte, unit, periodKey string, rows []SignedRow) string {
 // row changed when the signature does not match, and finds rows whose ID
 // column was deleted.
 func RowHash(r SignedRow) string {
-	h := sha256.New()
-	putRow(h, r)
-	return hex.EncodeToString(h.Sum(nil)[:8])
+	sum := sha256.Sum256(appendRow(nil, r))
+	return hex.EncodeToString(sum[:8])
 }
 
-func putRow(h hash.Hash, r SignedRow) {
-	put(h, r.ID)
+// appendRow appends a row as the hashes cover it: its ID and values.
+// The message is made whole and hashed at once: writing each field to the
+// hash would allocate it.
+func appendRow(msg []byte, r SignedRow) []byte {
+	msg = appendField(msg, r.ID)
 	for _, v := range r.Values {
-		put(h, v)
+		msg = appendField(msg, v)
 	}
+	return msg
 }
 
-func put(h hash.Hash, s string) {
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-	h.Write([]byte(s))
+// appendField appends s's byte length, as a uvarint, and s.
+func appendField(msg []byte, s string) []byte {
+	return append(binary.AppendUvarint(msg, uint64(len(s))), s...)
 }
 
 // KeyID names a signing key without giving it away: the first four bytes,

@@ -3,7 +3,6 @@ package fillin
 import (
 	"archive/zip"
 	"bytes"
-	"encoding/xml"
 	"errors"
 	"io"
 	"path"
@@ -40,6 +39,7 @@ var (
 // book is an opened workbook.
 type book struct {
 	zip      map[string]*zip.File // by lower-case part name
+	data     []byte               // the file
 	read     int64                // bytes unzipped so far
 	sheets   []bookSheet
 	sst      []string
@@ -74,6 +74,9 @@ type sheetCell struct {
 	formula string // "=" when a formula has no text (a shared formula)
 }
 
+// rowCells is the room made for a row's cells: the 填报表 has 15 columns.
+const rowCells = 16
+
 type mergeRange struct{ c1, r1, c2, r2 int }
 
 func (r mergeRange) start() string {
@@ -89,7 +92,7 @@ func openBook(data []byte) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &book{zip: map[string]*zip.File{}}
+	b := &book{zip: map[string]*zip.File{}, data: data}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
 		if _, dup := b.zip[name]; !dup {
@@ -112,19 +115,19 @@ func openBook(data []byte) (*book, error) {
 
 // part returns the uncompressed bytes of a part, nil if there is none.
 func (b *book) part(name string) ([]byte, error) {
-	f := b.zip[strings.ToLower(strings.TrimPrefix(name, "/"))]
+	f := b.zipPart(name)
 	if f == nil {
 		return nil, nil
 	}
-	if f.UncompressedSize64 > maxPartSize || b.read+int64(f.UncompressedSize64) > maxTotalSize {
-		return nil, errTooLarge
+	if err := b.admit(f); err != nil {
+		return nil, err
 	}
 	rc, err := f.Open()
 	if err != nil {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, maxPartSize+1))
+	data, err := readAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
 	if err != nil {
 		return nil, err
 	}
@@ -133,6 +136,40 @@ func (b *book) part(name string) ([]byte, error) {
 	}
 	b.read += int64(len(data))
 	return data, nil
+}
+
+// zipPart is the zip entry of a part, nil if there is none.
+func (b *book) zipPart(name string) *zip.File {
+	return b.zip[strings.ToLower(strings.TrimPrefix(name, "/"))]
+}
+
+// admit refuses a part whose size, as the zip directory gives it, would
+// take the book beyond the limits.
+func (b *book) admit(f *zip.File) error {
+	if f.UncompressedSize64 > maxPartSize || b.read+int64(f.UncompressedSize64) > maxTotalSize {
+		return errTooLarge
+	}
+	return nil
+}
+
+// readAllSized is io.ReadAll into a buffer made for the size the zip
+// directory gives, so that reading a part copies it once. The size is only
+// a hint: a part may be shorter or longer.
+func readAllSized(r io.Reader, size int) ([]byte, error) {
+	data := make([]byte, 0, size+1) // +1: EOF is found without growing
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 type rel struct{ id, typ, target string }
@@ -144,13 +181,13 @@ func (b *book) rels(name, dir string) ([]rel, error) {
 		return nil, err
 	}
 	var out []rel
-	err = eachStart(data, func(se xml.StartElement) error {
-		if se.Name.Local != "Relationship" {
-			return nil
+	err = eachStart(data, func() { out = nil }, func(se *tag) {
+		if se.local != "Relationship" {
+			return
 		}
-		r := rel{id: attr(se, "Id"), typ: attr(se, "Type"), target: attr(se, "Target")}
-		if strings.EqualFold(attr(se, "TargetMode"), "External") {
-			return nil
+		r := rel{id: se.attr("Id"), typ: se.attr("Type"), target: se.attr("Target")}
+		if strings.EqualFold(se.attr("TargetMode"), "External") {
+			return
 		}
 		if strings.HasPrefix(r.target, "/") {
 			r.target = strings.TrimPrefix(path.Clean(r.target), "/")
@@ -158,7 +195,6 @@ func (b *book) rels(name, dir string) ([]rel, error) {
 			r.target = path.Clean(path.Join(dir, r.target))
 		}
 		out = append(out, r)
-		return nil
 	})
 	return out, err
 }
@@ -187,21 +223,20 @@ func (b *book) readWorkbook(part string) error {
 			stylesPart = r.target
 		}
 	}
-	err = eachStart(data, func(se xml.StartElement) error {
-		switch se.Name.Local {
+	err = eachStart(data, func() { b.sheets, b.date1904 = nil, false }, func(se *tag) {
+		switch se.local {
 		case "sheet":
 			var id string
-			for _, a := range se.Attr {
-				if a.Name.Local == "id" {
-					id = a.Value
+			for _, a := range se.attrs {
+				if a.local == "id" {
+					id = string(a.value)
 				}
 			}
-			b.sheets = append(b.sheets, bookSheet{name: attr(se, "name"), state: attr(se, "state"), part: targets[id]})
+			b.sheets = append(b.sheets, bookSheet{name: se.attr("name"), state: se.attr("state"), part: targets[id]})
 		case "workbookPr":
-			v := attr(se, "date1904")
+			v := se.attr("date1904")
 			b.date1904 = v == "1" || v == "true"
 		}
-		return nil
 	})
 	if err != nil {
 		return err
@@ -222,12 +257,19 @@ func (b *book) readSST(part string) error {
 	if err != nil || data == nil {
 		return err
 	}
+	return eachToken(data, func() xmlEvents {
+		b.sst = nil
+		return b.sstReader()
+	})
+}
+
+// sstReader reads the shared strings into b.sst.
+func (b *book) sstReader() xmlEvents {
 	var cur strings.Builder
 	inSI, inT, skip := false, false, 0
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			switch t.local {
 			case "si":
 				inSI = true
 				cur.Reset()
@@ -236,8 +278,9 @@ func (b *book) readSST(part string) error {
 			case "t":
 				inT = inSI && skip == 0
 			}
-		case xml.EndElement:
-			switch t.Name.Local {
+		},
+		onEnd: func(local string) {
+			switch local {
 			case "si":
 				if inSI {
 					b.sst = append(b.sst, unescapeX(cur.String()))
@@ -248,46 +291,67 @@ func (b *book) readSST(part string) error {
 			case "t":
 				inT = false
 			}
-		case xml.CharData:
+		},
+		onText: func(t []byte) {
 			if inT {
 				cur.Write(t)
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
-// readStyles reads each cell style's number format.
+// readStyles reads each cell style's number format, or takes them from
+// stylesCache.
 func (b *book) readStyles(part string) error {
+	f := b.zipPart(part)
+	key, keyed := "", false
+	if f != nil && b.admit(f) == nil {
+		key, keyed = stylesKey(f, b.data)
+		if cf := cachedStyles(key, keyed); cf != nil {
+			b.numFmts, b.fmtCodes = cf.numFmts, cf.fmtCodes
+			b.read += cf.size
+			return nil
+		}
+	}
 	data, err := b.part(part)
 	if err != nil || data == nil {
 		return err
 	}
-	b.fmtCodes = map[int]string{}
+	if err := eachToken(data, b.stylesReader); err != nil {
+		return err
+	}
+	if keyed {
+		cacheStyles(key, &cellFormats{numFmts: b.numFmts, fmtCodes: b.fmtCodes, size: int64(len(data))})
+	}
+	return nil
+}
+
+// stylesReader reads the number formats of the cell styles.
+func (b *book) stylesReader() xmlEvents {
+	b.fmtCodes, b.numFmts = map[int]string{}, nil
 	inXfs := false
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			switch t.Name.Local {
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			switch t.local {
 			case "numFmt":
-				if id, err := strconv.Atoi(attr(t, "numFmtId")); err == nil {
-					b.fmtCodes[id] = attr(t, "formatCode")
+				if id, err := strconv.Atoi(t.attr("numFmtId")); err == nil {
+					b.fmtCodes[id] = t.attr("formatCode")
 				}
 			case "cellXfs":
 				inXfs = true
 			case "xf":
 				if inXfs {
-					id, _ := strconv.Atoi(attr(t, "numFmtId"))
+					id, _ := strconv.Atoi(t.attr("numFmtId"))
 					b.numFmts = append(b.numFmts, id)
 				}
 			}
-		case xml.EndElement:
-			if t.Name.Local == "cellXfs" {
+		},
+		onEnd: func(local string) {
+			if local == "cellXfs" {
 				inXfs = false
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
 var quotedRe = regexp.MustCompile(`"[^"]*"|\\.`)
@@ -318,33 +382,39 @@ func (b *book) readCustom() error {
 	if err != nil || data == nil {
 		return err
 	}
+	return eachToken(data, b.customReader)
+}
+
+// customReader reads the custom properties into b.custom.
+func (b *book) customReader() xmlEvents {
+	b.custom = map[string]string{}
 	name, depth := "", 0
 	var val strings.Builder
-	return eachToken(data, func(tok xml.Token) error {
-		switch t := tok.(type) {
-		case xml.StartElement:
-			if t.Name.Local == "property" {
-				name, depth = attr(t, "name"), 0
+	return tokenFuncs{
+		onStart: func(t *tag) {
+			if t.local == "property" {
+				name, depth = t.attr("name"), 0
 				val.Reset()
-				return nil
+				return
 			}
 			depth++
-		case xml.EndElement:
-			if t.Name.Local == "property" {
+		},
+		onEnd: func(local string) {
+			if local == "property" {
 				if name != "" {
 					b.custom[name] = val.String()
 				}
 				name = ""
-				return nil
+				return
 			}
 			depth--
-		case xml.CharData:
+		},
+		onText: func(t []byte) {
 			if name != "" && depth > 0 {
 				val.Write(t)
 			}
-		}
-		return nil
-	})
+		},
+	}
 }
 
 func (b *book) readSheet(part string) (*sheetData, error) {
@@ -352,12 +422,15 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if err != nil {
 		return nil, err
 	}
-	sd := &sheetData{}
 	if data == nil {
-		return sd, nil
+		return &sheetData{}, nil
 	}
-	r := &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
-	if err := eachToken(data, r.token); err != nil {
+	var sd *sheetData
+	err = eachToken(data, func() xmlEvents {
+		sd = &sheetData{}
+		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
+	})
+	if err != nil {
 		return nil, err
 	}
 	sd.sortRows()
@@ -372,50 +445,42 @@ type sheetReader struct {
 	cell      *sheetCell // the cell being read; nil beyond the limits
 	rowNum    int
 	colNum    int
-	text      strings.Builder
+	buf       strings.Builder
 	inV, inF  bool
 	inIS, inT bool
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
 }
 
-// token takes the next token of the worksheet.
-func (r *sheetReader) token(tok xml.Token) error {
-	switch t := tok.(type) {
-	case xml.StartElement:
-		r.start(t)
-	case xml.EndElement:
-		r.end(t)
-	case xml.CharData:
-		if r.inV || r.inF || r.inT {
-			r.text.Write(t)
-		}
+// text takes text between tags.
+func (r *sheetReader) text(t []byte) {
+	if r.inV || r.inF || r.inT {
+		r.buf.Write(t)
 	}
-	return nil
 }
 
 // start takes an element's start tag.
-func (r *sheetReader) start(t xml.StartElement) {
-	switch t.Name.Local {
+func (r *sheetReader) start(t *tag) {
+	switch t.local {
 	case "row":
 		r.startRow(t)
 	case "c":
 		r.startCell(t)
 	case "v":
 		r.inV = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "f":
 		r.inF = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "is":
 		r.inIS = true
-		r.text.Reset()
+		r.buf.Reset()
 	case "rPh":
 		r.skip++
 	case "t":
 		r.inT = r.inIS && r.skip == 0
 	case "mergeCell":
-		if m, ok := parseRange(attr(t, "ref")); ok {
+		if m, ok := parseRange(t.attr("ref")); ok {
 			r.sd.merges = append(r.sd.merges, m)
 		}
 	}
@@ -423,10 +488,10 @@ func (r *sheetReader) start(t xml.StartElement) {
 
 // startRow starts a row, or goes back to a row already read when the
 // file names it again; rows beyond the limits are not kept.
-func (r *sheetReader) startRow(t xml.StartElement) {
+func (r *sheetReader) startRow(t *tag) {
 	sd := r.sd
 	r.rowNum++
-	if n, err := strconv.Atoi(attr(t, "r")); err == nil && n > 0 {
+	if n, err := strconv.Atoi(t.attr("r")); err == nil && n > 0 {
 		r.rowNum = n
 	}
 	r.colNum = 0
@@ -436,7 +501,7 @@ func (r *sheetReader) startRow(t xml.StartElement) {
 			r.row = &sd.rows[i]
 		} else {
 			r.byRow[r.rowNum] = len(sd.rows)
-			sd.rows = append(sd.rows, sheetRow{num: r.rowNum})
+			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, rowCells)})
 			r.row = &sd.rows[len(sd.rows)-1]
 		}
 	}
@@ -444,9 +509,9 @@ func (r *sheetReader) startRow(t xml.StartElement) {
 
 // startCell starts a cell in the current row; cells beyond the limits
 // are not kept.
-func (r *sheetReader) startCell(t xml.StartElement) {
+func (r *sheetReader) startCell(t *tag) {
 	r.colNum++
-	if ref := attr(t, "r"); ref != "" {
+	if ref := t.attr("r"); ref != "" {
 		// A cell reference naming another row is read in the
 		// row that holds it.
 		if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
@@ -455,24 +520,24 @@ func (r *sheetReader) startCell(t xml.StartElement) {
 	}
 	r.cell = nil
 	if r.row != nil && r.colNum <= maxCol {
-		s, _ := strconv.Atoi(attr(t, "s"))
-		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: attr(t, "t"), style: s})
+		s, _ := strconv.Atoi(t.attr("s"))
+		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: t.attr("t"), style: s})
 		r.cell = &r.row.cells[len(r.row.cells)-1]
 	}
 }
 
 // end takes an element's end tag, storing what was read into the cell.
-func (r *sheetReader) end(t xml.EndElement) {
+func (r *sheetReader) end(local string) {
 	cell := r.cell
-	switch t.Name.Local {
+	switch local {
 	case "v":
 		if cell != nil && r.inV {
-			cell.value = r.text.String()
+			cell.value = r.buf.String()
 		}
 		r.inV = false
 	case "f":
 		if cell != nil {
-			cell.formula = strings.TrimSpace(r.text.String())
+			cell.formula = strings.TrimSpace(r.buf.String())
 			if cell.formula == "" {
 				cell.formula = "="
 			}
@@ -480,7 +545,7 @@ func (r *sheetReader) end(t xml.EndElement) {
 		r.inF = false
 	case "is":
 		if cell != nil {
-			cell.value = r.text.String()
+			cell.value = r.buf.String()
 		}
 		r.inIS = false
 	case "rPh":
@@ -586,40 +651,37 @@ func unescapeX(s string) string {
 	})
 }
 
-// eachToken calls fn for every raw token of an XML part, until the end or
-// an error.
-func eachToken(data []byte, fn func(xml.Token) error) error {
-	d := xml.NewDecoder(bytes.NewReader(data))
-	d.Strict = false
-	for {
-		tok, err := d.RawToken()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		if err := fn(tok); err != nil {
-			return err
-		}
-	}
-}
-
-// eachStart calls fn for every start element of an XML part.
-func eachStart(data []byte, fn func(xml.StartElement) error) error {
-	return eachToken(data, func(tok xml.Token) error {
-		if se, ok := tok.(xml.StartElement); ok {
-			return fn(se)
-		}
-		return nil
+// eachStart calls fn for every start tag of an XML part, after begin,
+// which is called again should the part be read again (see eachToken).
+func eachStart(data []byte, begin func(), fn func(*tag)) error {
+	return eachToken(data, func() xmlEvents {
+		begin()
+		return tokenFuncs{onStart: fn}
 	})
 }
 
-func attr(se xml.StartElement, local string) string {
-	for _, a := range se.Attr {
-		if a.Name.Local == local {
-			return a.Value
-		}
+// tokenFuncs takes a part's tokens with functions; a nil one skips its
+// tokens.
+type tokenFuncs struct {
+	onStart func(t *tag)
+	onEnd   func(local string)
+	onText  func(data []byte)
+}
+
+func (f tokenFuncs) start(t *tag) {
+	if f.onStart != nil {
+		f.onStart(t)
 	}
-	return ""
+}
+
+func (f tokenFuncs) end(local string) {
+	if f.onEnd != nil {
+		f.onEnd(local)
+	}
+}
+
+func (f tokenFuncs) text(data []byte) {
+	if f.onText != nil {
+		f.onText(data)
+	}
 }

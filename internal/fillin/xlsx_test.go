@@ -1,6 +1,10 @@
 package fillin_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"io"
 	"reflect"
 	"regexp"
 	"strings"
@@ -59,4 +63,58 @@ func sharedStrings(t *testing.T, b []byte) []string {
 
 func xmlEscape(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", "\n", "&#10;").Replace(s)
+}
+
+// TestScanReadsReturnsItself reads every XML part of a filled-in return
+// with the fast scanner and with encoding/xml: the same tokens, and the
+// scanner reads each part itself.
+func TestScanReadsReturnsItself(t *testing.T) {
+	_, f := formtest.Filled(t)
+	data := testkit.SaveBytes(t, f)
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		part, _ := io.ReadAll(rc)
+		rc.Close()
+		diff, fast := fillin.ScanDiff(part)
+		if diff != "" {
+			t.Errorf("%s: %s", zf.Name, diff)
+		}
+		if !fast {
+			t.Errorf("%s is left to encoding/xml", zf.Name)
+		}
+	}
+}
+
+// TestStylesCache: a styles part read once is taken from the cache with
+// the same formats and the same bytes counted, and only by a part that
+// reads the same: one whose CRC-32 the zip directory gives otherwise still
+// fails its check.
+func TestStylesCache(t *testing.T) {
+	_, f := formtest.Filled(t)
+	data := testkit.SaveBytes(t, f)
+	fillin.ForgetStyles()
+	fmts, read, err := fillin.StylesOf(data)
+	if err != nil || len(fmts) == 0 || read == 0 {
+		t.Fatalf("styles read: %v, %d bytes, %v", fmts, read, err)
+	}
+	cached, cachedRead, err := fillin.StylesOf(data)
+	if err != nil || !reflect.DeepEqual(cached, fmts) || cachedRead != read {
+		t.Errorf("styles from the cache: %v, %d bytes, %v; read: %v, %d bytes", cached, cachedRead, err, fmts, read)
+	}
+	bad := bytes.Clone(data)
+	dir := bytes.LastIndex(bad, []byte("xl/styles.xml")) - 46 // the central directory entry
+	if dir < 0 || !bytes.HasPrefix(bad[dir:], []byte("PK\x01\x02")) {
+		t.Fatal("no directory entry for xl/styles.xml")
+	}
+	bad[dir+16] ^= 0xff // its CRC-32
+	if _, _, err := fillin.StylesOf(bad); !errors.Is(err, zip.ErrChecksum) {
+		t.Errorf("styles with another CRC-32: %v; want %v", err, zip.ErrChecksum)
+	}
 }

@@ -160,9 +160,7 @@ func CheckFile(path string, opts fillin.CheckOptions) *fillin.Return {
 		return fail(inputMsg(err))
 	}
 	src := path
-	if need, err := convert.NeedsConversion(path); err != nil {
-		return fail("无法读取文件：" + err.Error())
-	} else if need {
+	if convert.NeedsConversionOf(path, data) {
 		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 		defer cancel()
 		out, cleanup, err := convert.ToXLSX(ctx, path)

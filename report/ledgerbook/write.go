@@ -26,7 +26,11 @@ import (
 // workbook's times are l.Generated, so the same ledger always gives the
 // same workbook.
 func WriteRanked(w io.Writer, l *ledger.Ledger, rk *history.Ranking) error {
-	return cells.WriteBook(w, "write ledger", func(f *excelize.File) error { return build(f, l, rk) })
+	// cells.WriteBook saves at the fastest deflate level: compressing the
+	// sheets of thousands of tasks took as long as making them.
+	return cells.WriteBook(w, "write ledger", func(f *excelize.File) error {
+		return build(f, l, rk)
+	})
 }
 
 // WriteFileRanked writes the ledger workbook with the period's ranking (see
