@@ -165,6 +165,13 @@ func newWorkspace(dir string) (*workspace.Workspace, error) {
 		return nil, fmt.Errorf("demo: no aliases setting in the configuration template")
 	}
 	text = bytes.Replace(text, []byte(aliasKey), []byte(aliasKey+successors), 1)
+	// And it has each county-level government of the city report for
+	// itself where a document addresses them all.
+	const expandKey = "\ncollective_expand:\n"
+	if !bytes.Contains(text, []byte(expandKey)) {
+		return nil, fmt.Errorf("demo: no collective_expand setting in the configuration template")
+	}
+	text = bytes.Replace(text, []byte(expandKey), []byte(expandKey+counties), 1)
 	c, err := workspace.Init(dir, text, created)
 	if err != nil {
 		return nil, err
@@ -176,9 +183,11 @@ func newWorkspace(dir string) (*workspace.Workspace, error) {
 	return c.Workspace, nil
 }
 
-// successors are the demo office's aliases: the bodies the seeds name
-// from before the 2018 reform of government bodies, mapped to the bodies
-// that took over their work, as an office enters them in taizhang.yaml.
+// successors are the demo office's aliases, as an office enters them in
+// taizhang.yaml: the bodies the seeds name from before the 2018 reform of
+// government bodies, mapped to the bodies that took over their work; and,
+// since the seeds come from five cities and the demo is one city's year,
+// the other cities' districts, zones and banks mapped to the demo city's.
 const successors = `  市经信委: 市工信局
   市经信局: 市工信局
   市工信委: 市工信局
@@ -202,6 +211,25 @@ const successors = `  市经信委: 市工信局
   市金融办: 市金融局
   市金融工作局: 市金融局
   市发改局: 市发改委
+  牧野区: 海陵区
+  红旗区: 高港区
+  平原示范区: 医药高新区
+  泉州开发区管委会: 经开区
+  泉州台商投资区管委会: 经开区
+  浙江临海经济开发区: 经开区
+  台州湾经济技术开发区: 经开区
+  人民银行泉州市中心支行: 人民银行市中心支行
+  人民银行临海市支行: 人民银行市中心支行
+  市人行: 人民银行市中心支行
+  台州银保监分局临海监管组: 市银保监分局
+  泉州高新区各分园区所在地政府: 各县(市、区)人民政府
+`
+
+// counties are the demo city's county-level governments, for the names
+// that address them all.
+const counties = `  各县(市、区)人民政府: [兴化市, 泰兴市, 靖江市, 海陵区, 高港区, 姜堰区]
+  各市(区): [兴化市, 泰兴市, 靖江市, 海陵区, 高港区, 姜堰区]
+  相关县(市、区)人民政府: [兴化市, 泰兴市, 靖江市, 海陵区, 高港区, 姜堰区]
 `
 
 // copySeeds puts the seed documents into the workspace's document folder,
