@@ -247,14 +247,17 @@ func TestRealScore(t *testing.T) {
 	// (TZ_SCORE_DETAIL=all): looking at them would be tuning on them.
 	detail := os.Getenv("TZ_SCORE_DETAIL")
 	type total struct{ docs, checks, right, spurious int }
-	sums := map[string]*total{"dev": {}, "test": {}}
+	// fresh: labelled, never looked at by whoever tunes the parser and not
+	// yet taken into dev or test: the score on documents nobody has seen,
+	// reported without a floor.
+	sums := map[string]*total{"dev": {}, "test": {}, "fresh": {}}
 	provinces := map[string]bool{}
 	t.Logf("%-44s %-5s %5s %7s %6s %8s", "document", "split", "tasks", "checks", "score", "spurious")
 	for _, w := range docs {
 		s := scoreDocument(w, parseFile(t, w.text))
 		sum := sums[w.Split]
 		if sum == nil {
-			t.Fatalf("%s: split %q is neither dev nor test", w.name, w.Split)
+			t.Fatalf("%s: split %q is none of dev, test and fresh", w.name, w.Split)
 		}
 		sum.docs++
 		sum.checks += s.checks
@@ -262,15 +265,18 @@ func TestRealScore(t *testing.T) {
 		sum.spurious += s.spurious
 		provinces[w.Province] = true
 		t.Logf("%-44s %-5s %5d %7d %5.1f%% %8d", w.name, w.Split, len(w.Tasks), s.checks, pct(s.right, s.checks), s.spurious)
-		if detail == "all" || detail != "" && w.Split == "dev" {
+		if detail == "all" || detail != "" && w.Split == "dev" && strings.Contains(w.name, detail) {
 			for _, f := range s.failures {
 				t.Logf("    %s", f)
 			}
 		}
 	}
 	all := total{}
-	for _, split := range []string{"dev", "test"} {
+	for _, split := range []string{"dev", "test", "fresh"} {
 		s := sums[split]
+		if s.docs == 0 {
+			continue
+		}
 		all.docs += s.docs
 		all.checks += s.checks
 		all.right += s.right
