@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/templates/form"
 	"github.com/taizhang-dev/taizhang/templates/form/formtest"
 )
@@ -36,4 +37,21 @@ func BenchmarkMaster(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWriteAll500 writes the workbooks of the speed issue's document:
+// 2,000 tasks over 500 units (samplefix.Synthetic, 4 led a unit and about
+// as many co-operated on). Issue 14's target: ≤ 0.6 s on 2 cores.
+func BenchmarkWriteAll500(b *testing.B) {
+	units, _ := fillin.Assign(samplefix.Synthetic(500, 4))
+	if _, _, err := form.Master(); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := form.WriteAll(b.TempDir(), units, formtest.Options()); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(units)), "units")
 }
