@@ -44,7 +44,11 @@ func demoRun(opts *demoOptions) error {
 		},
 		Tasks: func(t demo.Tasks) {
 			fmt.Fprintf(out, "政策文件 %d 份 → 任务分解表 %s：任务和目标 %d 项，责任单位 %d 个（%d 项未明确牵头单位）\n", t.Documents, t.Path, t.Tasks, t.Units, t.Unassigned)
-			fmt.Fprintf(out, "（演示办公室在任务分解表中：为文件未列牵头单位的 %d 项任务指定了牵头单位，%d 项总体要求、指导思想等不作为任务）\n\n", t.Assigned, t.Framed)
+			framed := ""
+			if t.Framed > 0 {
+				framed = fmt.Sprintf("，%d 项指导思想、基本原则等不作为任务", t.Framed)
+			}
+			fmt.Fprintf(out, "（演示办公室在任务分解表中：为文件未列牵头单位的 %d 项任务指定了牵头单位%s）\n\n", t.Assigned, framed)
 		},
 		Quarter: func(q demo.Quarter) {
 			t := q.Ledger.Totals

@@ -64,7 +64,7 @@ var quarters = []string{"2024年第一季度", "2024年第二季度", "2024年�
 
 func TestDemo(t *testing.T) {
 	dir := runDemo(t)
-	for _, want := range []string{"任务和目标 200 项", "0 项未明确牵头单位", "指定了牵头单位", "2024年第四季度", "年度考核：县（市、区）第一名", "市直部门第一名", "经常迟报", "全年未报", "taizhang status"} {
+	for _, want := range []string{"任务和目标 201 项", "0 项未明确牵头单位", "指定了牵头单位", "2024年第四季度", "年度考核：县（市、区）第一名", "市直部门第一名", "经常迟报", "全年未报", "taizhang status"} {
 		if !strings.Contains(demoOut, want) {
 			t.Errorf("demo output lacks %q:\n%s", want, demoOut)
 		}

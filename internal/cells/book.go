@@ -52,6 +52,7 @@ type editingZip struct {
 	part    string
 	edit    func([]byte) []byte
 	pending *bytes.Buffer
+	seen    bool
 }
 
 func (z *editingZip) Create(name string) (io.Writer, error) {
@@ -59,7 +60,7 @@ func (z *editingZip) Create(name string) (io.Writer, error) {
 		return nil, err
 	}
 	if name == z.part {
-		z.pending = &bytes.Buffer{}
+		z.pending, z.seen = &bytes.Buffer{}, true
 		return z.pending, nil
 	}
 	return z.Writer.Create(name)
@@ -68,6 +69,9 @@ func (z *editingZip) Create(name string) (io.Writer, error) {
 func (z *editingZip) Close() error {
 	if err := z.flush(); err != nil {
 		return err
+	}
+	if !z.seen {
+		return fmt.Errorf("the workbook has no part %s to edit", z.part)
 	}
 	return z.Writer.Close()
 }

@@ -45,7 +45,9 @@ type Ledger struct {
 	Due         string `json:"due"`          // YYYY-MM-DD or ""
 	Generated   string `json:"generated"`    // RFC 3339
 
-	Rows    []*Row         `json:"rows"`
+	Rows []*Row `json:"rows"`
+	// Units are the units that lead tasks, then those that only
+	// co-operate, each in the order of the assignments.
 	Units   []*UnitSummary `json:"units"`
 	Intake  []*Intake      `json:"intake"`
 	Missing []string       `json:"missing_units"` // units with tasks and no usable return

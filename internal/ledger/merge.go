@@ -1,9 +1,11 @@
 package ledger
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -469,6 +471,11 @@ func (l *Ledger) summarise(units []fillin.Assignment, used map[string]*fillin.Re
 		byUnit[a.Unit] = s
 		l.Units = append(l.Units, s)
 	}
+	// The units that lead tasks first: the 汇总 table lists them so, and its
+	// chart draws them alone; a ledger read back keeps that order.
+	slices.SortStableFunc(l.Units, func(a, b *UnitSummary) int {
+		return cmp.Compare(min(b.Led, 1), min(a.Led, 1))
+	})
 	l.tally(byUnit)
 }
 

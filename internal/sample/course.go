@@ -139,14 +139,15 @@ func courseOf(seed int64, unit, trend string, t TaskRow, year int) course {
 	return c
 }
 
-// past reports whether a 完成时限 names a year before year.
+// past reports whether a 完成时限 ends before year: its last year (2023年
+// 至2025年 ends in 2025) is an earlier one.
 func past(deadline string, year int) bool {
-	m := deadlineYearRe.FindStringSubmatch(deadline)
-	if m == nil {
-		return false
+	last := 0
+	for _, m := range deadlineYearRe.FindAllStringSubmatch(deadline, -1) {
+		y, _ := strconv.Atoi(m[1])
+		last = max(last, y)
 	}
-	y, _ := strconv.Atoi(m[1])
-	return y < year
+	return last > 0 && last < year
 }
 
 // month is how far into its year p ends: 3 for a first quarter, 12 for a

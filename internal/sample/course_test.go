@@ -27,3 +27,13 @@ func TestWindow(t *testing.T) {
 		}
 	}
 }
+
+func TestPast(t *testing.T) {
+	for deadline, want := range map[string]bool{
+		"到2020年": true, "2023年底前": true, "2023年至2025年": false, "2024年6月底前": false, "持续推进": false, "": false,
+	} {
+		if got := past(deadline, 2024); got != want {
+			t.Errorf("past(%q, 2024) = %v; want %v", deadline, got, want)
+		}
+	}
+}

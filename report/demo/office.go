@@ -58,7 +58,17 @@ func editTaskList(set *task.Set) (framed, assigned int) {
 }
 
 // frames reports whether t is an item of a document's framing sections.
+// A target, or an item under a heading of goals (总体要求 › 发展目标), is
+// work the office follows, wherever it stands.
 func frames(t *task.Task) bool {
+	if t.Kind == task.KindTarget {
+		return false
+	}
+	for _, h := range t.Headings {
+		if strings.Contains(h, "目标") {
+			return false
+		}
+	}
 	for _, h := range append(slices.Clone(t.Headings), t.Title) {
 		for _, f := range framing {
 			if strings.Contains(h, f) {

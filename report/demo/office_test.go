@@ -14,10 +14,12 @@ func TestEditTaskList(t *testing.T) {
 		{ID: "d", Kind: task.KindOther, Title: "指导思想"},
 		{ID: "e", Kind: task.KindTask, Title: "构建人才发展新格局"},
 		{ID: "f", Kind: task.KindTarget, Title: "高水平建设重大科技创新平台"},
+		{ID: "g", Kind: task.KindTarget, Headings: []string{"总体要求", "发展目标"}, Title: "研究与试验发展经费占地区生产总值比重达到3.6%"},
+		{ID: "h", Kind: task.KindTask, Headings: []string{"总体要求", "主要目标"}, Title: "建成创新型城市"},
 	}}}}
 	framed, assigned := editTaskList(set)
-	if framed != 1 || assigned != 3 {
-		t.Errorf("framed %d, assigned %d; want 1 and 3", framed, assigned)
+	if framed != 1 || assigned != 5 {
+		t.Errorf("framed %d, assigned %d; want 1 and 5 (goals under 总体要求 stay tasks)", framed, assigned)
 	}
 	ts := set.Documents[0].Tasks
 	if ts[0].Kind != task.KindOther {
