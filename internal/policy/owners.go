@@ -110,6 +110,9 @@ func labelRoleOf(label string) role {
 type segment struct {
 	role role
 	text string
+	// demoted is set on a 主办单位 list read as co because a 牵头单位 label
+	// came before it in the same clause.
+	demoted bool
 }
 
 // labelSegments splits a clause at its labels: 牵头单位：A；配合单位：B →
@@ -125,17 +128,36 @@ func labelSegments(raw string) []segment {
 		if len(locs) > 0 {
 			end = locs[0][0]
 		}
-		out = append(out, segment{roleGeneric, raw[:end]})
+		out = append(out, segment{role: roleGeneric, text: raw[:end]})
 	}
+	leadLabel := false
 	for i, loc := range locs {
 		end := len(raw)
 		if i+1 < len(locs) {
 			end = locs[i+1][0]
 		}
-		out = append(out, segment{labelRoleOf(raw[loc[2]:loc[3]]), raw[loc[1]:end]})
+		label := raw[loc[2]:loc[3]]
+		seg := segment{role: labelRoleOf(label), text: raw[loc[1]:end]}
+		// 牵头单位：X；主办单位：A、B: the lead is already named, so the
+		// units that carry out the work under it co-operate, as in
+		// 牵头单位：X；责任单位：Y.
+		if seg.role == roleLead {
+			if hostLabelRe.MatchString(label) {
+				if leadLabel {
+					seg.role, seg.demoted = roleCo, true
+				}
+			} else {
+				leadLabel = true
+			}
+		}
+		out = append(out, seg)
 	}
 	return out
 }
+
+// hostLabelRe is a lead label that names who carries out the work (主办单位,
+// 主责部门) rather than who leads it (牵头单位).
+var hostLabelRe = regexp.MustCompile(`^(?:主办|主责)`)
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {

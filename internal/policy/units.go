@@ -122,6 +122,9 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 		if i > 0 {
 			prefix = u.docPrefix
 		}
+		if seg.demoted {
+			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
+		}
 		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
 			p, r := phraseRole(phrase, seg.role)
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
