@@ -152,8 +152,11 @@ func (s *scanner) nextSibling(m marker) bool {
 // midway accepts the first item of an excerpt that starts in the middle of
 // a document's list (a page that begins at 三、): the first item of all, on
 // its own line, whose next sibling on a line of its own follows it (四、).
+// A Chinese numeral may be high (a page that begins at 三十四、): written
+// out in words and confirmed by its sibling it is no stray number; an
+// Arabic one above 30 is more likely a figure than a page's first item.
 func (s *scanner) midway(m marker) bool {
-	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.value > 30 {
+	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.style == styleNum && m.value > 30 {
 		return false
 	}
 	return s.nextSibling(m)
