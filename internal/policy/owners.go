@@ -22,12 +22,14 @@ const (
 // persons and deadlines, with what each form means. A form is a role word
 // and a noun (牵头 + 责任 + 单位, 分管 + 市 + 领导), so that 牵头责任单位,
 // 协同责任单位 and 牵头负责领导 are read without listing every spelling.
-// Earlier forms win: 牵头领导 is a person, not a lead unit.
+// Earlier forms win: 牵头领导 is a person, not a lead unit. A lone 人： at
+// the start of a line is a person's label whose first words the page lost
+// (责任人：, 联系人：).
 var labelForms = []struct {
 	form string
 	role role
 }{
-	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责|督办|挂点|挂钩|包抓)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
+	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责|督办|挂点|挂钩|包抓)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人|联系人|(?m:^)[ \t\x{3000}]*人`, roleLeader},
 	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|指导单位|督办单位|监督单位`, roleIgnore},
 	{scopeWord + `(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头`, roleLead},
 	{scopeWord + `(?:配合|协同|协办|参与|参加|协助|协作|支持|其他)(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
