@@ -29,7 +29,8 @@ var quarterRe = regexp.MustCompile(`第[一二三四]季度`)
 
 // readRecordTable reads the records that start at line i as a task table.
 func readRecordTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
-	if !recordTaskRe.MatchString(lines[i]) || !hasColon(lines[i]) {
+	// Every line of a text is asked: the words first, the regexp after.
+	if !hasColon(lines[i]) || !strings.Contains(lines[i], "工作") && !strings.Contains(lines[i], "任务") || !recordTaskRe.MatchString(lines[i]) {
 		return nil, 0, false
 	}
 	cols := []column{colSeq, colContent, colLead, colCo, colUnits, colDeadline}
