@@ -162,7 +162,7 @@ func labelledTail(t string) (string, clause) {
 	k := len(lines)
 	for k > 0 {
 		l := strings.TrimLeft(lines[k-1], " \t\u3000")
-		if !hasColon(l) || !clauseStartRe.MatchString(l) {
+		if !hasColon(l) || !clauseStartRe.MatchString(l) && len(personLines(l, nil)) == 0 {
 			break
 		}
 		k--

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,7 +23,8 @@ const (
 // persons and deadlines, with what each form means. A form is a role word
 // and a noun (牵头 + 责任 + 单位, 分管 + 市 + 领导), so that 牵头责任单位,
 // 协同责任单位 and 牵头负责领导 are read without listing every spelling.
-// Earlier forms win: 牵头领导 is a person, not a lead unit.
+// Earlier forms win: 牵头领导 is a person, not a lead unit. A lone 人： at
+// the start of a line is a person's label too (see personLines).
 var labelForms = []struct {
 	form string
 	role role
@@ -33,6 +35,56 @@ var labelForms = []struct {
 	{`(?:配合|协同|协办|参与|参加|协助|协作|支持|其他)(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
 	{`(?:具体|主要|整改)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
 	{`完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排|整改时限|整改期限`, roleDeadline},
+}
+
+// scopeWords are the levels a label may name its units by: 省直配合单位,
+// 市直责任单位 (the province's or the city's own departments). The word
+// belongs to the label, never to the units before it.
+var scopeWords = []string{"省直", "市直", "县直", "区直", "州直", "旗直"}
+
+// trimScope cuts the level word that stands before a label off the text
+// before it.
+func trimScope(s string) string {
+	t := strings.TrimRight(s, " \t\u3000")
+	for _, w := range scopeWords {
+		if strings.HasSuffix(t, w) {
+			return t[:len(t)-len(w)]
+		}
+	}
+	return s
+}
+
+// personLines adds to a clause's labels the lines that start with a lone
+// 人：, a person's label whose first words the page lost (责任人：, 联系人：),
+// in the form FindAllStringSubmatchIndex gives.
+func personLines(raw string, locs [][]int) [][]int {
+	if !strings.Contains(raw, "人") {
+		return locs
+	}
+	added := false
+	for off := 0; off < len(raw); {
+		line := raw[off:]
+		if k := strings.IndexByte(line, '\n'); k >= 0 {
+			line = line[:k]
+		}
+		start := off + len(line) - len(strings.TrimLeft(line, " \t\u3000"))
+		rest := raw[start : off+len(line)]
+		if strings.HasPrefix(rest, "人") {
+			after := strings.TrimLeft(rest[len("人"):], " \t")
+			for _, c := range []string{"：", ":"} {
+				if strings.HasPrefix(after, c) {
+					end := off + len(line) - len(after) + len(c)
+					locs = append(locs, []int{start, end, start, start + len("人")})
+					added = true
+				}
+			}
+		}
+		off += len(line) + 1
+	}
+	if added {
+		slices.SortFunc(locs, func(a, b []int) int { return a[0] - b[0] })
+	}
+	return locs
 }
 
 // labelEnd closes a label: its colon, after a note in brackets if any
@@ -98,6 +150,9 @@ func colonLabels(t string) string {
 
 // labelRoleOf says what a label means.
 func labelRoleOf(label string) role {
+	if label == "人" {
+		return roleLeader
+	}
 	for i, re := range labelFormRes {
 		if re.MatchString(label) {
 			return labelForms[i].role
@@ -110,6 +165,9 @@ func labelRoleOf(label string) role {
 type segment struct {
 	role role
 	text string
+	// demoted is set on a 主办单位 list read as co because a 牵头单位 label
+	// came before it in the same clause.
+	demoted bool
 }
 
 // labelSegments splits a clause at its labels: 牵头单位：A；配合单位：B →
@@ -117,25 +175,48 @@ type segment struct {
 func labelSegments(raw string) []segment {
 	var locs [][]int
 	if hasColon(raw) {
-		locs = clauseWordRe.FindAllStringSubmatchIndex(raw, -1)
+		locs = personLines(raw, clauseWordRe.FindAllStringSubmatchIndex(raw, -1))
 	}
 	var out []segment
-	if len(locs) == 0 || strings.TrimSpace(raw[:locs[0][0]]) != "" {
+	if len(locs) == 0 || strings.TrimSpace(trimScope(raw[:locs[0][0]])) != "" {
 		end := len(raw)
 		if len(locs) > 0 {
 			end = locs[0][0]
 		}
-		out = append(out, segment{roleGeneric, raw[:end]})
-	}
-	for i, loc := range locs {
-		end := len(raw)
-		if i+1 < len(locs) {
-			end = locs[i+1][0]
+		text := raw[:end]
+		if end < len(raw) {
+			text = trimScope(text)
 		}
-		out = append(out, segment{labelRoleOf(raw[loc[2]:loc[3]]), raw[loc[1]:end]})
+		out = append(out, segment{role: roleGeneric, text: text})
+	}
+	leadLabel := false
+	for i, loc := range locs {
+		text := raw[loc[1]:]
+		if i+1 < len(locs) {
+			text = trimScope(raw[loc[1]:locs[i+1][0]])
+		}
+		label := raw[loc[2]:loc[3]]
+		seg := segment{role: labelRoleOf(label), text: text}
+		// 牵头单位：X；主办单位：A、B: the lead is already named, so the
+		// units that carry out the work under it co-operate, as in
+		// 牵头单位：X；责任单位：Y.
+		if seg.role == roleLead {
+			if hostLabelRe.MatchString(label) {
+				if leadLabel {
+					seg.role, seg.demoted = roleCo, true
+				}
+			} else {
+				leadLabel = true
+			}
+		}
+		out = append(out, seg)
 	}
 	return out
 }
+
+// hostLabelRe is a lead label that names who carries out the work (主办单位,
+// 主责部门) rather than who leads it (牵头单位).
+var hostLabelRe = regexp.MustCompile(`^(?:主办|主责)`)
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {

@@ -468,3 +468,42 @@ func TestLeaderClauseIsNoSecondAssignment(t *testing.T) {
 		}
 	}
 }
+
+// TestPageExcerpts reads pages that start or run as a whole document does
+// not: in the middle of a list, flattened into one line, one record a page.
+// Each case lists every task the page gives (path: lead / co / deadline),
+// so a numbered point of a progress report would show as one too many.
+func TestPageExcerpts(t *testing.T) {
+	for _, tt := range []struct {
+		text string
+		want []string
+	}{
+		{"二十一、推进政务公开。(责任单位:市政府办公室、财政局)\n二十二、深化审批改革。(责任单位:市审批局)",
+			[]string{"二十一: 市政府办公室 / 市财政局 / ", "二十二: 市审批局 /  / "}},
+		{"[接上页] 加快建设。 2.共同推动物流发展。(省直配合单位:省发展改革委、交通运输厅) 3.拓展旅游合作。(省直配合单位:省旅游局) (三)促进公共服务。",
+			[]string{"2:  / 省发展改革委 省交通运输厅 / ", "3:  / 省旅游局 / "}},
+		{"一、任务\n1.推进改革。(牵头领导:张某某;牵头单位:市农办;主办单位:市编办、市财政局)",
+			[]string{"一.1: 市农办 / 市编办 市财政局 / "}},
+		{"任务12\n重点工作:推进城市更新。\n牵头单位:市住建局\n年度阶段性工作目标:\n第一季度:1.制定方案。2.开展调研。\n第四季度:1.完成年度任务。\n进展落实情况:\n第一季度:\n1.已制定方案。\n2.已开展调研。",
+			[]string{"12: 市住建局 /  / 第四季度"}},
+		{"重点工作: | 7.治理违法建设。 |\n牵头单位: | 市城管局 |\n年度阶段性工作目标: | 第二季度:完成50%。 第三季度:完成90%。 |\n进展情况: |\n已完成。 |",
+			[]string{"7: 市城管局 /  / 第三季度"}},
+		{"一、规划衔接\n1. 做好规划衔接。\n工作成果:规划有序衔接。\n责任单位:甲东市、乙州市、丙夏州交通运输部门\n人:三市州交通运输部门主要负责同志\n二、互联互通",
+			[]string{"一.1: 甲东市交通运输部门 / 乙州市交通运输部门 丙夏州交通运输部门 / "}},
+	} {
+		var got []string
+		for _, tk := range parseText(t, tt.text).Tasks {
+			if !tk.Reportable() {
+				continue
+			}
+			due := ""
+			if tk.Deadline != nil {
+				due = tk.Deadline.Text
+			}
+			got = append(got, strings.Join(tk.Path, ".")+": "+strings.Join(tk.Lead, " ")+" / "+strings.Join(tk.Co, " ")+" / "+due)
+		}
+		if !reflect.DeepEqual(got, tt.want) {
+			t.Errorf("%.40s…: tasks\n%q; want\n%q", tt.text, got, tt.want)
+		}
+	}
+}

@@ -161,6 +161,10 @@ func TestParseUnits(t *testing.T) {
 		{"责任主体:某某汽车4S店、县污水处理厂", ruleConvention, []string{"某某汽车4S店"}, []string{"县污水处理厂"}},
 		{"市委宣传部、经信委、科技局", ruleConvention, []string{"市委宣传部"}, []string{"市工信局", "市科技局"}},
 		{"市科技局、市场监管局", ruleConvention, []string{"市科技局"}, []string{"市市场监管局"}},
+		{"责任单位:海东市、兰州市、临夏州发展改革部门", ruleConvention, []string{"海东市发展改革部门"}, []string{"兰州市发展改革部门", "临夏州发展改革部门"}},
+		{"宁波市、杭州市城市管理局", ruleConvention, []string{"宁波市城市管理局"}, []string{"杭州市城市管理局"}},
+		{"牵头领导:张某;牵头单位:市农办;主办单位:市编办、各县(市)区政府", ruleConvention, []string{"市农办"}, []string{"市编办", "各县(市)区政府"}},
+		{"省直配合单位:省发展改革委、经贸委", ruleConvention, nil, []string{"省发展改革委", "省经贸委"}},
 	}
 	for _, tt := range tests {
 		got := u.parseUnits(tt.raw, tt.rule)

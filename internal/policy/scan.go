@@ -1,6 +1,9 @@
 package policy
 
-import "regexp"
+import (
+	"regexp"
+	"strings"
+)
 
 // node is one numbered item found in the text.
 type node struct {
@@ -152,11 +155,53 @@ func (s *scanner) nextSibling(m marker) bool {
 // midway accepts the first item of an excerpt that starts in the middle of
 // a document's list (a page that begins at 三、): the first item of all, on
 // its own line, whose next sibling on a line of its own follows it (四、).
+// A Chinese numeral may be high (a page that begins at 三十四、): written
+// out in words and confirmed by its sibling it is no stray number; an
+// Arabic one above 30 is more likely a figure than a page's first item.
 func (s *scanner) midway(m marker) bool {
-	if len(s.nodes) > 0 || !m.lineStart || m.bare || (m.style != styleCN && m.style != styleNum) || m.value > 30 {
+	if len(s.nodes) > 0 || m.bare || (m.style != styleCN && m.style != styleNum) || m.style == styleNum && m.value > 30 {
 		return false
 	}
+	if !m.lineStart {
+		return s.inlineSibling(m)
+	}
 	return s.nextSibling(m)
+}
+
+// inlineSibling is nextSibling for a page flattened into one line ([接上页]
+// ……。2.…（配合单位：…） 3.…): the marker follows the end of a sentence or
+// of a bracket, and its next sibling follows the bracket that closes its
+// item, as a task list's responsibility clause does.
+func (s *scanner) inlineSibling(m marker) bool {
+	if !afterStop(s.rs, m.start, "。；;）)") {
+		return false
+	}
+	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
+		r := s.rs[i]
+		if r == '\n' {
+			return false
+		}
+		if !isDigit(r) && !isCNDigit(r) || !precededOK(s.rs, i) {
+			continue
+		}
+		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {
+			return afterStop(s.rs, i, "）)")
+		}
+	}
+	return false
+}
+
+// afterStop reports whether the rune before rs[i], spaces aside, is one of
+// stops.
+func afterStop(rs []rune, i int, stops string) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch rs[j] {
+		case ' ', '\t', '\u3000', '\u00a0':
+			continue
+		}
+		return strings.ContainsRune(stops, rs[j])
+	}
+	return false
 }
 
 func (s *scanner) push(m marker, gap bool) {

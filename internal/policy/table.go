@@ -468,16 +468,21 @@ func nonBlank(ss ...string) []string {
 // documentNotes says how the document was read as a whole.
 func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bool) []string {
 	var notes []string
-	multi, withUnits := 0, 0
+	multi, withUnits, withCo := 0, 0, 0
 	for _, t := range d.Tasks {
 		if len(t.Lead) > 0 {
 			withUnits++
+		}
+		if len(t.Co) > 0 {
+			withCo++
 		}
 		if len(t.Lead)+len(t.Co) > 1 {
 			multi++
 		}
 	}
 	switch {
+	case withUnits == 0 && withCo > 0:
+		notes = append(notes, "文件只列配合单位，未列牵头单位：各任务的牵头单位需由办公室指定")
 	case withUnits == 0:
 		notes = append(notes, "文件未列责任单位：各任务的牵头单位需由办公室指定")
 	case rule == ruleMark:

@@ -37,6 +37,9 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 		if !ok {
 			t, next, ok = readGluedTable(lines, i, u)
 		}
+		if !ok {
+			t, next, ok = readRecordTable(lines, i, u)
+		}
 		if ok {
 			t.line = len(out)
 			tables = append(tables, t)

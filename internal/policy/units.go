@@ -122,6 +122,9 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 		if i > 0 {
 			prefix = u.docPrefix
 		}
+		if seg.demoted {
+			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
+		}
 		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
 			p, r := phraseRole(phrase, seg.role)
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
@@ -499,6 +502,9 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 		}
 	}
 	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
+		if sharePlaceAgency(items, flags) {
+			return
+		}
 		u.shareLevelSuffix(items, flags)
 		shareFieldSuffix(items, flags)
 		return
@@ -513,6 +519,44 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 		items[i].name += suffix
 	}
 	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+}
+
+// placeLevels are the characters that close a place's name with its level.
+const placeLevels = "市州县区盟旗"
+
+// sharePlaceAgency restores 海东市、兰州市、临夏州发展改革部门 as 海东市发展改革
+// 部门, 兰州市发展改革部门 and 临夏州发展改革部门: places written with their
+// level (three to five characters) before a place's agency share the agency.
+// The place of the last name is cut after its level character, not inside a
+// city's name (兰州市城市管理局 is 兰州市 + 城市管理局).
+func sharePlaceAgency(items []markedUnit, flags *[]string) bool {
+	k := len(items) - 1
+	last := []rune(items[k].name)
+	cut := -1
+	for i := 2; i <= 4 && i+2 < len(last); i++ {
+		if strings.ContainsRune(placeLevels, last[i]) && !strings.ContainsRune(placeLevels, last[i+1]) {
+			cut = i + 1
+			break
+		}
+	}
+	if cut < 0 {
+		return false
+	}
+	agency := string(last[cut:])
+	if !(agencyEndRe.MatchString(agency) || strings.HasSuffix(agency, "部门")) || strings.Contains(agency, "政府") || strings.ContainsAny(agency, "园区") {
+		return false
+	}
+	for _, it := range items[:k] {
+		rs := []rune(it.name)
+		if len(rs) < 3 || len(rs) > 5 || strings.HasPrefix(it.name, "各") || !strings.ContainsRune(placeLevels, rs[len(rs)-1]) {
+			return false
+		}
+	}
+	for i := range items[:k] {
+		items[i].name += agency
+	}
+	addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+agency+"”补全")
+	return true
 }
 
 // shareLevelSuffix restores 苏州、无锡、常州市政府 as 苏州市政府, 无锡市政府
