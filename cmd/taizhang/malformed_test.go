@@ -21,6 +21,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/round"
@@ -440,7 +441,7 @@ func TestMalformedReturns(t *testing.T) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(ws, p.String(), "填报表", "*.xlsx"))
 	r := &testRound{ws: ws, returns: filepath.Join(ws, p.String(), "报送"), p: p}
-	plans, err := sample.FillReturns(books, r.returns, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 11})
+	plans, err := samplefix.FillReturns(books, r.returns, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 11})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,22 +37,12 @@ var importFilter = map[kind]string{
 	kindODS:  "calc8",
 }
 
-// NeedsConversion reports whether the file at path must go through ToXLSX
-// before an .xlsx reader can open it: Excel 97-2003 and WPS workbooks (OLE2
-// containers), OpenDocument spreadsheets, and, by extension when the content
-// does not tell, web pages or XML saved as .xls. An .xlsx under another name
-// needs none. A password-protected .xlsx (also OLE2) does, so that ToXLSX
-// can say why it cannot be read.
-func NeedsConversion(path string) (bool, error) {
-	data, err := readInput(path)
-	if err != nil {
-		return false, err
-	}
-	return NeedsConversionOf(path, data), nil
-}
-
-// NeedsConversionOf is NeedsConversion of a file already read: data is
-// its content.
+// NeedsConversionOf reports whether the file at path, whose content is
+// data, must go through ToXLSX before an .xlsx reader can open it: Excel
+// 97-2003 and WPS workbooks (OLE2 containers), OpenDocument spreadsheets,
+// and, by extension when the content does not tell, web pages or XML saved
+// as .xls. An .xlsx under another name needs none. A password-protected
+// .xlsx (also OLE2) does, so that ToXLSX can say why it cannot be read.
 func NeedsConversionOf(path string, data []byte) bool {
 	switch sniff(data) {
 	case kindXLSX:

@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 
 	"github.com/taizhang-dev/taizhang/internal/convert/internal/office"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
@@ -43,14 +44,10 @@ func TestNeedsConversion(t *testing.T) {
 	}
 	for _, tt := range tests {
 		path := testkit.SaveFile(t, dir, tt.name, tt.data)
-		got, err := NeedsConversion(path)
-		if err != nil || got != tt.want {
-			t.Errorf("NeedsConversion(%q) = %v, %v; want %v", tt.name, got, err, tt.want)
+		if got := NeedsConversionOf(path, tt.data); got != tt.want {
+			t.Errorf("NeedsConversionOf(%q) = %v; want %v", tt.name, got, tt.want)
 		}
 	}
-	missing := filepath.Join(dir, "没有.xls")
-	_, err := NeedsConversion(missing)
-	wantInputError(t, err, missing, msgNotFound)
 }
 
 // TestToXLSXMessages covers the refusals that need no LibreOffice.
@@ -76,6 +73,10 @@ func TestToXLSXMessages(t *testing.T) {
 		}
 		wantInputError(t, err, path, tt.want)
 	}
+	missing := filepath.Join(dir, "没有.xls")
+	_, cleanup, err := ToXLSX(context.Background(), missing)
+	cleanup()
+	wantInputError(t, err, missing, msgNotFound)
 }
 
 func TestToXLSXWithoutLibreOffice(t *testing.T) {

@@ -33,7 +33,7 @@ func TestScannerChecksRoundAsBefore(t *testing.T) {
 		books = append(books, w.Path)
 	}
 	returns := filepath.Join(dir, "returns")
-	if _, err := sample.FillReturns(books, returns, sample.Options{Period: p, Due: due, Seed: 3}); err != nil {
+	if _, err := samplefix.FillReturns(books, returns, sample.Options{Period: p, Due: due, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(returns, "*.xlsx"))

@@ -44,9 +44,10 @@ type Plan struct {
 	Habit      string   // its reporting habit in the year: HabitNever, HabitMissOnce, HabitLate or ""
 }
 
-// FillReturns reads each issued workbook in books (never modifying them)
-// and writes into outDir, which it creates, what the units send back for
-// the period.
+// Fill writes into outDir, which it creates, what the units of the issued
+// workbooks send back for the period. The books are known without reading
+// the workbooks (BooksOf; samplefix.ReadBook reads one from disk), which
+// are read only to copy them, never modified.
 //
 // Each book is one unit's, and the books are one round: the mix is drawn
 // over their units. Most units send on time and complete; about 15% are
@@ -61,27 +62,14 @@ type Plan struct {
 // from period to period.
 //
 // The rows follow each task's course over the year (see Trend): calling
-// FillReturns for each quarter of a year with the same seed gives progress
+// Fill for each quarter of a year with the same seed gives progress
 // that never falls, tasks that stay 已完成, units that improve or slip, and
 // a period's returns do not depend on which periods were generated before.
 //
 // Only input cells are written, so the signature stays valid; each file's
-// modification time is its 填报日期 at 17:00 local time. FillReturns never
+// modification time is its 填报日期 at 17:00 local time. Fill never
 // overwrites a book and does not remove other files in outDir. The plans
 // are in the order of books.
-func FillReturns(books []string, outDir string, opts Options) ([]Plan, error) {
-	issued := make([]*Book, len(books))
-	if err := parallel(len(books), func(i int) (err error) {
-		issued[i], err = readBook(books[i])
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	return Fill(issued, outDir, opts)
-}
-
-// Fill is FillReturns for books already known (BooksOf): the demo, which
-// has just written the workbooks, reads none of them back.
 func Fill(issued []*Book, outDir string, opts Options) ([]Plan, error) {
 	for _, b := range issued {
 		if err := b.settle(opts); err != nil {

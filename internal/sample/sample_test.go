@@ -120,6 +120,13 @@ func issue(t testing.TB, set *task.Set) []string {
 	return books
 }
 
+// fillIssued is Fill for the workbooks issue wrote from set, in its order.
+func fillIssued(t testing.TB, set *task.Set, paths []string, out string, opts Options) ([]Plan, error) {
+	t.Helper()
+	units, _ := fillin.Assign(set)
+	return Fill(BooksOf(units, paths, opts.Period, opts.Due), out, opts)
+}
+
 func hashFiles(t testing.TB, paths []string) []string {
 	t.Helper()
 	var out []string
@@ -190,7 +197,7 @@ func TestFillReturns(t *testing.T) {
 	p := testPeriod(t)
 	opts := Options{Period: p, Due: testDue, Seed: 42}
 	out := t.TempDir()
-	plans, err := FillReturns(books, out, opts)
+	plans, err := fillIssued(t, set, books, out, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +330,7 @@ func TestFillReturns(t *testing.T) {
 	// Determinism: the same seed gives the same plans and cells, another
 	// seed different ones.
 	out2 := t.TempDir()
-	plans2, err := FillReturns(books, out2, opts)
+	plans2, err := fillIssued(t, set, books, out2, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -334,7 +341,7 @@ func TestFillReturns(t *testing.T) {
 		t.Errorf("same seed, different returns:\n%s", firstDiff(all, all2))
 	}
 	opts.Seed = 43
-	plans3, err := FillReturns(books, t.TempDir(), opts)
+	plans3, err := fillIssued(t, set, books, t.TempDir(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -362,32 +369,15 @@ func firstDiff(a, b string) string {
 
 // TestNoOverwrite refuses to write the returns over the issued workbooks.
 func TestNoOverwrite(t *testing.T) {
-	books := issue(t, handSet())
+	set := handSet()
+	books := issue(t, set)
 	before := hashFiles(t, books)
-	_, err := FillReturns(books, filepath.Dir(books[0]), Options{Period: testPeriod(t), Due: testDue, Seed: 1})
+	_, err := fillIssued(t, set, books, filepath.Dir(books[0]), Options{Period: testPeriod(t), Due: testDue, Seed: 1})
 	if err == nil || !strings.Contains(err.Error(), "overwrite") {
 		t.Errorf("err = %v; want a refusal", err)
 	}
 	if !slices.Equal(hashFiles(t, books), before) {
 		t.Error("issued workbooks changed")
-	}
-}
-
-// TestDefaults takes the period and the deadline from the workbooks.
-func TestDefaults(t *testing.T) {
-	set := handSet()
-	books := issue(t, set)
-	plans, err := FillReturns(books[:3], t.TempDir(), Options{Seed: 7})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := testPeriod(t)
-	for _, pl := range plans {
-		for _, f := range pl.Files {
-			if r := checkFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: testSecret}); !r.Usable() || r.Header.Date > "2025-01-12" || r.Header.Date < "2024-12-25" {
-				t.Errorf("%s: usable %v, date %s", f, r.Usable(), r.Header.Date)
-			}
-		}
 	}
 }
 
@@ -433,14 +423,9 @@ func TestShortTitle(t *testing.T) {
 // TestEveryKind: with a dozen units, every kind of messy typing is dealt
 // out whatever the seed.
 func TestEveryKind(t *testing.T) {
-	books := issue(t, handSet())
-	issued := make([]*Book, len(books))
-	for i, b := range books {
-		var err error
-		if issued[i], err = readBook(b); err != nil {
-			t.Fatal(err)
-		}
-	}
+	set := handSet()
+	units, _ := fillin.Assign(set)
+	issued := BooksOf(units, issue(t, set), testPeriod(t), testDue)
 	for seed := int64(0); seed < 50; seed++ {
 		seen := map[edit]bool{}
 		for _, j := range PlanRound(issued, seed) {

@@ -366,7 +366,7 @@ func TestReturnsMatchFillReturns(t *testing.T) {
 	books := sample.Issue(t, set)
 	p := sample.TestPeriod(t)
 	opts := sample.Options{Period: p, Due: sample.TestDue, Seed: 42}
-	plans, err := sample.FillReturns(books, t.TempDir(), opts)
+	plans, err := samplefix.FillReturns(books, t.TempDir(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -427,7 +427,7 @@ func TestReturnsMatchSeeds(t *testing.T) {
 	for _, w := range written {
 		books = append(books, w.Path)
 	}
-	plans, err := sample.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: due, Seed: 2024})
+	plans, err := samplefix.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: due, Seed: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -523,7 +523,7 @@ func TestSyntheticRoundTrip(t *testing.T) {
 	set := samplefix.Synthetic(15, 3)
 	books := sample.Issue(t, set)
 	p := sample.TestPeriod(t)
-	plans, err := sample.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: sample.TestDue, Seed: 3})
+	plans, err := samplefix.FillReturns(books, t.TempDir(), sample.Options{Period: p, Due: sample.TestDue, Seed: 3})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -546,8 +546,27 @@ func BenchmarkFillReturns(b *testing.B) {
 	books := sample.Issue(b, samplefix.Synthetic(50, 10))
 	opts := sample.Options{Period: sample.TestPeriod(b), Due: sample.TestDue, Seed: 1}
 	for b.Loop() {
-		if _, err := sample.FillReturns(books, b.TempDir(), opts); err != nil {
+		if _, err := samplefix.FillReturns(books, b.TempDir(), opts); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestDefaults: read from disk, the books take the period and the deadline
+// from the workbooks' hidden sheet when none is given.
+func TestDefaults(t *testing.T) {
+	set := sample.HandSet()
+	books := sample.Issue(t, set)
+	plans, err := samplefix.FillReturns(books[:3], t.TempDir(), sample.Options{Seed: 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := sample.TestPeriod(t)
+	for _, pl := range plans {
+		for _, f := range pl.Files {
+			if r := sample.CheckFile(t, f, fillin.CheckOptions{Tasks: set, Period: &p, Secret: sample.TestSecret}); !r.Usable() || r.Header.Date > "2025-01-12" || r.Header.Date < "2024-12-25" {
+				t.Errorf("%s: usable %v, date %s", f, r.Usable(), r.Header.Date)
+			}
 		}
 	}
 }

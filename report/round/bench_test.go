@@ -27,7 +27,7 @@ import (
 
 // benchRound is a round's returns written to disk for the benchmarks: the
 // workbooks templates/form issues from a synthetic task list, filled in by
-// sample.FillReturns (some late, some messy, one unit missing).
+// samplefix.FillReturns (some late, some messy, one unit missing).
 type benchRound struct {
 	job  Job
 	dir  string
@@ -139,7 +139,7 @@ func fillRound(dir string, set *task.Set, p period.Period, due time.Time, secret
 		books = append(books, w.Path)
 		rows += w.Items
 	}
-	if _, err := sample.FillReturns(books, filepath.Join(dir, "returns"), sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
+	if _, err := samplefix.FillReturns(books, filepath.Join(dir, "returns"), sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
 		return 0, err
 	}
 	return float64(rows) / float64(len(books)), nil

@@ -185,8 +185,8 @@ func TestSaveAsXLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ok, err := convert.NeedsConversion(xls); !ok || err != nil {
-		t.Fatalf("NeedsConversion(.xls) = %v, %v", ok, err)
+	if data, err := os.ReadFile(xls); err != nil || !convert.NeedsConversionOf(xls, data) {
+		t.Fatalf("NeedsConversionOf(.xls) = false, or %v", err)
 	}
 	xlsx, cleanup, err := convert.ToXLSX(context.Background(), xls)
 	if err != nil {

@@ -12,7 +12,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
-// Returns is what checking the returns sample.FillReturns would write for
+// Returns is what checking the returns samplefix.FillReturns would write for
 // the workbooks templates/form issues from set for period p gives, made in memory for
 // tests and benchmarks: one Return per unit of fillin.Assign(set) that
 // sends something back, in that order. A unit that sends twice is
