@@ -20,7 +20,6 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -153,13 +152,13 @@ type malformedCase struct {
 type testRound struct {
 	ws, returns string
 	p           period.Period
-	plans       []sample.Plan
-	singles     []sample.Plan // units that sent one return, to be spoiled one each
+	plans       []samplefix.Plan
+	singles     []samplefix.Plan // units that sent one return, to be spoiled one each
 	used        int
 }
 
 // single hands out the return of a unit not yet spoiled.
-func (r *testRound) single(t *testing.T) (sample.Plan, *returnForm) {
+func (r *testRound) single(t *testing.T) (samplefix.Plan, *returnForm) {
 	t.Helper()
 	if r.used >= len(r.singles) {
 		t.Fatal("more cases than units with a single return")
@@ -441,7 +440,7 @@ func TestMalformedReturns(t *testing.T) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(ws, p.String(), "填报表", "*.xlsx"))
 	r := &testRound{ws: ws, returns: filepath.Join(ws, p.String(), "报送"), p: p}
-	plans, err := samplefix.FillReturns(books, r.returns, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 11})
+	plans, err := samplefix.FillReturns(books, r.returns, samplefix.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 11})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,6 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -32,7 +31,7 @@ func messyReturns(t *testing.T) (tasks, folder string, rejected []string) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(filepath.Dir(book), "*.xlsx"))
 	folder = filepath.Join(dir, "报送")
-	plans, err := samplefix.FillReturns(books, folder, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 7})
+	plans, err := samplefix.FillReturns(books, folder, samplefix.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 7})
 	if err != nil {
 		t.Fatal(err)
 	}

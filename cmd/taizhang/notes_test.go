@@ -9,7 +9,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -23,7 +22,7 @@ func mergedLedger(t *testing.T) (tasks, folder, out string) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(filepath.Dir(book), "*.xlsx"))
 	folder = filepath.Join(dir, "报送")
-	if _, err := samplefix.FillReturns(books, folder, sample.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 7}); err != nil {
+	if _, err := samplefix.FillReturns(books, folder, samplefix.Options{Period: p, Due: time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC), Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	out = filepath.Join(dir, "总台账.xlsx")

@@ -8,7 +8,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
@@ -28,7 +27,7 @@ func TestLostSigningKey(t *testing.T) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(ws, p.String(), "填报表", "*.xlsx"))
 	returns := filepath.Join(ws, p.String(), "报送")
-	if _, err := samplefix.FillReturns(books, returns, sample.Options{Period: p, Seed: 2024}); err != nil {
+	if _, err := samplefix.FillReturns(books, returns, samplefix.Options{Period: p, Seed: 2024}); err != nil {
 		t.Fatal(err)
 	}
 	keyPath := workspace.KeyPath(ws)

@@ -11,7 +11,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
@@ -176,7 +175,7 @@ func TestWorkspaceYear(t *testing.T) {
 			t.Fatalf("templates wrote nothing into %s/填报表", p)
 		}
 		returns := filepath.Join(ws, p.String(), "报送")
-		if _, err := samplefix.FillReturns(books, returns, sample.Options{Period: p, Seed: int64(i + 1)}); err != nil {
+		if _, err := samplefix.FillReturns(books, returns, samplefix.Options{Period: p, Seed: int64(i + 1)}); err != nil {
 			t.Fatal(err)
 		}
 
@@ -277,7 +276,7 @@ func TestStatus(t *testing.T) {
 	p, _ := period.Parse("2024-Q4")
 	books, _ := filepath.Glob(filepath.Join(ws, p.String(), "填报表", "*.xlsx"))
 	returns := filepath.Join(ws, p.String(), "报送")
-	plans, err := samplefix.FillReturns(books, returns, sample.Options{Period: p, Seed: 2024})
+	plans, err := samplefix.FillReturns(books, returns, samplefix.Options{Period: p, Seed: 2024})
 	if err != nil {
 		t.Fatal(err)
 	}

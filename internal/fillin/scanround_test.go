@@ -9,7 +9,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/templates/form"
 )
@@ -33,7 +32,7 @@ func TestScannerChecksRoundAsBefore(t *testing.T) {
 		books = append(books, w.Path)
 	}
 	returns := filepath.Join(dir, "returns")
-	if _, err := samplefix.FillReturns(books, returns, sample.Options{Period: p, Due: due, Seed: 3}); err != nil {
+	if _, err := samplefix.FillReturns(books, returns, samplefix.Options{Period: p, Due: due, Seed: 3}); err != nil {
 		t.Fatal(err)
 	}
 	files, _ := filepath.Glob(filepath.Join(returns, "*.xlsx"))

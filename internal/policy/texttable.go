@@ -12,6 +12,12 @@ import (
 // empty). Both are read by their header words, as the Word-table reader
 // reads a real table, and the rows go to tableTasks.
 
+// tableReaders read the text tables after readRowTable's, each tried where
+// the ones before it find no table, in this order.
+var tableReaders = []func(lines []string, i int, u unitRules) (*taskTable, int, bool){
+	readCellTable, readPipeCellTable, readSpaceTable, readBarTable, readGluedTable, readRecordTable,
+}
+
 // rebuildLineTables finds the tables written as text in lines and returns
 // the other lines and the tables; kept[i] is the index in the returned
 // lines of what stood at or after lines[i] (len(lines) included).
@@ -22,23 +28,11 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 	for i := 0; i < len(lines); i++ {
 		kept[i] = len(out)
 		t, next, ok := readRowTable(lines, i)
-		if !ok {
-			t, next, ok = readCellTable(lines, i, u)
-		}
-		if !ok {
-			t, next, ok = readPipeCellTable(lines, i, u)
-		}
-		if !ok {
-			t, next, ok = readSpaceTable(lines, i, u)
-		}
-		if !ok {
-			t, next, ok = readBarTable(lines, i, u)
-		}
-		if !ok {
-			t, next, ok = readGluedTable(lines, i, u)
-		}
-		if !ok {
-			t, next, ok = readRecordTable(lines, i, u)
+		for _, read := range tableReaders {
+			if ok {
+				break
+			}
+			t, next, ok = read(lines, i, u)
 		}
 		if ok {
 			t.line = len(out)

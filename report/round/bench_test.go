@@ -19,7 +19,6 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
-	"github.com/taizhang-dev/taizhang/internal/sample"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/templates/form"
@@ -139,7 +138,7 @@ func fillRound(dir string, set *task.Set, p period.Period, due time.Time, secret
 		books = append(books, w.Path)
 		rows += w.Items
 	}
-	if _, err := samplefix.FillReturns(books, filepath.Join(dir, "returns"), sample.Options{Period: p, Due: due, Seed: 1}); err != nil {
+	if _, err := samplefix.FillReturns(books, filepath.Join(dir, "returns"), samplefix.Options{Period: p, Due: due, Seed: 1}); err != nil {
 		return 0, err
 	}
 	return float64(rows) / float64(len(books)), nil

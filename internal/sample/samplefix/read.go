@@ -16,6 +16,13 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/sample"
 )
 
+// Options and Plan are sample's, for the tests that start from files and
+// need nothing else of it.
+type (
+	Options = sample.Options
+	Plan    = sample.Plan
+)
+
 // FillReturns is sample.Fill for issued workbooks on disk: it reads each of
 // paths (never modifying it; see ReadBook) and writes into outDir what the
 // units send back. The demo, which has just written its workbooks, knows
