@@ -5,7 +5,13 @@ import (
 	"bytes"
 	"compress/flate"
 	"fmt"
+	"hash"
+	"hash/crc32"
 	"io"
+	"io/fs"
+	"regexp"
+	"slices"
+	"strings"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
@@ -26,85 +32,201 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error
 	return nil
 }
 
-// Save writes f to w with deflate at its fastest level. A workbook's parts
-// are repetitive XML: the fastest level makes files about a tenth larger
-// and takes a third of the default level's time, which was the largest
-// single cost of writing a workbook.
+// Save writes f to w with deflate at its fastest level, the same workbook
+// always as the same bytes (see sortedZip). A workbook's parts are
+// repetitive XML: the fastest level makes files about a tenth larger and
+// takes a third of the default level's time, which was the largest single
+// cost of writing a workbook.
 func Save(f *excelize.File, w io.Writer) error {
-	f.SetZipWriter(fastZip)
-	return f.Write(w)
+	return SaveEdited(f, w, "", nil)
 }
 
 // SaveEdited is Save with the part named part passed through edit on its
 // way into the archive: a change excelize has no call for, made without
-// reading the workbook back.
+// reading the workbook back. It fails when the workbook has no such part.
 func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []byte) error {
 	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &editingZip{Writer: NewZip(w), part: part, edit: edit}
+		return &sortedZip{out: w, edit: part, editFn: edit}
 	})
 	return f.Write(w)
 }
 
-// editingZip holds back the part it edits until the next part starts or
-// the archive closes.
-type editingZip struct {
-	*zip.Writer
-	part    string
-	edit    func([]byte) []byte
-	pending *bytes.Buffer
-	seen    bool
+// sortedZip writes a workbook's parts in the order of their names, the
+// content types first with their entries sorted too, whatever the order
+// excelize produces them in: it walks maps, so the same workbook came out
+// as different bytes from run to run. Each part is deflated into memory as
+// it comes (the archive's size, not the workbook's); the part to edit and
+// the content types are held as they are until the end.
+type sortedZip struct {
+	out    io.Writer
+	edit   string
+	editFn func([]byte) []byte
+	parts  []*zipPart
+	cur    *zipPart
 }
 
-func (z *editingZip) Create(name string) (io.Writer, error) {
-	if err := z.flush(); err != nil {
-		return nil, err
-	}
-	if name == z.part {
-		z.pending, z.seen = &bytes.Buffer{}, true
-		return z.pending, nil
-	}
-	return z.Writer.Create(name)
+// zipPart is one part: deflated with its checksum and size, or held raw.
+type zipPart struct {
+	name string
+	raw  bool
+	data bytes.Buffer
+	fw   *flate.Writer
+	crc  hash.Hash32
+	size uint64
 }
 
-func (z *editingZip) Close() error {
-	if err := z.flush(); err != nil {
-		return err
+func (p *zipPart) Write(b []byte) (int, error) {
+	if p.raw {
+		return p.data.Write(b)
 	}
-	if !z.seen {
-		return fmt.Errorf("the workbook has no part %s to edit", z.part)
-	}
-	return z.Writer.Close()
+	p.crc.Write(b)
+	p.size += uint64(len(b))
+	return p.fw.Write(b)
 }
 
-func (z *editingZip) flush() error {
-	if z.pending == nil {
+func (p *zipPart) finish() error {
+	if p.raw {
 		return nil
 	}
-	body := z.edit(z.pending.Bytes())
-	z.pending = nil
-	w, err := z.Writer.Create(z.part)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(body)
+	err := p.fw.Close()
+	flaters.Put(p.fw)
+	p.fw = nil
 	return err
 }
 
-func fastZip(w io.Writer) excelize.ZipWriter { return NewZip(w) }
+func (z *sortedZip) Create(name string) (io.Writer, error) {
+	if err := z.finish(); err != nil {
+		return nil, err
+	}
+	p := &zipPart{name: name, raw: name == z.edit || name == contentTypes}
+	if !p.raw {
+		fw, err := flater(&p.data)
+		if err != nil {
+			return nil, err
+		}
+		p.fw, p.crc = fw, crc32.NewIEEE()
+	}
+	z.parts = append(z.parts, p)
+	z.cur = p
+	return p, nil
+}
+
+func (z *sortedZip) finish() error {
+	if z.cur == nil {
+		return nil
+	}
+	err := z.cur.finish()
+	z.cur = nil
+	return err
+}
+
+// AddFS adds the files of fsys, as zip.Writer.AddFS does.
+func (z *sortedZip) AddFS(fsys fs.FS) error {
+	return fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return err
+		}
+		w, err := z.Create(name)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	})
+}
+
+func (z *sortedZip) Close() error {
+	if err := z.finish(); err != nil {
+		return err
+	}
+	slices.SortFunc(z.parts, func(a, b *zipPart) int {
+		if at, bt := a.name == contentTypes, b.name == contentTypes; at != bt {
+			if at {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	zw := NewZip(z.out)
+	edited := z.edit == ""
+	for _, p := range z.parts {
+		if !p.raw {
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
+				CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
+			if err != nil {
+				return err
+			}
+			if _, err := p.data.WriteTo(w); err != nil {
+				return err
+			}
+			continue
+		}
+		body := p.data.Bytes()
+		switch p.name {
+		case contentTypes:
+			body = sortContentTypes(body)
+		case z.edit:
+			body, edited = z.editFn(body), true
+		}
+		w, err := zw.Create(p.name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(body); err != nil {
+			return err
+		}
+	}
+	if !edited {
+		return fmt.Errorf("the workbook has no part %s to edit", z.edit)
+	}
+	return zw.Close()
+}
+
+// contentTypes is the part that names every other part's type.
+const contentTypes = "[Content_Types].xml"
+
+// contentEntries are the two kinds of entry of the content types, each
+// written by excelize in the order it met them.
+var contentEntries = []*regexp.Regexp{
+	regexp.MustCompile(`<Default [^>]*?/>|<Default [^>]*?>\s*</Default>`),
+	regexp.MustCompile(`<Override [^>]*?/>|<Override [^>]*?>\s*</Override>`),
+}
+
+// sortContentTypes sorts the content types' entries of each kind in place.
+func sortContentTypes(body []byte) []byte {
+	for _, re := range contentEntries {
+		locs := re.FindAllIndex(body, -1)
+		entries := make([]string, len(locs))
+		for i, l := range locs {
+			entries[i] = string(body[l[0]:l[1]])
+		}
+		slices.Sort(entries)
+		var out bytes.Buffer
+		last := 0
+		for i, l := range locs {
+			out.Write(body[last:l[0]])
+			out.WriteString(entries[i])
+			last = l[1]
+		}
+		out.Write(body[last:])
+		body = out.Bytes()
+	}
+	return body
+}
 
 // NewZip is a zip writer whose deflate runs at flate.BestSpeed, with the
 // compressors pooled as archive/zip pools its own.
 func NewZip(w io.Writer) *zip.Writer {
 	z := zip.NewWriter(w)
 	z.RegisterCompressor(zip.Deflate, func(out io.Writer) (io.WriteCloser, error) {
-		fw, ok := flaters.Get().(*flate.Writer)
-		if ok {
-			fw.Reset(out)
-		} else {
-			var err error
-			if fw, err = flate.NewWriter(out, flate.BestSpeed); err != nil {
-				return nil, err
-			}
+		fw, err := flater(out)
+		if err != nil {
+			return nil, err
 		}
 		return &pooledFlater{fw}, nil
 	})
@@ -112,6 +234,16 @@ func NewZip(w io.Writer) *zip.Writer {
 }
 
 var flaters sync.Pool
+
+// flater is a pooled flate.Writer at BestSpeed writing to out; put it back
+// in flaters after closing it.
+func flater(out io.Writer) (*flate.Writer, error) {
+	if fw, ok := flaters.Get().(*flate.Writer); ok {
+		fw.Reset(out)
+		return fw, nil
+	}
+	return flate.NewWriter(out, flate.BestSpeed)
+}
 
 // pooledFlater returns its flate.Writer to the pool when closed.
 type pooledFlater struct{ *flate.Writer }

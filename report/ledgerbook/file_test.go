@@ -102,3 +102,15 @@ func writeSmall(path string) error {
 	_, err := WriteFileRanked(path, testLedger(), nil)
 	return err
 }
+
+// TestSameBytes: the same ledger gives the same workbook, byte for byte
+// (excelize writes some parts in map order; cells.Save sorts them).
+func TestSameBytes(t *testing.T) {
+	l := testLedger()
+	first := writeRankedBytes(t, l, testRanking(t, l))
+	for range 5 {
+		if again := writeRankedBytes(t, l, testRanking(t, l)); !bytes.Equal(again, first) {
+			t.Fatal("the same ledger gave different bytes")
+		}
+	}
+}
