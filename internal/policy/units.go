@@ -270,7 +270,11 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 				prefix, afterOrg = p, false
 			case prefix != "" && u.takesPrefix(name) && (!afterOrg || bureauEndRe.MatchString(name)):
 				name = prefix + name
-			case isPlaceName(name) || u.isCollective(name):
+			case u.isCollective(name):
+				// 各县区人民政府、园区管委会: the list has moved down to
+				// the places; what follows is not a 市 agency.
+				prefix = ""
+			case isPlaceName(name):
 			case prefix != "" && ownOrgRe.MatchString(name):
 				afterOrg = true
 			default:
