@@ -84,6 +84,9 @@ type taskTable struct {
 	// a merged cell is left on its first row only: a row without a
 	// deadline or leader shares the row above's.
 	flattened bool
+	// category is set when the first column groups the rows (分类): a
+	// row whose group is headed as goals (发展目标) is a target.
+	category bool
 	// note is a review note every row carries (how its cells were guessed).
 	note string
 }
@@ -293,7 +296,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		tk.Path = append(tk.Path, label)
 		tk.Headings = append([]string(nil), sectionTitles...)
 		tk.Leader = strings.Join(strings.Fields(cells[colLeader]), " ")
-		if k := len(sectionTitles); t.goals || k > 0 && targetHeadingRe.MatchString(sectionTitles[k-1]) {
+		if k := len(sectionTitles); t.goals || k > 0 && targetHeadingRe.MatchString(sectionTitles[k-1]) || t.category && targetHeadingRe.MatchString(strings.TrimSpace(row[0])) {
 			tk.Kind = task.KindTarget
 		}
 		us, raw := p.rowUnits(t, cells, rule)

@@ -280,6 +280,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		}
 		return true
 	}
+	// category is the cell of a first column that groups the rows (分类:
+	// 发展目标), merged over them: it stands before the first row's number.
+	category, hasCategory := "", cols[0] == colNone && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), ""))
 	for ; j < len(lines); j++ {
 		c := cell(j)
 		switch {
@@ -289,6 +292,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			flush()
 			cur = make([]string, len(cols))
 			cur[colAt[colSeq]] = c
+			if hasCategory {
+				cur[0] = category
+			}
 			unitCells = 0
 			groupOpen, pendingLeader = false, ""
 		case isSectionRow(c) || parenMarkerRe.MatchString(c):
@@ -299,6 +305,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				j++
 			}
 			rows = append(rows, []string{c})
+		case hasCategory && shortTitle(c) && (cur == nil || unitCells > 0 && !u.isUnitList(c) && cellDeadline(c, 0) == nil && !looksLikePerson(c)):
+			flush()
+			category = c
 		case cur == nil:
 			// A heading whose number the page lost, or the end.
 			if len([]rune(c)) <= 40 {
@@ -350,6 +359,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			unitCells++
 			c = strings.TrimRight(unitPart(c, u), "。.")
 			switch {
+			case unitCells <= 2 && unitsBeforeLead(cols):
+				// 责任单位 | 牵头单位: the cells stand in the header's order.
+				put([]column{colUnits, colLead}[unitCells-1], c)
 			case unitCells == 1 && hasCol(cols, colLead):
 				put(colLead, c)
 			case hasCol(cols, colCo) && hasCol(cols, colLead):
@@ -372,6 +384,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		t, _ = recogniseTable(rows)
 	}
 	t.flattened = true
+	t.category = hasCategory
 	return t, j, true
 }
 
@@ -407,6 +420,14 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 		if header == nil {
 			return nil, i
 		}
+		// The first row's category cell (发展目标, merged over the rows
+		// below) stands between the header and the row's number: a task
+		// column after the unit columns when the header has one already.
+		if n := len(header); n > 2 && taskCol(classifyHeader(header[n-1])) && unitCol(classifyHeader(header[n-2])) && hasTaskCol(header[:n-1]) {
+			header = header[:n-1]
+			for j--; j > i && cellLine(lines, j) == ""; j-- {
+			}
+		}
 		return append([]string{c}, header...), j
 	}
 	if classifyHeader(cellLine(lines, i)) != colSeq {
@@ -431,6 +452,26 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 		header = append(header, c)
 	}
 	return guessContent(header), j
+}
+
+// unitsBeforeLead reports a header with a 责任单位 column before its
+// 牵头单位 column and no 配合单位.
+func unitsBeforeLead(cols []column) bool {
+	u, l := firstCol(cols, colUnits), firstCol(cols, colLead)
+	return u >= 0 && l > u && !hasCol(cols, colCo)
+}
+
+func taskCol(c column) bool { return c == colContent || c == colTitle }
+
+func unitCol(c column) bool { return c == colLead || c == colCo || c == colUnits }
+
+func hasTaskCol(header []string) bool {
+	for _, h := range header {
+		if taskCol(classifyHeader(h)) {
+			return true
+		}
+	}
+	return false
 }
 
 var personRe = regexp.MustCompile(`^[\p{Han}]{1,2}\s?[\p{Han}]{1,2}(\s*[\p{Han}]{1,2}\s?[\p{Han}]{1,2})*$`)

@@ -270,7 +270,11 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 				prefix, afterOrg = p, false
 			case prefix != "" && u.takesPrefix(name) && (!afterOrg || bureauEndRe.MatchString(name)):
 				name = prefix + name
-			case isPlaceName(name) || u.isCollective(name):
+			case u.isCollective(name):
+				// 各县区人民政府、园区管委会: the list has moved down to
+				// the places; what follows is not a 市 agency.
+				prefix = ""
+			case isPlaceName(name):
 			case prefix != "" && ownOrgRe.MatchString(name):
 				afterOrg = true
 			default:
@@ -502,7 +506,7 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 		}
 	}
 	if suffix == "" || !isPlaceName(strings.TrimSuffix(last, suffix)) {
-		if sharePlaceAgency(items, flags) {
+		if sharePlaceAgency(items, flags) || u.shareZoneSuffix(items, flags) {
 			return
 		}
 		u.shareLevelSuffix(items, flags)
@@ -556,6 +560,43 @@ func sharePlaceAgency(items []markedUnit, flags *[]string) bool {
 		items[i].name += agency
 	}
 	addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+agency+"”补全")
+	return true
+}
+
+// zoneSuffixes close the name of a zone governed as a place (荒湖管理区).
+var zoneSuffixes = []string{"管理区", "开发区", "示范区", "试验区", "度假区", "风景区"}
+
+// shareZoneSuffix restores 人民大垸、荒湖管理区 as 人民大垸管理区, 荒湖管理区:
+// short bare names right before a zone's name, none of them a name of
+// its own (a place, a collective, an organisation), share its suffix.
+func (u unitRules) shareZoneSuffix(items []markedUnit, flags *[]string) bool {
+	k := len(items) - 1
+	last := items[k].name
+	suffix := ""
+	for _, s := range zoneSuffixes {
+		if strings.HasSuffix(last, s) && len([]rune(last)) >= len([]rune(s))+2 {
+			suffix = s
+			break
+		}
+	}
+	if suffix == "" {
+		return false
+	}
+	start := k
+	for start > 0 {
+		prev := items[start-1].name
+		if n := len([]rune(prev)); n < 2 || n > 4 || strings.HasPrefix(prev, "各") || u.plausible(prev) {
+			break
+		}
+		start--
+	}
+	if start == k {
+		return false
+	}
+	for i := start; i < k; i++ {
+		items[i].name += suffix
+	}
+	addFlag(flags, "“"+last+"”前的地名按共用后缀“"+suffix+"”补全")
 	return true
 }
 
