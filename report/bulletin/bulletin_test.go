@@ -192,3 +192,14 @@ func TestReportDateInBeijing(t *testing.T) {
 		t.Error("the report is not dated the Beijing day of the merge (2024年10月12日)")
 	}
 }
+
+// TestSaysNone: a 存在问题 cell that says there is none is not appended to
+// a light's reason.
+func TestSaysNone(t *testing.T) {
+	for s, want := range map[string]bool{"无": true, "暂无。": true, " 没有 ": true, "无问题": true, "/": true,
+		"资金未到位": false, "无资金": false, "": false} {
+		if got := saysNone(s); got != want {
+			t.Errorf("saysNone(%q) = %v; want %v", s, got, want)
+		}
+	}
+}

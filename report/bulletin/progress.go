@@ -252,7 +252,7 @@ func problems(d *gongwen.Doc, l *ledger.Ledger, n int) {
 		}, Size: tableSize}
 		for _, r := range append(red, yellow...) {
 			reason := r.LightReason
-			if p := summary(r.Problems, 60); p != "" {
+			if p := summary(r.Problems, 60); p != "" && !saysNone(p) {
 				reason += "；" + p
 			}
 			cell := gongwen.TextCell(reason)
@@ -425,4 +425,14 @@ func ledgerTable(d *gongwen.Doc, l *ledger.Ledger) {
 		}
 	}
 	d.Table(t)
+}
+
+// saysNone reports whether a unit's 存在问题 says there is none (无, 暂无,
+// 没有, 无问题), as units type it: such a cell adds nothing to a reason.
+func saysNone(s string) bool {
+	switch strings.Trim(s, " 。.\u3000") {
+	case "无", "暂无", "没有", "无问题", "暂无问题", "/", "—", "-":
+		return true
+	}
+	return false
 }
