@@ -254,14 +254,10 @@ func (p *pooledFlater) Close() error {
 	return err
 }
 
-// RewriteZip copies the zip archive data part by part: a part for which
-// edit returns a body is written anew with that body, and every other part
-// is copied still compressed.
-func RewriteZip(data []byte, edit func(f *zip.File) (body []byte, changed bool, err error)) ([]byte, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, err
-	}
+// RewriteZip copies the archive zr part by part: a part for which edit
+// returns a body is written anew with that body, and every other part is
+// copied still compressed.
+func RewriteZip(zr *zip.Reader, edit func(f *zip.File) (body []byte, changed bool, err error)) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := NewZip(&buf)
 	for _, f := range zr.File {

@@ -4,9 +4,10 @@ import (
 	"archive/zip"
 	"encoding/xml"
 	"fmt"
-	"io"
 	"path"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // SheetPart finds in an .xlsx the part of the sheet named sheet and the
@@ -14,10 +15,7 @@ import (
 // relationships. The parts read here are small; each is read to at most
 // 64 MB.
 func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err error) {
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		parts[f.Name] = f
-	}
+	parts := Parts(zr)
 	var wb struct {
 		Sheets []struct {
 			Name string `xml:"name,attr"`
@@ -32,7 +30,7 @@ func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err err
 		} `xml:"Relationship"`
 	}
 	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
-		data, err := readZipPart(parts[name])
+		data, err := ReadPart(parts[name])
 		if err != nil {
 			return "", "", err
 		}
@@ -67,14 +65,21 @@ func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err err
 	return sheetPart, sstPart, nil
 }
 
-func readZipPart(f *zip.File) ([]byte, error) {
+// Parts are an archive's files by name.
+func Parts(zr *zip.Reader) map[string]*zip.File {
+	parts := make(map[string]*zip.File, len(zr.File))
+	for _, f := range zr.File {
+		parts[f.Name] = f
+	}
+	return parts
+}
+
+// ReadPart is a part's uncompressed bytes, at most 64 MB of them (a
+// workbook part taizhang edits is far smaller); a missing part (nil) is an
+// error.
+func ReadPart(f *zip.File) ([]byte, error) {
 	if f == nil {
 		return nil, fmt.Errorf("a workbook part is missing")
 	}
-	rc, err := f.Open()
-	if err != nil {
-		return nil, err
-	}
-	defer rc.Close()
-	return io.ReadAll(io.LimitReader(rc, 64<<20))
+	return outfile.ReadZipFile(f, 64<<20)
 }

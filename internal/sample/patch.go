@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 // cellValue is one cell a unit types: its reference (H5) and value.
@@ -39,19 +38,16 @@ func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := map[string]*zip.File{}
-	for _, f := range zr.File {
-		parts[f.Name] = f
-	}
+	parts := cells.Parts(zr)
 	sheetPart, sstPart, err := cells.SheetPart(zr, sheet)
 	if err != nil {
 		return nil, err
 	}
-	xmlSheet, err := readPart(parts[sheetPart])
+	xmlSheet, err := cells.ReadPart(parts[sheetPart])
 	if err != nil {
 		return nil, err
 	}
-	xmlSST, err := readPart(parts[sstPart])
+	xmlSST, err := cells.ReadPart(parts[sstPart])
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +55,7 @@ func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", sheetPart, err)
 	}
-	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
+	return cells.RewriteZip(zr, func(f *zip.File) ([]byte, bool, error) {
 		switch f.Name {
 		case sheetPart:
 			return xmlSheet, true, nil
@@ -69,18 +65,6 @@ func fillCells(data []byte, sheet string, set []cellValue) ([]byte, error) {
 		return nil, false, nil
 	})
 }
-
-// readPart is a part's uncompressed bytes, at most maxPart of them.
-func readPart(f *zip.File) ([]byte, error) {
-	if f == nil {
-		return nil, fmt.Errorf("a workbook part is missing")
-	}
-	return outfile.ReadZipFile(f, maxPart)
-}
-
-// maxPart bounds a part read: an issued workbook's parts are a few
-// hundred kilobytes at most.
-const maxPart = 64 << 20
 
 // styleAttr is a cell's style attribute in its start tag.
 var styleAttr = regexp.MustCompile(` s="[0-9]+"`)

@@ -63,7 +63,11 @@ var protection = regexp.MustCompile(`(?s)<(\w+:)?(sheetProtection|workbookProtec
 // stripProtection rewrites an .xlsx without sheet and workbook protection:
 // the common way protection is removed without the password.
 func stripProtection(data []byte) ([]byte, error) {
-	return cells.RewriteZip(data, func(f *zip.File) ([]byte, bool, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	return cells.RewriteZip(zr, func(f *zip.File) ([]byte, bool, error) {
 		if f.Name != "xl/workbook.xml" && !(strings.HasPrefix(f.Name, "xl/worksheets/") && strings.HasSuffix(f.Name, ".xml")) {
 			return nil, false, nil
 		}
