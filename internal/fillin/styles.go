@@ -36,11 +36,11 @@ var stylesCache = struct {
 // flags, CRC-32 and size, its compressed bytes and the data descriptor
 // after them, which the reader checks. ok is false when f is not one to
 // keep.
-func stylesKey(f *zip.File, data []byte) (key string, ok bool) {
+func stylesKey(f *zip.File, data []byte) (key []byte, ok bool) {
 	off, err := f.DataOffset()
 	end := off + int64(f.CompressedSize64)
 	if err != nil || f.CompressedSize64 > maxKeyedStyles || off < 0 || end > int64(len(data)) {
-		return "", false
+		return nil, false
 	}
 	k := make([]byte, 0, 32+len(f.Name)+int(f.CompressedSize64))
 	k = binary.LittleEndian.AppendUint16(k, f.Method)
@@ -50,25 +50,25 @@ func stylesKey(f *zip.File, data []byte) (key string, ok bool) {
 	k = binary.AppendUvarint(k, uint64(len(f.Name)))
 	k = append(k, f.Name...)
 	k = append(k, data[end:min(end+16, int64(len(data)))]...) // the data descriptor
-	return string(append(k, data[off:end]...)), true
+	return append(k, data[off:end]...), true
 }
 
 // cachedStyles is what a styles part with key read to, nil if it is not
 // kept.
-func cachedStyles(key string, keyed bool) *cellFormats {
+func cachedStyles(key []byte, keyed bool) *cellFormats {
 	if !keyed {
 		return nil
 	}
 	stylesCache.Lock()
 	defer stylesCache.Unlock()
-	return stylesCache.m[key]
+	return stylesCache.m[string(key)] // looked up without a copy
 }
 
 // cacheStyles keeps what the styles part with key read to.
-func cacheStyles(key string, cf *cellFormats) {
+func cacheStyles(key []byte, cf *cellFormats) {
 	stylesCache.Lock()
 	defer stylesCache.Unlock()
 	if len(stylesCache.m) < maxCachedStyles {
-		stylesCache.m[key] = cf
+		stylesCache.m[string(key)] = cf
 	}
 }

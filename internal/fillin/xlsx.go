@@ -304,7 +304,8 @@ func (b *book) sstReader() xmlEvents {
 // stylesCache.
 func (b *book) readStyles(part string) error {
 	f := b.zipPart(part)
-	key, keyed := "", false
+	var key []byte
+	keyed := false
 	if f != nil && b.admit(f) == nil {
 		key, keyed = stylesKey(f, b.data)
 		if cf := cachedStyles(key, keyed); cf != nil {

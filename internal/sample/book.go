@@ -1,6 +1,7 @@
 package sample
 
 import (
+	"strconv"
 	"strings"
 	"time"
 
@@ -8,36 +9,40 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
-// The 填报表 sheet as templates/form writes it, in internal/fillin's
-// layout: the header block in rows 2–3, the column headers in row 4 and one
-// task row from row 5, with the task ID in the hidden column O. The cells
-// a unit types in are patched into a copy of the workbook (fillCells), which
-// fails on a cell the sheet does not have.
-const (
-	cellFiller   = "B3"
-	cellPhone    = "D3"
-	cellReviewer = "F3"
-	cellDate     = "H3" // merged H3:I3
-)
+// The 填报表 sheet in internal/fillin's layout, which templates/form
+// writes: the header block's input cells right of their labels, and the
+// columns as 0-based indexes. The cells a unit types in are patched into a
+// copy of the workbook (fillCells), which fails on a cell the sheet does not
+// have, so a layout that moves fails loudly.
+var cellFiller, cellPhone, cellReviewer, cellDate = headerInputs()
 
-// Columns, as 0-based indexes into a row and as letters.
+// headerInputs are the cells of the header block a unit types in, in the
+// order of fillin.HeaderCells: 填报人, 联系电话, 审核人, 填报日期.
+func headerInputs() (filler, phone, reviewer, date string) {
+	var cells []string
+	for _, h := range fillin.HeaderCells {
+		if h.Input {
+			cells = append(cells, letter(int(h.Col)+1)+strconv.Itoa(h.Row))
+		}
+	}
+	return cells[0], cells[1], cells[2], cells[3]
+}
+
 const (
-	colLabel = iota
-	colContent
-	colRole
-	colOthers
-	colDeadline
-	colTargets
-	colProgress
-	colPercent
-	colStatus
-	colCurrent
-	colProblems
-	colNext
-	colEvidence
-	colRemark
-	colID
-	numCols
+	colLabel    = int(fillin.ColLabel)
+	colContent  = int(fillin.ColContent)
+	colRole     = int(fillin.ColRole)
+	colOthers   = int(fillin.ColOthers)
+	colDeadline = int(fillin.ColDeadline)
+	colTargets  = int(fillin.ColTargets)
+	colProgress = int(fillin.ColProgress)
+	colPercent  = int(fillin.ColPercent)
+	colStatus   = int(fillin.ColStatus)
+	colCurrent  = int(fillin.ColCurrent)
+	colProblems = int(fillin.ColProblems)
+	colNext     = int(fillin.ColNext)
+	colEvidence = int(fillin.ColEvidence)
+	colRemark   = int(fillin.ColRemark)
 )
 
 func letter(c int) string { return string(rune('A' + c)) }
@@ -46,7 +51,6 @@ func letter(c int) string { return string(rune('A' + c)) }
 // the assignments, samplefix.ReadBook reads one from disk).
 type Book struct {
 	Path   string
-	data   []byte
 	Unit   string
 	Period period.Period // from the hidden sheet; zero when unreadable
 	Due    time.Time     // from the hidden sheet; zero when none

@@ -247,12 +247,9 @@ type Header struct {
 // a temporary file, with the 填报日期 at 17:00 local time as its
 // modification time.
 func writeReturn(b *Book, path string, h Header, es []Entry) error {
-	data := b.data
-	if data == nil {
-		var err error
-		if data, err = os.ReadFile(b.Path); err != nil {
-			return err
-		}
+	data, err := os.ReadFile(b.Path)
+	if err != nil {
+		return err
 	}
 	var set []cellValue
 	for _, c := range []struct{ cell, v string }{

@@ -176,13 +176,15 @@ var customHeight = regexp.MustCompile(`(<row r="(\d+)"[^>]*?) customHeight="(?:t
 // 本期进展 typed in shows whole; until then the row keeps the height
 // written, which leaves room to type.
 func growingRows(sheet []byte) []byte {
-	return customHeight.ReplaceAllFunc(sheet, func(m []byte) []byte {
-		sub := customHeight.FindSubmatch(m)
-		if row, _ := strconv.Atoi(string(sub[2])); row >= fillin.RowFirst {
-			return sub[1]
+	var out []byte
+	last := 0
+	for _, m := range customHeight.FindAllSubmatchIndex(sheet, -1) {
+		if row, _ := strconv.Atoi(string(sheet[m[4]:m[5]])); row >= fillin.RowFirst {
+			out = append(append(out, sheet[last:m[0]]...), sheet[m[2]:m[3]]...)
+			last = m[1]
 		}
-		return m
-	})
+	}
+	return append(out, sheet[last:]...)
 }
 
 // fill writes a's content into a copy of the master workbook.
@@ -208,8 +210,8 @@ func fill(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error
 	// would see empty sheets. The form's cells run to the task ID column,
 	// from the header row to the last task.
 	formEnd, _ := excelize.CoordinatesToCellName(int(fillin.NumCols), max(fillin.RowHeader, fillin.RowFirst+len(a.Items)-1))
-	for sheet, last := range map[string]string{fillin.SheetGuide: guideEnd, fillin.SheetForm: formEnd, fillin.SheetMeta: metaEnd} {
-		if err := f.SetSheetDimension(sheet, "A1:"+last); err != nil {
+	for _, d := range [][2]string{{fillin.SheetGuide, guideEnd}, {fillin.SheetForm, formEnd}, {fillin.SheetMeta, metaEnd}} {
+		if err := f.SetSheetDimension(d[0], "A1:"+d[1]); err != nil {
 			return err
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -31,10 +32,12 @@ func FillReturns(paths []string, outDir string, opts sample.Options) ([]sample.P
 	books := make([]*sample.Book, len(paths))
 	errs := make([]error, len(paths))
 	var wg sync.WaitGroup
+	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
 	for i, p := range paths {
 		wg.Add(1)
+		slots <- struct{}{}
 		go func() {
-			defer wg.Done()
+			defer func() { <-slots; wg.Done() }()
 			books[i], errs[i] = ReadBook(p)
 		}()
 	}
