@@ -29,25 +29,30 @@ func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err err
 			Target string `xml:"Target,attr"`
 		} `xml:"Relationship"`
 	}
-	for name, v := range map[string]any{"xl/workbook.xml": &wb, "xl/_rels/workbook.xml.rels": &rels} {
-		data, err := ReadPart(parts[name])
+	for _, p := range []struct {
+		name string
+		v    any
+	}{{"xl/workbook.xml", &wb}, {"xl/_rels/workbook.xml.rels", &rels}} {
+		data, err := ReadPart(parts[p.name])
 		if err != nil {
 			return "", "", err
 		}
-		if err := xml.Unmarshal(data, v); err != nil {
-			return "", "", fmt.Errorf("%s: %w", name, err)
+		if err := xml.Unmarshal(data, p.v); err != nil {
+			return "", "", fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	id := ""
 	for _, s := range wb.Sheets {
 		if s.Name == sheet {
 			id = s.ID
+			break
 		}
 	}
 	for _, r := range rels.Rels {
-		target := strings.TrimPrefix(r.Target, "/")
-		if !strings.HasPrefix(target, "xl/") {
-			target = path.Join("xl", target)
+		// A target is relative to xl/, or absolute from the package root.
+		target := path.Join("xl", r.Target)
+		if strings.HasPrefix(r.Target, "/") {
+			target = strings.TrimPrefix(r.Target, "/")
 		}
 		switch {
 		case id != "" && r.ID == id:
