@@ -11,10 +11,27 @@ import (
 )
 
 // SheetPart finds in an .xlsx the part of the sheet named sheet and the
-// shared strings part ("" when it has none), through the workbook and its
-// relationships. The parts read here are small; each is read to at most
-// 64 MB.
+// shared strings part ("" when it has none) (see WorkbookParts).
 func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err error) {
+	sheets, sst, err := WorkbookParts(zr)
+	if err != nil {
+		return "", "", err
+	}
+	f := sheets[sheet]
+	if f == nil {
+		return "", "", fmt.Errorf("no sheet %s in the workbook", sheet)
+	}
+	if sst != nil {
+		sstPart = sst.Name
+	}
+	return f.Name, sstPart, nil
+}
+
+// WorkbookParts maps each sheet's name to its part, through the workbook
+// and its relationships, and finds the shared strings part (nil when there
+// is none). A sheet whose part is missing is left out. The parts read here
+// are small; each is read to at most 64 MB.
+func WorkbookParts(zr *zip.Reader) (sheets map[string]*zip.File, sst *zip.File, err error) {
 	parts := Parts(zr)
 	var wb struct {
 		Sheets []struct {
@@ -35,39 +52,31 @@ func SheetPart(zr *zip.Reader, sheet string) (sheetPart, sstPart string, err err
 	}{{"xl/workbook.xml", &wb}, {"xl/_rels/workbook.xml.rels", &rels}} {
 		data, err := ReadPart(parts[p.name])
 		if err != nil {
-			return "", "", err
+			return nil, nil, fmt.Errorf("%s: %w", p.name, err)
 		}
 		if err := xml.Unmarshal(data, p.v); err != nil {
-			return "", "", fmt.Errorf("%s: %w", p.name, err)
+			return nil, nil, fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
-	id := ""
-	for _, s := range wb.Sheets {
-		if s.Name == sheet {
-			id = s.ID
-			break
-		}
-	}
+	targets := map[string]string{}
 	for _, r := range rels.Rels {
 		// A target is relative to xl/, or absolute from the package root.
 		target := path.Join("xl", r.Target)
 		if strings.HasPrefix(r.Target, "/") {
 			target = strings.TrimPrefix(r.Target, "/")
 		}
-		switch {
-		case id != "" && r.ID == id:
-			sheetPart = target
-		case strings.HasSuffix(r.Type, "/sharedStrings"):
-			sstPart = target
+		targets[r.ID] = target
+		if strings.HasSuffix(r.Type, "/sharedStrings") {
+			sst = parts[target]
 		}
 	}
-	if parts[sheetPart] == nil {
-		return "", "", fmt.Errorf("no sheet %s in the workbook", sheet)
+	sheets = map[string]*zip.File{}
+	for _, s := range wb.Sheets {
+		if f := parts[targets[s.ID]]; f != nil {
+			sheets[s.Name] = f
+		}
 	}
-	if parts[sstPart] == nil {
-		sstPart = ""
-	}
-	return sheetPart, sstPart, nil
+	return sheets, sst, nil
 }
 
 // Parts are an archive's files by name.
