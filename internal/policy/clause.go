@@ -197,8 +197,6 @@ func labelledTail(t string) (string, clause) {
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}
 }
 
-// bracketClauses takes the clauses in brackets out of a text: （…）, (…),
-// 〔…〕, 【…】, […]. Brackets that hold anything else stay.
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
 // 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
 // deadline, "" when the clause ends with none.
@@ -215,6 +213,8 @@ func splitDue(inner string) (string, string) {
 	return inner[:cut], last
 }
 
+// bracketClauses takes the clauses in brackets out of a text: （…）, (…),
+// 〔…〕, 【…】, […]. Brackets that hold anything else stay.
 func (u unitRules) bracketClauses(t string) (string, []clause) {
 	if !strings.ContainsAny(t, "（(〔【[［") {
 		return t, nil

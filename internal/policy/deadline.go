@@ -47,7 +47,7 @@ var (
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本") && !strings.Contains(text, "季度") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季度") {
 		return nil
 	}
 	var best *task.Deadline
@@ -151,6 +151,9 @@ func monthDeadline(text string, m []int, docYear int) *task.Deadline {
 // partOfYear reads 上半年, 下半年 or a quarter (三季度前) without a year as
 // that part of the document's year; 每季度 is a schedule, not a part.
 func partOfYear(text string, docYear int) *task.Deadline {
+	if !strings.Contains(text, "半年") && !strings.Contains(text, "季") {
+		return nil
+	}
 	m := partOfYearRe.FindStringSubmatchIndex(text)
 	if m == nil || strings.HasSuffix(text[:m[0]], "每") {
 		return nil

@@ -201,7 +201,8 @@ func labelSegments(raw string) []segment {
 		// units that carry out the work under it co-operate, as in
 		// 牵头单位：X；责任单位：Y.
 		if seg.role == roleLead {
-			if hostLabelRe.MatchString(label) {
+			// 主办单位, 主责部门 name who carries out the work, not who leads it.
+			if strings.HasPrefix(label, "主办") || strings.HasPrefix(label, "主责") {
 				if leadLabel {
 					seg.role, seg.demoted = roleCo, true
 				}
@@ -213,10 +214,6 @@ func labelSegments(raw string) []segment {
 	}
 	return out
 }
-
-// hostLabelRe is a lead label that names who carries out the work (主办单位,
-// 主责部门) rather than who leads it (牵头单位).
-var hostLabelRe = regexp.MustCompile(`^(?:主办|主责)`)
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {

@@ -1,12 +1,13 @@
 package policy
 
 import (
-	"github.com/taizhang-dev/taizhang/internal/config"
-	"github.com/taizhang-dev/taizhang/internal/docread"
-	"github.com/taizhang-dev/taizhang/internal/task"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
 // Excerpts that more than one case reads.

@@ -3,13 +3,14 @@ package policy
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/taizhang-dev/taizhang/internal/docread"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/docread"
 
 	"golang.org/x/text/width"
 

@@ -39,10 +39,11 @@ var columnWords = []struct {
 }
 
 func classifyHeader(cell string) column {
-	if !fewLetters(headWord(cell), 12) {
+	head := headWord(cell)
+	if !fewLetters(head, 12) {
 		return colNone // every line of a text is asked: most are long
 	}
-	c := strings.Join(strings.Fields(headWord(cell)), "")
+	c := strings.Join(strings.Fields(head), "")
 	c = strings.ReplaceAll(c, "\u3000", "")
 	if c == "" {
 		return colNone
@@ -277,9 +278,11 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = m.label()
 		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
 			label = seq
-		} else if m := ownNumberRe.FindStringSubmatch(cells[colTitle] + cells[colContent]); seq == "" && m != nil {
+		} else if seq == "" {
 			// No 序号: the task cell's own number (14.改扩建…).
-			label = m[1]
+			if m := ownNumberRe.FindStringSubmatch(cells[colTitle] + cells[colContent]); m != nil {
+				label = m[1]
+			}
 		}
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
 		if tk.Text == "" {

@@ -547,7 +547,7 @@ func sharePlaceAgency(items []markedUnit, flags *[]string) bool {
 		return false
 	}
 	agency := string(last[cut:])
-	if !(agencyEndRe.MatchString(agency) || strings.HasSuffix(agency, "部门")) || strings.Contains(agency, "政府") || strings.ContainsAny(agency, "园区") {
+	if !(agencyEndRe.MatchString(agency) || strings.HasSuffix(agency, "部门")) || strings.Contains(agency, "政府") || strings.Contains(agency, "园区") {
 		return false
 	}
 	for _, it := range items[:k] {
