@@ -27,15 +27,16 @@ import (
 //
 // prints, per transformation, the documents it applied to, their score and
 // the documents that fell below 100% with their first failed checks;
-// TZ_META_DETAIL=<transformation> prints every failure of one of them.
+// TZ_META_DETAIL=<transformation> prints every failure of one of them, and
+// TZ_META_OUT=<directory> writes every variant there to be read by eye.
 //
 // (realscore_test.go already holds a TestLayoutVariants that re-lays pipe
 // tables; this test is named apart so both run with -run TestLayout.)
 
 // floorMeta is the overall score of all variants together, set just under
-// what the parser measured when the test was written (91.8%, 2026-12-06).
+// what the parser measured when the test was written (92.3%, 2026-12-06).
 // Raise it as the parser improves; never lower it to make a change pass.
-const floorMeta = 0.91
+const floorMeta = 0.92
 
 // metaTimeout bounds one parse of a variant: a layout must never hang the
 // parser.
@@ -66,17 +67,20 @@ var metaTransforms = []metaTransform{
 		s = metaArabicItemRe.ReplaceAllString(s, "${1}${2}．${4}")
 		return metaArabicDunhaoRe.ReplaceAllString(s, "${1}${2}．${3}")
 	})},
-	{"num-bare", metaTextOnly(metaBareNumbers)},
+	{"num-bare", metaTextOnly(func(s string) string { return metaBareNumbers(s, "") })},
+	{"num-space", metaTextOnly(func(s string) string { return metaBareNumbers(s, " ") })},
 	{"cn-dunhao-to-dot", metaTextOnly(func(s string) string { return metaChineseItemRe.ReplaceAllString(s, "${1}${2}.${3}") })},
 	{"paren-num-halfwidth", metaTextOnly(func(s string) string { return metaParenNumRe.ReplaceAllString(s, "${1}(${2})") })},
 	{"clause-halfwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "(", ")") })},
 	{"clause-fullwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "（", "）") })},
 	{"clause-tortoise", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "〔", "〕") })},
 	{"clause-lenticular", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "【", "】") })},
+	{"clause-square", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "[", "]") })},
 	{"clause-own-line", metaTextOnly(metaClauseToOwnLine)},
 	{"clause-own-line-to-bracket", metaTextOnly(metaOwnLineToClause)},
 	{"labels-to-verbs", metaTextOnly(metaLabelsToVerbs)},
 	{"verbs-to-labels", metaTextOnly(metaVerbsToLabels)},
+	{"responsible-to-verbs", metaTextOnly(metaResponsibleToVerbs)},
 	{"label-synonyms", metaTextOnly(metaLabelSynonyms)},
 	{"blank-lines-between-items", metaTextOnly(metaBlankBeforeItems)},
 	{"blank-lines-removed", metaTextOnly(func(s string) string { return metaBlankLinesRe.ReplaceAllString(s, "\n") })},
@@ -105,17 +109,18 @@ var metaChineseItemRe = regexp.MustCompile(`(?m)^([ \t　]*)([一二三四五六
 // A full-width parenthesised number （1） or （一） at the start of a line.
 var metaParenNumRe = regexp.MustCompile(`(?m)^([ \t　]*)（([一二三四五六七八九十\d]{1,3})）`)
 
-// metaBareNumbers drops the punctuation of arabic item numbers (1.推进 → 1推进)
-// where the item's text starts with a Han character that cannot read as
-// part of the number (1.年底前 would read 1年; 1.2023年 would read 12023).
-func metaBareNumbers(s string) string {
+// metaBareNumbers replaces the punctuation of arabic item numbers by sep
+// ("": 1.推进 → 1推进; " ": 1 推进) where the item's text starts with a Han
+// character that cannot read as part of the number or a quantity (1.年底前
+// would read 1年, 2.天桥 2天, 3.一批 3一批).
+func metaBareNumbers(s, sep string) string {
 	return metaArabicItemRe.ReplaceAllStringFunc(s, func(m string) string {
 		sub := metaArabicItemRe.FindStringSubmatch(m)
 		r := []rune(sub[4])[0]
 		if r < 0x4e00 || r > 0x9fff || strings.ContainsRune("年月日号个项条次季周天万亿元余多千百十一二三四五六七八九零〇", r) {
 			return m
 		}
-		return sub[1] + sub[2] + sub[4]
+		return sub[1] + sub[2] + sep + sub[4]
 	})
 }
 
@@ -383,6 +388,28 @@ func metaVerbsToLabels(s string) string {
 		return "牵头单位：" + m[1] + "；配合单位：" + m[2]
 	})
 }
+
+// metaResponsibleToVerbs rewrites a bracketed clause 责任单位：A、B、C as
+// A牵头，B、C配合, or 责任单位：A as A负责: LABELLING.md reads both as lead A,
+// co B, C. Not in a document that marks its leads another way (△).
+func metaResponsibleToVerbs(s string) string {
+	if strings.ContainsAny(s, "△▲") {
+		return s
+	}
+	return metaRewriteClauses(s, func(body string) string {
+		m := metaResponsibleRe.FindStringSubmatch(body)
+		if m == nil || !metaPlainUnitsRe.MatchString(m[1]) {
+			return body
+		}
+		units := strings.Split(m[1], "、")
+		if len(units) == 1 {
+			return units[0] + "负责"
+		}
+		return units[0] + "牵头，" + strings.Join(units[1:], "、") + "配合"
+	})
+}
+
+var metaResponsibleRe = regexp.MustCompile(`^责任单位[：:]([^；;，,]+)$`)
 
 // metaRewriteClauses replaces the body of every bracketed owner clause.
 func metaRewriteClauses(s string, f func(string) string) string {
