@@ -33,10 +33,16 @@ import (
 // (realscore_test.go already holds a TestLayoutVariants that re-lays pipe
 // tables; this test is named apart so both run with -run TestLayout.)
 
-// floorMeta is the overall score of all variants together, set just under
-// what the parser measured when the test was written (92.3%, 2026-12-06).
-// Raise it as the parser improves; never lower it to make a change pass.
-const floorMeta = 0.92
+// Floors of the score of all variants together, set just under what the
+// parser measured when the test was written (2026-12-06): 89.9% on the
+// documents kept in the repository (testdata/real/collected, always
+// present), 92.3% on all when ../shared/corpus sits beside the project.
+// Raise them as the parser improves; never lower them to make a change
+// pass.
+const (
+	floorMetaRepo = 0.89
+	floorMetaAll  = 0.92
+)
 
 // metaTimeout bounds one parse of a variant: a layout must never hang the
 // parser.
@@ -539,7 +545,8 @@ func TestLayoutMetamorphic(t *testing.T) {
 	t.Logf("%d dev documents read perfectly as written", len(bases))
 	detail := os.Getenv("TZ_META_DETAIL")
 	out := os.Getenv("TZ_META_OUT") // a directory to write every variant to, for reading by eye
-	var allChecks, allRight int
+	var allChecks, allRight, repoChecks, repoRight int
+	shared := false // a document of ../shared/corpus was scored
 	t.Logf("%-28s %5s %7s %7s %6s", "transformation", "docs", "checks", "score", "broken")
 	for _, tr := range metaTransforms {
 		var docs, checks, right, broken int
@@ -564,6 +571,12 @@ func TestLayoutMetamorphic(t *testing.T) {
 			s := scoreDocument(answer, d)
 			checks += s.checks
 			right += s.right
+			if strings.HasPrefix(b.w.text, realDir) {
+				repoChecks += s.checks
+				repoRight += s.right
+			} else {
+				shared = true
+			}
 			if s.right == s.checks && s.spurious == 0 {
 				continue
 			}
@@ -584,8 +597,12 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Log(l)
 		}
 	}
-	t.Logf("all variants: %d/%d checks right (%.1f%%)", allRight, allChecks, pct(allRight, allChecks))
-	if allChecks > 0 && float64(allRight)/float64(allChecks) < floorMeta {
-		t.Errorf("variant score %.1f%% fell below its floor %.1f%%", pct(allRight, allChecks), 100*floorMeta)
+	t.Logf("all variants: %d/%d checks right (%.1f%%); of the documents in the repository %d/%d (%.1f%%)",
+		allRight, allChecks, pct(allRight, allChecks), repoRight, repoChecks, pct(repoRight, repoChecks))
+	if repoChecks > 0 && float64(repoRight)/float64(repoChecks) < floorMetaRepo {
+		t.Errorf("variant score on the documents in the repository %.1f%% fell below its floor %.1f%%", pct(repoRight, repoChecks), 100*floorMetaRepo)
+	}
+	if shared && float64(allRight)/float64(allChecks) < floorMetaAll {
+		t.Errorf("variant score %.1f%% fell below its floor %.1f%%", pct(allRight, allChecks), 100*floorMetaAll)
 	}
 }
