@@ -82,7 +82,8 @@ var metaTransforms = []metaTransform{
 	{"clause-tortoise", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "〔", "〕") })},
 	{"clause-lenticular", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "【", "】") })},
 	{"clause-square", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "[", "]") })},
-	{"clause-own-line", metaTextOnly(metaClauseToOwnLine)},
+	{"clause-own-line", metaTextOnly(func(s string) string { return metaClauseToOwnLine(s, false) })},
+	{"clause-own-lines-split", metaTextOnly(func(s string) string { return metaClauseToOwnLine(s, true) })},
 	{"clause-own-line-to-bracket", metaTextOnly(metaOwnLineToClause)},
 	{"labels-to-verbs", metaTextOnly(metaLabelsToVerbs)},
 	{"verbs-to-labels", metaTextOnly(metaVerbsToLabels)},
@@ -279,7 +280,11 @@ func metaReBracketClauses(s, open, close string) string {
 // 单位：A、B） becomes 1.做某事。 and 责任单位：A、B. A line with more than one
 // clause (several assignments in one item) is left alone: its clauses
 // belong to parts of the item.
-func metaClauseToOwnLine(s string) string {
+//
+// With split, a clause of several labels (牵头单位：A；配合单位：B) takes
+// one line a label, and a clause of one label is left alone (the variant
+// is then the one without split).
+func metaClauseToOwnLine(s string, split bool) string {
 	lines := strings.Split(s, "\n")
 	var out []string
 	for i, l := range lines {
@@ -301,7 +306,21 @@ func metaClauseToOwnLine(s string) string {
 			out = append(out, l)
 			continue
 		}
-		out = append(out, head+tail, body)
+		if !split {
+			out = append(out, head+tail, body)
+			continue
+		}
+		parts := metaLabelSplitRe.Split(body, -1)
+		ok := len(parts) > 1
+		for _, p := range parts {
+			ok = ok && metaClauseLabelRe.MatchString(p)
+		}
+		if !ok {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, head+tail)
+		out = append(out, parts...)
 	}
 	return strings.Join(out, "\n")
 }
@@ -319,6 +338,9 @@ func metaItemEnds(lines []string, i int) bool {
 	}
 	return true
 }
+
+// metaLabelSplitRe cuts a clause before each of its labels after the first.
+var metaLabelSplitRe = regexp.MustCompile(`[；;，,]\s*`)
 
 var metaOwnLineRe = regexp.MustCompile(`^[ \t　]*(` + metaOwnerLabel + `[：:].*?)[。；;]?[ \t　]*$`)
 
@@ -489,25 +511,30 @@ func metaAsPipeTable(_ string, w *wantDoc) (string, *wantDoc, bool) {
 
 // metaParseText parses text as the file name would be read, on a goroutine: a
 // panic or a parse that outlasts metaTimeout is an error.
-func metaParseText(name, text string, cfg *config.Config) (d *task.Document, err error) {
-	done := make(chan struct{})
+func metaParseText(name, text string, cfg *config.Config) (*task.Document, error) {
+	type result struct {
+		d   *task.Document
+		err error
+	}
+	// Buffered: a parse that outlasts the timeout still finishes (or
+	// hangs) on its own goroutine without blocking on the send.
+	done := make(chan result, 1)
 	go func() {
-		defer close(done)
 		defer func() {
 			if r := recover(); r != nil {
-				err = fmt.Errorf("panic: %v", r)
+				done <- result{err: fmt.Errorf("panic: %v", r)}
 			}
 		}()
-		doc, rerr := docread.Read(name, strings.NewReader(text))
-		if rerr != nil {
-			err = rerr
+		doc, err := docread.Read(name, strings.NewReader(text))
+		if err != nil {
+			done <- result{err: err}
 			return
 		}
-		d = Parse(doc, cfg)
+		done <- result{d: Parse(doc, cfg)}
 	}()
 	select {
-	case <-done:
-		return d, err
+	case r := <-done:
+		return r.d, r.err
 	case <-time.After(metaTimeout):
 		return nil, fmt.Errorf("no result after %v", metaTimeout)
 	}
