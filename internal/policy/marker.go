@@ -182,13 +182,24 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 	return marker{}, false
 }
 
-// scanCN reads 一、 … 十二、.
+// scanCN reads 一、 … 十二、, and 一. 一．, which some documents write
+// for the same level (not before a digit, 三.5, unless a year follows:
+// 一.2021年主要目标).
 func scanCN(rs []rune, i int) (marker, bool) {
 	j := i
 	for j < len(rs) && j-i < 5 && isCNDigit(rs[j]) {
 		j++
 	}
-	if j >= len(rs) || rs[j] != '、' {
+	if j >= len(rs) || j == i {
+		return marker{}, false
+	}
+	switch rs[j] {
+	case '、':
+	case '.', '．':
+		if j+1 < len(rs) && isDigit(rs[j+1]) && !startsWithYear(rs[j+1:]) {
+			return marker{}, false
+		}
+	default:
 		return marker{}, false
 	}
 	v := parseCN(rs[i:j])

@@ -34,14 +34,15 @@ import (
 // tables; this test is named apart so both run with -run TestLayout.)
 
 // Floors of the score of all variants together, set just under what the
-// parser measured when the test was written (2026-12-06): 89.9% on the
+// parser measures: when the test was written (2026-12-06) 89.9% on the
 // documents kept in the repository (testdata/real/collected, always
-// present), 92.6% on all when ../shared/corpus sits beside the project.
+// present) and 92.6% on all when ../shared/corpus sits beside the project;
+// 98.9% and 99.5% once 一. was read as 一、 and page numbers were dropped.
 // Raise them as the parser improves; never lower them to make a change
 // pass.
 const (
-	floorMetaRepo = 0.89
-	floorMetaAll  = 0.92
+	floorMetaRepo = 0.985
+	floorMetaAll  = 0.99
 )
 
 // metaTimeout bounds one parse of a variant: a layout must never hang the
