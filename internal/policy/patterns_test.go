@@ -491,6 +491,10 @@ func TestPageExcerpts(t *testing.T) {
 			[]string{"7: 市城管局 /  / 第三季度"}},
 		{"一、规划衔接\n1. 做好规划衔接。\n工作成果:规划有序衔接。\n责任单位:甲东市、乙州市、丙夏州交通运输部门\n人:三市州交通运输部门主要负责同志\n二、互联互通",
 			[]string{"一.1: 甲东市交通运输部门 / 乙州市交通运输部门 丙夏州交通运输部门 / "}},
+		// A news title's tag at the head of a line is no clause of the
+		// last item: a document that names no units has tasks to assign.
+		{"县政府将重点抓好3件实事。分别是: (1)建设县医院。 (2)新建西环路。 (3)完成湖区治理。\n政府信息公开\n【直击两会】某某县政府将为民办好3件实事",
+			[]string{"(1):  /  / ", "(2):  /  / ", "(3):  /  / "}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {
