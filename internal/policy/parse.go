@@ -355,22 +355,46 @@ func (p *parser) trimClosing(s string, last bool) string {
 }
 
 // lastClauseEnd returns the end of the first paragraph that ends with a
-// responsibility clause, when paragraphs follow it.
+// responsibility clause, or of the last of a run of labelled owner lines
+// (牵头单位：… / 配合单位：…), when other paragraphs follow it (监督方式：电话).
 func (p *parser) lastClauseEnd(s string) int {
 	paras := strings.Split(s, "\n")
-	off := 0
+	off, owners := 0, -1
 	for i, para := range paras {
 		off += len(para) + 1
+		l := strings.TrimSpace(para)
+		switch {
+		case l == "":
+		case hasColon(l) && clauseStartRe.MatchString(l):
+			if ownerWordRe.MatchString(l) || owners >= 0 {
+				owners = off - 1
+			}
+		case owners >= 0 && p.closingClause(l) == 0:
+			// （责任领导：李四） on a line of its own.
+			owners = off - 1
+		case owners >= 0:
+			return owners
+		}
 		if i == len(paras)-1 {
 			break
 		}
-		t := strings.TrimRight(para, " \t\u3000。")
-		rs := []rune(t)
-		if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
-			if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
-				return off - 1
-			}
+		if p.closingClause(para) >= 0 {
+			return off - 1
 		}
+	}
+	return -1
+}
+
+// closingClause returns where the responsibility clause in brackets that
+// ends a paragraph opens, -1 when the paragraph ends with none.
+func (p *parser) closingClause(para string) int {
+	rs := []rune(strings.TrimRight(strings.TrimSpace(para), " \t\u3000。"))
+	n := len(rs)
+	if n == 0 || !isCloseParen(rs[n-1]) {
+		return -1
+	}
+	if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
+		return o
 	}
 	return -1
 }

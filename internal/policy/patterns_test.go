@@ -495,6 +495,11 @@ func TestPageExcerpts(t *testing.T) {
 		// last item: a document that names no units has tasks to assign.
 		{"县政府将重点抓好3件实事。分别是: (1)建设县医院。 (2)新建西环路。 (3)完成湖区治理。\n政府信息公开\n【直击两会】某某县政府将为民办好3件实事",
 			[]string{"(1):  /  / ", "(2):  /  / ", "(3):  /  / "}},
+		// 主要协作单位 is a co label; 县政府有关部门、有关直属单位 is one
+		// collective; a line after the last item's owner lines closes
+		// the page and takes nothing from the item.
+		{"1.创建国家卫生县城。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府,县政府有关部门、有关直属单位\n2.推广家庭医生签约服务。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府\n监督方式:0557-1234567",
+			[]string{"1: 县卫健委 / 各乡镇人民政府 县政府有关部门、有关直属单位 / ", "2: 县卫健委 / 各乡镇人民政府 / "}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {

@@ -482,12 +482,12 @@ func joinCollective(names []string) []string {
 }
 
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
-// 机构, 委属部门单位, 局属各单位.
-var subordinateGroupRe = regexp.MustCompile(`^各?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
+// 机构, 有关直属单位, 委属部门单位, 局属各单位.
+var subordinateGroupRe = regexp.MustCompile(`^(?:各|有关|相关)?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
 
 // ownedGroupRe matches a government's group of units (市政府各部门, 县政府
-// 各工作部门) that a following 各直属机构 belongs to.
-var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府各(?:工作)?部门$`)
+// 各工作部门, 县政府有关部门) that a following 各直属机构 belongs to.
+var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府(?:各|有关|相关)(?:工作)?部门$`)
 
 var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
