@@ -500,6 +500,10 @@ func TestPageExcerpts(t *testing.T) {
 		// the page and takes nothing from the item.
 		{"1.创建国家卫生县城。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府,县政府有关部门、有关直属单位\n2.推广家庭医生签约服务。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府\n监督方式:0557-1234567",
 			[]string{"1: 县卫健委 / 各乡镇人民政府 县政府有关部门、有关直属单位 / ", "2: 县卫健委 / 各乡镇人民政府 / "}},
+		// A record on its side: each label on its own line before its
+		// cell; 责任单位 beside a 配合单位 cell is the leads' column.
+		{"具体任务\n落实疫情防控措施,完成医院改造。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前",
+			[]string{"1: 卫健局 文旅局 / 各乡镇 / 12月底前"}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {

@@ -157,3 +157,79 @@ func recordSeq(lines []string, i, n int) string {
 	}
 	return itoa(n + 1)
 }
+
+// A table of one row a page may also stand on its side with its labels on
+// lines of their own, each before its cell and without a colon (具体任务 /
+// 全面落实… / 责任单位 / 卫健局、文旅局 / 配合单位 / 各乡镇 / 完成时限 / 12月
+// 底前). Each label takes the one line after it; a record ends at the first
+// line that is no label where one is due.
+
+// labelLine returns the column a line names when it is only a header word
+// (a label standing alone), colNone otherwise.
+func labelLine(l string) column {
+	l = strings.TrimSpace(l)
+	if l == "" || len([]rune(l)) > 8 || strings.ContainsAny(l, "：:，,。；;、") {
+		return colNone
+	}
+	return classifyHeader(l)
+}
+
+// readLabelLineTable reads the records that start at line i, each headed by
+// the label of its task cell.
+func readLabelLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	if !taskCol(labelLine(lines[i])) {
+		return nil, 0, false
+	}
+	cols := []column{colSeq, colContent, colLead, colCo, colUnits, colDeadline}
+	t := &taskTable{cols: cols}
+	j := i
+	for j < len(lines) && taskCol(labelLine(lines[j])) {
+		row, next, ok := readLabelLineRecord(lines, j, cols, u)
+		if !ok {
+			break
+		}
+		row[0] = itoa(len(t.rows) + 1)
+		t.rows = append(t.rows, row)
+		j = next
+	}
+	if len(t.rows) == 0 {
+		return nil, 0, false
+	}
+	return t, j, true
+}
+
+// readLabelLineRecord reads the record whose task label is lines[i]: each
+// label and the line after it, up to the next task label or a line that is
+// no label. It must name a task and units.
+func readLabelLineRecord(lines []string, i int, cols []column, u unitRules) ([]string, int, bool) {
+	row := make([]string, len(cols))
+	j := i
+	for j < len(lines) {
+		c := labelLine(lines[j])
+		if c == colNone || j > i && taskCol(c) {
+			break
+		}
+		k := j + 1
+		for k < len(lines) && strings.TrimSpace(lines[k]) == "" {
+			k++
+		}
+		if k == len(lines) || labelLine(lines[k]) != colNone {
+			break
+		}
+		if taskCol(c) {
+			c = colContent
+		}
+		if f := firstCol(cols, c); f > 0 && row[f] == "" {
+			row[f] = strings.TrimSpace(lines[k])
+		}
+		j = k + 1
+		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+			j++
+		}
+	}
+	units := strings.TrimRight(row[2]+row[4], "。")
+	if row[1] == "" || units == "" || !u.isUnitList(units) {
+		return nil, 0, false
+	}
+	return row, j, true
+}
