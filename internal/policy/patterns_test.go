@@ -504,6 +504,10 @@ func TestPageExcerpts(t *testing.T) {
 		// cell; 责任单位 beside a 配合单位 cell is the leads' column.
 		{"具体任务\n落实疫情防控措施,完成医院改造。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前",
 			[]string{"1: 卫健局 文旅局 / 各乡镇 / 12月底前"}},
+		// 2.50个小区: on its own line the list's next number, then a
+		// figure; 2.8% inside a sentence stays a figure.
+		{"1.加装电梯400台,增长2.8%。\n2.50个小区新增充电设施。\n3.开设暑托班。",
+			[]string{"1:  /  / ", "2:  /  / ", "3:  /  / "}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {
