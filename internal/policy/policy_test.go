@@ -165,6 +165,8 @@ func TestParseUnits(t *testing.T) {
 		{"宁波市、杭州市城市管理局", ruleConvention, []string{"宁波市城市管理局"}, []string{"杭州市城市管理局"}},
 		{"牵头领导:张某;牵头单位:市农办;主办单位:市编办、各县(市)区政府", ruleConvention, []string{"市农办"}, []string{"市编办", "各县(市)区政府"}},
 		{"省直配合单位:省发展改革委、经贸委", ruleConvention, nil, []string{"省发展改革委", "省经贸委"}},
+		{"省交通厅牵头,省发展改革委、甲川市、乙山市、丙州市人民政府、丁东管委会配合", ruleConvention, []string{"省交通厅"}, []string{"省发展改革委", "甲川市人民政府", "乙山市人民政府", "丙州市人民政府", "丁东管委会"}},
+		{"区发改委,各乡镇人民政府、街道办事处,某某经开区管委会", ruleConvention, []string{"区发改委"}, []string{"各乡镇人民政府、街道办事处", "某某经开区管委会"}},
 	}
 	for _, tt := range tests {
 		got := u.parseUnits(tt.raw, tt.rule)

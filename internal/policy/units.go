@@ -472,7 +472,10 @@ func joinCollective(names []string) []string {
 		// 市政府各部门、各直属机构, 各股室、委属部门单位: the second group
 		// is the subordinate units of the same body, so the two stay one
 		// name.
-		if k := len(out); k > 0 && subordinateGroupRe.MatchString(n) && (ownedGroupRe.MatchString(out[k-1]) || strings.HasPrefix(out[k-1], "各")) {
+		// 各乡镇人民政府、街道办事处: a body of a level that has many
+		// (乡, 镇, 街道, 村) named without a place is one more group the
+		// 各 covers.
+		if k := len(out); k > 0 && (subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -484,6 +487,10 @@ func joinCollective(names []string) []string {
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
 // 机构, 有关直属单位, 委属部门单位, 局属各单位.
 var subordinateGroupRe = regexp.MustCompile(`^(?:各|有关|相关)?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
+
+// manyLevelBodyRe matches the body of a level a place has many of, named
+// without a place: 街道办事处, 镇政府, 村委会.
+var manyLevelBodyRe = regexp.MustCompile(`^(?:乡|镇|乡镇|街道|村|社区)(?:人民政府|政府|办事处|党委|党工委|委员会|村委会|居委会)$`)
 
 // ownedGroupRe matches a government's group of units (市政府各部门, 县政府
 // 各工作部门, 县政府有关部门) that a following 各直属机构 belongs to.
@@ -619,17 +626,28 @@ func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
 		if suffix == "" {
 			continue
 		}
-		start := k
+		// 银川市、石嘴山市、吴忠市人民政府: places written with the same
+		// level share the organisation only.
+		level, org := string([]rune(suffix)[:1]), string([]rune(suffix)[1:])
+		start, withLevel := k, false
 		for start > 0 {
 			prev := items[start-1].name
 			n := len([]rune(prev))
-			if n < 2 || n > 4 || agencyEndRe.MatchString(prev) || isPlaceName(prev) || strings.HasPrefix(prev, "各") || !u.plausibleBarePlace(prev) {
+			if n >= 3 && n <= 5 && strings.HasSuffix(prev, level) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(strings.TrimSuffix(prev, level)) && (withLevel || start == k) {
+				withLevel = true
+				start--
+				continue
+			}
+			if withLevel || n < 2 || n > 4 || agencyEndRe.MatchString(prev) || isPlaceName(prev) || strings.HasPrefix(prev, "各") || !u.plausibleBarePlace(prev) {
 				break
 			}
 			start--
 		}
 		if start == k {
 			continue
+		}
+		if withLevel {
+			suffix = org
 		}
 		for i := start; i < k; i++ {
 			items[i].name += suffix
@@ -685,7 +703,9 @@ func (u unitRules) ownPrefix(name string) string {
 			return p
 		}
 	}
-	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) {
+	// 吴忠市人民政府、宁东管委会: a place's government names the place,
+	// not a level the names after it share.
+	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) && !strings.HasSuffix(name, "政府") {
 		return p
 	}
 	// 无锡国税局、地税局: a city's agency passes its city on; a
