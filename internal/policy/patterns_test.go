@@ -508,6 +508,11 @@ func TestPageExcerpts(t *testing.T) {
 		// figure; 2.8% inside a sentence stays a figure.
 		{"1.加装电梯400台,增长2.8%。\n2.50个小区新增充电设施。\n3.开设暑托班。",
 			[]string{"1:  /  / ", "2:  /  / ", "3:  /  / "}},
+		// A line that runs records, each closed by its owner and its
+		// deadline labels: one row each, numbered by its place; the
+		// numbers inside a record number its points.
+		{"近日督查组对部分单位进行督查,发现以下问题: 1.卫生间堆放杂物; 2.垃圾乱堆放。 整改责任单位:县市场监管局 整改时限:2021年8月13日前 1.门口积水较多。 整改责任单位:县住建局 整改时限:2021年8月20日前 后厨发现鼠迹。 责任单位:县卫健局 整改时限:2021年8月底前 (来源:某某融媒)",
+			[]string{"1: 县市场监管局 /  / 2021年8月13日前", "2: 县住建局 /  / 2021年8月20日前", "3: 县卫健局 /  / 2021年8月底前"}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Record pages. A tracking system shows one task a page, its cells as
@@ -232,4 +233,87 @@ func readLabelLineRecord(lines []string, i int, cols []column, u unitRules) ([]s
 		return nil, 0, false
 	}
 	return row, j, true
+}
+
+// A page flattened onto one line may run a list of records, each its
+// problems or tasks closed by its owner's and its deadline's labels (1.…；
+// 2.…。 整改责任单位:县住建局 整改时限:2021年8月13日前 1.… 整改责任单位:…).
+// Each record is a row numbered by its place in the line: its own numbers
+// restart at 1 and number its points, not the records. What follows the
+// last record (来源, 编辑) is the page's.
+
+// minClauseRuns is how many closed records a line must run to be read so:
+// one or two are an item's clause, read as usual.
+const minClauseRuns = 3
+
+// readClauseRunTable reads the records of the line lines[i].
+func readClauseRunTable(lines []string, i int, _ unitRules) (*taskTable, int, bool) {
+	l := lines[i]
+	if !hasColon(l) || len(l) < 200 {
+		return nil, 0, false
+	}
+	locs := clauseWordRe.FindAllStringSubmatchIndex(l, -1)
+	if len(locs) < 2*minClauseRuns {
+		return nil, 0, false
+	}
+	t := &taskTable{cols: []column{colSeq, colContent, colUnits, colDeadline}}
+	start, owner := 0, -1
+	for k, loc := range locs {
+		switch labelRoleOf(l[loc[2]:loc[3]]) {
+		case roleLead, roleCo, roleGeneric:
+			if owner < 0 {
+				owner = k
+			}
+		case roleDeadline:
+			if owner < 0 {
+				continue
+			}
+			if start > locs[owner][0] {
+				return nil, 0, false // a deadline run into the next label
+			}
+			due, end := spaceWord(l, loc[1])
+			units := strings.TrimSpace(l[locs[owner][1]:loc[0]])
+			text := strings.TrimSpace(l[start:locs[owner][0]])
+			if len(t.rows) == 0 {
+				text = recordsStart(text)
+			}
+			if text == "" || units == "" || due == "" {
+				return nil, 0, false
+			}
+			t.rows = append(t.rows, []string{itoa(len(t.rows) + 1), text, units, due})
+			start, owner = end, -1
+		}
+	}
+	if len(t.rows) < minClauseRuns {
+		return nil, 0, false
+	}
+	return t, i + 1, true
+}
+
+// spaceWord returns the word of l that starts at i (spaces before it
+// skipped) and where it ends.
+func spaceWord(l string, i int) (string, int) {
+	rest := strings.TrimLeft(l[i:], " \t\u3000")
+	i = len(l) - len(rest)
+	end := strings.IndexAny(rest, " \t\u3000")
+	if end < 0 {
+		end = len(rest)
+	}
+	return rest[:end], i + end
+}
+
+// firstPointRe finds the first point of the first record: 1. after a space.
+var firstPointRe = regexp.MustCompile(`(?:^|[\s\x{3000}])1[.．、]`)
+
+// recordsStart cuts the page's lead-in off the first record: the record
+// starts at its first point (1.), else after the lead-in's last sentence.
+func recordsStart(text string) string {
+	if loc := firstPointRe.FindStringIndex(text); loc != nil {
+		return strings.TrimSpace(text[loc[0]:])
+	}
+	if k := strings.LastIndexAny(text, "。？?！!："); k >= 0 {
+		_, size := utf8.DecodeRuneInString(text[k:])
+		return strings.TrimSpace(text[k+size:])
+	}
+	return text
 }
