@@ -272,8 +272,10 @@ func (p *parser) unitLineOwners(items []*item) []string {
 		if name == "" {
 			continue
 		}
+		// The siblings from item i+1 on, each with its subtree, up to the
+		// next such line; the item after a subtree is the next sibling.
 		var sub []int
-		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = nextSibling(items, k) {
+		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = i + 1 + len(sub) {
 			if k > i+1 && p.groupLine(items, k-1) != "" {
 				break
 			}
@@ -313,11 +315,6 @@ func (p *parser) groupLine(items []*item, i int) string {
 		return ""
 	}
 	return name
-}
-
-// nextSibling returns the index of the item after item k's subtree.
-func nextSibling(items []*item, k int) int {
-	return k + len(subtree(items, k))
 }
 
 // subtree returns item i and all its descendants, in order.
