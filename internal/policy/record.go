@@ -249,7 +249,10 @@ const minClauseRuns = 3
 // readClauseRunTable reads the records of the line lines[i].
 func readClauseRunTable(lines []string, i int, _ unitRules) (*taskTable, int, bool) {
 	l := lines[i]
-	if !hasColon(l) || len(l) < 200 {
+	// Every line of a text is asked: count the deadline labels' words
+	// and the colons first, the regexp after.
+	if len(l) < 200 || strings.Count(l, "：")+strings.Count(l, ":") < 2*minClauseRuns ||
+		strings.Count(l, "时限")+strings.Count(l, "时间")+strings.Count(l, "期限") < minClauseRuns {
 		return nil, 0, false
 	}
 	locs := clauseWordRe.FindAllStringSubmatchIndex(l, -1)
