@@ -217,7 +217,12 @@ func labelSegments(raw string) []segment {
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {
-	for _, s := range labelSegments(raw) {
+	return segmentValue(labelSegments(raw), r)
+}
+
+// segmentValue returns the text of the first segment of the given role.
+func segmentValue(segs []segment, r role) string {
+	for _, s := range segs {
 		if s.role == r {
 			return strings.Trim(s.text, " \t\n\u3000。.，,；;")
 		}

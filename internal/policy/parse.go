@@ -544,16 +544,20 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			p.standingRules = append(p.standingRules, ruleText)
 			standing = append(standing, named...)
 		}
+		// The clause is split at its labels once, for its leader, its
+		// deadline and its units.
+		text := clauseText(raw)
+		segs := labelSegments(text)
 		if it.leader == "" {
-			it.leader = labelValue(raw, roleLeader)
+			it.leader = segmentValue(segs, roleLeader)
 		}
 		if it.due == "" {
-			it.due = labelValue(raw, roleDeadline)
+			it.due = segmentValue(segs, roleDeadline)
 		}
 		if it.due == "" {
 			it.due = c.due
 		}
-		us := p.rules.parseUnits(raw, rule)
+		us := p.rules.segmentUnits(text, segs, rule)
 		for _, f := range us.flags {
 			addFlag(&all.flags, f)
 		}

@@ -105,8 +105,21 @@ type units struct {
 // otherwise the generic units are split by the document's rule (the first
 // listed, or the marked one, leads) and the rest co-operate.
 func (u unitRules) parseUnits(raw string, rule leadRule) units {
+	raw = clauseText(raw)
+	return u.segmentUnits(raw, labelSegments(raw), rule)
+}
+
+// clauseText is a clause as its labels and units are read: without its
+// note of the lead rule (列第一位的为牵头单位), its empty brackets and its
+// closing stops.
+func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
-	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	return strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+}
+
+// segmentUnits reads the units of the clause raw (see clauseText) split at
+// its labels into segs.
+func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units {
 	var out units
 	var lead, co []string
 	var generic []markedUnit
@@ -115,7 +128,7 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 	// into the next (主办单位:县城投公司,协办单位:住建局 keeps 住建局 as
 	// written): each labelled list starts afresh.
 	prefix := u.docPrefix
-	for i, seg := range labelSegments(raw) {
+	for i, seg := range segs {
 		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
 			continue
 		}
