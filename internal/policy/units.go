@@ -539,10 +539,27 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 			return
 		}
 	}
-	for i := range items[:len(items)-1] {
+	giveSuffix(items, 0, len(items)-1, suffix, "单位", flags)
+}
+
+// runBefore returns where the run of names right before items[k] that
+// bare accepts starts; k when there is none.
+func runBefore(items []markedUnit, k int, bare func(string) bool) int {
+	start := k
+	for start > 0 && bare(items[start-1].name) {
+		start--
+	}
+	return start
+}
+
+// giveSuffix gives the names items[start:k] the suffix that items[k]
+// carries for them all, and tells the office which names (what: 单位, 地名)
+// were completed.
+func giveSuffix(items []markedUnit, start, k int, suffix, what string, flags *[]string) {
+	for i := start; i < k; i++ {
 		items[i].name += suffix
 	}
-	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+	addFlag(flags, "“"+items[k].name+"”前的"+what+"按共用后缀“"+suffix+"”补全")
 }
 
 // placeLevels are the characters that close a place's name with its level.
@@ -576,10 +593,7 @@ func sharePlaceAgency(items []markedUnit, flags *[]string) bool {
 			return false
 		}
 	}
-	for i := range items[:k] {
-		items[i].name += agency
-	}
-	addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+agency+"”补全")
+	giveSuffix(items, 0, k, agency, "地名", flags)
 	return true
 }
 
@@ -602,21 +616,14 @@ func (u unitRules) shareZoneSuffix(items []markedUnit, flags *[]string) bool {
 	if suffix == "" {
 		return false
 	}
-	start := k
-	for start > 0 {
-		prev := items[start-1].name
-		if n := len([]rune(prev)); n < 2 || n > 4 || strings.HasPrefix(prev, "各") || u.plausible(prev) {
-			break
-		}
-		start--
-	}
+	start := runBefore(items, k, func(prev string) bool {
+		n := len([]rune(prev))
+		return n >= 2 && n <= 4 && !strings.HasPrefix(prev, "各") && !u.plausible(prev)
+	})
 	if start == k {
 		return false
 	}
-	for i := start; i < k; i++ {
-		items[i].name += suffix
-	}
-	addFlag(flags, "“"+last+"”前的地名按共用后缀“"+suffix+"”补全")
+	giveSuffix(items, start, k, suffix, "地名", flags)
 	return true
 }
 
@@ -642,30 +649,22 @@ func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
 		// 银川市、石嘴山市、吴忠市人民政府: places written with the same
 		// level share the organisation only.
 		level, org := string([]rune(suffix)[:1]), string([]rune(suffix)[1:])
-		start, withLevel := k, false
-		for start > 0 {
-			prev := items[start-1].name
+		start := runBefore(items, k, func(prev string) bool {
 			n := len([]rune(prev))
-			if n >= 3 && n <= 5 && strings.HasSuffix(prev, level) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(strings.TrimSuffix(prev, level)) && (withLevel || start == k) {
-				withLevel = true
-				start--
-				continue
-			}
-			if withLevel || n < 2 || n > 4 || agencyEndRe.MatchString(prev) || isPlaceName(prev) || strings.HasPrefix(prev, "各") || !u.plausibleBarePlace(prev) {
-				break
-			}
-			start--
+			return n >= 3 && n <= 5 && strings.HasSuffix(prev, level) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(strings.TrimSuffix(prev, level))
+		})
+		if start < k {
+			suffix = org
+		} else {
+			start = runBefore(items, k, func(prev string) bool {
+				n := len([]rune(prev))
+				return n >= 2 && n <= 4 && !agencyEndRe.MatchString(prev) && !isPlaceName(prev) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(prev)
+			})
 		}
 		if start == k {
 			continue
 		}
-		if withLevel {
-			suffix = org
-		}
-		for i := start; i < k; i++ {
-			items[i].name += suffix
-		}
-		addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+suffix+"”补全")
+		giveSuffix(items, start, k, suffix, "地名", flags)
 	}
 }
 
@@ -677,17 +676,13 @@ func shareFieldSuffix(items []markedUnit, flags *[]string) {
 	if !strings.HasSuffix(last, "部门") || len([]rune(last)) != 4 {
 		return
 	}
-	start := k
-	for start > 0 && len([]rune(items[start-1].name)) == 2 && !strings.HasPrefix(items[start-1].name, "各") {
-		start--
-	}
+	start := runBefore(items, k, func(prev string) bool {
+		return len([]rune(prev)) == 2 && !strings.HasPrefix(prev, "各")
+	})
 	if start == k {
 		return
 	}
-	for i := start; i < k; i++ {
-		items[i].name += "部门"
-	}
-	addFlag(flags, "“"+last+"”前的单位按共用后缀“部门”补全")
+	giveSuffix(items, start, k, "部门", "单位", flags)
 }
 
 // plausibleBarePlace reports whether a short name with no suffix can be a
