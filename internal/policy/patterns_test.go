@@ -513,6 +513,10 @@ func TestPageExcerpts(t *testing.T) {
 		// numbers inside a record number its points.
 		{"近日督查组对部分单位进行督查,发现以下问题: 1.卫生间堆放杂物; 2.垃圾乱堆放。 整改责任单位:县市场监管局 整改时限:2021年8月13日前 1.门口积水较多。 整改责任单位:县住建局 整改时限:2021年8月20日前 后厨发现鼠迹。 责任单位:县卫健局 整改时限:2021年8月底前 (来源:某某融媒)",
 			[]string{"1: 县市场监管局 /  / 2021年8月13日前", "2: 县住建局 /  / 2021年8月20日前", "3: 县卫健局 /  / 2021年8月底前"}},
+		// The same labels in brackets, in a document flattened onto one
+		// line, are its items' clauses: the items keep their numbers.
+		{"一、重点任务 (一)推进改革 1.整治卫生间杂物。(责任单位:县市场监管局;完成时限:2021年8月13日前) 2.清理门口积水。(责任单位:县住建局;完成时限:2021年8月20日前) 3.消除后厨鼠迹。(责任单位:县卫健局;完成时限:2021年8月底前) 二、保障措施",
+			[]string{"一.(一).1: 县市场监管局 /  / 2021年8月13日前", "一.(一).2: 县住建局 /  / 2021年8月20日前", "一.(一).3: 县卫健局 /  / 2021年8月底前"}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {

@@ -277,6 +277,12 @@ func readClauseRunTable(lines []string, i int, _ unitRules) (*taskTable, int, bo
 			due, end := spaceWord(l, loc[1])
 			units := strings.TrimSpace(l[locs[owner][1]:loc[0]])
 			text := strings.TrimSpace(l[start:locs[owner][0]])
+			// Labels in brackets (（责任单位：…；完成时限：…）) are items'
+			// clauses, read with the items' numbers: no records.
+			if strings.ContainsAny(due, "（()）。；;【】") || strings.ContainsAny(units, "（(【") && !strings.ContainsAny(units, "）)】") ||
+				strings.HasSuffix(text, "（") || strings.HasSuffix(text, "(") || strings.HasSuffix(text, "【") {
+				return nil, 0, false
+			}
 			if len(t.rows) == 0 {
 				text = recordsStart(text)
 			}
