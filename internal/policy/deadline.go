@@ -87,9 +87,22 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
-	// 5月底前, 12月底前, 7月25日前: the document's year is meant.
-	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
-		return monthDeadline(text, m, docYear)
+	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
+	// several, the latest ends the item (1月底前完成…；其它事项12月底前…).
+	if ms := monthOnlyRe.FindAllStringSubmatchIndex(text, -1); ms != nil {
+		// Ranked in a leap year, which has every day a date can name,
+		// when the document's year is not known.
+		best, bestEnd := -1, ""
+		for k, m := range ms {
+			day := ""
+			if m[4] >= 0 {
+				day = text[m[4]:m[5]]
+			}
+			if end := periodEnd(2000, text[m[2]:m[3]], day, ""); best < 0 || end > bestEnd {
+				best, bestEnd = k, end
+			}
+		}
+		return monthDeadline(text, ms[best], docYear)
 	}
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
