@@ -136,7 +136,11 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	items := make([]*item, len(nodes))
 	own := make([]string, len(nodes))
 	for i, n := range nodes {
-		own[i] = p.trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
+		span := string(rs[n.m.end:n.spanEnd])
+		if i == len(nodes)-1 && !n.m.lineStart {
+			span = inlineEnd(span)
+		}
+		own[i] = p.trimClosing(span, i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
 	}
 	// Units follow a flattened table's rows bare, without a label; look for
@@ -349,6 +353,18 @@ func (p *parser) trimClosing(s string, last bool) string {
 		}
 	}
 	return strings.TrimSpace(s)
+}
+
+// inlineEnd cuts the text of a list's last item numbered inside a
+// paragraph (……分别是: (1)…。 (2)…。 (15)…。) at the paragraph's end: the
+// lines after it are the page's (its title, 索引号), unless they hold a
+// labelled clause.
+func inlineEnd(s string) string {
+	k := strings.IndexByte(s, '\n')
+	if k < 0 || hasColon(s[k:]) && ownerWordRe.MatchString(s[k:]) {
+		return s
+	}
+	return s[:k]
 }
 
 // lastClauseEnd returns the end of the first paragraph that ends with a

@@ -493,7 +493,9 @@ func TestPageExcerpts(t *testing.T) {
 			[]string{"一.1: 甲东市交通运输部门 / 乙州市交通运输部门 丙夏州交通运输部门 / "}},
 		// A news title's tag at the head of a line is no clause of the
 		// last item: a document that names no units has tasks to assign.
-		{"县政府将重点抓好3件实事。分别是: (1)建设县医院。 (2)新建西环路。 (3)完成湖区治理。\n政府信息公开\n【直击两会】某某县政府将为民办好3件实事",
+		// The last item of a list numbered inside a paragraph ends with
+		// the paragraph (the title's 2024年 is no deadline of it).
+		{"县政府将重点抓好3件实事。分别是: (1)建设县医院。 (2)新建西环路。 (3)完成湖区治理。\n政府信息公开\n【直击两会】某某县政府2024年将为民办好3件实事",
 			[]string{"(1):  /  / ", "(2):  /  / ", "(3):  /  / "}},
 		// 主要协作单位 is a co label; 县政府有关部门、有关直属单位 is one
 		// collective; a line after the last item's owner lines closes
