@@ -240,7 +240,8 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
 		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1])
-		if !u.looksLikeClause(inner) && !((atEnd || atLineStart(rs, i)) && detached && u.isUnitList(inner)) &&
+		ownLine := atLineStart(rs, i) && lineRestBlank(rs, j+1)
+		if !u.looksLikeClause(inner) && !((atEnd || ownLine) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}
@@ -334,6 +335,18 @@ func matchOpen(rs []rune, close int) int {
 		}
 	}
 	return -1
+}
+
+// lineRestBlank reports whether rs holds nothing but stops and spaces from
+// i to the end of its line: a bracket that heads a line of text
+// (【直击两会】甘谷县…, a news title's tag) stands on no line of its own.
+func lineRestBlank(rs []rune, i int) bool {
+	for ; i < len(rs) && rs[i] != '\n'; i++ {
+		if !strings.ContainsRune(" \t\u3000。.；;", rs[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func atLineStart(rs []rune, i int) bool {

@@ -47,7 +47,7 @@ var (
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季度") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季") {
 		return nil
 	}
 	var best *task.Deadline
@@ -87,9 +87,22 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if best != nil {
 		return best
 	}
-	// 5月底前, 12月底前, 7月25日前: the document's year is meant.
-	if m := monthOnlyRe.FindStringSubmatchIndex(text); m != nil {
-		return monthDeadline(text, m, docYear)
+	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
+	// several, the latest ends the item (1月底前完成…；其它事项12月底前…).
+	if ms := monthOnlyRe.FindAllStringSubmatchIndex(text, -1); ms != nil {
+		// Ranked in a leap year, which has every day a date can name,
+		// when the document's year is not known.
+		best, bestEnd := -1, ""
+		for k, m := range ms {
+			day := ""
+			if m[4] >= 0 {
+				day = text[m[4]:m[5]]
+			}
+			if end := periodEnd(2000, text[m[2]:m[3]], day, ""); best < 0 || end > bestEnd {
+				best, bestEnd = k, end
+			}
+		}
+		return monthDeadline(text, ms[best], docYear)
 	}
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
@@ -117,6 +130,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		return &task.Deadline{Text: m, Date: fmt.Sprintf("%d-12-31", docYear)}
 	}
 	if d := partOfYear(text, docYear); d != nil {
+		return d
+	}
+	if d := seasonDeadline(text, docYear); d != nil {
 		return d
 	}
 	// 每季度通报 is a schedule; 每人每月574元 a rate, not a deadline.
@@ -161,6 +177,28 @@ func partOfYear(text string, docYear int) *task.Deadline {
 	d := &task.Deadline{Text: text[m[0]:m[1]]}
 	if docYear > 0 {
 		d.Date = periodEnd(docYear, "", "", d.Text)
+	}
+	return d
+}
+
+// seasonRe is a season by which work is finished: 秋季投入使用, 春季开学前
+// 建成. A season alone (秋季农业生产) is a topic, not a deadline.
+var seasonRe = regexp.MustCompile(`([春夏秋冬])季(?:开学)?(?:前|以前)?(?:全面|正式|如期|按期)?(?:投入使用|投用|建成|完工|竣工|完成|交付|开学|开园|运行)`)
+
+// seasonDeadline reads a season of the document's year, due by the end of
+// its last month (春 May, 夏 August, 秋 November, 冬 December).
+func seasonDeadline(text string, docYear int) *task.Deadline {
+	if !strings.Contains(text, "季") {
+		return nil
+	}
+	m := seasonRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return nil
+	}
+	d := &task.Deadline{Text: text[m[0] : m[3]+len("季")]}
+	if docYear > 0 {
+		month := map[string]int{"春": 5, "夏": 8, "秋": 11, "冬": 12}[text[m[2]:m[3]]]
+		d.Date = monthEnd(docYear, month)
 	}
 	return d
 }

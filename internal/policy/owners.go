@@ -32,7 +32,7 @@ var labelForms = []struct {
 	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责|督办|挂点|挂钩|包抓)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
 	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|指导单位|督办单位|监督单位`, roleIgnore},
 	{`(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头`, roleLead},
-	{`(?:配合|协同|协办|参与|参加|协助|协作|支持|其他)(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
+	{`(?:主要|其他)?(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)|其他(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
 	{`(?:具体|主要|整改)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
 	{`完成时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排|整改时限|整改期限`, roleDeadline},
 }
@@ -217,7 +217,12 @@ func labelSegments(raw string) []segment {
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {
-	for _, s := range labelSegments(raw) {
+	return segmentValue(labelSegments(raw), r)
+}
+
+// segmentValue returns the text of the first segment of the given role.
+func segmentValue(segs []segment, r role) string {
+	for _, s := range segs {
 		if s.role == r {
 			return strings.Trim(s.text, " \t\n\u3000。.，,；;")
 		}

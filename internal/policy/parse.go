@@ -136,7 +136,11 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	items := make([]*item, len(nodes))
 	own := make([]string, len(nodes))
 	for i, n := range nodes {
-		own[i] = p.trimClosing(string(rs[n.m.end:n.spanEnd]), i == len(nodes)-1)
+		span := string(rs[n.m.end:n.spanEnd])
+		if i == len(nodes)-1 && !n.m.lineStart {
+			span = inlineEnd(span)
+		}
+		own[i] = p.trimClosing(span, i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
 	}
 	// Units follow a flattened table's rows bare, without a label; look for
@@ -272,8 +276,10 @@ func (p *parser) unitLineOwners(items []*item) []string {
 		if name == "" {
 			continue
 		}
+		// The siblings from item i+1 on, each with its subtree, up to the
+		// next such line; the item after a subtree is the next sibling.
 		var sub []int
-		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = nextSibling(items, k) {
+		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = i + 1 + len(sub) {
 			if k > i+1 && p.groupLine(items, k-1) != "" {
 				break
 			}
@@ -315,11 +321,6 @@ func (p *parser) groupLine(items []*item, i int) string {
 	return name
 }
 
-// nextSibling returns the index of the item after item k's subtree.
-func nextSibling(items []*item, k int) int {
-	return k + len(subtree(items, k))
-}
-
 // subtree returns item i and all its descendants, in order.
 func subtree(items []*item, i int) []int {
 	out := []int{i}
@@ -354,23 +355,59 @@ func (p *parser) trimClosing(s string, last bool) string {
 	return strings.TrimSpace(s)
 }
 
+// inlineEnd cuts the text of a list's last item numbered inside a
+// paragraph (……分别是: (1)…。 (2)…。 (15)…。) at the paragraph's end: the
+// lines after it are the page's (its title, 索引号), unless they hold a
+// labelled clause.
+func inlineEnd(s string) string {
+	k := strings.IndexByte(s, '\n')
+	if k < 0 || hasColon(s[k:]) && ownerWordRe.MatchString(s[k:]) {
+		return s
+	}
+	return s[:k]
+}
+
 // lastClauseEnd returns the end of the first paragraph that ends with a
-// responsibility clause, when paragraphs follow it.
+// responsibility clause, or of the last of a run of labelled owner lines
+// (牵头单位：… / 配合单位：…), when other paragraphs follow it (监督方式：电话).
 func (p *parser) lastClauseEnd(s string) int {
 	paras := strings.Split(s, "\n")
-	off := 0
+	off, owners := 0, -1
 	for i, para := range paras {
 		off += len(para) + 1
+		l := strings.TrimSpace(para)
+		switch {
+		case l == "":
+		case hasColon(l) && clauseStartRe.MatchString(l):
+			if ownerWordRe.MatchString(l) || owners >= 0 {
+				owners = off - 1
+			}
+		case owners >= 0 && p.closingClause(l) == 0:
+			// （责任领导：李四） on a line of its own.
+			owners = off - 1
+		case owners >= 0:
+			return owners
+		}
 		if i == len(paras)-1 {
 			break
 		}
-		t := strings.TrimRight(para, " \t\u3000。")
-		rs := []rune(t)
-		if n := len(rs); n > 0 && isCloseParen(rs[n-1]) {
-			if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
-				return off - 1
-			}
+		if p.closingClause(para) >= 0 {
+			return off - 1
 		}
+	}
+	return -1
+}
+
+// closingClause returns where the responsibility clause in brackets that
+// ends a paragraph opens, -1 when the paragraph ends with none.
+func (p *parser) closingClause(para string) int {
+	rs := []rune(strings.TrimRight(strings.TrimSpace(para), " \t\u3000。"))
+	n := len(rs)
+	if n == 0 || !isCloseParen(rs[n-1]) {
+		return -1
+	}
+	if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
+		return o
 	}
 	return -1
 }
@@ -523,16 +560,20 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			p.standingRules = append(p.standingRules, ruleText)
 			standing = append(standing, named...)
 		}
+		// The clause is split at its labels once, for its leader, its
+		// deadline and its units.
+		text := clauseText(raw)
+		segs := labelSegments(text)
 		if it.leader == "" {
-			it.leader = labelValue(raw, roleLeader)
+			it.leader = segmentValue(segs, roleLeader)
 		}
 		if it.due == "" {
-			it.due = labelValue(raw, roleDeadline)
+			it.due = segmentValue(segs, roleDeadline)
 		}
 		if it.due == "" {
 			it.due = c.due
 		}
-		us := p.rules.parseUnits(raw, rule)
+		us := p.rules.segmentUnits(text, segs, rule)
 		for _, f := range us.flags {
 			addFlag(&all.flags, f)
 		}

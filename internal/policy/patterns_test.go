@@ -494,6 +494,34 @@ func TestPageExcerpts(t *testing.T) {
 			[]string{"7: 市城管局 /  / 第三季度"}},
 		{"一、规划衔接\n1. 做好规划衔接。\n工作成果:规划有序衔接。\n责任单位:甲东市、乙州市、丙夏州交通运输部门\n人:三市州交通运输部门主要负责同志\n二、互联互通",
 			[]string{"一.1: 甲东市交通运输部门 / 乙州市交通运输部门 丙夏州交通运输部门 / "}},
+		// A news title's tag at the head of a line is no clause of the
+		// last item: a document that names no units has tasks to assign.
+		// The last item of a list numbered inside a paragraph ends with
+		// the paragraph (the title's 2024年 is no deadline of it).
+		{"县政府将重点抓好3件实事。分别是: (1)建设县医院。 (2)新建西环路。 (3)完成湖区治理。\n政府信息公开\n【直击两会】某某县政府2024年将为民办好3件实事",
+			[]string{"(1):  /  / ", "(2):  /  / ", "(3):  /  / "}},
+		// 主要协作单位 is a co label; 县政府有关部门、有关直属单位 is one
+		// collective; a line after the last item's owner lines closes
+		// the page and takes nothing from the item.
+		{"1.创建国家卫生县城。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府,县政府有关部门、有关直属单位\n2.推广家庭医生签约服务。\n牵头责任单位:县卫健委\n主要协作单位:各乡镇人民政府\n监督方式:0557-1234567",
+			[]string{"1: 县卫健委 / 各乡镇人民政府 县政府有关部门、有关直属单位 / ", "2: 县卫健委 / 各乡镇人民政府 / "}},
+		// A record on its side: each label on its own line before its
+		// cell; 责任单位 beside a 配合单位 cell is the leads' column.
+		{"具体任务\n落实疫情防控措施,完成医院改造。\n责任单位\n卫健局、文旅局\n配合单位\n各乡镇\n完成时限\n12月底前",
+			[]string{"1: 卫健局 文旅局 / 各乡镇 / 12月底前"}},
+		// 2.50个小区: on its own line the list's next number, then a
+		// figure; 2.8% inside a sentence stays a figure.
+		{"1.加装电梯400台,增长2.8%。\n2.50个小区新增充电设施。\n3.开设暑托班。",
+			[]string{"1:  /  / ", "2:  /  / ", "3:  /  / "}},
+		// A line that runs records, each closed by its owner and its
+		// deadline labels: one row each, numbered by its place; the
+		// numbers inside a record number its points.
+		{"近日督查组对部分单位进行督查,发现以下问题: 1.卫生间堆放杂物; 2.垃圾乱堆放。 整改责任单位:县市场监管局 整改时限:2021年8月13日前 1.门口积水较多。 整改责任单位:县住建局 整改时限:2021年8月20日前 后厨发现鼠迹。 责任单位:县卫健局 整改时限:2021年8月底前 (来源:某某融媒)",
+			[]string{"1: 县市场监管局 /  / 2021年8月13日前", "2: 县住建局 /  / 2021年8月20日前", "3: 县卫健局 /  / 2021年8月底前"}},
+		// The same labels in brackets, in a document flattened onto one
+		// line, are its items' clauses: the items keep their numbers.
+		{"一、重点任务 (一)推进改革 1.整治卫生间杂物。(责任单位:县市场监管局;完成时限:2021年8月13日前) 2.清理门口积水。(责任单位:县住建局;完成时限:2021年8月20日前) 3.消除后厨鼠迹。(责任单位:县卫健局;完成时限:2021年8月底前) 二、保障措施",
+			[]string{"一.(一).1: 县市场监管局 /  / 2021年8月13日前", "一.(一).2: 县住建局 /  / 2021年8月20日前", "一.(一).3: 县卫健局 /  / 2021年8月底前"}},
 	} {
 		var got []string
 		for _, tk := range parseText(t, tt.text).Tasks {

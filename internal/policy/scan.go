@@ -62,7 +62,11 @@ func scanItems(rs []rune) []node {
 		}
 		m, ok := scanMarker(rs, i)
 		if !ok {
-			continue
+			// 2.50个小区新增…: on a line of its own, the next number of
+			// the list in force is a marker though a figure follows it.
+			if m, ok = figureAfterNumber(rs, i); !ok || !atLine || !s.continues(m) {
+				continue
+			}
 		}
 		m.lineStart = atLine
 		if s.accept(m) {
@@ -130,6 +134,31 @@ func (s *scanner) accept(m marker) bool {
 		return false
 	}
 	return true
+}
+
+// continues reports whether m is the next number of the open list of its
+// style nearest the current item.
+func (s *scanner) continues(m marker) bool {
+	for d := len(s.stack) - 1; d >= 0; d-- {
+		if open := s.nodes[s.stack[d]]; open.m.style == m.style {
+			return m.value == open.m.value+1
+		}
+	}
+	return false
+}
+
+// figureAfterNumber reads 2. of 2.50个小区 at rs[i]: a number, its dot and a
+// digit, which scanNum takes for a decimal.
+func figureAfterNumber(rs []rune, i int) (marker, bool) {
+	j, v := i, 0
+	for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
+		v = v*10 + digitVal(rs[j])
+		j++
+	}
+	if j == i || j+1 >= len(rs) || rs[j] != '.' && rs[j] != '．' || !isDigit(rs[j+1]) || v == 0 {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: j + 1}, true
 }
 
 // nextSibling reports whether the next marker of m's style on a line of its

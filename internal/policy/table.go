@@ -367,6 +367,13 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
 		us = p.rules.finish(us, cells[colLead])
+	case cells[colLead] == "" && cells[colUnits] != "" && cells[colCo] != "":
+		// 责任单位 | 配合单位: beside a column of co-units, the units'
+		// column is the leads'.
+		us.lead = p.rules.expand(cells[colUnits], &us.flags, nil)
+		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
+		raw = "责任单位：" + cells[colUnits] + "；配合单位：" + cells[colCo]
+		us = p.rules.finish(us, raw)
 	case cells[colLead] != "" && cells[colUnits] != "" && !hasCol(t.cols, colCo):
 		// 牵头单位 | 责任单位: every unit of the first column leads, the
 		// second's work with them.

@@ -15,7 +15,7 @@ import (
 // tableReaders read the text tables after readRowTable's, each tried where
 // the ones before it find no table, in this order.
 var tableReaders = []func(lines []string, i int, u unitRules) (*taskTable, int, bool){
-	readCellTable, readPipeCellTable, readSpaceTable, readBarTable, readGluedTable, readRecordTable,
+	readCellTable, readPipeCellTable, readSpaceTable, readBarTable, readGluedTable, readRecordTable, readLabelLineTable, readClauseRunTable,
 }
 
 // rebuildLineTables finds the tables written as text in lines and returns
@@ -90,6 +90,7 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 		return nil, 0, false
 	}
 	rows := [][]string{header}
+	layout := layoutOf(header)
 	j := i + 1
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(lines[j])
@@ -109,9 +110,9 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			}
 			break
 		}
-		cells = alignRow(header, cells)
+		cells = layout.align(cells)
 		// 一、继续提高… in a category column heads the rows from here.
-		if len(cells) > 1 && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), "")) && isSectionRow(cells[0]) {
+		if len(cells) > 1 && layout.category && isSectionRow(cells[0]) {
 			rows = append(rows, []string{cells[0]})
 			cells = append([]string{""}, cells[1:]...)
 		}
@@ -127,6 +128,12 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 // categoryHeaderRe is a short column that groups a table's rows and may
 // stand before its 序号: 类别, 分类, 板块, 领域.
 var categoryHeaderRe = regexp.MustCompile(`^(?:[\p{Han}]{0,2})(?:类别|类型|分类|板块|领域|方面|大类)$`)
+
+// isCategoryHeader reports a header cell that names a category column,
+// spaces inside it aside (类  别).
+func isCategoryHeader(h string) bool {
+	return categoryHeaderRe.MatchString(strings.Join(strings.Fields(h), ""))
+}
 
 // unitlessHeader reports a task table's header that names no unit column:
 // a 序号, a task column (项目名称, 工作标准) and at most one other (类别).
@@ -282,9 +289,12 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	}
 	// category is the cell of a first column that groups the rows (分类:
 	// 发展目标), merged over them: it stands before the first row's number.
-	category, hasCategory := "", cols[0] == colNone && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), ""))
+	category, hasCategory := "", cols[0] == colNone && isCategoryHeader(header[0])
 	for ; j < len(lines); j++ {
 		c := cell(j)
+		// unit is the cell without a head named after the unit (市民政局
+		// 伍泽国) and without its closing stop.
+		unit := strings.TrimRight(unitPart(c, u), "。.")
 		switch {
 		case c == "":
 			continue
@@ -355,9 +365,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			unitCells = 0
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
-		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(strings.TrimRight(unitPart(c, u), "。."), "等"), "。.")):
+		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")):
 			unitCells++
-			c = strings.TrimRight(unitPart(c, u), "。.")
+			c = unit
 			switch {
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
@@ -704,26 +714,39 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 // which ends a table pasted above it.
 var metaLabelRe = regexp.MustCompile(`^\p{Han}{2,6}\s*[:：]$`)
 
-// alignRow puts a row that lacks leading cells (a category cell merged
-// over the rows below: 一、… | 1 | … then 2 | …) under the header: its row
-// number under the 序号.
-func alignRow(header, cells []string) []string {
-	seq := -1
+// rowLayout is what aligning a row takes from its table's header, worked
+// out once a table: where the 序号 stands, and whether a category column
+// comes first.
+type rowLayout struct {
+	width    int
+	seq      int // -1 when the header has no 序号
+	category bool
+}
+
+func layoutOf(header []string) rowLayout {
+	l := rowLayout{width: len(header), seq: -1, category: len(header) > 0 && isCategoryHeader(header[0])}
 	for i, h := range header {
 		if classifyHeader(h) == colSeq {
-			seq = i
+			l.seq = i
 			break
 		}
 	}
-	if seq <= 0 || len(cells) == 0 || len(cells) >= len(header) || !bareNumberRe.MatchString(cells[0]) {
+	return l
+}
+
+// align puts a row that lacks leading cells (a category cell merged over
+// the rows below: 一、… | 1 | … then 2 | …) under the header: its row
+// number under the 序号.
+func (l rowLayout) align(cells []string) []string {
+	if l.seq <= 0 || len(cells) == 0 || len(cells) >= l.width || !bareNumberRe.MatchString(cells[0]) {
 		// No 序号, but a category column first whose merged cell the row
 		// lacks: 类别 | 民生事项名称 | … then 15.推进… | ….
-		if seq < 0 && categoryHeaderRe.MatchString(strings.Join(strings.Fields(header[0]), "")) && len(cells) > 1 && ownNumberRe.MatchString(cells[0]) {
+		if l.seq < 0 && l.category && len(cells) > 1 && ownNumberRe.MatchString(cells[0]) {
 			return append([]string{""}, cells...)
 		}
 		return cells
 	}
-	return append(make([]string, seq), cells...)
+	return append(make([]string, l.seq), cells...)
 }
 
 // readBarTable reads a table flattened with a line holding only | after

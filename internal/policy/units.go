@@ -105,8 +105,21 @@ type units struct {
 // otherwise the generic units are split by the document's rule (the first
 // listed, or the marked one, leads) and the rest co-operate.
 func (u unitRules) parseUnits(raw string, rule leadRule) units {
+	raw = clauseText(raw)
+	return u.segmentUnits(raw, labelSegments(raw), rule)
+}
+
+// clauseText is a clause as its labels and units are read: without its
+// note of the lead rule (列第一位的为牵头单位), its empty brackets and its
+// closing stops.
+func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
-	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	return strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+}
+
+// segmentUnits reads the units of the clause raw (see clauseText) split at
+// its labels into segs.
+func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units {
 	var out units
 	var lead, co []string
 	var generic []markedUnit
@@ -115,7 +128,7 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 	// into the next (主办单位:县城投公司,协办单位:住建局 keeps 住建局 as
 	// written): each labelled list starts afresh.
 	prefix := u.docPrefix
-	for i, seg := range labelSegments(raw) {
+	for i, seg := range segs {
 		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
 			continue
 		}
@@ -472,7 +485,10 @@ func joinCollective(names []string) []string {
 		// 市政府各部门、各直属机构, 各股室、委属部门单位: the second group
 		// is the subordinate units of the same body, so the two stay one
 		// name.
-		if k := len(out); k > 0 && subordinateGroupRe.MatchString(n) && (ownedGroupRe.MatchString(out[k-1]) || strings.HasPrefix(out[k-1], "各")) {
+		// 各乡镇人民政府、街道办事处: a body of a level that has many
+		// (乡, 镇, 街道, 村) named without a place is one more group the
+		// 各 covers.
+		if k := len(out); k > 0 && (subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -482,12 +498,16 @@ func joinCollective(names []string) []string {
 }
 
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
-// 机构, 委属部门单位, 局属各单位.
-var subordinateGroupRe = regexp.MustCompile(`^各?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
+// 机构, 有关直属单位, 委属部门单位, 局属各单位.
+var subordinateGroupRe = regexp.MustCompile(`^(?:各|有关|相关)?[直委局厅办所下]属各?\p{Han}{0,4}(?:单位|部门|机构)$`)
+
+// manyLevelBodyRe matches the body of a level a place has many of, named
+// without a place: 街道办事处, 镇政府, 村委会.
+var manyLevelBodyRe = regexp.MustCompile(`^(?:乡|镇|乡镇|街道|村|社区)(?:人民政府|政府|办事处|党委|党工委|委员会|村委会|居委会)$`)
 
 // ownedGroupRe matches a government's group of units (市政府各部门, 县政府
-// 各工作部门) that a following 各直属机构 belongs to.
-var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府各(?:工作)?部门$`)
+// 各工作部门, 县政府有关部门) that a following 各直属机构 belongs to.
+var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府(?:各|有关|相关)(?:工作)?部门$`)
 
 var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
@@ -519,10 +539,27 @@ func (u unitRules) shareSuffix(items []markedUnit, flags *[]string) {
 			return
 		}
 	}
-	for i := range items[:len(items)-1] {
+	giveSuffix(items, 0, len(items)-1, suffix, "单位", flags)
+}
+
+// runBefore returns where the run of names right before items[k] that
+// bare accepts starts; k when there is none.
+func runBefore(items []markedUnit, k int, bare func(string) bool) int {
+	start := k
+	for start > 0 && bare(items[start-1].name) {
+		start--
+	}
+	return start
+}
+
+// giveSuffix gives the names items[start:k] the suffix that items[k]
+// carries for them all, and tells the office which names (what: 单位, 地名)
+// were completed.
+func giveSuffix(items []markedUnit, start, k int, suffix, what string, flags *[]string) {
+	for i := start; i < k; i++ {
 		items[i].name += suffix
 	}
-	addFlag(flags, "“"+last+"”前的单位按共用后缀“"+suffix+"”补全")
+	addFlag(flags, "“"+items[k].name+"”前的"+what+"按共用后缀“"+suffix+"”补全")
 }
 
 // placeLevels are the characters that close a place's name with its level.
@@ -556,10 +593,7 @@ func sharePlaceAgency(items []markedUnit, flags *[]string) bool {
 			return false
 		}
 	}
-	for i := range items[:k] {
-		items[i].name += agency
-	}
-	addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+agency+"”补全")
+	giveSuffix(items, 0, k, agency, "地名", flags)
 	return true
 }
 
@@ -582,21 +616,14 @@ func (u unitRules) shareZoneSuffix(items []markedUnit, flags *[]string) bool {
 	if suffix == "" {
 		return false
 	}
-	start := k
-	for start > 0 {
-		prev := items[start-1].name
-		if n := len([]rune(prev)); n < 2 || n > 4 || strings.HasPrefix(prev, "各") || u.plausible(prev) {
-			break
-		}
-		start--
-	}
+	start := runBefore(items, k, func(prev string) bool {
+		n := len([]rune(prev))
+		return n >= 2 && n <= 4 && !strings.HasPrefix(prev, "各") && !u.plausible(prev)
+	})
 	if start == k {
 		return false
 	}
-	for i := start; i < k; i++ {
-		items[i].name += suffix
-	}
-	addFlag(flags, "“"+last+"”前的地名按共用后缀“"+suffix+"”补全")
+	giveSuffix(items, start, k, suffix, "地名", flags)
 	return true
 }
 
@@ -619,22 +646,25 @@ func (u unitRules) shareLevelSuffix(items []markedUnit, flags *[]string) {
 		if suffix == "" {
 			continue
 		}
-		start := k
-		for start > 0 {
-			prev := items[start-1].name
+		// 银川市、石嘴山市、吴忠市人民政府: places written with the same
+		// level share the organisation only.
+		level, org := string([]rune(suffix)[:1]), string([]rune(suffix)[1:])
+		start := runBefore(items, k, func(prev string) bool {
 			n := len([]rune(prev))
-			if n < 2 || n > 4 || agencyEndRe.MatchString(prev) || isPlaceName(prev) || strings.HasPrefix(prev, "各") || !u.plausibleBarePlace(prev) {
-				break
-			}
-			start--
+			return n >= 3 && n <= 5 && strings.HasSuffix(prev, level) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(strings.TrimSuffix(prev, level))
+		})
+		if start < k {
+			suffix = org
+		} else {
+			start = runBefore(items, k, func(prev string) bool {
+				n := len([]rune(prev))
+				return n >= 2 && n <= 4 && !agencyEndRe.MatchString(prev) && !isPlaceName(prev) && !strings.HasPrefix(prev, "各") && u.plausibleBarePlace(prev)
+			})
 		}
 		if start == k {
 			continue
 		}
-		for i := start; i < k; i++ {
-			items[i].name += suffix
-		}
-		addFlag(flags, "“"+items[k].name+"”前的地名按共用后缀“"+suffix+"”补全")
+		giveSuffix(items, start, k, suffix, "地名", flags)
 	}
 }
 
@@ -646,17 +676,13 @@ func shareFieldSuffix(items []markedUnit, flags *[]string) {
 	if !strings.HasSuffix(last, "部门") || len([]rune(last)) != 4 {
 		return
 	}
-	start := k
-	for start > 0 && len([]rune(items[start-1].name)) == 2 && !strings.HasPrefix(items[start-1].name, "各") {
-		start--
-	}
+	start := runBefore(items, k, func(prev string) bool {
+		return len([]rune(prev)) == 2 && !strings.HasPrefix(prev, "各")
+	})
 	if start == k {
 		return
 	}
-	for i := start; i < k; i++ {
-		items[i].name += "部门"
-	}
-	addFlag(flags, "“"+last+"”前的单位按共用后缀“部门”补全")
+	giveSuffix(items, start, k, "部门", "单位", flags)
 }
 
 // plausibleBarePlace reports whether a short name with no suffix can be a
@@ -685,7 +711,9 @@ func (u unitRules) ownPrefix(name string) string {
 			return p
 		}
 	}
-	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) {
+	// 吴忠市人民政府、宁东管委会: a place's government names the place,
+	// not a level the names after it share.
+	if p := u.placeOf(name); p != "" && u.isAgency(name) && !isPlaceName(name) && !strings.HasSuffix(name, "政府") {
 		return p
 	}
 	// 无锡国税局、地税局: a city's agency passes its city on; a
