@@ -64,9 +64,11 @@ var metaHTMLExt = map[string]bool{"html-table": true, "html-paragraphs": true}
 
 func init() { metaTransforms = append(metaTransforms, metaTransforms2...) }
 
-// Items of one list whose each item is one line.
+// Items of one list whose each item is one line. An item whose text
+// starts with a figure (2.50个小区) is left on its line: run inline, its
+// number reads as a decimal (…。2.50个小区), to a person as to the parser.
 var (
-	metaInlineArabicRe = regexp.MustCompile(`^[ \t　]*(\d{1,3})[.．、]\S`)
+	metaInlineArabicRe = regexp.MustCompile(`^[ \t　]*(\d{1,3})[.．、][^\s\d０-９]`)
 	metaInlineParenRe  = regexp.MustCompile(`^[ \t　]*[（(](\d{1,2})[）)]`)
 )
 
