@@ -13,7 +13,7 @@ import (
 // (about 90 units, 1–60 tasks each). Target: well under 2 s.
 func BenchmarkWriteAll(b *testing.B) {
 	units, _ := fillin.Assign(formtest.SeedSet(b))
-	if _, _, err := form.Master(); err != nil { // built once per process
+	if _, err := form.Master(); err != nil { // built once per process
 		b.Fatal(err)
 	}
 	items := 0
@@ -44,7 +44,7 @@ func BenchmarkMaster(b *testing.B) {
 // as many co-operated on). Issue 14's target: ≤ 0.6 s on 2 cores.
 func BenchmarkWriteAll500(b *testing.B) {
 	units, _ := fillin.Assign(samplefix.Synthetic(500, 4))
-	if _, _, err := form.Master(); err != nil {
+	if _, err := form.Master(); err != nil {
 		b.Fatal(err)
 	}
 	b.ReportAllocs()
