@@ -238,13 +238,15 @@ func (p *pooledFlater) Close() error {
 func RewriteZip(zr *zip.Reader, edit func(f *zip.File) (body []byte, changed bool, err error)) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := NewZip(&buf)
+	copyBuf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(copyBuf)
 	for _, f := range zr.File {
 		body, changed, err := edit(f)
 		if err != nil {
 			return nil, err
 		}
 		if !changed {
-			if err := zw.Copy(f); err != nil {
+			if err := copyRaw(zw, f, *copyBuf); err != nil {
 				return nil, err
 			}
 			continue
@@ -261,4 +263,28 @@ func RewriteZip(zr *zip.Reader, edit func(f *zip.File) (body []byte, changed boo
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// copyBufs hold RewriteZip's buffers for copying parts: zip.Writer.Copy
+// allocates 32 KB for each part, most of the memory a small workbook's
+// rewrite took.
+var copyBufs = sync.Pool{New: func() any {
+	b := make([]byte, 32<<10)
+	return &b
+}}
+
+// copyRaw copies f, still compressed, into zw through buf, as
+// zip.Writer.Copy does.
+func copyRaw(zw *zip.Writer, f *zip.File, buf []byte) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fh := f.FileHeader
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.CopyBuffer(w, r, buf)
+	return err
 }
