@@ -21,13 +21,17 @@ func checkTargets(dir string, paths []string) error {
 	if err != nil {
 		return err
 	}
+	isFilled := make([]bool, len(paths))
+	parallel(len(paths), func(i int) error {
+		if kinds[i] == outfile.FillIn {
+			data, err := os.ReadFile(paths[i])
+			isFilled[i] = err != nil || fillin.Filled(data)
+		}
+		return nil
+	})
 	var filled []string
 	for i, p := range paths {
-		if kinds[i] != outfile.FillIn {
-			continue
-		}
-		data, err := os.ReadFile(p)
-		if err != nil || fillin.Filled(data) {
+		if isFilled[i] {
 			filled = append(filled, p)
 		}
 	}

@@ -92,31 +92,41 @@ func WriteAll(dir string, units []fillin.Assignment, opts Options) ([]Written, e
 		return nil, err
 	}
 	out := make([]Written, len(units))
-	errs := make([]error, len(units))
+	if err := parallel(len(units), func(i int) error {
+		out[i] = Written{Unit: units[i].Unit, Path: paths[i], Items: len(units[i].Items)}
+		return WriteFile(paths[i], units[i], opts)
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines and returns the
+// first error in index order.
+func parallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(units), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				path := paths[i]
-				errs[i] = WriteFile(path, units[i], opts)
-				out[i] = Written{Unit: units[i].Unit, Path: path, Items: len(units[i].Items)}
+				errs[i] = fn(i)
 			}
 		}()
 	}
-	for i := range units {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // WriteFile writes a's workbook to path through a temporary file, so a
