@@ -17,11 +17,10 @@ import (
 const SheetPassword = "taizhang"
 
 // The master workbook holds everything the units' workbooks share: styles,
-// column widths, print setup, frozen panes, merged cells and, above all,
-// the sheet and workbook protection. Excel's SHA-512 protection hash takes
-// about 100 ms per sheet to compute, so it is computed once per process;
-// every unit's workbook is the master's archive with the parts that differ
-// written anew (see skeleton).
+// column widths, print setup, frozen panes, merged cells and the sheet and
+// workbook protection, whose hashes (protect.go) are computed once per
+// process; every unit's workbook is the master's archive with the parts
+// that differ written anew (see skeleton).
 var (
 	masterOnce sync.Once
 	masterSk   *skeleton
@@ -153,24 +152,22 @@ func buildMaster() ([]byte, *styles, error) {
 			return nil, nil, err
 		}
 	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{
-		AlgorithmName: "SHA-512", Password: SheetPassword, LockStructure: true,
-	}); err != nil {
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return nil, nil, err
 	}
 	var buf bytes.Buffer
 	if err := cells.Save(f, &buf); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), st, nil
+	// The workbook and the two sheets protect gets their password.
+	data, err := sealProtection(buf.Bytes(), 3)
+	return data, st, err
 }
 
 // protect locks sheet: clerks may select cells and resize rows and
-// columns, nothing else.
+// columns, nothing else. The password is added by sealProtection.
 func protect(f *excelize.File, sheet string) error {
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		AlgorithmName:       "SHA-512",
-		Password:            SheetPassword,
 		FormatRows:          true,
 		FormatColumns:       true,
 		SelectLockedCells:   true,

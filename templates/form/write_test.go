@@ -172,3 +172,22 @@ func byteDiff(want, got string) string {
 	from := max(0, i-100)
 	return fmt.Sprintf("  ours:     …%s\n  excelize: …%s", want[from:min(len(want), i+100)], got[from:min(len(got), i+100)])
 }
+
+// TestProtectionPassword: the sheets and the workbook open with
+// SheetPassword, as excelize checks it (the hash is computed here, not by
+// excelize), and not with another.
+func TestProtectionPassword(t *testing.T) {
+	data := formtest.WriteUnit(t, formtest.Set(), "市科技局")
+	for _, password := range []string{form.SheetPassword, "wrong"} {
+		f := testkit.OpenBytes(t, data)
+		want := password == form.SheetPassword
+		for _, sheet := range []string{fillin.SheetGuide, fillin.SheetForm} {
+			if err := f.UnprotectSheet(sheet, password); (err == nil) != want {
+				t.Errorf("UnprotectSheet(%s, %q) = %v", sheet, password, err)
+			}
+		}
+		if err := f.UnprotectWorkbook(password); (err == nil) != want {
+			t.Errorf("UnprotectWorkbook(%q) = %v", password, err)
+		}
+	}
+}
