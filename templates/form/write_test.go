@@ -102,7 +102,7 @@ func TestWriteNoDue(t *testing.T) {
 // with every part unchanged.
 func TestExcelizeWritesTheSame(t *testing.T) {
 	units, _ := fillin.Assign(formtest.SeedSet(t))
-	units = append(units, fillin.Assignment{Unit: "空单位 <&\"'>"})
+	units = append(units, fillin.Assignment{Unit: "空单位 <&\"'>"}, fillin.Assignment{Unit: " 单位\t\x01\xff_x000D_ "})
 	for _, a := range units {
 		var buf bytes.Buffer
 		if err := form.Write(&buf, a, formtest.Options()); err != nil {
