@@ -159,7 +159,7 @@ func buildMaster() ([]byte, *styles, error) {
 	if err := cells.Save(f, &buf); err != nil {
 		return nil, nil, err
 	}
-	// The workbook and the two sheets protect gets their password.
+	// The workbook and the two sheets that protect locks get the password.
 	data, err := sealProtection(buf.Bytes(), 3)
 	return data, st, err
 }
