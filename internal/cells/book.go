@@ -38,16 +38,7 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error
 // takes a third of the default level's time, which was the largest single
 // cost of writing a workbook.
 func Save(f *excelize.File, w io.Writer) error {
-	return SaveEdited(f, w, "", nil)
-}
-
-// SaveEdited is Save with the part named part passed through edit on its
-// way into the archive: a change excelize has no call for, made without
-// reading the workbook back. It fails when the workbook has no such part.
-func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []byte) error {
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
-		return &sortedZip{out: w, edit: part, editFn: edit}
-	})
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{out: w} })
 	return f.Write(w)
 }
 
@@ -55,14 +46,12 @@ func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []
 // content types first with their entries sorted too, whatever the order
 // excelize produces them in: it walks maps, so the same workbook came out
 // as different bytes from run to run. Each part is deflated into memory as
-// it comes (the archive's size, not the workbook's); the part to edit and
-// the content types are held as they are until the end.
+// it comes (the archive's size, not the workbook's); the content types are
+// held as they are until the end.
 type sortedZip struct {
-	out    io.Writer
-	edit   string
-	editFn func([]byte) []byte
-	parts  []*zipPart
-	cur    *zipPart
+	out   io.Writer
+	parts []*zipPart
+	cur   *zipPart
 }
 
 // zipPart is one part: deflated with its checksum and size, or held raw.
@@ -98,7 +87,7 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, raw: name == z.edit || name == contentTypes}
+	p := &zipPart{name: name, raw: name == contentTypes}
 	if !p.raw {
 		fw, err := flater(&p.data)
 		if err != nil {
@@ -153,7 +142,6 @@ func (z *sortedZip) Close() error {
 		return strings.Compare(a.name, b.name)
 	})
 	zw := NewZip(z.out)
-	edited := z.edit == ""
 	for _, p := range z.parts {
 		if !p.raw {
 			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
@@ -166,23 +154,13 @@ func (z *sortedZip) Close() error {
 			}
 			continue
 		}
-		body := p.data.Bytes()
-		switch p.name {
-		case contentTypes:
-			body = sortContentTypes(body)
-		case z.edit:
-			body, edited = z.editFn(body), true
-		}
 		w, err := zw.Create(p.name)
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(body); err != nil {
+		if _, err := w.Write(sortContentTypes(p.data.Bytes())); err != nil {
 			return err
 		}
-	}
-	if !edited {
-		return fmt.Errorf("the workbook has no part %s to edit", z.edit)
 	}
 	return zw.Close()
 }
@@ -260,13 +238,15 @@ func (p *pooledFlater) Close() error {
 func RewriteZip(zr *zip.Reader, edit func(f *zip.File) (body []byte, changed bool, err error)) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := NewZip(&buf)
+	copyBuf := copyBufs.Get().(*[]byte)
+	defer copyBufs.Put(copyBuf)
 	for _, f := range zr.File {
 		body, changed, err := edit(f)
 		if err != nil {
 			return nil, err
 		}
 		if !changed {
-			if err := zw.Copy(f); err != nil {
+			if err := copyRaw(zw, f, *copyBuf); err != nil {
 				return nil, err
 			}
 			continue
@@ -283,4 +263,28 @@ func RewriteZip(zr *zip.Reader, edit func(f *zip.File) (body []byte, changed boo
 		return nil, err
 	}
 	return buf.Bytes(), nil
+}
+
+// copyBufs hold RewriteZip's buffers for copying parts: zip.Writer.Copy
+// allocates 32 KB for each part, most of the memory a small workbook's
+// rewrite took.
+var copyBufs = sync.Pool{New: func() any {
+	b := make([]byte, 32<<10)
+	return &b
+}}
+
+// copyRaw copies f, still compressed, into zw through buf, as
+// zip.Writer.Copy does.
+func copyRaw(zw *zip.Writer, f *zip.File, buf []byte) error {
+	r, err := f.OpenRaw()
+	if err != nil {
+		return err
+	}
+	fh := f.FileHeader
+	w, err := zw.CreateRaw(&fh)
+	if err != nil {
+		return err
+	}
+	_, err = io.CopyBuffer(w, r, buf)
+	return err
 }

@@ -33,7 +33,7 @@ func LineCount(s string, width float64) int {
 	// punctuation at a line start) cost in practice.
 	usable := math.Max(width*0.9-1, 1)
 	n := 0
-	for _, para := range strings.Split(s, "\n") {
+	for para := range strings.SplitSeq(s, "\n") {
 		n += max(1, int(math.Ceil(float64(DisplayWidth(para))/usable)))
 	}
 	return n

@@ -151,6 +151,15 @@ func TestCheck(t *testing.T) {
 		case kind != tt.kind:
 			t.Errorf("Check(%s, %s) kind = %q; want %q", tt.path, tt.want, kind, tt.kind)
 		}
+		if tt.inputs != nil {
+			continue
+		}
+		// CheckAll says the same of each path, in a list with another.
+		other := filepath.Join(dir, "另一个"+tt.want.Ext())
+		kinds, errAll := CheckAll([]string{other, tt.path}, tt.want)
+		if (errAll == nil) != (err == nil) || errAll != nil && errAll.Error() != err.Error() || errAll == nil && (kinds[0] != None || kinds[1] != kind) {
+			t.Errorf("CheckAll(%s, %s) = %v, %v; Check says %v, %v", tt.path, tt.want, kinds, errAll, kind, err)
+		}
 	}
 	if names := tempNames(t, dir); len(names) > 0 {
 		t.Errorf("Check left temporary files: %v", names)

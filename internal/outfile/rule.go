@@ -34,6 +34,35 @@ func (e *Error) Error() string { return e.Path + "：" + e.Msg }
 // It creates path's folder when missing and removes stale temporary files
 // of earlier runs from it (see CleanStale).
 func Check(path string, want Kind, inputs ...string) (Kind, error) {
+	return check(path, want, inputs, WritableDir)
+}
+
+// CheckAll is Check for files of kind want at paths, read by no command
+// input: each folder is checked, and cleaned, once for all its files. It
+// returns the kind of the file already at each path.
+func CheckAll(paths []string, want Kind) ([]Kind, error) {
+	dirs := map[string]error{}
+	writable := func(dir string) error {
+		err, ok := dirs[dir]
+		if !ok {
+			err = WritableDir(dir)
+			dirs[dir] = err
+		}
+		return err
+	}
+	kinds := make([]Kind, len(paths))
+	for i, p := range paths {
+		k, err := check(p, want, nil, writable)
+		if err != nil {
+			return nil, err
+		}
+		kinds[i] = k
+	}
+	return kinds, nil
+}
+
+// check is Check with the folder's check, writable, given.
+func check(path string, want Kind, inputs []string, writable func(dir string) error) (Kind, error) {
 	for _, in := range inputs {
 		if samePath(path, in) {
 			return None, &Error{Path: path, Msg: "这是本命令读取的输入文件，不能同时作为输出：请用 -o 指定另一个文件名"}
@@ -42,7 +71,7 @@ func Check(path string, want Kind, inputs ...string) (Kind, error) {
 	if ext := filepath.Ext(path); !strings.EqualFold(ext, want.Ext()) {
 		return None, &Error{Path: path, Msg: fmt.Sprintf("要写入的是“%s”，文件扩展名应为 %s：请改用 %s", want.Label(), want.Ext(), strings.TrimSuffix(path, ext)+want.Ext())}
 	}
-	if err := WritableDir(filepath.Dir(path)); err != nil {
+	if err := writable(filepath.Dir(path)); err != nil {
 		return None, err
 	}
 	existing := None

@@ -7,14 +7,17 @@
 // its signature; the custom document properties repeat the signature. The
 // layout, the locked content of each task row and the signature are
 // internal/fillin's, which reads the returns back with the same
-// definitions; this package lays them out with excelize: styles, column
-// widths, row heights, print setup, data validations, protection and the
-// text of the instructions.
+// definitions; this package lays them out: styles, column widths, row
+// heights, print setup, data validations, protection and the text of the
+// instructions.
 //
-// Every workbook is derived from one master (master.go) whose SHA-512
-// sheet and workbook protection hashes (password SheetPassword) are
-// computed once per process. WriteAll refuses to replace a workbook a unit
-// has already filled in (targets.go).
+// Every workbook is derived from one master (master.go), made once per
+// process with excelize: everything the workbooks share, above all the
+// SHA-512 sheet and workbook protection hashes (password SheetPassword).
+// A unit's workbook is the master's archive with its sheets' rows, shared
+// strings and document properties written as XML (skeleton.go,
+// sheetxml.go), as excelize would write them. WriteAll refuses to replace
+// a workbook a unit has already filled in (targets.go).
 //
 // Package formtest holds the fixtures the tests of both sides share.
 package form

@@ -9,40 +9,29 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 )
 
-func writeForm(f *excelize.File, st *styles, a fillin.Assignment, opts Options, rows []fillin.SignedRow) error {
-	if err := writeFormHeader(f, st, a, opts); err != nil {
-		return err
-	}
-	if err := writeColumnHeaders(f, st); err != nil {
-		return err
-	}
-	if err := writeTaskRows(f, st, a, rows); err != nil {
-		return err
-	}
-	last := fillin.RowFirst + len(a.Items) - 1
-	return addValidations(f, fillin.SheetForm, last, len(a.Items) > 0)
+// writeForm writes the 填报表 sheet's rows: the title, the header block,
+// the column headers and one row per task.
+func writeForm(d *sheetData, sk *skeleton, a fillin.Assignment, opts Options, rows []fillin.SignedRow) {
+	writeFormHeader(d, sk.st, a, opts)
+	writeColumnHeaders(d, sk)
+	writeTaskRows(d, sk.st, a, rows)
 }
 
 // writeFormHeader writes the form's title and header block.
-func writeFormHeader(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error {
-	const sheet = fillin.SheetForm
-	lastPrinted := letter(fillin.ColRemark)
-	if err := setCell(f, sheet, 1, fillin.RowTitle, formTitle(a), st.title); err != nil {
-		return err
-	}
-	if err := f.MergeCell(sheet, "A1", fmt.Sprintf("%s%d", lastPrinted, fillin.RowTitle)); err != nil {
-		return err
-	}
-	if err := f.SetRowHeight(sheet, fillin.RowTitle, rowHeightAt([]string{formTitle(a)}, []float64{160}, 36, 22)); err != nil {
-		return err
-	}
+func writeFormHeader(d *sheetData, st *styles, a fillin.Assignment, opts Options) {
+	d.startRow(fillin.RowTitle, rowHeightAt([]string{formTitle(a)}, []float64{160}, 36, 22), true)
+	d.cell(1, st.title, formTitle(a))
 	values := map[string]string{
 		fillin.UnitLabel: a.Unit, fillin.PeriodLabel: opts.Period.String(), fillin.DueLabel: dueText(opts.Due),
 	}
-	for _, h := range fillin.HeaderCells {
-		if err := setCell(f, sheet, int(h.Col)+1, h.Row, h.Label, st.label); err != nil {
-			return err
+	unitRow := []string{a.Unit, opts.Period.String(), dueText(opts.Due)}
+	unitWidths := []float64{fillin.Columns[fillin.ColContent].Width, fillin.Columns[fillin.ColOthers].Width, fillin.Columns[fillin.ColTargets].Width}
+	heights := map[int]float64{fillin.RowUnit: rowHeight(unitRow, unitWidths, 22), fillin.RowFiller: 22}
+	for i, h := range fillin.HeaderCells {
+		if i == 0 || h.Row != fillin.HeaderCells[i-1].Row {
+			d.startRow(h.Row, heights[h.Row], true)
 		}
+		d.cell(int(h.Col)+1, st.label, h.Label)
 		style := st.fixed
 		if h.Input {
 			style = st.inputText
@@ -50,99 +39,64 @@ func writeFormHeader(f *excelize.File, st *styles, a fillin.Assignment, opts Opt
 		if h.Label == fillin.DateLabel {
 			style = st.inputDate
 		}
-		if err := setCell(f, sheet, int(h.Col)+2, h.Row, values[h.Label], style); err != nil {
-			return err
-		}
+		d.cell(int(h.Col)+2, style, values[h.Label])
 	}
-	dateCell := fmt.Sprintf("%s%d", letter(fillin.ColPercent), fillin.RowFiller)
-	if err := f.SetCellStyle(sheet, dateCell, fmt.Sprintf("%s%d", letter(fillin.ColStatus), fillin.RowFiller), st.inputDate); err != nil {
-		return err
-	}
-	if err := f.MergeCell(sheet, dateCell, fmt.Sprintf("%s%d", letter(fillin.ColStatus), fillin.RowFiller)); err != nil {
-		return err
-	}
-	unitRow := []string{a.Unit, opts.Period.String(), dueText(opts.Due)}
-	unitWidths := []float64{fillin.Columns[fillin.ColContent].Width, fillin.Columns[fillin.ColOthers].Width, fillin.Columns[fillin.ColTargets].Width}
-	if err := f.SetRowHeight(sheet, fillin.RowUnit, rowHeight(unitRow, unitWidths, 22)); err != nil {
-		return err
-	}
-	return f.SetRowHeight(sheet, fillin.RowFiller, 22)
+	// The date's value spans two columns (merged in the master).
+	d.cell(int(fillin.ColStatus)+1, st.inputDate, "")
 }
 
 // writeColumnHeaders writes the form's column headers.
-func writeColumnHeaders(f *excelize.File, st *styles) error {
-	const sheet = fillin.SheetForm
+func writeColumnHeaders(d *sheetData, sk *skeleton) {
+	d.startRow(fillin.RowHeader, 30, true)
 	for c := fillin.ColLabel; c < fillin.NumCols; c++ {
-		cell := fmt.Sprintf("%s%d", letter(c), fillin.RowHeader)
-		style := st.headLocked
+		style := sk.st.headLocked
 		switch {
 		case c == fillin.ColID:
-			style = st.cellID
+			style = sk.st.cellID
 		case !fillin.Columns[c].Locked:
-			style = st.headInput
+			style = sk.st.headInput
 		}
-		if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
-			return err
-		}
-		if fillin.Columns[c].Required {
-			if err := f.SetCellRichText(sheet, cell, requiredHeader(fillin.Columns[c].Header)); err != nil {
-				return err
-			}
+		if si, ok := sk.required[c]; ok {
+			d.item(int(c)+1, style, d.sst.addItem(si))
 			continue
 		}
-		if err := f.SetCellStr(sheet, cell, fillin.Columns[c].Header); err != nil {
-			return err
-		}
+		d.cell(int(c)+1, style, fillin.Columns[c].Header)
 	}
-	return f.SetRowHeight(sheet, fillin.RowHeader, 30)
 }
 
 // writeTaskRows writes the form's task rows: each column's style, the
-// locked cells from rows, the task IDs and the rows' heights.
-func writeTaskRows(f *excelize.File, st *styles, a fillin.Assignment, rows []fillin.SignedRow) error {
-	const sheet = fillin.SheetForm
-	last := fillin.RowFirst + len(a.Items) - 1
-	if len(a.Items) > 0 {
-		colStyles := map[fillin.Col]int{
-			fillin.ColLabel: st.cellLockedCenter, fillin.ColContent: st.cellLocked, fillin.ColRole: st.cellLockedCenter,
-			fillin.ColOthers: st.cellLocked, fillin.ColDeadline: st.cellLockedCenter, fillin.ColTargets: st.cellLocked,
-			fillin.ColProgress: st.cellInput, fillin.ColPercent: st.cellPercent, fillin.ColStatus: st.cellInputCenter,
-			fillin.ColCurrent: st.cellLocked, fillin.ColProblems: st.cellInput, fillin.ColNext: st.cellInput,
-			fillin.ColEvidence: st.cellInput, fillin.ColRemark: st.cellInput, fillin.ColID: st.cellID,
-		}
-		for c, s := range colStyles {
-			if err := f.SetCellStyle(sheet, fmt.Sprintf("%s%d", letter(c), fillin.RowFirst), fmt.Sprintf("%s%d", letter(c), last), s); err != nil {
-				return err
-			}
-		}
+// locked cells from rows, the task IDs and the rows' heights. The heights
+// are not marked as set by hand: Excel and WPS fit a row without the mark
+// to its text when a cell of the row is edited, so a long 本期进展 typed in
+// shows whole; until then the row keeps the height written, which leaves
+// room to type.
+func writeTaskRows(d *sheetData, st *styles, a fillin.Assignment, rows []fillin.SignedRow) {
+	colStyles := [fillin.NumCols]int{
+		fillin.ColLabel: st.cellLockedCenter, fillin.ColContent: st.cellLocked, fillin.ColRole: st.cellLockedCenter,
+		fillin.ColOthers: st.cellLocked, fillin.ColDeadline: st.cellLockedCenter, fillin.ColTargets: st.cellLocked,
+		fillin.ColProgress: st.cellInput, fillin.ColPercent: st.cellPercent, fillin.ColStatus: st.cellInputCenter,
+		fillin.ColCurrent: st.cellLocked, fillin.ColProblems: st.cellInput, fillin.ColNext: st.cellInput,
+		fillin.ColEvidence: st.cellInput, fillin.ColRemark: st.cellInput, fillin.ColID: st.cellID,
 	}
 	widths := make([]float64, len(fillin.LockedCols))
 	for i, c := range fillin.LockedCols {
 		widths[i] = fillin.Columns[c].Width
 	}
 	for i, it := range a.Items {
-		row := fillin.RowFirst + i
+		var values [fillin.NumCols]string
 		for j, c := range fillin.LockedCols {
-			if v := rows[i].Values[j]; v != "" {
-				if err := f.SetCellStr(sheet, fmt.Sprintf("%s%d", letter(c), row), v); err != nil {
-					return err
-				}
+			values[c] = rows[i].Values[j]
+		}
+		values[fillin.ColID] = it.Task.ID
+		d.startRow(fillin.RowFirst+i, rowHeight(rows[i].Values[:], widths, minRowHeight), false)
+		for c := fillin.ColLabel; c < fillin.NumCols; c++ {
+			style := colStyles[c]
+			if c == fillin.ColCurrent && len(it.Task.Targets) > 0 {
+				style = st.cellInput
 			}
-		}
-		if err := f.SetCellStr(sheet, fmt.Sprintf("%s%d", letter(fillin.ColID), row), it.Task.ID); err != nil {
-			return err
-		}
-		if len(it.Task.Targets) > 0 {
-			cell := fmt.Sprintf("%s%d", letter(fillin.ColCurrent), row)
-			if err := f.SetCellStyle(sheet, cell, cell, st.cellInput); err != nil {
-				return err
-			}
-		}
-		if err := f.SetRowHeight(sheet, row, rowHeight(rows[i].Values[:], widths, minRowHeight)); err != nil {
-			return err
+			d.cell(int(c)+1, style, values[c])
 		}
 	}
-	return nil
 }
 
 // requiredHeader is a header with a red " *".
@@ -159,6 +113,8 @@ const (
 	serial2099 = 73050 // 2099-12-31
 )
 
+// addValidations adds the form's data validations to sheet, for task rows
+// ending at row last when hasRows (see skeleton.formValidations).
 func addValidations(f *excelize.File, sheet string, last int, hasRows bool) error {
 	date := excelize.NewDataValidation(true)
 	date.Sqref = fmt.Sprintf("%s%d:%s%d", letter(fillin.ColPercent), fillin.RowFiller, letter(fillin.ColStatus), fillin.RowFiller)

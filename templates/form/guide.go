@@ -5,8 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
@@ -80,29 +78,19 @@ func sources(a fillin.Assignment) string {
 	return strings.TrimSuffix(b.String(), "；") + "。"
 }
 
-func writeGuide(f *excelize.File, st *styles, a fillin.Assignment, opts Options) (last string, err error) {
-	const sheet = fillin.SheetGuide
+// writeGuide writes the 填报说明 sheet's rows and returns its last cell.
+func writeGuide(d *sheetData, st *styles, a fillin.Assignment, opts Options) (last string) {
 	title := strings.TrimSuffix(formTitle(a), "填报表") + "填报说明"
-	if err := setCell(f, sheet, 1, 1, title, st.guideTitle); err != nil {
-		return "", err
-	}
-	if err := f.SetRowHeight(sheet, 1, rowHeightAt([]string{title}, []float64{guideWidth * 0.7}, 36, 22)); err != nil {
-		return "", err
-	}
+	d.startRow(1, rowHeightAt([]string{title}, []float64{guideWidth * 0.7}, 36, 22), true)
+	d.cell(1, st.guideTitle, title)
 	lines := guideLines(a, opts)
 	for i, l := range lines {
-		row := i + 2
 		style := st.guideText
 		if l.head {
 			style = st.guideHead
 		}
-		if err := setCell(f, sheet, 1, row, l.text, style); err != nil {
-			return "", err
-		}
-		h := rowHeightAt([]string{l.text}, []float64{guideWidth * 0.85}, 20, 17)
-		if err := f.SetRowHeight(sheet, row, h); err != nil {
-			return "", err
-		}
+		d.startRow(i+2, rowHeightAt([]string{l.text}, []float64{guideWidth * 0.85}, 20, 17), true)
+		d.cell(1, style, l.text)
 	}
-	return "A" + strconv.Itoa(len(lines)+1), nil
+	return "A" + strconv.Itoa(len(lines)+1)
 }

@@ -1,7 +1,6 @@
 package form
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"sync"
@@ -18,40 +17,27 @@ import (
 const SheetPassword = "taizhang"
 
 // The master workbook holds everything the units' workbooks share: styles,
-// column widths, print setup, frozen panes and, above all, the sheet and
-// workbook protection. Excel's SHA-512 protection hash takes about 100 ms
-// per sheet to compute, so it is computed once per process and every unit's
-// workbook is derived from the master's bytes.
+// column widths, print setup, frozen panes, merged cells and the sheet and
+// workbook protection, whose hashes (protect.go) are computed once per
+// process; every unit's workbook is the master's archive with the parts
+// that differ written anew (see skeleton).
 var (
-	masterOnce  sync.Once
-	masterBytes []byte
-	masterStyle *styles
-	masterErr   error
-	masterForm  string // the form sheet's part
+	masterOnce sync.Once
+	masterSk   *skeleton
+	masterErr  error
 )
 
-func master() ([]byte, *styles, error) {
+func master() (*skeleton, error) {
 	masterOnce.Do(func() {
-		masterBytes, masterStyle, masterErr = buildMaster()
-		if masterErr == nil {
-			masterForm, masterErr = formPart(masterBytes)
+		data, st, err := buildMaster()
+		if err == nil {
+			masterSk, err = newSkeleton(data, st)
 		}
-		if masterErr != nil {
-			masterErr = fmt.Errorf("build fill-in master workbook: %w", masterErr)
+		if err != nil {
+			masterErr = fmt.Errorf("build fill-in master workbook: %w", err)
 		}
 	})
-	return masterBytes, masterStyle, masterErr
-}
-
-// formPart is the part of data's form sheet, which stays that of every
-// workbook written from the master.
-func formPart(data []byte) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return "", err
-	}
-	part, _, err := cells.SheetPart(zr, fillin.SheetForm)
-	return part, err
+	return masterSk, masterErr
 }
 
 // styles are the cell styles of the master workbook. Their IDs stay valid in
@@ -125,7 +111,7 @@ func newStyles(f *excelize.File) (*styles, error) {
 }
 
 // buildMaster writes the master workbook: the three sheets with their
-// settings and protection, and no content.
+// settings and protection, and no content but the version.
 func buildMaster() ([]byte, *styles, error) {
 	f := excelize.NewFile()
 	defer f.Close()
@@ -156,24 +142,32 @@ func buildMaster() ([]byte, *styles, error) {
 	if err := f.SetColWidth(fillin.SheetMeta, "B", "E", 24); err != nil {
 		return nil, nil, err
 	}
-	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{
-		AlgorithmName: "SHA-512", Password: SheetPassword, LockStructure: true,
-	}); err != nil {
+	// The version's cell and the custom properties (their values come
+	// with each unit's workbook) give the master every part a workbook has.
+	if err := f.SetCellStr(fillin.SheetMeta, "A1", fillin.MetaVersion); err != nil {
+		return nil, nil, err
+	}
+	for _, p := range customNames {
+		if err := f.SetCustomProps(excelize.CustomProperty{Name: p, Value: ""}); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
 		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := cells.Save(f, &buf); err != nil {
 		return nil, nil, err
 	}
-	return buf.Bytes(), st, nil
+	// The workbook and the two sheets that protect locks get the password.
+	data, err := sealProtection(buf.Bytes(), 3)
+	return data, st, err
 }
 
 // protect locks sheet: clerks may select cells and resize rows and
-// columns, nothing else.
+// columns, nothing else. The password is added by sealProtection.
 func protect(f *excelize.File, sheet string) error {
 	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{
-		AlgorithmName:       "SHA-512",
-		Password:            SheetPassword,
 		FormatRows:          true,
 		FormatColumns:       true,
 		SelectLockedCells:   true,
@@ -217,6 +211,14 @@ func setupForm(f *excelize.File) error {
 		Freeze: true, YSplit: fillin.RowHeader, TopLeftCell: fmt.Sprintf("A%d", fillin.RowFirst), ActivePane: "bottomLeft",
 	}); err != nil {
 		return err
+	}
+	for _, m := range [][2]string{
+		{"A1", fmt.Sprintf("%s%d", letter(fillin.ColRemark), fillin.RowTitle)},
+		{fmt.Sprintf("%s%d", letter(fillin.ColPercent), fillin.RowFiller), fmt.Sprintf("%s%d", letter(fillin.ColStatus), fillin.RowFiller)},
+	} {
+		if err := f.MergeCell(sheet, m[0], m[1]); err != nil {
+			return err
+		}
 	}
 	if err := printSetup(f, sheet, "landscape"); err != nil {
 		return err

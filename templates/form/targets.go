@@ -15,19 +15,23 @@ import (
 // verified with the key, not against it). A workbook a unit has filled
 // in is refused rather than backed up: a backup beside the blank workbook
 // in a folder of returns would be read as a second return of the unit.
-// Anything else at a path is refused by outfile.Check.
+// Anything else at a path is refused by outfile.CheckAll.
 func checkTargets(dir string, paths []string) error {
+	kinds, err := outfile.CheckAll(paths, outfile.FillIn)
+	if err != nil {
+		return err
+	}
+	isFilled := make([]bool, len(paths))
+	parallel(len(paths), func(i int) error {
+		if kinds[i] == outfile.FillIn {
+			data, err := os.ReadFile(paths[i])
+			isFilled[i] = err != nil || fillin.Filled(data)
+		}
+		return nil
+	})
 	var filled []string
-	for _, p := range paths {
-		kind, err := outfile.Check(p, outfile.FillIn)
-		if err != nil {
-			return err
-		}
-		if kind != outfile.FillIn {
-			continue
-		}
-		data, err := os.ReadFile(p)
-		if err != nil || fillin.Filled(data) {
+	for i, p := range paths {
+		if isFilled[i] {
 			filled = append(filled, p)
 		}
 	}

@@ -1,24 +1,19 @@
 package form
 
 import (
-	"bytes"
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"runtime"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -85,7 +80,7 @@ func WriteAll(dir string, units []fillin.Assignment, opts Options) ([]Written, e
 			return nil, err
 		}
 	}
-	if _, _, err := master(); err != nil {
+	if _, err := master(); err != nil {
 		return nil, err
 	}
 	names := fillin.FileNames(units, opts.Period)
@@ -97,31 +92,41 @@ func WriteAll(dir string, units []fillin.Assignment, opts Options) ([]Written, e
 		return nil, err
 	}
 	out := make([]Written, len(units))
-	errs := make([]error, len(units))
+	if err := parallel(len(units), func(i int) error {
+		out[i] = Written{Unit: units[i].Unit, Path: paths[i], Items: len(units[i].Items)}
+		return WriteFile(paths[i], units[i], opts)
+	}); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines and returns the
+// first error in index order.
+func parallel(n int, fn func(i int) error) error {
+	errs := make([]error, n)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(len(units), 1)) {
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				path := paths[i]
-				errs[i] = WriteFile(path, units[i], opts)
-				out[i] = Written{Unit: units[i].Unit, Path: path, Items: len(units[i].Items)}
+				errs[i] = fn(i)
 			}
 		}()
 	}
-	for i := range units {
+	for i := range n {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return out, nil
+	return nil
 }
 
 // WriteFile writes a's workbook to path through a temporary file, so a
@@ -149,99 +154,49 @@ func Write(w io.Writer, a fillin.Assignment, opts Options) error {
 	if opts.Now.IsZero() {
 		opts.Now = time.Now().Truncate(time.Second)
 	}
-	data, st, err := master()
+	sk, err := master()
 	if err != nil {
 		return err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	data, err := sk.write(a, opts)
 	if err != nil {
 		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
 	}
-	defer f.Close()
-	if err := fill(f, st, a, opts); err != nil {
-		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
-	}
-	if err := cells.SaveEdited(f, w, masterForm, growingRows); err != nil {
-		return fmt.Errorf("write fill-in workbook for %s: %w", a.Unit, err)
-	}
-	return nil
+	_, err = w.Write(data)
+	return err
 }
 
-// customHeight is a row's mark that its height was set by hand.
-var customHeight = regexp.MustCompile(`(<row r="(\d+)"[^>]*?) customHeight="(?:true|1)"`)
-
-// growingRows takes the custom-height mark off the task rows of the form
-// sheet's XML, which excelize sets with every height. Excel and WPS fit a
-// row without it to its text when a cell of the row is edited, so a long
-// 本期进展 typed in shows whole; until then the row keeps the height
-// written, which leaves room to type.
-func growingRows(sheet []byte) []byte {
-	var out []byte
-	last := 0
-	for _, m := range customHeight.FindAllSubmatchIndex(sheet, -1) {
-		if row, _ := strconv.Atoi(string(sheet[m[4]:m[5]])); row >= fillin.RowFirst {
-			out = append(append(out, sheet[last:m[0]]...), sheet[m[2]:m[3]]...)
-			last = m[1]
-		}
-	}
-	return append(out, sheet[last:]...)
-}
-
-// fill writes a's content into a copy of the master workbook.
-func fill(f *excelize.File, st *styles, a fillin.Assignment, opts Options) error {
+// write is a's workbook: the master's archive with a's sheets, their
+// shared strings and the document properties written anew.
+func (sk *skeleton) write(a fillin.Assignment, opts Options) ([]byte, error) {
 	multi := fillin.MultiDoc(a)
 	rows := make([]fillin.SignedRow, len(a.Items))
 	for i, it := range a.Items {
 		rows[i] = fillin.SignedRow{ID: it.Task.ID, Values: fillin.ItemValues(it, a.Unit, multi)}
 	}
 	sig := fillin.Signature(opts.Secret, a.Unit, opts.Period.Key(), rows)
-	guideEnd, err := writeGuide(f, st, a, opts)
-	if err != nil {
-		return err
+	// The shared strings are numbered as the sheets use them, in order.
+	sst := newSharedStrings()
+	guide, form, meta := &sheetData{sst: sst}, &sheetData{sst: sst}, &sheetData{sst: sst}
+	guideEnd := writeGuide(guide, sk.st, a, opts)
+	writeForm(form, sk, a, opts, rows)
+	metaEnd := writeMeta(meta, sk.st, a, opts, rows, sig)
+	// The cells of the form run to the task ID column, from the header row
+	// to the last task.
+	last := fillin.RowFirst + len(a.Items) - 1
+	formEnd := cellName(int(fillin.NumCols), max(fillin.RowHeader, last))
+	parts := map[string][]byte{
+		sk.parts[fillin.SheetGuide]: sk.sheets[fillin.SheetGuide].write("A1:"+guideEnd, guide.bytes(), ""),
+		sk.parts[fillin.SheetForm]:  sk.sheets[fillin.SheetForm].write("A1:"+formEnd, form.bytes(), sk.formValidations(last)),
+		sk.parts[fillin.SheetMeta]:  sk.sheets[fillin.SheetMeta].write("A1:"+metaEnd, meta.bytes(), ""),
+		sk.sst:                      sst.part(),
+		partCore:                    coreProps(a, opts),
+		partCustom:                  customProps(a, opts, sig),
 	}
-	if err := writeForm(f, st, a, opts, rows); err != nil {
-		return err
-	}
-	metaEnd, err := writeMeta(f, st, a, opts, rows, sig)
-	if err != nil {
-		return err
-	}
-	// The master's <dimension> says A1; readers that trust it (some do)
-	// would see empty sheets. The form's cells run to the task ID column,
-	// from the header row to the last task.
-	formEnd, _ := excelize.CoordinatesToCellName(int(fillin.NumCols), max(fillin.RowHeader, fillin.RowFirst+len(a.Items)-1))
-	for _, d := range [][2]string{{fillin.SheetGuide, guideEnd}, {fillin.SheetForm, formEnd}, {fillin.SheetMeta, metaEnd}} {
-		if err := f.SetSheetDimension(d[0], "A1:"+d[1]); err != nil {
-			return err
-		}
-	}
-	stamp := opts.Now.UTC().Format(time.RFC3339)
-	if err := f.SetDocProps(&excelize.DocProperties{
-		Title:          formTitle(a),
-		Subject:        a.Unit + " " + opts.Period.String(),
-		Creator:        "taizhang",
-		LastModifiedBy: "taizhang",
-		Keywords:       fillin.Version,
-		Description:    "由 taizhang 生成的填报表，请勿改动表格结构。",
-		Created:        stamp,
-		Modified:       stamp,
-		Language:       "zh-CN",
-	}); err != nil {
-		return err
-	}
-	for _, p := range []excelize.CustomProperty{
-		{Name: fillin.PropVersion, Value: fillin.Version},
-		{Name: fillin.PropUnit, Value: a.Unit},
-		{Name: fillin.PropPeriod, Value: opts.Period.Key()},
-		{Name: fillin.PropSignature, Value: sig},
-		{Name: fillin.PropKeyID, Value: fillin.KeyID(opts.Secret)},
-		{Name: outfile.Property, Value: string(outfile.FillIn)},
-	} {
-		if err := f.SetCustomProps(p); err != nil {
-			return err
-		}
-	}
-	return nil
+	return cells.RewriteZip(sk.zr, func(f *zip.File) ([]byte, bool, error) {
+		body, ok := parts[f.Name]
+		return body, ok, nil
+	})
 }
 
 // dueText is the deadline as the workbook shows it.
@@ -250,20 +205,4 @@ func dueText(due time.Time) string {
 		return "请按办公室通知时间报送"
 	}
 	return period.ChineseDate(due)
-}
-
-// setCell writes a string with a style; an empty string leaves the cell
-// without a value.
-func setCell(f *excelize.File, sheet string, col, row int, v string, style int) error {
-	cell, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(sheet, cell, cell, style); err != nil {
-		return err
-	}
-	if v == "" {
-		return nil
-	}
-	return f.SetCellStr(sheet, cell, v)
 }

@@ -1,11 +1,15 @@
 package form_test
 
 import (
+	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -89,5 +93,101 @@ func TestWriteNoDue(t *testing.T) {
 	v, _ := f.GetCellValue(fillin.SheetForm, "F2")
 	if v != "请按办公室通知时间报送" {
 		t.Errorf("due cell = %q", v)
+	}
+}
+
+// TestExcelizeWritesTheSame: the sheets, shared strings and properties
+// written as XML (sheetxml.go) are what excelize writes for the same
+// workbook: excelize reads each seed unit's workbook and writes it back
+// with every part unchanged.
+func TestExcelizeWritesTheSame(t *testing.T) {
+	units, _ := fillin.Assign(formtest.SeedSet(t))
+	units = append(units, fillin.Assignment{Unit: "空单位 <&\"'>"}, fillin.Assignment{Unit: " 单位\t\x01\xff_x000D_ "})
+	for _, a := range units {
+		var buf bytes.Buffer
+		if err := form.Write(&buf, a, formtest.Options()); err != nil {
+			t.Fatal(err)
+		}
+		f := testkit.OpenBytes(t, buf.Bytes())
+		remarshal(t, f)
+		again := testkit.SaveBytes(t, f)
+		want, got := zipParts(t, buf.Bytes()), zipParts(t, again)
+		for name, w := range want {
+			if g := got[name]; g != w {
+				t.Errorf("%s: excelize writes %s differently:\n%s", a.Unit, name, byteDiff(w, g))
+			}
+		}
+		if len(got) != len(want) {
+			t.Errorf("%s: excelize writes %d parts; the workbook has %d", a.Unit, len(got), len(want))
+		}
+	}
+}
+
+func zipParts(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		parts[f.Name] = testkit.ZipEntry(t, data, f.Name)
+	}
+	return parts
+}
+
+// remarshal makes excelize decode the parts the writer makes, so that it
+// encodes them anew when it saves f: it passes those it never read through.
+func remarshal(t *testing.T, f *excelize.File) {
+	t.Helper()
+	for _, sheet := range f.GetSheetList() {
+		if _, err := f.GetCellValue(sheet, "A1"); err != nil { // reads the sheet and the shared strings
+			t.Fatal(err)
+		}
+	}
+	props, err := f.GetDocProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetDocProps(props); err != nil {
+		t.Fatal(err)
+	}
+	custom, err := f.GetCustomProps()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range custom {
+		if err := f.SetCustomProps(p); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// byteDiff shows where two parts (one long line of XML each) part.
+func byteDiff(want, got string) string {
+	i := 0
+	for i < len(want) && i < len(got) && want[i] == got[i] {
+		i++
+	}
+	from := max(0, i-100)
+	return fmt.Sprintf("  ours:     …%s\n  excelize: …%s", want[from:min(len(want), i+100)], got[from:min(len(got), i+100)])
+}
+
+// TestProtectionPassword: the sheets and the workbook open with
+// SheetPassword, as excelize checks it (the hash is computed here, not by
+// excelize), and not with another.
+func TestProtectionPassword(t *testing.T) {
+	data := formtest.WriteUnit(t, formtest.Set(), "市科技局")
+	for _, password := range []string{form.SheetPassword, "wrong"} {
+		f := testkit.OpenBytes(t, data)
+		want := password == form.SheetPassword
+		for _, sheet := range []string{fillin.SheetGuide, fillin.SheetForm} {
+			if err := f.UnprotectSheet(sheet, password); (err == nil) != want {
+				t.Errorf("UnprotectSheet(%s, %q) = %v", sheet, password, err)
+			}
+		}
+		if err := f.UnprotectWorkbook(password); (err == nil) != want {
+			t.Errorf("UnprotectWorkbook(%q) = %v", password, err)
+		}
 	}
 }
