@@ -26,7 +26,8 @@ import (
 // that item's own clause, so the heading would become the task and its
 // sub-items its text: the answer would change, not be kept. The variant
 // metaScopedOwnerLine writes the line with its scope in words instead
-// (第1—3项牵头单位：A), which a reader cannot take for the heading's.
+// (第1—3项牵头单位：A), which a reader cannot take for the heading's, and
+// only where every item of the list has the same single clause.
 var metaTransforms3 = []metaTransform{
 	{"paren-num-enclosed", metaTextOnly(metaEnclosedParenDigits)},
 	{"paren-cn-enclosed", metaTextOnly(metaEnclosedParenChinese)},
@@ -424,10 +425,10 @@ func metaLabelColon(s string, space bool) string {
 	return strings.Join(lines, "\n")
 }
 
-// metaScopedOwnerLine takes a run of two or more consecutive sibling items
-// (n., n+1., … each one line, only blank lines between them) that all end
-// with the same labelled clause, and writes the clause once, as a line
-// above the run's first item naming its scope in words: 第3—5项责任单位：A、B.
+// metaScopedOwnerLine takes a list of two or more sibling items (1. to n.,
+// each one line, only blank lines between them, no n+1. after them) that
+// all end with the same labelled clause, and writes the clause once, as a
+// line above item 1 naming its scope in words: 第1—3项责任单位：A、B.
 // The items lose their clauses; each still has the same units. An item
 // with more lines (text or owner lines below it) is never part of a run.
 func metaScopedOwnerLine(s string) string {
@@ -495,7 +496,10 @@ func metaScopedOwnerLine(s string) string {
 			}
 			run = append(run, j)
 		}
-		if len(run) < 2 {
+		// The whole list, from its item 1 to its last: a line above item
+		// k > 1 would stand below item k-1, where LABELLING.md reads an
+		// owner line as that item's own.
+		if j := nextItem(run[len(run)-1]); len(run) < 2 || n != 1 || j >= 0 && num(lines[j]) >= 0 {
 			out = append(out, lines[i])
 			continue
 		}
