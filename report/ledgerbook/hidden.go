@@ -36,31 +36,80 @@ const (
 	chunkUnits = 30000
 )
 
-// writeHidden writes the ledger's JSON, js, on the hidden sheet.
-func writeHidden(f *excelize.File, js string) error {
+// writeHidden writes the ledger's gzipped JSON, gz (see gzipJSON), on the
+// hidden sheet in base64 pieces.
+func writeHidden(f *excelize.File, gz []byte) error {
 	w, err := hiddensheet.NewWriter(f, SheetHidden, FormatVersion, hiddenNote)
 	if err != nil {
 		return err
 	}
-	// Compressed: a 5,000-task ledger's JSON is several megabytes, which
-	// costs more to write and read as cell text than to gzip.
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestSpeed)
-	if err != nil {
-		return err
-	}
-	if _, err := io.WriteString(zw, js); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	for i, piece := range hiddensheet.Chunk(base64.StdEncoding.EncodeToString(z.Bytes()), chunkUnits) {
+	// Each piece encodes its own bytes: they come out as the pieces of
+	// the whole's base64, since a piece's bytes are a multiple of 3.
+	const pieceBytes = chunkUnits / 4 * 3
+	for i := 0; i*pieceBytes < len(gz); i++ {
+		piece := base64.StdEncoding.EncodeToString(gz[i*pieceBytes : min(len(gz), (i+1)*pieceBytes)])
 		if err := w.Row(keyGzip, i+1, piece); err != nil {
 			return err
 		}
 	}
 	return w.Flush()
+}
+
+// gzipJSON is the ledger's JSON, as hiddensheet.MarshalJSON writes it,
+// gzipped. Compressed: a 5,000-task ledger's JSON is tens of megabytes,
+// which costs more to write and read as cell text than to gzip. The rows
+// are encoded one at a time, so that the JSON is never in memory whole.
+func gzipJSON(l *ledger.Ledger) ([]byte, error) {
+	var z bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeJSON(zw, l); err != nil {
+		return nil, err
+	}
+	if err := zw.Close(); err != nil {
+		return nil, err
+	}
+	return z.Bytes(), nil
+}
+
+// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it: the
+// ledger without its rows, with the rows put in their place.
+func writeJSON(w io.Writer, l *ledger.Ledger) error {
+	const rowsField = `"rows":[]`
+	head := *l
+	if head.Rows != nil {
+		head.Rows = []*ledger.Row{}
+	}
+	js, err := hiddensheet.MarshalJSON(&head)
+	if err != nil {
+		return err
+	}
+	// The fields before the rows are strings, in which a quote is escaped:
+	// the first match is the field.
+	before, after, found := strings.Cut(js, rowsField)
+	if !found {
+		_, err := io.WriteString(w, js)
+		return err
+	}
+	if _, err := io.WriteString(w, before+rowsField[:len(rowsField)-1]); err != nil {
+		return err
+	}
+	for i, r := range l.Rows {
+		row, err := hiddensheet.MarshalJSON(r)
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			row = "," + row
+		}
+		if _, err := io.WriteString(w, row); err != nil {
+			return err
+		}
+	}
+	_, err = io.WriteString(w, "]"+after)
+	return err
 }
 
 // keyGzip marks rows holding base64 pieces of the gzipped JSON; keyJSON
