@@ -45,7 +45,9 @@ func Save(f *excelize.File, w io.Writer) error {
 // way into the archive: a change excelize has no call for, made without
 // reading the workbook back. It fails when the workbook has no such part.
 func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []byte) error {
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+	// The archive goes straight to w: the buffer excelize gives, where it
+	// would hold the whole archive before copying it to w, stays empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
 		return &sortedZip{out: w, edit: part, editFn: edit}
 	})
 	return f.Write(w)
