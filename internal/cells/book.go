@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -17,40 +19,67 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// WriteBook writes to w the workbook that build makes in a new file. A
-// failure is wrapped with what, the workbook's name in the message
-// ("write ledger: …").
-func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error {
+// WriteBook writes to w the workbook that build makes in a new file, with
+// the rows build leaves for later (see Later). A failure is wrapped with
+// what, the workbook's name in the message ("write ledger: …").
+func WriteBook(w io.Writer, what string, build func(*excelize.File, *Later) error) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f); err != nil {
+	later := &Later{f: f, rows: map[string]func(*RowWriter) error{}}
+	if err := build(f, later); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if err := Save(f, w); err != nil {
+	if err := save(f, &sortedZip{out: w, later: later.rows}); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
 }
 
-// Save writes f to w with deflate at its fastest level, the same workbook
-// always as the same bytes (see sortedZip). A workbook's parts are
-// repetitive XML: the fastest level makes files about a tenth larger and
-// takes a third of the default level's time, which was the largest single
-// cost of writing a workbook.
-func Save(f *excelize.File, w io.Writer) error {
-	return SaveEdited(f, w, "", nil)
+// Later holds the rows of a workbook's sheets that are written only as the
+// workbook is saved, each sheet's straight into its compressed part, the
+// sheets on all cores: a large sheet is never in memory as XML, as it is
+// in excelize's StreamWriter until the workbook is saved.
+type Later struct {
+	f    *excelize.File
+	rows map[string]func(*RowWriter) error // by part
 }
 
-// SaveEdited is Save with the part named part passed through edit on its
-// way into the archive: a change excelize has no call for, made without
-// reading the workbook back. It fails when the workbook has no such part.
+// Rows has write give sheet its rows as the workbook is saved, after the
+// rows streamed before. The sheet must have been streamed, at least its
+// columns, and flushed (excelize's StreamWriter): the rows go before its
+// </sheetData>. write runs beside other sheets' writes, so it must change
+// nothing they read.
+func (l *Later) Rows(sheet string, write func(*RowWriter) error) error {
+	for id, name := range l.f.GetSheetMap() {
+		if name == sheet {
+			// excelize names a new workbook's worksheet parts by sheet ID;
+			// the archive not having the part is an error (see fill).
+			l.rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = write
+			return nil
+		}
+	}
+	return fmt.Errorf("no sheet %s", sheet)
+}
+
+// SaveEdited writes f to w with deflate at its fastest level, the same
+// workbook always as the same bytes (see sortedZip), with the part named
+// part passed through edit on its way into the archive: a change excelize
+// has no call for, made without reading the workbook back. It fails when
+// the workbook has no such part. A workbook's parts are repetitive XML:
+// the fastest level makes files about a tenth larger and takes a third of
+// the default level's time, which was the largest single cost of writing
+// a workbook.
 func SaveEdited(f *excelize.File, w io.Writer, part string, edit func([]byte) []byte) error {
-	// The archive goes straight to w: the buffer excelize gives, where it
-	// would hold the whole archive before copying it to w, stays empty.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter {
-		return &sortedZip{out: w, edit: part, editFn: edit}
-	})
-	return f.Write(w)
+	return save(f, &sortedZip{out: w, edit: part, editFn: edit})
+}
+
+// save writes f through z, which writes the archive to its own writer.
+func save(f *excelize.File, z *sortedZip) error {
+	// The archive goes straight to z's writer: the buffer excelize gives,
+	// where it would hold the whole archive before copying it on, stays
+	// empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
+	return f.Write(io.Discard)
 }
 
 // sortedZip writes a workbook's parts in the order of their names, the
@@ -63,6 +92,7 @@ type sortedZip struct {
 	out    io.Writer
 	edit   string
 	editFn func([]byte) []byte
+	later  map[string]func(*RowWriter) error // rows put into parts (see Later)
 	parts  []*zipPart
 	cur    *zipPart
 }
@@ -100,17 +130,78 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, raw: name == z.edit || name == contentTypes}
-	if !p.raw {
+	p, err := newZipPart(name, name == z.edit || name == contentTypes || z.later[name] != nil)
+	if err != nil {
+		return nil, err
+	}
+	z.parts = append(z.parts, p)
+	z.cur = p
+	return p, nil
+}
+
+// newZipPart starts a part, held raw or deflated as it comes.
+func newZipPart(name string, raw bool) (*zipPart, error) {
+	p := &zipPart{name: name, raw: raw}
+	if !raw {
 		fw, err := flater(&p.data)
 		if err != nil {
 			return nil, err
 		}
 		p.fw, p.crc = fw, crc32.NewIEEE()
 	}
-	z.parts = append(z.parts, p)
-	z.cur = p
 	return p, nil
+}
+
+// fillLater deflates the parts that get rows as they are saved, with
+// their rows, on all cores.
+func (z *sortedZip) fillLater() error {
+	var todo []int
+	for i, p := range z.parts {
+		if z.later[p.name] != nil {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) != len(z.later) {
+		return fmt.Errorf("the workbook lacks a sheet's part to put its rows into (%d of %d found)", len(todo), len(z.later))
+	}
+	errs := make([]error, len(todo))
+	next := make(chan int, len(todo))
+	for k := range todo {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for k := range next {
+				i := todo[k]
+				z.parts[i], errs[k] = fill(z.parts[i], z.later[z.parts[i].name])
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// fill is the raw part p, a streamed worksheet, deflated with the rows
+// write gives put before its </sheetData>.
+func fill(p *zipPart, write func(*RowWriter) error) (*zipPart, error) {
+	frame := p.data.Bytes()
+	end := bytes.Index(frame, []byte("</sheetData>"))
+	if end < 0 {
+		return p, fmt.Errorf("%s is not a streamed worksheet", p.name)
+	}
+	q, err := newZipPart(p.name, false)
+	if err != nil {
+		return p, err
+	}
+	q.Write(frame[:end])
+	if err := write(NewRowWriter(q)); err != nil {
+		q.finish()
+		return p, err
+	}
+	q.Write(frame[end:])
+	return q, q.finish()
 }
 
 func (z *sortedZip) finish() error {
@@ -143,6 +234,9 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 
 func (z *sortedZip) Close() error {
 	if err := z.finish(); err != nil {
+		return err
+	}
+	if err := z.fillLater(); err != nil {
 		return err
 	}
 	slices.SortFunc(z.parts, func(a, b *zipPart) int {

@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/history"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/score"
@@ -59,7 +60,7 @@ var kindNames = map[string]string{
 
 // writePeriodRanking writes a period's ranking on the 考核 and 考核明细
 // sheets of its ledger workbook.
-func writePeriodRanking(f *excelize.File, st *styles, l *ledger.Ledger, rk *history.Ranking) error {
+func writePeriodRanking(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger, rk *history.Ranking) error {
 	ss, err := newScoreStyles(f)
 	if err != nil {
 		return err
@@ -71,10 +72,10 @@ func writePeriodRanking(f *excelize.File, st *styles, l *ledger.Ledger, rk *hist
 	}
 	rank := rankingSheet(st, ss, SheetRanking, label+"单位考核排名", rk.Result, rk.Standings)
 	rank.note = rulesNote(rk.Result.Rules) + rankingNote
-	if err := rank.write(f, st); err != nil {
+	if err := rank.write(f, st, later); err != nil {
 		return err
 	}
-	return eventsSheet(st, ss, SheetRankingEvents, label+"单位考核加减分明细", rk.Result, labels).write(f, st)
+	return eventsSheet(st, ss, SheetRankingEvents, label+"单位考核加减分明细", rk.Result, labels).write(f, st, later)
 }
 
 // rankingNote follows the rules on a ranking sheet.

@@ -99,7 +99,9 @@ func (p *plainSheet) single() bool {
 	return len(p.sections) == 1 && p.sections[0].title == ""
 }
 
-func (p *plainSheet) write(f *excelize.File, st *styles) error {
+// write sets the sheet up, streams its columns and merged cells, and
+// leaves its rows for later, when the workbook is saved.
+func (p *plainSheet) write(f *excelize.File, st *styles, later *cells.Later) error {
 	at, lastRow := p.layout()
 	if err := p.setup(f, at, lastRow); err != nil {
 		return err
@@ -112,15 +114,48 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 	if err != nil {
 		return err
 	}
-	if err := p.writeTitle(sw, st, width); err != nil {
+	if err := p.merge(sw, at); err != nil {
 		return err
 	}
-	for i, s := range p.sections {
-		if err := p.writeSection(sw, st, s, at[i]); err != nil {
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return later.Rows(p.name, func(rw *cells.RowWriter) error {
+		if err := p.writeTitle(rw, st, width); err != nil {
+			return err
+		}
+		for i, s := range p.sections {
+			if err := p.writeSection(rw, st, s, at[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// merge merges the sheet's title and note across the visible columns,
+// and each section's title and header cells, for sections placed at at.
+func (p *plainSheet) merge(sw *excelize.StreamWriter, at []sectionRows) error {
+	visible := p.visibleCols()
+	if err := mergeTitle(sw, 1, visible); err != nil {
+		return err
+	}
+	if p.note != "" {
+		if err := mergeTitle(sw, 2, visible); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	for i, s := range p.sections {
+		if s.title != "" {
+			if err := mergeTitle(sw, at[i].title, visible); err != nil {
+				return err
+			}
+		}
+		if err := s.mergeHeader(sw, at[i].header); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // visibleCols is the number of columns shown: all but a hidden last one.
@@ -207,14 +242,14 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 
 // writeTitle writes the sheet's title and the note under it, which wraps
 // in the visible columns' total width.
-func (p *plainSheet) writeTitle(sw *excelize.StreamWriter, st *styles, width float64) error {
+func (p *plainSheet) writeTitle(rw *cells.RowWriter, st *styles, width float64) error {
 	visible := p.visibleCols()
-	if err := titleRow(sw, 1, visible, st.title, p.title, 32); err != nil {
+	if err := titleRow(rw, 1, visible, st.title, p.title, 32); err != nil {
 		return err
 	}
 	if p.note != "" {
 		h := float64(cells.LineCount(p.note, width))*lineHeight + 8
-		if err := titleRow(sw, 2, visible, st.info, p.note, h); err != nil {
+		if err := titleRow(rw, 2, visible, st.info, p.note, h); err != nil {
 			return err
 		}
 	}
@@ -223,27 +258,25 @@ func (p *plainSheet) writeTitle(sw *excelize.StreamWriter, st *styles, width flo
 
 // writeSection writes section s at the rows at: its title, its header
 // and its rows.
-func (p *plainSheet) writeSection(sw *excelize.StreamWriter, st *styles, s section, at sectionRows) error {
+func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at sectionRows) error {
 	visible := p.visibleCols()
 	if s.title != "" {
-		if err := titleRow(sw, at.title, visible, st.group, s.title, lineHeight+10); err != nil {
+		if err := titleRow(rw, at.title, visible, st.group, s.title, lineHeight+10); err != nil {
 			return err
 		}
 	}
-	if err := s.writeHeader(sw, st, at.header); err != nil {
+	if err := s.writeHeader(rw, st, at.header); err != nil {
 		return err
 	}
+	texts := make([]string, len(p.widths))
 	for j, r := range s.rows {
-		texts := make([]string, len(r))
-		cells := make([]any, len(r))
+		clear(texts)
 		for k, c := range r {
-			cells[k] = c
 			if v, ok := c.Value.(string); ok && k < visible {
 				texts[k] = v
 			}
 		}
-		opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
-		if err := sw.SetRow(cellName(1, at.data+j), cells, opts); err != nil {
+		if err := rw.Row(at.data+j, rowHeight(texts, p.widths), r); err != nil {
 			return err
 		}
 	}
@@ -274,21 +307,24 @@ func (s *section) fit(widths []float64) {
 	s.height = max(24, float64(lines)*lineHeight+8)
 }
 
-// writeHeader streams the section's header rows from row, merging each
-// band across its columns and each header outside the bands down both
-// rows.
-func (s *section) writeHeader(sw *excelize.StreamWriter, st *styles, row int) error {
-	rows := s.headerRows()
-	for i, hs := range rows {
-		cells := make([]any, len(hs))
+// writeHeader writes the section's header rows from row (see mergeHeader).
+func (s *section) writeHeader(rw *cells.RowWriter, st *styles, row int) error {
+	for i, hs := range s.headerRows() {
+		cells := make([]excelize.Cell, len(hs))
 		for j, h := range hs {
 			cells[j] = text(st.header, h)
 		}
-		if err := sw.SetRow(cellName(1, row+i), cells, excelize.RowOpts{Height: cmp.Or(s.height, 24)}); err != nil {
+		if err := rw.Row(row+i, cmp.Or(s.height, 24), cells); err != nil {
 			return err
 		}
 	}
-	if len(rows) == 1 {
+	return nil
+}
+
+// mergeHeader merges, in the section's header rows from row, each band
+// across its columns and each header outside the bands down both rows.
+func (s *section) mergeHeader(sw *excelize.StreamWriter, row int) error {
+	if len(s.bands) == 0 {
 		return nil
 	}
 	inBand := make([]bool, len(s.headers)+1)
@@ -333,7 +369,7 @@ func targetValue(op string, v float64, unit string) string {
 	return s
 }
 
-func writeTargets(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeTargets(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: []string{"序号", "任务", "指标", "目标值", "目标年份", "当前值", "完成度", "牵头单位", "任务编号"}}
 	for _, r := range l.Rows {
 		for _, t := range r.Targets {
@@ -366,7 +402,7 @@ func writeTargets(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths: []float64{6, 36, 36, 14, 9, 14, 9, 18, 16}, hidden: 9, filter: true,
 		sections: []section{s},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
 }
 
 func periodSuffix(l *ledger.Ledger) string {
@@ -376,7 +412,7 @@ func periodSuffix(l *ledger.Ledger) string {
 	return "（" + l.PeriodLabel + "）"
 }
 
-func writeMissing(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeMissing(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	units := section{
 		title:   fmt.Sprintf("一、未报送单位（%d 个）", len(l.Missing)),
 		headers: []string{"序号", "单位", "牵头任务数", "牵头任务"},
@@ -414,7 +450,7 @@ func writeMissing(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths:   []float64{6, 60, 24, 60},
 		sections: []section{units, tasks},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
 }
 
 // ledLabels lists the labels of the tasks unit leads, by document when the
@@ -470,7 +506,7 @@ func shortDocTitle(r *ledger.Row) string {
 	return cells.TruncateRunes(task.ShortTitle(cmp.Or(strings.TrimSpace(r.DocTitle), r.DocID)), 20)
 }
 
-func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeFindings(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: []string{"文件", "单位", "状态", "级别", "工作表", "位置", "任务", "说明"}}
 	names := map[string]string{}
 	for _, r := range l.Rows {
@@ -513,5 +549,5 @@ func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths: []float64{24, 16, 14, 6, 10, 7, 26, 54}, filter: true,
 		sections: []section{s},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
 }
