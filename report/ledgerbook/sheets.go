@@ -3,6 +3,7 @@ package ledgerbook
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,6 +24,26 @@ type section struct {
 	headers []string
 	height  float64 // of each header row; 24 points, one line, when 0
 	rows    [][]excelize.Cell
+	// n and each, when each is set, stand for rows: n rows, each made as
+	// it is written, so that a long table is never in memory whole.
+	n    int
+	each iter.Seq[[]excelize.Cell]
+}
+
+// count is the number of the section's rows.
+func (s *section) count() int {
+	if s.each != nil {
+		return s.n
+	}
+	return len(s.rows)
+}
+
+// all gives the section's rows.
+func (s *section) all() iter.Seq[[]excelize.Cell] {
+	if s.each != nil {
+		return s.each
+	}
+	return slices.Values(s.rows)
 }
 
 // band is a heading over columns first..last (1-based) of a section's
@@ -71,7 +92,7 @@ func (p *plainSheet) layout() ([]sectionRows, int) {
 		out[i].header = row + 1
 		row += 1 + len(s.headerRows())
 		out[i].data = row
-		row += len(s.rows) - 1
+		row += s.count() - 1
 	}
 	return out, row
 }
@@ -177,7 +198,7 @@ func (p *plainSheet) setup(f *excelize.File, at []sectionRows, lastRow int) erro
 	}
 	if p.filter && len(p.sections) > 0 {
 		top := at[0].data - 1
-		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+len(p.sections[0].rows))
+		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+p.sections[0].count())
 		if err := f.AutoFilter(p.name, ref, nil); err != nil {
 			return err
 		}
@@ -216,7 +237,7 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 		}
 		rows := 0
 		for _, s := range p.sections {
-			rows += len(s.rows)
+			rows += s.count()
 		}
 		if rows > chartOnItsOwnPage {
 			if err := sw.InsertPageBreak(cellName(1, lastRow+1)); err != nil {
@@ -269,7 +290,8 @@ func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at
 		return err
 	}
 	texts := make([]string, len(p.widths))
-	for j, r := range s.rows {
+	j := 0
+	for r := range s.all() {
 		clear(texts)
 		for k, c := range r {
 			if v, ok := c.Value.(string); ok && k < visible {
@@ -279,6 +301,7 @@ func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at
 		if err := rw.Row(at.data+j, rowHeight(texts, p.widths), r); err != nil {
 			return err
 		}
+		j++
 	}
 	return nil
 }
@@ -373,28 +396,23 @@ func writeTargets(f *excelize.File, st *styles, later *cells.Later, l *ledger.Le
 	s := section{headers: []string{"序号", "任务", "指标", "目标值", "目标年份", "当前值", "完成度", "牵头单位", "任务编号"}}
 	for _, r := range l.Rows {
 		for _, t := range r.Targets {
-			if t.Op == "" && t.Value == 0 {
-				continue // a target with text only
+			if numericTarget(t) {
+				s.n++
 			}
-			year := excelize.Cell{StyleID: st.count}
-			if t.Year > 0 {
-				year.Value = t.Year
+		}
+	}
+	s.each = func(yield func([]excelize.Cell) bool) {
+		n := 0
+		for _, r := range l.Rows {
+			for _, t := range r.Targets {
+				if !numericTarget(t) {
+					continue
+				}
+				n++
+				if !yield(targetRow(st, n, r, t)) {
+					return
+				}
 			}
-			current := text(st.center, t.CurrentText)
-			if t.Current != nil {
-				current = text(st.center, strconv.FormatFloat(*t.Current, 'f', -1, 64)+t.Unit)
-			}
-			s.rows = append(s.rows, []excelize.Cell{
-				{StyleID: st.count, Value: len(s.rows) + 1},
-				text(st.text, taskName(r)),
-				text(st.text, cmp.Or(t.Indicator, t.Text)),
-				text(st.center, targetValue(t.Op, t.Value, t.Unit)),
-				year,
-				current,
-				number(st.ratio, t.Attainment),
-				text(st.center, strings.Join(r.Lead, "、")),
-				text(st.column, r.TaskID),
-			})
 		}
 	}
 	p := &plainSheet{
@@ -403,6 +421,32 @@ func writeTargets(f *excelize.File, st *styles, later *cells.Later, l *ledger.Le
 		sections: []section{s},
 	}
 	return p.write(f, st, later)
+}
+
+// numericTarget reports whether t has a value to reach, not only a text.
+func numericTarget(t ledger.TargetProgress) bool { return t.Op != "" || t.Value != 0 }
+
+// targetRow is the row numbered n of the 指标 sheet: target t of r.
+func targetRow(st *styles, n int, r *ledger.Row, t ledger.TargetProgress) []excelize.Cell {
+	year := excelize.Cell{StyleID: st.count}
+	if t.Year > 0 {
+		year.Value = t.Year
+	}
+	current := text(st.center, t.CurrentText)
+	if t.Current != nil {
+		current = text(st.center, strconv.FormatFloat(*t.Current, 'f', -1, 64)+t.Unit)
+	}
+	return []excelize.Cell{
+		{StyleID: st.count, Value: n},
+		text(st.text, taskName(r)),
+		text(st.text, cmp.Or(t.Indicator, t.Text)),
+		text(st.center, targetValue(t.Op, t.Value, t.Unit)),
+		year,
+		current,
+		number(st.ratio, t.Attainment),
+		text(st.center, strings.Join(r.Lead, "、")),
+		text(st.column, r.TaskID),
+	}
 }
 
 func periodSuffix(l *ledger.Ledger) string {
@@ -512,37 +556,24 @@ func writeFindings(f *excelize.File, st *styles, later *cells.Later, l *ledger.L
 	for _, r := range l.Rows {
 		names[r.TaskID] = taskName(r)
 	}
+	cuts := ledgerCuts(l)
 	for _, in := range l.Intake {
-		findings := in.Findings
-		if in.State == ledger.Superseded && in.SupersededBy != "" {
-			note := fillin.Finding{Level: fillin.LevelInfo, Msg: "同一单位有更新的填报表，已采用 " + in.SupersededBy}
-			findings = append([]fillin.Finding{note}, findings...)
-		}
-		if len(findings) == 0 {
-			findings = []fillin.Finding{{}} // the file's line alone
-		}
-		for _, fd := range findings {
-			task, level := "", ""
-			if fd.TaskID != "" {
-				task = cmp.Or(names[fd.TaskID], fd.TaskID)
-			}
-			if fd.Msg != "" {
-				level = fd.Level.Label()
-			}
-			s.rows = append(s.rows, []excelize.Cell{
-				text(st.text, in.File),
-				text(st.center, in.Unit),
-				text(st.center, string(in.State)),
-				text(cmp.Or(st.level[fd.Level], st.center), level),
-				text(st.center, fd.Sheet),
-				text(st.center, fd.Cell),
-				text(st.text, task),
-				text(st.text, fd.Msg),
-			})
-		}
+		s.n += len(intakeFindings(in))
 	}
-	for _, c := range ledgerCuts(l) {
-		s.rows = append(s.rows, cutFindingRow(st, c))
+	s.n += len(cuts)
+	s.each = func(yield func([]excelize.Cell) bool) {
+		for _, in := range l.Intake {
+			for _, fd := range intakeFindings(in) {
+				if !yield(findingRow(st, in, fd, names)) {
+					return
+				}
+			}
+		}
+		for _, c := range cuts {
+			if !yield(cutFindingRow(st, c)) {
+				return
+			}
+		}
 	}
 	p := &plainSheet{
 		name: SheetFindings, title: "填报表接收与问题清单" + periodSuffix(l),
@@ -550,4 +581,41 @@ func writeFindings(f *excelize.File, st *styles, later *cells.Later, l *ledger.L
 		sections: []section{s},
 	}
 	return p.write(f, st, later)
+}
+
+// intakeFindings are the lines of the 问题清单 sheet for a return: its
+// findings, after a note when it was superseded; one without a finding
+// has a line of its own.
+func intakeFindings(in *ledger.Intake) []fillin.Finding {
+	findings := in.Findings
+	if in.State == ledger.Superseded && in.SupersededBy != "" {
+		note := fillin.Finding{Level: fillin.LevelInfo, Msg: "同一单位有更新的填报表，已采用 " + in.SupersededBy}
+		findings = append([]fillin.Finding{note}, findings...)
+	}
+	if len(findings) == 0 {
+		findings = []fillin.Finding{{}} // the file's line alone
+	}
+	return findings
+}
+
+// findingRow is the line of the 问题清单 sheet for finding fd of a return;
+// names are the tasks' names by ID.
+func findingRow(st *styles, in *ledger.Intake, fd fillin.Finding, names map[string]string) []excelize.Cell {
+	task, level := "", ""
+	if fd.TaskID != "" {
+		task = cmp.Or(names[fd.TaskID], fd.TaskID)
+	}
+	if fd.Msg != "" {
+		level = fd.Level.Label()
+	}
+	return []excelize.Cell{
+		text(st.text, in.File),
+		text(st.center, in.Unit),
+		text(st.center, string(in.State)),
+		text(cmp.Or(st.level[fd.Level], st.center), level),
+		text(st.center, fd.Sheet),
+		text(st.center, fd.Cell),
+		text(st.text, task),
+		text(st.text, fd.Msg),
+	}
 }
