@@ -56,6 +56,9 @@ func (w *Writer) Row(values ...any) error {
 	return w.sw.SetRow(cell, values)
 }
 
+// Rows is the number of rows written so far.
+func (w *Writer) Rows() int { return w.row }
+
 // Flush ends the sheet.
 func (w *Writer) Flush() error { return w.sw.Flush() }
 

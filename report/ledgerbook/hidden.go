@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/hiddensheet"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
@@ -36,46 +37,78 @@ const (
 	chunkUnits = 30000
 )
 
-// writeHidden writes the ledger's gzipped JSON, gz (see gzipJSON), on the
-// hidden sheet in base64 pieces.
-func writeHidden(f *excelize.File, gz []byte) error {
+// writeHidden writes the hidden sheet: its format and note rows at once,
+// and, as the workbook is saved, the ledger's JSON, gzipped, in base64
+// pieces. Compressed: a 5,000-task ledger's JSON is tens of megabytes,
+// which costs more to write and read as cell text than to gzip. Made as it
+// is written, a row of the ledger at a time: neither the JSON nor its gzip
+// is ever in memory whole.
+func writeHidden(f *excelize.File, later *cells.Later, l *ledger.Ledger) error {
 	w, err := hiddensheet.NewWriter(f, SheetHidden, FormatVersion, hiddenNote)
 	if err != nil {
 		return err
 	}
-	// Each piece encodes its own bytes: they come out as the pieces of
-	// the whole's base64, since a piece's bytes are a multiple of 3.
-	const pieceBytes = chunkUnits / 4 * 3
-	for i := 0; i*pieceBytes < len(gz); i++ {
-		piece := base64.StdEncoding.EncodeToString(gz[i*pieceBytes : min(len(gz), (i+1)*pieceBytes)])
-		if err := w.Row(keyGzip, i+1, piece); err != nil {
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return later.Rows(SheetHidden, func(rw *cells.RowWriter) error {
+		pw := &pieceWriter{rw: rw, row: w.Rows()}
+		zw, err := gzip.NewWriterLevel(pw, gzip.BestSpeed)
+		if err != nil {
 			return err
 		}
-	}
-	return w.Flush()
+		if err := writeJSON(zw, l); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return pw.flush()
+	})
 }
 
-// gzipJSON is the ledger's JSON, as hiddensheet.MarshalJSON writes it,
-// gzipped. Compressed: a 5,000-task ledger's JSON is tens of megabytes,
-// which costs more to write and read as cell text than to gzip. The rows
-// are encoded one at a time, so that the JSON is never in memory whole.
-func gzipJSON(l *ledger.Ledger) ([]byte, error) {
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestSpeed)
-	if err != nil {
-		return nil, err
-	}
-	if err := writeJSON(zw, l); err != nil {
-		return nil, err
-	}
-	if err := zw.Close(); err != nil {
-		return nil, err
-	}
-	return z.Bytes(), nil
+// pieceBytes are the bytes of gzip a piece holds in base64: chunkUnits
+// characters. A multiple of 3, so that the pieces, each encoded alone,
+// are the pieces of the whole's base64.
+const pieceBytes = chunkUnits / 4 * 3
+
+// pieceWriter writes what is written to it as rows of base64 pieces of
+// pieceBytes bytes, numbered from 1, after row row.
+type pieceWriter struct {
+	rw     *cells.RowWriter
+	row, n int
+	buf    []byte
 }
 
-// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it: the
-// ledger without its rows, with the rows put in their place.
+func (pw *pieceWriter) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := min(len(b), pieceBytes-len(pw.buf))
+		pw.buf = append(pw.buf, b[:k]...)
+		b = b[k:]
+		if len(pw.buf) == pieceBytes {
+			if err := pw.flush(); err != nil {
+				return n - len(b), err
+			}
+		}
+	}
+	return n, nil
+}
+
+// flush writes the bytes held as a piece, if any.
+func (pw *pieceWriter) flush() error {
+	if len(pw.buf) == 0 {
+		return nil
+	}
+	pw.row++
+	pw.n++
+	piece := base64.StdEncoding.EncodeToString(pw.buf)
+	pw.buf = pw.buf[:0]
+	return pw.rw.Row(pw.row, 0, []excelize.Cell{{Value: keyGzip}, {Value: pw.n}, {Value: piece}})
+}
+
+// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it, a row at
+// a time: the ledger without its rows, with the rows put in their place.
 func writeJSON(w io.Writer, l *ledger.Ledger) error {
 	const rowsField = `"rows":[]`
 	head := *l

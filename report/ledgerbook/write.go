@@ -73,17 +73,6 @@ func writeAtomic(path, what string, write func(io.Writer) error) error {
 // build fills a new workbook with the sheets, with the ranking's when rk
 // is not nil; their rows are written as the workbook is saved (later).
 func build(f *excelize.File, later *cells.Later, l *ledger.Ledger, rk *history.Ranking) error {
-	// The JSON copy takes a tenth of the time: make it on another core
-	// while the sheets are written.
-	type encoded struct {
-		gz  []byte
-		err error
-	}
-	jsonc := make(chan encoded, 1)
-	go func() {
-		gz, err := gzipJSON(l)
-		jsonc <- encoded{gz, err}
-	}()
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -121,11 +110,7 @@ func build(f *excelize.File, later *cells.Later, l *ledger.Ledger, rk *history.R
 			return err
 		}
 	}
-	enc := <-jsonc
-	if enc.err != nil {
-		return enc.err
-	}
-	if err := writeHidden(f, enc.gz); err != nil {
+	if err := writeHidden(f, later, l); err != nil {
 		return err
 	}
 	return setDocProps(f, outfile.Ledger, SheetLedger, l.PeriodLabel, l.Generated)
