@@ -107,42 +107,63 @@ func (pw *pieceWriter) flush() error {
 	return pw.rw.Row(pw.row, 0, []excelize.Cell{{Value: keyGzip}, {Value: pw.n}, {Value: piece}})
 }
 
-// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it, a row at
-// a time: the ledger without its rows, with the rows put in their place.
+// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it, an item
+// of its long lists (rows, units, returns) at a time: the ledger with the
+// lists empty, each list's items put in its place.
 func writeJSON(w io.Writer, l *ledger.Ledger) error {
-	const rowsField = `"rows":[]`
 	head := *l
-	if head.Rows != nil {
+	var lists []jsonList
+	if l.Rows != nil {
 		head.Rows = []*ledger.Row{}
+		lists = append(lists, jsonList{`"rows":`, len(l.Rows), func(i int) any { return l.Rows[i] }})
 	}
-	js, err := hiddensheet.MarshalJSON(&head)
+	if l.Units != nil {
+		head.Units = []*ledger.UnitSummary{}
+		lists = append(lists, jsonList{`"units":`, len(l.Units), func(i int) any { return l.Units[i] }})
+	}
+	if l.Intake != nil {
+		head.Intake = []*ledger.Intake{}
+		lists = append(lists, jsonList{`"intake":`, len(l.Intake), func(i int) any { return l.Intake[i] }})
+	}
+	rest, err := hiddensheet.MarshalJSON(&head)
 	if err != nil {
 		return err
 	}
-	// The fields before the rows are strings, in which a quote is escaped:
-	// the first match is the field.
-	before, after, found := strings.Cut(js, rowsField)
-	if !found {
-		_, err := io.WriteString(w, js)
-		return err
-	}
-	if _, err := io.WriteString(w, before+rowsField[:len(rowsField)-1]); err != nil {
-		return err
-	}
-	for i, r := range l.Rows {
-		row, err := hiddensheet.MarshalJSON(r)
-		if err != nil {
+	for _, list := range lists {
+		// The fields before a list, and the lists before it, hold no quote
+		// that is not escaped but their names': the first match is the
+		// field.
+		before, after, found := strings.Cut(rest, list.field+"[]")
+		if !found {
+			return fmt.Errorf("no %s[] in the ledger's JSON", list.field)
+		}
+		if _, err := io.WriteString(w, before+list.field+"["); err != nil {
 			return err
 		}
-		if i > 0 {
-			row = "," + row
+		for i := range list.n {
+			item, err := hiddensheet.MarshalJSON(list.item(i))
+			if err != nil {
+				return err
+			}
+			if i > 0 {
+				item = "," + item
+			}
+			if _, err := io.WriteString(w, item); err != nil {
+				return err
+			}
 		}
-		if _, err := io.WriteString(w, row); err != nil {
-			return err
-		}
+		rest = "]" + after
 	}
-	_, err = io.WriteString(w, "]"+after)
+	_, err = io.WriteString(w, rest)
 	return err
+}
+
+// jsonList is a list of the ledger's JSON written an item at a time: the
+// field's name and colon, and its n items.
+type jsonList struct {
+	field string
+	n     int
+	item  func(i int) any
 }
 
 // keyGzip marks rows holding base64 pieces of the gzipped JSON; keyJSON

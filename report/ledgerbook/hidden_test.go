@@ -8,17 +8,18 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
-// TestWriteJSON: the ledger's JSON, written a row at a time, is what
-// hiddensheet.MarshalJSON makes of the whole, with rows, with none and
-// with a title that looks like the rows field.
+// TestWriteJSON: the ledger's JSON, written a list item at a time, is
+// what hiddensheet.MarshalJSON makes of the whole, with lists, with none,
+// with empty ones and with texts that look like the lists' fields.
 func TestWriteJSON(t *testing.T) {
 	tricky := testLedger()
-	tricky.Title = `"rows":[]`
+	tricky.Title = `"rows":[]"units":[]`
+	tricky.Missing = append(tricky.Missing, `"intake":[]`)
 	noRows := testLedger()
-	noRows.Rows = nil
+	noRows.Rows, noRows.Intake = nil, nil
 	emptyRows := testLedger()
-	emptyRows.Rows = []*ledger.Row{}
-	for name, l := range map[string]*ledger.Ledger{"rows": testLedger(), "tricky title": tricky, "nil rows": noRows, "empty rows": emptyRows} {
+	emptyRows.Rows, emptyRows.Units = []*ledger.Row{}, []*ledger.UnitSummary{}
+	for name, l := range map[string]*ledger.Ledger{"lists": testLedger(), "tricky texts": tricky, "nil lists": noRows, "empty lists": emptyRows} {
 		want, err := hiddensheet.MarshalJSON(l)
 		if err != nil {
 			t.Fatal(err)
