@@ -10,6 +10,7 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"regexp"
 	"runtime"
 	"slices"
@@ -85,9 +86,10 @@ func save(f *excelize.File, z *sortedZip) error {
 // sortedZip writes a workbook's parts in the order of their names, the
 // content types first with their entries sorted too, whatever the order
 // excelize produces them in: it walks maps, so the same workbook came out
-// as different bytes from run to run. Each part is deflated into memory as
-// it comes (the archive's size, not the workbook's); the part to edit and
-// the content types are held as they are until the end.
+// as different bytes from run to run. Each part is deflated as it comes,
+// and a large one waits in a temporary file (see keep); the part to edit,
+// the content types and the frames of sheets whose rows come later are
+// held as they are until the end.
 type sortedZip struct {
 	out    io.Writer
 	edit   string
@@ -95,6 +97,10 @@ type sortedZip struct {
 	later  map[string]func(*RowWriter) error // rows put into parts (see Later)
 	parts  []*zipPart
 	cur    *zipPart
+
+	mu       sync.Mutex // guards the spool (see keep)
+	spool    *os.File
+	spoolEnd int64
 }
 
 // zipPart is one part: deflated with its checksum and size, or held raw.
@@ -105,6 +111,10 @@ type zipPart struct {
 	fw   *flate.Writer
 	crc  hash.Hash32
 	size uint64
+	// off and n are where the deflated part is in the spool, when it is
+	// there (spooled) and not in data.
+	off, n  int64
+	spooled bool
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
@@ -175,7 +185,7 @@ func (z *sortedZip) fillLater() error {
 		wg.Go(func() {
 			for k := range next {
 				i := todo[k]
-				z.parts[i], errs[k] = fill(z.parts[i], z.later[z.parts[i].name])
+				z.parts[i], errs[k] = z.fill(z.parts[i], z.later[z.parts[i].name])
 			}
 		})
 	}
@@ -185,7 +195,7 @@ func (z *sortedZip) fillLater() error {
 
 // fill is the raw part p, a streamed worksheet, deflated with the rows
 // write gives put before its </sheetData>.
-func fill(p *zipPart, write func(*RowWriter) error) (*zipPart, error) {
+func (z *sortedZip) fill(p *zipPart, write func(*RowWriter) error) (*zipPart, error) {
 	frame := p.data.Bytes()
 	end := bytes.Index(frame, []byte("</sheetData>"))
 	if end < 0 {
@@ -201,7 +211,10 @@ func fill(p *zipPart, write func(*RowWriter) error) (*zipPart, error) {
 		return p, err
 	}
 	q.Write(frame[end:])
-	return q, q.finish()
+	if err := q.finish(); err != nil {
+		return p, err
+	}
+	return q, z.keep(q)
 }
 
 func (z *sortedZip) finish() error {
@@ -209,8 +222,50 @@ func (z *sortedZip) finish() error {
 		return nil
 	}
 	err := z.cur.finish()
+	if err == nil && !z.cur.raw {
+		err = z.keep(z.cur)
+	}
 	z.cur = nil
 	return err
+}
+
+// spoolFrom is the deflated size from which a part waits for the end in
+// the spool rather than in memory.
+const spoolFrom = 64 << 10
+
+// keep moves the deflated part p, when it is large, into the spool: a
+// temporary file that holds the parts until they are written in order,
+// so that a workbook's archive is not in memory whole. Without a spool
+// (no temporary file could be made) the parts stay in memory.
+func (z *sortedZip) keep(p *zipPart) error {
+	if p.data.Len() < spoolFrom {
+		return nil
+	}
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.spool == nil {
+		f, err := os.CreateTemp("", "taizhang-zip-")
+		if err != nil {
+			return nil
+		}
+		z.spool = f
+	}
+	n, err := z.spool.Write(p.data.Bytes())
+	if err != nil {
+		return err
+	}
+	p.off, p.n, p.spooled = z.spoolEnd, int64(n), true
+	z.spoolEnd += int64(n)
+	p.data = bytes.Buffer{}
+	return nil
+}
+
+// closeSpool removes the spool, if any.
+func (z *sortedZip) closeSpool() {
+	if z.spool != nil {
+		z.spool.Close()
+		os.Remove(z.spool.Name())
+	}
 }
 
 // AddFS adds the files of fsys, as zip.Writer.AddFS does.
@@ -233,6 +288,7 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
+	defer z.closeSpool()
 	if err := z.finish(); err != nil {
 		return err
 	}
@@ -252,12 +308,17 @@ func (z *sortedZip) Close() error {
 	edited := z.edit == ""
 	for _, p := range z.parts {
 		if !p.raw {
+			var body io.Reader = &p.data
+			size := int64(p.data.Len())
+			if p.spooled {
+				body, size = io.NewSectionReader(z.spool, p.off, p.n), p.n
+			}
 			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
-				CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
+				CompressedSize64: uint64(size), UncompressedSize64: p.size})
 			if err != nil {
 				return err
 			}
-			if _, err := p.data.WriteTo(w); err != nil {
+			if _, err := io.Copy(w, body); err != nil {
 				return err
 			}
 			continue
