@@ -129,6 +129,7 @@ func writeJSON(w io.Writer, l *ledger.Ledger) error {
 	if err != nil {
 		return err
 	}
+	enc := hiddensheet.NewEncoder(w)
 	for _, list := range lists {
 		// The fields before a list, and the lists before it, hold no quote
 		// that is not escaped but their names': the first match is the
@@ -141,14 +142,12 @@ func writeJSON(w io.Writer, l *ledger.Ledger) error {
 			return err
 		}
 		for i := range list.n {
-			item, err := hiddensheet.MarshalJSON(list.item(i))
-			if err != nil {
-				return err
-			}
 			if i > 0 {
-				item = "," + item
+				if _, err := io.WriteString(w, ","); err != nil {
+					return err
+				}
 			}
-			if _, err := io.WriteString(w, item); err != nil {
+			if err := enc.Encode(list.item(i)); err != nil {
 				return err
 			}
 		}

@@ -552,16 +552,16 @@ func shortDocTitle(r *ledger.Row) string {
 
 func writeFindings(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: []string{"文件", "单位", "状态", "级别", "工作表", "位置", "任务", "说明"}}
-	names := map[string]string{}
-	for _, r := range l.Rows {
-		names[r.TaskID] = taskName(r)
-	}
 	cuts := ledgerCuts(l)
 	for _, in := range l.Intake {
 		s.n += len(intakeFindings(in))
 	}
 	s.n += len(cuts)
 	s.each = func(yield func([]excelize.Cell) bool) {
+		names := map[string]string{}
+		for _, r := range l.Rows {
+			names[r.TaskID] = taskName(r)
+		}
 		for _, in := range l.Intake {
 			for _, fd := range intakeFindings(in) {
 				if !yield(findingRow(st, in, fd, names)) {
