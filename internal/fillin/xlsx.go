@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/internal/cells"
 )
 
 // A small read-only .xlsx reader for Check. Opening a return with excelize
@@ -127,7 +129,7 @@ func (b *book) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := readAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
+	data, err := cells.ReadAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
 	if err != nil {
 		return nil, err
 	}
@@ -150,26 +152,6 @@ func (b *book) admit(f *zip.File) error {
 		return errTooLarge
 	}
 	return nil
-}
-
-// readAllSized is io.ReadAll into a buffer made for the size the zip
-// directory gives, so that reading a part copies it once. The size is only
-// a hint: a part may be shorter or longer.
-func readAllSized(r io.Reader, size int) ([]byte, error) {
-	data := make([]byte, 0, size+1) // +1: EOF is found without growing
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
 }
 
 type rel struct{ id, typ, target string }
@@ -429,7 +411,7 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	var sd *sheetData
 	err = eachToken(data, func() xmlEvents {
 		sd = &sheetData{}
-		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
+		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}, rowCap: rowCells}
 	})
 	if err != nil {
 		return nil, err
@@ -451,6 +433,7 @@ type sheetReader struct {
 	inIS, inT bool
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
+	rowCap    int         // room made for a row's cells
 }
 
 // text takes text between tags.
@@ -484,6 +467,12 @@ func (r *sheetReader) start(t *tag) {
 		if m, ok := parseRange(t.attr("ref")); ok {
 			r.sd.merges = append(r.sd.merges, m)
 		}
+	case "dimension":
+		// A row gets room for the sheet's columns as the sheet gives
+		// them, at most a 填报表 row's: the other sheets have one to five.
+		if m, ok := parseRange(t.attr("ref")); ok {
+			r.rowCap = min(m.c2, rowCells)
+		}
 	}
 }
 
@@ -502,7 +491,7 @@ func (r *sheetReader) startRow(t *tag) {
 			r.row = &sd.rows[i]
 		} else {
 			r.byRow[r.rowNum] = len(sd.rows)
-			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, rowCells)})
+			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
 			r.row = &sd.rows[len(sd.rows)-1]
 		}
 	}
