@@ -111,10 +111,23 @@ type zipPart struct {
 	fw   *flate.Writer
 	crc  hash.Hash32
 	size uint64
-	// off and n are where the deflated part is in the spool, when it is
-	// there (spooled) and not in data.
-	off, n  int64
-	spooled bool
+	// spooled are the pieces of the deflated part in the spool, in order,
+	// before what is still in data.
+	spooled []span
+}
+
+// span is a piece of the spool.
+type span struct{ off, n int64 }
+
+// deflated is the deflated part: its pieces in the spool, then data.
+func (p *zipPart) deflated(spool *os.File) (io.Reader, int64) {
+	readers := make([]io.Reader, 0, len(p.spooled)+1)
+	size := int64(p.data.Len())
+	for _, sp := range p.spooled {
+		readers = append(readers, io.NewSectionReader(spool, sp.off, sp.n))
+		size += sp.n
+	}
+	return io.MultiReader(append(readers, &p.data)...), size
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
@@ -206,7 +219,8 @@ func (z *sortedZip) fill(p *zipPart, write func(*RowWriter) error) (*zipPart, er
 		return p, err
 	}
 	q.Write(frame[:end])
-	if err := write(NewRowWriter(q)); err != nil {
+	// A large sheet goes to the spool as it is deflated.
+	if err := write(NewRowWriter(spooling{z, q})); err != nil {
 		q.finish()
 		return p, err
 	}
@@ -233,8 +247,8 @@ func (z *sortedZip) finish() error {
 // the spool rather than in memory.
 const spoolFrom = 64 << 10
 
-// keep moves the deflated part p, when it is large, into the spool: a
-// temporary file that holds the parts until they are written in order,
+// keep moves what part p has deflated, when it is large, into the spool:
+// a temporary file that holds the parts until they are written in order,
 // so that a workbook's archive is not in memory whole. Without a spool
 // (no temporary file could be made) the parts stay in memory.
 func (z *sortedZip) keep(p *zipPart) error {
@@ -254,10 +268,31 @@ func (z *sortedZip) keep(p *zipPart) error {
 	if err != nil {
 		return err
 	}
-	p.off, p.n, p.spooled = z.spoolEnd, int64(n), true
+	p.spooled = append(p.spooled, span{z.spoolEnd, int64(n)})
 	z.spoolEnd += int64(n)
-	p.data = bytes.Buffer{}
+	// A part being deflated keeps its buffer for what comes next; a
+	// whole part's buffer goes.
+	if p.data.Cap() <= 4*spoolFrom {
+		p.data.Reset()
+	} else {
+		p.data = bytes.Buffer{}
+	}
 	return nil
+}
+
+// spooling writes to a part, moving what it has deflated to the spool
+// as it grows (see keep).
+type spooling struct {
+	z *sortedZip
+	p *zipPart
+}
+
+func (s spooling) Write(b []byte) (int, error) {
+	n, err := s.p.Write(b)
+	if err == nil {
+		err = s.z.keep(s.p)
+	}
+	return n, err
 }
 
 // closeSpool removes the spool, if any.
@@ -308,11 +343,7 @@ func (z *sortedZip) Close() error {
 	edited := z.edit == ""
 	for _, p := range z.parts {
 		if !p.raw {
-			var body io.Reader = &p.data
-			size := int64(p.data.Len())
-			if p.spooled {
-				body, size = io.NewSectionReader(z.spool, p.off, p.n), p.n
-			}
+			body, size := p.deflated(z.spool)
 			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
 				CompressedSize64: uint64(size), UncompressedSize64: p.size})
 			if err != nil {
