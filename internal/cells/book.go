@@ -4,12 +4,15 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -17,19 +20,46 @@ import (
 	"github.com/xuri/excelize/v2"
 )
 
-// WriteBook writes to w the workbook that build makes in a new file. A
-// failure is wrapped with what, the workbook's name in the message
-// ("write ledger: …").
-func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error {
+// WriteBook writes to w the workbook that build makes in a new file, with
+// the rows build leaves for later (see Later). A failure is wrapped with
+// what, the workbook's name in the message ("write ledger: …").
+func WriteBook(w io.Writer, what string, build func(*excelize.File, *Later) error) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f); err != nil {
+	later := &Later{f: f, rows: map[string]func(*RowWriter) error{}}
+	if err := build(f, later); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if err := Save(f, w); err != nil {
+	if err := save(f, &sortedZip{out: w, later: later.rows}); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// Later holds the rows of a workbook's sheets that are written only as the
+// workbook is saved, each sheet's straight into its compressed part, the
+// sheets on all cores: a large sheet is never in memory as XML, as it is
+// in excelize's StreamWriter until the workbook is saved.
+type Later struct {
+	f    *excelize.File
+	rows map[string]func(*RowWriter) error // by part
+}
+
+// Rows has write give sheet its rows as the workbook is saved, after the
+// rows streamed before. The sheet must have been streamed, at least its
+// columns, and flushed (excelize's StreamWriter): the rows go before its
+// </sheetData>. write runs beside other sheets' writes, so it must change
+// nothing they read.
+func (l *Later) Rows(sheet string, write func(*RowWriter) error) error {
+	for id, name := range l.f.GetSheetMap() {
+		if name == sheet {
+			// excelize names a new workbook's worksheet parts by sheet ID;
+			// the archive not having the part is an error (see fill).
+			l.rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = write
+			return nil
+		}
+	}
+	return fmt.Errorf("no sheet %s", sheet)
 }
 
 // Save writes f to w with deflate at its fastest level, the same workbook
@@ -38,20 +68,34 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File) error) error
 // takes a third of the default level's time, which was the largest single
 // cost of writing a workbook.
 func Save(f *excelize.File, w io.Writer) error {
-	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &sortedZip{out: w} })
-	return f.Write(w)
+	return save(f, &sortedZip{out: w})
+}
+
+// save writes f through z, which writes the archive to its own writer.
+func save(f *excelize.File, z *sortedZip) error {
+	// The archive goes straight to z's writer: the buffer excelize gives,
+	// where it would hold the whole archive before copying it on, stays
+	// empty.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return z })
+	return f.Write(io.Discard)
 }
 
 // sortedZip writes a workbook's parts in the order of their names, the
 // content types first with their entries sorted too, whatever the order
 // excelize produces them in: it walks maps, so the same workbook came out
-// as different bytes from run to run. Each part is deflated into memory as
-// it comes (the archive's size, not the workbook's); the content types are
-// held as they are until the end.
+// as different bytes from run to run. Each part is deflated as it comes,
+// and a large one waits in a temporary file (see keep); the content types
+// and the frames of sheets whose rows come later are held as they are
+// until the end.
 type sortedZip struct {
 	out   io.Writer
+	later map[string]func(*RowWriter) error // rows put into parts (see Later)
 	parts []*zipPart
 	cur   *zipPart
+
+	mu       sync.Mutex // guards the spool (see keep)
+	spool    *os.File
+	spoolEnd int64
 }
 
 // zipPart is one part: deflated with its checksum and size, or held raw.
@@ -62,6 +106,23 @@ type zipPart struct {
 	fw   *flate.Writer
 	crc  hash.Hash32
 	size uint64
+	// spooled are the pieces of the deflated part in the spool, in order,
+	// before what is still in data.
+	spooled []span
+}
+
+// span is a piece of the spool.
+type span struct{ off, n int64 }
+
+// deflated is the deflated part: its pieces in the spool, then data.
+func (p *zipPart) deflated(spool *os.File) (io.Reader, int64) {
+	readers := make([]io.Reader, 0, len(p.spooled)+1)
+	size := int64(p.data.Len())
+	for _, sp := range p.spooled {
+		readers = append(readers, io.NewSectionReader(spool, sp.off, sp.n))
+		size += sp.n
+	}
+	return io.MultiReader(append(readers, &p.data)...), size
 }
 
 func (p *zipPart) Write(b []byte) (int, error) {
@@ -87,17 +148,82 @@ func (z *sortedZip) Create(name string) (io.Writer, error) {
 	if err := z.finish(); err != nil {
 		return nil, err
 	}
-	p := &zipPart{name: name, raw: name == contentTypes}
-	if !p.raw {
+	p, err := newZipPart(name, name == contentTypes || z.later[name] != nil)
+	if err != nil {
+		return nil, err
+	}
+	z.parts = append(z.parts, p)
+	z.cur = p
+	return p, nil
+}
+
+// newZipPart starts a part, held raw or deflated as it comes.
+func newZipPart(name string, raw bool) (*zipPart, error) {
+	p := &zipPart{name: name, raw: raw}
+	if !raw {
 		fw, err := flater(&p.data)
 		if err != nil {
 			return nil, err
 		}
 		p.fw, p.crc = fw, crc32.NewIEEE()
 	}
-	z.parts = append(z.parts, p)
-	z.cur = p
 	return p, nil
+}
+
+// fillLater deflates the parts that get rows as they are saved, with
+// their rows, on all cores.
+func (z *sortedZip) fillLater() error {
+	var todo []int
+	for i, p := range z.parts {
+		if z.later[p.name] != nil {
+			todo = append(todo, i)
+		}
+	}
+	if len(todo) != len(z.later) {
+		return fmt.Errorf("the workbook lacks a sheet's part to put its rows into (%d of %d found)", len(todo), len(z.later))
+	}
+	errs := make([]error, len(todo))
+	next := make(chan int, len(todo))
+	for k := range todo {
+		next <- k
+	}
+	close(next)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for k := range next {
+				i := todo[k]
+				z.parts[i], errs[k] = z.fill(z.parts[i], z.later[z.parts[i].name])
+			}
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// fill is the raw part p, a streamed worksheet, deflated with the rows
+// write gives put before its </sheetData>.
+func (z *sortedZip) fill(p *zipPart, write func(*RowWriter) error) (*zipPart, error) {
+	frame := p.data.Bytes()
+	end := bytes.Index(frame, []byte("</sheetData>"))
+	if end < 0 {
+		return p, fmt.Errorf("%s is not a streamed worksheet", p.name)
+	}
+	q, err := newZipPart(p.name, false)
+	if err != nil {
+		return p, err
+	}
+	q.Write(frame[:end])
+	// A large sheet goes to the spool as it is deflated.
+	if err := write(NewRowWriter(spooling{z, q})); err != nil {
+		q.finish()
+		return p, err
+	}
+	q.Write(frame[end:])
+	if err := q.finish(); err != nil {
+		return p, err
+	}
+	return q, z.keep(q)
 }
 
 func (z *sortedZip) finish() error {
@@ -105,8 +231,71 @@ func (z *sortedZip) finish() error {
 		return nil
 	}
 	err := z.cur.finish()
+	if err == nil && !z.cur.raw {
+		err = z.keep(z.cur)
+	}
 	z.cur = nil
 	return err
+}
+
+// spoolFrom is the deflated size from which a part waits for the end in
+// the spool rather than in memory.
+const spoolFrom = 64 << 10
+
+// keep moves what part p has deflated, when it is large, into the spool:
+// a temporary file that holds the parts until they are written in order,
+// so that a workbook's archive is not in memory whole. Without a spool
+// (no temporary file could be made) the parts stay in memory.
+func (z *sortedZip) keep(p *zipPart) error {
+	if p.data.Len() < spoolFrom {
+		return nil
+	}
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	if z.spool == nil {
+		f, err := os.CreateTemp("", "taizhang-zip-")
+		if err != nil {
+			return nil
+		}
+		z.spool = f
+	}
+	n, err := z.spool.Write(p.data.Bytes())
+	if err != nil {
+		return err
+	}
+	p.spooled = append(p.spooled, span{z.spoolEnd, int64(n)})
+	z.spoolEnd += int64(n)
+	// A part being deflated keeps its buffer for what comes next; a
+	// whole part's buffer goes.
+	if p.data.Cap() <= 4*spoolFrom {
+		p.data.Reset()
+	} else {
+		p.data = bytes.Buffer{}
+	}
+	return nil
+}
+
+// spooling writes to a part, moving what it has deflated to the spool
+// as it grows (see keep).
+type spooling struct {
+	z *sortedZip
+	p *zipPart
+}
+
+func (s spooling) Write(b []byte) (int, error) {
+	n, err := s.p.Write(b)
+	if err == nil {
+		err = s.z.keep(s.p)
+	}
+	return n, err
+}
+
+// closeSpool removes the spool, if any.
+func (z *sortedZip) closeSpool() {
+	if z.spool != nil {
+		z.spool.Close()
+		os.Remove(z.spool.Name())
+	}
 }
 
 // AddFS adds the files of fsys, as zip.Writer.AddFS does.
@@ -129,7 +318,11 @@ func (z *sortedZip) AddFS(fsys fs.FS) error {
 }
 
 func (z *sortedZip) Close() error {
+	defer z.closeSpool()
 	if err := z.finish(); err != nil {
+		return err
+	}
+	if err := z.fillLater(); err != nil {
 		return err
 	}
 	slices.SortFunc(z.parts, func(a, b *zipPart) int {
@@ -144,21 +337,26 @@ func (z *sortedZip) Close() error {
 	zw := NewZip(z.out)
 	for _, p := range z.parts {
 		if !p.raw {
+			body, size := p.deflated(z.spool)
 			w, err := zw.CreateRaw(&zip.FileHeader{Name: p.name, Method: zip.Deflate, CRC32: p.crc.Sum32(),
-				CompressedSize64: uint64(p.data.Len()), UncompressedSize64: p.size})
+				CompressedSize64: uint64(size), UncompressedSize64: p.size})
 			if err != nil {
 				return err
 			}
-			if _, err := p.data.WriteTo(w); err != nil {
+			if _, err := io.Copy(w, body); err != nil {
 				return err
 			}
 			continue
+		}
+		body := p.data.Bytes()
+		if p.name == contentTypes {
+			body = sortContentTypes(body)
 		}
 		w, err := zw.Create(p.name)
 		if err != nil {
 			return err
 		}
-		if _, err := w.Write(sortContentTypes(p.data.Bytes())); err != nil {
+		if _, err := w.Write(body); err != nil {
 			return err
 		}
 	}

@@ -243,12 +243,16 @@ func countWide(s string, wide rune) int {
 	return n
 }
 
+// FitsCell reports whether a cell holds s whole: FitCell would not cut
+// it, so that the note of a cut need not be made.
+func FitsCell(s string) bool { return CellUnits(s) <= MaxCellUnits }
+
 // FitCell returns s when a cell can hold it whole, else its beginning
 // followed by more, which says that text was left out and where to find
 // it, within MaxCellUnits; cut reports whether it was cut. The cut is
 // visible so that nobody takes the beginning for the whole.
 func FitCell(s, more string) (fitted string, cut bool) {
-	if CellUnits(s) <= MaxCellUnits {
+	if FitsCell(s) {
 		return s, false
 	}
 	room := MaxCellUnits - CellUnits(more)

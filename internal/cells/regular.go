@@ -29,12 +29,14 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 	}
 	defer f.Close()
 	// The file may have been replaced between the check and the open.
+	size := 0
 	if info, err := f.Stat(); err == nil {
 		if msg := irregular(info, limit); msg != "" {
 			return nil, &InputError{File: path, Msg: msg}
 		}
+		size = int(info.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	data, err := ReadAllSized(io.LimitReader(f, limit+1), size)
 	if err != nil {
 		return nil, &InputError{File: path, Msg: "读取文件时出错，文件可能已损坏或所在的磁盘有问题（系统提示：" + systemMsg(err) + "）"}
 	}
@@ -42,6 +44,26 @@ func ReadRegular(path string, limit int64) ([]byte, error) {
 		return nil, &InputError{File: path, Msg: tooLarge(int64(len(data)), limit)}
 	}
 	return data, nil
+}
+
+// ReadAllSized is io.ReadAll into a buffer made for size, the size the
+// file system or a zip directory gives, so that reading copies once. The
+// size is only a hint: what is read may be shorter or longer.
+func ReadAllSized(r io.Reader, size int) ([]byte, error) {
+	data := make([]byte, 0, size+1) // +1: EOF is found without growing
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return data, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
 }
 
 // openRegular opens path for reading once CheckRegular has found it a

@@ -8,7 +8,6 @@ import (
 
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -329,30 +328,19 @@ type Index struct {
 	units  []string
 	byUnit map[string]Assignment
 	tasks  map[string]*task.Task
-
-	mu     sync.Mutex
-	locked map[string]map[string][2]RowValues // see lockedOf
 }
 
 // lockedOf is the locked content of each of unit's items, by task ID:
 // ItemValues with the document names as MultiDoc says and the other way.
-// A unit's returns share it, so it is worked out once per unit.
+// It is worked out for each return, not kept for the unit: a round has
+// about one return a unit, and keeping them grew with the units checked.
 func (idx *Index) lockedOf(unit string) map[string][2]RowValues {
-	idx.mu.Lock()
-	defer idx.mu.Unlock()
-	if v, ok := idx.locked[unit]; ok {
-		return v
-	}
 	a := idx.byUnit[unit]
 	multi := MultiDoc(a)
 	v := make(map[string][2]RowValues, len(a.Items))
 	for _, it := range a.Items {
 		v[it.Task.ID] = [2]RowValues{ItemValues(it, unit, multi), ItemValues(it, unit, !multi)}
 	}
-	if idx.locked == nil {
-		idx.locked = map[string]map[string][2]RowValues{}
-	}
-	idx.locked[unit] = v
 	return v
 }
 

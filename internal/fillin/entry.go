@@ -84,7 +84,7 @@ func (r *entryReader) readInputCells() {
 // Excel) is cut, visibly, with the cell it is in.
 func (r *entryReader) text(ic Col) string {
 	s := cellText(r.raw[ic])
-	if r.fm.cols[ic] < 0 {
+	if r.fm.cols[ic] < 0 || cells.FitsCell(s) {
 		return s
 	}
 	cell := r.fm.cell(r.i, ic)

@@ -44,13 +44,16 @@ type tagAttr struct {
 }
 
 // attr is the value of the tag's first attribute named local.
-func (t *tag) attr(local string) string {
+func (t *tag) attr(local string) string { return string(t.attrBytes(local)) }
+
+// attrBytes is attr without making a string: valid until the next tag.
+func (t *tag) attrBytes(local string) []byte {
 	for _, a := range t.attrs {
 		if a.local == local {
-			return string(a.value)
+			return a.value
 		}
 	}
-	return ""
+	return nil
 }
 
 // eachToken gives every raw token of an XML part to a reader that begin

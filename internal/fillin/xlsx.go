@@ -3,15 +3,19 @@ package fillin
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"errors"
 	"io"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/internal/cells"
 )
 
 // A small read-only .xlsx reader for Check. Opening a return with excelize
@@ -127,7 +131,7 @@ func (b *book) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := readAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
+	data, err := cells.ReadAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
 	if err != nil {
 		return nil, err
 	}
@@ -150,26 +154,6 @@ func (b *book) admit(f *zip.File) error {
 		return errTooLarge
 	}
 	return nil
-}
-
-// readAllSized is io.ReadAll into a buffer made for the size the zip
-// directory gives, so that reading a part copies it once. The size is only
-// a hint: a part may be shorter or longer.
-func readAllSized(r io.Reader, size int) ([]byte, error) {
-	data := make([]byte, 0, size+1) // +1: EOF is found without growing
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return data, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
 }
 
 type rel struct{ id, typ, target string }
@@ -429,7 +413,7 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	var sd *sheetData
 	err = eachToken(data, func() xmlEvents {
 		sd = &sheetData{}
-		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}}
+		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}, rowCap: rowCells}
 	})
 	if err != nil {
 		return nil, err
@@ -446,17 +430,18 @@ type sheetReader struct {
 	cell      *sheetCell // the cell being read; nil beyond the limits
 	rowNum    int
 	colNum    int
-	buf       strings.Builder
+	chars     []byte // the text of the element being read
 	inV, inF  bool
 	inIS, inT bool
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
+	rowCap    int         // room made for a row's cells
 }
 
 // text takes text between tags.
 func (r *sheetReader) text(t []byte) {
 	if r.inV || r.inF || r.inT {
-		r.buf.Write(t)
+		r.chars = append(r.chars, t...)
 	}
 }
 
@@ -469,13 +454,13 @@ func (r *sheetReader) start(t *tag) {
 		r.startCell(t)
 	case "v":
 		r.inV = true
-		r.buf.Reset()
+		r.chars = r.chars[:0]
 	case "f":
 		r.inF = true
-		r.buf.Reset()
+		r.chars = r.chars[:0]
 	case "is":
 		r.inIS = true
-		r.buf.Reset()
+		r.chars = r.chars[:0]
 	case "rPh":
 		r.skip++
 	case "t":
@@ -483,6 +468,12 @@ func (r *sheetReader) start(t *tag) {
 	case "mergeCell":
 		if m, ok := parseRange(t.attr("ref")); ok {
 			r.sd.merges = append(r.sd.merges, m)
+		}
+	case "dimension":
+		// A row gets room for the sheet's columns as the sheet gives
+		// them, at most a 填报表 row's: the other sheets have one to five.
+		if m, ok := parseRange(t.attr("ref")); ok {
+			r.rowCap = min(m.c2, rowCells)
 		}
 	}
 }
@@ -502,7 +493,7 @@ func (r *sheetReader) startRow(t *tag) {
 			r.row = &sd.rows[i]
 		} else {
 			r.byRow[r.rowNum] = len(sd.rows)
-			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, rowCells)})
+			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
 			r.row = &sd.rows[len(sd.rows)-1]
 		}
 	}
@@ -512,17 +503,19 @@ func (r *sheetReader) startRow(t *tag) {
 // are not kept.
 func (r *sheetReader) startCell(t *tag) {
 	r.colNum++
-	if ref := t.attr("r"); ref != "" {
+	if ref := t.attrBytes("r"); len(ref) > 0 {
 		// A cell reference naming another row is read in the
 		// row that holds it.
-		if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
+		if c, ok := refColumn(ref); ok {
+			r.colNum = c
+		} else if c, _, err := excelize.CellNameToCoordinates(string(ref)); err == nil {
 			r.colNum = c
 		}
 	}
 	r.cell = nil
 	if r.row != nil && r.colNum <= maxCol {
-		s, _ := strconv.Atoi(t.attr("s"))
-		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: t.attr("t"), style: s})
+		s, _ := strconv.Atoi(string(t.attrBytes("s")))
+		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s})
 		r.cell = &r.row.cells[len(r.row.cells)-1]
 	}
 }
@@ -533,12 +526,12 @@ func (r *sheetReader) end(local string) {
 	switch local {
 	case "v":
 		if cell != nil && r.inV {
-			cell.value = r.buf.String()
+			cell.value = r.value(cell)
 		}
 		r.inV = false
 	case "f":
 		if cell != nil {
-			cell.formula = strings.TrimSpace(r.buf.String())
+			cell.formula = strings.TrimSpace(string(r.chars))
 			if cell.formula == "" {
 				cell.formula = "="
 			}
@@ -546,7 +539,7 @@ func (r *sheetReader) end(local string) {
 		r.inF = false
 	case "is":
 		if cell != nil {
-			cell.value = r.buf.String()
+			cell.value = r.value(cell)
 		}
 		r.inIS = false
 	case "rPh":
@@ -555,32 +548,83 @@ func (r *sheetReader) end(local string) {
 		r.inT = false
 	case "c":
 		if cell != nil {
-			cell.resolve(r.b.sst)
+			cell.unescape()
 		}
 		r.cell = nil
 	}
 }
 
+// refColumn reads the column of a plain cell reference such as H7, as
+// excelize.CellNameToCoordinates does, without making a string of it; ok
+// is false for anything else, which is left to excelize.
+func refColumn(ref []byte) (col int, ok bool) {
+	i := 0
+	for i < len(ref) && i < 3 && 'A' <= ref[i] && ref[i] <= 'Z' {
+		col = col*26 + int(ref[i]-'A'+1)
+		i++
+	}
+	digits := ref[i:]
+	if i == 0 || col > maxCol || len(digits) == 0 || len(digits) > 7 || digits[0] == '0' {
+		return 0, false
+	}
+	row := 0
+	for _, d := range digits {
+		if d < '0' || d > '9' {
+			return 0, false
+		}
+		row = row*10 + int(d-'0')
+	}
+	return col, row <= excelize.TotalRows
+}
+
+// cellType is a cell's t attribute, the known ones without a string made.
+func cellType(t []byte) string {
+	switch string(t) {
+	case "":
+		return ""
+	case "s":
+		return "s"
+	case "n":
+		return "n"
+	case "str":
+		return "str"
+	case "inlineStr":
+		return "inlineStr"
+	case "b":
+		return "b"
+	case "e":
+		return "e"
+	case "d":
+		return "d"
+	}
+	return string(t)
+}
+
 // sortRows puts the rows, and each row's cells, in order.
 func (sd *sheetData) sortRows() {
-	sort.SliceStable(sd.rows, func(i, j int) bool { return sd.rows[i].num < sd.rows[j].num })
+	slices.SortStableFunc(sd.rows, func(a, b sheetRow) int { return cmp.Compare(a.num, b.num) })
 	for i := range sd.rows {
-		cells := sd.rows[i].cells
-		sort.SliceStable(cells, func(a, b int) bool { return cells[a].col < cells[b].col })
+		slices.SortStableFunc(sd.rows[i].cells, func(a, b sheetCell) int { return cmp.Compare(a.col, b.col) })
 	}
 }
 
-// resolve turns a shared-string index into its text and unescapes strings.
-func (c *sheetCell) resolve(sst []string) {
-	switch c.typ {
-	case "s":
-		i, err := strconv.Atoi(strings.TrimSpace(c.value))
-		if err != nil || i < 0 || i >= len(sst) {
-			c.value = ""
-			return
-		}
-		c.value = sst[i]
-	case "inlineStr", "str":
+// value is the text just read as cell's value: for a shared string, the
+// string its index names ("" for none), read without making a string of
+// the index.
+func (r *sheetReader) value(cell *sheetCell) string {
+	if cell.typ != "s" {
+		return string(r.chars)
+	}
+	i, err := strconv.Atoi(string(bytes.TrimSpace(r.chars)))
+	if err != nil || i < 0 || i >= len(r.b.sst) {
+		return ""
+	}
+	return r.b.sst[i]
+}
+
+// unescape decodes the _xHHHH_ escapes of a string cell once it is read.
+func (c *sheetCell) unescape() {
+	if c.typ == "inlineStr" || c.typ == "str" {
 		c.value = unescapeX(c.value)
 	}
 }

@@ -10,6 +10,7 @@ package hiddensheet
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -56,6 +57,9 @@ func (w *Writer) Row(values ...any) error {
 	return w.sw.SetRow(cell, values)
 }
 
+// Rows is the number of rows written so far.
+func (w *Writer) Rows() int { return w.row }
+
 // Flush ends the sheet.
 func (w *Writer) Flush() error { return w.sw.Flush() }
 
@@ -72,13 +76,29 @@ func Format(rows [][]string) (version string, ok bool) {
 // MarshalJSON is json.Marshal without HTML escaping, so the hidden sheet
 // stays readable for someone who unhides it.
 func MarshalJSON(v any) (string, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(v); err != nil {
+	var b strings.Builder
+	if err := NewEncoder(&b).Encode(v); err != nil {
 		return "", err
 	}
-	return strings.TrimSuffix(b.String(), "\n"), nil
+	return b.String(), nil
+}
+
+// NewEncoder is a JSON encoder writing values to w as MarshalJSON makes
+// them, without the newline json.Encoder puts after each: one encoder
+// writes many values without a string for each.
+func NewEncoder(w io.Writer) *json.Encoder {
+	enc := json.NewEncoder(noNewline{w})
+	enc.SetEscapeHTML(false)
+	return enc
+}
+
+// noNewline drops the newline that ends what json.Encoder writes; its
+// compact JSON has no other newline byte.
+type noNewline struct{ w io.Writer }
+
+func (n noNewline) Write(b []byte) (int, error) {
+	_, err := n.w.Write(bytes.TrimSuffix(b, []byte("\n")))
+	return len(b), err
 }
 
 // Chunk splits s into pieces of at most n UTF-16 units, the measure of

@@ -20,7 +20,7 @@ import (
 // so output is deterministic: it becomes the workbook's created and
 // modified time.
 func Write(w io.Writer, set *task.Set, now time.Time) error {
-	return cells.WriteBook(w, "write task list", func(f *excelize.File) error { return build(f, set, now) })
+	return cells.WriteBook(w, "write task list", func(f *excelize.File, _ *cells.Later) error { return build(f, set, now) })
 }
 
 // WriteFile writes the task list workbook to path. It writes a temporary

@@ -29,6 +29,9 @@ type ledgerCut struct {
 // fitTaskText is the text of field fl of a task's row as its cell holds
 // it.
 func fitTaskText(r *ledger.Row, fl field, s string) (string, bool) {
+	if cells.FitsCell(s) {
+		return s, false
+	}
 	return cells.FitCell(s, "……（以下略，全文见"+fullTextAt(r, fl)+"）")
 }
 

@@ -104,7 +104,7 @@ func writeSmall(path string) error {
 }
 
 // TestSameBytes: the same ledger gives the same workbook, byte for byte
-// (excelize writes some parts in map order; cells.Save sorts them).
+// (excelize writes some parts in map order; cells.WriteBook sorts them).
 func TestSameBytes(t *testing.T) {
 	l := testLedger()
 	first := writeRankedBytes(t, l, testRanking(t, l))

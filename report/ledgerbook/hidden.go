@@ -12,6 +12,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/hiddensheet"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
@@ -36,31 +37,132 @@ const (
 	chunkUnits = 30000
 )
 
-// writeHidden writes the ledger's JSON, js, on the hidden sheet.
-func writeHidden(f *excelize.File, js string) error {
+// writeHidden writes the hidden sheet: its format and note rows at once,
+// and, as the workbook is saved, the ledger's JSON, gzipped, in base64
+// pieces. Compressed: a 5,000-task ledger's JSON is tens of megabytes,
+// which costs more to write and read as cell text than to gzip. Made as it
+// is written, a row of the ledger at a time: neither the JSON nor its gzip
+// is ever in memory whole.
+func writeHidden(f *excelize.File, later *cells.Later, l *ledger.Ledger) error {
 	w, err := hiddensheet.NewWriter(f, SheetHidden, FormatVersion, hiddenNote)
 	if err != nil {
 		return err
 	}
-	// Compressed: a 5,000-task ledger's JSON is several megabytes, which
-	// costs more to write and read as cell text than to gzip.
-	var z bytes.Buffer
-	zw, err := gzip.NewWriterLevel(&z, gzip.BestSpeed)
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	return later.Rows(SheetHidden, func(rw *cells.RowWriter) error {
+		pw := &pieceWriter{rw: rw, row: w.Rows()}
+		zw, err := gzip.NewWriterLevel(pw, gzip.BestSpeed)
+		if err != nil {
+			return err
+		}
+		if err := writeJSON(zw, l); err != nil {
+			return err
+		}
+		if err := zw.Close(); err != nil {
+			return err
+		}
+		return pw.flush()
+	})
+}
+
+// pieceBytes are the bytes of gzip a piece holds in base64: chunkUnits
+// characters. A multiple of 3, so that the pieces, each encoded alone,
+// are the pieces of the whole's base64.
+const pieceBytes = chunkUnits / 4 * 3
+
+// pieceWriter writes what is written to it as rows of base64 pieces of
+// pieceBytes bytes, numbered from 1, after row row.
+type pieceWriter struct {
+	rw     *cells.RowWriter
+	row, n int
+	buf    []byte
+}
+
+func (pw *pieceWriter) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := min(len(b), pieceBytes-len(pw.buf))
+		pw.buf = append(pw.buf, b[:k]...)
+		b = b[k:]
+		if len(pw.buf) == pieceBytes {
+			if err := pw.flush(); err != nil {
+				return n - len(b), err
+			}
+		}
+	}
+	return n, nil
+}
+
+// flush writes the bytes held as a piece, if any.
+func (pw *pieceWriter) flush() error {
+	if len(pw.buf) == 0 {
+		return nil
+	}
+	pw.row++
+	pw.n++
+	piece := base64.StdEncoding.EncodeToString(pw.buf)
+	pw.buf = pw.buf[:0]
+	return pw.rw.Row(pw.row, 0, []excelize.Cell{{Value: keyGzip}, {Value: pw.n}, {Value: piece}})
+}
+
+// writeJSON writes l's JSON as hiddensheet.MarshalJSON makes it, an item
+// of its long lists (rows, units, returns) at a time: the ledger with the
+// lists empty, each list's items put in its place.
+func writeJSON(w io.Writer, l *ledger.Ledger) error {
+	head := *l
+	var lists []jsonList
+	if l.Rows != nil {
+		head.Rows = []*ledger.Row{}
+		lists = append(lists, jsonList{`"rows":`, len(l.Rows), func(i int) any { return l.Rows[i] }})
+	}
+	if l.Units != nil {
+		head.Units = []*ledger.UnitSummary{}
+		lists = append(lists, jsonList{`"units":`, len(l.Units), func(i int) any { return l.Units[i] }})
+	}
+	if l.Intake != nil {
+		head.Intake = []*ledger.Intake{}
+		lists = append(lists, jsonList{`"intake":`, len(l.Intake), func(i int) any { return l.Intake[i] }})
+	}
+	rest, err := hiddensheet.MarshalJSON(&head)
 	if err != nil {
 		return err
 	}
-	if _, err := io.WriteString(zw, js); err != nil {
-		return err
-	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	for i, piece := range hiddensheet.Chunk(base64.StdEncoding.EncodeToString(z.Bytes()), chunkUnits) {
-		if err := w.Row(keyGzip, i+1, piece); err != nil {
+	enc := hiddensheet.NewEncoder(w)
+	for _, list := range lists {
+		// The fields before a list, and the lists before it, hold no quote
+		// that is not escaped but their names': the first match is the
+		// field.
+		before, after, found := strings.Cut(rest, list.field+"[]")
+		if !found {
+			return fmt.Errorf("no %s[] in the ledger's JSON", list.field)
+		}
+		if _, err := io.WriteString(w, before+list.field+"["); err != nil {
 			return err
 		}
+		for i := range list.n {
+			if i > 0 {
+				if _, err := io.WriteString(w, ","); err != nil {
+					return err
+				}
+			}
+			if err := enc.Encode(list.item(i)); err != nil {
+				return err
+			}
+		}
+		rest = "]" + after
 	}
-	return w.Flush()
+	_, err = io.WriteString(w, rest)
+	return err
+}
+
+// jsonList is a list of the ledger's JSON written an item at a time: the
+// field's name and colon, and its n items.
+type jsonList struct {
+	field string
+	n     int
+	item  func(i int) any
 }
 
 // keyGzip marks rows holding base64 pieces of the gzipped JSON; keyJSON

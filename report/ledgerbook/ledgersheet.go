@@ -208,7 +208,9 @@ func newLedgerLayout(l *ledger.Ledger) *ledgerLayout {
 // header.
 const ledgerFirstRow = 3
 
-func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
+// writeLedgerSheet sets the 总台账 sheet up and streams its columns; its
+// rows are left for later, when the workbook is saved.
+func writeLedgerSheet(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	const sheet = SheetLedger
 	lo := newLedgerLayout(l)
 	lastRow := ledgerFirstRow - 1 + len(lo.lines)
@@ -223,13 +225,18 @@ func writeLedgerSheet(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	if err != nil {
 		return err
 	}
-	if err := writeLedgerHeader(sw, st, l, lo); err != nil {
+	if err := mergeTitle(sw, 1, lo.lastVisible); err != nil {
 		return err
 	}
-	if err := writeLedgerLines(sw, st, lo, widths); err != nil {
+	if err := sw.Flush(); err != nil {
 		return err
 	}
-	return sw.Flush()
+	return later.Rows(sheet, func(rw *cells.RowWriter) error {
+		if err := writeLedgerHeader(rw, st, l, lo); err != nil {
+			return err
+		}
+		return writeLedgerLines(rw, st, lo, widths)
+	})
 }
 
 // setupLedgerSheet sets what the 总台账 sheet, ending at lastRow, keeps
@@ -286,12 +293,12 @@ func setLedgerColumns(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout) (
 }
 
 // writeLedgerHeader writes the 总台账 sheet's title and header rows.
-func writeLedgerHeader(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, lo *ledgerLayout) error {
+func writeLedgerHeader(rw *cells.RowWriter, st *styles, l *ledger.Ledger, lo *ledgerLayout) error {
 	// The title centres over the printed columns.
-	if err := titleRow(sw, 1, lo.lastVisible, st.title, sheetTitle(l, SheetLedger), 36); err != nil {
+	if err := titleRow(rw, 1, lo.lastVisible, st.title, sheetTitle(l, SheetLedger), 36); err != nil {
 		return err
 	}
-	header := make([]any, len(lo.fields))
+	header := make([]excelize.Cell, len(lo.fields))
 	for i, fl := range lo.fields {
 		style := st.header
 		if columns[fl].kind == kOffice {
@@ -299,13 +306,13 @@ func writeLedgerHeader(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger, 
 		}
 		header[i] = text(style, columns[fl].header)
 	}
-	return sw.SetRow("A2", header, excelize.RowOpts{Height: 30})
+	return rw.Row(2, 30, header)
 }
 
 // writeLedgerLines writes the 总台账 sheet's lines from ledgerFirstRow on:
 // a band for a document or a group, a row for a task.
-func writeLedgerLines(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout, widths []float64) error {
-	cells := make([]any, len(lo.fields))
+func writeLedgerLines(rw *cells.RowWriter, st *styles, lo *ledgerLayout, widths []float64) error {
+	cells := make([]excelize.Cell, len(lo.fields))
 	for i, ln := range lo.lines {
 		row := ledgerFirstRow + i
 		if ln.row == nil {
@@ -313,12 +320,7 @@ func writeLedgerLines(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout, w
 			if ln.doc {
 				style = st.docBand
 			}
-			band := make([]any, lo.lastVisible)
-			band[0] = text(style, ln.text)
-			for k := 1; k < len(band); k++ {
-				band[k] = excelize.Cell{StyleID: style}
-			}
-			if err := sw.SetRow(cellName(1, row), band, excelize.RowOpts{Height: lineHeight + 8}); err != nil {
+			if err := rw.Row(row, lineHeight+8, bandCells(style, ln.text, lo.lastVisible)); err != nil {
 				return err
 			}
 			continue
@@ -330,8 +332,7 @@ func writeLedgerLines(sw *excelize.StreamWriter, st *styles, lo *ledgerLayout, w
 		for j, fl := range lo.fields {
 			cells[j] = taskCell(st, fl, ln.row, texts[fl])
 		}
-		opts := excelize.RowOpts{Height: rowHeight(texts[:], widths)}
-		if err := sw.SetRow(cellName(1, row), cells, opts); err != nil {
+		if err := rw.Row(row, rowHeight(texts[:], widths), cells); err != nil {
 			return err
 		}
 	}

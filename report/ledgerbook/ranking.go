@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/history"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/score"
@@ -59,7 +60,7 @@ var kindNames = map[string]string{
 
 // writePeriodRanking writes a period's ranking on the 考核 and 考核明细
 // sheets of its ledger workbook.
-func writePeriodRanking(f *excelize.File, st *styles, l *ledger.Ledger, rk *history.Ranking) error {
+func writePeriodRanking(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger, rk *history.Ranking) error {
 	ss, err := newScoreStyles(f)
 	if err != nil {
 		return err
@@ -71,10 +72,10 @@ func writePeriodRanking(f *excelize.File, st *styles, l *ledger.Ledger, rk *hist
 	}
 	rank := rankingSheet(st, ss, SheetRanking, label+"单位考核排名", rk.Result, rk.Standings)
 	rank.note = rulesNote(rk.Result.Rules) + rankingNote
-	if err := rank.write(f, st); err != nil {
+	if err := rank.write(f, st, later); err != nil {
 		return err
 	}
-	return eventsSheet(st, ss, SheetRankingEvents, label+"单位考核加减分明细", rk.Result, labels).write(f, st)
+	return eventsSheet(st, ss, SheetRankingEvents, label+"单位考核加减分明细", rk.Result, labels).write(f, st, later)
 }
 
 // rankingNote follows the rules on a ranking sheet.
@@ -110,36 +111,45 @@ func rankingSheet(st *styles, ss *scoreStyles, name, title string, res *score.Re
 	for _, s := range standings {
 		moves[s.Unit] = s.Arrow()
 	}
-	s := section{headers: headers, rows: make([][]excelize.Cell, 0, len(res.Units))}
+	s := section{headers: headers, n: len(res.Units)}
 	s.fit(widths)
-	for _, u := range res.Units {
-		rank := excelize.Cell{StyleID: ss.rank, Value: u.Rank}
-		if u.Tied {
-			rank.StyleID = ss.tied
+	s.each = func(yield func([]excelize.Cell) bool) {
+		for _, u := range res.Units {
+			if !yield(rankingRow(st, ss, u, standings != nil, moves[u.Unit])) {
+				return
+			}
 		}
-		if u.Rank == 0 {
-			rank = text(st.center, "—")
-		}
-		completion := excelize.Cell{StyleID: st.ratio}
-		if u.Led > 0 {
-			completion.Value = u.Completion
-		}
-		row := []excelize.Cell{rank, text(st.text, u.Unit), text(st.text, u.Group), {StyleID: ss.score, Value: u.Score}}
-		if standings != nil {
-			row = append(row, text(st.center, moves[u.Unit]))
-		}
-		row = append(row,
-			excelize.Cell{StyleID: st.count, Value: u.Led},
-			excelize.Cell{StyleID: st.count, Value: u.Done},
-			completion,
-			excelize.Cell{StyleID: st.count, Value: u.Overdue},
-			excelize.Cell{StyleID: st.count, Value: u.Late},
-			excelize.Cell{StyleID: st.count, Value: u.Missing},
-			text(st.text, strings.Join(u.Reasons(3), "；")),
-		)
-		s.rows = append(s.rows, row)
 	}
 	return &plainSheet{name: name, title: title, widths: widths, sections: []section{s}}
+}
+
+// rankingRow is a unit's row of a ranking table, with its move when
+// withMoves.
+func rankingRow(st *styles, ss *scoreStyles, u *score.UnitScore, withMoves bool, move string) []excelize.Cell {
+	rank := excelize.Cell{StyleID: ss.rank, Value: u.Rank}
+	if u.Tied {
+		rank.StyleID = ss.tied
+	}
+	if u.Rank == 0 {
+		rank = text(st.center, "—")
+	}
+	completion := excelize.Cell{StyleID: st.ratio}
+	if u.Led > 0 {
+		completion.Value = u.Completion
+	}
+	row := []excelize.Cell{rank, text(st.text, u.Unit), text(st.text, u.Group), {StyleID: ss.score, Value: u.Score}}
+	if withMoves {
+		row = append(row, text(st.center, move))
+	}
+	return append(row,
+		excelize.Cell{StyleID: st.count, Value: u.Led},
+		excelize.Cell{StyleID: st.count, Value: u.Done},
+		completion,
+		excelize.Cell{StyleID: st.count, Value: u.Overdue},
+		excelize.Cell{StyleID: st.count, Value: u.Late},
+		excelize.Cell{StyleID: st.count, Value: u.Missing},
+		text(st.text, strings.Join(u.Reasons(3), "；")),
+	)
 }
 
 // eventsSheet lists every event behind res's scores, one a row, the units
@@ -147,16 +157,24 @@ func rankingSheet(st *styles, ss *scoreStyles, name, title string, res *score.Re
 func eventsSheet(st *styles, ss *scoreStyles, name, title string, res *score.Result, labels map[string]string) *plainSheet {
 	s := section{headers: []string{"单位", "期次", "任务编号", "类型", "角色", "分值", "说明"}}
 	for _, u := range res.Units {
-		for _, e := range u.Events {
-			s.rows = append(s.rows, []excelize.Cell{
-				text(st.text, u.Unit),
-				text(st.center, cmp.Or(labels[e.Period], e.Period)),
-				text(st.center, e.TaskID),
-				text(st.center, cmp.Or(kindNames[e.Kind], e.Kind)),
-				text(st.center, string(e.Role)),
-				{StyleID: ss.points, Value: e.Points},
-				text(st.text, e.Text),
-			})
+		s.n += len(u.Events)
+	}
+	s.each = func(yield func([]excelize.Cell) bool) {
+		for _, u := range res.Units {
+			for _, e := range u.Events {
+				row := []excelize.Cell{
+					text(st.text, u.Unit),
+					text(st.center, cmp.Or(labels[e.Period], e.Period)),
+					text(st.center, e.TaskID),
+					text(st.center, cmp.Or(kindNames[e.Kind], e.Kind)),
+					text(st.center, string(e.Role)),
+					{StyleID: ss.points, Value: e.Points},
+					text(st.text, e.Text),
+				}
+				if !yield(row) {
+					return
+				}
+			}
 		}
 	}
 	return &plainSheet{

@@ -25,7 +25,7 @@ const (
 	rmTaskID   = 8
 )
 
-func writeRemoved(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeRemoved(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: removedHeaders}
 	for i, r := range l.Removed {
 		s.rows = append(s.rows, []excelize.Cell{
@@ -47,7 +47,7 @@ func writeRemoved(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths: []float64{6, 24, 9, 48, 14, 24, 10, 18, 16}, hidden: len(removedHeaders), filter: true,
 		sections: []section{s},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
 }
 
 // readRemoved takes the office's notes as the 已移除任务 sheet now has them:

@@ -3,6 +3,7 @@ package ledgerbook
 import (
 	"cmp"
 	"fmt"
+	"iter"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,6 +24,26 @@ type section struct {
 	headers []string
 	height  float64 // of each header row; 24 points, one line, when 0
 	rows    [][]excelize.Cell
+	// n and each, when each is set, stand for rows: n rows, each made as
+	// it is written, so that a long table is never in memory whole.
+	n    int
+	each iter.Seq[[]excelize.Cell]
+}
+
+// count is the number of the section's rows.
+func (s *section) count() int {
+	if s.each != nil {
+		return s.n
+	}
+	return len(s.rows)
+}
+
+// all gives the section's rows.
+func (s *section) all() iter.Seq[[]excelize.Cell] {
+	if s.each != nil {
+		return s.each
+	}
+	return slices.Values(s.rows)
 }
 
 // band is a heading over columns first..last (1-based) of a section's
@@ -71,7 +92,7 @@ func (p *plainSheet) layout() ([]sectionRows, int) {
 		out[i].header = row + 1
 		row += 1 + len(s.headerRows())
 		out[i].data = row
-		row += len(s.rows) - 1
+		row += s.count() - 1
 	}
 	return out, row
 }
@@ -99,7 +120,9 @@ func (p *plainSheet) single() bool {
 	return len(p.sections) == 1 && p.sections[0].title == ""
 }
 
-func (p *plainSheet) write(f *excelize.File, st *styles) error {
+// write sets the sheet up, streams its columns and merged cells, and
+// leaves its rows for later, when the workbook is saved.
+func (p *plainSheet) write(f *excelize.File, st *styles, later *cells.Later) error {
 	at, lastRow := p.layout()
 	if err := p.setup(f, at, lastRow); err != nil {
 		return err
@@ -112,15 +135,48 @@ func (p *plainSheet) write(f *excelize.File, st *styles) error {
 	if err != nil {
 		return err
 	}
-	if err := p.writeTitle(sw, st, width); err != nil {
+	if err := p.merge(sw, at); err != nil {
 		return err
 	}
-	for i, s := range p.sections {
-		if err := p.writeSection(sw, st, s, at[i]); err != nil {
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return later.Rows(p.name, func(rw *cells.RowWriter) error {
+		if err := p.writeTitle(rw, st, width); err != nil {
+			return err
+		}
+		for i, s := range p.sections {
+			if err := p.writeSection(rw, st, s, at[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// merge merges the sheet's title and note across the visible columns,
+// and each section's title and header cells, for sections placed at at.
+func (p *plainSheet) merge(sw *excelize.StreamWriter, at []sectionRows) error {
+	visible := p.visibleCols()
+	if err := mergeTitle(sw, 1, visible); err != nil {
+		return err
+	}
+	if p.note != "" {
+		if err := mergeTitle(sw, 2, visible); err != nil {
 			return err
 		}
 	}
-	return sw.Flush()
+	for i, s := range p.sections {
+		if s.title != "" {
+			if err := mergeTitle(sw, at[i].title, visible); err != nil {
+				return err
+			}
+		}
+		if err := s.mergeHeader(sw, at[i].header); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // visibleCols is the number of columns shown: all but a hidden last one.
@@ -142,7 +198,7 @@ func (p *plainSheet) setup(f *excelize.File, at []sectionRows, lastRow int) erro
 	}
 	if p.filter && len(p.sections) > 0 {
 		top := at[0].data - 1
-		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+len(p.sections[0].rows))
+		ref := fmt.Sprintf("A%d:%s%d", top, colName(lastCol), top+p.sections[0].count())
 		if err := f.AutoFilter(p.name, ref, nil); err != nil {
 			return err
 		}
@@ -181,7 +237,7 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 		}
 		rows := 0
 		for _, s := range p.sections {
-			rows += len(s.rows)
+			rows += s.count()
 		}
 		if rows > chartOnItsOwnPage {
 			if err := sw.InsertPageBreak(cellName(1, lastRow+1)); err != nil {
@@ -207,14 +263,14 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 
 // writeTitle writes the sheet's title and the note under it, which wraps
 // in the visible columns' total width.
-func (p *plainSheet) writeTitle(sw *excelize.StreamWriter, st *styles, width float64) error {
+func (p *plainSheet) writeTitle(rw *cells.RowWriter, st *styles, width float64) error {
 	visible := p.visibleCols()
-	if err := titleRow(sw, 1, visible, st.title, p.title, 32); err != nil {
+	if err := titleRow(rw, 1, visible, st.title, p.title, 32); err != nil {
 		return err
 	}
 	if p.note != "" {
 		h := float64(cells.LineCount(p.note, width))*lineHeight + 8
-		if err := titleRow(sw, 2, visible, st.info, p.note, h); err != nil {
+		if err := titleRow(rw, 2, visible, st.info, p.note, h); err != nil {
 			return err
 		}
 	}
@@ -223,29 +279,29 @@ func (p *plainSheet) writeTitle(sw *excelize.StreamWriter, st *styles, width flo
 
 // writeSection writes section s at the rows at: its title, its header
 // and its rows.
-func (p *plainSheet) writeSection(sw *excelize.StreamWriter, st *styles, s section, at sectionRows) error {
+func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at sectionRows) error {
 	visible := p.visibleCols()
 	if s.title != "" {
-		if err := titleRow(sw, at.title, visible, st.group, s.title, lineHeight+10); err != nil {
+		if err := titleRow(rw, at.title, visible, st.group, s.title, lineHeight+10); err != nil {
 			return err
 		}
 	}
-	if err := s.writeHeader(sw, st, at.header); err != nil {
+	if err := s.writeHeader(rw, st, at.header); err != nil {
 		return err
 	}
-	for j, r := range s.rows {
-		texts := make([]string, len(r))
-		cells := make([]any, len(r))
+	texts := make([]string, len(p.widths))
+	j := 0
+	for r := range s.all() {
+		clear(texts)
 		for k, c := range r {
-			cells[k] = c
 			if v, ok := c.Value.(string); ok && k < visible {
 				texts[k] = v
 			}
 		}
-		opts := excelize.RowOpts{Height: rowHeight(texts, p.widths)}
-		if err := sw.SetRow(cellName(1, at.data+j), cells, opts); err != nil {
+		if err := rw.Row(at.data+j, rowHeight(texts, p.widths), r); err != nil {
 			return err
 		}
+		j++
 	}
 	return nil
 }
@@ -274,21 +330,24 @@ func (s *section) fit(widths []float64) {
 	s.height = max(24, float64(lines)*lineHeight+8)
 }
 
-// writeHeader streams the section's header rows from row, merging each
-// band across its columns and each header outside the bands down both
-// rows.
-func (s *section) writeHeader(sw *excelize.StreamWriter, st *styles, row int) error {
-	rows := s.headerRows()
-	for i, hs := range rows {
-		cells := make([]any, len(hs))
+// writeHeader writes the section's header rows from row (see mergeHeader).
+func (s *section) writeHeader(rw *cells.RowWriter, st *styles, row int) error {
+	for i, hs := range s.headerRows() {
+		cells := make([]excelize.Cell, len(hs))
 		for j, h := range hs {
 			cells[j] = text(st.header, h)
 		}
-		if err := sw.SetRow(cellName(1, row+i), cells, excelize.RowOpts{Height: cmp.Or(s.height, 24)}); err != nil {
+		if err := rw.Row(row+i, cmp.Or(s.height, 24), cells); err != nil {
 			return err
 		}
 	}
-	if len(rows) == 1 {
+	return nil
+}
+
+// mergeHeader merges, in the section's header rows from row, each band
+// across its columns and each header outside the bands down both rows.
+func (s *section) mergeHeader(sw *excelize.StreamWriter, row int) error {
+	if len(s.bands) == 0 {
 		return nil
 	}
 	inBand := make([]bool, len(s.headers)+1)
@@ -333,32 +392,27 @@ func targetValue(op string, v float64, unit string) string {
 	return s
 }
 
-func writeTargets(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeTargets(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: []string{"序号", "任务", "指标", "目标值", "目标年份", "当前值", "完成度", "牵头单位", "任务编号"}}
 	for _, r := range l.Rows {
 		for _, t := range r.Targets {
-			if t.Op == "" && t.Value == 0 {
-				continue // a target with text only
+			if numericTarget(t) {
+				s.n++
 			}
-			year := excelize.Cell{StyleID: st.count}
-			if t.Year > 0 {
-				year.Value = t.Year
+		}
+	}
+	s.each = func(yield func([]excelize.Cell) bool) {
+		n := 0
+		for _, r := range l.Rows {
+			for _, t := range r.Targets {
+				if !numericTarget(t) {
+					continue
+				}
+				n++
+				if !yield(targetRow(st, n, r, t)) {
+					return
+				}
 			}
-			current := text(st.center, t.CurrentText)
-			if t.Current != nil {
-				current = text(st.center, strconv.FormatFloat(*t.Current, 'f', -1, 64)+t.Unit)
-			}
-			s.rows = append(s.rows, []excelize.Cell{
-				{StyleID: st.count, Value: len(s.rows) + 1},
-				text(st.text, taskName(r)),
-				text(st.text, cmp.Or(t.Indicator, t.Text)),
-				text(st.center, targetValue(t.Op, t.Value, t.Unit)),
-				year,
-				current,
-				number(st.ratio, t.Attainment),
-				text(st.center, strings.Join(r.Lead, "、")),
-				text(st.column, r.TaskID),
-			})
 		}
 	}
 	p := &plainSheet{
@@ -366,7 +420,33 @@ func writeTargets(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths: []float64{6, 36, 36, 14, 9, 14, 9, 18, 16}, hidden: 9, filter: true,
 		sections: []section{s},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
+}
+
+// numericTarget reports whether t has a value to reach, not only a text.
+func numericTarget(t ledger.TargetProgress) bool { return t.Op != "" || t.Value != 0 }
+
+// targetRow is the row numbered n of the 指标 sheet: target t of r.
+func targetRow(st *styles, n int, r *ledger.Row, t ledger.TargetProgress) []excelize.Cell {
+	year := excelize.Cell{StyleID: st.count}
+	if t.Year > 0 {
+		year.Value = t.Year
+	}
+	current := text(st.center, t.CurrentText)
+	if t.Current != nil {
+		current = text(st.center, strconv.FormatFloat(*t.Current, 'f', -1, 64)+t.Unit)
+	}
+	return []excelize.Cell{
+		{StyleID: st.count, Value: n},
+		text(st.text, taskName(r)),
+		text(st.text, cmp.Or(t.Indicator, t.Text)),
+		text(st.center, targetValue(t.Op, t.Value, t.Unit)),
+		year,
+		current,
+		number(st.ratio, t.Attainment),
+		text(st.center, strings.Join(r.Lead, "、")),
+		text(st.column, r.TaskID),
+	}
 }
 
 func periodSuffix(l *ledger.Ledger) string {
@@ -376,7 +456,7 @@ func periodSuffix(l *ledger.Ledger) string {
 	return "（" + l.PeriodLabel + "）"
 }
 
-func writeMissing(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeMissing(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	units := section{
 		title:   fmt.Sprintf("一、未报送单位（%d 个）", len(l.Missing)),
 		headers: []string{"序号", "单位", "牵头任务数", "牵头任务"},
@@ -414,7 +494,7 @@ func writeMissing(f *excelize.File, st *styles, l *ledger.Ledger) error {
 		widths:   []float64{6, 60, 24, 60},
 		sections: []section{units, tasks},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
 }
 
 // ledLabels lists the labels of the tasks unit leads, by document when the
@@ -470,48 +550,72 @@ func shortDocTitle(r *ledger.Row) string {
 	return cells.TruncateRunes(task.ShortTitle(cmp.Or(strings.TrimSpace(r.DocTitle), r.DocID)), 20)
 }
 
-func writeFindings(f *excelize.File, st *styles, l *ledger.Ledger) error {
+func writeFindings(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	s := section{headers: []string{"文件", "单位", "状态", "级别", "工作表", "位置", "任务", "说明"}}
-	names := map[string]string{}
-	for _, r := range l.Rows {
-		names[r.TaskID] = taskName(r)
-	}
+	cuts := ledgerCuts(l)
 	for _, in := range l.Intake {
-		findings := in.Findings
-		if in.State == ledger.Superseded && in.SupersededBy != "" {
-			note := fillin.Finding{Level: fillin.LevelInfo, Msg: "同一单位有更新的填报表，已采用 " + in.SupersededBy}
-			findings = append([]fillin.Finding{note}, findings...)
-		}
-		if len(findings) == 0 {
-			findings = []fillin.Finding{{}} // the file's line alone
-		}
-		for _, fd := range findings {
-			task, level := "", ""
-			if fd.TaskID != "" {
-				task = cmp.Or(names[fd.TaskID], fd.TaskID)
-			}
-			if fd.Msg != "" {
-				level = fd.Level.Label()
-			}
-			s.rows = append(s.rows, []excelize.Cell{
-				text(st.text, in.File),
-				text(st.center, in.Unit),
-				text(st.center, string(in.State)),
-				text(cmp.Or(st.level[fd.Level], st.center), level),
-				text(st.center, fd.Sheet),
-				text(st.center, fd.Cell),
-				text(st.text, task),
-				text(st.text, fd.Msg),
-			})
-		}
+		s.n += len(intakeFindings(in))
 	}
-	for _, c := range ledgerCuts(l) {
-		s.rows = append(s.rows, cutFindingRow(st, c))
+	s.n += len(cuts)
+	s.each = func(yield func([]excelize.Cell) bool) {
+		names := map[string]string{}
+		for _, r := range l.Rows {
+			names[r.TaskID] = taskName(r)
+		}
+		for _, in := range l.Intake {
+			for _, fd := range intakeFindings(in) {
+				if !yield(findingRow(st, in, fd, names)) {
+					return
+				}
+			}
+		}
+		for _, c := range cuts {
+			if !yield(cutFindingRow(st, c)) {
+				return
+			}
+		}
 	}
 	p := &plainSheet{
 		name: SheetFindings, title: "填报表接收与问题清单" + periodSuffix(l),
 		widths: []float64{24, 16, 14, 6, 10, 7, 26, 54}, filter: true,
 		sections: []section{s},
 	}
-	return p.write(f, st)
+	return p.write(f, st, later)
+}
+
+// intakeFindings are the lines of the 问题清单 sheet for a return: its
+// findings, after a note when it was superseded; one without a finding
+// has a line of its own.
+func intakeFindings(in *ledger.Intake) []fillin.Finding {
+	findings := in.Findings
+	if in.State == ledger.Superseded && in.SupersededBy != "" {
+		note := fillin.Finding{Level: fillin.LevelInfo, Msg: "同一单位有更新的填报表，已采用 " + in.SupersededBy}
+		findings = append([]fillin.Finding{note}, findings...)
+	}
+	if len(findings) == 0 {
+		findings = []fillin.Finding{{}} // the file's line alone
+	}
+	return findings
+}
+
+// findingRow is the line of the 问题清单 sheet for finding fd of a return;
+// names are the tasks' names by ID.
+func findingRow(st *styles, in *ledger.Intake, fd fillin.Finding, names map[string]string) []excelize.Cell {
+	task, level := "", ""
+	if fd.TaskID != "" {
+		task = cmp.Or(names[fd.TaskID], fd.TaskID)
+	}
+	if fd.Msg != "" {
+		level = fd.Level.Label()
+	}
+	return []excelize.Cell{
+		text(st.text, in.File),
+		text(st.center, in.Unit),
+		text(st.center, string(in.State)),
+		text(cmp.Or(st.level[fd.Level], st.center), level),
+		text(st.center, fd.Sheet),
+		text(st.center, fd.Cell),
+		text(st.text, task),
+		text(st.text, fd.Msg),
+	}
 }

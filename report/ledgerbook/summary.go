@@ -73,7 +73,9 @@ func summaryUnits(l *ledger.Ledger) (units []*ledger.UnitSummary, leading int) {
 	return units, leading
 }
 
-func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
+// writeSummary sets the 汇总 sheet up and streams its columns and
+// charts; its rows are left for later, when the workbook is saved.
+func writeSummary(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
 	units, leading := summaryUnits(l)
 	first := summaryHeaderRow + 1
 	totalRow := first + len(units)
@@ -81,20 +83,28 @@ func writeSummary(f *excelize.File, st *styles, l *ledger.Ledger) error {
 	if err != nil {
 		return err
 	}
-	if err := writeSummaryTitles(sw, st, l); err != nil {
+	// The title rows above the header.
+	for row := 1; row < summaryHeaderRow; row++ {
+		if err := mergeTitle(sw, row, len(summaryHeaders)); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
 		return err
 	}
-	if err := writeSummaryHeader(sw, st); err != nil {
-		return err
-	}
-	sum, compliance, err := writeSummaryUnits(sw, st, units, first)
-	if err != nil {
-		return err
-	}
-	if err := writeSummaryTotal(sw, st, sum, compliance, totalRow); err != nil {
-		return err
-	}
-	return sw.Flush()
+	return later.Rows(SheetSummary, func(rw *cells.RowWriter) error {
+		if err := writeSummaryTitles(rw, st, l); err != nil {
+			return err
+		}
+		if err := writeSummaryHeader(rw, st); err != nil {
+			return err
+		}
+		sum, compliance, err := writeSummaryUnits(rw, st, units, first)
+		if err != nil {
+			return err
+		}
+		return writeSummaryTotal(rw, st, sum, compliance, totalRow)
+	})
 }
 
 // startSummary sets up the 汇总 sheet for n units, the first leading of
@@ -136,26 +146,26 @@ func startSummary(f *excelize.File, st *styles, n, leading, totalRow int) (*exce
 
 // writeSummaryTitles writes the 汇总 sheet's rows above the header: the
 // title, the totals line and the dates line.
-func writeSummaryTitles(sw *excelize.StreamWriter, st *styles, l *ledger.Ledger) error {
+func writeSummaryTitles(rw *cells.RowWriter, st *styles, l *ledger.Ledger) error {
 	lastCol := len(summaryHeaders)
 	var width float64
 	for _, w := range summaryWidths {
 		width += w
 	}
-	if err := titleRow(sw, 1, lastCol, st.title, sheetTitle(l, SheetSummary), 36); err != nil {
+	if err := titleRow(rw, 1, lastCol, st.title, sheetTitle(l, SheetSummary), 36); err != nil {
 		return err
 	}
 	totals := totalsText(l)
-	if err := titleRow(sw, 2, lastCol, st.info, totals, float64(cells.LineCount(totals, width))*lineHeight+8); err != nil {
+	if err := titleRow(rw, 2, lastCol, st.info, totals, float64(cells.LineCount(totals, width))*lineHeight+8); err != nil {
 		return err
 	}
-	return titleRow(sw, 3, lastCol, st.info, datesText(l), lineHeight+8)
+	return titleRow(rw, 3, lastCol, st.info, datesText(l), lineHeight+8)
 }
 
 // writeSummaryHeader writes the 汇总 table's header row, each light's
 // column in its light's colour.
-func writeSummaryHeader(sw *excelize.StreamWriter, st *styles) error {
-	header := make([]any, len(summaryHeaders))
+func writeSummaryHeader(rw *cells.RowWriter, st *styles) error {
+	header := make([]excelize.Cell, len(summaryHeaders))
 	for i, h := range summaryHeaders {
 		style := st.header
 		if i >= sLights && i < sLights+len(ledger.Lights) {
@@ -163,13 +173,13 @@ func writeSummaryHeader(sw *excelize.StreamWriter, st *styles) error {
 		}
 		header[i] = text(style, h)
 	}
-	return sw.SetRow(cellName(1, summaryHeaderRow), header, excelize.RowOpts{Height: 30})
+	return rw.Row(summaryHeaderRow, 30, header)
 }
 
 // writeSummaryUnits writes one row per unit from row first on, and
 // returns the sums of the rows' columns and the count of each
 // compliance, for the 合计 row.
-func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, units []*ledger.UnitSummary, first int) (ledger.UnitSummary, map[ledger.Compliance]int, error) {
+func writeSummaryUnits(rw *cells.RowWriter, st *styles, units []*ledger.UnitSummary, first int) (ledger.UnitSummary, map[ledger.Compliance]int, error) {
 	lastCol := len(summaryHeaders)
 	var sum ledger.UnitSummary
 	sum.Lights = map[ledger.Light]int{}
@@ -184,7 +194,7 @@ func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, units []*ledger.Un
 		}
 		compliance[u.Compliance]++
 		empty := strings.Join(u.EmptyTasks, "、")
-		cells := append([]any{excelize.Cell{StyleID: st.count, Value: i + 1}, text(st.text, u.Unit)}, countCells(st.count, u)...)
+		cells := append([]excelize.Cell{{StyleID: st.count, Value: i + 1}, text(st.text, u.Unit)}, countCells(st.count, u)...)
 		// A unit that leads nothing has no completion rate, and no bar.
 		completion := excelize.Cell{StyleID: st.ratio}
 		if u.Led > 0 {
@@ -198,8 +208,7 @@ func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, units []*ledger.Un
 		)
 		texts := make([]string, lastCol)
 		texts[sUnit], texts[sEmpty] = u.Unit, empty
-		opts := excelize.RowOpts{Height: rowHeight(texts, summaryWidths)}
-		if err := sw.SetRow(cellName(1, first+i), cells, opts); err != nil {
+		if err := rw.Row(first+i, rowHeight(texts, summaryWidths), cells); err != nil {
 			return sum, nil, err
 		}
 	}
@@ -208,12 +217,12 @@ func writeSummaryUnits(sw *excelize.StreamWriter, st *styles, units []*ledger.Un
 
 // countCells are the count columns of a unit's row and of the 合计 row:
 // tasks led, co-operated, reported and done, then each light.
-func countCells(style int, u *ledger.UnitSummary) []any {
-	cells := []any{
-		excelize.Cell{StyleID: style, Value: u.Led},
-		excelize.Cell{StyleID: style, Value: u.CoTasks},
-		excelize.Cell{StyleID: style, Value: u.Reported},
-		excelize.Cell{StyleID: style, Value: u.Done},
+func countCells(style int, u *ledger.UnitSummary) []excelize.Cell {
+	cells := []excelize.Cell{
+		{StyleID: style, Value: u.Led},
+		{StyleID: style, Value: u.CoTasks},
+		{StyleID: style, Value: u.Reported},
+		{StyleID: style, Value: u.Done},
 	}
 	for _, lt := range ledger.Lights {
 		cells = append(cells, excelize.Cell{StyleID: style, Value: u.Lights[lt]})
@@ -224,19 +233,19 @@ func countCells(style int, u *ledger.UnitSummary) []any {
 // writeSummaryTotal writes the 合计 row at row totalRow. The 合计 row adds
 // up its columns, as people check it; a task with two lead units counts
 // twice, unlike in the totals line above the table.
-func writeSummaryTotal(sw *excelize.StreamWriter, st *styles, sum ledger.UnitSummary, compliance map[ledger.Compliance]int, totalRow int) error {
+func writeSummaryTotal(rw *cells.RowWriter, st *styles, sum ledger.UnitSummary, compliance map[ledger.Compliance]int, totalRow int) error {
 	completion := 0.0
 	if sum.Led > 0 {
 		completion = math.Round(float64(sum.Done)/float64(sum.Led)*1000) / 1000
 	}
-	cells := append([]any{excelize.Cell{StyleID: st.total}, text(st.total, "合计")}, countCells(st.totalCount, &sum)...)
+	cells := append([]excelize.Cell{{StyleID: st.total}, text(st.total, "合计")}, countCells(st.totalCount, &sum)...)
 	cells = append(cells,
 		excelize.Cell{StyleID: st.totalRatio, Value: completion},
 		text(st.total, fmt.Sprintf("按时 %d\n迟报 %d\n未报 %d", compliance[ledger.OnTime], compliance[ledger.Late], compliance[ledger.Missing])),
 		excelize.Cell{StyleID: st.total},
 		excelize.Cell{StyleID: st.total},
 	)
-	return sw.SetRow(cellName(1, totalRow), cells, excelize.RowOpts{Height: 3*lineHeight + 4})
+	return rw.Row(totalRow, 3*lineHeight+4, cells)
 }
 
 // totalsText is the line of overall figures under the 汇总 title.

@@ -13,7 +13,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
-	"github.com/taizhang-dev/taizhang/internal/hiddensheet"
 	"github.com/taizhang-dev/taizhang/internal/history"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
@@ -28,8 +27,8 @@ import (
 func WriteRanked(w io.Writer, l *ledger.Ledger, rk *history.Ranking) error {
 	// cells.WriteBook saves at the fastest deflate level: compressing the
 	// sheets of thousands of tasks took as long as making them.
-	return cells.WriteBook(w, "write ledger", func(f *excelize.File) error {
-		return build(f, l, rk)
+	return cells.WriteBook(w, "write ledger", func(f *excelize.File, later *cells.Later) error {
+		return build(f, later, l, rk)
 	})
 }
 
@@ -72,19 +71,8 @@ func writeAtomic(path, what string, write func(io.Writer) error) error {
 }
 
 // build fills a new workbook with the sheets, with the ranking's when rk
-// is not nil.
-func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
-	// The JSON copy takes a tenth of the time: make it on another core
-	// while the sheets are written.
-	type encoded struct {
-		js  string
-		err error
-	}
-	jsonc := make(chan encoded, 1)
-	go func() {
-		js, err := hiddensheet.MarshalJSON(l)
-		jsonc <- encoded{js, err}
-	}()
+// is not nil; their rows are written as the workbook is saved (later).
+func build(f *excelize.File, later *cells.Later, l *ledger.Ledger, rk *history.Ranking) error {
 	st, err := newStyles(f)
 	if err != nil {
 		return err
@@ -92,12 +80,12 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 	if err := f.SetSheetName(f.GetSheetName(0), SheetSummary); err != nil {
 		return err
 	}
-	writers := []func(*excelize.File, *styles, *ledger.Ledger) error{writeSummary}
+	writers := []func(*excelize.File, *styles, *cells.Later, *ledger.Ledger) error{writeSummary}
 	names := []string{SheetLedger, SheetTargets, SheetMissing, SheetFindings, SheetHidden}
 	if rk != nil && rk.Result != nil {
 		names = append([]string{SheetRanking, SheetRankingEvents}, names...)
-		writers = append(writers, func(f *excelize.File, st *styles, l *ledger.Ledger) error {
-			return writePeriodRanking(f, st, l, rk)
+		writers = append(writers, func(f *excelize.File, st *styles, later *cells.Later, l *ledger.Ledger) error {
+			return writePeriodRanking(f, st, later, l, rk)
 		})
 	}
 	writers = append(writers, writeLedgerSheet, writeTargets, writeMissing, writeFindings)
@@ -118,15 +106,11 @@ func build(f *excelize.File, l *ledger.Ledger, rk *history.Ranking) error {
 		return err
 	}
 	for _, write := range writers {
-		if err := write(f, st, l); err != nil {
+		if err := write(f, st, later, l); err != nil {
 			return err
 		}
 	}
-	enc := <-jsonc
-	if enc.err != nil {
-		return enc.err
-	}
-	if err := writeHidden(f, enc.js); err != nil {
+	if err := writeHidden(f, later, l); err != nil {
 		return err
 	}
 	return setDocProps(f, outfile.Ledger, SheetLedger, l.PeriodLabel, l.Generated)
@@ -244,16 +228,24 @@ func number(style int, v *float64) excelize.Cell {
 	return excelize.Cell{StyleID: style, Value: *v}
 }
 
-// titleRow streams a title merged across columns 1..lastCol.
-func titleRow(sw *excelize.StreamWriter, row, lastCol, style int, s string, height float64) error {
-	cells := make([]any, lastCol)
+// titleRow writes a title across columns 1..lastCol, which mergeTitle
+// merges.
+func titleRow(rw *cells.RowWriter, row, lastCol, style int, s string, height float64) error {
+	return rw.Row(row, height, bandCells(style, s, lastCol))
+}
+
+// bandCells is a row of n cells of one style with s in the first.
+func bandCells(style int, s string, n int) []excelize.Cell {
+	cells := make([]excelize.Cell, n)
 	cells[0] = text(style, s)
-	for i := 1; i < lastCol; i++ {
+	for i := 1; i < n; i++ {
 		cells[i] = excelize.Cell{StyleID: style}
 	}
-	if err := sw.SetRow(cellName(1, row), cells, excelize.RowOpts{Height: height}); err != nil {
-		return err
-	}
+	return cells
+}
+
+// mergeTitle merges a title row across columns 1..lastCol.
+func mergeTitle(sw *excelize.StreamWriter, row, lastCol int) error {
 	if lastCol == 1 {
 		return nil
 	}

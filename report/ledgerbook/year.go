@@ -32,7 +32,7 @@ func WriteYear(w io.Writer, y *history.Year, ledgers []*ledger.Ledger) error {
 	if y == nil {
 		return errors.New("write year workbook: no year to write")
 	}
-	return cells.WriteBook(w, "write year workbook", func(f *excelize.File) error { return buildYear(f, y, ledgers) })
+	return cells.WriteBook(w, "write year workbook", func(f *excelize.File, later *cells.Later) error { return buildYear(f, later, y, ledgers) })
 }
 
 // WriteYearFile writes the year workbook to path through a temporary file,
@@ -55,7 +55,7 @@ type yearBook struct {
 	periodOf []string // sheet name per period, "" for none
 }
 
-func buildYear(f *excelize.File, y *history.Year, ledgers []*ledger.Ledger) error {
+func buildYear(f *excelize.File, later *cells.Later, y *history.Year, ledgers []*ledger.Ledger) error {
 	b := &yearBook{y: y, annual: cmp.Or(y.Annual, &score.Result{}), labels: map[string]string{}, rows: map[string]*ledger.Row{}}
 	byKey := map[string]*ledger.Ledger{}
 	for _, l := range ledgers {
@@ -109,7 +109,7 @@ func buildYear(f *excelize.File, y *history.Year, ledgers []*ledger.Ledger) erro
 		}
 	}
 	for _, p := range sheets {
-		if err := p.write(f, b.st); err != nil {
+		if err := p.write(f, b.st, later); err != nil {
 			return err
 		}
 	}

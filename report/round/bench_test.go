@@ -253,7 +253,9 @@ func BenchmarkMerge500(b *testing.B) {
 // The workload of issue 14: a 2,000-task document over 500 units. The
 // issue speaks of a dozen rows a return; samplefix.Synthetic gives each
 // task 0–2 co-units, so at 2,000 tasks a return has about 8 rows (a unit
-// leads 4 tasks and co-operates on about as many).
+// leads 4 tasks and co-operates on about as many). roundbench
+// (go run ./report/round/roundbench) times the taizhang binary on the same
+// workload, task list reading and printing included.
 const (
 	issueUnits = 500
 	issueTasks = 4 // per unit
