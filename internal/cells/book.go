@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
-	"errors"
 	"fmt"
 	"hash"
 	"hash/crc32"
@@ -12,12 +11,13 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/internal/parallel"
 )
 
 // WriteBook writes to w the workbook that build makes in a new file, with
@@ -182,23 +182,12 @@ func (z *sortedZip) fillLater() error {
 	if len(todo) != len(z.later) {
 		return fmt.Errorf("the workbook lacks a sheet's part to put its rows into (%d of %d found)", len(todo), len(z.later))
 	}
-	errs := make([]error, len(todo))
-	next := make(chan int, len(todo))
-	for k := range todo {
-		next <- k
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for k := range next {
-				i := todo[k]
-				z.parts[i], errs[k] = z.fill(z.parts[i], z.later[z.parts[i].name])
-			}
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
+	return parallel.Each(len(todo), func(k int) error {
+		i := todo[k]
+		var err error
+		z.parts[i], err = z.fill(z.parts[i], z.later[z.parts[i].name])
+		return err
+	})
 }
 
 // fill is the raw part p, a streamed worksheet, deflated with the rows

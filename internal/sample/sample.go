@@ -1,20 +1,17 @@
 package sample
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/parallel"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -83,7 +80,7 @@ func Fill(issued []*Book, outDir string, opts Options) ([]Plan, error) {
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return nil, err
 	}
-	if err := parallel(len(jobs), func(i int) error { return jobs[i].run() }); err != nil {
+	if err := parallel.Each(len(jobs), func(i int) error { return jobs[i].run() }); err != nil {
 		return nil, err
 	}
 	plans := make([]Plan, len(jobs))
@@ -284,27 +281,4 @@ func writeReturn(b *Book, path string, h Header, es []Entry) error {
 	}
 	at := time.Date(h.Date.Year(), h.Date.Month(), h.Date.Day(), 17, 0, 0, 0, time.Local)
 	return os.Chtimes(path, at, at)
-}
-
-// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines and returns their
-// errors joined, in index order.
-func parallel(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				errs[i] = fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return errors.Join(slices.DeleteFunc(errs, func(e error) bool { return e == nil })...)
 }

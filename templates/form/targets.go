@@ -7,6 +7,7 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
+	"github.com/taizhang-dev/taizhang/internal/parallel"
 )
 
 // checkTargets makes sure writing the workbooks at paths loses nothing:
@@ -22,7 +23,7 @@ func checkTargets(dir string, paths []string) error {
 		return err
 	}
 	isFilled := make([]bool, len(paths))
-	parallel(len(paths), func(i int) error {
+	parallel.Each(len(paths), func(i int) error {
 		if kinds[i] == outfile.FillIn {
 			data, err := os.ReadFile(paths[i])
 			isFilled[i] = err != nil || fillin.Filled(data)

@@ -7,13 +7,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/parallel"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -92,41 +91,13 @@ func WriteAll(dir string, units []fillin.Assignment, opts Options) ([]Written, e
 		return nil, err
 	}
 	out := make([]Written, len(units))
-	if err := parallel(len(units), func(i int) error {
+	if err := parallel.Each(len(units), func(i int) error {
 		out[i] = Written{Unit: units[i].Unit, Path: paths[i], Items: len(units[i].Items)}
 		return WriteFile(paths[i], units[i], opts)
 	}); err != nil {
 		return nil, err
 	}
 	return out, nil
-}
-
-// parallel runs fn for 0..n-1 on GOMAXPROCS goroutines and returns the
-// first error in index order.
-func parallel(n int, fn func(i int) error) error {
-	errs := make([]error, n)
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range jobs {
-				errs[i] = fn(i)
-			}
-		}()
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // WriteFile writes a's workbook to path through a temporary file, so a

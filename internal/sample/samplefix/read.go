@@ -2,17 +2,15 @@ package samplefix
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/parallel"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample"
 )
@@ -30,19 +28,10 @@ type (
 // them without reading (sample.BooksOf); tests start from files.
 func FillReturns(paths []string, outDir string, opts sample.Options) ([]sample.Plan, error) {
 	books := make([]*sample.Book, len(paths))
-	errs := make([]error, len(paths))
-	var wg sync.WaitGroup
-	slots := make(chan struct{}, runtime.GOMAXPROCS(0))
-	for i, p := range paths {
-		wg.Add(1)
-		slots <- struct{}{}
-		go func() {
-			defer func() { <-slots; wg.Done() }()
-			books[i], errs[i] = ReadBook(p)
-		}()
-	}
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	if err := parallel.Each(len(paths), func(i int) (err error) {
+		books[i], err = ReadBook(paths[i])
+		return err
+	}); err != nil {
 		return nil, err
 	}
 	return sample.Fill(books, outDir, opts)
