@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -28,28 +29,49 @@ import (
 // metaScopedOwnerLine writes the line with its scope in words instead
 // (第1—3项牵头单位：A), which a reader cannot take for the heading's, and
 // only where every item of the list has the same single clause.
-var metaTransforms3 = []metaTransform{
-	{"paren-num-enclosed", metaTextOnly(metaEnclosedParenDigits)},
-	{"paren-cn-enclosed", metaTextOnly(metaEnclosedParenChinese)},
-	{"num-half-paren", metaTextOnly(func(s string) string { return metaItemPunct(s, ")") })},
-	{"num-full-paren", metaTextOnly(func(s string) string { return metaItemPunct(s, "）") })},
-	{"num-juhao", metaTextOnly(func(s string) string { return metaItemPunct(s, "。") })},
-	{"hard-wrap", metaTextOnly(func(s string) string { return metaHardWrap(s, false) })},
-	{"hard-wrap-pages", metaTextOnly(func(s string) string { return metaHardWrap(s, true) })},
-	{"traditional", metaTextOnly(metaToTraditional)},
-	{"pinyin-glosses", metaTextOnly(metaPinyinGlosses)},
-	{"spaced-headings", metaTextOnly(metaSpacedHeadings)},
-	{"spaced-table-header", metaTextOnly(metaSpacedTableHeader)},
-	{"unit-sep-comma", metaTextOnly(func(s string) string { return metaUnitSeparator(s, "，") })},
-	{"unit-sep-semicolon", metaTextOnly(func(s string) string { return metaUnitSeparator(s, "；") })},
-	{"unit-sep-space", metaTextOnly(func(s string) string { return metaUnitSeparator(s, " ") })},
-	{"unit-sep-comma-to-dunhao", metaTextOnly(func(s string) string { return metaUnitSeparator(s, "、") })},
-	{"label-colon-swap", metaTextOnly(func(s string) string { return metaLabelColon(s, false) })},
-	{"label-colon-space", metaTextOnly(func(s string) string { return metaLabelColon(s, true) })},
-	{"scoped-owner-line-above", metaTextOnly(metaScopedOwnerLine)},
-	{"punct-width-swap", metaTextOnly(metaPunctWidth)},
-	{"stray-spaces", metaTextOnly(metaStraySpaces)},
-	{"site-info-box", metaTextOnly(metaSiteInfoBox)},
+var metaTransforms3 = slices.Concat(
+	metaTexts([]metaText{
+		{"paren-num-enclosed", metaEnclosedParenDigits},
+		{"paren-cn-enclosed", metaEnclosedParenChinese},
+		{"traditional", metaToTraditional},
+		{"pinyin-glosses", metaPinyinGlosses},
+		{"spaced-headings", metaSpacedHeadings},
+		{"spaced-table-header", metaSpacedTableHeader},
+		{"scoped-owner-line-above", metaScopedOwnerLine},
+		{"punct-width-swap", metaPunctWidth},
+		{"stray-spaces", metaStraySpaces},
+		{"site-info-box", metaSiteInfoBox},
+	}),
+	metaFamily(metaItemPunct, []string{"num-half-paren", "num-full-paren", "num-juhao"}, []string{")", "）", "。"}),
+	metaFamily(metaHardWrap, []string{"hard-wrap", "hard-wrap-pages"}, []bool{false, true}),
+	metaFamily(metaUnitSeparator, []string{"unit-sep-comma", "unit-sep-semicolon", "unit-sep-space", "unit-sep-comma-to-dunhao"}, []string{"，", "；", " ", "、"}),
+	metaFamily(metaLabelColon, []string{"label-colon-swap", "label-colon-space"}, []bool{false, true}),
+)
+
+// metaText is a named transformation of the text alone.
+type metaText struct {
+	name string
+	f    func(string) string
+}
+
+// metaTexts lifts transformations of the text alone (see metaTextOnly).
+func metaTexts(ts []metaText) []metaTransform {
+	out := make([]metaTransform, len(ts))
+	for i, t := range ts {
+		out[i] = metaTransform{t.name, metaTextOnly(t.f)}
+	}
+	return out
+}
+
+// metaFamily is the text-only transformation f once for each of args, as
+// its second argument, under the name of the same index.
+func metaFamily[A any](f func(string, A) string, names []string, args []A) []metaTransform {
+	out := make([]metaTransform, len(names))
+	for i, name := range names {
+		a := args[i]
+		out[i] = metaTransform{name, metaTextOnly(func(s string) string { return f(s, a) })}
+	}
+	return out
 }
 
 // Floors of the third round's variants together, apart from the other
@@ -202,12 +224,14 @@ func metaTradTable() map[rune]rune {
 // score compares names after folding them back.
 func metaToTraditional(s string) string {
 	m := metaTradTable()
-	return strings.Map(func(r rune) rune {
+	var b strings.Builder
+	for _, r := range s {
 		if t, ok := m[r]; ok {
-			return t
+			r = t
 		}
-		return r
-	}, s)
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Words glossed with their pinyin, as spun reposts do: verbs and

@@ -84,11 +84,11 @@ var metaTransforms = []metaTransform{
 	{"num-space", metaTextOnly(func(s string) string { return metaBareNumbers(s, " ") })},
 	{"cn-dunhao-to-dot", metaTextOnly(func(s string) string { return metaChineseItemRe.ReplaceAllString(s, "${1}${2}.${3}") })},
 	{"paren-num-halfwidth", metaTextOnly(func(s string) string { return metaParenNumRe.ReplaceAllString(s, "${1}(${2})") })},
-	{"clause-halfwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "(", ")") })},
-	{"clause-fullwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "（", "）") })},
-	{"clause-tortoise", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "〔", "〕") })},
-	{"clause-lenticular", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "【", "】") })},
-	{"clause-square", metaTextOnly(func(s string) string { return metaReBracketClauses(s, "[", "]") })},
+	{"clause-halfwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, [2]string{"(", ")"}) })},
+	{"clause-fullwidth", metaTextOnly(func(s string) string { return metaReBracketClauses(s, [2]string{"（", "）"}) })},
+	{"clause-tortoise", metaTextOnly(func(s string) string { return metaReBracketClauses(s, [2]string{"〔", "〕"}) })},
+	{"clause-lenticular", metaTextOnly(func(s string) string { return metaReBracketClauses(s, [2]string{"【", "】"}) })},
+	{"clause-square", metaTextOnly(func(s string) string { return metaReBracketClauses(s, [2]string{"[", "]"}) })},
 	{"clause-own-line", metaTextOnly(func(s string) string { return metaClauseToOwnLine(s, false) })},
 	{"clause-own-lines-split", metaTextOnly(func(s string) string { return metaClauseToOwnLine(s, true) })},
 	{"clause-own-line-to-bracket", metaTextOnly(metaOwnLineToClause)},
@@ -266,16 +266,23 @@ func metaFirstRune(s string) (rune, int) {
 	return 0, 0
 }
 
-// metaReBracketClauses writes every owner clause of every line between open
-// and close instead of its own brackets; the clause's text is unchanged.
-func metaReBracketClauses(s, open, close string) string {
+// metaReBracketClauses writes every owner clause of every line between the
+// brackets br instead of its own; the clause's text is unchanged.
+func metaReBracketClauses(s string, br [2]string) string {
+	return metaEachClause(s, func(l string, sp metaBracketSpan) string {
+		_, cn := metaFirstRune(l[sp.close:])
+		return l[:sp.open] + br[0] + metaBracketBody(l, sp) + br[1] + l[sp.close+cn:]
+	})
+}
+
+// metaEachClause has edit rewrite every line at each bracketed owner clause
+// of it, the last clause first.
+func metaEachClause(s string, edit func(l string, sp metaBracketSpan) string) string {
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
 		spans := metaClauseSpans(l)
 		for j := len(spans) - 1; j >= 0; j-- {
-			sp := spans[j]
-			_, cn := metaFirstRune(l[sp.close:])
-			l = l[:sp.open] + open + metaBracketBody(l, sp) + close + l[sp.close+cn:]
+			l = edit(l, spans[j])
 		}
 		lines[i] = l
 	}
@@ -476,17 +483,10 @@ var metaResponsibleRe = regexp.MustCompile(`^责任单位[：:]([^；;，,]+)$`)
 
 // metaRewriteClauses replaces the body of every bracketed owner clause.
 func metaRewriteClauses(s string, f func(string) string) string {
-	lines := strings.Split(s, "\n")
-	for i, l := range lines {
-		spans := metaClauseSpans(l)
-		for j := len(spans) - 1; j >= 0; j-- {
-			sp := spans[j]
-			_, on := metaFirstRune(l[sp.open:])
-			l = l[:sp.open+on] + f(metaBracketBody(l, sp)) + l[sp.close:]
-		}
-		lines[i] = l
-	}
-	return strings.Join(lines, "\n")
+	return metaEachClause(s, func(l string, sp metaBracketSpan) string {
+		_, on := metaFirstRune(l[sp.open:])
+		return l[:sp.open+on] + f(metaBracketBody(l, sp)) + l[sp.close:]
+	})
 }
 
 // metaLabelSynonyms swaps owner labels for their synonyms (LABELLING.md gives
