@@ -172,13 +172,7 @@ func TestSeedDocx(t *testing.T) {
 			if !bytes.Equal(data, again.Bytes()) {
 				t.Error("writing the .docx twice gives different bytes")
 			}
-			x, err := docxcheck.Read(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, p := range x.Problems {
-				t.Error(p)
-			}
+			x := docxcheck.Checked(t, data)
 			heads := x.Headings()
 			hs := pdfHeadings(t, pdf)
 			if len(hs) < 5 {

@@ -30,13 +30,7 @@ func TestDocx(t *testing.T) {
 	if again := writeDocx(t, d); !bytes.Equal(data, again) {
 		t.Error("the same document writes different bytes")
 	}
-	x, err := docxcheck.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range x.Problems {
-		t.Error(p)
-	}
+	x := docxcheck.Checked(t, data)
 	text := pdfcheck.Squash(x.Text())
 	for _, s := range want {
 		if !strings.Contains(text, pdfcheck.Squash(s)) {
@@ -188,10 +182,7 @@ func TestDocxMasthead(t *testing.T) {
 	d := New(nil)
 	d.Masthead("督查通报", "2024年第4期", "泰州市人民政府督查室", "2025年1月16日")
 	d.Title("关于2024年第四季度重点工作任务推进情况的通报")
-	x, err := docxcheck.Read(writeDocx(t, d))
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := docxcheck.Checked(t, writeDocx(t, d))
 	if len(x.Paras) < 4 || x.Paras[0].Text != "督　查　通　报" || x.Paras[1].Text != "2024年第4期" ||
 		x.Paras[2].Text != "\t泰州市人民政府督查室\t2025年1月16日" {
 		t.Fatalf("masthead paragraphs %+v", x.Paras)
@@ -218,10 +209,7 @@ func TestDocxSections(t *testing.T) {
 	d.Attachment(2, "附表", false)
 	d.Text("附件正文")
 	data := writeDocx(t, d)
-	x, err := docxcheck.Read(data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	x := docxcheck.Checked(t, data)
 	var orient []bool
 	for _, s := range x.Sections {
 		orient = append(orient, s.Landscape)

@@ -14,6 +14,7 @@ import (
 	"io"
 	"path"
 	"strings"
+	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
@@ -51,6 +52,20 @@ type Doc struct {
 	Parts  map[string][]byte
 	// Problems are the package's defects.
 	Problems []string
+}
+
+// Checked parses a .docx for a test: it stops the test when the package
+// cannot be read and reports each of its problems.
+func Checked(tb testing.TB, data []byte) *Doc {
+	tb.Helper()
+	d, err := Read(data)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, p := range d.Problems {
+		tb.Error(p)
+	}
+	return d
 }
 
 // Read parses a .docx.
