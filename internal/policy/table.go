@@ -364,7 +364,9 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
 		raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
 		us = p.rules.finish(us, raw)
-	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
+	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && (hasCol(t.cols, colCo) || p.rules.isUnitList(cells[colLead])):
+		// Under a 牵头单位 column every unit leads, whether or not the
+		// table has a 配合单位 column beside it.
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
 		us = p.rules.finish(us, cells[colLead])
 	case cells[colLead] == "" && cells[colUnits] != "" && cells[colCo] != "":
