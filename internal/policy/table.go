@@ -280,8 +280,8 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = seq
 		} else if seq == "" {
 			// No 序号: the task cell's own number (14.改扩建…).
-			if m := ownNumberRe.FindStringSubmatch(cells[colTitle] + cells[colContent]); m != nil {
-				label = m[1]
+			if num, _, ok := cellNumber(cells[colTitle] + cells[colContent]); ok {
+				label = num
 			}
 		}
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}

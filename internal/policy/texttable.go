@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -197,8 +198,18 @@ func headerContinues(prev, c string) bool {
 
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
-// ownNumberRe is a task cell's own number: 2.一般公共预算收入….
-var ownNumberRe = regexp.MustCompile(`^(\d{1,3})[.．、]\s*`)
+// cellNumber reads a task cell's own number (2.一般公共预算收入…), read
+// as the line reader reads an item's: full-width digits (１５.) and a
+// number without punctuation (3规上工业…, 3 规上工业…) count. It returns
+// the number in half-width digits and the cell's text after it.
+func cellNumber(c string) (string, string, bool) {
+	rs := []rune(c)
+	m, ok := scanNum(rs, 0)
+	if !ok || m.value > 999 {
+		return "", "", false
+	}
+	return strconv.Itoa(m.value), strings.TrimSpace(string(rs[m.end:])), true
+}
 
 // parenNumberRe is a row number in brackets, (8): always a row, where (一)
 // after a row heads a section.
@@ -246,8 +257,8 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	// openGroup turns the current row into the head of a group (its 序号
 	// and 项目) and a first row numbered as its task cell is.
 	openGroup := func() bool {
-		m := ownNumberRe.FindStringSubmatch(cur[colAt[colContent]])
-		if m == nil {
+		num, rest, ok := cellNumber(cur[colAt[colContent]])
+		if !ok {
 			return false
 		}
 		head := make([]string, len(cols))
@@ -257,8 +268,8 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cur[k] = ""
 		}
 		rows = append(rows, head)
-		cur[colAt[colSeq]] = m[1] + "."
-		cur[colAt[colContent]] = strings.TrimSpace(cur[colAt[colContent]][len(m[0]):])
+		cur[colAt[colSeq]] = num + "."
+		cur[colAt[colContent]] = rest
 		groupOpen, groups = true, true
 		return true
 	}
@@ -332,7 +343,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				// A later group with a single numbered task cell.
 				openGroup()
 			}
-		case unitCells > 0 && ownNumberRe.MatchString(c) && !u.isUnitList(c):
+		case unitCells > 0 && hasCellNumber(c) && !u.isUnitList(c):
 			// A row numbered 1 whose task cells carry their own numbers
 			// (1.地区生产总值…, then 2.一般公共预算收入…): the 序号 numbers
 			// a group, merged over the rows; each numbered cell is a row
@@ -344,11 +355,11 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			if !groupOpen && !openGroup() {
 				break
 			}
-			m := ownNumberRe.FindStringSubmatch(c)
+			num, rest, _ := cellNumber(c)
 			flush()
 			cur = make([]string, len(cols))
-			cur[colAt[colSeq]] = m[1] + "."
-			cur[colAt[colContent]] = strings.TrimSpace(c[len(m[0]):])
+			cur[colAt[colSeq]] = num + "."
+			cur[colAt[colContent]] = rest
 			if k, ok := colAt[colLeader]; ok {
 				pendingLeader, cur[k] = leader, ""
 			}
@@ -741,7 +752,7 @@ func (l rowLayout) align(cells []string) []string {
 	if l.seq <= 0 || len(cells) == 0 || len(cells) >= l.width || !bareNumberRe.MatchString(cells[0]) {
 		// No 序号, but a category column first whose merged cell the row
 		// lacks: 类别 | 民生事项名称 | … then 15.推进… | ….
-		if l.seq < 0 && l.category && len(cells) > 1 && ownNumberRe.MatchString(cells[0]) {
+		if l.seq < 0 && l.category && len(cells) > 1 && hasCellNumber(cells[0]) {
 			return append([]string{""}, cells...)
 		}
 		return cells
@@ -800,4 +811,9 @@ func unitPart(c string, u unitRules) string {
 		return c
 	}
 	return m[1]
+}
+
+func hasCellNumber(c string) bool {
+	_, _, ok := cellNumber(c)
+	return ok
 }
