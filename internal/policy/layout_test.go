@@ -3,6 +3,9 @@ package policy
 import (
 	"strings"
 	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
 )
 
 // Layouts a page or a converted file gives a document's structure, each on
@@ -20,6 +23,8 @@ func TestStructureLayouts(t *testing.T) {
 			text: "序号\n|\n项目\n|\n重点工作目标任务\n|\n牵头领导\n|\n责任单位\n|\n1\n|\n主要预期目标\n|\n1地区生产总值增长5%以上。\n|\n王某\n|\n★区发改委、统计局\n|\n2一般公共预算收入增长6%以上。\n|\n★区财政局、税务局\n|\n3规上工业总产值增长5%左右。\n|\n|\n★区工信局、统计局\n|"},
 		{name: "a bare-numbered list whose first item the page lost", path: "一.(一).3", lead: "市财政局",
 			text: "一、加大支持力度\n（一）加强财税支持\n2纳入补贴范围的企业给予补助。（市经信局负责）\n3对库存产品兜底收储。（市财政局负责）"},
+		{name: "items run inline in a paragraph whose list starts at 11", path: "12", lead: "省经委", co: "省财政厅",
+			text: "某某方案\n\n  11、推进城市圈建设，提升整体实力（省发改委、交通厅）。12、支持县域发展优势产业（省经委、财政厅）。"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -40,5 +45,23 @@ func TestStructureLayouts(t *testing.T) {
 				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
 			}
 		})
+	}
+}
+
+// A table flattened one cell a line with | after each cell, then a blank
+// line and the signature: the issuing office is no unit of the last row.
+func TestTableEndsBeforeSignature(t *testing.T) {
+	text := "重点工作清单\n序号 |\n重点工作 |\n责任单位 |\n完成时限 |\n1 |\n推进项目落地。 |\n招商局 |\n全年 |\n2 |\n提升园区承载能力。 |\n规划建设局 |\n全年 |\n\n某某区人民政府办公室\n2024年3月1日\n"
+	doc, err := docread.Read("t.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := byLabel(Parse(doc, cfg))["2"]
+	if tk == nil || !sameList(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
+		t.Fatalf("row 2 = %+v; want lead 规划建设局 and no co-unit", tk)
 	}
 }

@@ -52,7 +52,7 @@ func readOneLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool
 	for _, r := range rows {
 		cells = append(cells, u.spaceRowCells(r)...)
 	}
-	t, _, ok := readCellTable(cells, 0, u)
+	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}

@@ -195,7 +195,22 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m)
+	return s.nextSibling(m) || s.sameLineSibling(m)
+}
+
+// sameLineSibling reports whether the next number of m's list follows m on
+// its line, after the end of a sentence or a bracket: a paragraph that runs
+// its items inline (11、…（省发改委）。12、…).
+func (s *scanner) sameLineSibling(m marker) bool {
+	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
+			continue
+		}
+		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {
+			return afterStop(s.rs, i, "。；;）)")
+		}
+	}
+	return false
 }
 
 // inlineSibling is nextSibling for a page flattened into one line ([接上页]

@@ -221,6 +221,13 @@ var parenNumberRe = regexp.MustCompile(`^[（(]\s*\d+\s*[)）]$`)
 // cells leave no line: units (one or several lines), a person, a deadline,
 // the task's text, or other columns' text (进展情况), which is left out.
 func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	return readCells(lines, i, u, true)
+}
+
+// readCells is readCellTable; the other readers hand it the cells they cut
+// out of their own layout, where an empty cell is no blank line
+// (blankEnds false).
+func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, int, bool) {
 	cell := func(k int) string { return cellLine(lines, k) }
 	header, j := readCellHeader(lines, i)
 	probe, ok := recogniseTable([][]string{header})
@@ -303,6 +310,9 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	category, hasCategory := "", cols[0] == colNone && isCategoryHeader(header[0])
 	for ; j < len(lines); j++ {
 		c := cell(j)
+		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
+			break
+		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
 		unit := strings.TrimRight(unitPart(c, u), "。.")
@@ -428,6 +438,19 @@ func shortTitle(c string) bool {
 // | a page may leave after it.
 func cellLine(lines []string, k int) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[k]), "|"))
+}
+
+// blankEndsCellTable reports whether the blank line at lines[j] ends a
+// table flattened one cell a line: the line after it starts no row (a
+// signature, its date). The reader keeps such a line only where a page's
+// table ends (docread.Block).
+func blankEndsCellTable(lines []string, j int) bool {
+	for k := j + 1; k < len(lines); k++ {
+		if c := cellLine(lines, k); c != "" {
+			return !bareNumberRe.MatchString(c) && !parenNumberRe.MatchString(c) && !isSectionRow(c)
+		}
+	}
+	return false
 }
 
 // readCellHeader reads the header of a table flattened one cell a line:
@@ -702,7 +725,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if rows == 0 {
 		return nil, 0, false
 	}
-	t, _, ok := readCellTable(cells, 0, u)
+	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}
@@ -794,7 +817,7 @@ func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	if len(cells) < 6 {
 		return nil, 0, false
 	}
-	t, _, ok := readCellTable(cells, 0, u)
+	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}
