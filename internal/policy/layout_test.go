@@ -25,6 +25,8 @@ func TestStructureLayouts(t *testing.T) {
 			text: "一、加大支持力度\n（一）加强财税支持\n2纳入补贴范围的企业给予补助。（市经信局负责）\n3对库存产品兜底收储。（市财政局负责）"},
 		{name: "items run inline in a paragraph whose list starts at 11", path: "12", lead: "省经委", co: "省财政厅",
 			text: "某某方案\n\n  11、推进城市圈建设，提升整体实力（省发改委、交通厅）。12、支持县域发展优势产业（省经委、财政厅）。"},
+		{name: "chapter numbers written 一. before a figure", path: "二.1", lead: "区住建委",
+			text: "一.10项预期目标\n1.地区生产总值增长6%以上。（区发展改革委负责）\n二.5项民生实事\n1.改造老旧小区30个。（区住建委负责）"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
