@@ -12,7 +12,7 @@ import (
 // an excerpt in the project's own words: the item at path must be a task
 // with these units (and this deadline, when one is given).
 func TestStructureLayouts(t *testing.T) {
-	tests := []struct{ name, text, path, deadline, lead, co string }{
+	tests := []struct{ name, text, path, deadline, lead, co, kind string }{
 		{name: "a whole table stored as one paragraph", path: "2", lead: "市城管局", co: "市公安局", deadline: "2025年6月底前",
 			text: "序号 重点任务 牵头单位 配合单位 完成时限 1 推进老旧小区改造 市住建局 市财政局、各区政府 2024年底前 2 建设智慧停车平台 市城管局 市公安局 2025年6月底前"},
 		{name: "a table whose only unit column is 牵头单位: every unit leads", path: "1", lead: "市住建局 市财政局",
@@ -27,6 +27,10 @@ func TestStructureLayouts(t *testing.T) {
 			text: "某某方案\n\n  11、推进城市圈建设，提升整体实力（省发改委、交通厅）。12、支持县域发展优势产业（省经委、财政厅）。"},
 		{name: "chapter numbers written 一. before a figure", path: "二.1", lead: "区住建委",
 			text: "一.10项预期目标\n1.地区生产总值增长6%以上。（区发展改革委负责）\n二.5项民生实事\n1.改造老旧小区30个。（区住建委负责）"},
+		{name: "a table left separated by single spaces, its header words spread out", path: "2", lead: "财政部",
+			text: "序号 工 作 任 务 牵头负责部门\n1 城镇新增就业100万人以上 人力资源社会保障部\n2 安排地方专项债券400亿元 财政部"},
+		{name: "a table captioned as figures to reach holds targets", path: "2", lead: "财政部", kind: "target",
+			text: "量化指标任务分工\n序号 工作任务 牵头单位\n1 城镇新增就业100万人以上 人力资源社会保障部\n2 安排地方专项债券400亿元 财政部"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -42,6 +46,9 @@ func TestStructureLayouts(t *testing.T) {
 			lead, co := strings.Fields(tt.lead), strings.Fields(tt.co)
 			if !sameList(tk.Lead, lead) || !sameList(tk.Co, co) {
 				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, lead, co, tk.UnitsRaw)
+			}
+			if tt.kind != "" && string(tk.Kind) != tt.kind {
+				t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
 			}
 			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
 				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)

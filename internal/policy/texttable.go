@@ -672,7 +672,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if !strings.ContainsAny(lines[i], "序编") {
 		return nil, 0, false
 	}
-	header := spaceCells(lines[i])
+	header := joinSpacedLetters(spaceCells(lines[i]))
 	// A short column before the 序号 (类别 | 序号 | …): each row's first
 	// cell is dropped, and the rows read from their number.
 	lead := len(header) > 3 && categoryHeaderRe.MatchString(header[0]) && classifyHeader(header[1]) == colSeq
