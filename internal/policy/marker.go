@@ -260,6 +260,14 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	}
 	switch rs[j] {
 	case '.', '．', '、', '﹒':
+	case '。':
+		// 1。在…: a page that wrote its numbers with the full stop;
+		// taken only at a line start, as a bare number is.
+		if m, ok := bareNumber(rs, i, j+1, v); ok {
+			m.start = i
+			return m, true
+		}
+		return marker{}, false
 	default:
 		return bareNumber(rs, i, j, v)
 	}
