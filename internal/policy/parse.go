@@ -457,7 +457,7 @@ func liftStandalone(items []*item) {
 	// parent, whatever the style of the others. (A label line below an
 	// item, 协同单位：…, is that item's owner line.)
 	for i, it := range items {
-		if !it.clause.standalone || it.clause.form != formBracketed || it.parent < 0 {
+		if !it.clause.standalone || it.clause.form != formBracketed || it.lifted || it.parent < 0 {
 			continue
 		}
 		par := items[it.parent]
