@@ -56,6 +56,16 @@ func (u unitRules) looksLikeClause(inner string) bool {
 			return true
 		}
 	}
+	// 〔市人社局，此项及以下任务均需各县（市、区）落实，不再列出〕: the
+	// units before a standing rule.
+	if kept, named, _ := u.splitStanding(inner); len(named) > 0 {
+		if i := strings.IndexAny(kept, "。;；"); i >= 0 {
+			kept = kept[:i]
+		}
+		if kept = strings.TrimSpace(kept); kept != "" && u.isUnitList(kept) {
+			return true
+		}
+	}
 	// （A、B负责。列第一位者为牵头单位，下同）
 	head := strings.TrimSpace(ruleNoteRe.ReplaceAllString(inner, ""))
 	if i := strings.IndexAny(head, "。;；"); i >= 0 {

@@ -294,8 +294,15 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 			keep = append(keep, sent)
 			continue
 		}
+		// The parts before the rule's own (市人社局，以下均需…落实) are the
+		// clause's units.
+		parts := splitTop(s, "，,")
+		first := 0
+		for first < len(parts)-1 && !standingRe.MatchString(parts[first]) {
+			first++
+		}
 		var names []string
-		for _, part := range splitTop(s, "，,") {
+		for _, part := range parts[first:] {
 			loc := standingTriggerRe.FindStringIndex(part)
 			if loc == nil {
 				continue
@@ -313,6 +320,10 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 			// not about units.
 			keep = append(keep, sent)
 			continue
+		}
+		if first > 0 {
+			keep = append(keep, strings.Join(parts[:first], "，")+"。")
+			s = strings.Join(parts[first:], "，")
 		}
 		rules = append(rules, s)
 		named = append(named, names...)

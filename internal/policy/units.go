@@ -278,6 +278,9 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		afterOrg := false
 		for i := range items {
 			name := items[i].name
+			if backReferenceRe.MatchString(name) {
+				continue // 各责任单位按职责分工落实: the units named already
+			}
 			switch p := u.ownPrefix(name); {
 			case p != "":
 				prefix, afterOrg = p, false
@@ -304,6 +307,10 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 	}
 	return out
 }
+
+// backReferenceRe is a collective that names the units of the clause
+// again (各责任单位, 各牵头单位), not units of its own.
+var backReferenceRe = regexp.MustCompile(`^各(有关|相关)?(责任|牵头|配合)(单位|部门)$`)
 
 // joinWrapped joins the pieces of a name that a line wrap or a stray space
 // cut in two (自治 区农牧厅): a piece that is not a name, followed by one
