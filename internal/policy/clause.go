@@ -43,6 +43,10 @@ func (c clause) units() string {
 // （A、B负责） or （A牵头，B配合）.
 var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施)$`)
 
+// sameBelowRe is the 下同 that closes a clause whose units hold for the
+// items below too.
+var sameBelowRe = regexp.MustCompile(`[，,]\s*(以下|下)同$`)
+
 // looksLikeClause reports whether the text inside brackets assigns units:
 // it has a label (责任单位：, 牵头领导：) or it closes with a verb of
 // responsibility after a name that has the shape of a unit's.
@@ -71,7 +75,8 @@ func (u unitRules) looksLikeClause(inner string) bool {
 	if i := strings.IndexAny(head, "。;；"); i >= 0 {
 		head = head[:i]
 	}
-	head = strings.TrimSpace(head)
+	// （A、B按职责分工负责，下同）: the same units for the items below.
+	head = strings.TrimSpace(sameBelowRe.ReplaceAllString(head, ""))
 	if !responsibilityEnd.MatchString(head) {
 		return false
 	}

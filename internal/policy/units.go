@@ -110,11 +110,12 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 }
 
 // clauseText is a clause as its labels and units are read: without its
-// note of the lead rule (列第一位的为牵头单位), its empty brackets and its
-// closing stops.
+// note of the lead rule (列第一位的为牵头单位), its empty brackets, its
+// closing 下同 and its closing stops.
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
-	return strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	return strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
 }
 
 // segmentUnits reads the units of the clause raw (see clauseText) split at
