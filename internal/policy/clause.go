@@ -98,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = colonLabels(cutProgress(text))
+	text = spacedLabels(colonLabels(cutProgress(text)))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
