@@ -496,7 +496,10 @@ func joinCollective(names []string) []string {
 		// 各乡镇人民政府、街道办事处: a body of a level that has many
 		// (乡, 镇, 街道, 村) named without a place is one more group the
 		// 各 covers.
-		if k := len(out); k > 0 && (subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
+		// 各镇（街道）党委、政府: a body named without a place is the same
+		// places' body.
+		if k := len(out); k > 0 && (bareBodyRe.MatchString(n) && strings.HasPrefix(out[k-1], "各") ||
+			subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -504,6 +507,9 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// bareBodyRe is a body of government named without its place.
+var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
 
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
 // 机构, 有关直属单位, 委属部门单位, 局属各单位.
