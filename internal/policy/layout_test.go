@@ -27,6 +27,9 @@ func TestStructureLayouts(t *testing.T) {
 			if !sameList(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
 				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
 			}
+			if tt.leader != "" && tk.Leader != tt.leader {
+				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
+			}
 			if tt.kind != "" && string(tk.Kind) != tt.kind {
 				t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
 			}
@@ -57,8 +60,8 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 
 // layoutCase is a case of testdata/layouts.txt.
 type layoutCase struct {
-	name, text, path, deadline, kind string
-	lead, co                         []string
+	name, text, path, deadline, kind, leader string
+	lead, co                                 []string
 }
 
 func readLayoutCases(t *testing.T, name string) []layoutCase {
@@ -85,6 +88,8 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 				c.deadline = v
 			case "kind":
 				c.kind = v
+			case "leader":
+				c.leader = v
 			default:
 				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
 			}

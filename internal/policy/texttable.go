@@ -308,6 +308,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// category is the cell of a first column that groups the rows (分类:
 	// 发展目标), merged over them: it stands before the first row's number.
 	category, hasCategory := "", cols[0] == colNone && isCategoryHeader(header[0])
+	// leaderFirst: the 牵头领导 column stands before the unit columns, so a
+	// short cell after a row's units (已完成) is another column's.
+	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < firstUnitCol(cols)
 	for ; j < len(lines); j++ {
 		c := cell(j)
 		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
@@ -402,7 +405,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			default:
 				put(colLead, c)
 			}
-		case looksLikePerson(c) && hasCol(cols, colLeader):
+		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
 		}
@@ -672,7 +675,16 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if !strings.ContainsAny(lines[i], "序编") {
 		return nil, 0, false
 	}
-	header := joinSpacedLetters(spaceCells(lines[i]))
+	split := spaceCells
+	header := joinSpacedLetters(split(lines[i]))
+	if !namesColumns(header) || strings.Contains(strings.Join(header, "|"), " ") {
+		// 牵头  领导 牵头         责任单位: the page spread the header's
+		// words wider than it parted its cells; cut at every space and
+		// close up the words that make one label.
+		if alt := joinLabelWords(joinSpacedLetters(everySpace(lines[i]))); namesColumns(alt[:lastUnitCol(alt)+1]) {
+			split, header = everySpace, alt
+		}
+	}
 	// A short column before the 序号 (类别 | 序号 | …): each row's first
 	// cell is dropped, and the rows read from their number.
 	lead := len(header) > 3 && categoryHeaderRe.MatchString(header[0]) && classifyHeader(header[1]) == colSeq
@@ -685,16 +697,13 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if _, ok := recogniseTable([][]string{header}); !ok && !unitlessHeader(header) {
 		return nil, 0, false
 	}
-	// One column the rows are not read into (落实进展情况) may stand in
-	// the header; more, and the line is more likely a sentence.
-	unknown := 0
-	for _, h := range header {
-		if classifyHeader(h) == colNone {
-			unknown++
+	// Columns the rows are not read into (进展情况, 备注) may stand after
+	// the unit columns; elsewhere the line is more likely a sentence.
+	lastUnit := lastUnitCol(header)
+	for k, h := range header {
+		if classifyHeader(h) == colNone && k < lastUnit {
+			return nil, 0, false
 		}
-	}
-	if unknown > 0 {
-		return nil, 0, false
 	}
 	cells := append([]string(nil), header...)
 	j := i + 1
@@ -702,7 +711,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
 		if lead {
-			if parts := spaceCells(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
+			if parts := split(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
 				if isSectionRow(parts[0]) {
 					cells = append(cells, parts[0])
 				}
@@ -714,10 +723,15 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 			continue
 		case spaceRowRe.MatchString(l):
 			rows++
-			cells = append(cells, u.spaceRowCells(spaceCells(l))...)
+			cells = append(cells, u.spaceRowCells(split(l))...)
 			continue
 		case isSectionRow(l) && len([]rune(l)) <= 60:
 			cells = append(cells, l)
+			continue
+		case rows > 0 && u.isUnitList(split(l)[0]):
+			// A row's unit cell broken over lines (县卫健委 各乡镇 /
+			// 县开发区 / 县直有关单位 …): the line goes on with the row.
+			cells = append(cells, split(l)...)
 			continue
 		}
 		break
@@ -730,6 +744,61 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		return nil, 0, false
 	}
 	return t, j, true
+}
+
+// everySpace cuts a line at every run of spaces.
+func everySpace(l string) []string {
+	return spaceRunRe.Split(strings.TrimSpace(l), -1)
+}
+
+// firstUnitCol is the index of the first unit column, len(cols) for none.
+func firstUnitCol(cols []column) int {
+	for k, c := range cols {
+		if unitCol(c) {
+			return k
+		}
+	}
+	return len(cols)
+}
+
+// lastUnitCol is the index of a header's last unit column, -1 for none.
+func lastUnitCol(header []string) int {
+	last := -1
+	for k, h := range header {
+		if unitCol(classifyHeader(h)) {
+			last = k
+		}
+	}
+	return last
+}
+
+// namesColumns reports whether every cell of a header names a column.
+func namesColumns(header []string) bool {
+	for _, h := range header {
+		if classifyHeader(h) == colNone {
+			return false
+		}
+	}
+	return true
+}
+
+// labelNounRe is the noun that closes a column's label (牵头 领导, 配合
+// 责任单位) when a page spread the label's words apart.
+var labelNounRe = regexp.MustCompile(`^(?:领导|单位|部门|责任单位|责任部门|责任人|时限)$`)
+
+// joinLabelWords closes up a header's words that make one label
+// together: 牵头 领导 → 牵头领导, 主体 责任单位 → 主体责任单位.
+func joinLabelWords(tokens []string) []string {
+	var out []string
+	for k := 0; k < len(tokens); k++ {
+		if k+1 < len(tokens) && labelNounRe.MatchString(tokens[k+1]) && classifyHeader(tokens[k]+tokens[k+1]) != colNone {
+			out = append(out, tokens[k]+tokens[k+1])
+			k++
+			continue
+		}
+		out = append(out, tokens[k])
+	}
+	return out
 }
 
 // spaceRowCells joins the pieces of a row's text that spaces cut apart:
