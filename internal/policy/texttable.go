@@ -675,6 +675,10 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if !strings.ContainsAny(lines[i], "序编") {
 		return nil, 0, false
 	}
+	// The line starts with its 序号, or a category column's word.
+	if f := strings.Fields(lines[i]); len(f) < 3 || classifyHeader(f[0]) != colSeq && !categoryHeaderRe.MatchString(f[0]) {
+		return nil, 0, false
+	}
 	split := spaceCells
 	header := joinSpacedLetters(split(lines[i]))
 	if !namesColumns(header) || strings.Contains(strings.Join(header, "|"), " ") {

@@ -115,7 +115,10 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
 	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
-	return strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
+	if strings.HasSuffix(raw, "同") {
+		raw = strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
+	}
+	return raw
 }
 
 // segmentUnits reads the units of the clause raw (see clauseText) split at
