@@ -96,7 +96,15 @@ func dropBoilerplate(lines []line) []line {
 			bars++
 		}
 	}
-	for _, l := range lines {
+	barred := false // the last line was a cell with | after it (序号 |)
+	for i, l := range lines {
+		if l.blank() && barred && nextLacksBar(lines, i) {
+			out = append(out, line{tableEnd: true})
+		}
+		if !l.blank() {
+			t := strings.TrimSpace(l.text)
+			barred = t != "|" && strings.HasSuffix(t, "|") && strings.Count(t, "|") == 1
+		}
 		switch {
 		case strings.TrimSpace(l.text) == "|" && (bars >= 6 || lastCell >= 0 && len(out)-lastCell <= 12):
 			out = append(out, line{text: "|"})
@@ -116,6 +124,17 @@ func dropBoilerplate(lines []line) []line {
 		}
 	}
 	return out
+}
+
+// nextLacksBar reports whether the first non-blank line after lines[i] is
+// text without |: the blank line ends a table flattened one cell a line.
+func nextLacksBar(lines []line, i int) bool {
+	for _, l := range lines[i+1:] {
+		if !l.blank() {
+			return l.rows == nil && !strings.ContainsAny(l.text, "|｜")
+		}
+	}
+	return false
 }
 
 // cutCopyright drops a site's 版权声明 and everything after it: its

@@ -46,6 +46,8 @@ func toBlocks(lines []line) []Block {
 			blocks = append(blocks, Block{Rows: l.rows})
 		case l.text != "":
 			blocks = append(blocks, Block{Text: l.text})
+		case l.tableEnd:
+			blocks = append(blocks, Block{})
 		}
 	}
 	return blocks

@@ -40,7 +40,9 @@ type Meta struct {
 // Block is one paragraph or one table of the document body, in order.
 type Block struct {
 	// Text is a paragraph; it may hold a whole document flattened into one
-	// line. Empty for a table.
+	// line. Empty for a table, and in a block with no rows either: the end
+	// of a table flattened one cell a line with | after each cell (the
+	// blank line the page left after it).
 	Text string
 	// Rows is a table, row by row, cell text trimmed; nil for a paragraph.
 	// Merged cells are repeated in every row and column they span; the

@@ -12,6 +12,10 @@ import (
 type line struct {
 	text string
 	rows [][]string
+	// tableEnd marks the blank line after a table flattened one cell a
+	// line with | after each cell: the only sign, once the | are gone,
+	// that the lines after it (a signature, a date) are no cells.
+	tableEnd bool
 }
 
 func (l line) blank() bool { return l.text == "" && l.rows == nil }

@@ -101,7 +101,8 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 	case inTarget || targetHeadingRe.MatchString(t.Title):
 		t.Kind = task.KindTarget
 		t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
-	case !anyClause && !inOther:
+	case !anyClause && !inOther && !otherHeadingRe.MatchString(t.Title):
+		// 一、总体要求 with its paragraph and no sub-items is no task either.
 		t.Kind = task.KindTask
 		t.Flags = append(t.Flags, "文件未列责任单位，请指定牵头单位")
 	default:

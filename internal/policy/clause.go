@@ -43,6 +43,10 @@ func (c clause) units() string {
 // （A、B负责） or （A牵头，B配合）.
 var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施)$`)
 
+// sameBelowRe is the 下同 that closes a clause whose units hold for the
+// items below too.
+var sameBelowRe = regexp.MustCompile(`[，,]\s*(以下|下)同$`)
+
 // looksLikeClause reports whether the text inside brackets assigns units:
 // it has a label (责任单位：, 牵头领导：) or it closes with a verb of
 // responsibility after a name that has the shape of a unit's.
@@ -56,12 +60,23 @@ func (u unitRules) looksLikeClause(inner string) bool {
 			return true
 		}
 	}
+	// 〔市人社局，此项及以下任务均需各县（市、区）落实，不再列出〕: the
+	// units before a standing rule.
+	if kept, named, _ := u.splitStanding(inner); len(named) > 0 {
+		if i := strings.IndexAny(kept, "。;；"); i >= 0 {
+			kept = kept[:i]
+		}
+		if kept = strings.TrimSpace(kept); kept != "" && u.isUnitList(kept) {
+			return true
+		}
+	}
 	// （A、B负责。列第一位者为牵头单位，下同）
 	head := strings.TrimSpace(ruleNoteRe.ReplaceAllString(inner, ""))
 	if i := strings.IndexAny(head, "。;；"); i >= 0 {
 		head = head[:i]
 	}
-	head = strings.TrimSpace(head)
+	// （A、B按职责分工负责，下同）: the same units for the items below.
+	head = strings.TrimSpace(sameBelowRe.ReplaceAllString(head, ""))
 	if !responsibilityEnd.MatchString(head) {
 		return false
 	}
@@ -83,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = colonLabels(cutProgress(text))
+	text = spacedLabels(colonLabels(cutProgress(text)))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))

@@ -245,12 +245,19 @@ func monthEnd(year, month int) string {
 
 var bareYearRe = regexp.MustCompile(`(20\d\d)\s*年`)
 
+// eventVerbRe ends the words before a year that is part of an event's name.
+var eventVerbRe = regexp.MustCompile(`(?:举办|召开|举行|承办|参加|办好)$`)
+
 // milestoneYear reads a bare year that sets a target (2027年技术交易总额超19亿
 // 元) as the end of that year: the latest such year not before the document.
 func milestoneYear(text string, docYear int) *task.Deadline {
 	best := 0
 	for _, m := range bareYearRe.FindAllStringSubmatchIndex(text, -1) {
 		before, after := text[:m[0]], text[m[1]:]
+		// 举办2026年…盛典: the year names an event, not an end.
+		if eventVerbRe.MatchString(before) {
+			continue
+		}
 		if strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") || strings.HasSuffix(before, "于") ||
 			strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") ||
 			strings.HasPrefix(after, "度") || len(after) > 0 && (after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-")) {

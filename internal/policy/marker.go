@@ -27,8 +27,9 @@ type marker struct {
 	end   int // rune offset just past the marker (and its punctuation)
 	// lineStart reports whether the marker begins a line (after spaces).
 	lineStart bool
-	// bare is set for a number without punctuation (1推进…, 2 培育…),
-	// taken only at the start of a line.
+	// bare is set for a number without punctuation (1推进…, 2 培育…) or
+	// a Chinese one whose dot stands before a digit (一.10项…), taken
+	// only at the start of a line.
 	bare bool
 }
 
@@ -183,8 +184,9 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 }
 
 // scanCN reads 一、 … 十二、, and 一. 一．, which some documents write
-// for the same level (not before a digit, 三.5, unless a year follows:
-// 一.2021年主要目标).
+// for the same level. Before a digit (三.5, 一.10项目标) that is not a year
+// (一.2021年主要目标) it is marked bare: only a line start takes it, as a
+// number without punctuation.
 func scanCN(rs []rune, i int) (marker, bool) {
 	j := i
 	for j < len(rs) && j-i < 5 && isCNDigit(rs[j]) {
@@ -193,12 +195,11 @@ func scanCN(rs []rune, i int) (marker, bool) {
 	if j >= len(rs) || j == i {
 		return marker{}, false
 	}
+	bare := false
 	switch rs[j] {
 	case '、':
 	case '.', '．':
-		if j+1 < len(rs) && isDigit(rs[j+1]) && !startsWithYear(rs[j+1:]) {
-			return marker{}, false
-		}
+		bare = j+1 < len(rs) && isDigit(rs[j+1]) && !startsWithYear(rs[j+1:])
 	default:
 		return marker{}, false
 	}
@@ -207,7 +208,7 @@ func scanCN(rs []rune, i int) (marker, bool) {
 	if v == 0 || j+1 < len(rs) && isCNDigit(rs[j+1]) && j+2 < len(rs) && rs[j+2] == '、' {
 		return marker{}, false
 	}
-	return marker{style: styleCN, value: v, start: i, end: j + 1}, true
+	return marker{style: styleCN, value: v, start: i, end: j + 1, bare: bare}, true
 }
 
 // scanParen reads （一） and (1), full- or half-width, spaces inside allowed.
@@ -259,6 +260,14 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	}
 	switch rs[j] {
 	case '.', '．', '、', '﹒':
+	case '。':
+		// 1。在…: a page that wrote its numbers with the full stop;
+		// taken only at a line start, as a bare number is.
+		if m, ok := bareNumber(rs, i, j+1, v); ok {
+			m.start = i
+			return m, true
+		}
+		return marker{}, false
 	default:
 		return bareNumber(rs, i, j, v)
 	}

@@ -30,7 +30,7 @@ var labelForms = []struct {
 	role role
 }{
 	{`(?:牵头|分管|责任|联系|领衔|包保|包联|负责|督办|挂点|挂钩|包抓)(?:负责)?(?:省|市|区|县|州|旗|镇|乡)?(?:领导|领导同志|省长|副省长|市长|副市长|区长|副区长|县长|副县长)|责任人`, roleLeader},
-	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|指导单位|督办单位|监督单位`, roleIgnore},
+	{`数据提供单位|统计口径|适用范围|考核方式|工作目标|目标要求|工作要求|指导单位|督办单位|监督单位`, roleIgnore},
 	{`(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头`, roleLead},
 	{`(?:主要|其他)?(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)|其他(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
 	{`(?:具体|主要|整改)?(?:责任|负责|承办|实施|落实)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
@@ -146,6 +146,26 @@ func colonLabels(t string) string {
 	}
 	b.WriteString(t[last:])
 	return b.String()
+}
+
+// spacedLabelRe is a label at a line start that a page spread out with
+// spaces to align it with longer ones: 责 任 人：, 责任 单位：.
+var spacedLabelRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*)(\p{Han}{1,4}(?:[ \x{3000}]+\p{Han}{1,4}){1,5})([ \x{3000}]*[：:])`)
+
+// spacedLabels closes up the labels spread out with spaces, when what the
+// words make together is a label.
+func spacedLabels(t string) string {
+	if !hasColon(t) || !strings.ContainsAny(t, " \u3000") {
+		return t
+	}
+	return spacedLabelRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := spacedLabelRe.FindStringSubmatch(m)
+		word := strings.Join(strings.Fields(strings.ReplaceAll(sub[2], "\u3000", " ")), "")
+		if !clauseStartRe.MatchString(word+"：") && !labelFormRes[0].MatchString(word) {
+			return m
+		}
+		return sub[1] + word + strings.TrimLeft(sub[3], " \u3000")
+	})
 }
 
 // labelRoleOf says what a label means.
@@ -294,8 +314,15 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 			keep = append(keep, sent)
 			continue
 		}
+		// The parts before the rule's own (市人社局，以下均需…落实) are the
+		// clause's units.
+		parts := splitTop(s, "，,")
+		first := 0
+		for first < len(parts)-1 && !standingRe.MatchString(parts[first]) {
+			first++
+		}
 		var names []string
-		for _, part := range splitTop(s, "，,") {
+		for _, part := range parts[first:] {
 			loc := standingTriggerRe.FindStringIndex(part)
 			if loc == nil {
 				continue
@@ -313,6 +340,10 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 			// not about units.
 			keep = append(keep, sent)
 			continue
+		}
+		if first > 0 {
+			keep = append(keep, strings.Join(parts[:first], "，")+"。")
+			s = strings.Join(parts[first:], "，")
 		}
 		rules = append(rules, s)
 		named = append(named, names...)

@@ -452,6 +452,31 @@ func liftStandalone(items []*item) {
 			break
 		}
 	}
+	// A clause in brackets on its own line after the last of several
+	// sub-items none of which has one closes the block: it covers their
+	// parent, whatever the style of the others. (A label line below an
+	// item, 协同单位：…, is that item's owner line.)
+	for i, it := range items {
+		if !it.clause.standalone || it.clause.form != formBracketed || it.lifted || it.parent < 0 {
+			continue
+		}
+		par := items[it.parent]
+		if par.clause.form != formNone || len(par.children) < 2 || par.children[len(par.children)-1] != i || anyClause(items, par.children[:len(par.children)-1]) {
+			continue
+		}
+		par.clause, par.lifted = it.clause, true
+		it.clause = clause{}
+	}
+}
+
+// anyClause reports whether any of the items at idx has a clause.
+func anyClause(items []*item, idx []int) bool {
+	for _, i := range idx {
+		if items[i].clause.form != formNone {
+			return true
+		}
+	}
+	return false
 }
 
 // inheritRows gives a row of a flattened table without units the units of

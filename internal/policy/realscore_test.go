@@ -33,11 +33,11 @@ const (
 
 // Floors the score may not fall below: raise them as the parser improves,
 // never lower them to make a change pass. The dev floor holds with and
-// without ../shared/corpus (a clean clone may lack it: dev is then 96
-// documents at 95.5%, 110 at 96.3% with it), and it follows the corpus: new
+// without ../shared/corpus (a clean clone may lack it: dev is then 112
+// documents at 96.2%, 126 at 96.7% with it), and it follows the corpus: new
 // documents in layouts not yet read (141, 144) lowered it once.
 const (
-	floorDev  = 0.95
+	floorDev  = 0.96
 	floorTest = 0.70
 )
 

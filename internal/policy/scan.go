@@ -126,9 +126,10 @@ func (s *scanner) accept(m marker) bool {
 	switch {
 	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
 		s.push(m, false)
-	case m.lineStart && !m.bare && m.value <= 3 && s.nextSibling(m):
+	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
 		// heading, 1. missing): kept, and the office told of the gap.
+		// A bare number (2纳入…) needs a bare sibling (3在…).
 		s.push(m, true)
 	default:
 		return false
@@ -174,7 +175,7 @@ func (s *scanner) nextSibling(m marker) bool {
 		for j < len(s.rs) && (s.rs[j] == ' ' || s.rs[j] == '\t' || s.rs[j] == '\u3000') {
 			j++
 		}
-		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && !n.bare {
+		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && n.bare == m.bare {
 			return n.value == m.value+1
 		}
 	}
@@ -194,7 +195,22 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m)
+	return s.nextSibling(m) || s.sameLineSibling(m)
+}
+
+// sameLineSibling reports whether the next number of m's list follows m on
+// its line, after the end of a sentence or a bracket: a paragraph that runs
+// its items inline (11、…（省发改委）。12、…).
+func (s *scanner) sameLineSibling(m marker) bool {
+	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
+			continue
+		}
+		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {
+			return afterStop(s.rs, i, "。；;）)")
+		}
+	}
+	return false
 }
 
 // inlineSibling is nextSibling for a page flattened into one line ([接上页]

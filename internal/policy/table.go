@@ -30,7 +30,7 @@ var columnWords = []struct {
 }{
 	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
-	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任)?(单位|部门)`), colLead},
+	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门)`), colLead},
 	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位|其他责任`), colCo},
 	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限`), colDeadline},
@@ -171,7 +171,25 @@ func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 	for _, t := range tables {
 		t.line = kept[t.line]
 	}
-	return strings.Join(lines, "\n"), append(tables, flat...)
+	tables = append(tables, flat...)
+	for _, t := range tables {
+		if t.line > 0 && goalCaption(lines[t.line-1]) {
+			t.goals = true
+		}
+	}
+	return strings.Join(lines, "\n"), tables
+}
+
+// goalCaptionRe is a table's caption that names its rows as figures to
+// reach: 量化指标任务分工, 主要指标分解表, 预期目标任务分解 (not 目标任务
+// alone: 重点工作目标任务 are work).
+var goalCaptionRe = regexp.MustCompile(`指标|预期目标`)
+
+// goalCaption reports whether the line above a table is its caption and
+// names its rows as targets: short, no sentence.
+func goalCaption(l string) bool {
+	l = strings.TrimSpace(l)
+	return len([]rune(l)) <= 40 && !strings.ContainsAny(l, "。；;，,：:") && goalCaptionRe.MatchString(l)
 }
 
 // lineOffset returns the rune offset in text of the start of line n.
@@ -280,8 +298,8 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = seq
 		} else if seq == "" {
 			// No 序号: the task cell's own number (14.改扩建…).
-			if m := ownNumberRe.FindStringSubmatch(cells[colTitle] + cells[colContent]); m != nil {
-				label = m[1]
+			if num, _, ok := cellNumber(cells[colTitle] + cells[colContent]); ok {
+				label = num
 			}
 		}
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
@@ -364,7 +382,9 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
 		raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
 		us = p.rules.finish(us, raw)
-	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && hasCol(t.cols, colCo):
+	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && (hasCol(t.cols, colCo) || p.rules.isUnitList(cells[colLead])):
+		// Under a 牵头单位 column every unit leads, whether or not the
+		// table has a 配合单位 column beside it.
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
 		us = p.rules.finish(us, cells[colLead])
 	case cells[colLead] == "" && cells[colUnits] != "" && cells[colCo] != "":

@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,7 +16,7 @@ import (
 // tableReaders read the text tables after readRowTable's, each tried where
 // the ones before it find no table, in this order.
 var tableReaders = []func(lines []string, i int, u unitRules) (*taskTable, int, bool){
-	readCellTable, readPipeCellTable, readSpaceTable, readBarTable, readGluedTable, readRecordTable, readLabelLineTable, readClauseRunTable,
+	readCellTable, readPipeCellTable, readSpaceTable, readOneLineTable, readBarTable, readGluedTable, readRecordTable, readLabelLineTable, readClauseRunTable,
 }
 
 // rebuildLineTables finds the tables written as text in lines and returns
@@ -197,8 +198,18 @@ func headerContinues(prev, c string) bool {
 
 var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
 
-// ownNumberRe is a task cell's own number: 2.一般公共预算收入….
-var ownNumberRe = regexp.MustCompile(`^(\d{1,3})[.．、]\s*`)
+// cellNumber reads a task cell's own number (2.一般公共预算收入…), read
+// as the line reader reads an item's: full-width digits (１５.) and a
+// number without punctuation (3规上工业…, 3 规上工业…) count. It returns
+// the number in half-width digits and the cell's text after it.
+func cellNumber(c string) (string, string, bool) {
+	rs := []rune(c)
+	m, ok := scanNum(rs, 0)
+	if !ok || m.value > 999 {
+		return "", "", false
+	}
+	return strconv.Itoa(m.value), strings.TrimSpace(string(rs[m.end:])), true
+}
 
 // parenNumberRe is a row number in brackets, (8): always a row, where (一)
 // after a row heads a section.
@@ -210,6 +221,13 @@ var parenNumberRe = regexp.MustCompile(`^[（(]\s*\d+\s*[)）]$`)
 // cells leave no line: units (one or several lines), a person, a deadline,
 // the task's text, or other columns' text (进展情况), which is left out.
 func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	return readCells(lines, i, u, true)
+}
+
+// readCells is readCellTable; the other readers hand it the cells they cut
+// out of their own layout, where an empty cell is no blank line
+// (blankEnds false).
+func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, int, bool) {
 	cell := func(k int) string { return cellLine(lines, k) }
 	header, j := readCellHeader(lines, i)
 	probe, ok := recogniseTable([][]string{header})
@@ -246,8 +264,8 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	// openGroup turns the current row into the head of a group (its 序号
 	// and 项目) and a first row numbered as its task cell is.
 	openGroup := func() bool {
-		m := ownNumberRe.FindStringSubmatch(cur[colAt[colContent]])
-		if m == nil {
+		num, rest, ok := cellNumber(cur[colAt[colContent]])
+		if !ok {
 			return false
 		}
 		head := make([]string, len(cols))
@@ -257,8 +275,8 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cur[k] = ""
 		}
 		rows = append(rows, head)
-		cur[colAt[colSeq]] = m[1] + "."
-		cur[colAt[colContent]] = strings.TrimSpace(cur[colAt[colContent]][len(m[0]):])
+		cur[colAt[colSeq]] = num + "."
+		cur[colAt[colContent]] = rest
 		groupOpen, groups = true, true
 		return true
 	}
@@ -290,8 +308,14 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	// category is the cell of a first column that groups the rows (分类:
 	// 发展目标), merged over them: it stands before the first row's number.
 	category, hasCategory := "", cols[0] == colNone && isCategoryHeader(header[0])
+	// leaderFirst: the 牵头领导 column stands before the unit columns, so a
+	// short cell after a row's units (已完成) is another column's.
+	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < firstUnitCol(cols)
 	for ; j < len(lines); j++ {
 		c := cell(j)
+		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
+			break
+		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
 		unit := strings.TrimRight(unitPart(c, u), "。.")
@@ -332,7 +356,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				// A later group with a single numbered task cell.
 				openGroup()
 			}
-		case unitCells > 0 && ownNumberRe.MatchString(c) && !u.isUnitList(c):
+		case unitCells > 0 && hasCellNumber(c) && !u.isUnitList(c):
 			// A row numbered 1 whose task cells carry their own numbers
 			// (1.地区生产总值…, then 2.一般公共预算收入…): the 序号 numbers
 			// a group, merged over the rows; each numbered cell is a row
@@ -344,11 +368,11 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			if !groupOpen && !openGroup() {
 				break
 			}
-			m := ownNumberRe.FindStringSubmatch(c)
+			num, rest, _ := cellNumber(c)
 			flush()
 			cur = make([]string, len(cols))
-			cur[colAt[colSeq]] = m[1] + "."
-			cur[colAt[colContent]] = strings.TrimSpace(c[len(m[0]):])
+			cur[colAt[colSeq]] = num + "."
+			cur[colAt[colContent]] = rest
 			if k, ok := colAt[colLeader]; ok {
 				pendingLeader, cur[k] = leader, ""
 			}
@@ -381,7 +405,7 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			default:
 				put(colLead, c)
 			}
-		case looksLikePerson(c) && hasCol(cols, colLeader):
+		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
 		}
@@ -417,6 +441,19 @@ func shortTitle(c string) bool {
 // | a page may leave after it.
 func cellLine(lines []string, k int) string {
 	return strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(lines[k]), "|"))
+}
+
+// blankEndsCellTable reports whether the blank line at lines[j] ends a
+// table flattened one cell a line: the line after it starts no row (a
+// signature, its date). The reader keeps such a line only where a page's
+// table ends (docread.Block).
+func blankEndsCellTable(lines []string, j int) bool {
+	for k := j + 1; k < len(lines); k++ {
+		if c := cellLine(lines, k); c != "" {
+			return !bareNumberRe.MatchString(c) && !parenNumberRe.MatchString(c) && !isSectionRow(c)
+		}
+	}
+	return false
 }
 
 // readCellHeader reads the header of a table flattened one cell a line:
@@ -638,7 +675,20 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if !strings.ContainsAny(lines[i], "序编") {
 		return nil, 0, false
 	}
-	header := spaceCells(lines[i])
+	// The line starts with its 序号, or a category column's word.
+	if f := strings.Fields(lines[i]); len(f) < 3 || classifyHeader(f[0]) != colSeq && !categoryHeaderRe.MatchString(f[0]) {
+		return nil, 0, false
+	}
+	split := spaceCells
+	header := joinSpacedLetters(split(lines[i]))
+	if !namesColumns(header) || strings.Contains(strings.Join(header, "|"), " ") {
+		// 牵头  领导 牵头         责任单位: the page spread the header's
+		// words wider than it parted its cells; cut at every space and
+		// close up the words that make one label.
+		if alt := joinLabelWords(joinSpacedLetters(everySpace(lines[i]))); namesColumns(alt[:lastUnitCol(alt)+1]) {
+			split, header = everySpace, alt
+		}
+	}
 	// A short column before the 序号 (类别 | 序号 | …): each row's first
 	// cell is dropped, and the rows read from their number.
 	lead := len(header) > 3 && categoryHeaderRe.MatchString(header[0]) && classifyHeader(header[1]) == colSeq
@@ -651,16 +701,13 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if _, ok := recogniseTable([][]string{header}); !ok && !unitlessHeader(header) {
 		return nil, 0, false
 	}
-	// One column the rows are not read into (落实进展情况) may stand in
-	// the header; more, and the line is more likely a sentence.
-	unknown := 0
-	for _, h := range header {
-		if classifyHeader(h) == colNone {
-			unknown++
+	// Columns the rows are not read into (进展情况, 备注) may stand after
+	// the unit columns; elsewhere the line is more likely a sentence.
+	lastUnit := lastUnitCol(header)
+	for k, h := range header {
+		if classifyHeader(h) == colNone && k < lastUnit {
+			return nil, 0, false
 		}
-	}
-	if unknown > 0 {
-		return nil, 0, false
 	}
 	cells := append([]string(nil), header...)
 	j := i + 1
@@ -668,7 +715,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
 		if lead {
-			if parts := spaceCells(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
+			if parts := split(l); len(parts) > 2 && spaceRowRe.MatchString(strings.Join(parts[1:], "  ")) {
 				if isSectionRow(parts[0]) {
 					cells = append(cells, parts[0])
 				}
@@ -680,10 +727,15 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 			continue
 		case spaceRowRe.MatchString(l):
 			rows++
-			cells = append(cells, u.spaceRowCells(spaceCells(l))...)
+			cells = append(cells, u.spaceRowCells(split(l))...)
 			continue
 		case isSectionRow(l) && len([]rune(l)) <= 60:
 			cells = append(cells, l)
+			continue
+		case rows > 0 && u.isUnitList(split(l)[0]):
+			// A row's unit cell broken over lines (县卫健委 各乡镇 /
+			// 县开发区 / 县直有关单位 …): the line goes on with the row.
+			cells = append(cells, split(l)...)
 			continue
 		}
 		break
@@ -691,11 +743,66 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if rows == 0 {
 		return nil, 0, false
 	}
-	t, _, ok := readCellTable(cells, 0, u)
+	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}
 	return t, j, true
+}
+
+// everySpace cuts a line at every run of spaces.
+func everySpace(l string) []string {
+	return spaceRunRe.Split(strings.TrimSpace(l), -1)
+}
+
+// firstUnitCol is the index of the first unit column, len(cols) for none.
+func firstUnitCol(cols []column) int {
+	for k, c := range cols {
+		if unitCol(c) {
+			return k
+		}
+	}
+	return len(cols)
+}
+
+// lastUnitCol is the index of a header's last unit column, -1 for none.
+func lastUnitCol(header []string) int {
+	last := -1
+	for k, h := range header {
+		if unitCol(classifyHeader(h)) {
+			last = k
+		}
+	}
+	return last
+}
+
+// namesColumns reports whether every cell of a header names a column.
+func namesColumns(header []string) bool {
+	for _, h := range header {
+		if classifyHeader(h) == colNone {
+			return false
+		}
+	}
+	return true
+}
+
+// labelNounRe is the noun that closes a column's label (牵头 领导, 配合
+// 责任单位) when a page spread the label's words apart.
+var labelNounRe = regexp.MustCompile(`^(?:领导|单位|部门|责任单位|责任部门|责任人|时限)$`)
+
+// joinLabelWords closes up a header's words that make one label
+// together: 牵头 领导 → 牵头领导, 主体 责任单位 → 主体责任单位.
+func joinLabelWords(tokens []string) []string {
+	var out []string
+	for k := 0; k < len(tokens); k++ {
+		if k+1 < len(tokens) && labelNounRe.MatchString(tokens[k+1]) && classifyHeader(tokens[k]+tokens[k+1]) != colNone {
+			out = append(out, tokens[k]+tokens[k+1])
+			k++
+			continue
+		}
+		out = append(out, tokens[k])
+	}
+	return out
 }
 
 // spaceRowCells joins the pieces of a row's text that spaces cut apart:
@@ -741,7 +848,7 @@ func (l rowLayout) align(cells []string) []string {
 	if l.seq <= 0 || len(cells) == 0 || len(cells) >= l.width || !bareNumberRe.MatchString(cells[0]) {
 		// No 序号, but a category column first whose merged cell the row
 		// lacks: 类别 | 民生事项名称 | … then 15.推进… | ….
-		if l.seq < 0 && l.category && len(cells) > 1 && ownNumberRe.MatchString(cells[0]) {
+		if l.seq < 0 && l.category && len(cells) > 1 && hasCellNumber(cells[0]) {
 			return append([]string{""}, cells...)
 		}
 		return cells
@@ -783,7 +890,7 @@ func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	if len(cells) < 6 {
 		return nil, 0, false
 	}
-	t, _, ok := readCellTable(cells, 0, u)
+	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}
@@ -800,4 +907,9 @@ func unitPart(c string, u unitRules) string {
 		return c
 	}
 	return m[1]
+}
+
+func hasCellNumber(c string) bool {
+	_, _, ok := cellNumber(c)
+	return ok
 }

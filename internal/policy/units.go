@@ -110,11 +110,15 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 }
 
 // clauseText is a clause as its labels and units are read: without its
-// note of the lead rule (列第一位的为牵头单位), its empty brackets and its
-// closing stops.
+// note of the lead rule (列第一位的为牵头单位), its empty brackets, its
+// closing 下同 and its closing stops.
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
-	return strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	if strings.HasSuffix(raw, "同") {
+		raw = strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
+	}
+	return raw
 }
 
 // segmentUnits reads the units of the clause raw (see clauseText) split at
@@ -278,6 +282,9 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		afterOrg := false
 		for i := range items {
 			name := items[i].name
+			if backReferenceRe.MatchString(name) {
+				continue // 各责任单位按职责分工落实: the units named already
+			}
 			switch p := u.ownPrefix(name); {
 			case p != "":
 				prefix, afterOrg = p, false
@@ -304,6 +311,10 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 	}
 	return out
 }
+
+// backReferenceRe is a collective that names the units of the clause
+// again (各责任单位, 各牵头单位), not units of its own.
+var backReferenceRe = regexp.MustCompile(`^各(有关|相关)?(责任|牵头|配合)(单位|部门)$`)
 
 // joinWrapped joins the pieces of a name that a line wrap or a stray space
 // cut in two (自治 区农牧厅): a piece that is not a name, followed by one
@@ -488,7 +499,10 @@ func joinCollective(names []string) []string {
 		// 各乡镇人民政府、街道办事处: a body of a level that has many
 		// (乡, 镇, 街道, 村) named without a place is one more group the
 		// 各 covers.
-		if k := len(out); k > 0 && (subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
+		// 各镇（街道）党委、政府: a body named without a place is the same
+		// places' body.
+		if k := len(out); k > 0 && (bareBodyRe.MatchString(n) && strings.HasPrefix(out[k-1], "各") ||
+			subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
 		}
@@ -496,6 +510,9 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// bareBodyRe is a body of government named without its place.
+var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
 
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
 // 机构, 有关直属单位, 委属部门单位, 局属各单位.

@@ -1,0 +1,104 @@
+package policy
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
+)
+
+// Layouts a page or a converted file gives a document's structure, each on
+// an excerpt in the project's own words: the item at path must be a task
+// with these units (and this deadline, when one is given).
+func TestStructureLayouts(t *testing.T) {
+	for _, tt := range readLayoutCases(t, "testdata/layouts.txt") {
+		t.Run(tt.name, func(t *testing.T) {
+			d := parseText(t, tt.text)
+			tk := byLabel(d)[tt.path]
+			if tk == nil || !tk.Reportable() && tt.kind != string(task.KindOther) {
+				var paths []string
+				for _, x := range d.Tasks {
+					paths = append(paths, strings.Join(x.Path, ".")+" "+string(x.Kind))
+				}
+				t.Fatalf("no task %s; items: %v", tt.path, paths)
+			}
+			if !sameList(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
+				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
+			}
+			if tt.leader != "" && tk.Leader != tt.leader {
+				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
+			}
+			if tt.kind != "" && string(tk.Kind) != tt.kind {
+				t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
+			}
+			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
+				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
+			}
+		})
+	}
+}
+
+// A table flattened one cell a line with | after each cell, then a blank
+// line and the signature: the issuing office is no unit of the last row.
+func TestTableEndsBeforeSignature(t *testing.T) {
+	text := "重点工作清单\n序号 |\n重点工作 |\n责任单位 |\n完成时限 |\n1 |\n推进项目落地。 |\n招商局 |\n全年 |\n2 |\n提升园区承载能力。 |\n规划建设局 |\n全年 |\n\n某某区人民政府办公室\n2024年3月1日\n"
+	doc, err := docread.Read("t.txt", strings.NewReader(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := byLabel(Parse(doc, cfg))["2"]
+	if tk == nil || !sameList(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
+		t.Fatalf("row 2 = %+v; want lead 规划建设局 and no co-unit", tk)
+	}
+}
+
+// layoutCase is a case of testdata/layouts.txt.
+type layoutCase struct {
+	name, text, path, deadline, kind, leader string
+	lead, co                                 []string
+}
+
+func readLayoutCases(t *testing.T, name string) []layoutCase {
+	t.Helper()
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []layoutCase
+	for _, part := range strings.Split(string(raw), "\n== ")[1:] {
+		head, text, _ := strings.Cut(part, "\n")
+		want, text, _ := strings.Cut(text, "\n")
+		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
+		for _, f := range strings.Fields(strings.TrimPrefix(want, "want:")) {
+			k, v, _ := strings.Cut(f, "=")
+			switch k {
+			case "path":
+				c.path = v
+			case "lead":
+				c.lead = strings.Split(v, ",")
+			case "co":
+				c.co = strings.Split(v, ",")
+			case "deadline":
+				c.deadline = v
+			case "kind":
+				c.kind = v
+			case "leader":
+				c.leader = v
+			default:
+				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
+			}
+		}
+		cases = append(cases, c)
+	}
+	if len(cases) == 0 {
+		t.Fatalf("%s holds no case", name)
+	}
+	return cases
+}
