@@ -12,6 +12,7 @@ const (
 	styleCNParen                   // （一）
 	styleNum                       // 1.  1．  1、
 	styleNumParen                  // （1）
+	styleNumHalf                   // 1)  1）, only at a line start
 	styleCircled                   // ①
 	styleTableRow                  // a bare number in a table's 序号 column
 	stylePart                      // 第一部分
@@ -41,7 +42,7 @@ func (m marker) label() string {
 		return cnNumeral(m.value)
 	case styleCNParen:
 		return "(" + cnNumeral(m.value) + ")"
-	case styleNum, styleTableRow:
+	case styleNum, styleNumHalf, styleTableRow:
 		return itoa(m.value)
 	case styleNumParen:
 		return "(" + itoa(m.value) + ")"
@@ -260,6 +261,18 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	}
 	switch rs[j] {
 	case '.', '．', '、', '﹒':
+	case ')', '）':
+		// 1) and 1）: a level of their own (a document may number 1.
+		// items and 1) points under them), taken only at a line start:
+		// in a sentence 1) closes a parenthesis.
+		end := j + 1
+		for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+			end++
+		}
+		if end >= len(rs) || rs[end] == '\n' || v > 999 {
+			return marker{}, false
+		}
+		return marker{style: styleNumHalf, value: v, start: i, end: end}, true
 	case '。':
 		// 1。在…: a page that wrote its numbers with the full stop;
 		// taken only at a line start, as a bare number is.
