@@ -114,6 +114,43 @@ func init() {
 	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)` + labelEnd)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
+	labelNameRe = regexp.MustCompile(`^(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)$`)
+	spaceLabelRe = regexp.MustCompile(`(^|[\n（(〔【\[；;，,。])([ \t\x{3000}]*)((?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `))[ \t\x{3000}]+(\p{Han}[^\s，,；;。、：:（）()]*)`)
+}
+
+// labelNameRe is a name that is only an owner label (责任单位, 共同责任单位):
+// never a unit.
+var labelNameRe *regexp.Regexp
+
+// spaceLabelRe is an owner label a page wrote with spaces instead of its
+// colon, at a line's or a clause's start, and the word after it.
+var spaceLabelRe *regexp.Regexp
+
+// spaceLabels gives the owner labels written with spaces instead of a
+// colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 read as
+// 责任单位：市科技局 and 牵头单位：市住建局. Only a label that names its
+// kind of body (…单位, …部门, …科室, …处室, …主体), never a bare 牵头, and
+// not before a word that heads a unit, deadline or number column: 牵头单位
+// 配合单位 完成时限 is a table's header, not a label and its units (a unit
+// may look like a content column's word: 市金融工作局). Left alone, such a label was
+// read as a unit (责任单位) of its own clause.
+func spaceLabels(t string) string {
+	if !strings.Contains(t, "单位 ") && !strings.Contains(t, "部门 ") && !strings.Contains(t, "单位\u3000") &&
+		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") {
+		return t
+	}
+	return spaceLabelRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := spaceLabelRe.FindStringSubmatch(m)
+		label, next := sub[3], sub[4]
+		named := false
+		for _, kind := range []string{"单位", "部门", "科室", "处室", "主体"} {
+			named = named || strings.HasSuffix(label, kind)
+		}
+		if c := classifyHeader(next); !named || c >= colLead || c == colSeq || labelRoleOf(next) != roleGeneric {
+			return m
+		}
+		return sub[1] + sub[2] + label + "：" + next
+	})
 }
 
 // hasColon reports whether s holds a colon, which every label needs: the
@@ -375,7 +412,7 @@ var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室
 
 var agencyEndRe = regexp.MustCompile(`(局|委|厅|部|办|委员会|银行|分行|支行|公司|集团|中心|管委会|政府|办公室)$`)
 
-var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负责|配合|牵头|落实|会同|按职责|分工`)
+var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
 
 // plausible reports whether a name can be emitted as a unit: it has the
 // shape of an organisation's or a place's name, or the office's
@@ -399,6 +436,9 @@ func (u unitRules) plausible(name string) bool {
 	}
 	if _, ok := u.aliases[name]; ok || u.known[name] || u.isCollective(name) && n <= 20 {
 		return true
+	}
+	if labelNameRe.MatchString(name) {
+		return false
 	}
 	if u.isAgency(name) {
 		return true

@@ -61,6 +61,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
+	text = spaceLabels(text)
 	p.rules.places = docPlaces(doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n" + text + tableText(tables))
 	rs := []rune(text)
 	rule := detectLeadRule(text + tableText(tables))
