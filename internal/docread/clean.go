@@ -28,6 +28,9 @@ var (
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	traditional := simplifyLines(lines, &hint)
+	foldEnclosedLines(lines)
+	unspaceLines(lines)
+	lines = unwrapLines(lines)
 	lines = dropBoilerplate(lines)
 	var c collector
 	lines = takeHeaderMeta(lines, &c)

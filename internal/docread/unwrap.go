@@ -1,0 +1,248 @@
+package docread
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Hard-wrapped text. Text taken from a PDF breaks every paragraph into
+// lines of the page's width, anywhere: inside a unit name (市科 / 技局), a
+// bracketed clause or an owner line, with the page's number and running
+// header between pages. A text is taken for hard-wrapped by its shape:
+// most of its long lines are about as long as the longest and do not end a
+// sentence. Then a line that reaches the margin and does not end a
+// paragraph is joined, without a separator, to the next line unless that
+// one starts an item; a bracket still open joins them whatever the end.
+// Text that is not hard-wrapped is left as it is, and so are table rows
+// (|, a tab, a run of spaces) and blank lines, which end a paragraph.
+
+const (
+	// wrapMinLines is how many lines must reach the margin without ending
+	// a sentence before a text counts as hard-wrapped.
+	wrapMinLines = 4
+	// wrapMaxWidth bounds the margin: a line longer than this is a
+	// paragraph, not a page's line.
+	wrapMaxWidth = 80
+	// headerMaxRunes bounds a running header.
+	headerMaxRunes = 30
+)
+
+// paragraphEnds are the characters that end a paragraph at a line's end;
+// a closing bracket ends one when it closes a clause (……（市科技局牵头）).
+const paragraphEnds = "。；：！？;:!?）)】〕]"
+
+// itemStartRe matches the start of an item, a heading or a label line: a
+// numbering (一、 1. （一） (1) ①, 3加快 but not 2024年), 第X条, 附件, or a
+// label such as 责任单位：.
+var itemStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[)）]|[\d０-９]{1,4}[.．、)）](?:[^\d０-９]|$)|[\d０-９]{1,3}[^\d０-９年月日号个项万亿元千百%％.．、)）\s]|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]|附件|\p{Han}{2,6}[：:])`)
+
+// lineWidth is the margin of a hard-wrapped text, or 0 when the text is
+// not hard-wrapped.
+func lineWidth(lines []line) int {
+	// Lines longer than wrapMaxWidth are only counted: when they are more
+	// than a tenth, the text is not hard-wrapped.
+	var lens []int
+	over := 0
+	for _, l := range lines {
+		switch s := l.text; {
+		case l.rows != nil || s == "" || tableLike(s):
+		case len(s) > 4*wrapMaxWidth:
+			over++
+		default:
+			if n := runeLen(s); n > wrapMaxWidth {
+				over++
+			} else {
+				lens = append(lens, n)
+			}
+		}
+	}
+	total := len(lens) + over
+	k := total * 9 / 10
+	if total < wrapMinLines || k >= len(lens) {
+		return 0
+	}
+	slices.Sort(lens)
+	width := lens[k]
+	if width < 12 {
+		return 0
+	}
+	long, open := 0, 0
+	for i, l := range lines {
+		if l.rows != nil || tableLike(l.text) || !atMargin(l.text, width) {
+			continue
+		}
+		long++
+		if i+1 < len(lines) && !endsParagraph(l.text) && continues(lines[i+1]) {
+			open++
+		}
+	}
+	if open < wrapMinLines || 2*open < long {
+		return 0
+	}
+	return width
+}
+
+// atMargin reports a line that reaches the margin: within a quarter of
+// the width (the break falls between words of different widths).
+func atMargin(s string, width int) bool {
+	if len(s) < width*3/4 || len(s) > 4*(width+width/8+2) {
+		return false
+	}
+	n := runeLen(s)
+	return 4*n >= 3*width && n <= width+width/8+2
+}
+
+// continues reports a line that may continue the one before it: text
+// that does not start an item or a table row.
+func continues(l line) bool {
+	return l.rows == nil && l.text != "" && !tableLike(l.text) && !itemStartRe.MatchString(l.text)
+}
+
+func endsParagraph(s string) bool {
+	r := lastRune(s)
+	return strings.ContainsRune(paragraphEnds, r)
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s[max(0, len(s)-8):])
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
+
+// openBracket reports whether s leaves a bracket open.
+func openBracket(s string) bool {
+	depth := 0
+	for _, r := range s {
+		switch r {
+		case '（', '(', '【', '〔', '[':
+			depth++
+		case '）', ')', '】', '〕', ']':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
+}
+
+// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
+// A bare number is not taken for one: it may be a table's row number.
+func isPageNumber(s string) bool {
+	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
+}
+
+// unwrapLines joins the lines of a hard-wrapped text (see the top of this
+// file).
+func unwrapLines(lines []line) []line {
+	// A table flattened one cell a line (序号, then a cell a line) has
+	// short lines that end anywhere: nothing from its start on is joined.
+	if i := slices.IndexFunc(lines, func(l line) bool { return tableStartRe.MatchString(l.text) }); i >= 0 {
+		return append(unwrapLines(lines[:i:i]), lines[i:]...)
+	}
+	width := lineWidth(lines)
+	if width == 0 {
+		return lines
+	}
+	headers := runningHeaders(lines)
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		last := len(out) - 1
+		if last < 0 || l.rows != nil || l.text == "" || tableLike(l.text) {
+			out = append(out, l)
+			continue
+		}
+		// Page furniture inside a paragraph goes: the number, then the
+		// next page's running header.
+		if j := skipFurniture(lines, i, headers); j > i && joinable(out[last], lines[j], width) {
+			i = j - 1
+			continue
+		}
+		if joinable(out[last], l, width) {
+			out[last].text += l.text
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// joinable reports whether next continues prev's paragraph.
+func joinable(prev, next line, width int) bool {
+	p, n := prev.text, next.text
+	if prev.rows != nil || next.rows != nil || p == "" || n == "" || tableLike(p) || tableLike(n) {
+		return false
+	}
+	// prev may hold lines already joined: its last line is what reached
+	// the margin.
+	if !atMargin(lastWrapped(p, width), width) {
+		return false
+	}
+	if openBracket(p) && !itemNumberRe.MatchString(n) {
+		return true
+	}
+	return !endsParagraph(p) && continues(next)
+}
+
+// itemNumberRe is a numbering alone, which starts an item even inside an
+// unclosed bracket.
+var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百\d]+条)`)
+
+// lastWrapped returns the last width-long piece of a joined paragraph.
+func lastWrapped(s string, width int) string {
+	rs := []rune(s)
+	if len(rs) <= width+width/8+2 {
+		return s
+	}
+	// Joined lines each reached the margin; the last one is what the
+	// paragraph's running length leaves.
+	return string(rs[len(rs)-width*3/4:])
+}
+
+// skipFurniture returns the index of the line after the page furniture
+// (a page number, blank lines, a running header) starting at lines[i], or
+// i when there is none.
+func skipFurniture(lines []line, i int, headers map[string]bool) int {
+	j := i
+	for j < len(lines) && lines[j].rows == nil && lines[j].text == "" {
+		j++
+	}
+	if j >= len(lines) || lines[j].rows != nil || !isPageNumber(lines[j].text) {
+		return i
+	}
+	j++
+	for j < len(lines) && lines[j].rows == nil && (lines[j].text == "" || headers[lines[j].text]) {
+		j++
+	}
+	if j >= len(lines) {
+		return i
+	}
+	return j
+}
+
+// runningHeaders returns the short lines that stand right after a page
+// number: a page's running header. A line that could start an item, or
+// ends a sentence, is never one.
+func runningHeaders(lines []line) map[string]bool {
+	headers := map[string]bool{}
+	for i, l := range lines {
+		if l.rows != nil || !isPageNumber(l.text) {
+			continue
+		}
+		// A form feed between pages leaves a blank line.
+		j := i + 1
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j == len(lines) || lines[j].rows != nil {
+			continue
+		}
+		if h := lines[j].text; runeLen(h) <= headerMaxRunes && !tableLike(h) && !itemStartRe.MatchString(h) && !endsParagraph(h) {
+			headers[h] = true
+		}
+	}
+	return headers
+}
