@@ -72,12 +72,20 @@ func TestUnwrap(t *testing.T) {
 			"2.深化营商环境改革，优化审批流程，压缩办理时限，推行告知承诺制，市科技局、市教育局按职责分工负责，2024年底前完成。\n" +
 			"3.强化要素保障，完善配套政策，落实财政金融支持措施，加强用地用能保障。（牵头单位：市自然资源局；配合单位：市财政局、市统计局）\n" +
 			"4.加强督查考核，将重点任务完成情况纳入年度绩效考核，定期通报进展情况。",
+		// a bracketed clause broken once in a text that is not wrapped
+		"1.清理铁路沿线堆放物。（责任单位：北\n沟街道、执法局）\n2.修整路面。（责任单位：住建局）": "1.清理铁路沿线堆放物。（责任单位：北沟街道、执法局）\n2.修整路面。（责任单位：住建局）",
+		// a single page's number is followed by a heading, not a header
+		"1.推进试点。\n- 1 -\n保障措施\n2.完善机制。": "1.推进试点。\n保障措施\n2.完善机制。",
+		// a running header on every page goes with the page numbers
+		"1.推进试点。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。\n- 2 -\n\f某某市人民政府公报\n3.强化保障。": "1.推进试点。\n2.完善机制。\n3.强化保障。",
 	})
 	// Left alone: paragraphs of any length that end their sentences, and
 	// a table flattened one cell a line.
 	for _, text := range []string{
 		"一、总体要求\n坚持问题导向，聚焦企业和群众办事的堵点难点\n1.推进数字政府建设，提升政务服务效能。\n" +
 			"牵头单位：市政务服务中心\n2.深化营商环境改革，优化审批流程和服务。\n牵头单位：市发展改革委",
+		// a bracket left open over a list of items
+		"（一）工作目标（到2025年：\n1.建成示范区。\n2.培育龙头企业。）",
 		"序号\n重点任务\n牵头单位\n1\n深化政务服务标准化建设，推进同一事项无差别受理\n县行政审批局\n" +
 			"2\n推行政务服务承诺制，在政务服务中心设立综合窗口\n县行政审批局、县市场监管局\n" +
 			"3\n推进政务服务事项网上办理，提升全程网办事项比例\n县大数据中心\n" +

@@ -143,46 +143,47 @@ func unwrapLines(lines []line) []line {
 		return append(unwrapLines(lines[:i:i]), lines[i:]...)
 	}
 	width := lineWidth(lines)
-	if width == 0 {
-		return lines
+	// A paragraph running on over the page break tells a running header
+	// from a heading: then one page is enough, else it must recur.
+	minPages := 2
+	if width > 0 {
+		minPages = 1
 	}
-	headers := runningHeaders(lines)
+	lines = dropPageFurniture(lines, runningHeaders(lines, minPages))
+	if width == 0 {
+		return joinOpenBrackets(lines)
+	}
 	out := make([]line, 0, len(lines))
-	for i := 0; i < len(lines); i++ {
-		l := lines[i]
-		last := len(out) - 1
-		if last < 0 || l.rows != nil || l.text == "" || tableLike(l.text) {
+	// tail is the last line joined into out's last paragraph: it is what
+	// must reach the margin for the next one to be joined.
+	tail := ""
+	for _, l := range lines {
+		if len(out) == 0 || l.rows != nil || l.text == "" || tableLike(l.text) {
+			out, tail = append(out, l), l.text
+			continue
+		}
+		if prev := &out[len(out)-1]; joinable(*prev, tail, l, width) {
+			prev.text += l.text
+		} else {
 			out = append(out, l)
-			continue
 		}
-		// Page furniture inside a paragraph goes: the number, then the
-		// next page's running header.
-		if j := skipFurniture(lines, i, headers); j > i && joinable(out[last], lines[j], width) {
-			i = j - 1
-			continue
-		}
-		if joinable(out[last], l, width) {
-			out[last].text += l.text
-			continue
-		}
-		out = append(out, l)
+		tail = l.text
 	}
 	return out
 }
 
-// joinable reports whether next continues prev's paragraph.
-func joinable(prev, next line, width int) bool {
-	p, n := prev.text, next.text
-	if prev.rows != nil || next.rows != nil || p == "" || n == "" || tableLike(p) || tableLike(n) {
+// joinable reports whether next continues prev's paragraph, whose last
+// line was tail.
+func joinable(prev line, tail string, next line, width int) bool {
+	p := prev.text
+	if prev.rows != nil || p == "" || tableLike(p) || !continues(next) && !openBracket(p) || next.text == "" || tableLike(next.text) || next.rows != nil {
 		return false
 	}
-	// prev may hold lines already joined: its last line is what reached
-	// the margin.
-	if !atMargin(lastWrapped(p, width), width) {
+	if !atMargin(tail, width) {
 		return false
 	}
-	if openBracket(p) && !itemNumberRe.MatchString(n) {
-		return true
+	if openBracket(p) {
+		return !itemNumberRe.MatchString(next.text)
 	}
 	return !endsParagraph(p) && continues(next)
 }
@@ -191,43 +192,11 @@ func joinable(prev, next line, width int) bool {
 // unclosed bracket.
 var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百\d]+条)`)
 
-// lastWrapped returns the last width-long piece of a joined paragraph.
-func lastWrapped(s string, width int) string {
-	rs := []rune(s)
-	if len(rs) <= width+width/8+2 {
-		return s
-	}
-	// Joined lines each reached the margin; the last one is what the
-	// paragraph's running length leaves.
-	return string(rs[len(rs)-width*3/4:])
-}
-
-// skipFurniture returns the index of the line after the page furniture
-// (a page number, blank lines, a running header) starting at lines[i], or
-// i when there is none.
-func skipFurniture(lines []line, i int, headers map[string]bool) int {
-	j := i
-	for j < len(lines) && lines[j].rows == nil && lines[j].text == "" {
-		j++
-	}
-	if j >= len(lines) || lines[j].rows != nil || !isPageNumber(lines[j].text) {
-		return i
-	}
-	j++
-	for j < len(lines) && lines[j].rows == nil && (lines[j].text == "" || headers[lines[j].text]) {
-		j++
-	}
-	if j >= len(lines) {
-		return i
-	}
-	return j
-}
-
 // runningHeaders returns the short lines that stand right after a page
-// number: a page's running header. A line that could start an item, or
-// ends a sentence, is never one.
-func runningHeaders(lines []line) map[string]bool {
-	headers := map[string]bool{}
+// number on at least min pages: a page's running header. A line that
+// could start an item, or ends a sentence, is never one.
+func runningHeaders(lines []line, min int) map[string]bool {
+	count := map[string]int{}
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
@@ -241,8 +210,53 @@ func runningHeaders(lines []line) map[string]bool {
 			continue
 		}
 		if h := lines[j].text; runeLen(h) <= headerMaxRunes && !tableLike(h) && !itemStartRe.MatchString(h) && !endsParagraph(h) {
+			count[h]++
+		}
+	}
+	headers := map[string]bool{}
+	for h, n := range count {
+		if n >= min {
 			headers[h] = true
 		}
 	}
 	return headers
+}
+
+// dropPageFurniture removes the page numbers, and the running header
+// (one of headers) that follows one, with the blank lines between them.
+func dropPageFurniture(lines []line, headers map[string]bool) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.rows != nil || !isPageNumber(l.text) {
+			out = append(out, l)
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j < len(lines) && lines[j].rows == nil && headers[lines[j].text] {
+			i = j
+		}
+	}
+	return out
+}
+
+// joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
+// the lines of a bracketed clause broken once: a line that leaves a
+// bracket open, then one that does not start an item and closes it
+// (……（责任单位：北 / 沟街道、执法局）).
+func joinOpenBrackets(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.rows == nil && i+1 < len(lines) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
+			!openBracket(l.text+lines[i+1].text) {
+			l.text += lines[i+1].text
+			i++
+		}
+		out = append(out, l)
+	}
+	return out
 }
