@@ -7,7 +7,8 @@ import "strings"
 // decimalEnclosedParen lists and PDFs write items with them; the numbering
 // parser reads the spelled-out forms, so they are folded where they number
 // an item: at a line's or a cell's start, or after a sentence's or clause's
-// end (items run inline). A reference in mid-sentence (见⑵) keeps its form.
+// end (items run inline), or after a space. A reference in mid-sentence
+// (按第⑵项) keeps its form.
 
 const (
 	firstParenDigit = 0x2474 // ⑴
@@ -46,7 +47,8 @@ func hasEnclosed(s string) bool {
 
 // foldEnclosed spells out the enclosed numbers of s that stand where an
 // item's number stands: at the start, after 。；;：: (items run inline),
-// or at a cell's start after | or a tab; spaces in between do not matter.
+// or after a space, | or a tab (a cell's start, or items of a text
+// flattened into one line).
 func foldEnclosed(s string) string {
 	if !hasEnclosed(s) {
 		return s
@@ -62,10 +64,10 @@ func foldEnclosed(s string) string {
 		}
 		b.WriteRune(r)
 		switch {
-		case r == '\t':
-			itemPlace = true // a cell's start
-		case r == ' ' || r == '\u3000':
-			// spaces keep the place as it was
+		case r == '\t' || r == ' ' || r == '\u3000':
+			// a cell's start, or the next item of a text flattened into
+			// one line (……市场信心 ㈠全面促进消费)
+			itemPlace = true
 		default:
 			itemPlace = strings.ContainsRune("。；;：:|", r)
 		}

@@ -39,6 +39,14 @@ func TestUnspace(t *testing.T) {
 		scattered: "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
 			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
 	})
+	// a page flattened into one line, scattered all through: the spaces
+	// before an item's number and after a sentence stay
+	flat := "一、总体 要求 1.加快推 进数字政府建 设，提升政 务服务效能。 责任单位：区住 建局、区发 改委 2.深化营 商环境改革，优 化审批流程。 " +
+		"牵头单位：相关县(市、区) 政府 3.强化要 素保障，完善配 套政策。"
+	if got, want := readBlocks(t)(flat), "一、总体要求 1.加快推进数字政府建设，提升政务服务效能。 责任单位：区住建局、区发改委 2.深化营商环境改革，优化审批流程。 "+
+		"牵头单位：相关县(市、区)政府 3.强化要素保障，完善配套政策。"; got != want {
+		t.Errorf("Read(%q) = %q; want %q", flat, got, want)
+	}
 	// Left alone: a normal text, units separated by spaces, a table with
 	// its columns two spaces apart, a decimal, digits, English.
 	for _, text := range []string{
@@ -46,6 +54,9 @@ func TestUnspace(t *testing.T) {
 			"3.强化保障。（牵头单位：市人社局 市商务局）\n4.加强督查。（牵头单位：市政府办 市统计局）",
 		"序号  重点任务  牵头单位\n1  推进 数字 政府建设  市发改委 市财政局\n2  完善 考核 办法机制  市科技局 市教育局\n" +
 			"3  强化 要素 保障措施  市人社局 市商务局\n4  加强 督查 考核工作  市政府办 市统计局",
+		// a page flattened into one line with a space between its fields
+		"近日督查组对农贸市场 单位 小区 卫生情况进行督查，这次又有哪些脏乱差被曝光呢？ 1.市场内卫生间堆放有杂物； 整改责任单位:县市场监督管理局 " +
+			"整改时限:2021年8月13日前 2.员工食堂橱柜杂物乱堆放； 整改责任单位:县污水处理厂 整改时限:2021年8月13日前",
 		"增长率 1 . 5 个百分点，共 12 34 项\nThe plan is read as it is written.\nIt has a few words in English.",
 	} {
 		want := strings.Join(strings.Split(text, "\n"), "\n")

@@ -29,8 +29,11 @@ import (
 const (
 	// scatterMinRunes is the shortest line the whole-text pass edits.
 	scatterMinRunes = 12
-	// scatterMinLines is how many lines must show scattered spaces.
-	scatterMinLines = 5
+	// scatterMinLines is how many lines must show scattered spaces, or
+	// scatterMinSpaces how many spaces a text of fewer lines (a page
+	// flattened into one) must hold.
+	scatterMinLines  = 5
+	scatterMinSpaces = 10
 )
 
 // fieldLabelRe is a label after a space: a page's metadata puts several
@@ -51,7 +54,13 @@ func isWide(r rune) bool {
 	return r == 0x2014 || r == 0x2026 || r == 0xb7
 }
 
+func isHan(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Han, r) }
+
 func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// sentenceEnds end a sentence or clause: a space after one may separate
+// paragraphs of a text flattened into one line.
+const sentenceEnds = "。；！？：;!?:"
 
 // unitEnd holds the last characters of most unit names: a space after one
 // separates units.
@@ -74,15 +83,18 @@ func tableLike(s string) bool {
 
 // removableSpace reports whether the single space between a and c (with
 // after the rune after c) is a scattered one: between two wide characters,
-// a wide character and a digit, or a digit and its item punctuation
-// (1 .严格) but never a decimal point (1 . 5).
+// a wide character and a digit or a half-width bracket (县(市、区) 政府),
+// or a digit and its item punctuation (1 .严格) but never a decimal point
+// (1 . 5).
 func removableSpace(a, c, after rune) bool {
 	switch {
+	case strings.ContainsRune(sentenceEnds, a):
+		return false // a flattened text's paragraphs: 。 then a space
 	case isWide(a) && (isWide(c) || isDigit(c)), isDigit(a) && isWide(c):
 		return true
 	case isDigit(a) && strings.ContainsRune(".)、", c):
 		return !isDigit(after) && after != ' '
-	case a == '(' && (isWide(c) || isDigit(c)):
+	case a == '(' && (isWide(c) || isDigit(c)), a == ')' && isWide(c), isWide(a) && c == '(':
 		return true
 	}
 	return false
@@ -98,7 +110,7 @@ func unspace(s string) string {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' {
+		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) {
 			c, n := utf8.DecodeRuneInString(s[i+1:])
 			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
 			if removableSpace(prev, c, after) {
@@ -119,6 +131,15 @@ func unspace(s string) string {
 	}
 	return b.String()
 }
+
+// fieldStart reports a space that separates the fields or items of a text
+// flattened into one line: before an item's number (日前 1.员工), or
+// before a label after a unit's name (管理局 整改时限:).
+func fieldStart(prev rune, rest string) bool {
+	return inlineNumberRe.MatchString(rest) || strings.ContainsRune(unitEnd, prev) && fieldLabelRe.MatchString(rest)
+}
+
+var inlineNumberRe = regexp.MustCompile(`^\d{1,3}[.．、]\D`)
 
 // letterSpaced reports a run of words standing one character each: at
 // least two words of a single wide character, making at least half of
@@ -157,23 +178,25 @@ func unspaceCells(s string) string {
 }
 
 // scattered reports whether the spaces of the text's long lines fall
-// inside words: on at least half of its long lines, and five or more, a
-// space stands between two wide characters, and fewer than half of those
+// inside words: on at least half of its long lines, and five or more (or
+// ten such spaces in all, one every 30-odd characters), a space stands
+// between two Han characters, and fewer than half of those
 // spaces follow a unit's last character. A space before a field's label
 // does not count.
 func scattered(lines []line) bool {
-	long, spaced, spaces, afterUnit := 0, 0, 0, 0
+	long, spaced, spaces, afterUnit, size := 0, 0, 0, 0, 0
 	for _, l := range lines {
 		s := l.text
 		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) {
 			continue
 		}
 		long++
+		size += len(s)
 		found := false
 		for i := strings.IndexByte(s, ' '); i > 0 && i+1 < len(s); i = nextSpace(s, i) {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			c, _ := utf8.DecodeRuneInString(s[i+1:])
-			if isWide(prev) && isWide(c) && !fieldLabelRe.MatchString(s[i+1:]) {
+			if isHan(prev) && isHan(c) && !fieldLabelRe.MatchString(s[i+1:]) {
 				found = true
 				spaces++
 				if strings.ContainsRune(unitEnd, prev) {
@@ -185,7 +208,8 @@ func scattered(lines []line) bool {
 			spaced++
 		}
 	}
-	return spaced >= scatterMinLines && 2*spaced >= long && 2*afterUnit < spaces
+	many := spaced >= scatterMinLines || spaces >= scatterMinSpaces && spaces*100 >= size
+	return many && 2*spaced >= long && 2*afterUnit < spaces
 }
 
 // nextSpace returns the index of the first space in s after index i, or
