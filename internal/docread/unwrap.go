@@ -113,8 +113,11 @@ func lastRune(s string) rune {
 }
 
 // openBracket reports whether s leaves a bracket open.
-func openBracket(s string) bool {
-	depth := 0
+func openBracket(s string) bool { return bracketDepth(0, s) > 0 }
+
+// bracketDepth returns how many brackets are open after s, depth being
+// open before it; a closing bracket without its opening is ignored.
+func bracketDepth(depth int, s string) int {
 	for _, r := range s {
 		switch r {
 		case '（', '(', '【', '〔', '[':
@@ -125,7 +128,7 @@ func openBracket(s string) bool {
 			}
 		}
 	}
-	return depth > 0
+	return depth
 }
 
 // isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
@@ -153,39 +156,59 @@ func unwrapLines(lines []line) []line {
 	if width == 0 {
 		return joinOpenBrackets(lines)
 	}
+	return joinWrapped(lines, width)
+}
+
+// paragraph is a paragraph being joined from a hard-wrapped text's lines.
+// Its bracket depth and last line are kept as it grows, so that joining
+// costs the length of the text, not its square.
+type paragraph struct {
+	parts []string
+	depth int    // brackets left open
+	tail  string // the last line: what must reach the margin
+}
+
+func (p *paragraph) add(s string) {
+	p.parts = append(p.parts, s)
+	p.depth = bracketDepth(p.depth, s)
+	p.tail = s
+}
+
+// joinWrapped joins the lines of a text hard-wrapped at width.
+func joinWrapped(lines []line, width int) []line {
 	out := make([]line, 0, len(lines))
-	// tail is the last line joined into out's last paragraph: it is what
-	// must reach the margin for the next one to be joined.
-	tail := ""
-	for _, l := range lines {
-		if len(out) == 0 || l.rows != nil || l.text == "" || tableLike(l.text) {
-			out, tail = append(out, l), l.text
-			continue
+	var cur paragraph
+	flush := func() {
+		if len(cur.parts) > 0 {
+			out = append(out, line{text: strings.Join(cur.parts, "")})
 		}
-		if prev := &out[len(out)-1]; joinable(*prev, tail, l, width) {
-			prev.text += l.text
-		} else {
-			out = append(out, l)
-		}
-		tail = l.text
+		cur = paragraph{}
 	}
+	for _, l := range lines {
+		switch {
+		case l.rows != nil || l.text == "" || tableLike(l.text):
+			flush()
+			out = append(out, l)
+		case len(cur.parts) > 0 && joinable(&cur, l.text, width):
+			cur.add(l.text)
+		default:
+			flush()
+			cur.add(l.text)
+		}
+	}
+	flush()
 	return out
 }
 
-// joinable reports whether next continues prev's paragraph, whose last
-// line was tail.
-func joinable(prev line, tail string, next line, width int) bool {
-	p := prev.text
-	if prev.rows != nil || p == "" || tableLike(p) || !continues(next) && !openBracket(p) || next.text == "" || tableLike(next.text) || next.rows != nil {
+// joinable reports whether the line next continues p.
+func joinable(p *paragraph, next string, width int) bool {
+	if !atMargin(p.tail, width) {
 		return false
 	}
-	if !atMargin(tail, width) {
-		return false
+	if p.depth > 0 {
+		return !itemNumberRe.MatchString(next)
 	}
-	if openBracket(p) {
-		return !itemNumberRe.MatchString(next.text)
-	}
-	return !endsParagraph(p) && continues(next)
+	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next)
 }
 
 // itemNumberRe is a numbering alone, which starts an item even inside an
