@@ -68,17 +68,7 @@ const unitEnd = "局委办厅部府心会院所站队社处"
 
 // tableLike reports a line whose spaces may be a table's column gaps.
 func tableLike(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '|', '\t':
-			return true
-		case ' ':
-			if i+1 < len(s) && s[i+1] == ' ' {
-				return true
-			}
-		}
-	}
-	return false
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ")
 }
 
 // removableSpace reports whether the single space between a and c (with

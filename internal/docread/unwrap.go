@@ -14,8 +14,11 @@ import (
 // sentence. Then a line that reaches the margin and does not end a
 // paragraph is joined, without a separator, to the next line unless that
 // one starts an item; a bracket still open joins them whatever the end.
-// Text that is not hard-wrapped is left as it is, and so are table rows
-// (|, a tab, a run of spaces) and blank lines, which end a paragraph.
+// Table rows (|, a tab, a run of spaces) are never joined, blank lines end
+// a paragraph, and nothing from a table flattened one cell a line (序号,
+// then a cell a line) on is touched. In a text that is not hard-wrapped
+// only two things change: a bracketed clause broken once is joined, and a
+// running header that recurs after the page numbers goes.
 
 const (
 	// wrapMinLines is how many lines must reach the margin without ending
@@ -113,7 +116,14 @@ func lastRune(s string) rune {
 }
 
 // openBracket reports whether s leaves a bracket open.
-func openBracket(s string) bool { return bracketDepth(0, s) > 0 }
+func openBracket(s string) bool { return hasOpening(s) && bracketDepth(0, s) > 0 }
+
+// hasOpening reports whether s holds an opening bracket, by byte searches
+// that cost far less than decoding every line.
+func hasOpening(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 ||
+		strings.Contains(s, "（") || strings.Contains(s, "【") || strings.Contains(s, "〔")
+}
 
 // bracketDepth returns how many brackets are open after s, depth being
 // open before it; a closing bracket without its opening is ignored.
@@ -134,15 +144,19 @@ func bracketDepth(depth int, s string) int {
 // isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
 // A bare number is not taken for one: it may be a table's row number.
 func isPageNumber(s string) bool {
-	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
+	return len(s) <= maxPageNumberBytes && (pageNumberRe.MatchString(s) || pageOfRe.MatchString(s))
 }
+
+// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
+// that the regular expressions run on short lines only.
+const maxPageNumberBytes = 48
 
 // unwrapLines joins the lines of a hard-wrapped text (see the top of this
 // file).
 func unwrapLines(lines []line) []line {
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
-	if i := slices.IndexFunc(lines, func(l line) bool { return tableStartRe.MatchString(l.text) }); i >= 0 {
+	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
 		return append(unwrapLines(lines[:i:i]), lines[i:]...)
 	}
 	width := lineWidth(lines)
@@ -267,14 +281,14 @@ func dropPageFurniture(lines []line, headers map[string]bool) []line {
 }
 
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
-// the lines of a bracketed clause broken once: a line that leaves a
-// bracket open, then one that does not start an item and closes it
-// (……（责任单位：北 / 沟街道、执法局）).
+// the lines of a bracketed clause broken once: a line that does not end
+// a paragraph and leaves a bracket open, then one that does not start an
+// item and closes it (……（责任单位：北 / 沟街道、执法局）).
 func joinOpenBrackets(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.rows == nil && i+1 < len(lines) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
+		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
 			!openBracket(l.text+lines[i+1].text) {
 			l.text += lines[i+1].text
 			i++
