@@ -29,15 +29,20 @@ var buttonWords = strings.NewReplacer(
 	"［", "", "］", "", "〖", "", "〗", "", "/", "", "·", "", "•", "", "-", "",
 )
 
+// A page number a printed document carried into its text: — 3 —, -3-,
+// 第3页, 第3页 共12页.
+var (
+	pageNumberRe = regexp.MustCompile(`^[—–\-－]+\s*\d{1,4}\s*[—–\-－]+$`)
+	pageOfRe     = regexp.MustCompile(`^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$`)
+)
+
 var boilerplateRes = []*regexp.Regexp{
 	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置|当前所在位置)\s*[:：]`),
 	regexp.MustCompile(`^(?:您当前的位置|您现在的位置|当前位置|您的位置|所在位置)$`),
 	regexp.MustCompile(`^首页\s*(?:>|»|＞|→|/|\\)`),
 	regexp.MustCompile(`^(?:浏览次数|浏览量|点击数|点击量|点击率|阅读次数|阅读数|访问次数|访问量|阅读|浏览)\s*[:：]?\s*\d*\s*次?$`),
-	// A page number a printed document carried into its text: — 3 —,
-	// -3-, 第3页, 第3页 共12页.
-	regexp.MustCompile(`^[—–\-－]+\s*\d{1,4}\s*[—–\-－]+$`),
-	regexp.MustCompile(`^第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$`),
+	pageNumberRe,
+	pageOfRe,
 	// An image's file name left where the picture stood (2.jpg).
 	regexp.MustCompile(`^[\p{L}\p{N}_.()（）-]{0,40}\.(?i:jpe?g|png|gif|bmp|webp)$`),
 }

@@ -21,13 +21,15 @@ var (
 	// "2018-05-24 来源:新乡市人民政府".
 	stampPrefixRe = regexp.MustCompile(`^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+`)
 	digitsRe      = regexp.MustCompile(`^\d+$`)
-	tableStartRe  = regexp.MustCompile(`^(序号|编号)$`)
 	// headerWords are section names of the site shown above the title.
 	headerWords = map[string]bool{"政策": true, "政策文件": true, "政策法规": true, "正文": true, "文章正文": true}
 )
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	traditional := simplifyLines(lines, &hint)
+	foldEnclosedLines(lines)
+	unspaceLines(lines)
+	lines = unwrapLines(lines)
 	lines = dropBoilerplate(lines)
 	var c collector
 	lines = takeHeaderMeta(lines, &c)
@@ -82,7 +84,7 @@ func takeHeaderMeta(lines []line, c *collector) []line {
 		// (a table's 序号 cell); elsewhere in the header it is a view count.
 		// A 序号 line starts a table flattened one cell a line: the
 		// document has begun, and the numbers after it are row numbers.
-		if digitsRe.MatchString(l.text) && nextBody(lines, i) || tableStartRe.MatchString(l.text) {
+		if digitsRe.MatchString(l.text) && nextBody(lines, i) || tableStart(l.text) {
 			return append(out, lines[i:]...)
 		}
 		if isPipeRow(l.text) && c.takeCells(splitPipe(l.text)) || c.takeStamp(l.text) || isHeaderNoise(l.text) {
@@ -211,6 +213,10 @@ func (c *collector) takeTable(rows [][]string) [][]string {
 	}
 	return out
 }
+
+// tableStart reports the first cell of a table flattened one cell a
+// line: 序号 or 编号 alone.
+func tableStart(s string) bool { return s == "序号" || s == "编号" }
 
 // nextBody reports whether the first non-blank line after lines[i] is body
 // text.

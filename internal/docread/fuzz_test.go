@@ -32,6 +32,9 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("%PDF-1.4"), ".pdf")
 	f.Add([]byte{}, ".txt")
 	f.Add([]byte("中共泉州市委 泉州市人民政府 2016年8月27日\n阅读 0\n主管单位:某局"), "x")
+	// hard-wrapped lines with page furniture, scattered spaces, enclosed numbers
+	f.Add([]byte(strings.Repeat("1.加快推进数字政府建设，提升政务服务效能（责任单位：市科\n技局）\n- 1 -\n\f某某公报\n", 6)), ".txt")
+	f.Add([]byte(strings.Repeat("一 、 总 体 要 求 ㈠加强 组织领导 ⑴建立 工作机制。 责 任单位：区住 建局\n", 6)), ".txt")
 	f.Fuzz(func(t *testing.T, data []byte, name string) {
 		start := time.Now()
 		doc, err := Read(name, bytes.NewReader(data))

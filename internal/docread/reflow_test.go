@@ -1,0 +1,109 @@
+package docread
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+)
+
+// readBlocks reads text as a .txt file and returns its blocks one a line,
+// tables as "[table]".
+func readBlocks(t *testing.T) func(string) string {
+	return func(text string) string {
+		return strings.Join(texts(mustRead(t, "a.txt", []byte(text))), "\n")
+	}
+}
+
+func TestFoldEnclosed(t *testing.T) {
+	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
+		"㈠加强组织领导\n⑴建立工作机制。\n⑵完善考核办法。": "（一）加强组织领导\n(1)建立工作机制。\n(2)完善考核办法。",
+		"⒇压实责任。；㈩强化督查。":               "(20)压实责任。；（十）强化督查。",
+		"  ⑶ 推进试点。":                   "(3) 推进试点。",
+		// a reference in mid-sentence keeps its form
+		"一、按第⑵项要求推进。": "一、按第⑵项要求推进。",
+		// a row's 序号 cell
+		"序号 | 任务 | 牵头单位\n⑴ | 推进试点 | 市科技局": "序号 | 任务 | 牵头单位\n(1) | 推进试点 | 市科技局",
+	})
+}
+
+func TestUnspace(t *testing.T) {
+	scattered := "一、总体要求\n1.加快推进 数字政府建设，提升政务服 务效能。\n责任单位：区住 建局、区发 改委\n" +
+		"2.深化 营商环境改革，优化审 批流程。\n牵 头单位：区政 务服务中心\n3.强化 要素保障，完善 配套政策。\n"
+	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
+		// letter-spaced headings, alone in an otherwise clean text
+		"一 、 总 体 要 求\n（一） 加 强 组 织 领 导\n1.建立工作机制。": "一、总体要求\n（一）加强组织领导\n1.建立工作机制。",
+		// a letter-spaced table header; the rows' cells keep their spaces
+		"序 号 | 重 点 任 务 | 牵 头 单 位\n1 | 推进试点 | 市发改委 市财政局": "序号 | 重点任务 | 牵头单位\n1 | 推进试点 | 市发改委 市财政局",
+		// spaces scattered through the whole text
+		scattered: "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
+			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
+	})
+	// a page flattened into one line, scattered all through: the spaces
+	// before an item's number and after a sentence stay
+	flat := "一、总体 要求 1.加快推 进数字政府建 设，提升政 务服务效能。 责任单位：区住 建局、区发 改委 2.深化营 商环境改革，优 化审批流程。 " +
+		"牵头单位：相关县(市、区) 政府 3.强化要 素保障，完善配 套政策。"
+	if got, want := readBlocks(t)(flat), "一、总体要求 1.加快推进数字政府建设，提升政务服务效能。 责任单位：区住建局、区发改委 2.深化营商环境改革，优化审批流程。 "+
+		"牵头单位：相关县(市、区)政府 3.强化要素保障，完善配套政策。"; got != want {
+		t.Errorf("Read(%q) = %q; want %q", flat, got, want)
+	}
+	// Left alone: a normal text, units separated by spaces, a table with
+	// its columns two spaces apart, a decimal, digits, English.
+	for _, text := range []string{
+		"一、总体要求\n1.推进试点。（牵头单位：市发改委 市财政局）\n2.完善机制。（牵头单位：市科技局 市教育局）\n" +
+			"3.强化保障。（牵头单位：市人社局 市商务局）\n4.加强督查。（牵头单位：市政府办 市统计局）",
+		"序号  重点任务  牵头单位\n1  推进 数字 政府建设  市发改委 市财政局\n2  完善 考核 办法机制  市科技局 市教育局\n" +
+			"3  强化 要素 保障措施  市人社局 市商务局\n4  加强 督查 考核工作  市政府办 市统计局",
+		// a page flattened into one line with a space between its fields
+		"近日督查组对农贸市场 单位 小区 卫生情况进行督查，这次又有哪些脏乱差被曝光呢？ 1.市场内卫生间堆放有杂物； 整改责任单位:县市场监督管理局 " +
+			"整改时限:2021年8月13日前 2.员工食堂橱柜杂物乱堆放； 整改责任单位:县污水处理厂 整改时限:2021年8月13日前",
+		"增长率 1 . 5 个百分点，共 12 34 项\nThe plan is read as it is written.\nIt has a few words in English.",
+	} {
+		want := strings.Join(strings.Split(text, "\n"), "\n")
+		if got := readBlocks(t)(text); got != want {
+			t.Errorf("Read(%q) = %q; want it unchanged", text, got)
+		}
+	}
+}
+
+func TestUnwrap(t *testing.T) {
+	wrapped := "一、总体要求\n" +
+		"1.加快推进数字政府建设，提升政务服务效能，推动政务数据共享（责任单位\n" +
+		"：市政务服务中心、市科技局、市发展改革委、市财政局、市大数据中心）\n" +
+		"2.深化营商环境改革，优化审批流程，压缩办理时限，推行告知承诺制，市科\n" +
+		"技局、市教育局按职责分工负责，2024年底前完成。\n" +
+		"3.强化要素保障，完善配套政策，落实财政金融支持措施，加强用地用能保\n" +
+		"- 2 -\n\f某某市人民政府公报\n" +
+		"障。（牵头单位：市自然资源局；配合单位：市财政局、市统计局）\n" +
+		"4.加强督查考核，将重点任务完成情况纳入年度绩效考核，定期通报进展情\n" +
+		"况。\n"
+	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
+		wrapped: "一、总体要求\n" +
+			"1.加快推进数字政府建设，提升政务服务效能，推动政务数据共享（责任单位：市政务服务中心、市科技局、市发展改革委、市财政局、市大数据中心）\n" +
+			"2.深化营商环境改革，优化审批流程，压缩办理时限，推行告知承诺制，市科技局、市教育局按职责分工负责，2024年底前完成。\n" +
+			"3.强化要素保障，完善配套政策，落实财政金融支持措施，加强用地用能保障。（牵头单位：市自然资源局；配合单位：市财政局、市统计局）\n" +
+			"4.加强督查考核，将重点任务完成情况纳入年度绩效考核，定期通报进展情况。",
+		// a bracketed clause broken once in a text that is not wrapped
+		"1.清理铁路沿线堆放物。（责任单位：北\n沟街道、执法局）\n2.修整路面。（责任单位：住建局）": "1.清理铁路沿线堆放物。（责任单位：北沟街道、执法局）\n2.修整路面。（责任单位：住建局）",
+		// a single page's number is followed by a heading, not a header
+		"1.推进试点。\n- 1 -\n保障措施\n2.完善机制。": "1.推进试点。\n保障措施\n2.完善机制。",
+		// a running header on every page goes with the page numbers
+		"1.推进试点。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。\n- 2 -\n\f某某市人民政府公报\n3.强化保障。": "1.推进试点。\n2.完善机制。\n3.强化保障。",
+	})
+	// Left alone: paragraphs of any length that end their sentences, and
+	// a table flattened one cell a line.
+	for _, text := range []string{
+		"一、总体要求\n坚持问题导向，聚焦企业和群众办事的堵点难点\n1.推进数字政府建设，提升政务服务效能。\n" +
+			"牵头单位：市政务服务中心\n2.深化营商环境改革，优化审批流程和服务。\n牵头单位：市发展改革委",
+		// a bracket left open over a list of items
+		"（一）工作目标（到2025年：\n1.建成示范区。\n2.培育龙头企业。）",
+		"序号\n重点任务\n牵头单位\n1\n深化政务服务标准化建设，推进同一事项无差别受理\n县行政审批局\n" +
+			"2\n推行政务服务承诺制，在政务服务中心设立综合窗口\n县行政审批局、县市场监管局\n" +
+			"3\n推进政务服务事项网上办理，提升全程网办事项比例\n县大数据中心\n" +
+			"4\n加强政务服务监督考核，完善好差评制度和整改机制\n县政府办",
+	} {
+		if got := readBlocks(t)(text); got != text {
+			t.Errorf("Read(%q) = %q; want it unchanged", text, got)
+		}
+	}
+}

@@ -1,0 +1,230 @@
+package docread
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Spaces between Han characters. A page assembled from HTML spans, or a
+// justified heading copied from one, scatters single spaces through the
+// text: 一 、 总 体 要 求, 责 任单位, 区住 建局. Chinese does not separate
+// words, so such a space carries nothing, but it stops a numbering or a
+// label being recognised and splits a unit name in two. Spaces are only
+// removed where the text shows the pattern, because elsewhere a single
+// space may be a separator (市发改委 市财政局) or a table's column gap:
+//
+//   - a letter-spaced line, whose characters stand one by one (总 体 要 求);
+//   - in a | table, a letter-spaced cell (序 号 | 牵 头 单 位);
+//   - the whole text, when spaces fall inside words on most of its long
+//     lines, and not mostly after a unit's last character (a list of
+//     units separated by spaces).
+//
+// Lines with a tab or a run of two spaces are table rows and stay as they
+// are; so do lines under scatterMinRunes outside a letter-spaced pattern
+// (one-cell-a-line tables), spaces between two digits or two Latin letters,
+// and a decimal point (1 . 5).
+
+const (
+	// scatterMinRunes is the shortest line the whole-text pass edits.
+	scatterMinRunes = 12
+	// scatterMinLines is how many lines must show scattered spaces, or
+	// scatterMinSpaces how many spaces a text of fewer lines (a page
+	// flattened into one) must hold.
+	scatterMinLines  = 5
+	scatterMinSpaces = 10
+)
+
+// fieldLabelRe is a label after a space: a page's metadata puts several
+// fields on a line (生成日期:… 公开日期:…), a space before each.
+var fieldLabelRe = regexp.MustCompile(`^\p{Han}{2,8}[:：]`)
+
+// isWide reports a Han character or a full-width punctuation mark, the
+// characters Chinese text runs together.
+func isWide(r rune) bool {
+	switch {
+	case r < 0x80:
+		return false
+	case unicode.Is(unicode.Han, r):
+		return true
+	case r >= 0x3001 && r <= 0x303f, r >= 0xff01 && r <= 0xff60, r >= 0x2018 && r <= 0x201f:
+		return true
+	}
+	return r == 0x2014 || r == 0x2026 || r == 0xb7
+}
+
+func isHan(r rune) bool { return r >= 0x80 && unicode.Is(unicode.Han, r) }
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// sentenceEnds end a sentence or clause: a space after one may separate
+// paragraphs of a text flattened into one line.
+const sentenceEnds = "。；！？：;!?:"
+
+// unitEnd holds the last characters of most unit names: a space after one
+// separates units.
+const unitEnd = "局委办厅部府心会院所站队社处"
+
+// tableLike reports a line whose spaces may be a table's column gaps.
+func tableLike(s string) bool {
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ")
+}
+
+// removableSpace reports whether the single space between a and c (with
+// after the rune after c) is a scattered one: between two wide characters,
+// a wide character and a digit or a half-width bracket (县(市、区) 政府),
+// or a digit and its item punctuation (1 .严格) but never a decimal point
+// (1 . 5).
+func removableSpace(a, c, after rune) bool {
+	switch {
+	case strings.ContainsRune(sentenceEnds, a):
+		return false // a flattened text's paragraphs: 。 then a space
+	case isWide(a) && (isWide(c) || isDigit(c)), isDigit(a) && isWide(c):
+		return true
+	case isDigit(a) && strings.ContainsRune(".)、", c):
+		return !isDigit(after) && after != ' '
+	case a == '(' && (isWide(c) || isDigit(c)), a == ')' && isWide(c), isWide(a) && c == '(':
+		return true
+	}
+	return false
+}
+
+// unspace removes the scattered single spaces of s.
+func unspace(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	prev := rune(-1)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) {
+			c, n := utf8.DecodeRuneInString(s[i+1:])
+			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
+			if removableSpace(prev, c, after) {
+				i += size
+				continue
+			}
+		}
+		b.WriteRune(r)
+		if r == ' ' {
+			prev = -1 // a run of spaces is kept whole
+			if i+1 < len(s) && s[i+1] != ' ' {
+				prev = ' '
+			}
+		} else {
+			prev = r
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// fieldStart reports a space that separates the fields or items of a text
+// flattened into one line: before an item's number (日前 1.员工), or
+// before a label after a unit's name (管理局 整改时限:).
+func fieldStart(prev rune, rest string) bool {
+	return inlineNumberRe.MatchString(rest) || strings.ContainsRune(unitEnd, prev) && fieldLabelRe.MatchString(rest)
+}
+
+var inlineNumberRe = regexp.MustCompile(`^\d{1,3}[.．、]\D`)
+
+// letterSpaced reports a run of words standing one character each: at
+// least two words of a single wide character, making at least half of
+// the line's three or more words (一 、 总 体 要 求, （一） 保 障).
+func letterSpaced(s string, minWords int) bool {
+	words := strings.Split(s, " ")
+	if len(words) < minWords {
+		return false
+	}
+	single := 0
+	for _, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		if n == len(w) && isWide(r) {
+			single++
+		}
+	}
+	return single >= 2 && 2*single >= len(words)
+}
+
+// unspaceCells joins the letter-spaced cells of a | line.
+func unspaceCells(s string) string {
+	cells := strings.Split(s, "|")
+	changed := false
+	for i, c := range cells {
+		t := strings.TrimSpace(c)
+		if !strings.Contains(t, " ") || strings.Contains(t, "  ") || !letterSpaced(t, 2) || strings.ContainsFunc(t, func(r rune) bool { return r != ' ' && !isWide(r) }) {
+			continue
+		}
+		cells[i] = strings.Replace(c, t, unspace(t), 1)
+		changed = true
+	}
+	if !changed {
+		return s
+	}
+	return strings.Join(cells, "|")
+}
+
+// scattered reports whether the spaces of the text's long lines fall
+// inside words: on at least half of its long lines, and five or more (or
+// ten such spaces in all, one every 30-odd characters), a space stands
+// between two Han characters, and fewer than half of those
+// spaces follow a unit's last character. A space before a field's label
+// does not count.
+func scattered(lines []line) bool {
+	long, spaced, spaces, afterUnit, size := 0, 0, 0, 0, 0
+	for _, l := range lines {
+		s := l.text
+		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) {
+			continue
+		}
+		long++
+		size += len(s)
+		found := false
+		for i := strings.IndexByte(s, ' '); i > 0 && i+1 < len(s); i = nextSpace(s, i) {
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			c, _ := utf8.DecodeRuneInString(s[i+1:])
+			if isHan(prev) && isHan(c) && !fieldLabelRe.MatchString(s[i+1:]) {
+				found = true
+				spaces++
+				if strings.ContainsRune(unitEnd, prev) {
+					afterUnit++
+				}
+			}
+		}
+		if found {
+			spaced++
+		}
+	}
+	many := spaced >= scatterMinLines || spaces >= scatterMinSpaces && spaces*100 >= size
+	return many && 2*spaced >= long && 2*afterUnit < spaces
+}
+
+// nextSpace returns the index of the first space in s after index i, or
+// -1.
+func nextSpace(s string, i int) int {
+	j := strings.IndexByte(s[i+1:], ' ')
+	if j < 0 {
+		return -1
+	}
+	return i + 1 + j
+}
+
+// unspaceLines removes scattered spaces from the text's lines (see the
+// comment at the top of this file).
+func unspaceLines(lines []line) {
+	all := scattered(lines)
+	for i, l := range lines {
+		s := l.text
+		switch {
+		case l.rows != nil || !strings.Contains(s, " "):
+		case strings.Contains(s, "|"):
+			lines[i].text = unspaceCells(s)
+		case tableLike(s):
+		case letterSpaced(s, 3) || all && runeLen(s) >= scatterMinRunes:
+			lines[i].text = unspace(s)
+		}
+	}
+}

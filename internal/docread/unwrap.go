@@ -1,0 +1,299 @@
+package docread
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Hard-wrapped text. Text taken from a PDF breaks every paragraph into
+// lines of the page's width, anywhere: inside a unit name (市科 / 技局), a
+// bracketed clause or an owner line, with the page's number and running
+// header between pages. A text is taken for hard-wrapped by its shape:
+// most of its long lines are about as long as the longest and do not end a
+// sentence. Then a line that reaches the margin and does not end a
+// paragraph is joined, without a separator, to the next line unless that
+// one starts an item; a bracket still open joins them whatever the end.
+// Table rows (|, a tab, a run of spaces) are never joined, blank lines end
+// a paragraph, and nothing from a table flattened one cell a line (序号,
+// then a cell a line) on is touched. In a text that is not hard-wrapped
+// only two things change: a bracketed clause broken once is joined, and a
+// running header that recurs after the page numbers goes.
+
+const (
+	// wrapMinLines is how many lines must reach the margin without ending
+	// a sentence before a text counts as hard-wrapped.
+	wrapMinLines = 4
+	// wrapMaxWidth bounds the margin: a line longer than this is a
+	// paragraph, not a page's line.
+	wrapMaxWidth = 80
+	// headerMaxRunes bounds a running header.
+	headerMaxRunes = 30
+)
+
+// paragraphEnds are the characters that end a paragraph at a line's end;
+// a closing bracket ends one when it closes a clause (……（市科技局牵头）).
+const paragraphEnds = "。；：！？;:!?）)】〕]"
+
+// itemStartRe matches the start of an item, a heading or a label line: a
+// numbering (一、 1. （一） (1) ①, 3加快 but not 2024年), 第X条, 附件, or a
+// label such as 责任单位：.
+var itemStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[)）]|[\d０-９]{1,4}[.．、)）](?:[^\d０-９]|$)|[\d０-９]{1,3}[^\d０-９年月日号个项万亿元千百%％.．、)）\s]|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]|附件|\p{Han}{2,6}[：:])`)
+
+// lineWidth is the margin of a hard-wrapped text, or 0 when the text is
+// not hard-wrapped.
+func lineWidth(lines []line) int {
+	// Lines longer than wrapMaxWidth are only counted: when they are more
+	// than a tenth, the text is not hard-wrapped.
+	var lens []int
+	over := 0
+	for _, l := range lines {
+		switch s := l.text; {
+		case l.rows != nil || s == "" || tableLike(s):
+		case len(s) > 4*wrapMaxWidth:
+			over++
+		default:
+			if n := runeLen(s); n > wrapMaxWidth {
+				over++
+			} else {
+				lens = append(lens, n)
+			}
+		}
+	}
+	total := len(lens) + over
+	k := total * 9 / 10
+	if total < wrapMinLines || k >= len(lens) {
+		return 0
+	}
+	slices.Sort(lens)
+	width := lens[k]
+	if width < 12 {
+		return 0
+	}
+	long, open := 0, 0
+	for i, l := range lines {
+		if l.rows != nil || tableLike(l.text) || !atMargin(l.text, width) {
+			continue
+		}
+		long++
+		if i+1 < len(lines) && !endsParagraph(l.text) && continues(lines[i+1]) {
+			open++
+		}
+	}
+	if open < wrapMinLines || 2*open < long {
+		return 0
+	}
+	return width
+}
+
+// atMargin reports a line that reaches the margin: within a quarter of
+// the width (the break falls between words of different widths).
+func atMargin(s string, width int) bool {
+	if len(s) < width*3/4 || len(s) > 4*(width+width/8+2) {
+		return false
+	}
+	n := runeLen(s)
+	return 4*n >= 3*width && n <= width+width/8+2
+}
+
+// continues reports a line that may continue the one before it: text
+// that does not start an item or a table row.
+func continues(l line) bool {
+	return l.rows == nil && l.text != "" && !tableLike(l.text) && !itemStartRe.MatchString(l.text)
+}
+
+func endsParagraph(s string) bool {
+	r := lastRune(s)
+	return strings.ContainsRune(paragraphEnds, r)
+}
+
+func lastRune(s string) rune {
+	rs := []rune(s[max(0, len(s)-8):])
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[len(rs)-1]
+}
+
+// openBracket reports whether s leaves a bracket open.
+func openBracket(s string) bool { return hasOpening(s) && bracketDepth(0, s) > 0 }
+
+// hasOpening reports whether s holds an opening bracket, by byte searches
+// that cost far less than decoding every line.
+func hasOpening(s string) bool {
+	return strings.IndexByte(s, '(') >= 0 || strings.IndexByte(s, '[') >= 0 ||
+		strings.Contains(s, "（") || strings.Contains(s, "【") || strings.Contains(s, "〔")
+}
+
+// bracketDepth returns how many brackets are open after s, depth being
+// open before it; a closing bracket without its opening is ignored.
+func bracketDepth(depth int, s string) int {
+	for _, r := range s {
+		switch r {
+		case '（', '(', '【', '〔', '[':
+			depth++
+		case '）', ')', '】', '〕', ']':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth
+}
+
+// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
+// A bare number is not taken for one: it may be a table's row number.
+func isPageNumber(s string) bool {
+	return len(s) <= maxPageNumberBytes && (pageNumberRe.MatchString(s) || pageOfRe.MatchString(s))
+}
+
+// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
+// that the regular expressions run on short lines only.
+const maxPageNumberBytes = 48
+
+// unwrapLines joins the lines of a hard-wrapped text (see the top of this
+// file).
+func unwrapLines(lines []line) []line {
+	// A table flattened one cell a line (序号, then a cell a line) has
+	// short lines that end anywhere: nothing from its start on is joined.
+	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
+		return append(unwrapLines(lines[:i:i]), lines[i:]...)
+	}
+	width := lineWidth(lines)
+	// A paragraph running on over the page break tells a running header
+	// from a heading: then one page is enough, else it must recur.
+	minPages := 2
+	if width > 0 {
+		minPages = 1
+	}
+	lines = dropPageFurniture(lines, runningHeaders(lines, minPages))
+	if width == 0 {
+		return joinOpenBrackets(lines)
+	}
+	return joinWrapped(lines, width)
+}
+
+// paragraph is a paragraph being joined from a hard-wrapped text's lines.
+// Its bracket depth and last line are kept as it grows, so that joining
+// costs the length of the text, not its square.
+type paragraph struct {
+	parts []string
+	depth int    // brackets left open
+	tail  string // the last line: what must reach the margin
+}
+
+func (p *paragraph) add(s string) {
+	p.parts = append(p.parts, s)
+	p.depth = bracketDepth(p.depth, s)
+	p.tail = s
+}
+
+// joinWrapped joins the lines of a text hard-wrapped at width.
+func joinWrapped(lines []line, width int) []line {
+	out := make([]line, 0, len(lines))
+	var cur paragraph
+	flush := func() {
+		if len(cur.parts) > 0 {
+			out = append(out, line{text: strings.Join(cur.parts, "")})
+		}
+		cur = paragraph{}
+	}
+	for _, l := range lines {
+		switch {
+		case l.rows != nil || l.text == "" || tableLike(l.text):
+			flush()
+			out = append(out, l)
+		case len(cur.parts) > 0 && joinable(&cur, l.text, width):
+			cur.add(l.text)
+		default:
+			flush()
+			cur.add(l.text)
+		}
+	}
+	flush()
+	return out
+}
+
+// joinable reports whether the line next continues p.
+func joinable(p *paragraph, next string, width int) bool {
+	if !atMargin(p.tail, width) {
+		return false
+	}
+	if p.depth > 0 {
+		return !itemNumberRe.MatchString(next)
+	}
+	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next)
+}
+
+// itemNumberRe is a numbering alone, which starts an item even inside an
+// unclosed bracket.
+var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百\d]+条)`)
+
+// runningHeaders returns the short lines that stand right after a page
+// number on at least min pages: a page's running header. A line that
+// could start an item, or ends a sentence, is never one.
+func runningHeaders(lines []line, min int) map[string]bool {
+	count := map[string]int{}
+	for i, l := range lines {
+		if l.rows != nil || !isPageNumber(l.text) {
+			continue
+		}
+		// A form feed between pages leaves a blank line.
+		j := i + 1
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j == len(lines) || lines[j].rows != nil {
+			continue
+		}
+		if h := lines[j].text; runeLen(h) <= headerMaxRunes && !tableLike(h) && !itemStartRe.MatchString(h) && !endsParagraph(h) {
+			count[h]++
+		}
+	}
+	headers := map[string]bool{}
+	for h, n := range count {
+		if n >= min {
+			headers[h] = true
+		}
+	}
+	return headers
+}
+
+// dropPageFurniture removes the page numbers, and the running header
+// (one of headers) that follows one, with the blank lines between them.
+func dropPageFurniture(lines []line, headers map[string]bool) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.rows != nil || !isPageNumber(l.text) {
+			out = append(out, l)
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && lines[j].blank() {
+			j++
+		}
+		if j < len(lines) && lines[j].rows == nil && headers[lines[j].text] {
+			i = j
+		}
+	}
+	return out
+}
+
+// joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
+// the lines of a bracketed clause broken once: a line that does not end
+// a paragraph and leaves a bracket open, then one that does not start an
+// item and closes it (……（责任单位：北 / 沟街道、执法局）).
+func joinOpenBrackets(lines []line) []line {
+	out := make([]line, 0, len(lines))
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
+			!openBracket(l.text+lines[i+1].text) {
+			l.text += lines[i+1].text
+			i++
+		}
+		out = append(out, l)
+	}
+	return out
+}
