@@ -54,6 +54,12 @@ func TestUnspace(t *testing.T) {
 			"3.强化保障。（牵头单位：市人社局 市商务局）\n4.加强督查。（牵头单位：市政府办 市统计局）",
 		"序号  重点任务  牵头单位\n1  推进 数字 政府建设  市发改委 市财政局\n2  完善 考核 办法机制  市科技局 市教育局\n" +
 			"3  强化 要素 保障措施  市人社局 市商务局\n4  加强 督查 考核工作  市政府办 市统计局",
+		// a table flattened one row a line, its cells one space apart
+		// and its header letter-spaced: spaces between Han characters on
+		// every row, but they are the columns'
+		"序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部\n" +
+			"3 安排地方专项债券4000亿元 财政部\n4 推进5万个行政村通光纤 工业和信息化部\n5 完成棚户区住房改造600万套 住房城乡建设部\n" +
+			"6 易地扶贫搬迁200万人以上 发展改革委",
 		// a page flattened into one line with a space between its fields
 		"近日督查组对农贸市场 单位 小区 卫生情况进行督查，这次又有哪些脏乱差被曝光呢？ 1.市场内卫生间堆放有杂物； 整改责任单位:县市场监督管理局 " +
 			"整改时限:2021年8月13日前 2.员工食堂橱柜杂物乱堆放； 整改责任单位:县污水处理厂 整改时限:2021年8月13日前",

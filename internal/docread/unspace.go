@@ -66,10 +66,15 @@ const sentenceEnds = "。；！？：;!?:"
 // separates units.
 const unitEnd = "局委办厅部府心会院所站队社处"
 
-// tableLike reports a line whose spaces may be a table's column gaps.
+// tableLike reports a line whose spaces may be a table's column gaps: a
+// | or a tab in it, a run of spaces, or a table's header or row flattened
+// with single spaces (序号 工 作 任 务 牵头负责部门, 1 居民消费价格涨幅3%左右
+// 发展改革委), the row's number and a space before its first cell.
 func tableLike(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ")
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || spacedRowRe.MatchString(s)
 }
+
+var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3}|序号|编号) \S`)
 
 // removableSpace reports whether the single space between a and c (with
 // after the rune after c) is a scattered one: between two wide characters,
