@@ -1,3 +1,5 @@
+//go:build unix
+
 // Roundbench times taizhang check and taizhang merge as an office runs
 // them, on a round of generated returns: it makes a workspace with a task
 // list of units × 4 led tasks (samplefix.Synthetic, the workload of the
@@ -14,7 +16,9 @@
 // Without -bin it builds the binary from this tree; -dir reuses a
 // workspace a run kept, so that two builds time the same returns. The
 // targets of issue 14 (2 cores): check of 500 returns ≤ 0.25 s, merge ≤
-// 0.45 s, merge of 5,000 ≤ 4 s, peak memory under 150 MB.
+// 0.45 s, merge of 5,000 ≤ 4 s, peak memory under 150 MB. It reads peak
+// memory from the child's rusage, so it builds on Unix systems only; -dir
+// takes only a workspace roundbench made (it deletes that ledger).
 package main
 
 import (
@@ -75,6 +79,10 @@ func run(units, runs int, bin, dir, keep string) error {
 		}
 		fmt.Printf("generated %d units' returns in %s (%.1f s)\n", units, dir, time.Since(start).Seconds())
 	}
+	marker := filepath.Join(dir, markerName)
+	if _, err := os.Stat(marker); err != nil {
+		return fmt.Errorf("%s is no workspace roundbench made (no %s): it would delete its ledger", dir, markerName)
+	}
 	ledger, err := ledgerPath(dir)
 	if err != nil {
 		return err
@@ -117,6 +125,10 @@ func ledgerPath(dir string) (string, error) {
 
 // generate makes the workspace at dir: the task list, the key, each unit's
 // workbook in 填报表/ and the returns in 报送/.
+// markerName marks a workspace roundbench generated: the only kind whose
+// ledger it deletes.
+const markerName = ".roundbench"
+
 func generate(dir string, units int) error {
 	p, err := period.Parse(roundKey)
 	if err != nil {
@@ -127,6 +139,9 @@ func generate(dir string, units int) error {
 		return err
 	}
 	ws := c.Workspace
+	if err := os.WriteFile(filepath.Join(ws.Root, markerName), []byte("made by roundbench; its ledger is deleted between runs\n"), 0o644); err != nil {
+		return err
+	}
 	set := samplefix.Synthetic(units, 4)
 	if _, err := tasklist.Save(ws.TaskList(), set); err != nil {
 		return err
