@@ -1,6 +1,7 @@
 package docread
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -39,6 +40,15 @@ func TestUnspace(t *testing.T) {
 		scattered: "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
 			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
 	})
+	// scattered spaces all through, and two units a space apart in the
+	// clauses: the units stay two
+	var units []string
+	for i := 1; i <= 8; i++ {
+		units = append(units, fmt.Sprintf("%d.加强 基层 治理 工作 能力 建设 项目 第%d项。（责任单位：市发改委 市财政局）", i, i))
+	}
+	if got, want := readBlocks(t)(strings.Join(units, "\n")), strings.ReplaceAll(strings.Join(units, "\n"), "加强 基层 治理 工作 能力 建设 项目 第", "加强基层治理工作能力建设项目第"); got != want {
+		t.Errorf("units a space apart: got\n%s\nwant\n%s", got, want)
+	}
 	// a page flattened into one line, scattered all through: the spaces
 	// before an item's number and after a sentence stay
 	flat := "一、总体 要求 1.加快推 进数字政府建 设，提升政 务服务效能。 责任单位：区住 建局、区发 改委 2.深化营 商环境改革，优 化审批流程。 " +
@@ -93,6 +103,17 @@ func TestUnwrap(t *testing.T) {
 		"1.清理铁路沿线堆放物。（责任单位：北\n沟街道、执法局）\n2.修整路面。（责任单位：住建局）": "1.清理铁路沿线堆放物。（责任单位：北沟街道、执法局）\n2.修整路面。（责任单位：住建局）",
 		// a single page's number is followed by a heading, not a header
 		"1.推进试点。\n- 1 -\n保障措施\n2.完善机制。": "1.推进试点。\n保障措施\n2.完善机制。",
+		// items numbered with a space (1 加快…), as a PDF writes them: no
+		// table's rows, and their wrapped lines are joined
+		"一、重点任务\n" +
+			"1 加快推进城镇老旧小区改造和配套设施建设任务。（市住房和城乡建设局牵头\n，市财政局、各区人民政府配合）2024年底前完成。\n" +
+			"2 支持企业建设研发机构，提高研发投入强度。（市科技局牵头，市工业和信息\n化局配合）持续推进，每季度报送一次进展。\n" +
+			"3 推进政务服务一网通办，压减企业开办时间至一个工作日以内。（市政务服务\n中心牵头，市市场监管局配合）年底前完成。\n" +
+			"4 完善社会救助体系，提高城乡低保标准和特困人员供养标准。（市民政局牵头\n，市财政局配合）2024年6月底前完成。": "一、重点任务\n" +
+			"1 加快推进城镇老旧小区改造和配套设施建设任务。（市住房和城乡建设局牵头，市财政局、各区人民政府配合）2024年底前完成。\n" +
+			"2 支持企业建设研发机构，提高研发投入强度。（市科技局牵头，市工业和信息化局配合）持续推进，每季度报送一次进展。\n" +
+			"3 推进政务服务一网通办，压减企业开办时间至一个工作日以内。（市政务服务中心牵头，市市场监管局配合）年底前完成。\n" +
+			"4 完善社会救助体系，提高城乡低保标准和特困人员供养标准。（市民政局牵头，市财政局配合）2024年6月底前完成。",
 		// a running header on every page goes with the page numbers
 		"1.推进试点。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。\n- 2 -\n\f某某市人民政府公报\n3.强化保障。": "1.推进试点。\n2.完善机制。\n3.强化保障。",
 	})

@@ -69,12 +69,13 @@ const unitEnd = "局委办厅部府心会院所站队社处"
 // tableLike reports a line whose spaces may be a table's column gaps: a
 // | or a tab in it, a run of spaces, or a table's header or row flattened
 // with single spaces (序号 工 作 任 务 牵头负责部门, 1 居民消费价格涨幅3%左右
-// 发展改革委), the row's number and a space before its first cell.
+// 发展改革委): the row's number, a space and at least two more cells. An
+// item numbered with a space (1 加快推进…) is no row.
 func tableLike(s string) bool {
 	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || spacedRowRe.MatchString(s)
 }
 
-var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3}|序号|编号) \S`)
+var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3} \S+ \S|(?:序号|编号) \S)`)
 
 // removableSpace reports whether the single space between a and c (with
 // after the rune after c) is a scattered one: between two wide characters,
@@ -108,7 +109,7 @@ func unspace(s string) string {
 		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) {
 			c, n := utf8.DecodeRuneInString(s[i+1:])
 			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
-			if removableSpace(prev, c, after) {
+			if removableSpace(prev, c, after) && !unitsApart(prev, c) {
 				i += size
 				continue
 			}
@@ -125,6 +126,13 @@ func unspace(s string) string {
 		i += size
 	}
 	return b.String()
+}
+
+// unitsApart reports a space between two units' names: after a unit's
+// last character and before a place or a level (市发改委 市财政局, 县委
+// 县政府), which scattered spaces must not run into one made-up name.
+func unitsApart(prev, c rune) bool {
+	return strings.ContainsRune(unitEnd, prev) && strings.ContainsRune("省市县区镇乡州旗各", c)
 }
 
 // fieldStart reports a space that separates the fields or items of a text

@@ -115,7 +115,7 @@ func init() {
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
 	labelNameRe = regexp.MustCompile(`^(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)$`)
-	spaceLabelRe = regexp.MustCompile(`(^|[\n（(〔【\[；;，,。])([ \t\x{3000}]*)((?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `))[ \t\x{3000}]+(\p{Han}[^\s，,；;。、：:（）()]*)`)
+	spaceLabelRe = regexp.MustCompile(`(^|[\n（(〔【\[；;，,。]|[局委办厅部府心会院所站队社处][ \t\x{3000}])([ \t\x{3000}]*)((?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `))[ \t\x{3000}]+(\p{Han}[^\s，,；;。、：:（）()]*)`)
 }
 
 // labelNameRe is a name that is only an owner label (责任单位, 共同责任单位):
@@ -123,7 +123,8 @@ func init() {
 var labelNameRe *regexp.Regexp
 
 // spaceLabelRe is an owner label a page wrote with spaces instead of its
-// colon, at a line's or a clause's start, and the word after it.
+// colon, at a line's or a clause's start or after a space that ends a unit's
+// name, and the word after it.
 var spaceLabelRe *regexp.Regexp
 
 // spaceLabels gives the owner labels written with spaces instead of a
@@ -139,6 +140,20 @@ func spaceLabels(t string) string {
 		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") {
 		return t
 	}
+	// A label after a space that ends the unit before it (牵头单位 市住建局
+	// 配合单位 市财政局) starts where the match of the label before it ended:
+	// a second pass finds it.
+	for range 4 {
+		u := spaceLabelsOnce(t)
+		if u == t {
+			break
+		}
+		t = u
+	}
+	return t
+}
+
+func spaceLabelsOnce(t string) string {
 	return spaceLabelRe.ReplaceAllStringFunc(t, func(m string) string {
 		sub := spaceLabelRe.FindStringSubmatch(m)
 		label, next := sub[3], sub[4]
