@@ -55,7 +55,11 @@ func (l *Later) Rows(sheet string, write func(*RowWriter) error) error {
 		if name == sheet {
 			// excelize names a new workbook's worksheet parts by sheet ID;
 			// the archive not having the part is an error (see fill).
-			l.rows[fmt.Sprintf("xl/worksheets/sheet%d.xml", id)] = write
+			part := fmt.Sprintf("xl/worksheets/sheet%d.xml", id)
+			if write == nil || l.rows[part] != nil {
+				return fmt.Errorf("sheet %s: rows given twice or none", sheet)
+			}
+			l.rows[part] = write
 			return nil
 		}
 	}
@@ -96,6 +100,7 @@ type sortedZip struct {
 	mu       sync.Mutex // guards the spool (see keep)
 	spool    *os.File
 	spoolEnd int64
+	noSpool  bool // no temporary file could be made
 }
 
 // zipPart is one part: deflated with its checksum and size, or held raw.
@@ -242,8 +247,12 @@ func (z *sortedZip) keep(p *zipPart) error {
 	z.mu.Lock()
 	defer z.mu.Unlock()
 	if z.spool == nil {
+		if z.noSpool {
+			return nil
+		}
 		f, err := os.CreateTemp("", "taizhang-zip-")
 		if err != nil {
+			z.noSpool = true // tried once: the parts stay in memory
 			return nil
 		}
 		z.spool = f

@@ -2,7 +2,11 @@ package cells
 
 import (
 	"bytes"
+	"fmt"
 	"math"
+	"os"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -111,5 +115,68 @@ func TestLater(t *testing.T) {
 	}
 	if got := testkit.Grid(t, f, "Sheet1"); len(got) != 1 || got[0][0] != "一" {
 		t.Errorf("Sheet1 = %q", got)
+	}
+}
+
+// TestLaterSpool: sheets large enough to wait in the spool (a temporary
+// file) read back row for row, two saves give the same bytes, and no
+// temporary file is left behind; rows given twice for a sheet are refused.
+func TestLaterSpool(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir())
+	const rows = 6000
+	sheets := []string{"甲", "乙", "丙"}
+	write := func() []byte {
+		var buf bytes.Buffer
+		err := WriteBook(&buf, "test", func(f *excelize.File, later *Later) error {
+			for _, s := range sheets {
+				if _, err := f.NewSheet(s); err != nil {
+					return err
+				}
+				sw, err := f.NewStreamWriter(s)
+				if err != nil {
+					return err
+				}
+				if err := sw.Flush(); err != nil {
+					return err
+				}
+				if err := later.Rows(s, func(rw *RowWriter) error {
+					for n := 1; n <= rows; n++ {
+						if err := rw.Row(n, 0, []excelize.Cell{{Value: fmt.Sprintf("%s第%d行", s, n)}, {Value: n * 7}}); err != nil {
+							return err
+						}
+					}
+					return nil
+				}); err != nil {
+					return err
+				}
+			}
+			if err := later.Rows("甲", func(*RowWriter) error { return nil }); err == nil {
+				t.Error("rows given twice for 甲")
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
+	}
+	data := write()
+	if again := write(); !bytes.Equal(data, again) {
+		t.Error("two saves of the same workbook differ")
+	}
+	f := testkit.OpenBytes(t, data)
+	for _, s := range sheets {
+		got := testkit.Grid(t, f, s)
+		if len(got) != rows {
+			t.Fatalf("%s: %d rows; want %d", s, len(got), rows)
+		}
+		for i, r := range got {
+			if want := fmt.Sprintf("%s第%d行", s, i+1); r[0] != want || r[1] != strconv.Itoa((i+1)*7) {
+				t.Fatalf("%s row %d = %q; want %s, %d", s, i+1, r, want, (i+1)*7)
+			}
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(os.Getenv("TMPDIR"), "taizhang-zip-*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
 	}
 }

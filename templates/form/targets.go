@@ -22,8 +22,10 @@ func checkTargets(dir string, paths []string) error {
 	if err != nil {
 		return err
 	}
+	// A blank workbook that cannot be read is taken for a filled one:
+	// refused, never overwritten.
 	isFilled := make([]bool, len(paths))
-	parallel.Each(len(paths), func(i int) error {
+	_ = parallel.Each(len(paths), func(i int) error {
 		if kinds[i] == outfile.FillIn {
 			data, err := os.ReadFile(paths[i])
 			isFilled[i] = err != nil || fillin.Filled(data)
