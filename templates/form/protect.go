@@ -3,7 +3,6 @@ package form
 import (
 	"archive/zip"
 	"bytes"
-	"crypto/rand"
 	"crypto/sha512"
 	"encoding/base64"
 	"encoding/binary"
@@ -44,13 +43,14 @@ func passwordHash(password string, salt []byte, spin int) []byte {
 }
 
 // hashAttrs are the attributes that protect with password: the algorithm,
-// the hash, a new salt and the spin count, their names prefixed with
-// prefix ("workbook" for the workbook's, "" for a sheet's).
-func hashAttrs(prefix, password string) (string, error) {
-	salt := make([]byte, 16)
-	if _, err := rand.Read(salt); err != nil {
-		return "", err
-	}
+// the hash, the salt and the spin count, their names prefixed with prefix
+// ("workbook" for the workbook's, "" for a sheet's). The salt is made from
+// the part's name, not drawn at random: the password is published
+// (SheetPassword), so a random salt hides nothing, and a fixed one keeps
+// the same workbook the same bytes from run to run.
+func hashAttrs(prefix, part, password string) string {
+	sum := sha512.Sum512([]byte("taizhang protection salt\x00" + part))
+	salt := sum[:16]
 	name := func(s string) string {
 		if prefix == "" {
 			return s
@@ -60,11 +60,11 @@ func hashAttrs(prefix, password string) (string, error) {
 	b64 := base64.StdEncoding.EncodeToString
 	return fmt.Sprintf(`%s="SHA-512" %s="%s" %s="%s" %s="%s"`,
 		name("algorithmName"), name("hashValue"), b64(passwordHash(password, salt, spinCount)),
-		name("saltValue"), b64(salt), name("spinCount"), strconv.Itoa(spinCount)), nil
+		name("saltValue"), b64(salt), name("spinCount"), strconv.Itoa(spinCount))
 }
 
 // sealProtection gives every sheet and workbook protection of the .xlsx
-// data the password SheetPassword, each with its own salt. protected is the
+// data the password SheetPassword, each with a salt of its own. protected is the
 // number of protections there must be.
 func sealProtection(data []byte, protected int) ([]byte, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
@@ -90,10 +90,7 @@ func sealProtection(data []byte, protected int) ([]byte, error) {
 		} else {
 			return nil, false, nil
 		}
-		attrs, err := hashAttrs(prefix, SheetPassword)
-		if err != nil {
-			return nil, false, err
-		}
+		attrs := hashAttrs(prefix, f.Name, SheetPassword)
 		if prefix == "" {
 			attrs += " "
 		} else {

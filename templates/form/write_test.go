@@ -191,3 +191,20 @@ func TestProtectionPassword(t *testing.T) {
 		}
 	}
 }
+
+// TestMasterSameBytes: the master the workbooks are made from is the same
+// bytes every time it is built, protection hashes and salts included, so
+// that the same round gives the same workbooks from run to run.
+func TestMasterSameBytes(t *testing.T) {
+	a, _, err := form.BuildMaster()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := form.BuildMaster()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(a, b) {
+		t.Error("two builds of the master workbook differ")
+	}
+}
