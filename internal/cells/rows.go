@@ -57,7 +57,7 @@ func (rw *RowWriter) Row(n int, height float64, cells []excelize.Cell) error {
 // appendCell appends the cell at column col of row n.
 func appendCell(b []byte, col, n int, c excelize.Cell) ([]byte, error) {
 	if c.Formula != "" {
-		return b, fmt.Errorf("cell %s: RowWriter writes no formulas", cellRef(col, n))
+		return b, fmt.Errorf("cell %s: RowWriter writes no formulas", CellName(col, n))
 	}
 	b = append(b, `<c r="`...)
 	b = appendColumn(b, col)
@@ -86,14 +86,14 @@ func appendCell(b []byte, col, n int, c excelize.Cell) ([]byte, error) {
 		b = append(b, formatFloat(v)...)
 		b = append(b, `</v>`...)
 	default:
-		return b, fmt.Errorf("cell %s: RowWriter cannot write a %T", cellRef(col, n), v)
+		return b, fmt.Errorf("cell %s: RowWriter cannot write a %T", CellName(col, n), v)
 	}
 	return append(b, `</c>`...), nil
 }
 
-func cellRef(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
+// CellName is the A1 name of the 1-based column col and row.
+func CellName(col, row int) string {
+	return string(strconv.AppendInt(appendColumn(nil, col), int64(row), 10))
 }
 
 // appendColumn appends the letters of the 1-based column col.
@@ -117,7 +117,7 @@ func appendInlineString(b []byte, s string) []byte {
 	if len(s) > excelize.TotalCellChars {
 		s = truncateUnits(s, excelize.TotalCellChars)
 	}
-	if s != "" && (edgeSpace(s[0]) || edgeSpace(s[len(s)-1])) {
+	if s != "" && (EdgeSpace(s[0]) || EdgeSpace(s[len(s)-1])) {
 		b = append(b, ` xml:space="preserve"`...)
 	}
 	b = append(b, '>')
@@ -129,7 +129,9 @@ func appendInlineString(b []byte, s string) []byte {
 	return append(b, `</t></is>`...)
 }
 
-func edgeSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\r' || c == ' ' }
+// EdgeSpace reports a character that Excel drops at a text's start or end
+// unless the text is marked xml:space="preserve".
+func EdgeSpace(c byte) bool { return c == '\t' || c == '\n' || c == '\r' || c == ' ' }
 
 // truncateUnits cuts s to at most n UTF-16 units.
 func truncateUnits(s string, n int) string {

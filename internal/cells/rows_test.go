@@ -39,7 +39,7 @@ func TestRowWriter(t *testing.T) {
 		for j, c := range r {
 			values[j] = c
 		}
-		if err := sw.SetRow(cellRef(1, i+1), values, excelize.RowOpts{Height: heights[i]}); err != nil {
+		if err := sw.SetRow(CellName(1, i+1), values, excelize.RowOpts{Height: heights[i]}); err != nil {
 			t.Fatal(err)
 		}
 	}

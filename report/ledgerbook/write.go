@@ -196,10 +196,7 @@ func frozen(rows, cols int) *excelize.Panes {
 }
 
 // cellName is the name of the cell at the 1-based column and row.
-func cellName(col, row int) string {
-	name, _ := excelize.CoordinatesToCellName(col, row)
-	return name
-}
+var cellName = cells.CellName
 
 // colName is the letter of the 1-based column n.
 func colName(n int) string {

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
@@ -56,7 +57,7 @@ func writeMeta(d *sheetData, st *styles, a fillin.Assignment, opts Options, rows
 			d.cell(j+1, st.metaText, v)
 		}
 	}
-	return cellName(cols, len(data))
+	return cells.CellName(cols, len(data))
 }
 
 // coreProps is the workbook's core properties part.

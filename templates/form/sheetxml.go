@@ -62,7 +62,7 @@ func (s *sharedStrings) part() []byte {
 // writeText writes a <t> element holding v, which keeps its surrounding
 // white space.
 func writeText(b *bytes.Buffer, v string) {
-	if v != "" && (isSpace(v[0]) || isSpace(v[len(v)-1])) {
+	if v != "" && (cells.EdgeSpace(v[0]) || cells.EdgeSpace(v[len(v)-1])) {
 		b.WriteString(`<t xml:space="preserve">`)
 	} else {
 		b.WriteString("<t>")
@@ -70,8 +70,6 @@ func writeText(b *bytes.Buffer, v string) {
 	escape(b, v)
 	b.WriteString("</t>")
 }
-
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
 
 // escape writes v as XML text, as encoding/xml does.
 func escape(b *bytes.Buffer, v string) {
@@ -130,7 +128,7 @@ func (d *sheetData) item(col, style, si int) {
 
 func (d *sheetData) startCell(col, style int, rest string) {
 	d.b.WriteString(`<c r="`)
-	d.b.WriteString(cellName(col, d.row))
+	d.b.WriteString(cells.CellName(col, d.row))
 	d.b.WriteByte('"')
 	if style != 0 {
 		d.b.WriteString(` s="`)
@@ -138,11 +136,6 @@ func (d *sheetData) startCell(col, style int, rest string) {
 		d.b.WriteByte('"')
 	}
 	d.b.WriteString(rest)
-}
-
-// cellName is the name of the cell at col (1 = A, at most Z) and row.
-func cellName(col, row int) string {
-	return string(rune('A'+col-1)) + strconv.Itoa(row)
 }
 
 // bytes are the rows written, the content of a <sheetData> element.

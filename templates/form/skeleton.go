@@ -135,7 +135,7 @@ func (sk *skeleton) addFragments() error {
 	var required []fillin.Col
 	for c := fillin.ColLabel; c < fillin.NumCols; c++ {
 		if fillin.Columns[c].Required {
-			if err := f.SetCellRichText(rows, cellName(len(required)+1, 1), requiredHeader(fillin.Columns[c].Header)); err != nil {
+			if err := f.SetCellRichText(rows, cells.CellName(len(required)+1, 1), requiredHeader(fillin.Columns[c].Header)); err != nil {
 				return err
 			}
 			required = append(required, c)

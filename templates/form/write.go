@@ -155,7 +155,7 @@ func (sk *skeleton) write(a fillin.Assignment, opts Options) ([]byte, error) {
 	// The cells of the form run to the task ID column, from the header row
 	// to the last task.
 	last := fillin.RowFirst + len(a.Items) - 1
-	formEnd := cellName(int(fillin.NumCols), max(fillin.RowHeader, last))
+	formEnd := cells.CellName(int(fillin.NumCols), max(fillin.RowHeader, last))
 	parts := map[string][]byte{
 		sk.parts[fillin.SheetGuide]: sk.sheets[fillin.SheetGuide].write("A1:"+guideEnd, guide.bytes(), ""),
 		sk.parts[fillin.SheetForm]:  sk.sheets[fillin.SheetForm].write("A1:"+formEnd, form.bytes(), sk.formValidations(last)),
