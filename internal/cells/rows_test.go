@@ -180,3 +180,14 @@ func TestLaterSpool(t *testing.T) {
 		t.Errorf("temporary files left: %v", left)
 	}
 }
+
+func TestCellName(t *testing.T) {
+	for _, c := range []struct {
+		col, row int
+		want     string
+	}{{1, 1, "A1"}, {26, 2, "Z2"}, {27, 3, "AA3"}, {702, 10, "ZZ10"}, {703, 1, "AAA1"}, {16384, 1048576, "XFD1048576"}} {
+		if got := CellName(c.col, c.row); got != c.want {
+			t.Errorf("CellName(%d, %d) = %s; want %s", c.col, c.row, got, c.want)
+		}
+	}
+}
