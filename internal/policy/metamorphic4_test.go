@@ -41,11 +41,12 @@ var metaTransforms4 = slices.Concat(
 // Floors of the fourth round's variants together, apart from the other
 // rounds'. Set just under what the parser measures (2026-12-06, when the
 // round was written): 94.9% on the documents kept in the repository, 97.1%
-// on all when ../shared/corpus sits beside the project. Raise them as the
+// on all when ../shared/corpus sits beside the project; 99.8% and 99.9%
+// once docread dropped bullets before numbers. Raise them as the
 // parser improves; never lower them to make a change pass.
 const (
-	floorMeta4Repo = 0.945
-	floorMeta4All  = 0.970
+	floorMeta4Repo = 0.995
+	floorMeta4All  = 0.995
 )
 
 func init() {
