@@ -42,11 +42,12 @@ var metaTransforms4 = slices.Concat(
 // rounds'. Set just under what the parser measures (2026-12-06, when the
 // round was written): 94.9% on the documents kept in the repository, 97.1%
 // on all when ../shared/corpus sits beside the project; 99.8% and 99.9%
-// once docread dropped bullets before numbers. Raise them as the
+// once docread dropped bullets before numbers; 99.9% and 99.9% once 一）
+// was read as (一). Raise them as the
 // parser improves; never lower them to make a change pass.
 const (
-	floorMeta4Repo = 0.995
-	floorMeta4All  = 0.995
+	floorMeta4Repo = 0.998
+	floorMeta4All  = 0.999
 )
 
 func init() {
