@@ -32,6 +32,10 @@ type marker struct {
 	// a Chinese one whose dot stands before a digit (一.10项…), taken
 	// only at the start of a line.
 	bare bool
+	// stop is set for a bare number written with a full stop (11。抓紧…):
+	// its punctuation marks it as a number as 11. would, so it may open
+	// an excerpt that starts in the middle of a list (see midway).
+	stop bool
 }
 
 // label returns the marker normalized to half-width without trailing
@@ -283,7 +287,7 @@ func scanNum(rs []rune, i int) (marker, bool) {
 		// 1。在…: a page that wrote its numbers with the full stop;
 		// taken only at a line start, as a bare number is.
 		if m, ok := bareNumber(rs, i, j+1, v); ok {
-			m.start = i
+			m.start, m.stop = i, true
 			return m, true
 		}
 		return marker{}, false
