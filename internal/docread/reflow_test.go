@@ -99,6 +99,9 @@ func TestUnwrap(t *testing.T) {
 		"1.推进试点。\n- 1 -\n保障措施\n2.完善机制。": "1.推进试点。\n保障措施\n2.完善机制。",
 		// a running header on every page goes with the page numbers
 		"1.推进试点。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。\n- 2 -\n\f某某市人民政府公报\n3.强化保障。": "1.推进试点。\n2.完善机制。\n3.强化保障。",
+		// a publication's name after a single page's number is that
+		// page's running header already
+		"1.推进试点。责任单位：市科技局。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。": "1.推进试点。责任单位：市科技局。\n2.完善机制。",
 	})
 	// Left alone: paragraphs of any length that end their sentences, and
 	// a table flattened one cell a line.
