@@ -27,7 +27,8 @@ var (
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	traditional := simplifyLines(lines, &hint)
-	foldEnclosedLines(lines)
+	eachText(lines, foldEnclosed)
+	eachText(lines, dropBullet)
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
 	lines = dropBoilerplate(lines)

@@ -244,3 +244,15 @@ func TestReadFileNotRegular(t *testing.T) {
 		t.Fatal("ReadFile waits on a named pipe")
 	}
 }
+
+// Read drops a bullet before a line's number (a web editor's list); before
+// plain text, or a ★ marking a lead unit, it stays.
+func TestReadDropsBullets(t *testing.T) {
+	in := "◆一、总体要求\n● 1.推进老旧小区改造。（牵头单位：市住建局）\n■\u3000（二）保障措施\n" +
+		"  • 3 培育应用场景\n●推进老旧小区改造\n★区发改委、统计局\n"
+	want := []string{"一、总体要求", "1.推进老旧小区改造。（牵头单位：市住建局）", "（二）保障措施",
+		"3 培育应用场景", "●推进老旧小区改造", "★区发改委、统计局"}
+	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
+		t.Errorf("texts = %q; want %q", got, want)
+	}
+}

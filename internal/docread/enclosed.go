@@ -75,14 +75,14 @@ func foldEnclosed(s string) string {
 	return b.String()
 }
 
-// foldEnclosedLines folds the enclosed item numbers of every paragraph and
-// every table cell (a row's 序号 cell holds ⑴ alone).
-func foldEnclosedLines(lines []line) {
+// eachText rewrites every paragraph and every table cell by f (a row's
+// 序号 cell holds ⑴ or ●1. alone).
+func eachText(lines []line, f func(string) string) {
 	for i := range lines {
-		lines[i].text = foldEnclosed(lines[i].text)
+		lines[i].text = f(lines[i].text)
 		for _, row := range lines[i].rows {
 			for j, c := range row {
-				row[j] = foldEnclosed(c)
+				row[j] = f(c)
 			}
 		}
 	}

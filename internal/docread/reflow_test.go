@@ -70,6 +70,10 @@ func TestUnspace(t *testing.T) {
 		"序号 工 作 任 务 牵头负责部门\n1 居民消费价格涨幅3%左右 发展改革委\n2 城镇新增就业1000万人以上 人力资源社会保障部\n" +
 			"3 安排地方专项债券4000亿元 财政部\n4 推进5万个行政村通光纤 工业和信息化部\n5 完成棚户区住房改造600万套 住房城乡建设部\n" +
 			"6 易地扶贫搬迁200万人以上 发展改革委",
+		// owner labels written with a space for their colon on every
+		// item: the space separates the label from its units
+		"一、总体要求\n1.推进数字政府建设。（责任单位 区住建局、区发改委）\n2.深化营商环境改革。（牵头单位 区政务服务中心）\n" +
+			"3.强化要素保障。（责任单位 区财政局）\n4.加强督查考核。（配合单位 区统计局）\n5.完善配套政策。（责任部门 区司法局）",
 		// a page flattened into one line with a space between its fields
 		"近日督查组对农贸市场 单位 小区 卫生情况进行督查，这次又有哪些脏乱差被曝光呢？ 1.市场内卫生间堆放有杂物； 整改责任单位:县市场监督管理局 " +
 			"整改时限:2021年8月13日前 2.员工食堂橱柜杂物乱堆放； 整改责任单位:县污水处理厂 整改时限:2021年8月13日前",
@@ -116,6 +120,9 @@ func TestUnwrap(t *testing.T) {
 			"4 完善社会救助体系，提高城乡低保标准和特困人员供养标准。（市民政局牵头，市财政局配合）2024年6月底前完成。",
 		// a running header on every page goes with the page numbers
 		"1.推进试点。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。\n- 2 -\n\f某某市人民政府公报\n3.强化保障。": "1.推进试点。\n2.完善机制。\n3.强化保障。",
+		// a publication's name after a single page's number is that
+		// page's running header already
+		"1.推进试点。责任单位：市科技局。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。": "1.推进试点。责任单位：市科技局。\n2.完善机制。",
 	})
 	// Left alone: paragraphs of any length that end their sentences, and
 	// a table flattened one cell a line.

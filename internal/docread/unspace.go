@@ -106,7 +106,7 @@ func unspace(s string) string {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) {
+		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) && !afterOwnerLabel(b.String()) {
 			c, n := utf8.DecodeRuneInString(s[i+1:])
 			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
 			if removableSpace(prev, c, after) && !unitsApart(prev, c) {
@@ -140,6 +140,21 @@ func unitsApart(prev, c rune) bool {
 // before a label after a unit's name (管理局 整改时限:).
 func fieldStart(prev rune, rest string) bool {
 	return inlineNumberRe.MatchString(rest) || strings.ContainsRune(unitEnd, prev) && fieldLabelRe.MatchString(rest)
+}
+
+// ownerLabelRe ends with an owner label (责任单位, 牵头部门, 配合单位,
+// 责任主体…): its role word, then the kind of body. A unit's name may end
+// with the kind too (有关部门, 县直有关单位), so the role word is needed.
+var ownerLabelRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参加|协办|协同|主办|承办)(?:单位|部门|科室|处室|主体)$`)
+
+// afterOwnerLabel reports a space right after an owner label: pages write
+// 责任单位 市科技局 with a space for the colon, and that space separates the
+// label from its units; removed, 责任单位市科技局 reads as one name.
+func afterOwnerLabel(before string) bool {
+	if len(before) > 18 {
+		before = before[len(before)-18:] // six Han characters, the longest label
+	}
+	return ownerLabelRe.MatchString(before)
 }
 
 var inlineNumberRe = regexp.MustCompile(`^\d{1,3}[.．、]\D`)
@@ -199,7 +214,7 @@ func scattered(lines []line) bool {
 		for i := strings.IndexByte(s, ' '); i > 0 && i+1 < len(s); i = nextSpace(s, i) {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			c, _ := utf8.DecodeRuneInString(s[i+1:])
-			if isHan(prev) && isHan(c) && !fieldLabelRe.MatchString(s[i+1:]) {
+			if isHan(prev) && isHan(c) && !fieldLabelRe.MatchString(s[i+1:]) && !afterOwnerLabel(s[:i]) {
 				found = true
 				spaces++
 				if strings.ContainsRune(unitEnd, prev) {

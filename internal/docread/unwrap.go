@@ -229,9 +229,16 @@ func joinable(p *paragraph, next string, width int) bool {
 // unclosed bracket.
 var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百\d]+条)`)
 
+// publicationRe is the name of a publication (某某市人民政府公报, 某某简报,
+// 某某县人民政府文件): right after a page number it is the next page's
+// running header on a single page break already, as no paragraph of a
+// document ends so and no unit is so named.
+var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|专报|通讯|周刊|月刊|年鉴|文件)$`)
+
 // runningHeaders returns the short lines that stand right after a page
-// number on at least min pages: a page's running header. A line that
-// could start an item, or ends a sentence, is never one.
+// number on at least min pages, or on one when it names a publication: a
+// page's running header. A line that could start an item, or ends a
+// sentence, is never one.
 func runningHeaders(lines []line, min int) map[string]bool {
 	count := map[string]int{}
 	for i, l := range lines {
@@ -252,7 +259,7 @@ func runningHeaders(lines []line, min int) map[string]bool {
 	}
 	headers := map[string]bool{}
 	for h, n := range count {
-		if n >= min {
+		if n >= min || publicationRe.MatchString(h) {
 			headers[h] = true
 		}
 	}

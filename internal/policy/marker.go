@@ -32,6 +32,10 @@ type marker struct {
 	// a Chinese one whose dot stands before a digit (一.10项…), taken
 	// only at the start of a line.
 	bare bool
+	// stop is set for a bare number written with a full stop (11。抓紧…):
+	// its punctuation marks it as a number as 11. would, so it may open
+	// an excerpt that starts in the middle of a list (see midway).
+	stop bool
 }
 
 // label returns the marker normalized to half-width without trailing
@@ -185,7 +189,7 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 }
 
 // scanCN reads 一、 … 十二、, and 一. 一．, which some documents write
-// for the same level. Before a digit (三.5, 一.10项目标) that is not a year
+// for the same level, and 一） for (一). Before a digit (三.5, 一.10项目标) that is not a year
 // (一.2021年主要目标) it is marked bare: only a line start takes it, as a
 // number without punctuation.
 func scanCN(rs []rune, i int) (marker, bool) {
@@ -197,10 +201,16 @@ func scanCN(rs []rune, i int) (marker, bool) {
 		return marker{}, false
 	}
 	bare := false
+	st := styleCN
 	switch rs[j] {
 	case '、':
 	case '.', '．':
 		bare = j+1 < len(rs) && isDigit(rs[j+1]) && !startsWithYear(rs[j+1:])
+	case '）', ')':
+		// 一）: (一) without its opening bracket, as several provinces
+		// write it. Only a line start takes it (bare): inside a sentence
+		// it closes a bracket (（其一）).
+		st, bare = styleCNParen, true
 	default:
 		return marker{}, false
 	}
@@ -209,7 +219,7 @@ func scanCN(rs []rune, i int) (marker, bool) {
 	if v == 0 || j+1 < len(rs) && isCNDigit(rs[j+1]) && j+2 < len(rs) && rs[j+2] == '、' {
 		return marker{}, false
 	}
-	return marker{style: styleCN, value: v, start: i, end: j + 1, bare: bare}, true
+	return marker{style: st, value: v, start: i, end: j + 1, bare: bare}, true
 }
 
 // scanParen reads （一） and (1), full- or half-width, spaces inside allowed.
@@ -277,7 +287,7 @@ func scanNum(rs []rune, i int) (marker, bool) {
 		// 1。在…: a page that wrote its numbers with the full stop;
 		// taken only at a line start, as a bare number is.
 		if m, ok := bareNumber(rs, i, j+1, v); ok {
-			m.start = i
+			m.start, m.stop = i, true
 			return m, true
 		}
 		return marker{}, false

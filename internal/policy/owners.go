@@ -130,14 +130,15 @@ var spaceLabelRe *regexp.Regexp
 // spaceLabels gives the owner labels written with spaces instead of a
 // colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 read as
 // 责任单位：市科技局 and 牵头单位：市住建局. Only a label that names its
-// kind of body (…单位, …部门, …科室, …处室, …主体), never a bare 牵头, and
+// kind of body (…单位, …部门, …科室, …处室, …主体) or the division of
+// work (部门分工 省发展改革委牵头), never a bare 牵头, and
 // not before a word that heads a unit, deadline or number column: 牵头单位
 // 配合单位 完成时限 is a table's header, not a label and its units (a unit
 // may look like a content column's word: 市金融工作局). Left alone, such a label was
 // read as a unit (责任单位) of its own clause.
 func spaceLabels(t string) string {
 	if !strings.Contains(t, "单位 ") && !strings.Contains(t, "部门 ") && !strings.Contains(t, "单位\u3000") &&
-		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") {
+		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") && !strings.Contains(t, "分工 ") {
 		return t
 	}
 	// A label after a space that ends the unit before it (牵头单位 市住建局
@@ -158,7 +159,7 @@ func spaceLabelsOnce(t string) string {
 		sub := spaceLabelRe.FindStringSubmatch(m)
 		label, next := sub[3], sub[4]
 		named := false
-		for _, kind := range []string{"单位", "部门", "科室", "处室", "主体"} {
+		for _, kind := range []string{"单位", "部门", "科室", "处室", "主体", "分工"} {
 			named = named || strings.HasSuffix(label, kind)
 		}
 		if c := classifyHeader(next); !named || c >= colLead || c == colSeq || labelRoleOf(next) != roleGeneric {

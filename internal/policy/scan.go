@@ -189,7 +189,7 @@ func (s *scanner) nextSibling(m marker) bool {
 // out in words and confirmed by its sibling it is no stray number; an
 // Arabic one above 30 is more likely a figure than a page's first item.
 func (s *scanner) midway(m marker) bool {
-	if len(s.nodes) > 0 || m.bare || (m.style != styleCN && m.style != styleNum && m.style != styleNumHalf) || m.style != styleCN && m.value > 30 {
+	if len(s.nodes) > 0 || m.bare && !m.stop || (m.style != styleCN && m.style != styleNum && m.style != styleNumHalf) || m.style != styleCN && m.value > 30 {
 		return false
 	}
 	if !m.lineStart {

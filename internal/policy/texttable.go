@@ -196,7 +196,9 @@ func headerContinues(prev, c string) bool {
 	return false
 }
 
-var parenMarkerRe = regexp.MustCompile(`^[（(]\s*[一二三四五六七八九十\d]+\s*[)）]$`)
+// parenMarkerRe is a cell holding only a bracketed number, (一) or (1), or
+// 一） with no opening bracket, as several provinces write (一).
+var parenMarkerRe = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十\d]+|[一二三四五六七八九十]+)\s*[)）]$`)
 
 // cellNumber reads a task cell's own number (2.一般公共预算收入…), read
 // as the line reader reads an item's: full-width digits (１５.) and a
