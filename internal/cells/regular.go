@@ -152,6 +152,10 @@ func systemMsg(err error) string {
 // files for minutes.
 const MaxUnzipSize = 256 << 20
 
+// ErrUnzipTooLarge is wrapped by the error of a reader that refused a
+// workbook unpacking to more than MaxUnzipSize.
+var ErrUnzipTooLarge = errors.New("unzip size exceeds the limit")
+
 // OpenOptions are the options every workbook is read back with: raw
 // values, and MaxUnzipSize.
 func OpenOptions() excelize.Options {
@@ -161,7 +165,7 @@ func OpenOptions() excelize.Options {
 // OpenMessage is the message for a workbook excelize could not open (err),
 // in Chinese, without the file's name.
 func OpenMessage(err error) string {
-	if strings.Contains(err.Error(), "unzip size exceeds") {
+	if errors.Is(err, ErrUnzipTooLarge) || strings.Contains(err.Error(), "unzip size exceeds") {
 		return fmt.Sprintf("文件解压后超过 %d MB，不像是 taizhang 的工作簿，未读取：请确认文件是否正确", MaxUnzipSize>>20)
 	}
 	return fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel/WPS 中打开后另存为 .xlsx 再试", err)

@@ -52,7 +52,17 @@ type book struct {
 	fmtCodes map[int]string // custom number formats
 	date1904 bool
 	custom   map[string]string
+	limits   bookLimits
 }
+
+// bookLimits bound what a book unzips and keeps.
+type bookLimits struct {
+	part, total int64 // bytes of one part, of all parts read
+	rows        int   // rows kept per sheet
+}
+
+// returnLimits are the limits for a return.
+var returnLimits = bookLimits{part: maxPartSize, total: maxTotalSize, rows: maxRows}
 
 type bookSheet struct {
 	name, state, part string
@@ -91,12 +101,14 @@ func (r mergeRange) start() string {
 // numeric reports whether the cell holds a number.
 func (c sheetCell) numeric() bool { return c.typ == "" || c.typ == "n" }
 
-func openBook(data []byte) (*book, error) {
+func openBook(data []byte) (*book, error) { return openBookWithin(data, returnLimits) }
+
+func openBookWithin(data []byte, limits bookLimits) (*book, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, err
 	}
-	b := &book{zip: map[string]*zip.File{}, data: data}
+	b := &book{zip: map[string]*zip.File{}, data: data, limits: limits}
 	for _, f := range zr.File {
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
 		if _, dup := b.zip[name]; !dup {
@@ -131,11 +143,11 @@ func (b *book) part(name string) ([]byte, error) {
 		return nil, err
 	}
 	defer rc.Close()
-	data, err := cells.ReadAllSized(io.LimitReader(rc, maxPartSize+1), int(f.UncompressedSize64))
+	data, err := cells.ReadAllSized(io.LimitReader(rc, b.limits.part+1), int(f.UncompressedSize64))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > maxPartSize {
+	if int64(len(data)) > b.limits.part {
 		return nil, errTooLarge
 	}
 	b.read += int64(len(data))
@@ -150,7 +162,7 @@ func (b *book) zipPart(name string) *zip.File {
 // admit refuses a part whose size, as the zip directory gives it, would
 // take the book beyond the limits.
 func (b *book) admit(f *zip.File) error {
-	if f.UncompressedSize64 > maxPartSize || b.read+int64(f.UncompressedSize64) > maxTotalSize {
+	if f.UncompressedSize64 > uint64(b.limits.part) || b.read+int64(f.UncompressedSize64) > b.limits.total {
 		return errTooLarge
 	}
 	return nil
@@ -488,7 +500,7 @@ func (r *sheetReader) startRow(t *tag) {
 	}
 	r.colNum = 0
 	r.row = nil
-	if r.rowNum <= 1<<20 && len(sd.rows) < maxRows {
+	if r.rowNum <= 1<<20 && len(sd.rows) < r.b.limits.rows {
 		if i, ok := r.byRow[r.rowNum]; ok {
 			r.row = &sd.rows[i]
 		} else {
@@ -538,7 +550,9 @@ func (r *sheetReader) end(local string) {
 		}
 		r.inF = false
 	case "is":
-		if cell != nil {
+		// A number keeps its v when an editor left an is behind (as
+		// excelize does on overwriting an inline string with a number).
+		if cell != nil && cell.typ == "inlineStr" {
 			cell.value = r.value(cell)
 		}
 		r.inIS = false

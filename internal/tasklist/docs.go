@@ -16,7 +16,7 @@ import (
 
 // readDocSheet reads the 文件信息 sheet; nil if the sheet is missing.
 func (rd *reader) readDocSheet() []*task.Document {
-	if idx, _ := rd.f.GetSheetIndex(SheetDocuments); idx < 0 {
+	if !rd.book.Has(SheetDocuments) {
 		return nil
 	}
 	rows := rd.grid(SheetDocuments)

@@ -1,9 +1,6 @@
 package tasklist
 
 import (
-	"archive/zip"
-	"bytes"
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -15,6 +12,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
@@ -48,12 +46,11 @@ func Read(name string, r io.Reader) (*task.Set, error) {
 	if msg := cells.SniffXLSX(name, data, " taizhang 生成的任务分解表，或在 Excel/WPS 中另存为 .xlsx"); msg != "" {
 		return nil, InputErrors{{File: name, Msg: msg}}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
+	book, err := fillin.OpenSheets(data)
 	if err != nil {
 		return nil, InputErrors{{File: name, Msg: cells.OpenMessage(err)}}
 	}
-	defer f.Close()
-	rd := &reader{name: name, f: f, parts: sheetParts(data)}
+	rd := &reader{name: name, book: book, date1904: book.Date1904()}
 	set := rd.read()
 	if len(rd.errs) > 0 {
 		return nil, rd.errs
@@ -64,9 +61,8 @@ func Read(name string, r io.Reader) (*task.Set, error) {
 // reader holds the state of one Read.
 type reader struct {
 	name     string
-	f        *excelize.File
+	book     *fillin.Sheets
 	date1904 bool
-	parts    map[string]*zip.File // worksheet parts by sheet name, nil if unknown
 	errs     InputErrors
 
 	hidden *hiddenData
@@ -78,9 +74,6 @@ func (rd *reader) fail(sheet, cell, format string, args ...any) {
 }
 
 func (rd *reader) read() *task.Set {
-	if props, err := rd.f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
-	}
 	rd.readHidden()
 	rd.docs = newDocIndex(rd.readDocSheet(), rd.hidden)
 	sheet := rd.findTaskSheet()
@@ -101,10 +94,10 @@ func (rd *reader) read() *task.Set {
 }
 
 func (rd *reader) readHidden() {
-	if idx, _ := rd.f.GetSheetIndex(SheetHidden); idx < 0 {
+	if !rd.book.Has(SheetHidden) {
 		return
 	}
-	rows, err := rd.f.GetRows(SheetHidden, excelize.Options{RawCellValue: true})
+	rows, _, err := rd.book.Rows(SheetHidden)
 	if err != nil {
 		return // the visible sheets are enough
 	}
@@ -119,27 +112,14 @@ func (rd *reader) readHidden() {
 // grid returns the sheet's raw cell values with merged ranges filled in, so
 // a value merged across rows applies to every row it spans.
 func (rd *reader) grid(sheet string) [][]string {
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, merges, err := rd.book.Rows(sheet)
 	if err != nil {
 		rd.fail(sheet, "", "无法读取工作表（%v）", err)
 		return nil
 	}
-	var merges []string
-	part := rd.parts[sheet]
-	if part != nil {
-		merges, err = sheetMerges(part)
-	}
-	if part == nil || err != nil {
-		mcs, _ := rd.f.GetMergeCells(sheet, true)
-		for _, m := range mcs {
-			merges = append(merges, m.GetStartAxis()+":"+m.GetEndAxis())
-		}
-	}
 	for _, m := range merges {
-		start, end, _ := strings.Cut(m, ":")
-		c1, r1, err1 := excelize.CellNameToCoordinates(start)
-		c2, r2, err2 := excelize.CellNameToCoordinates(cmp.Or(end, start))
-		if err1 != nil || err2 != nil || r1 > len(rows) || c1 > len(rows[r1-1]) {
+		c1, r1, c2, r2 := m.FromCol, m.FromRow, m.ToCol, m.ToRow
+		if r1 > len(rows) || c1 > len(rows[r1-1]) {
 			continue
 		}
 		v := rows[r1-1][c1-1]
@@ -158,7 +138,7 @@ func (rd *reader) grid(sheet string) [][]string {
 // findTaskSheet returns the name of the task sheet: 任务分解表, or, in a
 // workbook the office rebuilt, the first other sheet with the task header.
 func (rd *reader) findTaskSheet() string {
-	sheets := rd.f.GetSheetList()
+	sheets := rd.book.Names()
 	for _, s := range sheets {
 		if cells.HeaderKey(s) == SheetTasks {
 			return s
@@ -168,7 +148,7 @@ func (rd *reader) findTaskSheet() string {
 		if s == SheetUnits || s == SheetDocuments || s == SheetHidden {
 			continue
 		}
-		rows, err := rd.f.GetRows(s, excelize.Options{RawCellValue: true})
+		rows, _, err := rd.book.Rows(s)
 		if err != nil {
 			continue
 		}

@@ -1,0 +1,93 @@
+package fillin
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/taizhang-dev/taizhang/internal/cells"
+)
+
+// Sheets is a workbook opened with the reader Check uses, for the values
+// of its sheets: another stage reads a workbook back without excelize,
+// which parses every part of it and decodes a sheet whole before giving
+// its rows.
+type Sheets struct{ b *book }
+
+// Merge is a merged range, 1-based, from its top-left cell to its
+// bottom-right one.
+type Merge struct{ FromCol, FromRow, ToCol, ToRow int }
+
+// OpenSheets opens the .xlsx in data. Its parts may unpack to
+// cells.MaxUnzipSize, the limit of a workbook opened with excelize; an
+// archive beyond it gives an error wrapping cells.ErrUnzipTooLarge.
+func OpenSheets(data []byte) (*Sheets, error) {
+	b, err := openBookWithin(data, bookLimits{part: cells.MaxUnzipSize, total: cells.MaxUnzipSize, rows: excelize.TotalRows})
+	if err != nil {
+		return nil, sheetsError(err)
+	}
+	return &Sheets{b: b}, nil
+}
+
+func sheetsError(err error) error {
+	if errors.Is(err, errTooLarge) {
+		return fmt.Errorf("%w: %w", cells.ErrUnzipTooLarge, err)
+	}
+	return err
+}
+
+// Names are the names of the sheets, in the workbook's order.
+func (s *Sheets) Names() []string {
+	names := make([]string, len(s.b.sheets))
+	for i, sh := range s.b.sheets {
+		names[i] = sh.name
+	}
+	return names
+}
+
+// Has reports whether the workbook has a sheet called name, matched
+// without case as Excel matches it.
+func (s *Sheets) Has(name string) bool { return s.sheet(name) != nil }
+
+func (s *Sheets) sheet(name string) *bookSheet {
+	for i, sh := range s.b.sheets {
+		if strings.EqualFold(sh.name, name) {
+			return &s.b.sheets[i]
+		}
+	}
+	return nil
+}
+
+// Date1904 reports whether the workbook counts dates from 1904.
+func (s *Sheets) Date1904() bool { return s.b.date1904 }
+
+// Rows returns the raw values of the sheet called name as excelize's
+// GetRows gives them with RawCellValue (rows[i] is row i+1, without its
+// empty cells at the end, and no empty rows at the end), and its merged
+// ranges. A sheet the workbook does not have is an error.
+func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) {
+	sh := s.sheet(name)
+	if sh == nil {
+		return nil, nil, fmt.Errorf("sheet %s does not exist", name)
+	}
+	sd, err := s.b.readSheet(sh.part)
+	if err != nil {
+		return nil, nil, sheetsError(err)
+	}
+	vals, nums := sd.values(maxCol)
+	for i, v := range vals {
+		if len(v) == 0 {
+			continue
+		}
+		for len(rows) < nums[i]-1 {
+			rows = append(rows, nil)
+		}
+		rows = append(rows, v)
+	}
+	for _, m := range sd.merges {
+		merges = append(merges, Merge{m.c1, m.r1, m.c2, m.r2})
+	}
+	return rows, merges, nil
+}
