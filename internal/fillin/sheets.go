@@ -76,6 +76,11 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 	if err != nil {
 		return nil, nil, sheetsError(err)
 	}
+	if sd.clipped {
+		// Excel cannot write such a sheet; reading it in part would drop
+		// what lies beyond without a word.
+		return nil, nil, fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
+	}
 	vals, nums := sd.values(maxCol)
 	for i, v := range vals {
 		if len(v) == 0 {

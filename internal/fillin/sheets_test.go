@@ -64,3 +64,43 @@ func TestSheetsRows(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetsRowsBeyondExcel: a sheet with a cell beyond Excel's last
+// column or row, which no Excel or WPS writes, is refused rather than read
+// without what lies beyond.
+func TestSheetsRowsBeyondExcel(t *testing.T) {
+	book := func(sheetData string) []byte {
+		return testkit.Zip(t, map[string]string{
+			"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+				`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+				`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+				`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+			"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+			"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+				`<sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+			"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+			"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+				sheetData + `</sheetData></worksheet>`,
+		})
+	}
+	for name, c := range map[string]struct {
+		data string
+		ok   bool
+	}{
+		"inside":        {`<row r="1"><c r="A1" t="inlineStr"><is><t>任务</t></is></c><c r="XFD1"><v>1</v></c></row>`, true},
+		"beyond XFD":    {`<row r="1"><c r="A1" t="inlineStr"><is><t>任务</t></is></c><c r="XFE1"><v>1</v></c></row>`, false},
+		"beyond a cell": {`<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>`, false},
+		"beyond rows":   {`<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>`, false},
+	} {
+		s, err := fillin.OpenSheets(book(c.data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		_, _, err = s.Rows("任务")
+		if c.ok != (err == nil) {
+			t.Errorf("%s: error %v; want one: %v", name, err, !c.ok)
+		}
+	}
+}

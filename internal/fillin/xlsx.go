@@ -73,6 +73,9 @@ type bookSheet struct {
 type sheetData struct {
 	rows   []sheetRow
 	merges []mergeRange
+	// clipped is set when the sheet has rows or cells beyond the limits,
+	// which were not kept.
+	clipped bool
 }
 
 type sheetRow struct {
@@ -500,14 +503,16 @@ func (r *sheetReader) startRow(t *tag) {
 	}
 	r.colNum = 0
 	r.row = nil
-	if r.rowNum <= 1<<20 && len(sd.rows) < r.b.limits.rows {
-		if i, ok := r.byRow[r.rowNum]; ok {
-			r.row = &sd.rows[i]
-		} else {
-			r.byRow[r.rowNum] = len(sd.rows)
-			sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
-			r.row = &sd.rows[len(sd.rows)-1]
-		}
+	i, seen := r.byRow[r.rowNum]
+	switch {
+	case r.rowNum > 1<<20 || !seen && len(sd.rows) >= r.b.limits.rows:
+		sd.clipped = true
+	case seen:
+		r.row = &sd.rows[i]
+	default:
+		r.byRow[r.rowNum] = len(sd.rows)
+		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
+		r.row = &sd.rows[len(sd.rows)-1]
 	}
 }
 
@@ -522,9 +527,14 @@ func (r *sheetReader) startCell(t *tag) {
 			r.colNum = c
 		} else if c, _, err := excelize.CellNameToCoordinates(string(ref)); err == nil {
 			r.colNum = c
+		} else {
+			r.sd.clipped = true // a cell no reference places (XFE1)
 		}
 	}
 	r.cell = nil
+	if r.colNum > maxCol {
+		r.sd.clipped = true
+	}
 	if r.row != nil && r.colNum <= maxCol {
 		s, _ := strconv.Atoi(string(t.attrBytes("s")))
 		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s})
