@@ -93,7 +93,13 @@ func appendCell(b []byte, col, n int, c excelize.Cell) ([]byte, error) {
 
 // CellName is the A1 name of the 1-based column col and row.
 func CellName(col, row int) string {
-	return string(strconv.AppendInt(appendColumn(nil, col), int64(row), 10))
+	var buf [16]byte
+	return string(AppendCellName(buf[:0], col, row))
+}
+
+// AppendCellName appends the A1 name of the 1-based column col and row.
+func AppendCellName(b []byte, col, row int) []byte {
+	return strconv.AppendInt(appendColumn(b, col), int64(row), 10)
 }
 
 // appendColumn appends the letters of the 1-based column col.

@@ -128,7 +128,8 @@ func (d *sheetData) item(col, style, si int) {
 
 func (d *sheetData) startCell(col, style int, rest string) {
 	d.b.WriteString(`<c r="`)
-	d.b.WriteString(cells.CellName(col, d.row))
+	var name [16]byte
+	d.b.Write(cells.AppendCellName(name[:0], col, d.row))
 	d.b.WriteByte('"')
 	if style != 0 {
 		d.b.WriteString(` s="`)
