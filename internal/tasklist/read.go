@@ -9,8 +9,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -230,9 +228,7 @@ type taskCols struct {
 func (tc taskCols) has(f field) bool { return tc.at[f] >= 0 }
 
 func (tc taskCols) cell(f field, row int) string {
-	col := max(tc.at[f], 0)
-	name, _ := excelize.CoordinatesToCellName(col+1, row)
-	return name
+	return cells.CellName(max(tc.at[f], 0)+1, row)
 }
 
 func (rd *reader) taskColumns(sheet string, rows [][]string) (taskCols, bool) {
