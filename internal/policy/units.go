@@ -808,14 +808,20 @@ func docPlaces(text string) []string {
 }
 
 // shiWord reports a name whose 市 starts a word rather than naming the
-// city: 市场监管局, 市政局 (municipal works), 市容环卫处; 市政府办公室 and
-// 市政协 are the city's.
+// city: 市场监管局, 市政局 (municipal works), 市容环卫处; 市政府办公室,
+// 市政协 and 市政务服务管理局 are the city's.
 func shiWord(name string) bool {
 	switch {
 	case strings.HasPrefix(name, "市场"), strings.HasPrefix(name, "市容"):
 		return true
 	case strings.HasPrefix(name, "市政"):
-		return !strings.HasPrefix(name, "市政府") && !strings.HasPrefix(name, "市政协")
+		// 市政府, 市政协, 市政务服务中心, 市政法委, 市政研室: the city's.
+		for _, p := range []string{"市政府", "市政协", "市政务", "市政法", "市政研"} {
+			if strings.HasPrefix(name, p) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
