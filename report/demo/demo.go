@@ -11,6 +11,7 @@ package demo
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -134,22 +135,59 @@ func Run(dir string, ev Events) (*YearEnd, error) {
 	}
 	var ledgers []*ledger.Ledger
 	var plans []sample.Plan
+	// A quarter's bulletin is written while the next quarter is issued,
+	// returned and merged (which needs only the ledger): the two cores
+	// otherwise idle in each stage's single-threaded parts. Quarters are
+	// reported in order, each once its bulletin is written.
+	var published func() error
+	wait := func() error {
+		if published == nil {
+			return nil
+		}
+		err := published()
+		published = nil
+		return err
+	}
 	for _, key := range periods {
 		p, err := period.Parse(key)
 		if err != nil {
-			return nil, err
+			return nil, errors.Join(err, wait())
 		}
 		q, ps, err := runQuarter(ws, set, p, secret, ledgers)
 		if err != nil {
-			return nil, err
+			return nil, errors.Join(err, wait())
 		}
-		if ev.Quarter != nil {
-			ev.Quarter(*q)
+		previous := lastOf(ledgers)
+		done := make(chan error, 1)
+		go func() { done <- q.publish(ws, previous) }()
+		if err := wait(); err != nil {
+			return nil, errors.Join(err, <-done)
+		}
+		published = func() error {
+			if err := <-done; err != nil {
+				return err
+			}
+			if ev.Quarter != nil {
+				ev.Quarter(*q)
+			}
+			return nil
 		}
 		ledgers = append(ledgers, q.Ledger)
 		plans = ps
 	}
-	return yearEnd(ws, ledgers, plans)
+	year, err := yearEnd(ws, ledgers, plans)
+	if err := errors.Join(err, wait()); err != nil {
+		return nil, err
+	}
+	return year, nil
+}
+
+// lastOf is the last of ledgers, nil when there is none.
+func lastOf(ledgers []*ledger.Ledger) *ledger.Ledger {
+	if len(ledgers) == 0 {
+		return nil
+	}
+	return ledgers[len(ledgers)-1]
 }
 
 // newWorkspace makes the demo's workspace at dir.
@@ -278,23 +316,26 @@ func runQuarter(ws *workspace.Workspace, set *task.Set, p period.Period, secret 
 	if err != nil {
 		return nil, nil, err
 	}
-	var previous *ledger.Ledger
-	if len(earlier) > 0 {
-		previous = earlier[len(earlier)-1]
-	}
-	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(ws.Config), Secret: secret, Files: files, Previous: previous, Now: set.Pinned()}
+	job := round.Job{Tasks: set, Period: p, Due: due, Rules: round.RulesOf(ws.Config), Secret: secret, Files: files, Previous: lastOf(earlier), Now: set.Pinned()}
 	w, err := job.Write(ws.LedgerPath(p), nil)
 	if err != nil {
 		return nil, nil, err
 	}
-	// The ledgers just merged are in memory: the bulletin needs no reread.
-	rep, err := publish.Job{Kind: publish.Progress, Output: ws.ReportPath(p), Options: reportOptions(ws.Config)}.Write([]*ledger.Ledger{w.Ledger}, previous)
-	if err != nil {
-		return nil, nil, err
-	}
 	q := &Quarter{Period: p, Templates: len(written), Returns: len(files), Ledger: w.Ledger,
-		TemplatesDir: dir, LedgerPath: ws.LedgerPath(p), ReportPath: ws.ReportPath(p), Pages: rep.Pages}
+		TemplatesDir: dir, LedgerPath: ws.LedgerPath(p), ReportPath: ws.ReportPath(p)}
 	return q, plans, nil
+}
+
+// publish writes the quarter's bulletin, against the quarter before it
+// (nil for the first), and counts its pages. The ledgers just merged are
+// in memory: the bulletin needs no reread.
+func (q *Quarter) publish(ws *workspace.Workspace, previous *ledger.Ledger) error {
+	rep, err := publish.Job{Kind: publish.Progress, Output: q.ReportPath, Options: reportOptions(ws.Config)}.Write([]*ledger.Ledger{q.Ledger}, previous)
+	if err != nil {
+		return err
+	}
+	q.Pages = rep.Pages
+	return nil
 }
 
 // yearEnd writes the year workbook and the annual assessment report.
