@@ -28,7 +28,7 @@ func TestStructureLayouts(t *testing.T) {
 			if !sameList(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
 				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
 			}
-			if tt.leader != "" && tk.Leader != tt.leader {
+			if tk.Leader != tt.leader {
 				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
 			}
 			if tt.kind != "" && string(tk.Kind) != tt.kind {
@@ -36,6 +36,14 @@ func TestStructureLayouts(t *testing.T) {
 			}
 			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
 				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
+			}
+			if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
+				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
+			}
+			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+				if notNameRe.MatchString(u) {
+					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
+				}
 			}
 		})
 	}
@@ -61,8 +69,8 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 
 // layoutCase is a case of testdata/layouts.txt.
 type layoutCase struct {
-	name, text, path, deadline, kind, leader string
-	lead, co                                 []string
+	name, text, path, deadline, kind, leader, flag string
+	lead, co                                       []string
 }
 
 func readLayoutCases(t *testing.T, name string) []layoutCase {
@@ -76,7 +84,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		head, text, _ := strings.Cut(part, "\n")
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
-		for _, f := range strings.Fields(strings.TrimPrefix(want, "want:")) {
+		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")
 			switch k {
 			case "path":
@@ -91,6 +99,8 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 				c.kind = v
 			case "leader":
 				c.leader = v
+			case "flag":
+				c.flag = v
 			default:
 				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
 			}
@@ -101,4 +111,26 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		t.Fatalf("%s holds no case", name)
 	}
 	return cases
+}
+
+// wantFields splits a want: line into its key=value fields at spaces; a
+// value holding a space is quoted (leader="王 某").
+func wantFields(s string) []string {
+	var out []string
+	for s = strings.TrimSpace(s); s != ""; s = strings.TrimSpace(s) {
+		end := strings.IndexByte(s, ' ')
+		if k, v, ok := strings.Cut(s, `="`); ok && (end < 0 || len(k) < end) {
+			if q := strings.IndexByte(v, '"'); q >= 0 {
+				out = append(out, k+"="+v[:q])
+				s = v[q+1:]
+				continue
+			}
+		}
+		if end < 0 {
+			end = len(s)
+		}
+		out = append(out, s[:end])
+		s = s[end:]
+	}
+	return out
 }
