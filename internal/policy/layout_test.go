@@ -80,7 +80,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		t.Fatal(err)
 	}
 	var cases []layoutCase
-	for _, part := range strings.Split(string(raw), "\n== ")[1:] {
+	for _, part := range strings.Split("\n"+string(raw), "\n== ")[1:] {
 		head, text, _ := strings.Cut(part, "\n")
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
