@@ -155,7 +155,7 @@ func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 	var tables []*taskTable
 	for _, b := range blocks {
 		if b.Rows == nil {
-			lines = append(lines, b.Text)
+			lines = append(lines, splitSectionCells(b.Text)...)
 			continue
 		}
 		if t, ok := recogniseTable(b.Rows); ok {

@@ -49,18 +49,22 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 	return out, kept, tables
 }
 
+// rowSeparator is what separates the cells of a row flattened to a line:
+// |, ｜ or a tab; "" for a line of text.
+func rowSeparator(l string) string {
+	for _, sep := range []string{"|", "｜", "\t"} {
+		if strings.Contains(l, sep) {
+			return sep
+		}
+	}
+	return ""
+}
+
 // rowCells splits a line of a table written with | or tabs into its cells;
 // nil when the line has no separator.
 func rowCells(l string) []string {
-	sep := ""
-	switch {
-	case strings.Contains(l, "|"):
-		sep = "|"
-	case strings.Contains(l, "｜"):
-		sep = "｜"
-	case strings.Contains(l, "\t"):
-		sep = "\t"
-	default:
+	sep := rowSeparator(l)
+	if sep == "" {
 		return nil
 	}
 	cells := strings.Split(l, sep)
