@@ -29,7 +29,7 @@ func textLines(text string) []line {
 		if i < 0 {
 			i = len(text)
 		}
-		lines = append(lines, line{text: strings.TrimSpace(text[:i])})
+		lines = append(lines, line{text: realignShifted(strings.TrimSpace(text[:i]))})
 		if i == len(text) {
 			break
 		}
@@ -41,7 +41,7 @@ func textLines(text string) []line {
 // cleanLine normalizes one paragraph from HTML or .docx the way textLines
 // does for plain text; a paragraph cannot contain line breaks.
 func cleanLine(s string) string {
-	return strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " "))
+	return realignShifted(strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " ")))
 }
 
 // normalize unifies line endings, removes control and invisible characters

@@ -11,8 +11,21 @@ var (
 	// targetHeadingRe matches the titles of 主要目标 / 指标 sections.
 	targetHeadingRe = regexp.MustCompile(`(目标|指标|指标体系|预期性指标|约束性指标)(分解)?$|预期目标`)
 	// otherHeadingRe matches sections of guidance that assign nothing.
+	// headingNoteRe is a short note in brackets closing a heading:
+	// 经济社会发展指标（工作目标）, 主要指标（9项）.
+	headingNoteRe  = regexp.MustCompile(`\s*[（(][^（）()]{1,12}[)）]\s*$`)
 	otherHeadingRe = regexp.MustCompile(`指导思想|基本原则|总体要求|总体思路|总体目标|保障措施|保障机制|组织保障|组织领导|组织实施|工作要求|有关要求|实施步骤|工作步骤|推进措施|实施保障`)
 )
+
+// isTargetHeading reports whether a heading titles a 主要目标 / 指标
+// section, with or without a note in brackets after its title, or a
+// sentence after it: （一）发展目标。主要包括8项。
+func isTargetHeading(h string) bool {
+	if i := strings.Index(h, "。"); i > 0 {
+		h = h[:i]
+	}
+	return targetHeadingRe.MatchString(h) || targetHeadingRe.MatchString(headingNoteRe.ReplaceAllString(h, ""))
+}
 
 // buildTasks classifies the items and writes them as tasks.
 func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables bool) []*task.Task {
@@ -64,7 +77,7 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 	it := items[i]
 	inTarget, inOther := false, false
 	for _, h := range t.Headings {
-		inTarget = inTarget || targetHeadingRe.MatchString(h)
+		inTarget = inTarget || isTargetHeading(h)
 		inOther = inOther || otherHeadingRe.MatchString(h)
 	}
 	taskKind := task.KindTask

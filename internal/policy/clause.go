@@ -98,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = spacedLabels(colonLabels(cutProgress(text)))
+	text = sentenceLabels(spacedLabels(colonLabels(cutProgress(text))))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -192,7 +192,7 @@ func labelledTail(t string) (string, clause) {
 			for _, loc := range locs {
 				before := strings.TrimRight(last[:loc[0]], " \t\u3000")
 				after := last[loc[0]:]
-				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";")) {
+				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";") || lastCellLabel(last, loc)) {
 					continue
 				}
 				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {
@@ -210,6 +210,16 @@ func labelledTail(t string) (string, clause) {
 		return t, clause{}
 	}
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}
+}
+
+// lastCellLabel reports whether the label at loc in a line opens its last
+// cell, as a table flattened one row a line with spaces between cells
+// writes it: …辽市政发[2020]3号 责任单位:市财政局、市发展改革委. Only an owner
+// label after a gap of spaces, with no sentence after it.
+func lastCellLabel(line string, loc []int) bool {
+	gap := strings.TrimRight(line[:loc[0]], " \t\u3000")
+	after := line[loc[0]:]
+	return len(gap) < loc[0] && gap != "" && ownerWordRe.MatchString(after) && !strings.ContainsAny(strings.TrimRight(after, "。"), "。；;")
 }
 
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
@@ -242,15 +252,18 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		if closeOf(rs[i]) == 0 {
 			continue
 		}
-		j := matchClose(rs, i)
+		j, unclosed := matchClose(rs, i), false
 		if j < 0 {
-			continue
+			if j = u.unclosedClauseEnd(rs, i); j < 0 {
+				continue
+			}
+			unclosed = true
 		}
 		inner, due := splitDue(string(rs[i+1 : j]))
 		// A bare list of units in brackets counts where a clause stands:
 		// at the end of the item or on a line of its own.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
-		atEnd := strings.TrimRight(string(rs[j+1:]), " \t\n\u3000。.；;") == ""
+		atEnd := strings.TrimRight(string(rs[min(j+1, len(rs)):]), " \t\n\u3000。.；;") == ""
 		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
@@ -267,6 +280,9 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		cs = append(cs, c)
 		b.WriteString(string(rs[last:i]))
 		last = j + 1
+		if unclosed {
+			last = j // the line's end closes it: keep the line break
+		}
 		// ……工作。（A负责）。 leaves one full stop.
 		if last < len(rs) && (rs[last] == '。' || rs[last] == '.') && strings.HasSuffix(strings.TrimRight(b.String(), " "), "。") {
 			last++
@@ -278,6 +294,27 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 	}
 	b.WriteString(string(rs[last:]))
 	return b.String(), cs
+}
+
+// unclosedClauseEnd returns where the line ends when the bracket opening at
+// rs[open] is never closed but starts a labelled clause that runs to the end
+// of its line, (责任单位：A、B with the page's ）lost; -1 otherwise. The
+// rest of the line must hold no other bracket: then nothing else could
+// close it.
+func (u unitRules) unclosedClauseEnd(rs []rune, open int) int {
+	end := open + 1
+	for end < len(rs) && rs[end] != '\n' {
+		if strings.ContainsRune("（()）〔〕【】[]［］", rs[end]) {
+			return -1
+		}
+		end++
+	}
+	inner := strings.TrimSpace(string(rs[open+1 : end]))
+	loc := clauseWordRe.FindStringSubmatchIndex(inner)
+	if loc == nil || loc[0] != 0 || labelRoleOf(inner[loc[2]:loc[3]]) > roleLeader {
+		return -1
+	}
+	return end
 }
 
 // namesAgency reports whether a list of units names an agency (发改委, 财政厅),

@@ -274,6 +274,21 @@ func milestoneYear(text string, docYear int) *task.Deadline {
 	return &task.Deadline{Text: fmt.Sprintf("%d年", best), Date: fmt.Sprintf("%d-12-31", best)}
 }
 
+// dottedSpanRe is a cell giving the months the work runs, dotted:
+// 2023.01-2023.12, 2024.3—2025.6. Groups: the end's year and month.
+var dottedSpanRe = regexp.MustCompile(`^20\d\d\.\d{1,2}\s*[-—–~～至]+\s*(20\d\d)\.(\d{1,2})$`)
+
+// dottedSpanCell reads such a cell (a 建设起止年限 column): due by the end
+// of its last month, the span kept whole as the deadline's text.
+func dottedSpanCell(c string) *task.Deadline {
+	m := dottedSpanRe.FindStringSubmatch(c)
+	if m == nil {
+		return nil
+	}
+	year, _ := strconv.Atoi(m[1])
+	return &task.Deadline{Text: c, Date: periodEnd(year, m[2], "", "")}
+}
+
 // dateCellRe matches a cell that is a date, alone or followed by the
 // milestone due then (2024年9月, 2024年, 9月, 2024年6月30日, 9月投入使用,
 // 2024年6月开工). In a deadline column it is the deadline.
@@ -292,6 +307,9 @@ func cellDeadline(c string, docYear int) *task.Deadline {
 		if docYear > 0 {
 			d.Date = fmt.Sprintf("%d-12-31", docYear)
 		}
+		return d
+	}
+	if d := dottedSpanCell(c); d != nil {
 		return d
 	}
 	m := dateCellRe.FindStringSubmatch(c)

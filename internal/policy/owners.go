@@ -175,6 +175,20 @@ func hasColon(s string) bool {
 	return strings.Contains(s, "：") || strings.IndexByte(s, ':') >= 0
 }
 
+// sentenceLabelRe is a line that names an item's units in a sentence of its
+// own below it, 该目标责任单位为市经委。 or, for the last N items together,
+// 4项目标的责任单位均为市发展改革委。: group 2 is the count, 3 the label.
+var sentenceLabelRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*)(?:(?:该|本|此)项?|([0-9]{1,2}|[两二三四五六七八九十])项)?(?:目标|任务|指标|工作|措施)?的?(责任单位|牵头单位|责任部门|牵头部门)(?:均|都)?为[：:]?[ \x{3000}]*`)
+
+// sentenceLabels rewrites those sentences as the labelled lines the clause
+// reader knows: 责任单位：市经委。
+func sentenceLabels(t string) string {
+	if !strings.Contains(t, "为") {
+		return t
+	}
+	return sentenceLabelRe.ReplaceAllString(t, "$1$3：")
+}
+
 // colonLabels rewrites labels in square brackets as labels with a colon,
 // each after a stop so that a label's list ends where the next begins:
 // 。【牵头单位】A【配合单位】B → 。牵头单位：A；配合单位：B.

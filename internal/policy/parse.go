@@ -61,7 +61,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
-	text = spaceLabels(text)
+	text = splitGroupCells(spaceLabels(text))
 	p.rules.places = docPlaces(doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n" + text + tableText(tables))
 	rs := []rune(text)
 	rule := detectLeadRule(text + tableText(tables))
@@ -136,12 +136,18 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	nodes := scanItems(rs)
 	items := make([]*item, len(nodes))
 	own := make([]string, len(nodes))
+	counts := make([]int, len(nodes))
+	passed := make([][]string, len(nodes))
 	for i, n := range nodes {
 		span := string(rs[n.m.end:n.spanEnd])
 		if i == len(nodes)-1 && !n.m.lineStart {
 			span = inlineEnd(span)
 		}
-		own[i] = p.trimClosing(span, i == len(nodes)-1)
+		counts[i] = coveredCount(span)
+		if m := passedOnRe.FindStringSubmatch(span); m != nil {
+			passed[i] = m
+		}
+		own[i] = p.trimClosing(sentenceLabels(span), i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
 	}
 	// Units follow a flattened table's rows bare, without a label; look for
@@ -165,6 +171,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 		}
 	}
 	liftStandalone(items)
+	coverCounted(items, counts)
 	if bare {
 		inheritRows(items)
 	}
@@ -181,6 +188,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 			standing = p.readUnits(it, rule, standing)
 		}
 	}
+	passOn(items, passed)
 	if len(p.standingRules) > 0 {
 		p.notes = append(p.notes, "文件对多项任务统一规定了责任单位（"+strings.Join(p.standingRules, "；")+"），已将其中的单位列为此后各项任务的配合单位，请核实")
 	}
@@ -347,13 +355,96 @@ func (p *parser) trimClosing(s string, last bool) string {
 		if loc := signatureRe.FindStringIndex(s); loc != nil {
 			s = s[:loc[0]]
 		}
-		// Paragraphs after the responsibility clause are the document's
-		// closing words.
-		if i := p.lastClauseEnd(s); i > 0 {
-			s = s[:i]
-		}
+	}
+	// Paragraphs after the responsibility clause are the document's
+	// closing words, or the section's when they sum it up (以上8项……).
+	if i := p.lastClauseEnd(s); i > 0 && (last || strings.HasPrefix(strings.TrimSpace(s[i:]), "以上")) {
+		s = s[:i]
 	}
 	return strings.TrimSpace(s)
+}
+
+// coveredCount returns N when an item's text closes with a sentence that
+// names the units of the last N items together (4项目标的责任单位均为……),
+// else 0.
+func coveredCount(span string) int {
+	m := sentenceLabelRe.FindStringSubmatch(span)
+	if m == nil || m[2] == "" {
+		return 0
+	}
+	if n := atoi(m[2]); n > 0 {
+		return n
+	}
+	return strings.Index("一两三四五六七八九十", m[2])/len("一") + 1
+}
+
+// passedOnRe is a line after a run of items that passes all of them on to
+// a collective: 以上8项目标……并已由责任单位分解至各县（市）、区落实. Group 1
+// is the count, 2 the collective.
+var passedOnRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*以上([0-9]{1,2}|[两二三四五六七八九十])项[^。\n]*(?:至|到)(各[^。\n，,；;至到]{1,30}?)(?:负责)?(?:落实|实施|执行)`)
+
+// passOn makes the collective such a line names a co-unit of the items it
+// counts: the item it follows and the ones before it at its level, when
+// there are as many as it says and each has units of its own. The office is
+// told: the line reports how the work was passed down, which it may not
+// want in the ledger.
+func passOn(items []*item, passed [][]string) {
+	for i, m := range passed {
+		if m == nil {
+			continue
+		}
+		n := atoi(m[1])
+		if n == 0 {
+			n = strings.Index("一两三四五六七八九十", m[1])/len("一") + 1
+		}
+		run := []int{i}
+		for j := i - 1; j > items[i].parent && len(run) < n; j-- {
+			if items[j].parent == items[i].parent {
+				run = append(run, j)
+			}
+		}
+		fits := len(run) == n
+		for _, j := range run {
+			fits = fits && len(items[j].units.lead) > 0
+		}
+		if !fits {
+			continue
+		}
+		for _, j := range run {
+			u := &items[j].units
+			u.co = dedupe(append(u.co, m[2]), u.lead)
+			addFlag(&u.flags, "文件在以上各项之后写明“分解至"+m[2]+"落实”，已将其列为配合单位，请核实")
+		}
+	}
+}
+
+// coverCounted gives the clause of an item closed by such a sentence to the
+// N-1 items before it at its level, which it covers too. Only when all of
+// them are there and none has a clause of its own: a count that does not
+// fit the list is no reading to guess at (those items stay without units).
+func coverCounted(items []*item, counts []int) {
+	for i, n := range counts {
+		it := items[i]
+		if n < 2 || it.clause.form == formNone {
+			continue
+		}
+		var before []int
+		for j := i - 1; j > it.parent && len(before) < n-1; j-- {
+			if items[j].parent == it.parent {
+				before = append(before, j)
+			}
+		}
+		fits := len(before) == n-1
+		for _, j := range before {
+			fits = fits && items[j].clause.form == formNone
+		}
+		if !fits {
+			continue
+		}
+		for _, j := range before {
+			items[j].clause = it.clause
+		}
+	}
 }
 
 // inlineEnd cuts the text of a list's last item numbered inside a

@@ -49,18 +49,22 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 	return out, kept, tables
 }
 
+// rowSeparator is what separates the cells of a row flattened to a line:
+// |, ｜ or a tab; "" for a line of text.
+func rowSeparator(l string) string {
+	for _, sep := range []string{"|", "｜", "\t"} {
+		if strings.Contains(l, sep) {
+			return sep
+		}
+	}
+	return ""
+}
+
 // rowCells splits a line of a table written with | or tabs into its cells;
 // nil when the line has no separator.
 func rowCells(l string) []string {
-	sep := ""
-	switch {
-	case strings.Contains(l, "|"):
-		sep = "|"
-	case strings.Contains(l, "｜"):
-		sep = "｜"
-	case strings.Contains(l, "\t"):
-		sep = "\t"
-	default:
+	sep := rowSeparator(l)
+	if sep == "" {
 		return nil
 	}
 	cells := strings.Split(l, sep)
@@ -313,6 +317,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// leaderFirst: the 牵头领导 column stands before the unit columns, so a
 	// short cell after a row's units (已完成) is another column's.
 	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < firstUnitCol(cols)
+	lastSeq := 0 // the last row's 序号
 	for ; j < len(lines); j++ {
 		c := cell(j)
 		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
@@ -324,10 +329,13 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		switch {
 		case c == "":
 			continue
-		case bareNumberRe.MatchString(c) || parenNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
+		case bareNumberRe.MatchString(c) && (unitCells > 0 || nextRowNumber(c, lastSeq)) || parenNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
 			flush()
 			cur = make([]string, len(cols))
 			cur[colAt[colSeq]] = c
+			if bareNumberRe.MatchString(c) {
+				lastSeq = atoi(c)
+			}
 			if hasCategory {
 				cur[0] = category
 			}
@@ -422,6 +430,16 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	t.flattened = true
 	t.category = hasCategory
 	return t, j, true
+}
+
+// nextRowNumber reports whether a number cell before a row's units can be
+// the next row's 序号 after row last: an amount in a row (总投资 1200, in
+// 万元) is a cell of its own, far ahead of the numbering. A gap of a few
+// rows (an excerpt, a row the page lost) is still a row, and so is any
+// number after the row's units (a section's rows picked from a longer
+// list: 3, then 68).
+func nextRowNumber(c string, last int) bool {
+	return last == 0 || atoi(c) <= last+10
 }
 
 // headWord is a header cell without its note in brackets: 责任部门 of

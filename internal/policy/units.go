@@ -373,7 +373,11 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 	// A、B等部门, A等有关部门, A等省直有关部门: the list is not complete,
 	// but the words add no unit; 和各市人民政府 after them does.
 	out := []string{head}
-	for _, part := range u.splitAnd([]string{tail}) {
+	parts := u.splitAnd([]string{tail})
+	if m := etcAndRe.FindStringSubmatch(tail); m != nil {
+		parts = []string{m[1], m[2]}
+	}
+	for _, part := range parts {
 		switch {
 		case etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")):
 			addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
@@ -434,6 +438,10 @@ func fieldOfWork(s string) bool {
 
 // unitEndRe matches the ends of names that stand for units or places.
 var unitEndRe = regexp.MustCompile(`(部门|单位|机构|局|委|办|厅|政府|县|市|区|镇|乡|街道|村|社区|中心|企业|学校|医院|园区|开发区)$`)
+
+// etcAndRe is the summary word after 等 joined to a unit by 和:
+// A、B等部门和各市人民政府 (部门 alone is no unit for splitAnd to weigh).
+var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|机构))(?:和|及|以及)(.+)$`)
 
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 

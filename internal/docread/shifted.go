@@ -1,0 +1,50 @@
+package docread
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// A page stored in GBK and cut one byte into a double-byte character (the
+// ideographic space that indents a heading, A1 A1) is read with every later
+// pair of bytes shifted by one: "　（一）跨越式" comes out as "?。ㄒ唬┛缭绞"
+// (the lost byte a '?', or nothing). Pairing the bytes again gives the
+// heading back. The garbled run ends where a decoder falls into step again:
+// at an ASCII character, or at a pair that was no character (U+FFFD), which
+// took the second byte of the character before it with it — that one
+// character is lost.
+
+// shiftedMarkerRe is what a realigned run must start with to be believed:
+// the bracketed number of a heading.
+var shiftedMarkerRe = regexp.MustCompile(`^（[一二三四五六七八九十]{1,3}）`)
+
+// realignShifted repairs a line that starts with such a shifted run; any
+// other line is returned as it is.
+func realignShifted(s string) string {
+	run := strings.TrimPrefix(s, "?")
+	if !strings.HasPrefix(run, "。") {
+		return s
+	}
+	end := strings.IndexFunc(run, func(r rune) bool { return r < 0x80 || r == utf8.RuneError })
+	if end < 0 {
+		end = len(run)
+	}
+	enc, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(run[:end]))
+	if err != nil {
+		return s
+	}
+	b := append([]byte{0xA1}, enc...)
+	b = b[:len(b)-len(b)%2] // half of a character: its other half is lost
+	dec, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
+	if err != nil {
+		return s
+	}
+	fixed := strings.TrimLeft(string(dec), "\u3000 ")
+	if !shiftedMarkerRe.MatchString(fixed) {
+		return s
+	}
+	return fixed + strings.TrimPrefix(run[end:], "\uFFFD")
+}
