@@ -98,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = spacedLabels(colonLabels(cutProgress(text)))
+	text = dashClauses(spacedLabels(colonLabels(cutProgress(text))))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -210,6 +210,22 @@ func labelledTail(t string) (string, clause) {
 		return t, clause{}
 	}
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}
+}
+
+// dashClauseRe is a labelled clause set off by a dash at the end of a
+// line: ……定期评估。——责任单位：A、B, 1.减少贫困人口1万人——责任单位：A (see
+// dashClauses).
+var dashClauseRe *regexp.Regexp
+
+// dashClauses writes a clause after a dash at the end of a line in
+// brackets, as the line's clause: the dash closes the sentence as a
+// bracket would, wherever the item's text goes on below (a closing
+// paragraph joined to the last item).
+func dashClauses(t string) string {
+	if !strings.Contains(t, "—") && !strings.Contains(t, "--") && !strings.Contains(t, "－－") {
+		return t
+	}
+	return dashClauseRe.ReplaceAllString(t, "${1}（${2}）")
 }
 
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024

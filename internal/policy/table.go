@@ -137,7 +137,11 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			has[colContent] = true
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
-			t := &taskTable{cols: cols, rows: rows[h+1:]}
+			data := rows[h+1:]
+			if len(data) > 0 && lowerHeader(cols, data[0]) {
+				data = data[1:]
+			}
+			t := &taskTable{cols: cols, rows: data}
 			if k := firstCol(cols, colContent); k >= 0 {
 				t.goals = goalHeaderRe.MatchString(strings.Join(strings.Fields(rows[h][k]), ""))
 			}
@@ -145,6 +149,33 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lowerHeader reads the second row of a header of two rows, where a merged
+// cell (责任单位) stands over the columns it spans (牵头单位 | 配合单位): when
+// every cell of row is empty or a header word, and one names units, those
+// words name their columns in cols, and the row is no data.
+func lowerHeader(cols []column, row []string) bool {
+	lower := make([]column, len(row))
+	units := false
+	for i, c := range row {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if lower[i] = classifyHeader(c); lower[i] == colNone {
+			return false
+		}
+		units = units || lower[i] == colLead || lower[i] == colCo || lower[i] == colUnits
+	}
+	if !units {
+		return false
+	}
+	for i, c := range lower {
+		if c != colNone && i < len(cols) {
+			cols[i] = c
+		}
+	}
+	return true
 }
 
 // splitBlocks joins the paragraphs into one text and sets task tables apart;
