@@ -612,32 +612,19 @@ func TestLayoutMetamorphic(t *testing.T) {
 	out := os.Getenv("TZ_META_OUT") // a directory to write every variant to, for reading by eye
 	// Totals per round: 0 the first round of transformations (floors
 	// floorMetaRepo/floorMetaAll), 1 the second (metamorphic2_test.go,
-	// floors floorMeta2Repo/floorMeta2All), 2 the third and 3 the fourth
-	// (metamorphic3_test.go, metamorphic4_test.go).
-	var allChecks, allRight, repoChecks, repoRight [4]int
-	second, third, fourth := map[string]bool{}, map[string]bool{}, map[string]bool{} // third, fourth: metamorphic3_test.go, metamorphic4_test.go
-	for _, tr := range metaTransforms2 {
-		second[tr.name] = true
-	}
-	for _, tr := range metaTransforms3 {
-		third[tr.name] = true
-	}
-	for _, tr := range metaTransforms4 {
-		fourth[tr.name] = true
+	// floors floorMeta2Repo/floorMeta2All), 2 to 4 the third to fifth
+	// (metamorphic3_test.go to metamorphic5_test.go).
+	var allChecks, allRight, repoChecks, repoRight [5]int
+	roundOf := map[string]int{}
+	for r, trs := range [][]metaTransform{metaTransforms2, metaTransforms3, metaTransforms4, metaTransforms5} {
+		for _, tr := range trs {
+			roundOf[tr.name] = r + 1
+		}
 	}
 	shared := false // a document of ../shared/corpus was scored
 	t.Logf("%-28s %5s %7s %7s %6s", "transformation", "docs", "checks", "score", "broken")
 	for _, tr := range metaTransforms {
-		round := 0
-		if second[tr.name] {
-			round = 1
-		}
-		if third[tr.name] {
-			round = 2
-		}
-		if fourth[tr.name] {
-			round = 3
-		}
+		round := roundOf[tr.name]
 		var docs, checks, right, broken int
 		var lines []string
 		for _, b := range bases {
@@ -694,8 +681,8 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Log(l)
 		}
 	}
-	floors := [4][2]float64{{floorMetaRepo, floorMetaAll}, {floorMeta2Repo, floorMeta2All}, {floorMeta3Repo, floorMeta3All}, {floorMeta4Repo, floorMeta4All}}
-	for r, name := range []string{"first-round variants", "second-round variants", "third-round variants", "fourth-round variants"} {
+	floors := [5][2]float64{{floorMetaRepo, floorMetaAll}, {floorMeta2Repo, floorMeta2All}, {floorMeta3Repo, floorMeta3All}, {floorMeta4Repo, floorMeta4All}, {floorMeta5Repo, floorMeta5All}}
+	for r, name := range []string{"first-round variants", "second-round variants", "third-round variants", "fourth-round variants", "fifth-round variants"} {
 		t.Logf("%s: %d/%d checks right (%.1f%%); of the documents in the repository %d/%d (%.1f%%)",
 			name, allRight[r], allChecks[r], pct(allRight[r], allChecks[r]), repoRight[r], repoChecks[r], pct(repoRight[r], repoChecks[r]))
 		if repoChecks[r] > 0 && float64(repoRight[r])/float64(repoChecks[r]) < floors[r][0] {
@@ -705,6 +692,10 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Errorf("%s: score %.1f%% fell below its floor %.1f%%", name, pct(allRight[r], allChecks[r]), 100*floors[r][1])
 		}
 	}
-	sumRight, sumChecks := allRight[0]+allRight[1]+allRight[2]+allRight[3], allChecks[0]+allChecks[1]+allChecks[2]+allChecks[3]
+	var sumRight, sumChecks int
+	for r := range allRight {
+		sumRight += allRight[r]
+		sumChecks += allChecks[r]
+	}
 	t.Logf("all variants: %d/%d checks right (%.1f%%)", sumRight, sumChecks, pct(sumRight, sumChecks))
 }
