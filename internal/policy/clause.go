@@ -98,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = dashClauses(spacedLabels(colonLabels(cutProgress(text))))
+	text = weiClauses(dashClauses(spacedLabels(colonLabels(cutProgress(text)))))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -226,6 +226,31 @@ func dashClauses(t string) string {
 		return t
 	}
 	return dashClauseRe.ReplaceAllString(t, "${1}（${2}）")
+}
+
+// weiClauseRe is a bracketed clause that names its units before their
+// labels, joined by 为: （A为牵头单位，B、C为配合单位）, [A、B为责任单位];
+// weiPartRe is one of its parts (see weiClauses).
+var weiClauseRe, weiPartRe *regexp.Regexp
+
+var weiSepRe = regexp.MustCompile(`[，,；;]\s*`)
+
+// weiClauses writes such a clause with its labels first, （牵头单位：A；配合
+// 单位：B、C）, the form the clause reader knows; each unit keeps the role
+// its label gives it.
+func weiClauses(t string) string {
+	if !strings.Contains(t, "为") {
+		return t
+	}
+	return weiClauseRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := weiClauseRe.FindStringSubmatch(m)
+		parts := weiSepRe.Split(sub[2], -1)
+		for i, p := range parts {
+			w := weiPartRe.FindStringSubmatch(p)
+			parts[i] = w[2] + "：" + w[1]
+		}
+		return sub[1] + strings.Join(parts, "；") + sub[3]
+	})
 }
 
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024

@@ -112,6 +112,9 @@ func init() {
 	}
 	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)` + labelEnd)
 	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)` + labelEnd)
+	weiPart := `[^（）()〔〕【】\[\]［］，,；;。：:]+?为(?:` + strings.Join(owners, "|") + `)`
+	weiClauseRe = regexp.MustCompile(`([（(〔【\[［])((?:` + weiPart + `[，,；;]\s*)*` + weiPart + `)([）)〕】\]］])`)
+	weiPartRe = regexp.MustCompile(`^(.+?)为(` + strings.Join(owners, "|") + `)$`)
 	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
