@@ -100,6 +100,7 @@ func TestNormalizeSpaces(t *testing.T) {
 		"a  b":                      "a  b", // ASCII runs are kept
 		"（一）１．ＡＢＣ：":                 "（一）１．ＡＢＣ：",
 		"x\u200by\ufeffz\u00adw":    "xyzw",
+		"责任单位∶市发改委；配合单位﹕市财政局，完成时限︰年底": "责任单位：市发改委；配合单位：市财政局，完成时限：年底",
 	})
 }
 

@@ -45,9 +45,10 @@ func cleanLine(s string) string {
 }
 
 // normalize unifies line endings, removes control and invisible characters
-// (web copies are full of them and they break matching), and turns runs of
-// no-break or ideographic spaces into one space. Full-width letters and
-// punctuation stay: the numbering parser needs （一） and １．as written.
+// (web copies are full of them and they break matching), turns runs of
+// no-break or ideographic spaces into one space, and writes the colon's
+// look-alikes as the full-width colon. Full-width letters and punctuation
+// stay: the numbering parser needs （一） and １．as written.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -64,6 +65,8 @@ func normalize(s string) string {
 		case r == ' ' || r == '\t' || isWideSpace(r):
 			size = writeSpaceRun(&b, s[i:])
 		case isInvisible(r):
+		case isColonLookalike(r):
+			b.WriteString("：")
 		default:
 			b.WriteRune(r)
 		}
@@ -111,5 +114,10 @@ func isInvisible(r rune) bool {
 	}
 	return unicode.IsControl(r)
 }
+
+// isColonLookalike reports characters Word and PDF text put where a
+// colon belongs (责任单位∶市发改委): the ratio sign and the small and
+// vertical forms of the colon. A label is only known by its colon.
+func isColonLookalike(r rune) bool { return r == 0x2236 || r == 0xfe55 || r == 0xfe30 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
