@@ -47,7 +47,8 @@ func cleanLine(s string) string {
 // normalize unifies line endings, removes control and invisible characters
 // (web copies are full of them and they break matching), turns runs of
 // no-break or ideographic spaces into one space, and writes the colon's
-// look-alikes as the full-width colon. Full-width letters and punctuation
+// look-alikes as the full-width colon and the radicals a PDF's text gives
+// for characters (⼯作, ⻔户) as those characters. Full-width letters and punctuation
 // stay: the numbering parser needs （一） and １．as written.
 func normalize(s string) string {
 	var b strings.Builder
@@ -67,6 +68,8 @@ func normalize(s string) string {
 		case isInvisible(r):
 		case isColonLookalike(r):
 			b.WriteString("：")
+		case isRadicalForm(r):
+			b.WriteString(foldRadical(r))
 		default:
 			b.WriteRune(r)
 		}
