@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -578,16 +580,104 @@ func metaParseText(name, text string, cfg *config.Config) (*task.Document, error
 	}
 }
 
+// metaBase is a dev document the parser reads perfectly as written.
+type metaBase struct {
+	w    *wantDoc
+	text string
+}
+
+// metaResult is what one transformation scored over the documents.
+type metaResult struct {
+	docs, checks, right, broken int
+	repoChecks, repoRight       int  // of the documents kept in the repository
+	shared                      bool // a document of ../shared/corpus was scored
+	lines, errs                 []string
+}
+
+// metaRunAll scores every transformation, as many at once as there are
+// processors; the results come in the order of metaTransforms.
+func metaRunAll(bases []metaBase, cfg *config.Config, detail, out string) []metaResult {
+	results := make([]metaResult, len(metaTransforms))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, tr := range metaTransforms {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = metaRun(tr, bases, cfg, detail == tr.name, out)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// metaRun scores one transformation over the documents; with detail it
+// lists every failure of a document, else its first three. With out set,
+// every variant is written below it.
+func metaRun(tr metaTransform, bases []metaBase, cfg *config.Config, detail bool, out string) metaResult {
+	var res metaResult
+	for _, b := range bases {
+		v, answer, ok := tr.apply(b.text, b.w)
+		if !ok {
+			continue
+		}
+		res.docs++
+		name := filepath.Base(b.w.text)
+		if metaHTMLExt[tr.name] {
+			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".html"
+		}
+		if out != "" {
+			metaWriteVariant(filepath.Join(out, tr.name), filepath.Base(b.w.text), v, metaHTMLExt[tr.name])
+		}
+		d, err := metaParseText(name, v, cfg)
+		if err != nil {
+			res.errs = append(res.errs, fmt.Sprintf("%s on %s: %v", tr.name, b.w.name, err))
+			continue
+		}
+		s := scoreDocument(answer, d)
+		res.checks += s.checks
+		res.right += s.right
+		if strings.HasPrefix(b.w.text, realDir) {
+			res.repoChecks += s.checks
+			res.repoRight += s.right
+		} else {
+			res.shared = true
+		}
+		if s.right == s.checks && s.spurious == 0 {
+			continue
+		}
+		res.broken++
+		res.lines = append(res.lines, fmt.Sprintf("    %s: %d/%d, %d spurious", b.w.name, s.right, s.checks, s.spurious))
+		n := len(s.failures)
+		if !detail && n > 3 {
+			n = 3
+		}
+		for _, f := range s.failures[:n] {
+			res.lines = append(res.lines, "        "+f)
+		}
+	}
+	return res
+}
+
+// metaWriteVariant writes a variant into dir to be read by eye, under the
+// document's file name (with .html added for a web page).
+func metaWriteVariant(dir, name, v string, html bool) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	if html {
+		name += ".html"
+	}
+	_ = os.WriteFile(filepath.Join(dir, name), []byte(v), 0o644)
+}
+
 func TestLayoutMetamorphic(t *testing.T) {
 	cfg, err := config.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	type base struct {
-		w    *wantDoc
-		text string
-	}
-	var bases []base
+	var bases []metaBase
 	for _, w := range realDocs(t) {
 		if w.Split != "dev" {
 			continue // test and fresh documents are never looked at
@@ -601,7 +691,7 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Fatalf("%s: %v", w.name, err)
 		}
 		if s := scoreDocument(w, d); s.right == s.checks && s.spurious == 0 {
-			bases = append(bases, base{w, string(raw)})
+			bases = append(bases, metaBase{w, string(raw)})
 		}
 	}
 	if len(bases) == 0 {
@@ -623,61 +713,18 @@ func TestLayoutMetamorphic(t *testing.T) {
 	}
 	shared := false // a document of ../shared/corpus was scored
 	t.Logf("%-28s %5s %7s %7s %6s", "transformation", "docs", "checks", "score", "broken")
-	for _, tr := range metaTransforms {
-		round := roundOf[tr.name]
-		var docs, checks, right, broken int
-		var lines []string
-		for _, b := range bases {
-			v, answer, ok := tr.apply(b.text, b.w)
-			if !ok {
-				continue
-			}
-			docs++
-			if out != "" {
-				dir := filepath.Join(out, tr.name)
-				if err := os.MkdirAll(dir, 0o755); err == nil {
-					name := filepath.Base(b.w.text)
-					if metaHTMLExt[tr.name] {
-						name += ".html"
-					}
-					_ = os.WriteFile(filepath.Join(dir, name), []byte(v), 0o644)
-				}
-			}
-			name := filepath.Base(b.w.text)
-			if metaHTMLExt[tr.name] {
-				name = strings.TrimSuffix(name, filepath.Ext(name)) + ".html"
-			}
-			d, err := metaParseText(name, v, cfg)
-			if err != nil {
-				t.Errorf("%s on %s: %v", tr.name, b.w.name, err)
-				continue
-			}
-			s := scoreDocument(answer, d)
-			checks += s.checks
-			right += s.right
-			if strings.HasPrefix(b.w.text, realDir) {
-				repoChecks[round] += s.checks
-				repoRight[round] += s.right
-			} else {
-				shared = true
-			}
-			if s.right == s.checks && s.spurious == 0 {
-				continue
-			}
-			broken++
-			lines = append(lines, fmt.Sprintf("    %s: %d/%d, %d spurious", b.w.name, s.right, s.checks, s.spurious))
-			n := len(s.failures)
-			if detail != tr.name && n > 3 {
-				n = 3
-			}
-			for _, f := range s.failures[:n] {
-				lines = append(lines, "        "+f)
-			}
+	for i, res := range metaRunAll(bases, cfg, detail, out) {
+		tr, round := metaTransforms[i], roundOf[metaTransforms[i].name]
+		for _, e := range res.errs {
+			t.Error(e)
 		}
-		allChecks[round] += checks
-		allRight[round] += right
-		t.Logf("%-28s %5d %7d %6.1f%% %6d", tr.name, docs, checks, pct(right, checks), broken)
-		for _, l := range lines {
+		allChecks[round] += res.checks
+		allRight[round] += res.right
+		repoChecks[round] += res.repoChecks
+		repoRight[round] += res.repoRight
+		shared = shared || res.shared
+		t.Logf("%-28s %5d %7d %6.1f%% %6d", tr.name, res.docs, res.checks, pct(res.right, res.checks), res.broken)
+		for _, l := range res.lines {
 			t.Log(l)
 		}
 	}
