@@ -46,10 +46,10 @@ func cleanLine(s string) string {
 
 // normalize unifies line endings, removes control and invisible characters
 // (web copies are full of them and they break matching), turns runs of
-// no-break or ideographic spaces into one space, and writes the colon's
-// look-alikes as the full-width colon and the radicals a PDF's text gives
-// for characters (⼯作, ⻔户) as those characters. Full-width letters and punctuation
-// stay: the numbering parser needs （一） and １．as written.
+// no-break or ideographic spaces into one space, and writes punctuation
+// look-alikes (punctLookalikes) and the radicals a PDF's text gives for
+// characters (U+2F2F for 工) as what they stand for. Full-width letters and
+// punctuation stay: the numbering parser needs （一） and １．as written.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -66,8 +66,8 @@ func normalize(s string) string {
 		case r == ' ' || r == '\t' || isWideSpace(r):
 			size = writeSpaceRun(&b, s[i:])
 		case isInvisible(r):
-		case isColonLookalike(r):
-			b.WriteString("：")
+		case punctLookalikes[r] != 0:
+			b.WriteRune(punctLookalikes[r])
 		case isRadicalForm(r):
 			b.WriteString(foldRadical(r))
 		default:
@@ -118,9 +118,18 @@ func isInvisible(r rune) bool {
 	return unicode.IsControl(r)
 }
 
-// isColonLookalike reports characters Word and PDF text put where a
-// colon belongs (责任单位∶市发改委): the ratio sign and the small and
-// vertical forms of the colon. A label is only known by its colon.
-func isColonLookalike(r rune) bool { return r == 0x2236 || r == 0xfe55 || r == 0xfe30 }
+// punctLookalikes are the punctuation marks Word, PDF text and old
+// encodings put for Chinese punctuation, with the mark each stands for: the
+// ratio sign for a colon (责任单位∶市发改委), the small forms (﹙﹚﹑) and
+// vertical forms (︰︐) of fonts, the half-width forms of an old encoding
+// (､｡). A label is known by its colon, a clause by its brackets, a list by
+// its 、.
+var punctLookalikes = map[rune]rune{
+	'∶': '：', '﹕': '：', '︰': '：', '︓': '：',
+	'﹐': '，', '︐': '，', '﹑': '、', '︑': '、', '､': '、',
+	'﹔': '；', '︔': '；', '︒': '。', '｡': '。',
+	'﹖': '？', '︖': '？', '﹗': '！', '︕': '！',
+	'﹙': '（', '﹚': '）', '﹝': '〔', '﹞': '〕',
+}
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
