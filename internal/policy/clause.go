@@ -233,15 +233,24 @@ func dashClauses(t string) string {
 // weiPartRe is one of its parts (see weiClauses).
 var weiClauseRe, weiPartRe *regexp.Regexp
 
+// labelWeiRe is a bracketed clause whose labels take 为 for their colon,
+// （责任单位为A、B）, labelWeiPartRe one of its labels (see weiClauses).
+var labelWeiRe, labelWeiPartRe *regexp.Regexp
+
 var weiSepRe = regexp.MustCompile(`[，,；;]\s*`)
 
 // weiClauses writes such a clause with its labels first, （牵头单位：A；配合
 // 单位：B、C）, the form the clause reader knows; each unit keeps the role
-// its label gives it.
+// its label gives it. A bracketed clause whose labels take 为 for their
+// colon (（责任单位为A、B）) gets its colons.
 func weiClauses(t string) string {
 	if !strings.Contains(t, "为") {
 		return t
 	}
+	t = labelWeiRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := labelWeiRe.FindStringSubmatch(m)
+		return sub[1] + labelWeiPartRe.ReplaceAllString(sub[2], "${1}${2}：") + sub[3]
+	})
 	return weiClauseRe.ReplaceAllStringFunc(t, func(m string) string {
 		sub := weiClauseRe.FindStringSubmatch(m)
 		parts := weiSepRe.Split(sub[2], -1)
