@@ -25,13 +25,13 @@ import (
 // written 1., an 附件 heading above the table, a 备注 column, a 类别 column
 // of merged cells, unit columns headed 牵头处室 | 配合处室 or with a note,
 // a header of two rows under a merged 责任单位 cell, a web page's unit
-// cells listing one unit a line), and tabs
-// inside and after a paragraph, as text copied from a word processor keeps
-// them, and the Kangxi radicals pdftotext gives for many characters of a
-// government PDF (⼯作 for 工作). Soft hyphens, also common in copied text,
-// docread drops with the other invisible characters (round 4's zero-width
-// spaces test that path). Each keeps the answer by
-// construction; where a rule cannot be sure, it leaves the text alone.
+// cells listing one unit a line), and tabs inside and after a paragraph,
+// as text copied from a word processor keeps them, and the Kangxi radicals
+// pdftotext gives for many characters of a government PDF (⼯作 for 工作).
+// Soft hyphens, also common in copied text, docread drops with the other
+// invisible characters (round 4's zero-width spaces test that path). Each
+// keeps the answer by construction; where a rule cannot be sure, it leaves
+// the text alone.
 //
 // Not covered: a clause after a dash without a label (——A、B: LABELLING.md
 // does not say who leads), a 序号 cell written （一） (the row's path would
@@ -91,8 +91,8 @@ func init() {
 // columns, clauses written A为牵头单位 or 责任单位为A as labelled ones, and
 // docread wrote punctuation look-alikes (∶ ﹙ ､) as the marks they stand
 // for, radicals as the characters they stand for and a number alone on
-// its line before the item's text. Raise them as
-// the parser improves; never lower them to make a change pass.
+// its line before the item's text. Raise them as the parser improves;
+// never lower them to make a change pass.
 const (
 	floorMeta5Repo = 0.999
 	floorMeta5All  = 0.999
