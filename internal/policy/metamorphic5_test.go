@@ -15,8 +15,8 @@ import (
 // rounds one to four do not: other spellings of an owner clause (its
 // labels separated by a space, 由A牵头，B配合, A为牵头单位，B为配合单位,
 // 责任单位：A（牵头）、B, short labels 牵头：A；配合：B, a clause after a dash
-// or before the full stop, label synonyms such as 主责单位, 责任处室 and
-// 实施主体, a label with a note (责任单位（部门）：) or 为 for its colon,
+// or before the full stop or ending with one inside its brackets, label
+// synonyms such as 主责单位, 责任处室 and 实施主体, a label with a note (责任单位（部门）：) or 为 for its colon,
 // colons and commas of both widths in one clause, the ratio sign ∶ for a
 // colon, small-form brackets ﹙﹚ and a half-width ､, a leader inside the
 // clause or on the units' line), the document's structure (第一部分
@@ -59,6 +59,7 @@ var metaTransforms5 = slices.Concat(
 		{"clause-short-labels", metaShortLabels},
 		{"clause-lead-marked", func(s string) string { return metaLeadCoForms(s, "责任单位：%s（牵头）、%s") }},
 		{"clause-wei-labels", metaWeiLabels},
+		{"clause-inner-stop", metaClauseInnerStop},
 	}),
 	metaFamily(metaLabelSynonym, []string{"label-lead-zhuze", "label-generic-chushi", "label-generic-shishi"},
 		[][2]string{{"牵头单位", "主责单位"}, {"责任单位", "责任处室"}, {"责任单位", "实施主体"}}),
@@ -264,6 +265,17 @@ func metaWeiLabels(s string) string {
 			out = append(out, p[2]+"为"+p[0])
 		}
 		return strings.Join(out, "，")
+	})
+}
+
+// metaClauseInnerStop ends every labelled clause with a full stop inside
+// its brackets: （责任单位：A。）, as typed.
+func metaClauseInnerStop(s string) string {
+	return metaRewriteClauses(s, func(body string) string {
+		if !metaClauseLabelRe.MatchString(body) {
+			return body
+		}
+		return body + "。"
 	})
 }
 
