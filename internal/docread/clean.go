@@ -31,6 +31,7 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	eachText(lines, dropBullet)
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
+	lines = joinLoneNumbers(lines)
 	lines = dropBoilerplate(lines)
 	var c collector
 	lines = takeHeaderMeta(lines, &c)

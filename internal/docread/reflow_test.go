@@ -141,3 +141,14 @@ func TestUnwrap(t *testing.T) {
 		}
 	}
 }
+
+func TestJoinLoneNumbers(t *testing.T) {
+	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
+		// the number on a line of its own above the item's text
+		"一、\n总体要求\n（一）\n加强组织领导\n1.\n建立工作机制。\n\n2、\n完善考核办法。": "一、总体要求\n（一）加强组织领导\n1.建立工作机制。\n2、完善考核办法。",
+		// a number above another item or a label stays alone
+		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
+		// a table flattened one cell a line keeps its cells
+		"序号\n1.\n推进试点": "序号\n1.\n推进试点",
+	})
+}

@@ -45,8 +45,10 @@ func cleanLine(s string) string {
 }
 
 // normalize unifies line endings, removes control and invisible characters
-// (web copies are full of them and they break matching), and turns runs of
-// no-break or ideographic spaces into one space. Full-width letters and
+// (web copies are full of them and they break matching), turns runs of
+// no-break or ideographic spaces into one space, and writes punctuation
+// look-alikes (punctLookalikes) and the radicals a PDF's text gives for
+// characters (U+2F2F for 工) as what they stand for. Full-width letters and
 // punctuation stay: the numbering parser needs （一） and １．as written.
 func normalize(s string) string {
 	var b strings.Builder
@@ -64,6 +66,10 @@ func normalize(s string) string {
 		case r == ' ' || r == '\t' || isWideSpace(r):
 			size = writeSpaceRun(&b, s[i:])
 		case isInvisible(r):
+		case punctLookalikes[r] != 0:
+			b.WriteRune(punctLookalikes[r])
+		case isRadicalForm(r):
+			b.WriteString(foldRadical(r))
 		default:
 			b.WriteRune(r)
 		}
@@ -110,6 +116,20 @@ func isInvisible(r rune) bool {
 		return true
 	}
 	return unicode.IsControl(r)
+}
+
+// punctLookalikes are the punctuation marks Word, PDF text and old
+// encodings put for Chinese punctuation, with the mark each stands for: the
+// ratio sign for a colon (责任单位∶市发改委), the small forms (﹙﹚﹑) and
+// vertical forms (︰︐) of fonts, the half-width forms of an old encoding
+// (､｡). A label is known by its colon, a clause by its brackets, a list by
+// its 、.
+var punctLookalikes = map[rune]rune{
+	'∶': '：', '﹕': '：', '︰': '：', '︓': '：',
+	'﹐': '，', '︐': '，', '﹑': '、', '︑': '、', '､': '、',
+	'﹔': '；', '︔': '；', '︒': '。', '｡': '。',
+	'﹖': '？', '︖': '？', '﹗': '！', '︕': '！',
+	'﹙': '（', '﹚': '）', '﹝': '〔', '﹞': '〕',
 }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }

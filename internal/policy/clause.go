@@ -98,7 +98,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
-	text = sentenceLabels(spacedLabels(colonLabels(cutProgress(text))))
+	text = weiClauses(dashClauses(sentenceLabels(spacedLabels(colonLabels(cutProgress(text))))))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
 	body, block := labelledTail(strings.TrimRight(body, " \t\n\u3000"))
@@ -222,6 +222,56 @@ func lastCellLabel(line string, loc []int) bool {
 	return len(gap) < loc[0] && gap != "" && ownerWordRe.MatchString(after) && !strings.ContainsAny(strings.TrimRight(after, "。"), "。；;")
 }
 
+// dashClauseRe is a labelled clause set off by a dash at the end of a
+// line: ……定期评估。——责任单位：A、B, 1.减少贫困人口1万人——责任单位：A (see
+// dashClauses).
+var dashClauseRe *regexp.Regexp
+
+// dashClauses writes a clause after a dash at the end of a line in
+// brackets, as the line's clause: the dash closes the sentence as a
+// bracket would, wherever the item's text goes on below (a closing
+// paragraph joined to the last item).
+func dashClauses(t string) string {
+	if !strings.Contains(t, "—") && !strings.Contains(t, "--") && !strings.Contains(t, "－－") {
+		return t
+	}
+	return dashClauseRe.ReplaceAllString(t, "${1}（${2}）")
+}
+
+// weiClauseRe is a bracketed clause that names its units before their
+// labels, joined by 为: （A为牵头单位，B、C为配合单位）, [A、B为责任单位];
+// weiPartRe is one of its parts (see weiClauses).
+var weiClauseRe, weiPartRe *regexp.Regexp
+
+// labelWeiRe is a bracketed clause whose labels take 为 for their colon,
+// （责任单位为A、B）, labelWeiPartRe one of its labels (see weiClauses).
+var labelWeiRe, labelWeiPartRe *regexp.Regexp
+
+var weiSepRe = regexp.MustCompile(`[，,；;]\s*`)
+
+// weiClauses writes such a clause with its labels first, （牵头单位：A；配合
+// 单位：B、C）, the form the clause reader knows; each unit keeps the role
+// its label gives it. A bracketed clause whose labels take 为 for their
+// colon (（责任单位为A、B）) gets its colons.
+func weiClauses(t string) string {
+	if !strings.Contains(t, "为") {
+		return t
+	}
+	t = labelWeiRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := labelWeiRe.FindStringSubmatch(m)
+		return sub[1] + labelWeiPartRe.ReplaceAllString(sub[2], "${1}${2}：") + sub[3]
+	})
+	return weiClauseRe.ReplaceAllStringFunc(t, func(m string) string {
+		sub := weiClauseRe.FindStringSubmatch(m)
+		parts := weiSepRe.Split(sub[2], -1)
+		for i, p := range parts {
+			w := weiPartRe.FindStringSubmatch(p)
+			parts[i] = w[2] + "：" + w[1]
+		}
+		return sub[1] + strings.Join(parts, "；") + sub[3]
+	})
+}
+
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
 // 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
 // deadline, "" when the clause ends with none.
@@ -304,10 +354,20 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 func (u unitRules) unclosedClauseEnd(rs []rune, open int) int {
 	end := open + 1
 	for end < len(rs) && rs[end] != '\n' {
-		if strings.ContainsRune("（()）〔〕【】[]［］", rs[end]) {
+		if !strings.ContainsRune("（()）〔〕【】[]［］", rs[end]) {
+			end++
+			continue
+		}
+		// A bracket closed on the line, 各县(市、区) or a label's note
+		// (责任单位（部门）), is part of the clause; any other ends it.
+		j := -1
+		if strings.ContainsRune("（(〔【[［", rs[end]) {
+			j = matchClose(rs, end)
+		}
+		if j < 0 || strings.ContainsRune(string(rs[end:j]), '\n') {
 			return -1
 		}
-		end++
+		end = j + 1
 	}
 	inner := strings.TrimSpace(string(rs[open+1 : end]))
 	loc := clauseWordRe.FindStringSubmatchIndex(inner)

@@ -5,7 +5,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -578,16 +580,104 @@ func metaParseText(name, text string, cfg *config.Config) (*task.Document, error
 	}
 }
 
+// metaBase is a dev document the parser reads perfectly as written.
+type metaBase struct {
+	w    *wantDoc
+	text string
+}
+
+// metaResult is what one transformation scored over the documents.
+type metaResult struct {
+	docs, checks, right, broken int
+	repoChecks, repoRight       int  // of the documents kept in the repository
+	shared                      bool // a document of ../shared/corpus was scored
+	lines, errs                 []string
+}
+
+// metaRunAll scores every transformation, as many at once as there are
+// processors; the results come in the order of metaTransforms.
+func metaRunAll(bases []metaBase, cfg *config.Config, detail, out string) []metaResult {
+	results := make([]metaResult, len(metaTransforms))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for i, tr := range metaTransforms {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			results[i] = metaRun(tr, bases, cfg, detail == tr.name, out)
+		}()
+	}
+	wg.Wait()
+	return results
+}
+
+// metaRun scores one transformation over the documents; with detail it
+// lists every failure of a document, else its first three. With out set,
+// every variant is written below it.
+func metaRun(tr metaTransform, bases []metaBase, cfg *config.Config, detail bool, out string) metaResult {
+	var res metaResult
+	for _, b := range bases {
+		v, answer, ok := tr.apply(b.text, b.w)
+		if !ok {
+			continue
+		}
+		res.docs++
+		name := filepath.Base(b.w.text)
+		if metaHTMLExt[tr.name] {
+			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".html"
+		}
+		if out != "" {
+			metaWriteVariant(filepath.Join(out, tr.name), filepath.Base(b.w.text), v, metaHTMLExt[tr.name])
+		}
+		d, err := metaParseText(name, v, cfg)
+		if err != nil {
+			res.errs = append(res.errs, fmt.Sprintf("%s on %s: %v", tr.name, b.w.name, err))
+			continue
+		}
+		s := scoreDocument(answer, d)
+		res.checks += s.checks
+		res.right += s.right
+		if strings.HasPrefix(b.w.text, realDir) {
+			res.repoChecks += s.checks
+			res.repoRight += s.right
+		} else {
+			res.shared = true
+		}
+		if s.right == s.checks && s.spurious == 0 {
+			continue
+		}
+		res.broken++
+		res.lines = append(res.lines, fmt.Sprintf("    %s: %d/%d, %d spurious", b.w.name, s.right, s.checks, s.spurious))
+		n := len(s.failures)
+		if !detail && n > 3 {
+			n = 3
+		}
+		for _, f := range s.failures[:n] {
+			res.lines = append(res.lines, "        "+f)
+		}
+	}
+	return res
+}
+
+// metaWriteVariant writes a variant into dir to be read by eye, under the
+// document's file name (with .html added for a web page).
+func metaWriteVariant(dir, name, v string, html bool) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return
+	}
+	if html {
+		name += ".html"
+	}
+	_ = os.WriteFile(filepath.Join(dir, name), []byte(v), 0o644)
+}
+
 func TestLayoutMetamorphic(t *testing.T) {
 	cfg, err := config.Load("", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	type base struct {
-		w    *wantDoc
-		text string
-	}
-	var bases []base
+	var bases []metaBase
 	for _, w := range realDocs(t) {
 		if w.Split != "dev" {
 			continue // test and fresh documents are never looked at
@@ -601,7 +691,7 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Fatalf("%s: %v", w.name, err)
 		}
 		if s := scoreDocument(w, d); s.right == s.checks && s.spurious == 0 {
-			bases = append(bases, base{w, string(raw)})
+			bases = append(bases, metaBase{w, string(raw)})
 		}
 	}
 	if len(bases) == 0 {
@@ -612,90 +702,34 @@ func TestLayoutMetamorphic(t *testing.T) {
 	out := os.Getenv("TZ_META_OUT") // a directory to write every variant to, for reading by eye
 	// Totals per round: 0 the first round of transformations (floors
 	// floorMetaRepo/floorMetaAll), 1 the second (metamorphic2_test.go,
-	// floors floorMeta2Repo/floorMeta2All), 2 the third and 3 the fourth
-	// (metamorphic3_test.go, metamorphic4_test.go).
-	var allChecks, allRight, repoChecks, repoRight [4]int
-	second, third, fourth := map[string]bool{}, map[string]bool{}, map[string]bool{} // third, fourth: metamorphic3_test.go, metamorphic4_test.go
-	for _, tr := range metaTransforms2 {
-		second[tr.name] = true
-	}
-	for _, tr := range metaTransforms3 {
-		third[tr.name] = true
-	}
-	for _, tr := range metaTransforms4 {
-		fourth[tr.name] = true
+	// floors floorMeta2Repo/floorMeta2All), 2 to 4 the third to fifth
+	// (metamorphic3_test.go to metamorphic5_test.go).
+	var allChecks, allRight, repoChecks, repoRight [5]int
+	roundOf := map[string]int{}
+	for r, trs := range [][]metaTransform{metaTransforms2, metaTransforms3, metaTransforms4, metaTransforms5} {
+		for _, tr := range trs {
+			roundOf[tr.name] = r + 1
+		}
 	}
 	shared := false // a document of ../shared/corpus was scored
 	t.Logf("%-28s %5s %7s %7s %6s", "transformation", "docs", "checks", "score", "broken")
-	for _, tr := range metaTransforms {
-		round := 0
-		if second[tr.name] {
-			round = 1
+	for i, res := range metaRunAll(bases, cfg, detail, out) {
+		tr, round := metaTransforms[i], roundOf[metaTransforms[i].name]
+		for _, e := range res.errs {
+			t.Error(e)
 		}
-		if third[tr.name] {
-			round = 2
-		}
-		if fourth[tr.name] {
-			round = 3
-		}
-		var docs, checks, right, broken int
-		var lines []string
-		for _, b := range bases {
-			v, answer, ok := tr.apply(b.text, b.w)
-			if !ok {
-				continue
-			}
-			docs++
-			if out != "" {
-				dir := filepath.Join(out, tr.name)
-				if err := os.MkdirAll(dir, 0o755); err == nil {
-					name := filepath.Base(b.w.text)
-					if metaHTMLExt[tr.name] {
-						name += ".html"
-					}
-					_ = os.WriteFile(filepath.Join(dir, name), []byte(v), 0o644)
-				}
-			}
-			name := filepath.Base(b.w.text)
-			if metaHTMLExt[tr.name] {
-				name = strings.TrimSuffix(name, filepath.Ext(name)) + ".html"
-			}
-			d, err := metaParseText(name, v, cfg)
-			if err != nil {
-				t.Errorf("%s on %s: %v", tr.name, b.w.name, err)
-				continue
-			}
-			s := scoreDocument(answer, d)
-			checks += s.checks
-			right += s.right
-			if strings.HasPrefix(b.w.text, realDir) {
-				repoChecks[round] += s.checks
-				repoRight[round] += s.right
-			} else {
-				shared = true
-			}
-			if s.right == s.checks && s.spurious == 0 {
-				continue
-			}
-			broken++
-			lines = append(lines, fmt.Sprintf("    %s: %d/%d, %d spurious", b.w.name, s.right, s.checks, s.spurious))
-			n := len(s.failures)
-			if detail != tr.name && n > 3 {
-				n = 3
-			}
-			for _, f := range s.failures[:n] {
-				lines = append(lines, "        "+f)
-			}
-		}
-		allChecks[round] += checks
-		allRight[round] += right
-		t.Logf("%-28s %5d %7d %6.1f%% %6d", tr.name, docs, checks, pct(right, checks), broken)
-		for _, l := range lines {
+		allChecks[round] += res.checks
+		allRight[round] += res.right
+		repoChecks[round] += res.repoChecks
+		repoRight[round] += res.repoRight
+		shared = shared || res.shared
+		t.Logf("%-28s %5d %7d %6.1f%% %6d", tr.name, res.docs, res.checks, pct(res.right, res.checks), res.broken)
+		for _, l := range res.lines {
 			t.Log(l)
 		}
 	}
-	floors := [4][2]float64{{floorMetaRepo, floorMetaAll}, {floorMeta2Repo, floorMeta2All}, {floorMeta3Repo, floorMeta3All}, {floorMeta4Repo, floorMeta4All}}
-	for r, name := range []string{"first-round variants", "second-round variants", "third-round variants", "fourth-round variants"} {
+	floors := [5][2]float64{{floorMetaRepo, floorMetaAll}, {floorMeta2Repo, floorMeta2All}, {floorMeta3Repo, floorMeta3All}, {floorMeta4Repo, floorMeta4All}, {floorMeta5Repo, floorMeta5All}}
+	for r, name := range []string{"first-round variants", "second-round variants", "third-round variants", "fourth-round variants", "fifth-round variants"} {
 		t.Logf("%s: %d/%d checks right (%.1f%%); of the documents in the repository %d/%d (%.1f%%)",
 			name, allRight[r], allChecks[r], pct(allRight[r], allChecks[r]), repoRight[r], repoChecks[r], pct(repoRight[r], repoChecks[r]))
 		if repoChecks[r] > 0 && float64(repoRight[r])/float64(repoChecks[r]) < floors[r][0] {
@@ -705,6 +739,10 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Errorf("%s: score %.1f%% fell below its floor %.1f%%", name, pct(allRight[r], allChecks[r]), 100*floors[r][1])
 		}
 	}
-	sumRight, sumChecks := allRight[0]+allRight[1]+allRight[2]+allRight[3], allChecks[0]+allChecks[1]+allChecks[2]+allChecks[3]
+	var sumRight, sumChecks int
+	for r := range allRight {
+		sumRight += allRight[r]
+		sumChecks += allChecks[r]
+	}
 	t.Logf("all variants: %d/%d checks right (%.1f%%)", sumRight, sumChecks, pct(sumRight, sumChecks))
 }

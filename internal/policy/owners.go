@@ -112,6 +112,15 @@ func init() {
 	}
 	clauseWordRe = regexp.MustCompile(`(` + strings.Join(all, "|") + `)` + labelEnd)
 	clauseStartRe = regexp.MustCompile(`^(?:` + strings.Join(all, "|") + `)` + labelEnd)
+	weiPart := `[^（）()〔〕【】\[\]［］，,；;。：:]+?为(?:` + strings.Join(owners, "|") + `)`
+	weiClauseRe = regexp.MustCompile(`([（(〔【\[［])((?:` + weiPart + `[，,；;]\s*)*` + weiPart + `)([）)〕】\]］])`)
+	weiPartRe = regexp.MustCompile(`^(.+?)为(` + strings.Join(owners, "|") + `)$`)
+	// A unit may hold brackets of its own: 相关县〔市、区〕政府.
+	unitText := `(?:[^（）()〔〕【】\[\]［］]|[（(〔][^（）()〔〕【】]*[）)〕])*`
+	ownerLabel := `(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)`
+	labelWeiRe = regexp.MustCompile(`([（(〔【\[［])(` + ownerLabel + `为` + unitText + `)([）)〕】\]］])`)
+	labelWeiPartRe = regexp.MustCompile(`(^|[；;，,]\s*)(` + ownerLabel + `)为`)
+	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
 	labelNameRe = regexp.MustCompile(`^(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)$`)

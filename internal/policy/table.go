@@ -30,7 +30,7 @@ var columnWords = []struct {
 }{
 	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
-	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门)`), colLead},
+	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
 	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位|其他责任`), colCo},
 	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限|起止年限`), colDeadline},
@@ -137,7 +137,11 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			has[colContent] = true
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
-			t := &taskTable{cols: cols, rows: rows[h+1:]}
+			data := rows[h+1:]
+			if len(data) > 0 && lowerHeader(cols, data[0]) {
+				data = data[1:]
+			}
+			t := &taskTable{cols: cols, rows: data}
 			if k := firstCol(cols, colContent); k >= 0 {
 				t.goals = goalHeaderRe.MatchString(strings.Join(strings.Fields(rows[h][k]), ""))
 			}
@@ -145,6 +149,33 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 		}
 	}
 	return nil, false
+}
+
+// lowerHeader reads the second row of a header of two rows, where a merged
+// cell (责任单位) stands over the columns it spans (牵头单位 | 配合单位): when
+// every cell of row is empty or a header word, and one names units, those
+// words name their columns in cols, and the row is no data.
+func lowerHeader(cols []column, row []string) bool {
+	lower := make([]column, len(row))
+	units := false
+	for i, c := range row {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if lower[i] = classifyHeader(c); lower[i] == colNone {
+			return false
+		}
+		units = units || lower[i] == colLead || lower[i] == colCo || lower[i] == colUnits
+	}
+	if !units {
+		return false
+	}
+	for i, c := range lower {
+		if c != colNone && i < len(cols) {
+			cols[i] = c
+		}
+	}
+	return true
 }
 
 // splitBlocks joins the paragraphs into one text and sets task tables apart;
