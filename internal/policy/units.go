@@ -57,7 +57,7 @@ var (
 	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
-	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
 	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
 )
 
@@ -446,16 +446,16 @@ var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|�
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 
 // splitTop splits s at any of seps that is not inside brackets, so that
-// 各县（市、区）人民政府 stays one name.
+// 各县（市、区）人民政府 (or 各县<市、区>人民政府) stays one name.
 func splitTop(s, seps string) []string {
 	var out []string
 	depth, start := 0, 0
 	rs := []rune(s)
 	for i, r := range rs {
 		switch {
-		case isOpenParen(r) || r == '〔' || r == '【':
+		case isOpenParen(r) || strings.ContainsRune("〔【<＜〈", r):
 			depth++
-		case isCloseParen(r) || r == '〕' || r == '】':
+		case isCloseParen(r) || strings.ContainsRune("〕】>＞〉", r):
 			if depth > 0 {
 				depth--
 			}
@@ -473,8 +473,8 @@ func splitTop(s, seps string) []string {
 }
 
 var (
-	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
@@ -509,6 +509,12 @@ func joinCollective(names []string) []string {
 		// 各 covers.
 		// 各镇（街道）党委、政府: a body named without a place is the same
 		// places' body.
+		// 市直有关部门、单位: a bare kind of unit after a group of units
+		// is one more kind of the same group.
+		if k := len(out); k > 0 && bareUnitKindRe.MatchString(n) && unitGroupRe.MatchString(out[k-1]) {
+			out[k-1] += "、" + n
+			continue
+		}
 		if k := len(out); k > 0 && (bareBodyRe.MatchString(n) && strings.HasPrefix(out[k-1], "各") ||
 			subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
@@ -518,6 +524,13 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// bareUnitKindRe is a kind of unit named alone: 单位, 部门, 机构, 企业.
+var bareUnitKindRe = regexp.MustCompile(`^(?:单位|部门|机构|企业)$`)
+
+// unitGroupRe matches a group of units (市直有关部门, 各相关单位) that a
+// following bare kind of unit (、单位) extends.
+var unitGroupRe = regexp.MustCompile(`(?:各|有关|相关)\p{Han}{0,4}(?:单位|部门|机构)$`)
 
 // bareBodyRe is a body of government named without its place.
 var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
