@@ -410,7 +410,9 @@ func (u unitRules) splitAnd(names []string) []string {
 				continue
 			}
 			a, b := n[:i], n[i+len(and):]
-			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) {
+			// 各县(市、区)党委和人民政府: a body named without its place
+			// is the same places' second body, and the name stays whole.
+			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) && !bareBodyRe.MatchString(b) {
 				out = append(out, u.splitAnd([]string{a})[0], b)
 				split = true
 				break
@@ -547,7 +549,7 @@ var manyLevelBodyRe = regexp.MustCompile(`^(?:乡|镇|乡镇|街道|村|社区)(
 // 各工作部门, 县政府有关部门) that a following 各直属机构 belongs to.
 var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府(?:各|有关|相关)(?:工作)?部门$`)
 
-var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
+var sharedSuffixes = []string{"党工委和管委会", "党委和人民政府", "党委和政府", "管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
 // shareSuffix gives the names of a 、-list the suffix that only its last name
 // carries, when the others are bare place names.
