@@ -142,7 +142,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		if seg.demoted {
 			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
 		}
-		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
+		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			p, r := phraseRole(phrase, seg.role)
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
 				first, _ := phraseRole(m[1], r)
@@ -264,7 +264,7 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
-	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n /／")) {
+	for _, run := range joinLevelBodies(u.joinWrapped(splitTop(s, "，,；;\n /／"))) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
 		for _, n := range u.splitAnd(names) {
@@ -332,6 +332,31 @@ func (u unitRules) joinWrapped(runs []string) []string {
 		out = append(out, r)
 	}
 	return out
+}
+
+// joinLevelBodies joins a run that is only the body of a level a place
+// has many of (街道办事处) to the run before it when that ends with a 各
+// collective: 各镇人民政府，街道办事处 is 各镇人民政府、街道办事处, one group
+// whatever separates its two parts.
+func joinLevelBodies(runs []string) []string {
+	var out []string
+	for _, r := range runs {
+		if k := len(out); k > 0 && manyLevelBodyRe.MatchString(r) && strings.HasPrefix(lastListed(out[k-1]), "各") {
+			out[k-1] += "、" + r
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// lastListed is the last name of a 、-list.
+func lastListed(run string) string {
+	names := splitTop(run, "、")
+	if len(names) == 0 {
+		return ""
+	}
+	return names[len(names)-1]
 }
 
 // roleNoteRe is a role written in brackets after a name: 市大数据局（牵头）,
