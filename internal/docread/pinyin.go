@@ -6,7 +6,7 @@ import (
 )
 
 // Spun reposts of government pages gloss words with their pinyin in
-// brackets: 一(yī)、實施創新驅動發展戰略, 市發(fā)改委, 青島藍(lán)谷管理局. The
+// brackets: 一(yī)、实施创新驱动发展战略, 市发(fā)改委, 青岛蓝(lán)谷管理局. The
 // gloss is no part of the text: left in, it hides an item's number from
 // the parser and stays inside unit names. A gloss follows a Han character
 // and holds lower-case pinyin syllables with at least one tone mark
