@@ -27,6 +27,7 @@ var (
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	traditional := simplifyLines(lines, &hint)
+	eachText(lines, DropPinyinGlosses)
 	eachText(lines, foldEnclosed)
 	eachText(lines, dropBullet)
 	unspaceLines(lines)

@@ -39,6 +39,12 @@ func TestUnspace(t *testing.T) {
 		// spaces scattered through the whole text
 		scattered: "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
 			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
+		// scattered spaces that part an item's number from its point
+		// (10 .稳定) and a decimal in mid-sentence (控制在3. 5%)
+		"9.加快推进 数字政府建设，提升政务服 务效能。\n10 .稳定就 业局势，城镇登记失 业率控制在3. 5%以内。\n" +
+			"11 .深化 营商环境改革，优化审 批流程。\n12 .强化 要素保障，完善 配套政策。\n13 .加强 督查考核，定期 通报进展。": "9.加快推进数字政府建设，提升政务服务效能。\n" +
+			"10.稳定就业局势，城镇登记失业率控制在3.5%以内。\n11.深化营商环境改革，优化审批流程。\n12.强化要素保障，完善配套政策。\n" +
+			"13.加强督查考核，定期通报进展。",
 	})
 	// scattered spaces all through, and two units a space apart in the
 	// clauses: the units stay two
@@ -150,5 +156,14 @@ func TestJoinLoneNumbers(t *testing.T) {
 		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
 		// a table flattened one cell a line keeps its cells
 		"序号\n1.\n推进试点": "序号\n1.\n推进试点",
+	})
+}
+
+// Pinyin glosses of a spun repost go, numbers and unit names included; a
+// bracketed Latin word without a tone mark stays.
+func TestPinyinGlossesDropped(t *testing.T) {
+	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
+		"一(yī)、實施創新驅動發展戰略\n1.建設實驗室。(牽頭單位:市發(fā)改委,參與單位:市藍(lán)谷管理局)": "一、实施创新驱动发展战略\n1.建设实验室。(牵头单位:市发改委,参与单位:市蓝谷管理局)",
+		"一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据(dà shù jù)平台。（责任单位：市数据局）":  "一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据平台。（责任单位：市数据局）",
 	})
 }

@@ -36,7 +36,7 @@ func realignShifted(s string) string {
 	if err != nil {
 		return s
 	}
-	b := append([]byte{0xA1}, enc...)
+	b := restoreLostNumeral(append([]byte{0xA1}, enc...))
 	b = b[:len(b)-len(b)%2] // half of a character: its other half is lost
 	dec, err := simplifiedchinese.GBK.NewDecoder().Bytes(b)
 	if err != nil {
@@ -47,4 +47,26 @@ func realignShifted(s string) string {
 		return s
 	}
 	return fixed + strings.TrimPrefix(run[end:], "\uFFFD")
+}
+
+// lostNumeralEnd maps the first byte of 二, 三 and 六 to their second: the
+// shifted pair that byte makes with the first byte of ） (FE A3, FD A3,
+// F9 A3) is a user-defined code that pages drop, so 二） comes out as its
+// first byte followed by the last byte of ）.
+var lostNumeralEnd = map[byte]byte{0xB6: 0xFE, 0xC8: 0xFD, 0xC1: 0xF9}
+
+// restoreLostNumeral puts back the pair a realigned heading lost between
+// its numeral's first byte and the end of its ）: A1 A1 A3 A8 B6 A9 … is
+// 　（二）….
+func restoreLostNumeral(b []byte) []byte {
+	if len(b) < 6 || b[0] != 0xA1 || b[1] != 0xA1 || b[2] != 0xA3 || b[3] != 0xA8 || b[5] != 0xA9 {
+		return b
+	}
+	second, ok := lostNumeralEnd[b[4]]
+	if !ok {
+		return b
+	}
+	out := append([]byte{}, b[:5]...)
+	out = append(out, second, 0xA3)
+	return append(out, b[5:]...)
 }

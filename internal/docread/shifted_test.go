@@ -31,6 +31,10 @@ func TestRealignShifted(t *testing.T) {
 		// it split (织) is lost.
 		// as a browser's decoder leaves it.
 		{"。ㄒ唬┘忧孔橹\uFFFD领导", "（一）加强组领导"},
+		// The pair the second byte of 二 / 三 makes with the first of ）
+		// is a user-defined code the page dropped: it is put back.
+		{"?。ǘ┘涌旄母" + "2024", "（二）加快改2024"},
+		{"。ㄈ┘涌旄母" + "2024", "（三）加快改2024"},
 		// Text that only starts with a stop is left alone.
 		{"。以上各项均需落实", "。以上各项均需落实"},
 		{"?。ㄒ", "?。ㄒ"},

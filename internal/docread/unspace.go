@@ -70,12 +70,13 @@ const unitEnd = "局委办厅部府心会院所站队社处"
 // | or a tab in it, a run of spaces, or a table's header or row flattened
 // with single spaces (序号 工 作 任 务 牵头负责部门, 1 居民消费价格涨幅3%左右
 // 发展改革委): the row's number, a space and at least two more cells. An
-// item numbered with a space (1 加快推进…) is no row.
+// item numbered with a space (1 加快推进…) is no row, nor one whose number
+// is parted from its point (10 .扩大…).
 func tableLike(s string) bool {
 	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || spacedRowRe.MatchString(s)
 }
 
-var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3} \S+ \S|(?:序号|编号) \S)`)
+var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3} [^.．、)）\s]\S* \S|(?:序号|编号) \S)`)
 
 // removableSpace reports whether the single space between a and c (with
 // after the rune after c) is a scattered one: between two wide characters,
@@ -96,6 +97,16 @@ func removableSpace(a, c, after rune) bool {
 	return false
 }
 
+// splitDecimal reports a scattered space inside a decimal number in the
+// middle of a sentence (控制在3. 5%以内): before it a wide character that ends
+// no sentence, digits and a point; after it a digit. An item's number after
+// a sentence's end (。3. 5G基站) or a space keeps its space.
+func splitDecimal(before string, c rune) bool {
+	return isDigit(c) && midSentenceDecimalRe.MatchString(before)
+}
+
+var midSentenceDecimalRe = regexp.MustCompile(`[^\x00-\x7f。；！？：;!?:，,、（(]\d{1,3}[.．]$`)
+
 // unspace removes the scattered single spaces of s.
 func unspace(s string) string {
 	if !strings.Contains(s, " ") {
@@ -109,7 +120,7 @@ func unspace(s string) string {
 		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) && !afterOwnerLabel(b.String()) {
 			c, n := utf8.DecodeRuneInString(s[i+1:])
 			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
-			if removableSpace(prev, c, after) && !unitsApart(prev, c) {
+			if (removableSpace(prev, c, after) || splitDecimal(b.String(), c)) && !unitsApart(prev, c) {
 				i += size
 				continue
 			}

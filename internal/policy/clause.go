@@ -41,7 +41,7 @@ func (c clause) units() string {
 
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
-var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施)$`)
+var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施|牵头实施|负责实施)$`)
 
 // sameBelowRe is the 下同 that closes a clause whose units hold for the
 // items below too.
@@ -77,6 +77,11 @@ func (u unitRules) looksLikeClause(inner string) bool {
 	}
 	// （A、B按职责分工负责，下同）: the same units for the items below.
 	head = strings.TrimSpace(sameBelowRe.ReplaceAllString(head, ""))
+	// （A，B，C，排名第一位为牵头单位，下同）: a list of units whose roles
+	// the note states.
+	if ruleNoteRe.MatchString(inner) && head != "" && u.isUnitList(head) {
+		return true
+	}
 	if !responsibilityEnd.MatchString(head) {
 		return false
 	}

@@ -383,8 +383,15 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 		return marker{}, false
 	}
 	r := rs[end]
+	// 8。“赢在广州”项目: the item's text may open with a quoted name.
+	if strings.ContainsRune(openQuotes, r) && end+1 < len(rs) {
+		r = rs[end+1]
+	}
 	if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(measureWords, r) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
 }
+
+// openQuotes open a quoted name or title.
+const openQuotes = "“‘《「『"

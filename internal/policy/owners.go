@@ -487,5 +487,14 @@ func (u unitRules) plausible(name string) bool {
 			return true
 		}
 	}
-	return false
+	return sectionNameRe.MatchString(name) && !subjectWordRe.MatchString(name)
 }
+
+// sectionNameRe is a section of a bureau or a school named by its work, as
+// 科室 labels list them: 组干科, 财务审计科 (like 股 and 室, which are
+// org suffixes already).
+var sectionNameRe = regexp.MustCompile(`^\p{Han}{2,8}科$`)
+
+// subjectWordRe is a field of study that ends like a section: 学科,
+// 本科, 专科.
+var subjectWordRe = regexp.MustCompile(`(?:学|本|专|文|理|工|农|医|商|社)科$`)

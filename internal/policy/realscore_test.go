@@ -192,12 +192,14 @@ func scoreDocument(w *wantDoc, d *task.Document) *docScore {
 
 func pathKey(p []string) string { return normName(strings.Join(p, "/")) }
 
-// normName folds full-width forms, spaces and traditional characters so
-// that （一） and (一), 省財政廳 and 省财政厅 compare equal: the answers keep
-// names as the page writes them, and the parser reads a traditional page in
-// simplified characters.
+// normName folds full-width forms, spaces, traditional characters and
+// pinyin glosses so that （一） and (一), 省財政廳 and 省财政厅, 市發(fā)改委 and
+// 市发改委 compare equal: the answers keep names as the page writes them,
+// and the parser reads a traditional page in simplified characters, without
+// glosses.
 func normName(s string) string {
-	s = docread.ToSimplified(width.Fold.String(s))
+	s = docread.ToSimplified(docread.DropPinyinGlosses(s))
+	s = width.Fold.String(s)
 	return strings.Join(strings.Fields(s), "")
 }
 

@@ -57,7 +57,7 @@ var (
 	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
-	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
 	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
 )
 
@@ -142,7 +142,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		if seg.demoted {
 			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
 		}
-		for _, phrase := range splitTop(seg.text, "，,；;。\n") {
+		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			p, r := phraseRole(phrase, seg.role)
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
 				first, _ := phraseRole(m[1], r)
@@ -264,7 +264,7 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
-	for _, run := range u.joinWrapped(splitTop(s, "，,；;\n /／")) {
+	for _, run := range joinLevelBodies(u.joinWrapped(splitTop(s, "，,；;\n /／"))) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
 		for _, n := range u.splitAnd(names) {
@@ -332,6 +332,31 @@ func (u unitRules) joinWrapped(runs []string) []string {
 		out = append(out, r)
 	}
 	return out
+}
+
+// joinLevelBodies joins a run that is only the body of a level a place
+// has many of (街道办事处) to the run before it when that ends with a 各
+// collective: 各镇人民政府，街道办事处 is 各镇人民政府、街道办事处, one group
+// whatever separates its two parts.
+func joinLevelBodies(runs []string) []string {
+	var out []string
+	for _, r := range runs {
+		if k := len(out); k > 0 && manyLevelBodyRe.MatchString(r) && strings.HasPrefix(lastListed(out[k-1]), "各") {
+			out[k-1] += "、" + r
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// lastListed is the last name of a 、-list.
+func lastListed(run string) string {
+	names := splitTop(run, "、")
+	if len(names) == 0 {
+		return ""
+	}
+	return names[len(names)-1]
 }
 
 // roleNoteRe is a role written in brackets after a name: 市大数据局（牵头）,
@@ -410,7 +435,9 @@ func (u unitRules) splitAnd(names []string) []string {
 				continue
 			}
 			a, b := n[:i], n[i+len(and):]
-			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) {
+			// 各县(市、区)党委和人民政府: a body named without its place
+			// is the same places' second body, and the name stays whole.
+			if u.plausible(a) && u.plausible(b) && !u.isAgencyPart(a) && len([]rune(b)) > 2 && !fieldOfWork(a) && !bareBodyRe.MatchString(b) {
 				out = append(out, u.splitAnd([]string{a})[0], b)
 				split = true
 				break
@@ -446,16 +473,16 @@ var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|�
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
 
 // splitTop splits s at any of seps that is not inside brackets, so that
-// 各县（市、区）人民政府 stays one name.
+// 各县（市、区）人民政府 (or 各县<市、区>人民政府) stays one name.
 func splitTop(s, seps string) []string {
 	var out []string
 	depth, start := 0, 0
 	rs := []rune(s)
 	for i, r := range rs {
 		switch {
-		case isOpenParen(r) || r == '〔' || r == '【':
+		case isOpenParen(r) || strings.ContainsRune("〔【<＜〈", r):
 			depth++
-		case isCloseParen(r) || r == '〕' || r == '】':
+		case isCloseParen(r) || strings.ContainsRune("〕】>＞〉", r):
 			if depth > 0 {
 				depth--
 			}
@@ -473,8 +500,8 @@ func splitTop(s, seps string) []string {
 }
 
 var (
-	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
@@ -509,6 +536,12 @@ func joinCollective(names []string) []string {
 		// 各 covers.
 		// 各镇（街道）党委、政府: a body named without a place is the same
 		// places' body.
+		// 市直有关部门、单位: a bare kind of unit after a group of units
+		// is one more kind of the same group.
+		if k := len(out); k > 0 && bareUnitKindRe.MatchString(n) && unitGroupRe.MatchString(out[k-1]) {
+			out[k-1] += "、" + n
+			continue
+		}
 		if k := len(out); k > 0 && (bareBodyRe.MatchString(n) && strings.HasPrefix(out[k-1], "各") ||
 			subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
@@ -518,6 +551,13 @@ func joinCollective(names []string) []string {
 	}
 	return out
 }
+
+// bareUnitKindRe is a kind of unit named alone: 单位, 部门, 机构, 企业.
+var bareUnitKindRe = regexp.MustCompile(`^(?:单位|部门|机构|企业)$`)
+
+// unitGroupRe matches a group of units (市直有关部门, 各相关单位) that a
+// following bare kind of unit (、单位) extends.
+var unitGroupRe = regexp.MustCompile(`(?:各|有关|相关)\p{Han}{0,4}(?:单位|部门|机构)$`)
 
 // bareBodyRe is a body of government named without its place.
 var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
@@ -534,7 +574,7 @@ var manyLevelBodyRe = regexp.MustCompile(`^(?:乡|镇|乡镇|街道|村|社区)(
 // 各工作部门, 县政府有关部门) that a following 各直属机构 belongs to.
 var ownedGroupRe = regexp.MustCompile(`^` + levelWords + `(?:人民)?政府(?:各|有关|相关)(?:工作)?部门$`)
 
-var sharedSuffixes = []string{"管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
+var sharedSuffixes = []string{"党工委和管委会", "党委和人民政府", "党委和政府", "管理委员会", "管委会", "党工委", "人民政府", "政府", "办事处"}
 
 // shareSuffix gives the names of a 、-list the suffix that only its last name
 // carries, when the others are bare place names.
