@@ -22,9 +22,11 @@ type Merge struct{ FromCol, FromRow, ToCol, ToRow int }
 
 // OpenSheets opens the .xlsx in data. Its parts may unpack to
 // cells.MaxUnzipSize, the limit of a workbook opened with excelize; an
-// archive beyond it gives an error wrapping cells.ErrUnzipTooLarge.
+// archive beyond it, counting every part its directory lists as excelize
+// counts them, gives an error wrapping cells.ErrUnzipTooLarge.
 func OpenSheets(data []byte) (*Sheets, error) {
-	b, err := openBookWithin(data, bookLimits{part: cells.MaxUnzipSize, total: cells.MaxUnzipSize, rows: excelize.TotalRows})
+	limits := bookLimits{part: cells.MaxUnzipSize, total: cells.MaxUnzipSize, rows: excelize.TotalRows, archive: cells.MaxUnzipSize}
+	b, err := openBookWithin(data, limits)
 	if err != nil {
 		return nil, sheetsError(err)
 	}
@@ -66,11 +68,16 @@ func (s *Sheets) Date1904() bool { return s.b.date1904 }
 // Rows returns the raw values of the sheet called name as excelize's
 // GetRows gives them with RawCellValue (rows[i] is row i+1, without its
 // empty cells at the end, and no empty rows at the end), and its merged
-// ranges. A sheet the workbook does not have is an error.
+// ranges. A sheet the workbook does not have, or whose part is missing,
+// is an error.
 func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) {
 	sh := s.sheet(name)
 	if sh == nil {
 		return nil, nil, fmt.Errorf("sheet %s does not exist", name)
+	}
+	if s.b.zipPart(sh.part) == nil {
+		// As excelize refuses it: the workbook lists a sheet it lacks.
+		return nil, nil, fmt.Errorf("the part of sheet %s is missing", name)
 	}
 	sd, err := s.b.readSheet(sh.part)
 	if err != nil {

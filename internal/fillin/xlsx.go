@@ -59,6 +59,9 @@ type book struct {
 type bookLimits struct {
 	part, total int64 // bytes of one part, of all parts read
 	rows        int   // rows kept per sheet
+	// archive bounds all parts as the archive's directory declares their
+	// sizes, read or not, as excelize bounds them; 0 for no bound.
+	archive int64
 }
 
 // returnLimits are the limits for a return.
@@ -94,6 +97,10 @@ type sheetCell struct {
 // rowCells is the room made for a row's cells: the 填报表 has 15 columns.
 const rowCells = 16
 
+// maxRowCells is the most room made for a row's cells from the sheet's
+// dimension.
+const maxRowCells = 64
+
 type mergeRange struct{ c1, r1, c2, r2 int }
 
 func (r mergeRange) start() string {
@@ -112,7 +119,12 @@ func openBookWithin(data []byte, limits bookLimits) (*book, error) {
 		return nil, err
 	}
 	b := &book{zip: map[string]*zip.File{}, data: data, limits: limits}
+	declared := uint64(0)
 	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+		if limits.archive > 0 && declared > uint64(limits.archive) {
+			return nil, errTooLarge
+		}
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
 		if _, dup := b.zip[name]; !dup {
 			b.zip[name] = f
@@ -486,9 +498,10 @@ func (r *sheetReader) start(t *tag) {
 		}
 	case "dimension":
 		// A row gets room for the sheet's columns as the sheet gives
-		// them, at most a 填报表 row's: the other sheets have one to five.
+		// them (a 填报表 has 15, a ledger's 总台账 20, the other sheets one
+		// to five), at most maxRowCells: the dimension is only a hint.
 		if m, ok := parseRange(t.attr("ref")); ok {
-			r.rowCap = min(m.c2, rowCells)
+			r.rowCap = min(m.c2, maxRowCells)
 		}
 	}
 }

@@ -65,11 +65,15 @@ type Reading struct {
 // did not take (see Ignored). A workbook without its hidden sheet is read
 // from the visible sheets, so every edit counts and none is listed.
 func ReadWithEdits(name string, r io.Reader) (*Reading, error) {
-	rd, err := newReader(name, r)
+	return readWithEdits(name, r, openSheets)
+}
+
+// readWithEdits is ReadWithEdits with the workbook opened by open.
+func readWithEdits(name string, r io.Reader, open openFunc) (*Reading, error) {
+	rd, err := newReader(name, r, open)
 	if err != nil {
 		return nil, err
 	}
-	defer rd.f.Close()
 	l, err := rd.read()
 	if err != nil {
 		return nil, err

@@ -1,15 +1,13 @@
 package ledgerbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
@@ -32,15 +30,14 @@ func ReadFile(path string) (*ledger.Ledger, error) {
 //
 // Edits of other columns are not taken; ReadWithEdits lists them.
 func Read(name string, r io.Reader) (*ledger.Ledger, error) {
-	rd, err := newReader(name, r)
+	rd, err := newReader(name, r, openSheets)
 	if err != nil {
 		return nil, err
 	}
-	defer rd.f.Close()
 	return rd.read()
 }
 
-func newReader(name string, r io.Reader) (*reader, error) {
+func newReader(name string, r io.Reader, open openFunc) (*reader, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("read ledger %s: %w", name, err)
@@ -48,17 +45,46 @@ func newReader(name string, r io.Reader) (*reader, error) {
 	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
+	book, err := open(data)
 	if err != nil {
 		return nil, &InputError{File: name, Msg: cells.OpenMessage(err)}
 	}
-	return &reader{name: name, f: f}, nil
+	return &reader{name: name, book: book}, nil
+}
+
+// workbook is a workbook as Read sees it: its sheets' names, in order,
+// and each sheet's raw values as excelize's GetRows gives them with
+// RawCellValue.
+type workbook interface {
+	Names() []string
+	Rows(sheet string) ([][]string, error)
+}
+
+// openFunc opens the bytes of an .xlsx as a workbook.
+type openFunc func(data []byte) (workbook, error)
+
+// openSheets opens a ledger with fillin's reader, which unzips only the
+// parts asked for and reads each in one pass, without excelize.
+func openSheets(data []byte) (workbook, error) {
+	s, err := fillin.OpenSheets(data)
+	if err != nil {
+		return nil, err
+	}
+	return sheetValues{s}, nil
+}
+
+// sheetValues are the values of fillin.Sheets, without merged ranges.
+type sheetValues struct{ *fillin.Sheets }
+
+func (s sheetValues) Rows(sheet string) ([][]string, error) {
+	rows, _, err := s.Sheets.Rows(sheet)
+	return rows, err
 }
 
 // reader holds the state of one Read.
 type reader struct {
 	name    string
-	f       *excelize.File
+	book    workbook
 	ignored []Ignored // the edits of the 总台账 sheet not taken
 }
 
@@ -92,7 +118,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	if sheet == "" {
 		return nil, rd.notLedger("", "找不到工作表“%s”", SheetLedger)
 	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := rd.book.Rows(sheet)
 	if err != nil {
 		return nil, rd.fail(sheet, "", "无法读取工作表（%v）", err)
 	}
@@ -146,7 +172,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 // findSheet returns the sheet named name, allowing for spaces and
 // full-width letters typed into a renamed sheet.
 func (rd *reader) findSheet(name string) string {
-	for _, s := range rd.f.GetSheetList() {
+	for _, s := range rd.book.Names() {
 		if cells.HeaderKey(s) == name {
 			return s
 		}
@@ -161,7 +187,7 @@ func (rd *reader) optionalRows(name string) (sheet string, rows [][]string, ok b
 	if sheet = rd.findSheet(name); sheet == "" {
 		return "", nil, false
 	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := rd.book.Rows(sheet)
 	return sheet, rows, err == nil
 }
 
