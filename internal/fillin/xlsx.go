@@ -84,6 +84,11 @@ type sheetData struct {
 type sheetRow struct {
 	num   int // 1-based row number
 	cells []sheetCell
+	// vals and last are the row of a sheet read for its values only
+	// (readSheetValues), which keeps no cells: the values by column, and
+	// the last column given a value that is not empty.
+	vals []string
+	last int
 }
 
 type sheetCell struct {
@@ -118,6 +123,12 @@ func openBookWithin(data []byte, limits bookLimits) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openZip(zr, data, limits)
+}
+
+// openZip opens the workbook in zr; data is the file when it is in memory,
+// nil when zr reads it where it is (the styles are then not cached).
+func openZip(zr *zip.Reader, data []byte, limits bookLimits) (*book, error) {
 	b := &book{zip: map[string]*zip.File{}, data: data, limits: limits}
 	declared := uint64(0)
 	for _, f := range zr.File {
@@ -429,7 +440,13 @@ func (b *book) customReader() xmlEvents {
 	}
 }
 
-func (b *book) readSheet(part string) (*sheetData, error) {
+func (b *book) readSheet(part string) (*sheetData, error) { return b.readSheetAs(part, false) }
+
+// readSheetValues reads a sheet for its values only, which its rows keep
+// in vals rather than as cells: a third of the memory for a long sheet.
+func (b *book) readSheetValues(part string) (*sheetData, error) { return b.readSheetAs(part, true) }
+
+func (b *book) readSheetAs(part string, valuesOnly bool) (*sheetData, error) {
 	data, err := b.part(part)
 	if err != nil {
 		return nil, err
@@ -437,16 +454,22 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if data == nil {
 		return &sheetData{}, nil
 	}
-	var sd *sheetData
-	err = eachToken(data, func() xmlEvents {
-		sd = &sheetData{}
-		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}, rowCap: rowCells}
+	return b.scanSheet(data, valuesOnly)
+}
+
+// scanSheet reads a worksheet part's data.
+func (b *book) scanSheet(data []byte, valuesOnly bool) (*sheetData, error) {
+	var r *sheetReader
+	err := eachToken(data, func() xmlEvents {
+		r = &sheetReader{b: b, sd: &sheetData{}, byRow: map[int]int{}, rowCap: rowCells, valuesOnly: valuesOnly}
+		return r
 	})
 	if err != nil {
 		return nil, err
 	}
-	sd.sortRows()
-	return sd, nil
+	r.keepValue()
+	r.sd.sortRows()
+	return r.sd, nil
 }
 
 // sheetReader is the state of one pass over a worksheet part's tokens.
@@ -463,6 +486,12 @@ type sheetReader struct {
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
 	rowCap    int         // room made for a row's cells
+	// valuesOnly: each cell is read into one that is reused and its value
+	// kept in its row's vals (at sd.rows[cellRow]) when the cell ends,
+	// or, left open, when the next begins or the part ends.
+	valuesOnly bool
+	reused     sheetCell
+	cellRow    int
 }
 
 // text takes text between tags.
@@ -522,6 +551,10 @@ func (r *sheetReader) startRow(t *tag) {
 		sd.clipped = true
 	case seen:
 		r.row = &sd.rows[i]
+	case r.valuesOnly:
+		r.byRow[r.rowNum] = len(sd.rows)
+		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, vals: make([]string, 0, r.rowCap)})
+		r.row = &sd.rows[len(sd.rows)-1]
 	default:
 		r.byRow[r.rowNum] = len(sd.rows)
 		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
@@ -544,13 +577,19 @@ func (r *sheetReader) startCell(t *tag) {
 			r.sd.clipped = true // a cell no reference places (XFE1)
 		}
 	}
+	r.keepValue()
 	r.cell = nil
 	if r.colNum > maxCol {
 		r.sd.clipped = true
 	}
 	if r.row != nil && r.colNum <= maxCol {
 		s, _ := strconv.Atoi(string(t.attrBytes("s")))
-		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s})
+		c := sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s}
+		if r.valuesOnly {
+			r.reused, r.cell, r.cellRow = c, &r.reused, r.byRow[r.rowNum]
+			return
+		}
+		r.row.cells = append(r.row.cells, c)
 		r.cell = &r.row.cells[len(r.row.cells)-1]
 	}
 }
@@ -587,8 +626,30 @@ func (r *sheetReader) end(local string) {
 		if cell != nil {
 			cell.unescape()
 		}
+		r.keepValue()
 		r.cell = nil
 	}
+}
+
+// keepValue keeps the value of the cell being read, when reading values
+// only, in its row.
+func (r *sheetReader) keepValue() {
+	if !r.valuesOnly || r.cell == nil {
+		return
+	}
+	row := &r.sd.rows[r.cellRow]
+	col, v := r.cell.col, r.cell.value
+	if col > len(row.vals) && v == "" {
+		return
+	}
+	for len(row.vals) < col {
+		row.vals = append(row.vals, "")
+	}
+	row.vals[col-1] = v
+	if v != "" {
+		row.last = max(row.last, col)
+	}
+	r.cell = nil
 }
 
 // refColumn reads the column of a plain cell reference such as H7, as
@@ -678,6 +739,15 @@ func parseRange(ref string) (mergeRange, bool) {
 		return mergeRange{}, false
 	}
 	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
+}
+
+// valueRows is values of a sheet read for its values only.
+func (sd *sheetData) valueRows() (rows [][]string, nums []int) {
+	for _, r := range sd.rows {
+		rows = append(rows, r.vals[:r.last])
+		nums = append(nums, r.num)
+	}
+	return rows, nums
 }
 
 // values lays the rows out as strings, as excelize's GetRows does, plus

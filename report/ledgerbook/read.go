@@ -18,7 +18,9 @@ const headerScanRows = 10
 // ReadFile reads the ledger workbook at path. Messages about the workbook
 // name the file by its base name.
 func ReadFile(path string) (*ledger.Ledger, error) {
-	return cells.ReadFile(path, Read)
+	return cells.ReadFileAt(path, func(name string, r io.ReaderAt, size int64) (*ledger.Ledger, error) {
+		return Read(name, io.NewSectionReader(r, 0, size))
+	})
 }
 
 // Read reads a ledger workbook written by WriteRanked, possibly after the office
@@ -28,24 +30,27 @@ func ReadFile(path string) (*ledger.Ledger, error) {
 // keeps what it was written with. name is used in messages; problems in
 // the workbook are returned as an *InputError.
 //
-// Edits of other columns are not taken; ReadWithEdits lists them.
+// Edits of other columns are not taken; ReadWithEdits lists them. An
+// *io.SectionReader (a file's) is read where it is, in the parts the
+// ledger is read from; any other reader is read whole first.
 func Read(name string, r io.Reader) (*ledger.Ledger, error) {
-	rd, err := newReader(name, r, openSheets)
+	rd, err := ReadWithEdits(name, r)
 	if err != nil {
 		return nil, err
 	}
-	return rd.read()
+	return rd.Ledger, nil
 }
 
-func newReader(name string, r io.Reader, open openFunc) (*reader, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+// newReader opens the size bytes r reads, named name, with open.
+func newReader(name string, r io.ReaderAt, size int64, open openFunc) (*reader, error) {
+	head := make([]byte, min(size, 8))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("read ledger %s: %w", name, err)
 	}
-	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
+	if msg := cells.SniffXLSX(name, head, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
-	book, err := open(data)
+	book, err := open(r, size)
 	if err != nil {
 		return nil, &InputError{File: name, Msg: cells.OpenMessage(err)}
 	}
@@ -60,13 +65,13 @@ type workbook interface {
 	Rows(sheet string) ([][]string, error)
 }
 
-// openFunc opens the bytes of an .xlsx as a workbook.
-type openFunc func(data []byte) (workbook, error)
+// openFunc opens the size bytes of an .xlsx that r reads as a workbook.
+type openFunc func(r io.ReaderAt, size int64) (workbook, error)
 
-// openSheets opens a ledger with fillin's reader, which unzips only the
-// parts asked for and reads each in one pass, without excelize.
-func openSheets(data []byte) (workbook, error) {
-	s, err := fillin.OpenSheets(data)
+// openSheets opens a ledger with fillin's reader, which reads only the
+// parts asked for, each in one pass, without excelize.
+func openSheets(r io.ReaderAt, size int64) (workbook, error) {
+	s, err := fillin.OpenSheetsAt(r, size)
 	if err != nil {
 		return nil, err
 	}

@@ -21,8 +21,8 @@ import (
 // compares with.
 type excelizeBook struct{ f *excelize.File }
 
-func openExcelize(data []byte) (workbook, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{RawCellValue: true, UnzipSizeLimit: cells.MaxUnzipSize})
+func openExcelize(r io.ReaderAt, size int64) (workbook, error) {
+	f, err := excelize.OpenReader(io.NewSectionReader(r, 0, size), excelize.Options{RawCellValue: true, UnzipSizeLimit: cells.MaxUnzipSize})
 	if err != nil {
 		return nil, err
 	}
@@ -243,7 +243,7 @@ func assertSameAsExcelize(t *testing.T, data []byte, differ func(t *testing.T, g
 // reading library's own words left out.
 func readBothWays(t *testing.T, data []byte, open openFunc) string {
 	t.Helper()
-	rd, err := readWithEdits("总台账.xlsx", bytes.NewReader(data), open)
+	rd, err := readWithEdits("总台账.xlsx", bytes.NewReader(data), int64(len(data)), open)
 	if err != nil {
 		return "error: " + systemDetail.ReplaceAllString(err.Error(), "$1（…）")
 	}
