@@ -789,18 +789,36 @@ func (sd *sheetData) cellAt(row, col int) (sheetCell, bool) {
 var escapeRe = regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
 
 // unescapeX decodes the _xHHHH_ escapes OOXML uses for characters XML
-// cannot carry.
+// cannot carry: UTF-16 code units, a surrogate pair escaped as two. A
+// surrogate without its pair reads as U+FFFD, as invalid UTF-8 does
+// (excelize dropped it).
 func unescapeX(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
-	return escapeRe.ReplaceAllStringFunc(s, func(m string) string {
-		n, err := strconv.ParseUint(m[2:6], 16, 32)
-		if err != nil {
-			return m
+	var b strings.Builder
+	last := 0
+	ms := escapeRe.FindAllStringIndex(s, -1)
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		b.WriteString(s[last:m[0]])
+		r := escapedUnit(s, m)
+		if next := i + 1; r >= 0xD800 && r < 0xDC00 && next < len(ms) && ms[next][0] == m[1] {
+			if lo := escapedUnit(s, ms[next]); lo >= 0xDC00 && lo < 0xE000 {
+				r, m, i = 0x10000+(r-0xD800)<<10+(lo-0xDC00), ms[next], next
+			}
 		}
-		return string(rune(n))
-	})
+		b.WriteRune(r) // a lone surrogate as U+FFFD
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// escapedUnit is the UTF-16 code unit of the escape at m in s.
+func escapedUnit(s string, m []int) rune {
+	n, _ := strconv.ParseUint(s[m[0]+2:m[0]+6], 16, 32) // four hex digits
+	return rune(n)
 }
 
 // eachStart calls fn for every start tag of an XML part, after begin,

@@ -8,7 +8,9 @@ import (
 )
 
 func TestUnescapeX(t *testing.T) {
-	for in, want := range map[string]string{"a_x000D_b": "a\rb", "_x0041__x": "A_x", "plain": "plain", "_xZZZZ_": "_xZZZZ_"} {
+	for in, want := range map[string]string{"a_x000D_b": "a\rb", "_x0041__x": "A_x", "plain": "plain", "_xZZZZ_": "_xZZZZ_",
+		"_xD83D__xDE00_": "😀", "a_xD800_b": "a\uFFFDb", "_xDE00__xD83D_": "\uFFFD\uFFFD", "_xD83D_x_xDE00_": "\uFFFDx\uFFFD",
+		"_xD83D__xD83D__xDE00_": "\uFFFD😀", "_x005F_x0041_": "_x0041_"} {
 		if got := unescapeX(in); got != want {
 			t.Errorf("unescapeX(%q) = %q; want %q", in, got, want)
 		}
