@@ -440,13 +440,7 @@ func (b *book) customReader() xmlEvents {
 	}
 }
 
-func (b *book) readSheet(part string) (*sheetData, error) { return b.readSheetAs(part, false) }
-
-// readSheetValues reads a sheet for its values only, which its rows keep
-// in vals rather than as cells: a third of the memory for a long sheet.
-func (b *book) readSheetValues(part string) (*sheetData, error) { return b.readSheetAs(part, true) }
-
-func (b *book) readSheetAs(part string, valuesOnly bool) (*sheetData, error) {
+func (b *book) readSheet(part string) (*sheetData, error) {
 	data, err := b.part(part)
 	if err != nil {
 		return nil, err
@@ -454,13 +448,30 @@ func (b *book) readSheetAs(part string, valuesOnly bool) (*sheetData, error) {
 	if data == nil {
 		return &sheetData{}, nil
 	}
-	return b.scanSheet(data, valuesOnly)
+	return b.scanSheet(data, false)
+}
+
+// readSheetValues reads a sheet for its values only, which its rows keep
+// in vals rather than as cells, unzipping its part a run of rows at a time
+// (streamTokens): a long sheet takes a third of the memory.
+func (b *book) readSheetValues(part string) (*sheetData, error) {
+	f := b.zipPart(part)
+	if f == nil {
+		return &sheetData{}, nil
+	}
+	return b.sheetFrom(func(begin func() xmlEvents) error { return b.streamTokens(f, begin) }, true)
 }
 
 // scanSheet reads a worksheet part's data.
 func (b *book) scanSheet(data []byte, valuesOnly bool) (*sheetData, error) {
+	return b.sheetFrom(func(begin func() xmlEvents) error { return eachToken(data, begin) }, valuesOnly)
+}
+
+// sheetFrom reads a worksheet from the tokens tokens gives the readers
+// begin makes.
+func (b *book) sheetFrom(tokens func(begin func() xmlEvents) error, valuesOnly bool) (*sheetData, error) {
 	var r *sheetReader
-	err := eachToken(data, func() xmlEvents {
+	err := tokens(func() xmlEvents {
 		r = &sheetReader{b: b, sd: &sheetData{}, byRow: map[int]int{}, rowCap: rowCells, valuesOnly: valuesOnly}
 		return r
 	})
