@@ -123,6 +123,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	if sheet == "" {
 		return nil, rd.notLedger("", "找不到工作表“%s”", SheetLedger)
 	}
+	hidden := rd.hiddenLedger()
 	rows, err := rd.book.Rows(sheet)
 	if err != nil {
 		return nil, rd.fail(sheet, "", "无法读取工作表（%v）", err)
@@ -144,7 +145,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 			tasks[i].vals[fOverride] = v
 		}
 	}
-	l, err := rd.readHidden()
+	l, err := hidden()
 	if err != nil {
 		return nil, err
 	}
@@ -295,16 +296,31 @@ func groupText(row []string) string {
 	return cells.CleanCell(row[0])
 }
 
-// readHidden decodes the ledger kept on the hidden sheet; nil when the
-// sheet is gone or unreadable, and the visible sheets must do.
-func (rd *reader) readHidden() (*ledger.Ledger, error) {
+// hiddenLedger starts decoding the ledger kept on the hidden sheet on
+// another core while the 总台账 sheet is read; the function it returns
+// waits for it. The ledger is nil when the sheet is gone or unreadable,
+// and the visible sheets must do. The sheet's rows are read first: the
+// workbook is read by one goroutine at a time.
+func (rd *reader) hiddenLedger() func() (*ledger.Ledger, error) {
 	sheet, rows, ok := rd.optionalRows(SheetHidden)
 	if !ok {
-		return nil, nil
+		return func() (*ledger.Ledger, error) { return nil, nil }
 	}
-	l, err := readHidden(rows)
-	if err != nil {
-		return nil, rd.fail(sheet, "", "%v", err)
+	type decoded struct {
+		l   *ledger.Ledger
+		err error
 	}
-	return l, nil
+	done := make(chan decoded, 1) // not waited for when the 总台账 sheet fails
+	go func() {
+		l, err := readHidden(rows)
+		if err != nil {
+			done <- decoded{err: rd.fail(sheet, "", "%v", err)}
+			return
+		}
+		done <- decoded{l: l}
+	}()
+	return func() (*ledger.Ledger, error) {
+		d := <-done
+		return d.l, d.err
+	}
 }
