@@ -75,6 +75,23 @@ func ReadFile[T any](path string, read func(name string, r io.Reader) (T, error)
 	return read(filepath.Base(path), io.LimitReader(f, MaxInputSize))
 }
 
+// ReadFileAt is ReadFile for a reader that reads the file where it is, in
+// the parts it needs: read is given the open file and its size.
+func ReadFileAt[T any](path string, read func(name string, r io.ReaderAt, size int64) (T, error)) (T, error) {
+	f, err := openRegular(path, MaxInputSize)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		var zero T
+		return zero, openError(path, err)
+	}
+	return read(filepath.Base(path), f, info.Size())
+}
+
 // InputProblem marks InputError as a problem in the user's input (see inputerr).
 func (*InputError) InputProblem() {}
 

@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-
-	"github.com/xuri/excelize/v2"
 )
 
 // MaxInputSize bounds any workbook taizhang reads. A fill-in workbook is a
@@ -146,7 +144,7 @@ func systemMsg(err error) string {
 	return err.Error()
 }
 
-// MaxUnzipSize bounds what a workbook opened with excelize may unpack to.
+// MaxUnzipSize bounds what a workbook read back may unpack to.
 // A 5,000-task ledger unpacks to a few tens of megabytes; excelize's own
 // limit is 16 GB, which a small zip bomb reaches, spilling to temporary
 // files for minutes.
@@ -156,14 +154,9 @@ const MaxUnzipSize = 256 << 20
 // workbook unpacking to more than MaxUnzipSize.
 var ErrUnzipTooLarge = errors.New("unzip size exceeds the limit")
 
-// OpenOptions are the options every workbook is read back with: raw
-// values, and MaxUnzipSize.
-func OpenOptions() excelize.Options {
-	return excelize.Options{RawCellValue: true, UnzipSizeLimit: MaxUnzipSize}
-}
-
-// OpenMessage is the message for a workbook excelize could not open (err),
-// in Chinese, without the file's name.
+// OpenMessage is the message for a workbook a reader could not open (err),
+// in Chinese, without the file's name: fillin's reader, or excelize's,
+// whose error for a workbook beyond its unzip limit names no error value.
 func OpenMessage(err error) string {
 	if errors.Is(err, ErrUnzipTooLarge) || strings.Contains(err.Error(), "unzip size exceeds") {
 		return fmt.Sprintf("文件解压后超过 %d MB，不像是 taizhang 的工作簿，未读取：请确认文件是否正确", MaxUnzipSize>>20)

@@ -1,8 +1,10 @@
 package fillin
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -22,14 +24,33 @@ type Merge struct{ FromCol, FromRow, ToCol, ToRow int }
 
 // OpenSheets opens the .xlsx in data. Its parts may unpack to
 // cells.MaxUnzipSize, the limit of a workbook opened with excelize; an
-// archive beyond it gives an error wrapping cells.ErrUnzipTooLarge.
+// archive beyond it, counting every part its directory lists as excelize
+// counts them, gives an error wrapping cells.ErrUnzipTooLarge.
 func OpenSheets(data []byte) (*Sheets, error) {
-	b, err := openBookWithin(data, bookLimits{part: cells.MaxUnzipSize, total: cells.MaxUnzipSize, rows: excelize.TotalRows})
+	b, err := openBookWithin(data, sheetsLimits)
 	if err != nil {
 		return nil, sheetsError(err)
 	}
 	return &Sheets{b: b}, nil
 }
+
+// OpenSheetsAt is OpenSheets of the size bytes r reads, read where they
+// are (a file): only the parts asked for are read, and the file is never
+// in memory whole.
+func OpenSheetsAt(r io.ReaderAt, size int64) (*Sheets, error) {
+	zr, err := zip.NewReader(r, size)
+	if err != nil {
+		return nil, err
+	}
+	b, err := openZip(zr, nil, sheetsLimits)
+	if err != nil {
+		return nil, sheetsError(err)
+	}
+	return &Sheets{b: b}, nil
+}
+
+// sheetsLimits are the limits of a workbook opened as Sheets.
+var sheetsLimits = bookLimits{part: cells.MaxUnzipSize, total: cells.MaxUnzipSize, rows: excelize.TotalRows, archive: cells.MaxUnzipSize}
 
 func sheetsError(err error) error {
 	if errors.Is(err, errTooLarge) {
@@ -66,13 +87,18 @@ func (s *Sheets) Date1904() bool { return s.b.date1904 }
 // Rows returns the raw values of the sheet called name as excelize's
 // GetRows gives them with RawCellValue (rows[i] is row i+1, without its
 // empty cells at the end, and no empty rows at the end), and its merged
-// ranges. A sheet the workbook does not have is an error.
+// ranges. A sheet the workbook does not have, or whose part is missing,
+// is an error.
 func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) {
 	sh := s.sheet(name)
 	if sh == nil {
 		return nil, nil, fmt.Errorf("sheet %s does not exist", name)
 	}
-	sd, err := s.b.readSheet(sh.part)
+	if s.b.zipPart(sh.part) == nil {
+		// As excelize refuses it: the workbook lists a sheet it lacks.
+		return nil, nil, fmt.Errorf("the part of sheet %s is missing", name)
+	}
+	sd, err := s.b.readSheetValues(sh.part)
 	if err != nil {
 		return nil, nil, sheetsError(err)
 	}
@@ -81,7 +107,7 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 		// what lies beyond without a word.
 		return nil, nil, fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
 	}
-	vals, nums := sd.values(maxCol)
+	vals, nums := sd.valueRows()
 	for i, v := range vals {
 		if len(v) == 0 {
 			continue

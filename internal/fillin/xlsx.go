@@ -59,6 +59,9 @@ type book struct {
 type bookLimits struct {
 	part, total int64 // bytes of one part, of all parts read
 	rows        int   // rows kept per sheet
+	// archive bounds all parts as the archive's directory declares their
+	// sizes, read or not, as excelize bounds them; 0 for no bound.
+	archive int64
 }
 
 // returnLimits are the limits for a return.
@@ -81,6 +84,11 @@ type sheetData struct {
 type sheetRow struct {
 	num   int // 1-based row number
 	cells []sheetCell
+	// vals and last are the row of a sheet read for its values only
+	// (readSheetValues), which keeps no cells: the values by column, and
+	// the last column given a value that is not empty.
+	vals []string
+	last int
 }
 
 type sheetCell struct {
@@ -93,6 +101,10 @@ type sheetCell struct {
 
 // rowCells is the room made for a row's cells: the 填报表 has 15 columns.
 const rowCells = 16
+
+// maxRowCells is the most room made for a row's cells from the sheet's
+// dimension.
+const maxRowCells = 64
 
 type mergeRange struct{ c1, r1, c2, r2 int }
 
@@ -111,8 +123,19 @@ func openBookWithin(data []byte, limits bookLimits) (*book, error) {
 	if err != nil {
 		return nil, err
 	}
+	return openZip(zr, data, limits)
+}
+
+// openZip opens the workbook in zr; data is the file when it is in memory,
+// nil when zr reads it where it is (the styles are then not cached).
+func openZip(zr *zip.Reader, data []byte, limits bookLimits) (*book, error) {
 	b := &book{zip: map[string]*zip.File{}, data: data, limits: limits}
+	declared := uint64(0)
 	for _, f := range zr.File {
+		declared += f.UncompressedSize64
+		if limits.archive > 0 && declared > uint64(limits.archive) {
+			return nil, errTooLarge
+		}
 		name := strings.ToLower(strings.TrimPrefix(strings.ReplaceAll(f.Name, `\`, "/"), "/"))
 		if _, dup := b.zip[name]; !dup {
 			b.zip[name] = f
@@ -425,16 +448,39 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 	if data == nil {
 		return &sheetData{}, nil
 	}
-	var sd *sheetData
-	err = eachToken(data, func() xmlEvents {
-		sd = &sheetData{}
-		return &sheetReader{b: b, sd: sd, byRow: map[int]int{}, rowCap: rowCells}
+	return b.scanSheet(data, false)
+}
+
+// readSheetValues reads a sheet for its values only, which its rows keep
+// in vals rather than as cells, unzipping its part a run of rows at a time
+// (streamTokens): a long sheet takes a third of the memory.
+func (b *book) readSheetValues(part string) (*sheetData, error) {
+	f := b.zipPart(part)
+	if f == nil {
+		return &sheetData{}, nil
+	}
+	return b.sheetFrom(func(begin func() xmlEvents) error { return b.streamTokens(f, begin) }, true)
+}
+
+// scanSheet reads a worksheet part's data.
+func (b *book) scanSheet(data []byte, valuesOnly bool) (*sheetData, error) {
+	return b.sheetFrom(func(begin func() xmlEvents) error { return eachToken(data, begin) }, valuesOnly)
+}
+
+// sheetFrom reads a worksheet from the tokens tokens gives the readers
+// begin makes.
+func (b *book) sheetFrom(tokens func(begin func() xmlEvents) error, valuesOnly bool) (*sheetData, error) {
+	var r *sheetReader
+	err := tokens(func() xmlEvents {
+		r = &sheetReader{b: b, sd: &sheetData{}, byRow: map[int]int{}, rowCap: rowCells, valuesOnly: valuesOnly}
+		return r
 	})
 	if err != nil {
 		return nil, err
 	}
-	sd.sortRows()
-	return sd, nil
+	r.keepValue()
+	r.sd.sortRows()
+	return r.sd, nil
 }
 
 // sheetReader is the state of one pass over a worksheet part's tokens.
@@ -451,6 +497,12 @@ type sheetReader struct {
 	skip      int         // depth inside rPh, whose text is not the cell's
 	byRow     map[int]int // row number → index in sd.rows
 	rowCap    int         // room made for a row's cells
+	// valuesOnly: each cell is read into one that is reused and its value
+	// kept in its row's vals (at sd.rows[cellRow]) when the cell ends,
+	// or, left open, when the next begins or the part ends.
+	valuesOnly bool
+	reused     sheetCell
+	cellRow    int
 }
 
 // text takes text between tags.
@@ -486,9 +538,10 @@ func (r *sheetReader) start(t *tag) {
 		}
 	case "dimension":
 		// A row gets room for the sheet's columns as the sheet gives
-		// them, at most a 填报表 row's: the other sheets have one to five.
+		// them (a 填报表 has 15, a ledger's 总台账 20, the other sheets one
+		// to five), at most maxRowCells: the dimension is only a hint.
 		if m, ok := parseRange(t.attr("ref")); ok {
-			r.rowCap = min(m.c2, rowCells)
+			r.rowCap = min(m.c2, maxRowCells)
 		}
 	}
 }
@@ -509,6 +562,10 @@ func (r *sheetReader) startRow(t *tag) {
 		sd.clipped = true
 	case seen:
 		r.row = &sd.rows[i]
+	case r.valuesOnly:
+		r.byRow[r.rowNum] = len(sd.rows)
+		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, vals: make([]string, 0, r.rowCap)})
+		r.row = &sd.rows[len(sd.rows)-1]
 	default:
 		r.byRow[r.rowNum] = len(sd.rows)
 		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
@@ -531,13 +588,19 @@ func (r *sheetReader) startCell(t *tag) {
 			r.sd.clipped = true // a cell no reference places (XFE1)
 		}
 	}
+	r.keepValue()
 	r.cell = nil
 	if r.colNum > maxCol {
 		r.sd.clipped = true
 	}
 	if r.row != nil && r.colNum <= maxCol {
 		s, _ := strconv.Atoi(string(t.attrBytes("s")))
-		r.row.cells = append(r.row.cells, sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s})
+		c := sheetCell{col: r.colNum, typ: cellType(t.attrBytes("t")), style: s}
+		if r.valuesOnly {
+			r.reused, r.cell, r.cellRow = c, &r.reused, r.byRow[r.rowNum]
+			return
+		}
+		r.row.cells = append(r.row.cells, c)
 		r.cell = &r.row.cells[len(r.row.cells)-1]
 	}
 }
@@ -574,8 +637,30 @@ func (r *sheetReader) end(local string) {
 		if cell != nil {
 			cell.unescape()
 		}
+		r.keepValue()
 		r.cell = nil
 	}
+}
+
+// keepValue keeps the value of the cell being read, when reading values
+// only, in its row.
+func (r *sheetReader) keepValue() {
+	if !r.valuesOnly || r.cell == nil {
+		return
+	}
+	row := &r.sd.rows[r.cellRow]
+	col, v := r.cell.col, r.cell.value
+	if col > len(row.vals) && v == "" {
+		return
+	}
+	for len(row.vals) < col {
+		row.vals = append(row.vals, "")
+	}
+	row.vals[col-1] = v
+	if v != "" {
+		row.last = max(row.last, col)
+	}
+	r.cell = nil
 }
 
 // refColumn reads the column of a plain cell reference such as H7, as
@@ -667,6 +752,15 @@ func parseRange(ref string) (mergeRange, bool) {
 	return mergeRange{min(c1, c2), min(r1, r2), max(c1, c2), max(r1, r2)}, true
 }
 
+// valueRows is values of a sheet read for its values only.
+func (sd *sheetData) valueRows() (rows [][]string, nums []int) {
+	for _, r := range sd.rows {
+		rows = append(rows, r.vals[:r.last])
+		nums = append(nums, r.num)
+	}
+	return rows, nums
+}
+
 // values lays the rows out as strings, as excelize's GetRows does, plus
 // the row numbers; columns beyond maxCols are dropped.
 func (sd *sheetData) values(maxCols int) (rows [][]string, nums []int) {
@@ -706,18 +800,36 @@ func (sd *sheetData) cellAt(row, col int) (sheetCell, bool) {
 var escapeRe = regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
 
 // unescapeX decodes the _xHHHH_ escapes OOXML uses for characters XML
-// cannot carry.
+// cannot carry: UTF-16 code units, a surrogate pair escaped as two. A
+// surrogate without its pair reads as U+FFFD, as invalid UTF-8 does
+// (excelize dropped it).
 func unescapeX(s string) string {
 	if !strings.Contains(s, "_x") {
 		return s
 	}
-	return escapeRe.ReplaceAllStringFunc(s, func(m string) string {
-		n, err := strconv.ParseUint(m[2:6], 16, 32)
-		if err != nil {
-			return m
+	var b strings.Builder
+	last := 0
+	ms := escapeRe.FindAllStringIndex(s, -1)
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		b.WriteString(s[last:m[0]])
+		r := escapedUnit(s, m)
+		if next := i + 1; r >= 0xD800 && r < 0xDC00 && next < len(ms) && ms[next][0] == m[1] {
+			if lo := escapedUnit(s, ms[next]); lo >= 0xDC00 && lo < 0xE000 {
+				r, m, i = 0x10000+(r-0xD800)<<10+(lo-0xDC00), ms[next], next
+			}
 		}
-		return string(rune(n))
-	})
+		b.WriteRune(r) // a lone surrogate as U+FFFD
+		last = m[1]
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// escapedUnit is the UTF-16 code unit of the escape at m in s.
+func escapedUnit(s string, m []int) rune {
+	n, _ := strconv.ParseUint(s[m[0]+2:m[0]+6], 16, 32) // four hex digits
+	return rune(n)
 }
 
 // eachStart calls fn for every start tag of an XML part, after begin,

@@ -417,6 +417,21 @@ func (l *Ledger) carryOver(earlier *Ledger) {
 	}
 }
 
+// Notes is what a merge over l (Input.Earlier) takes from it: the rows
+// holding the office's notes, with only the fields carryOver reads, and
+// l's removed tasks. A merge given Notes makes the same ledger as one
+// given l, without the rest of l in memory while the returns are read.
+func (l *Ledger) Notes() *Ledger {
+	out := &Ledger{Removed: l.Removed}
+	for _, o := range l.Rows {
+		if hasNotes(o.Review, o.Override) {
+			out.Rows = append(out.Rows, &Row{TaskID: o.TaskID, DocID: o.DocID, DocTitle: o.DocTitle, Label: o.Label, Path: o.Path,
+				Title: o.Title, Text: o.Text, Lead: o.Lead, Review: o.Review, Override: o.Override})
+		}
+	}
+	return out
+}
+
 // RowsByTask maps each task ID to its row.
 func (l *Ledger) RowsByTask() map[string]*Row {
 	m := make(map[string]*Row, len(l.Rows))

@@ -19,6 +19,7 @@ func TestRemovedTaskKeepsNotes(t *testing.T) {
 		{TaskID: "D1-一.8", Label: "一8"}, // no notes: nothing to keep
 	}}
 	l := Merge(Input{Tasks: testSet(), Period: p, Rules: DefaultRules, Earlier: earlier, Now: now})
+	assertSameOverNotes(t, Input{Tasks: testSet(), Period: p, Rules: DefaultRules, Earlier: earlier, Now: now}, l)
 	if len(l.Removed) != 1 {
 		t.Fatalf("removed = %+v; want the one task with notes", l.Removed)
 	}
@@ -33,6 +34,7 @@ func TestRemovedTaskKeepsNotes(t *testing.T) {
 	// The next merge over that ledger keeps them, without counting them as
 	// moved again.
 	again := Merge(Input{Tasks: testSet(), Period: p, Rules: DefaultRules, Earlier: l, Now: now.Add(time.Hour)})
+	assertSameOverNotes(t, Input{Tasks: testSet(), Period: p, Rules: DefaultRules, Earlier: l, Now: now.Add(time.Hour)}, again)
 	if len(again.Removed) != 1 || again.Removed[0].Review != "下期核查" || again.Removed[0].Removed != "2024-10-08T09:00:00Z" {
 		t.Errorf("second merge: removed = %+v", again.Removed)
 	}
@@ -46,6 +48,7 @@ func TestRemovedTaskKeepsNotes(t *testing.T) {
 	back.ID, back.Path = "D1-一.9", []string{"一", "9"}
 	set.Documents[0].Tasks = append(set.Documents[0].Tasks, &back)
 	restored := Merge(Input{Tasks: set, Period: p, Rules: DefaultRules, Earlier: again, Now: now})
+	assertSameOverNotes(t, Input{Tasks: set, Period: p, Rules: DefaultRules, Earlier: again, Now: now}, restored)
 	if len(restored.Removed) != 0 || restored.Carried().Restored != 1 {
 		t.Fatalf("restored: removed %+v carried %+v", restored.Removed, restored.Carried())
 	}

@@ -170,6 +170,21 @@ func ZipEntry(t testing.TB, b []byte, name string) string {
 	return string(data)
 }
 
+// ZipParts are the texts of the parts of a zip package held in memory, by
+// name.
+func ZipParts(t testing.TB, b []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		parts[f.Name] = ZipEntry(t, b, f.Name)
+	}
+	return parts
+}
+
 var chartRefRe = regexp.MustCompile(`<((?:barDir|grouping|varyColors|orientation) val="\w+")|<f>([^<]+)</f>|<a:t>([^<]+)</a:t>`)
 
 // ChartParts summarises each chart of the workbook at path: its kind, the

@@ -1,6 +1,7 @@
 package ledgerbook
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
@@ -65,21 +66,41 @@ type Reading struct {
 // did not take (see Ignored). A workbook without its hidden sheet is read
 // from the visible sheets, so every edit counts and none is listed.
 func ReadWithEdits(name string, r io.Reader) (*Reading, error) {
-	rd, err := newReader(name, r)
+	if sr, ok := r.(*io.SectionReader); ok {
+		// From where it stands, as a reader is read.
+		off, err := sr.Seek(0, io.SeekCurrent)
+		if err != nil {
+			return nil, fmt.Errorf("read ledger %s: %w", name, err)
+		}
+		return readWithEdits(name, io.NewSectionReader(sr, off, sr.Size()-off), sr.Size()-off, openSheets)
+	}
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read ledger %s: %w", name, err)
+	}
+	return readWithEdits(name, bytes.NewReader(data), int64(len(data)), openSheets)
+}
+
+// ReadFileWithEdits is ReadWithEdits of the workbook at path, read where
+// it is.
+func ReadFileWithEdits(path string) (*Reading, error) {
+	return cells.ReadFileAt(path, func(name string, r io.ReaderAt, size int64) (*Reading, error) {
+		return ReadWithEdits(name, io.NewSectionReader(r, 0, size))
+	})
+}
+
+// readWithEdits is ReadWithEdits of the size bytes r reads, the workbook
+// opened by open.
+func readWithEdits(name string, r io.ReaderAt, size int64, open openFunc) (*Reading, error) {
+	rd, err := newReader(name, r, size, open)
 	if err != nil {
 		return nil, err
 	}
-	defer rd.f.Close()
 	l, err := rd.read()
 	if err != nil {
 		return nil, err
 	}
 	return &Reading{Ledger: l, Ignored: rd.ignored}, nil
-}
-
-// ReadFileWithEdits is ReadWithEdits of the workbook at path.
-func ReadFileWithEdits(path string) (*Reading, error) {
-	return cells.ReadFile(path, ReadWithEdits)
 }
 
 // compareVisible lists the edits of the 总台账 sheet that the ledger kept

@@ -1,7 +1,6 @@
 package ledgerbook
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/base64"
 	"encoding/json"
@@ -172,23 +171,107 @@ const keyGzip = "gzip"
 // maxHiddenJSON bounds what the hidden sheet may unpack to.
 const maxHiddenJSON = 512 << 20
 
-func unpack(kind, s string) (string, bool) {
+// unpack gives the JSON that pieces, read in order, hold: plain JSON for
+// keyJSON, else base64 of its gzip, at most maxHiddenJSON bytes of it (a
+// longer JSON reads as cut short). It is unpacked as it is read: a
+// 5,000-task ledger's JSON is tens of megabytes.
+func unpack(kind string, pieces []string) (io.Reader, bool) {
+	readers := make([]io.Reader, len(pieces))
+	for i, p := range pieces {
+		readers[i] = strings.NewReader(p)
+	}
+	r := io.MultiReader(readers...)
 	if kind == keyJSON {
-		return s, true
+		return io.LimitReader(r, maxHiddenJSON), true
 	}
-	data, err := base64.StdEncoding.DecodeString(s)
+	zr, err := gzip.NewReader(base64.NewDecoder(base64.StdEncoding, r))
 	if err != nil {
-		return "", false
+		return nil, false
 	}
-	zr, err := gzip.NewReader(bytes.NewReader(data))
+	return io.LimitReader(zr, maxHiddenJSON), true
+}
+
+// decodeLedger decodes the ledger's JSON as json.Unmarshal does, an item
+// of its long lists (rows, units, intake) at a time, so that the JSON is
+// never in memory whole. The lists are matched by their exact names; any
+// other field is decoded with json.Unmarshal.
+func decodeLedger(r io.Reader) (*ledger.Ledger, error) {
+	dec := json.NewDecoder(r)
+	if err := expectDelim(dec, '{'); err != nil {
+		return nil, err
+	}
+	var l ledger.Ledger
+	lists := map[string]func() error{
+		"rows":   func() error { return decodeList(dec, &l.Rows) },
+		"units":  func() error { return decodeList(dec, &l.Units) },
+		"intake": func() error { return decodeList(dec, &l.Intake) },
+	}
+	rest := []byte{'{'}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, _ := tok.(string)
+		if list := lists[key]; list != nil {
+			if err := list(); err != nil {
+				return nil, err
+			}
+			continue
+		}
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			return nil, err
+		}
+		if len(rest) > 1 {
+			rest = append(rest, ',')
+		}
+		k, _ := json.Marshal(key)
+		rest = append(append(append(rest, k...), ':'), v...)
+	}
+	if err := expectDelim(dec, '}'); err != nil {
+		return nil, err
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("data after the ledger's JSON")
+	}
+	if err := json.Unmarshal(append(rest, '}'), &l); err != nil {
+		return nil, err
+	}
+	return &l, nil
+}
+
+// decodeList decodes a JSON array, or null, into list an item at a time.
+func decodeList[T any](dec *json.Decoder, list *[]T) error {
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		*list = nil
+		return err
+	}
+	if tok != json.Delim('[') {
+		return fmt.Errorf("not a list: %v", tok)
+	}
+	*list = []T{}
+	for dec.More() {
+		var v T
+		if err := dec.Decode(&v); err != nil {
+			return err
+		}
+		*list = append(*list, v)
+	}
+	return expectDelim(dec, ']')
+}
+
+// expectDelim reads the next token, which must be d.
+func expectDelim(dec *json.Decoder, d json.Delim) error {
+	tok, err := dec.Token()
 	if err != nil {
-		return "", false
+		return err
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, maxHiddenJSON+1))
-	if err != nil || len(out) > maxHiddenJSON {
-		return "", false
+	if tok != d {
+		return fmt.Errorf("JSON: want %v, got %v", d, tok)
 	}
-	return string(out), true
+	return nil
 }
 
 // hiddenVersionError is a hidden sheet written in another format version.
@@ -209,7 +292,7 @@ func readHidden(rows [][]string) (*ledger.Ledger, error) {
 	if v != FormatVersion {
 		return nil, &hiddenVersionError{v}
 	}
-	pieces := map[int]string{}
+	numbered := map[int]string{}
 	kind := ""
 	for _, r := range rows[1:] {
 		if len(r) < 3 || r[0] != keyJSON && r[0] != keyGzip {
@@ -220,23 +303,23 @@ func readHidden(rows [][]string) (*ledger.Ledger, error) {
 		if err != nil || i < 1 {
 			return nil, nil
 		}
-		pieces[i] = r[2]
+		numbered[i] = r[2]
 	}
-	var b strings.Builder
-	for i := 1; i <= len(pieces); i++ {
-		p, ok := pieces[i]
+	pieces := make([]string, len(numbered))
+	for i := range pieces {
+		p, ok := numbered[i+1]
 		if !ok {
 			return nil, nil
 		}
-		b.WriteString(p)
+		pieces[i] = p
 	}
-	js, ok := unpack(kind, b.String())
+	js, ok := unpack(kind, pieces)
 	if !ok {
 		return nil, nil
 	}
-	var l ledger.Ledger
-	if err := json.Unmarshal([]byte(js), &l); err != nil {
+	l, err := decodeLedger(js)
+	if err != nil {
 		return nil, nil
 	}
-	return &l, nil
+	return l, nil
 }

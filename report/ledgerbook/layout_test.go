@@ -1,12 +1,14 @@
 package ledgerbook
 
 import (
+	"io"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/xuri/excelize/v2"
 )
@@ -138,6 +140,37 @@ func printSize(t *testing.T, f *excelize.File) {
 		t.Logf("%s prints its %g-point text at %.2f points", sheet, fontSize, got)
 		if got < 9 {
 			t.Errorf("%s prints its %g-point text at %.1f points; want 9 or more", sheet, fontSize, got)
+		}
+	}
+}
+
+// TestSectionRowCount: a table made as it is written that gives more or
+// fewer rows than it was laid out for fails the workbook, rather than
+// leave rows under the next table or a filter and dimension that miss
+// some.
+func TestSectionRowCount(t *testing.T) {
+	for _, given := range []int{1, 2, 3} {
+		s := section{headers: []string{"单位"}, n: 2}
+		s.each = func(yield func([]excelize.Cell) bool) {
+			for range given {
+				if !yield([]excelize.Cell{{Value: "市统计局"}}) {
+					return
+				}
+			}
+		}
+		p := &plainSheet{name: "表", title: "表", widths: []float64{10}, filter: true, sections: []section{s, {headers: []string{"下表"}}}}
+		err := cells.WriteBook(io.Discard, "测试", func(f *excelize.File, later *cells.Later) error {
+			if _, err := f.NewSheet(p.name); err != nil {
+				return err
+			}
+			st, err := newStyles(f)
+			if err != nil {
+				return err
+			}
+			return p.write(f, st, later)
+		})
+		if (err == nil) != (given == s.n) {
+			t.Errorf("%d rows laid out for %d: error %v", given, s.n, err)
 		}
 	}
 }

@@ -1,15 +1,13 @@
 package ledgerbook
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/taizhang-dev/taizhang/internal/cells"
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 )
 
@@ -20,7 +18,9 @@ const headerScanRows = 10
 // ReadFile reads the ledger workbook at path. Messages about the workbook
 // name the file by its base name.
 func ReadFile(path string) (*ledger.Ledger, error) {
-	return cells.ReadFile(path, Read)
+	return cells.ReadFileAt(path, func(name string, r io.ReaderAt, size int64) (*ledger.Ledger, error) {
+		return Read(name, io.NewSectionReader(r, 0, size))
+	})
 }
 
 // Read reads a ledger workbook written by WriteRanked, possibly after the office
@@ -30,35 +30,66 @@ func ReadFile(path string) (*ledger.Ledger, error) {
 // keeps what it was written with. name is used in messages; problems in
 // the workbook are returned as an *InputError.
 //
-// Edits of other columns are not taken; ReadWithEdits lists them.
+// Edits of other columns are not taken; ReadWithEdits lists them. An
+// *io.SectionReader (a file's) is read where it is, in the parts the
+// ledger is read from; any other reader is read whole first.
 func Read(name string, r io.Reader) (*ledger.Ledger, error) {
-	rd, err := newReader(name, r)
+	rd, err := ReadWithEdits(name, r)
 	if err != nil {
 		return nil, err
 	}
-	defer rd.f.Close()
-	return rd.read()
+	return rd.Ledger, nil
 }
 
-func newReader(name string, r io.Reader) (*reader, error) {
-	data, err := io.ReadAll(r)
-	if err != nil {
+// newReader opens the size bytes r reads, named name, with open.
+func newReader(name string, r io.ReaderAt, size int64, open openFunc) (*reader, error) {
+	head := make([]byte, min(size, 8))
+	if _, err := r.ReadAt(head, 0); err != nil && err != io.EOF {
 		return nil, fmt.Errorf("read ledger %s: %w", name, err)
 	}
-	if msg := cells.SniffXLSX(name, data, " taizhang 生成的总台账"); msg != "" {
+	if msg := cells.SniffXLSX(name, head, " taizhang 生成的总台账"); msg != "" {
 		return nil, &InputError{File: name, Msg: msg}
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), cells.OpenOptions())
+	book, err := open(r, size)
 	if err != nil {
 		return nil, &InputError{File: name, Msg: cells.OpenMessage(err)}
 	}
-	return &reader{name: name, f: f}, nil
+	return &reader{name: name, book: book}, nil
+}
+
+// workbook is a workbook as Read sees it: its sheets' names, in order,
+// and each sheet's raw values as excelize's GetRows gives them with
+// RawCellValue.
+type workbook interface {
+	Names() []string
+	Rows(sheet string) ([][]string, error)
+}
+
+// openFunc opens the size bytes of an .xlsx that r reads as a workbook.
+type openFunc func(r io.ReaderAt, size int64) (workbook, error)
+
+// openSheets opens a ledger with fillin's reader, which reads only the
+// parts asked for, each in one pass, without excelize.
+func openSheets(r io.ReaderAt, size int64) (workbook, error) {
+	s, err := fillin.OpenSheetsAt(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return sheetValues{s}, nil
+}
+
+// sheetValues are the values of fillin.Sheets, without merged ranges.
+type sheetValues struct{ *fillin.Sheets }
+
+func (s sheetValues) Rows(sheet string) ([][]string, error) {
+	rows, _, err := s.Sheets.Rows(sheet)
+	return rows, err
 }
 
 // reader holds the state of one Read.
 type reader struct {
 	name    string
-	f       *excelize.File
+	book    workbook
 	ignored []Ignored // the edits of the 总台账 sheet not taken
 }
 
@@ -92,7 +123,8 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	if sheet == "" {
 		return nil, rd.notLedger("", "找不到工作表“%s”", SheetLedger)
 	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	hidden := rd.hiddenLedger()
+	rows, err := rd.book.Rows(sheet)
 	if err != nil {
 		return nil, rd.fail(sheet, "", "无法读取工作表（%v）", err)
 	}
@@ -113,7 +145,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 			tasks[i].vals[fOverride] = v
 		}
 	}
-	l, err := rd.readHidden()
+	l, err := hidden()
 	if err != nil {
 		return nil, err
 	}
@@ -146,7 +178,7 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 // findSheet returns the sheet named name, allowing for spaces and
 // full-width letters typed into a renamed sheet.
 func (rd *reader) findSheet(name string) string {
-	for _, s := range rd.f.GetSheetList() {
+	for _, s := range rd.book.Names() {
 		if cells.HeaderKey(s) == name {
 			return s
 		}
@@ -161,7 +193,7 @@ func (rd *reader) optionalRows(name string) (sheet string, rows [][]string, ok b
 	if sheet = rd.findSheet(name); sheet == "" {
 		return "", nil, false
 	}
-	rows, err := rd.f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	rows, err := rd.book.Rows(sheet)
 	return sheet, rows, err == nil
 }
 
@@ -264,16 +296,31 @@ func groupText(row []string) string {
 	return cells.CleanCell(row[0])
 }
 
-// readHidden decodes the ledger kept on the hidden sheet; nil when the
-// sheet is gone or unreadable, and the visible sheets must do.
-func (rd *reader) readHidden() (*ledger.Ledger, error) {
+// hiddenLedger starts decoding the ledger kept on the hidden sheet on
+// another core while the 总台账 sheet is read; the function it returns
+// waits for it. The ledger is nil when the sheet is gone or unreadable,
+// and the visible sheets must do. The sheet's rows are read first: the
+// workbook is read by one goroutine at a time.
+func (rd *reader) hiddenLedger() func() (*ledger.Ledger, error) {
 	sheet, rows, ok := rd.optionalRows(SheetHidden)
 	if !ok {
-		return nil, nil
+		return func() (*ledger.Ledger, error) { return nil, nil }
 	}
-	l, err := readHidden(rows)
-	if err != nil {
-		return nil, rd.fail(sheet, "", "%v", err)
+	type decoded struct {
+		l   *ledger.Ledger
+		err error
 	}
-	return l, nil
+	done := make(chan decoded, 1) // not waited for when the 总台账 sheet fails
+	go func() {
+		l, err := readHidden(rows)
+		if err != nil {
+			done <- decoded{err: rd.fail(sheet, "", "%v", err)}
+			return
+		}
+		done <- decoded{l: l}
+	}()
+	return func() (*ledger.Ledger, error) {
+		d := <-done
+		return d.l, d.err
+	}
 }

@@ -129,9 +129,8 @@ var (
 // the office left one as written.
 func (rd *reader) rebuildTitle(l *ledger.Ledger) {
 	for _, sheet := range []string{SheetSummary, SheetLedger} {
-		if s := rd.findSheet(sheet); s != "" {
-			v, _ := rd.f.GetCellValue(s, "A1")
-			m := titleRe.FindStringSubmatch(cells.CleanCell(v))
+		if _, rows, ok := rd.optionalRows(sheet); ok {
+			m := titleRe.FindStringSubmatch(cells.CleanCell(firstCell(rows)))
 			if m == nil {
 				continue
 			}
@@ -147,6 +146,14 @@ func (rd *reader) rebuildTitle(l *ledger.Ledger) {
 			return
 		}
 	}
+}
+
+// firstCell is the value of a sheet's A1.
+func firstCell(rows [][]string) string {
+	if len(rows) == 0 || len(rows[0]) == 0 {
+		return ""
+	}
+	return rows[0][0]
 }
 
 // rebuildUnits reads the units' lines of the 汇总 sheet's table.

@@ -292,6 +292,9 @@ func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at
 	texts := make([]string, len(p.widths))
 	j := 0
 	for r := range s.all() {
+		if j == s.count() {
+			return fmt.Errorf("sheet %s: a table gives more rows than the %d laid out", p.name, s.count())
+		}
 		clear(texts)
 		for k, c := range r {
 			if v, ok := c.Value.(string); ok && k < visible {
@@ -302,6 +305,11 @@ func (p *plainSheet) writeSection(rw *cells.RowWriter, st *styles, s section, at
 			return err
 		}
 		j++
+	}
+	if j != s.count() {
+		// The sheet's dimension, filter and the tables below were laid
+		// out for s.count() rows.
+		return fmt.Errorf("sheet %s: a table gives %d rows, laid out for %d", p.name, j, s.count())
 	}
 	return nil
 }

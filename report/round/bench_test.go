@@ -271,6 +271,38 @@ func BenchmarkIssueMerge5000(b *testing.B) {
 	benchMerge(b, writtenRound(b, 10*issueUnits, issueTasks))
 }
 
+// BenchmarkIssueMergeAgain5000 merges the 5,000 returns again over the
+// ledger the first merge wrote, as an office does when late returns
+// arrive: the previous ledger is read back (its office columns carried
+// over, its edits listed), then the round is merged and written.
+// Target (issue 14, 2 cores): ≤ 4 s with flat memory, peak < 150 MB.
+func BenchmarkIssueMergeAgain5000(b *testing.B) {
+	benchMergeAgain(b, writtenRound(b, 10*issueUnits, issueTasks))
+}
+
+// benchMergeAgain times Job.Write over the ledger a first Write left.
+func benchMergeAgain(b *testing.B, r *benchRound) {
+	b.ReportAllocs()
+	out := filepath.Join(r.dir, "总台账.xlsx")
+	os.Remove(out)
+	if _, err := r.job.Write(out, nil); err != nil {
+		b.Fatal(err)
+	}
+	peak := startPeak()
+	for b.Loop() {
+		w, err := r.job.Write(out, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if !w.Replaced {
+			b.Fatal("the ledger was not read back")
+		}
+		os.Remove(w.Backup)
+	}
+	peak.report(b)
+	r.report(b)
+}
+
 // dumpEnv names a file where TestDumpRound writes what merging the issue's
 // round gives (or, with dumpSizeEnv "units,tasks", another round's):
 // every return as checked and the ledger, as JSON. Two builds that dump

@@ -142,7 +142,9 @@ func (j Job) Write(output string, inputs []string) (*Written, error) {
 		if err != nil {
 			return nil, &ExistingFileError{Path: output, Err: err}
 		}
-		earlier, w.Ignored, w.Replaced = rd.Ledger, rd.Ignored, rd.Ledger != nil
+		// Only the office's notes are carried over: the rest of the
+		// ledger need not stay in memory while the returns are read.
+		earlier, w.Ignored, w.Replaced = rd.Ledger.Notes(), rd.Ignored, true
 	}
 	w.Ledger = j.Merge(earlier)
 	backup, err := ledgerbook.WriteFileRanked(output, w.Ledger, j.Ranking(w.Ledger))

@@ -1,7 +1,6 @@
 package form_test
 
 import (
-	"archive/zip"
 	"bytes"
 	"fmt"
 	"os"
@@ -111,7 +110,7 @@ func TestExcelizeWritesTheSame(t *testing.T) {
 		f := testkit.OpenBytes(t, buf.Bytes())
 		remarshal(t, f)
 		again := testkit.SaveBytes(t, f)
-		want, got := zipParts(t, buf.Bytes()), zipParts(t, again)
+		want, got := testkit.ZipParts(t, buf.Bytes()), testkit.ZipParts(t, again)
 		for name, w := range want {
 			if g := got[name]; g != w {
 				t.Errorf("%s: excelize writes %s differently:\n%s", a.Unit, name, byteDiff(w, g))
@@ -121,19 +120,6 @@ func TestExcelizeWritesTheSame(t *testing.T) {
 			t.Errorf("%s: excelize writes %d parts; the workbook has %d", a.Unit, len(got), len(want))
 		}
 	}
-}
-
-func zipParts(t *testing.T, data []byte) map[string]string {
-	t.Helper()
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	parts := map[string]string{}
-	for _, f := range zr.File {
-		parts[f.Name] = testkit.ZipEntry(t, data, f.Name)
-	}
-	return parts
 }
 
 // remarshal makes excelize decode the parts the writer makes, so that it
