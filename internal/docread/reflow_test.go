@@ -39,6 +39,10 @@ func TestUnspace(t *testing.T) {
 		// spaces scattered through the whole text
 		scattered: "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
 			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
+		// the same with a stray space between each item's number and its
+		// dot: the items are no table's rows
+		strings.ReplaceAll(scattered, ".", " ."): "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +
+			"2.深化营商环境改革，优化审批流程。\n牵头单位：区政务服务中心\n3.强化要素保障，完善配套政策。",
 	})
 	// scattered spaces all through, and two units a space apart in the
 	// clauses: the units stay two

@@ -473,12 +473,12 @@ func splitTop(s, seps string) []string {
 }
 
 var (
-	bareLevelRe = regexp.MustCompile(`^(?:[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^([市县区州旗盟乡镇]+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
-// 各县、市、区政府 and 有关区、市政府 are one collective each, like
+// 各县、市、区政府, 有关区、市政府 and 各区、县级市政府 are one collective each, like
 // 各县(市、区)人民政府.
 func joinCollective(names []string) []string {
 	out := make([]string, 0, len(names))
