@@ -493,6 +493,9 @@ func (p *parser) lastClauseEnd(s string) int {
 			if ownerWordRe.MatchString(l) || owners >= 0 {
 				owners = off - 1
 			}
+		case startsWithBracketLabel(l):
+			// 【责任单位】A牵头: the label in square brackets.
+			owners = off - 1
 		case owners >= 0 && p.closingClause(l) == 0:
 			// （责任领导：李四） on a line of its own.
 			owners = off - 1
@@ -507,6 +510,13 @@ func (p *parser) lastClauseEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// startsWithBracketLabel reports a line that opens with a label in square
+// brackets (【牵头单位】市住建局).
+func startsWithBracketLabel(l string) bool {
+	loc := bracketLabelRe.FindStringIndex(l)
+	return loc != nil && loc[0] == 0
 }
 
 // closingClause returns where the responsibility clause in brackets that
