@@ -123,6 +123,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if m := thisPeriodRe.FindString(text); m != "" {
 		return &task.Deadline{Text: m}
 	}
+	if d := yearsSpan(text); d != nil {
+		return d
+	}
 	if m := withinYear.FindString(text); m != "" {
 		if docYear == 0 {
 			return &task.Deadline{Text: m}
@@ -147,6 +150,35 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		return &task.Deadline{Text: m}
 	}
 	return nil
+}
+
+// yearsSpanRe is a span of years counted from now whose 年内 withinYear
+// would take for "this year": 5年内, 两年内.
+var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,2})\s*年内`)
+
+// yearsSpan reads the longest span of years an item sets (一年内…，两年内…
+// → 两年内). Its 年内 is no "within this year", and the year it counts from
+// is not written, so it gets no date.
+func yearsSpan(text string) *task.Deadline {
+	best, bestN := "", 0
+	for _, m := range yearsSpanRe.FindAllStringSubmatch(text, -1) {
+		n := 0
+		for _, r := range m[1] {
+			if isDigit(r) {
+				n = n*10 + digitVal(r)
+			}
+		}
+		if n == 0 {
+			n = parseCN([]rune(strings.ReplaceAll(m[1], "两", "二")))
+		}
+		if n > bestN {
+			best, bestN = m[0], n
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return &task.Deadline{Text: best}
 }
 
 // monthDeadline reads a monthOnlyRe match (groups: month, day) in the
