@@ -222,7 +222,22 @@ func joinable(p *paragraph, next string, width int) bool {
 	if p.depth > 0 {
 		return !itemNumberRe.MatchString(next)
 	}
-	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next)
+	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+}
+
+// labelLineRe starts a label line (责任单位：…); clauseVerbEndRe is the verb
+// of responsibility that closes its last phrase.
+var (
+	labelLineRe     = regexp.MustCompile(`^\p{Han}{2,6}[：:]`)
+	clauseVerbEndRe = regexp.MustCompile(`(?:负责|牵头|配合|落实)$`)
+)
+
+// closedOwnerLine reports a paragraph that is a label line whose last
+// phrase closes with a verb of responsibility (责任单位：A牵头，B按职责分工
+// 负责): its units are complete, and a line after it (the title of the
+// section that follows) does not continue it.
+func closedOwnerLine(p *paragraph) bool {
+	return clauseVerbEndRe.MatchString(p.tail) && labelLineRe.MatchString(p.parts[0])
 }
 
 // itemNumberRe is a numbering alone, which starts an item even inside an

@@ -123,6 +123,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if m := thisPeriodRe.FindString(text); m != "" {
 		return &task.Deadline{Text: m}
 	}
+	if d := yearsSpan(text); d != nil {
+		return d
+	}
 	if m := withinYear.FindString(text); m != "" {
 		if docYear == 0 {
 			return &task.Deadline{Text: m}
@@ -143,10 +146,52 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		}
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
-	if m := openEndedRe.FindString(text); m != "" {
-		return &task.Deadline{Text: m}
+	return openEnded(text)
+}
+
+// openEnded reads a deadline that sets no end (持续推进, 长期坚持). Not one
+// that names a mechanism (常态化推进机制) or stands inside a word (超长期
+// 特别国债).
+func openEnded(text string) *task.Deadline {
+	for _, loc := range openEndedRe.FindAllStringIndex(text, -1) {
+		if strings.HasSuffix(text[:loc[0]], "超") || nounAfterRe.MatchString(text[loc[1]:]) {
+			continue
+		}
+		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	return nil
+}
+
+// nounAfterRe starts the noun that a verb phrase before it qualifies.
+var nounAfterRe = regexp.MustCompile(`^(?:工作)?(?:机制|体系|制度|模式)`)
+
+// yearsSpanRe is a span of years counted from now whose 年内 withinYear
+// would take for "this year": 5年内, 两年内.
+var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,2})\s*年内`)
+
+// yearsSpan reads the longest span of years an item sets (一年内…，两年内…
+// → 两年内). Its 年内 is no "within this year", and the year it counts from
+// is not written, so it gets no date.
+func yearsSpan(text string) *task.Deadline {
+	best, bestN := "", 0
+	for _, m := range yearsSpanRe.FindAllStringSubmatch(text, -1) {
+		n := 0
+		for _, r := range m[1] {
+			if isDigit(r) {
+				n = n*10 + digitVal(r)
+			}
+		}
+		if n == 0 {
+			n = parseCN([]rune(strings.ReplaceAll(m[1], "两", "二")))
+		}
+		if n > bestN {
+			best, bestN = m[0], n
+		}
+	}
+	if best == "" {
+		return nil
+	}
+	return &task.Deadline{Text: best}
 }
 
 // monthDeadline reads a monthOnlyRe match (groups: month, day) in the
@@ -254,13 +299,14 @@ func milestoneYear(text string, docYear int) *task.Deadline {
 	best := 0
 	for _, m := range bareYearRe.FindAllStringSubmatchIndex(text, -1) {
 		before, after := text[:m[0]], text[m[1]:]
-		// 举办2026年…盛典: the year names an event, not an end.
+		// 举办2026年…盛典, 2025年"数据要素×"大赛: the year names an event,
+		// not an end.
 		if eventVerbRe.MatchString(before) {
 			continue
 		}
 		if strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") || strings.HasSuffix(before, "于") ||
 			strings.HasPrefix(after, "起") || strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "开始") ||
-			strings.HasPrefix(after, "度") || len(after) > 0 && (after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-")) {
+			strings.HasPrefix(after, "度") || strings.HasPrefix(after, "\"") || strings.HasPrefix(after, "“") || strings.HasPrefix(after, "《") || len(after) > 0 && (after[0] >= '0' && after[0] <= '9' || strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-")) {
 			continue
 		}
 		y, _ := strconv.Atoi(text[m[2]:m[3]])

@@ -269,6 +269,7 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	if j >= len(rs) || isDigit(rs[j]) || v == 0 {
 		return marker{}, false
 	}
+	j = spacedStop(rs, i, j)
 	switch rs[j] {
 	case '.', '．', '、', '﹒':
 	case ')', '）':
@@ -310,6 +311,21 @@ func scanNum(rs []rune, i int) (marker, bool) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end}, true
+}
+
+// spacedStop skips the stray spaces a page copied from Word puts between a
+// line's first number and its dot (20 .拓宽…): it returns where the dot
+// stands, or j when no dot follows the spaces or the number does not open
+// its line.
+func spacedStop(rs []rune, i, j int) int {
+	k := j
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '\u3000') {
+		k++
+	}
+	if k == j || k >= len(rs) || rs[k] != '.' && rs[k] != '．' && rs[k] != '、' || !atLineStart(rs, i) {
+		return j
+	}
+	return k
 }
 
 // precededOK reports whether the rune before a marker allows it to start an

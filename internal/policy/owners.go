@@ -343,12 +343,17 @@ var verbRoles = []struct {
 	{"指导", roleGeneric}, {"督促", roleGeneric}, {"承办", roleGeneric}, {"主办", roleLead},
 }
 
+// mannerWords say how the units do the work, between their names and the
+// verb that closes the phrase: 各市结合实际落实, 各县因地制宜推进.
+var mannerWords = []string{"结合本地实际", "结合实际", "因地制宜"}
+
 // phraseRole strips the closing verb of a phrase of units and returns the
 // role it gives: 省财政厅负责 → (省财政厅, generic). A phrase without a verb
 // keeps the role of its label.
 func phraseRole(p string, labelled role) (string, role) {
 	p = strings.TrimSpace(p)
 	r := labelled
+	verb := false
 	for changed := true; changed; {
 		changed = false
 		for _, v := range verbRoles {
@@ -357,9 +362,15 @@ func phraseRole(p string, labelled role) (string, role) {
 				if v.role != roleGeneric {
 					r = v.role
 				}
-				changed = true
+				changed, verb = true, true
 				break
 			}
+		}
+	}
+	// 各地级以上市人民政府结合实际落实: the manner the verb is done in.
+	for _, m := range mannerWords {
+		if verb && strings.HasSuffix(p, m) && len(p) > len(m) {
+			p = strings.TrimSpace(strings.TrimSuffix(p, m))
 		}
 	}
 	for _, glue := range []string{"分别由", "均由", "由", "请"} {

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
@@ -357,11 +358,29 @@ func (p *parser) trimClosing(s string, last bool) string {
 		}
 	}
 	// Paragraphs after the responsibility clause are the document's
-	// closing words, or the section's when they sum it up (以上8项……).
-	if i := p.lastClauseEnd(s); i > 0 && (last || strings.HasPrefix(strings.TrimSpace(s[i:]), "以上")) {
+	// closing words, or the section's when they sum it up (以上8项……), or
+	// the unnumbered titles of the sections that follow.
+	if i := p.lastClauseEnd(s); i > 0 && (last || strings.HasPrefix(strings.TrimSpace(s[i:]), "以上") || titlesOnly(s[i:])) {
 		s = s[:i]
 	}
 	return strings.TrimSpace(s)
+}
+
+// titlesOnly reports whether s holds only unnumbered section titles: short
+// lines without a sentence's punctuation or a figure (加强政务数据共享流通).
+func titlesOnly(s string) bool {
+	seen := false
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if n := utf8.RuneCountInString(l); n < 4 || n > 30 || strings.ContainsAny(l, "。；;，,：:！？!?、0123456789０１２３４５６７８９") {
+			return false
+		}
+		seen = true
+	}
+	return seen
 }
 
 // coveredCount returns N when an item's text closes with a sentence that
@@ -474,6 +493,9 @@ func (p *parser) lastClauseEnd(s string) int {
 			if ownerWordRe.MatchString(l) || owners >= 0 {
 				owners = off - 1
 			}
+		case startsWithBracketLabel(l):
+			// 【责任单位】A牵头: the label in square brackets.
+			owners = off - 1
 		case owners >= 0 && p.closingClause(l) == 0:
 			// （责任领导：李四） on a line of its own.
 			owners = off - 1
@@ -488,6 +510,13 @@ func (p *parser) lastClauseEnd(s string) int {
 		}
 	}
 	return -1
+}
+
+// startsWithBracketLabel reports a line that opens with a label in square
+// brackets (【牵头单位】市住建局).
+func startsWithBracketLabel(l string) bool {
+	loc := bracketLabelRe.FindStringIndex(l)
+	return loc != nil && loc[0] == 0
 }
 
 // closingClause returns where the responsibility clause in brackets that

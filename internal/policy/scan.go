@@ -116,6 +116,10 @@ func (s *scanner) accept(m marker) bool {
 		case m.lineStart && m.value == 1 && d == len(s.stack)-1:
 			// A list that restarts on its own line right after itself:
 			// the document lost a heading. Keep it as a sibling.
+		case m.lineStart && m.value > want && s.clausedRun(m):
+			// Items left out of a run whose items each close with
+			// their own clause (30. then 34.): the office is told.
+			gap = true
 		default:
 			return false
 		}
@@ -125,6 +129,8 @@ func (s *scanner) accept(m marker) bool {
 	}
 	switch {
 	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
+		s.push(m, false)
+	case m.lineStart && s.clausedRun(m):
 		s.push(m, false)
 	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
@@ -165,6 +171,17 @@ func figureAfterNumber(rs []rune, i int) (marker, bool) {
 // nextSibling reports whether the next marker of m's style on a line of its
 // own follows m (3. after 2.).
 func (s *scanner) nextSibling(m marker) bool {
+	j := s.nextOnOwnLine(m)
+	if j < 0 {
+		return false
+	}
+	n, _ := scanMarker(s.rs, j)
+	return n.value == m.value+1
+}
+
+// nextOnOwnLine returns where the next marker of m's style (bare as m is)
+// that opens a line stands, -1 when there is none.
+func (s *scanner) nextOnOwnLine(m marker) int {
 	// The sibling stands within a few pages; looking no further keeps
 	// the scan linear on texts where such a marker recurs unanswered.
 	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
@@ -176,7 +193,85 @@ func (s *scanner) nextSibling(m marker) bool {
 			j++
 		}
 		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && n.bare == m.bare {
-			return n.value == m.value+1
+			return j
+		}
+	}
+	return -1
+}
+
+// clausedRun accepts the first item of a list that starts past its first
+// number (17. under 五、 on a page that holds only the later part of a
+// document, or the items an office pasted), and an item after numbers the
+// page left out: at the start of a line, it and its next sibling each hold
+// their own responsibility clause (（牵头单位：A，配合单位：B）, （A牵头）,
+// a 责任单位： line below the item). A run of items each closed by its own
+// clause is a list wherever its numbering starts.
+func (s *scanner) clausedRun(m marker) bool {
+	j := s.siblingAt(m)
+	if j < 0 {
+		return false
+	}
+	n, _ := scanMarker(s.rs, j)
+	return holdsClause(s.rs[m.end:j]) && holdsClause(s.rs[n.end:itemEnd(s.rs, n.end)])
+}
+
+// siblingAt returns where m's next sibling stands: on m's line after the
+// end of a sentence or a bracket (items run inline), or opening a line
+// below; -1 when there is none.
+func (s *scanner) siblingAt(m marker) int {
+	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
+			continue
+		}
+		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 && afterStop(s.rs, i, "。；;）)〕】]］") {
+			return i
+		}
+	}
+	j := s.nextOnOwnLine(m)
+	if j < 0 {
+		return -1
+	}
+	if n, _ := scanMarker(s.rs, j); n.value != m.value+1 {
+		return -1
+	}
+	return j
+}
+
+// itemEnd returns where the item whose text starts at rs[i] ends: the next
+// line that opens with a marker of any style, or the end of the text.
+func itemEnd(rs []rune, i int) int {
+	for k := i; k < len(rs) && k < i+4000; k++ {
+		if rs[k] != '\n' {
+			continue
+		}
+		j := k + 1
+		for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t' || rs[j] == '\u3000') {
+			j++
+		}
+		if _, ok := scanMarker(rs, j); ok {
+			return k
+		}
+	}
+	return min(len(rs), i+4000)
+}
+
+// holdsClause reports whether an item's text holds a responsibility
+// clause: an owner label (牵头单位：, 【责任单位】, also in the forms
+// splitClause rewrites: （责任单位为A）, （A为牵头单位）, ——责任单位：A) or a
+// bracket whose words close with a verb of responsibility (（A牵头，B配合）).
+func holdsClause(item []rune) bool {
+	t := strings.NewReplacer(" ", "", "\u3000", "", "\u00a0", "", "\t", "").Replace(string(item))
+	t = weiClauses(dashClauses(t))
+	if ownerWordRe.MatchString(t) || bracketLabelRe.MatchString(t) {
+		return true
+	}
+	rs := []rune(t)
+	for i, r := range rs {
+		if closeOf(r) == 0 {
+			continue
+		}
+		if end := matchClose(rs, i); end > i && responsibilityEnd.MatchString(strings.TrimRight(string(rs[i+1:end]), "。；;")) {
+			return true
 		}
 	}
 	return false

@@ -505,13 +505,13 @@ var (
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
-// 各县、市、区政府 and 有关区、市政府 are one collective each, like
-// 各县(市、区)人民政府.
+// 各县、市、区政府, 有关区、市政府, 各区、县级市政府 and 各有关区、县级市 are one
+// collective each, like 各县(市、区)人民政府.
 func joinCollective(names []string) []string {
 	out := make([]string, 0, len(names))
 	for i := 0; i < len(names); i++ {
 		n := names[i]
-		for _, p := range []string{"各", "有关", "相关"} {
+		for _, p := range []string{"各有关", "各相关", "各", "有关", "相关"} {
 			if !strings.HasPrefix(n, p) || !bareLevelRe.MatchString(strings.TrimPrefix(n, p)) {
 				continue
 			}
