@@ -9,14 +9,15 @@ import (
 
 // Layouts of the sixth round, seen in documents the parser had never been
 // shown and not in rounds one to five: arabic items numbered on from one
-// section to the next (一、 1.–5. 二、 6.–12.), an item whose short title
-// stands on a line of its own (with or without its full stop, or with its
-// characters spaced out) above its text, the clause at the end of the last
-// paragraph; a clause holding the deadline and a leader besides the units,
-// in other orders; clauses introduced by 由 (由A负责，B配合, 由A牵头落实)
-// or written as the item's last sentence (A牵头，B配合。); unit lists ending
-// with 等部门 or followed by 分别负责 / 按职责分工负责 (LABELLING.md drops
-// both); the whole document in a web page's one-column table, every line
+// section to the next (一、 1.–5. 二、 6.–12.), alone or with titles; an
+// item whose short title stands on a line of its own (with or without its
+// full stop, or with its characters spaced out) above its text, the clause
+// at the end of the last paragraph; a clause holding the deadline and a
+// leader besides the units, in other orders, labelled or with verbs;
+// clauses introduced by 由 (由A负责，B配合, 由A牵头落实, 由A牵头，B、C等部门
+// 配合) or written as the item's last sentence (A牵头，B配合。, 由A负责。);
+// unit lists ending with 等部门 or followed by 分别负责 / 按职责分工负责
+// (LABELLING.md drops both); the whole document in a web page's one-column table, every line
 // of it numbered by a PDF viewer, and full-width digits inside the text
 // (dates, units). Each keeps the answer by construction; where a rule
 // cannot be sure, it leaves the text alone.
@@ -37,13 +38,24 @@ var metaTransforms6 = slices.Concat(
 		{"clause-leader-deadline-units", metaDeadlineLeaderOrder(func(d, owners string) string {
 			return "责任领导：王某某；完成时限：" + d + "；" + owners
 		})},
+		{"clause-verbs-deadline-leader", metaVerbDeadlineLeader},
+		{"num-run-on-titles", func(s string, w *wantDoc) (string, *wantDoc, bool) {
+			v, nw, ok := metaRunOnNumbers(s, w)
+			if !ok {
+				return "", nil, false
+			}
+			t := metaItemTitleLine(v, metaTitleStyle{})
+			return t, nw, t != v
+		}},
 	},
 	metaFamily(metaItemTitleLine, []string{"item-title-paragraph", "item-title-bare", "item-title-spaced"},
 		[]metaTitleStyle{{stop: true}, {}, {spaced: true}}),
 	metaTexts([]metaText{
 		{"clause-you-fuze-peihe", metaYouLeadCo},
 		{"clause-you-luoshi", metaYouLuoshi},
-		{"clause-as-sentence", metaClauseAsSentence},
+		{"clause-as-sentence", func(s string) string { return metaClauseAsSentence(s, "") }},
+		{"clause-as-sentence-you", func(s string) string { return metaClauseAsSentence(s, "由") }},
+		{"clause-you-deng-peihe", metaYouDengPeihe},
 		{"units-deng", metaUnitsDeng},
 		{"doc-one-column-table", metaOneColumnTable},
 		{"pdf-line-numbers", metaLineNumbers},
@@ -226,6 +238,37 @@ func metaYouLeadCo(s string) string {
 	})
 }
 
+// metaYouDengPeihe writes a clause of one lead and two co-units or more
+// (牵头单位：A；配合单位：B、C) as 由A牵头，B、C等部门配合: LABELLING.md
+// drops the 等部门, the units stay lead A, co B, C.
+func metaYouDengPeihe(s string) string {
+	return metaRewriteClauses(s, func(body string) string {
+		m := metaLabelPairRe.FindStringSubmatch(body)
+		if m == nil || !strings.HasPrefix(body, "牵头") || !metaSingleUnit(m[1]) || !metaPlainUnits(m[2]) || metaSingleUnit(m[2]) || metaCollectiveRe.MatchString(m[2][strings.LastIndex(m[2], "、")+len("、"):]) {
+			return body
+		}
+		return "由" + m[1] + "牵头，" + m[2] + "等部门配合"
+	})
+}
+
+// metaVerbDeadlineLeader moves deadlines into the clauses (as
+// deadline-into-clause does: a verb clause takes ，D完成) and ends every
+// verb clause that took one with a leader: （A牵头，B配合，2024年底前完成；
+// 责任领导：王某某）. A leader is a person, never a unit.
+func metaVerbDeadlineLeader(text string, w *wantDoc) (string, *wantDoc, bool) {
+	v, _, ok := metaDeadlineIntoClause(text, w)
+	if !ok {
+		return "", nil, false
+	}
+	v = metaRewriteClauses(v, func(body string) string {
+		if !strings.HasSuffix(body, "完成") || metaClauseLabelRe.MatchString(body) || strings.Contains(body, "领导") {
+			return body
+		}
+		return body + "；责任领导：王某某"
+	})
+	return v, w, v != text && strings.Contains(v, "完成；责任领导")
+}
+
 var metaOneLabelRe = regexp.MustCompile(`^(?:责任单位|牵头单位)[：:]([^；;，,]+)$`)
 
 // metaYouLuoshi writes a clause naming one unit alone (责任单位：A,
@@ -243,10 +286,11 @@ func metaYouLuoshi(s string) string {
 // metaClauseAsSentence writes a bracketed clause that ends an item's line
 // after its full stop as the item's last sentence, without brackets:
 // 1.做某事。（牵头单位：A；配合单位：B） becomes 1.做某事。A牵头，B配合。,
-// （责任单位：A） becomes A负责。. Only clauses of one lead and plain lists,
+// （责任单位：A） becomes A负责。, each after prefix (由A牵头，B配合。).
+// Only clauses of one lead and plain lists,
 // and only on a line holding no other clause: a document writes its
 // clauses one way, and an item of several assignments keeps them alike.
-func metaClauseAsSentence(s string) string {
+func metaClauseAsSentence(s, prefix string) string {
 	if strings.ContainsAny(s, "△▲") {
 		return s
 	}
@@ -261,7 +305,7 @@ func metaClauseAsSentence(s string) string {
 			sentence = m[1] + "负责。"
 		}
 		ok := sentence != "" && strings.HasSuffix(strings.TrimSpace(head), "。") && metaItemStartRe.MatchString(head)
-		return strings.TrimRight(head, " \t　") + sentence, ok
+		return strings.TrimRight(head, " \t　") + prefix + sentence, ok
 	})
 }
 
