@@ -26,6 +26,7 @@ var (
 )
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
+	dropLineNumbers(lines)
 	traditional := simplifyLines(lines, &hint)
 	eachText(lines, DropPinyinGlosses)
 	eachText(lines, foldEnclosed)

@@ -48,8 +48,11 @@ func cleanLine(s string) string {
 // (web copies are full of them and they break matching), turns runs of
 // no-break or ideographic spaces into one space, and writes punctuation
 // look-alikes (punctLookalikes) and the radicals a PDF's text gives for
-// characters (U+2F2F for 工) as what they stand for. Full-width letters and
-// punctuation stay: the numbering parser needs （一） and １．as written.
+// characters (U+2F2F for 工) as what they stand for, and full-width digits
+// as half-width ones (２０２４年底前, as a Chinese input method types them,
+// is 2024年底前 to every rule that reads a date, a figure or a number).
+// Full-width letters and punctuation stay: the numbering parser needs （一）
+// and １．as written.
 func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
@@ -70,6 +73,8 @@ func normalize(s string) string {
 			b.WriteRune(punctLookalikes[r])
 		case isRadicalForm(r):
 			b.WriteString(foldRadical(r))
+		case r >= '０' && r <= '９':
+			b.WriteRune(r - '０' + '0')
 		default:
 			b.WriteRune(r)
 		}

@@ -395,18 +395,24 @@ func metaMarkedCell(lead, co []string) string {
 // .html. A document holding | rows (a flattened table) is left alone: as a
 // web page it would be a <table>, which html-table covers.
 func metaHTMLParagraphs(s string) string {
+	return metaHTMLLines(s, `<div class="content">`, "</div>", "<p>%s</p>")
+}
+
+// metaHTMLLines writes every line that is not blank into a web page
+// between the tags open and close, escaped into the element form gives
+// (<p>%s</p>). A document holding | rows is left alone.
+func metaHTMLLines(s, open, close, form string) string {
 	if strings.Contains(s, "|") {
 		return s
 	}
 	var b strings.Builder
-	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>通知</title></head><body>\n<div class=\"content\">\n")
+	b.WriteString("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>通知</title></head><body>\n" + open + "\n")
 	for _, l := range strings.Split(s, "\n") {
-		if strings.TrimSpace(l) == "" {
-			continue
+		if strings.TrimSpace(l) != "" {
+			fmt.Fprintf(&b, form+"\n", html.EscapeString(l))
 		}
-		b.WriteString("<p>" + html.EscapeString(l) + "</p>\n")
 	}
-	b.WriteString("</div>\n</body></html>\n")
+	b.WriteString(close + "\n</body></html>\n")
 	return b.String()
 }
 

@@ -255,16 +255,23 @@ func metaShortLabels(s string) string {
 // （A、B为责任单位）. Only clauses whose every part is a label and a plain
 // list (metaClauseParts).
 func metaWeiLabels(s string) string {
+	return metaRewriteParts(s, "，", func(p []string) string { return p[2] + "为" + p[0] })
+}
+
+// metaRewriteParts writes every clause whose every part is a label and a
+// plain list (metaClauseParts) again: each part (label, colon, list) as f
+// gives it, the parts joined by sep.
+func metaRewriteParts(s, sep string, f func(p []string) string) string {
 	return metaRewriteClauses(s, func(body string) string {
 		parts := metaClauseParts(body)
 		if parts == nil {
 			return body
 		}
-		var out []string
-		for _, p := range parts {
-			out = append(out, p[2]+"为"+p[0])
+		out := make([]string, len(parts))
+		for i, p := range parts {
+			out[i] = f(p)
 		}
-		return strings.Join(out, "，")
+		return strings.Join(out, sep)
 	})
 }
 

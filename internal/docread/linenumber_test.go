@@ -1,0 +1,37 @@
+package docread
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Cases of testdata/linenumbers.txt: a text copied from a PDF viewer that
+// numbers its lines, and the blocks docread must give ("=> " lines); a
+// case without => lines must come out as written (items numbered 1 2 3
+// without punctuation are no line numbers).
+func TestDropLineNumbers(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "linenumbers.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range strings.Split(string(raw), "\n== ")[1:] {
+		name, body, _ := strings.Cut(c, "\n")
+		var text, want []string
+		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
+			if w, ok := strings.CutPrefix(l, "=> "); ok {
+				want = append(want, w)
+			} else {
+				text = append(text, l)
+			}
+		}
+		if want == nil {
+			want = slices.DeleteFunc(slices.Clone(text), func(l string) bool { return strings.TrimSpace(l) == "" })
+		}
+		if got := blockTexts(t, strings.Join(text, "\n")+"\n"); !slices.Equal(got, want) {
+			t.Errorf("%s: blocks %q; want %q", name, got, want)
+		}
+	}
+}
