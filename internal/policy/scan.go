@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // node is one numbered item found in the text.
@@ -262,7 +263,7 @@ func itemEnd(rs []rune, i int) int {
 func holdsClause(item []rune) bool {
 	t := strings.NewReplacer(" ", "", "\u3000", "", "\u00a0", "", "\t", "").Replace(string(item))
 	t = weiClauses(dashClauses(t))
-	if ownerWordRe.MatchString(t) || bracketLabelRe.MatchString(t) {
+	if ownerWordRe.MatchString(t) || bracketLabelRe.MatchString(t) || assignsWork(t) {
 		return true
 	}
 	rs := []rune(t)
@@ -275,6 +276,32 @@ func holdsClause(item []rune) bool {
 		}
 	}
 	return false
+}
+
+// assignsWork reports whether an item's last sentence only assigns it,
+// each of its phrases naming an agency before a verb of responsibility:
+// ……。市司法局牵头，市法院、市财政局配合。 / ……。由市教育局负责。
+func assignsWork(t string) bool {
+	trimmed := strings.TrimRight(t, "。. \n")
+	cut := strings.LastIndexAny(trimmed, "。；;\n")
+	if cut < 0 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(trimmed[cut:])
+	tail := trimmed[cut+size:]
+	if tail == "" || utf8.RuneCountInString(tail) > 200 {
+		return false
+	}
+	for _, ph := range splitTop(tail, "，,") {
+		bare := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(ph), "均"), "由")
+		if !responsibilityEnd.MatchString(bare) {
+			return false
+		}
+		if names, _ := phraseRole(bare, roleGeneric); !namesAgency(names) {
+			return false
+		}
+	}
+	return true
 }
 
 // midway accepts the first item of an excerpt that starts in the middle of

@@ -516,11 +516,11 @@ func joinCollective(names []string) []string {
 				continue
 			}
 			j := i + 1
-			for j < len(names) && bareLevelRe.MatchString(names[j]) {
+			for j < len(names) && bareLevelRe.MatchString(beforeEtc(names[j])) {
 				j++
 			}
 			switch {
-			case j < len(names) && levelOrgRe.MatchString(names[j]):
+			case j < len(names) && levelOrgRe.MatchString(beforeEtc(names[j])):
 				n, i = strings.Join(names[i:j+1], "、"), j
 			case j == len(names) && j > i+1:
 				// 各开发区、镇(街道): levels only, to the end of the list.
@@ -550,6 +550,15 @@ func joinCollective(names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// beforeEtc is a name without the 等 that closes a list after it
+// (县级市政府等部门 → 县级市政府), which splitEtc reads later.
+func beforeEtc(n string) string {
+	if i := strings.LastIndex(n, "等"); i > 0 {
+		return n[:i]
+	}
+	return n
 }
 
 // bareUnitKindRe is a kind of unit named alone: 单位, 部门, 机构, 企业.
