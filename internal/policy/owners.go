@@ -481,6 +481,10 @@ func (u unitRules) plausible(name string) bool {
 	// unit.
 	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
 		if o := matchOpen(rs, len(rs)-1); o > 0 {
+			// A note in brackets (除标注为“牵头”单位外) is no other name.
+			if notNameRe.MatchString(string(rs[o+1 : len(rs)-1])) {
+				return false
+			}
 			name = string(rs[:o])
 		}
 	}
