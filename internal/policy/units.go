@@ -476,8 +476,12 @@ func (u unitRules) splitGlued(name string, flags *[]string) []string {
 // joined by 和 (工业和信息化局, 住房和城乡建设局): a bare field of work,
 // never a unit on its own.
 func (u unitRules) isAgencyPart(s string) bool {
-	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府")
+	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府") && !streetRe.MatchString(s)
 }
+
+// streetRe is a street or a town standing for its office (仁兴街, 北沟街道,
+// 城关镇): a unit, never the first half of an agency's name.
+var streetRe = regexp.MustCompile(`\p{Han}{2,}(?:街|街道|镇)$`)
 
 // fieldOfWork reports a collective that ends in a field of work rather
 // than a unit (各市工业 of 各市工业和信息化局): the 和 is inside a name.
