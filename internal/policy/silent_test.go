@@ -25,6 +25,10 @@ import (
 // parser improves; never raise it to make a change pass.
 const maxSilentWrongUnits = 0
 
+// maxSilentSpurious is the most tasks on dev the parser may emit, with no
+// flag, that the answer does not list. Never raise it either.
+const maxSilentSpurious = 0
+
 // silentKinds are the kinds of error counted, in report order.
 var silentKinds = []string{"wrong", "role", "missed", "deadline", "spurious", "lost"}
 
@@ -127,5 +131,8 @@ func TestSilentErrors(t *testing.T) {
 	}
 	if n := r.counts["wrong"].silent; n > maxSilentWrongUnits {
 		t.Errorf("%d wrong units on dev with no flag on their task; at most %d", n, maxSilentWrongUnits)
+	}
+	if n := r.counts["spurious"].silent; n > maxSilentSpurious {
+		t.Errorf("%d spurious tasks on dev with no flag; at most %d", n, maxSilentSpurious)
 	}
 }
