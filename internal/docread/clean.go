@@ -33,6 +33,8 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	eachText(lines, dropBullet)
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
+	// A gloss a line break cut in two (管理(lǐ⏎)局) is whole again.
+	eachText(lines, DropPinyinGlosses)
 	lines = joinLoneNumbers(lines)
 	lines = dropBoilerplate(lines)
 	var c collector

@@ -10,8 +10,9 @@ import (
 // gloss is no part of the text: left in, it hides an item's number from
 // the parser and stays inside unit names. A gloss follows a Han character
 // and holds lower-case pinyin syllables with at least one tone mark
-// (a bracketed Latin word without one, such as (app) or (a), stays).
-var pinyinGlossRe = regexp.MustCompile(`(\p{Han})[(（]([a-zü` + toneVowels + `]{1,6}(?: [a-zü` + toneVowels + `]{1,6}){0,3})[)）]`)
+// (a bracketed Latin word without one, such as (app) or (a), stays). A
+// stray space may stand before or inside the brackets: 发 (fā), (xiāng ).
+var pinyinGlossRe = regexp.MustCompile(`(\p{Han}) ?[(（] ?([a-zü` + toneVowels + `]{1,6}(?: [a-zü` + toneVowels + `]{1,6}){0,3}) ?[)）]`)
 
 const toneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 

@@ -95,6 +95,9 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 		var raws []string
 		for _, c := range it.clauses() {
 			raws = append(raws, c.raw)
+			if c.flag != "" {
+				t.Flags = append(t.Flags, c.flag)
+			}
 		}
 		t.UnitsRaw = strings.Join(raws, "；")
 		t.Leader = it.leader

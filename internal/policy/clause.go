@@ -29,6 +29,8 @@ type clause struct {
 	read string
 	// due is a deadline cell that followed the units in a flattened table.
 	due string
+	// flag, when set, is why the office should check the clause's units.
+	flag string
 }
 
 // units returns the text the clause's units are read from.
@@ -551,10 +553,32 @@ func (u unitRules) byClause(t string) (clause, bool) {
 			continue
 		}
 		if u.isUnitList(list) && !genericNames(list) {
-			return clause{form: formLabelled, raw: list}, true
+			c := clause{form: formLabelled, raw: list}
+			if ref := articleRefRe.FindString(sentenceAround(t, ms[k][0], ms[k][1])); ref != "" {
+				c.flag = "责任单位出自指向" + ref + "的句子，可能不是本条的责任单位，请核实"
+			}
+			return c, true
 		}
 	}
 	return clause{}, false
+}
+
+// articleRefRe names other articles or items of the document by number
+// (第六条至第十六条, 第三项): a 由X负责 in such a sentence may be theirs.
+var articleRefRe = regexp.MustCompile(`第[一二三四五六七八九十百零〇两0-9]+[条项](?:至第[一二三四五六七八九十百零〇两0-9]+[条项])?`)
+
+// sentenceAround returns the sentence of t that holds t[from:to].
+func sentenceAround(t string, from, to int) string {
+	start := 0
+	if i := strings.LastIndexAny(t[:from], "。；;\n"); i >= 0 {
+		_, size := utf8.DecodeRuneInString(t[i:])
+		start = i + size
+	}
+	end := strings.IndexAny(t[to:], "。；;\n")
+	if end < 0 {
+		return t[start:]
+	}
+	return t[start : to+end]
 }
 
 // genericNames reports a list holding a word that names no one unit (企业,

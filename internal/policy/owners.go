@@ -462,6 +462,15 @@ var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室
 
 var agencyEndRe = regexp.MustCompile(`(局|委|厅|部|办|委员会|银行|分行|支行|公司|集团|中心|管委会|政府|办公室)$`)
 
+// policyGoalRe is a kind of government a task builds (打造协同高效的数字
+// 政府, 建设服务型政府), not a government of a place (人民政府, 区政府).
+var policyGoalRe = regexp.MustCompile(`(?:的|型|数字|法治|智慧|廉洁|阳光|诚信|责任|服务|效能|透明)政府$`)
+
+// cutNameRe is the tail of a name a space or a line break cut in two: it
+// starts with a conjunction (和信息化部 of 工业和信息化部), or it is a
+// bureau named by one character (障部 of 人力资源社会保障部, 业局 of 农业局).
+var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)`)
+
 var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
 
 // plausible reports whether a name can be emitted as a unit: it has the
@@ -472,16 +481,20 @@ func (u unitRules) plausible(name string) bool {
 	// unit.
 	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
 		if o := matchOpen(rs, len(rs)-1); o > 0 {
+			// A note in brackets (除标注为“牵头”单位外) is no other name.
+			if notNameRe.MatchString(string(rs[o+1 : len(rs)-1])) {
+				return false
+			}
 			name = string(rs[:o])
 		}
 	}
 	n := len([]rune(name))
-	if n < 2 || n > 40 || notNameRe.MatchString(name) {
+	if n < 2 || n > 40 || notNameRe.MatchString(name) || cutNameRe.MatchString(name) {
 		return false
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's
 	// words; 发展改革委 starts like them but is an agency.
-	if startsWithAction(name) && !agencyEndRe.MatchString(name) {
+	if startsWithAction(name) && (!agencyEndRe.MatchString(name) || policyGoalRe.MatchString(name)) {
 		return false
 	}
 	if _, ok := u.aliases[name]; ok || u.known[name] || u.isCollective(name) && n <= 20 {

@@ -266,11 +266,19 @@ func giveOwner(items []*item, sub []int, name, heading string, unit bool) {
 		case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
 			d.clause = clause{form: formHeading, raw: heading}
 			d.units = units{lead: []string{name}}
+			addFlag(&d.units.flags, headingOwnerFlag(name, heading))
 		case d.clause.form != formNone && len(d.units.lead) == 0:
 			d.units.lead = []string{name}
 			d.units.co = dedupe(d.units.co, d.units.lead)
+			addFlag(&d.units.flags, headingOwnerFlag(name, heading))
 		}
 	}
+}
+
+// headingOwnerFlag tells the office that an item's lead was read from the
+// heading above it, not from a clause of its own.
+func headingOwnerFlag(name, heading string) string {
+	return "牵头单位“" + name + "”取自上级标题“" + clip(heading, 30) + "”，请核实"
 }
 
 // unitLineOwners reads a unit's name standing alone on the last line of an

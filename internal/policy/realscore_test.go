@@ -125,21 +125,9 @@ func (s *docScore) check(ok bool, format string, args ...any) {
 // A reportable item the answer does not list is spurious.
 func scoreDocument(w *wantDoc, d *task.Document) *docScore {
 	s := &docScore{}
-	got := map[string][]*task.Task{}
-	var last *task.Task
-	for _, t := range d.Tasks {
-		if t.Reportable() {
-			k := pathKey(t.Path)
-			got[k] = append(got[k], t)
-			last = t
-		}
-	}
-	for _, wt := range w.Tasks {
-		k := pathKey(wt.Path)
-		var g *task.Task
-		if list := got[k]; len(list) > 0 {
-			g, got[k] = list[0], list[1:]
-		}
+	found, extra := matchTasks(w, d)
+	for i, wt := range w.Tasks {
+		g := found[i]
 		label := strings.Join(wt.Path, "")
 		if g == nil {
 			s.check(false, "%s: not found as a task", label)
@@ -166,6 +154,34 @@ func scoreDocument(w *wantDoc, d *task.Document) *docScore {
 				"%s: deadline %q; want %q", label, gotText, *wt.Deadline)
 		}
 	}
+	for _, t := range extra {
+		s.spurious++
+		s.failures = append(s.failures, fmt.Sprintf("%s: spurious %s (%s; lead %v)", t.Label(), t.Kind, clip(t.Text, 24), t.Lead))
+	}
+	return s
+}
+
+// matchTasks pairs each answer task of w with the parser's reportable task
+// of the same path (nil where none), and lists the reportable tasks left
+// over that count as spurious.
+func matchTasks(w *wantDoc, d *task.Document) (found []*task.Task, extra []*task.Task) {
+	got := map[string][]*task.Task{}
+	var last *task.Task
+	for _, t := range d.Tasks {
+		if t.Reportable() {
+			k := pathKey(t.Path)
+			got[k] = append(got[k], t)
+			last = t
+		}
+	}
+	for _, wt := range w.Tasks {
+		k := pathKey(wt.Path)
+		var g *task.Task
+		if list := got[k]; len(list) > 0 {
+			g, got[k] = list[0], list[1:]
+		}
+		found = append(found, g)
+	}
 	var keys []string
 	for k, list := range got {
 		if len(list) > 0 {
@@ -183,11 +199,10 @@ func scoreDocument(w *wantDoc, d *task.Document) *docScore {
 				// to assign, outside the answers (LABELLING.md).
 				continue
 			}
-			s.spurious++
-			s.failures = append(s.failures, fmt.Sprintf("%s: spurious %s (%s; lead %v)", t.Label(), t.Kind, clip(t.Text, 24), t.Lead))
+			extra = append(extra, t)
 		}
 	}
-	return s
+	return found, extra
 }
 
 func pathKey(p []string) string { return normName(strings.Join(p, "/")) }

@@ -271,8 +271,10 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 			m := markedUnit{name: n}
 			m.name, m.marked = stripMark(m.name)
 			for _, part := range u.splitEtc(m.name, flags) {
-				items = append(items, markedUnit{name: part, marked: m.marked})
-				m.marked = false
+				for _, name := range u.splitGlued(part, flags) {
+					items = append(items, markedUnit{name: name, marked: m.marked})
+					m.marked = false
+				}
 			}
 		}
 		u.shareSuffix(items, flags)
@@ -450,12 +452,36 @@ func (u unitRules) splitAnd(names []string) []string {
 	return out
 }
 
+// gluedAfterSectionRe is a name that runs on past a 股 (文化宣传股文化馆): a
+// 股 is the lowest rung of an office and holds no unit of its own, so what
+// follows it is a second name a lost line break or separator ran on.
+var gluedAfterSectionRe = regexp.MustCompile(`^(.{2,}?股)([^份权票].+)$`)
+
+// shareWordRe is a 股 of shares, not of an office (省金融控股公司).
+var shareWordRe = regexp.MustCompile(`(控|参|持|入|国)股$`)
+
+// splitGlued splits two names written together with nothing between them
+// into both, and flags the split for the office to check.
+func (u unitRules) splitGlued(name string, flags *[]string) []string {
+	m := gluedAfterSectionRe.FindStringSubmatch(name)
+	if m == nil || shareWordRe.MatchString(m[1]) || len([]rune(m[2])) < 3 ||
+		!u.plausible(m[1]) || !u.plausible(m[2]) || u.known[name] {
+		return []string{name}
+	}
+	addFlag(flags, "“"+name+"”像两个单位名称连写，已拆为“"+m[1]+"”和“"+m[2]+"”，请核实")
+	return []string{m[1], m[2]}
+}
+
 // isAgencyPart reports whether s is the first half of an agency's name
 // joined by 和 (工业和信息化局, 住房和城乡建设局): a bare field of work,
 // never a unit on its own.
 func (u unitRules) isAgencyPart(s string) bool {
-	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府")
+	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府") && !streetRe.MatchString(s)
 }
+
+// streetRe is a street or a town standing for its office (仁兴街, 北沟街道,
+// 城关镇): a unit, never the first half of an agency's name.
+var streetRe = regexp.MustCompile(`\p{Han}{2,}(?:街|街道|镇)$`)
 
 // fieldOfWork reports a collective that ends in a field of work rather
 // than a unit (各市工业 of 各市工业和信息化局): the 和 is inside a name.
