@@ -30,10 +30,25 @@ func WriteBook(w io.Writer, what string, build func(*excelize.File, *Later) erro
 	if err := build(f, later); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
-	if err := save(f, &sortedZip{out: w, later: later.rows}); err != nil {
+	if err := save(f, &sortedZip{out: w, later: later.rows, release: func() { release(f) }}); err != nil {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// release lets go of what f holds in memory once excelize has given every
+// part to the archive, which keeps its own copy: the rows left for later
+// are written after that, and f is not used again. A ledger's cell
+// comments alone (their VML drawing and its XML) are megabytes.
+func release(f *excelize.File) {
+	f.Close() // only drops the stream writers' data and removes temporary files
+	f.Pkg.Clear()
+	f.Sheet.Clear()
+	f.Drawings.Clear()
+	f.Relationships.Clear()
+	clear(f.Comments)
+	clear(f.VMLDrawing)
+	clear(f.DecodeVMLDrawing)
 }
 
 // Later holds the rows of a workbook's sheets that are written only as the
@@ -94,8 +109,11 @@ func save(f *excelize.File, z *sortedZip) error {
 type sortedZip struct {
 	out   io.Writer
 	later map[string]func(*RowWriter) error // rows put into parts (see Later)
-	parts []*zipPart
-	cur   *zipPart
+	// release, when not nil, is called once every part has been created
+	// (see release).
+	release func()
+	parts   []*zipPart
+	cur     *zipPart
 
 	mu       sync.Mutex // guards the spool (see keep)
 	spool    *os.File
@@ -319,6 +337,9 @@ func (z *sortedZip) Close() error {
 	defer z.closeSpool()
 	if err := z.finish(); err != nil {
 		return err
+	}
+	if z.release != nil {
+		z.release()
 	}
 	if err := z.fillLater(); err != nil {
 		return err

@@ -149,6 +149,7 @@ func Check(name string, data []byte, opts CheckOptions) *Return {
 		}()
 	}
 	c.run(data)
+	r.compact(c.knownID)
 	if r.Entries == nil {
 		r.Entries = []Entry{}
 	}
@@ -175,6 +176,17 @@ type checker struct {
 
 func (c *checker) add(level Level, sheet, cell, taskID, msg string) {
 	c.r.Findings = append(c.r.Findings, Finding{Level: level, File: c.r.File, Sheet: sheet, Cell: cell, TaskID: taskID, Msg: msg})
+}
+
+// knownID is the task list's own string of task ID id, if it has the task.
+func (c *checker) knownID(id string) (string, bool) {
+	if c.opts.Tasks == nil {
+		return "", false
+	}
+	if t := c.index().tasks[id]; t != nil {
+		return t.ID, true
+	}
+	return "", false
 }
 
 func (c *checker) fileErr(msg string) { c.add(LevelError, "", "", "", msg) }

@@ -2,6 +2,7 @@ package fillin
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -20,11 +21,23 @@ func (c *checker) checkForm(fm *form, exp []*expRow) {
 	exp, bad := c.matchRows(fm, exp)
 	structural = structural || bad
 	c.checkLocked(fm, exp, structural)
+	c.r.Entries = slices.Grow(c.r.Entries, matchedRows(exp))
 	for _, e := range exp {
 		if e.row >= 0 {
 			c.r.Entries = append(c.r.Entries, c.readEntry(fm, e))
 		}
 	}
+}
+
+// matchedRows counts the expected rows found in the form.
+func matchedRows(exp []*expRow) int {
+	n := 0
+	for _, e := range exp {
+		if e.row >= 0 {
+			n++
+		}
+	}
+	return n
 }
 
 // checkColumns reports missing and moved columns. It returns true when a
