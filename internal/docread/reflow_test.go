@@ -16,6 +16,7 @@ func readBlocks(t *testing.T) func(string) string {
 	}
 }
 
+// Enclosed numbers are spelled out and pinyin glosses dropped.
 func TestFoldEnclosed(t *testing.T) {
 	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
 		"㈠加强组织领导\n⑴建立工作机制。\n⑵完善考核办法。": "（一）加强组织领导\n(1)建立工作机制。\n(2)完善考核办法。",
@@ -25,6 +26,13 @@ func TestFoldEnclosed(t *testing.T) {
 		"一、按第⑵项要求推进。": "一、按第⑵项要求推进。",
 		// a row's 序号 cell
 		"序号 | 任务 | 牵头单位\n⑴ | 推进试点 | 市科技局": "序号 | 任务 | 牵头单位\n(1) | 推进试点 | 市科技局",
+		// pinyin glosses of a spun repost go, numbers and unit names included
+		"一(yī)、實施創新驅動發展戰略\n1.建設實驗室。(牽頭單位:市發(fā)改委,參與單位:市藍(lán)谷管理局)": "一、实施创新驱动发展战略\n1.建设实验室。(牵头单位:市发改委,参与单位:市蓝谷管理局)",
+		// a bracketed Latin word without a tone mark stays
+		"一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据(dà shù jù)平台。（责任单位：市数据局）": "一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据平台。（责任单位：市数据局）",
+		"3.推进老旧小区改造。(责任单位:市发 (fā)改委)":                               "3.推进老旧小区改造。(责任单位:市发改委)",
+		"1.清理铁路沿线堆放物。（责任单位：市通信管理(lǐ\n)局、执法局）\n2.修整路面。（责任单位：住建局）":    "1.清理铁路沿线堆放物。（责任单位：市通信管理局、执法局）\n2.修整路面。（责任单位：住建局）",
+		"3.推进老旧小区改造。(责任单位:县住房和城乡(xiāng )建设局)":                       "3.推进老旧小区改造。(责任单位:县住房和城乡建设局)",
 	})
 }
 
@@ -180,17 +188,5 @@ func TestJoinLoneNumbers(t *testing.T) {
 		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
 		// a table flattened one cell a line keeps its cells
 		"序号\n1.\n推进试点": "序号\n1.\n推进试点",
-	})
-}
-
-// Pinyin glosses of a spun repost go, numbers and unit names included; a
-// bracketed Latin word without a tone mark stays.
-func TestPinyinGlossesDropped(t *testing.T) {
-	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
-		"一(yī)、實施創新驅動發展戰略\n1.建設實驗室。(牽頭單位:市發(fā)改委,參與單位:市藍(lán)谷管理局)": "一、实施创新驱动发展战略\n1.建设实验室。(牵头单位:市发改委,参与单位:市蓝谷管理局)",
-		"一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据(dà shù jù)平台。（责任单位：市数据局）":  "一、推进数字政府建设\n1.推广政务服务(app)应用，完善数据平台。（责任单位：市数据局）",
-		"3.推进老旧小区改造。(责任单位:市发 (fā)改委)":                                "3.推进老旧小区改造。(责任单位:市发改委)",
-		"1.清理铁路沿线堆放物。（责任单位：市通信管理(lǐ\n)局、执法局）\n2.修整路面。（责任单位：住建局）":     "1.清理铁路沿线堆放物。（责任单位：市通信管理局、执法局）\n2.修整路面。（责任单位：住建局）",
-		"3.推进老旧小区改造。(责任单位:县住房和城乡(xiāng )建设局)":                        "3.推进老旧小区改造。(责任单位:县住房和城乡建设局)",
 	})
 }
