@@ -90,22 +90,16 @@ func (s *Sheets) Date1904() bool { return s.b.date1904 }
 // ranges. A sheet the workbook does not have, or whose part is missing,
 // is an error.
 func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) {
-	sh := s.sheet(name)
-	if sh == nil {
-		return nil, nil, fmt.Errorf("sheet %s does not exist", name)
+	part, err := s.sheetPart(name)
+	if err != nil {
+		return nil, nil, err
 	}
-	if s.b.zipPart(sh.part) == nil {
-		// As excelize refuses it: the workbook lists a sheet it lacks.
-		return nil, nil, fmt.Errorf("the part of sheet %s is missing", name)
-	}
-	sd, err := s.b.readSheetValues(sh.part)
+	sd, err := s.b.readSheetValues(part)
 	if err != nil {
 		return nil, nil, sheetsError(err)
 	}
 	if sd.clipped {
-		// Excel cannot write such a sheet; reading it in part would drop
-		// what lies beyond without a word.
-		return nil, nil, fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
+		return nil, nil, errClipped
 	}
 	vals, nums := sd.valueRows()
 	for i, v := range vals {
@@ -121,4 +115,56 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 		merges = append(merges, Merge{m.c1, m.r1, m.c2, m.r2})
 	}
 	return rows, merges, nil
+}
+
+// errClipped is the error for a sheet with cells beyond Excel's limits:
+// Excel cannot write such a sheet, and reading it in part would drop what
+// lies beyond without a word.
+var errClipped = fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
+
+// sheetPart is the part of the sheet called name; a sheet the workbook
+// does not have, or whose part is missing, is an error.
+func (s *Sheets) sheetPart(name string) (string, error) {
+	sh := s.sheet(name)
+	if sh == nil {
+		return "", fmt.Errorf("sheet %s does not exist", name)
+	}
+	if s.b.zipPart(sh.part) == nil {
+		// As excelize refuses it: the workbook lists a sheet it lacks.
+		return "", fmt.Errorf("the part of sheet %s is missing", name)
+	}
+	return sh.part, nil
+}
+
+// EachRow gives fn the rows of the sheet called name as Rows gives them,
+// one at a time as they are read, so that the sheet is never held whole:
+// num is the row's 1-based number, vals its values (reused once fn
+// returns). Empty rows are not given. ok is false, after fn was maybe
+// given some rows, when the sheet cannot be given in one pass in order
+// (it names a row out of order or twice, or is XML the scanner leaves to
+// encoding/xml): Rows must read it then. Errors are those of Rows.
+func (s *Sheets) EachRow(name string, fn func(num int, vals []string)) (ok bool, err error) {
+	part, err := s.sheetPart(name)
+	if err != nil {
+		return false, err
+	}
+	f := s.b.zipPart(part)
+	var r *sheetReader
+	err = s.b.streamTokens(f, func() xmlEvents {
+		again := r != nil // rows were maybe given already
+		r = &sheetReader{b: s.b, sd: &sheetData{}, rowCap: rowCells, valuesOnly: true, give: fn, broken: again}
+		return r
+	})
+	if err != nil {
+		return false, sheetsError(err)
+	}
+	r.keepValue()
+	if r.broken {
+		return false, nil
+	}
+	r.giveRow()
+	if r.sd.clipped {
+		return false, errClipped
+	}
+	return true, nil
 }

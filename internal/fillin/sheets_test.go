@@ -2,6 +2,7 @@ package fillin_test
 
 import (
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -69,22 +70,6 @@ func TestSheetsRows(t *testing.T) {
 // column or row, which no Excel or WPS writes, is refused rather than read
 // without what lies beyond.
 func TestSheetsRowsBeyondExcel(t *testing.T) {
-	book := func(sheetData string) []byte {
-		return testkit.Zip(t, map[string]string{
-			"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-				`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
-				`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
-				`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
-			"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-			"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
-				`<sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-			"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
-				`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
-			"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
-				sheetData + `</sheetData></worksheet>`,
-		})
-	}
 	for name, c := range map[string]struct {
 		data string
 		ok   bool
@@ -94,13 +79,70 @@ func TestSheetsRowsBeyondExcel(t *testing.T) {
 		"beyond a cell": {`<row r="1"><c r="XFD1"><v>1</v></c><c><v>2</v></c></row>`, false},
 		"beyond rows":   {`<row r="1"><c r="A1"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>`, false},
 	} {
-		s, err := fillin.OpenSheets(book(c.data))
+		s, err := fillin.OpenSheets(rawSheetBook(t, c.data))
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
 		_, _, err = s.Rows("任务")
 		if c.ok != (err == nil) {
 			t.Errorf("%s: error %v; want one: %v", name, err, !c.ok)
+		}
+		if _, err := s.EachRow("任务", func(int, []string) {}); c.ok != (err == nil) {
+			t.Errorf("%s: EachRow error %v; want one: %v", name, err, !c.ok)
+		}
+	}
+}
+
+// rawSheetBook is a workbook of one sheet, 任务, whose sheetData is
+// sheetData.
+func rawSheetBook(t *testing.T, sheetData string) []byte {
+	return testkit.Zip(t, map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>` +
+			`<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+			`<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`,
+		"_rels/.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml": `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<sheets><sheet name="任务" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>` +
+			sheetData + `</sheetData></worksheet>`,
+	})
+}
+
+// TestEachRow: EachRow gives a sheet's rows as Rows lays them out, or,
+// for rows named out of order or twice, says Rows must read it.
+func TestEachRow(t *testing.T) {
+	cell := func(ref, v string) string { return `<c r="` + ref + `" t="inlineStr"><is><t>` + v + `</t></is></c>` }
+	for name, c := range map[string]struct {
+		data string
+		ok   bool
+	}{
+		"in order, with gaps": {`<row r="2">` + cell("B2", "甲") + `</row><row r="3"></row><row r="5">` + cell("A5", "乙") + `<c r="C5"/></row>` +
+			`<row>` + cell("D6", "丙") + `</row>`, true},
+		"out of order": {`<row r="3">` + cell("A3", "甲") + `</row><row r="2">` + cell("A2", "乙") + `</row>`, false},
+		"named twice":  {`<row r="2">` + cell("A2", "甲") + `</row><row r="2">` + cell("B2", "乙") + `</row>`, false},
+	} {
+		s, err := fillin.OpenSheets(rawSheetBook(t, c.data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		want, _, err := s.Rows("任务")
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var got [][]string
+		ok, err := s.EachRow("任务", func(num int, vals []string) {
+			got = append(got, make([][]string, num-1-len(got))...)
+			got = append(got, slices.Clone(vals))
+		})
+		if err != nil || ok != c.ok {
+			t.Errorf("%s: EachRow ok %v, error %v; want ok %v", name, ok, err, c.ok)
+		}
+		if ok && !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: EachRow gave %q; Rows %q", name, got, want)
 		}
 	}
 }

@@ -503,6 +503,13 @@ type sheetReader struct {
 	valuesOnly bool
 	reused     sheetCell
 	cellRow    int
+	// give, when set, is given each row of a sheet read for its values
+	// only as the next begins (Sheets.EachRow), sd keeping that row only;
+	// broken is set when a row could still change after it was given.
+	give    func(num int, vals []string)
+	broken  bool
+	started int // rows started, for the limit
+	spare   []string
 }
 
 // text takes text between tags.
@@ -550,11 +557,16 @@ func (r *sheetReader) start(t *tag) {
 // file names it again; rows beyond the limits are not kept.
 func (r *sheetReader) startRow(t *tag) {
 	sd := r.sd
+	prev := r.rowNum
 	r.rowNum++
 	if n, err := strconv.Atoi(t.attr("r")); err == nil && n > 0 {
 		r.rowNum = n
 	}
 	r.colNum = 0
+	if r.give != nil {
+		r.startGivenRow(prev)
+		return
+	}
 	r.row = nil
 	i, seen := r.byRow[r.rowNum]
 	switch {
@@ -571,6 +583,43 @@ func (r *sheetReader) startRow(t *tag) {
 		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
 		r.row = &sd.rows[len(sd.rows)-1]
 	}
+}
+
+// startGivenRow starts a row of a sheet whose rows are given as they end
+// (give): the row before is given now. A row named out of order or again,
+// or a cell left open into the next row, could change a row given
+// already: the rest of the sheet is skipped and broken set.
+func (r *sheetReader) startGivenRow(prev int) {
+	r.row = nil
+	if r.broken || r.cell != nil || r.started > 0 && r.rowNum <= prev {
+		r.broken, r.cell, r.sd.rows = true, nil, nil
+		return
+	}
+	r.giveRow()
+	if r.rowNum > 1<<20 || r.started >= r.b.limits.rows {
+		r.sd.clipped = true
+		return
+	}
+	r.started++
+	if r.spare == nil {
+		r.spare = make([]string, 0, r.rowCap)
+	}
+	r.sd.rows = append(r.sd.rows, sheetRow{num: r.rowNum, vals: r.spare[:0]})
+	r.row = &r.sd.rows[0]
+}
+
+// giveRow gives the row read last, if it has values, and keeps its
+// values' room for the next.
+func (r *sheetReader) giveRow() {
+	if len(r.sd.rows) == 0 {
+		return
+	}
+	row := r.sd.rows[0]
+	if row.last > 0 {
+		r.give(row.num, row.vals[:row.last])
+	}
+	clear(row.vals)
+	r.spare, r.sd.rows = row.vals, r.sd.rows[:0]
 }
 
 // startCell starts a cell in the current row; cells beyond the limits

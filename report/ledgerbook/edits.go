@@ -103,54 +103,43 @@ func readWithEdits(name string, r io.ReaderAt, size int64, open openFunc) (*Read
 	return &Reading{Ledger: l, Ignored: rd.ignored}, nil
 }
 
-// compareVisible lists the edits of the 总台账 sheet that the ledger kept
-// on the hidden sheet does not take: changed cells outside the office's
-// columns, deleted task rows and deleted columns.
-func (rd *reader) compareVisible(sheet string, tasks []sheetRow, cols ledgerCols, l *ledger.Ledger) {
-	lo := newLedgerLayout(l)
-	add := func(e Ignored) {
-		e.File, e.Sheet = rd.name, sheet
-		rd.ignored = append(rd.ignored, e)
-	}
+// ignore lists an edit of the sheet that the ledger does not take.
+func (rd *reader) ignore(sheet string, e Ignored) {
+	e.File, e.Sheet = rd.name, sheet
+	rd.ignored = append(rd.ignored, e)
+}
+
+// comparedFields are the columns of the ledger's 总台账 sheet that are
+// compared with it: those still there, other than the office's and the
+// hidden ones.
+func (s *ledgerScan) comparedFields() []field {
 	var compared []field
-	for _, fl := range lo.fields {
-		switch k := columns[fl].kind; {
-		case k == kOffice || k == kHidden:
-		case !cols.has(fl):
-			add(Ignored{Kind: DeletedColumn, Column: columns[fl].header})
-		default:
+	for _, fl := range s.lo.fields {
+		if k := columns[fl].kind; k != kOffice && k != kHidden && s.cols.has(fl) {
 			compared = append(compared, fl)
 		}
 	}
-	byID := l.RowsByTask()
-	seen := map[string]bool{}
-	for _, t := range tasks {
-		r := byID[t.vals[fTaskID]]
-		if r == nil {
+	return compared
+}
+
+// editedCells keeps the cells of task row t that no longer say what the
+// ledger's row r was written with.
+func (s *ledgerScan) editedCells(t *sheetRow, r *ledger.Row) {
+	want := taskTexts(r)
+	for _, fl := range s.compared {
+		got := t.vals[fl]
+		if sameCell(fl, got, want[fl], r) {
 			continue
 		}
-		seen[r.TaskID] = true
-		want := taskTexts(r)
-		for _, fl := range compared {
-			got := t.vals[fl]
-			if sameCell(fl, got, want[fl], r) {
-				continue
-			}
-			kept := cells.CleanCell(want[fl])
-			switch fl {
-			case fPercent:
-				kept = numText(r.Percent)
-			case fExpected:
-				kept = numText(&r.Expected)
-			}
-			add(Ignored{Kind: EditedCell, Row: t.row, Cell: cols.cell(fl, t.row), Column: columns[fl].header,
-				Label: r.Label, TaskID: r.TaskID, InSheet: got, Kept: kept})
+		kept := cells.CleanCell(want[fl])
+		switch fl {
+		case fPercent:
+			kept = numText(r.Percent)
+		case fExpected:
+			kept = numText(&r.Expected)
 		}
-	}
-	for i, ln := range lo.lines {
-		if ln.row != nil && !seen[ln.row.TaskID] {
-			add(Ignored{Kind: DeletedRow, Row: ledgerFirstRow + i, Label: ln.row.Label, TaskID: ln.row.TaskID})
-		}
+		s.edits = append(s.edits, Ignored{Kind: EditedCell, Row: t.row, Cell: s.cols.cell(fl, t.row), Column: columns[fl].header,
+			Label: r.Label, TaskID: r.TaskID, InSheet: got, Kept: kept})
 	}
 }
 

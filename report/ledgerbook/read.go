@@ -123,54 +123,28 @@ func (rd *reader) read() (*ledger.Ledger, error) {
 	if sheet == "" {
 		return nil, rd.notLedger("", "找不到工作表“%s”", SheetLedger)
 	}
-	hidden := rd.hiddenLedger()
-	rows, err := rd.book.Rows(sheet)
+	l, hiddenErr := rd.hiddenLedger()
+	if hiddenErr != nil {
+		l = nil // the 总台账 sheet's own errors come first
+	}
+	s, err := rd.scanLedgerSheet(sheet, l)
 	if err != nil {
 		return nil, rd.fail(sheet, "", "无法读取工作表（%v）", err)
 	}
-	cols := findLedgerHeader(rows)
-	if cols.header < 0 || !cols.has(fTaskID) {
-		return nil, rd.notLedger(sheet, "前 %d 行中找不到“任务编号”列（表格最右侧的隐藏列）：请使用 taizhang 生成的总台账，不要删除其中的隐藏列", headerScanRows)
-	}
-	tasks, groups, err := rd.taskRows(sheet, rows, cols)
-	if err != nil {
+	if err := s.finish(); err != nil {
 		return nil, err
 	}
-	if cols.has(fOverride) {
-		for i := range tasks {
-			v := strings.TrimSpace(tasks[i].vals[fOverride])
-			if v != "" && !slices.Contains(overrideStatuses, v) {
-				return nil, rd.fail(sheet, cols.cell(fOverride, tasks[i].row), "核定状态“%s”不是可选的状态：请从下拉列表中选择（%s），或留空", v, strings.Join(overrideStatuses, "、"))
-			}
-			tasks[i].vals[fOverride] = v
-		}
-	}
-	l, err := hidden()
-	if err != nil {
-		return nil, err
+	if hiddenErr != nil {
+		return nil, hiddenErr
 	}
 	if l == nil {
-		l = rd.rebuild(tasks, groups, cols)
+		l = rd.rebuild(s.tasks, s.groups, s.cols)
 		rd.readRemoved(l, true)
 		return l, nil
 	}
 	rd.readRemoved(l, false)
-	rd.compareVisible(sheet, tasks, cols, l)
-	byID := l.RowsByTask()
-	for _, t := range tasks {
-		r := byID[t.vals[fTaskID]]
-		if r == nil {
-			if t.vals[fReview] != "" || t.vals[fOverride] != "" {
-				return nil, rd.fail(sheet, cols.cell(fTaskID, t.row), "任务编号“%s”不是本台账中的任务，这一行的复核意见和核定状态无法对应到任务：请不要修改隐藏的“任务编号”列，也不要从别的台账复制行", t.vals[fTaskID])
-			}
-			continue
-		}
-		if cols.has(fReview) {
-			r.Review = t.vals[fReview]
-		}
-		if cols.has(fOverride) {
-			r.Override = t.vals[fOverride]
-		}
+	if err := s.take(); err != nil {
+		return nil, err
 	}
 	return l, nil
 }
@@ -247,41 +221,6 @@ type groupRow struct {
 	text   string
 }
 
-// taskRows returns the sheet's task rows, those with a 任务编号, and its
-// group rows, those with text in the first column only. A 任务编号 may
-// appear once.
-func (rd *reader) taskRows(sheet string, rows [][]string, cols ledgerCols) ([]sheetRow, []groupRow, error) {
-	var (
-		tasks  []sheetRow
-		groups []groupRow
-		seen   = map[string]int{}
-	)
-	for r := cols.header + 1; r < len(rows); r++ {
-		t := sheetRow{row: r + 1}
-		for fl := range numFields {
-			if c := cols.at[fl]; c >= 0 && c < len(rows[r]) {
-				t.vals[fl] = cells.CleanCell(rows[r][c])
-			}
-		}
-		id := t.vals[fTaskID]
-		if id == "" {
-			if g := groupText(rows[r]); g != "" {
-				groups = append(groups, groupRow{before: len(tasks), text: g})
-			}
-			continue
-		}
-		if cells.HeaderKey(id) == columns[fTaskID].header {
-			continue // the header pasted again
-		}
-		if first, dup := seen[id]; dup {
-			return nil, nil, rd.fail(sheet, cols.cell(fTaskID, t.row), "任务编号“%s”在第 %d 行和第 %d 行重复：每项任务只能有一行，请删除多余的一行（不要复制任务行）", id, first, t.row)
-		}
-		seen[id] = t.row
-		tasks = append(tasks, t)
-	}
-	return tasks, groups, nil
-}
-
 // groupText is the text of a group row: a row whose only value is in its
 // first cell.
 func groupText(row []string) string {
@@ -296,31 +235,18 @@ func groupText(row []string) string {
 	return cells.CleanCell(row[0])
 }
 
-// hiddenLedger starts decoding the ledger kept on the hidden sheet on
-// another core while the 总台账 sheet is read; the function it returns
-// waits for it. The ledger is nil when the sheet is gone or unreadable,
-// and the visible sheets must do. The sheet's rows are read first: the
-// workbook is read by one goroutine at a time.
-func (rd *reader) hiddenLedger() func() (*ledger.Ledger, error) {
+// hiddenLedger decodes the ledger kept on the hidden sheet, before the
+// 总台账 sheet is read, so that each of its rows is compared with the
+// ledger as it is read. The ledger is nil when the sheet is gone or
+// unreadable, and the visible sheets must do.
+func (rd *reader) hiddenLedger() (*ledger.Ledger, error) {
 	sheet, rows, ok := rd.optionalRows(SheetHidden)
 	if !ok {
-		return func() (*ledger.Ledger, error) { return nil, nil }
+		return nil, nil
 	}
-	type decoded struct {
-		l   *ledger.Ledger
-		err error
+	l, err := readHidden(rows)
+	if err != nil {
+		return nil, rd.fail(sheet, "", "%v", err)
 	}
-	done := make(chan decoded, 1) // not waited for when the 总台账 sheet fails
-	go func() {
-		l, err := readHidden(rows)
-		if err != nil {
-			done <- decoded{err: rd.fail(sheet, "", "%v", err)}
-			return
-		}
-		done <- decoded{l: l}
-	}()
-	return func() (*ledger.Ledger, error) {
-		d := <-done
-		return d.l, d.err
-	}
+	return l, nil
 }

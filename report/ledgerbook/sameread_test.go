@@ -112,6 +112,16 @@ var damagedParts = map[string]func(name string, body []byte) []byte{
 		}
 		return body
 	},
+	// Read a row at a time until the swap, then again whole.
+	"ledger sheet's last rows swapped": func(name string, body []byte) []byte {
+		if name != "xl/worksheets/sheet2.xml" {
+			return body
+		}
+		last := bytes.LastIndex(body, []byte("<row "))
+		before := bytes.LastIndex(body[:last], []byte("<row "))
+		end := bytes.LastIndex(body, []byte("</row>")) + len("</row>")
+		return slices.Concat(body[:before], body[last:end], body[before:last], body[end:])
+	},
 	"lone surrogate escape": func(name string, body []byte) []byte {
 		return bytes.ReplaceAll(body, []byte("已电话督促"), []byte("已电话_xD800_督促"))
 	},
