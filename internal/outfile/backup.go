@@ -8,10 +8,13 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
 // Backup copies the file at path to a new file beside it named after its
-// modification time, 总台账.备份-20250106-153012.xlsx (a -2, -3 … is added
+// modification time in Beijing time, whatever the machine's zone,
+// 总台账.备份-20250106-153012.xlsx (a -2, -3 … is added
 // rather than replace an earlier backup), gives the copy the same time and
 // returns its path. The copy is written under a temporary name first, so
 // a killed run never leaves a partial backup.
@@ -22,7 +25,7 @@ func Backup(path string) (string, error) {
 	}
 	ext := filepath.Ext(path)
 	stem := strings.TrimSuffix(path, ext)
-	stamp := info.ModTime().Format("20060102-150405")
+	stamp := info.ModTime().In(period.Beijing).Format("20060102-150405")
 	src, err := os.Open(path)
 	if err != nil {
 		return "", err

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/xuri/excelize/v2"
 )
@@ -186,7 +187,7 @@ func TestPrepareBacksUp(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "报告.pdf")
 	pdf(t, path, Creator)
-	when := time.Date(2025, 1, 6, 15, 30, 12, 0, time.Local)
+	when := time.Date(2025, 1, 6, 15, 30, 12, 0, period.Beijing) // named in Beijing time on any machine
 	if err := os.Chtimes(path, when, when); err != nil {
 		t.Fatal(err)
 	}

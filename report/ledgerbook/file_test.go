@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
@@ -23,7 +24,7 @@ func TestWriteFileBackup(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mod := time.Date(2025, 1, 6, 15, 30, 12, 0, time.Local)
+	mod := time.Date(2025, 1, 6, 15, 30, 12, 0, period.Beijing) // backups are named in Beijing time
 	if err := os.Chtimes(path, mod, mod); err != nil {
 		t.Fatal(err)
 	}
