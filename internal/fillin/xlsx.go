@@ -574,13 +574,15 @@ func (r *sheetReader) startRow(t *tag) {
 		sd.clipped = true
 	case seen:
 		r.row = &sd.rows[i]
-	case r.valuesOnly:
-		r.byRow[r.rowNum] = len(sd.rows)
-		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, vals: make([]string, 0, r.rowCap)})
-		r.row = &sd.rows[len(sd.rows)-1]
 	default:
+		row := sheetRow{num: r.rowNum}
+		if r.valuesOnly {
+			row.vals = make([]string, 0, r.rowCap)
+		} else {
+			row.cells = make([]sheetCell, 0, r.rowCap)
+		}
 		r.byRow[r.rowNum] = len(sd.rows)
-		sd.rows = append(sd.rows, sheetRow{num: r.rowNum, cells: make([]sheetCell, 0, r.rowCap)})
+		sd.rows = append(sd.rows, row)
 		r.row = &sd.rows[len(sd.rows)-1]
 	}
 }

@@ -115,11 +115,18 @@ func (rd *reader) ignore(sheet string, e Ignored) {
 func (s *ledgerScan) comparedFields() []field {
 	var compared []field
 	for _, fl := range s.lo.fields {
-		if k := columns[fl].kind; k != kOffice && k != kHidden && s.cols.has(fl) {
+		if sheetOwned(fl) && s.cols.has(fl) {
 			compared = append(compared, fl)
 		}
 	}
 	return compared
+}
+
+// sheetOwned reports a column of the 总台账 sheet that the ledger writes
+// and an edit of which it does not take: not the office's, not hidden.
+func sheetOwned(fl field) bool {
+	k := columns[fl].kind
+	return k != kOffice && k != kHidden
 }
 
 // editedCells keeps the cells of task row t that no longer say what the

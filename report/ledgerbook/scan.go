@@ -189,7 +189,7 @@ func (s *ledgerScan) finish() error {
 // does not take: deleted columns, changed cells, deleted task rows.
 func (s *ledgerScan) take() error {
 	for _, fl := range s.lo.fields {
-		if k := columns[fl].kind; k != kOffice && k != kHidden && !s.cols.has(fl) {
+		if sheetOwned(fl) && !s.cols.has(fl) {
 			s.rd.ignore(s.sheet, Ignored{Kind: DeletedColumn, Column: columns[fl].header})
 		}
 	}
