@@ -28,9 +28,7 @@ var (
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	dropLineNumbers(lines)
 	traditional := simplifyLines(lines, &hint)
-	eachText(lines, DropPinyinGlosses)
-	eachText(lines, foldEnclosed)
-	eachText(lines, dropBullet)
+	eachText(lines, func(s string) string { return dropBullet(foldEnclosed(DropPinyinGlosses(s))) })
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
 	// A gloss a line break cut in two (管理(lǐ⏎)局) is whole again.

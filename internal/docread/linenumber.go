@@ -22,6 +22,7 @@ var numberedLineRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,
 // row among them, are left as they are.
 func dropLineNumbers(lines []line) {
 	var at []int
+	var texts []string // each numbered line's text behind its number
 	next, numbered := -1, false
 	for i, l := range lines {
 		if l.rows != nil {
@@ -41,13 +42,14 @@ func dropLineNumbers(lines []line) {
 		next = n + 1
 		numbered = numbered || numberedLineRe.MatchString(m[2])
 		at = append(at, i)
+		texts = append(texts, m[2])
 	}
 	if len(at) < 3 || !numbered {
 		return
 	}
-	for _, i := range at {
+	for k, i := range at {
 		// A mojibake heading (?。ㄒ唬) is realigned only at the line's
 		// start: now it stands there.
-		lines[i].text = realignShifted(lineNumberRe.FindStringSubmatch(lines[i].text)[2])
+		lines[i].text = realignShifted(texts[k])
 	}
 }

@@ -118,10 +118,13 @@ func unspace(s string) string {
 	prev := rune(-1)
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' && !fieldStart(prev, s[i+1:]) && !afterOwnerLabel(b.String()) {
+		if r == ' ' && prev >= 0 && i+1 < len(s) && s[i+1] != ' ' {
 			c, n := utf8.DecodeRuneInString(s[i+1:])
 			after, _ := utf8.DecodeRuneInString(s[i+1+n:])
-			if (removableSpace(prev, c, after) || splitDecimal(b.String(), c)) && !unitsApart(prev, c) {
+			// The rune tests first: the regexps of fieldStart and
+			// afterOwnerLabel run only on a space that could go.
+			if (removableSpace(prev, c, after) || splitDecimal(b.String(), c)) && !unitsApart(prev, c) &&
+				!fieldStart(prev, s[i+1:]) && !afterOwnerLabel(b.String()) {
 				i += size
 				continue
 			}

@@ -373,7 +373,7 @@ func metaUnitSeparator(s, sep string) string {
 		return s
 	}
 	rewrite := func(body string) string {
-		parts := regexp.MustCompile(`[；;]`).Split(body, -1)
+		parts := metaPartSepRe.Split(body, -1)
 		if sep == "；" && len(parts) != 1 {
 			return body
 		}

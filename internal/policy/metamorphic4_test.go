@@ -185,7 +185,7 @@ func metaLenticularLabels(s string) string {
 // metaUnitSeparator).
 func metaLastUnitJoined(s, sep string) string {
 	return metaRewriteClauses(s, func(body string) string {
-		parts := regexp.MustCompile(`[；;]`).Split(body, -1)
+		parts := metaPartSepRe.Split(body, -1)
 		for k, p := range parts {
 			m := metaLabelPartRe.FindStringSubmatch(strings.TrimSpace(p))
 			if m == nil {

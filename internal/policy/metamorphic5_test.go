@@ -99,12 +99,15 @@ const (
 	floorMeta5All  = 0.999
 )
 
+// metaPartSepRe separates the labelled parts of a clause.
+var metaPartSepRe = regexp.MustCompile(`[；;]`)
+
 // metaClauseParts splits a bracketed clause into its labelled parts
 // (label, colon, plain unit list each), or nil when any part is something
 // else.
 func metaClauseParts(body string) [][]string {
 	var parts [][]string
-	for _, p := range regexp.MustCompile(`[；;]`).Split(body, -1) {
+	for _, p := range metaPartSepRe.Split(body, -1) {
 		m := metaLabelPartRe.FindStringSubmatch(strings.TrimSpace(p))
 		if m == nil || !metaPlainUnits(m[3]) || strings.ContainsAny(m[3], " \t　") {
 			return nil

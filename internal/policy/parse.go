@@ -399,10 +399,27 @@ func coveredCount(span string) int {
 	if m == nil || m[2] == "" {
 		return 0
 	}
-	if n := atoi(m[2]); n > 0 {
+	return itemCount(m[2])
+}
+
+// itemCount reads the count of 4项 or 四项: digits, or one numeral.
+func itemCount(s string) int {
+	if n := atoi(s); n > 0 {
 		return n
 	}
-	return strings.Index("一两三四五六七八九十", m[2])/len("一") + 1
+	return strings.Index("一两三四五六七八九十", s)/len("一") + 1
+}
+
+// siblingsBefore returns up to limit items before items[i] at its level,
+// nearest first.
+func siblingsBefore(items []*item, i, limit int) []int {
+	var before []int
+	for j := i - 1; j > items[i].parent && len(before) < limit; j-- {
+		if items[j].parent == items[i].parent {
+			before = append(before, j)
+		}
+	}
+	return before
 }
 
 // passedOnRe is a line after a run of items that passes all of them on to
@@ -420,16 +437,8 @@ func passOn(items []*item, passed [][]string) {
 		if m == nil {
 			continue
 		}
-		n := atoi(m[1])
-		if n == 0 {
-			n = strings.Index("一两三四五六七八九十", m[1])/len("一") + 1
-		}
-		run := []int{i}
-		for j := i - 1; j > items[i].parent && len(run) < n; j-- {
-			if items[j].parent == items[i].parent {
-				run = append(run, j)
-			}
-		}
+		n := itemCount(m[1])
+		run := append([]int{i}, siblingsBefore(items, i, n-1)...)
 		fits := len(run) == n
 		for _, j := range run {
 			fits = fits && len(items[j].units.lead) > 0
@@ -455,12 +464,7 @@ func coverCounted(items []*item, counts []int) {
 		if n < 2 || it.clause.form == formNone {
 			continue
 		}
-		var before []int
-		for j := i - 1; j > it.parent && len(before) < n-1; j-- {
-			if items[j].parent == it.parent {
-				before = append(before, j)
-			}
-		}
+		before := siblingsBefore(items, i, n-1)
 		fits := len(before) == n-1
 		for _, j := range before {
 			fits = fits && items[j].clause.form == formNone
