@@ -65,14 +65,9 @@ func SniffXLSX(name string, data []byte, what string) string {
 // larger than MaxInputSize is the user's problem, not an internal failure:
 // it comes back as an *InputError.
 func ReadFile[T any](path string, read func(name string, r io.Reader) (T, error)) (T, error) {
-	// Checked before opening: opening a named pipe waits for a writer.
-	f, err := openRegular(path, MaxInputSize)
-	if err != nil {
-		var zero T
-		return zero, err
-	}
-	defer f.Close()
-	return read(filepath.Base(path), io.LimitReader(f, MaxInputSize))
+	return ReadFileAt(path, func(name string, r io.ReaderAt, size int64) (T, error) {
+		return read(name, io.NewSectionReader(r, 0, min(size, MaxInputSize)))
+	})
 }
 
 // ReadFileAt is ReadFile for a reader that reads the file where it is, in

@@ -68,7 +68,7 @@ func ledgerCuts(l *ledger.Ledger) []ledgerCut {
 		texts := taskTexts(ln.row)
 		for _, fl := range lo.fields {
 			if n := cells.CellUnits(texts[fl]); n > cells.MaxCellUnits {
-				out = append(out, ledgerCut{row: ln.row, cell: cellName(lo.col[fl], ledgerFirstRow+i), field: fl, units: n, where: fullTextAt(ln.row, fl)})
+				out = append(out, ledgerCut{row: ln.row, cell: cells.CellName(lo.col[fl], ledgerFirstRow+i), field: fl, units: n, where: fullTextAt(ln.row, fl)})
 			}
 		}
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -284,9 +285,9 @@ func dump(t testing.TB, path string) string {
 		}
 		for r := 1; r <= len(rows); r++ {
 			h, _ := f.GetRowHeight(sheet, r)
-			var cells []string
+			var line []string
 			for c := 1; c <= len(rows[r-1]); c++ {
-				name := cellName(c, r)
+				name := cells.CellName(c, r)
 				v := rows[r-1][c-1]
 				if rs := []rune(v); sheet == SheetHidden && len(rs) > 60 {
 					v = fmt.Sprintf("%s…（共 %d 字）", string(rs[:40]), len(rs))
@@ -300,9 +301,9 @@ func dump(t testing.TB, path string) string {
 					s = testkit.StyleSummary(f, id, false)
 					styleCache[id] = s
 				}
-				cells = append(cells, fmt.Sprintf("%s{%s}%s", name, s, testkit.Escape(v)))
+				line = append(line, fmt.Sprintf("%s{%s}%s", name, s, testkit.Escape(v)))
 			}
-			fmt.Fprintf(&b, "%d h=%g\t%s\n", r, h, strings.Join(cells, "\t"))
+			fmt.Fprintf(&b, "%d h=%g\t%s\n", r, h, strings.Join(line, "\t"))
 		}
 	}
 	return b.String()

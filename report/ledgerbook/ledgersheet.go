@@ -397,7 +397,7 @@ func lightComments(f *excelize.File, lo *ledgerLayout) error {
 			continue
 		}
 		err := f.AddComment(SheetLedger, excelize.Comment{
-			Cell:   cellName(col, ledgerFirstRow+i),
+			Cell:   cells.CellName(col, ledgerFirstRow+i),
 			Author: "taizhang",
 			Text:   "亮灯依据：" + ln.row.LightReason,
 		})

@@ -116,7 +116,7 @@ type ledgerCols struct {
 
 func (c ledgerCols) has(fl field) bool { return c.at[fl] >= 0 }
 
-func (c ledgerCols) cell(fl field, row int) string { return cellName(max(c.at[fl], 0)+1, row) }
+func (c ledgerCols) cell(fl field, row int) string { return cells.CellName(max(c.at[fl], 0)+1, row) }
 
 func (rd *reader) read() (*ledger.Ledger, error) {
 	sheet := rd.findSheet(SheetLedger)

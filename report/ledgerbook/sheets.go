@@ -232,7 +232,7 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 	if p.chart != nil {
 		// After the column widths, from which excelize works out the
 		// cell the chart ends in.
-		if err := f.AddChart(p.name, cellName(2, lastRow+2), p.chart); err != nil {
+		if err := f.AddChart(p.name, cells.CellName(2, lastRow+2), p.chart); err != nil {
 			return 0, err
 		}
 		rows := 0
@@ -240,7 +240,7 @@ func (p *plainSheet) setColumns(f *excelize.File, sw *excelize.StreamWriter, st 
 			rows += s.count()
 		}
 		if rows > chartOnItsOwnPage {
-			if err := sw.InsertPageBreak(cellName(1, lastRow+1)); err != nil {
+			if err := sw.InsertPageBreak(cells.CellName(1, lastRow+1)); err != nil {
 				return 0, err
 			}
 		}
@@ -364,14 +364,14 @@ func (s *section) mergeHeader(sw *excelize.StreamWriter, row int) error {
 			inBand[c] = true
 		}
 		if b.last > b.first {
-			if err := sw.MergeCell(cellName(b.first, row), cellName(b.last, row)); err != nil {
+			if err := sw.MergeCell(cells.CellName(b.first, row), cells.CellName(b.last, row)); err != nil {
 				return err
 			}
 		}
 	}
 	for c := 1; c <= len(s.headers); c++ {
 		if !inBand[c] {
-			if err := sw.MergeCell(cellName(c, row), cellName(c, row+1)); err != nil {
+			if err := sw.MergeCell(cells.CellName(c, row), cells.CellName(c, row+1)); err != nil {
 				return err
 			}
 		}

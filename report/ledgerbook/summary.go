@@ -290,7 +290,7 @@ func addCompletionCharts(f *excelize.File, sw *excelize.StreamWriter, n, row int
 		from, to := c*n/parts, (c+1)*n/parts
 		m := to - from
 		if c > 0 || n > chartOnItsOwnPage {
-			if err := sw.InsertPageBreak(cellName(1, row-1)); err != nil {
+			if err := sw.InsertPageBreak(cells.CellName(1, row-1)); err != nil {
 				return err
 			}
 		}
@@ -325,7 +325,7 @@ func addCompletionChart(f *excelize.File, title string, first, n, row int) error
 	maxRatio, minRatio := 1.0, 0.0
 	show, vary := true, false
 	axisFont := excelize.Font{Family: fontFamily, Size: 9, Color: "262626"}
-	return f.AddChart(SheetSummary, cellName(2, row), &excelize.Chart{
+	return f.AddChart(SheetSummary, cells.CellName(2, row), &excelize.Chart{
 		Type:       excelize.Bar,
 		VaryColors: &vary,
 		Series: []excelize.ChartSeries{{

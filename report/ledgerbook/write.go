@@ -183,7 +183,7 @@ func frozen(rows, cols int) *excelize.Panes {
 		Freeze:      true,
 		XSplit:      cols,
 		YSplit:      rows,
-		TopLeftCell: cellName(cols+1, rows+1),
+		TopLeftCell: cells.CellName(cols+1, rows+1),
 		ActivePane:  "bottomLeft",
 	}
 	switch {
@@ -194,9 +194,6 @@ func frozen(rows, cols int) *excelize.Panes {
 	}
 	return p
 }
-
-// cellName is the name of the cell at the 1-based column and row.
-var cellName = cells.CellName
 
 // colName is the letter of the 1-based column n.
 func colName(n int) string {
@@ -246,5 +243,5 @@ func mergeTitle(sw *excelize.StreamWriter, row, lastCol int) error {
 	if lastCol == 1 {
 		return nil
 	}
-	return sw.MergeCell(cellName(1, row), cellName(lastCol, row))
+	return sw.MergeCell(cells.CellName(1, row), cells.CellName(lastCol, row))
 }
