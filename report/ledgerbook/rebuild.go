@@ -22,7 +22,8 @@ import (
 // previous period, the returns and their problems — stays empty.
 func (rd *reader) rebuild(tasks []sheetRow, groups []groupRow, cols ledgerCols) *ledger.Ledger {
 	l := &ledger.Ledger{}
-	rd.rebuildTitle(l)
+	_, summary, _ := rd.optionalRows(SheetSummary) // read once: title and units
+	rd.rebuildTitle(l, summary)
 	docs := map[string]bool{}
 	for _, t := range tasks {
 		docs[t.vals[fDocID]] = true
@@ -48,7 +49,7 @@ func (rd *reader) rebuild(tasks []sheetRow, groups []groupRow, cols ledgerCols) 
 		r.Headings = headingsFor(r.Path, heads)
 		l.Rows = append(l.Rows, r)
 	}
-	rd.rebuildUnits(l)
+	rebuildUnits(l, summary)
 	l.CountTotals()
 	return l
 }
@@ -126,25 +127,24 @@ var (
 )
 
 // rebuildTitle takes the ledger's title and period from a sheet title, if
-// the office left one as written.
-func (rd *reader) rebuildTitle(l *ledger.Ledger) {
-	for _, sheet := range []string{SheetSummary, SheetLedger} {
-		if _, rows, ok := rd.optionalRows(sheet); ok {
-			m := titleRe.FindStringSubmatch(cells.CleanCell(firstCell(rows)))
-			if m == nil {
-				continue
-			}
-			l.Title, l.PeriodLabel = m[1], m[2]
-			if n := titleNameRe.FindStringSubmatch(m[1]); n != nil {
-				l.Title = n[1] + n[2]
-			}
-			// The label names the period (2024年第四季度): recover its key
-			// and end, which lights and reports need.
-			if p, err := period.Parse(l.PeriodLabel); err == nil {
-				l.Period, l.PeriodEnd = p.Key(), p.End().Format("2006-01-02")
-			}
+// the office left one as written: the 汇总 sheet's (its rows summary), else
+// the 总台账 sheet's.
+func (rd *reader) rebuildTitle(l *ledger.Ledger, summary [][]string) {
+	m := titleRe.FindStringSubmatch(cells.CleanCell(firstCell(summary)))
+	if m == nil {
+		_, rows, _ := rd.optionalRows(SheetLedger)
+		if m = titleRe.FindStringSubmatch(cells.CleanCell(firstCell(rows))); m == nil {
 			return
 		}
+	}
+	l.Title, l.PeriodLabel = m[1], m[2]
+	if n := titleNameRe.FindStringSubmatch(m[1]); n != nil {
+		l.Title = n[1] + n[2]
+	}
+	// The label names the period (2024年第四季度): recover its key and end,
+	// which lights and reports need.
+	if p, err := period.Parse(l.PeriodLabel); err == nil {
+		l.Period, l.PeriodEnd = p.Key(), p.End().Format("2006-01-02")
 	}
 }
 
@@ -156,12 +156,8 @@ func firstCell(rows [][]string) string {
 	return rows[0][0]
 }
 
-// rebuildUnits reads the units' lines of the 汇总 sheet's table.
-func (rd *reader) rebuildUnits(l *ledger.Ledger) {
-	_, rows, ok := rd.optionalRows(SheetSummary)
-	if !ok {
-		return
-	}
+// rebuildUnits reads the units' lines of the 汇总 sheet's table (its rows).
+func rebuildUnits(l *ledger.Ledger, rows [][]string) {
 	want := map[string]int{}
 	for i, h := range summaryHeaders {
 		want[cells.HeaderKey(h)] = i
