@@ -59,6 +59,46 @@ var footerRe = regexp.MustCompile(`^(?:主管单位|主办单位|承办单位|�
 // sentence, closed by 。, where a footer names its site's owner bare.
 var ownerSentenceRe = regexp.MustCompile(`^\s*(?:主办单位|承办单位|协办单位)\s*[:：].*。\s*$`)
 
+// Owner lines a document writes below an item with a label a site footer
+// uses too (主办单位：, 承办单位：, 协办单位：), and the labels only a
+// document uses, which show them to be the document's.
+var (
+	footerOwnerRe = regexp.MustCompile(`^\s*(?:主办|承办|协办)单位\s*[:：]`)
+	docOwnerRe    = regexp.MustCompile(`^\s*(?:牵头|责任|配合|参与|参加|协同|协助|协作|主责|实施|落实)(?:责任)?(?:单位|部门|科室|处室|主体)\s*[:：]`)
+)
+
+// documentOwnerLines are the lines labelled like a site footer's owner
+// (协办单位：区委编办、园区党工委) that belong to the document: those
+// listing several units, those next to a line only a document writes
+// (牵头单位：区委组织部), and a run of such lines next to one of those.
+// A site names its owner alone, among footer lines.
+func documentOwnerLines(lines []line) map[int]bool {
+	own := map[int]bool{}
+	near := func(i, step int) int { // the next non-blank line's index, or -1
+		for j := i + step; j >= 0 && j < len(lines); j += step {
+			if !lines[j].blank() {
+				return j
+			}
+		}
+		return -1
+	}
+	documents := func(j int) bool {
+		return j >= 0 && (docOwnerRe.MatchString(lines[j].text) || own[j])
+	}
+	for range 2 { // the second pass takes a 主办 line next to a 协办 line kept by the first
+		for i, l := range lines {
+			if own[i] || !footerOwnerRe.MatchString(l.text) {
+				continue
+			}
+			_, value, _ := strings.Cut(strings.Replace(l.text, "：", ":", 1), ":")
+			if strings.ContainsAny(value, "、，,") || documents(near(i, -1)) || documents(near(i, 1)) {
+				own[i] = true
+			}
+		}
+	}
+	return own
+}
+
 // isFooterLine reports whether a line starts a site footer.
 func isFooterLine(t string) bool {
 	return footerRe.MatchString(t) && !ownerSentenceRe.MatchString(t)
@@ -88,7 +128,8 @@ func isBoilerplate(s string) bool {
 // and counters wherever they are.
 func dropBoilerplate(lines []line) []line {
 	lines = cutCopyright(lines)
-	lines = cutFooter(lines)
+	own := documentOwnerLines(lines)
+	lines = cutFooter(lines, own)
 	out := make([]line, 0, len(lines))
 	// lastCell is the index in out of the last "| cell" line, -1 before
 	// one: a bare | near it closes a row of that table and is kept.
@@ -124,7 +165,7 @@ func dropBoilerplate(lines []line) []line {
 				}
 				out = append(out, line{text: t})
 			}
-		case !isBoilerplate(l.text):
+		case own[i] || !isBoilerplate(l.text):
 			out = append(out, l)
 		}
 	}
@@ -179,13 +220,13 @@ func siteNotice(lines []line) bool {
 // cutFooter drops the site footer: from its first marker line (主管单位,
 // 备案号, 阅读 0…) to the end, provided only short lines follow, so that
 // unmarked footer lines such as an organisation name in brackets go too.
-func cutFooter(lines []line) []line {
+func cutFooter(lines []line, own map[int]bool) []line {
 	tail := len(lines)
-	for tail > 0 && footerish(lines[tail-1]) {
+	for tail > 0 && !own[tail-1] && footerish(lines[tail-1]) {
 		tail--
 	}
 	for i := max(tail, len(lines)/2); i < len(lines); i++ {
-		if t := lines[i].text; isFooterLine(t) || viewCountRe.MatchString(t) {
+		if t := lines[i].text; !own[i] && (isFooterLine(t) || viewCountRe.MatchString(t)) {
 			return lines[:i]
 		}
 	}

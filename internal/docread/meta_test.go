@@ -172,6 +172,18 @@ func TestBoilerplateKeepsBody(t *testing.T) {
 	if got := texts(doc); !slices.Equal(got, body) {
 		t.Errorf("body = %q\nwant   %q", got, body)
 	}
+	// Owner lines labelled as a site footer's are (协办单位：, 主办单位：),
+	// down to the document's end: next to a label only documents use, or
+	// listing several units, or next to such a line.
+	owners := []string{
+		"1.完善街道党工委领导体制机制。", "牵头单位：区委组织部", "协办单位：区财政局",
+		"2.健全社区工作者队伍。", "主办单位：区民政局", "参加单位：区委编办",
+		"3.建设社区服务站。", "主办单位：区住建局", "协办单位：区财政局、区城管委",
+	}
+	doc = readString(t, "owners.txt", strings.Join(owners, "\n"))
+	if got := texts(doc); !slices.Equal(got, owners) {
+		t.Errorf("body = %q\nwant   %q", got, owners)
+	}
 }
 
 func TestIsBoilerplate(t *testing.T) {

@@ -41,7 +41,7 @@ func TestStructureLayouts(t *testing.T) {
 				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
 			}
 			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
-				if notNameRe.MatchString(u) {
+				if holdsNonName(u) {
 					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
 				}
 			}

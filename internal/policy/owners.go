@@ -471,6 +471,16 @@ var policyGoalRe = regexp.MustCompile(`(?:的|型|数字|法治|智慧|廉洁|�
 // bureau named by one character (障部 of 人力资源社会保障部, 业局 of 农业局).
 var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)`)
 
+// quotedWordRe is a short word in quotes inside a name (市“两新”组织党工委,
+// 市“三农”工作办): part of the name, not a quotation.
+var quotedWordRe = regexp.MustCompile(`“(\p{Han}{1,6})”`)
+
+// holdsNonName reports whether a name holds a label, a verb or
+// punctuation, which no unit's name does (a short word in quotes aside).
+func holdsNonName(name string) bool {
+	return notNameRe.MatchString(quotedWordRe.ReplaceAllString(name, "$1"))
+}
+
 var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
 
 // plausible reports whether a name can be emitted as a unit: it has the
@@ -489,7 +499,7 @@ func (u unitRules) plausible(name string) bool {
 		}
 	}
 	n := len([]rune(name))
-	if n < 2 || n > 40 || notNameRe.MatchString(name) || cutNameRe.MatchString(name) {
+	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) {
 		return false
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's

@@ -934,6 +934,11 @@ func (u unitRules) takesPrefix(name string) bool {
 	if ownOrgRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
 		return false
 	}
+	// 园区党工委, 景区管委会: a zone named by its kind alone is a place of
+	// its own, as 开发区管委会 is.
+	if zoneStartRe.MatchString(name) {
+		return false
+	}
 	bare := notLevelRe.ReplaceAllString(name, "")
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
 		if strings.Contains(bare, lvl) && !shiWord(name) {
@@ -946,6 +951,9 @@ func (u unitRules) takesPrefix(name string) bool {
 // notLevelRe matches words whose 区 or 市 is not a level of government
 // (产业园区改革发展办公室, 城市管理局, 社区): they do not stop a carried prefix.
 var notLevelRe = regexp.MustCompile(`园区|社区|小区|片区|景区|街区|城市|都市|市场`)
+
+// zoneStartRe matches a name that starts with a zone's kind (园区党工委).
+var zoneStartRe = regexp.MustCompile(`^(?:园区|社区|小区|片区|景区|街区)`)
 
 var townGovRe = regexp.MustCompile(`[乡镇](?:人民)?政府$|街道办事处$|村(?:民)?委(?:员)?会$`)
 
