@@ -21,7 +21,7 @@ import (
 
 // Parse reads the items of a document.
 func Parse(doc *docread.Document, cfg *config.Config) *task.Document {
-	p := &parser{rules: newUnitRules(cfg)}
+	p := &parser{rules: newUnitRules(cfg), byOrder: map[*task.Task]bool{}}
 	return p.parse(doc)
 }
 
@@ -32,6 +32,9 @@ type parser struct {
 	// about the document because of them.
 	standingRules []string
 	notes         []string
+	// byOrder holds the tasks whose lead is the first of a plain list of
+	// units (see units.byOrder), which the document note counts.
+	byOrder map[*task.Task]bool
 }
 
 // item is a node with what the parser found out about it.
@@ -82,7 +85,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 		out.Tasks = insertAfter(out.Tasks, host, rows)
 	}
 	uniqueIDs(out.Tasks)
-	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
+	out.Notes = append(documentNotes(out, rule, p.byOrder, p.rules.isCollective), p.notes...)
 	if doc.Traditional {
 		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
 	}
@@ -739,7 +742,7 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			continue // a leader or a deadline only: no assignment to split
 		}
 		if len(all.lead) == 0 {
-			all.lead = us.lead
+			all.lead, all.byOrder = us.lead, us.byOrder
 		} else {
 			all.co = append(all.co, us.lead...)
 		}
