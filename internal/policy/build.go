@@ -24,7 +24,12 @@ func isTargetHeading(h string) bool {
 	if i := strings.Index(h, "。"); i > 0 {
 		h = h[:i]
 	}
-	return targetHeadingRe.MatchString(h) || targetHeadingRe.MatchString(headingNoteRe.ReplaceAllString(h, ""))
+	if targetHeadingRe.MatchString(h) {
+		return true
+	}
+	// headingNoteRe closes with a bracket: a heading without one has no
+	// note to strip.
+	return strings.ContainsAny(h, ")）") && targetHeadingRe.MatchString(headingNoteRe.ReplaceAllString(h, ""))
 }
 
 // buildTasks classifies the items and writes them as tasks.

@@ -264,18 +264,16 @@ func weiClauses(t string) string {
 	if !strings.Contains(t, "为") {
 		return t
 	}
-	t = labelWeiRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := labelWeiRe.FindStringSubmatch(m)
-		return sub[1] + labelWeiPartRe.ReplaceAllString(sub[2], "${1}${2}：") + sub[3]
+	t = rewriteMatches(labelWeiRe, t, func(loc []int) string {
+		return group(t, loc, 1) + labelWeiPartRe.ReplaceAllString(group(t, loc, 2), "${1}${2}：") + group(t, loc, 3)
 	})
-	return weiClauseRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := weiClauseRe.FindStringSubmatch(m)
-		parts := weiSepRe.Split(sub[2], -1)
+	return rewriteMatches(weiClauseRe, t, func(loc []int) string {
+		parts := weiSepRe.Split(group(t, loc, 2), -1)
 		for i, p := range parts {
 			w := weiPartRe.FindStringSubmatch(p)
 			parts[i] = w[2] + "：" + w[1]
 		}
-		return sub[1] + strings.Join(parts, "；") + sub[3]
+		return group(t, loc, 1) + strings.Join(parts, "；") + group(t, loc, 3)
 	})
 }
 

@@ -173,6 +173,9 @@ var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六�
 // → 两年内). Its 年内 is no "within this year", and the year it counts from
 // is not written, so it gets no date.
 func yearsSpan(text string) *task.Deadline {
+	if !strings.Contains(text, "年内") {
+		return nil
+	}
 	best, bestN := "", 0
 	for _, m := range yearsSpanRe.FindAllStringSubmatch(text, -1) {
 		n := 0

@@ -15,7 +15,9 @@ var groupCellRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*[^\s\d（(][^\s（(]{1
 // splitGroupCells puts such a group cell on a line of its own, above its
 // first row, so that the row starts with its number as the rows below do.
 func splitGroupCells(text string) string {
-	return groupCellRe.ReplaceAllString(text, "$1\n$2")
+	return rewriteMatches(groupCellRe, text, func(loc []int) string {
+		return group(text, loc, 1) + "\n" + group(text, loc, 2)
+	})
 }
 
 // A table flattened one row a line (cells between |, ｜ or tabs) carries

@@ -148,8 +148,8 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 			span = inlineEnd(span)
 		}
 		counts[i] = coveredCount(span)
-		if m := passedOnRe.FindStringSubmatch(span); m != nil {
-			passed[i] = m
+		if strings.Contains(span, "以上") { // passedOnRe's first words
+			passed[i] = passedOnRe.FindStringSubmatch(span)
 		}
 		own[i] = p.trimClosing(sentenceLabels(span), i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
@@ -353,14 +353,33 @@ func subtree(items []*item, i int) []int {
 
 var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)
 
+// closingWords are the words one of which every match of closingRe holds
+// (the lead mark of its 注 aside): most items hold none, and the regexp
+// need not scan them.
+var closingWords = []string{"此件", "本文有删减", "附件", "抄送", "扫一扫", "打印", "关闭"}
+
+func mayClose(s string) bool {
+	if strings.ContainsAny(s, "△▲★☆") {
+		return true
+	}
+	for _, w := range closingWords {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 var signatureRe = regexp.MustCompile(`\n[^\n。]{0,40}\n?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
 
 // trimClosing cuts what follows an item but is not part of it: notes (注：
 // 标△的为牵头单位), 附件 lists, (此件公开发布), and for the last item of the
 // document its closing paragraphs and signature.
 func (p *parser) trimClosing(s string, last bool) string {
-	if loc := closingRe.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
+	if mayClose(s) {
+		if loc := closingRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+		}
 	}
 	if last {
 		s = strings.TrimRight(s, " \n\t\u3000")
@@ -398,6 +417,9 @@ func titlesOnly(s string) bool {
 // names the units of the last N items together (4项目标的责任单位均为……),
 // else 0.
 func coveredCount(span string) int {
+	if !hasSentenceLabel(span) {
+		return 0
+	}
 	m := sentenceLabelRe.FindStringSubmatch(span)
 	if m == nil || m[2] == "" {
 		return 0
@@ -530,6 +552,9 @@ func (p *parser) lastClauseEnd(s string) int {
 // startsWithBracketLabel reports a line that opens with a label in square
 // brackets (【牵头单位】市住建局).
 func startsWithBracketLabel(l string) bool {
+	if !strings.HasPrefix(l, "【") && !strings.HasPrefix(l, "[") && !strings.HasPrefix(l, "［") {
+		return false
+	}
 	loc := bracketLabelRe.FindStringIndex(l)
 	return loc != nil && loc[0] == 0
 }
