@@ -318,12 +318,12 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// A bare list of units in brackets counts where a clause stands:
 		// at the end of the item or on a line of its own.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
-		atEnd := strings.TrimRight(string(rs[min(j+1, len(rs)):]), " \t\n\u3000。.；;") == ""
+		atEnd := restBlank(rs, j+1, true)
 		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
 		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1])
-		ownLine := atLineStart(rs, i) && lineRestBlank(rs, j+1)
+		ownLine := atLineStart(rs, i) && restBlank(rs, j+1, false)
 		if !u.looksLikeClause(inner) && !((atEnd || ownLine) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
@@ -454,12 +454,16 @@ func matchOpen(rs []rune, close int) int {
 	return -1
 }
 
-// lineRestBlank reports whether rs holds nothing but stops and spaces from
-// i to the end of its line: a bracket that heads a line of text
-// (【直击两会】甘谷县…, a news title's tag) stands on no line of its own.
-func lineRestBlank(rs []rune, i int) bool {
-	for ; i < len(rs) && rs[i] != '\n'; i++ {
-		if !strings.ContainsRune(" \t\u3000。.；;", rs[i]) {
+// restBlank reports whether rs holds nothing but stops and spaces from i
+// to the end of its line, or with toEnd to the end of the text, across line
+// breaks. A bracket that heads a line of text (【直击两会】甘谷县…, a news
+// title's tag) stands on no line of its own.
+func restBlank(rs []rune, i int, toEnd bool) bool {
+	for ; i < len(rs); i++ {
+		switch {
+		case rs[i] == '\n' && !toEnd:
+			return true
+		case rs[i] != '\n' && !strings.ContainsRune(" \t\u3000。.；;", rs[i]):
 			return false
 		}
 	}

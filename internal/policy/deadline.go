@@ -107,7 +107,7 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
 	}
-	if m := fiveYearRe.FindStringSubmatch(text); m != nil {
+	if m := fiveYearMatch(text); m != nil {
 		plan := strings.Index("一二三四五六七八九", m[2])/len("一") + 1
 		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
 		y := 1955 + 5*(10+plan)
@@ -153,6 +153,10 @@ func findDeadline(text string, docYear int) *task.Deadline {
 // that names a mechanism (常态化推进机制) or stands inside a word (超长期
 // 特别国债).
 func openEnded(text string) *task.Deadline {
+	// Every match holds 长期 or 持续推进 or 常态化推进.
+	if !strings.Contains(text, "长期") && !strings.Contains(text, "持续推进") && !strings.Contains(text, "常态化推进") {
+		return nil
+	}
 	for _, loc := range openEndedRe.FindAllStringIndex(text, -1) {
 		if strings.HasSuffix(text[:loc[0]], "超") || nounAfterRe.MatchString(text[loc[1]:]) {
 			continue
@@ -160,6 +164,16 @@ func openEnded(text string) *task.Deadline {
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	return nil
+}
+
+// fiveYearMatch is fiveYearRe's first match in text, nil when there is
+// none: every match holds 十 and 末, and a text without them is not
+// scanned.
+func fiveYearMatch(text string) []string {
+	if !strings.Contains(text, "十") || !strings.Contains(text, "末") {
+		return nil
+	}
+	return fiveYearRe.FindStringSubmatch(text)
 }
 
 // nounAfterRe starts the noun that a verb phrase before it qualifies.

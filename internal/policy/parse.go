@@ -66,9 +66,13 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
 	text = splitGroupCells(spaceLabels(text))
-	p.rules.places = docPlaces(doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n" + text + tableText(tables))
+	// The places and the lead rule are read from the text and the tables
+	// together, the places from the issuer and the title too: one copy.
+	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
+	whole := head + text + tableText(tables)
+	p.rules.places = docPlaces(whole)
 	rs := []rune(text)
-	rule := detectLeadRule(text + tableText(tables))
+	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
 	if len(out.Date) >= 4 {
 		docYear, _ = strconv.Atoi(out.Date[:4])
@@ -562,11 +566,12 @@ func startsWithBracketLabel(l string) bool {
 // closingClause returns where the responsibility clause in brackets that
 // ends a paragraph opens, -1 when the paragraph ends with none.
 func (p *parser) closingClause(para string) int {
-	rs := []rune(strings.TrimRight(strings.TrimSpace(para), " \t\u3000。"))
-	n := len(rs)
-	if n == 0 || !isCloseParen(rs[n-1]) {
+	t := strings.TrimRight(strings.TrimSpace(para), " \t\u3000。")
+	if r, _ := utf8.DecodeLastRuneInString(t); t == "" || !isCloseParen(r) {
 		return -1
 	}
+	rs := []rune(t)
+	n := len(rs)
 	if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
 		return o
 	}
