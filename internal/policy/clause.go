@@ -256,12 +256,41 @@ var labelWeiRe, labelWeiPartRe *regexp.Regexp
 
 var weiSepRe = regexp.MustCompile(`[，,；;]\s*`)
 
+// ownerOpensRe is an owner label at the start of a text.
+var ownerOpensRe *regexp.Regexp
+
+// ownerLabelEnds are the words every owner label ends with (责任单位, 部门分工,
+// 牵头, 配合).
+var ownerLabelEnds = []string{"单位", "部门", "处室", "科室", "主体", "分工", "牵头", "配合"}
+
+// hasWeiLabel reports whether t holds a 为 that an owner label follows or
+// closes, as every match of labelWeiRe and weiClauseRe does: most items hold
+// none, and the regexps need not scan them.
+func hasWeiLabel(t string) bool {
+	for at := 0; ; {
+		i := strings.Index(t[at:], "为")
+		if i < 0 {
+			return false
+		}
+		before, after := t[:at+i], t[at+i+len("为"):]
+		if ownerOpensRe.MatchString(after) {
+			return true
+		}
+		for _, w := range ownerLabelEnds {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		at += i + len("为")
+	}
+}
+
 // weiClauses writes such a clause with its labels first, （牵头单位：A；配合
 // 单位：B、C）, the form the clause reader knows; each unit keeps the role
 // its label gives it. A bracketed clause whose labels take 为 for their
 // colon (（责任单位为A、B）) gets its colons.
 func weiClauses(t string) string {
-	if !strings.Contains(t, "为") {
+	if !hasWeiLabel(t) {
 		return t
 	}
 	t = rewriteMatches(labelWeiRe, t, func(loc []int) string {

@@ -120,6 +120,7 @@ func init() {
 	ownerLabel := `(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)`
 	labelWeiRe = regexp.MustCompile(`([（(〔【\[［])(` + ownerLabel + `为` + unitText + `)([）)〕】\]］])`)
 	labelWeiPartRe = regexp.MustCompile(`(^|[；;，,]\s*)(` + ownerLabel + `)为`)
+	ownerOpensRe = regexp.MustCompile(`^(?:` + strings.Join(owners, "|") + `)`)
 	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)

@@ -357,18 +357,25 @@ func subtree(items []*item, i int) []int {
 
 var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)
 
-// closingWords are the words one of which every match of closingRe holds
-// (the lead mark of its 注 aside): most items hold none, and the regexp
-// need not scan them.
+// closingWords are the words that follow the line break or the opening
+// bracket (and \s*) every match of closingRe starts with, but for its 注
+// aside, which holds a lead mark.
 var closingWords = []string{"此件", "本文有删减", "附件", "抄送", "扫一扫", "打印", "关闭"}
 
+// mayClose reports whether s can hold a match of closingRe: most items
+// cannot, and one pass over their runes is cheaper than the regexp.
 func mayClose(s string) bool {
-	if strings.ContainsAny(s, "△▲★☆") {
-		return true
-	}
-	for _, w := range closingWords {
-		if strings.Contains(s, w) {
+	for i, r := range s {
+		switch r {
+		case '△', '▲', '★', '☆':
 			return true
+		case '\n', '(', '（':
+			rest := strings.TrimLeft(s[i+utf8.RuneLen(r):], "\t\n\f\r ")
+			for _, w := range closingWords {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
 		}
 	}
 	return false
