@@ -24,6 +24,10 @@ func isTargetHeading(h string) bool {
 	if i := strings.Index(h, "。"); i > 0 {
 		h = h[:i]
 	}
+	// Every match of targetHeadingRe holds 目标 or 指标.
+	if !strings.Contains(h, "目标") && !strings.Contains(h, "指标") {
+		return false
+	}
 	if targetHeadingRe.MatchString(h) {
 		return true
 	}
