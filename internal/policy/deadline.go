@@ -89,7 +89,7 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	}
 	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
 	// several, the latest ends the item (1月底前完成…；其它事项12月底前…).
-	if ms := monthOnlyRe.FindAllStringSubmatchIndex(text, -1); ms != nil {
+	if ms := monthOnlyMatches(text); ms != nil {
 		// Ranked in a leap year, which has every day a date can name,
 		// when the document's year is not known.
 		best, bestEnd := -1, ""
@@ -164,6 +164,22 @@ func openEnded(text string) *task.Deadline {
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	return nil
+}
+
+// monthOnlyMatches are monthOnlyRe's matches in text. Each holds a digit
+// before its 月, with only spaces between: a text without one, as most are,
+// is not scanned by the regexp, whose start is no fixed word.
+func monthOnlyMatches(text string) [][]int {
+	for at := 0; ; {
+		i := strings.Index(text[at:], "月")
+		if i < 0 {
+			return nil
+		}
+		if before := strings.TrimRight(text[:at+i], "\t\n\f\r "); before != "" && '0' <= before[len(before)-1] && before[len(before)-1] <= '9' {
+			return monthOnlyRe.FindAllStringSubmatchIndex(text, -1)
+		}
+		at += i + len("月")
+	}
 }
 
 // fiveYearMatch is fiveYearRe's first match in text, nil when there is
