@@ -28,18 +28,21 @@ func splitGroupCells(text string) string {
 // holds: a count's closing bracket (共48项）) with spaces and a digit after
 // it. A text without one, as most are, is not scanned by the regexp.
 func hasGroupCount(text string) bool {
-	for at := 0; at < len(text); {
-		i := strings.IndexAny(text[at:], ")）")
-		if i < 0 {
-			return false
-		}
-		end := at + i
-		_, size := utf8.DecodeRuneInString(text[end:])
-		at = end + size
-		count, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:end], "\t\n\f\r "))
-		after := strings.TrimLeft(text[at:], " \t\u3000")
-		if strings.ContainsRune("项个条件", count) && len(after) < len(text[at:]) && after != "" && '0' <= after[0] && after[0] <= '9' {
-			return true
+	// One substring search for each bracket: IndexAny with a wide
+	// character would decode every rune of the text.
+	for _, closing := range []string{")", "）"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], closing)
+			if i < 0 {
+				break
+			}
+			end := at + i
+			at = end + len(closing)
+			count, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:end], "\t\n\f\r "))
+			after := strings.TrimLeft(text[at:], " \t\u3000")
+			if strings.ContainsRune("项个条件", count) && len(after) < len(text[at:]) && after != "" && '0' <= after[0] && after[0] <= '9' {
+				return true
+			}
 		}
 	}
 	return false
