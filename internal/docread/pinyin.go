@@ -19,14 +19,36 @@ const toneVowels = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 // DropPinyinGlosses removes the pinyin glosses of s (the score folds the
 // answers' names with it too: they keep names as the page writes them).
 func DropPinyinGlosses(s string) string {
-	if !strings.ContainsAny(s, toneVowels) {
+	if !hasLatinLead(s) || !strings.ContainsAny(s, toneVowels) {
 		return s
 	}
-	return pinyinGlossRe.ReplaceAllStringFunc(s, func(m string) string {
-		sub := pinyinGlossRe.FindStringSubmatch(m)
-		if !strings.ContainsAny(sub[2], toneVowels) {
-			return m
+	// Each match is read where it was found, not found again in its text.
+	var b strings.Builder
+	last := 0
+	for _, loc := range pinyinGlossRe.FindAllStringSubmatchIndex(s, -1) {
+		if strings.ContainsAny(s[loc[4]:loc[5]], toneVowels) {
+			// The Han character (group 1) stays, the gloss goes.
+			b.WriteString(s[last:loc[0]])
+			b.WriteString(s[loc[2]:loc[3]])
+			last = loc[1]
 		}
-		return sub[1]
-	})
+	}
+	if last == 0 {
+		return s
+	}
+	b.WriteString(s[last:])
+	return b.String()
+}
+
+// hasLatinLead reports whether s holds a byte that starts a character of
+// Latin-1 or Latin Extended-A/B (0xC3–0xC7), as every tone vowel does: a
+// Chinese line has none, and this byte scan is much cheaper than decoding
+// its runes against the tone vowels.
+func hasLatinLead(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0xC3 && s[i] <= 0xC7 {
+			return true
+		}
+	}
+	return false
 }

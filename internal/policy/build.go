@@ -24,7 +24,16 @@ func isTargetHeading(h string) bool {
 	if i := strings.Index(h, "。"); i > 0 {
 		h = h[:i]
 	}
-	return targetHeadingRe.MatchString(h) || targetHeadingRe.MatchString(headingNoteRe.ReplaceAllString(h, ""))
+	// Every match of targetHeadingRe holds 目标 or 指标.
+	if !strings.Contains(h, "目标") && !strings.Contains(h, "指标") {
+		return false
+	}
+	if targetHeadingRe.MatchString(h) {
+		return true
+	}
+	// headingNoteRe closes with a bracket: a heading without one has no
+	// note to strip.
+	return strings.ContainsAny(h, ")）") && targetHeadingRe.MatchString(headingNoteRe.ReplaceAllString(h, ""))
 }
 
 // buildTasks classifies the items and writes them as tasks.
@@ -56,7 +65,9 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 		for a := it.parent; a >= 0; a = items[a].parent {
 			t.Headings = append([]string{titles[a]}, t.Headings...)
 		}
-		classify(t, items, i, anyClause)
+		if classify(t, items, i, anyClause) {
+			p.byOrder[t] = true
+		}
 		if t.Kind != task.KindOther {
 			dateTask(t, items, i, docYear)
 		}
@@ -72,8 +83,9 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 // shares the units of the row above, a target, a task the office must
 // assign, or other text — and gives it its units and the flags that say
 // what was guessed. anyClause tells whether the document assigns units
-// anywhere.
-func classify(t *task.Task, items []*item, i int, anyClause bool) {
+// anywhere. It reports whether the task's lead is the first of a plain
+// list of units (units.byOrder).
+func classify(t *task.Task, items []*item, i int, anyClause bool) (byOrder bool) {
 	it := items[i]
 	inTarget, inOther := false, false
 	for _, h := range t.Headings {
@@ -107,6 +119,7 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 		if len(t.Lead) == 0 {
 			t.Flags = append(t.Flags, "未能从责任单位原文中识别出牵头单位，请手工填写")
 		}
+		return it.units.byOrder
 	case len(it.children) > 0:
 		t.Kind = task.KindOther
 	case it.inherit >= 0:
@@ -114,6 +127,7 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 		t.Kind = taskKind
 		t.Lead, t.Co = src.units.lead, src.units.co
 		t.Flags = append(t.Flags, "原表此行未列责任单位，已沿用上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）的责任单位（原表可能为合并单元格），请核实")
+		return src.units.byOrder
 	case inTarget || targetHeadingRe.MatchString(t.Title):
 		t.Kind = task.KindTarget
 		t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
@@ -127,6 +141,7 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) {
 			t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
 		}
 	}
+	return false
 }
 
 // summaryClause reports whether item i's clause only sums up those of its

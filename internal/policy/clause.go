@@ -256,26 +256,53 @@ var labelWeiRe, labelWeiPartRe *regexp.Regexp
 
 var weiSepRe = regexp.MustCompile(`[，,；;]\s*`)
 
+// ownerOpensRe is an owner label at the start of a text.
+var ownerOpensRe *regexp.Regexp
+
+// ownerLabelEnds are the words every owner label ends with (责任单位, 部门分工,
+// 牵头, 配合).
+var ownerLabelEnds = []string{"单位", "部门", "处室", "科室", "主体", "分工", "牵头", "配合"}
+
+// hasWeiLabel reports whether t holds a 为 that an owner label follows or
+// closes, as every match of labelWeiRe and weiClauseRe does: most items hold
+// none, and the regexps need not scan them.
+func hasWeiLabel(t string) bool {
+	for at := 0; ; {
+		i := strings.Index(t[at:], "为")
+		if i < 0 {
+			return false
+		}
+		before, after := t[:at+i], t[at+i+len("为"):]
+		if ownerOpensRe.MatchString(after) {
+			return true
+		}
+		for _, w := range ownerLabelEnds {
+			if strings.HasSuffix(before, w) {
+				return true
+			}
+		}
+		at += i + len("为")
+	}
+}
+
 // weiClauses writes such a clause with its labels first, （牵头单位：A；配合
 // 单位：B、C）, the form the clause reader knows; each unit keeps the role
 // its label gives it. A bracketed clause whose labels take 为 for their
 // colon (（责任单位为A、B）) gets its colons.
 func weiClauses(t string) string {
-	if !strings.Contains(t, "为") {
+	if !hasWeiLabel(t) {
 		return t
 	}
-	t = labelWeiRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := labelWeiRe.FindStringSubmatch(m)
-		return sub[1] + labelWeiPartRe.ReplaceAllString(sub[2], "${1}${2}：") + sub[3]
+	t = rewriteMatches(labelWeiRe, t, func(loc []int) string {
+		return group(t, loc, 1) + labelWeiPartRe.ReplaceAllString(group(t, loc, 2), "${1}${2}：") + group(t, loc, 3)
 	})
-	return weiClauseRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := weiClauseRe.FindStringSubmatch(m)
-		parts := weiSepRe.Split(sub[2], -1)
+	return rewriteMatches(weiClauseRe, t, func(loc []int) string {
+		parts := weiSepRe.Split(group(t, loc, 2), -1)
 		for i, p := range parts {
 			w := weiPartRe.FindStringSubmatch(p)
 			parts[i] = w[2] + "：" + w[1]
 		}
-		return sub[1] + strings.Join(parts, "；") + sub[3]
+		return group(t, loc, 1) + strings.Join(parts, "；") + group(t, loc, 3)
 	})
 }
 
@@ -320,12 +347,12 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// A bare list of units in brackets counts where a clause stands:
 		// at the end of the item or on a line of its own.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
-		atEnd := strings.TrimRight(string(rs[min(j+1, len(rs)):]), " \t\n\u3000。.；;") == ""
+		atEnd := restBlank(rs, j+1, true)
 		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
 		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1])
-		ownLine := atLineStart(rs, i) && lineRestBlank(rs, j+1)
+		ownLine := atLineStart(rs, i) && restBlank(rs, j+1, false)
 		if !u.looksLikeClause(inner) && !((atEnd || ownLine) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
@@ -456,12 +483,16 @@ func matchOpen(rs []rune, close int) int {
 	return -1
 }
 
-// lineRestBlank reports whether rs holds nothing but stops and spaces from
-// i to the end of its line: a bracket that heads a line of text
-// (【直击两会】甘谷县…, a news title's tag) stands on no line of its own.
-func lineRestBlank(rs []rune, i int) bool {
-	for ; i < len(rs) && rs[i] != '\n'; i++ {
-		if !strings.ContainsRune(" \t\u3000。.；;", rs[i]) {
+// restBlank reports whether rs holds nothing but stops and spaces from i
+// to the end of its line, or with toEnd to the end of the text, across line
+// breaks. A bracket that heads a line of text (【直击两会】甘谷县…, a news
+// title's tag) stands on no line of its own.
+func restBlank(rs []rune, i int, toEnd bool) bool {
+	for ; i < len(rs); i++ {
+		switch {
+		case rs[i] == '\n' && !toEnd:
+			return true
+		case rs[i] != '\n' && !strings.ContainsRune(" \t\u3000。.；;", rs[i]):
 			return false
 		}
 	}

@@ -89,7 +89,7 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	}
 	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
 	// several, the latest ends the item (1月底前完成…；其它事项12月底前…).
-	if ms := monthOnlyRe.FindAllStringSubmatchIndex(text, -1); ms != nil {
+	if ms := monthOnlyMatches(text); ms != nil {
 		// Ranked in a leap year, which has every day a date can name,
 		// when the document's year is not known.
 		best, bestEnd := -1, ""
@@ -107,7 +107,7 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	if d := milestoneYear(text, docYear); d != nil {
 		return d
 	}
-	if m := fiveYearRe.FindStringSubmatch(text); m != nil {
+	if m := fiveYearMatch(text); m != nil {
 		plan := strings.Index("一二三四五六七八九", m[2])/len("一") + 1
 		// The Nth five-year plan ends in 1955+5N: 十四五 → 2025.
 		y := 1955 + 5*(10+plan)
@@ -153,6 +153,10 @@ func findDeadline(text string, docYear int) *task.Deadline {
 // that names a mechanism (常态化推进机制) or stands inside a word (超长期
 // 特别国债).
 func openEnded(text string) *task.Deadline {
+	// Every match holds 长期 or 持续推进 or 常态化推进.
+	if !strings.Contains(text, "长期") && !strings.Contains(text, "持续推进") && !strings.Contains(text, "常态化推进") {
+		return nil
+	}
 	for _, loc := range openEndedRe.FindAllStringIndex(text, -1) {
 		if strings.HasSuffix(text[:loc[0]], "超") || nounAfterRe.MatchString(text[loc[1]:]) {
 			continue
@@ -160,6 +164,32 @@ func openEnded(text string) *task.Deadline {
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	return nil
+}
+
+// monthOnlyMatches are monthOnlyRe's matches in text. Each holds a digit
+// before its 月, with only spaces between: a text without one, as most are,
+// is not scanned by the regexp, whose start is no fixed word.
+func monthOnlyMatches(text string) [][]int {
+	for at := 0; ; {
+		i := strings.Index(text[at:], "月")
+		if i < 0 {
+			return nil
+		}
+		if before := strings.TrimRight(text[:at+i], "\t\n\f\r "); before != "" && '0' <= before[len(before)-1] && before[len(before)-1] <= '9' {
+			return monthOnlyRe.FindAllStringSubmatchIndex(text, -1)
+		}
+		at += i + len("月")
+	}
+}
+
+// fiveYearMatch is fiveYearRe's first match in text, nil when there is
+// none: every match holds 十 and 末, and a text without them is not
+// scanned.
+func fiveYearMatch(text string) []string {
+	if !strings.Contains(text, "十") || !strings.Contains(text, "末") {
+		return nil
+	}
+	return fiveYearRe.FindStringSubmatch(text)
 }
 
 // nounAfterRe starts the noun that a verb phrase before it qualifies.
@@ -173,6 +203,9 @@ var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六�
 // → 两年内). Its 年内 is no "within this year", and the year it counts from
 // is not written, so it gets no date.
 func yearsSpan(text string) *task.Deadline {
+	if !strings.Contains(text, "年内") {
+		return nil
+	}
 	best, bestN := "", 0
 	for _, m := range yearsSpanRe.FindAllStringSubmatch(text, -1) {
 		n := 0

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // groupCellRe is a table row flattened to one line with spaces between its
@@ -15,7 +16,36 @@ var groupCellRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*[^\s\d（(][^\s（(]{1
 // splitGroupCells puts such a group cell on a line of its own, above its
 // first row, so that the row starts with its number as the rows below do.
 func splitGroupCells(text string) string {
-	return groupCellRe.ReplaceAllString(text, "$1\n$2")
+	if !hasGroupCount(text) {
+		return text
+	}
+	return rewriteMatches(groupCellRe, text, func(loc []int) string {
+		return group(text, loc, 1) + "\n" + group(text, loc, 2)
+	})
+}
+
+// hasGroupCount reports whether text holds what every match of groupCellRe
+// holds: a count's closing bracket (共48项）) with spaces and a digit after
+// it. A text without one, as most are, is not scanned by the regexp.
+func hasGroupCount(text string) bool {
+	// One substring search for each bracket: IndexAny with a wide
+	// character would decode every rune of the text.
+	for _, closing := range []string{")", "）"} {
+		for at := 0; ; {
+			i := strings.Index(text[at:], closing)
+			if i < 0 {
+				break
+			}
+			end := at + i
+			at = end + len(closing)
+			count, _ := utf8.DecodeLastRuneInString(strings.TrimRight(text[:end], "\t\n\f\r "))
+			after := strings.TrimLeft(text[at:], " \t\u3000")
+			if strings.ContainsRune("项个条件", count) && len(after) < len(text[at:]) && after != "" && '0' <= after[0] && after[0] <= '9' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // A table flattened one row a line (cells between |, ｜ or tabs) carries

@@ -45,6 +45,7 @@ func TestStructureLayouts(t *testing.T) {
 					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
 				}
 			}
+			checkLayoutNotes(t, d.Notes, tt)
 		})
 	}
 }
@@ -71,6 +72,20 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 type layoutCase struct {
 	name, text, path, deadline, kind, leader, flag string
 	lead, co                                       []string
+	// note and nonote are words the document's notes must hold and must
+	// not hold.
+	note, nonote string
+}
+
+func checkLayoutNotes(t *testing.T, notes []string, tt layoutCase) {
+	t.Helper()
+	all := strings.Join(notes, "|")
+	if tt.note != "" && !strings.Contains(all, tt.note) {
+		t.Errorf("notes %q lack %q", notes, tt.note)
+	}
+	if tt.nonote != "" && strings.Contains(all, tt.nonote) {
+		t.Errorf("notes %q hold %q", notes, tt.nonote)
+	}
 }
 
 func readLayoutCases(t *testing.T, name string) []layoutCase {
@@ -101,6 +116,10 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 				c.leader = v
 			case "flag":
 				c.flag = v
+			case "note":
+				c.note = v
+			case "nonote":
+				c.nonote = v
 			default:
 				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
 			}

@@ -120,6 +120,7 @@ func init() {
 	ownerLabel := `(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)`
 	labelWeiRe = regexp.MustCompile(`([（(〔【\[［])(` + ownerLabel + `为` + unitText + `)([）)〕】\]］])`)
 	labelWeiPartRe = regexp.MustCompile(`(^|[；;，,]\s*)(` + ownerLabel + `)为`)
+	ownerOpensRe = regexp.MustCompile(`^(?:` + strings.Join(owners, "|") + `)`)
 	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
@@ -163,18 +164,21 @@ func spaceLabels(t string) string {
 	return t
 }
 
+// namedLabelKinds are the words a label spaced from its units must end with:
+// the kind of body it names, or the division of work (部门分工).
+var namedLabelKinds = []string{"单位", "部门", "科室", "处室", "主体", "分工"}
+
 func spaceLabelsOnce(t string) string {
-	return spaceLabelRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := spaceLabelRe.FindStringSubmatch(m)
-		label, next := sub[3], sub[4]
+	return rewriteMatches(spaceLabelRe, t, func(loc []int) string {
+		label, next := group(t, loc, 3), group(t, loc, 4)
 		named := false
-		for _, kind := range []string{"单位", "部门", "科室", "处室", "主体", "分工"} {
+		for _, kind := range namedLabelKinds {
 			named = named || strings.HasSuffix(label, kind)
 		}
 		if c := classifyHeader(next); !named || c >= colLead || c == colSeq || labelRoleOf(next) != roleGeneric {
-			return m
+			return t[loc[0]:loc[1]]
 		}
-		return sub[1] + sub[2] + label + "：" + next
+		return group(t, loc, 1) + group(t, loc, 2) + label + "：" + next
 	})
 }
 
@@ -192,10 +196,30 @@ var sentenceLabelRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*)(?:(?:该|本|此
 // sentenceLabels rewrites those sentences as the labelled lines the clause
 // reader knows: 责任单位：市经委。
 func sentenceLabels(t string) string {
-	if !strings.Contains(t, "为") {
+	if !hasSentenceLabel(t) {
 		return t
 	}
 	return sentenceLabelRe.ReplaceAllString(t, "$1$3：")
+}
+
+// hasSentenceLabel reports whether t holds the words every match of
+// sentenceLabelRe holds, 单位为 or 部门为 (均为, 都为): most items have none, and
+// the regexp need not scan them.
+func hasSentenceLabel(t string) bool {
+	for _, kind := range []string{"单位", "部门"} {
+		for rest := t; ; {
+			i := strings.Index(rest, kind)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(kind):]
+			after := strings.TrimPrefix(strings.TrimPrefix(rest, "均"), "都")
+			if strings.HasPrefix(after, "为") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // colonLabels rewrites labels in square brackets as labels with a colon,
@@ -234,13 +258,12 @@ func spacedLabels(t string) string {
 	if !hasColon(t) || !strings.ContainsAny(t, " \u3000") {
 		return t
 	}
-	return spacedLabelRe.ReplaceAllStringFunc(t, func(m string) string {
-		sub := spacedLabelRe.FindStringSubmatch(m)
-		word := strings.Join(strings.Fields(strings.ReplaceAll(sub[2], "\u3000", " ")), "")
+	return rewriteMatches(spacedLabelRe, t, func(loc []int) string {
+		word := strings.Join(strings.Fields(strings.ReplaceAll(group(t, loc, 2), "\u3000", " ")), "")
 		if !clauseStartRe.MatchString(word+"：") && !labelFormRes[0].MatchString(word) {
-			return m
+			return t[loc[0]:loc[1]]
 		}
-		return sub[1] + word + strings.TrimLeft(sub[3], " \u3000")
+		return group(t, loc, 1) + word + strings.TrimLeft(group(t, loc, 3), " \u3000")
 	})
 }
 

@@ -21,7 +21,7 @@ import (
 
 // Parse reads the items of a document.
 func Parse(doc *docread.Document, cfg *config.Config) *task.Document {
-	p := &parser{rules: newUnitRules(cfg)}
+	p := &parser{rules: newUnitRules(cfg), byOrder: map[*task.Task]bool{}}
 	return p.parse(doc)
 }
 
@@ -32,6 +32,9 @@ type parser struct {
 	// about the document because of them.
 	standingRules []string
 	notes         []string
+	// byOrder holds the tasks whose lead is the first of a plain list of
+	// units (see units.byOrder), which the document note counts.
+	byOrder map[*task.Task]bool
 }
 
 // item is a node with what the parser found out about it.
@@ -63,9 +66,13 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
 	text = splitGroupCells(spaceLabels(text))
-	p.rules.places = docPlaces(doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n" + text + tableText(tables))
+	// The places and the lead rule are read from the text and the tables
+	// together, the places from the issuer and the title too: one copy.
+	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
+	whole := head + text + tableText(tables)
+	p.rules.places = docPlaces(whole)
 	rs := []rune(text)
-	rule := detectLeadRule(text + tableText(tables))
+	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
 	if len(out.Date) >= 4 {
 		docYear, _ = strconv.Atoi(out.Date[:4])
@@ -82,7 +89,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 		out.Tasks = insertAfter(out.Tasks, host, rows)
 	}
 	uniqueIDs(out.Tasks)
-	out.Notes = append(documentNotes(out, rule, p.rules.isCollective), p.notes...)
+	out.Notes = append(documentNotes(out, rule, p.byOrder, p.rules.isCollective), p.notes...)
 	if doc.Traditional {
 		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
 	}
@@ -145,8 +152,8 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 			span = inlineEnd(span)
 		}
 		counts[i] = coveredCount(span)
-		if m := passedOnRe.FindStringSubmatch(span); m != nil {
-			passed[i] = m
+		if strings.Contains(span, "以上") { // passedOnRe's first words
+			passed[i] = passedOnRe.FindStringSubmatch(span)
 		}
 		own[i] = p.trimClosing(sentenceLabels(span), i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
@@ -350,14 +357,40 @@ func subtree(items []*item, i int) []int {
 
 var closingRe = regexp.MustCompile(`注\s*[:：]\s*(标|带|有)\s*[“"]?[△▲★☆]|[（(]\s*此件|[（(]\s*本文有删减|\n\s*附件\s*[:：\d１-９]|\n\s*附件\s*\n|\n\s*抄送|\n\s*扫一扫|\n\s*(打印|关闭)\s*`)
 
+// closingWords are the words that follow the line break or the opening
+// bracket (and \s*) every match of closingRe starts with, but for its 注
+// aside, which holds a lead mark.
+var closingWords = []string{"此件", "本文有删减", "附件", "抄送", "扫一扫", "打印", "关闭"}
+
+// mayClose reports whether s can hold a match of closingRe: most items
+// cannot, and one pass over their runes is cheaper than the regexp.
+func mayClose(s string) bool {
+	for i, r := range s {
+		switch r {
+		case '△', '▲', '★', '☆':
+			return true
+		case '\n', '(', '（':
+			rest := strings.TrimLeft(s[i+utf8.RuneLen(r):], "\t\n\f\r ")
+			for _, w := range closingWords {
+				if strings.HasPrefix(rest, w) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 var signatureRe = regexp.MustCompile(`\n[^\n。]{0,40}\n?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$`)
 
 // trimClosing cuts what follows an item but is not part of it: notes (注：
 // 标△的为牵头单位), 附件 lists, (此件公开发布), and for the last item of the
 // document its closing paragraphs and signature.
 func (p *parser) trimClosing(s string, last bool) string {
-	if loc := closingRe.FindStringIndex(s); loc != nil {
-		s = s[:loc[0]]
+	if mayClose(s) {
+		if loc := closingRe.FindStringIndex(s); loc != nil {
+			s = s[:loc[0]]
+		}
 	}
 	if last {
 		s = strings.TrimRight(s, " \n\t\u3000")
@@ -395,6 +428,9 @@ func titlesOnly(s string) bool {
 // names the units of the last N items together (4项目标的责任单位均为……),
 // else 0.
 func coveredCount(span string) int {
+	if !hasSentenceLabel(span) {
+		return 0
+	}
 	m := sentenceLabelRe.FindStringSubmatch(span)
 	if m == nil || m[2] == "" {
 		return 0
@@ -527,6 +563,9 @@ func (p *parser) lastClauseEnd(s string) int {
 // startsWithBracketLabel reports a line that opens with a label in square
 // brackets (【牵头单位】市住建局).
 func startsWithBracketLabel(l string) bool {
+	if !strings.HasPrefix(l, "【") && !strings.HasPrefix(l, "[") && !strings.HasPrefix(l, "［") {
+		return false
+	}
 	loc := bracketLabelRe.FindStringIndex(l)
 	return loc != nil && loc[0] == 0
 }
@@ -534,11 +573,12 @@ func startsWithBracketLabel(l string) bool {
 // closingClause returns where the responsibility clause in brackets that
 // ends a paragraph opens, -1 when the paragraph ends with none.
 func (p *parser) closingClause(para string) int {
-	rs := []rune(strings.TrimRight(strings.TrimSpace(para), " \t\u3000。"))
-	n := len(rs)
-	if n == 0 || !isCloseParen(rs[n-1]) {
+	t := strings.TrimRight(strings.TrimSpace(para), " \t\u3000。")
+	if r, _ := utf8.DecodeLastRuneInString(t); t == "" || !isCloseParen(r) {
 		return -1
 	}
+	rs := []rune(t)
+	n := len(rs)
 	if o := matchOpen(rs, n-1); o >= 0 && p.rules.looksLikeClause(string(rs[o+1:n-1])) {
 		return o
 	}
@@ -739,7 +779,7 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			continue // a leader or a deadline only: no assignment to split
 		}
 		if len(all.lead) == 0 {
-			all.lead = us.lead
+			all.lead, all.byOrder = us.lead, us.byOrder
 		} else {
 			all.co = append(all.co, us.lead...)
 		}

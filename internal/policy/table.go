@@ -355,10 +355,12 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		switch {
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
+			p.byOrder[tk] = us.byOrder
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
 		case prev != nil:
 			tk.Lead, tk.Co = prev.Lead, prev.Co
+			p.byOrder[tk] = p.byOrder[prev]
 			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
@@ -529,8 +531,11 @@ func nonBlank(ss ...string) []string {
 	return out
 }
 
-// documentNotes says how the document was read as a whole.
-func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bool) []string {
+// documentNotes says how the document was read as a whole. byOrder holds
+// the tasks whose lead was taken as the first of a plain list of units: the
+// convention is noted only when such a task has more than one unit, not when
+// every lead was named (牵头单位：, A牵头, a 牵头单位 column).
+func documentNotes(d *task.Document, rule leadRule, byOrder map[*task.Task]bool, isCollective func(string) bool) []string {
 	var notes []string
 	multi, withUnits, withCo := 0, 0, 0
 	for _, t := range d.Tasks {
@@ -540,7 +545,7 @@ func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bo
 		if len(t.Co) > 0 {
 			withCo++
 		}
-		if len(t.Lead)+len(t.Co) > 1 {
+		if byOrder[t] && len(t.Lead)+len(t.Co) > 1 {
 			multi++
 		}
 	}
@@ -554,7 +559,7 @@ func documentNotes(d *task.Document, rule leadRule, isCollective func(string) bo
 	case rule == ruleFirst:
 		notes = append(notes, "文件注明列第一位的为牵头单位，据此区分牵头单位和配合单位")
 	case multi > 0:
-		notes = append(notes, "文件未说明牵头规则：按惯例以列第一位的单位为牵头单位，其余为配合单位，请核实")
+		notes = append(notes, "文件未说明牵头规则：按惯例以列第一位的单位为牵头单位，其余为配合单位，共"+itoa(multi)+"项任务，请核实")
 	}
 	if c := collectiveUnits(d, isCollective); len(c) > 0 {
 		notes = append(notes, "以下为集体称谓，请在单位名单中对应到具体单位："+strings.Join(c, "、"))

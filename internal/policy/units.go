@@ -95,6 +95,10 @@ var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 type units struct {
 	lead, co []string
 	flags    []string
+	// byOrder is set when the lead is the first of a plain list of
+	// several units (责任单位：A、B) that no label, verb or mark gave a
+	// role: the lead was chosen by the first-listed convention.
+	byOrder bool
 }
 
 // parseUnits reads a clause's units. rule is the document's lead rule.
@@ -210,6 +214,7 @@ func (u unitRules) assign(list []markedUnit, rule leadRule, flags []string) unit
 			marked++
 		}
 	}
+	out.byOrder = marked == 0 && len(list) > 1
 	for i, m := range list {
 		switch {
 		case marked > 0 && m.marked, marked == 0 && i == 0:
