@@ -99,27 +99,17 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		head, text, _ := strings.Cut(part, "\n")
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
+		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "kind": &c.kind, "leader": &c.leader,
+			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote}
 		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")
-			switch k {
-			case "path":
-				c.path = v
-			case "lead":
+			switch p := field[k]; {
+			case p != nil:
+				*p = v
+			case k == "lead":
 				c.lead = strings.Split(v, ",")
-			case "co":
+			case k == "co":
 				c.co = strings.Split(v, ",")
-			case "deadline":
-				c.deadline = v
-			case "kind":
-				c.kind = v
-			case "leader":
-				c.leader = v
-			case "flag":
-				c.flag = v
-			case "note":
-				c.note = v
-			case "nonote":
-				c.nonote = v
 			default:
 				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
 			}

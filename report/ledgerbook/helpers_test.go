@@ -308,3 +308,6 @@ func dump(t testing.TB, path string) string {
 	}
 	return b.String()
 }
+
+// cellName names the cell at the 1-based column and row.
+var cellName = cells.CellName

@@ -11,7 +11,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/history"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/score"
@@ -114,7 +113,7 @@ func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Resul
 		if got := at(row, col["排名分组"]); got != u.Group {
 			t.Errorf("%s row %d: group %q; want %q", sheet, r, got, u.Group)
 		}
-		shown, _ := f.GetCellValue(sheet, cells.CellName(col["名次"]+1, r))
+		shown, _ := f.GetCellValue(sheet, cellName(col["名次"]+1, r))
 		wantShown := wantRank
 		if u.Tied {
 			wantShown += "（并列）"
@@ -128,7 +127,7 @@ func checkRanking(t *testing.T, f *excelize.File, sheet string, res *score.Resul
 		if got, err := strconv.ParseFloat(at(row, col["得分"]), 64); err != nil || got != u.Score {
 			t.Errorf("%s row %d: score %q; want %v", sheet, r, at(row, col["得分"]), u.Score)
 		}
-		if shown, _ := f.GetCellValue(sheet, cells.CellName(col["得分"]+1, r)); shown != strconv.FormatFloat(u.Score, 'f', 2, 64) {
+		if shown, _ := f.GetCellValue(sheet, cellName(col["得分"]+1, r)); shown != strconv.FormatFloat(u.Score, 'f', 2, 64) {
 			t.Errorf("%s row %d: score shows %q", sheet, r, shown)
 		}
 		if c, ok := col["较上期"]; standings != nil && (!ok || at(row, c) != moves[u.Unit]) {

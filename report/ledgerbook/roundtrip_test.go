@@ -10,7 +10,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -50,8 +49,8 @@ func TestNoFormulas(t *testing.T) {
 		rows, _ := f.GetRows(sheet)
 		for r, row := range rows {
 			for c := range row {
-				if fm, _ := f.GetCellFormula(sheet, cells.CellName(c+1, r+1)); fm != "" {
-					t.Errorf("%s!%s has formula %q", sheet, cells.CellName(c+1, r+1), fm)
+				if fm, _ := f.GetCellFormula(sheet, cellName(c+1, r+1)); fm != "" {
+					t.Errorf("%s!%s has formula %q", sheet, cellName(c+1, r+1), fm)
 				}
 			}
 		}
@@ -82,7 +81,7 @@ func reverseTaskRows(t *testing.T, f *excelize.File) {
 			if c < len(src) {
 				v = src[c]
 			}
-			setCell(t, f, SheetLedger, cells.CellName(c+1, r), v)
+			setCell(t, f, SheetLedger, cellName(c+1, r), v)
 		}
 	}
 }

@@ -14,7 +14,6 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/history"
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/score"
@@ -172,7 +171,7 @@ func checkTaskTrend(t *testing.T, f *excelize.File, y *history.Year) {
 			if got := at(row, c); got != string(light) {
 				t.Errorf("%s row %d period %d: light %q; want %q", SheetTaskTrend, r, p, got, light)
 			}
-			cell := cells.CellName(c+1, r)
+			cell := cellName(c+1, r)
 			if fill, want := cellFill(t, f, SheetTaskTrend, cell), lightColors[light].fill; fill != want {
 				t.Errorf("%s %s (%s): fill %q; want %q", SheetTaskTrend, cell, light, fill, want)
 			}
