@@ -166,7 +166,7 @@ func unwrapLines(lines []line) []line {
 	if width > 0 {
 		minPages = 1
 	}
-	lines = dropPageFurniture(lines, runningHeaders(lines, minPages))
+	lines = dropPageFurniture(lines, runningHeaders(lines, minPages), runningFooters(lines))
 	if width == 0 {
 		return joinOpenBrackets(lines)
 	}
@@ -281,15 +281,54 @@ func runningHeaders(lines []line, min int) map[string]bool {
 	return headers
 }
 
-// dropPageFurniture removes the page numbers, and the running header
-// (one of headers) that follows one, with the blank lines between them.
-func dropPageFurniture(lines []line, headers map[string]bool) []line {
+// runningFooters returns the short lines that stand right before a page
+// number on two pages or more: a page's footer (the issuing office above
+// -3-). A line that could start an item, or ends a sentence, is never one.
+func runningFooters(lines []line) map[string]bool {
+	count := map[string]int{}
+	for i, l := range lines {
+		if l.rows != nil || !isPageNumber(l.text) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && lines[j].blank() {
+			j--
+		}
+		if j < 0 || lines[j].rows != nil {
+			continue
+		}
+		if f := lines[j].text; runeLen(f) <= headerMaxRunes && !tableLike(f) && !itemStartRe.MatchString(f) && !endsParagraph(f) && !isPageNumber(f) {
+			count[f]++
+		}
+	}
+	footers := map[string]bool{}
+	for f, n := range count {
+		if n >= 2 {
+			footers[f] = true
+		}
+	}
+	return footers
+}
+
+// dropPageFurniture removes the page numbers, the running header (one of
+// headers) that follows one and the footer (one of footers) that precedes
+// one, with the blank lines between them.
+func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.rows != nil || !isPageNumber(l.text) {
 			out = append(out, l)
 			continue
+		}
+		if len(footers) > 0 {
+			k := len(out) - 1
+			for k >= 0 && out[k].blank() {
+				k--
+			}
+			if k >= 0 && out[k].rows == nil && footers[out[k].text] {
+				out = out[:k]
+			}
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].blank() {

@@ -183,6 +183,12 @@ func (s *scanner) nextSibling(m marker) bool {
 // nextOnOwnLine returns where the next marker of m's style (bare as m is)
 // that opens a line stands, -1 when there is none.
 func (s *scanner) nextOnOwnLine(m marker) int {
+	return s.nextLineMarker(m, func(n marker) bool { return n.style == m.style && n.bare == m.bare })
+}
+
+// nextLineMarker returns where the next marker after m that opens a line
+// and that want accepts stands, -1 when there is none.
+func (s *scanner) nextLineMarker(m marker, want func(marker) bool) int {
 	// The sibling stands within a few pages; looking no further keeps
 	// the scan linear on texts where such a marker recurs unanswered.
 	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
@@ -193,7 +199,7 @@ func (s *scanner) nextOnOwnLine(m marker) int {
 		for j < len(s.rs) && (s.rs[j] == ' ' || s.rs[j] == '\t' || s.rs[j] == '\u3000') {
 			j++
 		}
-		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && n.bare == m.bare {
+		if n, ok := scanMarker(s.rs, j); ok && want(n) {
 			return j
 		}
 	}
@@ -317,7 +323,20 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m) || s.sameLineSibling(m)
+	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.headsList(m)
+}
+
+// headsList reports whether the next marker that opens a line after m
+// starts a list of another style at 1 (二、重点任务 then （一）… or 1.…): m
+// heads that list, a section of the document, though its next sibling
+// stands pages on or the excerpt ends before it.
+func (s *scanner) headsList(m marker) bool {
+	j := s.nextLineMarker(m, func(marker) bool { return true })
+	if j < 0 {
+		return false
+	}
+	n, _ := scanMarker(s.rs, j)
+	return n.style != m.style && n.value == 1
 }
 
 // sameLineSibling reports whether the next number of m's list follows m on
