@@ -166,7 +166,8 @@ func unwrapLines(lines []line) []line {
 	if width > 0 {
 		minPages = 1
 	}
-	lines = dropPageFurniture(lines, runningHeaders(lines, minPages), runningFooters(lines))
+	headers := runningHeaders(lines, minPages)
+	lines = dropPageFurniture(lines, headers, runningFooters(lines, width, headers))
 	if width == 0 {
 		return joinOpenBrackets(lines)
 	}
@@ -282,9 +283,11 @@ func runningHeaders(lines []line, min int) map[string]bool {
 }
 
 // runningFooters returns the short lines that stand right before a page
-// number on two pages or more: a page's footer (the issuing office above
-// -3-). A line that could start an item, or ends a sentence, is never one.
-func runningFooters(lines []line) map[string]bool {
+// number on two pages or more, or on one where a text hard-wrapped at
+// width runs its paragraph on over the page and the line is no longer
+// than half the width: a page's footer (the issuing office above -3-). A line that could start an item, or ends a
+// sentence, is never one.
+func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
 	count := map[string]int{}
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
@@ -299,6 +302,9 @@ func runningFooters(lines []line) map[string]bool {
 		}
 		if f := lines[j].text; runeLen(f) <= headerMaxRunes && !tableLike(f) && !itemStartRe.MatchString(f) && !endsParagraph(f) && !isPageNumber(f) {
 			count[f]++
+			if width > 0 && 2*runeLen(f) <= width && runsOver(lines, j, i, width, headers) {
+				count[f]++
+			}
 		}
 	}
 	footers := map[string]bool{}
@@ -308,6 +314,22 @@ func runningFooters(lines []line) map[string]bool {
 		}
 	}
 	return footers
+}
+
+// runsOver reports whether the paragraph above the short line at j (a
+// line at the margin that does not end it) goes on after the page number
+// at i and the running header (one of headers) after it: the short line
+// cannot be its last one.
+func runsOver(lines []line, j, i, width int, headers map[string]bool) bool {
+	k := j - 1
+	if k < 0 || lines[k].rows != nil || !atMargin(lines[k].text, width) || endsParagraph(lines[k].text) {
+		return false
+	}
+	n := i + 1
+	for n < len(lines) && (lines[n].blank() || lines[n].rows == nil && (isPageNumber(lines[n].text) || headers[lines[n].text])) {
+		n++
+	}
+	return n < len(lines) && continues(lines[n])
 }
 
 // dropPageFurniture removes the page numbers, the running header (one of

@@ -323,20 +323,21 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.headsList(m)
+	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
 }
 
-// headsList reports whether the next marker that opens a line after m
-// starts a list of another style at 1 (二、重点任务 then （一）… or 1.…): m
-// heads that list, a section of the document, though its next sibling
-// stands pages on or the excerpt ends before it.
-func (s *scanner) headsList(m marker) bool {
+// opensSection reports whether m, a Chinese numeral opening a line, opens
+// a section though its next sibling stands pages on or the excerpt ends
+// before it: the next marker that opens a line is of another style (二、
+// 重点任务 then （一）… or 2.…, m's items), or none follows and m's item
+// holds its own clause.
+func (s *scanner) opensSection(m marker) bool {
 	j := s.nextLineMarker(m, func(marker) bool { return true })
 	if j < 0 {
-		return false
+		return holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
 	}
 	n, _ := scanMarker(s.rs, j)
-	return n.style != m.style && n.value == 1
+	return n.style != m.style
 }
 
 // sameLineSibling reports whether the next number of m's list follows m on
