@@ -156,8 +156,10 @@ const maxPageNumberBytes = 48
 func unwrapLines(lines []line) []line {
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
+	// Its pages' footers go all the same.
 	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
-		return append(unwrapLines(lines[:i:i]), lines[i:]...)
+		table := dropPageFurniture(lines[i:], nil, runningFooters(lines[i:], 0, nil))
+		return append(unwrapLines(lines[:i:i]), table...)
 	}
 	width := lineWidth(lines)
 	// A paragraph running on over the page break tells a running header
@@ -285,10 +287,11 @@ func runningHeaders(lines []line, min int) map[string]bool {
 // runningFooters returns the short lines that stand right before a page
 // number on two pages or more, or on one where a text hard-wrapped at
 // width runs its paragraph on over the page and the line is no longer
-// than half the width: a page's footer (the issuing office above -3-). A line that could start an item, or ends a
-// sentence, is never one.
+// than half the width: a page's footer (the issuing office above -3-).
+// A line that could start an item, or ends a sentence, is never one, nor
+// one whose text stands anywhere else (a unit's cell in a table).
 func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
-	count := map[string]int{}
+	pages, over := map[string]int{}, map[string]bool{}
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
@@ -301,15 +304,22 @@ func runningFooters(lines []line, width int, headers map[string]bool) map[string
 			continue
 		}
 		if f := lines[j].text; runeLen(f) <= headerMaxRunes && !tableLike(f) && !itemStartRe.MatchString(f) && !endsParagraph(f) && !isPageNumber(f) {
-			count[f]++
-			if width > 0 && 2*runeLen(f) <= width && runsOver(lines, j, i, width, headers) {
-				count[f]++
-			}
+			pages[f]++
+			over[f] = over[f] || width > 0 && 2*runeLen(f) <= width && runsOver(lines, j, i, width, headers)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	held := map[string]int{}
+	for _, l := range lines {
+		if _, ok := pages[l.text]; ok && l.rows == nil {
+			held[l.text]++
 		}
 	}
 	footers := map[string]bool{}
-	for f, n := range count {
-		if n >= 2 {
+	for f, n := range pages {
+		if (n >= 2 || over[f]) && held[f] == n {
 			footers[f] = true
 		}
 	}

@@ -211,12 +211,19 @@ type metaWrapStyle struct {
 // clauses alike, never where the next line would start with a number, a
 // numbering or punctuation (metaWrapStartRe: the cut moves on) unless the
 // style prefers the place (a figure's digits go on the next line there).
-// Table rows (|, a tab, a run of spaces) stay whole.
+// Table rows (|, a tab, a run of spaces) and text flattened with spaces
+// stay whole. A document with a line of its own that would look wrapped
+// (metaLooksWrapped) is left alone: a reader could not tell it from the
+// wrapped ones.
 func metaWrapFixed(s string, st metaWrapStyle) string {
+	lines := strings.Split(s, "\n")
+	if metaLooksWrapped(lines, st.width) {
+		return s
+	}
 	var out []string
-	for _, l := range strings.Split(s, "\n") {
+	for _, l := range lines {
 		rs := []rune(strings.TrimSpace(l))
-		if len(rs) <= st.width || strings.ContainsAny(l, "|\t") || strings.Contains(strings.TrimSpace(l), "  ") {
+		if len(rs) <= st.width || strings.ContainsAny(l, "|\t") || strings.Count(strings.TrimSpace(l), " ") > 2 {
 			out = append(out, l)
 			continue
 		}
@@ -232,6 +239,22 @@ func metaWrapFixed(s string, st metaWrapStyle) string {
 		out = append(out, indent+string(rs))
 	}
 	return strings.Join(out, "\n")
+}
+
+// metaLooksWrapped reports a line no longer than width that reaches
+// three quarters of it without ending a sentence, before a line that
+// starts no item: wrapped at width, it would look like one of the
+// wrapped lines (a flattened table's cell, a title).
+func metaLooksWrapped(lines []string, width int) bool {
+	for i, l := range lines[:max(0, len(lines)-1)] {
+		t := strings.TrimSpace(l)
+		n := len([]rune(t))
+		next := strings.TrimSpace(lines[i+1])
+		if n <= width && 4*n >= 3*width && !strings.ContainsAny(string([]rune(t)[n-1:]), "。；：！？）)】〕]") && next != "" && !metaItemStartRe.MatchString(next) {
+			return true
+		}
+	}
+	return false
 }
 
 // metaWrapCut is where the line rs breaks, or -1.
