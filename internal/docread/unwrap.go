@@ -156,9 +156,11 @@ const maxPageNumberBytes = 48
 func unwrapLines(lines []line) []line {
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
-	// Its pages' footers go all the same.
+	// Its pages' headers and footers go all the same, where their text
+	// stands nowhere else (a cell may recur after page numbers).
 	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
-		table := dropPageFurniture(lines[i:], nil, runningFooters(lines[i:], 0, nil))
+		table := lines[i:]
+		table = dropPageFurniture(table, afterBreaksOnly(table, runningHeaders(table, 2)), runningFooters(table, 0, nil))
 		return append(unwrapLines(lines[:i:i]), table...)
 	}
 	width := lineWidth(lines)
@@ -324,6 +326,24 @@ func runningFooters(lines []line, width int, headers map[string]bool) map[string
 		}
 	}
 	return footers
+}
+
+// afterBreaksOnly keeps of headers those whose every line stands right
+// after a page number.
+func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
+	for k, l := range lines {
+		if l.rows != nil || !headers[l.text] {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && lines[j].blank() {
+			j--
+		}
+		if j < 0 || lines[j].rows != nil || !isPageNumber(lines[j].text) {
+			delete(headers, l.text)
+		}
+	}
+	return headers
 }
 
 // runsOver reports whether the paragraph above the short line at j (a
