@@ -160,7 +160,7 @@ func unwrapLines(lines []line) []line {
 	// stands nowhere else (a cell may recur after page numbers).
 	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
 		table := lines[i:]
-		table = dropPageFurniture(table, afterBreaksOnly(table, runningHeaders(table, 2)), runningFooters(table, 0, nil))
+		table = dropPageFurniture(table, afterBreaksOnly(table, runningHeaders(table, 2, 0)), runningFooters(table, 0, nil))
 		return append(unwrapLines(lines[:i:i]), table...)
 	}
 	width := lineWidth(lines)
@@ -170,7 +170,7 @@ func unwrapLines(lines []line) []line {
 	if width > 0 {
 		minPages = 1
 	}
-	headers := runningHeaders(lines, minPages)
+	headers := runningHeaders(lines, minPages, width)
 	lines = dropPageFurniture(lines, headers, runningFooters(lines, width, headers))
 	if width == 0 {
 		return joinOpenBrackets(lines)
@@ -256,10 +256,11 @@ var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|
 var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|专报|通讯|周刊|月刊|年鉴|文件)$`)
 
 // runningHeaders returns the short lines that stand right after a page
-// number on at least min pages, or on one when it names a publication: a
-// page's running header. A line that could start an item, or ends a
+// number on at least min pages (on a single page only a line shorter than
+// the lines of a text hard-wrapped at width), or on one when it names a
+// publication: a page's running header. A line that could start an item, or ends a
 // sentence, is never one.
-func runningHeaders(lines []line, min int) map[string]bool {
+func runningHeaders(lines []line, min, width int) map[string]bool {
 	count := map[string]int{}
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
@@ -279,7 +280,9 @@ func runningHeaders(lines []line, min int) map[string]bool {
 	}
 	headers := map[string]bool{}
 	for h, n := range count {
-		if n >= min || publicationRe.MatchString(h) {
+		// On a single page, a line as long as the text's lines is the
+		// next page's first line of text, not a header.
+		if n >= min && (n >= 2 || width == 0 || !atMargin(h, width)) || publicationRe.MatchString(h) {
 			headers[h] = true
 		}
 	}
