@@ -396,6 +396,13 @@ func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 	return out
 }
 
+// continuesClause reports a line that may continue a bracketed clause
+// left open: one that continues a paragraph, or one that starts like a
+// label (任单位：… after （责, a label broken by the wrap).
+func continuesClause(l line) bool {
+	return continues(l) || l.rows == nil && !tableLike(l.text) && labelLineRe.MatchString(l.text)
+}
+
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
 // the lines of a bracketed clause broken once: a line that does not end
 // a paragraph and leaves a bracket open, then one that does not start an
@@ -404,7 +411,7 @@ func joinOpenBrackets(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
+		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continuesClause(lines[i+1]) &&
 			!openBracket(l.text+lines[i+1].text) {
 			l.text += lines[i+1].text
 			i++

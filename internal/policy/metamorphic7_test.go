@@ -214,10 +214,12 @@ type metaWrapStyle struct {
 // Table rows (|, a tab, a run of spaces) and text flattened with spaces
 // stay whole. A document with a line of its own that would look wrapped
 // (metaLooksWrapped) is left alone: a reader could not tell it from the
-// wrapped ones.
+// wrapped ones; so is a table flattened one cell a line (a line 序号
+// alone), whose wrapped cells could not be told from the next cells
+// (table-cell-per-line-wrapped wraps only where they can).
 func metaWrapFixed(s string, st metaWrapStyle) string {
 	lines := strings.Split(s, "\n")
-	if metaLooksWrapped(lines, st.width) {
+	if metaLooksWrapped(lines, st.width) || metaCellHeaderLineRe.MatchString(s) {
 		return s
 	}
 	var out []string
