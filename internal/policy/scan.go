@@ -131,7 +131,7 @@ func (s *scanner) accept(m marker) bool {
 	switch {
 	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
 		s.push(m, false)
-	case m.lineStart && s.clausedRun(m):
+	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
 	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
@@ -220,6 +220,22 @@ func (s *scanner) clausedRun(m marker) bool {
 	}
 	n, _ := scanMarker(s.rs, j)
 	return holdsClause(s.rs[m.end:j]) && holdsClause(s.rs[n.end:itemEnd(s.rs, n.end)])
+}
+
+// loneClausedItem accepts the one item left of a list an excerpt cut
+// (3. alone under （一）, items 1 and 2 left out): an arabic number at the
+// start of a line whose item holds its own clause and ends where the list
+// above it goes on (（二） after （一）).
+func (s *scanner) loneClausedItem(m marker) bool {
+	if m.style != styleNum || m.bare || m.value > 30 {
+		return false
+	}
+	j := s.nextLineMarker(m, func(marker) bool { return true })
+	if j < 0 {
+		return false
+	}
+	n, _ := scanMarker(s.rs, j)
+	return n.style != m.style && s.continues(n) && holdsClause(s.rs[m.end:j])
 }
 
 // siblingAt returns where m's next sibling stands: on m's line after the
