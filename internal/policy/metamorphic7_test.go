@@ -376,10 +376,11 @@ func metaPagesOfTotal(s string) string {
 
 // metaFooterOffice wraps the text at 28 characters and ends every page of
 // 24 lines with the issuing office's name as its footer above the page's
-// number (-n-).
+// number (-n-). Only where the text fills two pages or more: a name before
+// a single page number could as well end the text above it.
 func metaFooterOffice(s string) string {
 	v := metaWrapFixed(s, metaWrapStyle{width: 28})
-	if v == s {
+	if v == s || strings.Count(v, "\n") < 2*24 {
 		return s
 	}
 	return metaPaged(v, 24, func(p int) []string { return []string{"某某市人民政府办公室", fmt.Sprintf("-%d-", p)} })
