@@ -46,6 +46,7 @@ var metaTransforms7 = slices.Concat(
 		{"excerpt-mid-list", metaExcerptMidList},
 		{"table-cell-per-line-wrapped", metaTableAs(metaRenderCellLinesWrapped, true)},
 		{"table-pipe-continuation", metaTableAs(metaRenderPipeContinuation, false)},
+		{"doc-two-attachments", metaTwoAttachments},
 	},
 	metaFamily(metaWrapFixed, []string{"wrap-28", "wrap-33-first-indent", "wrap-40-hanging", "wrap-in-label", "wrap-in-figure"},
 		[]metaWrapStyle{{width: 28}, {width: 33, first: "　　"}, {width: 40, rest: "    "}, {width: 30, prefer: metaInLabel}, {width: 32, prefer: metaInFigure}}),
@@ -55,7 +56,6 @@ var metaTransforms7 = slices.Concat(
 		{"page-header-every-n", metaHeaderEveryN},
 		{"page-between-item-owner", metaPageBetweenItemOwner},
 		{"doc-attachment-title", metaAttachmentTitle},
-		{"doc-two-attachments", metaTwoAttachments},
 		{"num-tab", metaNumberTab},
 		{"word-invisible-in-names", metaInvisibleInNames},
 		{"word-nbsp-in-labels", metaNBSPInLabels},
@@ -433,14 +433,21 @@ func metaAttachmentTitle(s string) string {
 // and a second attachment after it with its own numbering, points of
 // procedure that assign nothing. Only where the text ends complete (see
 // metaDocClosing): an excerpt cut off mid-item would take the second
-// attachment's title for its text.
-func metaTwoAttachments(s string) string {
+// attachment's title for its text; and only where every task has a lead:
+// in a document that lists items without units for the office to assign,
+// the second attachment's points would be such items too.
+func metaTwoAttachments(s string, w *wantDoc) (string, *wantDoc, bool) {
 	t := strings.TrimRight(s, "\n \t　\r")
 	if strings.Contains(s, "附件") || !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "）") || strings.Contains(s, "|") {
-		return s
+		return "", nil, false
+	}
+	for _, tk := range w.Tasks {
+		if len(tk.Lead) == 0 {
+			return "", nil, false
+		}
 	}
 	return "附件1\n\n某某市2024年重点工作任务分工方案\n\n" + t +
-		"\n\n附件2\n\n工作进展报送要求\n\n1.报送内容为工作进展情况和存在的问题。\n2.报送材料应当经本单位主要负责同志审核。\n"
+		"\n\n附件2\n\n工作进展报送要求\n\n1.报送内容为工作进展情况和存在的问题。\n2.报送材料应当经本单位主要负责同志审核。\n", w, true
 }
 
 // An item number at a line's start, any of the forms Word numbers with:
