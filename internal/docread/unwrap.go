@@ -258,8 +258,8 @@ var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|�
 // runningHeaders returns the short lines that stand right after a page
 // number on at least min pages (on a single page only a line shorter than
 // the lines of a text hard-wrapped at width), or on one when it names a
-// publication: a page's running header. A line that could start an item, or ends a
-// sentence, is never one.
+// publication: a page's running header. A line that could start an item,
+// or ends a sentence, is never one.
 func runningHeaders(lines []line, min, width int) map[string]bool {
 	count := map[string]int{}
 	for i, l := range lines {
