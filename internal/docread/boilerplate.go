@@ -45,6 +45,10 @@ var boilerplateRes = []*regexp.Regexp{
 	pageOfRe,
 	// An image's file name left where the picture stood (2.jpg).
 	regexp.MustCompile(`^[\p{L}\p{N}_.()（）-]{0,40}\.(?i:jpe?g|png|gif|bmp|webp)$`),
+	// A page's download box: its heading and the attached files' names
+	// (某某任务分工表.docx), links the text does not hold.
+	regexp.MustCompile(`^(?:附件下载|相关附件|相关文件下载|文件下载)\s*[:：]?$`),
+	regexp.MustCompile(`^[\p{L}\p{N}_.()（）《》〔〕\-—]{1,60}\.(?i:docx?|pdf|xlsx?|wps|et|ofd|zip|rar)$`),
 }
 
 // footerRe matches the first line of a site footer. Labels need their

@@ -34,6 +34,7 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	// A gloss a line break cut in two (管理(lǐ⏎)局) is whole again.
 	eachText(lines, DropPinyinGlosses)
 	lines = joinLoneNumbers(lines)
+	lines = joinContinuationRows(lines)
 	lines = dropBoilerplate(lines)
 	var c collector
 	lines = takeHeaderMeta(lines, &c)

@@ -12,8 +12,17 @@ import (
 // numbers its lines, and the blocks docread must give ("=> " lines); a
 // case without => lines must come out as written (items numbered 1 2 3
 // without punctuation are no line numbers).
-func TestDropLineNumbers(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "linenumbers.txt"))
+func TestDropLineNumbers(t *testing.T) { blockCases(t, "linenumbers.txt") }
+
+// Cases of testdata/artefacts.txt: what extraction leaves as text (a web
+// page's entities and <br>, a label justified with no-break spaces, a
+// page's footer, a | table's continuation rows), in the same form.
+func TestExtractionArtefacts(t *testing.T) { blockCases(t, "artefacts.txt") }
+
+// blockCases runs the cases of a file of testdata: "== name", the text,
+// then the blocks it must give, each on a "=> " line.
+func blockCases(t *testing.T, file string) {
+	raw, err := os.ReadFile(filepath.Join("testdata", file))
 	if err != nil {
 		t.Fatal(err)
 	}

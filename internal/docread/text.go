@@ -22,14 +22,14 @@ func (l line) blank() bool { return l.text == "" && l.rows == nil }
 
 // textLines splits decoded plain text into trimmed lines.
 func textLines(text string) []line {
-	text = normalize(text)
+	text = normalize(dropWebArtefacts(text))
 	lines := make([]line, 0, strings.Count(text, "\n")+1)
 	for len(text) > 0 {
 		i := strings.IndexByte(text, '\n')
 		if i < 0 {
 			i = len(text)
 		}
-		lines = append(lines, line{text: realignShifted(strings.TrimSpace(text[:i]))})
+		lines = append(lines, line{text: joinSpacedLabel(realignShifted(strings.TrimSpace(text[:i])))})
 		if i == len(text) {
 			break
 		}
@@ -41,7 +41,7 @@ func textLines(text string) []line {
 // cleanLine normalizes one paragraph from HTML or .docx the way textLines
 // does for plain text; a paragraph cannot contain line breaks.
 func cleanLine(s string) string {
-	return realignShifted(strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " ")))
+	return joinSpacedLabel(realignShifted(strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " "))))
 }
 
 // normalize unifies line endings, removes control and invisible characters

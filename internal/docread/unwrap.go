@@ -156,8 +156,12 @@ const maxPageNumberBytes = 48
 func unwrapLines(lines []line) []line {
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
+	// Its pages' headers and footers go all the same, where their text
+	// stands nowhere else (a cell may recur after page numbers).
 	if i := slices.IndexFunc(lines, func(l line) bool { return tableStart(l.text) }); i >= 0 {
-		return append(unwrapLines(lines[:i:i]), lines[i:]...)
+		table := lines[i:]
+		table = dropPageFurniture(table, afterBreaksOnly(table, runningHeaders(table, 2, 0)), runningFooters(table, 0, nil))
+		return append(unwrapLines(lines[:i:i]), table...)
 	}
 	width := lineWidth(lines)
 	// A paragraph running on over the page break tells a running header
@@ -166,7 +170,8 @@ func unwrapLines(lines []line) []line {
 	if width > 0 {
 		minPages = 1
 	}
-	lines = dropPageFurniture(lines, runningHeaders(lines, minPages))
+	headers := runningHeaders(lines, minPages, width)
+	lines = dropPageFurniture(lines, headers, runningFooters(lines, width, headers))
 	if width == 0 {
 		return joinOpenBrackets(lines)
 	}
@@ -251,10 +256,11 @@ var itemNumberRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|
 var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|专报|通讯|周刊|月刊|年鉴|文件)$`)
 
 // runningHeaders returns the short lines that stand right after a page
-// number on at least min pages, or on one when it names a publication: a
-// page's running header. A line that could start an item, or ends a
-// sentence, is never one.
-func runningHeaders(lines []line, min int) map[string]bool {
+// number on at least min pages (on a single page only a line shorter than
+// the lines of a text hard-wrapped at width), or on one when it names a
+// publication: a page's running header. A line that could start an item,
+// or ends a sentence, is never one.
+func runningHeaders(lines []line, min, width int) map[string]bool {
 	count := map[string]int{}
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
@@ -274,22 +280,110 @@ func runningHeaders(lines []line, min int) map[string]bool {
 	}
 	headers := map[string]bool{}
 	for h, n := range count {
-		if n >= min || publicationRe.MatchString(h) {
+		// On a single page, a line as long as the text's lines is the
+		// next page's first line of text, not a header.
+		if n >= min && (n >= 2 || width == 0 || !atMargin(h, width)) || publicationRe.MatchString(h) {
 			headers[h] = true
 		}
 	}
 	return headers
 }
 
-// dropPageFurniture removes the page numbers, and the running header
-// (one of headers) that follows one, with the blank lines between them.
-func dropPageFurniture(lines []line, headers map[string]bool) []line {
+// runningFooters returns the short lines that stand right before a page
+// number on two pages or more, or on one where a text hard-wrapped at
+// width runs its paragraph on over the page and the line is no longer
+// than half the width: a page's footer (the issuing office above -3-).
+// A line that could start an item, or ends a sentence, is never one, nor
+// one whose text stands anywhere else (a unit's cell in a table).
+func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
+	pages, over := map[string]int{}, map[string]bool{}
+	for i, l := range lines {
+		if l.rows != nil || !isPageNumber(l.text) {
+			continue
+		}
+		j := i - 1
+		for j >= 0 && lines[j].blank() {
+			j--
+		}
+		if j < 0 || lines[j].rows != nil {
+			continue
+		}
+		if f := lines[j].text; runeLen(f) <= headerMaxRunes && !tableLike(f) && !itemStartRe.MatchString(f) && !endsParagraph(f) && !isPageNumber(f) {
+			pages[f]++
+			over[f] = over[f] || width > 0 && 2*runeLen(f) <= width && runsOver(lines, j, i, width, headers)
+		}
+	}
+	if len(pages) == 0 {
+		return nil
+	}
+	held := map[string]int{}
+	for _, l := range lines {
+		if _, ok := pages[l.text]; ok && l.rows == nil {
+			held[l.text]++
+		}
+	}
+	footers := map[string]bool{}
+	for f, n := range pages {
+		if (n >= 2 || over[f]) && held[f] == n {
+			footers[f] = true
+		}
+	}
+	return footers
+}
+
+// afterBreaksOnly keeps of headers those whose every line stands right
+// after a page number.
+func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
+	for k, l := range lines {
+		if l.rows != nil || !headers[l.text] {
+			continue
+		}
+		j := k - 1
+		for j >= 0 && lines[j].blank() {
+			j--
+		}
+		if j < 0 || lines[j].rows != nil || !isPageNumber(lines[j].text) {
+			delete(headers, l.text)
+		}
+	}
+	return headers
+}
+
+// runsOver reports whether the paragraph above the short line at j (a
+// line at the margin that does not end it) goes on after the page number
+// at i and the running header (one of headers) after it: the short line
+// cannot be its last one.
+func runsOver(lines []line, j, i, width int, headers map[string]bool) bool {
+	k := j - 1
+	if k < 0 || lines[k].rows != nil || !atMargin(lines[k].text, width) || endsParagraph(lines[k].text) {
+		return false
+	}
+	n := i + 1
+	for n < len(lines) && (lines[n].blank() || lines[n].rows == nil && (isPageNumber(lines[n].text) || headers[lines[n].text])) {
+		n++
+	}
+	return n < len(lines) && continues(lines[n])
+}
+
+// dropPageFurniture removes the page numbers, the running header (one of
+// headers) that follows one and the footer (one of footers) that precedes
+// one, with the blank lines between them.
+func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
 		if l.rows != nil || !isPageNumber(l.text) {
 			out = append(out, l)
 			continue
+		}
+		if len(footers) > 0 {
+			k := len(out) - 1
+			for k >= 0 && out[k].blank() {
+				k--
+			}
+			if k >= 0 && out[k].rows == nil && footers[out[k].text] {
+				out = out[:k]
+			}
 		}
 		j := i + 1
 		for j < len(lines) && lines[j].blank() {
@@ -302,6 +396,13 @@ func dropPageFurniture(lines []line, headers map[string]bool) []line {
 	return out
 }
 
+// continuesClause reports a line that may continue a bracketed clause
+// left open: one that continues a paragraph, or one that starts like a
+// label (任单位：… after （责, a label broken by the wrap).
+func continuesClause(l line) bool {
+	return continues(l) || l.rows == nil && !tableLike(l.text) && labelLineRe.MatchString(l.text)
+}
+
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
 // the lines of a bracketed clause broken once: a line that does not end
 // a paragraph and leaves a bracket open, then one that does not start an
@@ -310,7 +411,7 @@ func joinOpenBrackets(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
-		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continues(lines[i+1]) &&
+		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continuesClause(lines[i+1]) &&
 			!openBracket(l.text+lines[i+1].text) {
 			l.text += lines[i+1].text
 			i++

@@ -131,7 +131,7 @@ func (s *scanner) accept(m marker) bool {
 	switch {
 	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
 		s.push(m, false)
-	case m.lineStart && s.clausedRun(m):
+	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
 	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
@@ -183,6 +183,12 @@ func (s *scanner) nextSibling(m marker) bool {
 // nextOnOwnLine returns where the next marker of m's style (bare as m is)
 // that opens a line stands, -1 when there is none.
 func (s *scanner) nextOnOwnLine(m marker) int {
+	return s.nextLineMarker(m, func(n marker) bool { return n.style == m.style && n.bare == m.bare })
+}
+
+// nextLineMarker returns where the next marker after m that opens a line
+// and that want accepts stands, -1 when there is none.
+func (s *scanner) nextLineMarker(m marker, want func(marker) bool) int {
 	// The sibling stands within a few pages; looking no further keeps
 	// the scan linear on texts where such a marker recurs unanswered.
 	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
@@ -193,7 +199,7 @@ func (s *scanner) nextOnOwnLine(m marker) int {
 		for j < len(s.rs) && (s.rs[j] == ' ' || s.rs[j] == '\t' || s.rs[j] == '\u3000') {
 			j++
 		}
-		if n, ok := scanMarker(s.rs, j); ok && n.style == m.style && n.bare == m.bare {
+		if n, ok := scanMarker(s.rs, j); ok && want(n) {
 			return j
 		}
 	}
@@ -214,6 +220,22 @@ func (s *scanner) clausedRun(m marker) bool {
 	}
 	n, _ := scanMarker(s.rs, j)
 	return holdsClause(s.rs[m.end:j]) && holdsClause(s.rs[n.end:itemEnd(s.rs, n.end)])
+}
+
+// loneClausedItem accepts the one item left of a list an excerpt cut
+// (3. alone under （一）, items 1 and 2 left out): an arabic number at the
+// start of a line whose item holds its own clause and ends where the list
+// above it goes on (（二） after （一）).
+func (s *scanner) loneClausedItem(m marker) bool {
+	if m.style != styleNum || m.bare || m.value > 30 {
+		return false
+	}
+	j := s.nextLineMarker(m, func(marker) bool { return true })
+	if j < 0 {
+		return false
+	}
+	n, _ := scanMarker(s.rs, j)
+	return n.style != m.style && s.continues(n) && holdsClause(s.rs[m.end:j])
 }
 
 // siblingAt returns where m's next sibling stands: on m's line after the
@@ -317,7 +339,21 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m) || s.sameLineSibling(m)
+	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
+}
+
+// opensSection reports whether m, a Chinese numeral opening a line, opens
+// a section though its next sibling stands pages on or the excerpt ends
+// before it: the next marker that opens a line is of another style (二、
+// 重点任务 then （一）… or 2.…, m's items), or none follows and m's item
+// holds its own clause.
+func (s *scanner) opensSection(m marker) bool {
+	j := s.nextLineMarker(m, func(marker) bool { return true })
+	if j < 0 {
+		return holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
+	}
+	n, _ := scanMarker(s.rs, j)
+	return n.style != m.style
 }
 
 // sameLineSibling reports whether the next number of m's list follows m on
