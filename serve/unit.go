@@ -179,12 +179,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, r, a, http.StatusUnprocessableEntity, res, tok)
 		return
 	}
-	path, err := s.store(s.WS.ReturnsDir(s.Period), a.Unit, storedExt(name, data), data, at)
+	path, at, err := s.store(s.WS.ReturnsDir(s.Period), a.Unit, storedExt(name, data), data)
 	if err != nil {
 		http.Error(w, "保存失败，请稍后重试", http.StatusInternalServerError)
 		return
 	}
-	res.StoredAs = workspace.Rel(s.WS.Root, path)
+	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), at.In(period.Beijing).Format(time.RFC3339)
 	result := "可以使用"
 	if !res.Usable {
 		result = "不能使用：" + firstProblem(res.Findings)

@@ -59,7 +59,7 @@ func TestGoodUpload(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(s.WS.Root, res.StoredAs)); err != nil {
 		t.Errorf("not stored: %v", err)
 	}
-	if want := "2024年第四季度/报送/市科技局_收到20250104-100001.xlsx"; res.StoredAs != filepath.FromSlash(want) {
+	if want := "2024年第四季度/报送/市科技局_收到20250104-100002.xlsx"; res.StoredAs != filepath.FromSlash(want) {
 		t.Errorf("stored as %s; want %s", res.StoredAs, want)
 	}
 	log := auditLines(t, s)

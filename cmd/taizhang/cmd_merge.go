@@ -45,6 +45,7 @@ func mergeRun(opts *mergeOptions) error {
 	if err != nil {
 		return err
 	}
+	plan.Note = func(note string) { fmt.Fprintln(opts.Stderr, note) }
 	w, err := plan.Write()
 	if err != nil {
 		return err
