@@ -25,6 +25,10 @@ const (
 	actBulletin = "生成通报"
 )
 
+// resultUsable is the result of an upload that can be used; the others
+// start with 不能使用 and say why.
+const resultUsable = "可以使用"
+
 // auditEntry is one line of the audit log.
 type auditEntry struct {
 	Time   string `json:"time"` // Beijing time, RFC 3339
@@ -84,6 +88,9 @@ func (a *auditLog) uploads(unit string) []auditEntry {
 	}
 	return out
 }
+
+// Usable: the upload the entry logs can be used.
+func (e auditEntry) Usable() bool { return e.Result == resultUsable }
 
 // When is the entry's time in Chinese, to the second.
 func (e auditEntry) When() string {

@@ -111,7 +111,10 @@ func secure(next http.Handler) http.Handler {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
-		h.Set("Referrer-Policy", "no-referrer")
+		// The token is in the URL: no other site may see it as a referrer.
+		// same-origin rather than no-referrer, under which browsers send
+		// the page's own form POST with "Origin: null" (refused below).
+		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Frame-Options", "DENY")
 		if r.Method == http.MethodPost && !sameOrigin(r) {
@@ -123,7 +126,8 @@ func secure(next http.Handler) http.Handler {
 }
 
 // sameOrigin: no Origin header (a script, an old browser), or one whose
-// host is the host the request was sent to.
+// host is the host the request was sent to; "null" (a sandboxed or
+// file page) is foreign.
 func sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
 	if o == "" {

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -185,7 +186,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), at.In(period.Beijing).Format(time.RFC3339)
-	result := "可以使用"
+	result := resultUsable
 	if !res.Usable {
 		result = "不能使用：" + firstProblem(res.Findings)
 	}
@@ -293,4 +294,29 @@ func remote(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
+}
+
+// Problems are the upload's errors and warnings, errors first: what the
+// unit must fix or look at.
+func (u *uploadResult) Problems() []fillin.Finding {
+	out := slices.DeleteFunc(slices.Clone(u.Findings), func(f fillin.Finding) bool { return !isProblem(f) })
+	slices.SortStableFunc(out, func(a, b fillin.Finding) int { return levelRank(a) - levelRank(b) })
+	return out
+}
+
+// Notes are the upload's other findings, shown folded.
+func (u *uploadResult) Notes() []fillin.Finding {
+	return slices.DeleteFunc(slices.Clone(u.Findings), isProblem)
+}
+
+func isProblem(f fillin.Finding) bool {
+	return f.Level == fillin.LevelError || f.Level == fillin.LevelWarning
+}
+
+// levelRank puts errors before the rest.
+func levelRank(f fillin.Finding) int {
+	if f.Level == fillin.LevelError {
+		return 0
+	}
+	return 1
 }

@@ -167,6 +167,11 @@ func TestForeignOriginRefused(t *testing.T) {
 	if w := do(s, r); w.Code != http.StatusForbidden {
 		t.Errorf("foreign Origin: %d; want 403", w.Code)
 	}
+	r = uploadRequest(t, linkPath(t, s, reported), "x.xlsx", demoReturn(t, s, reported))
+	r.Header.Set("Origin", "null")
+	if w := do(s, r); w.Code != http.StatusForbidden {
+		t.Errorf("Origin null: %d; want 403", w.Code)
+	}
 	if len(stored(t, s)) != 0 {
 		t.Error("stored despite a foreign Origin")
 	}
