@@ -23,6 +23,7 @@ const (
 	actRefused  = "拒收"
 	actMerge    = "汇总"
 	actBulletin = "生成通报"
+	actRevoke   = "停用链接"
 )
 
 // resultUsable is the result of an upload that can be used; the others

@@ -91,20 +91,30 @@ func readLinks(path string) ([][]string, error) {
 
 // Revoke stops unit's link (the office page's for OfficeName) and returns
 // the new one: its counter goes up, which changes its token. A unit's new
-// link goes into 报送链接.xlsx too.
+// link goes into 报送链接.xlsx too; the audit log notes the revocation.
 func (s *Server) Revoke(unit string) (string, error) {
-	if unit == OfficeName {
-		if err := s.counters.bump(""); err != nil {
-			return "", err
-		}
-		return s.OfficeURL()
-	}
-	if !slices.ContainsFunc(s.units, func(a fillin.Assignment) bool { return a.Unit == unit }) {
+	if unit != OfficeName && !slices.ContainsFunc(s.units, func(a fillin.Assignment) bool { return a.Unit == unit }) {
 		var names []string
 		for _, a := range s.units {
 			names = append(names, a.Unit)
 		}
 		return "", &inputerr.Usage{Msg: "任务分解表中没有单位“" + unit + "”" + inputerr.Hint("", unit, names)}
+	}
+	link, err := s.renew(unit)
+	if err != nil {
+		return "", err
+	}
+	return link, s.audit.add(s.Now(), auditEntry{Unit: unit, Action: actRevoke, Result: "已停用原链接，生成新链接", Remote: "本机"})
+}
+
+// renew raises the counter of unit's (or the office's) link and returns the
+// new link.
+func (s *Server) renew(unit string) (string, error) {
+	if unit == OfficeName {
+		if err := s.counters.bump(""); err != nil {
+			return "", err
+		}
+		return s.OfficeURL()
 	}
 	if err := s.counters.bump(unit); err != nil {
 		return "", err
