@@ -52,6 +52,14 @@ func TestBrowserUpload(t *testing.T) {
 	if n := len(stored(t, s)); n != 2 {
 		t.Errorf("%d uploads stored; want 2", n)
 	}
+	// The office merges from its page, which then lists the unit to chase.
+	sess := wd.session(t, 1100, 1500)
+	sess.call(t, http.MethodPost, "/url", map[string]any{"url": base + officePath(t, s)})
+	sess.call(t, http.MethodPost, "/element/"+sess.find(t, "form[action$=merge] button")+"/click", map[string]any{})
+	mustContain(t, "the office page after the merge", sess.waitFor(t, "已写入"), "已写入", "催办", missing+"：贵单位尚未报送")
+	sess.screenshot(t, "serve-office.png")
+	sess.close(t)
+	noTemps(t, s)
 }
 
 // driver is a chromedriver process, spoken to in W3C WebDriver's JSON.

@@ -160,7 +160,9 @@ func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 	if err == nil {
 		written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
 	}
-	s.officeAction(w, r, actMerge, workspace.Rel(s.WS.Root, s.WS.LedgerPath(s.Period)), strings.TrimSpace(notice.String()), err)
+	// The office reads the files' places within its workspace.
+	summary := strings.ReplaceAll(notice.String(), s.WS.Root+string(filepath.Separator), "")
+	s.officeAction(w, r, actMerge, workspace.Rel(s.WS.Root, s.WS.LedgerPath(s.Period)), strings.TrimSpace(summary), err)
 }
 
 // bulletin writes the period's progress bulletin as taizhang report does,
