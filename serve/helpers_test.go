@@ -170,7 +170,7 @@ func filledForm(t testing.TB, s *Server, unit, note string) []byte {
 	}
 	f := testkit.OpenBytes(t, data)
 	n := 0
-	for _, a := range s.units {
+	for _, a := range s.tasks().units {
 		if a.Unit == unit {
 			n = len(a.Items)
 		}

@@ -38,7 +38,7 @@ func (s *Server) WriteLinks() (*WrittenLinks, error) {
 	if !s.Due.IsZero() {
 		due = period.ChineseDate(s.Due)
 	}
-	for _, a := range s.units {
+	for _, a := range s.tasks().units {
 		link, err := s.UnitURL(a.Unit)
 		if err != nil {
 			return nil, err
@@ -93,9 +93,10 @@ func readLinks(path string) ([][]string, error) {
 // the new one: its counter goes up, which changes its token. A unit's new
 // link goes into 报送链接.xlsx too; the audit log notes the revocation.
 func (s *Server) Revoke(unit string) (string, error) {
-	if unit != OfficeName && !slices.ContainsFunc(s.units, func(a fillin.Assignment) bool { return a.Unit == unit }) {
+	units := s.tasks().units
+	if unit != OfficeName && !slices.ContainsFunc(units, func(a fillin.Assignment) bool { return a.Unit == unit }) {
 		var names []string
-		for _, a := range s.units {
+		for _, a := range units {
 			names = append(names, a.Unit)
 		}
 		return "", &inputerr.Usage{Msg: "任务分解表中没有单位“" + unit + "”" + inputerr.Hint("", unit, names)}

@@ -104,7 +104,7 @@ type loadReturns struct {
 // emptyReturns reads the units' returns and empties 报送/.
 func emptyReturns(t *testing.T, s *Server) loadReturns {
 	r := loadReturns{data: map[string][]byte{}}
-	for _, a := range s.units {
+	for _, a := range s.tasks().units {
 		path := filepath.Join(s.WS.ReturnsDir(s.Period), s.Period.String()+"_"+a.Unit+"_填报表.xlsx")
 		if data, err := os.ReadFile(path); err == nil {
 			r.units, r.data[a.Unit] = append(r.units, a.Unit), data

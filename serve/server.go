@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -45,9 +46,8 @@ type Server struct {
 	Options
 	key      []byte // serveKey: links are derived from it
 	secret   []byte // the signing key the returns are checked with
-	set      *task.Set
-	index    *fillin.Index
-	units    []fillin.Assignment
+	tasksMu  sync.Mutex
+	loaded   *tasks
 	counters *counters
 	audit    *auditLog
 	storeMu  sync.Mutex // names of stored uploads
@@ -66,18 +66,54 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	src := &workspace.Sources{Workspace: o.WS.Root, WS: o.WS}
-	set, err := src.Load()
+	loaded, err := loadTasks(o.WS)
+	if err != nil {
+		return nil, err
+	}
+	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
+	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
+		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
+}
+
+// tasks is the task list uploads are checked against and links are made
+// for, with the time of its file.
+type tasks struct {
+	set   *task.Set
+	index *fillin.Index
+	units []fillin.Assignment
+	mod   time.Time
+}
+
+// loadTasks reads the workspace's task list; it must have units with tasks.
+func loadTasks(ws *workspace.Workspace) (*tasks, error) {
+	info, err := os.Stat(ws.TaskList())
+	if err != nil {
+		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "工作目录中还没有任务分解表：请先运行 taizhang parse 和 taizhang templates"}
+	}
+	set, err := (&workspace.Sources{Workspace: ws.Root, WS: ws}).Load()
 	if err != nil {
 		return nil, err
 	}
 	units, _ := fillin.Assign(set)
 	if len(units) == 0 {
-		return nil, fmt.Errorf("任务分解表中没有任何已指定牵头单位的任务，没有可发链接的单位")
+		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "任务分解表中没有任何已指定牵头单位的任务，没有可发链接的单位"}
 	}
-	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
-	return &Server{Options: o, key: serveKey(secret), secret: secret, set: set, index: fillin.NewIndex(set),
-		units: units, counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
+	return &tasks{set: set, index: fillin.NewIndex(set), units: units, mod: info.ModTime()}, nil
+}
+
+// tasks is the current task list: read again when its file changed since
+// (the office parsed again while serving), so that an upload is checked
+// against the same list as a merge. A list that cannot be read now keeps
+// the one read before; merge and status will say what is wrong with it.
+func (s *Server) tasks() *tasks {
+	s.tasksMu.Lock()
+	defer s.tasksMu.Unlock()
+	if info, err := os.Stat(s.WS.TaskList()); err == nil && !info.ModTime().Equal(s.loaded.mod) {
+		if t, err := loadTasks(s.WS); err == nil {
+			s.loaded = t
+		}
+	}
+	return s.loaded
 }
 
 // Handler routes the requests: /u/<token> for a unit, /o/<token> for the

@@ -30,7 +30,7 @@ func (s *Server) unitOf(tok string) (fillin.Assignment, bool) {
 	}
 	found, ok := fillin.Assignment{}, false
 	// Every unit is compared, found or not: the time says nothing.
-	for _, a := range s.units {
+	for _, a := range s.tasks().units {
 		if sameToken(tok, unitToken(s.key, s.Period.Key(), a.Unit, c.Units[a.Unit])) {
 			found, ok = a, true
 		}
@@ -77,8 +77,9 @@ const formDownload = "填报表.xlsx"
 
 // formPath is where unit's issued fill-in workbook of the period is.
 func (s *Server) formPath(unit string) string {
-	names := fillin.FileNames(s.units, s.Period)
-	for i, a := range s.units {
+	units := s.tasks().units
+	names := fillin.FileNames(units, s.Period)
+	for i, a := range units {
 		if a.Unit == unit {
 			return filepath.Join(s.WS.TemplatesDir(s.Period), names[i])
 		}
@@ -205,7 +206,8 @@ func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uplo
 		return res
 	}
 	p := s.Period
-	ret := intake.CheckData(name, data, s.WS.ReturnsDir(p), fillin.CheckOptions{Tasks: s.set, Index: s.index, Period: &p, Secret: s.secret, Unit: unit})
+	t := s.tasks()
+	ret := intake.CheckData(name, data, s.WS.ReturnsDir(p), fillin.CheckOptions{Tasks: t.set, Index: t.index, Period: &p, Secret: s.secret, Unit: unit})
 	res.Findings, res.Usable = ret.Findings, ret.Usable()
 	switch {
 	case ret.Unit == "":
