@@ -4,12 +4,10 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
@@ -129,32 +127,4 @@ func TestNewestReceiptCounts(t *testing.T) {
 		}
 	}
 	mustContain(t, "unit page", get(s, linkPath(t, s, missing), false).Body.String(), "本期已上传", filepath.Base(first.StoredAs), filepath.Base(second.StoredAs))
-}
-
-// The office takes a unit's tasks away and saves the task list while the
-// server runs: the unit's link stops, as a merge would no longer count it.
-func TestTaskListReread(t *testing.T) {
-	s := testServer(t)
-	link := linkPath(t, s, missing)
-	set, err := tasklist.ReadFile(s.WS.TaskList())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range set.Documents {
-		for _, tk := range d.Tasks {
-			tk.Lead = slices.DeleteFunc(tk.Lead, func(u string) bool { return u == missing })
-			tk.Co = slices.DeleteFunc(tk.Co, func(u string) bool { return u == missing })
-		}
-	}
-	if err := tasklist.WriteFile(s.WS.TaskList(), set, time.Now()); err != nil {
-		t.Fatal(err)
-	}
-	later := time.Now().Add(time.Minute)
-	os.Chtimes(s.WS.TaskList(), later, later)
-	if w := get(s, link, false); w.Code != http.StatusNotFound {
-		t.Errorf("link of a unit without tasks now: %d; want 404", w.Code)
-	}
-	if w := get(s, linkPath(t, s, reported), false); w.Code != http.StatusOK {
-		t.Errorf("another unit's link: %d; want 200", w.Code)
-	}
 }
