@@ -7,8 +7,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
 )
+
+// withoutUnit takes unit off every task of set, as lead and as co-unit.
+func withoutUnit(set *task.Set, unit string) {
+	for _, d := range set.Documents {
+		for _, tk := range d.Tasks {
+			tk.Lead = slices.DeleteFunc(tk.Lead, func(u string) bool { return u == unit })
+			tk.Co = slices.DeleteFunc(tk.Co, func(u string) bool { return u == unit })
+		}
+	}
+}
 
 // The office takes a unit's tasks away and saves the task list while the
 // server runs: the unit's link stops, as a merge would no longer count it.
@@ -19,12 +30,7 @@ func TestTaskListReread(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range set.Documents {
-		for _, tk := range d.Tasks {
-			tk.Lead = slices.DeleteFunc(tk.Lead, func(u string) bool { return u == missing })
-			tk.Co = slices.DeleteFunc(tk.Co, func(u string) bool { return u == missing })
-		}
-	}
+	withoutUnit(set, missing)
 	if err := tasklist.WriteFile(s.WS.TaskList(), set, time.Now()); err != nil {
 		t.Fatal(err)
 	}
