@@ -201,7 +201,9 @@ func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, fi
 	if err != nil {
 		result = "失败：" + err.Error()
 	}
-	s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: result, Remote: remote(r)})
+	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: result, Remote: remote(r)}); err != nil {
+		result += "\n注意：" + err.Error()
+	}
 	s.renderOffice(w, r, result, err != nil)
 }
 

@@ -191,7 +191,12 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if !res.Usable {
 		result = "不能使用：" + firstProblem(res.Findings)
 	}
-	s.audit.add(at, auditEntry{Unit: a.Unit, Action: actUpload, File: res.StoredAs, SHA256: res.SHA256, Result: result, Remote: remote(r)})
+	if err := s.audit.add(at, auditEntry{Unit: a.Unit, Action: actUpload, File: res.StoredAs, SHA256: res.SHA256, Result: result, Remote: remote(r)}); err != nil {
+		// Kept but not logged: the unit is told, and the office sees the
+		// file in 报送/ all the same.
+		page(w, http.StatusInternalServerError, "message", message{Title: "已保存，但未能记录", Text: "文件已保存为 " + res.Stored() + "，但服务器未能写入审计日志，请把此情况告知办公室。"})
+		return
+	}
 	s.answer(w, r, a, http.StatusOK, res, tok)
 }
 
@@ -227,7 +232,9 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, a fillin.Assignm
 		res.Findings = []fillin.Finding{}
 	}
 	t, _ := time.Parse(time.RFC3339, res.Received)
-	s.audit.add(t, auditEntry{Unit: a.Unit, Action: actRefused, File: res.File, SHA256: res.SHA256, Result: res.Refused, Remote: remote(r)})
+	if err := s.audit.add(t, auditEntry{Unit: a.Unit, Action: actRefused, File: res.File, SHA256: res.SHA256, Result: res.Refused, Remote: remote(r)}); err != nil {
+		res.Refused += "（服务器未能写入审计日志，请告知办公室）"
+	}
 	s.answer(w, r, a, status, res, tok)
 }
 

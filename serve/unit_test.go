@@ -218,3 +218,25 @@ func statusOf(t testing.TB, s *Server) *round.Status {
 	}
 	return st
 }
+
+// A zip bomb named as a workbook is refused by check's own limits and not
+// kept.
+func TestZipBombRefused(t *testing.T) {
+	s := testServer(t)
+	bomb := testkit.Zip(t, map[string]string{
+		"[Content_Types].xml": `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"xl/workbook.xml": `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">` +
+			`<sheets><sheet name="` + fillin.SheetMeta + `" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+			`<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+		"xl/worksheets/sheet1.xml": strings.Repeat(" ", 80<<20),
+	})
+	w, res := upload(t, s, reported, "炸弹.xlsx", bomb, true)
+	if w.Code != http.StatusUnprocessableEntity || res.StoredAs != "" || len(bomb) > 1<<20 {
+		t.Fatalf("zip bomb (%d bytes): %d %+v; want refused", len(bomb), w.Code, res)
+	}
+	mustContain(t, "the refusal", res.Refused, "解压后超过")
+	if len(stored(t, s)) != 0 {
+		t.Error("a zip bomb was stored")
+	}
+}
