@@ -70,6 +70,10 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Uploads are checked (an .xls converted) and kept in 报送/.
+	if err := os.MkdirAll(o.WS.ReturnsDir(o.Period), 0o755); err != nil {
+		return nil, &workspace.Error{Path: o.WS.ReturnsDir(o.Period), Msg: "无法创建报送文件夹：" + err.Error()}
+	}
 	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
 		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
