@@ -9,7 +9,8 @@ import (
 const module = "github.com/taizhang-dev/taizhang"
 
 // layerViolations says which imports cross the layers backwards: the
-// command sits on top, then report/ (what the office reads; its round
+// command sits on top, then serve/ (the web front end, which only the
+// command imports), then report/ (what the office reads; its round
 // issues the workbooks templates/ writes), then templates/ (what the units
 // receive, which never reaches report/), then internal/ (the pipeline's
 // stages), which never reaches up. Test-only packages never reach the
@@ -24,6 +25,8 @@ func layerViolations(imports map[string][]string) []string {
 			switch {
 			case strings.HasPrefix(d, module+"/cmd/"):
 				bad = append(bad, pkg+" imports the command "+d)
+			case under(d, "serve") && !under(pkg, "serve") && !strings.HasPrefix(pkg, module+"/cmd/"):
+				bad = append(bad, pkg+" imports "+d+": only the command sits above serve/")
 			case under(pkg, "internal") && (under(d, "report") || under(d, "templates")):
 				bad = append(bad, pkg+" (a stage) imports "+d+", a layer above it")
 			case under(pkg, "templates") && under(d, "report"):
@@ -80,10 +83,12 @@ func TestLayeringCatchesBackwardImports(t *testing.T) {
 		module + "/report/ledgerbook": {module + "/internal/ledger", module + "/cmd/taizhang"},
 		module + "/internal/fillin":   {module + "/internal/task", module + "/templates/form"},
 		module + "/templates/form":    {module + "/internal/fillin", module + "/report/bulletin"},
-		module + "/cmd/taizhang":      {module + "/report/ledgerbook", module + "/templates/form"},
+		module + "/report/round":      {module + "/serve"},
+		module + "/serve":             {module + "/report/round"},
+		module + "/cmd/taizhang":      {module + "/report/ledgerbook", module + "/templates/form", module + "/serve"},
 	}
 	got := layerViolations(imports)
-	if len(got) != 4 {
-		t.Errorf("violations %q; want the stages importing report/ and templates/, report/ importing cmd/, templates/ importing report/", got)
+	if len(got) != 5 {
+		t.Errorf("violations %q; want the stages importing report/ and templates/, report/ importing cmd/ and serve/, templates/ importing report/", got)
 	}
 }

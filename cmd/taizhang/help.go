@@ -93,6 +93,14 @@ taizhang.yaml）；--config 指定的文件优先。`,
 总台账是否需要重新汇总，以及下一步要做的事。报送文件按 taizhang check 的规则检查，不会修改任何文件。`,
 		Example: "  taizhang status\n  taizhang status --period 2024-Q4 --json",
 	},
+	"serve": {
+		Use:   "serve [--addr 0.0.0.0:8080] [--period 期次]",
+		Short: "在内网开启报送网页：各单位用自己的链接下载填报表、上传并立即看到检查结果",
+		Long: `在工作目录中运行：写出本期文件夹的 报送链接.xlsx（每个单位一个链接），显示办公室页面的地址。
+单位上传的文件按 taizhang check 的规则检查，存入本期的 报送/（文件名含单位和收到时间），每次上传和办公室的操作记入 审计日志.jsonl。办公室页面显示报送情况和催办消息，可立即汇总、生成通报。
+仅供内网使用；需要 HTTPS 时放在反向代理后面（见 README）。--revoke 单位名 停用该单位的链接并生成新链接（--revoke 办公室 更换办公室页面的链接）。`,
+		Example: "  cd 工作目录 && taizhang serve\n  taizhang serve --revoke 市科技局",
+	},
 	"report": {
 		Use:   "report --ledger 总台账.xlsx -o 报告.pdf",
 		Short: "由总台账生成公文格式的 PDF 报告（进展通报或年度考核报告）",

@@ -53,7 +53,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 	root.SetVersionTemplate("taizhang {{.Version}}\n")
 	s := streams{Stdout: stdout, Stderr: stderr}
 	root.AddCommand(newInitCmd(s), newParseCmd(s), newTemplatesCmd(s), newCheckCmd(s),
-		newMergeCmd(s), newStatusCmd(s), newReportCmd(s), newDemoCmd(s))
+		newMergeCmd(s), newStatusCmd(s), newReportCmd(s), newDemoCmd(s), newServeCmd(s))
 	return root
 }
 

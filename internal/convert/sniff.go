@@ -99,3 +99,18 @@ func utf16le(s string) []byte {
 	}
 	return b
 }
+
+// WorkbookExt is the extension that fits data's content when it is a
+// workbook a return may come as: .xlsx for an Office Open XML workbook,
+// .xls for an Excel 97-2003 or WPS one (an OLE2 container, a password-
+// protected .xlsx too, whose check then says why it cannot be read); ""
+// for anything else, whatever its name.
+func WorkbookExt(data []byte) string {
+	switch sniff(data) {
+	case kindXLSX:
+		return ".xlsx"
+	case kindOLE2, kindEncrypted:
+		return ".xls"
+	}
+	return ""
+}

@@ -219,3 +219,37 @@ func inputMsg(err error) string {
 	}
 	return "无法读取文件：" + err.Error()
 }
+
+// CheckData checks a return given as its bytes (an upload) as CheckFile
+// checks a file; name is its name in the findings. An old format (.xls,
+// .et) goes through LibreOffice from a temporary copy in dir, a hidden
+// name Collect never picks up, removed after.
+func CheckData(name string, data []byte, dir string, opts fillin.CheckOptions) *fillin.Return {
+	if !convert.NeedsConversionOf(name, data) {
+		return checkWithin(name, data, opts, Timeout)
+	}
+	fail := func(err error) *fillin.Return {
+		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: "无法暂存文件以转换格式：" + err.Error()}}}
+	}
+	tmp, err := outfile.CreateTemp(dir, "upload"+strings.ToLower(filepath.Ext(name)))
+	if err != nil {
+		return fail(err)
+	}
+	defer func() {
+		os.Remove(tmp.Name())
+		outfile.Untrack(tmp.Name())
+	}()
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fail(err)
+	}
+	r := CheckFile(tmp.Name(), opts)
+	r.File = name
+	for i := range r.Findings {
+		r.Findings[i].File = name
+	}
+	return r
+}

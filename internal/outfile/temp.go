@@ -107,7 +107,7 @@ func CleanStale(dir string) []string {
 		if !ours || tracked1(filepath.Join(dir, e.Name())) {
 			continue
 		}
-		stale := pid > 0 && pid != os.Getpid() && !alive(pid)
+		stale := pid > 0 && pid != os.Getpid() && !Alive(pid)
 		if !stale {
 			info, err := e.Info()
 			stale = err == nil && time.Since(info.ModTime()) > StaleAge
@@ -170,9 +170,9 @@ func tempOwner(name string, dir bool) (pid int, ours bool) {
 	return 0, false
 }
 
-// alive reports whether process pid may still be running; where that
+// Alive reports whether process pid may still be running; where that
 // cannot be told it says yes, leaving the file to the age rule.
-func alive(pid int) bool {
+func Alive(pid int) bool {
 	p, err := os.FindProcess(pid)
 	if err != nil {
 		return false

@@ -7,8 +7,8 @@ import (
 )
 
 // RealClientEnv names the one switch for the tests that drive real client
-// programs (LibreOffice opening, editing and converting our workbooks):
-// each run takes seconds and, under load, much longer, so `go test ./...`
+// programs (LibreOffice opening, editing and converting our workbooks;
+// Chromium using taizhang serve's pages): each run takes seconds and, under load, much longer, so `go test ./...`
 // leaves them out unless it is set to 1. CI sets it (.ci/run).
 const RealClientEnv = "TAIZHANG_REALCLIENT"
 
@@ -24,6 +24,6 @@ func RealClientOn() bool {
 func RealClient(t testing.TB) {
 	t.Helper()
 	if !RealClientOn() {
-		t.Skip("real-client test (LibreOffice): skipped unless " + RealClientEnv + "=1")
+		t.Skip("real-client test (LibreOffice, Chromium): skipped unless " + RealClientEnv + "=1")
 	}
 }

@@ -100,6 +100,11 @@ func (j Job) Merge(earlier *ledger.Ledger) *ledger.Ledger {
 		rc := ledger.Received{Return: r}
 		if info, err := os.Stat(j.Files[i]); err == nil {
 			rc.ModTime = info.ModTime()
+			// A served return's time is its receipt (taizhang serve),
+			// which a copy of the folder keeps.
+			if t, ok := intake.Receipt(j.Files[i]); ok {
+				rc.ModTime = t
+			}
 			// The ledger is as of its newest return: a time that comes
 			// from the input, so the same returns give the same ledger.
 			if rc.ModTime.After(in.Now) {

@@ -37,6 +37,9 @@ type Plan struct {
 	Job    Job
 	Output string
 	Inputs []string
+	// Root is the workspace's root, whose lock Write takes; "" outside one.
+	Root string
+	Note func(string)
 }
 
 // errNoPeriod refuses a round outside a workspace without --period.
@@ -101,11 +104,30 @@ func NewPlan(r Request) (*Plan, error) {
 	}
 	job := Job{Tasks: set, Period: p, Due: due, Rules: RulesOf(cfg), Secret: secret, Files: files,
 		Previous: previous, Now: set.Pinned(), Progress: r.Progress}
-	return &Plan{Job: job, Output: r.Output, Inputs: inputs}, nil
+	plan := &Plan{Job: job, Output: r.Output, Inputs: inputs}
+	if s.WS != nil {
+		plan.Root = s.WS.Root
+	}
+	return plan, nil
 }
 
-// Write merges the round and writes the ledger (see Job.Write).
-func (p *Plan) Write() (*Written, error) { return p.Job.Write(p.Output, p.Inputs) }
+// Write merges the round and writes the ledger (see Job.Write). In a
+// workspace it holds the workspace's lock meanwhile, so that a merge from
+// the command line and one from taizhang serve never run at once; Note
+// is told of a stale lock taken over.
+func (p *Plan) Write() (*Written, error) {
+	if p.Root != "" {
+		release, note, err := workspace.Lock(p.Root, "汇总")
+		if err != nil {
+			return nil, err
+		}
+		defer release()
+		if note != "" && p.Note != nil {
+			p.Note(note)
+		}
+	}
+	return p.Job.Write(p.Output, p.Inputs)
+}
 
 // fromWorkspace fills in what the command line left out from the workspace:
 // the period's returns, its ledger as the output and the previous period's

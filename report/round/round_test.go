@@ -1,11 +1,14 @@
 package round
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
 // TestRulesOf: the rounds of merge, status and the demo take the light
@@ -48,5 +51,19 @@ func TestJoinMax(t *testing.T) {
 		if got := JoinMax(c.list, c.n); got != c.want {
 			t.Errorf("JoinMax(%q, %d) = %q; want %q", c.list, c.n, got, c.want)
 		}
+	}
+}
+
+// A merge in a workspace whose lock is held does not run.
+func TestPlanWriteTakesTheLock(t *testing.T) {
+	root := t.TempDir()
+	release, _, err := workspace.Lock(root, "汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer release()
+	_, err = (&Plan{Root: root, Output: filepath.Join(root, "总台账.xlsx")}).Write()
+	if err == nil || !inputerr.Is(err) || !strings.Contains(err.Error(), "本次未运行") {
+		t.Errorf("Write under a held lock = %v; want the user's error", err)
 	}
 }

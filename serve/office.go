@@ -1,0 +1,217 @@
+package serve
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+
+	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/ledgerbook"
+	"github.com/taizhang-dev/taizhang/report/publish"
+	"github.com/taizhang-dev/taizhang/report/round"
+)
+
+// OfficeURL is the office page's current address.
+func (s *Server) OfficeURL() (string, error) {
+	c, err := s.counters.read()
+	if err != nil {
+		return "", err
+	}
+	return s.BaseURL + "/o/" + officeToken(s.key, c.Office), nil
+}
+
+// isOffice: tok is the office page's current token.
+func (s *Server) isOffice(tok string) bool {
+	c, err := s.counters.read()
+	return err == nil && sameToken(tok, officeToken(s.key, c.Office))
+}
+
+// officeView is the office page's data.
+type officeView struct {
+	Status   *round.Status
+	Base     string // the office page's own path
+	Notice   string // what the last action did
+	Failed   bool
+	Problems map[string]string // unit → first problem of its unusable return
+	Chase    []chase
+	Files    []officeFile
+}
+
+// chase is one entry of the 催办 list: a ready-to-send message.
+type chase struct {
+	Unit, Text string
+}
+
+// officeFile is a download of the office page.
+type officeFile struct {
+	Name, Label string
+}
+
+// officeFiles are the office's downloads by name: the only files its page
+// serves, chosen from this fixed set, never from the request's path.
+func (s *Server) officeFiles() map[string]string {
+	return map[string]string{
+		"总台账.xlsx":  s.WS.LedgerPath(s.Period),
+		"报告.pdf":    s.WS.ReportPath(s.Period),
+		"报告.docx":   publish.DocxPath(s.WS.ReportPath(s.Period)),
+		"报送链接.xlsx": filepath.Join(s.WS.PeriodDir(s.Period), LinksName),
+	}
+}
+
+func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
+	if !s.isOffice(r.PathValue("token")) {
+		notFound(w, r)
+		return
+	}
+	s.renderOffice(w, r, "", false)
+}
+
+func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice string, failed bool) {
+	st, err := round.ReadStatus(s.WS, s.Period, s.Due, s.Now())
+	if err != nil {
+		page(w, http.StatusInternalServerError, "message", message{Title: "无法读取报送情况", Text: err.Error()})
+		return
+	}
+	if wantsJSON(r) {
+		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice})
+		return
+	}
+	v := &officeView{Status: st, Base: "/o/" + r.PathValue("token"), Notice: notice, Failed: failed, Problems: map[string]string{}}
+	for _, rj := range st.Rejected {
+		if v.Problems[rj.Unit] == "" {
+			v.Problems[rj.Unit] = rj.Problem
+		}
+	}
+	v.Chase = s.chaseList(st, v.Problems)
+	for _, name := range []string{"总台账.xlsx", "报告.pdf", "报告.docx", "报送链接.xlsx"} {
+		if workspace.Exists(s.officeFiles()[name]) {
+			v.Files = append(v.Files, officeFile{Name: name, Label: name})
+		}
+	}
+	page(w, http.StatusOK, "office", v)
+}
+
+// chaseList is a message for each unit that has not reported or whose
+// returns all cannot be used: what is missing or wrong, its link and the
+// due date.
+func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase {
+	var out []chase
+	due := "截止日期：" + dayOrNone(st.Due)
+	for _, u := range st.Units {
+		var what string
+		switch u.State {
+		case round.StateMissing:
+			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表（%s）", st.PeriodLabel, dueText(st.DaysLeft))
+		case round.StateRejected:
+			what = fmt.Sprintf("贵单位报送的%s填报表存在错误，不能使用：%s", st.PeriodLabel, problems[u.Unit])
+		default:
+			continue
+		}
+		link, err := s.UnitURL(u.Unit)
+		if err != nil {
+			continue
+		}
+		out = append(out, chase{Unit: u.Unit, Text: fmt.Sprintf("%s：%s。请打开本单位的报送链接下载填报表，填写后在该页面上传，页面会立即显示检查结果。\n报送链接：%s\n%s",
+			u.Unit, what, link, due)})
+	}
+	return out
+}
+
+func dueText(days int) string {
+	if days < 0 {
+		return fmt.Sprintf("已过截止日期 %d 天", -days)
+	}
+	return fmt.Sprintf("距截止还有 %d 天", days)
+}
+
+func dayOrNone(s string) string {
+	if s == "" || s == "0001-01-01" {
+		return "未设定"
+	}
+	return s
+}
+
+func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
+	path, ok := s.officeFiles()[r.PathValue("file")]
+	if !s.isOffice(r.PathValue("token")) || !ok {
+		notFound(w, r)
+		return
+	}
+	sendFile(w, r, path, s.Period.String()+"_"+r.PathValue("file"))
+}
+
+// mergeNow merges the period's returns as taizhang merge does, under the
+// workspace's lock.
+func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
+	if !s.isOffice(r.PathValue("token")) {
+		notFound(w, r)
+		return
+	}
+	at := s.Now()
+	plan, err := round.NewPlan(round.Request{Sources: &workspace.Sources{Workspace: s.WS.Root}, Period: s.Period.Key(),
+		Now: at, Progress: s.progress})
+	var written *round.Written
+	if err == nil {
+		written, err = plan.Write()
+	}
+	var notice strings.Builder
+	if err == nil {
+		written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
+	}
+	// The office reads the files' places within its workspace.
+	summary := strings.ReplaceAll(notice.String(), s.WS.Root+string(filepath.Separator), "")
+	s.officeAction(w, r, actMerge, workspace.Rel(s.WS.Root, s.WS.LedgerPath(s.Period)), strings.TrimSpace(summary), err)
+}
+
+// bulletin writes the period's progress bulletin as taizhang report does,
+// under the workspace's lock.
+func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
+	if !s.isOffice(r.PathValue("token")) {
+		notFound(w, r)
+		return
+	}
+	notice, err := s.writeBulletin()
+	s.officeAction(w, r, actBulletin, workspace.Rel(s.WS.Root, s.WS.ReportPath(s.Period)), notice, err)
+}
+
+func (s *Server) writeBulletin() (string, error) {
+	release, _, err := workspace.Lock(s.WS.Root, "生成通报")
+	if err != nil {
+		return "", err
+	}
+	defer release()
+	plan, err := publish.NewPlan(publish.Request{Kind: publish.Progress, Workspace: s.WS.Root, Period: s.Period.Key(),
+		Masthead: true, Format: publish.Both, Now: s.Now()})
+	if err != nil {
+		return "", err
+	}
+	wr, err := plan.Write(func([]ledgerbook.Ignored) {})
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("已生成%s进展通报（%d 页），可在下方下载", s.Period.String(), wr.Pages), nil
+}
+
+// officeAction logs an office action and shows the office page with what
+// it did, or why it failed.
+func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, file, notice string, err error) {
+	result := notice
+	if err != nil {
+		result = "失败：" + err.Error()
+	}
+	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: result, Remote: remote(r)}); err != nil {
+		result += "\n注意：" + err.Error()
+	}
+	s.renderOffice(w, r, result, err != nil)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}

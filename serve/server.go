@@ -1,0 +1,207 @@
+package serve
+
+import (
+	"embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/workspace"
+)
+
+// MaxUpload is the largest upload taken: a fill-in workbook is tens of
+// kilobytes; a return with attachments pasted in a few megabytes.
+const MaxUpload = 20 << 20
+
+//go:embed web
+var web embed.FS
+
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"day": period.ChineseDay, "daysLeft": period.DaysLeft, "base": filepath.Base,
+}).ParseFS(web, "web/*.html"))
+
+// Options are what a server serves: a workspace's period.
+type Options struct {
+	WS     *workspace.Workspace
+	Period period.Period
+	Due    time.Time
+	// BaseURL starts the links, http://192.168.1.5:8080 or the address of
+	// an HTTPS proxy in front of the server.
+	BaseURL string
+	// Now is the clock; nil for time.Now.
+	Now func() time.Time
+}
+
+// Server answers the units' and the office's pages of one period.
+type Server struct {
+	Options
+	key      []byte // serveKey: links are derived from it
+	secret   []byte // the signing key the returns are checked with
+	tasksMu  sync.Mutex
+	loaded   *tasks
+	counters *counters
+	audit    *auditLog
+	storeMu  sync.Mutex // names of stored uploads
+	// progress, when not nil, is told of each return a merge from the
+	// office page reads (tests look at the lock meanwhile).
+	progress func(done, total int)
+}
+
+// New prepares the server of o's period: it reads the workspace's key and
+// task list, which must have units with tasks.
+func New(o Options) (*Server, error) {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	secret, _, err := workspace.Secret(o.WS.Root, false)
+	if err != nil {
+		return nil, err
+	}
+	loaded, err := loadTasks(o.WS)
+	if err != nil {
+		return nil, err
+	}
+	// Uploads are checked (an .xls converted) and kept in 报送/.
+	if err := os.MkdirAll(o.WS.ReturnsDir(o.Period), 0o755); err != nil {
+		return nil, &workspace.Error{Path: o.WS.ReturnsDir(o.Period), Msg: "无法创建报送文件夹：" + err.Error()}
+	}
+	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
+	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
+		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
+}
+
+// tasks is the task list uploads are checked against and links are made
+// for, with the time of its file.
+type tasks struct {
+	set   *task.Set
+	index *fillin.Index
+	units []fillin.Assignment
+	mod   time.Time
+}
+
+// loadTasks reads the workspace's task list; it must have units with tasks.
+func loadTasks(ws *workspace.Workspace) (*tasks, error) {
+	info, err := os.Stat(ws.TaskList())
+	if err != nil {
+		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "工作目录中还没有任务分解表：请先运行 taizhang parse 和 taizhang templates"}
+	}
+	set, err := (&workspace.Sources{Workspace: ws.Root, WS: ws}).Load()
+	if err != nil {
+		return nil, err
+	}
+	units, _ := fillin.Assign(set)
+	if len(units) == 0 {
+		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "任务分解表中没有任何已指定牵头单位的任务，没有可发链接的单位"}
+	}
+	return &tasks{set: set, index: fillin.NewIndex(set), units: units, mod: info.ModTime()}, nil
+}
+
+// tasks is the current task list: read again when its file changed since
+// (the office parsed again while serving), so that an upload is checked
+// against the same list as a merge. A list that cannot be read now keeps
+// the one read before; merge and status will say what is wrong with it.
+func (s *Server) tasks() *tasks {
+	s.tasksMu.Lock()
+	defer s.tasksMu.Unlock()
+	if info, err := os.Stat(s.WS.TaskList()); err == nil && !info.ModTime().Equal(s.loaded.mod) {
+		if t, err := loadTasks(s.WS); err == nil {
+			s.loaded = t
+		}
+	}
+	return s.loaded
+}
+
+// Handler routes the requests: /u/<token> for a unit, /o/<token> for the
+// office, /style.css; everything else is the one 404 page.
+func (s *Server) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /style.css", serveCSS)
+	mux.HandleFunc("GET /u/{token}", s.unitPage)
+	mux.HandleFunc("POST /u/{token}", s.upload)
+	mux.HandleFunc("GET /u/{token}/{file}", s.unitDownload)
+	mux.HandleFunc("GET /o/{token}", s.officePage)
+	mux.HandleFunc("POST /o/{token}/merge", s.mergeNow)
+	mux.HandleFunc("POST /o/{token}/bulletin", s.bulletin)
+	mux.HandleFunc("GET /o/{token}/{file}", s.officeDownload)
+	mux.HandleFunc("/", notFound)
+	return secure(mux)
+}
+
+// NewHTTPServer is an http.Server for h with limits on headers and time:
+// a slow or stuck client never holds a connection for long.
+func NewHTTPServer(addr string, h http.Handler) *http.Server {
+	return &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
+		WriteTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
+}
+
+// secure sets the headers every answer carries and refuses a POST from
+// another site's page (a foreign Origin): the link is the credential, so
+// no other page may submit to it.
+func secure(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		// The token is in the URL: no other site may see it as a referrer.
+		// same-origin rather than no-referrer, under which browsers send
+		// the page's own form POST with "Origin: null" (refused below).
+		h.Set("Referrer-Policy", "same-origin")
+		h.Set("Cache-Control", "no-store")
+		h.Set("X-Frame-Options", "DENY")
+		if r.Method == http.MethodPost && !sameOrigin(r) {
+			page(w, http.StatusForbidden, "message", message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// sameOrigin: no Origin header (a script, an old browser), or one whose
+// host is the host the request was sent to; "null" (a sandboxed or
+// file page) is foreign.
+func sameOrigin(r *http.Request) bool {
+	o := r.Header.Get("Origin")
+	if o == "" {
+		return true
+	}
+	u, err := url.Parse(o)
+	return err == nil && strings.EqualFold(u.Host, r.Host)
+}
+
+// message is the data of a page that only says something.
+type message struct {
+	Title, Text string
+}
+
+func notFound(w http.ResponseWriter, _ *http.Request) {
+	page(w, http.StatusNotFound, "message", message{Title: "找不到该页面", Text: "链接无效或已停用。请核对办公室发来的链接；如链接已更换，请向办公室索取新链接。"})
+}
+
+// page renders template name with data.
+func page(w http.ResponseWriter, status int, name string, data any) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if err := pages.ExecuteTemplate(w, name, data); err != nil {
+		fmt.Fprintf(w, "<p>页面生成失败：%s</p>", template.HTMLEscapeString(err.Error()))
+	}
+}
+
+func serveCSS(w http.ResponseWriter, _ *http.Request) {
+	css, _ := web.ReadFile("web/style.css")
+	w.Header().Set("Content-Type", "text/css; charset=utf-8")
+	w.Write(css)
+}
+
+// wantsJSON: the request asks for JSON (Accept: application/json).
+func wantsJSON(r *http.Request) bool {
+	return strings.Contains(r.Header.Get("Accept"), "application/json")
+}
