@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
 	"github.com/taizhang-dev/taizhang/report/publish"
@@ -130,7 +131,7 @@ func dayOrNone(s string) string {
 	if s == "" || s == "0001-01-01" {
 		return "未设定"
 	}
-	return s
+	return period.ChineseDay(s)
 }
 
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {

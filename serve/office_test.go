@@ -40,7 +40,7 @@ func TestOfficePage(t *testing.T) {
 	badLink, _ := s.UnitURL(reported)
 	mustContain(t, "office page", body, "报送情况", "未报 2 个", "报送有误 1 个", office+"/merge", office+"/bulletin",
 		office+"/", "催办（3）",
-		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表（距截止还有 1 天）", unitLink, "截止日期：2025-01-05",
+		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表（距截止还有 1 天）", unitLink, "截止日期：2025年1月5日",
 		reported+"：贵单位报送的2024年第四季度填报表存在错误，不能使用：", badLink, "被修改")
 	if d := get(s, office+"/总台账.xlsx", false); d.Code != http.StatusOK || d.Body.Len() < 1000 {
 		t.Errorf("ledger download: %d, %d bytes", d.Code, d.Body.Len())
