@@ -33,7 +33,7 @@ func leadWord(before string) string {
 var (
 	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
-	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
+	recurringRe = regexp.MustCompile(`每[两二三四五]?年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
 	// 上半年, 三季度前: a part of the document's year.
 	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
