@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -115,7 +116,7 @@ func (g *groupLeadReader) read(c string) bool {
 		return false
 	case isItemMarker(c, styleCNParen):
 		g.openItem(c)
-	case isItemMarker(c, styleNum) && (g.sub || g.heads()):
+	case isItemMarker(c, styleNum, styleNumHalf, styleNumParen) && (g.sub || g.heads()):
 		g.openItem(c)
 	case g.item != nil && !g.owned:
 		if owner := groupOwner(c); g.isOwner(owner) {
@@ -138,28 +139,26 @@ func (g *groupLeadReader) heads() bool {
 	return ok && m.style == styleCNParen
 }
 
-// isItemMarker reports whether a cell opens with a number of style st: a
-// project's (一) or a sub-project's 1.
-func isItemMarker(c string, st style) bool {
+// isItemMarker reports whether a cell opens with a number of one of the
+// styles: a project's (一), a sub-project's 1. (or 1) or (1)).
+func isItemMarker(c string, styles ...style) bool {
 	m, ok := scanMarker([]rune(c), 0)
-	return ok && m.style == st
+	return ok && slices.Contains(styles, m.style)
 }
 
 // openItem starts the row of a project or sub-project; a project still
 // waiting for its owner when a sub-project's number follows heads the
 // sub-projects below it.
 func (g *groupLeadReader) openItem(c string) {
-	m, _ := scanMarker([]rune(c), 0)
-	num, rest, _ := cellNumber(c)
+	rs := []rune(c)
+	m, _ := scanMarker(rs, 0)
 	if m.style == styleCNParen {
-		rs := []rune(c)
-		num, rest = string(rs[:m.end]), string(rs[m.end:])
 		g.sub = false
 	} else if g.heads() {
 		g.rows = append(g.rows, []string{g.item[0] + g.item[1], "", "", ""})
 		g.sub = true
 	}
-	g.item, g.owned = []string{num, strings.TrimSpace(rest), g.lead, ""}, false
+	g.item, g.owned = []string{m.label(), strings.TrimSpace(string(rs[m.end:])), g.lead, ""}, false
 }
 
 // flushCut drops a project left without its owner cell: the text was cut
