@@ -31,6 +31,7 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	eachText(lines, func(s string) string { return dropBullet(foldEnclosed(DropPinyinGlosses(s))) })
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
+	lines = joinSharedPages(lines)
 	// A gloss a line break cut in two (管理(lǐ⏎)局) is whole again.
 	eachText(lines, DropPinyinGlosses)
 	lines = joinLoneNumbers(lines)

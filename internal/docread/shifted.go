@@ -57,8 +57,15 @@ var lostNumeralEnd = map[byte]byte{0xB6: 0xFE, 0xC8: 0xFD, 0xC1: 0xF9}
 
 // restoreLostNumeral puts back the pair a realigned heading lost between
 // its numeral's first byte and the end of its ）: A1 A1 A3 A8 B6 A9 … is
-// 　（二）….
+// 　（二）…. Of 六 (C1 F9) both shifted pairs are such codes (A8 C1 and
+// F9 A3): its whole numeral is gone, and 。 runs straight into the last
+// byte of ）: A1 A1 A3 A9 … is 　（六）….
 func restoreLostNumeral(b []byte) []byte {
+	if len(b) >= 4 && b[0] == 0xA1 && b[1] == 0xA1 && b[2] == 0xA3 && b[3] == 0xA9 {
+		out := append([]byte{}, b[:3]...)
+		out = append(out, 0xA8, 0xC1, 0xF9, 0xA3)
+		return append(out, b[3:]...)
+	}
 	if len(b) < 6 || b[0] != 0xA1 || b[1] != 0xA1 || b[2] != 0xA3 || b[3] != 0xA8 || b[5] != 0xA9 {
 		return b
 	}

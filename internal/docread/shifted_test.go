@@ -35,6 +35,8 @@ func TestRealignShifted(t *testing.T) {
 		// is a user-defined code the page dropped: it is put back.
 		{"?。ǘ┘涌旄母" + "2024", "（二）加快改2024"},
 		{"。ㄈ┘涌旄母" + "2024", "（三）加快改2024"},
+		// Both shifted pairs of 六 are such codes: the numeral is gone.
+		{"?。┘涌旄母" + "2024", "（六）加快改2024"},
 		// Text that only starts with a stop is left alone.
 		{"。以上各项均需落实", "。以上各项均需落实"},
 		{"?。ㄒ", "?。ㄒ"},

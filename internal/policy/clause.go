@@ -585,7 +585,13 @@ func (u unitRules) byClause(t string) (clause, bool) {
 		}
 		if u.isUnitList(list) && !genericNames(list) {
 			c := clause{form: formLabelled, raw: list}
-			if ref := articleRefRe.FindString(sentenceAround(t, ms[k][0], ms[k][1])); ref != "" {
+			ref := articleRefRe.FindString(sentenceAround(t, ms[k][0], ms[k][1]))
+			if strings.Contains(ref, "至") {
+				// 第六条至第十六条…由X负责: the sentence restates the
+				// units of the articles it names, not this item's.
+				continue
+			}
+			if ref != "" {
 				c.flag = "责任单位出自指向" + ref + "的句子，可能不是本条的责任单位，请核实"
 			}
 			return c, true

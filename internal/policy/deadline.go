@@ -33,7 +33,7 @@ func leadWord(before string) string {
 var (
 	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
-	recurringRe = regexp.MustCompile(`每年|每季度|每月|每半年`)
+	recurringRe = regexp.MustCompile(`每[两二三四五]?年|每季度|每月|每半年`)
 	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
 	// 上半年, 三季度前: a part of the document's year.
 	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
@@ -47,7 +47,7 @@ var (
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季") && !strings.Contains(text, "以前") && !strings.Contains(text, "之前") {
 		return nil
 	}
 	var best *task.Deadline
@@ -146,7 +146,21 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		}
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
-	return openEnded(text)
+	if d := openEnded(text); d != nil {
+		return d
+	}
+	return eventDeadline(text)
+}
+
+// eventDeadlineRe is work due before an event the text names instead of a
+// date (在国卫复审暗访以前组织拆除): the event, then 以前 or 之前.
+var eventDeadlineRe = regexp.MustCompile(`(?:^|[，,；;。\s])在(\p{Han}{2,10}?(?:以前|之前))`)
+
+func eventDeadline(text string) *task.Deadline {
+	if m := eventDeadlineRe.FindStringSubmatch(text); m != nil {
+		return &task.Deadline{Text: m[1]}
+	}
+	return nil
 }
 
 // openEnded reads a deadline that sets no end (持续推进, 长期坚持). Not one

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // A page may lose every separator of a table: its header becomes one run of
@@ -45,6 +46,12 @@ func readGluedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		}
 		rows = append(rows, row)
 	}
+	return gluedTable(rows, j)
+}
+
+// gluedTable is the table of a glued header and its rows (two at least),
+// each row noted as a guess; next is the line after it.
+func gluedTable(rows [][]string, next int) (*taskTable, int, bool) {
 	if len(rows) < 3 {
 		return nil, 0, false
 	}
@@ -53,7 +60,7 @@ func readGluedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		return nil, 0, false
 	}
 	t.note = gluedNote
-	return t, j, true
+	return t, next, true
 }
 
 // gluedRow reads row number n of a glued table: its number, its task up to
@@ -120,4 +127,81 @@ func gluedName(rs []rune, u unitRules) int {
 		return k
 	}
 	return 0
+}
+
+// A table may lose its line breaks as well: the header's words run on into
+// row 1 and each row into the next (…责任单位备注1将…。市委宣传部、
+// 市城管委2完善…). A row's unit cell is what follows its last full stop, so
+// a row ends where the next number follows a list of units.
+
+// gluedLineHeadRe is such a header, the number 1 of the first row and the
+// character after it. Group 1 is the unit column.
+var gluedLineHeadRe = regexp.MustCompile(`序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)\p{Han}{0,6}?1[^\d.．、%]`)
+
+// readGluedLineTable reads a table that runs on in the line at lines[i],
+// rows numbered 1, 2, … each ending in its unit cell.
+func readGluedLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	l := strings.TrimSpace(lines[i])
+	if !strings.Contains(l, "序号") {
+		return nil, 0, false
+	}
+	loc := gluedLineHeadRe.FindStringSubmatchIndex(l)
+	if loc == nil {
+		return nil, 0, false
+	}
+	rows := [][]string{{"序号", "任务内容", l[loc[2]:loc[3]]}}
+	_, last := utf8.DecodeLastRuneInString(l[:loc[1]])
+	rest := l[loc[1]-last-len("1"):]
+	for n := 1; rest != ""; n++ {
+		row, after, ok := gluedLineRow(rest, n, u)
+		if !ok {
+			break
+		}
+		rows = append(rows, row)
+		rest = after
+	}
+	return gluedTable(rows, i+1)
+}
+
+// gluedLineRow cuts row n off the start of s (which starts with n): the
+// row ends before the first n+1 that follows a list of units after a full
+// stop, or at the end of s.
+func gluedLineRow(s string, n int, u unitRules) ([]string, string, bool) {
+	num := itoa(n)
+	if !strings.HasPrefix(s, num) {
+		return nil, "", false
+	}
+	body := s[len(num):]
+	next := itoa(n + 1)
+	for from := 0; ; {
+		k := strings.Index(body[from:], next)
+		if k < 0 {
+			break
+		}
+		k += from
+		if row, ok := gluedLineCells(num, body[:k], u); ok && !endsInDigit(body[:k]) {
+			return row, body[k:], true
+		}
+		from = k + len(next)
+	}
+	row, ok := gluedLineCells(num, body, u)
+	return row, "", ok
+}
+
+// gluedLineCells splits a row's body at its last full stop into the task
+// and the unit cell, which must be a list of units.
+func gluedLineCells(num, body string, u unitRules) ([]string, bool) {
+	stop := strings.LastIndex(body, "。")
+	if stop < 0 {
+		return nil, false
+	}
+	units := strings.TrimSpace(body[stop+len("。"):])
+	if units == "" || !u.isUnitList(units) {
+		return nil, false
+	}
+	return []string{num, body[:stop+len("。")], units}, true
+}
+
+func endsInDigit(s string) bool {
+	return s != "" && s[len(s)-1] >= '0' && s[len(s)-1] <= '9'
 }

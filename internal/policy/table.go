@@ -78,6 +78,9 @@ type taskTable struct {
 	// goals is set when the content column is headed as goals (预期目标,
 	// 主要指标): its rows are targets.
 	goals bool
+	// tasks is set when the content column calls its rows tasks (重点工作
+	// 任务): a run of numeric goals among them stays tasks.
+	tasks bool
 	// unitless is set for a table with no unit column: its rows name no
 	// units and share none.
 	unitless bool
@@ -94,6 +97,10 @@ type taskTable struct {
 
 // goalHeaderRe matches a content column that holds goals, not work.
 var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性)?(目标|指标)(值)?$`)
+
+// taskHeaderRe matches a content column that names its rows as work to do,
+// not figures to reach (重点工作任务, 工作任务; not 目标任务).
+var taskHeaderRe = regexp.MustCompile(`^[^目标指]*工作任务$`)
 
 // recogniseTable returns the table's column layout when it is a task table:
 // it must have a content column and a unit column.
@@ -143,7 +150,9 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			}
 			t := &taskTable{cols: cols, rows: data}
 			if k := firstCol(cols, colContent); k >= 0 {
-				t.goals = goalHeaderRe.MatchString(strings.Join(strings.Fields(rows[h][k]), ""))
+				head := strings.Join(strings.Fields(rows[h][k]), "")
+				t.goals = goalHeaderRe.MatchString(head)
+				t.tasks = taskHeaderRe.MatchString(head)
 			}
 			return t, true
 		}
@@ -382,7 +391,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		prev = tk
 		out = append(out, tk)
 	}
-	markIndicatorRuns(out)
+	if !t.tasks {
+		markIndicatorRuns(out)
+	}
 	placeRows(docID, out, existing, host)
 	return out
 }
