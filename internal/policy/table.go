@@ -426,9 +426,10 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
 		raw = "牵头单位：" + cells[colLead] + "；配合单位：" + cells[colCo]
 		us = p.rules.finish(us, raw)
-	case cells[colLead] != "" && !hasCol(t.cols, colUnits) && (hasCol(t.cols, colCo) || p.rules.isUnitList(cells[colLead])):
+	case cells[colLead] != "" && cells[colUnits] == "" && (hasCol(t.cols, colCo) || hasCol(t.cols, colUnits) || p.rules.isUnitList(cells[colLead])):
 		// Under a 牵头单位 column every unit leads, whether or not the
-		// table has a 配合单位 column beside it.
+		// table has a 配合单位 or 责任单位 column beside it: a row that
+		// leaves the co-units' cell empty has leads only.
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
 		us = p.rules.finish(us, cells[colLead])
 	case cells[colLead] == "" && cells[colUnits] != "" && cells[colCo] != "":
