@@ -2,6 +2,7 @@ package policy
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -45,6 +46,8 @@ var metaTransforms8 = slices.Concat(
 		{"table-progress-report", metaTableAs(metaProgressPipes, false)},
 		{"table-progress-cell-lines", metaTableAs(metaProgressCellLines(false), true)},
 		{"table-progress-cell-pipes", metaTableAs(metaProgressCellLines(true), true)},
+		{"table-progress-one-line", metaTableAs(func(tb *metaTable) (string, bool) { return metaRenderOneLine(metaProgressTable(tb)) }, true)},
+		{"table-task-data-note", metaTableAs(metaTaskDataNote, false)},
 		{"table-rectify-list", metaTableAs(metaRenderRectify, false)},
 		{"table-gov-report-leader", metaTableAs(metaRenderGovReport, false)},
 		{"table-contact-columns", metaTableAs(metaRenderExtraColumns("配合单位", []string{"联系人", "联系电话"}, metaContactCells), false)},
@@ -63,6 +66,7 @@ var metaTransforms8 = slices.Concat(
 		{"doc-signature-before-list", metaSignatureBeforeList},
 		{"clause-leader-contact", metaLeaderContactClause},
 		{"owner-line-contact", metaOwnerLineContact},
+		{"owner-line-leader-contact", metaOwnerLineLeaderContact},
 	}),
 )
 
@@ -226,20 +230,27 @@ func metaCCPrinted(s string) string {
 
 // metaSignatureBeforeList puts a notice's preamble and its signature (the
 // issuing office and the date) before the first numbered item, as a
-// notice that prints its task list after the signature does.
+// notice that prints its task list after the signature does. The date is
+// of the earliest year the text names (a plan for 2012–2015 is signed by
+// 2012: signed later, its span would read as past), else of 2024. Not in a table flattened one cell a line
+// (a line 序号 alone): its first number may be a cell.
 func metaSignatureBeforeList(s string) string {
-	if strings.Contains(s, "|") {
+	if strings.Contains(s, "|") || metaCellHeaderLineRe.MatchString(s) {
 		return s
 	}
 	lines := strings.Split(s, "\n")
 	for i, l := range lines {
-		if metaItemStartRe.MatchString(l) {
+		if metaAnyNumberRe.MatchString(l) {
+			year := "2024"
+			for _, m := range metaYearRe.FindAllStringSubmatch(s, -1) {
+				year = min(year, m[1])
+			}
 			head := []string{
 				"各区县人民政府，市政府各部门：",
 				"　　现将有关工作任务印发给你们，请认真贯彻落实。",
 				"",
 				"某某市人民政府办公室",
-				"2024年3月1日",
+				year + "年3月1日",
 				"",
 			}
 			return strings.Join(slices.Concat(lines[:i], head, lines[i:]), "\n")
@@ -247,6 +258,8 @@ func metaSignatureBeforeList(s string) string {
 	}
 	return s
 }
+
+var metaYearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
 
 // metaLeaderContactClause names a leader first and a contact person with a
 // telephone number last inside every labelled clause: （责任领导：王某某；
@@ -290,4 +303,36 @@ func metaOwnerGroupEnds(lines []string, i int) bool {
 	}
 	next := lines[i+1]
 	return strings.TrimSpace(next) == "" || metaItemStartRe.MatchString(next) || metaChineseItemRe.MatchString(next)
+}
+
+// metaTaskDataNote writes the table with | and a note in brackets after
+// every task's text that names the agency its data come from: （数据由市
+// 统计局提供）. A reader never takes a data source for an owner.
+func metaTaskDataNote(tb *metaTable) (string, bool) {
+	text := metaColumn(tb, "重点任务")
+	rows := [][]string{tb.header}
+	for _, r := range tb.rows {
+		nr := slices.Clone(r)
+		nr[text] = strings.TrimRight(nr[text], "。") + "（数据由市统计局提供）"
+		rows = append(rows, nr)
+	}
+	var b strings.Builder
+	metaPipeRows(&b, rows)
+	return b.String(), true
+}
+
+// metaOwnerLineLeaderContact moves single clauses onto owner lines of their
+// own (metaClauseToOwnLine) and writes each such line that stands right
+// below an item with a leader before its units and a contact after them:
+// 责任领导：王某某；责任单位：A；联系人：李某某，电话：13800000000.
+func metaOwnerLineLeaderContact(s string) string {
+	lines := strings.Split(metaClauseToOwnLine(s, false), "\n")
+	for i := 1; i < len(lines); i++ {
+		l := lines[i]
+		if !metaOwnLineRe.MatchString(l) || strings.Contains(l, "领导") || !metaItemStartRe.MatchString(lines[i-1]) || strings.Contains(lines[i-1], "|") || !metaOwnerGroupEnds(lines, i) {
+			continue
+		}
+		lines[i] = "责任领导：王某某；" + strings.TrimRight(strings.TrimSpace(l), "。；;") + "；联系人：李某某，电话：13800000000"
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ func readOneLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool
 		return nil, 0, false
 	}
 	for k < len(tokens) && tokens[k] != "1" {
-		if classifyHeader(tokens[k]) == colNone && !(k == 0 && categoryHeaderRe.MatchString(tokens[k])) {
+		if classifyHeader(tokens[k]) == colNone && !(k == 0 && categoryHeaderRe.MatchString(tokens[k])) && !sideColumnRe.MatchString(tokens[k]) {
 			return nil, 0, false
 		}
 		k++
@@ -58,6 +59,11 @@ func readOneLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool
 	}
 	return t, i + 1, true
 }
+
+// sideColumnRe is the header of a column that reports on a task or notes
+// something beside it (进展情况, 备注, 联系人): it assigns nothing, but
+// stands in a task table's header as often as the unit columns do.
+var sideColumnRe = regexp.MustCompile(`^(?:进展情况|工作进展|推进情况|落实情况|完成情况|备注|说明|联系人|联系电话|联系方式|考核分值|分值|权重)$`)
 
 // splitNumberedRows cuts tokens that start with 1 at the numbers 2, 3, …
 // in order; each row keeps its number first and needs a cell after it.
