@@ -351,7 +351,9 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
-		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1])
+		// Not a unit's own note inside a labelled list: 责任单位：A、
+		// 市财政局(国资委)；配合单位：B.
+		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1]) && !(!detached && u.labelledListBefore(rs, i))
 		ownLine := atLineStart(rs, i) && restBlank(rs, j+1, false)
 		if !u.looksLikeClause(inner) && !((atEnd || ownLine) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
@@ -378,6 +380,23 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 	}
 	b.WriteString(string(rs[last:]))
 	return b.String(), cs
+}
+
+// labelledListBefore reports whether the line up to rs[i] ends in a
+// label's list of units (责任单位：A、市财政局): a bracket right after it is
+// the last unit's own note, not a clause.
+func (u unitRules) labelledListBefore(rs []rune, i int) bool {
+	start := i
+	for start > 0 && rs[start-1] != '\n' {
+		start--
+	}
+	line := string(rs[start:i])
+	locs := clauseWordRe.FindAllStringIndex(line, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	list := strings.TrimSpace(line[locs[len(locs)-1][1]:])
+	return list != "" && !strings.ContainsAny(list, "；;。") && u.isUnitList(list)
 }
 
 // unclosedClauseEnd returns where the line ends when the bracket opening at
