@@ -96,6 +96,11 @@ func TestUnspace(t *testing.T) {
 		"近日督查组对农贸市场 单位 小区 卫生情况进行督查，这次又有哪些脏乱差被曝光呢？ 1.市场内卫生间堆放有杂物； 整改责任单位:县市场监督管理局 " +
 			"整改时限:2021年8月13日前 2.员工食堂橱柜杂物乱堆放； 整改责任单位:县污水处理厂 整改时限:2021年8月13日前",
 		"增长率 1 . 5 个百分点，共 12 34 项\nThe plan is read as it is written.\nIt has a few words in English.",
+		// rules whose articles stand a space after their number, their
+		// other lines tabbed: the spaces part the numbers from the text
+		"第一章 总则\n第一条 为加快产业园建设，提高专项资金使用效益，制定本细则。\n第二条 本细则适用于园区内注册的企业。\n" +
+			"第三条 本细则所称企业是指依法设立的独立法人企业。\n第四条 本细则所称管理机构是指园区管委会。\n" +
+			"（一）\t申报条件\n第五条 本细则遵循公平公正、简便操作的原则。",
 	} {
 		want := strings.Join(strings.Split(text, "\n"), "\n")
 		if got := readBlocks(t)(text); got != want {
@@ -161,6 +166,11 @@ func TestUnwrap(t *testing.T) {
 		// a publication's name after a single page's number is that
 		// page's running header already
 		"1.推进试点。责任单位：市科技局。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。": "1.推进试点。责任单位：市科技局。\n2.完善机制。",
+		// a running header shaped like a heading or closed by a bracket
+		// goes when it follows every page number, not when only one
+		"第一章 总则\n第一条 推进试点。\n— 1 —\n第一章 总则\n第二条 完善机制。\n— 2 —\n第一章 总则\n第三条 强化保障。":                            "第一章 总则\n第一条 推进试点。\n第二条 完善机制。\n第三条 强化保障。",
+		"重点任务进度表(截至10月31日)\n1.推进试点。\n— 1 —\n重点任务进度表(截至10月31日)\n2.完善机制。\n— 2 —\n重点任务进度表(截至10月31日)\n3.强化保障。": "重点任务进度表(截至10月31日)\n1.推进试点。\n2.完善机制。\n3.强化保障。",
+		"（一）申报条件\n1.推进试点。\n— 1 —\n（一）申报条件\n2.完善机制。\n— 2 —\n3.强化保障。":                                        "（一）申报条件\n1.推进试点。\n（一）申报条件\n2.完善机制。\n3.强化保障。",
 	})
 	// Left alone: paragraphs of any length that end their sentences, and
 	// a table flattened one cell a line.

@@ -259,13 +259,18 @@ var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|�
 // number on at least min pages (on a single page only a line shorter than
 // the lines of a text hard-wrapped at width), or on one when it names a
 // publication: a page's running header. A line that could start an item,
-// or ends a sentence, is never one.
+// or ends a sentence, is one only when it stands after every page number,
+// on two pages or more (a title closed by its bracket, 进度表(截至10月31日),
+// or a chapter's heading 第一章 总则): a document's own line falls after a
+// page break by chance, never after each.
 func runningHeaders(lines []line, min, width int) map[string]bool {
-	count := map[string]int{}
+	count, shaped := map[string]int{}, map[string]int{}
+	breaks := 0
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
 		}
+		breaks++
 		// A form feed between pages leaves a blank line.
 		j := i + 1
 		for j < len(lines) && lines[j].blank() {
@@ -274,11 +279,20 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 		if j == len(lines) || lines[j].rows != nil {
 			continue
 		}
-		if h := lines[j].text; runeLen(h) <= headerMaxRunes && !tableLike(h) && !itemStartRe.MatchString(h) && !endsParagraph(h) {
+		switch h := lines[j].text; {
+		case runeLen(h) > headerMaxRunes || tableLike(h):
+		case itemStartRe.MatchString(h) || endsParagraph(h):
+			shaped[h]++
+		default:
 			count[h]++
 		}
 	}
 	headers := map[string]bool{}
+	for h, n := range shaped {
+		if n >= 2 && n == breaks {
+			headers[h] = true
+		}
+	}
 	for h, n := range count {
 		// On a single page, a line as long as the text's lines is the
 		// next page's first line of text, not a header.
