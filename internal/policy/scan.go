@@ -129,7 +129,7 @@ func (s *scanner) accept(m marker) bool {
 		return true
 	}
 	switch {
-	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
+	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m) || s.numberedOn(m):
 		s.push(m, false)
 	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
@@ -341,6 +341,22 @@ func (s *scanner) midway(m marker) bool {
 	}
 	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
 }
+
+// numberedOn accepts the first arabic item of an excerpt that starts past
+// its document's first section (二、 then （一） then 10.): documents that
+// number their arabic items on across sections leave the excerpt's first
+// one past 1. Only in a text whose first item is itself numbered past its
+// first, on its own line, with its next sibling on a line of its own.
+func (s *scanner) numberedOn(m marker) bool {
+	if len(s.nodes) == 0 || s.nodes[0].m.value < 2 || m.style != styleNum || m.bare || !m.lineStart || s.lastVal[m.style] > 0 || m.value > maxNumberedOn {
+		return false
+	}
+	return s.nextSibling(m)
+}
+
+// maxNumberedOn bounds the number an excerpt's first arabic item may carry:
+// a document of a few hundred items numbers them on no further.
+const maxNumberedOn = 300
 
 // opensSection reports whether m, a Chinese numeral opening a line, opens
 // a section though its next sibling stands pages on or the excerpt ends
