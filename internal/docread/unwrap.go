@@ -53,7 +53,7 @@ func lineWidth(lines []line) int {
 		case len(s) > 4*wrapMaxWidth:
 			over++
 		default:
-			if n := runeLen(s); n > wrapMaxWidth {
+			if n := l.laidLen(); n > wrapMaxWidth {
 				over++
 			} else {
 				lens = append(lens, n)
@@ -72,7 +72,7 @@ func lineWidth(lines []line) int {
 	}
 	long, open := 0, 0
 	for i, l := range lines {
-		if l.rows != nil || tableLike(l.text) || !atMargin(l.text, width) {
+		if l.rows != nil || tableLike(l.text) || !atMarginLine(l, width) {
 			continue
 		}
 		long++
@@ -94,6 +94,14 @@ func atMargin(s string, width int) bool {
 	}
 	n := runeLen(s)
 	return 4*n >= 3*width && n <= width+width/8+2
+}
+
+// atMarginLine is atMargin for a line, measured as the page laid it out.
+func atMarginLine(l line, width int) bool {
+	if l.laid == 0 {
+		return atMargin(l.text, width)
+	}
+	return 4*l.laid >= 3*width && l.laid <= width+width/8+2
 }
 
 // continues reports a line that may continue the one before it: text
@@ -183,14 +191,14 @@ func unwrapLines(lines []line) []line {
 // costs the length of the text, not its square.
 type paragraph struct {
 	parts []string
-	depth int    // brackets left open
-	tail  string // the last line: what must reach the margin
+	depth int  // brackets left open
+	tail  line // the last line: what must reach the margin
 }
 
-func (p *paragraph) add(s string) {
-	p.parts = append(p.parts, s)
-	p.depth = bracketDepth(p.depth, s)
-	p.tail = s
+func (p *paragraph) add(l line) {
+	p.parts = append(p.parts, l.text)
+	p.depth = bracketDepth(p.depth, l.text)
+	p.tail = l
 }
 
 // joinWrapped joins the lines of a text hard-wrapped at width.
@@ -209,10 +217,10 @@ func joinWrapped(lines []line, width int) []line {
 			flush()
 			out = append(out, l)
 		case len(cur.parts) > 0 && joinable(&cur, l.text, width):
-			cur.add(l.text)
+			cur.add(l)
 		default:
 			flush()
-			cur.add(l.text)
+			cur.add(l)
 		}
 	}
 	flush()
@@ -221,13 +229,13 @@ func joinWrapped(lines []line, width int) []line {
 
 // joinable reports whether the line next continues p.
 func joinable(p *paragraph, next string, width int) bool {
-	if !atMargin(p.tail, width) {
+	if !atMarginLine(p.tail, width) {
 		return false
 	}
 	if p.depth > 0 {
 		return !itemNumberRe.MatchString(next)
 	}
-	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+	return !endsParagraph(p.tail.text) && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
 }
 
 // labelLineRe starts a label line (责任单位：…); clauseVerbEndRe is the verb
@@ -242,7 +250,7 @@ var (
 // 负责): its units are complete, and a line after it (the title of the
 // section that follows) does not continue it.
 func closedOwnerLine(p *paragraph) bool {
-	return clauseVerbEndRe.MatchString(p.tail) && labelLineRe.MatchString(p.parts[0])
+	return clauseVerbEndRe.MatchString(p.tail.text) && labelLineRe.MatchString(p.parts[0])
 }
 
 // itemNumberRe is a numbering alone, which starts an item even inside an
@@ -369,7 +377,7 @@ func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
 // cannot be its last one.
 func runsOver(lines []line, j, i, width int, headers map[string]bool) bool {
 	k := j - 1
-	if k < 0 || lines[k].rows != nil || !atMargin(lines[k].text, width) || endsParagraph(lines[k].text) {
+	if k < 0 || lines[k].rows != nil || !atMarginLine(lines[k], width) || endsParagraph(lines[k].text) {
 		return false
 	}
 	n := i + 1
