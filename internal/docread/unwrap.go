@@ -229,13 +229,43 @@ func joinWrapped(lines []line, width int) []line {
 
 // joinable reports whether the line next continues p.
 func joinable(p *paragraph, next string, width int) bool {
+	if brokenLabel(p.tail.text, next) {
+		return true
+	}
 	if !atMarginLine(p.tail, width) {
 		return false
 	}
 	if p.depth > 0 {
 		return !itemNumberRe.MatchString(next)
 	}
-	return !endsParagraph(p.tail.text) && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text)
+	return !ends && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+}
+
+// ownerLabelColonRe ends a line with an owner label and its colon
+// (……。责任单位：): the units follow on the next line, so the colon ends
+// no paragraph.
+var ownerLabelColonRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参加|协办|协同|主办|承办)(?:单位|部门|科室|处室|主体)[：:]$`)
+
+// labelRestRe starts a line with what may be the rest of a label the
+// wrap broke (单位：, 任单位：, 位：).
+var labelRestRe = regexp.MustCompile(`^\p{Han}{1,5}[：:]`)
+
+// brokenLabel reports an owner label broken between two lines (……（牵头 /
+// 单位：市财政局): the end of tail and the start of next make the label,
+// which next alone does not hold. Such a line is no label line of its
+// own, whatever the text's wrap.
+func brokenLabel(tail, next string) bool {
+	m := labelRestRe.FindString(next)
+	if m == "" {
+		return false
+	}
+	rest := strings.TrimRight(m, "：:")
+	if ownerLabelRe.MatchString(rest) {
+		return false
+	}
+	rs := []rune(tail[max(0, len(tail)-16):])
+	return ownerLabelRe.MatchString(string(rs[max(0, len(rs)-4):]) + rest)
 }
 
 // labelLineRe starts a label line (责任单位：…); clauseVerbEndRe is the verb
@@ -426,13 +456,18 @@ func continuesClause(l line) bool {
 }
 
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
-// the lines of a bracketed clause broken once: a line that does not end
+// an owner label broken between two lines (see brokenLabel) and the lines
+// of a bracketed clause broken once: a line that does not end
 // a paragraph and leaves a bracket open, then one that does not start an
 // item and closes it (……（责任单位：北 / 沟街道、执法局）).
 func joinOpenBrackets(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		for l.rows == nil && i+1 < len(lines) && lines[i+1].rows == nil && !tableLike(l.text) && brokenLabel(l.text, lines[i+1].text) {
+			l.text += lines[i+1].text
+			i++
+		}
 		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continuesClause(lines[i+1]) &&
 			!openBracket(l.text+lines[i+1].text) {
 			l.text += lines[i+1].text
