@@ -112,8 +112,13 @@ func continues(l line) bool {
 
 func endsParagraph(s string) bool {
 	r := lastRune(s)
-	return strings.ContainsRune(paragraphEnds, r)
+	return strings.ContainsRune(paragraphEnds, r) && !placeBracketEndRe.MatchString(s)
 }
+
+// placeBracketEndRe ends a line with the bracketed levels inside a unit's
+// name (各县(市、区), 各区(市)): that bracket closes no clause, and the
+// name goes on (各县(市、区) / 政府).
+var placeBracketEndRe = regexp.MustCompile(`\p{Han}[（(][市区县旗]{1,2}(?:[、，,][市区县旗]{1,2}){0,2}[)）]$`)
 
 func lastRune(s string) rune {
 	rs := []rune(s[max(0, len(s)-8):])
