@@ -351,13 +351,17 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 // width runs its paragraph on over the page and the line is no longer
 // than half the width: a page's footer (the issuing office above -3-).
 // A line that could start an item, or ends a sentence, is never one, nor
-// one whose text stands anywhere else (a unit's cell in a table).
+// one whose text stands anywhere else (a unit's cell in a table), nor one
+// that recurs before fewer than half the page numbers: a table's cell
+// that a page break followed twice by chance (a footer is on most pages).
 func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
 	pages, over := map[string]int{}, map[string]bool{}
+	breaks := 0
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
 		}
+		breaks++
 		j := i - 1
 		for j >= 0 && lines[j].blank() {
 			j--
@@ -381,7 +385,7 @@ func runningFooters(lines []line, width int, headers map[string]bool) map[string
 	}
 	footers := map[string]bool{}
 	for f, n := range pages {
-		if (n >= 2 || over[f]) && held[f] == n {
+		if (n >= 2 && 2*n > breaks || over[f]) && held[f] == n {
 			footers[f] = true
 		}
 	}
