@@ -37,6 +37,9 @@ func TestFoldEnclosed(t *testing.T) {
 }
 
 func TestUnspace(t *testing.T) {
+	const buttonsPage = "近日 县创建指挥部 领导小组 督查组 对部分 农贸市场 单位 小区 卫生 进行督查 曝光如下: 1.市场内卫生间堆放有杂物; " +
+		"整改责任单位:县市场监管局 县卫健局 县住建局 整改时限:2021年8月13日前 2.员工食堂杂物乱堆放; " +
+		"整改责任单位:县水务局 县城管局 县交通局 县教育局 县发改局 县财政局 县民政局 县商务局 整改时限:2021年8月13日前"
 	scattered := "一、总体要求\n1.加快推进 数字政府建设，提升政务服 务效能。\n责任单位：区住 建局、区发 改委\n" +
 		"2.深化 营商环境改革，优化审 批流程。\n牵 头单位：区政 务服务中心\n3.强化 要素保障，完善 配套政策。\n"
 	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
@@ -53,6 +56,10 @@ func TestUnspace(t *testing.T) {
 			"11 .深化 营商环境改革，优化审 批流程。\n12 .强化 要素保障，完善 配套政策。\n13 .加强 督查考核，定期 通报进展。": "9.加快推进数字政府建设，提升政务服务效能。\n" +
 			"10.稳定就业局势，城镇登记失业率控制在3.5%以内。\n11.深化营商环境改革，优化审批流程。\n12.强化要素保障，完善配套政策。\n" +
 			"13.加强督查考核，定期通报进展。",
+		// a site's button bars above a page flattened into one line with
+		// spaces between its phrases and units: their spaces do not make
+		// the page's scattered
+		"分享到：微信 微博 QQ空间\n浏览次数：1024 【字体：大 中 小】【打印本页】【关闭窗口】\n" + buttonsPage: buttonsPage,
 		// the same with a stray space between each item's number and its
 		// dot: the items are no table's rows
 		strings.ReplaceAll(scattered, ".", " ."): "一、总体要求\n1.加快推进数字政府建设，提升政务服务效能。\n责任单位：区住建局、区发改委\n" +

@@ -238,7 +238,7 @@ func scattered(lines []line) bool {
 	long, spaced, spaces, afterUnit, size := 0, 0, 0, 0, 0
 	for _, l := range lines {
 		s := l.text
-		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) {
+		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) || buttonBar(s) {
 			continue
 		}
 		long++
@@ -264,6 +264,14 @@ func scattered(lines []line) bool {
 	}
 	many := spaced >= scatterMinLines || spaces >= scatterMinSpaces && spaces*100 >= size
 	return many && 2*spaced >= long && 2*afterUnit < spaces
+}
+
+// buttonBar reports a line made mostly of a site's buttons (分享到：微信
+// 微博, 【字体：大 中 小】【打印本页】): its spaces part buttons, and say
+// nothing of how the document's own text is spaced.
+func buttonBar(s string) bool {
+	t := removeSpaces(s)
+	return 2*runeLen(buttonWords.Replace(t)) < runeLen(t)
 }
 
 // nextSpace returns the index of the first space in s after index i, or
