@@ -256,8 +256,9 @@ var ownerLabelColonRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参�
 // wrap broke (单位：, 任单位：, 位：).
 var labelRestRe = regexp.MustCompile(`^\p{Han}{1,5}[：:]`)
 
-// brokenLabel reports an owner label broken between two lines (……（牵头 /
-// 单位：市财政局): the end of tail and the start of next make the label,
+// brokenLabel reports an owner or deadline label broken between two lines
+// (……（牵头 / 单位：市财政局, 整改 / 时限：): the end of tail and the start of
+// next make the label,
 // which next alone does not hold. Such a line is no label line of its
 // own, whatever the text's wrap.
 func brokenLabel(tail, next string) bool {
@@ -266,12 +267,17 @@ func brokenLabel(tail, next string) bool {
 		return false
 	}
 	rest := strings.TrimRight(m, "：:")
-	if ownerLabelRe.MatchString(rest) {
+	if ownerLabelRe.MatchString(rest) || dueLabelRe.MatchString(rest) {
 		return false
 	}
 	rs := []rune(tail[max(0, len(tail)-16):])
-	return ownerLabelRe.MatchString(string(rs[max(0, len(rs)-4):]) + rest)
+	label := string(rs[max(0, len(rs)-4):]) + rest
+	return ownerLabelRe.MatchString(label) || dueLabelRe.MatchString(label)
 }
+
+// dueLabelRe ends with a deadline's label (完成时限, 整改期限), which a wrap
+// breaks as it does an owner label.
+var dueLabelRe = regexp.MustCompile(`(?:完成|整改|办结|落实)(?:时限|时间|期限)$`)
 
 // labelLineRe starts a label line (责任单位：…); clauseVerbEndRe is the verb
 // of responsibility that closes its last phrase.
