@@ -169,6 +169,10 @@ func TestUnwrap(t *testing.T) {
 		"1.推进试点。（牵头\n单位：市财政局；配合单位：市税务局、\n各乡镇人民政府）\n2.完善机制。（牵头单位：市科技局）": "1.推进试点。（牵头单位：市财政局；配合单位：市税务局、各乡镇人民政府）\n2.完善机制。（牵头单位：市科技局）",
 		// a deadline's label a line break parted (整改 / 时限：)
 		"1.清理楼道堆放物。整改责任单位：县住建局 整改\n时限：2021年8月13日前\n2.修整破损路面。": "1.清理楼道堆放物。整改责任单位：县住建局 整改时限：2021年8月13日前\n2.修整破损路面。",
+		// an owner line cut inside a unit's name in a text that is not
+		// wrapped: the short rest closes it
+		"图1：公交站台缺少公益广告。责任单位：县交通局。\n图2：建筑工地围墙广告破损。责任单位：县住\n建局。\n图3：小区车辆乱停。责任单位：近湖街道。": "图1：公交站台缺少公益广告。责任单位：县交通局。\n" +
+			"图2：建筑工地围墙广告破损。责任单位：县住建局。\n图3：小区车辆乱停。责任单位：近湖街道。",
 		// a bracketed clause broken once in a text that is not wrapped
 		"1.清理铁路沿线堆放物。（责任单位：北\n沟街道、执法局）\n2.修整路面。（责任单位：住建局）": "1.清理铁路沿线堆放物。（责任单位：北沟街道、执法局）\n2.修整路面。（责任单位：住建局）",
 		// a 责任单位 line closed by its verb at the margin: the section

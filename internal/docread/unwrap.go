@@ -471,8 +471,9 @@ func continuesClause(l line) bool {
 }
 
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
-// an owner label broken between two lines (see brokenLabel) and the lines
-// of a bracketed clause broken once: a line that does not end
+// an owner label broken between two lines (see brokenLabel), an owner
+// line cut inside a unit's name (see unitsCut) and the lines of a
+// bracketed clause broken once: a line that does not end
 // a paragraph and leaves a bracket open, then one that does not start an
 // item and closes it (……（责任单位：北 / 沟街道、执法局）).
 func joinOpenBrackets(lines []line) []line {
@@ -487,8 +488,28 @@ func joinOpenBrackets(lines []line) []line {
 			!openBracket(l.text+lines[i+1].text) {
 			l.text += lines[i+1].text
 			i++
+		} else if i+1 < len(lines) && unitsCut(l, lines[i+1]) {
+			l.text += lines[i+1].text
+			i++
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// unitsCutRe ends a line in the middle of an owner label's units: the
+// label, its colon and units up to a Han character, no sentence closed.
+var unitsCutRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|协办|主办|承办)(?:单位|部门)[：:][^。；;！？!?：:]*\p{Han}$`)
+
+// unitCutEndRe is the rest of a unit's name closing the sentence: a few
+// characters without a comma or a label, then its full stop (建局。,
+// 力公司等。).
+var unitCutEndRe = regexp.MustCompile(`^[^，,：:。；;\s]{1,10}[。；;]$`)
+
+// unitsCut reports an owner line a line break cut inside a unit's name
+// in a text that is not wrapped as a whole (责任单位：县住 / 建局。): the
+// next line is only the name's rest and the stop that closes the line.
+func unitsCut(l, next line) bool {
+	return l.rows == nil && next.rows == nil && !tableLike(l.text) && continues(next) &&
+		unitsCutRe.MatchString(l.text) && unitCutEndRe.MatchString(next.text)
 }
