@@ -243,8 +243,26 @@ func joinable(p *paragraph, next string, width int) bool {
 	if p.depth > 0 {
 		return !itemNumberRe.MatchString(next)
 	}
-	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text)
+	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text) && !gluedRowGoesOn(p, next)
 	return !ends && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+}
+
+// gluedUnitRe starts a line with a unit's name run straight into the text
+// after it, without a space or a mark (区人力社保局2020年度…): the unit cell
+// of a table flattened without separators, glued to the next cell.
+var gluedUnitRe = regexp.MustCompile(`^[省市县区]\p{Han}{1,10}?[局委办厅部府心会院][\p{Han}\d]`)
+
+// gluedRowRe starts a row of a table flattened without separators: its
+// number, after the category cell if any, glued to the task
+// (经济社会发展主要预期目标3居民…, 3居民…).
+var gluedRowRe = regexp.MustCompile(`^\p{Han}{0,20}\d{1,3}\p{Han}`)
+
+// gluedRowGoesOn reports a glued row (see gluedRowRe) whose wrapped line
+// ends its task with 。 at the margin, then a line that opens with a glued
+// unit cell: the row goes on, and the stop ends no paragraph. A paragraph
+// of prose is no such row, and keeps its end.
+func gluedRowGoesOn(p *paragraph, next string) bool {
+	return strings.HasSuffix(p.tail.text, "。") && gluedRowRe.MatchString(p.parts[0]) && gluedUnitRe.MatchString(next)
 }
 
 // ownerLabelColonRe ends a line with an owner label and its colon
