@@ -409,5 +409,29 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
 }
 
+// countedItem reads at rs[i] a number that opens a line without
+// punctuation or with a full stop and is followed by a measure word (4人均
+// 地区生产总值…, 4。人均…), which bareNumber refuses: the caller takes it
+// only where it continues the list in force and its next number follows
+// (see scanner.listNumber).
+func countedItem(rs []rune, i int) (marker, bool) {
+	j, v := i, 0
+	for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
+		v = v*10 + digitVal(rs[j])
+		j++
+	}
+	if j == i || v == 0 || j >= len(rs) {
+		return marker{}, false
+	}
+	stop := rs[j] == '。'
+	if stop {
+		j++
+	}
+	if j >= len(rs) || !strings.ContainsRune(measureWords, rs[j]) || rs[j] == '%' || rs[j] == '％' {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: j, bare: true, stop: stop}, true
+}
+
 // openQuotes open a quoted name or title.
 const openQuotes = "“‘《「『"

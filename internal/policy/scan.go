@@ -63,9 +63,7 @@ func scanItems(rs []rune) []node {
 		}
 		m, ok := scanMarker(rs, i)
 		if !ok {
-			// 2.50个小区新增…: on a line of its own, the next number of
-			// the list in force is a marker though a figure follows it.
-			if m, ok = figureAfterNumber(rs, i); !ok || !atLine || !s.continues(m) {
+			if m, ok = s.listNumber(rs, i, atLine); !ok {
 				continue
 			}
 		}
@@ -142,6 +140,22 @@ func (s *scanner) accept(m marker) bool {
 		return false
 	}
 	return true
+}
+
+// listNumber reads at the start of a line the next number of the list in
+// force though what follows it reads as a figure: a figure (2.50个小区新增…)
+// or a measure word (4人均地区生产总值…, when 5 follows on its own line).
+func (s *scanner) listNumber(rs []rune, i int, atLine bool) (marker, bool) {
+	if !atLine {
+		return marker{}, false
+	}
+	if m, ok := figureAfterNumber(rs, i); ok && s.continues(m) {
+		return m, true
+	}
+	if m, ok := countedItem(rs, i); ok && s.continues(m) && s.nextSibling(m) {
+		return m, true
+	}
+	return marker{}, false
 }
 
 // continues reports whether m is the next number of the open list of its
