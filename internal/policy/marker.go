@@ -399,11 +399,13 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 		return marker{}, false
 	}
 	r := rs[end]
-	// 8。“赢在广州”项目: the item's text may open with a quoted name.
-	if strings.ContainsRune(openQuotes, r) && end+1 < len(rs) {
+	// 8。“赢在广州”项目: the item's text may open with a quoted name,
+	// whose first word counts nothing (9。“百人计划”).
+	quoted := strings.ContainsRune(openQuotes, r) && end+1 < len(rs)
+	if quoted {
 		r = rs[end+1]
 	}
-	if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(measureWords, r) {
+	if r < 0x4e00 || r > 0x9fff || !quoted && strings.ContainsRune(measureWords, r) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
