@@ -412,8 +412,8 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 }
 
 // countedItem reads at rs[i] a number that opens a line without
-// punctuation or with a full stop and is followed by a measure word (4人均
-// 地区生产总值…, 4。人均…), which bareNumber refuses: the caller takes it
+// punctuation or with a full stop and is followed, spaces aside, by a
+// measure word (4人均地区生产总值…, 4。人均…, 4 人均…), which bareNumber refuses: the caller takes it
 // only where it continues the list in force and its next number follows
 // (see scanner.listNumber).
 func countedItem(rs []rune, i int) (marker, bool) {
@@ -427,6 +427,9 @@ func countedItem(rs []rune, i int) (marker, bool) {
 	}
 	stop := rs[j] == '。'
 	if stop {
+		j++
+	}
+	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000') {
 		j++
 	}
 	if j >= len(rs) || !strings.ContainsRune(measureWords, rs[j]) || rs[j] == '%' || rs[j] == '％' {
