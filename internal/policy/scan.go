@@ -144,7 +144,8 @@ func (s *scanner) accept(m marker) bool {
 
 // listNumber reads at the start of a line the next number of the list in
 // force though what follows it reads as a figure: a figure (2.50个小区新增…)
-// or a measure word (4人均地区生产总值…, when 5 follows on its own line).
+// or a measure word (4人均地区生产总值…, when 5 follows on its own line; a
+// new list's 1万元生产总值能耗… when 2 does).
 func (s *scanner) listNumber(rs []rune, i int, atLine bool) (marker, bool) {
 	if !atLine {
 		return marker{}, false
@@ -152,7 +153,7 @@ func (s *scanner) listNumber(rs []rune, i int, atLine bool) (marker, bool) {
 	if m, ok := figureAfterNumber(rs, i); ok && s.continues(m) {
 		return m, true
 	}
-	if m, ok := countedItem(rs, i); ok && s.continues(m) && s.nextSibling(m) {
+	if m, ok := countedItem(rs, i); ok && (m.value == 1 || s.continues(m)) && s.nextSibling(m) {
 		return m, true
 	}
 	return marker{}, false
