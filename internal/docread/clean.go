@@ -28,6 +28,7 @@ var (
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	dropLineNumbers(lines)
 	traditional := simplifyLines(lines, &hint)
+	dropLineGlosses(lines)
 	eachText(lines, func(s string) string { return dropBullet(foldEnclosed(DropPinyinGlosses(s))) })
 	unspaceLines(lines)
 	lines = unwrapLines(lines)

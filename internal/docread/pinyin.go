@@ -52,3 +52,15 @@ func hasLatinLead(s string) bool {
 	}
 	return false
 }
+
+// dropLineGlosses drops the pinyin glosses of the text lines, noting the
+// length each had as laid out: a PDF wrapped the line with its glosses,
+// so without them a line that reached the margin would seem to end short.
+func dropLineGlosses(lines []line) {
+	for i, l := range lines {
+		if g := DropPinyinGlosses(l.text); g != l.text {
+			lines[i].laid = l.laidLen()
+			lines[i].text = g
+		}
+	}
+}

@@ -16,9 +16,21 @@ type line struct {
 	// line with | after each cell: the only sign, once the | are gone,
 	// that the lines after it (a signature, a date) are no cells.
 	tableEnd bool
+	// laid is the line's length in runes as the page laid it out, when
+	// dropping its pinyin glosses shortened it (0 otherwise): a wrapped
+	// line reaches the margin by that length (see atMarginLine).
+	laid int
 }
 
 func (l line) blank() bool { return l.text == "" && l.rows == nil }
+
+// laidLen is the line's length in runes as the page laid it out.
+func (l line) laidLen() int {
+	if l.laid > 0 {
+		return l.laid
+	}
+	return runeLen(l.text)
+}
 
 // textLines splits decoded plain text into trimmed lines.
 func textLines(text string) []line {

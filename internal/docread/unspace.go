@@ -108,8 +108,26 @@ func splitDecimal(before string, c rune) bool {
 
 var midSentenceDecimalRe = regexp.MustCompile(`[^\x00-\x7f。；！？：;!?:，,、（(]\d{1,3}[.．]$`)
 
-// unspace removes the scattered single spaces of s.
+// ordinalHeadRe is a line's opening ordinal with the space after it:
+// 第六条 , 第二章 , 第一部分 . Rules and regulations set their articles
+// so (第六条　在园区内…): that space parts the number from the article's
+// text and is no scattered one; without it, 第六条在… reads as a sentence.
+var ordinalHeadRe = regexp.MustCompile(`^第[一二三四五六七八九十百零〇]{1,5}(?:条|章|节|部分) `)
+
+// unspace removes the scattered single spaces of s, but for the space
+// after a line's opening ordinal (see ordinalHeadRe).
 func unspace(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	if m := ordinalHeadRe.FindStringIndex(s); m != nil {
+		return s[:m[1]] + unspaceRest(s[m[1]:])
+	}
+	return unspaceRest(s)
+}
+
+// unspaceRest removes the scattered single spaces of s.
+func unspaceRest(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
 	}
@@ -220,12 +238,15 @@ func scattered(lines []line) bool {
 	long, spaced, spaces, afterUnit, size := 0, 0, 0, 0, 0
 	for _, l := range lines {
 		s := l.text
-		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) {
+		if l.rows != nil || len(s) < scatterMinRunes || len(s) < 4*scatterMinRunes && runeLen(s) < scatterMinRunes || tableLike(s) || buttonBar(s) {
 			continue
 		}
 		long++
 		size += len(s)
 		found := false
+		if m := ordinalHeadRe.FindStringIndex(s); m != nil {
+			s = s[m[1]:]
+		}
 		for i := strings.IndexByte(s, ' '); i > 0 && i+1 < len(s); i = nextSpace(s, i) {
 			prev, _ := utf8.DecodeLastRuneInString(s[:i])
 			c, _ := utf8.DecodeRuneInString(s[i+1:])
@@ -243,6 +264,14 @@ func scattered(lines []line) bool {
 	}
 	many := spaced >= scatterMinLines || spaces >= scatterMinSpaces && spaces*100 >= size
 	return many && 2*spaced >= long && 2*afterUnit < spaces
+}
+
+// buttonBar reports a line made mostly of a site's buttons (分享到：微信
+// 微博, 【字体：大 中 小】【打印本页】): its spaces part buttons, and say
+// nothing of how the document's own text is spaced.
+func buttonBar(s string) bool {
+	t := removeSpaces(s)
+	return 2*runeLen(buttonWords.Replace(t)) < runeLen(t)
 }
 
 // nextSpace returns the index of the first space in s after index i, or

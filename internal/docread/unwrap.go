@@ -53,7 +53,7 @@ func lineWidth(lines []line) int {
 		case len(s) > 4*wrapMaxWidth:
 			over++
 		default:
-			if n := runeLen(s); n > wrapMaxWidth {
+			if n := l.laidLen(); n > wrapMaxWidth {
 				over++
 			} else {
 				lens = append(lens, n)
@@ -72,7 +72,7 @@ func lineWidth(lines []line) int {
 	}
 	long, open := 0, 0
 	for i, l := range lines {
-		if l.rows != nil || tableLike(l.text) || !atMargin(l.text, width) {
+		if l.rows != nil || tableLike(l.text) || !atMarginLine(l, width) {
 			continue
 		}
 		long++
@@ -96,6 +96,14 @@ func atMargin(s string, width int) bool {
 	return 4*n >= 3*width && n <= width+width/8+2
 }
 
+// atMarginLine is atMargin for a line, measured as the page laid it out.
+func atMarginLine(l line, width int) bool {
+	if l.laid == 0 {
+		return atMargin(l.text, width)
+	}
+	return 4*l.laid >= 3*width && l.laid <= width+width/8+2
+}
+
 // continues reports a line that may continue the one before it: text
 // that does not start an item or a table row.
 func continues(l line) bool {
@@ -104,8 +112,13 @@ func continues(l line) bool {
 
 func endsParagraph(s string) bool {
 	r := lastRune(s)
-	return strings.ContainsRune(paragraphEnds, r)
+	return strings.ContainsRune(paragraphEnds, r) && !placeBracketEndRe.MatchString(s)
 }
+
+// placeBracketEndRe ends a line with the bracketed levels inside a unit's
+// name (各县(市、区), 各区(市)): that bracket closes no clause, and the
+// name goes on (各县(市、区) / 政府).
+var placeBracketEndRe = regexp.MustCompile(`\p{Han}[（(][市区县旗]{1,2}(?:[、，,][市区县旗]{1,2}){0,2}[)）]$`)
 
 func lastRune(s string) rune {
 	rs := []rune(s[max(0, len(s)-8):])
@@ -183,14 +196,14 @@ func unwrapLines(lines []line) []line {
 // costs the length of the text, not its square.
 type paragraph struct {
 	parts []string
-	depth int    // brackets left open
-	tail  string // the last line: what must reach the margin
+	depth int  // brackets left open
+	tail  line // the last line: what must reach the margin
 }
 
-func (p *paragraph) add(s string) {
-	p.parts = append(p.parts, s)
-	p.depth = bracketDepth(p.depth, s)
-	p.tail = s
+func (p *paragraph) add(l line) {
+	p.parts = append(p.parts, l.text)
+	p.depth = bracketDepth(p.depth, l.text)
+	p.tail = l
 }
 
 // joinWrapped joins the lines of a text hard-wrapped at width.
@@ -209,10 +222,10 @@ func joinWrapped(lines []line, width int) []line {
 			flush()
 			out = append(out, l)
 		case len(cur.parts) > 0 && joinable(&cur, l.text, width):
-			cur.add(l.text)
+			cur.add(l)
 		default:
 			flush()
-			cur.add(l.text)
+			cur.add(l)
 		}
 	}
 	flush()
@@ -221,14 +234,68 @@ func joinWrapped(lines []line, width int) []line {
 
 // joinable reports whether the line next continues p.
 func joinable(p *paragraph, next string, width int) bool {
-	if !atMargin(p.tail, width) {
+	if brokenLabel(p.tail.text, next) {
+		return true
+	}
+	if !atMarginLine(p.tail, width) {
 		return false
 	}
 	if p.depth > 0 {
 		return !itemNumberRe.MatchString(next)
 	}
-	return !endsParagraph(p.tail) && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text) && !gluedRowGoesOn(p, next)
+	return !ends && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
 }
+
+// gluedUnitRe starts a line with a unit's name run straight into the text
+// after it, without a space or a mark (区人力社保局2020年度…): the unit cell
+// of a table flattened without separators, glued to the next cell.
+var gluedUnitRe = regexp.MustCompile(`^[省市县区]\p{Han}{1,10}?[局委办厅部府心会院][\p{Han}\d]`)
+
+// gluedRowRe starts a row of a table flattened without separators: its
+// number, after the category cell if any, glued to the task
+// (经济社会发展主要预期目标3居民…, 3居民…).
+var gluedRowRe = regexp.MustCompile(`^\p{Han}{0,20}\d{1,3}\p{Han}`)
+
+// gluedRowGoesOn reports a glued row (see gluedRowRe) whose wrapped line
+// ends its task with 。 at the margin, then a line that opens with a glued
+// unit cell: the row goes on, and the stop ends no paragraph. A paragraph
+// of prose is no such row, and keeps its end.
+func gluedRowGoesOn(p *paragraph, next string) bool {
+	return strings.HasSuffix(p.tail.text, "。") && gluedRowRe.MatchString(p.parts[0]) && gluedUnitRe.MatchString(next)
+}
+
+// ownerLabelColonRe ends a line with an owner label and its colon
+// (……。责任单位：): the units follow on the next line, so the colon ends
+// no paragraph.
+var ownerLabelColonRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参加|协办|协同|主办|承办)(?:单位|部门|科室|处室|主体)[：:]$`)
+
+// labelRestRe starts a line with what may be the rest of a label the
+// wrap broke (单位：, 任单位：, 位：).
+var labelRestRe = regexp.MustCompile(`^\p{Han}{1,5}[：:]`)
+
+// brokenLabel reports an owner or deadline label broken between two lines
+// (……（牵头 / 单位：市财政局, 整改 / 时限：): the end of tail and the start of
+// next make the label,
+// which next alone does not hold. Such a line is no label line of its
+// own, whatever the text's wrap.
+func brokenLabel(tail, next string) bool {
+	m := labelRestRe.FindString(next)
+	if m == "" {
+		return false
+	}
+	rest := strings.TrimRight(m, "：:")
+	if ownerLabelRe.MatchString(rest) || dueLabelRe.MatchString(rest) {
+		return false
+	}
+	rs := []rune(tail[max(0, len(tail)-16):])
+	label := string(rs[max(0, len(rs)-4):]) + rest
+	return ownerLabelRe.MatchString(label) || dueLabelRe.MatchString(label)
+}
+
+// dueLabelRe ends with a deadline's label (完成时限, 整改期限), which a wrap
+// breaks as it does an owner label.
+var dueLabelRe = regexp.MustCompile(`(?:完成|整改|办结|落实)(?:时限|时间|期限)$`)
 
 // labelLineRe starts a label line (责任单位：…); clauseVerbEndRe is the verb
 // of responsibility that closes its last phrase.
@@ -242,7 +309,7 @@ var (
 // 负责): its units are complete, and a line after it (the title of the
 // section that follows) does not continue it.
 func closedOwnerLine(p *paragraph) bool {
-	return clauseVerbEndRe.MatchString(p.tail) && labelLineRe.MatchString(p.parts[0])
+	return clauseVerbEndRe.MatchString(p.tail.text) && labelLineRe.MatchString(p.parts[0])
 }
 
 // itemNumberRe is a numbering alone, which starts an item even inside an
@@ -259,13 +326,18 @@ var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|�
 // number on at least min pages (on a single page only a line shorter than
 // the lines of a text hard-wrapped at width), or on one when it names a
 // publication: a page's running header. A line that could start an item,
-// or ends a sentence, is never one.
+// or ends a sentence, is one only when it stands after every page number,
+// on two pages or more (a title closed by its bracket, 进度表(截至10月31日),
+// or a chapter's heading 第一章 总则): a document's own line falls after a
+// page break by chance, never after each.
 func runningHeaders(lines []line, min, width int) map[string]bool {
-	count := map[string]int{}
+	count, shaped := map[string]int{}, map[string]int{}
+	breaks := 0
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
 		}
+		breaks++
 		// A form feed between pages leaves a blank line.
 		j := i + 1
 		for j < len(lines) && lines[j].blank() {
@@ -274,11 +346,20 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 		if j == len(lines) || lines[j].rows != nil {
 			continue
 		}
-		if h := lines[j].text; runeLen(h) <= headerMaxRunes && !tableLike(h) && !itemStartRe.MatchString(h) && !endsParagraph(h) {
+		switch h := lines[j].text; {
+		case runeLen(h) > headerMaxRunes || tableLike(h):
+		case itemStartRe.MatchString(h) || endsParagraph(h):
+			shaped[h]++
+		default:
 			count[h]++
 		}
 	}
 	headers := map[string]bool{}
+	for h, n := range shaped {
+		if n >= 2 && n == breaks {
+			headers[h] = true
+		}
+	}
 	for h, n := range count {
 		// On a single page, a line as long as the text's lines is the
 		// next page's first line of text, not a header.
@@ -294,13 +375,17 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 // width runs its paragraph on over the page and the line is no longer
 // than half the width: a page's footer (the issuing office above -3-).
 // A line that could start an item, or ends a sentence, is never one, nor
-// one whose text stands anywhere else (a unit's cell in a table).
+// one whose text stands anywhere else (a unit's cell in a table), nor one
+// that recurs before fewer than half the page numbers: a table's cell
+// that a page break followed twice by chance (a footer is on most pages).
 func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
 	pages, over := map[string]int{}, map[string]bool{}
+	breaks := 0
 	for i, l := range lines {
 		if l.rows != nil || !isPageNumber(l.text) {
 			continue
 		}
+		breaks++
 		j := i - 1
 		for j >= 0 && lines[j].blank() {
 			j--
@@ -324,7 +409,7 @@ func runningFooters(lines []line, width int, headers map[string]bool) map[string
 	}
 	footers := map[string]bool{}
 	for f, n := range pages {
-		if (n >= 2 || over[f]) && held[f] == n {
+		if (n >= 2 && 2*n > breaks || over[f]) && held[f] == n {
 			footers[f] = true
 		}
 	}
@@ -355,7 +440,7 @@ func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
 // cannot be its last one.
 func runsOver(lines []line, j, i, width int, headers map[string]bool) bool {
 	k := j - 1
-	if k < 0 || lines[k].rows != nil || !atMargin(lines[k].text, width) || endsParagraph(lines[k].text) {
+	if k < 0 || lines[k].rows != nil || !atMarginLine(lines[k], width) || endsParagraph(lines[k].text) {
 		return false
 	}
 	n := i + 1
@@ -404,19 +489,45 @@ func continuesClause(l line) bool {
 }
 
 // joinOpenBrackets joins, in a text that is not hard-wrapped as a whole,
-// the lines of a bracketed clause broken once: a line that does not end
+// an owner label broken between two lines (see brokenLabel), an owner
+// line cut inside a unit's name (see unitsCut) and the lines of a
+// bracketed clause broken once: a line that does not end
 // a paragraph and leaves a bracket open, then one that does not start an
 // item and closes it (……（责任单位：北 / 沟街道、执法局）).
 func joinOpenBrackets(lines []line) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		l := lines[i]
+		for l.rows == nil && i+1 < len(lines) && lines[i+1].rows == nil && !tableLike(l.text) && brokenLabel(l.text, lines[i+1].text) {
+			l.text += lines[i+1].text
+			i++
+		}
 		if l.rows == nil && i+1 < len(lines) && !endsParagraph(l.text) && !tableLike(l.text) && openBracket(l.text) && continuesClause(lines[i+1]) &&
 			!openBracket(l.text+lines[i+1].text) {
+			l.text += lines[i+1].text
+			i++
+		} else if i+1 < len(lines) && unitsCut(l, lines[i+1]) {
 			l.text += lines[i+1].text
 			i++
 		}
 		out = append(out, l)
 	}
 	return out
+}
+
+// unitsCutRe ends a line in the middle of an owner label's units: the
+// label, its colon and units up to a Han character, no sentence closed.
+var unitsCutRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|协办|主办|承办)(?:单位|部门)[：:][^。；;！？!?：:]*\p{Han}$`)
+
+// unitCutEndRe is the rest of a unit's name closing the sentence: a few
+// characters without a comma or a label, then its full stop (建局。,
+// 力公司等。).
+var unitCutEndRe = regexp.MustCompile(`^[^，,：:。；;\s]{1,10}[。；;]$`)
+
+// unitsCut reports an owner line a line break cut inside a unit's name
+// in a text that is not wrapped as a whole (责任单位：县住 / 建局。): the
+// next line is only the name's rest and the stop that closes the line.
+func unitsCut(l, next line) bool {
+	return l.rows == nil && next.rows == nil && !tableLike(l.text) && continues(next) &&
+		unitsCutRe.MatchString(l.text) && unitCutEndRe.MatchString(next.text)
 }

@@ -399,14 +399,43 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 		return marker{}, false
 	}
 	r := rs[end]
-	// 8。“赢在广州”项目: the item's text may open with a quoted name.
-	if strings.ContainsRune(openQuotes, r) && end+1 < len(rs) {
+	// 8。“赢在广州”项目: the item's text may open with a quoted name,
+	// whose first word counts nothing (9。“百人计划”).
+	quoted := strings.ContainsRune(openQuotes, r) && end+1 < len(rs)
+	if quoted {
 		r = rs[end+1]
 	}
-	if r < 0x4e00 || r > 0x9fff || strings.ContainsRune(measureWords, r) {
+	if r < 0x4e00 || r > 0x9fff || !quoted && strings.ContainsRune(measureWords, r) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
+}
+
+// countedItem reads at rs[i] a number that opens a line without
+// punctuation or with a full stop and is followed, spaces aside, by a
+// measure word (4人均地区生产总值…, 4。人均…, 4 人均…), which bareNumber refuses: the caller takes it
+// only where it continues the list in force and its next number follows
+// (see scanner.listNumber).
+func countedItem(rs []rune, i int) (marker, bool) {
+	j, v := i, 0
+	for j < len(rs) && j-i < 3 && isDigit(rs[j]) {
+		v = v*10 + digitVal(rs[j])
+		j++
+	}
+	if j == i || v == 0 || j >= len(rs) {
+		return marker{}, false
+	}
+	stop := rs[j] == '。'
+	if stop {
+		j++
+	}
+	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000') {
+		j++
+	}
+	if j >= len(rs) || !strings.ContainsRune(measureWords, rs[j]) || rs[j] == '%' || rs[j] == '％' {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: j, bare: true, stop: stop}, true
 }
 
 // openQuotes open a quoted name or title.

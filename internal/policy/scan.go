@@ -63,9 +63,7 @@ func scanItems(rs []rune) []node {
 		}
 		m, ok := scanMarker(rs, i)
 		if !ok {
-			// 2.50个小区新增…: on a line of its own, the next number of
-			// the list in force is a marker though a figure follows it.
-			if m, ok = figureAfterNumber(rs, i); !ok || !atLine || !s.continues(m) {
+			if m, ok = s.listNumber(rs, i, atLine); !ok {
 				continue
 			}
 		}
@@ -129,7 +127,7 @@ func (s *scanner) accept(m marker) bool {
 		return true
 	}
 	switch {
-	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m):
+	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m) || s.numberedOn(m):
 		s.push(m, false)
 	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
@@ -142,6 +140,23 @@ func (s *scanner) accept(m marker) bool {
 		return false
 	}
 	return true
+}
+
+// listNumber reads at the start of a line the next number of the list in
+// force though what follows it reads as a figure: a figure (2.50个小区新增…)
+// or a measure word (4人均地区生产总值…, when 5 follows on its own line; a
+// new list's 1万元生产总值能耗… when 2 does).
+func (s *scanner) listNumber(rs []rune, i int, atLine bool) (marker, bool) {
+	if !atLine {
+		return marker{}, false
+	}
+	if m, ok := figureAfterNumber(rs, i); ok && s.continues(m) {
+		return m, true
+	}
+	if m, ok := countedItem(rs, i); ok && (m.value == 1 || s.continues(m)) && s.nextSibling(m) {
+		return m, true
+	}
+	return marker{}, false
 }
 
 // continues reports whether m is the next number of the open list of its
@@ -341,6 +356,22 @@ func (s *scanner) midway(m marker) bool {
 	}
 	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
 }
+
+// numberedOn accepts the first arabic item of an excerpt that starts past
+// its document's first section (二、 then （一） then 10.): documents that
+// number their arabic items on across sections leave the excerpt's first
+// one past 1. Only in a text whose first item is itself numbered past its
+// first, on its own line, with its next sibling on a line of its own.
+func (s *scanner) numberedOn(m marker) bool {
+	if len(s.nodes) == 0 || s.nodes[0].m.value < 2 || m.style != styleNum || m.bare || !m.lineStart || s.lastVal[m.style] > 0 || m.value > maxNumberedOn {
+		return false
+	}
+	return s.nextSibling(m)
+}
+
+// maxNumberedOn bounds the number an excerpt's first arabic item may carry:
+// a document of a few hundred items numbers them on no further.
+const maxNumberedOn = 300
 
 // opensSection reports whether m, a Chinese numeral opening a line, opens
 // a section though its next sibling stands pages on or the excerpt ends
