@@ -332,18 +332,12 @@ var publicationRe = regexp.MustCompile(`\p{Han}(?:公报|政报|简报|快报|�
 // page break by chance, never after each.
 func runningHeaders(lines []line, min, width int) map[string]bool {
 	count, shaped := map[string]int{}, map[string]int{}
-	breaks := 0
-	for i, l := range lines {
-		if l.rows != nil || !isPageNumber(l.text) {
-			continue
-		}
-		breaks++
+	numbers := pageNumbers(lines)
+	breaks := len(numbers)
+	for _, i := range numbers {
 		// A form feed between pages leaves a blank line.
-		j := i + 1
-		for j < len(lines) && lines[j].blank() {
-			j++
-		}
-		if j == len(lines) || lines[j].rows != nil {
+		j, ok := nearText(lines, i, 1)
+		if !ok {
 			continue
 		}
 		switch h := lines[j].text; {
@@ -380,17 +374,11 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 // that a page break followed twice by chance (a footer is on most pages).
 func runningFooters(lines []line, width int, headers map[string]bool) map[string]bool {
 	pages, over := map[string]int{}, map[string]bool{}
-	breaks := 0
-	for i, l := range lines {
-		if l.rows != nil || !isPageNumber(l.text) {
-			continue
-		}
-		breaks++
-		j := i - 1
-		for j >= 0 && lines[j].blank() {
-			j--
-		}
-		if j < 0 || lines[j].rows != nil {
+	numbers := pageNumbers(lines)
+	breaks := len(numbers)
+	for _, i := range numbers {
+		j, ok := nearText(lines, i, -1)
+		if !ok {
 			continue
 		}
 		if f := lines[j].text; runeLen(f) <= headerMaxRunes && !tableLike(f) && !itemStartRe.MatchString(f) && !endsParagraph(f) && !isPageNumber(f) {
@@ -416,6 +404,28 @@ func runningFooters(lines []line, width int, headers map[string]bool) map[string
 	return footers
 }
 
+// pageNumbers returns the indexes of the lines that are a page's number.
+func pageNumbers(lines []line) []int {
+	var out []int
+	for i, l := range lines {
+		if l.rows == nil && isPageNumber(l.text) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// nearText returns the index of the first line that is not blank from
+// lines[i] on in steps of step (1 or -1), and whether there is one and it
+// is text, not a table.
+func nearText(lines []line, i, step int) (int, bool) {
+	j := i + step
+	for j >= 0 && j < len(lines) && lines[j].blank() {
+		j += step
+	}
+	return j, j >= 0 && j < len(lines) && lines[j].rows == nil
+}
+
 // afterBreaksOnly keeps of headers those whose every line stands right
 // after a page number.
 func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
@@ -423,11 +433,7 @@ func afterBreaksOnly(lines []line, headers map[string]bool) map[string]bool {
 		if l.rows != nil || !headers[l.text] {
 			continue
 		}
-		j := k - 1
-		for j >= 0 && lines[j].blank() {
-			j--
-		}
-		if j < 0 || lines[j].rows != nil || !isPageNumber(lines[j].text) {
+		if j, ok := nearText(lines, k, -1); !ok || !isPageNumber(lines[j].text) {
 			delete(headers, l.text)
 		}
 	}
