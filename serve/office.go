@@ -72,11 +72,11 @@ func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice string, failed bool) {
 	st, err := round.ReadStatus(s.WS, s.Period, s.Due, s.Now())
 	if err != nil {
-		page(w, http.StatusInternalServerError, "message", message{Title: "无法读取报送情况", Text: err.Error()})
+		fail(w, r, http.StatusInternalServerError, message{Title: "无法读取报送情况", Text: s.userText(err)})
 		return
 	}
 	if wantsJSON(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice})
+		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice, "failed": failed})
 		return
 	}
 	v := &officeView{Status: st, Base: "/o/" + r.PathValue("token"), Notice: notice, Failed: failed, Problems: map[string]string{}}
@@ -198,14 +198,14 @@ func (s *Server) writeBulletin() (string, error) {
 // officeAction logs an office action and shows the office page with what
 // it did, or why it failed.
 func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, file, notice string, err error) {
-	result := notice
+	logged, shown := notice, notice
 	if err != nil {
-		result = "失败：" + err.Error()
+		logged, shown = "失败："+err.Error(), "失败："+s.userText(err)
 	}
-	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: result, Remote: remote(r)}); err != nil {
-		result += "\n注意：" + err.Error()
+	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: logged, Remote: remote(r)}); err != nil {
+		shown += "\n注意：本次操作未能写入审计日志 " + AuditName + "，请检查该文件是否只读或磁盘已满。"
 	}
-	s.renderOffice(w, r, result, err != nil)
+	s.renderOffice(w, r, shown, err != nil)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
@@ -158,7 +159,7 @@ func secure(next http.Handler) http.Handler {
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Frame-Options", "DENY")
 		if r.Method == http.MethodPost && !sameOrigin(r) {
-			page(w, http.StatusForbidden, "message", message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
+			fail(w, r, http.StatusForbidden, message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -182,8 +183,29 @@ type message struct {
 	Title, Text string
 }
 
-func notFound(w http.ResponseWriter, _ *http.Request) {
-	page(w, http.StatusNotFound, "message", message{Title: "找不到该页面", Text: "链接无效或已停用。请核对办公室发来的链接；如链接已更换，请向办公室索取新链接。"})
+func notFound(w http.ResponseWriter, r *http.Request) {
+	fail(w, r, http.StatusNotFound, message{Title: "找不到该页面", Text: "链接无效或已停用。请核对办公室发来的链接；如链接已更换，请向办公室索取新链接。"})
+}
+
+// fail answers a request that was not served with m: its page, or, when
+// the request asks for JSON, {"error": title, "message": text}.
+func fail(w http.ResponseWriter, r *http.Request, status int, m message) {
+	if wantsJSON(r) {
+		writeJSON(w, status, map[string]string{"error": m.Title, "message": m.Text})
+		return
+	}
+	page(w, status, "message", m)
+}
+
+// userText is what a page says of err: the message of a problem the office
+// can fix (a busy workspace, a missing file), with the workspace's own
+// path left out; for any other failure, whose text is the system's and in
+// English, only that it failed; the audit log keeps the whole error.
+func (s *Server) userText(err error) string {
+	if inputerr.Is(err) {
+		return strings.ReplaceAll(err.Error(), s.WS.Root+string(filepath.Separator), "")
+	}
+	return "服务器内部错误，未能完成（详情已记入审计日志 " + AuditName + "）"
 }
 
 // page renders template name with data.

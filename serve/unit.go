@@ -183,7 +183,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	path, at, err := s.store(s.WS.ReturnsDir(s.Period), a.Unit, storedExt(name, data), data)
 	if err != nil {
-		http.Error(w, "保存失败，请稍后重试", http.StatusInternalServerError)
+		s.storeFailed(w, r, a, res, err)
 		return
 	}
 	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), at.In(period.Beijing).Format(time.RFC3339)
@@ -194,10 +194,20 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if err := s.audit.add(at, auditEntry{Unit: a.Unit, Action: actUpload, File: res.StoredAs, SHA256: res.SHA256, Result: result, Remote: remote(r)}); err != nil {
 		// Kept but not logged: the unit is told, and the office sees the
 		// file in 报送/ all the same.
-		page(w, http.StatusInternalServerError, "message", message{Title: "已保存，但未能记录", Text: "文件已保存为 " + res.Stored() + "，但服务器未能写入审计日志，请把此情况告知办公室。"})
+		fail(w, r, http.StatusInternalServerError, message{Title: "已保存，但未能记录", Text: "文件已保存为 " + res.Stored() + "，但服务器未能写入审计日志，请把此情况告知办公室。"})
 		return
 	}
 	s.answer(w, r, a, http.StatusOK, res, tok)
+}
+
+// storeFailed answers an upload that could not be kept, and logs why.
+func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, a fillin.Assignment, res *uploadResult, err error) {
+	text := "服务器未能保存该文件，本次上传未计入，请稍后重试；如仍失败，请告知办公室。"
+	if lerr := s.audit.add(s.Now(), auditEntry{Unit: a.Unit, Action: actRefused, File: res.File, SHA256: res.SHA256,
+		Result: "保存失败：" + err.Error(), Remote: remote(r)}); lerr != nil {
+		text += "（服务器也未能写入审计日志）"
+	}
+	fail(w, r, http.StatusInternalServerError, message{Title: "保存失败", Text: text})
 }
 
 // checkUpload checks an upload as taizhang check does, against the unit of

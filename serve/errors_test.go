@@ -1,0 +1,89 @@
+package serve
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// jsonError is the JSON answer of a request that was not served.
+func jsonError(t *testing.T, what string, w interface {
+	Header() http.Header
+}, body []byte) map[string]string {
+	t.Helper()
+	var m map[string]string
+	if ct := w.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") || json.Unmarshal(body, &m) != nil || m["error"] == "" {
+		t.Errorf("%s: %s %q; want a JSON error", what, ct, body)
+	}
+	return m
+}
+
+// Asked for JSON, every refusal answers JSON, in Chinese.
+func TestErrorsAsJSON(t *testing.T) {
+	s := testServer(t)
+	w := get(s, "/u/0123456789abcdef0123456789abcdef", true)
+	jsonError(t, "wrong token", w, w.Body.Bytes())
+	r := uploadRequest(t, linkPath(t, s, reported), "x.xlsx", demoReturn(t, s, reported))
+	r.Header.Set("Origin", "http://evil.example")
+	r.Header.Set("Accept", "application/json")
+	w = do(s, r)
+	if w.Code != http.StatusForbidden {
+		t.Errorf("foreign Origin: %d; want 403", w.Code)
+	}
+	jsonError(t, "foreign Origin", w, w.Body.Bytes())
+}
+
+// english finds a word of English: a system's message leaking into a page.
+var english = regexp.MustCompile(`\b(open|permission|denied|directory|file|not|no such|is a)\b`)
+
+// An upload that cannot be stored is answered, in Chinese and as JSON when
+// asked, and logged; nothing of the system's own message reaches the unit.
+func TestStoreFailureAnswered(t *testing.T) {
+	s := testServer(t)
+	data := demoReturn(t, s, reported)
+	dir := s.WS.ReturnsDir(s.Period)
+	os.RemoveAll(dir)
+	os.WriteFile(dir, []byte("not a folder"), 0o644)
+	w, _ := upload(t, s, reported, "a.xlsx", data, false)
+	if w.Code != http.StatusInternalServerError || english.MatchString(w.Body.String()) {
+		t.Errorf("store failure: %d\n%s", w.Code, excerpt(w.Body.String()))
+	}
+	mustContain(t, "store failure page", w.Body.String(), "保存失败", "未计入")
+	r := uploadRequest(t, linkPath(t, s, reported), "a.xlsx", data)
+	r.Header.Set("Accept", "application/json")
+	w = do(s, r)
+	if m := jsonError(t, "store failure", w, w.Body.Bytes()); english.MatchString(m["message"]) {
+		t.Errorf("store failure JSON %q", m)
+	}
+	log := auditLines(t, s)
+	if len(log) != 2 || !strings.HasPrefix(log[0].Result, "保存失败") {
+		t.Errorf("audit %+v; want the two failures", log)
+	}
+}
+
+// A merge that fails shows the office the problem without the workspace's
+// own path, and a failure of the system's only in Chinese; the audit log
+// keeps the whole error.
+func TestMergeFailureInChinese(t *testing.T) {
+	s := testServer(t)
+	ledger := s.WS.LedgerPath(s.Period)
+	os.Remove(ledger)
+	os.MkdirAll(ledger+"/x", 0o755)
+	w := post(s, officePath(t, s)+"/merge")
+	notice := regexp.MustCompile(`(?s)<p class="notice[^>]*>(.*?)</p>`).FindStringSubmatch(w.Body.String())
+	if notice == nil || strings.Contains(notice[1], s.WS.Root) || !strings.Contains(notice[1], "失败：2024年第四季度") {
+		t.Errorf("merge failure notice %q; want the problem, the workspace's path left out", notice)
+	}
+	log := auditLines(t, s)
+	if len(log) != 1 || !strings.Contains(log[0].Result, s.WS.Root) {
+		t.Errorf("audit %+v; want the failed merge in full", log)
+	}
+	internal := s.userText(errors.New("open /ws/.taizhang/merge.lock: permission denied"))
+	if english.MatchString(internal) || !strings.Contains(internal, AuditName) {
+		t.Errorf("an internal failure shows %q; want Chinese pointing to the audit log", internal)
+	}
+}
