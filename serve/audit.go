@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,8 +70,11 @@ func (a *auditLog) add(t time.Time, e auditEntry) error {
 	return err
 }
 
-// uploads are unit's stored uploads, oldest first.
-func (a *auditLog) uploads(unit string) []auditEntry {
+// uploads are unit's uploads stored in dir (a period's 报送/, relative to
+// the workspace as the log has it), oldest first: the log is the
+// workspace's, of every period.
+func (a *auditLog) uploads(unit, dir string) []auditEntry {
+	dir += string(filepath.Separator)
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	f, err := os.Open(a.path)
@@ -83,7 +87,7 @@ func (a *auditLog) uploads(unit string) []auditEntry {
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		var e auditEntry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Unit == unit && e.Action == actUpload {
+		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Unit == unit && e.Action == actUpload && strings.HasPrefix(e.File, dir) {
 			out = append(out, e)
 		}
 	}

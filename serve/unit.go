@@ -68,7 +68,7 @@ func (s *Server) unitView(a fillin.Assignment, tok string) *unitView {
 	if _, err := os.Stat(s.formPath(a.Unit)); err == nil {
 		v.Form = "/u/" + tok + "/" + formDownload
 	}
-	v.Earlier = s.audit.uploads(a.Unit)
+	v.Earlier = s.audit.uploads(a.Unit, workspace.Rel(s.WS.Root, s.WS.ReturnsDir(s.Period)))
 	return v
 }
 
