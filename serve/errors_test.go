@@ -87,3 +87,16 @@ func TestMergeFailureInChinese(t *testing.T) {
 		t.Errorf("an internal failure shows %q; want Chinese pointing to the audit log", internal)
 	}
 }
+
+// Behind an HTTPS proxy that passes its own Host on, a unit's page posts
+// with the links' Origin: taken.
+func TestProxyOriginTaken(t *testing.T) {
+	s := testServer(t)
+	s.BaseURL = "https://taizhang.example.cn"
+	r := uploadRequest(t, linkPath(t, s, reported), "x.xlsx", demoReturn(t, s, reported))
+	r.Host = "127.0.0.1:8080"
+	r.Header.Set("Origin", s.BaseURL)
+	if w := do(s, r); w.Code != http.StatusOK {
+		t.Errorf("the links' Origin behind a proxy: %d; want 200", w.Code)
+	}
+}

@@ -134,7 +134,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /o/{token}/bulletin", s.bulletin)
 	mux.HandleFunc("GET /o/{token}/{file}", s.officeDownload)
 	mux.HandleFunc("/", notFound)
-	return secure(mux)
+	return s.secure(mux)
 }
 
 // NewHTTPServer is an http.Server for h with limits on headers and time:
@@ -147,7 +147,7 @@ func NewHTTPServer(addr string, h http.Handler) *http.Server {
 // secure sets the headers every answer carries and refuses a POST from
 // another site's page (a foreign Origin): the link is the credential, so
 // no other page may submit to it.
-func secure(next http.Handler) http.Handler {
+func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -158,7 +158,7 @@ func secure(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Frame-Options", "DENY")
-		if r.Method == http.MethodPost && !sameOrigin(r) {
+		if r.Method == http.MethodPost && !s.sameOrigin(r) {
 			fail(w, r, http.StatusForbidden, message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
 			return
 		}
@@ -167,15 +167,20 @@ func secure(next http.Handler) http.Handler {
 }
 
 // sameOrigin: no Origin header (a script, an old browser), or one whose
-// host is the host the request was sent to; "null" (a sandboxed or
-// file page) is foreign.
-func sameOrigin(r *http.Request) bool {
+// host is the host the request was sent to or the links' own (--base-url:
+// a proxy in front that does not pass the Host on); "null" (a sandboxed
+// or file page) is foreign.
+func (s *Server) sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
 	if o == "" {
 		return true
 	}
 	u, err := url.Parse(o)
-	return err == nil && strings.EqualFold(u.Host, r.Host)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	base, _ := url.Parse(s.BaseURL)
+	return strings.EqualFold(u.Host, r.Host) || base != nil && strings.EqualFold(u.Host, base.Host)
 }
 
 // message is the data of a page that only says something.
