@@ -74,8 +74,8 @@ func TestMergeFailureInChinese(t *testing.T) {
 	os.Remove(ledger)
 	os.MkdirAll(ledger+"/x", 0o755)
 	w := post(s, officePath(t, s)+"/merge")
-	notice := regexp.MustCompile(`(?s)<p class="notice[^>]*>(.*?)</p>`).FindStringSubmatch(w.Body.String())
-	if notice == nil || strings.Contains(notice[1], s.WS.Root) || !strings.Contains(notice[1], "失败：2024年第四季度") {
+	notice := noticeOf(w.Body.String())
+	if strings.Contains(notice, s.WS.Root) || !strings.Contains(notice, "失败：2024年第四季度") {
 		t.Errorf("merge failure notice %q; want the problem, the workspace's path left out", notice)
 	}
 	log := auditLines(t, s)
@@ -99,4 +99,30 @@ func TestProxyOriginTaken(t *testing.T) {
 	if w := do(s, r); w.Code != http.StatusOK {
 		t.Errorf("the links' Origin behind a proxy: %d; want 200", w.Code)
 	}
+}
+
+// The bulletin button before any merge says to press the merge button, not
+// to run a command the office page stands in for.
+func TestBulletinWithoutLedger(t *testing.T) {
+	s := testServer(t)
+	os.Remove(s.WS.LedgerPath(s.Period))
+	os.Remove(s.WS.ReportPath(s.Period))
+	w := post(s, officePath(t, s)+"/bulletin")
+	notice := noticeOf(w.Body.String())
+	mustContain(t, "bulletin notice", notice, "还没有总台账", "立即汇总")
+	if strings.Contains(notice, "taizhang merge") {
+		t.Errorf("the notice says to run taizhang merge: %s", notice)
+	}
+	if _, err := os.Stat(s.WS.ReportPath(s.Period)); err == nil {
+		t.Errorf("a report was written without a ledger")
+	}
+}
+
+// noticeOf is the office page's notice of what its last action did.
+func noticeOf(body string) string {
+	m := regexp.MustCompile(`(?s)<p class="notice[^>]*>(.*?)</p>`).FindStringSubmatch(body)
+	if m == nil {
+		return ""
+	}
+	return m[1]
 }

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -178,6 +179,10 @@ func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) writeBulletin() (string, error) {
+	// The report would say to run taizhang merge; on this page it is a button.
+	if !workspace.Exists(s.WS.LedgerPath(s.Period)) {
+		return "", inputerr.New("", "", "本期还没有总台账，无法生成通报：请先点“立即汇总”，再生成进展通报")
+	}
 	release, _, err := workspace.Lock(s.WS.Root, "生成通报")
 	if err != nil {
 		return "", err
