@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // jsonError is the JSON answer of a request that was not served.
@@ -125,4 +126,19 @@ func noticeOf(body string) string {
 		return ""
 	}
 	return m[1]
+}
+
+// A period served without a due date: no count of days anywhere.
+func TestNoDueDate(t *testing.T) {
+	s := testServer(t)
+	s.Due = time.Time{}
+	unit := get(s, linkPath(t, s, missing), true).Body.String()
+	if strings.Contains(unit, "days_left") || !strings.Contains(unit, `"due": ""`) {
+		t.Errorf("unit JSON without a due date:\n%s", unit)
+	}
+	office := get(s, officePath(t, s), false).Body.String()
+	mustContain(t, "office page", office, "本期未设定截止日期", "截止日期：未设定")
+	if strings.Contains(office, "已过") || strings.Contains(office, "0001") {
+		t.Errorf("office page counts days to no due date:\n%s", excerpt(office))
+	}
 }

@@ -100,12 +100,15 @@ func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice str
 // due date.
 func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase {
 	var out []chase
-	due := "截止日期：" + dayOrNone(st.Due)
+	due, left := "截止日期：未设定", ""
+	if st.Due != "" {
+		due, left = "截止日期："+period.ChineseDay(st.Due), "（"+dueText(st.DaysLeft)+"）"
+	}
 	for _, u := range st.Units {
 		var what string
 		switch u.State {
 		case round.StateMissing:
-			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表（%s）", st.PeriodLabel, dueText(st.DaysLeft))
+			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表%s", st.PeriodLabel, left)
 		case round.StateRejected:
 			what = fmt.Sprintf("贵单位报送的%s填报表存在错误，不能使用：%s", st.PeriodLabel, problems[u.Unit])
 		default:
@@ -126,13 +129,6 @@ func dueText(days int) string {
 		return fmt.Sprintf("已过截止日期 %d 天", -days)
 	}
 	return fmt.Sprintf("距截止还有 %d 天", days)
-}
-
-func dayOrNone(s string) string {
-	if s == "" || s == "0001-01-01" {
-		return "未设定"
-	}
-	return period.ChineseDay(s)
 }
 
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {

@@ -58,12 +58,9 @@ type unitView struct {
 }
 
 func (s *Server) unitView(a fillin.Assignment, tok string) *unitView {
-	now := s.Now()
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	v := &unitView{Unit: a.Unit, Period: s.Period.String(), Due: s.Due.Format("2006-01-02"),
-		DaysLeft: int(s.Due.Sub(today).Hours() / 24), Action: "/u/" + tok}
-	if s.Due.IsZero() {
-		v.Due = ""
+	v := &unitView{Unit: a.Unit, Period: s.Period.String(), Action: "/u/" + tok}
+	if !s.Due.IsZero() {
+		v.Due, v.DaysLeft = s.Due.Format("2006-01-02"), period.DaysUntil(s.Due, s.Now())
 	}
 	if _, err := os.Stat(s.formPath(a.Unit)); err == nil {
 		v.Form = "/u/" + tok + "/" + formDownload
@@ -95,8 +92,11 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := s.unitView(a, r.PathValue("token"))
 	if wantsJSON(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"unit": v.Unit, "period": s.Period.Key(), "due": v.Due,
-			"days_left": v.DaysLeft, "form": v.Form != "", "uploads": v.Earlier})
+		answer := map[string]any{"unit": v.Unit, "period": s.Period.Key(), "due": v.Due, "form": v.Form != "", "uploads": v.Earlier}
+		if v.Due != "" {
+			answer["days_left"] = v.DaysLeft
+		}
+		writeJSON(w, http.StatusOK, answer)
 		return
 	}
 	page(w, http.StatusOK, "unit", v)
