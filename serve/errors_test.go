@@ -142,3 +142,15 @@ func TestNoDueDate(t *testing.T) {
 		t.Errorf("office page counts days to no due date:\n%s", excerpt(office))
 	}
 }
+
+// A path with .. or // in it is not redirected (with the mux's page in
+// English) but not found, as any other path no link has.
+func TestUncleanPathNotFound(t *testing.T) {
+	s := testServer(t)
+	link := linkPath(t, s, reported)
+	for _, p := range []string{link + "/../../style.css", link + "/./填报表.xlsx", "/u//" + link[3:], link + "/"} {
+		if w := get(s, p, false); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "找不到该页面") {
+			t.Errorf("GET %s: %d %q; want the 404 page", p, w.Code, w.Body.String())
+		}
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -158,6 +159,12 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Frame-Options", "DENY")
+		// The mux would redirect an unclean path (/u/x/../y, //u) with a
+		// page in English; no link of this server has one.
+		if path.Clean(r.URL.Path) != r.URL.Path {
+			notFound(w, r)
+			return
+		}
 		if r.Method == http.MethodPost && !s.sameOrigin(r) {
 			fail(w, r, http.StatusForbidden, message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
 			return
