@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -53,6 +54,9 @@ type Server struct {
 	counters *counters
 	audit    *auditLog
 	storeMu  sync.Mutex // names of stored uploads
+	// checking bounds the uploads checked at once: a check holds the
+	// workbook unzipped, many times its size, in memory.
+	checking chan struct{}
 	// progress, when not nil, is told of each return a merge from the
 	// office page reads (tests look at the lock meanwhile).
 	progress func(done, total int)
@@ -78,7 +82,7 @@ func New(o Options) (*Server, error) {
 	}
 	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
-		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
+		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root), checking: make(chan struct{}, runtime.NumCPU())}, nil
 }
 
 // tasks is the task list uploads are checked against and links are made

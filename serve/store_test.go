@@ -58,3 +58,25 @@ func TestStoreRefusedName(t *testing.T) {
 		t.Fatal("store still looping after 10 s over a name the file system refuses")
 	}
 }
+
+// Uploads are checked a few at a time: one more waits for a check to end.
+func TestChecksBounded(t *testing.T) {
+	s := testServer(t)
+	s.checking = make(chan struct{}, 1)
+	s.checking <- struct{}{} // a check under way
+	data := demoReturn(t, s, reported)
+	done := make(chan int, 1)
+	go func() {
+		w, _ := upload(t, s, reported, "a.xlsx", data, true)
+		done <- w.Code
+	}()
+	select {
+	case <-done:
+		t.Fatal("an upload was checked beside the one under way")
+	case <-time.After(300 * time.Millisecond):
+	}
+	<-s.checking
+	if code := <-done; code != 200 {
+		t.Errorf("the waiting upload: %d; want 200", code)
+	}
+}

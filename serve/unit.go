@@ -176,7 +176,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			Refused: "没有收到文件：请在“选择文件”中选好本单位的填报表后再点“上传”"}, tok)
 		return
 	}
+	s.checking <- struct{}{}
 	res := s.checkUpload(a.Unit, name, data, at)
+	<-s.checking
 	if res.Refused != "" {
 		s.refuse(w, r, a, http.StatusUnprocessableEntity, res, tok)
 		return
