@@ -75,14 +75,14 @@ func (a *auditLog) add(t time.Time, e auditEntry) error {
 // workspace's, of every period.
 func (a *auditLog) uploads(unit, dir string) []auditEntry {
 	dir += string(filepath.Separator)
+	out := []auditEntry{} // [] in JSON, not null, when there is none
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	f, err := os.Open(a.path)
 	if err != nil {
-		return nil
+		return out
 	}
 	defer f.Close()
-	var out []auditEntry
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {

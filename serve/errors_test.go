@@ -133,7 +133,7 @@ func TestNoDueDate(t *testing.T) {
 	s := testServer(t)
 	s.Due = time.Time{}
 	unit := get(s, linkPath(t, s, missing), true).Body.String()
-	if strings.Contains(unit, "days_left") || !strings.Contains(unit, `"due": ""`) {
+	if strings.Contains(unit, "days_left") || !strings.Contains(unit, `"due": ""`) || !strings.Contains(unit, `"uploads": []`) {
 		t.Errorf("unit JSON without a due date:\n%s", unit)
 	}
 	office := get(s, officePath(t, s), false).Body.String()
