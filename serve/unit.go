@@ -176,9 +176,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 			Refused: "没有收到文件：请在“选择文件”中选好本单位的填报表后再点“上传”"}, tok)
 		return
 	}
-	s.checking <- struct{}{}
 	res := s.checkUpload(a.Unit, name, data, at)
-	<-s.checking
 	if res.Refused != "" {
 		s.refuse(w, r, a, http.StatusUnprocessableEntity, res, tok)
 		return
@@ -222,6 +220,8 @@ func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uplo
 		res.Refused = "这不是 Excel 或 WPS 表格文件（只接收 .xlsx、.xls、.et 格式的填报表），未接收：请上传办公室下发的填报表"
 		return res
 	}
+	s.checking <- struct{}{}
+	defer func() { <-s.checking }()
 	p := s.Period
 	t := s.tasks()
 	ret := intake.CheckData(name, data, s.WS.ReturnsDir(p), fillin.CheckOptions{Tasks: t.set, Index: t.index, Period: &p, Secret: s.secret, Unit: unit})
