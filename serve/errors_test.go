@@ -144,11 +144,14 @@ func TestNoDueDate(t *testing.T) {
 }
 
 // A path with .. or // in it is not redirected (with the mux's page in
-// English) but not found, as any other path no link has.
+// English) but not found, as any other path no link has; so are encoded
+// separators and Windows paths.
 func TestUncleanPathNotFound(t *testing.T) {
 	s := testServer(t)
 	link := linkPath(t, s, reported)
-	for _, p := range []string{link + "/../../style.css", link + "/./填报表.xlsx", "/u//" + link[3:], link + "/"} {
+	office := officePath(t, s)
+	for _, p := range []string{link + "/../../style.css", link + "/./填报表.xlsx", "/u//" + link[3:], link + "/",
+		link + `/..%5c..%5ctaizhang.yaml`, office + `/..%5C..%5Ctaizhang.yaml`, office + "/C:%5Cwindows%5Cwin.ini", link + "/%2e%2e%2f填报表.xlsx"} {
 		if w := get(s, p, false); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "找不到该页面") {
 			t.Errorf("GET %s: %d %q; want the 404 page", p, w.Code, w.Body.String())
 		}
