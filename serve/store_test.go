@@ -40,13 +40,15 @@ func TestStoreSameSecond(t *testing.T) {
 	}
 }
 
-// A name the file system refuses (too long) fails the upload at once: the
-// store never loops over it, holding every other upload up.
+// A name the file system refuses (too long) fails at once: the store
+// never loops over it, holding every other upload up.
 func TestStoreRefusedName(t *testing.T) {
-	s := testServer(t)
+	dir := t.TempDir()
+	tmp := filepath.Join(dir, "tmp")
+	os.WriteFile(tmp, []byte("x"), 0o644)
 	done := make(chan error, 1)
 	go func() {
-		_, _, err := s.store(t.TempDir(), strings.Repeat("单位", 100), ".xlsx", []byte("x"))
+		_, err := placeUnder(tmp, dir, func(int) string { return strings.Repeat("单位", 100) + ".xlsx" })
 		done <- err
 	}()
 	select {
