@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"regexp"
 	"strings"
@@ -155,5 +156,16 @@ func TestUncleanPathNotFound(t *testing.T) {
 		if w := get(s, p, false); w.Code != http.StatusNotFound || !strings.Contains(w.Body.String(), "找不到该页面") {
 			t.Errorf("GET %s: %d %q; want the 404 page", p, w.Code, w.Body.String())
 		}
+	}
+}
+
+// A download asked for a range past its end gets the whole file, not an
+// answer in English.
+func TestDownloadIgnoresRange(t *testing.T) {
+	s := testServer(t)
+	r := httptest.NewRequest(http.MethodGet, linkPath(t, s, reported)+"/填报表.xlsx", nil)
+	r.Header.Set("Range", "bytes=99999999-")
+	if w := do(s, r); w.Code != http.StatusOK || english.MatchString(w.Body.String()[:min(200, w.Body.Len())]) {
+		t.Errorf("download with a range past the end: %d %.80q", w.Code, w.Body.String())
 	}
 }

@@ -126,6 +126,9 @@ func sendFile(w http.ResponseWriter, r *http.Request, path, name string) {
 		return
 	}
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	// Whole files only: they are small, and ServeContent answers a range it
+	// cannot serve in English.
+	r.Header.Del("Range")
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }
 
