@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -69,21 +70,24 @@ func (a *auditLog) add(t time.Time, e auditEntry) error {
 	return err
 }
 
-// uploads are unit's stored uploads, oldest first.
-func (a *auditLog) uploads(unit string) []auditEntry {
+// uploads are unit's uploads stored in dir (a period's 报送/, relative to
+// the workspace as the log has it), oldest first: the log is the
+// workspace's, of every period.
+func (a *auditLog) uploads(unit, dir string) []auditEntry {
+	dir += string(filepath.Separator)
+	out := []auditEntry{} // [] in JSON, not null, when there is none
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	f, err := os.Open(a.path)
 	if err != nil {
-		return nil
+		return out
 	}
 	defer f.Close()
-	var out []auditEntry
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
 		var e auditEntry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Unit == unit && e.Action == actUpload {
+		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Unit == unit && e.Action == actUpload && strings.HasPrefix(e.File, dir) {
 			out = append(out, e)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/ledgerbook"
@@ -72,11 +73,11 @@ func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice string, failed bool) {
 	st, err := round.ReadStatus(s.WS, s.Period, s.Due, s.Now())
 	if err != nil {
-		page(w, http.StatusInternalServerError, "message", message{Title: "无法读取报送情况", Text: err.Error()})
+		fail(w, r, http.StatusInternalServerError, message{Title: "无法读取报送情况", Text: s.userText(err)})
 		return
 	}
 	if wantsJSON(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice})
+		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice, "failed": failed})
 		return
 	}
 	v := &officeView{Status: st, Base: "/o/" + r.PathValue("token"), Notice: notice, Failed: failed, Problems: map[string]string{}}
@@ -99,12 +100,15 @@ func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice str
 // due date.
 func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase {
 	var out []chase
-	due := "截止日期：" + dayOrNone(st.Due)
+	due, left := "截止日期：未设定", ""
+	if st.Due != "" {
+		due, left = "截止日期："+period.ChineseDay(st.Due), "（"+dueText(st.DaysLeft)+"）"
+	}
 	for _, u := range st.Units {
 		var what string
 		switch u.State {
 		case round.StateMissing:
-			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表（%s）", st.PeriodLabel, dueText(st.DaysLeft))
+			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表%s", st.PeriodLabel, left)
 		case round.StateRejected:
 			what = fmt.Sprintf("贵单位报送的%s填报表存在错误，不能使用：%s", st.PeriodLabel, problems[u.Unit])
 		default:
@@ -125,13 +129,6 @@ func dueText(days int) string {
 		return fmt.Sprintf("已过截止日期 %d 天", -days)
 	}
 	return fmt.Sprintf("距截止还有 %d 天", days)
-}
-
-func dayOrNone(s string) string {
-	if s == "" || s == "0001-01-01" {
-		return "未设定"
-	}
-	return period.ChineseDay(s)
 }
 
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
@@ -178,6 +175,10 @@ func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) writeBulletin() (string, error) {
+	// The report would say to run taizhang merge; on this page it is a button.
+	if !workspace.Exists(s.WS.LedgerPath(s.Period)) {
+		return "", inputerr.New("", "", "本期还没有总台账，无法生成通报：请先点“立即汇总”，再生成进展通报")
+	}
 	release, _, err := workspace.Lock(s.WS.Root, "生成通报")
 	if err != nil {
 		return "", err
@@ -198,14 +199,14 @@ func (s *Server) writeBulletin() (string, error) {
 // officeAction logs an office action and shows the office page with what
 // it did, or why it failed.
 func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, file, notice string, err error) {
-	result := notice
+	logged, shown := notice, notice
 	if err != nil {
-		result = "失败：" + err.Error()
+		logged, shown = "失败："+err.Error(), "失败："+s.userText(err)
 	}
-	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: result, Remote: remote(r)}); err != nil {
-		result += "\n注意：" + err.Error()
+	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: logged, Remote: remote(r)}); err != nil {
+		shown += "\n注意：本次操作未能写入审计日志 " + AuditName + "，请检查该文件是否只读或磁盘已满。"
 	}
-	s.renderOffice(w, r, result, err != nil)
+	s.renderOffice(w, r, shown, err != nil)
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

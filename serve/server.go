@@ -7,12 +7,15 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
@@ -51,6 +54,9 @@ type Server struct {
 	counters *counters
 	audit    *auditLog
 	storeMu  sync.Mutex // names of stored uploads
+	// checking bounds the uploads checked at once: a check holds the
+	// workbook unzipped, many times its size, in memory.
+	checking chan struct{}
 	// progress, when not nil, is told of each return a merge from the
 	// office page reads (tests look at the lock meanwhile).
 	progress func(done, total int)
@@ -76,7 +82,7 @@ func New(o Options) (*Server, error) {
 	}
 	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
-		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root)}, nil
+		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root), checking: make(chan struct{}, runtime.NumCPU())}, nil
 }
 
 // tasks is the task list uploads are checked against and links are made
@@ -133,7 +139,7 @@ func (s *Server) Handler() http.Handler {
 	mux.HandleFunc("POST /o/{token}/bulletin", s.bulletin)
 	mux.HandleFunc("GET /o/{token}/{file}", s.officeDownload)
 	mux.HandleFunc("/", notFound)
-	return secure(mux)
+	return s.secure(mux)
 }
 
 // NewHTTPServer is an http.Server for h with limits on headers and time:
@@ -146,7 +152,7 @@ func NewHTTPServer(addr string, h http.Handler) *http.Server {
 // secure sets the headers every answer carries and refuses a POST from
 // another site's page (a foreign Origin): the link is the credential, so
 // no other page may submit to it.
-func secure(next http.Handler) http.Handler {
+func (s *Server) secure(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
@@ -157,8 +163,14 @@ func secure(next http.Handler) http.Handler {
 		h.Set("Referrer-Policy", "same-origin")
 		h.Set("Cache-Control", "no-store")
 		h.Set("X-Frame-Options", "DENY")
-		if r.Method == http.MethodPost && !sameOrigin(r) {
-			page(w, http.StatusForbidden, "message", message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
+		// The mux would redirect an unclean path (/u/x/../y, //u) with a
+		// page in English; no link of this server has one.
+		if path.Clean(r.URL.Path) != r.URL.Path {
+			notFound(w, r)
+			return
+		}
+		if r.Method == http.MethodPost && !s.sameOrigin(r) {
+			fail(w, r, http.StatusForbidden, message{Title: "请求被拒绝", Text: "该提交来自其他网站的页面，已拒绝。请直接打开办公室发给本单位的链接后上传。"})
 			return
 		}
 		next.ServeHTTP(w, r)
@@ -166,15 +178,20 @@ func secure(next http.Handler) http.Handler {
 }
 
 // sameOrigin: no Origin header (a script, an old browser), or one whose
-// host is the host the request was sent to; "null" (a sandboxed or
-// file page) is foreign.
-func sameOrigin(r *http.Request) bool {
+// host is the host the request was sent to or the links' own (--base-url:
+// a proxy in front that does not pass the Host on); "null" (a sandboxed
+// or file page) is foreign.
+func (s *Server) sameOrigin(r *http.Request) bool {
 	o := r.Header.Get("Origin")
 	if o == "" {
 		return true
 	}
 	u, err := url.Parse(o)
-	return err == nil && strings.EqualFold(u.Host, r.Host)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	base, _ := url.Parse(s.BaseURL)
+	return strings.EqualFold(u.Host, r.Host) || base != nil && strings.EqualFold(u.Host, base.Host)
 }
 
 // message is the data of a page that only says something.
@@ -182,8 +199,29 @@ type message struct {
 	Title, Text string
 }
 
-func notFound(w http.ResponseWriter, _ *http.Request) {
-	page(w, http.StatusNotFound, "message", message{Title: "找不到该页面", Text: "链接无效或已停用。请核对办公室发来的链接；如链接已更换，请向办公室索取新链接。"})
+func notFound(w http.ResponseWriter, r *http.Request) {
+	fail(w, r, http.StatusNotFound, message{Title: "找不到该页面", Text: "链接无效或已停用。请核对办公室发来的链接；如链接已更换，请向办公室索取新链接。"})
+}
+
+// fail answers a request that was not served with m: its page, or, when
+// the request asks for JSON, {"error": title, "message": text}.
+func fail(w http.ResponseWriter, r *http.Request, status int, m message) {
+	if wantsJSON(r) {
+		writeJSON(w, status, map[string]string{"error": m.Title, "message": m.Text})
+		return
+	}
+	page(w, status, "message", m)
+}
+
+// userText is what a page says of err: the message of a problem the office
+// can fix (a busy workspace, a missing file), with the workspace's own
+// path left out; for any other failure, whose text is the system's and in
+// English, only that it failed; the audit log keeps the whole error.
+func (s *Server) userText(err error) string {
+	if inputerr.Is(err) {
+		return strings.ReplaceAll(err.Error(), s.WS.Root+string(filepath.Separator), "")
+	}
+	return "服务器内部错误，未能完成（详情已记入审计日志 " + AuditName + "）"
 }
 
 // page renders template name with data.

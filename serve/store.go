@@ -2,6 +2,7 @@ package serve
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -47,21 +48,37 @@ func (s *Server) store(dir, unit, ext string, data []byte) (string, time.Time, e
 	defer s.storeMu.Unlock()
 	at := s.Now()
 	_ = os.Chtimes(tmp.Name(), at, at)
-	for n := 1; ; n++ {
-		path := filepath.Join(dir, intake.ReceiptName(unit, at, n, ext))
-		err := os.Link(tmp.Name(), path)
-		if err == nil {
-			return path, at, nil
-		}
-		if errors.Is(err, fs.ErrExist) {
+	path, err := placeUnder(tmp.Name(), dir, func(n int) string { return intake.ReceiptName(unit, at, n, ext) })
+	return path, at, err
+}
+
+// maxSameSecond bounds the counter of one unit's uploads in one second.
+const maxSameSecond = 1000
+
+// placeUnder gives the file tmp the first free name of dir among name(1),
+// name(2), …: a link, which fails rather than replace; where links are not
+// supported, a rename once the name is seen free. Only a name that exists
+// is passed over: any other failure (a name too long, no permission) is
+// returned, never retried for ever.
+func placeUnder(tmp, dir string, name func(n int) string) (string, error) {
+	for n := 1; n <= maxSameSecond; n++ {
+		path := filepath.Join(dir, name(n))
+		err := os.Link(tmp, path)
+		switch {
+		case err == nil:
+			return path, nil
+		case errors.Is(err, fs.ErrExist):
 			continue
 		}
-		if _, serr := os.Lstat(path); !errors.Is(serr, fs.ErrNotExist) {
+		if _, serr := os.Lstat(path); serr == nil {
 			continue
+		} else if !errors.Is(serr, fs.ErrNotExist) {
+			return "", err
 		}
-		if err := os.Rename(tmp.Name(), path); err != nil {
-			return "", time.Time{}, err
+		if err := os.Rename(tmp, path); err != nil {
+			return "", err
 		}
-		return path, at, nil
+		return path, nil
 	}
+	return "", fmt.Errorf("%s: more than %d uploads in one second", name(1), maxSameSecond)
 }

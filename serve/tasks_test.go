@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -42,4 +43,45 @@ func TestTaskListReread(t *testing.T) {
 	if w := get(s, linkPath(t, s, reported), false); w.Code != http.StatusOK {
 		t.Errorf("another unit's link: %d; want 200", w.Code)
 	}
+}
+
+// A unit named with markup in the task list: shown as text on its page,
+// the office's and in the 催办 list, never run. The office's token is on
+// none of a unit's answers.
+func TestMarkupInUnitName(t *testing.T) {
+	s := testServer(t)
+	const evil = `<script>alert(1)</script>"局`
+	set, err := tasklist.ReadFile(s.WS.TaskList())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range set.Documents {
+		for _, tk := range d.Tasks {
+			for _, units := range [][]string{tk.Lead, tk.Co} {
+				if i := slices.Index(units, missing); i >= 0 {
+					units[i] = evil
+				}
+			}
+		}
+	}
+	if err := tasklist.WriteFile(s.WS.TaskList(), set, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	later := time.Now().Add(time.Minute)
+	os.Chtimes(s.WS.TaskList(), later, later)
+	office := officePath(t, s)
+	unit := get(s, linkPath(t, s, evil), false)
+	answer, _ := upload(t, s, evil, "<b>.xlsx", []byte("x"), false)
+	asJSON := get(s, linkPath(t, s, evil), true)
+	for what, body := range map[string]string{"unit page": unit.Body.String(), "upload answer": answer.Body.String(),
+		"unit JSON": asJSON.Body.String(), "office page": get(s, office, false).Body.String()} {
+		// JSON is served as such with nosniff: no browser renders it.
+		if what != "unit JSON" && (strings.Contains(body, "<script>") || strings.Contains(body, "<b>")) {
+			t.Errorf("%s holds the markup unescaped", what)
+		}
+		if what != "office page" && strings.Contains(body, office[3:]) {
+			t.Errorf("%s holds the office's token", what)
+		}
+	}
+	mustContain(t, "unit page", unit.Body.String(), "&lt;script&gt;alert(1)&lt;/script&gt;")
 }

@@ -58,17 +58,14 @@ type unitView struct {
 }
 
 func (s *Server) unitView(a fillin.Assignment, tok string) *unitView {
-	now := s.Now()
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	v := &unitView{Unit: a.Unit, Period: s.Period.String(), Due: s.Due.Format("2006-01-02"),
-		DaysLeft: int(s.Due.Sub(today).Hours() / 24), Action: "/u/" + tok}
-	if s.Due.IsZero() {
-		v.Due = ""
+	v := &unitView{Unit: a.Unit, Period: s.Period.String(), Action: "/u/" + tok}
+	if !s.Due.IsZero() {
+		v.Due, v.DaysLeft = s.Due.Format("2006-01-02"), period.DaysUntil(s.Due, s.Now())
 	}
 	if _, err := os.Stat(s.formPath(a.Unit)); err == nil {
 		v.Form = "/u/" + tok + "/" + formDownload
 	}
-	v.Earlier = s.audit.uploads(a.Unit)
+	v.Earlier = s.audit.uploads(a.Unit, workspace.Rel(s.WS.Root, s.WS.ReturnsDir(s.Period)))
 	return v
 }
 
@@ -95,8 +92,11 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
 	}
 	v := s.unitView(a, r.PathValue("token"))
 	if wantsJSON(r) {
-		writeJSON(w, http.StatusOK, map[string]any{"unit": v.Unit, "period": s.Period.Key(), "due": v.Due,
-			"days_left": v.DaysLeft, "form": v.Form != "", "uploads": v.Earlier})
+		answer := map[string]any{"unit": v.Unit, "period": s.Period.Key(), "due": v.Due, "form": v.Form != "", "uploads": v.Earlier}
+		if v.Due != "" {
+			answer["days_left"] = v.DaysLeft
+		}
+		writeJSON(w, http.StatusOK, answer)
 		return
 	}
 	page(w, http.StatusOK, "unit", v)
@@ -126,6 +126,9 @@ func sendFile(w http.ResponseWriter, r *http.Request, path, name string) {
 		return
 	}
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	// Whole files only: they are small, and ServeContent answers a range it
+	// cannot serve in English.
+	r.Header.Del("Range")
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }
 
@@ -183,7 +186,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	}
 	path, at, err := s.store(s.WS.ReturnsDir(s.Period), a.Unit, storedExt(name, data), data)
 	if err != nil {
-		http.Error(w, "保存失败，请稍后重试", http.StatusInternalServerError)
+		s.storeFailed(w, r, a, res, err)
 		return
 	}
 	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), at.In(period.Beijing).Format(time.RFC3339)
@@ -194,10 +197,20 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	if err := s.audit.add(at, auditEntry{Unit: a.Unit, Action: actUpload, File: res.StoredAs, SHA256: res.SHA256, Result: result, Remote: remote(r)}); err != nil {
 		// Kept but not logged: the unit is told, and the office sees the
 		// file in 报送/ all the same.
-		page(w, http.StatusInternalServerError, "message", message{Title: "已保存，但未能记录", Text: "文件已保存为 " + res.Stored() + "，但服务器未能写入审计日志，请把此情况告知办公室。"})
+		fail(w, r, http.StatusInternalServerError, message{Title: "已保存，但未能记录", Text: "文件已保存为 " + res.Stored() + "，但服务器未能写入审计日志，请把此情况告知办公室。"})
 		return
 	}
 	s.answer(w, r, a, http.StatusOK, res, tok)
+}
+
+// storeFailed answers an upload that could not be kept, and logs why.
+func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, a fillin.Assignment, res *uploadResult, err error) {
+	text := "服务器未能保存该文件，本次上传未计入，请稍后重试；如仍失败，请告知办公室。"
+	if lerr := s.audit.add(s.Now(), auditEntry{Unit: a.Unit, Action: actRefused, File: res.File, SHA256: res.SHA256,
+		Result: "保存失败：" + err.Error(), Remote: remote(r)}); lerr != nil {
+		text += "（服务器也未能写入审计日志）"
+	}
+	fail(w, r, http.StatusInternalServerError, message{Title: "保存失败", Text: text})
 }
 
 // checkUpload checks an upload as taizhang check does, against the unit of
@@ -210,6 +223,8 @@ func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uplo
 		res.Refused = "这不是 Excel 或 WPS 表格文件（只接收 .xlsx、.xls、.et 格式的填报表），未接收：请上传办公室下发的填报表"
 		return res
 	}
+	s.checking <- struct{}{}
+	defer func() { <-s.checking }()
 	p := s.Period
 	t := s.tasks()
 	ret := intake.CheckData(name, data, s.WS.ReturnsDir(p), fillin.CheckOptions{Tasks: t.set, Index: t.index, Period: &p, Secret: s.secret, Unit: unit})

@@ -39,8 +39,10 @@ func serveRun(opts *serveOptions) error {
 		return err
 	}
 	if opts.Revoke != "" {
+		// A new link is printed even when the audit log then failed: the
+		// old one is stopped already.
 		link, err := s.Revoke(opts.Revoke)
-		if err == nil {
+		if link != "" {
 			fmt.Fprintf(opts.Stdout, "%s的原链接已停用，新链接：%s\n", opts.Revoke, link)
 		}
 		return err

@@ -1,11 +1,13 @@
 package main
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/serve"
 )
 
 // serve --revoke gives a unit a new link (a typo is a usage error), and
@@ -22,6 +24,13 @@ func TestServeRevokeAndMergeLock(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "serve", "--workspace", ws, "--revoke", "市科技"); code != exitUsage || !strings.Contains(errOut, "是否应为 市科技局") {
 		t.Errorf("serve --revoke with a typo: exit %d %s", code, errOut)
+	}
+	audit := filepath.Join(ws, serve.AuditName)
+	os.Remove(audit)
+	os.Mkdir(audit, 0o755) // the audit log cannot be written
+	code, out, errOut = runCmd(t, "serve", "--workspace", ws, "--revoke", "市发改委")
+	if code == exitOK || !strings.Contains(out, "市发改委的原链接已停用，新链接：http://") || !strings.Contains(errOut, "审计日志") {
+		t.Errorf("serve --revoke, the audit log failing: exit %d %q %s; want the new link and the failure", code, out, errOut)
 	}
 	release, _, err := workspace.Lock(ws, "汇总")
 	if err != nil {

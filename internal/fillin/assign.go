@@ -110,11 +110,18 @@ const (
 // file name; when that changed it, a short hash of the real name is added so
 // that different units never share a file name.
 func FileName(unit string, p period.Period) string {
+	return p.String() + "_" + UnitInFileName(unit) + "_填报表.xlsx"
+}
+
+// UnitInFileName is unit as the part of a file name that names it: safe on
+// Windows and capped in length, with a short hash of the real name when
+// that changed it.
+func UnitInFileName(unit string) string {
 	safe, lossy := safeName(unit)
 	if lossy {
 		safe += "_" + shortHash(unit)
 	}
-	return p.String() + "_" + safe + "_填报表.xlsx"
+	return safe
 }
 
 // safeName replaces the characters Windows forbids in file names, trims

@@ -220,6 +220,17 @@ func inputMsg(err error) string {
 	return "无法读取文件：" + err.Error()
 }
 
+// tempExt is the extension of an upload's temporary copy: its own when it
+// is a workbook's (.et or .xls tells LibreOffice the format), else the
+// content's. The name is the sender's: an extension such as ".xls:x" or
+// ".xls<" would make another file, or none, on Windows.
+func tempExt(name string, data []byte) string {
+	if ext := strings.ToLower(filepath.Ext(name)); exts[ext] {
+		return ext
+	}
+	return convert.WorkbookExt(data)
+}
+
 // CheckData checks a return given as its bytes (an upload) as CheckFile
 // checks a file; name is its name in the findings. An old format (.xls,
 // .et) goes through LibreOffice from a temporary copy in dir, a hidden
@@ -231,7 +242,7 @@ func CheckData(name string, data []byte, dir string, opts fillin.CheckOptions) *
 	fail := func(err error) *fillin.Return {
 		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: "无法暂存文件以转换格式：" + err.Error()}}}
 	}
-	tmp, err := outfile.CreateTemp(dir, "upload"+strings.ToLower(filepath.Ext(name)))
+	tmp, err := outfile.CreateTemp(dir, "upload"+tempExt(name, data))
 	if err != nil {
 		return fail(err)
 	}

@@ -100,3 +100,14 @@ func TestCheckAllOrder(t *testing.T) {
 		t.Errorf("progress calls = %v", calls)
 	}
 }
+
+// An upload's temporary copy takes its own extension only when it is a
+// workbook's: the sender's name may carry anything.
+func TestTempExt(t *testing.T) {
+	ole := []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 504))
+	for name, want := range map[string]string{"报送.ET": ".et", "报送.xls": ".xls", "报送.xls:流": ".xls", `报送.xls<>"`: ".xls", "报送": ".xls"} {
+		if got := tempExt(name, ole); got != want {
+			t.Errorf("tempExt(%q) = %q; want %q", name, got, want)
+		}
+	}
+}

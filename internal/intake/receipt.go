@@ -5,9 +5,9 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -20,9 +20,6 @@ const receiptStamp = "20060102-150405"
 
 var receiptRe = regexp.MustCompile(`_收到(\d{8}-\d{6})(?:-(\d+))?\.[A-Za-z]+$`)
 
-// unsafeName are characters a file name may not hold on Windows or Linux.
-var unsafeName = strings.NewReplacer("/", "_", `\`, "_", ":", "_", "*", "_", "?", "_", `"`, "_", "<", "_", ">", "_", "|", "_")
-
 // ReceiptName is the name of unit's return received at t (n > 1 for the
 // n-th in that second), with extension ext (.xlsx).
 func ReceiptName(unit string, t time.Time, n int, ext string) string {
@@ -30,7 +27,7 @@ func ReceiptName(unit string, t time.Time, n int, ext string) string {
 	if n > 1 {
 		stamp += "-" + strconv.Itoa(n)
 	}
-	return fmt.Sprintf("%s_收到%s%s", unsafeName.Replace(unit), stamp, ext)
+	return fmt.Sprintf("%s_收到%s%s", fillin.UnitInFileName(unit), stamp, ext)
 }
 
 // Receipt is the receipt time in a name ReceiptName made, the counter

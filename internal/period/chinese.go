@@ -36,6 +36,13 @@ func ChineseTime(s string) string {
 	return t.In(Beijing).Format("2006年1月2日 15:04")
 }
 
+// DaysUntil is the number of days from now's day to due (negative once
+// due has passed), counted on now's calendar.
+func DaysUntil(due, now time.Time) int {
+	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	return int(due.Sub(today).Hours() / 24)
+}
+
 // DaysLeft says how far a due date is: 还有 3 天, 今天截止, 已过 2 天.
 func DaysLeft(n int) string {
 	switch {

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
@@ -24,49 +26,114 @@ const lockName = "merge.lock"
 // its process cannot be told gone: a merge takes seconds to minutes.
 const LockStale = 30 * time.Minute
 
+// lockWriting is how long a lock without its line yet counts as being
+// written by its taker rather than left by a crash.
+const lockWriting = 10 * time.Second
+
 // Lock takes the workspace's lock for what (汇总, 生成报告) and returns
 // the func that releases it, and a note when it took over a stale lock (its
 // process gone, or older than LockStale). A lock held by a running merge is
-// the user's error, saying who holds it. It works wherever O_EXCL does
-// (Linux, Windows, network shares).
+// the user's error, saying who holds it. It works wherever O_EXCL and
+// rename do (Linux, Windows, network shares).
 func Lock(root, what string) (release func(), note string, err error) {
 	path := filepath.Join(root, Dir, lockName)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, "", fmt.Errorf("lock %s: %w", path, err)
 	}
-	for attempt := 0; attempt < 2; attempt++ {
+	for attempt := 0; attempt < 3; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 		if err == nil {
-			fmt.Fprintf(f, "%d %s %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), what)
-			f.Close()
-			return func() { os.Remove(path) }, note, nil
+			return writeLock(f, what), note, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
 			return nil, "", fmt.Errorf("lock %s: %w", path, err)
 		}
-		pid, since, holder := readLock(path)
-		if pid > 0 && outfile.Alive(pid) && time.Since(since) < LockStale {
+		data, l := readLock(path)
+		if l.held() {
 			return nil, "", inputerr.New("", "", fmt.Sprintf("工作目录正在%s（进程 %d，%s开始），本次未运行：请等它完成后再试；如确认没有程序在运行，可删除 %s",
-				holder, pid, since.In(period.Beijing).Format("1月2日 15:04:05"), path))
+				l.what, l.pid, l.since.In(period.Beijing).Format("1月2日 15:04:05"), path))
 		}
-		note = fmt.Sprintf("已接管过期的工作目录锁 %s（进程 %d 已不在运行或已超过 %d 分钟）", path, pid, int(LockStale.Minutes()))
-		os.Remove(path)
+		if takeOver(path, data) {
+			note = fmt.Sprintf("已接管过期的工作目录锁 %s（进程 %d 已不在运行或已超过 %d 分钟）", path, l.pid, int(LockStale.Minutes()))
+		}
 	}
 	return nil, "", inputerr.New("", "", "无法取得工作目录锁 "+path+"：另一个程序刚刚取得了它，请稍后再试")
 }
 
-// readLock reads a lock file's pid, time and what it locks for; a lock
-// that cannot be read counts as stale.
-func readLock(path string) (pid int, since time.Time, what string) {
+// lockSeq tells apart the locks of one process, and its set-aside files.
+var lockSeq atomic.Int64
+
+// writeLock writes the line of the lock f was just created for and
+// closes it; the release removes the lock only while it is still this one
+// (not one taken over by another since).
+func writeLock(f *os.File, what string) (release func()) {
+	line := fmt.Sprintf("%d %s %s %d\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), what, lockSeq.Add(1))
+	f.WriteString(line)
+	f.Close()
+	path := f.Name()
+	return func() {
+		if data, err := os.ReadFile(path); err == nil && string(data) == line {
+			os.Remove(path)
+		}
+	}
+}
+
+// takeOver removes the stale lock at path whose content is stale, and only
+// it: the lock is first renamed aside, which one taker alone can do, and
+// put back when what was renamed is not the stale lock but a newer one
+// another taker made meanwhile. It reports whether it removed the stale
+// lock.
+func takeOver(path string, stale []byte) bool {
+	aside := path + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(lockSeq.Add(1), 10) + ".stale"
+	if os.Rename(path, aside) != nil {
+		return false
+	}
+	defer os.Remove(aside)
+	if got, err := os.ReadFile(aside); err == nil && bytes.Equal(got, stale) {
+		return true
+	}
+	// A link fails rather than replace a lock taken since.
+	if err := os.Link(aside, path); err != nil && !errors.Is(err, fs.ErrExist) {
+		os.Rename(aside, path)
+	}
+	return false
+}
+
+// lockInfo is what a lock file says: who holds it since when, for what.
+type lockInfo struct {
+	pid   int
+	since time.Time
+	what  string
+}
+
+// held: the lock is a running process's, not older than LockStale; a lock
+// that has no line yet is being written when it was made a moment ago.
+func (l lockInfo) held() bool {
+	if time.Since(l.since) >= LockStale {
+		return false
+	}
+	if l.pid > 0 {
+		return outfile.Alive(l.pid)
+	}
+	return time.Since(l.since) < lockWriting
+}
+
+// readLock reads a lock file: its content and what it says. One without a
+// readable line has no pid and its file's time; one gone has neither.
+func readLock(path string) ([]byte, lockInfo) {
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return 0, time.Time{}, ""
+		return nil, lockInfo{}
 	}
 	f := strings.Fields(string(data))
-	if len(f) < 3 {
-		return 0, time.Time{}, ""
+	if len(f) >= 3 {
+		pid, _ := strconv.Atoi(f[0])
+		since, _ := time.Parse(time.RFC3339, f[1])
+		return data, lockInfo{pid: pid, since: since, what: f[2]}
 	}
-	pid, _ = strconv.Atoi(f[0])
-	since, _ = time.Parse(time.RFC3339, f[1])
-	return pid, since, f[2]
+	l := lockInfo{what: "使用"}
+	if info, err := os.Stat(path); err == nil {
+		l.since = info.ModTime()
+	}
+	return data, l
 }

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -37,4 +39,57 @@ func TestLockTakesOverStale(t *testing.T) {
 		t.Fatalf("Lock over a stale lock = %v, %q; want taken over with a note", err, note)
 	}
 	release()
+}
+
+// Several takers find the same stale lock at once: exactly one gets it.
+// (Each removing the lock it judged stale removed the new one of whoever
+// was first, and both held the workspace.)
+func TestLockStaleTakenOnce(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	old := time.Now().Add(-2 * LockStale).UTC().Format(time.RFC3339)
+	for round := 0; round < 50; round++ {
+		os.WriteFile(path, []byte("1 "+old+" 汇总\n"), 0o600)
+		var (
+			wg   sync.WaitGroup
+			held atomic.Int32
+		)
+		for i := 0; i < 8; i++ {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if _, _, err := Lock(root, "汇总"); err == nil {
+					held.Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		if n := held.Load(); n != 1 {
+			t.Fatalf("round %d: %d takers hold the lock; want 1", round, n)
+		}
+		os.Remove(path)
+	}
+}
+
+// A lock made a moment ago whose line is not written yet is its taker's,
+// not a crash's; a release leaves alone a lock that is no longer its own.
+func TestLockOwnership(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, nil, 0o600)
+	if _, _, err := Lock(root, "汇总"); err == nil {
+		t.Error("a lock being written was taken over")
+	}
+	os.Remove(path)
+	release, _, err := Lock(root, "汇总")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, []byte("1 "+time.Now().UTC().Format(time.RFC3339)+" 汇总 9\n"), 0o600)
+	release()
+	if _, err := os.Stat(path); err != nil {
+		t.Error("a release removed another taker's lock")
+	}
 }

@@ -130,8 +130,11 @@ func ReadStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) (*
 	st := &Status{
 		Workspace: ws.Root, Organisation: ws.Config.Organisation,
 		Period: p.Key(), PeriodLabel: p.String(),
-		Due: due.Format("2006-01-02"), DaysLeft: int(due.Sub(today).Hours() / 24), Today: today.Format("2006-01-02"),
+		Due: due.Format("2006-01-02"), DaysLeft: period.DaysUntil(due, now), Today: today.Format("2006-01-02"),
 		Ledger: LedgerStatus{Path: ws.LedgerPath(p)},
+	}
+	if due.IsZero() {
+		st.Due, st.DaysLeft = "", 0
 	}
 	st.Templates = len(intake.Spreadsheets(ws.TemplatesDir(p)))
 	if isFile(ws.ReportPath(p)) {
@@ -259,9 +262,12 @@ func (st *Status) next() {
 		}
 	}
 	if len(missing) > 0 && st.Templates > 0 {
-		if st.DaysLeft < 0 {
+		switch {
+		case st.Due == "":
+			add("等待 %d 个单位报送：%s", len(missing), JoinMax(missing, 20))
+		case st.DaysLeft < 0:
 			add("催报（已过截止日期 %d 天）：%s", -st.DaysLeft, JoinMax(missing, 20))
-		} else {
+		default:
 			add("等待 %d 个单位报送（距截止还有 %d 天）：%s", len(missing), st.DaysLeft, JoinMax(missing, 20))
 		}
 	}

@@ -15,7 +15,11 @@ import (
 // the units by state, the ledger's state and what is left to do.
 func (st *Status) WriteText(w io.Writer) {
 	fmt.Fprintf(w, "%s%s报送情况（%s）\n", strings.TrimPrefix(st.Organisation+" ", " "), st.PeriodLabel, period.ChineseDay(st.Today))
-	fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), period.DaysLeft(st.DaysLeft))
+	if st.Due == "" {
+		fmt.Fprintln(w, "报送截止：未设定")
+	} else {
+		fmt.Fprintf(w, "报送截止：%s，%s\n", period.ChineseDay(st.Due), period.DaysLeft(st.DaysLeft))
+	}
 	if st.TaskList == "" {
 		fmt.Fprintln(w, "任务分解表：尚未生成")
 	} else {
