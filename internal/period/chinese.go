@@ -37,10 +37,16 @@ func ChineseTime(s string) string {
 }
 
 // DaysUntil is the number of days from now's day to due (negative once
-// due has passed), counted on now's calendar.
+// due has passed), counted on the calendar of Beijing.
 func DaysUntil(due, now time.Time) int {
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
-	return int(due.Sub(today).Hours() / 24)
+	return int(due.Sub(Today(now)).Hours() / 24)
+}
+
+// Today is the day it is at now in Beijing, as midnight UTC (the way
+// dates read from YYYY-MM-DD are), whatever the machine's zone.
+func Today(now time.Time) time.Time {
+	b := now.In(Beijing)
+	return time.Date(b.Year(), b.Month(), b.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // DaysLeft says how far a due date is: 还有 3 天, 今天截止, 已过 2 天.

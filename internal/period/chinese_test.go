@@ -40,3 +40,23 @@ func TestChineseDayAndTime(t *testing.T) {
 		}
 	}
 }
+
+// Days to a due date count on Beijing's calendar: 20:00 UTC on 4 January
+// is already the due day, 5 January, in Beijing; so is 23:00 on 4 January
+// on a machine in New York (UTC-5), whose own calendar said 1 day left.
+func TestDaysUntilInBeijing(t *testing.T) {
+	due := time.Date(2025, 1, 5, 0, 0, 0, 0, time.UTC)
+	ny := time.FixedZone("EST", -5*3600)
+	for _, c := range []struct {
+		now  time.Time
+		want int
+	}{
+		{time.Date(2025, 1, 4, 15, 0, 0, 0, time.UTC), 1},
+		{time.Date(2025, 1, 4, 20, 0, 0, 0, time.UTC), 0},
+		{time.Date(2025, 1, 4, 23, 0, 0, 0, ny), 0},
+	} {
+		if got := DaysUntil(due, c.now); got != c.want {
+			t.Errorf("DaysUntil(%s, %v) = %d; want %d", due.Format(time.DateOnly), c.now, got, c.want)
+		}
+	}
+}

@@ -126,7 +126,7 @@ func StatusOf(workspaceFlag, periodFlag string, now time.Time) (*Status, error) 
 // it checks and merges the returns received as merge does, with the same
 // rules, and writes nothing. now is the clock (pinned in tests).
 func ReadStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) (*Status, error) {
-	today := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	today := period.Today(now)
 	st := &Status{
 		Workspace: ws.Root, Organisation: ws.Config.Organisation,
 		Period: p.Key(), PeriodLabel: p.String(),
