@@ -3,7 +3,6 @@ package serve
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -67,12 +66,12 @@ func placeUnder(tmp, dir string, name func(n int) string) (string, error) {
 		switch {
 		case err == nil:
 			return path, nil
-		case errors.Is(err, fs.ErrExist):
+		case errors.Is(err, os.ErrExist):
 			continue
 		}
 		if _, serr := os.Lstat(path); serr == nil {
 			continue
-		} else if !errors.Is(serr, fs.ErrNotExist) {
+		} else if !errors.Is(serr, os.ErrNotExist) {
 			return "", err
 		}
 		if err := os.Rename(tmp, path); err != nil {

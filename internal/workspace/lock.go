@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -33,8 +32,8 @@ const lockWriting = 10 * time.Second
 // Lock takes the workspace's lock for what (汇总, 生成报告) and returns
 // the func that releases it, and a note when it took over a stale lock (its
 // process gone, or older than LockStale). A lock held by a running merge is
-// the user's error, saying who holds it. It works wherever O_EXCL and
-// rename do (Linux, Windows, network shares).
+// the user's error, saying who holds it. It works wherever O_EXCL does
+// (Linux, Windows, network shares).
 func Lock(root, what string) (release func(), note string, err error) {
 	path := filepath.Join(root, Dir, lockName)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
@@ -45,7 +44,7 @@ func Lock(root, what string) (release func(), note string, err error) {
 		if err == nil {
 			return writeLock(f, what), note, nil
 		}
-		if !errors.Is(err, fs.ErrExist) {
+		if !errors.Is(err, os.ErrExist) {
 			return nil, "", fmt.Errorf("lock %s: %w", path, err)
 		}
 		data, l := readLock(path)
@@ -79,24 +78,26 @@ func writeLock(f *os.File, what string) (release func()) {
 }
 
 // takeOver removes the stale lock at path whose content is stale, and only
-// it: the lock is first renamed aside, which one taker alone can do, and
-// put back when what was renamed is not the stale lock but a newer one
-// another taker made meanwhile. It reports whether it removed the stale
-// lock.
+// it. Takers take turns through a guard file made with O_EXCL: the one
+// holding it removes the lock only while the lock still holds what it
+// judged stale, so a newer lock another taker made meanwhile is never
+// removed, and the others try again. A guard older than a minute was left
+// by a crash and goes. It reports whether it removed the stale lock.
 func takeOver(path string, stale []byte) bool {
-	aside := path + "." + strconv.Itoa(os.Getpid()) + "-" + strconv.FormatInt(lockSeq.Add(1), 10) + ".stale"
-	if os.Rename(path, aside) != nil {
+	guard := path + ".takeover"
+	g, err := os.OpenFile(guard, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		if info, err := os.Stat(guard); err == nil && time.Since(info.ModTime()) > time.Minute {
+			os.Remove(guard)
+		}
 		return false
 	}
-	defer os.Remove(aside)
-	if got, err := os.ReadFile(aside); err == nil && bytes.Equal(got, stale) {
-		return true
+	g.Close()
+	defer os.Remove(guard)
+	if got, err := os.ReadFile(path); err != nil || !bytes.Equal(got, stale) {
+		return false
 	}
-	// A link fails rather than replace a lock taken since.
-	if err := os.Link(aside, path); err != nil && !errors.Is(err, fs.ErrExist) {
-		os.Rename(aside, path)
-	}
-	return false
+	return os.Remove(path) == nil
 }
 
 // lockInfo is what a lock file says: who holds it since when, for what.
