@@ -85,6 +85,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	built := out.Tasks
 	for _, t := range tables {
 		host := tableHost(rs, items, lineOffset(text, t.line), built)
+		t.attachment = attachmentAbove(text, t.line)
 		rows := p.tableTasks(out.ID, t, rule, docYear, out.Tasks, host)
 		out.Tasks = insertAfter(out.Tasks, host, rows)
 	}

@@ -29,6 +29,7 @@ const (
 	realDir      = "testdata/real"
 	fragmentsDir = "../../../shared/corpus/fragments"
 	devDir       = "../../../shared/corpus/dev"
+	docsDir      = "../../../shared/corpus/docs"
 )
 
 // Floors the score may not fall below: raise them as the parser improves,
@@ -99,6 +100,7 @@ func realDocs(t testing.TB) []*wantDoc {
 	}
 	add(fragmentsDir, fragmentsDir, "dev", true)
 	add(filepath.Join(realDir, "dev"), devDir, "dev", false)
+	add(filepath.Join(realDir, "docs"), docsDir, "dev", false)
 	add(filepath.Join(realDir, "collected"), filepath.Join(realDir, "collected"), "", true)
 	return docs
 }

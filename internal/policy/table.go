@@ -84,6 +84,10 @@ type taskTable struct {
 	// unitless is set for a table with no unit column: its rows name no
 	// units and share none.
 	unitless bool
+	// attachment is the attachment line the table stands under (附件,
+	// 附件2), "" when none: its rows' paths start with it where their
+	// numbers reuse the text's.
+	attachment string
 	// flattened is set for a table read from text one cell a line, where
 	// a merged cell is left on its first row only: a row without a
 	// deadline or leader shares the row above's.
@@ -233,6 +237,21 @@ func goalCaption(l string) bool {
 }
 
 // lineOffset returns the rune offset in text of the start of line n.
+// attachmentAbove returns the last attachment line (附件, 附件2) among
+// the first n lines of text, "" when there is none.
+func attachmentAbove(text string, n int) string {
+	last := ""
+	for i, l := range strings.SplitAfter(text, "\n") {
+		if i == n {
+			break
+		}
+		if m := attachmentRe.FindStringSubmatch(strings.TrimRight(l, "\n")); m != nil {
+			last = "附件" + m[1]
+		}
+	}
+	return last
+}
+
 func lineOffset(text string, n int) int {
 	off := 0
 	for i, l := range strings.SplitAfter(text, "\n") {
@@ -394,7 +413,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 	if !t.tasks {
 		markIndicatorRuns(out)
 	}
-	placeRows(docID, out, existing, host)
+	placeRows(docID, out, existing, host, t.attachment)
 	return out
 }
 
@@ -472,8 +491,12 @@ func rowDeadline(tk *task.Task, cell string, docYear int) {
 
 // placeRows puts a table's rows in the document's numbering: under the
 // heading the table stands under (host), or, where their sections reuse
-// the text's numbers (一、 in both), apart as an attachment (附表).
-func placeRows(docID string, rows, existing []*task.Task, host *task.Task) {
+// the text's numbers (一、 in both), apart under the attachment line the
+// table stands under (附件2), or as an attachment (附表) when it has none.
+func placeRows(docID string, rows, existing []*task.Task, host *task.Task, attachment string) {
+	if attachment == "" {
+		attachment = "附表"
+	}
 	taken := map[string]bool{}
 	for _, e := range existing {
 		taken[e.Path[0]] = true
@@ -488,8 +511,8 @@ func placeRows(docID string, rows, existing []*task.Task, host *task.Task) {
 			tk.Path = append(append([]string(nil), host.Path...), tk.Path...)
 			tk.Headings = append(append(append([]string(nil), host.Headings...), host.Title), tk.Headings...)
 		case collide:
-			tk.Path = append([]string{"附表"}, tk.Path...)
-			tk.Headings = append([]string{"附表"}, tk.Headings...)
+			tk.Path = append([]string{attachment}, tk.Path...)
+			tk.Headings = append([]string{attachment}, tk.Headings...)
 		}
 		tk.ID = docID + "-" + strings.Join(tk.Path, ".")
 	}

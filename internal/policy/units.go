@@ -151,11 +151,16 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
 				first, _ := phraseRole(m[1], r)
 				rest, _ := phraseRole(m[2], roleCo)
-				names := u.expand(first, &out.flags, &prefix)
-				if r == roleCo {
-					co = append(co, names...)
-				} else {
-					lead = append(lead, names...)
+				// A、B会同C负责: the units before 会同 share the role
+				// their phrase gives them; with none (负责), they are a
+				// list like any other, whose first listed leads.
+				switch r {
+				case roleCo:
+					co = append(co, u.expand(first, &out.flags, &prefix)...)
+				case roleLead:
+					lead = append(lead, u.expand(first, &out.flags, &prefix)...)
+				default:
+					generic = append(generic, u.expandMarked(first, &out.flags, &prefix)...)
 				}
 				co = append(co, u.expand(rest, &out.flags, &prefix)...)
 				continue
