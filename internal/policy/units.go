@@ -148,22 +148,13 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		}
 		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			p, r := phraseRole(phrase, seg.role)
+			// A、B会同C负责: C co-operates; the units before 会同 take the
+			// role their phrase gives them, and with none (负责) are a
+			// list like any other, whose first listed leads.
+			with := ""
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
-				first, _ := phraseRole(m[1], r)
-				rest, _ := phraseRole(m[2], roleCo)
-				// A、B会同C负责: the units before 会同 share the role
-				// their phrase gives them; with none (负责), they are a
-				// list like any other, whose first listed leads.
-				switch r {
-				case roleCo:
-					co = append(co, u.expand(first, &out.flags, &prefix)...)
-				case roleLead:
-					lead = append(lead, u.expand(first, &out.flags, &prefix)...)
-				default:
-					generic = append(generic, u.expandMarked(first, &out.flags, &prefix)...)
-				}
-				co = append(co, u.expand(rest, &out.flags, &prefix)...)
-				continue
+				p, _ = phraseRole(m[1], r)
+				with, _ = phraseRole(m[2], roleCo)
 			}
 			switch r {
 			case roleLead:
@@ -172,6 +163,9 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 				co = append(co, u.expand(p, &out.flags, &prefix)...)
 			default:
 				generic = append(generic, u.expandMarked(p, &out.flags, &prefix)...)
+			}
+			if with != "" {
+				co = append(co, u.expand(with, &out.flags, &prefix)...)
 			}
 		}
 	}
