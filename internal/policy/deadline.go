@@ -210,14 +210,14 @@ func fiveYearMatch(text string) []string {
 var nounAfterRe = regexp.MustCompile(`^(?:工作)?(?:机制|体系|制度|模式)`)
 
 // yearsSpanRe is a span of years counted from now whose 年内 withinYear
-// would take for "this year": 5年内, 两年内.
-var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,2})\s*年内`)
+// would take for "this year": 5年内, 两年内, 两年之内.
+var yearsSpanRe = regexp.MustCompile(`([0-9０-９]{1,2}|[一二两三四五六七八九十]{1,2})\s*年之?内`)
 
 // yearsSpan reads the longest span of years an item sets (一年内…，两年内…
 // → 两年内). Its 年内 is no "within this year", and the year it counts from
 // is not written, so it gets no date.
 func yearsSpan(text string) *task.Deadline {
-	if !strings.Contains(text, "年内") {
+	if !strings.Contains(text, "年内") && !strings.Contains(text, "年之内") {
 		return nil
 	}
 	best, bestN := "", 0
