@@ -84,6 +84,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 			best = &task.Deadline{Text: strings.TrimSpace(text[start:m[1]]), Date: date}
 		}
 	}
+	if d := sameYearSpan(text); d != nil && d.Date > bestDate {
+		best = d
+	}
 	if best != nil {
 		return best
 	}
@@ -208,6 +211,27 @@ func fiveYearMatch(text string) []string {
 
 // nounAfterRe starts the noun that a verb phrase before it qualifies.
 var nounAfterRe = regexp.MustCompile(`^(?:工作)?(?:机制|体系|制度|模式)`)
+
+// sameYearSpanRe is a span of days within one year whose end leaves the
+// year to its start: 2019年1月1日至12月31日. Groups: 1 year, 2 month and 3
+// day of the end.
+var sameYearSpanRe = regexp.MustCompile(`(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:至|到|—|－|-|~|～)\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?`)
+
+// sameYearSpan reads the last span of days within one year (a measure in
+// force 2019年1月1日至12月31日) as ending on its end.
+func sameYearSpan(text string) *task.Deadline {
+	if !strings.Contains(text, "至") && !strings.Contains(text, "到") && !strings.ContainsAny(text, "—－-~～") {
+		return nil
+	}
+	var best *task.Deadline
+	for _, m := range sameYearSpanRe.FindAllStringSubmatch(text, -1) {
+		year, _ := strconv.Atoi(m[1])
+		if date := periodEnd(year, m[2], m[3], ""); date != "" && (best == nil || date > best.Date) {
+			best = &task.Deadline{Text: m[0], Date: date}
+		}
+	}
+	return best
+}
 
 // yearsSpanRe is a span of years counted from now whose 年内 withinYear
 // would take for "this year": 5年内, 两年内, 两年之内.
