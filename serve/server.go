@@ -63,6 +63,9 @@ type Server struct {
 	uploads     chan struct{}
 	slotWait    time.Duration
 	readTimeout time.Duration
+	// bases are the links' possible starts (see AddressNote); only Chosen
+	// when the start was given.
+	bases Bases
 	// progress, when not nil, is told of each return a merge from the
 	// office page reads (tests look at the lock meanwhile).
 	progress func(done, total int)
