@@ -76,6 +76,7 @@ func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice str
 		fail(w, r, http.StatusInternalServerError, message{Title: "无法读取报送情况", Text: s.userText(err)})
 		return
 	}
+	st.Next = st.Words(officeSteps)
 	if wantsJSON(r) {
 		writeJSON(w, http.StatusOK, map[string]any{"status": st, "notice": notice, "failed": failed})
 		return
@@ -94,6 +95,23 @@ func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice str
 	}
 	page(w, http.StatusOK, "office", v)
 }
+
+// officeSteps words the round's next steps for the office page: its
+// buttons, its 催办 messages and downloads where status names commands.
+// A step the page cannot do (no task list, no workbooks) still names the
+// command to run on this PC.
+var officeSteps = round.CommandLine.With(round.Wording{
+	round.StepParse:     "工作目录中还没有任务分解表：请在本机把政策文件放入 " + workspace.DocsName + "/，运行 taizhang parse 和 taizhang templates",
+	round.StepTemplates: "本期填报表尚未生成，各单位打开链接时无法下载：请在本机运行 taizhang templates 生成{期次}填报表",
+	round.StepWait:      "等待 {个数} 个单位报送：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
+	round.StepWaitDue:   "等待 {个数} 个单位报送（距截止还有 {天数} 天）：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
+	round.StepChase:     "催报（已过截止日期 {天数} 天）：把上方“催办”中的消息发给 {单位}",
+	round.StepRedo:      "请以下单位重新报送（报送文件有错误，不能使用，问题见“各单位”表）：把上方“催办”中的消息发给 {单位}",
+	round.StepMerge:     "点上方“立即汇总”生成{期次}总台账",
+	round.StepRemerge:   "总台账早于收到的报送文件：请点上方“立即汇总”重新汇总",
+	round.StepReport:    "点上方“生成进展通报”生成{期次}进展通报（总台账可在上方下载）",
+	round.StepDone:      "{期次}的报送、汇总和报告均已完成：总台账和报告可在上方下载",
+})
 
 // chaseList is a message for each unit that has not reported or whose
 // returns all cannot be used: what is missing or wrong, its link and the

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/round"
 )
 
 func TestOfficePageNeedsItsToken(t *testing.T) {
@@ -48,8 +49,29 @@ func TestOfficePage(t *testing.T) {
 	if d := get(s, office+"/taizhang.yaml", false); d.Code != http.StatusNotFound {
 		t.Errorf("a file outside the fixed set: %d; want 404", d.Code)
 	}
+	// The next steps name the page's buttons and 催办 messages, not commands.
+	next := body[strings.Index(body, "<h2>下一步</h2>"):]
+	mustContain(t, "office next steps", next, "“立即汇总”", "把上方“催办”中的消息发给 "+reported)
+	if strings.Contains(next, "taizhang ") {
+		t.Errorf("the office page's next steps name commands:\n%s", next)
+	}
 	j := get(s, office, true)
-	mustContain(t, "office JSON", j.Body.String(), `"state": "有误"`, `"period": "2024-Q4"`)
+	mustContain(t, "office JSON", j.Body.String(), `"state": "有误"`, `"period": "2024-Q4"`, "“立即汇总”")
+}
+
+// Every kind of step has the office page's words; only those the page
+// cannot do (no task list, no workbooks) name a command, and those that
+// the page can do never do.
+func TestOfficeStepsWording(t *testing.T) {
+	for k := round.StepParse; k <= round.StepDone; k++ {
+		text, cli := officeSteps[k], round.CommandLine[k]
+		switch {
+		case text == "" || cli == "":
+			t.Errorf("step kind %d: office %q, command line %q; want both worded", k, text, cli)
+		case k != round.StepParse && k != round.StepTemplates && strings.Contains(text, "taizhang "):
+			t.Errorf("step kind %d on the office page names a command: %s", k, text)
+		}
+	}
 }
 
 func TestMergeButton(t *testing.T) {

@@ -3,8 +3,11 @@ package serve
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
+	"slices"
+	"strings"
 	"time"
 )
 
@@ -28,39 +31,106 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	return err
 }
 
-// LinkBase is the start of the links for a server listening at addr
-// (host:port): http://<this machine's intranet address>:<port> when it
-// listens on all addresses, else the address it listens on.
-func LinkBase(addr string) string {
-	host, port, err := net.SplitHostPort(addr)
-	if err != nil {
-		return "http://" + addr
-	}
-	if ip := net.ParseIP(host); host == "" || ip != nil && ip.IsUnspecified() {
-		host = intranetIP()
-	}
-	return "http://" + net.JoinHostPort(host, port)
+// Bases are the starts of the links a server can use.
+type Bases struct {
+	Chosen string   // the one the links use
+	Routed bool     // Chosen is the address of the default route's network card
+	Others []string // this machine's other intranet addresses
 }
 
-// intranetIP is the machine's first private IPv4 address, else its first
-// non-loopback one, else 127.0.0.1.
-func intranetIP() string {
+// LinkBases are the starts of the links for a server listening at addr
+// (host:port): when it listens on all addresses, one for each of this
+// machine's intranet addresses, the one a default route leaves from
+// chosen; else the address it listens on.
+func LinkBases(addr string) Bases {
+	return linkBases(addr, hostAddrs)
+}
+
+// hostAddrs are this machine's addresses and the one a packet to the
+// outside would leave from (nil without a default route): a UDP
+// "connection" only picks the route, it sends nothing.
+func hostAddrs() (ips []net.IP, routed net.IP) {
 	addrs, _ := net.InterfaceAddrs()
-	var other string
 	for _, a := range addrs {
-		ipn, ok := a.(*net.IPNet)
-		if !ok || ipn.IP.To4() == nil || ipn.IP.IsLoopback() {
-			continue
-		}
-		if ipn.IP.IsPrivate() {
-			return ipn.IP.String()
-		}
-		if other == "" {
-			other = ipn.IP.String()
+		if ipn, ok := a.(*net.IPNet); ok {
+			ips = append(ips, ipn.IP)
 		}
 	}
-	if other != "" {
-		return other
+	if c, err := net.Dial("udp", "192.0.2.1:9"); err == nil {
+		if ua, ok := c.LocalAddr().(*net.UDPAddr); ok {
+			routed = ua.IP
+		}
+		c.Close()
 	}
-	return "127.0.0.1"
+	return ips, routed
+}
+
+// linkBases is LinkBases with the machine's addresses from addrs.
+func linkBases(addr string, addrs func() ([]net.IP, net.IP)) Bases {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return Bases{Chosen: "http://" + addr}
+	}
+	if ip := net.ParseIP(host); host != "" && (ip == nil || !ip.IsUnspecified()) {
+		return Bases{Chosen: "http://" + net.JoinHostPort(host, port)}
+	}
+	ips, routed := addrs()
+	cands := intranetIPs(ips, routed)
+	b := Bases{Routed: routed != nil && cands[0] == routed.String()}
+	for _, ip := range cands {
+		base := "http://" + net.JoinHostPort(ip, port)
+		if b.Chosen == "" {
+			b.Chosen = base
+		} else {
+			b.Others = append(b.Others, base)
+		}
+	}
+	return b
+}
+
+// intranetIPs are the IPv4 addresses units may reach this machine at,
+// best first: the one a default route leaves from, then the private ones,
+// then any other, each in the machines' order; loopback and link-local
+// (self-assigned) addresses are left out. None: 127.0.0.1.
+func intranetIPs(ips []net.IP, routed net.IP) []string {
+	rank := func(ip net.IP) int {
+		switch {
+		case ip.Equal(routed):
+			return 0
+		case ip.IsPrivate():
+			return 1
+		}
+		return 2
+	}
+	var usable []net.IP
+	for _, ip := range ips {
+		if ip.To4() != nil && !ip.IsLoopback() && !ip.IsLinkLocalUnicast() && !ip.IsUnspecified() &&
+			!slices.ContainsFunc(usable, ip.Equal) {
+			usable = append(usable, ip)
+		}
+	}
+	slices.SortStableFunc(usable, func(a, b net.IP) int { return rank(a) - rank(b) })
+	var out []string
+	for _, ip := range usable {
+		out = append(out, ip.String())
+	}
+	if len(out) == 0 {
+		return []string{"127.0.0.1"}
+	}
+	return out
+}
+
+// AddressNote says, when this machine has several intranet addresses,
+// which one the links use and how to pick another; "" when it has one
+// (or the links' start was given).
+func (s *Server) AddressNote() string {
+	if len(s.bases.Others) == 0 {
+		return ""
+	}
+	why := ""
+	if s.bases.Routed {
+		why = "（默认路由所在的网卡）"
+	}
+	return fmt.Sprintf("本机有多个网络地址，链接使用 %s%s\n其他地址：%s\n如各单位应通过其他地址访问本机，请按 Ctrl+C 停止后用 --base-url 指定并重新启动，如 taizhang serve --base-url %s（报送链接.xlsx 随之更新）",
+		s.bases.Chosen, why, strings.Join(s.bases.Others, "、"), s.bases.Others[0])
 }

@@ -57,6 +57,15 @@ type Server struct {
 	// checking bounds the uploads checked at once: a check holds the
 	// workbook unzipped, many times its size, in memory.
 	checking chan struct{}
+	// uploads bounds the uploads in flight (see newUploadSlots); an
+	// upload waits slotWait for one, and reads its body within
+	// readTimeout.
+	uploads     chan struct{}
+	slotWait    time.Duration
+	readTimeout time.Duration
+	// bases are the links' possible starts (see AddressNote); only Chosen
+	// when the start was given.
+	bases Bases
 	// progress, when not nil, is told of each return a merge from the
 	// office page reads (tests look at the lock meanwhile).
 	progress func(done, total int)
@@ -82,7 +91,8 @@ func New(o Options) (*Server, error) {
 	}
 	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
-		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root), checking: make(chan struct{}, runtime.NumCPU())}, nil
+		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root), checking: make(chan struct{}, runtime.NumCPU()),
+		uploads: newUploadSlots(), slotWait: slotWait, readTimeout: ReadTimeout}, nil
 }
 
 // tasks is the task list uploads are checked against and links are made
@@ -145,7 +155,7 @@ func (s *Server) Handler() http.Handler {
 // NewHTTPServer is an http.Server for h with limits on headers and time:
 // a slow or stuck client never holds a connection for long.
 func NewHTTPServer(addr string, h http.Handler) *http.Server {
-	return &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
+	return &http.Server{Addr: addr, Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: ReadTimeout,
 		WriteTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
 }
 

@@ -15,7 +15,7 @@ type Request struct {
 	Period    string // "": the current one
 	Addr      string // where to listen
 	NoListen  bool   // prepare without listening: a revocation
-	BaseURL   string // "": this machine's intranet address (see LinkBase)
+	BaseURL   string // "": this machine's intranet address (see LinkBases)
 	Now       time.Time
 }
 
@@ -41,15 +41,19 @@ func Setup(r Request) (*Server, net.Listener, error) {
 		}
 		addr = ln.Addr().String()
 	}
-	base := r.BaseURL
-	if base == "" {
-		base = LinkBase(addr)
+	bases := Bases{Chosen: r.BaseURL}
+	if bases.Chosen == "" {
+		bases = LinkBases(addr)
 	}
-	s, err := New(Options{WS: ws, Period: p, Due: due, BaseURL: base})
-	if err != nil && ln != nil {
-		ln.Close()
+	s, err := New(Options{WS: ws, Period: p, Due: due, BaseURL: bases.Chosen})
+	if err != nil {
+		if ln != nil {
+			ln.Close()
+		}
+		return nil, nil, err
 	}
-	return s, ln, err
+	s.bases = bases
+	return s, ln, nil
 }
 
 // OfficeName names the office's own link for Revoke.

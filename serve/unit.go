@@ -159,6 +159,10 @@ func (u *uploadResult) Stored() string { return filepath.Base(u.StoredAs) }
 // upload takes a unit's return: refused outright when too large, not a
 // workbook, or not this unit's own workbook; otherwise stored (usable or
 // not), logged and answered with its check.
+//
+// Its body is read only once it holds one of the upload slots (else 503),
+// within s.readTimeout of taking it, and the slot is freed before the
+// answer is sent.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	tok := r.PathValue("token")
 	a, ok := s.unitOf(tok)
@@ -166,13 +170,33 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		notFound(w, r)
 		return
 	}
+	if !s.takeSlot(r) {
+		busy(w, r)
+		return
+	}
+	// A slow client holds its slot no longer than this: its body then
+	// fails to read. Not supported (a test's recorder): the server's own.
+	_ = http.NewResponseController(w).SetReadDeadline(time.Now().Add(s.readTimeout))
+	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload+64<<10)
+	held := &heldReply{header: http.Header{}}
+	s.receive(held, r, a, tok)
+	<-s.uploads
+	held.send(w)
+}
+
+// receive reads, checks, stores and logs an upload and answers it.
+func (s *Server) receive(w http.ResponseWriter, r *http.Request, a fillin.Assignment, tok string) {
 	at := s.Now()
-	name, data, err := readUpload(w, r)
+	name, data, err := readUpload(r)
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
 		s.refuse(w, r, a, http.StatusRequestEntityTooLarge, &uploadResult{File: name, Received: at.In(period.Beijing).Format(time.RFC3339),
 			Refused: "文件超过 20 MB，未接收：填报表通常只有几十 KB，请删除粘贴进表格的图片或附件后重新上传"}, tok)
+		return
+	case isTimeout(err):
+		s.refuse(w, r, a, http.StatusRequestTimeout, &uploadResult{File: name, Received: at.In(period.Beijing).Format(time.RFC3339),
+			Refused: "文件未能在规定时间内传完，未接收：请检查网络后重新上传"}, tok)
 		return
 	case err != nil:
 		s.refuse(w, r, a, http.StatusBadRequest, &uploadResult{Received: at.In(period.Beijing).Format(time.RFC3339),
@@ -264,9 +288,9 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request, a fillin.Assignm
 }
 
 // readUpload reads the form's file field, at most MaxUpload bytes; the
-// error is an *http.MaxBytesError for a larger one.
-func readUpload(w http.ResponseWriter, r *http.Request) (string, []byte, error) {
-	r.Body = http.MaxBytesReader(w, r.Body, MaxUpload+64<<10)
+// error is an *http.MaxBytesError for a larger one (the body is limited
+// by upload).
+func readUpload(r *http.Request) (string, []byte, error) {
 	mr, err := r.MultipartReader()
 	if err != nil {
 		return "", nil, err

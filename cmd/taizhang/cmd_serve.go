@@ -53,6 +53,9 @@ func serveRun(opts *serveOptions) error {
 		return err
 	}
 	fmt.Fprintf(opts.Stdout, "正在收取%s的报送（仅供内网使用，按 Ctrl+C 停止）\n办公室页面：%s\n各单位的报送链接已写入 %s\n", s.Period.String(), office, links.Path)
+	if note := s.AddressNote(); note != "" {
+		fmt.Fprintln(opts.Stdout, note)
+	}
 	stopsGracefully.Store(true) // the server finishes its requests, then stops
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

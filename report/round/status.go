@@ -36,7 +36,8 @@ type Status struct {
 	Unlisted    []string       `json:"unlisted"` // units with tasks that taizhang.yaml's units list lacks
 	KeyMissing  bool           `json:"key_missing"`
 	Ledger      LedgerStatus   `json:"ledger"`
-	Next        []string       `json:"next"`
+	Next        []string       `json:"next"` // Steps in the command line's words
+	Steps       []Step         `json:"-"`
 }
 
 // UnitStatus is one unit's state: 按时, 迟报, 未报 or 有误 (only unusable
@@ -239,18 +240,24 @@ func (st *Status) checkLedger(files []string) {
 	}
 }
 
-// next lists what is left to do, most urgent first.
+// next decides what is left to do, most urgent first (Steps), and words
+// it for the command line (Next).
 func (st *Status) next() {
-	add := func(format string, args ...any) { st.Next = append(st.Next, fmt.Sprintf(format, args...)) }
+	st.Steps = st.steps()
+	st.Next = st.Words(CommandLine)
+}
+
+func (st *Status) steps() []Step {
 	if st.TaskList == "" {
-		add("把政策文件放入 %s/，运行 taizhang parse 生成任务分解表，核对后运行 taizhang templates", workspace.DocsName)
-		return
+		return []Step{{Kind: StepParse}}
 	}
+	var out []Step
+	add := func(k StepKind, units []string) { out = append(out, Step{Kind: k, Units: units}) }
 	if st.KeyMissing {
-		add("找不到办公室签名密钥（%s）：请从备份恢复，否则无法核验报送文件", filepath.Join(workspace.Dir, "secret.key"))
+		add(StepRestoreKey, nil)
 	}
 	if st.Templates == 0 {
-		add("运行 taizhang templates 生成%s填报表，发给各单位", st.PeriodLabel)
+		add(StepTemplates, nil)
 	}
 	var missing, rejected []string
 	for _, u := range st.Units {
@@ -264,31 +271,32 @@ func (st *Status) next() {
 	if len(missing) > 0 && st.Templates > 0 {
 		switch {
 		case st.Due == "":
-			add("等待 %d 个单位报送：%s", len(missing), JoinMax(missing, 20))
+			add(StepWait, missing)
 		case st.DaysLeft < 0:
-			add("催报（已过截止日期 %d 天）：%s", -st.DaysLeft, JoinMax(missing, 20))
+			add(StepChase, missing)
 		default:
-			add("等待 %d 个单位报送（距截止还有 %d 天）：%s", len(missing), st.DaysLeft, JoinMax(missing, 20))
+			add(StepWaitDue, missing)
 		}
 	}
 	if len(rejected) > 0 {
-		add("请以下单位重新报送（报送文件有错误，不能使用，详见 taizhang check）：%s", JoinMax(rejected, 20))
+		add(StepRedo, rejected)
 	}
 	switch {
 	case st.ReturnFiles == 0:
 	case !st.Ledger.Exists:
-		add("运行 taizhang merge 汇总%s总台账", st.PeriodLabel)
+		add(StepMerge, nil)
 	case st.Ledger.Stale:
-		add("总台账早于收到的报送文件：请运行 taizhang merge 重新汇总")
+		add(StepRemerge, nil)
 	case st.Ledger.Report == "":
-		add("运行 taizhang report 生成%s报告", st.PeriodLabel)
+		add(StepReport, nil)
 	}
 	if len(st.Unlisted) > 0 {
-		add("以下单位有任务但不在 taizhang.yaml 的 units 名单中（可能需要添加或设为别名）：%s", JoinMax(st.Unlisted, 20))
+		add(StepUnlisted, st.Unlisted)
 	}
-	if len(st.Next) == 0 {
-		add("%s的报送、汇总和报告均已完成", st.PeriodLabel)
+	if len(out) == 0 {
+		add(StepDone, nil)
 	}
+	return out
 }
 
 // FirstError is the message of the first error among a return's findings,
