@@ -38,12 +38,12 @@ func (s *Server) WriteLinks() (*WrittenLinks, error) {
 	if !s.Due.IsZero() {
 		due = period.ChineseDate(s.Due)
 	}
+	urls, err := s.unitURLs()
+	if err != nil {
+		return nil, err
+	}
 	for _, a := range s.tasks().units {
-		link, err := s.UnitURL(a.Unit)
-		if err != nil {
-			return nil, err
-		}
-		rows = append(rows, []string{a.Unit, link, due})
+		rows = append(rows, []string{a.Unit, urls(a.Unit), due})
 	}
 	path := filepath.Join(s.WS.PeriodDir(s.Period), LinksName)
 	wl := &WrittenLinks{Path: path}

@@ -51,15 +51,27 @@ type officeFile struct {
 	Name, Label string
 }
 
-// officeFiles are the office's downloads by name: the only files its page
-// serves, chosen from this fixed set, never from the request's path.
-func (s *Server) officeFiles() map[string]string {
-	return map[string]string{
-		"总台账.xlsx":  s.WS.LedgerPath(s.Period),
-		"报告.pdf":    s.WS.ReportPath(s.Period),
-		"报告.docx":   publish.DocxPath(s.WS.ReportPath(s.Period)),
-		"报送链接.xlsx": filepath.Join(s.WS.PeriodDir(s.Period), LinksName),
+// officeFiles are the office's downloads, in the order its page lists
+// them: the only files it serves, chosen from this fixed set, never from
+// the request's path.
+func (s *Server) officeFiles() []struct{ name, path string } {
+	return []struct{ name, path string }{
+		{"总台账.xlsx", s.WS.LedgerPath(s.Period)},
+		{"报告.pdf", s.WS.ReportPath(s.Period)},
+		{"报告.docx", publish.DocxPath(s.WS.ReportPath(s.Period))},
+		{"报送链接.xlsx", filepath.Join(s.WS.PeriodDir(s.Period), LinksName)},
 	}
+}
+
+// officeFilePath is the path of the office's download called name, ""
+// for none.
+func (s *Server) officeFilePath(name string) string {
+	for _, f := range s.officeFiles() {
+		if f.name == name {
+			return f.path
+		}
+	}
+	return ""
 }
 
 func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
@@ -88,9 +100,9 @@ func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice str
 		}
 	}
 	v.Chase = s.chaseList(st, v.Problems)
-	for _, name := range []string{"总台账.xlsx", "报告.pdf", "报告.docx", "报送链接.xlsx"} {
-		if workspace.Exists(s.officeFiles()[name]) {
-			v.Files = append(v.Files, officeFile{Name: name, Label: name})
+	for _, f := range s.officeFiles() {
+		if workspace.Exists(f.path) {
+			v.Files = append(v.Files, officeFile{Name: f.name, Label: f.name})
 		}
 	}
 	page(w, http.StatusOK, "office", v)
@@ -117,6 +129,10 @@ var officeSteps = round.CommandLine.With(round.Wording{
 // returns all cannot be used: what is missing or wrong, its link and the
 // due date.
 func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase {
+	urls, err := s.unitURLs()
+	if err != nil {
+		return nil // the counters cannot be read: no link to send
+	}
 	var out []chase
 	due, left := "截止日期：未设定", ""
 	if st.Due != "" {
@@ -132,10 +148,7 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 		default:
 			continue
 		}
-		link, err := s.UnitURL(u.Unit)
-		if err != nil {
-			continue
-		}
+		link := urls(u.Unit)
 		out = append(out, chase{Unit: u.Unit, Text: fmt.Sprintf("%s：%s。请打开本单位的报送链接下载填报表，填写后在该页面上传，页面会立即显示检查结果。\n报送链接：%s\n%s",
 			u.Unit, what, link, due)})
 	}
@@ -150,8 +163,8 @@ func dueText(days int) string {
 }
 
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
-	path, ok := s.officeFiles()[r.PathValue("file")]
-	if !s.isOffice(r.PathValue("token")) || !ok {
+	path := s.officeFilePath(r.PathValue("file"))
+	if !s.isOffice(r.PathValue("token")) || path == "" {
 		notFound(w, r)
 		return
 	}
@@ -177,7 +190,7 @@ func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 		written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
 	}
 	// The office reads the files' places within its workspace.
-	summary := strings.ReplaceAll(notice.String(), s.WS.Root+string(filepath.Separator), "")
+	summary := s.inWorkspace(notice.String())
 	s.officeAction(w, r, actMerge, workspace.Rel(s.WS.Root, s.WS.LedgerPath(s.Period)), strings.TrimSpace(summary), err)
 }
 

@@ -81,7 +81,7 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	loaded, err := loadTasks(o.WS)
+	loaded, err := loadTasks(o.WS, o.Period)
 	if err != nil {
 		return nil, err
 	}
@@ -96,16 +96,19 @@ func New(o Options) (*Server, error) {
 }
 
 // tasks is the task list uploads are checked against and links are made
-// for, with the time of its file.
+// for, with the time of its file, and where each unit's fill-in workbook
+// of the period was issued.
 type tasks struct {
 	set   *task.Set
 	index *fillin.Index
 	units []fillin.Assignment
+	forms map[string]string // unit → its workbook's path
 	mod   time.Time
 }
 
-// loadTasks reads the workspace's task list; it must have units with tasks.
-func loadTasks(ws *workspace.Workspace) (*tasks, error) {
+// loadTasks reads the workspace's task list for period p; it must have
+// units with tasks.
+func loadTasks(ws *workspace.Workspace, p period.Period) (*tasks, error) {
 	info, err := os.Stat(ws.TaskList())
 	if err != nil {
 		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "工作目录中还没有任务分解表：请先运行 taizhang parse 和 taizhang templates"}
@@ -118,7 +121,11 @@ func loadTasks(ws *workspace.Workspace) (*tasks, error) {
 	if len(units) == 0 {
 		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "任务分解表中没有任何已指定牵头单位的任务，没有可发链接的单位"}
 	}
-	return &tasks{set: set, index: fillin.NewIndex(set), units: units, mod: info.ModTime()}, nil
+	forms := map[string]string{}
+	for i, name := range fillin.FileNames(units, p) {
+		forms[units[i].Unit] = filepath.Join(ws.TemplatesDir(p), name)
+	}
+	return &tasks{set: set, index: fillin.NewIndex(set), units: units, forms: forms, mod: info.ModTime()}, nil
 }
 
 // tasks is the current task list: read again when its file changed since
@@ -129,7 +136,7 @@ func (s *Server) tasks() *tasks {
 	s.tasksMu.Lock()
 	defer s.tasksMu.Unlock()
 	if info, err := os.Stat(s.WS.TaskList()); err == nil && !info.ModTime().Equal(s.loaded.mod) {
-		if t, err := loadTasks(s.WS); err == nil {
+		if t, err := loadTasks(s.WS, s.Period); err == nil {
 			s.loaded = t
 		}
 	}
@@ -229,9 +236,15 @@ func fail(w http.ResponseWriter, r *http.Request, status int, m message) {
 // English, only that it failed; the audit log keeps the whole error.
 func (s *Server) userText(err error) string {
 	if inputerr.Is(err) {
-		return strings.ReplaceAll(err.Error(), s.WS.Root+string(filepath.Separator), "")
+		return s.inWorkspace(err.Error())
 	}
 	return "服务器内部错误，未能完成（详情已记入审计日志 " + AuditName + "）"
+}
+
+// inWorkspace writes the paths in text as places within the workspace,
+// the way the office reads them.
+func (s *Server) inWorkspace(text string) string {
+	return strings.ReplaceAll(text, s.WS.Root+string(filepath.Separator), "")
 }
 
 // page renders template name with data.

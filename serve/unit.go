@@ -40,11 +40,23 @@ func (s *Server) unitOf(tok string) (fillin.Assignment, bool) {
 
 // UnitURL is unit's current link.
 func (s *Server) UnitURL(unit string) (string, error) {
-	c, err := s.counters.read()
+	urls, err := s.unitURLs()
 	if err != nil {
 		return "", err
 	}
-	return s.BaseURL + "/u/" + unitToken(s.key, s.Period.Key(), unit, c.Units[unit]), nil
+	return urls(unit), nil
+}
+
+// unitURLs reads the revocation counters once and gives each unit's
+// current link from them: one read for a whole list of links.
+func (s *Server) unitURLs() (func(unit string) string, error) {
+	c, err := s.counters.read()
+	if err != nil {
+		return nil, err
+	}
+	return func(unit string) string {
+		return s.BaseURL + "/u/" + unitToken(s.key, s.Period.Key(), unit, c.Units[unit])
+	}, nil
 }
 
 // unitView is the unit page's data.
@@ -74,14 +86,7 @@ const formDownload = "填报表.xlsx"
 
 // formPath is where unit's issued fill-in workbook of the period is.
 func (s *Server) formPath(unit string) string {
-	units := s.tasks().units
-	names := fillin.FileNames(units, s.Period)
-	for i, a := range units {
-		if a.Unit == unit {
-			return filepath.Join(s.WS.TemplatesDir(s.Period), names[i])
-		}
-	}
-	return ""
+	return s.tasks().forms[unit]
 }
 
 func (s *Server) unitPage(w http.ResponseWriter, r *http.Request) {
@@ -108,7 +113,8 @@ func (s *Server) unitDownload(w http.ResponseWriter, r *http.Request) {
 		notFound(w, r)
 		return
 	}
-	sendFile(w, r, s.formPath(a.Unit), filepath.Base(s.formPath(a.Unit)))
+	path := s.formPath(a.Unit)
+	sendFile(w, r, path, filepath.Base(path))
 }
 
 // sendFile sends the file at path (chosen by the server, never by the
