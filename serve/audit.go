@@ -52,7 +52,7 @@ func newAuditLog(root string) *auditLog { return &auditLog{path: filepath.Join(r
 // add appends e, stamped with t, in one write to a file opened for
 // appending: a line is never rewritten nor interleaved with another.
 func (a *auditLog) add(t time.Time, e auditEntry) error {
-	e.Time = t.In(period.Beijing).Format(time.RFC3339)
+	e.Time = period.Stamp(t)
 	line, err := json.Marshal(e)
 	if err != nil {
 		return err
@@ -98,10 +98,4 @@ func (a *auditLog) uploads(unit, dir string) []auditEntry {
 func (e auditEntry) Usable() bool { return e.Result == resultUsable }
 
 // When is the entry's time in Chinese, to the second.
-func (e auditEntry) When() string {
-	t, err := time.Parse(time.RFC3339, e.Time)
-	if err != nil {
-		return e.Time
-	}
-	return t.In(period.Beijing).Format("2006年1月2日 15:04:05")
-}
+func (e auditEntry) When() string { return period.ChineseSeconds(e.Time) }

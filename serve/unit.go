@@ -154,10 +154,7 @@ type uploadResult struct {
 func (u *uploadResult) ShortSHA() string { return u.SHA256[:12] }
 
 // Time is the receipt time in Chinese.
-func (u *uploadResult) Time() string {
-	t, _ := time.Parse(time.RFC3339, u.Received)
-	return t.In(period.Beijing).Format("2006年1月2日 15:04:05")
-}
+func (u *uploadResult) Time() string { return period.ChineseSeconds(u.Received) }
 
 // Stored is the stored file's name, without its folder.
 func (u *uploadResult) Stored() string { return filepath.Base(u.StoredAs) }
@@ -197,15 +194,15 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, a fillin.Assign
 	var tooLarge *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooLarge):
-		s.refuse(w, r, a, http.StatusRequestEntityTooLarge, &uploadResult{File: name, Received: at.In(period.Beijing).Format(time.RFC3339),
+		s.refuse(w, r, a, http.StatusRequestEntityTooLarge, &uploadResult{File: name, Received: period.Stamp(at),
 			Refused: "文件超过 20 MB，未接收：填报表通常只有几十 KB，请删除粘贴进表格的图片或附件后重新上传"}, tok)
 		return
 	case isTimeout(err):
-		s.refuse(w, r, a, http.StatusRequestTimeout, &uploadResult{File: name, Received: at.In(period.Beijing).Format(time.RFC3339),
+		s.refuse(w, r, a, http.StatusRequestTimeout, &uploadResult{File: name, Received: period.Stamp(at),
 			Refused: "文件未能在规定时间内传完，未接收：请检查网络后重新上传"}, tok)
 		return
 	case err != nil:
-		s.refuse(w, r, a, http.StatusBadRequest, &uploadResult{Received: at.In(period.Beijing).Format(time.RFC3339),
+		s.refuse(w, r, a, http.StatusBadRequest, &uploadResult{Received: period.Stamp(at),
 			Refused: "没有收到文件：请在“选择文件”中选好本单位的填报表后再点“上传”"}, tok)
 		return
 	}
@@ -219,7 +216,7 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, a fillin.Assign
 		s.storeFailed(w, r, a, res, err)
 		return
 	}
-	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), at.In(period.Beijing).Format(time.RFC3339)
+	res.StoredAs, res.Received = workspace.Rel(s.WS.Root, path), period.Stamp(at)
 	result := resultUsable
 	if !res.Usable {
 		result = "不能使用：" + firstProblem(res.Findings)
@@ -248,7 +245,7 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, a fillin.As
 // unit's own).
 func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uploadResult {
 	sum := sha256.Sum256(data)
-	res := &uploadResult{File: name, SHA256: hex.EncodeToString(sum[:]), Received: at.In(period.Beijing).Format(time.RFC3339), Findings: []fillin.Finding{}}
+	res := &uploadResult{File: name, SHA256: hex.EncodeToString(sum[:]), Received: period.Stamp(at), Findings: []fillin.Finding{}}
 	if convert.WorkbookExt(data) == "" {
 		res.Refused = "这不是 Excel 或 WPS 表格文件（只接收 .xlsx、.xls、.et 格式的填报表），未接收：请上传办公室下发的填报表"
 		return res

@@ -28,13 +28,21 @@ func ChineseDay(s string) string {
 
 // ChineseTime writes an RFC 3339 time in Beijing time: 2025年1月6日 15:30.
 // Anything else is returned as it is.
-func ChineseTime(s string) string {
+func ChineseTime(s string) string { return chineseTime(s, "2006年1月2日 15:04") }
+
+// ChineseSeconds is ChineseTime to the second: 2025年1月6日 15:30:05.
+func ChineseSeconds(s string) string { return chineseTime(s, "2006年1月2日 15:04:05") }
+
+func chineseTime(s, layout string) string {
 	t, err := time.Parse(time.RFC3339, s)
 	if err != nil {
 		return s
 	}
-	return t.In(Beijing).Format("2006年1月2日 15:04")
+	return t.In(Beijing).Format(layout)
 }
+
+// Stamp writes t as RFC 3339 in Beijing time, the way records keep it.
+func Stamp(t time.Time) string { return t.In(Beijing).Format(time.RFC3339) }
 
 // DaysUntil is the number of days from now's day to due (negative once
 // due has passed), counted on the calendar of Beijing.

@@ -33,6 +33,7 @@ func TestChineseDayAndTime(t *testing.T) {
 		{ChineseTime, "2025-01-06T07:30:00Z", "2025年1月6日 15:30"},
 		{ChineseTime, "2025-01-06T15:30:00+08:00", "2025年1月6日 15:30"},
 		{ChineseTime, "昨天", "昨天"},
+		{ChineseSeconds, "2025-01-06T07:30:05Z", "2025年1月6日 15:30:05"},
 	}
 	for _, tt := range tests {
 		if got := tt.f(tt.in); got != tt.want {
