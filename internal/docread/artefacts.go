@@ -33,7 +33,7 @@ func dropWebArtefacts(text string) string {
 
 // spacedLabelRe is an owner label with a space inside it or before its
 // colon (责任 单位 ：), and the space after the colon.
-var spacedLabelRe = regexp.MustCompile(`(牵头|责任|配合|参与|参加|协办|协同|主办|承办) ?(单位|部门|科室|处室|主体) ?([：:]) ?`)
+var spacedLabelRe = regexp.MustCompile(`(` + ownerRoles + `) ?(` + ownerBodies + `) ?([：:]) ?`)
 
 // joinSpacedLabel writes an owner label justified with spaces (责任 单位 ：
 // A) as one word and its colon (责任单位：A). Only a label followed by its

@@ -178,7 +178,14 @@ func fieldStart(prev rune, rest string) bool {
 // ownerLabelRe ends with an owner label (责任单位, 牵头部门, 配合单位,
 // 责任主体…): its role word, then the kind of body. A unit's name may end
 // with the kind too (有关部门, 县直有关单位), so the role word is needed.
-var ownerLabelRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参加|协办|协同|主办|承办)(?:单位|部门|科室|处室|主体)$`)
+var ownerLabelRe = regexp.MustCompile(`(?:` + ownerRoles + `)(?:` + ownerBodies + `)$`)
+
+// ownerRoles and ownerBodies are the two words of an owner label the reader
+// knows (牵头 + 单位), alternatives for a regexp.
+const (
+	ownerRoles  = `牵头|责任|配合|参与|参加|协办|协同|主办|承办`
+	ownerBodies = `单位|部门|科室|处室|主体`
+)
 
 // afterOwnerLabel reports a space right after an owner label: pages write
 // 责任单位 市科技局 with a space for the colon, and that space separates the

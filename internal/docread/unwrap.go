@@ -268,7 +268,7 @@ func gluedRowGoesOn(p *paragraph, next string) bool {
 // ownerLabelColonRe ends a line with an owner label and its colon
 // (……。责任单位：): the units follow on the next line, so the colon ends
 // no paragraph.
-var ownerLabelColonRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|参加|协办|协同|主办|承办)(?:单位|部门|科室|处室|主体)[：:]$`)
+var ownerLabelColonRe = regexp.MustCompile(`(?:` + ownerRoles + `)(?:` + ownerBodies + `)[：:]$`)
 
 // labelRestRe starts a line with what may be the rest of a label the
 // wrap broke (单位：, 任单位：, 位：).
