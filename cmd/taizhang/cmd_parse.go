@@ -1,7 +1,6 @@
 package main
 
 import (
-	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -61,7 +60,11 @@ func printSummary(w io.Writer, set *task.Set, output string) {
 		len(set.Documents), c.Tasks, c.Targets, c.Others, len(set.Units()), c.Review)
 	for _, d := range set.Documents {
 		dc := d.Counts()
-		fmt.Fprintf(w, "\n《%s》%s（%s）：任务 %d 项，目标 %d 项\n", cmp.Or(d.Title, d.Source), d.DocNumber, d.Source, dc.Tasks, dc.Targets)
+		name := d.Source // a text without a title line is named by its file
+		if d.Title != "" {
+			name = fmt.Sprintf("《%s》%s（%s）", d.Title, d.DocNumber, d.Source)
+		}
+		fmt.Fprintf(w, "\n%s：任务 %d 项，目标 %d 项\n", name, dc.Tasks, dc.Targets)
 		for _, note := range d.Notes {
 			fmt.Fprintf(w, "  说明：%s\n", note)
 		}

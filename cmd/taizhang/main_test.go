@@ -297,3 +297,19 @@ func TestTemplatesThenCheckUntouched(t *testing.T) {
 		t.Error("second templates run made a new key")
 	}
 }
+
+// TestParseSummaryNamesUntitledByFile: a text without a title line is named
+// by its file once, not put in 《》 as if the file name were its title.
+func TestParseSummaryNamesUntitledByFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "分工.txt")
+	if err := os.WriteFile(path, []byte("一、推进改革\n1.完善制度。（牵头单位：市发展改革委）\n2.优化服务。（牵头单位：市财政局）\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, errOut := runCmd(t, "parse", path, "-o", filepath.Join(t.TempDir(), "任务分解表.xlsx"))
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(stdout, "\n分工.txt：任务 2 项") || strings.Contains(stdout, "《分工.txt》") {
+		t.Errorf("summary names the untitled text wrongly:\n%s", stdout)
+	}
+}
