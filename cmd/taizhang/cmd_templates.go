@@ -43,8 +43,24 @@ func templatesRun(opts *templatesOptions) error {
 	if err != nil || is.ReturnsDir == "" {
 		return err
 	}
-	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", period.ChineseDate(is.Due), is.ReturnsDir)
+	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", dueText(is, req.Now, req.Period != ""), is.ReturnsDir)
 	return nil
+}
+
+// dueText is the workbooks' due date; when the current period's has passed
+// already it says by how much, and how to issue the next period's instead
+// when that is in the same year.
+func dueText(is *round.Issued, now time.Time, periodGiven bool) string {
+	due := period.ChineseDate(is.Due)
+	late := -period.DaysUntil(is.Due, now)
+	if late <= 0 || periodGiven {
+		return due
+	}
+	hint := ""
+	if next := is.Period.Next(); next.Year == is.Period.Year {
+		hint = "；如要为下一期生成填报表，请加 --period " + next.Key()
+	}
+	return fmt.Sprintf("%s（已过 %d 天%s）", due, late, hint)
 }
 
 // printTemplates tells the office what Issue wrote.

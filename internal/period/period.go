@@ -131,6 +131,25 @@ func (p Period) End() time.Time {
 	return p.Start().AddDate(0, months, -1)
 }
 
+// Containing is the period of kind that contains the day of t (t's own
+// calendar: pass Today(now) for Beijing's).
+func Containing(kind Kind, t time.Time) Period {
+	p := Period{Kind: kind, Year: t.Year()}
+	m := int(t.Month())
+	switch kind {
+	case Month:
+		p.Index = m
+	case Quarter:
+		p.Index = (m-1)/3 + 1
+	case Half:
+		p.Index = (m-1)/6 + 1
+	}
+	return p
+}
+
+// Next is the period of the same kind after p.
+func (p Period) Next() Period { return Containing(p.Kind, p.End().AddDate(0, 0, 1)) }
+
 // IsZero reports whether p is the zero Period.
 func (p Period) IsZero() bool { return p.Kind == "" }
 

@@ -39,3 +39,15 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNext(t *testing.T) {
+	for in, want := range map[string]string{"2024-Q4": "2025-Q1", "2024-Q2": "2024-Q3", "2024年12月": "2025-01", "2024年上半年": "2024-H2", "2024年": "2025"} {
+		p, err := Parse(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Next().Key(); got != want {
+			t.Errorf("%s.Next() = %s; want %s", in, got, want)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func Init(root string, configText []byte, now time.Time) (*Created, error) {
 		return nil, err
 	}
 	w := &Workspace{Root: abs, Config: cfg}
-	c := &Created{Workspace: w, Current: w.Current(now)}
+	c := &Created{Workspace: w, Current: w.Opening(now)}
 	for _, d := range []string{w.DocsDir(), w.AnnualDir(), w.TemplatesDir(c.Current), w.ReturnsDir(c.Current)} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
 			return nil, &Error{Path: d, Msg: "无法创建目录：" + err.Error()}

@@ -219,3 +219,34 @@ func TestEmptiedConfig(t *testing.T) {
 		}
 	}
 }
+
+// TestOpening: a new workspace starts with the round whose returns are
+// still to come — the period just ended until its due date, then the
+// period under way — within the assessment year.
+func TestOpening(t *testing.T) {
+	tests := []struct{ yaml, now, want string }{
+		{"cycle: 季度\nyear: 2026\n", "2026-12-06", "2026-Q4"},               // Q3 was due on 10-05: the coming round
+		{"cycle: 季度\nyear: 2026\n", "2026-10-05", "2026-Q3"},               // Q3 due today: still its round
+		{"cycle: 季度\nyear: 2026\n", "2026-10-06", "2026-Q4"},               //
+		{"cycle: 季度\nyear: 2026\ndue_days: 15\n", "2026-10-10", "2026-Q3"}, // a later due date keeps Q3 open
+		{"cycle: 月\nyear: 2026\n", "2026-12-20", "2026-12"},                //
+		{"cycle: 季度\nyear: 2026\n", "2027-01-03", "2026-Q4"},               // the year's last round, still due
+		{"cycle: 季度\nyear: 2024\n", "2026-05-01", "2024-Q4"},               // a past year: its last period
+		{"cycle: 季度\nyear: 2025\n", "2024-12-20", "2025-Q1"},               // a year not begun: its first
+	}
+	for _, tt := range tests {
+		w := workspace(t, tt.yaml)
+		if got := w.Opening(day(tt.now)).Key(); got != tt.want {
+			t.Errorf("Opening(%s) with %q = %s; want %s", tt.now, tt.yaml, got, tt.want)
+		}
+	}
+}
+
+// TestCurrentOnBeijingCalendar: at 20:00 UTC on 31 March it is already
+// 1 April in Beijing, so the first quarter has ended.
+func TestCurrentOnBeijingCalendar(t *testing.T) {
+	w := workspace(t, "cycle: 季度\n")
+	if got := w.Current(time.Date(2025, 3, 31, 20, 0, 0, 0, time.UTC)).Key(); got != "2025-Q1" {
+		t.Errorf("Current at 2025-03-31 20:00 UTC = %s; want 2025-Q1 (Beijing is on 1 April)", got)
+	}
+}

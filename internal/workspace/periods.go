@@ -53,20 +53,40 @@ func before(a, b period.Period) bool {
 // one — unless the workspace already has a folder for a later period, which
 // then is the current one.
 func (w *Workspace) Current(now time.Time) period.Period {
-	kind := w.Config.CycleKind()
-	cur := previous(containing(kind, now))
+	cur := w.inYear(previous(period.Containing(w.Config.CycleKind(), period.Today(now))))
+	if ps, err := w.Periods(); err == nil && len(ps) > 0 && before(cur, ps[len(ps)-1]) {
+		return ps[len(ps)-1]
+	}
+	return cur
+}
+
+// Opening is the period a new workspace starts with at now: the latest
+// period that has ended while its returns are not yet due, else the period
+// under way, whose returns come next — so an office that sets up after a
+// round's due date starts with the coming round, not one long overdue.
+// Kept within the assessment year like Current.
+func (w *Workspace) Opening(now time.Time) period.Period {
+	today := period.Today(now)
+	ended := w.inYear(previous(period.Containing(w.Config.CycleKind(), today)))
+	if !w.Due(ended).Before(today) {
+		return ended
+	}
+	return w.inYear(period.Containing(w.Config.CycleKind(), today))
+}
+
+// inYear keeps p within the assessment year when the configuration names
+// one: its first period before the year, its last after it.
+func (w *Workspace) inYear(cur period.Period) period.Period {
+	kind := cur.Kind
 	if y := w.Config.Year; y != 0 {
-		first := containing(kind, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
-		last := containing(kind, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
+		first := period.Containing(kind, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC))
+		last := period.Containing(kind, time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC))
 		switch {
 		case before(cur, first):
 			cur = first
 		case before(last, cur):
 			cur = last
 		}
-	}
-	if ps, err := w.Periods(); err == nil && len(ps) > 0 && before(cur, ps[len(ps)-1]) {
-		return ps[len(ps)-1]
 	}
 	return cur
 }
@@ -84,21 +104,6 @@ func (w *Workspace) Previous(p period.Period) (period.Period, bool) {
 		}
 	}
 	return period.Period{}, false
-}
-
-// containing is the period of kind that contains the day of t.
-func containing(kind period.Kind, t time.Time) period.Period {
-	p := period.Period{Kind: kind, Year: t.Year()}
-	m := int(t.Month())
-	switch kind {
-	case period.Month:
-		p.Index = m
-	case period.Quarter:
-		p.Index = (m-1)/3 + 1
-	case period.Half:
-		p.Index = (m-1)/6 + 1
-	}
-	return p
 }
 
 // previous is the period of the same kind before p.
