@@ -45,6 +45,7 @@ func parseRun(opts *parseOptions) error {
 		return err
 	}
 	printSummary(summary, p.Set, p.Output)
+	printLookAlike(summary, p.LookAlike, "任务分解表")
 	if backup != "" {
 		fmt.Fprintf(summary, "原任务分解表已备份为 %s\n", backup)
 	}

@@ -3,11 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
 
@@ -39,28 +39,14 @@ func templatesRun(opts *templatesOptions) error {
 	is, err := round.Issue(req)
 	if is != nil {
 		printTemplates(opts.Stdout, is)
+		printLookAlike(opts.Stdout, is.LookAlike, "任务分解表的牵头单位、配合单位列")
+		printOthers(opts.Stdout, is.Others)
 	}
 	if err != nil || is.ReturnsDir == "" {
 		return err
 	}
-	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", dueText(is, req.Now, req.Period != ""), is.ReturnsDir)
+	fmt.Fprintf(opts.Stdout, "\n报送截止日期：%s。下一步：把填报表发给各单位；收回的报送文件放入 %s，随时运行 taizhang status 查看报送情况，收齐后运行 taizhang merge 汇总。\n", is.DueText(req.Now, req.Period != ""), is.ReturnsDir)
 	return nil
-}
-
-// dueText is the workbooks' due date; when the current period's has passed
-// already it says by how much, and how to issue the next period's instead
-// when that is in the same year.
-func dueText(is *round.Issued, now time.Time, periodGiven bool) string {
-	due := period.ChineseDate(is.Due)
-	late := -period.DaysUntil(is.Due, now)
-	if late <= 0 || periodGiven {
-		return due
-	}
-	hint := ""
-	if next := is.Period.Next(); next.Year == is.Period.Year {
-		hint = "；如要为下一期生成填报表，请加 --period " + next.Key()
-	}
-	return fmt.Sprintf("%s（已过 %d 天%s）", due, late, hint)
 }
 
 // printTemplates tells the office what Issue wrote.
@@ -85,5 +71,17 @@ func printTemplates(w io.Writer, is *round.Issued) {
 	}
 	if is.KeyCreated {
 		fmt.Fprintf(w, "\n已在 %s 生成办公室签名密钥：请妥善保管，不要随填报表下发；核验报送文件时需要它。\n", is.KeyPath)
+	}
+}
+
+// printOthers lists the spreadsheets left in the workbooks' folder that
+// this run did not write, which must not go out with them.
+func printOthers(w io.Writer, others []string) {
+	if len(others) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n注意：填报表文件夹中另有 %d 份不是本次生成的文件（单位改名、合并或不再有任务时会留下此前的填报表），请勿下发，可移走或删除：\n", len(others))
+	for _, f := range others {
+		fmt.Fprintf(w, "  %s\n", filepath.Base(f))
 	}
 }

@@ -60,3 +60,16 @@ func writeJSON(w io.Writer, v any) error {
 	}
 	return nil
 }
+
+// printLookAlike lists unit names that are likely one unit written two
+// ways, and how the office makes them one (where: what to edit).
+func printLookAlike(w io.Writer, pairs [][2]string, where string) {
+	if len(pairs) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\n注意：以下单位名称写法不同，可能是同一单位（否则将各自生成填报表、分别统计排名）：\n")
+	for _, p := range pairs {
+		fmt.Fprintf(w, "  %s 与 %s\n", p[0], p[1])
+	}
+	fmt.Fprintf(w, "如是同一单位，请在%s中统一写法，或在 taizhang.yaml 的 aliases 中设为别名（如 %s: %s）。\n", where, pairs[0][1], pairs[0][0])
+}

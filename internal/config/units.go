@@ -37,6 +37,9 @@ func (c *Config) UnitRank(name string) int {
 	return -1
 }
 
+// Listed says whether name is in the unit list.
+func (c *Config) Listed(name string) bool { return c.UnitRank(name) >= 0 }
+
 // SortUnits orders names as the unit list does; names not in the list
 // follow, in their own order.
 func (c *Config) SortUnits(names []string) {

@@ -30,6 +30,9 @@ type Parsed struct {
 	Set    *task.Set
 	// ToWorkspace says Output is the workspace's own task list.
 	ToWorkspace bool
+	// LookAlike are unit names likely to be one unit written two ways
+	// (see task.LookAlike).
+	LookAlike [][2]string
 }
 
 // ParseDocuments reads the documents into tasks with the configuration's
@@ -82,6 +85,7 @@ func ParseDocuments(r ParseRequest) (*Parsed, error) {
 	if p.Set, err = policy.ParseFiles(p.Docs, cfg); err != nil {
 		return nil, err
 	}
+	p.LookAlike = task.LookAlike(p.Set.Units(), cfg.Listed)
 	return p, nil
 }
 
