@@ -2,6 +2,7 @@ package policy
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -25,7 +26,7 @@ func TestStructureLayouts(t *testing.T) {
 				}
 				t.Fatalf("no task %s; items: %v", tt.path, paths)
 			}
-			if !sameList(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
+			if !slices.Equal(tk.Lead, tt.lead) || !slices.Equal(tk.Co, tt.co) {
 				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
 			}
 			if tk.Leader != tt.leader {
@@ -63,7 +64,7 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 		t.Fatal(err)
 	}
 	tk := byLabel(Parse(doc, cfg))["2"]
-	if tk == nil || !sameList(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
+	if tk == nil || !slices.Equal(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
 		t.Fatalf("row 2 = %+v; want lead 规划建设局 and no co-unit", tk)
 	}
 }
