@@ -22,11 +22,7 @@ func TestExtractionArtefacts(t *testing.T) { blockCases(t, "artefacts.txt") }
 // blockCases runs the cases of a file of testdata: "== name", the text,
 // then the blocks it must give, each on a "=> " line.
 func blockCases(t *testing.T, file string) {
-	raw, err := os.ReadFile(filepath.Join("testdata", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range strings.Split(string(raw), "\n== ")[1:] {
+	for _, c := range strings.Split(testdata(t, file), "\n== ")[1:] {
 		name, body, _ := strings.Cut(c, "\n")
 		var text, want []string
 		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
@@ -43,4 +39,14 @@ func blockCases(t *testing.T, file string) {
 			t.Errorf("%s: blocks %q; want %q", name, got, want)
 		}
 	}
+}
+
+// testdata returns the text of a file of testdata.
+func testdata(t *testing.T, file string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }

@@ -2,6 +2,7 @@ package docread
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -36,17 +37,6 @@ func TestParseDate(t *testing.T) {
 			t.Errorf("parseDate(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
-}
-
-func TestNormalizeDocNumber(t *testing.T) {
-	testkit.Cases(t, "normalizeDocNumber", normalizeDocNumber, map[string]string{
-		"泰政办发〔2017〕126号": "泰政办发〔2017〕126号",
-		"泰政办发[2017]126号": "泰政办发〔2017〕126号",
-		"泰政办发［2017］126号": "泰政办发〔2017〕126号",
-		"国发(2019)3号":     "国发〔2019〕3号",
-		"国发【2019】 第3号":   "国发〔2019〕3号",
-		"无":              "无",
-	})
 }
 
 func TestChineseCounting(t *testing.T) {
@@ -203,4 +193,62 @@ func TestIsBoilerplate(t *testing.T) {
 			t.Errorf("isBoilerplate(%q) = true; want false", s)
 		}
 	}
+}
+
+// TestStringRewrites runs the cases of testdata/strings.txt on the
+// functions that rewrite one string: a line's spaces and characters
+// (cleanLine), a 文号 (normalizeDocNumber), a page's <title> (pageTitle).
+func TestStringRewrites(t *testing.T) {
+	funcs := map[string]func(string) string{"cleanLine": cleanLine, "normalizeDocNumber": normalizeDocNumber, "pageTitle": pageTitle}
+	cases := stringCases(t, "strings.txt")
+	for name, f := range funcs {
+		if len(cases[name]) == 0 {
+			t.Errorf("strings.txt: no cases of %s", name)
+		}
+		testkit.Cases(t, name, f, cases[name])
+	}
+	for name := range cases {
+		if funcs[name] == nil {
+			t.Errorf("strings.txt: no function %s", name)
+		}
+	}
+}
+
+// stringCases reads a file of testdata: "== function", then a case a
+// line, the text and what the function returns as Go string literals
+// with => between them; lines starting with # are comments.
+func stringCases(t *testing.T, file string) map[string]map[string]string {
+	cases := map[string]map[string]string{}
+	var section map[string]string
+	for n, l := range strings.Split(testdata(t, file), "\n") {
+		if name, ok := strings.CutPrefix(l, "== "); ok {
+			section = map[string]string{}
+			cases[name] = section
+			continue
+		}
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		in, want, err := quotedPair(l)
+		if err != nil || section == nil {
+			t.Fatalf("%s:%d: %q is no case (%v)", file, n+1, l, err)
+		}
+		section[in] = want
+	}
+	return cases
+}
+
+// quotedPair reads "text" => "want", two Go string literals.
+func quotedPair(l string) (string, string, error) {
+	first, err := strconv.QuotedPrefix(l)
+	if err != nil {
+		return "", "", err
+	}
+	rest, ok := strings.CutPrefix(l[len(first):], " => ")
+	if !ok {
+		return "", "", strconv.ErrSyntax
+	}
+	in, _ := strconv.Unquote(first)
+	want, err := strconv.Unquote(rest)
+	return in, want, err
 }
