@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
@@ -59,10 +58,7 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	tk := byLabel(Parse(doc, cfg))["2"]
 	if tk == nil || !slices.Equal(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
 		t.Fatalf("row 2 = %+v; want lead 规划建设局 and no co-unit", tk)

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
@@ -108,10 +107,7 @@ func wantKinds(t *testing.T, text string, want map[string]string) {
 // TestTraditionalNote: a document read from traditional characters says so
 // in its notes, so the office checks the converted names.
 func TestTraditionalNote(t *testing.T) {
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	d := Parse(&docread.Document{Source: "t.txt", Traditional: true, Blocks: []docread.Block{{Text: "一、任务"}, {Text: "1.推进改革。（省编办负责）"}}}, cfg)
 	if !strings.Contains(strings.Join(d.Notes, "\n"), "繁体字") {
 		t.Errorf("notes %q do not say the text was converted", d.Notes)

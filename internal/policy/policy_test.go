@@ -11,12 +11,25 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
-func parseText(t testing.TB, text string) *task.Document {
+// loadConfig returns the built-in configuration overlaid with yaml, a
+// taizhang.yaml ("" for none); the test fails when it does not load.
+func loadConfig(t testing.TB, yaml string) *config.Config {
 	t.Helper()
-	cfg, err := config.Load("", nil)
+	var data []byte
+	name := ""
+	if yaml != "" {
+		name, data = "taizhang.yaml", []byte(yaml)
+	}
+	cfg, err := config.Load(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg
+}
+
+func parseText(t testing.TB, text string) *task.Document {
+	t.Helper()
+	cfg := loadConfig(t, "")
 	var blocks []docread.Block
 	for _, l := range strings.Split(text, "\n") {
 		blocks = append(blocks, docread.Block{Text: l})
@@ -135,8 +148,7 @@ func TestFlattenedDocument(t *testing.T) {
 }
 
 func TestParseUnits(t *testing.T) {
-	cfg, _ := config.Load("", []byte("aliases:\n  市经信委: 市工信局\n"))
-	u := newUnitRules(cfg)
+	u := newUnitRules(loadConfig(t, "aliases:\n  市经信委: 市工信局\n"))
 	tests := []struct {
 		raw      string
 		rule     leadRule
@@ -242,7 +254,7 @@ func TestStableIDs(t *testing.T) {
 }
 
 func TestTaskTable(t *testing.T) {
-	cfg, _ := config.Load("", nil)
+	cfg := loadConfig(t, "")
 	doc := &docread.Document{Source: "方案.docx", Meta: docread.Meta{Title: "分解方案", Date: "2024-01-05"}, Blocks: []docread.Block{
 		{Text: "附件"},
 		{Rows: [][]string{
