@@ -92,22 +92,6 @@ func TestReadTruncatedUTF8(t *testing.T) {
 	}
 }
 
-func TestNormalizeSpaces(t *testing.T) {
-	testkit.Cases(t, "cleanLine", cleanLine, map[string]string{
-		"\u3000\u3000一、总体要求":        "一、总体要求",
-		"中共泉州市委\u3000\u3000泉州市人民政府": "中共泉州市委 泉州市人民政府",
-		"标\u00a0\u00a0题：关于":         "标 题：关于",
-		"a  b":                      "a  b",      // ASCII runs are kept
-		"（一）１．ＡＢＣ：":                 "（一）1．ＡＢＣ：", // digits fold, letters and punctuation stay
-		"２０２４年６月底前完成（责任单位：市第３中学）": "2024年6月底前完成（责任单位：市第3中学）",
-		"x\u200by\ufeffz\u00adw": "xyzw",
-		"责任单位∶市发改委；配合单位﹕市财政局，完成时限︰年底":     "责任单位：市发改委；配合单位：市财政局，完成时限：年底",
-		"推进试点﹙牵头单位﹕市发改委﹔配合单位﹕市财政局､市商务局﹚｡": "推进试点（牵头单位：市发改委；配合单位：市财政局、市商务局）。",
-		"⼀、⼯作⽬标：⻔户⽹站⻓效运⾏，⼈⺠满意":            "一、工作目标：门户网站长效运行，人民满意",
-		"⽿⼝：部⾸⼆字": "耳口：部首二字",
-	})
-}
-
 func TestRefusedFormats(t *testing.T) {
 	tests := []struct {
 		name string

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-
-	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
 // govPage is laid out the way gov.cn publishes policy documents: a layout
@@ -125,13 +123,4 @@ func TestHTMLDeepNesting(t *testing.T) {
 	if got := texts(doc); !slices.Equal(got, []string{"深处的正文"}) {
 		t.Errorf("body = %q", got)
 	}
-}
-
-func TestPageTitle(t *testing.T) {
-	testkit.Cases(t, "pageTitle", pageTitle, map[string]string{
-		"关于印发某方案的通知_政府信息公开_泰州市人民政府":        "关于印发某方案的通知",
-		"泰州市人民政府 | 关于印发某方案（2023—2027年）的通知": "关于印发某方案（2023—2027年）的通知",
-		"首页": "首页",
-		"":   "",
-	})
 }

@@ -1,6 +1,7 @@
 package docread
 
 import (
+	"iter"
 	"os"
 	"path/filepath"
 	"slices"
@@ -22,12 +23,7 @@ func TestExtractionArtefacts(t *testing.T) { blockCases(t, "artefacts.txt") }
 // blockCases runs the cases of a file of testdata: "== name", the text,
 // then the blocks it must give, each on a "=> " line.
 func blockCases(t *testing.T, file string) {
-	raw, err := os.ReadFile(filepath.Join("testdata", file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, c := range strings.Split(string(raw), "\n== ")[1:] {
-		name, body, _ := strings.Cut(c, "\n")
+	for name, body := range testdataCases(t, file) {
 		var text, want []string
 		for _, l := range strings.Split(strings.TrimRight(body, "\n"), "\n") {
 			if w, ok := strings.CutPrefix(l, "=> "); ok {
@@ -43,4 +39,28 @@ func blockCases(t *testing.T, file string) {
 			t.Errorf("%s: blocks %q; want %q", name, got, want)
 		}
 	}
+}
+
+// testdataCases returns the cases of a file of testdata, each its name
+// (from its "== name" line) and the lines below it.
+func testdataCases(t *testing.T, file string) iter.Seq2[string, string] {
+	cases := strings.Split(testdata(t, file), "\n== ")[1:]
+	return func(yield func(string, string) bool) {
+		for _, c := range cases {
+			name, lines, _ := strings.Cut(c, "\n")
+			if !yield(name, lines) {
+				return
+			}
+		}
+	}
+}
+
+// testdata returns the text of a file of testdata.
+func testdata(t *testing.T, file string) string {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(raw)
 }

@@ -2,6 +2,7 @@ package docread
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -38,17 +39,6 @@ func TestParseDate(t *testing.T) {
 	}
 }
 
-func TestNormalizeDocNumber(t *testing.T) {
-	testkit.Cases(t, "normalizeDocNumber", normalizeDocNumber, map[string]string{
-		"泰政办发〔2017〕126号": "泰政办发〔2017〕126号",
-		"泰政办发[2017]126号": "泰政办发〔2017〕126号",
-		"泰政办发［2017］126号": "泰政办发〔2017〕126号",
-		"国发(2019)3号":     "国发〔2019〕3号",
-		"国发【2019】 第3号":   "国发〔2019〕3号",
-		"无":              "无",
-	})
-}
-
 func TestChineseCounting(t *testing.T) {
 	tests := map[int]string{1: "一", 9: "九", 10: "十", 11: "十一", 20: "二十", 21: "二十一", 99: "九十九",
 		100: "一百", 101: "一百零一", 110: "一百一十", 1001: "一千零一", 0: "0"}
@@ -59,80 +49,46 @@ func TestChineseCounting(t *testing.T) {
 	}
 }
 
+// TestMetaFromLabels runs the cases of testdata/meta.txt: the fields of
+// Meta a document's labels, title lines and signature give, and the body
+// that is left.
 func TestMetaFromLabels(t *testing.T) {
-	tests := []struct {
-		name string
-		text string
-		want Meta
-		body []string
-	}{{
-		name: "value on the next line, padded labels",
-		text: "        索 引 号：\n        000014349/2019-00003\n        发文机关：\n        国务院\n        成文日期：\n        2019年01月12日\n\n" +
-			"        标　　题：\n        国务院关于促进综合保税区高水平开放高质量发展的若干意见\n\n        发文字号：\n        国发〔2019〕3号\n" +
-			"        发布日期：\n        2019年01月25日\n\n        主 题 词：\n\n国务院关于促进综合保税区\n\n高水平开放高质量发展的若干意见\n\n国发〔2019〕3号\n\n各省、自治区、直辖市人民政府：\n\n一、指导思想\n",
-		want: Meta{Title: "国务院关于促进综合保税区高水平开放高质量发展的若干意见", DocNumber: "国发〔2019〕3号", Issuer: "国务院", Date: "2019-01-12"},
-		body: []string{"国务院关于促进综合保税区", "高水平开放高质量发展的若干意见", "国发〔2019〕3号", "各省、自治区、直辖市人民政府：", "一、指导思想"},
-	}, {
-		name: "several labels on a line, half-width colons",
-		text: "信息名称:中共常州市委 常州市人民政府 关于创新驱动高质量发展的实施意见\n索 引 号:014109496/2021-00136\n法定主动公开分类:权责清单 公开方式:主动公开\n" +
-			"文件编号:常发〔2021〕1号 发布机构:市科技局\n生成日期:2021-02-19 公开日期:2021-02-19 废止日期:有效\n内容概述:关于创新驱动高质量发展的实施意见\n正文第一段。\n",
-		want: Meta{Title: "中共常州市委 常州市人民政府 关于创新驱动高质量发展的实施意见", DocNumber: "常发〔2021〕1号", Issuer: "市科技局", Date: "2021-02-19"},
-		body: []string{"正文第一段。"},
-	}, {
-		name: "pipe rows from a metadata table",
-		text: "索引号: | LH331082-042/2023-130673 | 公开方式: | 主动公开 |\n文号: | 成文日期: | 2023-06-21 | |\n发布单位: | 市科技局 |\n" +
-			"临海市人民政府关于印发某方案的通知 |\n|\n各镇人民政府：\n",
-		want: Meta{Title: "临海市人民政府关于印发某方案的通知", Issuer: "市科技局", Date: "2023-06-21"},
-		body: []string{"临海市人民政府关于印发某方案的通知", "各镇人民政府："},
-	}, {
-		name: "signature date beats the publishing date",
-		text: "市政府办公室关于印发某方案的通知\n政策\n发布部门:市政府办\n发布时间:2017年09月22日\n政策文号:泰政办发[2017]126号\n有效性:失效\n" +
-			"各市(区)人民政府:现将方案印发给你们,请认真组织实施。 附件:方案 泰州市人民政府办公室 2017年9月14日 附件 方案全文……\n",
-		want: Meta{Title: "市政府办公室关于印发某方案的通知", DocNumber: "泰政办发〔2017〕126号", Issuer: "市政府办", Date: "2017-09-14"},
-	}, {
-		name: "date stamp and source on one line",
-		text: "某某计划的通知\n\n0\n2018-05-24 来源:新乡市人民政府\n\n一、总体思路\n",
-		want: Meta{Title: "某某计划的通知", Issuer: "新乡市人民政府", Date: "2018-05-24"},
-		body: []string{"某某计划的通知", "一、总体思路"},
-	}, {
-		name: "no labels: title broken over lines, 文号 and signature in the text",
-		text: "中共泉州市委 泉州市人民政府\n\n关于实施创新驱动发展战略建设国家\n\n自主创新示范区的意见\n\n泉委发[2016]8号\n\n各县（市、区）：\n\n" +
-			"一、实施创新驱动发展战略。依照《关于…的决定》（闽委发〔2016〕14号）执行。\n\n中共泉州市委 泉州市人民政府 2016年8月27日\n",
-		want: Meta{Title: "关于实施创新驱动发展战略建设国家自主创新示范区的意见", DocNumber: "泉委发〔2016〕8号", Issuer: "中共泉州市委 泉州市人民政府", Date: "2016-08-27"},
-	}, {
-		name: "date in brackets under the title",
-		text: "关于创新驱动高质量发展的实施意见\n常发〔2021〕1号\n(2021年2月10日)\n为贯彻精神，制定本意见。\n",
-		want: Meta{Title: "关于创新驱动高质量发展的实施意见", DocNumber: "常发〔2021〕1号", Date: "2021-02-10"},
-	}, {
-		name: "signature on two lines",
-		text: "关于某事的通知\n各部门：\n请遵照执行。\n国务院办公厅\n2018年12月6日\n（此件公开发布）\n",
-		want: Meta{Title: "关于某事的通知", Issuer: "国务院办公厅", Date: "2018-12-06"},
-	}, {
-		name: "a cited 文号 in a sentence is not the document's",
-		text: "关于某事的通知\n根据《某意见》（国发〔2019〕3号），现通知如下。\n",
-		want: Meta{Title: "关于某事的通知"},
-	}, {
-		name: "a category value that mentions 通知 is still a value",
-		text: "主题分类：\n综合政务\\通知\n标　　题：\n关于某事的通知\n\n关于某事的通知\n各部门：\n",
-		want: Meta{Title: "关于某事的通知"},
-		body: []string{"关于某事的通知", "各部门："},
-	}, {
-		name: "labels below the body are text",
-		text: "关于某事的通知\n为了做好某项工作，经研究决定，现将有关事项通知如下。\n来源：本报记者\n",
-		want: Meta{Title: "关于某事的通知"},
-		body: []string{"关于某事的通知", "为了做好某项工作，经研究决定，现将有关事项通知如下。", "来源：本报记者"},
-	}}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			doc := readString(t, "doc.txt", tt.text)
-			if doc.Meta != tt.want {
-				t.Errorf("Meta = %+v\nwant   %+v", doc.Meta, tt.want)
+	for name, c := range testdataCases(t, "meta.txt") {
+		text, found, ok := strings.Cut(c, "\n--\n")
+		if !ok {
+			t.Fatalf("meta.txt: %s: no -- line", name)
+		}
+		want, body := metaWanted(t, found)
+		t.Run(name, func(t *testing.T) {
+			doc := readString(t, "doc.txt", text+"\n")
+			if doc.Meta != want {
+				t.Errorf("Meta = %+v\nwant   %+v", doc.Meta, want)
 			}
-			if tt.body != nil && !slices.Equal(texts(doc), tt.body) {
-				t.Errorf("body = %q\nwant   %q", texts(doc), tt.body)
+			if body != nil && !slices.Equal(texts(doc), body) {
+				t.Errorf("body = %q\nwant   %q", texts(doc), body)
 			}
 		})
 	}
+}
+
+// metaWanted reads what a case of meta.txt wants: its fields of Meta and
+// its "=> " lines of body.
+func metaWanted(t *testing.T, found string) (Meta, []string) {
+	var m Meta
+	var body []string
+	fields := map[string]*string{"title": &m.Title, "number": &m.DocNumber, "issuer": &m.Issuer, "date": &m.Date}
+	for _, l := range strings.Split(strings.TrimRight(found, "\n"), "\n") {
+		if b, ok := strings.CutPrefix(l, "=> "); ok {
+			body = append(body, b)
+			continue
+		}
+		key, value, _ := strings.Cut(l, ": ")
+		if fields[key] == nil {
+			t.Fatalf("meta.txt: %q is neither a field nor a block", l)
+		}
+		*fields[key] = value
+	}
+	return m, body
 }
 
 func TestBoilerplate(t *testing.T) {
@@ -203,4 +159,62 @@ func TestIsBoilerplate(t *testing.T) {
 			t.Errorf("isBoilerplate(%q) = true; want false", s)
 		}
 	}
+}
+
+// TestStringRewrites runs the cases of testdata/strings.txt on the
+// functions that rewrite one string: a line's spaces and characters
+// (cleanLine), a 文号 (normalizeDocNumber), a page's <title> (pageTitle).
+func TestStringRewrites(t *testing.T) {
+	funcs := map[string]func(string) string{"cleanLine": cleanLine, "normalizeDocNumber": normalizeDocNumber, "pageTitle": pageTitle}
+	cases := stringCases(t, "strings.txt")
+	for name, f := range funcs {
+		if len(cases[name]) == 0 {
+			t.Errorf("strings.txt: no cases of %s", name)
+		}
+		testkit.Cases(t, name, f, cases[name])
+	}
+	for name := range cases {
+		if funcs[name] == nil {
+			t.Errorf("strings.txt: no function %s", name)
+		}
+	}
+}
+
+// stringCases reads a file of testdata: "== function", then a case a
+// line, the text and what the function returns as Go string literals
+// with => between them; lines starting with # are comments.
+func stringCases(t *testing.T, file string) map[string]map[string]string {
+	cases := map[string]map[string]string{}
+	var section map[string]string
+	for n, l := range strings.Split(testdata(t, file), "\n") {
+		if name, ok := strings.CutPrefix(l, "== "); ok {
+			section = map[string]string{}
+			cases[name] = section
+			continue
+		}
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		in, want, err := quotedPair(l)
+		if err != nil || section == nil {
+			t.Fatalf("%s:%d: %q is no case (%v)", file, n+1, l, err)
+		}
+		section[in] = want
+	}
+	return cases
+}
+
+// quotedPair reads "text" => "want", two Go string literals.
+func quotedPair(l string) (string, string, error) {
+	first, err := strconv.QuotedPrefix(l)
+	if err != nil {
+		return "", "", err
+	}
+	rest, ok := strings.CutPrefix(l[len(first):], " => ")
+	if !ok {
+		return "", "", strconv.ErrSyntax
+	}
+	in, _ := strconv.Unquote(first)
+	want, err := strconv.Unquote(rest)
+	return in, want, err
 }

@@ -522,8 +522,9 @@ func joinOpenBrackets(lines []line) []line {
 }
 
 // unitsCutRe ends a line in the middle of an owner label's units: the
-// label, its colon and units up to a Han character, no sentence closed.
-var unitsCutRe = regexp.MustCompile(`(?:牵头|责任|配合|参与|协办|主办|承办)(?:单位|部门)[：:][^。；;！？!?：:]*\p{Han}$`)
+// label (any the reader knows, as ownerLabelRe), its colon and units up
+// to a Han character, no sentence closed.
+var unitsCutRe = regexp.MustCompile(`(?:` + ownerRoles + `)(?:` + ownerBodies + `)[：:][^。；;！？!?：:]*\p{Han}$`)
 
 // unitCutEndRe is the rest of a unit's name closing the sentence: a few
 // characters without a comma or a label, then its full stop (建局。,

@@ -4,15 +4,11 @@ import (
 	"reflect"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
 func TestApplyUnits(t *testing.T) {
-	cfg, err := config.Load("taizhang.yaml", []byte("units:\n  - name: 市工信局\n    aliases: [市经信委]\n  - 海陵区\n  - 高港区\ncollective_expand:\n  各市(区): [海陵区, 高港区]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "units:\n  - name: 市工信局\n    aliases: [市经信委]\n  - 海陵区\n  - 高港区\ncollective_expand:\n  各市(区): [海陵区, 高港区]\n")
 	tk := &task.Task{Kind: task.KindTask, Lead: []string{"市经信委"}, Co: []string{"各市（区）", "市工信局", "海陵区"}}
 	both := &task.Task{Kind: task.KindTask, Lead: []string{"各市(区)"}, Co: []string{"高港区", "市科技局"}}
 	set := &task.Set{Documents: []*task.Document{{Tasks: []*task.Task{tk, both}}}}

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 )
 
@@ -29,7 +28,7 @@ func readSeeds(b *testing.B) []*docread.Document {
 // BenchmarkParseSeeds parses all five seeds (target: well under 50 ms).
 func BenchmarkParseSeeds(b *testing.B) {
 	docs := readSeeds(b)
-	cfg, _ := config.Load("", nil)
+	cfg := loadConfig(b, "")
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, d := range docs {
@@ -60,7 +59,7 @@ func BenchmarkParseLarge(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			cfg, _ := config.Load("", nil)
+			cfg := loadConfig(b, "")
 			b.SetBytes(int64(text.Len()))
 			b.ReportAllocs()
 			for b.Loop() {

@@ -3,15 +3,10 @@ package policy
 import (
 	"os"
 	"testing"
-
-	"github.com/taizhang-dev/taizhang/internal/config"
 )
 
 func TestParseFS(t *testing.T) {
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	set, err := ParseFS(os.DirFS("../../seeds"), "*.txt", cfg)
 	if err != nil {
 		t.Fatal(err)

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 )
 
@@ -30,10 +29,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("一、（一）1.（1）①（责任单位：）△、，（（（")
 	f.Add("1.2.3.（1）（2）二、一、(一)(十)(十一)（二十）")
 	f.Add("序号\n任务\n牵头单位\n1\n内容\n")
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		f.Fatal(err)
-	}
+	cfg := loadConfig(f, "")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return

@@ -4,13 +4,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-
-	"github.com/taizhang-dev/taizhang/internal/config"
 )
 
 func TestGluedUnits(t *testing.T) {
-	cfg, _ := config.Load("", nil)
-	u := newUnitRules(cfg)
+	u := newUnitRules(loadConfig(t, ""))
 	tests := []struct{ text, want string }{
 		{"区发展改革委西城区地区生产总值增速由年初设定的6%调整", "区发展改革委"},
 		{"区人力社保局2020年度地区生产总值初步核算", "区人力社保局"},

@@ -8,7 +8,6 @@ import (
 
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
@@ -42,10 +41,7 @@ func parseFile(t testing.TB, path string) *task.Document {
 	if err != nil {
 		t.Fatalf("read %s: %v", path, err)
 	}
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	return Parse(d, cfg)
 }
 

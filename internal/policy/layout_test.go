@@ -2,10 +2,10 @@ package policy
 
 import (
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
@@ -25,7 +25,7 @@ func TestStructureLayouts(t *testing.T) {
 				}
 				t.Fatalf("no task %s; items: %v", tt.path, paths)
 			}
-			if !sameList(tk.Lead, tt.lead) || !sameList(tk.Co, tt.co) {
+			if !slices.Equal(tk.Lead, tt.lead) || !slices.Equal(tk.Co, tt.co) {
 				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
 			}
 			if tk.Leader != tt.leader {
@@ -58,12 +58,9 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	tk := byLabel(Parse(doc, cfg))["2"]
-	if tk == nil || !sameList(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
+	if tk == nil || !slices.Equal(tk.Lead, []string{"规划建设局"}) || len(tk.Co) > 0 {
 		t.Fatalf("row 2 = %+v; want lead 规划建设局 and no co-unit", tk)
 	}
 }

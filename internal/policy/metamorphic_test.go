@@ -677,10 +677,7 @@ func metaWriteVariant(dir, name, v string, html bool) {
 }
 
 func TestLayoutMetamorphic(t *testing.T) {
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	var bases []metaBase
 	for _, w := range realDocs(t) {
 		if w.Split != "dev" {

@@ -202,6 +202,12 @@ func sentenceLabels(t string) string {
 	if !hasSentenceLabel(t) {
 		return t
 	}
+	return rewriteSentenceLabels(t)
+}
+
+// rewriteSentenceLabels is sentenceLabels for a text hasSentenceLabel has
+// passed.
+func rewriteSentenceLabels(t string) string {
 	return sentenceLabelRe.ReplaceAllString(t, "$1$3：")
 }
 

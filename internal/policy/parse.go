@@ -152,11 +152,12 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 		if i == len(nodes)-1 && !n.m.lineStart {
 			span = inlineEnd(span)
 		}
-		counts[i] = coveredCount(span)
+		body, count := readSentenceLabels(span)
+		counts[i] = count
 		if strings.Contains(span, "以上") { // passedOnRe's first words
 			passed[i] = passedOnRe.FindStringSubmatch(span)
 		}
-		own[i] = p.trimClosing(sentenceLabels(span), i == len(nodes)-1)
+		own[i] = p.trimClosing(body, i == len(nodes)-1)
 		items[i] = &item{node: n, body: own[i], inherit: -1}
 	}
 	// Units follow a flattened table's rows bare, without a label; look for
@@ -425,13 +426,20 @@ func titlesOnly(s string) bool {
 	return seen
 }
 
+// readSentenceLabels returns an item's text with its sentence labels
+// rewritten (see sentenceLabels) and the count of items its sentence for
+// the last N items covers (see coveredCount), looking for their words once.
+func readSentenceLabels(span string) (string, int) {
+	if !hasSentenceLabel(span) { // most items have none
+		return span, 0
+	}
+	return rewriteSentenceLabels(span), coveredCount(span)
+}
+
 // coveredCount returns N when an item's text closes with a sentence that
 // names the units of the last N items together (4项目标的责任单位均为……),
-// else 0.
+// else 0. Callers have found the words with hasSentenceLabel.
 func coveredCount(span string) int {
-	if !hasSentenceLabel(span) {
-		return 0
-	}
 	m := sentenceLabelRe.FindStringSubmatch(span)
 	if m == nil || m[2] == "" {
 		return 0

@@ -1,21 +1,13 @@
 package policy
 
 import (
-	"reflect"
 	"strings"
 	"testing"
 
-	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
-
-func sameList(a, b []string) bool {
-	if len(a) == 0 && len(b) == 0 {
-		return true
-	}
-	return reflect.DeepEqual(a, b)
-}
 
 // TestSummaryClause: a heading whose clause sums up its sub-items' own
 // clauses is no task; its sub-items are.
@@ -26,7 +18,7 @@ func TestSummaryClause(t *testing.T) {
 		t.Errorf("一 = %+v; want a heading, not a task", tk)
 	}
 	for l, lead := range map[string]string{"一.1": "市扶贫办", "一.2": "市移民局", "二": "市水务局"} {
-		if tk := labels[l]; tk == nil || !tk.Reportable() || !sameList(tk.Lead, []string{lead}) {
+		if tk := labels[l]; tk == nil || !tk.Reportable() || !testkit.Equal(tk.Lead, []string{lead}) {
 			t.Errorf("%s = %+v; want a task led by %s", l, tk, lead)
 		}
 	}
@@ -79,48 +71,43 @@ func TestEmittedUnitsAreNames(t *testing.T) {
 // goals are targets even without a 主要目标 section row; a lone one, or
 // rows of work, stay tasks.
 func TestIndicatorRows(t *testing.T) {
-	d := parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+	// Row 5 states a goal too, but row 4 (work to do) breaks the run.
+	wantKinds(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
 		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
 		"2 | 全员劳动生产率46000元/人以上 | 市发改委 | 市人社局\n"+
 		"3 | 城镇调查失业率控制在5.5%以内。 | 市人社局 | 市财政局\n"+
 		"4 | 建成5G基站800个。 | 市数据局 | 市通信办\n"+
 		"5 | 新增城镇就业1.2万人以上。 | 市人社局 | 各区政府\n"+
-		"6 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门")
-	// Row 5 states a goal too, but row 4 (work to do) breaks the run.
-	want := map[string]string{"1": "target", "2": "target", "3": "target", "4": "task", "5": "task", "6": "task"}
+		"6 | 深化“放管服”改革，推行一网通办，提升群众满意度。 | 市政务服务局 | 市直各部门",
+		map[string]string{"1": "target", "2": "target", "3": "target", "4": "task", "5": "task", "6": "task"})
+	// A column headed 预期目标 holds goals, whatever its rows say.
+	wantKinds(t, "附件1\n序号 | 预期目标 | 责任单位 | 进展情况\n"+
+		"1 | 全区生产总值增长6%左右。 | 区发改委 | 一季度增长5.8%\n"+
+		"2 | 城镇新增就业稳定。 | 区人力社保局 | 新增就业3000人",
+		map[string]string{"1": "target", "2": "target"})
+	// A lone goal row stays a task.
+	wantKinds(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
+		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
+		"2 | 深化“放管服”改革，推行一网通办。 | 市政务服务局 | 市直各部门",
+		map[string]string{"1": "task", "2": "task"})
+}
+
+// wantKinds parses text and checks the kind of each task, by its path.
+func wantKinds(t *testing.T, text string, want map[string]string) {
+	t.Helper()
 	got := map[string]string{}
-	for _, tk := range d.Tasks {
+	for _, tk := range parseText(t, text).Tasks {
 		got[strings.Join(tk.Path, ".")] = string(tk.Kind)
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("kinds %v; want %v", got, want)
-	}
-	// A column headed 预期目标 holds goals, whatever its rows say.
-	d = parseText(t, "附件1\n序号 | 预期目标 | 责任单位 | 进展情况\n"+
-		"1 | 全区生产总值增长6%左右。 | 区发改委 | 一季度增长5.8%\n"+
-		"2 | 城镇新增就业稳定。 | 区人力社保局 | 新增就业3000人")
-	for _, tk := range d.Tasks {
-		if tk.Kind != "target" {
-			t.Errorf("%v is %s under 预期目标; want target", tk.Path, tk.Kind)
-		}
-	}
-	d = parseText(t, "附件\n序号 | 督查内容 | 牵头责任单位 | 协同责任单位\n"+
-		"1 | 地区生产总值增长7%以上。 | 市发改委 | 市统计局\n"+
-		"2 | 深化“放管服”改革，推行一网通办。 | 市政务服务局 | 市直各部门")
-	for _, tk := range d.Tasks {
-		if tk.Kind != "task" {
-			t.Errorf("%v is %s; a lone goal row stays a task", tk.Path, tk.Kind)
-		}
+	if !testkit.Equal(got, want) {
+		t.Errorf("%.40s…: kinds %v; want %v", text, got, want)
 	}
 }
 
 // TestTraditionalNote: a document read from traditional characters says so
 // in its notes, so the office checks the converted names.
 func TestTraditionalNote(t *testing.T) {
-	cfg, err := config.Load("", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := loadConfig(t, "")
 	d := Parse(&docread.Document{Source: "t.txt", Traditional: true, Blocks: []docread.Block{{Text: "一、任务"}, {Text: "1.推进改革。（省编办负责）"}}}, cfg)
 	if !strings.Contains(strings.Join(d.Notes, "\n"), "繁体字") {
 		t.Errorf("notes %q do not say the text was converted", d.Notes)
@@ -137,7 +124,7 @@ func TestBlankFormRows(t *testing.T) {
 			t.Errorf("blank row %s became a task: %+v", l, labels[l])
 		}
 	}
-	if tk := labels["3"]; tk == nil || !sameList(tk.Lead, []string{"市大数据局"}) {
+	if tk := labels["3"]; tk == nil || !testkit.Equal(tk.Lead, []string{"市大数据局"}) {
 		t.Errorf("row 3 = %+v; want a task led by 市大数据局", tk)
 	}
 }
@@ -154,7 +141,7 @@ func TestUnitLineHeadsItems(t *testing.T) {
 		}
 	}
 	want := []string{"二.1 宣传部 跟踪报道创建活动。", "二.2 宣传部 悬挂宣传标语。7月25日前完成。", "二.1 公安局 整治交通秩序。", "二.2 公安局 清理占道经营。"}
-	if !reflect.DeepEqual(got, want) {
+	if !testkit.Equal(got, want) {
 		t.Errorf("tasks %q; want %q", got, want)
 	}
 }
@@ -188,7 +175,7 @@ func TestIndicatorRun(t *testing.T) {
 func TestLeaderClauseIsNoSecondAssignment(t *testing.T) {
 	d := parseText(t, "一、任务\n1.提升养老服务。\n责任单位：市民政局\n配合单位：市卫健委\n（责任领导：李四）")
 	tk := byLabel(d)["一.1"]
-	if tk == nil || !sameList(tk.Lead, []string{"市民政局"}) || tk.Leader != "李四" {
+	if tk == nil || !testkit.Equal(tk.Lead, []string{"市民政局"}) || tk.Leader != "李四" {
 		t.Fatalf("一.1 = %+v; want led by 市民政局 with leader 李四", tk)
 	}
 	for _, f := range tk.Flags {
@@ -259,7 +246,7 @@ func TestPageExcerpts(t *testing.T) {
 			}
 			got = append(got, strings.Join(tk.Path, ".")+": "+strings.Join(tk.Lead, " ")+" / "+strings.Join(tk.Co, " ")+" / "+due)
 		}
-		if !reflect.DeepEqual(got, tt.want) {
+		if !testkit.Equal(got, tt.want) {
 			t.Errorf("%.40s…: tasks\n%q; want\n%q", tt.text, got, tt.want)
 		}
 	}

@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -10,12 +11,25 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
-func parseText(t testing.TB, text string) *task.Document {
+// loadConfig returns the built-in configuration overlaid with yaml, a
+// taizhang.yaml ("" for none); the test fails when it does not load.
+func loadConfig(t testing.TB, yaml string) *config.Config {
 	t.Helper()
-	cfg, err := config.Load("", nil)
+	var data []byte
+	name := ""
+	if yaml != "" {
+		name, data = "taizhang.yaml", []byte(yaml)
+	}
+	cfg, err := config.Load(name, data)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return cfg
+}
+
+func parseText(t testing.TB, text string) *task.Document {
+	t.Helper()
+	cfg := loadConfig(t, "")
 	var blocks []docread.Block
 	for _, l := range strings.Split(text, "\n") {
 		blocks = append(blocks, docread.Block{Text: l})
@@ -134,8 +148,7 @@ func TestFlattenedDocument(t *testing.T) {
 }
 
 func TestParseUnits(t *testing.T) {
-	cfg, _ := config.Load("", []byte("aliases:\n  市经信委: 市工信局\n"))
-	u := newUnitRules(cfg)
+	u := newUnitRules(loadConfig(t, "aliases:\n  市经信委: 市工信局\n"))
 	tests := []struct {
 		raw      string
 		rule     leadRule
@@ -176,45 +189,25 @@ func TestParseUnits(t *testing.T) {
 	}
 }
 
+// TestFindDeadline runs the cases of testdata/deadlines.txt: a task's
+// text, the deadline it states and the day that names.
 func TestFindDeadline(t *testing.T) {
-	tests := []struct {
-		text, want, date string
-	}{
-		{"到2020年，产值突破100亿元", "到2020年", "2020-12-31"},
-		{"2018年底前完成", "2018年底前", "2018-12-31"},
-		{"2024年6月底前建成", "2024年6月底前", "2024-06-30"},
-		{"2024年上半年完成", "2024年上半年", "2024-06-30"},
-		{"2023年力争新增39家；到2027年，力争超400家", "到2027年", "2027-12-31"},
-		{"自2019年1月1日起，至2020年12月31日", "至2020年12月31日", "2020-12-31"},
-		{"年内要有明显进展", "年内", "2024-12-31"},
-		{"5年内引进20名专家", "5年内", ""},
-		{"一年内完成试点，两年内全面推开", "两年内", ""},
-		{"举办2026年美食节，力争一季度实现零售额600亿元", "一季度", "2024-03-31"},
-		{"统一悬挂宣传标语。7月25日前完成。", "7月25日前", "2024-07-25"},
-		{"5月底前动工", "5月底前", "2024-05-31"},
-		{"每年新建25家", "每年", ""},
-		{"在本月底以前将门店名单报县住建局", "本月底以前", ""},
-		{"本周内完成整改", "本周内", ""},
-		{"每年12月底前报送总结", "12月底前", "2024-12-31"},
-		{"上半年完成摸底调查", "上半年", "2024-06-30"},
-		{"三季度前完成招标", "三季度", "2024-09-30"},
-		{"每季度通报一次", "每季度", ""},
-		{"持续推进改革", "持续推进", ""},
-		{"健全常态化推进机制，用好超长期特别国债", "", ""},
-		{"做好2025年“数据要素×”大赛组织", "", ""},
-		{"确保新校区秋季投入使用", "秋季", "2024-11-30"},
-		{"1月底前完成改造；其它事项12月底前取得成效", "12月底前", "2024-12-31"},
-		{"做好秋季农业生产", "", ""},
-		{"到“十四五”期末，形成", "到“十四五”期末", "2025-12-31"},
-		{"加强宣传", "", ""},
+	raw, err := os.ReadFile("testdata/deadlines.txt")
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		got := findDeadline(tt.text, 2024)
+	for _, l := range strings.Split(string(raw), "\n") {
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		text, rest, _ := strings.Cut(l, " | ")
+		want, date, _ := strings.Cut(rest, " | ")
+		got := findDeadline(text, 2024)
 		switch {
-		case tt.want == "" && got != nil:
-			t.Errorf("findDeadline(%q) = %+v; want none", tt.text, got)
-		case tt.want != "" && (got == nil || got.Text != tt.want || got.Date != tt.date):
-			t.Errorf("findDeadline(%q) = %+v; want %q → %q", tt.text, got, tt.want, tt.date)
+		case want == "" && got != nil:
+			t.Errorf("findDeadline(%q) = %+v; want none", text, got)
+		case want != "" && (got == nil || got.Text != want || got.Date != date):
+			t.Errorf("findDeadline(%q) = %+v; want %q → %q", text, got, want, date)
 		}
 	}
 }
@@ -261,7 +254,7 @@ func TestStableIDs(t *testing.T) {
 }
 
 func TestTaskTable(t *testing.T) {
-	cfg, _ := config.Load("", nil)
+	cfg := loadConfig(t, "")
 	doc := &docread.Document{Source: "方案.docx", Meta: docread.Meta{Title: "分解方案", Date: "2024-01-05"}, Blocks: []docread.Block{
 		{Text: "附件"},
 		{Rows: [][]string{

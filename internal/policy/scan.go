@@ -187,23 +187,30 @@ func figureAfterNumber(rs []rune, i int) (marker, bool) {
 // nextSibling reports whether the next marker of m's style on a line of its
 // own follows m (3. after 2.).
 func (s *scanner) nextSibling(m marker) bool {
-	j := s.nextOnOwnLine(m)
-	if j < 0 {
-		return false
-	}
-	n, _ := scanMarker(s.rs, j)
-	return n.value == m.value+1
+	_, ok := s.ownLineSibling(m)
+	return ok
 }
 
-// nextOnOwnLine returns where the next marker of m's style (bare as m is)
-// that opens a line stands, -1 when there is none.
-func (s *scanner) nextOnOwnLine(m marker) int {
+// ownLineSibling returns the next marker of m's style on a line of its own
+// when it follows m (3. after 2.), false otherwise.
+func (s *scanner) ownLineSibling(m marker) (marker, bool) {
+	n, ok := s.nextOnOwnLine(m)
+	return n, ok && n.value == m.value+1
+}
+
+// nextOnOwnLine returns the next marker of m's style (bare as m is) that
+// opens a line, false when there is none.
+func (s *scanner) nextOnOwnLine(m marker) (marker, bool) {
 	return s.nextLineMarker(m, func(n marker) bool { return n.style == m.style && n.bare == m.bare })
 }
 
-// nextLineMarker returns where the next marker after m that opens a line
-// and that want accepts stands, -1 when there is none.
-func (s *scanner) nextLineMarker(m marker, want func(marker) bool) int {
+// anyMarker is the want of nextLineMarker that takes a marker of any style.
+func anyMarker(marker) bool { return true }
+
+// nextLineMarker returns the next marker after m that opens a line and
+// that want accepts (its start is where it stands), false when there is
+// none.
+func (s *scanner) nextLineMarker(m marker, want func(marker) bool) (marker, bool) {
 	// The sibling stands within a few pages; looking no further keeps
 	// the scan linear on texts where such a marker recurs unanswered.
 	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
@@ -215,10 +222,10 @@ func (s *scanner) nextLineMarker(m marker, want func(marker) bool) int {
 			j++
 		}
 		if n, ok := scanMarker(s.rs, j); ok && want(n) {
-			return j
+			return n, true
 		}
 	}
-	return -1
+	return marker{}, false
 }
 
 // clausedRun accepts the first item of a list that starts past its first
@@ -229,12 +236,8 @@ func (s *scanner) nextLineMarker(m marker, want func(marker) bool) int {
 // a 责任单位： line below the item). A run of items each closed by its own
 // clause is a list wherever its numbering starts.
 func (s *scanner) clausedRun(m marker) bool {
-	j := s.siblingAt(m)
-	if j < 0 {
-		return false
-	}
-	n, _ := scanMarker(s.rs, j)
-	return holdsClause(s.rs[m.end:j]) && holdsClause(s.rs[n.end:itemEnd(s.rs, n.end)])
+	n, ok := s.siblingAt(m)
+	return ok && holdsClause(s.rs[m.end:n.start]) && holdsClause(s.rs[n.end:itemEnd(s.rs, n.end)])
 }
 
 // loneClausedItem accepts the one item left of a list an excerpt cut
@@ -245,34 +248,23 @@ func (s *scanner) loneClausedItem(m marker) bool {
 	if m.style != styleNum || m.bare || m.value > 30 {
 		return false
 	}
-	j := s.nextLineMarker(m, func(marker) bool { return true })
-	if j < 0 {
-		return false
-	}
-	n, _ := scanMarker(s.rs, j)
-	return n.style != m.style && s.continues(n) && holdsClause(s.rs[m.end:j])
+	n, ok := s.nextLineMarker(m, anyMarker)
+	return ok && n.style != m.style && s.continues(n) && holdsClause(s.rs[m.end:n.start])
 }
 
-// siblingAt returns where m's next sibling stands: on m's line after the
-// end of a sentence or a bracket (items run inline), or opening a line
-// below; -1 when there is none.
-func (s *scanner) siblingAt(m marker) int {
+// siblingAt returns m's next sibling: on m's line after the end of a
+// sentence or a bracket (items run inline), or opening a line below;
+// false when there is none.
+func (s *scanner) siblingAt(m marker) (marker, bool) {
 	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
 		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
 			continue
 		}
 		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 && afterStop(s.rs, i, "。；;）)〕】]］") {
-			return i
+			return n, true
 		}
 	}
-	j := s.nextOnOwnLine(m)
-	if j < 0 {
-		return -1
-	}
-	if n, _ := scanMarker(s.rs, j); n.value != m.value+1 {
-		return -1
-	}
-	return j
+	return s.ownLineSibling(m)
 }
 
 // itemEnd returns where the item whose text starts at rs[i] ends: the next
@@ -379,11 +371,10 @@ const maxNumberedOn = 300
 // 重点任务 then （一）… or 2.…, m's items), or none follows and m's item
 // holds its own clause.
 func (s *scanner) opensSection(m marker) bool {
-	j := s.nextLineMarker(m, func(marker) bool { return true })
-	if j < 0 {
+	n, ok := s.nextLineMarker(m, anyMarker)
+	if !ok {
 		return holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
 	}
-	n, _ := scanMarker(s.rs, j)
 	return n.style != m.style
 }
 
