@@ -429,7 +429,10 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 	if quoted {
 		r = rs[end+1]
 	}
-	if r < 0x4e00 || r > 0x9fff || !quoted && strings.ContainsRune(measureWords, r) {
+	// 01 项目名称: a number written with a leading zero numbers an item;
+	// no count is written so.
+	padded := (rs[i] == '0' || rs[i] == '０') && j-i >= 2
+	if r < 0x4e00 || r > 0x9fff || !quoted && !padded && strings.ContainsRune(measureWords, r) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true

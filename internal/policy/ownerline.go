@@ -31,6 +31,30 @@ func (u unitRules) ownerColumnLines(text string) string {
 	return strings.Join(lines, "\n")
 }
 
+// labelAboveLines joins an owner label standing alone on its line, with or
+// without its colon, to the unit list on the line below it (责任单位： ⏎
+// 水务局、城管局 → 责任单位：水务局、城管局), as a form that lays out its fields
+// as blocks writes it: the label's units are that line's.
+func (u unitRules) labelAboveLines(text string) string {
+	if !strings.Contains(text, "单位\n") && !strings.Contains(text, "部门\n") && !strings.Contains(text, ":\n") && !strings.Contains(text, "：\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		label := strings.TrimRight(strings.TrimSpace(lines[i]), ":：")
+		if i+1 < len(lines) && labelNameRe.MatchString(label) {
+			if next := strings.TrimSpace(lines[i+1]); u.isUnitList(next) {
+				out = append(out, label+"："+next)
+				i++
+				continue
+			}
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n")
+}
+
 // groupVerbRe is the verb that may close a lead group (省经信厅、省科技厅按职
 // 责分工负责): the units before it are the group.
 var groupVerbRe = regexp.MustCompile(`(?:按职责分工|分别)?(?:负责|牵头)$`)
