@@ -9,9 +9,9 @@ import (
 // line numbers puts before every line of text it copies.
 var lineNumberRe = regexp.MustCompile(`^(\d{1,5})[ \t]+(\S.*)$`)
 
-// A line that starts a numbered item, heading or article, or with a
-// figure (a 序号 cell, a date).
-var numberedLineRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d|第[一二三四五六七八九十百\d]+[章条节部])`)
+// A line that starts a numbered item, heading or article (#12 for an item
+// numbered by its id), or with a figure (a 序号 cell, a date).
+var numberedLineRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d|[#＃]\d|第[一二三四五六七八九十百\d]+[章条节部])`)
 
 // dropLineNumbers removes the line numbers of a text copied from a PDF
 // viewer: every line that is not blank starts with a number and a space,

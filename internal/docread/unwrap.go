@@ -36,9 +36,9 @@ const (
 const paragraphEnds = "。；：！？;:!?）)】〕]"
 
 // itemStartRe matches the start of an item, a heading or a label line: a
-// numbering (一、 1. （一） (1) ①, 3加快 and 3 加快 but not 2024年), 第X条, 附件, or a
+// numbering (一、 1. （一） (1) ①, 3加快 and 3 加快 but not 2024年, #12), 第X条, 附件, or a
 // label such as 责任单位：.
-var itemStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[)）]|[\d０-９]{1,4}[.．、)）](?:[^\d０-９]|$)|[\d０-９]{1,3}[^\d０-９年月日号个项万亿元千百%％.．、)）\s]|[\d０-９]{1,3}[ \x{3000}][^\d０-９年月日号个项万亿元千百%％\s]|[①-⑳]|第[一二三四五六七八九十百\d]+[条章节部分]|附件|\p{Han}{2,6}[：:])`)
+var itemStartRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[)）]|[\d０-９]{1,4}[.．、)）](?:[^\d０-９]|$)|[\d０-９]{1,3}[^\d０-９年月日号个项万亿元千百%％.．、)）\s]|[\d０-９]{1,3}[ \x{3000}][^\d０-９年月日号个项万亿元千百%％\s]|[①-⑳]|[#＃][\d０-９]{1,4}|第[一二三四五六七八九十百\d]+[条章节部分]|附件|\p{Han}{2,6}[：:])`)
 
 // lineWidth is the margin of a hard-wrapped text, or 0 when the text is
 // not hard-wrapped.

@@ -143,8 +143,9 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 }
 
 // progressLabelRe starts a line that reports what was done (贯彻落实情况：,
-// 进展情况：), as a progress report (督查通报) writes under each task.
-var progressLabelRe = regexp.MustCompile(`^[\s\x{3000}]*(?:贯彻|工作)?(?:落实|进展|推进|完成|办理|进度)情况\s*[：:]`)
+// 进展情况：, 进展与成效：), as a progress report (督查通报) writes under each
+// task.
+var progressLabelRe = regexp.MustCompile(`^[\s\x{3000}]*(?:(?:贯彻|工作)?(?:落实|进展|推进|完成|办理|进度)情况|(?:工作)?进展(?:与|和|及)?成效)\s*[：:]`)
 
 // cutProgress cuts an item's text at the first line below it that reports
 // progress: that line and the lines after it are the report's account, not

@@ -37,6 +37,9 @@ func TestStructureLayouts(t *testing.T) {
 			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
 				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
 			}
+			if tt.notext != "" && strings.Contains(tk.Text, tt.notext) {
+				t.Errorf("%s: text %q holds %q", tt.path, tk.Text, tt.notext)
+			}
 			if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
 				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
 			}
@@ -70,8 +73,8 @@ type layoutCase struct {
 	name, text, path, deadline, kind, leader, flag string
 	lead, co                                       []string
 	// note and nonote are words the document's notes must hold and must
-	// not hold.
-	note, nonote string
+	// not hold; notext words the item's text must not hold.
+	note, nonote, notext string
 }
 
 func checkLayoutNotes(t *testing.T, notes []string, tt layoutCase) {
@@ -97,7 +100,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
 		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "kind": &c.kind, "leader": &c.leader,
-			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote}
+			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "notext": &c.notext}
 		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")
 			switch p := field[k]; {

@@ -184,8 +184,32 @@ func scanMarker(rs []rune, i int) (marker, bool) {
 		return scanParen(rs, i)
 	case isDigit(r):
 		return scanNum(rs, i)
+	case r == '#' || r == '＃':
+		return scanHash(rs, i)
 	}
 	return marker{}, false
+}
+
+// scanHash reads #12 and ＃12 before a space or the item's first word: a
+// list numbered by ids, as a dashboard's task list writes it. Only a line
+// start takes it (bare): in a sentence # is a tag or a channel's number.
+func scanHash(rs []rune, i int) (marker, bool) {
+	j, v := i+1, 0
+	for j < len(rs) && j-i <= 4 && isDigit(rs[j]) {
+		v = v*10 + digitVal(rs[j])
+		j++
+	}
+	if j == i+1 || j >= len(rs) || v == 0 || isDigit(rs[j]) {
+		return marker{}, false
+	}
+	end := j
+	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+		end++
+	}
+	if end >= len(rs) || !(rs[end] >= 0x4e00 && rs[end] <= 0x9fff || strings.ContainsRune(openQuotes, rs[end])) {
+		return marker{}, false
+	}
+	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true
 }
 
 // scanCN reads 一、 … 十二、, and 一. 一．, which some documents write
@@ -405,7 +429,10 @@ func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 	if quoted {
 		r = rs[end+1]
 	}
-	if r < 0x4e00 || r > 0x9fff || !quoted && strings.ContainsRune(measureWords, r) {
+	// 01 项目名称: a number written with a leading zero numbers an item;
+	// no count is written so.
+	padded := (rs[i] == '0' || rs[i] == '０') && j-i >= 2
+	if r < 0x4e00 || r > 0x9fff || !quoted && !padded && strings.ContainsRune(measureWords, r) {
 		return marker{}, false
 	}
 	return marker{style: styleNum, value: v, start: i, end: end, bare: true}, true

@@ -533,7 +533,7 @@ func (u unitRules) plausible(name string) bool {
 		}
 	}
 	n := len([]rune(name))
-	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) {
+	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) {
 		return false
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's
@@ -557,6 +557,10 @@ func (u unitRules) plausible(name string) bool {
 	}
 	return sectionNameRe.MatchString(name) && !subjectWordRe.MatchString(name)
 }
+
+// listIntroRe opens the examples a note in brackets lists (（包括通算中心、
+// 智算中心）): what follows it names kinds of things, never a unit.
+var listIntroRe = regexp.MustCompile(`^(?:包括|例如|比如|诸如)`)
 
 // sectionNameRe is a section of a bureau or a school named by its work, as
 // 科室 labels list them: 组干科, 财务审计科 (like 股 and 室, which are

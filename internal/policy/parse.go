@@ -71,6 +71,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
 	whole := head + text + tableText(tables)
 	p.rules.places = docPlaces(whole)
+	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(text))
 	rs := []rune(text)
 	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
@@ -410,11 +411,13 @@ func (p *parser) trimClosing(s string, last bool) string {
 }
 
 // titlesOnly reports whether s holds only unnumbered section titles: short
-// lines without a sentence's punctuation or a figure (加强政务数据共享流通).
+// lines without a sentence's punctuation or a figure (加强政务数据共享流通),
+// but for a full stop at the end (推动电子设计自动化串链整合。, a group's
+// heading worded as its aim).
 func titlesOnly(s string) bool {
 	seen := false
 	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
+		l = strings.TrimSuffix(strings.TrimSpace(l), "。")
 		if l == "" {
 			continue
 		}

@@ -317,6 +317,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// leaderFirst: the 牵头领导 column stands before the unit columns, so a
 	// short cell after a row's units (已完成) is another column's.
 	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < firstUnitCol(cols)
+	// timeCellFirst: the time column follows the task column, before the
+	// units: a row's cell after its text that sets a time is that column's.
+	timeCellFirst := hasCol(cols, colDeadline) && hasCol(cols, colContent) && colAt[colDeadline] == colAt[colContent]+1 && colAt[colDeadline] < firstUnitCol(cols)
 	lastSeq := 0 // the last row's 序号
 	for ; j < len(lines); j++ {
 		c := cell(j)
@@ -397,8 +400,18 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			cur[colAt[colSeq]] = seq
 			cur[colAt[colContent]] = c
 			unitCells = 0
+		case timeCellFirst && unitCells == 0 && cur[colAt[colDeadline]] == "" && findDeadline(c, 0) != nil:
+			// 完成时间 right after the task's column: the cell after the
+			// task's text that sets times is the row's, however long
+			// (三亚路…11月底前具备通车条件;…12月底前建设完成).
+			put(colDeadline, c)
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
+		case leaderFirst && unitCells == 0 && cur[colAt[colLeader]] == "" && looksLikePerson(c) && j+1 < len(lines) && u.isUnitList(unitPart(cell(j+1), u)):
+			// 责任人 before the unit columns: the names on the line
+			// before a row's first units are its people (王某 李某),
+			// though a name may end as a unit's does (王广部).
+			put(colLeader, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")):
 			unitCells++
 			c = unit
@@ -497,7 +510,7 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 		}
 		return append([]string{c}, header...), j
 	}
-	if classifyHeader(cellLine(lines, i)) != colSeq {
+	if classifyHeader(headerLineCells(lines[i])[0]) != colSeq {
 		return nil, i
 	}
 	var header []string
@@ -507,18 +520,43 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 		if c == "" {
 			continue
 		}
-		if j > i && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12 && classifyHeader(headWord(c)) == colNone) {
+		cells := headerLineCells(lines[j])
+		if j > i && len(cells) == 1 && (bareNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) || isSectionRow(c) || len([]rune(c)) > 12 && classifyHeader(headWord(c)) == colNone) {
 			break
 		}
-		// A header broken over two lines: 牵头责任 / 单位, 责任 / 领导,
-		// 攻坚目标 / 任务, 落实情况 / (全年).
-		if n := len(header); n > 1 && (headerContinues(header[n-1], c) || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
-			header[n-1] += c
-			continue
+		for _, c := range cells {
+			// A header broken over two lines: 牵头责任 / 单位, 责任 /
+			// 领导, 攻坚目标 / 任务, 落实情况 / (全年).
+			if n := len(header); n > 1 && (headerContinues(header[n-1], c) || strings.HasPrefix(c, "(") || strings.HasPrefix(c, "（")) {
+				header[n-1] += c
+				continue
+			}
+			header = append(header, c)
 		}
-		header = append(header, c)
 	}
 	return guessContent(header), j
+}
+
+// headerLineCells returns the header cells on a line of a table flattened
+// one cell a line: its one cell, or the cells a page wrote on it between |
+// when it broke the header's row over lines (序号 | 重点任务 | ⏎ 完成时间 |
+// 责任人 | 进展情况 |): short cells, one at least a column's name.
+func headerLineCells(l string) []string {
+	cells := rowCells(l)
+	if len(cells) < 2 {
+		return []string{strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), "|"))}
+	}
+	known := false
+	for _, c := range cells {
+		if !fewLetters(c, 8) || strings.ContainsAny(c, "。；;，,") {
+			return []string{strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), "|"))}
+		}
+		known = known || classifyHeader(c) != colNone
+	}
+	if !known {
+		return []string{strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(l), "|"))}
+	}
+	return cells
 }
 
 // unitsBeforeLead reports a header with a 责任单位 column before its

@@ -1,0 +1,125 @@
+package policy
+
+import (
+	"regexp"
+	"strings"
+)
+
+// ownerColumnLines rewrites each line that holds only the columns of an
+// item's assignment, separated by spaces, as the clause in brackets the
+// clause reader knows. A task list rendered from data writes them on the
+// line below each item: its lead group, its co-units (无 for none) and its
+// due time (省发展改革委 省经信厅、省科技厅 2026年12月 →
+// （责任单位：省发展改革委、省经信厅、省科技厅；完成时限：2026年12月）).
+// The two groups are read as one plain list whose first unit leads, as
+// 责任单位 alone is read, and the office is told so; a line holding any word
+// that is not a unit's name or the time stays as written.
+func (u unitRules) ownerColumnLines(text string) string {
+	if !strings.Contains(text, " ") && !strings.Contains(text, "\u3000") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	changed := false
+	for i, l := range lines {
+		if c, ok := u.ownerColumns(l); ok {
+			lines[i], changed = c, true
+		}
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "\n")
+}
+
+// labelAboveLines joins an owner label standing alone on its line, with or
+// without its colon, to the unit list on the line below it (责任单位： ⏎
+// 水务局、城管局 → 责任单位：水务局、城管局), as a form that lays out its fields
+// as blocks writes it: the label's units are that line's.
+func (u unitRules) labelAboveLines(text string) string {
+	if !strings.Contains(text, "单位\n") && !strings.Contains(text, "部门\n") && !strings.Contains(text, ":\n") && !strings.Contains(text, "：\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		label := strings.TrimRight(strings.TrimSpace(lines[i]), ":：")
+		if i+1 < len(lines) && labelNameRe.MatchString(label) {
+			if next := strings.TrimSpace(lines[i+1]); u.isUnitList(next) {
+				out = append(out, label+"："+next)
+				i++
+				continue
+			}
+		}
+		out = append(out, lines[i])
+	}
+	return strings.Join(out, "\n")
+}
+
+// groupVerbRe is the verb that may close a lead group (省经信厅、省科技厅按职
+// 责分工负责): the units before it are the group.
+var groupVerbRe = regexp.MustCompile(`(?:按职责分工|分别)?(?:负责|牵头)$`)
+
+// ownerColumns reads one such line: exactly three columns, a unit list, a
+// unit list or 无, and a time. It returns the clause it stands for.
+func (u unitRules) ownerColumns(line string) (string, bool) {
+	fields := ownerFields(strings.Fields(strings.ReplaceAll(line, "\u3000", " ")))
+	if len(fields) != 3 {
+		return "", false
+	}
+	var names []string
+	for k, f := range fields[:2] {
+		if k == 1 && f == "无" {
+			continue
+		}
+		f = groupVerbRe.ReplaceAllString(f, "")
+		if !u.isUnitList(f) {
+			return "", false
+		}
+		names = append(names, f)
+	}
+	return "（责任单位：" + strings.Join(names, "、") + "；完成时限：" + fields[2] + "）", true
+}
+
+// ownerFields returns a line's columns with a time run into the column
+// before it parted from it, and a 无 run into the lead group (省经信厅无
+// 2026年9月: the spaces lost); nil when the line does not end with a time.
+func ownerFields(fields []string) []string {
+	if len(fields) == 0 || len(fields) > 3 {
+		return nil
+	}
+	last := fields[len(fields)-1]
+	if !wholeTime(last) {
+		i := timeSuffix(last)
+		if i <= 0 {
+			return nil
+		}
+		fields = append(fields[:len(fields)-1:len(fields)-1], last[:i], last[i:])
+	}
+	if len(fields) == 2 {
+		if lead, ok := strings.CutSuffix(fields[0], "无"); ok && lead != "" {
+			fields = []string{lead, "无", fields[1]}
+		}
+	}
+	return fields
+}
+
+// wholeTime reports whether s is a time and nothing else: 2026年12月,
+// 持续推进.
+func wholeTime(s string) bool {
+	if len([]rune(s)) > 12 {
+		return false
+	}
+	d := cellDeadline(s, 0)
+	return d != nil && d.Text == s
+}
+
+// timeSuffix returns where the time that ends s begins, -1 when s ends
+// with none.
+func timeSuffix(s string) int {
+	for i := range s {
+		if i > 0 && wholeTime(s[i:]) {
+			return i
+		}
+	}
+	return -1
+}
