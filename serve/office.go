@@ -116,8 +116,8 @@ var officeSteps = round.CommandLine.With(round.Wording{
 	round.StepParse:     "工作目录中还没有任务分解表：请在本机把政策文件放入 " + workspace.DocsName + "/，运行 taizhang parse 和 taizhang templates",
 	round.StepTemplates: "本期填报表尚未生成，各单位打开链接时无法下载：请在本机运行 taizhang templates 生成{期次}填报表",
 	round.StepWait:      "等待 {个数} 个单位报送：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
-	round.StepWaitDue:   "等待 {个数} 个单位报送（距截止还有 {天数} 天）：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
-	round.StepChase:     "催报（已过截止日期 {天数} 天）：把上方“催办”中的消息发给 {单位}",
+	round.StepWaitDue:   "等待 {个数} 个单位报送（{截止}）：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
+	round.StepChase:     "催报（截止日期{截止}）：把上方“催办”中的消息发给 {单位}",
 	round.StepRedo:      "请以下单位重新报送（报送文件有错误，不能使用，问题见“各单位”表）：把上方“催办”中的消息发给 {单位}",
 	round.StepMerge:     "点上方“立即汇总”生成{期次}总台账",
 	round.StepRemerge:   "总台账早于收到的报送文件：请点上方“立即汇总”重新汇总",
@@ -134,15 +134,16 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 		return nil // the counters cannot be read: no link to send
 	}
 	var out []chase
-	due, left := "截止日期：未设定", ""
+	// The due date in the words of the page's own (office.html, unit.html).
+	due := "截止日期：未设定"
 	if st.Due != "" {
-		due, left = "截止日期："+period.ChineseDay(st.Due), "（"+dueText(st.DaysLeft)+"）"
+		due = "截止日期：" + period.ChineseDay(st.Due) + "（" + period.DaysLeft(st.DaysLeft) + "）"
 	}
 	for _, u := range st.Units {
 		var what string
 		switch u.State {
 		case round.StateMissing:
-			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表%s", st.PeriodLabel, left)
+			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表", st.PeriodLabel)
 		case round.StateRejected:
 			what = fmt.Sprintf("贵单位报送的%s填报表存在错误，不能使用：%s", st.PeriodLabel, problems[u.Unit])
 		default:
@@ -153,13 +154,6 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 			u.Unit, what, link, due)})
 	}
 	return out
-}
-
-func dueText(days int) string {
-	if days < 0 {
-		return fmt.Sprintf("已过截止日期 %d 天", -days)
-	}
-	return fmt.Sprintf("距截止还有 %d 天", days)
 }
 
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -41,7 +42,7 @@ func TestOfficePage(t *testing.T) {
 	badLink, _ := s.UnitURL(reported)
 	mustContain(t, "office page", body, "报送情况", "未报 2 个", "报送有误 1 个", office+"/merge", office+"/bulletin",
 		office+"/", "催办（3）",
-		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表（距截止还有 1 天）", unitLink, "截止日期：2025年1月5日",
+		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表。", unitLink, "截止日期：2025年1月5日（还有 1 天）",
 		reported+"：贵单位报送的2024年第四季度填报表存在错误，不能使用：", badLink, "被修改")
 	if d := get(s, office+"/总台账.xlsx", false); d.Code != http.StatusOK || d.Body.Len() < 1000 {
 		t.Errorf("ledger download: %d, %d bytes", d.Code, d.Body.Len())
@@ -149,4 +150,17 @@ func TestNewestReceiptCounts(t *testing.T) {
 		}
 	}
 	mustContain(t, "unit page", get(s, linkPath(t, s, missing), false).Body.String(), "本期已上传", filepath.Base(first.StoredAs), filepath.Base(second.StoredAs))
+}
+
+// On the due date the page, its next steps and its 催办 messages say
+// 今天截止 as the unit page does, never 还有 0 天.
+func TestDueDayWording(t *testing.T) {
+	s := testServer(t)
+	s.Now = func() time.Time { return time.Date(2025, 1, 5, 10, 0, 0, 0, period.Beijing) }
+	body := get(s, officePath(t, s), false).Body.String()
+	mustContain(t, "office page on the due date", body, "截止日期：2025年1月5日（今天截止）",
+		"等待 2 个单位报送（今天截止）", missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表。")
+	if strings.Contains(body, " 0 天") {
+		t.Errorf("the office page on the due date counts 0 days:\n%s", excerpt(body[strings.Index(body, " 0 天")-200:]))
+	}
 }
