@@ -199,26 +199,25 @@ func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
 	s.officeAction(w, r, actBulletin, workspace.Rel(s.WS.Root, s.WS.ReportPath(s.Period)), notice, err)
 }
 
+// writeBulletin writes the bulletin and says what it did: a stale lock
+// taken over (also when the report then failed) and the pages written.
 func (s *Server) writeBulletin() (string, error) {
 	// The report would say to run taizhang merge; on this page it is a button.
 	if !workspace.Exists(s.WS.LedgerPath(s.Period)) {
 		return "", inputerr.New("", "", "本期还没有总台账，无法生成通报：请先点“立即汇总”，再生成进展通报")
 	}
-	release, _, err := workspace.Lock(s.WS.Root, "生成通报")
-	if err != nil {
-		return "", err
-	}
-	defer release()
 	plan, err := publish.NewPlan(publish.Request{Kind: publish.Progress, Workspace: s.WS.Root, Period: s.Period.Key(),
 		Masthead: true, Format: publish.Both, Now: s.Now()})
 	if err != nil {
 		return "", err
 	}
+	var notice strings.Builder
+	plan.Note = func(note string) { fmt.Fprintln(&notice, s.inWorkspace(note)) }
 	wr, err := plan.Write(func([]ledgerbook.Ignored) {})
-	if err != nil {
-		return "", err
+	if err == nil {
+		fmt.Fprintf(&notice, "已生成%s进展通报（%d 页），可在下方下载", s.Period.String(), wr.Pages)
 	}
-	return fmt.Sprintf("已生成%s进展通报（%d 页），可在下方下载", s.Period.String(), wr.Pages), nil
+	return strings.TrimSpace(notice.String()), err
 }
 
 // officeAction logs an office action and shows the office page with what
@@ -226,7 +225,8 @@ func (s *Server) writeBulletin() (string, error) {
 func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, file, notice string, err error) {
 	logged, shown := notice, notice
 	if err != nil {
-		logged, shown = "失败："+err.Error(), "失败："+s.userText(err)
+		// What the action did before it failed (a lock taken over) follows.
+		logged, shown = strings.TrimSpace("失败："+err.Error()+"\n"+notice), strings.TrimSpace("失败："+s.userText(err)+"\n"+notice)
 	}
 	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: logged, Remote: remote(r)}); err != nil {
 		shown += "\n注意：本次操作未能写入审计日志 " + AuditName + "，请检查该文件是否只读或磁盘已满。"

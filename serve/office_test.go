@@ -164,3 +164,22 @@ func TestDueDayWording(t *testing.T) {
 		t.Errorf("the office page on the due date counts 0 days:\n%s", excerpt(body[strings.Index(body, " 0 天")-200:]))
 	}
 }
+
+// Either button takes over a lock a crash left long ago, and the page and
+// the audit log say so.
+func TestButtonsTakeOverStaleLock(t *testing.T) {
+	s := testServer(t)
+	lock := filepath.Join(workspace.Dir, "merge.lock")
+	old := time.Now().Add(-2 * workspace.LockStale).UTC().Format(time.RFC3339)
+	for _, action := range []string{"bulletin"} {
+		if err := os.WriteFile(filepath.Join(s.WS.Root, lock), []byte("1 "+old+" 汇总\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		w := post(s, officePath(t, s)+"/"+action)
+		mustContain(t, action+" over a stale lock", w.Body.String(), "已接管过期的工作目录锁 "+lock+"（")
+		log := auditLines(t, s)
+		if last := log[len(log)-1]; !strings.Contains(last.Result, "已接管过期的工作目录锁") || strings.HasPrefix(last.Result, "失败") {
+			t.Errorf("%s over a stale lock logged %q; want done, saying the lock was taken over", action, last.Result)
+		}
+	}
+}
