@@ -166,7 +166,7 @@ func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
 }
 
 // mergeNow merges the period's returns as taizhang merge does, under the
-// workspace's lock.
+// workspace's lock; the page says when it took over a stale lock.
 func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 	if !s.isOffice(r.PathValue("token")) {
 		notFound(w, r)
@@ -175,13 +175,13 @@ func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 	at := s.Now()
 	plan, err := round.NewPlan(round.Request{Sources: &workspace.Sources{Workspace: s.WS.Root}, Period: s.Period.Key(),
 		Now: at, Progress: s.progress})
-	var written *round.Written
-	if err == nil {
-		written, err = plan.Write()
-	}
 	var notice strings.Builder
 	if err == nil {
-		written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
+		plan.Note = func(note string) { fmt.Fprintln(&notice, note) }
+		var written *round.Written
+		if written, err = plan.Write(); err == nil {
+			written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
+		}
 	}
 	// The office reads the files' places within its workspace.
 	summary := s.inWorkspace(notice.String())

@@ -171,7 +171,7 @@ func TestButtonsTakeOverStaleLock(t *testing.T) {
 	s := testServer(t)
 	lock := filepath.Join(workspace.Dir, "merge.lock")
 	old := time.Now().Add(-2 * workspace.LockStale).UTC().Format(time.RFC3339)
-	for _, action := range []string{"bulletin"} {
+	for _, action := range []string{"bulletin", "merge"} {
 		if err := os.WriteFile(filepath.Join(s.WS.Root, lock), []byte("1 "+old+" 汇总\n"), 0o600); err != nil {
 			t.Fatal(err)
 		}
