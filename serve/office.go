@@ -83,7 +83,7 @@ func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice string, failed bool) {
-	st, err := round.ReadStatus(s.WS, s.Period, s.Due, s.Now())
+	st, err := s.checks.ReadStatus(s.WS, s.Period, s.Due, s.Now())
 	if err != nil {
 		fail(w, r, http.StatusInternalServerError, message{Title: "无法读取报送情况", Text: s.userText(err)})
 		return

@@ -1,10 +1,13 @@
 package serve
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -181,5 +184,41 @@ func TestButtonsTakeOverStaleLock(t *testing.T) {
 		if last := log[len(log)-1]; !strings.Contains(last.Result, "已接管过期的工作目录锁") || strings.HasPrefix(last.Result, "失败") {
 			t.Errorf("%s over a stale lock logged %q; want done, saying the lock was taken over", action, last.Result)
 		}
+	}
+}
+
+// The office page keeps the returns' results from view to view (views at
+// once share them), yet shows a return replaced since as it is now, even
+// one of the same size and time.
+func TestOfficePageSeesReplacedReturn(t *testing.T) {
+	s := testServer(t)
+	office := officePath(t, s)
+	status := func() *round.Status {
+		var page struct{ Status *round.Status }
+		if err := json.Unmarshal(get(s, office, true).Body.Bytes(), &page); err != nil || page.Status == nil {
+			t.Fatalf("office JSON: %v", err)
+		}
+		return page.Status
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() { get(s, office, false) })
+	}
+	wg.Wait()
+	missing := status().Count(round.StateMissing)
+	f := filepath.Join(s.WS.ReturnsDir(s.Period), s.Period.String()+"_"+reported+"_填报表.xlsx")
+	info, err := os.Stat(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f, bytes.Repeat([]byte{'x'}, int(info.Size())), 0o644)
+	os.Chtimes(f, info.ModTime(), info.ModTime())
+	st := status()
+	rejected := false
+	for _, rj := range st.Rejected {
+		rejected = rejected || rj.File == workspace.Rel(s.WS.Root, f)
+	}
+	if !rejected || st.Count(round.StateMissing) != missing+1 {
+		t.Errorf("%s's return replaced by a broken one: rejected %v, %d units missing; want it rejected, %d missing", reported, rejected, st.Count(round.StateMissing), missing+1)
 	}
 }
