@@ -134,7 +134,7 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 		return nil // the counters cannot be read: no link to send
 	}
 	var out []chase
-	// The due date in the words of the page's own (office.html, unit.html).
+	// The due date as the pages word it (office.html, unit.html).
 	due := "截止日期：未设定"
 	if st.Due != "" {
 		due = "截止日期：" + period.ChineseDay(st.Due) + "（" + period.DaysLeft(st.DaysLeft) + "）"
