@@ -82,10 +82,10 @@ func basisOf(opts fillin.CheckOptions) [sha256.Size]byte {
 	return [sha256.Size]byte(h.Sum(nil))
 }
 
-// CheckAll is intake.CheckAll with the results kept from earlier calls for
+// checkAll is intake.CheckAll with the results kept from earlier calls for
 // the files that did not change; progress is told of the files checked
 // anew. A nil Checks checks every file.
-func (c *Checks) CheckAll(files []string, opts fillin.CheckOptions, progress func(done, total int)) []*fillin.Return {
+func (c *Checks) checkAll(files []string, opts fillin.CheckOptions, progress func(done, total int)) []*fillin.Return {
 	if c == nil {
 		return intake.CheckAll(files, opts, progress)
 	}

@@ -29,7 +29,7 @@ func TestChecksKeepUnchanged(t *testing.T) {
 	check := func(what string, files []string, opts fillin.CheckOptions, want int) []*fillin.Return {
 		t.Helper()
 		n := 0
-		results := c.CheckAll(files, opts, func(_, total int) { n = total })
+		results := c.checkAll(files, opts, func(_, total int) { n = total })
 		if n != want || len(results) != len(files) {
 			t.Errorf("%s: %d returns checked, %d results; want %d of %d", what, n, len(results), want, len(files))
 		}

@@ -99,7 +99,7 @@ type Job struct {
 // carrying the office's review columns over from earlier (the ledger it
 // replaces; nil for none). It writes nothing.
 func (j Job) Merge(earlier *ledger.Ledger) *ledger.Ledger {
-	results := j.Checks.CheckAll(j.Files, fillin.CheckOptions{Tasks: j.Tasks, Period: &j.Period, Secret: j.Secret}, j.Progress)
+	results := j.Checks.checkAll(j.Files, fillin.CheckOptions{Tasks: j.Tasks, Period: &j.Period, Secret: j.Secret}, j.Progress)
 	in := ledger.Input{Tasks: j.Tasks, Period: j.Period, Due: j.Due, Rules: j.Rules.Lights, Earlier: earlier, Previous: j.Previous, Now: j.Now}
 	for i, r := range results {
 		rc := ledger.Received{Return: r}
