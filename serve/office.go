@@ -83,7 +83,7 @@ func (s *Server) officePage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderOffice(w http.ResponseWriter, r *http.Request, notice string, failed bool) {
-	st, err := round.ReadStatus(s.WS, s.Period, s.Due, s.Now())
+	st, err := s.checks.ReadStatus(s.WS, s.Period, s.Due, s.Now())
 	if err != nil {
 		fail(w, r, http.StatusInternalServerError, message{Title: "无法读取报送情况", Text: s.userText(err)})
 		return
@@ -116,8 +116,8 @@ var officeSteps = round.CommandLine.With(round.Wording{
 	round.StepParse:     "工作目录中还没有任务分解表：请在本机把政策文件放入 " + workspace.DocsName + "/，运行 taizhang parse 和 taizhang templates",
 	round.StepTemplates: "本期填报表尚未生成，各单位打开链接时无法下载：请在本机运行 taizhang templates 生成{期次}填报表",
 	round.StepWait:      "等待 {个数} 个单位报送：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
-	round.StepWaitDue:   "等待 {个数} 个单位报送（距截止还有 {天数} 天）：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
-	round.StepChase:     "催报（已过截止日期 {天数} 天）：把上方“催办”中的消息发给 {单位}",
+	round.StepWaitDue:   "等待 {个数} 个单位报送（{截止}）：{单位}；需要提醒时，把上方“催办”中的消息发给这些单位",
+	round.StepChase:     "催报（截止日期{截止}）：把上方“催办”中的消息发给 {单位}",
 	round.StepRedo:      "请以下单位重新报送（报送文件有错误，不能使用，问题见“各单位”表）：把上方“催办”中的消息发给 {单位}",
 	round.StepMerge:     "点上方“立即汇总”生成{期次}总台账",
 	round.StepRemerge:   "总台账早于收到的报送文件：请点上方“立即汇总”重新汇总",
@@ -134,15 +134,16 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 		return nil // the counters cannot be read: no link to send
 	}
 	var out []chase
-	due, left := "截止日期：未设定", ""
+	// The due date as the pages word it (office.html, unit.html).
+	due := "截止日期：未设定"
 	if st.Due != "" {
-		due, left = "截止日期："+period.ChineseDay(st.Due), "（"+dueText(st.DaysLeft)+"）"
+		due = "截止日期：" + period.ChineseDay(st.Due) + "（" + period.DaysLeft(st.DaysLeft) + "）"
 	}
 	for _, u := range st.Units {
 		var what string
 		switch u.State {
 		case round.StateMissing:
-			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表%s", st.PeriodLabel, left)
+			what = fmt.Sprintf("贵单位尚未报送%s任务落实情况填报表", st.PeriodLabel)
 		case round.StateRejected:
 			what = fmt.Sprintf("贵单位报送的%s填报表存在错误，不能使用：%s", st.PeriodLabel, problems[u.Unit])
 		default:
@@ -155,13 +156,6 @@ func (s *Server) chaseList(st *round.Status, problems map[string]string) []chase
 	return out
 }
 
-func dueText(days int) string {
-	if days < 0 {
-		return fmt.Sprintf("已过截止日期 %d 天", -days)
-	}
-	return fmt.Sprintf("距截止还有 %d 天", days)
-}
-
 func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
 	path := s.officeFilePath(r.PathValue("file"))
 	if !s.isOffice(r.PathValue("token")) || path == "" {
@@ -172,7 +166,7 @@ func (s *Server) officeDownload(w http.ResponseWriter, r *http.Request) {
 }
 
 // mergeNow merges the period's returns as taizhang merge does, under the
-// workspace's lock.
+// workspace's lock; the page says when it took over a stale lock.
 func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 	if !s.isOffice(r.PathValue("token")) {
 		notFound(w, r)
@@ -181,13 +175,13 @@ func (s *Server) mergeNow(w http.ResponseWriter, r *http.Request) {
 	at := s.Now()
 	plan, err := round.NewPlan(round.Request{Sources: &workspace.Sources{Workspace: s.WS.Root}, Period: s.Period.Key(),
 		Now: at, Progress: s.progress})
-	var written *round.Written
-	if err == nil {
-		written, err = plan.Write()
-	}
 	var notice strings.Builder
 	if err == nil {
-		written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
+		plan.Note = func(note string) { fmt.Fprintln(&notice, note) }
+		var written *round.Written
+		if written, err = plan.Write(); err == nil {
+			written.WriteSummary(&notice, workspace.Rel(s.WS.Root, plan.Output))
+		}
 	}
 	// The office reads the files' places within its workspace.
 	summary := s.inWorkspace(notice.String())
@@ -205,26 +199,25 @@ func (s *Server) bulletin(w http.ResponseWriter, r *http.Request) {
 	s.officeAction(w, r, actBulletin, workspace.Rel(s.WS.Root, s.WS.ReportPath(s.Period)), notice, err)
 }
 
+// writeBulletin writes the bulletin and says what it did: a stale lock
+// taken over (also when the report then failed) and the pages written.
 func (s *Server) writeBulletin() (string, error) {
 	// The report would say to run taizhang merge; on this page it is a button.
 	if !workspace.Exists(s.WS.LedgerPath(s.Period)) {
 		return "", inputerr.New("", "", "本期还没有总台账，无法生成通报：请先点“立即汇总”，再生成进展通报")
 	}
-	release, _, err := workspace.Lock(s.WS.Root, "生成通报")
-	if err != nil {
-		return "", err
-	}
-	defer release()
 	plan, err := publish.NewPlan(publish.Request{Kind: publish.Progress, Workspace: s.WS.Root, Period: s.Period.Key(),
 		Masthead: true, Format: publish.Both, Now: s.Now()})
 	if err != nil {
 		return "", err
 	}
+	var notice strings.Builder
+	plan.Note = func(note string) { fmt.Fprintln(&notice, s.inWorkspace(note)) }
 	wr, err := plan.Write(func([]ledgerbook.Ignored) {})
-	if err != nil {
-		return "", err
+	if err == nil {
+		fmt.Fprintf(&notice, "已生成%s进展通报（%d 页），可在下方下载", s.Period.String(), wr.Pages)
 	}
-	return fmt.Sprintf("已生成%s进展通报（%d 页），可在下方下载", s.Period.String(), wr.Pages), nil
+	return strings.TrimSpace(notice.String()), err
 }
 
 // officeAction logs an office action and shows the office page with what
@@ -232,7 +225,8 @@ func (s *Server) writeBulletin() (string, error) {
 func (s *Server) officeAction(w http.ResponseWriter, r *http.Request, action, file, notice string, err error) {
 	logged, shown := notice, notice
 	if err != nil {
-		logged, shown = "失败："+err.Error(), "失败："+s.userText(err)
+		// What the action did before it failed (a lock taken over) follows.
+		logged, shown = strings.TrimSpace("失败："+err.Error()+"\n"+notice), strings.TrimSpace("失败："+s.userText(err)+"\n"+notice)
 	}
 	if err := s.audit.add(s.Now(), auditEntry{Action: action, File: file, Result: logged, Remote: remote(r)}); err != nil {
 		shown += "\n注意：本次操作未能写入审计日志 " + AuditName + "，请检查该文件是否只读或磁盘已满。"

@@ -1,13 +1,17 @@
 package serve
 
 import (
+	"bytes"
+	"encoding/json"
 	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/report/round"
 )
@@ -41,7 +45,7 @@ func TestOfficePage(t *testing.T) {
 	badLink, _ := s.UnitURL(reported)
 	mustContain(t, "office page", body, "报送情况", "未报 2 个", "报送有误 1 个", office+"/merge", office+"/bulletin",
 		office+"/", "催办（3）",
-		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表（距截止还有 1 天）", unitLink, "截止日期：2025年1月5日",
+		missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表。", unitLink, "截止日期：2025年1月5日（还有 1 天）",
 		reported+"：贵单位报送的2024年第四季度填报表存在错误，不能使用：", badLink, "被修改")
 	if d := get(s, office+"/总台账.xlsx", false); d.Code != http.StatusOK || d.Body.Len() < 1000 {
 		t.Errorf("ledger download: %d, %d bytes", d.Code, d.Body.Len())
@@ -149,4 +153,72 @@ func TestNewestReceiptCounts(t *testing.T) {
 		}
 	}
 	mustContain(t, "unit page", get(s, linkPath(t, s, missing), false).Body.String(), "本期已上传", filepath.Base(first.StoredAs), filepath.Base(second.StoredAs))
+}
+
+// On the due date the page, its next steps and its 催办 messages say
+// 今天截止 as the unit page does, never 还有 0 天.
+func TestDueDayWording(t *testing.T) {
+	s := testServer(t)
+	s.Now = func() time.Time { return time.Date(2025, 1, 5, 10, 0, 0, 0, period.Beijing) }
+	body := get(s, officePath(t, s), false).Body.String()
+	mustContain(t, "office page on the due date", body, "截止日期：2025年1月5日（今天截止）",
+		"等待 2 个单位报送（今天截止）", missing+"：贵单位尚未报送2024年第四季度任务落实情况填报表。")
+	if strings.Contains(body, " 0 天") {
+		t.Errorf("the office page on the due date counts 0 days:\n%s", excerpt(body[strings.Index(body, " 0 天")-200:]))
+	}
+}
+
+// Either button takes over a lock a crash left long ago, and the page and
+// the audit log say so.
+func TestButtonsTakeOverStaleLock(t *testing.T) {
+	s := testServer(t)
+	lock := filepath.Join(workspace.Dir, "merge.lock")
+	old := time.Now().Add(-2 * workspace.LockStale).UTC().Format(time.RFC3339)
+	for _, action := range []string{"bulletin", "merge"} {
+		if err := os.WriteFile(filepath.Join(s.WS.Root, lock), []byte("1 "+old+" 汇总\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		w := post(s, officePath(t, s)+"/"+action)
+		mustContain(t, action+" over a stale lock", w.Body.String(), "已接管过期的工作目录锁 "+lock+"（")
+		log := auditLines(t, s)
+		if last := log[len(log)-1]; !strings.Contains(last.Result, "已接管过期的工作目录锁") || strings.HasPrefix(last.Result, "失败") {
+			t.Errorf("%s over a stale lock logged %q; want done, saying the lock was taken over", action, last.Result)
+		}
+	}
+}
+
+// The office page keeps the returns' results from view to view (views at
+// once share them), yet shows a return replaced since as it is now, even
+// one of the same size and time.
+func TestOfficePageSeesReplacedReturn(t *testing.T) {
+	s := testServer(t)
+	office := officePath(t, s)
+	status := func() *round.Status {
+		var page struct{ Status *round.Status }
+		if err := json.Unmarshal(get(s, office, true).Body.Bytes(), &page); err != nil || page.Status == nil {
+			t.Fatalf("office JSON: %v", err)
+		}
+		return page.Status
+	}
+	var wg sync.WaitGroup
+	for range 3 {
+		wg.Go(func() { get(s, office, false) })
+	}
+	wg.Wait()
+	missing := status().Count(round.StateMissing)
+	f := filepath.Join(s.WS.ReturnsDir(s.Period), s.Period.String()+"_"+reported+"_填报表.xlsx")
+	info, err := os.Stat(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(f, bytes.Repeat([]byte{'x'}, int(info.Size())), 0o644)
+	os.Chtimes(f, info.ModTime(), info.ModTime())
+	st := status()
+	rejected := false
+	for _, rj := range st.Rejected {
+		rejected = rejected || rj.File == workspace.Rel(s.WS.Root, f)
+	}
+	if !rejected || st.Count(round.StateMissing) != missing+1 {
+		t.Errorf("%s's return replaced by a broken one: rejected %v, %d units missing; want it rejected, %d missing", reported, rejected, st.Count(round.StateMissing), missing+1)
+	}
 }

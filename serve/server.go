@@ -19,6 +19,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
+	"github.com/taizhang-dev/taizhang/report/round"
 )
 
 // MaxUpload is the largest upload taken: a fill-in workbook is tens of
@@ -69,6 +70,9 @@ type Server struct {
 	// progress, when not nil, is told of each return a merge from the
 	// office page reads (tests look at the lock meanwhile).
 	progress func(done, total int)
+	// checks keeps the returns' results between views of the office
+	// page: a return is checked again only when it changed.
+	checks round.Checks
 }
 
 // New prepares the server of o's period: it reads the workspace's key and

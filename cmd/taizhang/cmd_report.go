@@ -47,6 +47,7 @@ func reportRun(opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	plan.Note = func(note string) { fmt.Fprintln(opts.Stderr, note) }
 	w, err := plan.Write(func(ig []ledgerbook.Ignored) {
 		printIgnored(opts.Stderr, ig, "未用于报告", "报告按汇总时的内容（保存在总台账的隐藏工作表中）生成")
 	})

@@ -5,14 +5,16 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 	"github.com/taizhang-dev/taizhang/serve"
 )
 
 // serve --revoke gives a unit a new link (a typo is a usage error), and
-// merge refuses while the workspace's lock is held (by a merge from the
-// office page) with the user's exit status.
+// merge and report refuse while the workspace's lock is held (by a merge
+// from the office page) with the user's exit status; a stale lock is taken
+// over, and report says so.
 func TestServeRevokeAndMergeLock(t *testing.T) {
 	ws := filepath.Join(t.TempDir(), "out")
 	if code, _, errOut := runCmd(t, "demo", "-o", ws); code != exitOK {
@@ -37,7 +39,15 @@ func TestServeRevokeAndMergeLock(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer release()
-	if code, _, errOut := runCmd(t, "merge", "--workspace", ws); code != exitInput || !strings.Contains(errOut, "工作目录正在汇总") {
-		t.Errorf("merge under a held lock: exit %d %s; want 1 saying who holds it", code, errOut)
+	for _, cmd := range []string{"merge", "report"} {
+		if code, _, errOut := runCmd(t, cmd, "--workspace", ws); code != exitInput || !strings.Contains(errOut, "工作目录正在汇总") {
+			t.Errorf("%s under a held lock: exit %d %s; want 1 saying who holds it", cmd, code, errOut)
+		}
+	}
+	release()
+	old := time.Now().Add(-2 * workspace.LockStale).UTC().Format(time.RFC3339)
+	os.WriteFile(filepath.Join(ws, workspace.Dir, "merge.lock"), []byte("1 "+old+" 汇总\n"), 0o600)
+	if code, _, errOut := runCmd(t, "report", "--workspace", ws, "--format", "pdf"); code != exitOK || !strings.Contains(errOut, "已接管过期的工作目录锁") {
+		t.Errorf("report over a stale lock: exit %d %s; want done, saying the lock was taken over", code, errOut)
 	}
 }

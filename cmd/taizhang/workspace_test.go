@@ -313,7 +313,7 @@ func TestStatus(t *testing.T) {
 		t.Errorf("rejected returns: %+v", st.Rejected)
 	}
 	next := strings.Join(st.Next, "\n")
-	for _, want := range []string{"催报（已过截止日期 3 天）", "taizhang merge"} {
+	for _, want := range []string{"催报（截止日期已过 3 天）", "taizhang merge"} {
 		if !strings.Contains(next, want) {
 			t.Errorf("next steps lack %q:\n%s", want, next)
 		}

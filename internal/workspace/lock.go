@@ -16,9 +16,10 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
-// lockName is the lock file in Dir that keeps two merges of a workspace
-// apart: one from taizhang merge and one from the office page of
-// taizhang serve, or two clicks of its button.
+// lockName is the lock file in Dir that keeps the merges and reports of a
+// workspace apart: one from taizhang merge or report and one from the
+// office page of taizhang serve, or two clicks of its buttons, so that a
+// report never reads a ledger a merge is replacing.
 const lockName = "merge.lock"
 
 // LockStale is how old a lock must be before it is taken over even when
@@ -57,6 +58,20 @@ func Lock(root, what string) (release func(), note string, err error) {
 		}
 	}
 	return nil, "", inputerr.New("", "", "无法取得工作目录锁 "+path+"：另一个程序刚刚取得了它，请稍后再试")
+}
+
+// Hold is Lock for a command that may run outside a workspace: with root
+// "" it takes no lock; note, when not nil, is told of a stale lock taken
+// over.
+func Hold(root, what string, note func(string)) (release func(), err error) {
+	if root == "" {
+		return func() {}, nil
+	}
+	release, taken, err := Lock(root, what)
+	if taken != "" && note != nil {
+		note(taken)
+	}
+	return release, err
 }
 
 // lockSeq tells apart the locks of one process, and its set-aside files.

@@ -55,6 +55,10 @@ type Plan struct {
 	// for the office to edit.
 	WordingFile    string
 	WordingWritten bool
+	// Root is the workspace's root, whose lock Write takes; "" outside
+	// one. Note, when not nil, is told of a stale lock taken over.
+	Root string
+	Note func(string)
 }
 
 // Inputs are the files the report reads, which it never writes over.
@@ -114,6 +118,7 @@ func NewPlan(r Request) (*Plan, error) {
 	plan.Options = bulletin.Options{Title: r.Title, Office: cmp.Or(r.Office, cfg.Organisation), Fonts: fonts,
 		Rules: cfg.Scoring, Order: round.UnitOrder(cfg), Masthead: r.Masthead}
 	if ws != nil {
+		plan.Root = ws.Root
 		if err := plan.wording(ws.Root); err != nil {
 			return nil, err
 		}
@@ -188,8 +193,16 @@ func FontSet(cfg *config.Config, flags []string) (*typeface.Set, error) {
 
 // Write reads the ledgers, lays out the report and writes it. ignored is
 // told of edits of the ledgers it did not take; the characters drawn from
-// fallback fonts are in the result.
+// fallback fonts are in the result. In a workspace it holds the
+// workspace's lock meanwhile, as a merge does: a report never reads a
+// ledger a merge is replacing, nor writes over one another report is
+// writing.
 func (p *Plan) Write(ignored func([]ledgerbook.Ignored)) (*Written, error) {
+	release, err := workspace.Hold(p.Root, "生成报告", p.Note)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
 	if info, err := os.Stat(p.Output); err == nil && info.IsDir() {
 		return nil, &inputerr.Usage{Msg: fmt.Sprintf("-o %s 是一个目录：请给出 PDF 文件名，如 %s", p.Output, filepath.Join(p.Output, "报告.pdf"))}
 	}

@@ -7,7 +7,9 @@
 // same rules taken from the configuration (Rules). The commands' rounds
 // start here too: Issue writes the fill-in workbooks (templates), Check
 // checks returns (check), NewPlan plans a merge and StatusOf reads the
-// status, each taking from the workspace what the flags leave out.
+// status, each taking from the workspace what the flags leave out. A
+// server reading the status again and again keeps the returns' results in
+// Checks, so that only a return that changed is checked again.
 //
 // It never prints: progress goes to a callback, everything else is in the
 // results.
@@ -88,13 +90,16 @@ type Job struct {
 	Now time.Time
 	// Progress, when not nil, is told of each return checked.
 	Progress func(done, total int)
+	// Checks, when not nil, keeps the returns' results from one Merge to
+	// the next; nil checks every return.
+	Checks *Checks
 }
 
 // Merge checks the returns and merges them into the period's ledger,
 // carrying the office's review columns over from earlier (the ledger it
 // replaces; nil for none). It writes nothing.
 func (j Job) Merge(earlier *ledger.Ledger) *ledger.Ledger {
-	results := intake.CheckAll(j.Files, fillin.CheckOptions{Tasks: j.Tasks, Period: &j.Period, Secret: j.Secret}, j.Progress)
+	results := j.Checks.checkAll(j.Files, fillin.CheckOptions{Tasks: j.Tasks, Period: &j.Period, Secret: j.Secret}, j.Progress)
 	in := ledger.Input{Tasks: j.Tasks, Period: j.Period, Due: j.Due, Rules: j.Rules.Lights, Earlier: earlier, Previous: j.Previous, Now: j.Now}
 	for i, r := range results {
 		rc := ledger.Received{Return: r}

@@ -116,16 +116,11 @@ func NewPlan(r Request) (*Plan, error) {
 // the command line and one from taizhang serve never run at once; Note
 // is told of a stale lock taken over.
 func (p *Plan) Write() (*Written, error) {
-	if p.Root != "" {
-		release, note, err := workspace.Lock(p.Root, "汇总")
-		if err != nil {
-			return nil, err
-		}
-		defer release()
-		if note != "" && p.Note != nil {
-			p.Note(note)
-		}
+	release, err := workspace.Hold(p.Root, "汇总", p.Note)
+	if err != nil {
+		return nil, err
 	}
+	defer release()
 	return p.Job.Write(p.Output, p.Inputs)
 }
 

@@ -125,8 +125,16 @@ func StatusOf(workspaceFlag, periodFlag string, now time.Time) (*Status, error) 
 
 // ReadStatus works out the status of period p of the workspace at now:
 // it checks and merges the returns received as merge does, with the same
-// rules, and writes nothing. now is the clock (pinned in tests).
+// rules, and writes nothing. now is the clock (pinned in tests). It
+// checks every return: a command reads the status once.
 func ReadStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) (*Status, error) {
+	return (*Checks)(nil).ReadStatus(ws, p, due, now)
+}
+
+// ReadStatus is the package's ReadStatus checking again only the returns
+// that changed since c's last read (see Checks): a server reads the status
+// at every view of a page.
+func (c *Checks) ReadStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) (*Status, error) {
 	today := period.Today(now)
 	st := &Status{
 		Workspace: ws.Root, Organisation: ws.Config.Organisation,
@@ -163,7 +171,7 @@ func ReadStatus(ws *workspace.Workspace, p period.Period, due, now time.Time) (*
 	if err != nil {
 		st.KeyMissing = true
 	}
-	job := Job{Tasks: set, Period: p, Due: due, Rules: RulesOf(ws.Config), Secret: secret, Files: files, Now: set.Pinned()}
+	job := Job{Tasks: set, Period: p, Due: due, Rules: RulesOf(ws.Config), Secret: secret, Files: files, Now: set.Pinned(), Checks: c}
 	st.fromLedger(ws, job.Merge(nil), units)
 	st.checkLedger(files)
 	st.next()

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
 )
 
@@ -38,8 +39,9 @@ const (
 )
 
 // Wording is the text of each kind of step, with placeholders: {期次} the
-// period's label, {天数} the days to or past the due date, {单位} the
-// units named (the first 20), {个数} how many units.
+// period's label, {截止} how far the due date is in period.DaysLeft's
+// words (还有 3 天, 今天截止, 已过 2 天), {单位} the units named (the first
+// 20), {个数} how many units.
 type Wording map[StepKind]string
 
 // With is a copy of w with the texts of over in place of its own.
@@ -56,8 +58,8 @@ var CommandLine = Wording{
 	StepRestoreKey: "找不到办公室签名密钥（" + filepath.Join(workspace.Dir, "secret.key") + "）：请从备份恢复，否则无法核验报送文件",
 	StepTemplates:  "运行 taizhang templates 生成{期次}填报表，发给各单位",
 	StepWait:       "等待 {个数} 个单位报送：{单位}",
-	StepWaitDue:    "等待 {个数} 个单位报送（距截止还有 {天数} 天）：{单位}",
-	StepChase:      "催报（已过截止日期 {天数} 天）：{单位}",
+	StepWaitDue:    "等待 {个数} 个单位报送（{截止}）：{单位}",
+	StepChase:      "催报（截止日期{截止}）：{单位}",
 	StepRedo:       "请以下单位重新报送（报送文件有错误，不能使用，详见 taizhang check）：{单位}",
 	StepMerge:      "运行 taizhang merge 汇总{期次}总台账",
 	StepRemerge:    "总台账早于收到的报送文件：请运行 taizhang merge 重新汇总",
@@ -68,13 +70,9 @@ var CommandLine = Wording{
 
 // Words is the text of the round's steps in w.
 func (st *Status) Words(w Wording) []string {
-	days := st.DaysLeft
-	if days < 0 {
-		days = -days
-	}
 	var out []string
 	for _, s := range st.Steps {
-		r := strings.NewReplacer("{期次}", st.PeriodLabel, "{天数}", strconv.Itoa(days),
+		r := strings.NewReplacer("{期次}", st.PeriodLabel, "{截止}", period.DaysLeft(st.DaysLeft),
 			"{单位}", JoinMax(s.Units, 20), "{个数}", strconv.Itoa(len(s.Units)))
 		out = append(out, r.Replace(w[s.Kind]))
 	}

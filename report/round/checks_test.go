@@ -1,0 +1,64 @@
+package round
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/period"
+	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+)
+
+// Checked again, a round's returns are read from Checks unless they
+// changed: a return replaced by other content of the same size and time
+// is checked again; a return gone is forgotten; other tasks, another
+// period or another key check all again.
+func TestChecksKeepUnchanged(t *testing.T) {
+	r := writtenRound(t, 4, 2)
+	dir := t.TempDir()
+	var files []string
+	for _, f := range r.job.Files {
+		files = append(files, filepath.Join(dir, filepath.Base(f)))
+		testkit.CopyFile(t, f, files[len(files)-1], 0o644)
+	}
+	opts := fillin.CheckOptions{Tasks: r.job.Tasks, Period: &r.job.Period, Secret: r.job.Secret}
+	var c Checks
+	check := func(what string, files []string, opts fillin.CheckOptions, want int) []*fillin.Return {
+		t.Helper()
+		n := 0
+		results := c.checkAll(files, opts, func(_, total int) { n = total })
+		if n != want || len(results) != len(files) {
+			t.Errorf("%s: %d returns checked, %d results; want %d of %d", what, n, len(results), want, len(files))
+		}
+		return results
+	}
+	first := check("first", files, opts, len(files))
+	if again := check("again", files, opts, 0); again[0] != first[0] {
+		t.Error("a return not changed was checked again")
+	}
+
+	info, err := os.Stat(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(files[0], bytes.Repeat([]byte{'x'}, int(info.Size())), 0o644)
+	os.Chtimes(files[0], info.ModTime(), info.ModTime())
+	if got := check("replaced, same size and time", files, opts, 1); got[0].Usable() {
+		t.Errorf("the replaced return keeps its earlier result: %+v", got[0].Findings)
+	}
+
+	os.Remove(files[1])
+	rest := append(files[:1:1], files[2:]...)
+	check("one gone", rest, opts, 0)
+	if len(c.byPath) != len(rest) {
+		t.Errorf("%d results kept for %d files", len(c.byPath), len(rest))
+	}
+
+	other, _ := period.Parse("2025-Q1")
+	check("another period", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: &other, Secret: opts.Secret}, len(rest))
+	check("another key", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: opts.Period}, len(rest))
+	check("other tasks", rest, fillin.CheckOptions{Tasks: samplefix.Synthetic(4, 3), Period: opts.Period}, len(rest))
+}
