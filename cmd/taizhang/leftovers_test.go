@@ -55,7 +55,9 @@ func deadPID(t *testing.T) string {
 func TestSignalRemovesTemps(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "out")
 	interrupted := 0
-	for _, wait := range []time.Duration{1500 * time.Millisecond, 3 * time.Second} {
+	// The demo takes one to several seconds depending on the machine: the
+	// early signals catch a fast one, the late ones a slow one.
+	for _, wait := range []time.Duration{300 * time.Millisecond, 700 * time.Millisecond, 1500 * time.Millisecond, 3 * time.Second} {
 		cmd := exec.Command(os.Args[0], "demo", "-o", dir)
 		cmd.Env = append(os.Environ(), runMainEnv+"=1")
 		var errb strings.Builder
