@@ -77,12 +77,7 @@ func deadlineText(d *task.Deadline) string {
 // DocName is a document's short name: the name inside 《》 when the title
 // has one, else the title or file name.
 func DocName(d *task.Document) string {
-	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(docTitle(d))), 40)
-}
-
-// docTitle is a document's title, or its file name when it has none.
-func docTitle(d *task.Document) string {
-	return cmp.Or(strings.TrimSpace(d.Title), d.Source, d.ID)
+	return cells.TruncateRunes(strings.TrimSpace(task.ShortTitle(d.Name())), 40)
 }
 
 // MultiDoc reports whether a's items come from more than one document.

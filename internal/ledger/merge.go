@@ -103,11 +103,7 @@ const day = "2006-01-02"
 func setTitle(s *task.Set) string {
 	var titles []string
 	for _, d := range s.Documents {
-		t := task.ShortTitle(d.Title)
-		if t == "" {
-			t = d.Source
-		}
-		titles = append(titles, t)
+		titles = append(titles, task.ShortTitle(d.Name()))
 	}
 	switch len(titles) {
 	case 0:
@@ -162,7 +158,7 @@ func (l *Ledger) intake(rs []Received, known map[string]bool) map[string]*fillin
 
 func newRow(d *task.Document, t *task.Task) *Row {
 	r := &Row{
-		TaskID: t.ID, DocID: d.ID, DocTitle: d.Title, Label: t.Label(), Path: t.Path, Headings: t.Headings,
+		TaskID: t.ID, DocID: d.ID, DocTitle: d.Name(), Label: t.Label(), Path: t.Path, Headings: t.Headings,
 		Kind: t.Kind, Title: t.Title, Text: t.Text, Lead: t.Lead, Co: t.Co, Status: NotReported,
 	}
 	if t.Deadline != nil {

@@ -166,3 +166,15 @@ func TestExpected(t *testing.T) {
 		}
 	}
 }
+
+// TestUntitledDocumentNamedByFile: a document without a title is named in
+// the ledger (and so in the bulletin, never 《》) by its file's name.
+func TestUntitledDocumentNamedByFile(t *testing.T) {
+	set := testSet()
+	set.Documents[0].Title, set.Documents[0].Source = "", "重点任务清单.txt"
+	p, _ := period.Parse("2024-Q3")
+	l := Merge(Input{Tasks: set, Period: p, Rules: DefaultRules, Now: time.Date(2024, 10, 8, 9, 0, 0, 0, time.UTC)})
+	if l.Title != "重点任务清单" || len(l.Rows) == 0 || l.Rows[0].DocTitle != "重点任务清单" {
+		t.Errorf("untitled document: ledger title %q, first row's document %q; want 重点任务清单", l.Title, l.Rows[0].DocTitle)
+	}
+}

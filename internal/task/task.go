@@ -4,6 +4,12 @@
 // numeric targets. The JSON field names are part of the tool's interface.
 package task
 
+import (
+	"cmp"
+	"path/filepath"
+	"strings"
+)
+
 // Kind says what a numbered item of a policy document is.
 type Kind string
 
@@ -33,6 +39,13 @@ type Document struct {
 	// the rule it used to tell lead units from co-units.
 	Notes []string `json:"notes"`
 	Tasks []*Task  `json:"tasks"`
+}
+
+// Name is what the office reads as the document's name: its title, else
+// its file's name without the extension (offices name files after the
+// document: 关于印发某某方案的通知.docx), else its ID.
+func (d *Document) Name() string {
+	return cmp.Or(strings.TrimSpace(d.Title), strings.TrimSuffix(d.Source, filepath.Ext(d.Source)), d.ID)
 }
 
 // Task is one numbered item of a document. Only items of kind task and

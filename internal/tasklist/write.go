@@ -178,7 +178,7 @@ func sheetTitle(set *task.Set) string {
 		return SheetTasks
 	}
 	d := set.Documents[0]
-	name := task.ShortTitle(cmp.Or(strings.TrimSpace(d.Title), d.Source))
+	name := task.ShortTitle(d.Name())
 	if name == "" {
 		return SheetTasks
 	}
