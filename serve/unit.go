@@ -173,7 +173,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.takeSlot(r) {
-		busy(w, r)
+		s.busy(w, r, a.Unit)
 		return
 	}
 	// A slow client holds its slot no longer than this: its body then
