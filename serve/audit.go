@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -48,9 +49,19 @@ type auditEntry struct {
 }
 
 type auditLog struct {
-	path string
-	mu   sync.Mutex
-	busy map[string]*busyTally // by unit
+	path  string
+	mu    sync.Mutex
+	busy  map[string]*busyTally // by unit
+	index uploadIndex
+}
+
+// uploadIndex holds the uploads of the log as far as it was read, by unit:
+// a unit's page reads only the lines added since, not months of them.
+type uploadIndex struct {
+	file   os.FileInfo // the log read: another file under its name is read anew
+	read   int64       // its bytes read, whole lines only
+	lines  int         // and their number
+	byUnit map[string][]auditEntry
 }
 
 func newAuditLog(root string) *auditLog {
@@ -146,20 +157,49 @@ func (a *auditLog) uploads(unit, dir string) []auditEntry {
 	out := []auditEntry{} // [] in JSON, not null, when there is none
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	f, err := os.Open(a.path)
-	if err != nil {
-		return out
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		var e auditEntry
-		if json.Unmarshal(sc.Bytes(), &e) == nil && e.Unit == unit && e.Action == actUpload && strings.HasPrefix(e.File, dir) {
+	a.catchUp()
+	for _, e := range a.index.byUnit[unit] {
+		if strings.HasPrefix(e.File, dir) {
 			out = append(out, e)
 		}
 	}
 	return out
+}
+
+// catchUp reads into the index the lines added to the log since it was
+// last read (by this server or another process); the whole log again when
+// it is another file than the one read, or shorter; none when it is gone.
+// A last line not yet whole is read once it is. a.mu is held.
+func (a *auditLog) catchUp() {
+	x := &a.index
+	f, err := os.Open(a.path)
+	if err != nil {
+		*x = uploadIndex{}
+		return
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return
+	}
+	if x.file == nil || !os.SameFile(x.file, info) || info.Size() < x.read {
+		*x = uploadIndex{file: info, byUnit: map[string][]auditEntry{}}
+	}
+	if _, err := f.Seek(x.read, io.SeekStart); err != nil {
+		return
+	}
+	br := bufio.NewReader(f)
+	for {
+		line, err := br.ReadBytes('\n')
+		if err != nil {
+			return
+		}
+		x.read, x.lines = x.read+int64(len(line)), x.lines+1
+		var e auditEntry
+		if json.Unmarshal(line, &e) == nil && e.Action == actUpload {
+			x.byUnit[e.Unit] = append(x.byUnit[e.Unit], e)
+		}
+	}
 }
 
 // Usable: the upload the entry logs can be used.
