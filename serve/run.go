@@ -12,7 +12,8 @@ import (
 )
 
 // Serve answers on ln until ctx is done, then stops taking requests and
-// lets those under way finish (for up to a minute: a merge may be running).
+// lets those under way finish (for up to a minute: a merge may be running),
+// and logs the busy answers still counted.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := NewHTTPServer(ln.Addr().String(), s.Handler())
 	done := make(chan error, 1)
@@ -28,7 +29,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if serr := <-done; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
-	return err
+	// The busy answers of the last minute that no line holds yet.
+	return errors.Join(err, s.audit.flushBusy())
 }
 
 // Bases are the starts of the links a server can use.

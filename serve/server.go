@@ -100,20 +100,21 @@ func New(o Options) (*Server, error) {
 }
 
 // tasks is the task list uploads are checked against and links are made
-// for, with the time of its file, and where each unit's fill-in workbook
+// for, with the stamp of its file, and where each unit's fill-in workbook
 // of the period was issued.
 type tasks struct {
 	set   *task.Set
 	index *fillin.Index
 	units []fillin.Assignment
 	forms map[string]string // unit → its workbook's path
-	mod   time.Time
+	stamp stamp
 }
 
 // loadTasks reads the workspace's task list for period p; it must have
 // units with tasks.
 func loadTasks(ws *workspace.Workspace, p period.Period) (*tasks, error) {
-	info, err := os.Stat(ws.TaskList())
+	// Stamped before it is read: a save in between is seen at the next look.
+	st, err := stampOf(ws.TaskList(), time.Now())
 	if err != nil {
 		return nil, &workspace.Error{Path: ws.TaskList(), Msg: "工作目录中还没有任务分解表：请先运行 taizhang parse 和 taizhang templates"}
 	}
@@ -129,17 +130,20 @@ func loadTasks(ws *workspace.Workspace, p period.Period) (*tasks, error) {
 	for i, name := range fillin.FileNames(units, p) {
 		forms[units[i].Unit] = filepath.Join(ws.TemplatesDir(p), name)
 	}
-	return &tasks{set: set, index: fillin.NewIndex(set), units: units, forms: forms, mod: info.ModTime()}, nil
+	return &tasks{set: set, index: fillin.NewIndex(set), units: units, forms: forms, stamp: st}, nil
 }
 
 // tasks is the current task list: read again when its file changed since
-// (the office parsed again while serving), so that an upload is checked
+// (the office parsed again while serving), even twice within the file
+// system's time resolution (see stamp), so that an upload is checked
 // against the same list as a merge. A list that cannot be read now keeps
 // the one read before; merge and status will say what is wrong with it.
+// The file's times are the system's: time.Now, not s.Now, is compared
+// with them.
 func (s *Server) tasks() *tasks {
 	s.tasksMu.Lock()
 	defer s.tasksMu.Unlock()
-	if info, err := os.Stat(s.WS.TaskList()); err == nil && !info.ModTime().Equal(s.loaded.mod) {
+	if !s.loaded.stamp.current(s.WS.TaskList(), time.Now()) {
 		if t, err := loadTasks(s.WS, s.Period); err == nil {
 			s.loaded = t
 		}

@@ -46,11 +46,15 @@ func (s *Server) takeSlot(r *http.Request) bool {
 	return false
 }
 
-// busy answers an upload for which no slot came free.
-func busy(w http.ResponseWriter, r *http.Request) {
+// busy answers unit's upload for which no slot came free, and logs it
+// (see auditLog.addBusy).
+func (s *Server) busy(w http.ResponseWriter, r *http.Request, unit string) {
+	text := "服务器正在接收其他单位的文件，本次上传未接收：请过 " + retryAfter + " 秒左右再点“上传”。"
+	if err := s.audit.addBusy(s.Now(), unit, remote(r)); err != nil {
+		text += "（服务器也未能写入审计日志，请告知办公室）"
+	}
 	w.Header().Set("Retry-After", retryAfter)
-	fail(w, r, http.StatusServiceUnavailable, message{Title: "服务器正忙，请稍后再试",
-		Text: "服务器正在接收其他单位的文件，本次上传未接收：请过 " + retryAfter + " 秒左右再点“上传”。"})
+	fail(w, r, http.StatusServiceUnavailable, message{Title: "服务器正忙，请稍后再试", Text: text})
 }
 
 // isTimeout: err is a read that ran out of time (the read deadline).

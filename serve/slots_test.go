@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
 // readCounter is a body that counts its reads.
@@ -82,5 +84,44 @@ func TestStalledUploadFreesSlot(t *testing.T) {
 	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
 	if line, err := bufio.NewReader(conn).ReadString('\n'); err != nil || !strings.Contains(line, " 408 ") {
 		t.Errorf("the stalled upload's answer: %q %v; want 408", line, err)
+	}
+}
+
+// Busy answers are logged, one line per unit per minute at most, each
+// counting the answers since the unit's previous line; those still counted
+// when the server stops are logged then.
+func TestBusyAudited(t *testing.T) {
+	s := testServer(t)
+	s.uploads, s.slotWait = make(chan struct{}, 1), time.Millisecond
+	s.uploads <- struct{}{}
+	start := time.Date(2025, 1, 4, 10, 0, 0, 0, period.Beijing)
+	clock := start
+	s.Now = func() time.Time { return clock }
+	data := demoReturn(t, s, reported)
+	busyAt := func(after time.Duration, n int, unit string) {
+		clock = start.Add(after)
+		for range n {
+			if w, _ := upload(t, s, unit, "a.xlsx", data, true); w.Code != http.StatusServiceUnavailable {
+				t.Fatalf("upload at %v: %d; want 503", clock, w.Code)
+			}
+		}
+	}
+	busyAt(5*time.Second, 3, reported)
+	busyAt(30*time.Second, 2, other)
+	busyAt(70*time.Second, 1, reported)
+	busyAt(80*time.Second, 4, reported)
+	if err := s.audit.flushBusy(); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range auditLines(t, s) {
+		if e.Action != actBusy || e.Remote == "" || !strings.Contains(e.Result, fmt.Sprint(e.Count, " 次")) {
+			t.Errorf("busy line %+v", e)
+		}
+		got = append(got, fmt.Sprintf("%s %s %d", e.Time[11:19], e.Unit, e.Count))
+	}
+	want := []string{"10:00:05 " + reported + " 1", "10:00:30 " + other + " 1", "10:01:10 " + reported + " 3", "10:00:30 " + other + " 1", "10:01:20 " + reported + " 4"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("busy lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

@@ -8,46 +8,21 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/intake"
-	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
-// store writes unit's upload into dir under its receipt name (see
-// intake.ReceiptName), never over another file: written and synced under a
-// temporary name first, then linked to the first free name (a link fails
+// store gives unit's upload, written and checked under its temporary
+// name, its receipt name (see intake.ReceiptName) in the same folder,
+// never over another file: a link to the first free name (a link fails
 // rather than replace; where links are not supported, a rename after
 // looking). The receipt time is read under the server's lock, as the file
 // takes its name: the order of the names (time, then counter) is the order
 // in which the uploads were stored. It returns the path and that time.
-func (s *Server) store(dir, unit, ext string, data []byte) (string, time.Time, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", time.Time{}, err
-	}
-	tmp, err := outfile.CreateTemp(dir, "upload.xlsx")
-	if err != nil {
-		return "", time.Time{}, err
-	}
-	defer func() {
-		os.Remove(tmp.Name())
-		outfile.Untrack(tmp.Name())
-	}()
-	_, err = tmp.Write(data)
-	if err == nil {
-		err = tmp.Chmod(0o644)
-	}
-	if err == nil {
-		err = tmp.Sync()
-	}
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return "", time.Time{}, err
-	}
+func (s *Server) store(unit string, up *intake.Upload) (string, time.Time, error) {
 	s.storeMu.Lock()
 	defer s.storeMu.Unlock()
 	at := s.Now()
-	_ = os.Chtimes(tmp.Name(), at, at)
-	path, err := placeUnder(tmp.Name(), dir, func(n int) string { return intake.ReceiptName(unit, at, n, ext) })
+	_ = os.Chtimes(up.Path, at, at)
+	path, err := placeUnder(up.Path, filepath.Dir(up.Path), func(n int) string { return intake.ReceiptName(unit, at, n, up.Ext) })
 	return path, at, err
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
 )
 
@@ -20,7 +21,11 @@ func TestStoreSameSecond(t *testing.T) {
 	dir := t.TempDir()
 	var paths []string
 	for _, data := range []string{"first", "second"} {
-		p, _, err := s.store(dir, `市委/市政府 督查室:*?"<>|\`, ".xlsx", []byte(data))
+		tmp := filepath.Join(dir, "."+data+".tmp")
+		if err := os.WriteFile(tmp, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p, _, err := s.store(`市委/市政府 督查室:*?"<>|\`, &intake.Upload{Path: tmp, Ext: ".xlsx"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -81,4 +86,47 @@ func TestChecksBounded(t *testing.T) {
 	if code := <-done; code != 200 {
 		t.Errorf("the waiting upload: %d; want 200", code)
 	}
+}
+
+// An upload is written once: the file written before the check is the
+// one that gets the receipt name, not a second copy of the bytes.
+func TestUploadWrittenOnce(t *testing.T) {
+	s := testServer(t)
+	s.checking = make(chan struct{}, 1)
+	s.checking <- struct{}{} // the check waits while the test looks
+	data := demoReturn(t, s, reported)
+	done := make(chan int, 1)
+	go func() {
+		w, _ := upload(t, s, reported, "a.xlsx", data, true)
+		done <- w.Code
+	}()
+	written := waitForTemp(t, s.WS.ReturnsDir(s.Period))
+	<-s.checking
+	if code := <-done; code != 200 {
+		t.Fatalf("upload: %d; want 200", code)
+	}
+	names := stored(t, s)
+	if len(names) != 1 {
+		t.Fatalf("stored %q; want one file", names)
+	}
+	kept, err := os.Stat(filepath.Join(s.WS.ReturnsDir(s.Period), names[0]))
+	if err != nil || !os.SameFile(written, kept) {
+		t.Errorf("stored %s is not the file written before the check (%v)", names[0], err)
+	}
+	noTemps(t, s)
+}
+
+// waitForTemp is the first temporary file to appear in dir, within 5 s.
+func waitForTemp(t *testing.T, dir string) os.FileInfo {
+	t.Helper()
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
+		matches, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+		if len(matches) > 0 {
+			if info, err := os.Stat(matches[0]); err == nil {
+				return info
+			}
+		}
+	}
+	t.Fatal("no temporary file written before the check")
+	return nil
 }

@@ -3,6 +3,7 @@ package serve
 import (
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -24,9 +25,15 @@ func withoutUnit(set *task.Set, unit string) {
 
 // The office takes a unit's tasks away and saves the task list while the
 // server runs: the unit's link stops, as a merge would no longer count it.
+// The save keeps the time of the one before, as a second save within the
+// file system's time resolution does.
 func TestTaskListReread(t *testing.T) {
 	s := testServer(t)
 	link := linkPath(t, s, missing)
+	before, err := os.Stat(s.WS.TaskList())
+	if err != nil {
+		t.Fatal(err)
+	}
 	set, err := tasklist.ReadFile(s.WS.TaskList())
 	if err != nil {
 		t.Fatal(err)
@@ -35,8 +42,7 @@ func TestTaskListReread(t *testing.T) {
 	if err := tasklist.WriteFile(s.WS.TaskList(), set, time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	later := time.Now().Add(time.Minute)
-	os.Chtimes(s.WS.TaskList(), later, later)
+	os.Chtimes(s.WS.TaskList(), before.ModTime(), before.ModTime())
 	if w := get(s, link, false); w.Code != http.StatusNotFound {
 		t.Errorf("link of a unit without tasks now: %d; want 404", w.Code)
 	}
@@ -84,4 +90,38 @@ func TestMarkupInUnitName(t *testing.T) {
 		}
 	}
 	mustContain(t, "unit page", unit.Body.String(), "&lt;script&gt;alert(1)&lt;/script&gt;")
+}
+
+// A file saved twice within racyWindow, at one size and one time, is told
+// apart by its content; once compared past the window, size and time
+// suffice.
+func TestStampSameSizeAndTime(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "list.xlsx")
+	mod := time.Now().Truncate(time.Second)
+	save := func(content string) {
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(path, mod, mod)
+	}
+	save("first")
+	st, err := stampOf(path, mod)
+	if err != nil || st.settled {
+		t.Fatalf("stamp of a file just saved: %+v, %v; want one not settled", st, err)
+	}
+	if !st.current(path, mod) {
+		t.Error("the same version is taken for another")
+	}
+	save("other")
+	if st.current(path, mod) {
+		t.Error("a second save of the same size and time is missed")
+	}
+	save("first")
+	if !st.current(path, mod.Add(racyWindow)) || !st.settled {
+		t.Errorf("compared past the window: settled %v; want true", st.settled)
+	}
+	save("first!")
+	if st.current(path, mod.Add(racyWindow)) {
+		t.Error("a save of another size is missed")
+	}
 }

@@ -14,7 +14,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/taizhang-dev/taizhang/internal/convert"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -174,7 +173,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if !s.takeSlot(r) {
-		busy(w, r)
+		s.busy(w, r, a.Unit)
 		return
 	}
 	// A slow client holds its slot no longer than this: its body then
@@ -206,12 +205,22 @@ func (s *Server) receive(w http.ResponseWriter, r *http.Request, a fillin.Assign
 			Refused: "没有收到文件：请在“选择文件”中选好本单位的填报表后再点“上传”"}, tok)
 		return
 	}
-	res := s.checkUpload(a.Unit, name, data, at)
-	if res.Refused != "" {
+	up, res, err := s.checkUpload(a.Unit, name, data, at)
+	defer up.Discard()
+	switch {
+	case err != nil:
+		s.storeFailed(w, r, a, res, err)
+	case res.Refused != "":
 		s.refuse(w, r, a, http.StatusUnprocessableEntity, res, tok)
-		return
+	default:
+		s.keep(w, r, a, up, res, tok)
 	}
-	path, at, err := s.store(s.WS.ReturnsDir(s.Period), a.Unit, storedExt(name, data), data)
+}
+
+// keep gives a checked upload its receipt name in 报送/, logs it and
+// answers it.
+func (s *Server) keep(w http.ResponseWriter, r *http.Request, a fillin.Assignment, up *intake.Upload, res *uploadResult, tok string) {
+	path, at, err := s.store(a.Unit, up)
 	if err != nil {
 		s.storeFailed(w, r, a, res, err)
 		return
@@ -240,21 +249,26 @@ func (s *Server) storeFailed(w http.ResponseWriter, r *http.Request, a fillin.As
 	fail(w, r, http.StatusInternalServerError, message{Title: "保存失败", Text: text})
 }
 
-// checkUpload checks an upload as taizhang check does, against the unit of
-// the link; Refused says why it is not taken (not a workbook, or not this
-// unit's own).
-func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uploadResult {
+// checkUpload writes an upload once, in 报送/ under a temporary name, and
+// checks it as taizhang check does, against the unit of the link; Refused
+// says why it is not taken (not a workbook, or not this unit's own). The
+// error is the upload's that could not be written.
+func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) (*intake.Upload, *uploadResult, error) {
 	sum := sha256.Sum256(data)
 	res := &uploadResult{File: name, SHA256: hex.EncodeToString(sum[:]), Received: period.Stamp(at), Findings: []fillin.Finding{}}
-	if convert.WorkbookExt(data) == "" {
+	up, err := intake.Receive(s.WS.ReturnsDir(s.Period), name, data)
+	switch {
+	case errors.Is(err, intake.ErrNotWorkbook):
 		res.Refused = "这不是 Excel 或 WPS 表格文件（只接收 .xlsx、.xls、.et 格式的填报表），未接收：请上传办公室下发的填报表"
-		return res
+		return nil, res, nil
+	case err != nil:
+		return nil, res, err
 	}
 	s.checking <- struct{}{}
 	defer func() { <-s.checking }()
 	p := s.Period
 	t := s.tasks()
-	ret := intake.CheckData(name, data, s.WS.ReturnsDir(p), fillin.CheckOptions{Tasks: t.set, Index: t.index, Period: &p, Secret: s.secret, Unit: unit})
+	ret := up.Check(fillin.CheckOptions{Tasks: t.set, Index: t.index, Period: &p, Secret: s.secret, Unit: unit})
 	res.Findings, res.Usable = ret.Findings, ret.Usable()
 	switch {
 	case ret.Unit == "":
@@ -265,7 +279,7 @@ func (s *Server) checkUpload(unit, name string, data []byte, at time.Time) *uplo
 	if res.Refused != "" {
 		res.Usable = false
 	}
-	return res
+	return up, res, nil
 }
 
 // refuse answers an upload that is not stored, and logs it.
@@ -316,16 +330,6 @@ func readUpload(r *http.Request) (string, []byte, error) {
 		}
 		return name, data, err
 	}
-}
-
-// storedExt is the stored file's extension: the content decides between
-// .xlsx and the old formats, whose own name (.xls or .et) is kept.
-func storedExt(name string, data []byte) string {
-	ext := convert.WorkbookExt(data)
-	if own := strings.ToLower(filepath.Ext(name)); ext == ".xls" && own == ".et" {
-		return own
-	}
-	return ext
 }
 
 // firstProblem is the first error of findings with its sheet and cell, "" for none.

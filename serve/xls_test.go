@@ -10,7 +10,8 @@ import (
 )
 
 // An Excel 97-2003 return (saved as .xls by LibreOffice) goes through the
-// same conversion as check's and is kept as .xls; the conversion's copy is
+// same conversion as check's and is kept as .xls; sent under a .et name,
+// as WPS writes such a file, it is kept as .et. The conversion's copy is
 // gone after.
 func TestXLSUpload(t *testing.T) {
 	lotest.Skip(t)
@@ -27,12 +28,19 @@ func TestXLSUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	w, res := upload(t, s, reported, "回报.xls", data, true)
-	if w.Code != 200 || res.StoredAs == "" || !strings.HasSuffix(res.StoredAs, ".xls") {
-		t.Fatalf(".xls upload: %d %+v", w.Code, res)
-	}
-	if !res.Usable {
-		t.Errorf(".xls upload not usable: %+v", res.Findings)
+	for _, name := range []string{"回报.xls", "回报.et", "回报.ET"} {
+		want := strings.ToLower(filepath.Ext(name))
+		w, res := upload(t, s, reported, name, data, true)
+		if w.Code != 200 || !strings.HasSuffix(res.StoredAs, want) || !strings.Contains(res.StoredAs, "_收到") {
+			t.Fatalf("%s upload: %d, stored as %q; want a receipt name ending %s", name, w.Code, res.StoredAs, want)
+		}
+		if !res.Usable {
+			t.Errorf("%s upload not usable: %+v", name, res.Findings)
+		}
+		kept, err := os.ReadFile(filepath.Join(s.WS.Root, res.StoredAs))
+		if err != nil || string(kept) != string(data) {
+			t.Errorf("%s: stored file differs from the upload (%v)", name, err)
+		}
 	}
 	noTemps(t, s)
 }

@@ -146,38 +146,43 @@ func CheckAll(files []string, opts fillin.CheckOptions, progress func(done, tota
 // CheckFile reads one return, converting .xls/.et through LibreOffice.
 // Every problem, the file's own included, is a finding of the result.
 func CheckFile(path string, opts fillin.CheckOptions) *fillin.Return {
-	name := path
-	fail := func(msg string) *fillin.Return {
-		return &fillin.Return{File: name, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
-	}
 	// Only a regular file of a sane size is read: a named pipe would
 	// hang the round and a huge file exhaust memory.
 	if info, err := os.Stat(path); err == nil && info.IsDir() {
-		return fail("无法读取该文件夹（可能没有权限），其中的报送文件未检查：请检查文件夹的权限")
+		return failure(path, "无法读取该文件夹（可能没有权限），其中的报送文件未检查：请检查文件夹的权限")
 	}
 	data, err := cells.ReadRegular(path, fillin.MaxReturnSize)
 	if err != nil {
-		return fail(inputMsg(err))
+		return failure(path, inputMsg(err))
 	}
-	src := path
-	if convert.NeedsConversionOf(path, data) {
-		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-		defer cancel()
-		out, cleanup, err := convert.ToXLSX(ctx, path)
-		if err != nil {
-			return fail(strings.TrimPrefix(err.Error(), path+"："))
-		}
-		defer cleanup()
-		src = out
-		if data, err = cells.ReadRegular(src, fillin.MaxReturnSize); err != nil {
-			return fail(inputMsg(err))
-		}
+	if !convert.NeedsConversionOf(path, data) {
+		return checkWithin(path, data, opts, Timeout)
+	}
+	return checkConverted(path, path, opts)
+}
+
+// checkConverted checks the old-format workbook at path (.xls, .et, .ods)
+// once LibreOffice has converted it to .xlsx; name is the findings' file.
+func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	out, cleanup, err := convert.ToXLSX(ctx, path)
+	if err != nil {
+		return failure(name, strings.TrimPrefix(err.Error(), path+"："))
+	}
+	defer cleanup()
+	data, err := cells.ReadRegular(out, fillin.MaxReturnSize)
+	if err != nil {
+		return failure(name, inputMsg(err))
 	}
 	r := checkWithin(name, data, opts, Timeout)
-	if src != path {
-		r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
-	}
+	r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
 	return r
+}
+
+// failure is the result of a return that could not be read: msg says why.
+func failure(name, msg string) *fillin.Return {
+	return &fillin.Return{File: name, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
 }
 
 // Timeout bounds the reading of one return. The reader's limits on size
@@ -218,49 +223,4 @@ func inputMsg(err error) string {
 		return ie.Msg
 	}
 	return "无法读取文件：" + err.Error()
-}
-
-// tempExt is the extension of an upload's temporary copy: its own when it
-// is a workbook's (.et or .xls tells LibreOffice the format), else the
-// content's. The name is the sender's: an extension such as ".xls:x" or
-// ".xls<" would make another file, or none, on Windows.
-func tempExt(name string, data []byte) string {
-	if ext := strings.ToLower(filepath.Ext(name)); exts[ext] {
-		return ext
-	}
-	return convert.WorkbookExt(data)
-}
-
-// CheckData checks a return given as its bytes (an upload) as CheckFile
-// checks a file; name is its name in the findings. An old format (.xls,
-// .et) goes through LibreOffice from a temporary copy in dir, a hidden
-// name Collect never picks up, removed after.
-func CheckData(name string, data []byte, dir string, opts fillin.CheckOptions) *fillin.Return {
-	if !convert.NeedsConversionOf(name, data) {
-		return checkWithin(name, data, opts, Timeout)
-	}
-	fail := func(err error) *fillin.Return {
-		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: "无法暂存文件以转换格式：" + err.Error()}}}
-	}
-	tmp, err := outfile.CreateTemp(dir, "upload"+tempExt(name, data))
-	if err != nil {
-		return fail(err)
-	}
-	defer func() {
-		os.Remove(tmp.Name())
-		outfile.Untrack(tmp.Name())
-	}()
-	_, err = tmp.Write(data)
-	if cerr := tmp.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fail(err)
-	}
-	r := CheckFile(tmp.Name(), opts)
-	r.File = name
-	for i := range r.Findings {
-		r.Findings[i].File = name
-	}
-	return r
 }

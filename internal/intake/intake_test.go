@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/xuri/excelize/v2"
 )
 
 func TestChineseDuration(t *testing.T) {
@@ -101,13 +103,23 @@ func TestCheckAllOrder(t *testing.T) {
 	}
 }
 
-// An upload's temporary copy takes its own extension only when it is a
-// workbook's: the sender's name may carry anything.
-func TestTempExt(t *testing.T) {
+// One rule gives an upload's extension, from its content: the sender's
+// name only keeps .et on an old-format workbook, and never gives anything
+// else.
+func TestUploadExt(t *testing.T) {
 	ole := []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1" + strings.Repeat("\x00", 504))
-	for name, want := range map[string]string{"报送.ET": ".et", "报送.xls": ".xls", "报送.xls:流": ".xls", `报送.xls<>"`: ".xls", "报送": ".xls"} {
-		if got := tempExt(name, ole); got != want {
-			t.Errorf("tempExt(%q) = %q; want %q", name, got, want)
+	xlsx := testkit.SaveBytes(t, excelize.NewFile())
+	for _, c := range []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"报送.ET", ole, ".et"}, {"报送.xls", ole, ".xls"}, {"报送.xls:流", ole, ".xls"}, {`报送.xls<>"`, ole, ".xls"},
+		{"报送", ole, ".xls"}, {"报送.xlsx", ole, ".xls"}, {"报送.et", xlsx, ".xlsx"}, {"报送.xls", xlsx, ".xlsx"},
+		{"报送.xlsx", []byte("<html>"), ""}, {"报送.et", []byte("text"), ""},
+	} {
+		if got := UploadExt(c.name, c.data); got != c.want {
+			t.Errorf("UploadExt(%q) = %q; want %q", c.name, got, c.want)
 		}
 	}
 }
