@@ -60,6 +60,14 @@ func NeedsConversionOf(path string, data []byte) bool {
 // parallel with other conversions. An .xlsx under another name is copied.
 // Problems with the file, and a missing LibreOffice, are *inputerr.Error.
 func ToXLSX(ctx context.Context, src string) (string, func(), error) {
+	return ToXLSXAs(ctx, src, src)
+}
+
+// ToXLSXAs is ToXLSX for a file kept under another name than the one it
+// was sent as (an upload's temporary file): name's extension, not src's,
+// tells an old Excel file saved as a web page (.xls) from any web page and
+// names the format in messages.
+func ToXLSXAs(ctx context.Context, src, name string) (string, func(), error) {
 	noop := func() {}
 	data, err := readInput(src)
 	if err != nil {
@@ -69,13 +77,13 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 	switch {
 	case k == kindEncrypted:
 		return "", noop, inputerr.OfFile(src, msgEncrypted)
-	case k == kindUnknown, k == kindMarkup && !hasLegacyExt(src):
+	case k == kindUnknown, k == kindMarkup && !hasLegacyExt(name):
 		return "", noop, inputerr.OfFile(src, msgNotSpreadsheet)
 	}
 	exe, ok := "", true
 	if k != kindXLSX {
 		if exe, ok = lookSoffice(); !ok {
-			return "", noop, inputerr.OfFile(src, msgNoOffice(src, k))
+			return "", noop, inputerr.OfFile(src, msgNoOffice(name, k))
 		}
 	}
 	dir, err := tempDir(src)
@@ -86,11 +94,11 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 		os.RemoveAll(dir)
 		outfile.Untrack(dir)
 	}
-	out := filepath.Join(dir, outName(src))
+	out := filepath.Join(dir, outName(name))
 	if k == kindXLSX {
 		err = os.WriteFile(out, data, 0o600)
 	} else {
-		err = runSoffice(ctx, exe, src, data, k, out)
+		err = runSoffice(ctx, exe, src, name, data, k, out)
 	}
 	if err != nil {
 		cleanup()
@@ -117,7 +125,7 @@ func tempDir(src string) (string, error) {
 
 // runSoffice converts data, read from src, to out. A LibreOffice that
 // crashes (seen on a heavily loaded machine) gets a second chance.
-func runSoffice(ctx context.Context, exe, src string, data []byte, k kind, out string) error {
+func runSoffice(ctx context.Context, exe, src, name string, data []byte, k kind, out string) error {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
@@ -127,7 +135,7 @@ func runSoffice(ctx context.Context, exe, src string, data []byte, k kind, out s
 	for attempt := range 2 {
 		work := filepath.Join(filepath.Dir(out), fmt.Sprint("work", attempt))
 		var crashed bool
-		crashed, err = convertOnce(ctx, exe, src, data, k, work, out)
+		crashed, err = convertOnce(ctx, exe, src, name, data, k, work, out)
 		if !crashed {
 			break
 		}
@@ -138,14 +146,14 @@ func runSoffice(ctx context.Context, exe, src string, data []byte, k kind, out s
 // convertOnce runs LibreOffice once in work, a directory next to out that
 // it removes, profile included, when done. crashed reports a failure worth
 // another try.
-func convertOnce(ctx context.Context, exe, src string, data []byte, k kind, work, out string) (crashed bool, err error) {
+func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind, work, out string) (crashed bool, err error) {
 	defer os.RemoveAll(work)
 	if err := os.MkdirAll(work, 0o700); err != nil {
 		return false, fmt.Errorf("convert: %w", err)
 	}
 	// An ASCII name keeps Windows command lines and LibreOffice's
 	// extension-based detection out of trouble.
-	in := filepath.Join(work, "in"+copyExt(src, k))
+	in := filepath.Join(work, "in"+copyExt(name, k))
 	if err := os.WriteFile(in, data, 0o600); err != nil {
 		return false, fmt.Errorf("convert: %w", err)
 	}

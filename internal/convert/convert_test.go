@@ -102,6 +102,14 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 		}
 	}
 
+	// A file kept under a temporary name is named by the name it was sent
+	// as (an upload: .教育局.et.123-456.tmp sent as 教育局.et).
+	tmp := testkit.SaveFile(t, dir, ".upload.et.123-456.tmp", ole2)
+	_, _, err := ToXLSXAs(context.Background(), tmp, "教育局.et")
+	if got := errString(err); !strings.Contains(got, "无法转换 WPS 表格（.et）文件") {
+		t.Errorf("ToXLSXAs(temporary file sent as 教育局.et) error = %q; want the .et format named", got)
+	}
+
 	// An .xlsx under another name needs no LibreOffice.
 	renamed := filepath.Join(dir, "其实是.xlsx.xls")
 	if err := os.WriteFile(renamed, sampleXLSX(t), 0o600); err != nil {
