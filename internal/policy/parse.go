@@ -7,11 +7,13 @@ package policy
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
@@ -92,6 +94,9 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	uniqueIDs(out.Tasks)
 	out.Notes = append(documentNotes(out, rule, p.byOrder, p.rules.isCollective), p.notes...)
+	if len(out.Tasks) == 0 {
+		out.Notes = append(out.Notes, p.rules.noItemsNote(whole))
+	}
 	if doc.Traditional {
 		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
 	}
@@ -811,4 +816,42 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 	all.co = dedupe(all.co, all.lead)
 	it.units = all
 	return standing
+}
+
+// noItemsNote tells the office that no numbered item was found, so that a
+// document laid out in a way the parser does not know is never taken for
+// one without tasks; it names unit names the text holds, which suggest
+// there were tasks to find.
+func (u unitRules) noItemsNote(text string) string {
+	note := "未识别出任何编号条目（如 一、（一）1.）：文件的编排可能与常见格式不同，请核对原文，在任务分解表中补录任务"
+	seen := map[string]bool{}
+	var names []string
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		found := false
+		for _, w := range strings.FieldsFunc(line, isUnitListSep) {
+			if w = strings.TrimSpace(w); agencyNameRe.MatchString(w) && u.plausible(w) {
+				found = true
+				if !seen[w] {
+					seen[w] = true
+					names = append(names, w)
+				}
+			}
+		}
+		if found {
+			lines++
+		}
+	}
+	if len(names) == 0 {
+		return note
+	}
+	return note + fmt.Sprintf("；文中有 %d 行写有单位名称（如 %s），可能是各项任务的责任单位", lines, strings.Join(names[:min(3, len(names))], "、"))
+}
+
+// agencyNameRe is the end of a government body's name, as in a list of
+// units standing alone on a line.
+var agencyNameRe = regexp.MustCompile(`(局|委|厅|办|政府|中心|管委会|部)$`)
+
+func isUnitListSep(r rune) bool {
+	return unicode.IsSpace(r) || strings.ContainsRune("、，,；;", r)
 }

@@ -323,3 +323,16 @@ func TestDocPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestNoItemsSaid: a document whose layout gives no numbered item is said
+// to have none found, with the unit names its text holds — never taken for
+// a document without units.
+func TestNoItemsSaid(t *testing.T) {
+	d := parseText(t, "★ 推进数字政府建设。\n市数据局 市政务服务中心 2026年12月\n★ 改造老旧小区30个。\n市住建局、各区政府 2026年10月")
+	if len(d.Tasks) != 0 || len(d.Notes) != 1 || !strings.HasPrefix(d.Notes[0], "未识别出任何编号条目") || !strings.Contains(d.Notes[0], "文中有 2 行写有单位名称（如 市数据局、市政务服务中心、市住建局）") {
+		t.Errorf("tasks %d, notes %q", len(d.Tasks), d.Notes)
+	}
+	if d := parseText(t, "各地要高度重视，认真抓好落实。"); len(d.Notes) != 1 || strings.Contains(d.Notes[0], "单位名称") || strings.Contains(d.Notes[0], "未列责任单位") {
+		t.Errorf("a text without items or units: notes %q", d.Notes)
+	}
+}

@@ -585,6 +585,7 @@ func documentNotes(d *task.Document, rule leadRule, byOrder map[*task.Task]bool,
 		}
 	}
 	switch {
+	case len(d.Tasks) == 0: // see noItemsNote
 	case withUnits == 0 && withCo > 0:
 		notes = append(notes, "文件只列配合单位，未列牵头单位：各任务的牵头单位需由办公室指定")
 	case withUnits == 0:
