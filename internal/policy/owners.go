@@ -544,7 +544,9 @@ func (u unitRules) plausible(name string) bool {
 	if _, ok := u.aliases[name]; ok || u.known[name] || u.isCollective(name) && n <= 20 {
 		return true
 	}
-	if labelNameRe.MatchString(name) {
+	// 数字政府, 服务型政府: a kind of government a task builds, whatever
+	// the words before it.
+	if labelNameRe.MatchString(name) || policyGoalRe.MatchString(name) {
 		return false
 	}
 	if u.isAgency(name) {

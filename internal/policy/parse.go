@@ -94,8 +94,11 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	uniqueIDs(out.Tasks)
 	out.Notes = append(documentNotes(out, rule, p.byOrder, p.rules.isCollective), p.notes...)
-	if len(out.Tasks) == 0 {
+	switch {
+	case len(out.Tasks) == 0:
 		out.Notes = append(out.Notes, p.rules.noItemsNote(whole))
+	case len(out.Notes) > 0 && out.Notes[0] == noUnitsNote:
+		out.Notes[0] = p.rules.unitLinesNote(whole)
 	}
 	if doc.Traditional {
 		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
@@ -258,8 +261,9 @@ func (p *parser) headingOwners(items []*item) {
 		default:
 			continue
 		}
-		named = append(named, first)
-		giveOwner(items, sub, name, first, unit)
+		if giveOwner(items, sub, name, first, unit) {
+			named = append(named, first)
+		}
 	}
 	named = append(named, p.unitLineOwners(items)...)
 	if len(named) > 0 {
@@ -270,24 +274,27 @@ func (p *parser) headingOwners(items []*item) {
 // giveOwner makes the unit a heading names the lead of the items sub: an
 // item without a clause gets it as its clause, one whose clause names no
 // lead gets it as lead. A person (unit false) is the items' leader.
-func giveOwner(items []*item, sub []int, name, heading string, unit bool) {
+func giveOwner(items []*item, sub []int, name, heading string, unit bool) (given bool) {
 	for _, k := range sub {
 		d := items[k]
 		switch {
 		case !unit:
 			if d.leader == "" {
-				d.leader = name
+				d.leader, given = name, true
 			}
 		case d.clause.form == formNone && len(d.children) == 0 && d.inherit < 0:
 			d.clause = clause{form: formHeading, raw: heading}
 			d.units = units{lead: []string{name}}
 			addFlag(&d.units.flags, headingOwnerFlag(name, heading))
+			given = true
 		case d.clause.form != formNone && len(d.units.lead) == 0:
 			d.units.lead = []string{name}
 			d.units.co = dedupe(d.units.co, d.units.lead)
 			addFlag(&d.units.flags, headingOwnerFlag(name, heading))
+			given = true
 		}
 	}
+	return given
 }
 
 // headingOwnerFlag tells the office that an item's lead was read from the
@@ -824,28 +831,57 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 // there were tasks to find.
 func (u unitRules) noItemsNote(text string) string {
 	note := "未识别出任何编号条目（如 一、（一）1.）：文件的编排可能与常见格式不同，请核对原文，在任务分解表中补录任务"
+	if lines, names := u.unitLines(text, false); lines > 0 {
+		note += fmt.Sprintf("；文中有 %d 行写有单位名称（如 %s），可能是各项任务的责任单位", lines, names)
+	}
+	return note
+}
+
+// noUnitsNote is documentNotes' word for a document whose tasks name no
+// unit.
+const noUnitsNote = "文件未列责任单位：各任务的牵头单位需由办公室指定"
+
+// unitLinesNote is noUnitsNote, unless the text has lines of nothing but
+// unit names (and times): then the document may well name its units in a
+// way the parser does not know, and the office is told to look.
+func (u unitRules) unitLinesNote(text string) string {
+	lines, names := u.unitLines(text, true)
+	if lines < 2 {
+		return noUnitsNote
+	}
+	return fmt.Sprintf("未从各任务中识别出责任单位，但文中有 %d 行只写有单位名称（如 %s），可能是责任单位的另一种写法：请核对原文，在任务分解表中填写牵头单位", lines, names)
+}
+
+// unitLines counts the lines of text that hold a government body's name
+// (only such names, times and 无 when only is set) and gives the first
+// three names.
+func (u unitRules) unitLines(text string, only bool) (int, string) {
 	seen := map[string]bool{}
 	var names []string
 	lines := 0
 	for _, line := range strings.Split(text, "\n") {
-		found := false
+		var found []string
+		other := false
 		for _, w := range strings.FieldsFunc(line, isUnitListSep) {
-			if w = strings.TrimSpace(w); agencyNameRe.MatchString(w) && u.plausible(w) {
-				found = true
-				if !seen[w] {
-					seen[w] = true
-					names = append(names, w)
-				}
+			switch {
+			case agencyNameRe.MatchString(w) && u.plausible(w):
+				found = append(found, w)
+			case w != "无" && findDeadline(w, 0) == nil && !bareDateRe.MatchString(w):
+				other = true
 			}
 		}
-		if found {
-			lines++
+		if len(found) == 0 || only && other {
+			continue
+		}
+		lines++
+		for _, w := range found {
+			if !seen[w] {
+				seen[w] = true
+				names = append(names, w)
+			}
 		}
 	}
-	if len(names) == 0 {
-		return note
-	}
-	return note + fmt.Sprintf("；文中有 %d 行写有单位名称（如 %s），可能是各项任务的责任单位", lines, strings.Join(names[:min(3, len(names))], "、"))
+	return lines, strings.Join(names[:min(3, len(names))], "、")
 }
 
 // agencyNameRe is the end of a government body's name, as in a list of
@@ -855,3 +891,6 @@ var agencyNameRe = regexp.MustCompile(`(局|委|厅|办|政府|中心|管委会|
 func isUnitListSep(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("、，,；;", r)
 }
+
+// bareDateRe is a time in a list's time column: 2026年12月, 2026年.
+var bareDateRe = regexp.MustCompile(`^\d{4}年(\d{1,2}月)?$`)

@@ -336,3 +336,28 @@ func TestNoItemsSaid(t *testing.T) {
 		t.Errorf("a text without items or units: notes %q", d.Notes)
 	}
 }
+
+// TestUnitLinesSaid: tasks that get no unit while the text has lines of
+// nothing but unit names are not said to come from a document without
+// units: the office is told to look at those lines.
+func TestUnitLinesSaid(t *testing.T) {
+	d := parseText(t, "一、重点任务\n1.推进数字政府建设。\n2.改造老旧小区。\n\n附：责任分工表\n市数据局 市政务服务中心\n市住建局、各区政府 2026年10月")
+	got := strings.Join(d.Notes, "\n")
+	if !strings.Contains(got, "未从各任务中识别出责任单位，但文中有 2 行只写有单位名称（如 市数据局、市政务服务中心、市住建局）") || strings.Contains(got, "文件未列责任单位") {
+		t.Errorf("notes %q", d.Notes)
+	}
+}
+
+// TestGoalHeadingNamesNoUnit: a heading 数字政府 is a goal, not a unit whose
+// tasks follow; nothing is said of it.
+func TestGoalHeadingNamesNoUnit(t *testing.T) {
+	d := parseText(t, "一、数字政府\n1.完善一网通办平台。（牵头单位：市数据局）\n2.推进数据共享。（配合单位：市财政局）")
+	for _, n := range d.Notes {
+		if strings.Contains(n, "以下标题指明了") {
+			t.Errorf("note %q", n)
+		}
+	}
+	if len(d.Tasks) < 3 || len(d.Tasks[2].Lead) != 0 {
+		t.Errorf("tasks %d; 一2 must keep no lead rather than 数字政府", len(d.Tasks))
+	}
+}

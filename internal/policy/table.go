@@ -589,7 +589,7 @@ func documentNotes(d *task.Document, rule leadRule, byOrder map[*task.Task]bool,
 	case withUnits == 0 && withCo > 0:
 		notes = append(notes, "文件只列配合单位，未列牵头单位：各任务的牵头单位需由办公室指定")
 	case withUnits == 0:
-		notes = append(notes, "文件未列责任单位：各任务的牵头单位需由办公室指定")
+		notes = append(notes, noUnitsNote)
 	case rule == ruleMark:
 		notes = append(notes, "文件注明标△的为牵头单位，据此区分牵头单位和配合单位")
 	case rule == ruleFirst:
