@@ -58,16 +58,12 @@ func NeedsConversionOf(path string, data []byte) bool {
 // not nil). src is never modified: LibreOffice works on a copy, with a
 // private profile, so it runs while the user has LibreOffice open and in
 // parallel with other conversions. An .xlsx under another name is copied.
-// Problems with the file, and a missing LibreOffice, are *inputerr.Error.
-func ToXLSX(ctx context.Context, src string) (string, func(), error) {
-	return ToXLSXAs(ctx, src, src)
-}
-
-// ToXLSXAs is ToXLSX for a file kept under another name than the one it
-// was sent as (an upload's temporary file): name's extension, not src's,
-// tells an old Excel file saved as a web page (.xls) from any web page and
-// names the format in messages.
-func ToXLSXAs(ctx context.Context, src, name string) (string, func(), error) {
+// name is the name the file was sent as (src itself, or for an upload kept
+// under a temporary name the sender's): its extension, not src's, tells an
+// old Excel file saved as a web page (.xls) from any web page and names the
+// format in messages. Problems with the file, and a missing LibreOffice,
+// are *inputerr.Error.
+func ToXLSX(ctx context.Context, src, name string) (string, func(), error) {
 	noop := func() {}
 	data, err := readInput(src)
 	if err != nil {

@@ -66,7 +66,7 @@ func TestToXLSXMessages(t *testing.T) {
 	}
 	for _, tt := range tests {
 		path := testkit.SaveFile(t, dir, tt.name, tt.data)
-		out, cleanup, err := ToXLSX(context.Background(), path)
+		out, cleanup, err := ToXLSX(context.Background(), path, path)
 		cleanup()
 		if out != "" {
 			t.Errorf("ToXLSX(%q) = %q; want no file", tt.name, out)
@@ -74,7 +74,7 @@ func TestToXLSXMessages(t *testing.T) {
 		wantInputError(t, err, path, tt.want)
 	}
 	missing := filepath.Join(dir, "没有.xls")
-	_, cleanup, err := ToXLSX(context.Background(), missing)
+	_, cleanup, err := ToXLSX(context.Background(), missing, missing)
 	cleanup()
 	wantInputError(t, err, missing, msgNotFound)
 }
@@ -96,7 +96,7 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 	}
 	for _, tt := range tests {
 		path := testkit.SaveFile(t, dir, tt.name, tt.data)
-		_, _, err := ToXLSX(context.Background(), path)
+		_, _, err := ToXLSX(context.Background(), path, path)
 		if got := strings.TrimPrefix(errString(err), dir+string(filepath.Separator)); got != tt.want {
 			t.Errorf("ToXLSX(%q) error = %q; want %q", tt.name, got, tt.want)
 		}
@@ -105,9 +105,9 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 	// A file kept under a temporary name is named by the name it was sent
 	// as (an upload: .教育局.et.123-456.tmp sent as 教育局.et).
 	tmp := testkit.SaveFile(t, dir, ".upload.et.123-456.tmp", ole2)
-	_, _, err := ToXLSXAs(context.Background(), tmp, "教育局.et")
+	_, _, err := ToXLSX(context.Background(), tmp, "教育局.et")
 	if got := errString(err); !strings.Contains(got, "无法转换 WPS 表格（.et）文件") {
-		t.Errorf("ToXLSXAs(temporary file sent as 教育局.et) error = %q; want the .et format named", got)
+		t.Errorf("ToXLSX(temporary file sent as 教育局.et) error = %q; want the .et format named", got)
 	}
 
 	// An .xlsx under another name needs no LibreOffice.
@@ -115,7 +115,7 @@ func TestToXLSXWithoutLibreOffice(t *testing.T) {
 	if err := os.WriteFile(renamed, sampleXLSX(t), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, cleanup, err := ToXLSX(context.Background(), renamed)
+	out, cleanup, err := ToXLSX(context.Background(), renamed, renamed)
 	if err != nil {
 		t.Fatalf("ToXLSX(renamed .xlsx): %v", err)
 	}
@@ -144,7 +144,7 @@ func TestToXLSXRoundTrip(t *testing.T) {
 			before := testkit.FileHash(t, in)
 			entries := dirNames(t, filepath.Dir(in))
 			start := time.Now()
-			out, cleanup, err := ToXLSX(context.Background(), in)
+			out, cleanup, err := ToXLSX(context.Background(), in, in)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -180,7 +180,7 @@ func TestToXLSXWebPageSavedAsXLS(t *testing.T) {
 	if err := os.WriteFile(path, []byte(page), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, cleanup, err := ToXLSX(context.Background(), path)
+	out, cleanup, err := ToXLSX(context.Background(), path, path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestToXLSXDamaged(t *testing.T) {
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	_, cleanup, err := ToXLSX(context.Background(), path)
+	_, cleanup, err := ToXLSX(context.Background(), path, path)
 	cleanup()
 	wantInputError(t, err, path, msgCannotOpen)
 }
@@ -213,7 +213,7 @@ func TestToXLSXTimeout(t *testing.T) {
 	xls := sampleXLS(t)
 	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
 	defer cancel()
-	_, cleanup, err := ToXLSX(ctx, xls)
+	_, cleanup, err := ToXLSX(ctx, xls, xls)
 	cleanup()
 	wantInputError(t, err, xls, msgTimeout)
 }
@@ -233,7 +233,7 @@ func TestToXLSXCancelKillsLibreOffice(t *testing.T) {
 	defer cancel()
 	done := make(chan error, 1)
 	go func() {
-		_, cleanup, err := ToXLSX(ctx, xls)
+		_, cleanup, err := ToXLSX(ctx, xls, xls)
 		cleanup()
 		done <- err
 	}()
@@ -270,7 +270,7 @@ func TestToXLSXParallel(t *testing.T) {
 	errs := make([]error, n)
 	for i := range n {
 		wg.Go(func() {
-			out, cleanup, err := ToXLSX(context.Background(), xls)
+			out, cleanup, err := ToXLSX(context.Background(), xls, xls)
 			defer cleanup()
 			if err == nil {
 				var f *excelize.File
@@ -467,7 +467,7 @@ func TestToXLSXKeepsCopyBesideReturn(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(killed, "教育局.xlsx"), sampleXLSX(t), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, cleanup, err := ToXLSX(context.Background(), src)
+	out, cleanup, err := ToXLSX(context.Background(), src, src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -39,7 +39,7 @@ func TestToXLSXRetriesACrash(t *testing.T) {
 	if err := os.WriteFile(src, append(append([]byte{}, ole2Magic...), make([]byte, 504)...), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, cleanup, err := ToXLSX(context.Background(), src)
+	out, cleanup, err := ToXLSX(context.Background(), src, src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -166,7 +166,7 @@ func CheckFile(path string, opts fillin.CheckOptions) *fillin.Return {
 func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
-	out, cleanup, err := convert.ToXLSXAs(ctx, path, name)
+	out, cleanup, err := convert.ToXLSX(ctx, path, name)
 	if err != nil {
 		return failure(name, strings.TrimPrefix(err.Error(), path+"："))
 	}

@@ -188,7 +188,7 @@ func TestSaveAsXLS(t *testing.T) {
 	if data, err := os.ReadFile(xls); err != nil || !convert.NeedsConversionOf(xls, data) {
 		t.Fatalf("NeedsConversionOf(.xls) = false, or %v", err)
 	}
-	xlsx, cleanup, err := convert.ToXLSX(context.Background(), xls)
+	xlsx, cleanup, err := convert.ToXLSX(context.Background(), xls, xls)
 	if err != nil {
 		t.Fatal(err)
 	}

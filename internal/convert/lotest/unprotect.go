@@ -28,7 +28,7 @@ func prepareInput(ctx context.Context, in string, unprotect bool) ([]byte, strin
 		return data, strings.ToLower(filepath.Ext(in)), nil
 	}
 	if !isXLSX(data) {
-		converted, cleanup, err := convert.ToXLSX(ctx, in)
+		converted, cleanup, err := convert.ToXLSX(ctx, in, in)
 		if err != nil {
 			return nil, "", fmt.Errorf("lotest: converting to .xlsx to remove protection: %w", err)
 		}
