@@ -202,9 +202,24 @@ func checkWithin(name string, data []byte, opts fillin.CheckOptions, d time.Dura
 	case r := <-done:
 		return r
 	case <-timer.C:
-		msg := fmt.Sprintf("读取超过 %s仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送", chineseDuration(d))
+		msg := "读取超过 " + chineseDuration(d) + timedOutTail
 		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
 	}
+}
+
+// timedOutTail ends the finding of a check given up after Timeout.
+const timedOutTail = "仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送"
+
+// TimedOut reports whether r is a check given up after Timeout: it says
+// how busy the machine was then, not what the file holds, and a later
+// check may well finish.
+func TimedOut(r *fillin.Return) bool {
+	for _, f := range r.Findings {
+		if f.Level == fillin.LevelError && strings.HasSuffix(f.Msg, timedOutTail) {
+			return true
+		}
+	}
+	return false
 }
 
 // chineseDuration writes d as 2 分钟 or 30 秒.

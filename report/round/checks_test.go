@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
@@ -61,4 +63,23 @@ func TestChecksKeepUnchanged(t *testing.T) {
 	check("another period", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: &other, Secret: opts.Secret}, len(rest))
 	check("another key", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: opts.Period}, len(rest))
 	check("other tasks", rest, fillin.CheckOptions{Tasks: samplefix.Synthetic(4, 3), Period: opts.Period}, len(rest))
+}
+
+// A check given up after intake.Timeout (a machine busy at that moment)
+// says nothing lasting about the return: it is not kept, and the next read
+// checks the return again rather than show it unreadable until it changes.
+func TestChecksRetryTimedOut(t *testing.T) {
+	r := writtenRound(t, 2, 1)
+	files := r.job.Files[:1]
+	opts := fillin.CheckOptions{Tasks: r.job.Tasks, Period: &r.job.Period, Secret: r.job.Secret}
+	var c Checks
+	defer func(d time.Duration) { intake.Timeout = d }(intake.Timeout)
+	intake.Timeout = time.Nanosecond
+	if got := c.checkAll(files, opts, nil)[0]; got.Usable() {
+		t.Fatal("the check was not given up")
+	}
+	intake.Timeout = time.Minute
+	if got := c.checkAll(files, opts, nil)[0]; !got.Usable() {
+		t.Errorf("the check given up is shown again: %+v", got.Findings)
+	}
 }
