@@ -66,7 +66,7 @@ func ToXLSX(ctx context.Context, src string) (string, func(), error) {
 // ToXLSXAs is ToXLSX for a file kept under another name than the one it
 // was sent as (an upload's temporary file): name's extension, not src's,
 // tells an old Excel file saved as a web page (.xls) from any web page and
-// names the format in messages.
+// names the format in messages; the converted file is named after src.
 func ToXLSXAs(ctx context.Context, src, name string) (string, func(), error) {
 	noop := func() {}
 	data, err := readInput(src)
@@ -94,7 +94,9 @@ func ToXLSXAs(ctx context.Context, src, name string) (string, func(), error) {
 		os.RemoveAll(dir)
 		outfile.Untrack(dir)
 	}
-	out := filepath.Join(dir, outName(name))
+	// Named as src, a name that exists here: the sender's (name) may be
+	// one no file can have (too long, or with a character Windows refuses).
+	out := filepath.Join(dir, outName(src))
 	if k == kindXLSX {
 		err = os.WriteFile(out, data, 0o600)
 	} else {
