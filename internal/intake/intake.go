@@ -176,8 +176,18 @@ func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return 
 		return failure(name, inputMsg(err))
 	}
 	r := checkWithin(name, data, opts, Timeout)
-	r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
+	r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: convertedMsg}}, r.Findings...)
 	return r
+}
+
+// convertedMsg opens the findings of an old-format return converted.
+const convertedMsg = "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"
+
+// Converted reports whether r is the check of an old-format return that
+// LibreOffice converted: not one whose conversion failed (LibreOffice
+// missing, or a file it could not open).
+func Converted(r *fillin.Return) bool {
+	return len(r.Findings) > 0 && r.Findings[0].Level == fillin.LevelInfo && r.Findings[0].Msg == convertedMsg
 }
 
 // failure is the result of a return that could not be read: msg says why.

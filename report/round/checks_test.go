@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
@@ -81,5 +82,28 @@ func TestChecksRetryTimedOut(t *testing.T) {
 	intake.Timeout = time.Minute
 	if got := c.checkAll(files, opts, nil)[0]; !got.Usable() {
 		t.Errorf("the check given up is shown again: %+v", got.Findings)
+	}
+}
+
+// An old-format return converted and checked is kept whatever its check
+// found: one that cannot be used (another period's) is not converted again
+// by LibreOffice, seconds each time, at every view of the office page.
+func TestChecksKeepConvertedUnusable(t *testing.T) {
+	lotest.Skip(t)
+	r := writtenRound(t, 2, 1)
+	files := []string{filepath.Join(t.TempDir(), "回报.xls")}
+	if err := lotest.Edit(t, r.job.Files[0], files[0]); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := period.Parse("2025-Q1")
+	opts := fillin.CheckOptions{Tasks: r.job.Tasks, Period: &other, Secret: r.job.Secret}
+	var c Checks
+	if got := c.checkAll(files, opts, nil)[0]; got.Usable() || len(got.Findings) < 2 {
+		t.Fatalf("the .xls of another period: %+v; want converted and not usable", got.Findings)
+	}
+	n := 0
+	c.checkAll(files, opts, func(_, total int) { n = total })
+	if n != 0 {
+		t.Errorf("the unchanged .xls was converted and checked again")
 	}
 }
