@@ -23,6 +23,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/convert"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
@@ -168,7 +169,7 @@ func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return 
 	defer cancel()
 	out, cleanup, err := convert.ToXLSXAs(ctx, path, name)
 	if err != nil {
-		return failure(name, strings.TrimPrefix(err.Error(), path+"："))
+		return failure(name, conversionMsg(err, path, name))
 	}
 	defer cleanup()
 	data, err := cells.ReadRegular(out, fillin.MaxReturnSize)
@@ -188,6 +189,18 @@ const convertedMsg = "旧版表格文件，已通过 LibreOffice 转换为 .xlsx
 // missing, or a file it could not open).
 func Converted(r *fillin.Return) bool {
 	return len(r.Findings) > 0 && r.Findings[0].Level == fillin.LevelInfo && r.Findings[0].Msg == convertedMsg
+}
+
+// conversionMsg is the finding of a conversion of the file at path, sent
+// as name, that failed with err: convert's words for a problem with the
+// file or a missing LibreOffice; for LibreOffice itself failing, ours, as
+// convert's are English and name the files on this machine, a server's
+// temporary file among them.
+func conversionMsg(err error, path, name string) string {
+	if inputerr.Is(err) {
+		return strings.TrimPrefix(err.Error(), path+"：")
+	}
+	return "LibreOffice 未能转换该文件（" + filepath.Base(name) + "），未检查：请在 Excel 或 WPS 中打开，另存为 .xlsx 后重试"
 }
 
 // failure is the result of a return that could not be read: msg says why.
