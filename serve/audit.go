@@ -130,15 +130,21 @@ func (b *busyTally) take(unit string) auditEntry {
 }
 
 // flushBusy logs the busy answers still counted, one line per unit at the
-// time of its last: when the server stops.
-func (a *auditLog) flushBusy() error {
+// time of its last: all of them when the server stops (now zero), else
+// those of the units whose last line is of a minute before now's, the
+// line then being the one of now's minute.
+func (a *auditLog) flushBusy(now time.Time) error {
+	minute := now.Truncate(time.Minute)
 	a.mu.Lock()
 	var lines []auditEntry
 	var times []time.Time
 	for _, u := range slices.Sorted(maps.Keys(a.busy)) {
-		if b := a.busy[u]; b.count > 0 {
+		if b := a.busy[u]; b.count > 0 && (now.IsZero() || b.minute.Before(minute)) {
 			times = append(times, b.last)
 			lines = append(lines, b.take(u))
+			if minute.After(b.minute) {
+				b.minute = minute
+			}
 		}
 	}
 	a.mu.Unlock()

@@ -13,11 +13,13 @@ import (
 
 // Serve answers on ln until ctx is done, then stops taking requests and
 // lets those under way finish (for up to a minute: a merge may be running),
-// and logs the busy answers still counted.
+// and logs the busy answers still counted. Meanwhile it logs those of
+// each minute once the minute is over.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := NewHTTPServer(ln.Addr().String(), s.Handler())
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
+	go s.logBusy(ctx)
 	select {
 	case err := <-done:
 		return err
@@ -30,7 +32,24 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		err = serr
 	}
 	// The busy answers of the last minute that no line holds yet.
-	return errors.Join(err, s.audit.flushBusy())
+	return errors.Join(err, s.audit.flushBusy(time.Time{}))
+}
+
+// logBusy logs, until ctx is done, the busy answers counted in a minute
+// now over, so that none waits for its unit's next one or the server's
+// stop, which a machine switched off never reaches. A line that cannot be
+// written is the next one's to fail, and the busy answers say so.
+func (s *Server) logBusy(ctx context.Context) {
+	tick := time.NewTicker(s.busyTick)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+			_ = s.audit.flushBusy(s.Now())
+		}
+	}
 }
 
 // Bases are the starts of the links a server can use.

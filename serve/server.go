@@ -73,6 +73,9 @@ type Server struct {
 	// checks keeps the returns' results between views of the office
 	// page: a return is checked again only when it changed.
 	checks round.Checks
+	// busyTick is how often a running server logs the busy answers
+	// counted in a minute now over (see auditLog.flushBusy).
+	busyTick time.Duration
 }
 
 // New prepares the server of o's period: it reads the workspace's key and
@@ -96,7 +99,7 @@ func New(o Options) (*Server, error) {
 	o.BaseURL = strings.TrimRight(o.BaseURL, "/")
 	return &Server{Options: o, key: serveKey(secret), secret: secret, loaded: loaded,
 		counters: newCounters(o.WS.Root), audit: newAuditLog(o.WS.Root), checking: make(chan struct{}, runtime.NumCPU()),
-		uploads: newUploadSlots(), slotWait: slotWait, readTimeout: ReadTimeout}, nil
+		uploads: newUploadSlots(), slotWait: slotWait, readTimeout: ReadTimeout, busyTick: 10 * time.Second}, nil
 }
 
 // tasks is the task list uploads are checked against and links are made

@@ -2,12 +2,14 @@ package serve
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -110,7 +112,7 @@ func TestBusyAudited(t *testing.T) {
 	busyAt(30*time.Second, 2, other)
 	busyAt(70*time.Second, 1, reported)
 	busyAt(80*time.Second, 4, reported)
-	if err := s.audit.flushBusy(); err != nil {
+	if err := s.audit.flushBusy(time.Time{}); err != nil {
 		t.Fatal(err)
 	}
 	var got []string
@@ -123,5 +125,46 @@ func TestBusyAudited(t *testing.T) {
 	want := []string{"10:00:05 " + reported + " 1", "10:00:30 " + other + " 1", "10:01:10 " + reported + " 3", "10:00:30 " + other + " 1", "10:01:20 " + reported + " 4"}
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("busy lines:\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// While the server runs, the busy answers counted after a unit's line
+// are logged once their minute is over, not only at the unit's next busy
+// answer or when the server stops: a machine switched off, or a console
+// window closed, never stops it.
+func TestBusyLoggedWhileServing(t *testing.T) {
+	s := testServer(t)
+	s.uploads, s.slotWait, s.busyTick = make(chan struct{}, 1), time.Millisecond, 5*time.Millisecond
+	s.uploads <- struct{}{}
+	start := time.Date(2025, 1, 4, 10, 0, 5, 0, period.Beijing)
+	var clock atomic.Int64
+	s.Now = func() time.Time { return start.Add(time.Duration(clock.Load())) }
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- s.Serve(ctx, ln) }()
+	defer func() { cancel(); <-served }()
+	data := demoReturn(t, s, reported)
+	for range 3 {
+		if w, _ := upload(t, s, reported, "a.xlsx", data, true); w.Code != http.StatusServiceUnavailable {
+			t.Fatalf("upload: %d; want 503", w.Code)
+		}
+	}
+	clock.Store(int64(time.Minute))
+	var counts []int
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		counts = counts[:0]
+		for _, e := range auditLines(t, s) {
+			counts = append(counts, e.Count)
+		}
+		if len(counts) == 2 {
+			break
+		}
+	}
+	if fmt.Sprint(counts) != "[1 2]" {
+		t.Errorf("busy lines' counts while serving: %v; want [1 2]", counts)
 	}
 }

@@ -12,7 +12,8 @@ import (
 // An Excel 97-2003 return (saved as .xls by LibreOffice) goes through the
 // same conversion as check's and is kept as .xls; sent under a .et name,
 // as WPS writes such a file, it is kept as .et. The conversion's copy is
-// gone after.
+// gone after. The sender's name, which may be one no file can have here
+// (too long, or with a character Windows refuses), names no file.
 func TestXLSUpload(t *testing.T) {
 	lotest.Skip(t)
 	s := testServer(t)
@@ -28,7 +29,7 @@ func TestXLSUpload(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"回报.xls", "回报.et", "回报.ET"} {
+	for _, name := range []string{"回报.xls", "回报.et", "回报.ET", strings.Repeat("长", 84) + ".xls"} {
 		want := strings.ToLower(filepath.Ext(name))
 		w, res := upload(t, s, reported, name, data, true)
 		if w.Code != 200 || !strings.HasSuffix(res.StoredAs, want) || !strings.Contains(res.StoredAs, "_收到") {

@@ -61,8 +61,8 @@ func NeedsConversionOf(path string, data []byte) bool {
 // name is the name the file was sent as (src itself, or for an upload kept
 // under a temporary name the sender's): its extension, not src's, tells an
 // old Excel file saved as a web page (.xls) from any web page and names the
-// format in messages. Problems with the file, and a missing LibreOffice,
-// are *inputerr.Error.
+// format in messages; the converted file is named after src. Problems
+// with the file, and a missing LibreOffice, are *inputerr.Error.
 func ToXLSX(ctx context.Context, src, name string) (string, func(), error) {
 	noop := func() {}
 	data, err := readInput(src)
@@ -90,7 +90,9 @@ func ToXLSX(ctx context.Context, src, name string) (string, func(), error) {
 		os.RemoveAll(dir)
 		outfile.Untrack(dir)
 	}
-	out := filepath.Join(dir, outName(name))
+	// Named as src, a name that exists here: the sender's (name) may be
+	// one no file can have (too long, or with a character Windows refuses).
+	out := filepath.Join(dir, outName(src))
 	if k == kindXLSX {
 		err = os.WriteFile(out, data, 0o600)
 	} else {

@@ -23,6 +23,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/cells"
 	"github.com/taizhang-dev/taizhang/internal/convert"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
@@ -168,7 +169,7 @@ func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return 
 	defer cancel()
 	out, cleanup, err := convert.ToXLSX(ctx, path, name)
 	if err != nil {
-		return failure(name, strings.TrimPrefix(err.Error(), path+"："))
+		return failure(name, conversionMsg(err, path, name))
 	}
 	defer cleanup()
 	data, err := cells.ReadRegular(out, fillin.MaxReturnSize)
@@ -176,8 +177,30 @@ func checkConverted(name, path string, opts fillin.CheckOptions) *fillin.Return 
 		return failure(name, inputMsg(err))
 	}
 	r := checkWithin(name, data, opts, Timeout)
-	r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"}}, r.Findings...)
+	r.Findings = append([]fillin.Finding{{Level: fillin.LevelInfo, File: name, Msg: convertedMsg}}, r.Findings...)
 	return r
+}
+
+// convertedMsg opens the findings of an old-format return converted.
+const convertedMsg = "旧版表格文件，已通过 LibreOffice 转换为 .xlsx 后检查"
+
+// Converted reports whether r is the check of an old-format return that
+// LibreOffice converted: not one whose conversion failed (LibreOffice
+// missing, or a file it could not open).
+func Converted(r *fillin.Return) bool {
+	return len(r.Findings) > 0 && r.Findings[0].Level == fillin.LevelInfo && r.Findings[0].Msg == convertedMsg
+}
+
+// conversionMsg is the finding of a conversion of the file at path, sent
+// as name, that failed with err: convert's words for a problem with the
+// file or a missing LibreOffice; for LibreOffice itself failing, ours, as
+// convert's are English and name the files on this machine, a server's
+// temporary file among them.
+func conversionMsg(err error, path, name string) string {
+	if inputerr.Is(err) {
+		return strings.TrimPrefix(err.Error(), path+"：")
+	}
+	return "LibreOffice 未能转换该文件（" + filepath.Base(name) + "），未检查：请在 Excel 或 WPS 中打开，另存为 .xlsx 后重试"
 }
 
 // failure is the result of a return that could not be read: msg says why.
@@ -202,9 +225,24 @@ func checkWithin(name string, data []byte, opts fillin.CheckOptions, d time.Dura
 	case r := <-done:
 		return r
 	case <-timer.C:
-		msg := fmt.Sprintf("读取超过 %s仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送", chineseDuration(d))
+		msg := "读取超过 " + chineseDuration(d) + timedOutTail
 		return &fillin.Return{File: name, Entries: []fillin.Entry{}, Findings: []fillin.Finding{{Level: fillin.LevelError, File: name, Msg: msg}}}
 	}
+}
+
+// timedOutTail ends the finding of a check given up after Timeout.
+const timedOutTail = "仍未完成，已跳过：文件可能异常复杂或已损坏，请重新保存为 .xlsx 后报送"
+
+// TimedOut reports whether r is a check given up after Timeout: it says
+// how busy the machine was then, not what the file holds, and a later
+// check may well finish.
+func TimedOut(r *fillin.Return) bool {
+	for _, f := range r.Findings {
+		if f.Level == fillin.LevelError && strings.HasSuffix(f.Msg, timedOutTail) {
+			return true
+		}
+	}
+	return false
 }
 
 // chineseDuration writes d as 2 分钟 or 30 秒.

@@ -123,3 +123,30 @@ func TestUploadExt(t *testing.T) {
 		}
 	}
 }
+
+// LibreOffice failing on an upload is told to its sender in Chinese, the
+// file named as sent: not in convert's English with the temporary file's
+// place on the server.
+func TestUploadConversionFailureWorded(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a shell script stands for LibreOffice")
+	}
+	dir := t.TempDir()
+	exe := filepath.Join(dir, "soffice")
+	if err := os.WriteFile(exe, []byte("#!/bin/sh\nexit 1\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TAIZHANG_SOFFICE", exe)
+	up, err := Receive(filepath.Join(dir, "报送"), "回报.xls", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"+strings.Repeat("\x00", 504)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer up.Discard()
+	r := up.Check(fillin.CheckOptions{})
+	if len(r.Findings) != 1 {
+		t.Fatalf("findings %+v; want one", r.Findings)
+	}
+	if msg := r.Findings[0].Msg; !strings.HasPrefix(msg, "LibreOffice 未能转换该文件") || strings.Contains(msg, dir) || !strings.Contains(msg, "回报.xls") {
+		t.Errorf("finding %q; want it in Chinese, naming 回报.xls, not the temporary file", msg)
+	}
+}

@@ -125,13 +125,14 @@ func (c *Checks) kept(basis [sha256.Size]byte) map[string]checked {
 }
 
 // keep replaces the kept results with those of files, so that a file gone
-// is forgotten. The result of a file that could not be read, or of an old
+// is forgotten. The result of a file that could not be read, of an old
 // format that could not be converted (LibreOffice may be installed
-// meanwhile), is not kept.
+// meanwhile), or of a check given up on a busy machine, is not kept; that
+// of an old format converted is, usable or not.
 func (c *Checks) keep(basis [sha256.Size]byte, files []string, looks []look, results []*fillin.Return) {
 	byPath := make(map[string]checked, len(files))
 	for i, f := range files {
-		if looks[i].readable && (!looks[i].convert || results[i].Usable()) {
+		if looks[i].readable && (!looks[i].convert || intake.Converted(results[i])) && !intake.TimedOut(results[i]) {
 			byPath[f] = checked{file: looks[i].stamp, result: results[i]}
 		}
 	}

@@ -5,8 +5,11 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
 	"github.com/taizhang-dev/taizhang/internal/fillin"
+	"github.com/taizhang-dev/taizhang/internal/intake"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
@@ -61,4 +64,46 @@ func TestChecksKeepUnchanged(t *testing.T) {
 	check("another period", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: &other, Secret: opts.Secret}, len(rest))
 	check("another key", rest, fillin.CheckOptions{Tasks: opts.Tasks, Period: opts.Period}, len(rest))
 	check("other tasks", rest, fillin.CheckOptions{Tasks: samplefix.Synthetic(4, 3), Period: opts.Period}, len(rest))
+}
+
+// A check given up after intake.Timeout (a machine busy at that moment)
+// says nothing lasting about the return: it is not kept, and the next read
+// checks the return again rather than show it unreadable until it changes.
+func TestChecksRetryTimedOut(t *testing.T) {
+	r := writtenRound(t, 2, 1)
+	files := r.job.Files[:1]
+	opts := fillin.CheckOptions{Tasks: r.job.Tasks, Period: &r.job.Period, Secret: r.job.Secret}
+	var c Checks
+	defer func(d time.Duration) { intake.Timeout = d }(intake.Timeout)
+	intake.Timeout = time.Nanosecond
+	if got := c.checkAll(files, opts, nil)[0]; got.Usable() {
+		t.Fatal("the check was not given up")
+	}
+	intake.Timeout = time.Minute
+	if got := c.checkAll(files, opts, nil)[0]; !got.Usable() {
+		t.Errorf("the check given up is shown again: %+v", got.Findings)
+	}
+}
+
+// An old-format return converted and checked is kept whatever its check
+// found: one that cannot be used (another period's) is not converted again
+// by LibreOffice, seconds each time, at every view of the office page.
+func TestChecksKeepConvertedUnusable(t *testing.T) {
+	lotest.Skip(t)
+	r := writtenRound(t, 2, 1)
+	files := []string{filepath.Join(t.TempDir(), "回报.xls")}
+	if err := lotest.Edit(t, r.job.Files[0], files[0]); err != nil {
+		t.Fatal(err)
+	}
+	other, _ := period.Parse("2025-Q1")
+	opts := fillin.CheckOptions{Tasks: r.job.Tasks, Period: &other, Secret: r.job.Secret}
+	var c Checks
+	if got := c.checkAll(files, opts, nil)[0]; got.Usable() || len(got.Findings) < 2 {
+		t.Fatalf("the .xls of another period: %+v; want converted and not usable", got.Findings)
+	}
+	n := 0
+	c.checkAll(files, opts, func(_, total int) { n = total })
+	if n != 0 {
+		t.Errorf("the unchanged .xls was converted and checked again")
+	}
 }
