@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
@@ -38,7 +40,7 @@ const lockWriting = 10 * time.Second
 func Lock(root, what string) (release func(), note string, err error) {
 	path := filepath.Join(root, Dir, lockName)
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return nil, "", fmt.Errorf("lock %s: %w", path, err)
+		return noLock(path, err)
 	}
 	for attempt := 0; attempt < 3; attempt++ {
 		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
@@ -46,7 +48,7 @@ func Lock(root, what string) (release func(), note string, err error) {
 			return writeLock(f, what), note, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
-			return nil, "", fmt.Errorf("lock %s: %w", path, err)
+			return noLock(path, err)
 		}
 		data, l := readLock(path)
 		if l.held() {
@@ -58,6 +60,18 @@ func Lock(root, what string) (release func(), note string, err error) {
 		}
 	}
 	return nil, "", inputerr.New("", "", "无法取得工作目录锁 "+path+"：另一个程序刚刚取得了它，请稍后再试")
+}
+
+// noLock answers a lock that cannot be made: in a workspace this user may
+// only read (a report written elsewhere with -o) nothing can be changed
+// that a lock would guard, so the command goes on without one — whatever
+// it writes into the workspace fails with its own message; any other
+// failure is told in Chinese.
+func noLock(path string, err error) (func(), string, error) {
+	if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return func() {}, "", nil
+	}
+	return nil, "", inputerr.New("", "", "无法创建工作目录锁 "+path+"：请检查该文件夹是否可以写入、磁盘是否已满")
 }
 
 // Hold is Lock for a command that may run outside a workspace: with root

@@ -1,11 +1,13 @@
 package workspace
 
 import (
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -91,5 +93,20 @@ func TestLockOwnership(t *testing.T) {
 	release()
 	if _, err := os.Stat(path); err != nil {
 		t.Error("a release removed another taker's lock")
+	}
+}
+
+// TestNoLock: a workspace this user may only read is worked in without a
+// lock (nothing a lock guards can change there); any other failure to make
+// the lock is told in Chinese.
+func TestNoLock(t *testing.T) {
+	for _, err := range []error{fs.ErrPermission, &fs.PathError{Op: "open", Path: "x", Err: syscall.EROFS}} {
+		if release, note, e := noLock("x", err); release == nil || note != "" || e != nil {
+			t.Errorf("noLock(%v) = %v, %q, %v; want going on without a lock", err, release != nil, note, e)
+		}
+	}
+	_, _, e := noLock("/台账/.taizhang/merge.lock", &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.ENOTDIR})
+	if e == nil || !strings.Contains(e.Error(), "无法创建工作目录锁 /台账/.taizhang/merge.lock") || strings.Contains(e.Error(), "not a directory") {
+		t.Errorf("noLock(ENOTDIR) = %v", e)
 	}
 }
