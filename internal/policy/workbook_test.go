@@ -42,11 +42,31 @@ var taskTableSheets = []testkit.Sheet{
 	},
 }
 
+// noteSheet is a task table with a note under it, merged across the
+// table (注：标△的为牵头单位), above which the last row shares the cells
+// merged down from the row above but its text.
+var noteSheet = testkit.Sheet{
+	Name: "清单",
+	Rows: [][]any{
+		{"重点任务清单"},
+		{"序号", "工作任务", "责任单位", "完成时限"},
+		{1, "建设项目A", "市发改委、市财政局△", "2024年底"},
+		{2, "建设项目B", "市住建局△、市财政局", "2025年6月底"},
+		{nil, "建设项目B配套道路"},
+		{"注：标△的为牵头单位。"},
+	},
+	Merged: []string{"A1:D1", "A4:A5", "C4:C5", "D4:D5", "A6:D6"},
+}
+
 // A task table issued as a workbook is parsed as the same table in a Word
-// document is.
+// document is; a note under the table is the document's, not a row.
 func TestParseWorkbook(t *testing.T) {
-	path := testkit.SaveFile(t, t.TempDir(), "分解表.xlsx", testkit.Workbook(t, nil, taskTableSheets...))
-	set, err := ParseFiles([]string{path}, loadConfig(t, ""))
+	dir := t.TempDir()
+	paths := []string{
+		testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, taskTableSheets...)),
+		testkit.SaveFile(t, dir, "清单.xlsx", testkit.Workbook(t, nil, noteSheet)),
+	}
+	set, err := ParseFiles(paths, loadConfig(t, ""))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -59,9 +79,16 @@ func TestParseWorkbook(t *testing.T) {
 		"1 | 市政务服务局 | 市公安局、市人社局 | 2024-12-31",
 		"2 | 市市场监管局 | 市税务局 | 2024-09-30",
 		"附件2.1 | 市住建局 |  | 2024-12-31",
+		"1 | 市财政局 | 市发改委 | 2024-12-31",
+		"2 | 市住建局 | 市财政局 | 2025-06-30",
+		"2 | 市住建局 | 市财政局 | 2025-06-30",
 	}
-	if got := taskLines(d); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	got := append(taskLines(d), taskLines(set.Documents[1])...)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("tasks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if notes := strings.Join(set.Documents[1].Notes, " "); !strings.Contains(notes, "标△的为牵头单位") {
+		t.Errorf("notes %q", notes)
 	}
 }
 

@@ -111,19 +111,23 @@ func read(name string, book *fillin.Sheets) (*docread.Document, error) {
 			return nil, &docread.InputError{File: name, Msg: fmt.Sprintf("无法读取工作表“%s”（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet, err)}
 		}
 		lead, start := splitLead(rows)
+		tail, end := splitTail(rows[start:], merges, start)
 		for _, s := range lead {
 			if title == "" && titleLike(s) {
 				title = s
 			}
 			blocks = append(blocks, docread.Block{Text: s})
 		}
-		grid, ok := fillMerges(rows[start:], merges, start)
+		grid, ok := fillMerges(rows[start:start+end], merges, start)
 		if !ok {
 			return nil, &docread.InputError{File: name, Msg: fmt.Sprintf("工作表“%s”超过 %d 个单元格，不像是任务分解表，未读取：请确认选择了正确的文件，或把任务表复制到一个新工作簿后再试。", sheet, maxCells)}
 		}
 		datesToText(grid, book.Date1904())
 		if grid = dropEmpty(grid); len(grid) > 0 {
 			blocks = append(blocks, docread.Block{Rows: grid})
+		}
+		for _, s := range tail {
+			blocks = append(blocks, docread.Block{Text: s})
 		}
 	}
 	return docread.FromBlocks(name, blocks, docread.Meta{Title: title})
@@ -135,23 +139,58 @@ func read(name string, book *fillin.Sheets) (*docread.Document, error) {
 // row has one.
 func splitLead(rows [][]string) (lead []string, start int) {
 	for i, row := range rows {
-		var only string
-		n := 0
-		for _, c := range row {
-			if c = strings.TrimSpace(c); c != "" {
-				only = cellText(c)
-				n++
-			}
-		}
-		switch {
-		case n == 0:
-			continue
-		case n > 1:
+		only, n := soleCell(row)
+		if n > 1 {
 			return lead, i
 		}
-		lead = append(lead, only)
+		if n == 1 {
+			lead = append(lead, only)
+		}
 	}
 	return lead, len(rows)
+}
+
+// splitTail reads the table's last rows that hold one non-empty cell (a
+// note such as 注：标△的为牵头单位, a signature), in order, and where they
+// start: a row of a task has at least its number and its text, or shares
+// a cell merged down from the row above. skip is the number of sheet rows
+// before the table.
+func splitTail(rows [][]string, merges []fillin.Merge, skip int) (tail []string, end int) {
+	end = len(rows)
+	for end > 0 {
+		only, n := soleCell(rows[end-1])
+		if n > 1 || mergedFromAbove(merges, skip+end) {
+			break
+		}
+		if n == 1 {
+			tail = append([]string{only}, tail...)
+		}
+		end--
+	}
+	return tail, end
+}
+
+// mergedFromAbove reports whether a range merged down from a row above
+// covers the sheet's row num (1-based).
+func mergedFromAbove(merges []fillin.Merge, num int) bool {
+	for _, m := range merges {
+		if m.FromRow < num && num <= m.ToRow {
+			return true
+		}
+	}
+	return false
+}
+
+// soleCell is the text of the row's one non-empty cell when n, the
+// number of its non-empty cells, is 1.
+func soleCell(row []string) (only string, n int) {
+	for _, c := range row {
+		if c = strings.TrimSpace(c); c != "" {
+			only = cellText(c)
+			n++
+		}
+	}
+	return only, n
 }
 
 // titleLike reports whether a leading line can name the document: not
