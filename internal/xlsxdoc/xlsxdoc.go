@@ -11,6 +11,7 @@ package xlsxdoc
 
 import (
 	"archive/zip"
+	"cmp"
 	"errors"
 	"fmt"
 	"os"
@@ -106,31 +107,46 @@ func read(name string, book *fillin.Sheets) (*docread.Document, error) {
 		if book.Hidden(sheet) {
 			continue
 		}
-		rows, merges, err := book.Rows(sheet)
-		if err != nil {
-			return nil, &docread.InputError{File: name, Msg: fmt.Sprintf("无法读取工作表“%s”（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet, err)}
+		b, t, msg := sheetBlocks(book, sheet)
+		if msg != "" {
+			return nil, &docread.InputError{File: name, Msg: msg}
 		}
-		lead, start := splitLead(rows)
-		tail, end := splitTail(rows[start:], merges, start)
-		for _, s := range lead {
-			if title == "" && titleLike(s) {
-				title = s
-			}
-			blocks = append(blocks, docread.Block{Text: s})
-		}
-		grid, ok := fillMerges(rows[start:start+end], merges, start)
-		if !ok {
-			return nil, &docread.InputError{File: name, Msg: fmt.Sprintf("工作表“%s”超过 %d 个单元格，不像是任务分解表，未读取：请确认选择了正确的文件，或把任务表复制到一个新工作簿后再试。", sheet, maxCells)}
-		}
-		datesToText(grid, book.Date1904())
-		if grid = dropEmpty(grid); len(grid) > 0 {
-			blocks = append(blocks, docread.Block{Rows: grid})
-		}
-		for _, s := range tail {
-			blocks = append(blocks, docread.Block{Text: s})
-		}
+		blocks = append(blocks, b...)
+		title = cmp.Or(title, t)
+	}
+	if len(blocks) == 0 {
+		return nil, &docread.InputError{File: name, Msg: "工作簿的工作表中没有内容（隐藏的工作表不读取）：请确认选择了正确的文件。"}
 	}
 	return docread.FromBlocks(name, blocks, docread.Meta{Title: title})
+}
+
+// sheetBlocks are the paragraphs and the table of a sheet, and its first
+// title-like leading line; msg says why the sheet cannot be read.
+func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, title, msg string) {
+	rows, merges, err := book.Rows(sheet)
+	if err != nil {
+		return nil, "", fmt.Sprintf("无法读取工作表“%s”（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet, err)
+	}
+	lead, start := splitLead(rows)
+	tail, end := splitTail(rows[start:], merges, start)
+	grid, ok := fillMerges(rows[start:start+end], merges, start)
+	if !ok {
+		return nil, "", fmt.Sprintf("工作表“%s”超过 %d 个单元格，不像是任务分解表，未读取：请确认选择了正确的文件，或把任务表复制到一个新工作簿后再试。", sheet, maxCells)
+	}
+	for _, s := range lead {
+		if title == "" && titleLike(s) {
+			title = s
+		}
+		blocks = append(blocks, docread.Block{Text: s})
+	}
+	datesToText(grid, book.Date1904())
+	if grid = dropEmpty(grid); len(grid) > 0 {
+		blocks = append(blocks, docread.Block{Rows: grid})
+	}
+	for _, s := range tail {
+		blocks = append(blocks, docread.Block{Text: s})
+	}
+	return blocks, title, ""
 }
 
 // splitLead reads the sheet's leading rows that hold one non-empty cell

@@ -71,8 +71,9 @@ func TestReadOwnWorkbooks(t *testing.T) {
 
 // A workbook beyond the limits is refused with a message, never read in
 // part: one that unpacks beyond cells.MaxUnzipSize, a sheet with cells
-// beyond Excel's, a table of more than maxCells.
-func TestReadLimits(t *testing.T) {
+// beyond Excel's, a table of more than maxCells; and so is one with
+// nothing to read.
+func TestReadRefused(t *testing.T) {
 	var bomb bytes.Buffer
 	zw := zip.NewWriter(&bomb)
 	w, _ := zw.Create("xl/workbook.xml")
@@ -103,6 +104,7 @@ func TestReadLimits(t *testing.T) {
 		"炸弹.xlsx": {bomb.Bytes(), "解压后超过"},
 		"越界.xlsx": {beyond, "超出 Excel 最大行数"},
 		"大表.xlsx": {testkit.Workbook(t, nil, wide), "超过 100 个单元格"},
+		"空表.xlsx": {testkit.Workbook(t, nil, testkit.Sheet{Name: "空"}), "工作表中没有内容"},
 	} {
 		_, err := readBytes(t, name, tc.data)
 		var ie *docread.InputError
