@@ -87,7 +87,7 @@ func TestParseWorkbookTaskTable(t *testing.T) {
 	dir := t.TempDir()
 	book := testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, testkit.Sheet{
 		Name:   "任务",
-		Rows:   [][]any{{"重点任务分解表"}, {"序号", "工作任务", "牵头单位", "配合单位", "完成时限"}, {1, "建设智慧城市平台", "市大数据局", "市财政局", 45565}},
+		Rows:   [][]any{{"附件1：重点任务分解表"}, {"序号", "工作任务", "牵头单位", "配合单位", "完成时限"}, {1, "建设智慧城市平台", "市大数据局", "市财政局", 45565}},
 		Merged: []string{"A1:E1"},
 		Dates:  []string{"E3"},
 	}))
@@ -101,7 +101,7 @@ func TestParseWorkbookTaskTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	tk := back.Documents[0].Tasks[0]
-	if tk.Label() != "1" || strings.Join(tk.Lead, "") != "市大数据局" || strings.Join(tk.Co, "") != "市财政局" || tk.Deadline.Date != "2024-09-30" {
+	if back.Documents[0].Title != "重点任务分解表" || tk.Label() != "1" || strings.Join(tk.Lead, "") != "市大数据局" || strings.Join(tk.Co, "") != "市财政局" || tk.Deadline.Date != "2024-09-30" {
 		t.Errorf("task from the workbook: %+v", tk)
 	}
 	code, _, errOut := runCmd(t, "parse", book, "-o", book)

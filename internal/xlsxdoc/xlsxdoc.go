@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -134,8 +135,8 @@ func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, tit
 		return nil, "", fmt.Sprintf("工作表“%s”超过 %d 个单元格，不像是任务分解表，未读取：请确认选择了正确的文件，或把任务表复制到一个新工作簿后再试。", sheet, maxCells)
 	}
 	for _, s := range lead {
-		if title == "" && titleLike(s) {
-			title = s
+		if t := attachmentLabelRe.ReplaceAllString(s, ""); title == "" && titleLike(t) {
+			title = t
 		}
 		blocks = append(blocks, docread.Block{Text: s})
 	}
@@ -208,6 +209,10 @@ func soleCell(row []string) (only string, n int) {
 	}
 	return only, n
 }
+
+// attachmentLabelRe matches the attachment label before a title on its
+// line: 附件1：.
+var attachmentLabelRe = regexp.MustCompile(`^附件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]\s*`)
 
 // titleLike reports whether a leading line can name the document: not
 // 附件2, not a sentence or a note.
