@@ -3,6 +3,9 @@
 //
 //	docread    reads policy documents (.txt in any Chinese encoding, .docx,
 //	           .html; traditional characters read as simplified)
+//	xlsxdoc    reads a task table sent as an .xlsx workbook (its sheets,
+//	           merged cells repeated) into docread's document, with fillin's
+//	           bounded reader; refuses taizhang's own workbooks
 //	policy     finds the numbered items, their units, deadlines and targets;
 //	           ParseFiles/ParseFS/Load apply taizhang.yaml's unit aliases and
 //	           collective expansions, so they return what taizhang parse writes

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 )
 
@@ -77,6 +78,38 @@ func TestParseDocxTaskTable(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks from the Word table = %v; want %v", got, want)
+	}
+}
+
+// A task table sent as a workbook is parsed into a task list, which is
+// never written over the workbook read.
+func TestParseWorkbookTaskTable(t *testing.T) {
+	dir := t.TempDir()
+	book := testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, testkit.Sheet{
+		Name:   "任务",
+		Rows:   [][]any{{"附件1：重点任务分解表"}, {"序号", "工作任务", "牵头单位", "配合单位", "完成时限"}, {1, "建设智慧城市平台", "市大数据局", "市财政局", 45565}},
+		Merged: []string{"A1:E1"},
+		Dates:  []string{"E3"},
+	}))
+	before := testkit.FileHash(t, book)
+	out := filepath.Join(dir, "任务分解表.xlsx")
+	if code, _, errOut := runCmd(t, "parse", book, "-o", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	back, err := tasklist.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk := back.Documents[0].Tasks[0]
+	if back.Documents[0].Title != "重点任务分解表" || tk.Label() != "1" || strings.Join(tk.Lead, "") != "市大数据局" || strings.Join(tk.Co, "") != "市财政局" || tk.Deadline.Date != "2024-09-30" {
+		t.Errorf("task from the workbook: %+v", tk)
+	}
+	code, _, errOut := runCmd(t, "parse", book, "-o", book)
+	if code != exitInput || testkit.FileHash(t, book) != before {
+		t.Errorf("parse -o its own input: exit %d, %s", code, errOut)
+	}
+	if code, _, errOut := runCmd(t, "parse", out, "--json"); code != exitInput || !strings.Contains(errOut, "不需要再分解") {
+		t.Errorf("parse of its own task list: exit %d, %s", code, errOut)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
 )
@@ -92,6 +93,25 @@ func Read(name string, r io.Reader) (*Document, error) {
 	lines, hint, err := extract(name, data)
 	if err != nil {
 		return nil, err
+	}
+	return assemble(name, lines, hint)
+}
+
+// FromBlocks makes a document of the paragraphs and tables another reader
+// took from a file (a workbook's sheets): they are cleaned as a .docx's
+// are, and hint's title is the document's when the text shows none. A
+// paragraph's line breaks part it into paragraphs; no text at all is an
+// *InputError.
+func FromBlocks(name string, blocks []Block, hint Meta) (*Document, error) {
+	var lines []line
+	for _, b := range blocks {
+		if b.Rows != nil {
+			lines = append(lines, line{rows: b.Rows})
+			continue
+		}
+		for _, s := range strings.Split(b.Text, "\n") {
+			lines = append(lines, line{text: strings.TrimSpace(s)})
+		}
 	}
 	return assemble(name, lines, hint)
 }

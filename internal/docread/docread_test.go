@@ -106,6 +106,7 @@ func TestRefusedFormats(t *testing.T) {
 		{"renamed.docx", []byte(ole2Magic + "\x00\x00rest of file"), msgDoc},
 		{"file.wps", []byte(ole2Magic + "\x00\x00rest of file"), msgWPS},
 		{"sheet.xls", []byte(ole2Magic + "\x00\x00rest of file"), msgExcel},
+		{"locked.xlsx", []byte(ole2Magic + "\x00\x00rest of file"), msgExcel}, // a workbook with a password
 		{"doc.pdf", []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"), msgPDF},
 		{"pdf.txt", []byte("%PDF-1.4\nbinary"), msgPDF},
 		{"scan.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), msgImage},
@@ -118,6 +119,7 @@ func TestRefusedFormats(t *testing.T) {
 		{"broken.docx", []byte("PK\x03\x04garbage that is not a zip"), msgBadDocx},
 		{"broken.zip", []byte("PK\x03\x04garbage that is not a zip"), msgZip},
 		{"book.xlsx", testkit.Zip(t, map[string]string{"xl/workbook.xml": "<workbook/>"}), msgExcel},
+		{"related.xlsx", testkit.Zip(t, map[string]string{"_rels/.rels": `<Relationships><Relationship Type="x/officeDocument" Target="xl/workbook.xml"/></Relationships>`, "xl/workbook.xml": "<workbook/>"}), msgExcel},
 		{"slides.pptx", testkit.Zip(t, map[string]string{"ppt/presentation.xml": "<p/>"}), msgPPT},
 		{"doc.ofd", testkit.Zip(t, map[string]string{"OFD.xml": "<ofd/>"}), msgOFD},
 		{"doc.odt", testkit.Zip(t, map[string]string{"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"}), msgODT},

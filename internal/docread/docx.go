@@ -40,7 +40,7 @@ func readZip(name, ext string, data []byte) ([]line, Meta, error) {
 		pkg.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
 	main := pkg.mainPart()
-	if main == "" {
+	if main == "" || pkg.files["xl/workbook.xml"] != nil {
 		return nil, Meta{}, inputErr(name, pkg.kindMsg(ext))
 	}
 	lines, err := pkg.read(main)

@@ -19,7 +19,7 @@ const (
 	msgNoText       = "没有读到正文文字：如果是扫描件或图片，请改用发文单位网站上的网页版（.html）或 Word 版（.docx）。"
 	msgDoc          = "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 格式后再试。"
 	msgWPS          = "这是 WPS 文字（.wps）文件，无法直接读取：请在 WPS 中“另存为” .docx 格式后再试。"
-	msgExcel        = "这是 Excel 表格，不是公文正文：请选择通知或意见本身的 .docx、.html 或 .txt 文件。"
+	msgExcel        = "这是 Excel 表格，无法在这里读取：旧版（.xls）、WPS 表格（.et）或设了打开密码的任务分解表，请在 Excel 或 WPS 中“另存为” .xlsx（不设密码）后再试；否则请选择通知或意见本身的 .docx、.html 或 .txt 文件。"
 	msgPPT          = "这是演示文稿（PPT），不是公文正文：请选择 .docx、.html 或 .txt 格式的公文。"
 	msgPDF          = "PDF 文件无法可靠提取正文：请改用发文单位网站上的网页版（.html）或 Word 版（.docx）。"
 	msgOFD          = "OFD 版式文件无法可靠提取正文：请改用发文单位网站上的网页版（.html）或 Word 版（.docx）。"
@@ -116,7 +116,7 @@ func ole2Msg(ext string) string {
 	switch ext {
 	case ".wps", ".wpt":
 		return msgWPS
-	case ".xls", ".et":
+	case ".xls", ".et", ".xlsx", ".xlsm":
 		return msgExcel
 	case ".ppt", ".dps":
 		return msgPPT

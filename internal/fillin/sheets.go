@@ -81,6 +81,12 @@ func (s *Sheets) sheet(name string) *bookSheet {
 	return nil
 }
 
+// Hidden reports whether the sheet called name is hidden or very hidden.
+func (s *Sheets) Hidden(name string) bool {
+	sh := s.sheet(name)
+	return sh != nil && sh.state != "" && sh.state != "visible"
+}
+
 // Date1904 reports whether the workbook counts dates from 1904.
 func (s *Sheets) Date1904() bool { return s.b.date1904 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/xlsxdoc"
 )
 
 // ParseFiles reads and parses each document, with the units passed through
@@ -21,7 +22,7 @@ func ParseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
 	set := &task.Set{}
 	var problems []error
 	for _, p := range paths {
-		doc, err := docread.ReadFile(p)
+		doc, err := readFile(p)
 		if err != nil {
 			problems = append(problems, err)
 			continue
@@ -33,6 +34,15 @@ func ParseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
 	}
 	ApplyUnits(set, cfg)
 	return set, nil
+}
+
+// readFile reads the document at path: a workbook (a task table issued
+// as an Excel attachment) through xlsxdoc, any other file through docread.
+func readFile(path string) (*docread.Document, error) {
+	if xlsxdoc.IsWorkbook(path) {
+		return xlsxdoc.ReadFile(path)
+	}
+	return docread.ReadFile(path)
 }
 
 // ParseFS reads and parses the documents matching pattern in fsys, in name

@@ -1,0 +1,126 @@
+package policy
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/task"
+	"github.com/taizhang-dev/taizhang/internal/tasklist"
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+)
+
+// taskTableSheets are a task table issued as a workbook: a merged title
+// row under 附件2, a 类别 column merged down its group, a 序号 and a
+// 牵头单位 merged down two rows, a date-formatted 完成时限, units on two
+// lines of one cell (Alt+Enter), a second sheet numbered from 1 again and
+// a hidden sheet that is not read.
+var taskTableSheets = []testkit.Sheet{
+	{
+		Name: "重点任务",
+		Rows: [][]any{
+			{"附件2"},
+			{"2024年优化营商环境重点任务分解表"},
+			{"类别", "序号", "重点任务", "牵头单位", "配合单位", "完成时限"},
+			{"政务服务", 1, "推行“一网通办”，提升网上办理率", "市政务服务局", "市大数据局", 45473},
+			{nil, nil, "推进“一件事一次办”改革", nil, "市公安局\n市人社局", "2024年底前"},
+			{nil, 2, "优化企业开办流程", "市市场监管局", "市税务局", "2024年9月底前"},
+		},
+		Merged: []string{"A2:F2", "A4:A6", "B4:B5", "D4:D5"},
+		Dates:  []string{"F4"},
+	},
+	{
+		Name: "重点项目",
+		Rows: [][]any{{"序号", "工作任务", "责任单位", "完成时间"}, {1, "建成城市更新项目", "市住建局", 45657}},
+	},
+	{
+		Name:   "说明",
+		Rows:   [][]any{{"序号", "工作任务", "责任单位"}, {1, "隐藏工作表中的任务", "市审计局"}},
+		Hidden: true,
+	},
+}
+
+// noteSheet is a task table with a note under it, merged across the
+// table (注：标△的为牵头单位), above which the last row shares the cells
+// merged down from the row above but its text.
+var noteSheet = testkit.Sheet{
+	Name: "清单",
+	Rows: [][]any{
+		{"重点任务清单"},
+		{"序号", "工作任务", "责任单位", "完成时限"},
+		{1, "建设项目A", "市发改委、市财政局△", "2024年底"},
+		{2, "建设项目B", "市住建局△、市财政局", "2025年6月底"},
+		{nil, "建设项目B配套道路"},
+		{"注：标△的为牵头单位。"},
+	},
+	Merged: []string{"A1:D1", "A4:A5", "C4:C5", "D4:D5", "A6:D6"},
+}
+
+// A task table issued as a workbook is parsed as the same table in a Word
+// document is; a note under the table is the document's, not a row.
+func TestParseWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	paths := []string{
+		testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, taskTableSheets...)),
+		testkit.SaveFile(t, dir, "清单.xlsx", testkit.Workbook(t, nil, noteSheet)),
+	}
+	set, err := ParseFiles(paths, loadConfig(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := set.Documents[0]
+	if d.Title != "2024年优化营商环境重点任务分解表" {
+		t.Errorf("title %q", d.Title)
+	}
+	want := []string{
+		"1 | 市政务服务局 | 市大数据局 | 2024-06-30",
+		"1 | 市政务服务局 | 市公安局、市人社局 | 2024-12-31",
+		"2 | 市市场监管局 | 市税务局 | 2024-09-30",
+		"附件2.1 | 市住建局 |  | 2024-12-31",
+		"1 | 市财政局 | 市发改委 | 2024-12-31",
+		"2 | 市住建局 | 市财政局 | 2025-06-30",
+		"2 | 市住建局 | 市财政局 | 2025-06-30",
+	}
+	got := append(taskLines(d), taskLines(set.Documents[1])...)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("tasks:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if notes := strings.Join(set.Documents[1].Notes, " "); !strings.Contains(notes, "标△的为牵头单位") {
+		t.Errorf("notes %q", notes)
+	}
+}
+
+// taskLines are the tasks as path | lead | co | deadline date.
+func taskLines(d *task.Document) []string {
+	var out []string
+	for _, tk := range d.Tasks {
+		date := ""
+		if tk.Deadline != nil {
+			date = tk.Deadline.Date
+		}
+		out = append(out, fmt.Sprintf("%s | %s | %s | %s", strings.Join(tk.Path, "."), strings.Join(tk.Lead, "、"), strings.Join(tk.Co, "、"), date))
+	}
+	return out
+}
+
+// A task list taizhang wrote is not parsed again: the message says what to
+// do with it.
+func TestParseOwnTaskList(t *testing.T) {
+	dir := t.TempDir()
+	src := testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, taskTableSheets[1]))
+	set, err := ParseFiles([]string{src}, loadConfig(t, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := dir + "/任务分解表.xlsx"
+	if _, err := tasklist.Save(list, set, src); err != nil {
+		t.Fatal(err)
+	}
+	_, err = ParseFiles([]string{list}, loadConfig(t, ""))
+	var ie *docread.InputError
+	if !errors.As(err, &ie) || ie.File != list || !strings.Contains(ie.Msg, "不需要再分解") || !strings.Contains(ie.Msg, "taizhang templates") {
+		t.Errorf("parse of a task list: %v", err)
+	}
+}

@@ -1,0 +1,74 @@
+package testkit
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+)
+
+// Sheet is a sheet of a workbook a test builds: its rows from A1 (a nil
+// cell is left empty), the ranges merged ("A2:F2"), the cells given a date
+// format, and whether it is hidden.
+type Sheet struct {
+	Name   string
+	Rows   [][]any
+	Merged []string
+	Dates  []string
+	Hidden bool
+}
+
+// Workbook writes the sheets, in order, as an .xlsx in memory; edit, when
+// not nil, changes the workbook before it is written (its properties, a
+// rich-text cell).
+func Workbook(t testing.TB, edit func(*excelize.File) error, sheets ...Sheet) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	defer f.Close()
+	for i, sh := range sheets {
+		if err := addSheet(f, i, sh); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if edit != nil {
+		if err := edit(f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return SaveBytes(t, f)
+}
+
+func addSheet(f *excelize.File, i int, sh Sheet) error {
+	if i == 0 {
+		if err := f.SetSheetName("Sheet1", sh.Name); err != nil {
+			return err
+		}
+	} else if _, err := f.NewSheet(sh.Name); err != nil {
+		return err
+	}
+	for r, row := range sh.Rows {
+		cell, _ := excelize.CoordinatesToCellName(1, r+1)
+		if err := f.SetSheetRow(sh.Name, cell, &row); err != nil {
+			return err
+		}
+	}
+	for _, m := range sh.Merged {
+		from, to, _ := strings.Cut(m, ":")
+		if err := f.MergeCell(sh.Name, from, to); err != nil {
+			return err
+		}
+	}
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		return err
+	}
+	for _, c := range sh.Dates {
+		if err := f.SetCellStyle(sh.Name, c, c, date); err != nil {
+			return err
+		}
+	}
+	if sh.Hidden {
+		return f.SetSheetVisible(sh.Name, false)
+	}
+	return nil
+}
