@@ -85,12 +85,7 @@ func TestParseDocxTaskTable(t *testing.T) {
 // never written over the workbook read.
 func TestParseWorkbookTaskTable(t *testing.T) {
 	dir := t.TempDir()
-	book := testkit.SaveFile(t, dir, "分解表.xlsx", testkit.Workbook(t, nil, testkit.Sheet{
-		Name:   "任务",
-		Rows:   [][]any{{"附件1：重点任务分解表"}, {"序号", "工作任务", "牵头单位", "配合单位", "完成时限"}, {1, "建设智慧城市平台", "市大数据局", "市财政局", 45565}},
-		Merged: []string{"A1:E1"},
-		Dates:  []string{"E3"},
-	}))
+	book := testkit.SaveFile(t, dir, "分解表.xlsx", taskWorkbook(t))
 	before := testkit.FileHash(t, book)
 	out := filepath.Join(dir, "任务分解表.xlsx")
 	if code, _, errOut := runCmd(t, "parse", book, "-o", out); code != exitOK {
@@ -110,6 +105,38 @@ func TestParseWorkbookTaskTable(t *testing.T) {
 	}
 	if code, _, errOut := runCmd(t, "parse", out, "--json"); code != exitInput || !strings.Contains(errOut, "不需要再分解") {
 		t.Errorf("parse of its own task list: exit %d, %s", code, errOut)
+	}
+}
+
+// taskWorkbook is a task table as a city sends it: a merged title row,
+// then 序号 | 工作任务 | 牵头单位 | 配合单位 | 完成时限 with a date cell.
+func taskWorkbook(t *testing.T) []byte {
+	return testkit.Workbook(t, nil, testkit.Sheet{
+		Name:   "任务",
+		Rows:   [][]any{{"附件1：重点任务分解表"}, {"序号", "工作任务", "牵头单位", "配合单位", "完成时限"}, {1, "建设智慧城市平台", "市大数据局", "市财政局", 45565}},
+		Merged: []string{"A1:E1"},
+		Dates:  []string{"E3"},
+	})
+}
+
+// A workspace's 政策文件/ may hold a task table as a workbook beside the
+// documents: parse reads it with them.
+func TestWorkspaceParsesWorkbook(t *testing.T) {
+	ws := newWorkspace(t, seed000)
+	testkit.SaveFile(t, filepath.Join(ws, "政策文件"), "分解表.xlsx", taskWorkbook(t))
+	code, out, errOut := runCmd(t, "parse", "--workspace", ws, "--json")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var set task.Set
+	if err := json.Unmarshal([]byte(out), &set); err != nil {
+		t.Fatal(err)
+	}
+	if len(set.Documents) != 2 {
+		t.Fatalf("documents read from 政策文件/: %d; want the text and the workbook", len(set.Documents))
+	}
+	if d := set.Documents[1]; d.Source != "分解表.xlsx" || len(d.Tasks) != 1 || strings.Join(d.Tasks[0].Lead, "") != "市大数据局" {
+		t.Errorf("the workbook read from 政策文件/: %s, %d tasks", d.Source, len(d.Tasks))
 	}
 }
 

@@ -186,12 +186,15 @@ func (w *Workspace) Documents() ([]string, error) {
 	}
 	var docs []string
 	for _, e := range entries {
-		if !e.IsDir() && IsDocument(e.Name()) && !strings.HasPrefix(e.Name(), "~$") && !strings.HasPrefix(e.Name(), ".") {
-			docs = append(docs, filepath.Join(dir, e.Name()))
+		// A task table may come as a workbook (附件：重点任务分解表.xlsx);
+		// init leaves workbooks where they are, the office puts them here.
+		name := e.Name()
+		if !e.IsDir() && (IsDocument(name) || strings.EqualFold(filepath.Ext(name), ".xlsx")) && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
+			docs = append(docs, filepath.Join(dir, name))
 		}
 	}
 	if len(docs) == 0 {
-		return nil, &Error{Path: dir, Msg: "还没有政策文件：请把要分解的文件（.docx、.txt、.html）放入该目录后再运行 taizhang parse"}
+		return nil, &Error{Path: dir, Msg: "还没有政策文件：请把要分解的文件（.docx、.txt、.html，或任务分解表 .xlsx）放入该目录后再运行 taizhang parse"}
 	}
 	sort.Strings(docs)
 	return docs, nil
