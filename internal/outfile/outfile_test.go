@@ -266,17 +266,22 @@ func TestCleanStale(t *testing.T) {
 		old     bool
 		removed bool
 	}{
-		{".总台账.xlsx." + dead + "-123.tmp", false, false, true},    // its run was killed
-		{".报告.pdf." + dead + "-9.tmp", false, false, true},        // likewise
-		{".总台账.xlsx.12345678.tmp", false, true, true},             // an old one from before ids
-		{".总台账.xlsx.12345678.tmp.keep", false, true, false},       // not ours
-		{".任务分解表.xlsx.87654321.tmp", false, false, false},         // from before ids, recent: maybe in use
-		{".总台账.xlsx." + self + "-5.tmp", false, true, false},      // ours, not tracked, but this process is alive… and old
-		{".taizhang-convert-" + dead + "-77", true, false, true},  // a killed conversion
-		{".taizhang-convert-" + self + "-78", true, false, false}, // a running one
-		{".notes.txt.123.tmp", false, true, false},                // another program's
-		{"总台账.xlsx", false, true, false},                          // the output itself
-		{".~lock.总台账.xlsx#", false, true, false},                  // LibreOffice's lock
+		{".总台账.xlsx." + dead + "-123.tmp", false, false, true},              // its run was killed
+		{".报告.pdf." + dead + "-9.tmp", false, false, true},                  // likewise
+		{".总台账.xlsx.12345678.tmp", false, true, true},                       // an old one from before ids
+		{".总台账.xlsx.12345678.tmp.keep", false, true, false},                 // not ours
+		{".任务分解表.xlsx.87654321.tmp", false, false, false},                   // from before ids, recent: maybe in use
+		{".总台账.xlsx." + self + "-5.tmp", false, true, false},                // ours, not tracked, but this process is alive… and old
+		{".taizhang-convert-" + dead + "-77", true, false, true},            // a killed conversion
+		{".taizhang-convert-" + self + "-78", true, false, false},           // a running one
+		{".notes.txt.123.tmp", false, true, false},                          // another program's
+		{"总台账.xlsx", false, true, false},                                    // the output itself
+		{".~lock.总台账.xlsx#", false, true, false},                            // LibreOffice's lock
+		{".总台账.xlsx." + dead + "_" + host + "-6.tmp", false, false, true},   // this machine's killed run
+		{".总台账.xlsx." + dead + "_0-7.tmp", false, false, false},             // another PC's, on a shared folder: maybe running
+		{".总台账.xlsx." + dead + "_0-8.tmp", false, true, true},               // …until old
+		{".upload.xls." + dead + "_" + host + "-9.tmp", false, false, true}, // a killed upload's
+		{".taizhang-convert-" + dead + "_0-79", true, false, false},         // another PC's conversion
 	}
 	for _, f := range files {
 		p := filepath.Join(dir, f.name)

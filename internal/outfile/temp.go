@@ -2,6 +2,7 @@ package outfile
 
 import (
 	"errors"
+	"hash/fnv"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -31,8 +32,24 @@ var (
 // RemoveTracked, while the process exits on a signal.
 var errClosing = errors.New("interrupted")
 
+// owner is this process in its temporary names: its id and a tag of the
+// machine's name, so that a run on another PC sharing the folder (a
+// workspace on a network drive) never takes this one's files for those of
+// a process gone.
+var owner = strconv.Itoa(os.Getpid()) + "_" + host
+
+// host tags this machine's temporary names.
+var host = hostTag()
+
+func hostTag() string {
+	name, _ := os.Hostname()
+	h := fnv.New32a()
+	h.Write([]byte(strings.ToLower(name)))
+	return strconv.FormatUint(uint64(h.Sum32()&0xffffff), 16)
+}
+
 // CreateTemp creates a temporary file in dir for writing the file base,
-// named "."+base+"."+pid+"-*.tmp", and tracks it for RemoveTracked until
+// named "."+base+"."+owner+"-*.tmp", and tracks it for RemoveTracked until
 // Untrack. Creating and tracking happen under one lock, so a signal never
 // falls between them.
 func CreateTemp(dir, base string) (*os.File, error) {
@@ -41,7 +58,7 @@ func CreateTemp(dir, base string) (*os.File, error) {
 	if closing {
 		return nil, errClosing
 	}
-	f, err := os.CreateTemp(dir, "."+base+"."+strconv.Itoa(os.Getpid())+"-*.tmp")
+	f, err := os.CreateTemp(dir, "."+base+"."+owner+"-*.tmp")
 	if err != nil {
 		return nil, err
 	}
@@ -50,14 +67,14 @@ func CreateTemp(dir, base string) (*os.File, error) {
 }
 
 // MkdirTemp creates a temporary folder in parent named
-// ".taizhang-"+what+"-"+pid+"-*", tracked like CreateTemp's files.
+// ".taizhang-"+what+"-"+owner+"-*", tracked like CreateTemp's files.
 func MkdirTemp(parent, what string) (string, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if closing {
 		return "", errClosing
 	}
-	dir, err := os.MkdirTemp(parent, convertPrefix+what+"-"+strconv.Itoa(os.Getpid())+"-*")
+	dir, err := os.MkdirTemp(parent, convertPrefix+what+"-"+owner+"-*")
 	if err != nil {
 		return "", err
 	}
@@ -130,17 +147,18 @@ func tracked1(p string) bool {
 }
 
 // tempOwner reports whether name is one of taizhang's temporary names and
-// the process id in it, 0 for names written before ids were put in.
+// the id of the process of this machine that made it: 0 for names written
+// before ids were put in, and for another machine's (see owner).
 func tempOwner(name string, dir bool) (pid int, ours bool) {
 	if dir {
 		rest, ok := strings.CutPrefix(name, convertPrefix)
 		if !ok {
 			return 0, false
 		}
-		// what-pid-random
+		// what-owner-random
 		parts := strings.Split(rest, "-")
 		if len(parts) >= 3 {
-			if n, err := strconv.Atoi(parts[len(parts)-2]); err == nil {
+			if n, ok := localPID(parts[len(parts)-2]); ok {
 				return n, true
 			}
 		}
@@ -155,12 +173,11 @@ func tempOwner(name string, dir bool) (pid int, ours bool) {
 		return 0, false
 	}
 	base, tail := body[:i], body[i+1:]
-	ext := strings.ToLower(filepath.Ext(base))
-	if ext != ".xlsx" && ext != ".pdf" {
+	if !tempExts[strings.ToLower(filepath.Ext(base))] {
 		return 0, false
 	}
 	if p, _, ok := strings.Cut(tail, "-"); ok {
-		if n, err := strconv.Atoi(p); err == nil {
+		if n, ok := localPID(p); ok {
 			return n, true
 		}
 	}
@@ -180,4 +197,22 @@ func Alive(pid int) bool {
 	// Signal 0 asks without signalling; Windows does not support it.
 	err = p.Signal(syscall.Signal(0))
 	return err == nil || !errors.Is(err, os.ErrProcessDone)
+}
+
+// tempExts are the files taizhang writes through a temporary name:
+// workbooks, reports, and uploads kept as they came.
+var tempExts = map[string]bool{".xlsx": true, ".pdf": true, ".docx": true, ".xls": true, ".et": true}
+
+// localPID reads the owner part of a temporary name: the process id when
+// the name was made on this machine (or before machine tags), else 0.
+func localPID(s string) (int, bool) {
+	id, tag, tagged := strings.Cut(s, "_")
+	n, err := strconv.Atoi(id)
+	if err != nil {
+		return 0, false
+	}
+	if tagged && tag != host {
+		return 0, true
+	}
+	return n, true
 }
