@@ -38,6 +38,10 @@ var errClosing = errors.New("interrupted")
 // a process gone.
 var owner = strconv.Itoa(os.Getpid()) + "_" + host
 
+// Owner is this process as its temporary names and the workspace's lock
+// name it: its id and a tag of the machine ("4711_9af3c2").
+func Owner() string { return owner }
+
 // host tags this machine's temporary names.
 var host = hostTag()
 
@@ -206,13 +210,21 @@ var tempExts = map[string]bool{".xlsx": true, ".pdf": true, ".docx": true, ".xls
 // localPID reads the owner part of a temporary name: the process id when
 // the name was made on this machine (or before machine tags), else 0.
 func localPID(s string) (int, bool) {
+	n, here, ok := OwnerPID(s)
+	if !here {
+		n = 0
+	}
+	return n, ok
+}
+
+// OwnerPID reads an Owner: the process id, and whether the process runs
+// on this machine (an owner without a machine tag, from before tags, is
+// taken for this machine's); ok is false when s is no owner.
+func OwnerPID(s string) (pid int, here, ok bool) {
 	id, tag, tagged := strings.Cut(s, "_")
 	n, err := strconv.Atoi(id)
 	if err != nil {
-		return 0, false
+		return 0, false, false
 	}
-	if tagged && tag != host {
-		return 0, true
-	}
-	return n, true
+	return n, !tagged || tag == host, true
 }

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"sync/atomic"
 	"syscall"
@@ -52,8 +51,8 @@ func Lock(root, what string) (release func(), note string, err error) {
 		}
 		data, l := readLock(path)
 		if l.held() {
-			return nil, "", inputerr.New("", "", fmt.Sprintf("工作目录正在%s（进程 %d，%s开始），本次未运行：请等它完成后再试；如确认没有程序在运行，可删除 %s",
-				l.what, l.pid, l.since.In(period.Beijing).Format("1月2日 15:04:05"), path))
+			return nil, "", inputerr.New("", "", fmt.Sprintf("工作目录正在%s（%s，%s开始），本次未运行：请等它完成后再试；如确认没有程序在运行，可删除 %s",
+				l.what, l.who(), l.since.In(period.Beijing).Format("1月2日 15:04:05"), path))
 		}
 		if takeOver(path, data) {
 			note = fmt.Sprintf("已接管过期的工作目录锁 %s（进程 %d 已不在运行或已超过 %d 分钟）", path, l.pid, int(LockStale.Minutes()))
@@ -95,7 +94,7 @@ var lockSeq atomic.Int64
 // closes it; the release removes the lock only while it is still this one
 // (not one taken over by another since).
 func writeLock(f *os.File, what string) (release func()) {
-	line := fmt.Sprintf("%d %s %s %d\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339), what, lockSeq.Add(1))
+	line := fmt.Sprintf("%s %s %s %d\n", outfile.Owner(), time.Now().UTC().Format(time.RFC3339), what, lockSeq.Add(1))
 	f.WriteString(line)
 	f.Close()
 	path := f.Name()
@@ -134,6 +133,17 @@ type lockInfo struct {
 	pid   int
 	since time.Time
 	what  string
+	// elsewhere: the lock is another machine's (a workspace on a shared
+	// drive), whose process cannot be looked for from here.
+	elsewhere bool
+}
+
+// who is the lock's process as a message names it.
+func (l lockInfo) who() string {
+	if l.elsewhere {
+		return fmt.Sprintf("另一台电脑上的进程 %d", l.pid)
+	}
+	return fmt.Sprintf("进程 %d", l.pid)
 }
 
 // held: the lock is a running process's, not older than LockStale; a lock
@@ -141,6 +151,9 @@ type lockInfo struct {
 func (l lockInfo) held() bool {
 	if time.Since(l.since) >= LockStale {
 		return false
+	}
+	if l.elsewhere {
+		return true
 	}
 	if l.pid > 0 {
 		return outfile.Alive(l.pid)
@@ -157,9 +170,9 @@ func readLock(path string) ([]byte, lockInfo) {
 	}
 	f := strings.Fields(string(data))
 	if len(f) >= 3 {
-		pid, _ := strconv.Atoi(f[0])
+		pid, here, _ := outfile.OwnerPID(f[0])
 		since, _ := time.Parse(time.RFC3339, f[1])
-		return data, lockInfo{pid: pid, since: since, what: f[2]}
+		return data, lockInfo{pid: pid, since: since, what: f[2], elsewhere: !here}
 	}
 	l := lockInfo{what: "使用"}
 	if info, err := os.Stat(path); err == nil {

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/inputerr"
+	"github.com/taizhang-dev/taizhang/internal/outfile"
 )
 
 func TestLock(t *testing.T) {
@@ -108,5 +109,32 @@ func TestNoLock(t *testing.T) {
 	_, _, e := noLock("/台账/.taizhang/merge.lock", &fs.PathError{Op: "mkdir", Path: "x", Err: syscall.ENOTDIR})
 	if e == nil || !strings.Contains(e.Error(), "无法创建工作目录锁 /台账/.taizhang/merge.lock") || strings.Contains(e.Error(), "not a directory") {
 		t.Errorf("noLock(ENOTDIR) = %v", e)
+	}
+}
+
+// TestLockOfAnotherMachine: on a workspace on a shared drive, a lock made
+// on another PC is held while it is recent, whatever process ids this
+// machine has (99999999 is none here), and taken over once stale.
+func TestLockOfAnotherMachine(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	now := time.Now().UTC().Format(time.RFC3339)
+	os.WriteFile(path, []byte("99999999_0 "+now+" 汇总 1\n"), 0o600)
+	if _, _, err := Lock(root, "汇总"); err == nil || !strings.Contains(err.Error(), "另一台电脑上的进程 99999999") {
+		t.Errorf("Lock over another PC's running merge = %v; want refused, naming the other PC", err)
+	}
+	old := time.Now().Add(-2 * LockStale).UTC().Format(time.RFC3339)
+	os.WriteFile(path, []byte("99999999_0 "+old+" 汇总 1\n"), 0o600)
+	release, note, err := Lock(root, "汇总")
+	if err != nil || !strings.Contains(note, "已接管") {
+		t.Fatalf("Lock over another PC's stale lock = %v, %q", err, note)
+	}
+	release()
+	// This machine's own lock line says so.
+	release, _, _ = Lock(root, "汇总")
+	defer release()
+	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), outfile.Owner()+" ") {
+		t.Errorf("lock line %q; want it to start with %s", data, outfile.Owner())
 	}
 }
