@@ -152,7 +152,7 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			if len(data) > 0 && lowerHeader(cols, data[0]) {
 				data = data[1:]
 			}
-			t := &taskTable{cols: cols, rows: data}
+			t := &taskTable{cols: cols, rows: categorySections(rows[h], data)}
 			if k := firstCol(cols, colContent); k >= 0 {
 				head := strings.Join(strings.Fields(rows[h][k]), "")
 				t.goals = goalHeaderRe.MatchString(head)
@@ -162,6 +162,33 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 		}
 	}
 	return nil, false
+}
+
+// categorySections reads a category column that numbers its groups as
+// the document's sections (类别 | 序号 | … with 一、优化政务服务 in the
+// first cell, repeated or merged down the group): where its cell turns to
+// another such heading, a section row of that heading is put before the
+// row, and the cell is left empty, as a table that heads each group with
+// a row of its own reads.
+func categorySections(header []string, data [][]string) [][]string {
+	if len(header) < 2 || !isCategoryHeader(header[0]) {
+		return data
+	}
+	var out [][]string
+	open := ""
+	for _, row := range data {
+		if len(row) < 2 || !isSectionRow(strings.TrimSpace(row[0])) {
+			out = append(out, row)
+			open = ""
+			continue
+		}
+		if head := strings.TrimSpace(row[0]); head != open {
+			out = append(out, []string{head})
+			open = head
+		}
+		out = append(out, append([]string{""}, row[1:]...))
+	}
+	return out
 }
 
 // lowerHeader reads the second row of a header of two rows, where a merged
