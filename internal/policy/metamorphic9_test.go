@@ -104,7 +104,7 @@ type metaWbRow struct {
 func metaWorkbookAs(lay metaWbLayout) func(string, *wantDoc) (string, *wantDoc, bool) {
 	return func(text string, w *wantDoc) (string, *wantDoc, bool) {
 		groups, depth, ok := metaWbGroupsOf(text, w)
-		if !ok || depth == 1 && !lay.depth1 || depth == 2 && lay.groups == metaWbNone {
+		if !ok || depth == 1 && !lay.depth1 || depth == 2 && lay.groups == metaWbNone || lay.groups == metaWbSheets && len(groups) < 2 {
 			return "", nil, false
 		}
 		sheets, changed := metaWbRender(groups, lay)
@@ -186,7 +186,7 @@ func metaWbMarkerText(p string) string {
 
 var (
 	metaWbParentRe  = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,3}|\([一二三四五六七八九十]{1,3}\)|\d{1,2})$`)
-	metaWbTitleCut  = regexp.MustCompile(`[。；;：:（(，,]`)
+	metaWbTitleCut  = regexp.MustCompile(`[。；;：:（(，,|]`)
 	metaWbOwnerWord = regexp.MustCompile(`牵头|负责|配合|责任|单位|部门|会同|落实`)
 )
 

@@ -103,8 +103,8 @@ type taskTable struct {
 var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性)?(目标|指标)(值)?$`)
 
 // taskHeaderRe matches a content column that names its rows as work to do,
-// not figures to reach (重点工作任务, 工作任务; not 目标任务).
-var taskHeaderRe = regexp.MustCompile(`^[^目标指]*工作任务$`)
+// not figures to reach (重点工作任务, 工作任务, 重点任务; not 目标任务).
+var taskHeaderRe = regexp.MustCompile(`^[^目标指]*(?:工作任务|重点任务)$`)
 
 // recogniseTable returns the table's column layout when it is a task table:
 // it must have a content column and a unit column.
@@ -553,6 +553,11 @@ func rowMarker(seq string) (marker, bool) {
 	}
 	if bareNumberRe.MatchString(seq) {
 		return marker{style: styleTableRow, value: atoi(seq)}, true
+	}
+	if n := parseCN([]rune(seq)); n > 0 {
+		// A bare Chinese numeral (三十四) numbers the row as 三十四、
+		// would: the table's cell is its punctuation.
+		return marker{style: styleCN, value: n}, true
 	}
 	return scanMarker([]rune(seq+"项"), 0)
 }
