@@ -14,10 +14,15 @@ import (
 )
 
 // The ninth round's floors (all its variants together, kept apart from
-// the earlier rounds). Only ever raise these.
+// the earlier rounds): 66.2% of the checks with ../shared/corpus beside
+// the project and 73.8% on the repository's own documents when the round
+// was first measured (2026-12-06: a 类别 column numbering its groups
+// lost the rows' parents, a bare Chinese numeral in the 序号 cell was no
+// number, numeric goals under a 重点任务 header read as targets); 100% on
+// both once those were read. Only ever raise these.
 const (
-	floorMeta9Repo = 0.0
-	floorMeta9All  = 0.0
+	floorMeta9Repo = 0.999
+	floorMeta9All  = 0.999
 )
 
 func init() {
@@ -49,10 +54,20 @@ var metaWorkbookExt = map[string]bool{}
 // everything the table says (its units, its deadline text) and nothing
 // the document's free text adds.
 //
+// A full-date deadline (2023年12月31日前) is a date cell in wb-date-cells;
+// any other deadline stays text (2024年6月底前 entered as 2024/6/30 would
+// read 2024年6月30日, no longer the answer's text). The 序号 is a number
+// cell wherever it is digits.
+//
 // Not covered: a 类别 column that names the group without its number (the
 // answer's paths would lose their parent), a sheet per group without a
-// heading row of its own (the sheet's name is no part of what is read),
-// and a task whose units the document gives in a note under the table.
+// heading row of its own (the sheet's name is no part of what is read), a
+// sheet per group where there is one group only (a lone heading 二、 above
+// the table, nothing numbered before it, is not read as a section: the
+// rows lose their parent; wb-section-rows keeps it inside the table), a 牵头单位 cell merged across two groups, a deadline without
+// a year as a date cell (the year would be made up), and a task whose
+// units the document gives in a note under the table (△ marks: the
+// answer's lead and co are written in their own columns).
 var metaTransforms9 = []metaTransform{
 	{"wb-flat", metaWorkbookAs(metaWbLayout{depth1: true})},
 	{"wb-category-column", metaWorkbookAs(metaWbLayout{groups: metaWbCategory})},
