@@ -149,7 +149,7 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
 			data := rows[h+1:]
-			if len(data) > 0 && lowerHeader(cols, data[0]) {
+			if len(data) > 0 && lowerHeader(cols, rows[h], data[0]) {
 				data = data[1:]
 			}
 			t := &taskTable{cols: cols, rows: categorySections(rows[h], data)}
@@ -193,16 +193,20 @@ func categorySections(header []string, data [][]string) [][]string {
 
 // lowerHeader reads the second row of a header of two rows, where a merged
 // cell (责任单位) stands over the columns it spans (牵头单位 | 配合单位): when
-// every cell of row is empty or a header word, and one names units, those
-// words name their columns in cols, and the row is no data.
-func lowerHeader(cols []column, row []string) bool {
+// every cell of row is empty or a header word (类别 among them), and one
+// names units, those words name their columns in cols, and the row is no
+// data. A cell merged down both rows (重点任务 in upper too) keeps the
+// column upper's reading gave it.
+func lowerHeader(cols []column, upper, row []string) bool {
 	lower := make([]column, len(row))
 	units := false
 	for i, c := range row {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		if lower[i] = classifyHeader(c); lower[i] == colNone {
+		// A category column's header (类别), merged down both rows, is
+		// a header word too: it names no column of the parser's.
+		if lower[i] = classifyHeader(c); lower[i] == colNone && !isCategoryHeader(c) {
 			return false
 		}
 		units = units || lower[i] == colLead || lower[i] == colCo || lower[i] == colUnits
@@ -211,7 +215,7 @@ func lowerHeader(cols []column, row []string) bool {
 		return false
 	}
 	for i, c := range lower {
-		if c != colNone && i < len(cols) {
+		if c != colNone && i < len(cols) && (i >= len(upper) || upper[i] != row[i]) {
 			cols[i] = c
 		}
 	}

@@ -146,7 +146,7 @@ func TestWorkbookLayouts(t *testing.T) {
 
 // layoutSheets reads a case's sheets: a line "sheet: name" starts one (the
 // first may go without), each other line is a row whose cells are cut at
-// " | " (an empty cell left empty, \n a line break inside a cell, a
+// | and trimmed (an empty cell left empty, \n a line break inside a cell, a
 // number a number cell, @2024-06-30 a date cell), and a line "merge: A1:E1
 // A4:A6" merges the ranges it lists.
 func layoutSheets(text string) []testkit.Sheet {
@@ -174,7 +174,7 @@ func layoutSheets(text string) []testkit.Sheet {
 // dates in sh.
 func layoutRow(sh *testkit.Sheet, l string) []any {
 	var row []any
-	for j, c := range strings.Split(l, " | ") {
+	for j, c := range strings.Split(l, "|") {
 		c = strings.ReplaceAll(strings.TrimSpace(c), `\n`, "\n")
 		if n, err := strconv.Atoi(c); err == nil {
 			row = append(row, n)
