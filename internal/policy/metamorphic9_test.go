@@ -69,10 +69,11 @@ var metaWorkbookExt = map[string]bool{}
 // heading row of its own (the sheet's name is no part of what is read), a
 // sheet per group where there is one group only (a lone heading 二、 above
 // the table, nothing numbered before it, is not read as a section: the
-// rows lose their parent; wb-section-rows keeps it inside the table), a 牵头单位 cell merged across two groups, a deadline without
-// a year as a date cell (the year would be made up), and a task whose
-// units the document gives in a note under the table (△ marks: the
-// answer's lead and co are written in their own columns).
+// rows lose their parent; wb-section-rows keeps it inside the table), a
+// 牵头单位 cell merged across two groups, a deadline without a year as a
+// date cell (the year would be made up), and a task whose units the
+// document gives in a note under the table (△ marks: the answer's lead
+// and co are written in their own columns).
 var metaTransforms9 = []metaTransform{
 	{"wb-flat", metaWorkbookAs(metaWbLayout{depth1: true})},
 	{"wb-category-column", metaWorkbookAs(metaWbLayout{groups: metaWbCategory})},
