@@ -16,41 +16,47 @@ import (
 func TestStructureLayouts(t *testing.T) {
 	for _, tt := range readLayoutCases(t, "testdata/layouts.txt") {
 		t.Run(tt.name, func(t *testing.T) {
-			d := parseText(t, tt.text)
-			tk := byLabel(d)[tt.path]
-			if tk == nil || !tk.Reportable() && tt.kind != string(task.KindOther) {
-				var paths []string
-				for _, x := range d.Tasks {
-					paths = append(paths, strings.Join(x.Path, ".")+" "+string(x.Kind))
-				}
-				t.Fatalf("no task %s; items: %v", tt.path, paths)
-			}
-			if !slices.Equal(tk.Lead, tt.lead) || !slices.Equal(tk.Co, tt.co) {
-				t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
-			}
-			if tk.Leader != tt.leader {
-				t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
-			}
-			if tt.kind != "" && string(tk.Kind) != tt.kind {
-				t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
-			}
-			if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
-				t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
-			}
-			if tt.notext != "" && strings.Contains(tk.Text, tt.notext) {
-				t.Errorf("%s: text %q holds %q", tt.path, tk.Text, tt.notext)
-			}
-			if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
-				t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
-			}
-			for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
-				if holdsNonName(u) {
-					t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
-				}
-			}
-			checkLayoutNotes(t, d.Notes, tt)
+			checkLayoutCase(t, tt, parseText(t, tt.text))
 		})
 	}
+}
+
+// checkLayoutCase checks the item of path tt.path of the document d
+// against the case.
+func checkLayoutCase(t *testing.T, tt layoutCase, d *task.Document) {
+	t.Helper()
+	tk := byLabel(d)[tt.path]
+	if tk == nil || !tk.Reportable() && tt.kind != string(task.KindOther) {
+		var paths []string
+		for _, x := range d.Tasks {
+			paths = append(paths, strings.Join(x.Path, ".")+" "+string(x.Kind))
+		}
+		t.Fatalf("no task %s; items: %v", tt.path, paths)
+	}
+	if !slices.Equal(tk.Lead, tt.lead) || !slices.Equal(tk.Co, tt.co) {
+		t.Errorf("%s: lead %q co %q; want lead %q co %q (raw %q)", tt.path, tk.Lead, tk.Co, tt.lead, tt.co, tk.UnitsRaw)
+	}
+	if tk.Leader != tt.leader {
+		t.Errorf("%s: leader %q; want %q", tt.path, tk.Leader, tt.leader)
+	}
+	if tt.kind != "" && string(tk.Kind) != tt.kind {
+		t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
+	}
+	if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
+		t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
+	}
+	if tt.notext != "" && strings.Contains(tk.Text, tt.notext) {
+		t.Errorf("%s: text %q holds %q", tt.path, tk.Text, tt.notext)
+	}
+	if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
+		t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
+	}
+	for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
+		if holdsNonName(u) {
+			t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
+		}
+	}
+	checkLayoutNotes(t, d.Notes, tt)
 }
 
 // A table flattened one cell a line with | after each cell, then a blank

@@ -87,9 +87,10 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
 	built := out.Tasks
 	for _, t := range tables {
-		host := tableHost(rs, items, lineOffset(text, t.line), built)
+		at := lineOffset(text, t.line)
+		host := tableHost(rs, items, at, built)
 		t.attachment = attachmentAbove(text, t.line)
-		rows := p.tableTasks(out.ID, t, rule, docYear, out.Tasks, host)
+		rows := p.tableTasks(out.ID, t, rule, docYear, numberedBefore(out.Tasks, built, items, at), host)
 		out.Tasks = insertAfter(out.Tasks, host, rows)
 	}
 	uniqueIDs(out.Tasks)
@@ -102,6 +103,31 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	if doc.Traditional {
 		out.Notes = append(out.Notes, "原文为繁体字，已逐字转换为简体字后识别，请核对任务内容和单位名称")
+	}
+	return out
+}
+
+// numberedBefore is the tasks a table at rune offset at takes its
+// numbering apart from (LABELLING.md: an attachment's items start with
+// the attachment where the text before it has numbered items): tasks
+// less the text's own (built, read from items) that stand after the
+// table, as the numbered points of a note under it (注：1.…2.…) do.
+func numberedBefore(tasks, built []*task.Task, items []*item, at int) []*task.Task {
+	after := map[string]bool{}
+	for i, it := range items {
+		if it.m.start >= at {
+			after[strings.Join(pathOf(items, i), ".")] = true
+		}
+	}
+	text := map[*task.Task]bool{}
+	for _, tk := range built {
+		text[tk] = true
+	}
+	var out []*task.Task
+	for _, tk := range tasks {
+		if !text[tk] || !after[strings.Join(tk.Path, ".")] {
+			out = append(out, tk)
+		}
 	}
 	return out
 }

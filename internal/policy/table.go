@@ -103,8 +103,8 @@ type taskTable struct {
 var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性)?(目标|指标)(值)?$`)
 
 // taskHeaderRe matches a content column that names its rows as work to do,
-// not figures to reach (重点工作任务, 工作任务; not 目标任务).
-var taskHeaderRe = regexp.MustCompile(`^[^目标指]*工作任务$`)
+// not figures to reach (重点工作任务, 工作任务, 重点任务; not 目标任务).
+var taskHeaderRe = regexp.MustCompile(`^[^目标指]*(?:工作任务|重点任务)$`)
 
 // recogniseTable returns the table's column layout when it is a task table:
 // it must have a content column and a unit column.
@@ -149,10 +149,10 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 		}
 		if has[colContent] && (has[colLead] || has[colUnits]) {
 			data := rows[h+1:]
-			if len(data) > 0 && lowerHeader(cols, data[0]) {
+			if len(data) > 0 && lowerHeader(cols, rows[h], data[0]) {
 				data = data[1:]
 			}
-			t := &taskTable{cols: cols, rows: data}
+			t := &taskTable{cols: cols, rows: categorySections(rows[h], data)}
 			if k := firstCol(cols, colContent); k >= 0 {
 				head := strings.Join(strings.Fields(rows[h][k]), "")
 				t.goals = goalHeaderRe.MatchString(head)
@@ -164,18 +164,49 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 	return nil, false
 }
 
+// categorySections reads a category column that numbers its groups as
+// the document's sections (类别 | 序号 | … with 一、优化政务服务 in the
+// first cell, repeated or merged down the group): where its cell turns to
+// another such heading, a section row of that heading is put before the
+// row, and the cell is left empty, as a table that heads each group with
+// a row of its own reads.
+func categorySections(header []string, data [][]string) [][]string {
+	if len(header) < 2 || !isCategoryHeader(header[0]) {
+		return data
+	}
+	var out [][]string
+	open := ""
+	for _, row := range data {
+		if len(row) < 2 || !isSectionRow(strings.TrimSpace(row[0])) {
+			out = append(out, row)
+			open = ""
+			continue
+		}
+		if head := strings.TrimSpace(row[0]); head != open {
+			out = append(out, []string{head})
+			open = head
+		}
+		out = append(out, append([]string{""}, row[1:]...))
+	}
+	return out
+}
+
 // lowerHeader reads the second row of a header of two rows, where a merged
 // cell (责任单位) stands over the columns it spans (牵头单位 | 配合单位): when
-// every cell of row is empty or a header word, and one names units, those
-// words name their columns in cols, and the row is no data.
-func lowerHeader(cols []column, row []string) bool {
+// every cell of row is empty or a header word (类别 among them), and one
+// names units, those words name their columns in cols, and the row is no
+// data. A cell merged down both rows (重点任务 in upper too) keeps the
+// column upper's reading gave it.
+func lowerHeader(cols []column, upper, row []string) bool {
 	lower := make([]column, len(row))
 	units := false
 	for i, c := range row {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
-		if lower[i] = classifyHeader(c); lower[i] == colNone {
+		// A category column's header (类别), merged down both rows, is
+		// a header word too: it names no column of the parser's.
+		if lower[i] = classifyHeader(c); lower[i] == colNone && !isCategoryHeader(c) {
 			return false
 		}
 		units = units || lower[i] == colLead || lower[i] == colCo || lower[i] == colUnits
@@ -184,7 +215,7 @@ func lowerHeader(cols []column, row []string) bool {
 		return false
 	}
 	for i, c := range lower {
-		if c != colNone && i < len(cols) {
+		if c != colNone && i < len(cols) && (i >= len(upper) || upper[i] != row[i]) {
 			cols[i] = c
 		}
 	}
@@ -526,6 +557,11 @@ func rowMarker(seq string) (marker, bool) {
 	}
 	if bareNumberRe.MatchString(seq) {
 		return marker{style: styleTableRow, value: atoi(seq)}, true
+	}
+	if n := parseCN([]rune(seq)); n > 0 {
+		// A bare Chinese numeral (三十四) numbers the row as 三十四、
+		// would: the table's cell is its punctuation.
+		return marker{style: styleCN, value: n}, true
 	}
 	return scanMarker([]rune(seq+"项"), 0)
 }

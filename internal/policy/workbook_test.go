@@ -3,13 +3,16 @@ package policy
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
+	"github.com/xuri/excelize/v2"
 )
 
 // taskTableSheets are a task table issued as a workbook: a merged title
@@ -123,4 +126,67 @@ func TestParseOwnTaskList(t *testing.T) {
 	if !errors.As(err, &ie) || ie.File != list || !strings.Contains(ie.Msg, "不需要再分解") || !strings.Contains(ie.Msg, "taizhang templates") {
 		t.Errorf("parse of a task list: %v", err)
 	}
+}
+
+// TestWorkbookLayouts reads testdata/workbooks.txt: cases written as
+// layouts.txt's, whose excerpt is a workbook's sheet (see layoutSheets),
+// saved and parsed as a user's .xlsx is.
+func TestWorkbookLayouts(t *testing.T) {
+	for _, tt := range readLayoutCases(t, "testdata/workbooks.txt") {
+		t.Run(tt.name, func(t *testing.T) {
+			path := testkit.SaveFile(t, t.TempDir(), "分解表.xlsx", testkit.Workbook(t, nil, layoutSheets(tt.text)...))
+			set, err := ParseFiles([]string{path}, loadConfig(t, ""))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLayoutCase(t, tt, set.Documents[0])
+		})
+	}
+}
+
+// layoutSheets reads a case's sheets: a line "sheet: name" starts one (the
+// first may go without), each other line is a row whose cells are cut at
+// | and trimmed (an empty cell left empty, \n a line break inside a cell, a
+// number a number cell, @2024-06-30 a date cell), and a line "merge: A1:E1
+// A4:A6" merges the ranges it lists.
+func layoutSheets(text string) []testkit.Sheet {
+	sheets := []testkit.Sheet{{Name: "Sheet1"}}
+	for _, l := range strings.Split(text, "\n") {
+		sh := &sheets[len(sheets)-1]
+		switch {
+		case strings.HasPrefix(l, "sheet: "):
+			name := strings.TrimPrefix(l, "sheet: ")
+			if len(sh.Rows) == 0 {
+				sh.Name = name
+			} else {
+				sheets = append(sheets, testkit.Sheet{Name: name})
+			}
+		case strings.HasPrefix(l, "merge: "):
+			sh.Merged = append(sh.Merged, strings.Fields(strings.TrimPrefix(l, "merge: "))...)
+		default:
+			sh.Rows = append(sh.Rows, layoutRow(sh, l))
+		}
+	}
+	return sheets
+}
+
+// layoutRow is a row of layoutSheets; its date cells are formatted as
+// dates in sh.
+func layoutRow(sh *testkit.Sheet, l string) []any {
+	var row []any
+	for j, c := range strings.Split(l, "|") {
+		c = strings.ReplaceAll(strings.TrimSpace(c), `\n`, "\n")
+		if n, err := strconv.Atoi(c); err == nil {
+			row = append(row, n)
+		} else if d, err := time.Parse("2006-01-02", strings.TrimPrefix(c, "@")); err == nil && strings.HasPrefix(c, "@") {
+			cell, _ := excelize.CoordinatesToCellName(j+1, len(sh.Rows)+1)
+			sh.Dates = append(sh.Dates, cell)
+			row = append(row, d)
+		} else if c == "" {
+			row = append(row, nil)
+		} else {
+			row = append(row, c)
+		}
+	}
+	return row
 }

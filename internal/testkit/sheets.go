@@ -1,6 +1,7 @@
 package testkit
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -23,19 +24,33 @@ type Sheet struct {
 // rich-text cell).
 func Workbook(t testing.TB, edit func(*excelize.File) error, sheets ...Sheet) []byte {
 	t.Helper()
+	b, err := BuildWorkbook(edit, sheets...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// BuildWorkbook is Workbook for a caller without a testing.TB (a
+// transformation run on many documents at once): it returns the error.
+func BuildWorkbook(edit func(*excelize.File) error, sheets ...Sheet) ([]byte, error) {
 	f := excelize.NewFile()
 	defer f.Close()
 	for i, sh := range sheets {
 		if err := addSheet(f, i, sh); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
 	if edit != nil {
 		if err := edit(f); err != nil {
-			t.Fatal(err)
+			return nil, err
 		}
 	}
-	return SaveBytes(t, f)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 func addSheet(f *excelize.File, i int, sh Sheet) error {
