@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/taizhang-dev/taizhang/internal/convert/lotest"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
@@ -117,6 +118,36 @@ func taskWorkbook(t *testing.T) []byte {
 		Merged: []string{"A1:E1"},
 		Dates:  []string{"E3"},
 	})
+}
+
+// An old-format task table (.xls from Excel 2003 or a system's export,
+// .et from WPS) is converted by LibreOffice and read as the .xlsx; a file
+// named .xls that holds no workbook is refused saying so.
+func TestParseOldWorkbookTaskTable(t *testing.T) {
+	dir := t.TempDir()
+	notBook := testkit.SaveFile(t, dir, "分解表.xls", []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0})
+	if code, _, errOut := runCmd(t, "parse", notBook, "--json"); code != exitInput || !strings.Contains(errOut, "分解表.xls") || strings.Contains(errOut, "Word") || strings.Contains(errOut, "报送") {
+		t.Errorf("parse of a broken .xls: exit %d, %s", code, errOut)
+	}
+	lotest.Skip(t)
+	book := testkit.SaveFile(t, dir, "分解表.xlsx", taskWorkbook(t))
+	for _, name := range []string{"分解表.xls", "分解表.et"} {
+		old := filepath.Join(dir, name)
+		if err := lotest.Edit(t, book, filepath.Join(dir, "旧.xls")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Rename(filepath.Join(dir, "旧.xls"), old); err != nil {
+			t.Fatal(err)
+		}
+		code, out, errOut := runCmd(t, "parse", old, "--json")
+		var set task.Set
+		if code != exitOK || json.Unmarshal([]byte(out), &set) != nil {
+			t.Fatalf("parse %s: exit %d, %s", name, code, errOut)
+		}
+		if d := set.Documents[0]; d.Source != name || len(d.Tasks) != 1 || strings.Join(d.Tasks[0].Lead, "") != "市大数据局" || d.Tasks[0].Deadline == nil || d.Tasks[0].Deadline.Date != "2024-09-30" {
+			t.Errorf("%s: source %s, %d tasks", name, d.Source, len(d.Tasks))
+		}
+	}
 }
 
 // A workspace's 政策文件/ may hold a task table as a workbook beside the

@@ -1,14 +1,20 @@
 package policy
 
 import (
+	"context"
 	"errors"
+	"io"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/config"
+	"github.com/taizhang-dev/taizhang/internal/convert"
 	"github.com/taizhang-dev/taizhang/internal/docread"
+	"github.com/taizhang-dev/taizhang/internal/inputerr"
 	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/xlsxdoc"
@@ -37,12 +43,66 @@ func ParseFiles(paths []string, cfg *config.Config) (*task.Set, error) {
 }
 
 // readFile reads the document at path: a workbook (a task table issued
-// as an Excel attachment) through xlsxdoc, any other file through docread.
+// as an Excel attachment) through xlsxdoc, an old-format one (.xls, .et,
+// .ods) converted by LibreOffice first, any other file through docread.
 func readFile(path string) (*docread.Document, error) {
 	if xlsxdoc.IsWorkbook(path) {
 		return xlsxdoc.ReadFile(path)
 	}
+	if isOldWorkbook(path) {
+		return readOldWorkbook(path)
+	}
 	return docread.ReadFile(path)
+}
+
+// isOldWorkbook: an Excel 97-2003 or WPS workbook (.xls, .et: the name
+// tells it from a .doc, which shares its container) or an OpenDocument
+// one (.ods). An .xls that is a web page (a table a system exported) is
+// no such workbook: docread reads its table.
+func isOldWorkbook(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".ods":
+		return true
+	case ".xls", ".et":
+		f, err := os.Open(path)
+		if err != nil {
+			return false
+		}
+		defer f.Close()
+		head := make([]byte, 512)
+		n, _ := io.ReadFull(f, head)
+		return convert.WorkbookExt(head[:n]) == ".xls"
+	}
+	return false
+}
+
+// readOldWorkbook converts the workbook at path (never modified) and reads
+// the copy as the file at path. Without LibreOffice the message says to
+// save it as .xlsx.
+func readOldWorkbook(path string) (*docread.Document, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	xlsx, cleanup, err := convert.ToXLSX(ctx, path, path)
+	if err != nil {
+		// convert words its messages for a unit's return (…后再报送)
+		// and, when LibreOffice itself fails, in English.
+		msg := "LibreOffice 未能转换该文件：请在 Excel 或 WPS 中打开，“另存为” .xlsx 后再试"
+		if inputerr.Is(err) {
+			msg = strings.Replace(strings.TrimPrefix(err.Error(), path+"："), "后再报送", "后再试", 1)
+		}
+		return nil, &docread.InputError{File: path, Msg: msg}
+	}
+	defer cleanup()
+	doc, err := xlsxdoc.ReadFile(xlsx)
+	if err != nil {
+		var ie *docread.InputError
+		if errors.As(err, &ie) {
+			ie.File = path
+		}
+		return nil, err
+	}
+	doc.Source = path
+	return doc, nil
 }
 
 // ParseFS reads and parses the documents matching pattern in fsys, in name

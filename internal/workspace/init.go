@@ -167,7 +167,7 @@ func (c *Created) Layout() []Entry {
 	}
 	return []Entry{
 		{config.FileName, "配置：单位名单和别名、集体称谓展开、亮灯和考核规则、字体（用记事本编辑，内有说明）"},
-		{DocsName + "/", "放入要分解的政策文件（.docx、.txt、.html，或 Excel 任务分解表 .xlsx）"},
+		{DocsName + "/", "放入要分解的政策文件（.docx、.txt、.html，或 Excel 任务分解表）"},
 		{cur + "/", "本期：" + TemplatesName + "/（下发的填报表）、" + ReturnsName + "/（收回的报送）"},
 		{AnnualName + "/", "年度考核报告等"},
 		{filepath.Join(Dir, "secret.key"), key},

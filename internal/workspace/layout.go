@@ -189,12 +189,12 @@ func (w *Workspace) Documents() ([]string, error) {
 		// A task table may come as a workbook (附件：重点任务分解表.xlsx);
 		// init leaves workbooks where they are, the office puts them here.
 		name := e.Name()
-		if !e.IsDir() && (IsDocument(name) || strings.EqualFold(filepath.Ext(name), ".xlsx")) && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
+		if !e.IsDir() && (IsDocument(name) || taskTableExts[strings.ToLower(filepath.Ext(name))]) && !strings.HasPrefix(name, "~$") && !strings.HasPrefix(name, ".") {
 			docs = append(docs, filepath.Join(dir, name))
 		}
 	}
 	if len(docs) == 0 {
-		return nil, &Error{Path: dir, Msg: "还没有政策文件：请把要分解的文件（.docx、.txt、.html，或任务分解表 .xlsx）放入该目录后再运行 taizhang parse"}
+		return nil, &Error{Path: dir, Msg: "还没有政策文件：请把要分解的文件（.docx、.txt、.html，或 Excel 任务分解表）放入该目录后再运行 taizhang parse"}
 	}
 	sort.Strings(docs)
 	return docs, nil
@@ -218,3 +218,6 @@ func Exists(p string) bool {
 	_, err := os.Stat(p)
 	return !errors.Is(err, fs.ErrNotExist)
 }
+
+// taskTableExts are the workbooks a task table may come as.
+var taskTableExts = map[string]bool{".xlsx": true, ".xls": true, ".et": true, ".ods": true}
