@@ -97,7 +97,7 @@ func openMsg(err error) string {
 	if errors.Is(err, cells.ErrUnzipTooLarge) {
 		return fmt.Sprintf("文件解压后超过 %d MB，不像是一份任务分解表，未读取：请确认选择了正确的文件。", cells.MaxUnzipSize>>20)
 	}
-	return fmt.Sprintf("无法作为 Excel 工作簿打开，文件可能已损坏（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", err)
+	return "无法作为 Excel 工作簿打开，文件可能已损坏：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。"
 }
 
 // read makes the document of the workbook's visible sheets.

@@ -105,6 +105,7 @@ func TestReadRefused(t *testing.T) {
 		"越界.xlsx": {beyond, "超出 Excel 最大行数"},
 		"大表.xlsx": {testkit.Workbook(t, nil, wide), "超过 100 个单元格"},
 		"空表.xlsx": {testkit.Workbook(t, nil, testkit.Sheet{Name: "空"}), "工作表中没有内容"},
+		"坏表.xlsx": {testkit.Zip(t, map[string]string{"xl/workbook.xml": "<workbook"}), "文件可能已损坏：请在 Excel 或 WPS 中打开"},
 	} {
 		_, err := readBytes(t, name, tc.data)
 		var ie *docread.InputError
