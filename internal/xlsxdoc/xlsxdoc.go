@@ -281,7 +281,8 @@ const headerRows = 3
 
 // datesToText writes as 2024年6月30日 the date serials (a date-formatted
 // cell read raw) in the columns whose header names a time (完成时限,
-// 完成时间, 日期): only serials of the years 2000 to 2100, so that a
+// 完成时间, 日期, 完成期限, 进度安排, the deadline columns package policy
+// reads): only serials of the years 2000 to 2100, so that a
 // number there that is no date stays as written.
 func datesToText(grid [][]string, date1904 bool) {
 	for col := range dateColumns(grid) {
@@ -298,13 +299,16 @@ func dateColumns(grid [][]string) map[int]bool {
 	cols := map[int]bool{}
 	for _, row := range grid[:min(headerRows, len(grid))] {
 		for j, c := range row {
-			if utf8.RuneCountInString(c) <= 12 && (strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "日期")) {
+			if utf8.RuneCountInString(c) <= 12 && timeHeaderRe.MatchString(c) {
 				cols[j] = true
 			}
 		}
 	}
 	return cols
 }
+
+// timeHeaderRe matches a header cell that names a time.
+var timeHeaderRe = regexp.MustCompile(`时限|时间|日期|期限|进度安排|截止`)
 
 // serialDate is s written as a date when it is a date serial of the years
 // 2000 to 2100, else s.
