@@ -219,5 +219,6 @@ func Exists(p string) bool {
 	return !errors.Is(err, fs.ErrNotExist)
 }
 
-// taskTableExts are the workbooks a task table may come as.
-var taskTableExts = map[string]bool{".xlsx": true, ".xls": true, ".et": true, ".ods": true}
+// taskTableExts are the workbooks a task table may come as (an .xlsm is
+// an .xlsx with macros, which parse does not run).
+var taskTableExts = map[string]bool{".xlsx": true, ".xlsm": true, ".xls": true, ".et": true, ".ods": true}

@@ -250,3 +250,20 @@ func TestCurrentOnBeijingCalendar(t *testing.T) {
 		t.Errorf("Current at 2025-03-31 20:00 UTC = %s; want 2025-Q1 (Beijing is on 1 April)", got)
 	}
 }
+
+// 政策文件/ gives parse the documents and the task tables issued as
+// workbooks, a macro-enabled one (.xlsm) too, never an Office lock file.
+func TestDocumentsTaskTables(t *testing.T) {
+	w := workspace(t, "cycle: 季度\n", "政策文件")
+	for _, name := range []string{"方案.docx", "分解表.xlsx", "附件2.xlsm", "~$分解表.xlsx"} {
+		os.WriteFile(filepath.Join(w.DocsDir(), name), nil, 0o644)
+	}
+	docs, err := w.Documents()
+	var names []string
+	for _, d := range docs {
+		names = append(names, filepath.Base(d))
+	}
+	if want := []string{"分解表.xlsx", "方案.docx", "附件2.xlsm"}; err != nil || !reflect.DeepEqual(names, want) {
+		t.Errorf("documents %v, %v; want %v", names, err, want)
+	}
+}
