@@ -1,8 +1,9 @@
 // Package xlsxdoc reads a policy's task table sent as an Excel workbook
 // (附件：重点任务分解表.xlsx) into a docread.Document, as docread reads a
 // Word table: each visible sheet in order, its leading rows of one cell (a
-// merged title row, 附件2, a note) as paragraphs and the rest as one table
-// whose merged cells are repeated in every cell they span. It sits apart
+// merged title row, 附件2, a note) as paragraphs and the rest as a table
+// (cut where a row repeats its header) whose merged cells are repeated in
+// every cell they span. It sits apart
 // from docread, which reads text and Word files with the standard library
 // only, because it reads the workbook with fillin's bounded reader (and
 // tells taizhang's own workbooks by outfile's marker); package policy
@@ -16,6 +17,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -141,8 +143,8 @@ func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, tit
 		blocks = append(blocks, docread.Block{Text: s})
 	}
 	datesToText(grid, book.Date1904())
-	if grid = dropEmpty(grid); len(grid) > 0 {
-		blocks = append(blocks, docread.Block{Rows: grid})
+	for _, t := range splitAtHeader(dropEmpty(grid)) {
+		blocks = append(blocks, docread.Block{Rows: t})
 	}
 	for _, s := range tail {
 		blocks = append(blocks, docread.Block{Text: s})
@@ -324,6 +326,25 @@ func serialDate(s string, date1904 bool) string {
 	m, _ := strconv.Atoi(d[5:7])
 	day, _ := strconv.Atoi(d[8:])
 	return fmt.Sprintf("%d年%d月%d日", y, m, day)
+}
+
+// splitAtHeader cuts the grid into tables where a row repeats its first
+// row, the header: a second table of the same columns further down the
+// sheet, or a header copied in with its rows. Read as one table, the
+// repeated header was a task whose units came from the row above.
+func splitAtHeader(grid [][]string) [][][]string {
+	var tables [][][]string
+	start := 0
+	for i := 1; i < len(grid); i++ {
+		if slices.Equal(grid[i], grid[0]) {
+			tables = append(tables, grid[start:i])
+			start = i
+		}
+	}
+	if start < len(grid) {
+		tables = append(tables, grid[start:])
+	}
+	return tables
 }
 
 // dropEmpty removes empty rows and each row's empty trailing cells.

@@ -125,3 +125,18 @@ func TestIsWorkbook(t *testing.T) {
 		t.Error("IsWorkbook goes by the name, not the content")
 	}
 }
+
+// Two tables of the same columns on one sheet, a blank row apart, are two
+// tables: the second's header is no row of the first (it was a task
+// whose units came from the row above).
+func TestReadTwoTablesOnASheet(t *testing.T) {
+	header := []any{"序号", "工作任务", "牵头单位"}
+	sheet := testkit.Sheet{Name: "任务", Rows: [][]any{header, {1, "建设A", "市住建局"}, nil, header, {2, "建设B", "市财政局"}}}
+	doc, err := readBytes(t, "两表.xlsx", testkit.Workbook(t, nil, sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Blocks) != 2 || len(doc.Blocks[0].Rows) != 2 || len(doc.Blocks[1].Rows) != 2 || doc.Blocks[1].Rows[0][1] != "工作任务" {
+		t.Errorf("blocks %q; want two tables of a header and a row", doc.Blocks)
+	}
+}
