@@ -125,9 +125,11 @@ func taskWorkbook(t *testing.T) []byte {
 // named .xls that holds no workbook is refused saying so.
 func TestParseOldWorkbookTaskTable(t *testing.T) {
 	dir := t.TempDir()
-	notBook := testkit.SaveFile(t, dir, "分解表.xls", []byte{0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0})
-	if code, _, errOut := runCmd(t, "parse", notBook, "--json"); code != exitInput || !strings.Contains(errOut, "分解表.xls") || strings.Contains(errOut, "Word") || strings.Contains(errOut, "报送") {
-		t.Errorf("parse of a broken .xls: exit %d, %s", code, errOut)
+	for name, data := range map[string][]byte{"分解表.xls": {0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0}, "分解表.ods": []byte("序号,工作任务\n")} {
+		notBook := testkit.SaveFile(t, dir, name, data)
+		if code, _, errOut := runCmd(t, "parse", notBook, "--json"); code != exitInput || !strings.Contains(errOut, name) || strings.Contains(errOut, "Word") || strings.Contains(errOut, "报送") {
+			t.Errorf("parse of a broken %s: exit %d, %s", name, code, errOut)
+		}
 	}
 	lotest.Skip(t)
 	book := testkit.SaveFile(t, dir, "分解表.xlsx", taskWorkbook(t))

@@ -84,11 +84,11 @@ func readOldWorkbook(path string) (*docread.Document, error) {
 	defer cancel()
 	xlsx, cleanup, err := convert.ToXLSX(ctx, path, path)
 	if err != nil {
-		// convert words its messages for a unit's return (…后再报送)
-		// and, when LibreOffice itself fails, in English.
+		// convert words its messages for a unit's return (打开报送表，…
+		// 后再报送) and, when LibreOffice itself fails, in English.
 		msg := "LibreOffice 未能转换该文件：请在 Excel 或 WPS 中打开，“另存为” .xlsx 后再试"
 		if inputerr.Is(err) {
-			msg = strings.Replace(strings.TrimPrefix(err.Error(), path+"："), "后再报送", "后再试", 1)
+			msg = returnWording.Replace(strings.TrimPrefix(err.Error(), path+"："))
 		}
 		return nil, &docread.InputError{File: path, Msg: msg}
 	}
@@ -104,6 +104,10 @@ func readOldWorkbook(path string) (*docread.Document, error) {
 	doc.Source = path
 	return doc, nil
 }
+
+// returnWording rewords convert's messages, written for a unit's return,
+// for a task table.
+var returnWording = strings.NewReplacer("后再报送", "后再试", "报送表", "该文件")
 
 // ParseFS reads and parses the documents matching pattern in fsys, in name
 // order (the embedded seeds, or a folder through os.DirFS), with the units
