@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -245,5 +246,17 @@ func TestReadDropsBullets(t *testing.T) {
 		"3 培育应用场景", "●推进老旧小区改造", "★区发改委、统计局"}
 	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
 		t.Errorf("texts = %q; want %q", got, want)
+	}
+}
+
+// A task table saved as .csv (Excel's 另存为 CSV, in GBK on a Chinese
+// Windows) is read as a table, its title line a paragraph: read as text,
+// each row was one line of commas and no task was found.
+func TestReadCSVTable(t *testing.T) {
+	csv := "重点任务分解表,,,\r\n序号,工作任务,牵头单位,配合单位\r\n1,\"推进老旧小区改造,提升品质\",市住建局,\"市城管局\n市财政局\"\r\n"
+	doc := mustRead(t, "分解表.csv", gbk(t, csv))
+	want := []Block{{Text: "重点任务分解表"}, {Rows: [][]string{{"序号", "工作任务", "牵头单位", "配合单位"}, {"1", "推进老旧小区改造,提升品质", "市住建局", "市城管局\n市财政局"}}}}
+	if !reflect.DeepEqual(doc.Blocks, want) {
+		t.Errorf("blocks %q; want %q", doc.Blocks, want)
 	}
 }

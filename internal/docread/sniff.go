@@ -86,6 +86,9 @@ func readPlain(name, ext, text string) ([]line, Meta, error) {
 	if looksBinary(text) {
 		return nil, Meta{}, inputErr(name, binaryMsg(ext))
 	}
+	if ext == ".csv" {
+		return csvLines(name, text)
+	}
 	return textLines(text), Meta{}, nil
 }
 
