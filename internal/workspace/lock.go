@@ -170,9 +170,11 @@ func readLock(path string) ([]byte, lockInfo) {
 	}
 	f := strings.Fields(string(data))
 	if len(f) >= 3 {
-		pid, here, _ := outfile.OwnerPID(f[0])
+		// An owner that cannot be read is no other PC's: held only
+		// while being written, as a lock without a line.
+		pid, here, ok := outfile.OwnerPID(f[0])
 		since, _ := time.Parse(time.RFC3339, f[1])
-		return data, lockInfo{pid: pid, since: since, what: f[2], elsewhere: !here}
+		return data, lockInfo{pid: pid, since: since, what: f[2], elsewhere: ok && !here}
 	}
 	l := lockInfo{what: "使用"}
 	if info, err := os.Stat(path); err == nil {

@@ -138,3 +138,21 @@ func TestLockOfAnotherMachine(t *testing.T) {
 		t.Errorf("lock line %q; want it to start with %s", data, outfile.Owner())
 	}
 }
+
+// A lock line of the version before machine tags (a bare process id) is
+// this machine's: taken over at once when its process is gone. One whose
+// owner cannot be read is no other PC's, held only while being written.
+func TestLockLineWithoutMachine(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	recent := time.Now().Add(-time.Minute).UTC().Format(time.RFC3339)
+	for _, owner := range []string{"99999999", "?"} {
+		os.WriteFile(path, []byte(owner+" "+recent+" 汇总 1\n"), 0o600)
+		release, note, err := Lock(root, "汇总")
+		if err != nil || !strings.Contains(note, "已接管") {
+			t.Fatalf("Lock over %q's lock of a minute ago = %v, %q; want taken over", owner, err, note)
+		}
+		release()
+	}
+}
