@@ -105,7 +105,7 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 		return nil, nil, sheetsError(err)
 	}
 	if sd.clipped {
-		return nil, nil, errClipped
+		return nil, nil, ErrClipped
 	}
 	vals, nums := sd.valueRows()
 	for i, v := range vals {
@@ -123,10 +123,10 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 	return rows, merges, nil
 }
 
-// errClipped is the error for a sheet with cells beyond Excel's limits:
+// ErrClipped is the error, in Chinese, for a sheet with cells beyond Excel's limits:
 // Excel cannot write such a sheet, and reading it in part would drop what
 // lies beyond without a word.
-var errClipped = fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
+var ErrClipped = fmt.Errorf("工作表有超出 Excel 最大行数（%d）或最大列（XFD）、无法定位的单元格，不是 Excel/WPS 能保存的文件", excelize.TotalRows)
 
 // sheetPart is the part of the sheet called name; a sheet the workbook
 // does not have, or whose part is missing, is an error.
@@ -170,7 +170,7 @@ func (s *Sheets) EachRow(name string, fn func(num int, vals []string)) (ok bool,
 	}
 	r.giveRow()
 	if r.sd.clipped {
-		return false, errClipped
+		return false, ErrClipped
 	}
 	return true, nil
 }

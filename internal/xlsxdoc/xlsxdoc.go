@@ -128,7 +128,7 @@ func read(name string, book *fillin.Sheets) (*docread.Document, error) {
 func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, title, msg string) {
 	rows, merges, err := book.Rows(sheet)
 	if err != nil {
-		return nil, "", fmt.Sprintf("无法读取工作表“%s”（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet, err)
+		return nil, "", sheetMsg(sheet, err)
 	}
 	lead, start := splitLead(rows)
 	tail, end := splitTail(rows[start:], merges, start)
@@ -150,6 +150,19 @@ func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, tit
 		blocks = append(blocks, docread.Block{Text: s})
 	}
 	return blocks, title, ""
+}
+
+// sheetMsg says why the sheet cannot be read: the reader's own words only
+// where they are Chinese (cells beyond Excel's limits), never its English
+// (a part missing, broken XML).
+func sheetMsg(sheet string, err error) string {
+	switch {
+	case errors.Is(err, cells.ErrUnzipTooLarge):
+		return openMsg(err)
+	case errors.Is(err, fillin.ErrClipped):
+		return fmt.Sprintf("无法读取工作表“%s”（%v）：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet, err)
+	}
+	return fmt.Sprintf("工作表“%s”无法读取，文件可能已损坏：请在 Excel 或 WPS 中打开后“另存为” .xlsx 再试。", sheet)
 }
 
 // splitLead reads the sheet's leading rows that hold one non-empty cell

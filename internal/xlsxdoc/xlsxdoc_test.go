@@ -86,11 +86,14 @@ func TestReadRefused(t *testing.T) {
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
-	beyond := testkit.Zip(t, map[string]string{
+	// beyondParts are a sheet with a cell beyond Excel's last row; without
+	// the sheet's part, a workbook that lists a sheet it lacks.
+	beyondParts := map[string]string{
 		"xl/workbook.xml":            `<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>`,
 		"xl/_rels/workbook.xml.rels": `<Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
 		"xl/worksheets/sheet1.xml":   `<worksheet><sheetData><row r="1048577"><c r="A1048577" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`,
-	})
+	}
+	beyond := testkit.Zip(t, beyondParts)
 	defer func(n int) { maxCells = n }(maxCells)
 	maxCells = 100
 	wide := testkit.Sheet{Name: "宽表", Rows: [][]any{{"序号", "任务"}}}
@@ -106,6 +109,7 @@ func TestReadRefused(t *testing.T) {
 		"大表.xlsx": {testkit.Workbook(t, nil, wide), "超过 100 个单元格"},
 		"空表.xlsx": {testkit.Workbook(t, nil, testkit.Sheet{Name: "空"}), "工作表中没有内容"},
 		"坏表.xlsx": {testkit.Zip(t, map[string]string{"xl/workbook.xml": "<workbook"}), "文件可能已损坏：请在 Excel 或 WPS 中打开"},
+		"缺页.xlsx": {testkit.Zip(t, map[string]string{"xl/workbook.xml": beyondParts["xl/workbook.xml"], "xl/_rels/workbook.xml.rels": beyondParts["xl/_rels/workbook.xml.rels"]}), "工作表“S”无法读取，文件可能已损坏"},
 	} {
 		_, err := readBytes(t, name, tc.data)
 		var ie *docread.InputError
