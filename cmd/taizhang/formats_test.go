@@ -42,15 +42,21 @@ func writeDocx(t *testing.T, path string, paras []string, table [][]string) {
 
 func parseJSON(t *testing.T, path string) *task.Document {
 	t.Helper()
-	code, out, errOut := runCmd(t, "parse", path, "--json")
+	return parseSet(t, path).Documents[0]
+}
+
+// parseSet runs parse --json with args and reads the tasks it printed.
+func parseSet(t *testing.T, args ...string) *task.Set {
+	t.Helper()
+	code, out, errOut := runCmd(t, append(append([]string{"parse"}, args...), "--json")...)
 	if code != exitOK {
-		t.Fatalf("parse %s: exit %d: %s", path, code, errOut)
+		t.Fatalf("parse %v: exit %d: %s", args, code, errOut)
 	}
 	var set task.Set
 	if err := json.Unmarshal([]byte(out), &set); err != nil {
 		t.Fatal(err)
 	}
-	return set.Documents[0]
+	return &set
 }
 
 func TestParseDocxTaskTable(t *testing.T) {
@@ -141,12 +147,7 @@ func TestParseOldWorkbookTaskTable(t *testing.T) {
 		if err := os.Rename(filepath.Join(dir, "旧.xls"), old); err != nil {
 			t.Fatal(err)
 		}
-		code, out, errOut := runCmd(t, "parse", old, "--json")
-		var set task.Set
-		if code != exitOK || json.Unmarshal([]byte(out), &set) != nil {
-			t.Fatalf("parse %s: exit %d, %s", name, code, errOut)
-		}
-		if d := set.Documents[0]; d.Source != name || len(d.Tasks) != 1 || strings.Join(d.Tasks[0].Lead, "") != "市大数据局" || d.Tasks[0].Deadline == nil || d.Tasks[0].Deadline.Date != "2024-09-30" {
+		if d := parseJSON(t, old); d.Source != name || len(d.Tasks) != 1 || strings.Join(d.Tasks[0].Lead, "") != "市大数据局" || d.Tasks[0].Deadline == nil || d.Tasks[0].Deadline.Date != "2024-09-30" {
 			t.Errorf("%s: source %s, %d tasks", name, d.Source, len(d.Tasks))
 		}
 	}
@@ -157,14 +158,7 @@ func TestParseOldWorkbookTaskTable(t *testing.T) {
 func TestWorkspaceParsesWorkbook(t *testing.T) {
 	ws := newWorkspace(t, seed000)
 	testkit.SaveFile(t, filepath.Join(ws, "政策文件"), "分解表.xlsx", taskWorkbook(t))
-	code, out, errOut := runCmd(t, "parse", "--workspace", ws, "--json")
-	if code != exitOK {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var set task.Set
-	if err := json.Unmarshal([]byte(out), &set); err != nil {
-		t.Fatal(err)
-	}
+	set := parseSet(t, "--workspace", ws)
 	if len(set.Documents) != 2 {
 		t.Fatalf("documents read from 政策文件/: %d; want the text and the workbook", len(set.Documents))
 	}

@@ -12,7 +12,6 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/ledger"
 	"github.com/taizhang-dev/taizhang/internal/period"
 	"github.com/taizhang-dev/taizhang/internal/sample/samplefix"
-	"github.com/taizhang-dev/taizhang/internal/task"
 	"github.com/taizhang-dev/taizhang/internal/tasklist"
 	"github.com/taizhang-dev/taizhang/internal/testkit"
 	"github.com/taizhang-dev/taizhang/internal/workspace"
@@ -372,14 +371,7 @@ func statusJSON(t *testing.T, ws, today string) *round.Status {
 func TestCollectiveExpansion(t *testing.T) {
 	ws := newWorkspace(t, seed000)
 	editConfig(t, ws, "collective_expand:\n", "collective_expand:\n  各市（区）: [靖江市, 泰兴市, 兴化市, 海陵区, 高港区, 姜堰区]\n")
-	code, out, errOut := runCmd(t, "parse", "--workspace", ws, "--json")
-	if code != exitOK {
-		t.Fatalf("parse: exit %d: %s", code, errOut)
-	}
-	var set task.Set
-	if err := json.Unmarshal([]byte(out), &set); err != nil {
-		t.Fatal(err)
-	}
+	set := parseSet(t, "--workspace", ws)
 	units := strings.Join(set.Units(), "、")
 	if strings.Contains(units, "各市(区)") || !strings.Contains(units, "兴化市") || !strings.Contains(units, "姜堰区") {
 		t.Errorf("各市(区) not expanded: %s", units)

@@ -35,11 +35,18 @@ func TestLockTakesOverStale(t *testing.T) {
 	root := t.TempDir()
 	path := filepath.Join(root, Dir, lockName)
 	os.MkdirAll(filepath.Dir(path), 0o700)
+	takenOver(t, root, "1")
+}
+
+// takenOver writes a lock of owner older than LockStale and checks that
+// Lock takes it over with a note.
+func takenOver(t *testing.T, root, owner string) {
+	t.Helper()
 	old := time.Now().Add(-2 * LockStale).UTC().Format(time.RFC3339)
-	os.WriteFile(path, []byte("1 "+old+" 汇总\n"), 0o600)
+	os.WriteFile(filepath.Join(root, Dir, lockName), []byte(owner+" "+old+" 汇总\n"), 0o600)
 	release, note, err := Lock(root, "汇总")
 	if err != nil || !strings.Contains(note, "已接管") {
-		t.Fatalf("Lock over a stale lock = %v, %q; want taken over with a note", err, note)
+		t.Fatalf("Lock over %s's stale lock = %v, %q; want taken over with a note", owner, err, note)
 	}
 	release()
 }
@@ -124,15 +131,9 @@ func TestLockOfAnotherMachine(t *testing.T) {
 	if _, _, err := Lock(root, "汇总"); err == nil || !strings.Contains(err.Error(), "另一台电脑上的进程 99999999") {
 		t.Errorf("Lock over another PC's running merge = %v; want refused, naming the other PC", err)
 	}
-	old := time.Now().Add(-2 * LockStale).UTC().Format(time.RFC3339)
-	os.WriteFile(path, []byte("99999999_0 "+old+" 汇总 1\n"), 0o600)
-	release, note, err := Lock(root, "汇总")
-	if err != nil || !strings.Contains(note, "已接管") {
-		t.Fatalf("Lock over another PC's stale lock = %v, %q", err, note)
-	}
-	release()
+	takenOver(t, root, "99999999_0")
 	// This machine's own lock line says so.
-	release, _, _ = Lock(root, "汇总")
+	release, _, _ := Lock(root, "汇总")
 	defer release()
 	if data, _ := os.ReadFile(path); !strings.HasPrefix(string(data), outfile.Owner()+" ") {
 		t.Errorf("lock line %q; want it to start with %s", data, outfile.Owner())
