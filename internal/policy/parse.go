@@ -890,7 +890,7 @@ func (u unitRules) unitLines(text string, only bool) (int, string) {
 		other := false
 		for _, w := range strings.FieldsFunc(line, isUnitListSep) {
 			switch {
-			case agencyNameRe.MatchString(w) && u.plausible(w):
+			case agencyEndRe.MatchString(w) && u.plausible(w):
 				found = append(found, w)
 			case w != "无" && findDeadline(w, 0) == nil && !bareDateRe.MatchString(w):
 				other = true
@@ -909,10 +909,6 @@ func (u unitRules) unitLines(text string, only bool) (int, string) {
 	}
 	return lines, strings.Join(names[:min(3, len(names))], "、")
 }
-
-// agencyNameRe is the end of a government body's name, as in a list of
-// units standing alone on a line.
-var agencyNameRe = regexp.MustCompile(`(局|委|厅|办|政府|中心|管委会|部)$`)
 
 func isUnitListSep(r rune) bool {
 	return unicode.IsSpace(r) || strings.ContainsRune("、，,；;", r)
