@@ -129,6 +129,9 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 				due, t = last, strings.TrimRight(t[:k], " \t\n\u3000")
 			}
 		}
+		if c, body, ok := u.spacedCells(t, due); ok {
+			return body, []clause{c}
+		}
 		t = strings.TrimRight(t, "。.")
 		cut := strings.LastIndexAny(t, "。；;\n")
 		if cut >= 0 {
@@ -140,6 +143,36 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 		}
 	}
 	return text, nil
+}
+
+// spacedCells reads a table row a page left on one line with spaces between
+// its cells and no header (1 实施校舍改造工程 市教育局 2023年8月底): the
+// last cells, a deadline and before it the cells of units, after the
+// text. due is a deadline already cut from a line below.
+func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
+	head, last := "", t
+	if k := strings.LastIndexByte(t, '\n'); k >= 0 {
+		head, last = t[:k+1], t[k+1:]
+	}
+	cells := spaceCells(last)
+	if len(cells) < 2 {
+		return clause{}, "", false
+	}
+	if due == "" && len(cells) > 2 {
+		if c := cells[len(cells)-1]; len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil && !u.isUnitList(c) {
+			due, cells = c, cells[:len(cells)-1]
+		}
+	}
+	units := 0
+	for units < len(cells)-1 && u.isUnitList(cells[len(cells)-1-units]) {
+		units++
+	}
+	if units == 0 {
+		return clause{}, "", false
+	}
+	k := len(cells) - units
+	raw := strings.Join(cells[k:], "；")
+	return clause{form: formBare, raw: raw, due: due}, head + strings.Join(cells[:k], " "), true
 }
 
 // progressLabelRe starts a line that reports what was done (贯彻落实情况：,
@@ -193,20 +226,21 @@ func labelledTail(t string) (string, clause) {
 	standalone := k < len(lines)
 	head := strings.Join(lines[:k], "\n")
 	block := strings.Join(lines[k:], "\n")
-	// 责任单位：A、B after the last full stop of the text before.
+	// 责任单位：A、B after the last full stop (or comma) of the text before.
 	if k > 0 && hasColon(lines[k-1]) {
 		last := lines[k-1]
 		if locs := clauseWordRe.FindAllStringIndex(last, -1); len(locs) > 0 {
 			for _, loc := range locs {
 				before := strings.TrimRight(last[:loc[0]], " \t\u3000")
 				after := last[loc[0]:]
-				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";") || lastCellLabel(last, loc)) {
+				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";") ||
+					strings.HasSuffix(before, "，") || strings.HasSuffix(before, ",") || lastCellLabel(last, loc)) {
 					continue
 				}
 				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {
 					continue
 				}
-				head = strings.Join(append(append([]string(nil), lines[:k-1]...), before), "\n")
+				head = strings.Join(append(append([]string(nil), lines[:k-1]...), strings.TrimRight(before, "，,")), "\n")
 				block = strings.TrimSpace(after + "\n" + block)
 				standalone = false
 				break
@@ -536,55 +570,101 @@ func atLineStart(rs []rune, i int) bool {
 // assigns the work: 由张某某副市长负责, 李某某同志牵头.
 var leaderPhraseRe = regexp.MustCompile(`^(\p{Han}{2,4}?(?:同志)?(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|书记|秘书长|主任|部长|局长))(?:负责|牵头|分管|牵头负责|统筹|挂帅)?$`)
 
-// sentenceClause finds an item's last sentence when all it does is assign
-// the work: 由张某某副市长负责，市住建局牵头，市财政局、市自然资源局配合。
-// Every phrase must close with a verb of responsibility after unit names,
-// or name a person with a title; the clause is returned with the person as
-// a 分管领导 label so the units and the leader are read as usual.
+// sentenceClause finds the phrases that close an item's last sentence when
+// all they do is assign the work: 由张某某副市长负责，市住建局牵头，市财政局、
+// 市自然资源局配合。 and 建设高标准农田，县农业农村局牵头，县财政局配合，年底前
+// 完成。 Each such phrase must close with a verb of responsibility after unit
+// names, or name a person with a title; the clause is returned with the
+// person as a 分管领导 label so the units and the leader are read as usual.
+// The phrases before them stay the item's text, and so does a deadline
+// phrase after them. A sentence that is the item's whole text is its task,
+// not a clause.
 func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	trimmed := strings.TrimRight(t, "。. \n")
 	cut := strings.LastIndexAny(trimmed, "。；;\n")
-	tail := trimmed
+	tail, head := trimmed, ""
 	if cut >= 0 {
 		_, size := utf8.DecodeRuneInString(trimmed[cut:])
-		tail = trimmed[cut+size:]
+		tail, head = trimmed[cut+size:], strings.TrimSpace(trimmed[:cut])+trimmed[cut:cut+size]
 	}
 	tail = strings.TrimSpace(tail)
-	if cut < 0 || tail == "" || len([]rune(tail)) > 200 {
+	if tail == "" || len([]rune(tail)) > 200 {
 		return t, clause{}, false
 	}
-	var phrases []string
-	leader := ""
-	for _, ph := range splitTop(tail, "，,") {
-		bare := strings.TrimSpace(ph)
-		for _, glue := range []string{"分别由", "均由", "由"} {
-			bare = strings.TrimPrefix(bare, glue)
-		}
-		if m := leaderPhraseRe.FindStringSubmatch(bare); m != nil && !u.plausible(m[1]) {
-			leader = m[1]
-			continue
-		}
-		if !responsibilityEnd.MatchString(bare) {
-			return t, clause{}, false
-		}
-		names, _ := phraseRole(bare, roleGeneric)
-		if m := togetherRe.FindStringSubmatch(names); m != nil {
-			names = m[1]
-		}
-		first := splitTop(names, "、")
-		if len(first) == 0 || !u.plausible(strings.TrimSuffix(first[0], "等")) {
-			return t, clause{}, false
-		}
-		phrases = append(phrases, bare)
+	parts := splitTop(tail, "，,")
+	end := len(parts)
+	for end > 1 && deadlinePhrase(parts[end-1]) {
+		end--
 	}
-	if len(phrases) == 0 {
+	begin, leader := end, ""
+	for ; begin > 0; begin-- {
+		ph, ok := u.assignPhrase(parts[begin-1])
+		if !ok {
+			break
+		}
+		if ph.leader != "" {
+			leader = ph.leader
+		}
+	}
+	phrases := assignedPhrases(parts[begin:end], u)
+	if len(phrases) == 0 || (begin == 0 && cut < 0) {
 		return t, clause{}, false
 	}
 	read := strings.Join(phrases, "，")
 	if leader != "" {
 		read += "；分管领导：" + leader
 	}
-	return strings.TrimSpace(trimmed[:cut]) + string([]rune(trimmed[cut:])[:1]), clause{form: formLabelled, raw: tail, read: read}, true
+	body := head + strings.Join(append(append([]string{}, parts[:begin]...), parts[end:]...), "，")
+	if begin > 0 || end < len(parts) {
+		body += "。"
+	}
+	return strings.TrimSpace(body), clause{form: formLabelled, raw: strings.Join(parts[begin:end], "，"), read: read}, true
+}
+
+// assignment is one phrase of a sentence that assigns the work: a person
+// with a title, or units closed by a verb of responsibility.
+type assignment struct{ leader, units string }
+
+// assignPhrase reads one phrase of a sentence that assigns the work.
+func (u unitRules) assignPhrase(ph string) (assignment, bool) {
+	bare := strings.TrimSpace(ph)
+	for _, glue := range []string{"分别由", "均由", "由"} {
+		bare = strings.TrimPrefix(bare, glue)
+	}
+	if m := leaderPhraseRe.FindStringSubmatch(bare); m != nil && !u.plausible(m[1]) {
+		return assignment{leader: m[1]}, true
+	}
+	if !responsibilityEnd.MatchString(bare) {
+		return assignment{}, false
+	}
+	names, _ := phraseRole(bare, roleGeneric)
+	if m := togetherRe.FindStringSubmatch(names); m != nil {
+		names = m[1]
+	}
+	first := splitTop(names, "、")
+	if len(first) == 0 || !u.plausible(strings.TrimSuffix(first[0], "等")) {
+		return assignment{}, false
+	}
+	return assignment{units: bare}, true
+}
+
+// assignedPhrases keeps the unit phrases of an assigning sentence, the
+// persons left out.
+func assignedPhrases(parts []string, u unitRules) []string {
+	var out []string
+	for _, p := range parts {
+		if a, _ := u.assignPhrase(p); a.units != "" {
+			out = append(out, a.units)
+		}
+	}
+	return out
+}
+
+// deadlinePhrase reports a phrase that only says when the work is due:
+// 2025年底前完成, 年内完成.
+func deadlinePhrase(p string) bool {
+	p = strings.TrimSpace(p)
+	return len([]rune(p)) <= 16 && findDeadline(p, 0) != nil && !strings.ContainsAny(p, "局委办厅")
 }
 
 // byRe finds 由X负责 inside a sentence: 整改要求:由县环卫站负责清除…,

@@ -34,6 +34,8 @@ type parser struct {
 	// about the document because of them.
 	standingRules []string
 	notes         []string
+	// leadIn is the last line before the first item (市发改委：).
+	leadIn string
 	// byOrder holds the tasks whose lead is the first of a plain list of
 	// units (see units.byOrder), which the document note counts.
 	byOrder map[*task.Task]bool
@@ -178,6 +180,11 @@ func insertAfter(tasks []*task.Task, at *task.Task, rows []*task.Task) []*task.T
 // readItems finds the items and their clauses.
 func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	nodes := scanItems(rs)
+	if len(nodes) > 0 {
+		before := strings.TrimRight(string(rs[:nodes[0].m.start]), " \t\n\u3000")
+		p.leadIn = strings.TrimSpace(before[strings.LastIndex(before, "\n")+1:])
+	}
+	prefixes := p.ownerPrefixes(rs, nodes)
 	items := make([]*item, len(nodes))
 	own := make([]string, len(nodes))
 	counts := make([]int, len(nodes))
@@ -186,6 +193,9 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 		span := string(rs[n.m.end:n.spanEnd])
 		if i == len(nodes)-1 && !n.m.lineStart {
 			span = inlineEnd(span)
+		}
+		if prefixes[i] != "" {
+			span = strings.TrimRight(span, " \t\n\u3000") + "（" + prefixes[i] + "）"
 		}
 		body, count := readSentenceLabels(span)
 		counts[i] = count
@@ -240,6 +250,37 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	p.headingOwners(items)
 	markAbsorbed(items)
 	return items
+}
+
+// ownerPrefixRe is a line's opening bracket of units before an item's
+// number: 【区财政局、区大数据局】3.保障平台建设资金。
+var ownerPrefixRe = regexp.MustCompile(`^[ \t\x{3000}]*[【\[〔]([^【\[〔】\]〕\n]{2,80})[】\]〕][ \t\x{3000}]*$`)
+
+// ownerPrefixes finds the items whose line opens with their units in
+// brackets, before the number. The bracket is cut from the span of the
+// item before (whose text it would otherwise close, as that item's clause)
+// and returned as the item's own clause.
+func (p *parser) ownerPrefixes(rs []rune, nodes []node) []string {
+	out := make([]string, len(nodes))
+	for i := range nodes {
+		start := nodes[i].m.start
+		ls := start
+		for ls > 0 && rs[ls-1] != '\n' {
+			ls--
+		}
+		if ls == start {
+			continue
+		}
+		m := ownerPrefixRe.FindStringSubmatch(string(rs[ls:start]))
+		if m == nil || !p.rules.isUnitList(m[1]) {
+			continue
+		}
+		out[i] = m[1]
+		if i > 0 && nodes[i-1].spanEnd > ls {
+			nodes[i-1].spanEnd = ls
+		}
+	}
+	return out
 }
 
 // ownerHeadingRe matches a heading that names who carries the work below
@@ -337,21 +378,22 @@ func headingOwnerFlag(name, heading string) string {
 // It returns the lines it read.
 func (p *parser) unitLineOwners(items []*item) []string {
 	var named []string
+	// A unit's name with a colon just before the first item heads the
+	// document's first group.
+	if name := strings.TrimSpace(strings.TrimRight(p.leadIn, ":：")); len(items) > 0 && name != p.leadIn &&
+		len([]rune(name)) <= 15 && p.rules.plausible(name) {
+		if sub := p.groupOf(items, 0); sub != nil {
+			named = append(named, name)
+			giveOwner(items, sub, name, name, true)
+		}
+	}
 	for i := 0; i+1 < len(items); i++ {
 		name := p.groupLine(items, i)
 		if name == "" {
 			continue
 		}
-		// The siblings from item i+1 on, each with its subtree, up to the
-		// next such line; the item after a subtree is the next sibling.
-		var sub []int
-		for k := i + 1; k < len(items) && items[k].parent == items[i+1].parent; k = i + 1 + len(sub) {
-			if k > i+1 && p.groupLine(items, k-1) != "" {
-				break
-			}
-			sub = append(sub, subtree(items, k)...)
-		}
-		if slices.ContainsFunc(sub, func(k int) bool { return items[k].clause.form != formNone }) {
+		sub := p.groupOf(items, i+1)
+		if sub == nil {
 			continue
 		}
 		named = append(named, name)
@@ -362,6 +404,23 @@ func (p *parser) unitLineOwners(items []*item) []string {
 	return named
 }
 
+// groupOf returns the items a unit line heads when the first item after it
+// is items[from]: the siblings from there on, each with its subtree, up to
+// the next such line; nil when one of them has a clause of its own.
+func (p *parser) groupOf(items []*item, from int) []int {
+	var sub []int
+	for k := from; k < len(items) && items[k].parent == items[from].parent; k = from + len(sub) {
+		if k > from && p.groupLine(items, k-1) != "" {
+			break
+		}
+		sub = append(sub, subtree(items, k)...)
+	}
+	if slices.ContainsFunc(sub, func(k int) bool { return items[k].clause.form != formNone }) {
+		return nil
+	}
+	return sub
+}
+
 // groupLine returns the unit named alone on item i's last line when that
 // line heads the items after it (see unitLineOwners), else "".
 func (p *parser) groupLine(items []*item, i int) string {
@@ -369,18 +428,22 @@ func (p *parser) groupLine(items []*item, i int) string {
 	if next >= len(items) || it.clause.form != formNone && it.clause.form != formHeading {
 		return ""
 	}
-	first := len(it.children) > 0 && it.children[0] == next
-	restart := items[next].parent == it.parent && items[next].m.value == 1 && it.m.value > 1
-	if !first && !restart {
-		return ""
-	}
 	body := strings.TrimRight(it.body, " \t\n")
 	nl := strings.LastIndex(body, "\n")
 	if nl < 0 {
 		return ""
 	}
-	name := strings.TrimSpace(body[nl+1:])
-	name = strings.TrimSpace(strings.TrimRight(name, ":："))
+	line := strings.TrimSpace(body[nl+1:])
+	name := strings.TrimSpace(strings.TrimRight(line, ":："))
+	// A unit's name closed by a colon (市财政局：) announces what follows
+	// it, whatever the numbering does; a bare name may be the item's own
+	// unlabelled clause unless the list starts again below it.
+	first := len(it.children) > 0 && it.children[0] == next
+	restart := items[next].parent == it.parent && items[next].m.value == 1 && it.m.value > 1
+	sameList := items[next].parent == it.parent || first
+	if !first && !restart && (name == line || !sameList) {
+		return ""
+	}
 	if len([]rune(name)) > 15 || !p.rules.plausible(name) {
 		return ""
 	}
