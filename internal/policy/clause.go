@@ -41,6 +41,10 @@ func (c clause) units() string {
 	return c.raw
 }
 
+// dashes are what sets a clause off from the text before it (——市民政局
+// 负责), with the spaces around them: no part of a unit's name.
+const dashes = "—－─-~～ \u3000"
+
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
 var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|共同推进|牵头抓总|组织实施|牵头实施|负责实施)$`)
@@ -53,7 +57,7 @@ var sameBelowRe = regexp.MustCompile(`[，,]\s*(以下|下)同$`)
 // it has a label (责任单位：, 牵头领导：) or it closes with a verb of
 // responsibility after a name that has the shape of a unit's.
 func (u unitRules) looksLikeClause(inner string) bool {
-	inner = strings.TrimSpace(inner)
+	inner = strings.TrimLeft(strings.TrimSpace(inner), dashes)
 	if inner == "" || len([]rune(inner)) > 400 {
 		return false
 	}
@@ -173,6 +177,31 @@ func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
 	k := len(cells) - units
 	raw := strings.Join(cells[k:], "；")
 	return clause{form: formBare, raw: raw, due: due}, head + strings.Join(cells[:k], " "), true
+}
+
+// ownersFirstRe is an item that opens with its units and a colon:
+// 县住建局、县自然资源局：完成老旧小区改造10个。
+var ownersFirstRe = regexp.MustCompile(`^[ \t\x{3000}]*([^：:\n。；;，,]{2,60}?)[：:]`)
+
+// roleNameRe is a kind of body rather than a body (工业和信息化部门, 园区管
+// 理机构): a text listing each kind's duties (工业和信息化部门：市工业和信息化局
+// 负责……) defines roles and assigns no task.
+var roleNameRe = regexp.MustCompile(`(?:部门|单位|机构|主体)(?:[、，,]|$)`)
+
+// ownersFirst reads the units an item opens with (see ownersFirstRe) as its
+// clause, the first listed leading, and returns the item's text after them.
+// Callers believe it only where most items of a list open so.
+func (u unitRules) ownersFirst(text string) (clause, string, bool) {
+	m := ownersFirstRe.FindStringSubmatchIndex(text)
+	if m == nil {
+		return clause{}, "", false
+	}
+	list := text[m[2]:m[3]]
+	rest := strings.TrimSpace(text[m[1]:])
+	if rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) {
+		return clause{}, "", false
+	}
+	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, true
 }
 
 // progressLabelRe starts a line that reports what was done (贯彻落实情况：,
@@ -587,6 +616,10 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		_, size := utf8.DecodeRuneInString(trimmed[cut:])
 		tail, head = trimmed[cut+size:], strings.TrimSpace(trimmed[:cut])+trimmed[cut:cut+size]
 	}
+	// 新建学校——市教育局、市财政局负责: a dash sets the clause off.
+	if d := strings.LastIndex(trimmed, "——"); d > cut {
+		cut, tail, head = d, trimmed[d:], strings.TrimRight(strings.TrimSpace(trimmed[:d]), "。")+"。"
+	}
 	tail = strings.TrimSpace(tail)
 	if tail == "" || len([]rune(tail)) > 200 {
 		return t, clause{}, false
@@ -627,7 +660,8 @@ type assignment struct{ leader, units string }
 
 // assignPhrase reads one phrase of a sentence that assigns the work.
 func (u unitRules) assignPhrase(ph string) (assignment, bool) {
-	bare := strings.TrimSpace(ph)
+	// ——市交通运输局牵头: a dash sets the clause off from the item.
+	bare := strings.TrimLeft(strings.TrimSpace(ph), dashes)
 	for _, glue := range []string{"分别由", "均由", "由"} {
 		bare = strings.TrimPrefix(bare, glue)
 	}

@@ -18,6 +18,7 @@ const (
 	stylePart                      // 第一部分
 	styleChapter                   // 第一章
 	styleArticle                   // 第一条
+	styleDecimal                   // 1.1, only at a line start
 )
 
 // marker is a recognised item number.
@@ -36,6 +37,11 @@ type marker struct {
 	// its punctuation marks it as a number as 11. would, so it may open
 	// an excerpt that starts in the middle of a list (see midway).
 	stop bool
+	// outer is the first number of a decimal marker (1 of 1.2), and
+	// nested is set when the item stands under the item numbered outer,
+	// so that its own number is the last one.
+	outer  int
+	nested bool
 }
 
 // label returns the marker normalized to half-width without trailing
@@ -58,6 +64,11 @@ func (m marker) label() string {
 		return "第" + cnNumeral(m.value) + "章"
 	case styleArticle:
 		return "第" + cnNumeral(m.value) + "条"
+	case styleDecimal:
+		if m.nested {
+			return itoa(m.value)
+		}
+		return itoa(m.outer) + "." + itoa(m.value)
 	}
 	return "?"
 }
@@ -323,7 +334,7 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	// 1.2023年底前 is item 1 starting with a year; after 、 a digit starts
 	// the item's text (1、10月9日督查发现).
 	if j+1 < len(rs) && rs[j] != '、' && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
-		return marker{}, false
+		return decimalNumber(rs, i, j+1, v)
 	}
 	end := j + 1
 	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
@@ -336,6 +347,37 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	}
 	return marker{style: styleNum, value: v, start: i, end: end}, true
 }
+
+// decimalNumber reads 1.2 at a line start, an item numbered under item 1
+// (1.1 推进…, 1.2 推行…): the digits after the dot at j, then a space, a
+// stop or the item's first word, never a measure (1.5万, 2.3%).
+func decimalNumber(rs []rune, i, j, outer int) (marker, bool) {
+	if !atLineStart(rs, i) {
+		return marker{}, false
+	}
+	k, v := j, 0
+	for k < len(rs) && k-j < 2 && isDigit(rs[k]) {
+		v = v*10 + digitVal(rs[k])
+		k++
+	}
+	if k >= len(rs) || v == 0 || isDigit(rs[k]) || strings.ContainsRune(measureAfter, rs[k]) {
+		return marker{}, false
+	}
+	end := k
+	if rs[k] == '.' || rs[k] == '．' || rs[k] == '、' {
+		end++
+	}
+	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+		end++
+	}
+	if end == k && (rs[k] < 0x4e00 || rs[k] > 0x9fff) || end >= len(rs) || rs[end] == '\n' {
+		return marker{}, false
+	}
+	return marker{style: styleDecimal, value: v, outer: outer, start: i, end: end}, true
+}
+
+// measureAfter are the words a figure is counted in: 1.5万, 2.3倍, 0.5个.
+const measureAfter = "%％万亿元个倍人户家千百十米吨亩公平立度辆台套座所项条次天年月日时分秒‰"
 
 // spacedStop skips the stray spaces a page copied from Word puts between a
 // line's first number and its dot (20 .拓宽…): it returns where the dot

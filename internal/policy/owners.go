@@ -515,7 +515,7 @@ func holdsNonName(name string) bool {
 	return notNameRe.MatchString(quotedWordRe.ReplaceAllString(name, "$1"))
 }
 
-var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
+var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,—─]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
 
 // plausible reports whether a name can be emitted as a unit: it has the
 // shape of an organisation's or a place's name, or the office's

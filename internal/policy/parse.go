@@ -836,13 +836,49 @@ func uniqueIDs(tasks []*task.Task) {
 
 func (p *parser) findClauses(items []*item, own []string, bare bool) int {
 	found := 0
+	opening := p.ownersOpening(items, own)
 	for i, it := range items {
 		var cs []clause
-		it.body, cs = splitClause(own[i], bare, p.rules)
+		text := own[i]
+		if o, ok := opening[i]; ok {
+			text = o.rest
+		}
+		it.body, cs = splitClause(text, bare, p.rules)
+		if o, ok := opening[i]; ok {
+			cs = append([]clause{o.clause}, cs...)
+		}
 		it.clause, it.more = clause{}, nil
 		if len(cs) > 0 {
 			it.clause, it.more = cs[0], cs[1:]
 			found++
+		}
+	}
+	return found
+}
+
+// opening is the units an item opens with and its text after them.
+type opening struct {
+	clause clause
+	rest   string
+}
+
+// ownersOpening finds the items that open with their units and a colon
+// (县教育局：推进……), in the lists where at least two items and most of
+// the list open so: one item opening with a name and a colon may be a
+// heading's or a definition's words.
+func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
+	found := map[int]opening{}
+	open, size := map[int]int{}, map[int]int{}
+	for i, it := range items {
+		size[it.parent]++
+		if c, rest, ok := p.rules.ownersFirst(own[i]); ok {
+			found[i] = opening{c, rest}
+			open[it.parent]++
+		}
+	}
+	for i, it := range items {
+		if _, ok := found[i]; ok && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
+			delete(found, i)
 		}
 	}
 	return found

@@ -101,6 +101,12 @@ func (s *scanner) accept(m marker) bool {
 	if (m.style >= stylePart || m.style == styleNumHalf || m.bare) && !m.lineStart {
 		return false
 	}
+	if m.style == styleDecimal {
+		var ok bool
+		if m, ok = s.decimalUnder(m); !ok {
+			return false
+		}
+	}
 	for d := len(s.stack) - 1; d >= 0; d-- {
 		open := s.nodes[s.stack[d]]
 		if open.m.style != m.style {
@@ -140,6 +146,19 @@ func (s *scanner) accept(m marker) bool {
 		return false
 	}
 	return true
+}
+
+// decimalUnder places a decimal marker (1.2): under the open item numbered
+// by its first number, or, where no 1. item is open, on a list of its own.
+// Under an item of another number it is a figure, not a number.
+func (s *scanner) decimalUnder(m marker) (marker, bool) {
+	for d := len(s.stack) - 1; d >= 0; d-- {
+		if open := s.nodes[s.stack[d]].m; open.style == styleNum {
+			m.nested = open.value == m.outer
+			return m, m.nested
+		}
+	}
+	return m, true
 }
 
 // listNumber reads at the start of a line the next number of the list in

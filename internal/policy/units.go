@@ -118,7 +118,7 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 // closing 下同 and its closing stops.
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
-	raw = strings.TrimSpace(strings.TrimRight(raw, "。.，,；; "))
+	raw = strings.TrimLeft(strings.TrimSpace(strings.TrimRight(raw, "。.，,；; ")), dashes)
 	if strings.HasSuffix(raw, "同") {
 		raw = strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
 	}
