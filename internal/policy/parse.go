@@ -54,6 +54,7 @@ type item struct {
 	inherit  int    // index of the item whose units this one shares, or -1
 	absorbed bool
 	lifted   bool // clause taken over from a sub-item
+	scoped   bool // clause is a rule for every sub-item (以下各项均由A牵头)
 
 	deadlineDone    bool
 	sectionDeadline *task.Deadline
@@ -240,6 +241,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	var standing []string
 	for _, it := range items {
 		if it.clause.form != formNone {
+			scopedRule(it)
 			standing = p.readUnits(it, rule, standing)
 		}
 	}
@@ -247,9 +249,55 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 	if len(p.standingRules) > 0 {
 		p.notes = append(p.notes, "文件对多项任务统一规定了责任单位（"+strings.Join(p.standingRules, "；")+"），已将其中的单位列为此后各项任务的配合单位，请核实")
 	}
+	parentLeads(items)
 	p.headingOwners(items)
 	markAbsorbed(items)
 	return items
+}
+
+// scopedRuleRe is a heading's clause that assigns every item below it:
+// 以下各项均由县政务服务中心牵头，各相关部门配合. Group 1 is the assignment.
+var scopedRuleRe = regexp.MustCompile(`^(?:以下|下列|本(?:部分|节|项))(?:各项|各条|所有)?(?:任务|工作|措施|事项)?(?:均|都|统一)?由(.+)$`)
+
+// scopedRule reads such a clause on an item with sub-items as an ordinary
+// clause (its units and roles as the sentence gives them), marked so that
+// parentLeads gives it to each sub-item: a rule for the items below a
+// heading holds for them, not for the rest of the document.
+func scopedRule(it *item) {
+	if len(it.children) == 0 {
+		return
+	}
+	if m := scopedRuleRe.FindStringSubmatch(strings.TrimSpace(it.clause.units())); m != nil {
+		it.clause.read, it.scoped = m[1], true
+	}
+}
+
+// parentLeads gives the lead a parent's clause names (（一）推进数字产业化。
+// 牵头单位：市工信局) to its sub-items whose own clauses name only co-units
+// (1.培育软件业。配合单位：市科技局): the parent is their heading, and its
+// lead leads them. The office is told where the lead came from.
+func parentLeads(items []*item) {
+	for i, it := range items {
+		if it.clause.form == formNone || len(it.units.lead) == 0 || len(it.children) == 0 {
+			continue
+		}
+		for _, k := range subtree(items, i)[1:] {
+			d := items[k]
+			if it.scoped && d.clause.form == formNone && len(d.children) == 0 {
+				// 以下各项均由A牵头: every item below is a task of A's.
+				d.clause = clause{form: formHeading, raw: it.clause.raw}
+				d.units = units{lead: slices.Clone(it.units.lead), co: slices.Clone(it.units.co)}
+				addFlag(&d.units.flags, "责任单位取自上级条目的统一规定“"+clip(it.clause.raw, 40)+"”，请核实")
+				continue
+			}
+			if d.clause.form == formNone || len(d.units.lead) > 0 || len(d.units.co) == 0 {
+				continue
+			}
+			d.units.lead = slices.Clone(it.units.lead)
+			d.units.co = dedupe(d.units.co, d.units.lead)
+			addFlag(&d.units.flags, "牵头单位“"+strings.Join(it.units.lead, "、")+"”取自上级条目“"+clip(strings.TrimSpace(it.body), 30)+"”，请核实")
+		}
+	}
 }
 
 // ownerPrefixRe is a line's opening bracket of units before an item's
