@@ -13,8 +13,9 @@ import (
 // target cell names as its deadline. What follows the progress label is the
 // unit's report (its numbered points are not tasks).
 
-// recordTaskRe starts a record: the label of its task cell.
-var recordTaskRe = regexp.MustCompile(`^[\s\x{3000}]*(?:年度)?(?:重点|主要)(?:工作|任务)(?:任务|内容|事项)?\s*[：:]\s*[|｜]?\s*`)
+// recordTaskRe starts a record: the label of its task cell (重点工作：,
+// 任务名称：, 改革事项：, 项目名称：).
+var recordTaskRe = regexp.MustCompile(`^[\s\x{3000}]*(?:年度)?(?:(?:重点|主要)(?:工作|任务)(?:任务|内容|事项)?|(?:任务|项目|事项)名称|(?:改革|实事|民生)(?:事项|项目|任务)|工作任务)\s*[：:]\s*[|｜]?\s*`)
 
 // recordLabelRe is a labelled line of a record: a short label, its colon
 // and the value, with the table's | around it if any.
@@ -31,7 +32,7 @@ var quarterRe = regexp.MustCompile(`第[一二三四]季度`)
 // readRecordTable reads the records that start at line i as a task table.
 func readRecordTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	// Every line of a text is asked: the words first, the regexp after.
-	if !hasColon(lines[i]) || !strings.Contains(lines[i], "工作") && !strings.Contains(lines[i], "任务") || !recordTaskRe.MatchString(lines[i]) {
+	if !hasColon(lines[i]) || !strings.ContainsAny(lines[i], "工任项事") || !recordTaskRe.MatchString(lines[i]) {
 		return nil, 0, false
 	}
 	cols := []column{colSeq, colContent, colLead, colCo, colUnits, colDeadline}
