@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/taizhang-dev/taizhang/internal/fillin"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -62,4 +63,39 @@ func BenchmarkCheck500(b *testing.B) {
 	var ms runtime.MemStats
 	runtime.ReadMemStats(&ms)
 	b.ReportMetric(float64(ms.Sys)/(1<<20), "sys-MB")
+}
+
+// BenchmarkSheetsTable reads a task table of 5,000 rows whose deadline
+// column holds dates, every other one formatted to show only its month,
+// for its values (Rows, what reading a task table took before) and with
+// what its formats show of the dates (Table).
+func BenchmarkSheetsTable(b *testing.B) {
+	sheet := testkit.Sheet{Name: "任务", Rows: [][]any{{"序号", "重点任务", "牵头单位", "配合单位", "完成时限"}},
+		Formats: map[string]testkit.NumFmt{}}
+	june := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	for i := 1; i <= 5000; i++ {
+		sheet.Rows = append(sheet.Rows, []any{i, fmt.Sprintf("推进第%d项重点工作", i), "市发改委", "市财政局", june})
+		if i%2 == 0 {
+			sheet.Formats[fmt.Sprintf("E%d", i+1)] = testkit.NumFmt{Code: `yyyy"年"m"月"`}
+		}
+	}
+	data := testkit.Workbook(b, nil, sheet)
+	read := map[string]func(s *fillin.Sheets) error{
+		"Rows":  func(s *fillin.Sheets) error { _, _, err := s.Rows("任务"); return err },
+		"Table": func(s *fillin.Sheets) error { _, err := s.Table("任务"); return err },
+	}
+	for _, name := range []string{"Rows", "Table"} {
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				s, err := fillin.OpenSheets(data)
+				if err == nil {
+					err = read[name](s)
+				}
+				if err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

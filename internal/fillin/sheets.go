@@ -96,17 +96,59 @@ func (s *Sheets) Date1904() bool { return s.b.date1904 }
 // ranges. A sheet the workbook does not have, or whose part is missing,
 // is an error.
 func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) {
-	part, err := s.sheetPart(name)
+	sd, err := s.read(name, false)
 	if err != nil {
 		return nil, nil, err
 	}
-	sd, err := s.b.readSheetValues(part)
+	rows, merges = sd.rowsAndMerges()
+	return rows, merges, nil
+}
+
+// Place is a cell's place in its sheet, 1-based.
+type Place struct{ Row, Col int }
+
+// Table is a sheet read by Sheets.Table.
+type Table struct {
+	Rows   [][]string // as Sheets.Rows gives them
+	Merges []Merge
+	// Dates holds, by place, what the number format of each number
+	// cell that shows a date only to its year or month shows of it
+	// (YearShown, MonthShown): such a cell's raw value is the first day
+	// of that year or month.
+	Dates map[Place]DateShown
+}
+
+// Table reads the sheet called name as Rows does, and what its number
+// formats show of the dates they show only in part. The workbook's styles
+// are read once, on the first number cell.
+func (s *Sheets) Table(name string) (*Table, error) {
+	sd, err := s.read(name, true)
 	if err != nil {
-		return nil, nil, sheetsError(err)
+		return nil, err
+	}
+	rows, merges := sd.rowsAndMerges()
+	return &Table{Rows: rows, Merges: merges, Dates: sd.dates}, nil
+}
+
+// read reads the sheet called name for its values (and withDates, see
+// readSheetValues).
+func (s *Sheets) read(name string, withDates bool) (*sheetData, error) {
+	part, err := s.sheetPart(name)
+	if err != nil {
+		return nil, err
+	}
+	sd, err := s.b.readSheetValues(part, withDates)
+	if err != nil {
+		return nil, sheetsError(err)
 	}
 	if sd.clipped {
-		return nil, nil, ErrClipped
+		return nil, ErrClipped
 	}
+	return sd, nil
+}
+
+// rowsAndMerges lays out a sheet read for its values as Rows gives it.
+func (sd *sheetData) rowsAndMerges() (rows [][]string, merges []Merge) {
 	vals, nums := sd.valueRows()
 	for i, v := range vals {
 		if len(v) == 0 {
@@ -120,7 +162,7 @@ func (s *Sheets) Rows(name string) (rows [][]string, merges []Merge, err error) 
 	for _, m := range sd.merges {
 		merges = append(merges, Merge{m.c1, m.r1, m.c2, m.r2})
 	}
-	return rows, merges, nil
+	return rows, merges
 }
 
 // ErrClipped is the error, in Chinese, for a sheet with cells beyond Excel's limits:

@@ -146,3 +146,31 @@ func TestEachRow(t *testing.T) {
 		}
 	}
 }
+
+// TestSheetsTable: a sheet's table holds the values Rows gives and, for
+// the number cells whose format shows a date only to its month or year,
+// what it shows: built-in ids read as a Chinese Excel shows them, custom
+// codes as written; a text cell or a full date is not among them.
+func TestSheetsTable(t *testing.T) {
+	june := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	sheet := testkit.Sheet{Name: "表", Rows: [][]any{{june, june, june, june, june, june, "2024年6月", 45444, june}},
+		Formats: map[string]testkit.NumFmt{"A1": {Code: `yyyy"年"m"月"`}, "B1": {ID: 57}, "C1": {ID: 17}, "D1": {ID: 14},
+			"E1": {Code: `yyyy"年"`}, "F1": {ID: 22}, "G1": {ID: 57}, "I1": {ID: 58}}}
+	s, err := fillin.OpenSheets(testkit.Workbook(t, nil, sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := s.Table("表")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[fillin.Place]fillin.DateShown{{Row: 1, Col: 1}: fillin.MonthShown, {Row: 1, Col: 2}: fillin.MonthShown,
+		{Row: 1, Col: 3}: fillin.MonthShown, {Row: 1, Col: 5}: fillin.YearShown}
+	if !reflect.DeepEqual(tbl.Dates, want) {
+		t.Errorf("Table().Dates = %v; want %v", tbl.Dates, want)
+	}
+	rows, merges, err := s.Rows("表")
+	if err != nil || !reflect.DeepEqual(tbl.Rows, rows) || !reflect.DeepEqual(tbl.Merges, merges) {
+		t.Errorf("Table() = %q, %v; want Rows() = %q, %v, %v", tbl.Rows, tbl.Merges, rows, merges, err)
+	}
+}

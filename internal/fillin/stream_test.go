@@ -31,7 +31,7 @@ func TestStreamTokens(t *testing.T) {
 		want, wantErr := b.scanSheet([]byte(part), true)
 		for _, chunk := range []int{1, 7, 64, 1 << 20} {
 			sheetChunk = chunk
-			got, err := b.readSheetValues("s.xml")
+			got, err := b.readSheetValues("s.xml", false)
 			if (err != nil) != (wantErr != nil) {
 				t.Errorf("%s, runs of %d: error %v; whole: %v", name, chunk, err, wantErr)
 				continue

@@ -50,6 +50,7 @@ type book struct {
 	styles   string         // styles part, read on first use
 	numFmts  []int          // number format ID per cell style
 	fmtCodes map[int]string // custom number formats
+	shown    []DateShown    // what each cell style shows of a date, made on first use
 	date1904 bool
 	custom   map[string]string
 	limits   bookLimits
@@ -79,6 +80,9 @@ type sheetData struct {
 	// clipped is set when the sheet has rows or cells beyond the limits,
 	// which were not kept.
 	clipped bool
+	// dates, when not nil, gets the numeric cells whose number format
+	// shows a date only to its year or month (readSheetValues).
+	dates map[Place]DateShown
 }
 
 type sheetRow struct {
@@ -377,15 +381,22 @@ func (b *book) stylesReader() xmlEvents {
 	}
 }
 
+// stylesRead reads the cell styles' number formats on first use, and
+// reports whether they could be read.
+func (b *book) stylesRead() bool {
+	if b.fmtCodes == nil && b.styles != "" {
+		return b.readStyles(b.styles) == nil
+	}
+	return true
+}
+
 var quotedRe = regexp.MustCompile(`"[^"]*"|\\.`)
 
 // percentStyle reports whether a cell style formats numbers as
 // percentages, so that the raw value is a fraction.
 func (b *book) percentStyle(style int) bool {
-	if b.fmtCodes == nil && b.styles != "" {
-		if b.readStyles(b.styles) != nil {
-			return false
-		}
+	if !b.stylesRead() {
+		return false
 	}
 	if style < 0 || style >= len(b.numFmts) {
 		return false
@@ -453,26 +464,32 @@ func (b *book) readSheet(part string) (*sheetData, error) {
 
 // readSheetValues reads a sheet for its values only, which its rows keep
 // in vals rather than as cells, unzipping its part a run of rows at a time
-// (streamTokens): a long sheet takes a third of the memory.
-func (b *book) readSheetValues(part string) (*sheetData, error) {
+// (streamTokens): a long sheet takes a third of the memory. withDates
+// keeps in the sheet's dates what the number formats show of a date,
+// where they show only its year or month.
+func (b *book) readSheetValues(part string, withDates bool) (*sheetData, error) {
 	f := b.zipPart(part)
 	if f == nil {
 		return &sheetData{}, nil
 	}
-	return b.sheetFrom(func(begin func() xmlEvents) error { return b.streamTokens(f, begin) }, true)
+	return b.sheetFrom(func(begin func() xmlEvents) error { return b.streamTokens(f, begin) }, true, withDates)
 }
 
 // scanSheet reads a worksheet part's data.
 func (b *book) scanSheet(data []byte, valuesOnly bool) (*sheetData, error) {
-	return b.sheetFrom(func(begin func() xmlEvents) error { return eachToken(data, begin) }, valuesOnly)
+	return b.sheetFrom(func(begin func() xmlEvents) error { return eachToken(data, begin) }, valuesOnly, false)
 }
 
 // sheetFrom reads a worksheet from the tokens tokens gives the readers
-// begin makes.
-func (b *book) sheetFrom(tokens func(begin func() xmlEvents) error, valuesOnly bool) (*sheetData, error) {
+// begin makes; withDates is readSheetValues'.
+func (b *book) sheetFrom(tokens func(begin func() xmlEvents) error, valuesOnly, withDates bool) (*sheetData, error) {
 	var r *sheetReader
 	err := tokens(func() xmlEvents {
-		r = &sheetReader{b: b, sd: &sheetData{}, byRow: map[int]int{}, rowCap: rowCells, valuesOnly: valuesOnly}
+		sd := &sheetData{}
+		if withDates {
+			sd.dates = map[Place]DateShown{}
+		}
+		r = &sheetReader{b: b, sd: sd, byRow: map[int]int{}, rowCap: rowCells, valuesOnly: valuesOnly}
 		return r
 	})
 	if err != nil {
@@ -710,8 +727,21 @@ func (r *sheetReader) keepValue() {
 	row.vals[col-1] = v
 	if v != "" {
 		row.last = max(row.last, col)
+		r.keepDateShown(row.num, r.cell)
 	}
 	r.cell = nil
+}
+
+// keepDateShown keeps, when the sheet's dates are read, what the number
+// format of the numeric cell c in row num shows of a date when it shows
+// only its year or month.
+func (r *sheetReader) keepDateShown(num int, c *sheetCell) {
+	if r.sd.dates == nil || !c.numeric() {
+		return
+	}
+	if shown := r.b.dateShown(c.style); shown == YearShown || shown == MonthShown {
+		r.sd.dates[Place{Row: num, Col: c.col}] = shown
+	}
 }
 
 // refColumn reads the column of a plain cell reference such as H7, as

@@ -12,7 +12,7 @@ import (
 
 // Layouts a page or a converted file gives a document's structure, each on
 // an excerpt in the project's own words: the item at path must be a task
-// with these units (and this deadline, when one is given).
+// with these units (and this deadline, written and due, when one is given).
 func TestStructureLayouts(t *testing.T) {
 	for _, tt := range readLayoutCases(t, "testdata/layouts.txt") {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,6 +45,9 @@ func checkLayoutCase(t *testing.T, tt layoutCase, d *task.Document) {
 	if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
 		t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
 	}
+	if tt.due != "" && (tk.Deadline == nil || tk.Deadline.Date != tt.due) {
+		t.Errorf("%s: deadline %+v; want it due %s", tt.path, tk.Deadline, tt.due)
+	}
 	if tt.notext != "" && strings.Contains(tk.Text, tt.notext) {
 		t.Errorf("%s: text %q holds %q", tt.path, tk.Text, tt.notext)
 	}
@@ -76,8 +79,8 @@ func TestTableEndsBeforeSignature(t *testing.T) {
 
 // layoutCase is a case of testdata/layouts.txt.
 type layoutCase struct {
-	name, text, path, deadline, kind, leader, flag string
-	lead, co                                       []string
+	name, text, path, deadline, due, kind, leader, flag string
+	lead, co                                            []string
 	// note and nonote are words the document's notes must hold and must
 	// not hold; notext words the item's text must not hold.
 	note, nonote, notext string
@@ -105,7 +108,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		head, text, _ := strings.Cut(part, "\n")
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
-		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "kind": &c.kind, "leader": &c.leader,
+		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "due": &c.due, "kind": &c.kind, "leader": &c.leader,
 			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "notext": &c.notext}
 		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")

@@ -147,8 +147,9 @@ func TestWorkbookLayouts(t *testing.T) {
 // layoutSheets reads a case's sheets: a line "sheet: name" starts one (the
 // first may go without), each other line is a row whose cells are cut at
 // | and trimmed (an empty cell left empty, \n a line break inside a cell, a
-// number a number cell, @2024-06-30 a date cell), and a line "merge: A1:E1
-// A4:A6" merges the ranges it lists.
+// number a number cell, @2024-06-30 a date cell, @2024-06-01 57 or
+// @2024-06-01 yyyy"年"m"月" one with that built-in or custom number
+// format), and a line "merge: A1:E1 A4:A6" merges the ranges it lists.
 func layoutSheets(text string) []testkit.Sheet {
 	sheets := []testkit.Sheet{{Name: "Sheet1"}}
 	for _, l := range strings.Split(text, "\n") {
@@ -170,17 +171,17 @@ func layoutSheets(text string) []testkit.Sheet {
 	return sheets
 }
 
-// layoutRow is a row of layoutSheets; its date cells are formatted as
-// dates in sh.
+// layoutRow is a row of layoutSheets; its date cells are formatted in sh.
 func layoutRow(sh *testkit.Sheet, l string) []any {
 	var row []any
 	for j, c := range strings.Split(l, "|") {
 		c = strings.ReplaceAll(strings.TrimSpace(c), `\n`, "\n")
+		day, format, _ := strings.Cut(strings.TrimPrefix(c, "@"), " ")
 		if n, err := strconv.Atoi(c); err == nil {
 			row = append(row, n)
-		} else if d, err := time.Parse("2006-01-02", strings.TrimPrefix(c, "@")); err == nil && strings.HasPrefix(c, "@") {
+		} else if d, err := time.Parse("2006-01-02", day); err == nil && strings.HasPrefix(c, "@") {
 			cell, _ := excelize.CoordinatesToCellName(j+1, len(sh.Rows)+1)
-			sh.Dates = append(sh.Dates, cell)
+			formatDateCell(sh, cell, format)
 			row = append(row, d)
 		} else if c == "" {
 			row = append(row, nil)
@@ -189,4 +190,21 @@ func layoutRow(sh *testkit.Sheet, l string) []any {
 		}
 	}
 	return row
+}
+
+// formatDateCell gives a date cell of sh the format written after its
+// date in a layout case: a built-in id, a custom code, else a date format.
+func formatDateCell(sh *testkit.Sheet, cell, format string) {
+	if format == "" {
+		sh.Dates = append(sh.Dates, cell)
+		return
+	}
+	if sh.Formats == nil {
+		sh.Formats = map[string]testkit.NumFmt{}
+	}
+	if id, err := strconv.Atoi(format); err == nil {
+		sh.Formats[cell] = testkit.NumFmt{ID: id}
+	} else {
+		sh.Formats[cell] = testkit.NumFmt{Code: format}
+	}
 }

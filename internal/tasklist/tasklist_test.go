@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -712,21 +711,13 @@ func TestWriteFileKeepsOldFileOnError(t *testing.T) {
 
 func TestLibreOfficeOpens(t *testing.T) {
 	testkit.RealClient(t)
-	soffice, err := exec.LookPath("soffice")
-	if err != nil {
-		t.Fatalf("soffice not on PATH, and %s is set", testkit.RealClientEnv)
-	}
 	dir := t.TempDir()
 	path := filepath.Join(dir, "tasks.xlsx")
 	if err := WriteFile(path, testSet(), testNow); err != nil {
 		t.Fatal(err)
 	}
 	out := filepath.Join(dir, "out")
-	cmd := exec.Command(soffice, "--headless", "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
-		"--convert-to", `csv:Text - txt - csv (StarCalc):44,34,76`, "--outdir", out, path)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, b)
-	}
+	testkit.SofficeConvert(t, path, `csv:Text - txt - csv (StarCalc):44,34,76`, out)
 	csv, err := os.ReadFile(filepath.Join(out, "tasks.csv"))
 	if err != nil {
 		t.Fatal(err)

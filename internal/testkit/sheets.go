@@ -10,13 +10,21 @@ import (
 
 // Sheet is a sheet of a workbook a test builds: its rows from A1 (a nil
 // cell is left empty), the ranges merged ("A2:F2"), the cells given a date
-// format, and whether it is hidden.
+// format, the cells given another number format, and whether it is hidden.
 type Sheet struct {
-	Name   string
-	Rows   [][]any
-	Merged []string
-	Dates  []string
-	Hidden bool
+	Name    string
+	Rows    [][]any
+	Merged  []string
+	Dates   []string
+	Formats map[string]NumFmt // by cell ("F4")
+	Hidden  bool
+}
+
+// NumFmt is a cell's number format: a custom Code (yyyy"年"m"月"), else
+// the built-in format ID (57, 17).
+type NumFmt struct {
+	ID   int
+	Code string
 }
 
 // Workbook writes the sheets, in order, as an .xlsx in memory; edit, when
@@ -82,8 +90,26 @@ func addSheet(f *excelize.File, i int, sh Sheet) error {
 			return err
 		}
 	}
+	for c, nf := range sh.Formats {
+		if err := setNumFmt(f, sh.Name, c, nf); err != nil {
+			return err
+		}
+	}
 	if sh.Hidden {
 		return f.SetSheetVisible(sh.Name, false)
 	}
 	return nil
+}
+
+// setNumFmt gives the cell a style with the number format nf.
+func setNumFmt(f *excelize.File, sheet, cell string, nf NumFmt) error {
+	st := &excelize.Style{NumFmt: nf.ID}
+	if nf.Code != "" {
+		st.CustomNumFmt = &nf.Code
+	}
+	id, err := f.NewStyle(st)
+	if err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, cell, cell, id)
 }

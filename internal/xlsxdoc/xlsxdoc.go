@@ -126,10 +126,11 @@ func read(name string, book *fillin.Sheets) (*docread.Document, error) {
 // sheetBlocks are the paragraphs and the table of a sheet, and its first
 // title-like leading line; msg says why the sheet cannot be read.
 func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, title, msg string) {
-	rows, merges, err := book.Rows(sheet)
+	tbl, err := book.Table(sheet)
 	if err != nil {
 		return nil, "", sheetMsg(sheet, err)
 	}
+	rows, merges := tbl.Rows, tbl.Merges
 	lead, start := splitLead(rows)
 	tail, end := splitTail(rows[start:], merges, start)
 	grid, ok := fillMerges(rows[start:start+end], merges, start)
@@ -142,7 +143,7 @@ func sheetBlocks(book *fillin.Sheets, sheet string) (blocks []docread.Block, tit
 		}
 		blocks = append(blocks, docread.Block{Text: s})
 	}
-	datesToText(grid, book.Date1904())
+	datesToText(grid, book.Date1904(), shownAt(tbl, start))
 	for _, t := range splitAtHeader(dropEmpty(grid)) {
 		blocks = append(blocks, docread.Block{Rows: t})
 	}
@@ -294,18 +295,40 @@ func cellText(raw string) string {
 // headerRows is how far down a table its header is looked for.
 const headerRows = 3
 
-// datesToText writes as 2024年6月30日 the date serials (a date-formatted
-// cell read raw) in the columns whose header names a time (完成时限,
-// 完成时间, 日期, 完成期限, 进度安排, the deadline columns package policy
-// reads): only serials of the years 2000 to 2100, so that a
-// number there that is no date stays as written.
-func datesToText(grid [][]string, date1904 bool) {
+// datesToText writes as the cell shows it the date serials (a
+// date-formatted cell read raw) in the columns whose header names a time
+// (完成时限, 完成时间, 日期, 完成期限, 进度安排, the deadline columns
+// package policy reads): 2024年6月30日, or 2024年6月 and 2024年 where
+// the cell's format, shown(row, col) of the grid, shows only the month or
+// the year, so that such a deadline reads as a typed 2024年6月 does, due
+// by the month's end, not on its first day. Only serials of the years
+// 2000 to 2100: a number there that is no date stays as written.
+func datesToText(grid [][]string, date1904 bool, shown func(row, col int) fillin.DateShown) {
 	for col := range dateColumns(grid) {
 		for r := range grid {
 			if col < len(grid[r]) {
-				grid[r][col] = serialDate(grid[r][col], date1904)
+				grid[r][col] = serialDate(grid[r][col], date1904, shown(r, col))
 			}
 		}
+	}
+}
+
+// shownAt is what the format of the cell at (row, col) of a grid made of
+// the table's rows from skip on shows of a date; a cell of a merged range
+// shows as the range's first cell, which holds its value.
+func shownAt(tbl *fillin.Table, skip int) func(row, col int) fillin.DateShown {
+	return func(row, col int) fillin.DateShown {
+		if len(tbl.Dates) == 0 {
+			return fillin.NoDateShown
+		}
+		p := fillin.Place{Row: skip + row + 1, Col: col + 1}
+		for _, m := range tbl.Merges {
+			if m.FromRow <= p.Row && p.Row <= m.ToRow && m.FromCol <= p.Col && p.Col <= m.ToCol {
+				p = fillin.Place{Row: m.FromRow, Col: m.FromCol}
+				break
+			}
+		}
+		return tbl.Dates[p]
 	}
 }
 
@@ -326,8 +349,8 @@ func dateColumns(grid [][]string) map[int]bool {
 var timeHeaderRe = regexp.MustCompile(`时限|时间|日期|期限|进度安排|截止`)
 
 // serialDate is s written as a date when it is a date serial of the years
-// 2000 to 2100, else s.
-func serialDate(s string, date1904 bool) string {
+// 2000 to 2100, to the part of it shown, else s.
+func serialDate(s string, date1904 bool, shown fillin.DateShown) string {
 	if _, err := strconv.ParseFloat(s, 64); err != nil {
 		return s
 	}
@@ -338,6 +361,12 @@ func serialDate(s string, date1904 bool) string {
 	y, _ := strconv.Atoi(d[:4])
 	m, _ := strconv.Atoi(d[5:7])
 	day, _ := strconv.Atoi(d[8:])
+	switch shown {
+	case fillin.YearShown:
+		return fmt.Sprintf("%d年", y)
+	case fillin.MonthShown:
+		return fmt.Sprintf("%d年%d月", y, m)
+	}
 	return fmt.Sprintf("%d年%d月%d日", y, m, day)
 }
 

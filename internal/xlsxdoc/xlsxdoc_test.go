@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -51,6 +52,30 @@ func TestReadCellValues(t *testing.T) {
 }
 
 func boolPtr(b bool) *bool { return &b }
+
+// A date cell formatted to show only its month or year reads as it shows,
+// under a header that names a time; elsewhere it stays the number it is.
+func TestReadPartialDates(t *testing.T) {
+	june := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)
+	month, year := testkit.NumFmt{ID: 57}, testkit.NumFmt{Code: `[$-804]yyyy"年"`}
+	sheet := testkit.Sheet{Name: "任务", Rows: [][]any{
+		{"序号", "任务", "完成时限", "资金（万元）"},
+		{1, "建设数据中心", june, june},
+		{2, "建设算力平台", june},
+	}, Formats: map[string]testkit.NumFmt{"C2": month, "D2": month, "C3": year}}
+	doc, err := readBytes(t, "表.xlsx", testkit.Workbook(t, nil, sheet))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "1|建设数据中心|2024年6月|45444\n2|建设算力平台|2024年"
+	var got []string
+	for _, row := range doc.Blocks[0].Rows[1:] {
+		got = append(got, strings.Join(row, "|"))
+	}
+	if strings.Join(got, "\n") != want {
+		t.Errorf("rows %q; want %q", got, want)
+	}
+}
 
 // Taizhang's own workbooks are no policy documents: each gets what to do
 // with it instead.
