@@ -1,6 +1,7 @@
 // Package convert turns the legacy spreadsheets departments send back (.xls
 // from old Excel, .et from WPS, .ods) into .xlsx by running LibreOffice, so
-// that the workbook readers see one format only. LibreOffice is optional:
+// that the workbook readers see one format only, and old Word and WPS
+// documents (.doc, .wps) into .docx for the document reader. LibreOffice is optional:
 // without it the user is told to have the file saved as .xlsx. Files are
 // judged by content, not name, since departments rename them.
 package convert
@@ -25,9 +26,14 @@ import (
 // conversion takes one to three seconds; a minute more is a hung LibreOffice.
 var timeout = 2 * time.Minute
 
-// exportFilter is LibreOffice's name for the .xlsx writer; --convert-to
-// takes "extension:filter".
-const exportFilter = "xlsx:Calc MS Excel 2007 XML"
+// target is the format a conversion writes: its extension and
+// LibreOffice's name for its writer (--convert-to takes "ext:filter").
+type target struct{ ext, filter string }
+
+var (
+	toXLSX = target{".xlsx", "Calc MS Excel 2007 XML"}
+	toDOCX = target{".docx", "MS Word 2007 XML"}
+)
 
 // importFilter forces the reader for kinds sniffed from content. Left to
 // itself LibreOffice imports a damaged .xls as a text file and "succeeds"
@@ -35,6 +41,7 @@ const exportFilter = "xlsx:Calc MS Excel 2007 XML"
 var importFilter = map[kind]string{
 	kindOLE2: "MS Excel 97",
 	kindODS:  "calc8",
+	kindDoc:  "MS Word 97",
 }
 
 // NeedsConversionOf reports whether the file at path, whose content is
@@ -92,17 +99,52 @@ func ToXLSX(ctx context.Context, src, name string) (string, func(), error) {
 	}
 	// Named as src, a name that exists here: the sender's (name) may be
 	// one no file can have (too long, or with a character Windows refuses).
-	out := filepath.Join(dir, outName(src))
+	out := filepath.Join(dir, outName(src, toXLSX))
 	if k == kindXLSX {
 		err = os.WriteFile(out, data, 0o600)
 	} else {
-		err = runSoffice(ctx, exe, src, name, data, k, out)
+		err = runSoffice(ctx, exe, src, name, data, k, toXLSX, out)
 	}
 	if err != nil {
 		cleanup()
 		return "", noop, err
 	}
 	return out, cleanup, nil
+}
+
+// ToDOCX converts an old Word or WPS document (.doc, .wps: an OLE2
+// container) at src to .docx, as ToXLSX converts a workbook: src is never
+// modified, the copy is in a new temporary directory the returned func
+// removes. ok is false, with nothing done, for a file that is no such
+// document (the caller reads it as it is). A missing LibreOffice is an
+// *inputerr.Error that says to save the file as .docx.
+func ToDOCX(ctx context.Context, src string) (path string, cleanup func(), ok bool, err error) {
+	noop := func() {}
+	data, err := readInput(src)
+	if err != nil {
+		return "", noop, true, err
+	}
+	if sniff(data) != kindOLE2 || isWorkbookName(src) {
+		return "", noop, false, nil
+	}
+	exe, found := lookSoffice()
+	if !found {
+		return "", noop, true, inputerr.OfFile(src, msgNoWriter(src))
+	}
+	dir, err := tempDir(src)
+	if err != nil {
+		return "", noop, true, fmt.Errorf("convert: %w", err)
+	}
+	cleanup = func() {
+		os.RemoveAll(dir)
+		outfile.Untrack(dir)
+	}
+	out := filepath.Join(dir, outName(src, toDOCX))
+	if err := runSoffice(ctx, exe, src, src, data, kindDoc, toDOCX, out); err != nil {
+		cleanup()
+		return "", noop, true, err
+	}
+	return out, cleanup, true, nil
 }
 
 // tempDir makes the conversion's folder, which holds a copy of the return,
@@ -123,7 +165,7 @@ func tempDir(src string) (string, error) {
 
 // runSoffice converts data, read from src, to out. A LibreOffice that
 // crashes (seen on a heavily loaded machine) gets a second chance.
-func runSoffice(ctx context.Context, exe, src, name string, data []byte, k kind, out string) error {
+func runSoffice(ctx context.Context, exe, src, name string, data []byte, k kind, to target, out string) error {
 	if _, ok := ctx.Deadline(); !ok {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, timeout)
@@ -133,7 +175,7 @@ func runSoffice(ctx context.Context, exe, src, name string, data []byte, k kind,
 	for attempt := range 2 {
 		work := filepath.Join(filepath.Dir(out), fmt.Sprint("work", attempt))
 		var crashed bool
-		crashed, err = convertOnce(ctx, exe, src, name, data, k, work, out)
+		crashed, err = convertOnce(ctx, exe, src, name, data, k, to, work, out)
 		if !crashed {
 			break
 		}
@@ -144,7 +186,7 @@ func runSoffice(ctx context.Context, exe, src, name string, data []byte, k kind,
 // convertOnce runs LibreOffice once in work, a directory next to out that
 // it removes, profile included, when done. crashed reports a failure worth
 // another try.
-func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind, work, out string) (crashed bool, err error) {
+func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind, to target, work, out string) (crashed bool, err error) {
 	defer os.RemoveAll(work)
 	if err := os.MkdirAll(work, 0o700); err != nil {
 		return false, fmt.Errorf("convert: %w", err)
@@ -161,7 +203,7 @@ func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind
 	if f := importFilter[k]; f != "" {
 		args = append(args, "--infilter="+f)
 	}
-	args = append(args, "--convert-to", exportFilter, "--outdir", work, in)
+	args = append(args, "--convert-to", strings.TrimPrefix(to.ext, ".")+":"+to.filter, "--outdir", work, in)
 	cmd := office.Command(ctx, exe, args...)
 	cmd.Env = office.Env(work)
 	var output bytes.Buffer
@@ -169,13 +211,15 @@ func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind
 	runErr := cmd.Run()
 	office.RemovePipes(profile)
 	switch {
+	case errors.Is(ctx.Err(), context.DeadlineExceeded) && k == kindDoc:
+		return false, inputerr.OfFile(src, msgTimeoutDoc)
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
 		return false, inputerr.OfFile(src, msgTimeout)
 	case ctx.Err() != nil:
 		return false, fmt.Errorf("convert: %s: %w", src, ctx.Err())
 	}
 	// soffice exits 0 whether or not it converted: the result is the file.
-	converted := strings.TrimSuffix(in, filepath.Ext(in)) + ".xlsx"
+	converted := strings.TrimSuffix(in, filepath.Ext(in)) + to.ext
 	if _, err := os.Stat(converted); err == nil {
 		if err := os.Rename(converted, out); err != nil {
 			return false, fmt.Errorf("convert: %w", err)
@@ -183,10 +227,13 @@ func convertOnce(ctx context.Context, exe, src, name string, data []byte, k kind
 		return false, nil
 	}
 	if runErr == nil && strings.Contains(output.String(), "could not be loaded") {
+		if k == kindDoc {
+			return false, inputerr.OfFile(src, msgCannotOpenDoc)
+		}
 		return false, inputerr.OfFile(src, msgCannotOpen)
 	}
-	return runErr != nil, fmt.Errorf("convert: %s: LibreOffice (%s) wrote no .xlsx: %v: %s",
-		src, exe, runErr, strings.TrimSpace(output.String()))
+	return runErr != nil, fmt.Errorf("convert: %s: LibreOffice (%s) wrote no %s: %v: %s",
+		src, exe, to.ext, runErr, strings.TrimSpace(output.String()))
 }
 
 // copyExt is the extension for LibreOffice's copy of src: the canonical one
@@ -198,18 +245,20 @@ func copyExt(src string, k kind) string {
 		return ".xls"
 	case kindODS:
 		return ".ods"
+	case kindDoc:
+		return ".doc"
 	}
 	return strings.ToLower(filepath.Ext(src))
 }
 
 // outName keeps src's base name so that whoever reads the converted file
 // sees the department's file name.
-func outName(src string) string {
+func outName(src string, to target) string {
 	base := strings.TrimSuffix(filepath.Base(src), filepath.Ext(src))
 	if base == "" || base == "." || base == string(filepath.Separator) {
 		base = "converted"
 	}
-	return base + ".xlsx"
+	return base + to.ext
 }
 
 func readInput(path string) ([]byte, error) {

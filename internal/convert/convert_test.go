@@ -483,3 +483,29 @@ func TestToXLSXKeepsCopyBesideReturn(t *testing.T) {
 		t.Errorf("after the conversion %s holds %v; want only the return", dir, entries)
 	}
 }
+
+// ToDOCX converts only an old Word or WPS document; without LibreOffice
+// it says to save the file as .docx, in the words of its format.
+func TestToDOCXWithoutLibreOffice(t *testing.T) {
+	defer func(f func() (string, bool)) { lookSoffice = f }(lookSoffice)
+	lookSoffice = func() (string, bool) { return "", false }
+	dir := t.TempDir()
+	ole2 := append(append([]byte{}, ole2Magic...), make([]byte, 504)...)
+	for name, want := range map[string]string{
+		"方案.doc": "这是旧版 Word（.doc）文件，未安装 LibreOffice，无法转换：请在 Word 或 WPS 中“另存为” .docx 格式后再试",
+		"方案.wps": "这是 WPS 文字（.wps）文件，未安装 LibreOffice，无法转换：请在 WPS 中“另存为” .docx 格式后再试",
+	} {
+		path := testkit.SaveFile(t, dir, name, ole2)
+		_, _, ok, err := ToDOCX(context.Background(), path)
+		if !ok {
+			t.Errorf("ToDOCX(%s): not taken for a document", name)
+		}
+		wantInputError(t, err, path, want)
+	}
+	for name, data := range map[string][]byte{"网页.doc": []byte("<html><body>一、总体要求</body></html>"), "表格.xls": ole2} {
+		path := testkit.SaveFile(t, dir, name, data)
+		if _, _, ok, err := ToDOCX(context.Background(), path); ok || err != nil {
+			t.Errorf("ToDOCX(%s) = %v, %v; want it left to the caller", name, ok, err)
+		}
+	}
+}

@@ -35,4 +35,17 @@ func msgNoOffice(src string, k kind) string {
 	return fmt.Sprintf("未安装 LibreOffice，无法转换 %s（%s）文件：请在 %s“另存为” .xlsx 后再报送", name, ext, app)
 }
 
+// msgNoWriter says an old Word or WPS document needs LibreOffice, or to be
+// saved as .docx.
+func msgNoWriter(src string) string {
+	if ext := strings.ToLower(filepath.Ext(src)); ext == ".wps" || ext == ".wpt" {
+		return "这是 WPS 文字（.wps）文件，未安装 LibreOffice，无法转换：请在 WPS 中“另存为” .docx 格式后再试"
+	}
+	return "这是旧版 Word（.doc）文件，未安装 LibreOffice，无法转换：请在 Word 或 WPS 中“另存为” .docx 格式后再试"
+}
+
+const msgTimeoutDoc = "LibreOffice 转换超时，文件可能过大或已损坏：请在 Word 或 WPS 中“另存为” .docx 后再试"
+
+const msgCannotOpenDoc = "LibreOffice 无法打开此文件，文件可能已损坏或设有打开密码：请在 Word 或 WPS 中打开，“另存为” .docx 后再试"
+
 const msgTimeout = "LibreOffice 转换超时，文件可能过大或已损坏：请在 Excel 或 WPS 中“另存为” .xlsx 后再报送"

@@ -19,6 +19,7 @@ const (
 	kindEncrypted      // OLE2 holding an encrypted OOXML package: a password-protected .xlsx
 	kindODS            // OpenDocument spreadsheet (zip)
 	kindMarkup         // HTML or Excel 2003 XML saved under a spreadsheet name
+	kindDoc            // .doc, .wps: a Word 97-2003 or WPS document in an OLE2 container (never sniffed: ToDOCX's)
 )
 
 var (
@@ -90,6 +91,13 @@ func looksLikeMarkup(data []byte) bool {
 
 func hasLegacyExt(path string) bool {
 	return legacyExts[strings.ToLower(filepath.Ext(path))]
+}
+
+// isWorkbookName reports a name a workbook has (.xls, .et, .xlsx…): an
+// OLE2 container under it is a workbook, not a document.
+func isWorkbookName(path string) bool {
+	ext := strings.ToLower(filepath.Ext(path))
+	return legacyExts[ext] || ext == ".xlsx" || ext == ".xlsm"
 }
 
 func utf16le(s string) []byte {

@@ -52,7 +52,43 @@ func readFile(path string) (*docread.Document, error) {
 	if isOldWorkbook(path) {
 		return readOldWorkbook(path)
 	}
+	if isOldDocument(path) {
+		return readOldDocument(path)
+	}
 	return docread.ReadFile(path)
+}
+
+// isOldDocument: a name an old Word or WPS document has (.doc, .wps, .dot,
+// .wpt); convert.ToDOCX looks at the content.
+func isOldDocument(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".doc", ".dot", ".wps", ".wpt":
+		return true
+	}
+	return false
+}
+
+// readOldDocument converts an old Word or WPS document (never modified) to
+// .docx with LibreOffice and reads the copy as the file at path. A file
+// that is no such document under that name (a web page saved as .doc) is
+// read as it is; without LibreOffice the message says to save it as
+// .docx.
+func readOldDocument(path string) (*docread.Document, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	docx, cleanup, ok, err := convert.ToDOCX(ctx, path)
+	switch {
+	case !ok:
+		return docread.ReadFile(path)
+	case err != nil:
+		var ie *inputerr.Error
+		if errors.As(err, &ie) {
+			return nil, &docread.InputError{File: path, Msg: ie.Msg}
+		}
+		return nil, &docread.InputError{File: path, Msg: "LibreOffice 未能转换该文件：请在 Word 或 WPS 中打开，“另存为” .docx 后再试"}
+	}
+	defer cleanup()
+	return readAs(path, docx, docread.ReadFile)
 }
 
 // isOldWorkbook: an Excel 97-2003 or WPS workbook (.xls, .et: the name
@@ -93,7 +129,13 @@ func readOldWorkbook(path string) (*docread.Document, error) {
 		return nil, &docread.InputError{File: path, Msg: msg}
 	}
 	defer cleanup()
-	doc, err := xlsxdoc.ReadFile(xlsx)
+	return readAs(path, xlsx, xlsxdoc.ReadFile)
+}
+
+// readAs reads the converted copy of the file at path with read, as the
+// file at path: its name in messages and as the document's source.
+func readAs(path, copy string, read func(string) (*docread.Document, error)) (*docread.Document, error) {
+	doc, err := read(copy)
 	if err != nil {
 		var ie *docread.InputError
 		if errors.As(err, &ie) {
