@@ -122,6 +122,9 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 	if body, c, ok := u.sentenceClause(t); ok {
 		return body, []clause{c}
 	}
+	if body, c, ok := u.midLabel(t); ok {
+		return body, []clause{c}
+	}
 	if c, ok := u.byClause(t); ok {
 		return text, []clause{c}
 	}
@@ -177,6 +180,40 @@ func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
 	k := len(cells) - units
 	raw := strings.Join(cells[k:], "；")
 	return clause{form: formBare, raw: raw, due: due}, head + strings.Join(cells[:k], " "), true
+}
+
+// midLabel finds an owner label inside an item's text, after a comma or a
+// stop, whose value up to the next stop is a list of units, the sentences
+// after it the page's account of the work: 学前教育促进，牵头单位：市教体局。
+// 其中，…整改不到位的为舒城县。 The label and its units leave the text.
+func (u unitRules) midLabel(t string) (string, clause, bool) {
+	for _, loc := range ownerWordRe.FindAllStringIndex(t, -1) {
+		before := strings.TrimRight(t[:loc[0]], " \t\u3000")
+		if before == "" || !strings.ContainsRune("，,。；;", lastRune(before)) {
+			continue
+		}
+		end := strings.IndexAny(t[loc[1]:], "。；;\n")
+		if end < 0 {
+			end = len(t) - loc[1]
+		}
+		value := strings.TrimSpace(t[loc[1] : loc[1]+end])
+		if value == "" || !u.isUnitList(value) {
+			continue
+		}
+		after := strings.TrimLeft(t[loc[1]+end:], "。；; \t\n\u3000")
+		body := strings.TrimRight(before, "，,") + "。"
+		if after != "" {
+			body += after
+		}
+		return body, clause{form: formLabelled, raw: t[loc[0] : loc[1]+end]}, true
+	}
+	return t, clause{}, false
+}
+
+// lastRune returns the last rune of s.
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }
 
 // ownersFirstRe is an item that opens with its units and a colon:

@@ -226,7 +226,7 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 			p.findClauses(items, own, false)
 		}
 	}
-	liftStandalone(items)
+	liftStandalone(items, counts)
 	coverCounted(items, counts)
 	if bare {
 		inheritRows(items)
@@ -750,7 +750,7 @@ func (p *parser) closingClause(para string) int {
 // list of sub-items to the item that holds the list (seed 004's item 2: its
 // (1)–(3) are its text, the clause after (3) is item 2's). Items of the style
 // that carries most clauses in the document are where clauses belong.
-func liftStandalone(items []*item) {
+func liftStandalone(items []*item, counts []int) {
 	count := map[style]int{}
 	for _, it := range items {
 		if it.clause.form != formNone && !it.clause.standalone {
@@ -790,17 +790,35 @@ func liftStandalone(items []*item) {
 	// sub-items none of which has one closes the block: it covers their
 	// parent, whatever the style of the others. (A label line below an
 	// item, 协同单位：…, is that item's owner line.)
+	// A label line is so too when the sub-items read as one sentence's
+	// enumeration, each but the last closed by a semicolon (（1）灭火器过期
+	// 未更换；（2）……。⏎问题整改责任单位：市科技馆).
 	for i, it := range items {
-		if !it.clause.standalone || it.clause.form != formBracketed || it.lifted || it.parent < 0 {
+		if !it.clause.standalone || it.lifted || it.parent < 0 {
 			continue
 		}
 		par := items[it.parent]
 		if par.clause.form != formNone || len(par.children) < 2 || par.children[len(par.children)-1] != i || anyClause(items, par.children[:len(par.children)-1]) {
 			continue
 		}
+		if it.clause.form != formBracketed && (counts[i] > 0 || !enumerated(items, par.children[:len(par.children)-1])) {
+			continue
+		}
 		par.clause, par.lifted = it.clause, true
 		it.clause = clause{}
 	}
+}
+
+// enumerated reports whether each of the items closes with a semicolon, as
+// the points of one sentence's enumeration do.
+func enumerated(items []*item, idx []int) bool {
+	for _, k := range idx {
+		body := strings.TrimRight(items[k].body, " \t\n\u3000")
+		if !strings.HasSuffix(body, "；") && !strings.HasSuffix(body, ";") {
+			return false
+		}
+	}
+	return true
 }
 
 // anyClause reports whether any of the items at idx has a clause.

@@ -46,11 +46,18 @@ var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９�
 func scanItems(rs []rune) []node {
 	s := &scanner{rs: rs, lastVal: map[style]int{}}
 	lineStart := true
+	listEnd := attachmentList(rs, 0)
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r == '\n' {
 			lineStart = true
 			s.attachment(rs, i+1)
+			if i+1 >= listEnd {
+				listEnd = attachmentList(rs, i+1)
+			}
+			continue
+		}
+		if i < listEnd {
 			continue
 		}
 		if r == ' ' || r == '\t' || r == '\u3000' || r == '\u00a0' {
@@ -74,6 +81,39 @@ func scanItems(rs []rune) []node {
 	}
 	s.finish()
 	return s.nodes
+}
+
+// attachmentListRe opens the list of a notice's attachments: 附件：1.2020年
+// 政府工作报告重点工作责任分解 (the list goes on 2.十方面民生实事责任分解).
+var attachmentListRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*[：:]\s*1\s*[.、．]`)
+
+// attachmentNameRe is a later line of that list: a number and a title,
+// without a sentence's stop.
+var attachmentNameRe = regexp.MustCompile(`^[ \t\x{3000}]*\d{1,2}\s*[.、．][^。；;\n]{2,60}$`)
+
+// attachmentList returns where the list of attachments that starts at the
+// line at i ends, or i when no such list starts there: its numbers name
+// attachments, not items of the text.
+func attachmentList(rs []rune, i int) int {
+	line := func(k int) (string, int) {
+		end := k
+		for end < len(rs) && rs[end] != '\n' {
+			end++
+		}
+		return string(rs[k:end]), end
+	}
+	l, end := line(i)
+	if len(l) > 300 || !attachmentListRe.MatchString(l) {
+		return i
+	}
+	for end+1 < len(rs) {
+		next, e := line(end + 1)
+		if !attachmentNameRe.MatchString(next) {
+			break
+		}
+		end = e
+	}
+	return end
 }
 
 // attachment starts a new numbering at an attachment's first line (附件1

@@ -421,7 +421,11 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 				put([]column{colUnits, colLead}[unitCells-1], c)
 			case unitCells == 1 && hasCol(cols, colLead):
 				put(colLead, c)
-			case hasCol(cols, colCo) && hasCol(cols, colLead):
+			case unitCells == 1 && hasCol(cols, colUnits) && hasCol(cols, colCo) && colAt[colUnits] < colAt[colCo]:
+				// 主要责任单位 | 协同配合单位: the first cell is the
+				// responsible units', the cells after it the co-units'.
+				put(colUnits, c)
+			case hasCol(cols, colCo) && (hasCol(cols, colLead) || hasCol(cols, colUnits) && colAt[colUnits] < colAt[colCo]):
 				put(colCo, c)
 			case hasCol(cols, colUnits):
 				put(colUnits, c)
@@ -770,6 +774,12 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	cells := append([]string(nil), header...)
 	j := i + 1
 	rows := 0
+	// A row's cells on its own line, and the lines that go on with it.
+	width, rowLen := len(header), 0
+	var pending []string
+	flush := func() {
+		cells, pending = continueRow(cells, pending, width-rowLen), nil
+	}
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
 		if lead {
@@ -784,20 +794,24 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		case l == "":
 			continue
 		case spaceRowRe.MatchString(l):
+			flush()
 			rows++
-			cells = append(cells, u.spaceRowCells(split(l))...)
+			row := u.spaceRowCells(split(l))
+			cells, rowLen = append(cells, row...), len(row)
 			continue
 		case isSectionRow(l) && len([]rune(l)) <= 60:
-			cells = append(cells, l)
+			flush()
+			cells, rowLen = append(cells, l), width
 			continue
-		case rows > 0 && u.isUnitList(split(l)[0]):
+		case rows > 0 && u.isUnitList(strings.TrimRight(split(l)[0], "。.")):
 			// A row's unit cell broken over lines (县卫健委 各乡镇 /
 			// 县开发区 / 县直有关单位 …): the line goes on with the row.
-			cells = append(cells, split(l)...)
+			pending = append(pending, split(l)...)
 			continue
 		}
 		break
 	}
+	flush()
 	if rows == 0 {
 		return nil, 0, false
 	}
@@ -873,6 +887,20 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 	}
 	out := []string{parts[0], strings.Join(parts[1:min(k, len(parts))], " ")}
 	return append(out, parts[min(k, len(parts)):]...)
+}
+
+// continueRow adds to cells the lines that went on with the row last
+// added, which lacks missing cells: the last lines are those cells, and
+// the lines before them go on with the row's last cell, a cell whose units
+// stand one a line (区财政局 / 区税务局 / then the next cell's line). With
+// no cell missing, or as many lines as cells missing, each line is a cell.
+func continueRow(cells, lines []string, missing int) []string {
+	if extra := len(lines) - missing; missing > 0 && extra > 0 && len(cells) > 0 {
+		last := len(cells) - 1
+		cells[last] = strings.Join(append([]string{cells[last]}, lines[:extra]...), "、")
+		lines = lines[extra:]
+	}
+	return append(cells, lines...)
 }
 
 // metaLabelRe is a page's metadata label (索引号:, 成文日期:, 发布机构:),
