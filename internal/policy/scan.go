@@ -37,6 +37,8 @@ type scanner struct {
 	stack   []int
 	lastVal map[style]int
 	scope   string
+	// first is the attachment the text started with, before any item.
+	first string
 }
 
 // attachmentRe matches the line that starts an attachment: 附件1, 附件 2,
@@ -129,8 +131,22 @@ func (s *scanner) attachment(rs []rune, i int) {
 		return
 	}
 	m := attachmentRe.FindStringSubmatch(string(rs[i:end]))
-	if m == nil || len(s.nodes) == 0 {
+	if m == nil {
 		return
+	}
+	if len(s.nodes) == 0 {
+		// The first attachment of a notice whose text numbers nothing
+		// (its list of attachments aside): its items keep their own
+		// numbers, unless another attachment follows (see below).
+		s.first = "附件" + m[1]
+		return
+	}
+	if s.first != "" && s.scope == "" {
+		// A second attachment: the first one's items are scoped by it
+		// too, so the two numberings stay apart.
+		for k := range s.nodes {
+			s.nodes[k].scope = s.first
+		}
 	}
 	s.stack = nil
 	s.lastVal = map[style]int{}
