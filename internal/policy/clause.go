@@ -411,17 +411,31 @@ func weiClauses(t string) string {
 // 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
 // deadline, "" when the clause ends with none.
 func splitDue(inner string) (string, string) {
-	cut := strings.LastIndexAny(inner, "，,；;")
-	if cut <= 0 {
-		return inner, ""
+	var due []string
+	for {
+		cut := strings.LastIndexAny(inner, "，,；;")
+		if cut <= 0 {
+			break
+		}
+		_, size := utf8.DecodeRuneInString(inner[cut:])
+		last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
+		if last == "" || len([]rune(last)) > 20 {
+			break
+		}
+		// 立即启动，长期坚持: a start word before the deadline is the
+		// deadline's words too.
+		if cellDeadline(last, 0) == nil && !startWordRe.MatchString(last) {
+			break
+		}
+		due = append([]string{last}, due...)
+		inner = inner[:cut]
 	}
-	_, size := utf8.DecodeRuneInString(inner[cut:])
-	last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
-	if last == "" || len([]rune(last)) > 20 || cellDeadline(last, 0) == nil {
-		return inner, ""
-	}
-	return inner[:cut], last
+	return inner, strings.Join(due, "，")
 }
+
+// startWordRe is a phrase that says when work starts, not when it is due:
+// 立即启动, 即时办理.
+var startWordRe = regexp.MustCompile(`^(?:立即|立刻|马上|即时|随时)\p{Han}{0,4}$`)
 
 // bracketClauses takes the clauses in brackets out of a text: （…）, (…),
 // 〔…〕, 【…】, […]. Brackets that hold anything else stay.

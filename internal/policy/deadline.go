@@ -406,6 +406,10 @@ func dottedSpanCell(c string) *task.Deadline {
 	return &task.Deadline{Text: c, Date: periodEnd(year, m[2], "", "")}
 }
 
+// numericDateRe is a date written in figures (2024.12, 2024-12-31,
+// 2024/6/30), as a 完成时限 cell or a clause's last phrase gives it.
+var numericDateRe = regexp.MustCompile(`^(20\d\d)\s*[./\-－]\s*(\d{1,2})(?:\s*[./\-－]\s*(\d{1,2}))?\s*(?:前|底前|底|以前)?$`)
+
 // dateCellRe matches a cell that is a date, alone or followed by the
 // milestone due then (2024年9月, 2024年, 9月, 2024年6月30日, 9月投入使用,
 // 2024年6月开工). In a deadline column it is the deadline.
@@ -428,6 +432,12 @@ func cellDeadline(c string, docYear int) *task.Deadline {
 	}
 	if d := dottedSpanCell(c); d != nil {
 		return d
+	}
+	if m := numericDateRe.FindStringSubmatch(c); m != nil {
+		year, _ := strconv.Atoi(m[1])
+		if month, _ := strconv.Atoi(m[2]); month >= 1 && month <= 12 {
+			return &task.Deadline{Text: c, Date: periodEnd(year, m[2], m[3], "")}
+		}
 	}
 	m := dateCellRe.FindStringSubmatch(c)
 	if m == nil || m[1]+m[2] == "" {
