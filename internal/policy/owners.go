@@ -367,6 +367,7 @@ var verbRoles = []struct {
 	role role
 }{
 	{"分别牵头", roleLead}, {"共同牵头", roleLead}, {"分别负责", roleGeneric},
+	{"负总责", roleLead}, {"牵头统筹", roleLead}, {"统筹", roleLead},
 	{"牵头负责", roleLead}, {"牵头抓总", roleLead}, {"牵头落实", roleLead}, {"牵头", roleLead},
 	{"配合落实", roleCo}, {"配合实施", roleCo}, {"积极配合", roleCo}, {"协助配合", roleCo}, {"配合", roleCo},
 	{"参与", roleCo}, {"协助", roleCo}, {"协同", roleCo}, {"协办", roleCo}, {"支持", roleCo},

@@ -113,12 +113,18 @@ func (u unitRules) parseUnits(raw string, rule leadRule) units {
 	return u.segmentUnits(raw, labelSegments(raw), rule)
 }
 
+// verbPauseRe is a verb of responsibility followed by 、 and the next
+// phrase: no unit's name holds 牵头、.
+var verbPauseRe = regexp.MustCompile(`(牵头|负责|负总责|统筹)、`)
+
 // clauseText is a clause as its labels and units are read: without its
 // note of the lead rule (列第一位的为牵头单位), its empty brackets, its
 // closing 下同 and its closing stops.
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
 	raw = strings.TrimLeft(strings.TrimSpace(strings.TrimRight(raw, "。.，,；; ")), dashes)
+	// 由A牵头、B配合: the phrases parted by 、 instead of a comma.
+	raw = verbPauseRe.ReplaceAllString(raw, "$1，")
 	if strings.HasSuffix(raw, "同") {
 		raw = strings.TrimSpace(sameBelowRe.ReplaceAllString(raw, ""))
 	}
