@@ -470,7 +470,9 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// 市财政局(国资委)；配合单位：B.
 		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1]) && !(!detached && u.labelledListBefore(rs, i))
 		ownLine := atLineStart(rs, i) && restBlank(rs, j+1, false)
-		if !u.looksLikeClause(inner) && !((atEnd || ownLine) && detached && u.isUnitList(inner)) &&
+		// And one that opens the item: （市住建局）推进城市更新。
+		atStart := strings.TrimSpace(string(rs[:i])) == ""
+		if !u.looksLikeClause(inner) && !((atEnd || ownLine || atStart) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}
