@@ -671,7 +671,7 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	}
 	// 新建学校——市教育局、市财政局负责: a dash sets the clause off.
 	if d := strings.LastIndex(trimmed, "——"); d > cut {
-		cut, tail, head = d, trimmed[d:], strings.TrimRight(strings.TrimSpace(trimmed[:d]), "。")+"。"
+		cut, tail, head = d, trimmed[d:], trimmed[:d]
 	}
 	tail = strings.TrimSpace(tail)
 	if tail == "" || len([]rune(tail)) > 200 {
@@ -693,7 +693,7 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		}
 	}
 	phrases := assignedPhrases(parts[begin:end], u)
-	if len(phrases) == 0 || (begin == 0 && cut < 0) {
+	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" {
 		return t, clause{}, false
 	}
 	read := strings.Join(phrases, "，")
