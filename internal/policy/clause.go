@@ -187,6 +187,9 @@ func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
 // after it the page's account of the work: 学前教育促进，牵头单位：市教体局。
 // 其中，…整改不到位的为舒城县。 The label and its units leave the text.
 func (u unitRules) midLabel(t string) (string, clause, bool) {
+	if !hasColon(t) {
+		return t, clause{}, false
+	}
 	for _, loc := range ownerWordRe.FindAllStringIndex(t, -1) {
 		before := strings.TrimRight(t[:loc[0]], " \t\u3000")
 		if before == "" || !strings.ContainsRune("，,。；;", lastRune(before)) {

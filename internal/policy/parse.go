@@ -316,7 +316,11 @@ func (p *parser) ownerPrefixes(rs []rune, nodes []node) []string {
 		for ls > 0 && rs[ls-1] != '\n' {
 			ls--
 		}
-		if ls == start {
+		k := ls
+		for k < start && (rs[k] == ' ' || rs[k] == '\t' || rs[k] == '\u3000') {
+			k++
+		}
+		if k == start || rs[k] != '【' && rs[k] != '[' && rs[k] != '〔' {
 			continue
 		}
 		m := ownerPrefixRe.FindStringSubmatch(string(rs[ls:start]))
