@@ -178,6 +178,11 @@ func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
 		return clause{}, "", false
 	}
 	k := len(cells) - units
+	// The cell before the units is the task's text, not a list of units a
+	// stray space cut (市税务局等, 各县、市、区政府).
+	if before := cells[k-1]; strings.ContainsAny(lastRuneString(before), "，,、；;") || u.isUnitList(strings.TrimRight(before, "，,、；;等")) {
+		return clause{}, "", false
+	}
 	raw := strings.Join(cells[k:], "；")
 	return clause{form: formBare, raw: raw, due: due}, head + strings.Join(cells[:k], " "), true
 }
@@ -212,6 +217,9 @@ func (u unitRules) midLabel(t string) (string, clause, bool) {
 	}
 	return t, clause{}, false
 }
+
+// lastRuneString returns the last rune of s as a string.
+func lastRuneString(s string) string { return string(lastRune(s)) }
 
 // lastRune returns the last rune of s.
 func lastRune(s string) rune {

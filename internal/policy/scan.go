@@ -79,6 +79,15 @@ func scanItems(rs []rune) []node {
 		m.lineStart = atLine
 		if s.accept(m) {
 			i = m.end - 1
+		} else if m.style == styleDecimal {
+			// 11.1 2 1人才梯队项目 under item 10: no decimal item, but
+			// item 11 starting with a figure.
+			if m, ok = s.listNumber(rs, i, atLine); ok {
+				m.lineStart = atLine
+				if s.accept(m) {
+					i = m.end - 1
+				}
+			}
 		}
 	}
 	s.finish()

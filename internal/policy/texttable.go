@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,7 +29,7 @@ func rebuildLineTables(lines []string, u unitRules) ([]string, []int, []*taskTab
 	kept := make([]int, len(lines)+1)
 	for i := 0; i < len(lines); i++ {
 		kept[i] = len(out)
-		t, next, ok := readRowTable(lines, i)
+		t, next, ok := readRowTable(lines, i, u)
 		for _, read := range tableReaders {
 			if ok {
 				break
@@ -83,19 +84,22 @@ func rowCells(l string) []string {
 
 // readRowTable reads a table whose rows are lines of cells between | or
 // tabs, starting with a header line at lines[i].
-func readRowTable(lines []string, i int) (*taskTable, int, bool) {
+func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	header := rowCells(lines[i])
 	if len(header) < 3 {
 		return nil, 0, false
 	}
 	header = guessContent(header)
-	_, ok := recogniseTable([][]string{header})
+	probe, ok := recogniseTable([][]string{header})
 	unitless := !ok && unitlessHeader(header)
 	if !ok && !unitless {
 		return nil, 0, false
 	}
 	rows := [][]string{header}
 	layout := layoutOf(header)
+	if ok {
+		layout.cols = probe.cols
+	}
 	j := i + 1
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(lines[j])
@@ -116,10 +120,20 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			break
 		}
 		cells = layout.align(cells)
+		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
+			cells = layout.byContent(short, u)
+		}
 		// 一、继续提高… in a category column heads the rows from here.
 		if len(cells) > 1 && layout.category && isSectionRow(cells[0]) {
 			rows = append(rows, []string{cells[0]})
 			cells = append([]string{""}, cells[1:]...)
+		}
+		// So does 一、做好财政信息公开。 in a title column merged over
+		// its rows (工作任务 | 具体要求 | 责任部门).
+		if k := slices.Index(layout.cols, colTitle); k >= 0 && k < len(cells) && len(cells) > 1 && isSectionRow(cells[k]) {
+			rows = append(rows, []string{cells[k]})
+			cells = slices.Clone(cells)
+			cells[k] = ""
 		}
 		rows = append(rows, cells)
 	}
@@ -326,6 +340,12 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
 			break
 		}
+		// 市生态 / 环境局: a unit's name broken over two cells' lines.
+		if j+1 < len(lines) && brokenHeadRe.MatchString(c) && !u.isUnitList(c) {
+			if next := cell(j + 1); brokenTailRe.MatchString(next) && u.isUnitList(c+next) {
+				c, j = c+next, j+1
+			}
+		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
 		unit := strings.TrimRight(unitPart(c, u), "。.")
@@ -412,7 +432,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// before a row's first units are its people (王某 李某),
 			// though a name may end as a unit's does (王广部).
 			put(colLeader, c)
-		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")):
+		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")) ||
+			len([]rune(c)) <= 60 && !hasCellNumber(c) && responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) && u.looksLikeClause(strings.TrimRight(c, "。.")):
+			// 应急处、监督处等按职责分工落实: units with their verb.
 			unitCells++
 			c = unit
 			switch {
@@ -914,6 +936,7 @@ type rowLayout struct {
 	width    int
 	seq      int // -1 when the header has no 序号
 	category bool
+	cols     []column // the header's columns, when recognised
 }
 
 func layoutOf(header []string) rowLayout {
@@ -940,6 +963,97 @@ func (l rowLayout) align(cells []string) []string {
 		return cells
 	}
 	return append(make([]string, l.seq), cells...)
+}
+
+// brokenHeadRe and brokenTailRe are the two halves of a bureau's name a
+// cell's line break cut: 市生态 / 环境局, 市农业 / 农村局.
+var (
+	brokenHeadRe = regexp.MustCompile(`^[省市县区][^各\s]{1,4}$`)
+	brokenTailRe = regexp.MustCompile(`^\p{Han}{1,3}[局委办厅]$`)
+)
+
+// trimEmpty drops a row's empty cells at its end (the 备注 a row leaves
+// blank, a stray | after the last cell).
+func trimEmpty(cells []string) []string {
+	for len(cells) > 0 && cells[len(cells)-1] == "" {
+		cells = cells[:len(cells)-1]
+	}
+	return cells
+}
+
+// unitsInPlace reports whether a short row read cell by cell under the
+// header puts units under a unit column: only then does it stand as it
+// is (a row whose last cells the page left out: 1 | 任务 | 市发改委).
+func (l rowLayout) unitsInPlace(cells []string, u unitRules) bool {
+	for k, c := range cells {
+		if k < len(l.cols) && unitCol(l.cols[k]) && c != "" {
+			return u.isUnitList(strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")) || u.looksLikeClause(c)
+		}
+	}
+	return false
+}
+
+// byContent puts a row that lacks cells (a task cell merged over the rows
+// below it: 一、做好…。 | 1.积极… | 财务科 then 3.及时… | 各科室) under
+// the header by what its cells hold: its run of unit cells under the unit
+// columns from the first on, the cells after them under the columns after
+// the units (a date under the time column), the text cells before them
+// right-aligned against the first unit column, a leading bare number
+// under the 序号. A row that does not fit so is left as it was.
+func (l rowLayout) byContent(cells []string, u unitRules) []string {
+	isUnits := func(c string) bool {
+		c = strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")
+		return u.isUnitList(c) || responsibilityEnd.MatchString(c) && len([]rune(c)) <= 40 && u.looksLikeClause(c)
+	}
+	fu := slices.IndexFunc(cells, isUnits)
+	firstUnit := slices.IndexFunc(l.cols, unitCol)
+	if fu < 0 || firstUnit < 0 {
+		return cells
+	}
+	fe := fu
+	for fe < len(cells) && isUnits(cells[fe]) {
+		fe++
+	}
+	out := make([]string, l.width)
+	col := firstUnit
+	for _, c := range cells[fu:fe] {
+		if col >= l.width || !unitCol(l.cols[col]) {
+			return cells
+		}
+		out[col] = c
+		col++
+	}
+	for _, c := range cells[fe:] {
+		for col < l.width && unitCol(l.cols[col]) {
+			col++
+		}
+		if len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil {
+			if k := slices.Index(l.cols[col:], colDeadline); k >= 0 {
+				col += k
+			}
+		}
+		if col >= l.width {
+			return cells
+		}
+		out[col] = c
+		col++
+	}
+	text := cells[:fu]
+	if len(text) > 0 && l.seq >= 0 && bareNumberRe.MatchString(text[0]) {
+		out[l.seq], text = text[0], text[1:]
+	}
+	col = firstUnit - 1
+	for k := len(text) - 1; k >= 0; k-- {
+		for col >= 0 && (l.cols[col] == colSeq || l.cols[col] == colLeader || l.cols[col] == colDeadline) {
+			col--
+		}
+		if col < 0 {
+			return cells
+		}
+		out[col] = text[k]
+		col--
+	}
+	return out
 }
 
 // readBarTable reads a table flattened with a line holding only | after

@@ -462,10 +462,15 @@ func (u unitRules) splitAnd(names []string) []string {
 	return out
 }
 
-// gluedAfterSectionRe is a name that runs on past a 股 (文化宣传股文化馆): a
-// 股 is the lowest rung of an office and holds no unit of its own, so what
-// follows it is a second name a lost line break or separator ran on.
-var gluedAfterSectionRe = regexp.MustCompile(`^(.{2,}?股)([^份权票].+)$`)
+// gluedAfterSectionRe is a name that runs on past a 股 (文化宣传股文化馆) or
+// a 派出所 (派出所工商质监所): a 股 is the lowest rung of an office and a
+// 派出所 holds no unit of its own, so what follows it is a second name a
+// lost line break or separator ran on.
+var gluedAfterSectionRe = regexp.MustCompile(`^(.{2,}?股|\p{Han}{0,6}?派出所)([^份权票].+)$`)
+
+// meetGlueRe is a section's name, 会 and another section's name:
+// 宣传处会办公室.
+var meetGlueRe = regexp.MustCompile(`^(\p{Han}{1,8}[处科室])会(\p{Han}{2,10})$`)
 
 // shareWordRe is a 股 of shares, not of an office (省金融控股公司).
 var shareWordRe = regexp.MustCompile(`(控|参|持|入|国)股$`)
@@ -473,6 +478,10 @@ var shareWordRe = regexp.MustCompile(`(控|参|持|入|国)股$`)
 // splitGlued splits two names written together with nothing between them
 // into both, and flags the split for the office to check.
 func (u unitRules) splitGlued(name string, flags *[]string) []string {
+	// 宣传处会办公室: 会 may be 会同 cut short, or part of a name.
+	if m := meetGlueRe.FindStringSubmatch(name); m != nil && u.plausible(m[1]) && u.plausible(m[2]) && !u.known[name] {
+		addFlag(flags, "“"+name+"”中的“会”可能是“会同”的简写（"+m[1]+"会同"+m[2]+"），请核实")
+	}
 	m := gluedAfterSectionRe.FindStringSubmatch(name)
 	if m == nil || shareWordRe.MatchString(m[1]) || len([]rune(m[2])) < 3 ||
 		!u.plausible(m[1]) || !u.plausible(m[2]) || u.known[name] {
