@@ -481,9 +481,11 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		// 市财政局(国资委)；配合单位：B.
 		sentenceEnd := j+1 < len(rs) && strings.ContainsRune("。；;", rs[j+1]) && !(!detached && u.labelledListBefore(rs, i))
 		ownLine := atLineStart(rs, i) && restBlank(rs, j+1, false)
-		// And one that opens the item: （市住建局）推进城市更新。
+		// And one that opens the item: （市住建局）推进城市更新。, or
+		// closes a sentence after its stop: ……相关政策文件。（各相关部门）定期公布……
 		atStart := strings.TrimSpace(string(rs[:i])) == ""
-		if !u.looksLikeClause(inner) && !((atEnd || ownLine || atStart) && detached && u.isUnitList(inner)) &&
+		afterStop := i > 0 && strings.ContainsRune("。；;", rs[i-1])
+		if !u.looksLikeClause(inner) && !((atEnd || ownLine || atStart || afterStop) && detached && u.isUnitList(inner)) &&
 			!(sentenceEnd && u.isUnitList(inner) && namesAgency(inner)) {
 			continue
 		}

@@ -536,7 +536,7 @@ func (u unitRules) plausible(name string) bool {
 		}
 	}
 	n := len([]rune(name))
-	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) {
+	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) || bareUnitKindRe.MatchString(name) {
 		return false
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's

@@ -324,6 +324,7 @@ func pct(a, b int) float64 {
 var knownVariantGaps = map[string]string{
 	"280_zhejiang-shangcheng_2019 as wide spaces":     "a 目标类型 column after the units (A类) stops the space reader",
 	"285_guangdong-guangdong_2021 as one cell a line": "a time cell holding two times (长期推进 / 2021年8月) is read as the first",
+	"302_guangdong-taishan_undated as tabs":           "a header broken over two lines (工作任务 | 具体要求 / | 责任单位 |) is joined only when written with |",
 }
 
 // TestLayoutVariants: a page may flatten the same table with |, tabs, wide

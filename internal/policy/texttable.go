@@ -1063,7 +1063,8 @@ func (l rowLayout) byContent(cells []string, u unitRules) []string {
 // table flattened one cell a line.
 func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	first := strings.TrimSpace(lines[i])
-	if classifyHeader(first) != colSeq && !categoryHeaderRe.MatchString(first) {
+	seqless := classifyHeader(first) != colSeq && !categoryHeaderRe.MatchString(first)
+	if seqless && (classifyHeader(first) == colNone || i+1 >= len(lines) || strings.TrimSpace(lines[i+1]) != "|") {
 		return nil, 0, false
 	}
 	var cells []string
@@ -1090,11 +1091,50 @@ func readBarTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	if len(cells) < 6 {
 		return nil, 0, false
 	}
+	if seqless {
+		return barRows(cells, j, u)
+	}
 	t, _, ok := readCells(cells, 0, u, false)
 	if !ok {
 		return nil, 0, false
 	}
 	return t, j, true
+}
+
+// barRows reads the cells of a bar table without a 序号 (任务 / | /
+// 责任单位 / | / 时限 / | / then each row's cells): its header is its
+// leading cells that name columns, and every row has as many cells.
+func barRows(cells []string, end int, u unitRules) (*taskTable, int, bool) {
+	w := 0
+	for w < len(cells) && classifyHeader(cells[w]) != colNone {
+		w++
+	}
+	if w < 3 || len(cells) < 2*w {
+		return nil, 0, false
+	}
+	rows := [][]string{cells[:w]}
+	for k := w; k+w <= len(cells); k += w {
+		rows = append(rows, cells[k:k+w])
+	}
+	t, ok := recogniseTable(rows)
+	if !ok || !slices.ContainsFunc(t.cols, unitCol) {
+		return nil, 0, false
+	}
+	// Every row must hold units under its unit columns and a time under
+	// its time column, or the rows are not as wide as the header (a
+	// merged cell, a 序号 with no header of its own): not read so.
+	for _, r := range rows[1:] {
+		for k, c := range r {
+			switch col := t.cols[k]; {
+			case c == "":
+			case unitCol(col) && !u.isUnitList(strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")) && !u.looksLikeClause(c):
+				return nil, 0, false
+			case col == colDeadline && cellDeadline(c, 0) == nil:
+				return nil, 0, false
+			}
+		}
+	}
+	return t, end, true
 }
 
 var unitHeadRe = regexp.MustCompile(`^(\S+)[ \x{3000}]+(\p{Han}{2,3})$`)

@@ -611,7 +611,7 @@ var bareUnitKindRe = regexp.MustCompile(`^(?:单位|部门|机构|企业)$`)
 
 // unitGroupRe matches a group of units (市直有关部门, 各相关单位) that a
 // following bare kind of unit (、单位) extends.
-var unitGroupRe = regexp.MustCompile(`(?:各|有关|相关)\p{Han}{0,4}(?:单位|部门|机构)$`)
+var unitGroupRe = regexp.MustCompile(`(?:各|有关|相关)\p{Han}{0,4}(?:单位|部门|机构|科室|处室|股室)$`)
 
 // bareBodyRe is a body of government named without its place.
 var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
@@ -951,6 +951,11 @@ func (u unitRules) takesPrefix(name string) bool {
 	// Banks and the local offices of national bodies name their own place
 	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
 	if ownOrgRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
+		return false
+	}
+	// 海曙自然资源规划分局: a branch is named by the place it serves,
+	// which no level's prefix goes before.
+	if strings.HasSuffix(name, "分局") && len([]rune(name)) > 4 {
 		return false
 	}
 	// 园区党工委, 景区管委会: a zone named by its kind alone is a place of
