@@ -123,3 +123,54 @@ func timeSuffix(s string) int {
 	}
 	return -1
 }
+
+// contentLabelRe opens the line that holds an item's work in a form laid
+// out as fields: 任务内容：…, 工作内容：….
+var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:任务|工作|主要|具体|目标)?(?:内容|任务|事项)[ \t\x{3000}]*[:：][ \t\x{3000}]*`)
+
+// contentAboveLabels moves an item's work written below its labelled
+// fields (任务一 ⏎ 责任单位：A ⏎ 完成时限：… ⏎ 任务内容：新建…) above them, without
+// its label, where the clause reader looks for the work: the labels close
+// the item, as they do in the other layouts.
+func contentAboveLabels(text string) string {
+	if !strings.Contains(text, "内容") && !strings.Contains(text, "任务：") && !strings.Contains(text, "事项：") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		loc := contentLabelRe.FindStringIndex(lines[i])
+		if loc == nil || loc[1] == len(lines[i]) {
+			continue
+		}
+		first := i
+		for first > 0 && clauseStartRe.MatchString(strings.TrimSpace(lines[first-1])) {
+			first--
+		}
+		if first == i || first == 0 {
+			continue
+		}
+		work := lines[i][loc[1]:]
+		copy(lines[first+1:i+1], lines[first:i])
+		lines[first] = work
+	}
+	return strings.Join(lines, "\n")
+}
+
+// labelBulletRe is a bullet before a label at a line's start (●牵头单位：A).
+var labelBulletRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*)[` + bulletGlyphs + `][ \t\x{3000}]*`)
+
+// unbulletLabels drops the bullet a post puts before each labelled field of
+// an item (●牵头单位：市发改委 ⏎ ●配合单位：市财政局): the lines are the item's
+// owner lines, which open with their label.
+func unbulletLabels(text string) string {
+	if !labelBulletRe.MatchString(text) {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if loc := labelBulletRe.FindStringSubmatchIndex(l); loc != nil && clauseStartRe.MatchString(l[loc[1]:]) {
+			lines[i] = l[:loc[3]] + l[loc[1]:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}

@@ -75,7 +75,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
 	whole := head + text + tableText(tables)
 	p.rules.places = docPlaces(whole)
-	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(text))
+	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(contentAboveLabels(unbulletLabels(text))))
 	rs := []rune(text)
 	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
@@ -666,11 +666,27 @@ func (p *parser) lastClauseEnd(s string) int {
 		if i == len(paras)-1 {
 			break
 		}
-		if p.closingClause(para) >= 0 {
+		if p.closingClause(para) >= 0 && !p.clauseBelow(paras[i+1:]) {
 			return off - 1
 		}
 	}
 	return -1
+}
+
+// clauseBelow reports whether one of paras is a task's sentence closed by
+// its responsibility clause in brackets: the paragraphs after a clause are
+// then more of the item (a second task with its own clause), not the
+// closing words. A bracket alone on its line or after a label (a page
+// footer's 主办单位：…) is no such sentence.
+func (p *parser) clauseBelow(paras []string) bool {
+	for _, para := range paras {
+		l := strings.TrimSpace(para)
+		o := p.closingClause(l)
+		if o >= 4 && !hasColon(string([]rune(l)[:o])) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithBracketLabel reports a line that opens with a label in square
