@@ -227,6 +227,9 @@ func TestUnwrap(t *testing.T) {
 		// a publication's name after a single page's number is that
 		// page's running header already
 		"1.推进试点。责任单位：市科技局。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。": "1.推进试点。责任单位：市科技局。\n2.完善机制。",
+		// the document's title after a single page's number is that
+		// page's running header
+		"某县重点工作方案\n1.推进试点，完成改造\n- 1 -\n某县重点工作方案\n500户。责任单位：县住建局\n2.完善机制。": "某县重点工作方案\n1.推进试点，完成改造\n500户。责任单位：县住建局\n2.完善机制。",
 		// a running header shaped like a heading or closed by a bracket
 		// goes when it follows every page number, not when only one
 		"第一章 总则\n第一条 推进试点。\n— 1 —\n第一章 总则\n第二条 完善机制。\n— 2 —\n第一章 总则\n第三条 强化保障。":                            "第一章 总则\n第一条 推进试点。\n第二条 完善机制。\n第三条 强化保障。",
