@@ -96,6 +96,8 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 	}
 	rows := [][]string{header}
 	layout := layoutOf(header)
+	bordered := strings.HasPrefix(strings.TrimSpace(lines[i]), rowSeparator(lines[i]))
+	var lastRaw []string // the last row's cells as the line gave them
 	j := i + 1
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(lines[j])
@@ -103,6 +105,12 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			continue
 		}
 		cells := rowCells(l)
+		if sep := rowSeparator(l); !bordered && sep != "" && strings.HasPrefix(l, sep) {
+			// A table whose header has no outer border: a row that
+			// opens with the separator opens with an empty cell (the
+			// lower row of a two-row header, | | 牵头 | 配合 |).
+			cells = append([]string{""}, cells...)
+		}
 		if len(cells) > 0 && metaLabelRe.MatchString(cells[0]) {
 			break // the page's 索引号: | … after the table
 		}
@@ -115,6 +123,14 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			}
 			break
 		}
+		if k := len(rows) - 1; k > 0 && brokenCell(lastRaw, cells, layout.width) {
+			// A cell broken over two lines (市发改委（牵头）⏎市财政局 | …):
+			// the line holds the rest of the row above.
+			lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+cells[0]), cells[1:]...)
+			rows[k] = layout.align(lastRaw)
+			continue
+		}
+		lastRaw = cells
 		cells = layout.align(cells)
 		// 一、继续提高… in a category column heads the rows from here.
 		if len(cells) > 1 && layout.category && isSectionRow(cells[0]) {
@@ -128,6 +144,15 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 	}
 	t, _ := recogniseTable(rows)
 	return t, j, true
+}
+
+// brokenCell reports whether cells, a line of a | table, is the rest of
+// the row last whose last cell a line break cut: both lines lack cells,
+// the line opens with no row number, and together they fill the header's
+// width exactly, the broken cell counted once.
+func brokenCell(last, cells []string, width int) bool {
+	return len(last) > 0 && len(last) < width && len(cells) < width && len(last)+len(cells)-1 == width &&
+		cells[0] != "" && !bareNumberRe.MatchString(cells[0])
 }
 
 // categoryHeaderRe is a short column that groups a table's rows and may
