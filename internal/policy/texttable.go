@@ -111,6 +111,9 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 			// lower row of a two-row header, | | 牵头 | 配合 |).
 			cells = append([]string{""}, cells...)
 		}
+		if len(rows) == 1 {
+			cells = underUnitHeader(header, cells)
+		}
 		if len(cells) > 0 && metaLabelRe.MatchString(cells[0]) {
 			break // the page's 索引号: | … after the table
 		}
@@ -144,6 +147,32 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 	}
 	t, _ := recogniseTable(rows)
 	return t, j, true
+}
+
+// underUnitHeader places the lower row of a two-row header that a page
+// wrote without its empty cells (牵头单位 ⏎ 配合单位 under 责任单位, the tabs
+// before them lost): role words only, fewer than the header's cells, they
+// stand from the upper row's unit column on.
+func underUnitHeader(header, cells []string) []string {
+	if len(cells) == 0 || len(cells) >= len(header) {
+		return cells
+	}
+	for _, c := range cells {
+		if col := classifyHeader(c); col != colLead && col != colCo && col != colUnits {
+			return cells
+		}
+	}
+	at := -1
+	for i, h := range header {
+		if c := classifyHeader(h); c == colLead || c == colCo || c == colUnits {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at+len(cells) > len(header) {
+		return cells
+	}
+	return append(make([]string, at), cells...)
 }
 
 // brokenCell reports whether cells, a line of a | table, is the rest of
