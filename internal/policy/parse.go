@@ -937,6 +937,9 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			it.due = c.due
 		}
 		us := p.rules.segmentUnits(text, segs, rule)
+		if it.leader == "" && len(us.leaders) > 0 {
+			it.leader = strings.Join(us.leaders, "、")
+		}
 		for _, f := range us.flags {
 			addFlag(&all.flags, f)
 		}

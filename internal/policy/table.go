@@ -411,6 +411,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			tk.Kind = task.KindTarget
 		}
 		us, raw := p.rowUnits(t, cells, rule)
+		if tk.Leader == "" && len(us.leaders) > 0 {
+			tk.Leader = strings.Join(us.leaders, "、")
+		}
 		switch {
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw

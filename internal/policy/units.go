@@ -95,6 +95,9 @@ var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 type units struct {
 	lead, co []string
 	flags    []string
+	// leaders are the persons a list of units named among them (王某某（副
+	// 市长）): never units, each is the task's leader.
+	leaders []string
 	// byOrder is set when the lead is the first of a plain list of
 	// several units (责任单位：A、B) that no label, verb or mark gave a
 	// role: the lead was chosen by the first-listed convention.
@@ -169,6 +172,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			}
 		}
 	}
+	lead, co = takePersons(lead, &out.leaders), takePersons(co, &out.leaders)
+	generic = takeMarkedPersons(generic, &out.leaders)
 	if len(lead) > 0 {
 		out.lead = lead
 		for _, g := range generic {
@@ -179,7 +184,42 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	}
 	a := u.assign(generic, rule, out.flags)
 	a.co = append(a.co, co...)
+	a.leaders = out.leaders
 	return u.finish(a, raw)
+}
+
+// titledPersonRe is a person named with a title in brackets in a list of
+// units: 王某某（副市长）, 李某（县商务局局长）.
+var titledPersonRe = regexp.MustCompile(`^\p{Han}{2,4}[（(][^（）()]{0,12}(?:长|书记|主任|委员|主席|秘书|同志)[)）]$`)
+
+// isPerson reports whether a name of a unit list is a person's.
+func isPerson(n string) bool {
+	return titledPersonRe.MatchString(n) || leaderPhraseRe.MatchString(n) && !orgEndRe.MatchString(n)
+}
+
+// takePersons moves the persons of list to leaders.
+func takePersons(list []string, leaders *[]string) []string {
+	out := list[:0:0]
+	for _, n := range list {
+		if isPerson(n) {
+			*leaders = append(*leaders, n)
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func takeMarkedPersons(list []markedUnit, leaders *[]string) []markedUnit {
+	out := list[:0:0]
+	for _, m := range list {
+		if isPerson(m.name) {
+			*leaders = append(*leaders, m.name)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // finish drops duplicates and whatever does not have the shape of a unit's
