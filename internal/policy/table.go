@@ -461,11 +461,24 @@ func (t *taskTable) cellsOf(row []string) (map[column]string, int) {
 		if c != "" {
 			nonEmpty++
 		}
+		if i < len(t.cols) && t.cols[i] == colCo && noneCell(c) {
+			continue
+		}
 		if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
 			cells[t.cols[i]] = c
 		}
 	}
 	return cells, nonEmpty
+}
+
+// noneCell reports a cell that says there is nothing (无, 暂无, /, —): in
+// the co-units' column, no co-unit, as an empty cell says.
+func noneCell(c string) bool {
+	switch strings.Trim(c, " \u3000") {
+	case "无", "暂无", "/", "／", "—", "——", "-", "－", "\\":
+		return true
+	}
+	return false
 }
 
 // rowUnits reads a row's units from its unit columns, and the text they
