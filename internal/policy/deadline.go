@@ -88,6 +88,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		best = d
 	}
 	if best != nil {
+		if d := laterMonthOfYear(text, best.Date); d != nil {
+			return d
+		}
 		return best
 	}
 	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
@@ -263,6 +266,27 @@ func yearsSpan(text string) *task.Deadline {
 		return nil
 	}
 	return &task.Deadline{Text: best}
+}
+
+// yearBeforeRe is a year, as the last one named before a month.
+var yearBeforeRe = regexp.MustCompile(`(\d{4})\s*年`)
+
+// laterMonthOfYear returns the latest month-only deadline of text that
+// ends after bestDate, in the year last named before it (2024年3月底前完成
+// 方案，6月底前开工: 6月底前 is in 2024 and ends the work), nil when none.
+func laterMonthOfYear(text, bestDate string) *task.Deadline {
+	var out *task.Deadline
+	for _, m := range monthOnlyMatches(text) {
+		years := yearBeforeRe.FindAllStringSubmatch(text[:m[0]], -1)
+		if len(years) == 0 {
+			continue
+		}
+		year, _ := strconv.Atoi(years[len(years)-1][1])
+		if d := monthDeadline(text, m, year); d.Date > bestDate && (out == nil || d.Date > out.Date) {
+			out = d
+		}
+	}
+	return out
 }
 
 // monthDeadline reads a monthOnlyRe match (groups: month, day) in the
