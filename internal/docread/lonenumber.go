@@ -6,10 +6,11 @@ import (
 )
 
 // loneNumberRe is a line that holds only an item's number: 1. 1、 一、
-// （一） (1). Pages that set the number in a box of its own (a table cell,
-// a <span> made a paragraph, a PDF's hanging indent) copy it onto a line
-// above the item's text.
-var loneNumberRe = regexp.MustCompile(`^(?:[\d０-９]{1,3}[.．、]|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）])$`)
+// （一） (1), or 01, the big number a post sets above each item. Pages
+// that set the number in a box of its own (a table cell, a <span> made a
+// paragraph, a PDF's hanging indent) copy it onto a line above the item's
+// text.
+var loneNumberRe = regexp.MustCompile(`^(?:[0０][1-9１-９]|[\d０-９]{1,3}[.．、]|[一二三四五六七八九十]{1,3}、|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）])$`)
 
 // joinLoneNumbers writes a number standing alone on its line before the
 // text of the next line that is not blank, unless that line starts an item,

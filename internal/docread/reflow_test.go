@@ -273,6 +273,9 @@ func TestJoinLoneNumbers(t *testing.T) {
 	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
 		// the number on a line of its own above the item's text
 		"一、\n总体要求\n（一）\n加强组织领导\n1.\n建立工作机制。\n\n2、\n完善考核办法。": "一、总体要求\n（一）加强组织领导\n1.建立工作机制。\n2、完善考核办法。",
+		// a post's big number (01) above its item's heading, also at the
+		// top, where a bare number was taken for a view count
+		"重点任务\n01\n推进数字经济发展\n责任单位：市工信局\n02\n优化营商环境": "重点任务\n01推进数字经济发展\n责任单位：市工信局\n02优化营商环境",
 		// a number above another item or a label stays alone
 		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
 		// a table flattened one cell a line keeps its cells

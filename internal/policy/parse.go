@@ -194,6 +194,9 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 		if i == len(nodes)-1 && !n.m.lineStart {
 			span = inlineEnd(span)
 		}
+		if prefixes[i] == "" {
+			prefixes[i], span = p.openingOwners(span)
+		}
 		if prefixes[i] != "" {
 			span = strings.TrimRight(span, " \t\n\u3000") + "（" + prefixes[i] + "）"
 		}
@@ -281,6 +284,20 @@ func (p *parser) ownerPrefixes(rs []rune, nodes []node) []string {
 		}
 	}
 	return out
+}
+
+// openingOwnerRe is a bracket of units that opens an item's text, right
+// after its number: 2.【市工信局、市发改委】实施工业技改项目50个。
+var openingOwnerRe = regexp.MustCompile(`^[ \t\x{3000}]*[【〔\[]([^【\[〔】\]〕\n]{2,80})[】\]〕]`)
+
+// openingOwners returns the units of the bracket that opens span and the
+// span without it; "" and span when it opens with none.
+func (p *parser) openingOwners(span string) (string, string) {
+	m := openingOwnerRe.FindStringSubmatchIndex(span)
+	if m == nil || !p.rules.isUnitList(span[m[2]:m[3]]) {
+		return "", span
+	}
+	return span[m[2]:m[3]], span[m[1]:]
 }
 
 // ownerHeadingRe matches a heading that names who carries the work below
