@@ -37,6 +37,9 @@ func (m marker) weakLabel() string {
 		}
 		return string(rune('A' + m.value - 1))
 	case styleWord:
+		if m.form == bracketedForm || m.form == noForm {
+			return itoa(m.value)
+		}
 		n := itoa(m.value)
 		if m.cn {
 			n = cnNumeral(m.value)
@@ -54,6 +57,10 @@ func scanWeak(rs []rune, i int) (marker, bool) {
 		return weakEnd(rs, marker{style: styleBullet, value: 1, form: string(r), start: i}, i+1, "")
 	case isCNDigit(r):
 		return scanShi(rs, i)
+	case r == '【' || r == '［':
+		return scanBracketed(rs, i)
+	case (r == 'N' || r == 'n') && i+2 < len(rs) && (rs[i+1] == 'O' || rs[i+1] == 'o') && (rs[i+2] == '.' || rs[i+2] == '．'):
+		return scanNo(rs, i)
 	case r >= 'A' && r <= 'Z' || r >= 'Ａ' && r <= 'Ｚ':
 		v := int(r-'A') + 1
 		if r >= 'Ａ' {
@@ -83,6 +90,42 @@ func weakEnd(rs []rune, m marker, j int, stops string) (marker, bool) {
 	}
 	m.end = j
 	return m, true
+}
+
+// The forms of 【1】 and NO.1: numbers in the path (LABELLING.md: without
+// their punctuation), told apart from other lists by their form.
+const (
+	bracketedForm = "【#】"
+	noForm        = "NO.#"
+)
+
+// scanBracketed reads 【1】 and ［1］ before an item's first word.
+func scanBracketed(rs []rune, i int) (marker, bool) {
+	v, k := digitsAt(rs, i+1)
+	if v == 0 || k >= len(rs) || rs[k] != '】' && rs[k] != '］' {
+		return marker{}, false
+	}
+	return weakEnd(rs, marker{style: styleWord, value: v, form: bracketedForm, start: i}, k+1, "")
+}
+
+// scanNo reads NO.1 and No.1 before a space or the item's first word.
+func scanNo(rs []rune, i int) (marker, bool) {
+	v, k := digitsAt(rs, i+3)
+	if v == 0 {
+		return marker{}, false
+	}
+	return weakEnd(rs, marker{style: styleWord, value: v, form: noForm, start: i}, k, "")
+}
+
+// digitsAt reads up to two digits at rs[i]: their value (0 for none) and
+// where they end.
+func digitsAt(rs []rune, i int) (int, int) {
+	v, k := 0, i
+	for k < len(rs) && k-i < 2 && isDigit(rs[k]) {
+		v = v*10 + digitVal(rs[k])
+		k++
+	}
+	return v, k
 }
 
 // scanShi reads 一是 … 十是.
