@@ -276,6 +276,8 @@ func TestJoinLoneNumbers(t *testing.T) {
 		// a post's big number (01) above its item's heading, also at the
 		// top, where a bare number was taken for a view count
 		"重点任务\n01\n推进数字经济发展\n责任单位：市工信局\n02\n优化营商环境": "重点任务\n01推进数字经济发展\n责任单位：市工信局\n02优化营商环境",
+		// a lone 01 with no 02 is no post's number: it stays alone
+		"一、总体要求\n推进试点。\n01\n某政办发〔2024〕12号\n二、保障措施": "一、总体要求\n推进试点。\n01\n某政办发〔2024〕12号\n二、保障措施",
 		// a number above another item or a label stays alone
 		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
 		// a table flattened one cell a line keeps its cells
