@@ -15,7 +15,11 @@ import (
 
 // bulletGlyphs open a bulleted line. △ is left out: it marks a lead unit
 // (△市发改委) far more often than it opens an item.
-const bulletGlyphs = "●◆■□▲★☆◇○•▪◎◉❖►▶➢✦"
+const bulletGlyphs = "●◆■□▲★☆◇○▪◎◉❖►▶➢✦"
+
+// dashBullets open a line as a bullet does, doubled or not (——): a dash,
+// a middle dot, a Markdown list's - and *.
+const dashBullets = "—·•-*－＊"
 
 // markerWords are the words a worded number follows: 任务一, 措施2.
 var markerWords = []string{"任务", "措施", "举措", "事项"}
@@ -55,6 +59,14 @@ func scanWeak(rs []rune, i int) (marker, bool) {
 	switch {
 	case strings.ContainsRune(bulletGlyphs, r):
 		return weakEnd(rs, marker{style: styleBullet, value: 1, form: string(r), start: i}, i+1, "")
+	case strings.ContainsRune(dashBullets, r):
+		// ——, —, ·, - and * (a Markdown list): a bullet when a space or
+		// the item's first word follows.
+		j := i + 1
+		for j < len(rs) && rs[j] == r {
+			j++
+		}
+		return weakEnd(rs, marker{style: styleBullet, value: 1, form: string(rs[i:j]), start: i}, j, "")
 	case isCNDigit(r):
 		return scanShi(rs, i)
 	case r == '【' || r == '［':
