@@ -484,8 +484,11 @@ func noneCell(c string) bool {
 // rowUnits reads a row's units from its unit columns, and the text they
 // came from.
 func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) (units, string) {
-	raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
 	var us units
+	for _, c := range []column{colLead, colCo, colUnits} {
+		cells[c] = takePersonNotes(cells[c], &us.leaders)
+	}
+	raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
 	switch {
 	case cells[colLead] != "" && cells[colCo] != "":
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
@@ -513,7 +516,9 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
 		us = p.rules.finish(us, raw)
 	case raw != "":
+		leaders := us.leaders
 		us = p.rules.parseUnits(raw, rule)
+		us.leaders = append(leaders, us.leaders...)
 	}
 	return us, raw
 }

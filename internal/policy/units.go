@@ -150,6 +150,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
 		}
 		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
+			phrase = takePersonNotes(phrase, &out.leaders)
 			p, r := phraseRole(phrase, seg.role)
 			// A、B会同C负责: C co-operates; the units before 会同 take the
 			// role their phrase gives them, and with none (负责) are a
@@ -187,6 +188,32 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	a.leaders = out.leaders
 	return u.finish(a, raw)
 }
+
+// personNoteRe is a person's name in brackets after a unit's (市发改委（张
+// 三）): the person who answers for the unit's part, never part of its name.
+var personNoteRe = regexp.MustCompile(`(局|委|办|厅|部|院|中心|政府|公司|队|所|站|室|处|科|股|会)[（(](\p{Han}{2,3})[)）]`)
+
+// takePersonNotes cuts the persons' names in brackets after units from a
+// phrase and adds them to leaders; a word in brackets that is no person's
+// (（牵头）, （代建）, （本级）) stays.
+func takePersonNotes(phrase string, leaders *[]string) string {
+	if !strings.ContainsAny(phrase, "（(") {
+		return phrase
+	}
+	return rewriteMatches(personNoteRe, phrase, func(loc []int) string {
+		name := group(phrase, loc, 2)
+		if !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") {
+			return phrase[loc[0]:loc[1]]
+		}
+		*leaders = append(*leaders, name)
+		return group(phrase, loc, 1)
+	})
+}
+
+// commonSurnames are the surnames most Chinese people bear: a word of two
+// or three characters in brackets after a unit that opens with one is a
+// person's name.
+const commonSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 
 // titledPersonRe is a person named with a title in brackets in a list of
 // units: 王某某（副市长）, 李某（县商务局局长）.
