@@ -188,3 +188,28 @@ func unbracketGroupVerbs(text string) string {
 	}
 	return bracketedGroupVerbRe.ReplaceAllString(text, "$1$2")
 }
+
+// jointLabelRe is a label for a unit and its person together, the person
+// after the unit and a space: 责任单位及责任人：市发改委 张某.
+var jointLabelRe = regexp.MustCompile(`((?:责任|牵头|主办)(?:单位|部门))(?:及|和|、|/)(?:责任人|负责人)[ \t\x{3000}]*[:：][ \t\x{3000}]*([^\n：:（）()]+?)[ \t\x{3000}]+(\p{Han}{2,3})([）)；;。\n]|$)`)
+
+// splitJointLabels writes such a label as the two labels the clause reader
+// knows (责任单位：市发改委；责任人：张某), when the word after the space is a
+// person's name: the whole label was taken for a unit's name (责任单位及).
+func splitJointLabels(text string) string {
+	if !strings.Contains(text, "责任人") && !strings.Contains(text, "负责人") {
+		return text
+	}
+	text = rewriteMatches(jointLabelRe, text, func(loc []int) string {
+		person := group(text, loc, 3)
+		if !strings.ContainsRune(commonSurnames, []rune(person)[0]) {
+			return text[loc[0]:loc[1]]
+		}
+		return group(text, loc, 1) + "：" + group(text, loc, 2) + "；责任人：" + person + group(text, loc, 4)
+	})
+	// With no person after the units, the label names the units alone.
+	return jointLabelOnlyRe.ReplaceAllString(text, "$1：")
+}
+
+// jointLabelOnlyRe is such a label whatever follows it.
+var jointLabelOnlyRe = regexp.MustCompile(`((?:责任|牵头|主办)(?:单位|部门))(?:及|和|、|/)(?:责任人|负责人)[ \t\x{3000}]*[:：]`)
