@@ -176,14 +176,15 @@ func unbulletLabels(text string) string {
 }
 
 // bracketedGroupVerbRe is the verb of a list of units written in brackets
-// after its last name (县农业农村局、县住建局（按职责分工负责）).
-var bracketedGroupVerbRe = regexp.MustCompile(`(\p{Han})[（(]((?:按职责分工|按照职责分工|按职责|分别|共同)负责)[)）]`)
+// after its last name (县农业农村局、县住建局（按职责分工负责）), or the units
+// a lead works with (市发改委（会同市财政局）).
+var bracketedGroupVerbRe = regexp.MustCompile(`(\p{Han})[（(]((?:按职责分工|按照职责分工|按职责|分别|共同)负责|会同[^（）()\n]{2,40})[)）]`)
 
 // unbracketGroupVerbs writes such a verb after the list, as the clause
 // reader knows it (县农业农村局、县住建局按职责分工负责): in brackets it was taken
 // for a note on the last name, and the whole clause went unread.
 func unbracketGroupVerbs(text string) string {
-	if !strings.Contains(text, "负责）") && !strings.Contains(text, "负责)") {
+	if !strings.Contains(text, "负责）") && !strings.Contains(text, "负责)") && !strings.Contains(text, "会同") {
 		return text
 	}
 	return bracketedGroupVerbRe.ReplaceAllString(text, "$1$2")

@@ -392,6 +392,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 				label = num
 			}
 		}
+		p.cellClause(cells)
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
 		if tk.Text == "" {
 			tk.Text = tk.Title
@@ -479,6 +480,21 @@ func noneCell(c string) bool {
 		return true
 	}
 	return false
+}
+
+// cellClause moves a clause written in the task cell of a row whose unit
+// cells are empty (推进重大项目建设（责任单位：市发改委） | |) to the units'
+// cell: read as a merged cell, the row took the units of the row above or
+// none.
+func (p *parser) cellClause(cells map[column]string) {
+	if cells[colLead]+cells[colUnits]+cells[colCo] != "" || cells[colContent] == "" {
+		return
+	}
+	body, cs := p.rules.bracketClauses(cells[colContent])
+	if len(cs) != 1 || !ownerWordRe.MatchString(cs[0].raw) && !responsibilityEnd.MatchString(strings.TrimRight(cs[0].raw, "。")) {
+		return
+	}
+	cells[colContent], cells[colUnits] = strings.TrimSpace(body), cs[0].units()
 }
 
 // rowUnits reads a row's units from its unit columns, and the text they

@@ -140,7 +140,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	// written): each labelled list starts afresh.
 	prefix := u.docPrefix
 	for i, seg := range segs {
-		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
+		// 配合单位：无 names no unit, as an empty co-units' cell does.
+		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline || noneCell(strings.TrimRight(seg.text, "。；;，, \n")) {
 			continue
 		}
 		if i > 0 {
