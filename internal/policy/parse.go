@@ -731,6 +731,18 @@ func (p *parser) closingClause(para string) int {
 	return -1
 }
 
+// ownClauseAmong reports whether one of the items idx holds a clause of
+// its own, not on a line apart: a sibling's clause on its own line below
+// it is then that sibling's, as theirs are.
+func ownClauseAmong(items []*item, idx []int) bool {
+	for _, k := range idx {
+		if items[k].clause.form != formNone && !items[k].clause.standalone {
+			return true
+		}
+	}
+	return false
+}
+
 // liftStandalone gives a clause written as a paragraph of its own after a
 // list of sub-items to the item that holds the list (seed 004's item 2: its
 // (1)–(3) are its text, the clause after (3) is item 2's). Items of the style
@@ -756,7 +768,7 @@ func liftStandalone(items []*item) {
 		}
 	}
 	for _, it := range items {
-		if !it.clause.standalone || it.m.style == best {
+		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && ownClauseAmong(items, items[it.parent].children) {
 			continue
 		}
 		for a := it.parent; a >= 0; a = items[a].parent {
