@@ -238,7 +238,7 @@ func (s *scanner) acceptWeak(m marker) bool {
 		return true
 	}
 	kind := marker{style: m.style, form: m.form}
-	if m.value != 1 || !s.weakRun(m) && !(s.weakSeen[kind] && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
+	if m.value != 1 || !s.weakRun(m) && !s.wordedHeadings(m) && !(s.weakSeen[kind] && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
 		return false
 	}
 	s.weakSeen[kind] = true
@@ -298,4 +298,31 @@ func (s *scanner) nextLineOpener(from int) (marker, bool) {
 		}
 	}
 	return marker{}, false
+}
+
+// wordedHeadings reports whether m, a worded number (任务一), heads a
+// section whose next (任务二) opens a line further on: such numbers name
+// their items in words, whatever their clauses, as 一、 does.
+func (s *scanner) wordedHeadings(m marker) bool {
+	if m.style != styleWord || m.form == bracketedForm || m.form == noForm {
+		return false
+	}
+	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
+		if s.rs[i] != '\n' {
+			continue
+		}
+		if n, ok := scanWeak(s.rs, skipSpaces(s.rs, i+1)); ok && m.sameKind(n) {
+			return n.value == m.value+1
+		}
+	}
+	return false
+}
+
+// skipSpaces returns the index of the first rune from rs[i] on that is no
+// space.
+func skipSpaces(rs []rune, i int) int {
+	for i < len(rs) && isSpace(rs[i]) {
+		i++
+	}
+	return i
 }
