@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -113,6 +114,9 @@ func readRowTable(lines []string, i int) (*taskTable, int, bool) {
 		}
 		if len(rows) == 1 {
 			cells = underUnitHeader(header, cells)
+		}
+		if len(rows) > 1 && slices.Equal(cells, rowCells(lines[i])) {
+			continue // the header again, atop the table's next page
 		}
 		if len(cells) > 0 && metaLabelRe.MatchString(cells[0]) {
 			break // the page's 索引号: | … after the table
