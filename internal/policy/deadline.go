@@ -435,10 +435,19 @@ func dottedSpanCell(c string) *task.Deadline {
 // 2024年6月开工). In a deadline column it is the deadline.
 var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?(?:前|底前|底|末)?\p{Han}{0,6}$`)
 
+// yearRangeCellRe is a deadline cell that spans years: 2024-2025年.
+var yearRangeCellRe = regexp.MustCompile(`^\d{4}\s*年?\s*[-—－~～至到]\s*(\d{4})\s*年(?:底|末)?$`)
+
 // cellDeadline reads a deadline column's cell: a deadline as findDeadline
 // finds one, or a bare date; nil when the cell is neither.
 func cellDeadline(c string, docYear int) *task.Deadline {
 	c = strings.TrimSpace(c)
+	// 2024-2025年, 2024—2025年底: the span's last year ends the work, and
+	// the cell says so as written.
+	if m := yearRangeCellRe.FindStringSubmatch(c); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return &task.Deadline{Text: c, Date: fmt.Sprintf("%d-12-31", y)}
+	}
 	if d := findDeadline(c, docYear); d != nil {
 		return d
 	}
