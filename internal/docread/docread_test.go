@@ -249,6 +249,16 @@ func TestReadDropsBullets(t *testing.T) {
 	}
 }
 
+// Read drops the markup of a WeChat post or a Markdown page: bold markers
+// around a heading, pictographs, a keycap digit opening a line (1️⃣ is 1.).
+func TestReadDropsMarkup(t *testing.T) {
+	in := "**1. 推进数字经济发展** \U0001F680\n责任单位：市工信局\n2\uFE0F\u20E3 优化营商环境\U0001F4AA\n"
+	want := []string{"1. 推进数字经济发展", "责任单位：市工信局", "2.优化营商环境"}
+	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
+		t.Errorf("texts = %q; want %q", got, want)
+	}
+}
+
 // A task table saved as .csv (Excel's 另存为 CSV, in GBK on a Chinese
 // Windows) is read as a table, its title line a paragraph: read as text,
 // each row was one line of commas and no task was found.

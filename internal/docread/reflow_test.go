@@ -227,6 +227,9 @@ func TestUnwrap(t *testing.T) {
 		// a publication's name after a single page's number is that
 		// page's running header already
 		"1.推进试点。责任单位：市科技局。\n- 1 -\n\f某某市人民政府公报\n2.完善机制。": "1.推进试点。责任单位：市科技局。\n2.完善机制。",
+		// the document's title after a single page's number is that
+		// page's running header
+		"某县重点工作方案\n1.推进试点，完成改造\n- 1 -\n某县重点工作方案\n500户。责任单位：县住建局\n2.完善机制。": "某县重点工作方案\n1.推进试点，完成改造\n500户。责任单位：县住建局\n2.完善机制。",
 		// a running header shaped like a heading or closed by a bracket
 		// goes when it follows every page number, not when only one
 		"第一章 总则\n第一条 推进试点。\n— 1 —\n第一章 总则\n第二条 完善机制。\n— 2 —\n第一章 总则\n第三条 强化保障。":                            "第一章 总则\n第一条 推进试点。\n第二条 完善机制。\n第三条 强化保障。",
@@ -270,6 +273,11 @@ func TestJoinLoneNumbers(t *testing.T) {
 	testkit.Cases(t, "Read", readBlocks(t), map[string]string{
 		// the number on a line of its own above the item's text
 		"一、\n总体要求\n（一）\n加强组织领导\n1.\n建立工作机制。\n\n2、\n完善考核办法。": "一、总体要求\n（一）加强组织领导\n1.建立工作机制。\n2、完善考核办法。",
+		// a post's big number (01) above its item's heading, also at the
+		// top, where a bare number was taken for a view count
+		"重点任务\n01\n推进数字经济发展\n责任单位：市工信局\n02\n优化营商环境": "重点任务\n01推进数字经济发展\n责任单位：市工信局\n02优化营商环境",
+		// a lone 01 with no 02 is no post's number: it stays alone
+		"一、总体要求\n推进试点。\n01\n某政办发〔2024〕12号\n二、保障措施": "一、总体要求\n推进试点。\n01\n某政办发〔2024〕12号\n二、保障措施",
 		// a number above another item or a label stays alone
 		"1.\n2.建立工作机制。\n3.\n责任单位：市发改委": "1.\n2.建立工作机制。\n3.\n责任单位：市发改委",
 		// a table flattened one cell a line keeps its cells

@@ -349,6 +349,9 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 		}
 	}
 	headers := map[string]bool{}
+	if t, ok := titleRepeated(lines, numbers); ok {
+		headers[t] = true
+	}
 	for h, n := range shaped {
 		if n >= 2 && n == breaks {
 			headers[h] = true
@@ -362,6 +365,27 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 		}
 	}
 	return headers
+}
+
+// titleRepeated returns the document's first line when it stands again
+// right after a page number: the running header of a document that heads
+// each page with its title, on a single page break already (no paragraph
+// repeats the title word for word just after a page's number).
+func titleRepeated(lines []line, numbers []int) (string, bool) {
+	first, ok := nearText(lines, -1, 1)
+	if !ok || len(numbers) == 0 || numbers[0] <= first {
+		return "", false
+	}
+	title := lines[first].text
+	if runeLen(title) > headerMaxRunes || tableLike(title) || itemStartRe.MatchString(title) {
+		return "", false
+	}
+	for _, i := range numbers {
+		if j, ok := nearText(lines, i, 1); ok && lines[j].text == title {
+			return title, true
+		}
+	}
+	return "", false
 }
 
 // runningFooters returns the short lines that stand right before a page

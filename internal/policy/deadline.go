@@ -88,6 +88,9 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		best = d
 	}
 	if best != nil {
+		if d := laterMonthOfYear(text, best.Date); d != nil {
+			return d
+		}
 		return best
 	}
 	// 5月底前, 12月底前, 7月25日前: the document's year is meant. Of
@@ -265,6 +268,27 @@ func yearsSpan(text string) *task.Deadline {
 	return &task.Deadline{Text: best}
 }
 
+// yearBeforeRe is a year, as the last one named before a month.
+var yearBeforeRe = regexp.MustCompile(`(\d{4})\s*年`)
+
+// laterMonthOfYear returns the latest month-only deadline of text that
+// ends after bestDate, in the year last named before it (2024年3月底前完成
+// 方案，6月底前开工: 6月底前 is in 2024 and ends the work), nil when none.
+func laterMonthOfYear(text, bestDate string) *task.Deadline {
+	var out *task.Deadline
+	for _, m := range monthOnlyMatches(text) {
+		years := yearBeforeRe.FindAllStringSubmatch(text[:m[0]], -1)
+		if len(years) == 0 {
+			continue
+		}
+		year, _ := strconv.Atoi(years[len(years)-1][1])
+		if d := monthDeadline(text, m, year); d.Date > bestDate && (out == nil || d.Date > out.Date) {
+			out = d
+		}
+	}
+	return out
+}
+
 // monthDeadline reads a monthOnlyRe match (groups: month, day) in the
 // document's year.
 func monthDeadline(text string, m []int, docYear int) *task.Deadline {
@@ -415,10 +439,19 @@ var numericDateRe = regexp.MustCompile(`^(20\d\d)\s*[./\-－]\s*(\d{1,2})(?:\s*[
 // 2024年6月开工). In a deadline column it is the deadline.
 var dateCellRe = regexp.MustCompile(`^(?:(20\d\d)\s*年)?\s*(?:(\d{1,2})\s*月份?)?\s*(?:(\d{1,2})\s*日)?(?:前|底前|底|末)?\p{Han}{0,6}$`)
 
+// yearRangeCellRe is a deadline cell that spans years: 2024-2025年.
+var yearRangeCellRe = regexp.MustCompile(`^\d{4}\s*年?\s*[-—－~～至到]\s*(\d{4})\s*年(?:底|末)?$`)
+
 // cellDeadline reads a deadline column's cell: a deadline as findDeadline
 // finds one, or a bare date; nil when the cell is neither.
 func cellDeadline(c string, docYear int) *task.Deadline {
 	c = strings.TrimSpace(c)
+	// 2024-2025年, 2024—2025年底: the span's last year ends the work, and
+	// the cell says so as written.
+	if m := yearRangeCellRe.FindStringSubmatch(c); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return &task.Deadline{Text: c, Date: fmt.Sprintf("%d-12-31", y)}
+	}
 	if d := findDeadline(c, docYear); d != nil {
 		return d
 	}

@@ -54,6 +54,9 @@ func checkLayoutCase(t *testing.T, tt layoutCase, d *task.Document) {
 	if tt.flag != "" && !strings.Contains(strings.Join(tk.Flags, "|"), tt.flag) {
 		t.Errorf("%s: flags %q lack %q", tt.path, tk.Flags, tt.flag)
 	}
+	if tt.noflag != "" && strings.Contains(strings.Join(tk.Flags, "|"), tt.noflag) {
+		t.Errorf("%s: flags %q hold %q", tt.path, tk.Flags, tt.noflag)
+	}
 	for _, u := range append(append([]string(nil), tk.Lead...), tk.Co...) {
 		if holdsNonName(u) {
 			t.Errorf("%s: unit %q holds a label, a verb or punctuation", tt.path, u)
@@ -82,8 +85,9 @@ type layoutCase struct {
 	name, text, path, deadline, due, kind, leader, flag string
 	lead, co                                            []string
 	// note and nonote are words the document's notes must hold and must
-	// not hold; notext words the item's text must not hold.
-	note, nonote, notext string
+	// not hold; notext words the item's text must not hold; noflag words
+	// its flags must not hold.
+	note, nonote, notext, noflag string
 }
 
 func checkLayoutNotes(t *testing.T, notes []string, tt layoutCase) {
@@ -109,7 +113,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
 		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "due": &c.due, "kind": &c.kind, "leader": &c.leader,
-			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "notext": &c.notext}
+			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "notext": &c.notext, "noflag": &c.noflag}
 		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")
 			switch p := field[k]; {

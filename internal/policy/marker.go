@@ -19,6 +19,10 @@ const (
 	styleChapter                   // 第一章
 	styleArticle                   // 第一条
 	styleDecimal                   // 1.1, only at a line start
+	styleBullet                    // ● ◆ ■ ★: a bullet, numbered by its place
+	styleShi                       // 一是 二是
+	styleLetter                    // A. B、 Ⅰ、
+	styleWord                      // 任务一 措施1 第一项
 )
 
 // marker is a recognised item number.
@@ -42,6 +46,11 @@ type marker struct {
 	// so that its own number is the last one.
 	outer  int
 	nested bool
+	// form tells apart weak markers (see weak.go) of one style: the
+	// bullet's glyph, or the words around a worded number (任务#, 第#项)
+	// with cn set when the number is written in Chinese.
+	form string
+	cn   bool
 }
 
 // label returns the marker normalized to half-width without trailing
@@ -64,6 +73,8 @@ func (m marker) label() string {
 		return "第" + cnNumeral(m.value) + "章"
 	case styleArticle:
 		return "第" + cnNumeral(m.value) + "条"
+	case styleBullet, styleShi, styleLetter, styleWord:
+		return m.weakLabel()
 	case styleDecimal:
 		if m.nested {
 			return itoa(m.value)

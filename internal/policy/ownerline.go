@@ -123,3 +123,94 @@ func timeSuffix(s string) int {
 	}
 	return -1
 }
+
+// contentLabelRe opens the line that holds an item's work in a form laid
+// out as fields: 任务内容：…, 工作内容：….
+var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:任务|工作|主要|具体|目标)?(?:内容|任务|事项)[ \t\x{3000}]*[:：][ \t\x{3000}]*`)
+
+// contentAboveLabels moves an item's work written below its labelled
+// fields (任务一 ⏎ 责任单位：A ⏎ 完成时限：… ⏎ 任务内容：新建…) above them, without
+// its label, where the clause reader looks for the work: the labels close
+// the item, as they do in the other layouts.
+func contentAboveLabels(text string) string {
+	if !strings.Contains(text, "内容") && !strings.Contains(text, "任务：") && !strings.Contains(text, "事项：") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i := 1; i < len(lines); i++ {
+		loc := contentLabelRe.FindStringIndex(lines[i])
+		if loc == nil || loc[1] == len(lines[i]) {
+			continue
+		}
+		first := i
+		for first > 0 && clauseStartRe.MatchString(strings.TrimSpace(lines[first-1])) {
+			first--
+		}
+		if first == i || first == 0 {
+			continue
+		}
+		work := lines[i][loc[1]:]
+		copy(lines[first+1:i+1], lines[first:i])
+		lines[first] = work
+	}
+	return strings.Join(lines, "\n")
+}
+
+// labelBulletRe is a bullet before a label at a line's start (●牵头单位：A).
+var labelBulletRe = regexp.MustCompile(`(?m)^([ \t\x{3000}]*)[` + bulletGlyphs + `][ \t\x{3000}]*`)
+
+// unbulletLabels drops the bullet a post puts before each labelled field of
+// an item (●牵头单位：市发改委 ⏎ ●配合单位：市财政局): the lines are the item's
+// owner lines, which open with their label.
+func unbulletLabels(text string) string {
+	if !labelBulletRe.MatchString(text) {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if loc := labelBulletRe.FindStringSubmatchIndex(l); loc != nil && clauseStartRe.MatchString(l[loc[1]:]) {
+			lines[i] = l[:loc[3]] + l[loc[1]:]
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// bracketedGroupVerbRe is the verb of a list of units written in brackets
+// after its last name (县农业农村局、县住建局（按职责分工负责）), or the units
+// a lead works with (市发改委（会同市财政局）).
+var bracketedGroupVerbRe = regexp.MustCompile(`(\p{Han})[（(]((?:按职责分工|按照职责分工|按职责|分别|共同)负责|会同[^（）()\n]{2,40})[)）]`)
+
+// unbracketGroupVerbs writes such a verb after the list, as the clause
+// reader knows it (县农业农村局、县住建局按职责分工负责): in brackets it was taken
+// for a note on the last name, and the whole clause went unread.
+func unbracketGroupVerbs(text string) string {
+	if !strings.Contains(text, "负责）") && !strings.Contains(text, "负责)") && !strings.Contains(text, "会同") {
+		return text
+	}
+	return bracketedGroupVerbRe.ReplaceAllString(text, "$1$2")
+}
+
+// jointLabelRe is a label for a unit and its person together, the person
+// after the unit and a space: 责任单位及责任人：市发改委 张某.
+var jointLabelRe = regexp.MustCompile(`((?:责任|牵头|主办)(?:单位|部门))(?:及|和|、|/)(?:责任人|负责人)[ \t\x{3000}]*[:：][ \t\x{3000}]*([^\n：:（）()]+?)[ \t\x{3000}]+(\p{Han}{2,3})([）)；;。\n]|$)`)
+
+// splitJointLabels writes such a label as the two labels the clause reader
+// knows (责任单位：市发改委；责任人：张某), when the word after the space is a
+// person's name: the whole label was taken for a unit's name (责任单位及).
+func splitJointLabels(text string) string {
+	if !strings.Contains(text, "责任人") && !strings.Contains(text, "负责人") {
+		return text
+	}
+	text = rewriteMatches(jointLabelRe, text, func(loc []int) string {
+		person := group(text, loc, 3)
+		if !strings.ContainsRune(commonSurnames, []rune(person)[0]) {
+			return text[loc[0]:loc[1]]
+		}
+		return group(text, loc, 1) + "：" + group(text, loc, 2) + "；责任人：" + person + group(text, loc, 4)
+	})
+	// With no person after the units, the label names the units alone.
+	return jointLabelOnlyRe.ReplaceAllString(text, "$1：")
+}
+
+// jointLabelOnlyRe is such a label whatever follows it.
+var jointLabelOnlyRe = regexp.MustCompile(`((?:责任|牵头|主办)(?:单位|部门))(?:及|和|、|/)(?:责任人|负责人)[ \t\x{3000}]*[:：]`)

@@ -76,7 +76,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
 	whole := head + text + tableText(tables)
 	p.rules.places = docPlaces(whole)
-	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(text))
+	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(contentAboveLabels(unbulletLabels(unbracketGroupVerbs(splitJointLabels(text))))))
 	rs := []rune(text)
 	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
@@ -194,6 +194,9 @@ func (p *parser) readItems(rs []rune, rule leadRule) []*item {
 		span := string(rs[n.m.end:n.spanEnd])
 		if i == len(nodes)-1 && !n.m.lineStart {
 			span = inlineEnd(span)
+		}
+		if prefixes[i] == "" {
+			prefixes[i], span = p.openingOwners(span)
 		}
 		if prefixes[i] != "" {
 			span = strings.TrimRight(span, " \t\n\u3000") + "（" + prefixes[i] + "）"
@@ -333,6 +336,20 @@ func (p *parser) ownerPrefixes(rs []rune, nodes []node) []string {
 		}
 	}
 	return out
+}
+
+// openingOwnerRe is a bracket of units that opens an item's text, right
+// after its number: 2.【市工信局、市发改委】实施工业技改项目50个。
+var openingOwnerRe = regexp.MustCompile(`^[ \t\x{3000}]*[【〔\[]([^【\[〔】\]〕\n]{2,80})[】\]〕]`)
+
+// openingOwners returns the units of the bracket that opens span and the
+// span without it; "" and span when it opens with none.
+func (p *parser) openingOwners(span string) (string, string) {
+	m := openingOwnerRe.FindStringSubmatchIndex(span)
+	if m == nil || !p.rules.isUnitList(span[m[2]:m[3]]) {
+		return "", span
+	}
+	return span[m[2]:m[3]], span[m[1]:]
 }
 
 // ownerHeadingRe matches a heading that names who carries the work below
@@ -718,11 +735,27 @@ func (p *parser) lastClauseEnd(s string) int {
 		if i == len(paras)-1 {
 			break
 		}
-		if p.closingClause(para) >= 0 {
+		if p.closingClause(para) >= 0 && !p.clauseBelow(paras[i+1:]) {
 			return off - 1
 		}
 	}
 	return -1
+}
+
+// clauseBelow reports whether one of paras is a task's sentence closed by
+// its responsibility clause in brackets: the paragraphs after a clause are
+// then more of the item (a second task with its own clause), not the
+// closing words. A bracket alone on its line or after a label (a page
+// footer's 主办单位：…) is no such sentence.
+func (p *parser) clauseBelow(paras []string) bool {
+	for _, para := range paras {
+		l := strings.TrimSpace(para)
+		o := p.closingClause(l)
+		if o >= 4 && !hasColon(string([]rune(l)[:o])) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithBracketLabel reports a line that opens with a label in square
@@ -750,6 +783,18 @@ func (p *parser) closingClause(para string) int {
 	return -1
 }
 
+// ownClauseAmong reports whether one of the items idx holds a clause of
+// its own, not on a line apart: a sibling's clause on its own line below
+// it is then that sibling's, as theirs are.
+func ownClauseAmong(items []*item, idx []int) bool {
+	for _, k := range idx {
+		if items[k].clause.form != formNone && !items[k].clause.standalone {
+			return true
+		}
+	}
+	return false
+}
+
 // liftStandalone gives a clause written as a paragraph of its own after a
 // list of sub-items to the item that holds the list (seed 004's item 2: its
 // (1)–(3) are its text, the clause after (3) is item 2's). Items of the style
@@ -775,7 +820,7 @@ func liftStandalone(items []*item, counts []int) {
 		}
 	}
 	for _, it := range items {
-		if !it.clause.standalone || it.m.style == best {
+		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && ownClauseAmong(items, items[it.parent].children) {
 			continue
 		}
 		for a := it.parent; a >= 0; a = items[a].parent {
@@ -991,6 +1036,9 @@ func (p *parser) readUnits(it *item, rule leadRule, standing []string) []string 
 			it.due = c.due
 		}
 		us := p.rules.segmentUnits(text, segs, rule)
+		if it.leader == "" && len(us.leaders) > 0 {
+			it.leader = strings.Join(us.leaders, "、")
+		}
 		for _, f := range us.flags {
 			addFlag(&all.flags, f)
 		}

@@ -39,6 +39,9 @@ type scanner struct {
 	scope   string
 	// first is the attachment the text started with, before any item.
 	first string
+	// weakSeen holds the kinds of weak marker (style and form) a run of
+	// which was taken: a later list of one such item is taken too.
+	weakSeen map[marker]bool
 }
 
 // attachmentRe matches the line that starts an attachment: 附件1, 附件 2,
@@ -46,7 +49,7 @@ type scanner struct {
 var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})\s*[:：]?[ \t\x{3000}]*$`)
 
 func scanItems(rs []rune) []node {
-	s := &scanner{rs: rs, lastVal: map[style]int{}}
+	s := &scanner{rs: rs, lastVal: map[style]int{}, weakSeen: map[marker]bool{}}
 	lineStart := true
 	listEnd := attachmentList(rs, 0)
 	for i := 0; i < len(rs); i++ {
@@ -72,7 +75,10 @@ func scanItems(rs []rune) []node {
 		}
 		m, ok := scanMarker(rs, i)
 		if !ok {
-			if m, ok = s.listNumber(rs, i, atLine); !ok {
+			if m, ok = s.listNumber(rs, i, atLine); !ok && atLine {
+				m, ok = scanWeak(rs, i)
+			}
+			if !ok {
 				continue
 			}
 		}
@@ -163,6 +169,9 @@ func (s *scanner) attachment(rs []rune, i int) {
 }
 
 func (s *scanner) accept(m marker) bool {
+	if m.weak() {
+		return s.acceptWeak(m)
+	}
 	if (m.style >= stylePart || m.style == styleNumHalf || m.bare) && !m.lineStart {
 		return false
 	}

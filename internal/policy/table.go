@@ -392,6 +392,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 				label = num
 			}
 		}
+		p.cellClause(cells)
 		tk := &task.Task{Kind: task.KindTask, Title: cleanTitle(cells[colTitle]), Text: normalizeSpace(cells[colContent])}
 		if tk.Text == "" {
 			tk.Text = tk.Title
@@ -411,6 +412,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			tk.Kind = task.KindTarget
 		}
 		us, raw := p.rowUnits(t, cells, rule)
+		if tk.Leader == "" && len(us.leaders) > 0 {
+			tk.Leader = strings.Join(us.leaders, "、")
+		}
 		switch {
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
@@ -458,6 +462,9 @@ func (t *taskTable) cellsOf(row []string) (map[column]string, int) {
 		if c != "" {
 			nonEmpty++
 		}
+		if i < len(t.cols) && t.cols[i] == colCo && noneCell(c) {
+			continue
+		}
 		if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
 			cells[t.cols[i]] = c
 		}
@@ -465,11 +472,39 @@ func (t *taskTable) cellsOf(row []string) (map[column]string, int) {
 	return cells, nonEmpty
 }
 
+// noneCell reports a cell that says there is nothing (无, 暂无, /, —): in
+// the co-units' column, no co-unit, as an empty cell says.
+func noneCell(c string) bool {
+	switch strings.Trim(c, " \u3000") {
+	case "无", "暂无", "/", "／", "—", "——", "-", "－", "\\":
+		return true
+	}
+	return false
+}
+
+// cellClause moves a clause written in the task cell of a row whose unit
+// cells are empty (推进重大项目建设（责任单位：市发改委） | |) to the units'
+// cell: read as a merged cell, the row took the units of the row above or
+// none.
+func (p *parser) cellClause(cells map[column]string) {
+	if cells[colLead]+cells[colUnits]+cells[colCo] != "" || cells[colContent] == "" {
+		return
+	}
+	body, cs := p.rules.bracketClauses(cells[colContent])
+	if len(cs) != 1 || !ownerWordRe.MatchString(cs[0].raw) && !responsibilityEnd.MatchString(strings.TrimRight(cs[0].raw, "。")) {
+		return
+	}
+	cells[colContent], cells[colUnits] = strings.TrimSpace(body), cs[0].units()
+}
+
 // rowUnits reads a row's units from its unit columns, and the text they
 // came from.
 func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) (units, string) {
-	raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
 	var us units
+	for _, c := range []column{colLead, colCo, colUnits} {
+		cells[c] = takePersonNotes(cells[c], &us.leaders)
+	}
+	raw := strings.TrimSpace(strings.Join(nonBlank(cells[colLead], cells[colUnits]), "；"))
 	switch {
 	case cells[colLead] != "" && cells[colCo] != "":
 		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
@@ -497,7 +532,9 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
 		us = p.rules.finish(us, raw)
 	case raw != "":
+		leaders := us.leaders
 		us = p.rules.parseUnits(raw, rule)
+		us.leaders = append(leaders, us.leaders...)
 	}
 	return us, raw
 }

@@ -100,6 +100,8 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	if ok {
 		layout.cols = probe.cols
 	}
+	bordered := strings.HasPrefix(strings.TrimSpace(lines[i]), rowSeparator(lines[i]))
+	var lastRaw []string // the last row's cells as the line gave them
 	j := i + 1
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(lines[j])
@@ -107,6 +109,18 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			continue
 		}
 		cells := rowCells(l)
+		if sep := rowSeparator(l); !bordered && sep != "" && strings.HasPrefix(l, sep) {
+			// A table whose header has no outer border: a row that
+			// opens with the separator opens with an empty cell (the
+			// lower row of a two-row header, | | 牵头 | 配合 |).
+			cells = append([]string{""}, cells...)
+		}
+		if len(rows) == 1 {
+			cells = underUnitHeader(header, cells)
+		}
+		if len(rows) > 1 && slices.Equal(cells, rowCells(lines[i])) {
+			continue // the header again, atop the table's next page
+		}
 		if len(cells) > 0 && metaLabelRe.MatchString(cells[0]) {
 			break // the page's 索引号: | … after the table
 		}
@@ -119,6 +133,14 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			}
 			break
 		}
+		if k := len(rows) - 1; k > 0 && brokenCell(lastRaw, cells, layout.width) {
+			// A cell broken over two lines (市发改委（牵头）⏎市财政局 | …):
+			// the line holds the rest of the row above.
+			lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+cells[0]), cells[1:]...)
+			rows[k] = layout.align(lastRaw)
+			continue
+		}
+		lastRaw = cells
 		cells = layout.align(cells)
 		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
 			cells = layout.byContent(short, u)
@@ -142,6 +164,42 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	}
 	t, _ := recogniseTable(rows)
 	return t, j, true
+}
+
+// underUnitHeader places the lower row of a two-row header that a page
+// wrote without its empty cells (牵头单位 ⏎ 配合单位 under 责任单位, the tabs
+// before them lost): role words only, fewer than the header's cells, they
+// stand from the upper row's unit column on.
+func underUnitHeader(header, cells []string) []string {
+	if len(cells) == 0 || len(cells) >= len(header) {
+		return cells
+	}
+	for _, c := range cells {
+		if col := classifyHeader(c); col != colLead && col != colCo && col != colUnits {
+			return cells
+		}
+	}
+	at := -1
+	for i, h := range header {
+		if c := classifyHeader(h); c == colLead || c == colCo || c == colUnits {
+			at = i
+			break
+		}
+	}
+	if at < 0 || at+len(cells) > len(header) {
+		return cells
+	}
+	return append(make([]string, at), cells...)
+}
+
+// brokenCell reports whether cells, a line of a | table, is the rest of
+// the row last whose last cell a line break cut: both lines lack cells,
+// the line opens with no row number, and together they fill the header's
+// width exactly, the broken cell counted once.
+func brokenCell(last, cells []string, width int) bool {
+	return len(last) > 0 && len(last) < width && len(cells) < width && len(last)+len(cells)-1 == width &&
+		cells[0] != "" && !bareNumberRe.MatchString(cells[0]) && !hasCellNumber(cells[0]) &&
+		(len([]rune(cells[0])) <= 20 || !strings.ContainsAny(cells[0], "。；;"))
 }
 
 // categoryHeaderRe is a short column that groups a table's rows and may

@@ -95,6 +95,9 @@ var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 type units struct {
 	lead, co []string
 	flags    []string
+	// leaders are the persons a list of units named among them (王某某（副
+	// 市长）): never units, each is the task's leader.
+	leaders []string
 	// byOrder is set when the lead is the first of a plain list of
 	// several units (责任单位：A、B) that no label, verb or mark gave a
 	// role: the lead was chosen by the first-listed convention.
@@ -143,7 +146,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	// written): each labelled list starts afresh.
 	prefix := u.docPrefix
 	for i, seg := range segs {
-		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline {
+		// 配合单位：无 names no unit, as an empty co-units' cell does.
+		if seg.role == roleLeader || seg.role == roleIgnore || seg.role == roleDeadline || noneCell(strings.TrimRight(seg.text, "。；;，, \n")) {
 			continue
 		}
 		if i > 0 {
@@ -153,6 +157,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
 		}
 		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
+			phrase = takePersonNotes(phrase, &out.leaders)
 			p, r := phraseRole(phrase, seg.role)
 			// A、B会同C负责: C co-operates; the units before 会同 take the
 			// role their phrase gives them, and with none (负责) are a
@@ -175,6 +180,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			}
 		}
 	}
+	lead, co = takePersons(lead, &out.leaders), takePersons(co, &out.leaders)
+	generic = takeMarkedPersons(generic, &out.leaders)
 	if len(lead) > 0 {
 		out.lead = lead
 		for _, g := range generic {
@@ -185,7 +192,68 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	}
 	a := u.assign(generic, rule, out.flags)
 	a.co = append(a.co, co...)
+	a.leaders = out.leaders
 	return u.finish(a, raw)
+}
+
+// personNoteRe is a person's name in brackets after a unit's (市发改委（张
+// 三）): the person who answers for the unit's part, never part of its name.
+var personNoteRe = regexp.MustCompile(`(局|委|办|厅|部|院|中心|政府|公司|队|所|站|室|处|科|股|会)[（(](\p{Han}{2,3})[)）]`)
+
+// takePersonNotes cuts the persons' names in brackets after units from a
+// phrase and adds them to leaders; a word in brackets that is no person's
+// (（牵头）, （代建）, （本级）) stays.
+func takePersonNotes(phrase string, leaders *[]string) string {
+	if !strings.ContainsAny(phrase, "（(") {
+		return phrase
+	}
+	return rewriteMatches(personNoteRe, phrase, func(loc []int) string {
+		name := group(phrase, loc, 2)
+		if !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") {
+			return phrase[loc[0]:loc[1]]
+		}
+		*leaders = append(*leaders, name)
+		return group(phrase, loc, 1)
+	})
+}
+
+// commonSurnames are the surnames most Chinese people bear: a word of two
+// or three characters in brackets after a unit that opens with one is a
+// person's name.
+const commonSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
+
+// titledPersonRe is a person named with a title in brackets in a list of
+// units: 王某某（副市长）, 李某（县商务局局长）.
+var titledPersonRe = regexp.MustCompile(`^\p{Han}{2,4}[（(][^（）()]{0,12}(?:长|书记|主任|委员|主席|秘书|同志)[)）]$`)
+
+// isPerson reports whether a name of a unit list is a person's.
+func isPerson(n string) bool {
+	return titledPersonRe.MatchString(n) || leaderPhraseRe.MatchString(n) && !orgEndRe.MatchString(n)
+}
+
+// takePersons moves the persons of list to leaders.
+func takePersons(list []string, leaders *[]string) []string {
+	out := list[:0:0]
+	for _, n := range list {
+		if isPerson(n) {
+			*leaders = append(*leaders, n)
+			continue
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+func takeMarkedPersons(list []markedUnit, leaders *[]string) []markedUnit {
+	out := list[:0:0]
+	for _, m := range list {
+		if isPerson(m.name) {
+			*leaders = append(*leaders, m.name)
+			continue
+		}
+		out = append(out, m)
+	}
+	return out
 }
 
 // finish drops duplicates and whatever does not have the shape of a unit's
