@@ -376,6 +376,8 @@ var verbRoles = []struct {
 	{"负责落实", roleGeneric}, {"具体负责", roleGeneric}, {"共同组织实施", roleGeneric}, {"组织实施", roleGeneric}, {"共同推进", roleGeneric},
 	{"负责", roleGeneric}, {"落实", roleGeneric}, {"实施", roleGeneric}, {"推进", roleGeneric},
 	{"指导", roleGeneric}, {"督促", roleGeneric}, {"承办", roleGeneric}, {"主办", roleLead},
+	// 分别牵头落实, 共同负责落实: the adverb left once the verb is cut.
+	{"分别", roleGeneric}, {"共同", roleGeneric},
 }
 
 // mannerWords say how the units do the work, between their names and the

@@ -32,7 +32,7 @@ var columnWords = []struct {
 	{regexp.MustCompile(`领导|责任人`), colLeader},
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
 	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位|其他责任`), colCo},
-	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位|(?:任务|部门|责任|职责)分工$`), colUnits},
+	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位|落实(?:单位|部门|科室|处室)|(?:任务|部门|责任|职责)分工$`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限|起止年限`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
 	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作|名称$|要求$`), colContent},

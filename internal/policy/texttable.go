@@ -17,7 +17,7 @@ import (
 // tableReaders read the text tables after readRowTable's, each tried where
 // the ones before it find no table, in this order.
 var tableReaders = []func(lines []string, i int, u unitRules) (*taskTable, int, bool){
-	readGroupLeadTable, readCellTable, readPipeCellTable, readSpaceTable, readOneLineTable, readBarTable, readGluedTable, readGluedLineTable, readRecordTable, readLabelLineTable, readClauseRunTable,
+	readGroupLeadTable, readCellTable, readPipeCellTable, readSpaceTable, readOneLineTable, readBarTable, readGluedTable, readGluedLineTable, readRecordTable, readLabelLineTable, readClauseRunTable, readUnitEndedTable,
 }
 
 // rebuildLineTables finds the tables written as text in lines and returns
@@ -1180,19 +1180,33 @@ func barRows(cells []string, end int, u unitRules) (*taskTable, int, bool) {
 	}
 	// Every row must hold units under its unit columns and a time under
 	// its time column, or the rows are not as wide as the header (a
-	// merged cell, a 序号 with no header of its own): not read so.
+	// merged cell, a 序号 with no header of its own): then each row ends
+	// at its units (see unitEndedRows).
 	for _, r := range rows[1:] {
 		for k, c := range r {
 			switch col := t.cols[k]; {
 			case c == "":
-			case unitCol(col) && !u.isUnitList(strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")) && !u.looksLikeClause(c):
-				return nil, 0, false
-			case col == colDeadline && cellDeadline(c, 0) == nil:
-				return nil, 0, false
+			case unitCol(col) && !isUnitCell(c, u), col == colDeadline && cellDeadline(c, 0) == nil:
+				return unitEndedBar(cells, end, u)
 			}
 		}
 	}
 	return t, end, true
+}
+
+// unitEndedBar reads a bar table's cells as rows that end at their units,
+// when every cell is read so.
+func unitEndedBar(cells []string, end int, u unitRules) (*taskTable, int, bool) {
+	header, cols, n, ok := unitEndedHeader(cells)
+	if !ok {
+		return nil, 0, false
+	}
+	rows, used, ok := unitEndedRows(cells, header, cols, n, u)
+	if !ok || used < len(cells)-maxRowText {
+		return nil, 0, false
+	}
+	t, ok := recogniseTable(rows)
+	return t, end, ok
 }
 
 var unitHeadRe = regexp.MustCompile(`^(\S+)[ \x{3000}]+(\p{Han}{2,3})$`)

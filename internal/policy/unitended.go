@@ -1,0 +1,136 @@
+package policy
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// A table without a 序号 flattened one cell a line (or a paragraph, or
+// between lines of |), as 政务公开 task tables are: 工作任务 / 具体要求 /
+// 责任科室, then each row's cells, the 工作任务 cell merged over the rows
+// of its group and so left on its first row only. Nothing numbers the
+// rows; a row ends at its cell of units (and the time cell after it, if
+// the header has one). Group headings numbered as sections (一、…, (一)…)
+// stand between the rows.
+
+// maxRowText bounds the cells before a row's units: more, and what is read
+// is no table.
+const maxRowText = 3
+
+// unitEndedHeader returns the header that opens cells: its leading cells
+// that each name a column, with a unit column and no 序号, and how many
+// cells it took. A header word broken over two cells (目标 / 任务) is
+// joined.
+func unitEndedHeader(cells []string) ([]string, []column, int, bool) {
+	var header []string
+	n := 0
+	for n < len(cells) && len(header) < 8 {
+		c := strings.TrimSpace(cells[n])
+		if n+1 < len(cells) {
+			if next := strings.TrimSpace(cells[n+1]); len([]rune(c)) <= 2 && len([]rune(next)) <= 2 && classifyHeader(c+next) != colNone {
+				c, n = c+next, n+1
+			}
+		}
+		if classifyHeader(c) == colNone {
+			break
+		}
+		header, n = append(header, c), n+1
+	}
+	if len(header) < 3 {
+		return nil, nil, 0, false
+	}
+	t, ok := recogniseTable([][]string{header})
+	if !ok || slices.Contains(t.cols, colSeq) || !slices.ContainsFunc(t.cols, unitCol) {
+		return nil, nil, 0, false
+	}
+	return header, t.cols, n, true
+}
+
+// unitEndedRows reads the rows after the header (see above). It returns
+// how many cells it read; ok is false when no row, or a row's cells do
+// not fit the header.
+func unitEndedRows(cells []string, header []string, cols []column, start int, u unitRules) (rows [][]string, used int, ok bool) {
+	unitAt := slices.IndexFunc(cols, unitCol)
+	timeAt := slices.Index(cols, colDeadline)
+	rows = [][]string{header}
+	var text []string
+	k := start
+	for ; k < len(cells); k++ {
+		c := strings.TrimSpace(cells[k])
+		switch {
+		case c == "":
+			continue
+		case len(text) == 0 && (isSectionRow(c) && len([]rune(c)) <= 40 || sectionHeadRe.MatchString(c)):
+			rows = append(rows, []string{c})
+			continue
+		case isUnitCell(c, u):
+			row := make([]string, len(cols))
+			row[unitAt] = c
+			// The text cells right-aligned before the units; a merged
+			// group cell the row lacks stays empty.
+			col := unitAt - 1
+			for t := len(text) - 1; t >= 0 && col >= 0; t-- {
+				row[col] = text[t]
+				col--
+			}
+			if timeAt > unitAt && k+1 < len(cells) && cellDeadline(strings.TrimSpace(cells[k+1]), 0) != nil {
+				k++
+				row[timeAt] = strings.TrimSpace(cells[k])
+			}
+			rows, text, used = append(rows, row), nil, k+1
+			continue
+		}
+		// A number (a 序号, a task cell's own 1.) is for the readers of
+		// numbered rows.
+		if bareNumberRe.MatchString(c) || hasCellNumber(c) {
+			return nil, 0, false
+		}
+		if text = append(text, c); len(text) > maxRowText {
+			break
+		}
+	}
+	return rows, used, len(rows) > 2 || len(rows) == 2 && len(rows[1]) > 1
+}
+
+// sectionHeadRe is a group heading numbered as a section: (一)加强预期引导.
+var sectionHeadRe = regexp.MustCompile(`^[（(][一二三四五六七八九十]{1,3}[)）]\p{Han}[^。；;]{1,40}$`)
+
+// isUnitCell reports a cell that is a row's units: a list of units, or
+// units with their verb (市发改委牵头落实).
+func isUnitCell(c string, u unitRules) bool {
+	bare := strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")
+	if u.isUnitList(bare) {
+		return true
+	}
+	return len([]rune(c)) <= 80 && !hasCellNumber(c) && responsibilityEnd.MatchString(bare) && u.looksLikeClause(bare)
+}
+
+// readUnitEndedTable reads such a table flattened one cell a line from
+// lines[i].
+func readUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	if classifyHeader(strings.TrimSpace(lines[i])) == colNone {
+		return nil, 0, false
+	}
+	// The lines and the line each non-empty one stands on.
+	var cells []string
+	var at []int
+	for j := i; j < len(lines) && len(cells) < 4000; j++ {
+		if l := strings.TrimSpace(lines[j]); l != "" {
+			cells, at = append(cells, l), append(at, j)
+		}
+	}
+	header, cols, n, ok := unitEndedHeader(cells)
+	if !ok {
+		return nil, 0, false
+	}
+	rows, used, ok := unitEndedRows(cells, header, cols, n, u)
+	if !ok {
+		return nil, 0, false
+	}
+	t, ok := recogniseTable(rows)
+	if !ok {
+		return nil, 0, false
+	}
+	return t, at[used-1] + 1, true
+}
