@@ -382,7 +382,7 @@ var verbRoles = []struct {
 
 // mannerWords say how the units do the work, between their names and the
 // verb that closes the phrase: 各市结合实际落实, 各县因地制宜推进.
-var mannerWords = []string{"结合本地实际", "结合实际", "因地制宜"}
+var mannerWords = []string{"结合本地实际", "结合实际", "因地制宜", "参照"}
 
 // phraseRole strips the closing verb of a phrase of units and returns the
 // role it gives: 省财政厅负责 → (省财政厅, generic). A phrase without a verb

@@ -86,6 +86,17 @@ func rowCells(l string) []string {
 // tabs, starting with a header line at lines[i].
 func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	header := rowCells(lines[i])
+	first := i + 1
+	// 工作任务 | 具体要求 ⏎ | 责任单位 |: a header broken over two lines.
+	if len(header) == 2 && i+1 < len(lines) && headerCellsOnly(header) {
+		more := rowCells(lines[i+1])
+		if more == nil && strings.TrimSpace(lines[i+1]) != "" {
+			more = []string{strings.TrimSpace(lines[i+1])} // its | borders dropped
+		}
+		if len(more) > 0 && headerCellsOnly(more) {
+			header, first = append(header, more...), i+2
+		}
+	}
 	if len(header) < 3 {
 		return nil, 0, false
 	}
@@ -102,7 +113,7 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 	}
 	bordered := strings.HasPrefix(strings.TrimSpace(lines[i]), rowSeparator(lines[i]))
 	var lastRaw []string // the last row's cells as the line gave them
-	j := i + 1
+	j := first
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(lines[j])
 		if l == "" {
@@ -1029,6 +1040,16 @@ var (
 	brokenHeadRe = regexp.MustCompile(`^[省市县区][^各\s]{1,4}$`)
 	brokenTailRe = regexp.MustCompile(`^\p{Han}{1,3}[局委办厅]$`)
 )
+
+// headerCellsOnly reports cells that all name columns.
+func headerCellsOnly(cells []string) bool {
+	for _, c := range cells {
+		if classifyHeader(c) == colNone {
+			return false
+		}
+	}
+	return true
+}
 
 // trimEmpty drops a row's empty cells at its end (the 备注 a row leaves
 // blank, a stray | after the last cell).
