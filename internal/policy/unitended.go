@@ -54,6 +54,11 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 	unitAt := slices.IndexFunc(cols, unitCol)
 	timeAt := slices.Index(cols, colDeadline)
 	rows = [][]string{header}
+	// seqs holds each data row's number where the rows carry one the
+	// header has no column for (工作任务 / 具体要求 / … then 强化… / 1 /
+	// …): the 序号's header cell was lost.
+	var seqs []string
+	seq, lastSeq, numbered := "", 0, false
 	var text []string
 	k := start
 	for ; k < len(cells); k++ {
@@ -61,8 +66,8 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 		switch {
 		case c == "":
 			continue
-		case len(text) == 0 && (isSectionRow(c) && len([]rune(c)) <= 40 || sectionHeadRe.MatchString(c)):
-			rows = append(rows, []string{c})
+		case len(text) == 0 && seq == "" && (isSectionRow(c) && len([]rune(c)) <= 40 || sectionHeadRe.MatchString(c)):
+			rows, seqs = append(rows, []string{c}), append(seqs, "")
 			continue
 		case isUnitCell(c, u):
 			row := make([]string, len(cols))
@@ -78,16 +83,28 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 				k++
 				row[timeAt] = strings.TrimSpace(cells[k])
 			}
-			rows, text, used = append(rows, row), nil, k+1
+			rows, seqs, text, seq, used = append(rows, row), append(seqs, seq), nil, "", k+1
+			continue
+		case bareNumberRe.MatchString(c) && seq == "" && atoi(c) == lastSeq+1 && (numbered || len(rows) == 1):
+			// The row's number, after its merged group cell if any.
+			seq, lastSeq, numbered = c, lastSeq+1, true
 			continue
 		}
-		// A number (a 序号, a task cell's own 1.) is for the readers of
+		// Any other number (a task cell's own 1.) is for the readers of
 		// numbered rows.
 		if bareNumberRe.MatchString(c) || hasCellNumber(c) {
 			return nil, 0, false
 		}
 		if text = append(text, c); len(text) > maxRowText {
 			break
+		}
+	}
+	if numbered {
+		rows[0] = append([]string{"序号"}, header...)
+		for r := 1; r < len(rows); r++ {
+			if len(rows[r]) > 1 {
+				rows[r] = append([]string{seqs[r-1]}, rows[r]...)
+			}
 		}
 	}
 	return rows, used, len(rows) > 2 || len(rows) == 2 && len(rows[1]) > 1
