@@ -317,6 +317,9 @@ func tableText(tables []*taskTable) string {
 
 var bareNumberRe = regexp.MustCompile(`^\d{1,4}$`)
 
+// subNumberRe is a 序号 that numbers a row within its group: 1-1, 2－3.
+var subNumberRe = regexp.MustCompile(`^(\d{1,3})\s*[-－—–]\s*(\d{1,3})$`)
+
 func isSectionRow(l string) bool {
 	rs := []rune(l)
 	if len(rs) < 3 {
@@ -386,6 +389,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = m.label()
 		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
 			label = seq
+		} else if m := subNumberRe.FindStringSubmatch(seq); m != nil {
+			// 1-1, 1-2: the rows of group 1, numbered as the table does.
+			label = m[1] + "-" + m[2]
 		} else if seq == "" {
 			// No 序号: the task cell's own number (14.改扩建…).
 			if num, _, ok := cellNumber(cells[colTitle] + cells[colContent]); ok {
