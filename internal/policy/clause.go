@@ -247,7 +247,9 @@ func labelledTail(t string) (string, clause) {
 	k := len(lines)
 	for k > 0 {
 		l := strings.TrimLeft(lines[k-1], " \t\u3000")
-		if !hasColon(l) || !clauseStartRe.MatchString(l) && len(personLines(l, nil)) == 0 {
+		// A label of units the parser has no role for (对接单位：) is
+		// one of the block's lines: its units are then flagged, not lost.
+		if !hasColon(l) || !clauseStartRe.MatchString(l) && len(personLines(l, nil)) == 0 && !unknownUnitLabelRe.MatchString(l) {
 			break
 		}
 		k--
