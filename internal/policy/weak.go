@@ -273,7 +273,23 @@ func (s *scanner) weakRun(m marker) bool {
 // number on its own line (任务一) may have its labels first.
 func (s *scanner) weakItemHoldsClause(m marker, from, to int) bool {
 	t := strings.TrimLeft(string(s.rs[from:to]), " \t\u3000")
-	return (m.style == styleWord || !clauseStartRe.MatchString(t)) && holdsClause([]rune(t))
+	return (m.style == styleWord || !clauseStartRe.MatchString(t)) && (holdsClause([]rune(t)) || opensWithAgencies(t))
+}
+
+// opensWithAgencies reports whether an item's text opens with the names of
+// agencies and a colon (市商务局、市交通运输局：推进…): its units, as the
+// parser reads them where most of a list opens so (see ownersFirst).
+func opensWithAgencies(t string) bool {
+	m := ownersFirstRe.FindStringSubmatch(t)
+	if m == nil || roleNameRe.MatchString(m[1]) {
+		return false
+	}
+	for _, name := range splitTop(m[1], "、") {
+		if !agencyEndRe.MatchString(strings.TrimSpace(name)) {
+			return false
+		}
+	}
+	return true
 }
 
 // nextLineOpener returns the marker, weak or not, that opens the first
