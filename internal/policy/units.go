@@ -203,13 +203,16 @@ func takePersonNotes(phrase string, leaders *[]string) string {
 	}
 	return rewriteMatches(personNoteRe, phrase, func(loc []int) string {
 		name := group(phrase, loc, 2)
-		if !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") {
+		if !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") || placeEndRe.MatchString(name) {
 			return phrase[loc[0]:loc[1]]
 		}
 		*leaders = append(*leaders, name)
 		return group(phrase, loc, 1)
 	})
 }
+
+// placeEndRe ends a place's name, never a person's: 高新区, 黄河湾.
+var placeEndRe = regexp.MustCompile(`[区县市镇乡村园港城省州旗湾岛山河湖]$`)
 
 // commonSurnames are the surnames most Chinese people bear: a word of two
 // or three characters in brackets after a unit that opens with one is a
