@@ -429,7 +429,16 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		if due != "" {
 			c.read = inner
 		}
-		cs = append(cs, c)
+		if k := len(cs) - 1; k >= 0 && !unclosed && strings.TrimSpace(string(rs[last:i])) == "" && cs[k].read == "" && c.read == "" {
+			// （牵头单位：A）（配合单位：B）: brackets side by side make
+			// one clause, not two the office would be asked to split.
+			cs[k].raw += "；" + c.raw
+			if c.due != "" {
+				cs[k].due = c.due
+			}
+		} else {
+			cs = append(cs, c)
+		}
 		b.WriteString(string(rs[last:i]))
 		last = j + 1
 		if unclosed {
