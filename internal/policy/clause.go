@@ -295,7 +295,9 @@ func labelledTail(t string) (string, clause) {
 	k := len(lines)
 	for k > 0 {
 		l := strings.TrimLeft(lines[k-1], " \t\u3000")
-		if !hasColon(l) || !clauseStartRe.MatchString(l) && len(personLines(l, nil)) == 0 {
+		// A label of units the parser has no role for (对接单位：) is
+		// one of the block's lines: its units are then flagged, not lost.
+		if !hasColon(l) || !clauseStartRe.MatchString(l) && len(personLines(l, nil)) == 0 && !unknownUnitLabelRe.MatchString(l) {
 			break
 		}
 		k--
@@ -493,7 +495,16 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		if due != "" {
 			c.read = inner
 		}
-		cs = append(cs, c)
+		if k := len(cs) - 1; k >= 0 && !unclosed && strings.TrimSpace(string(rs[last:i])) == "" && cs[k].read == "" && c.read == "" {
+			// （牵头单位：A）（配合单位：B）: brackets side by side make
+			// one clause, not two the office would be asked to split.
+			cs[k].raw += "；" + c.raw
+			if c.due != "" {
+				cs[k].due = c.due
+			}
+		} else {
+			cs = append(cs, c)
+		}
 		b.WriteString(string(rs[last:i]))
 		last = j + 1
 		if unclosed {

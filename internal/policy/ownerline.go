@@ -214,3 +214,138 @@ func splitJointLabels(text string) string {
 
 // jointLabelOnlyRe is such a label whatever follows it.
 var jointLabelOnlyRe = regexp.MustCompile(`((?:责任|牵头|主办)(?:单位|部门))(?:及|和|、|/)(?:责任人|负责人)[ \t\x{3000}]*[:：]`)
+
+// labelsAboveItems moves the owner lines a list writes above each of its
+// items (责任单位：A ⏎ 1.推进… ⏎ 责任单位：B ⏎ 2.实施…) below the item, where
+// the clause reader looks for them. Only a list whose first item has owner
+// lines right above it and whose last item has none below it is written so:
+// read as lines below, each item took the next one's units, a silent shift.
+func labelsAboveItems(text string) string {
+	if !strings.Contains(text, "：") && !strings.Contains(text, ":") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	kinds := make([]lineKind, len(lines))
+	for i, l := range lines {
+		kinds[i] = kindOfLine(l)
+	}
+	changed := false
+	for i := 0; i < len(lines); i++ {
+		if kinds[i].item == 0 {
+			continue
+		}
+		end := listEnd(kinds, i)
+		if above := labelBlockAbove(kinds, i); above < i && labelsAboveEach(kinds, i, end) && !labelBelowLast(kinds, i, end) {
+			moveLabelsDown(lines, kinds, above, end)
+			changed = true
+		}
+		i = end - 1
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "\n")
+}
+
+// lineKind is what a line is to labelsAboveItems: an item of a style (0
+// for none), an owner label line, or a blank.
+type lineKind struct {
+	item  style
+	label bool
+	blank bool
+}
+
+func kindOfLine(l string) lineKind {
+	t := strings.TrimSpace(l)
+	switch {
+	case t == "":
+		return lineKind{blank: true}
+	case hasColon(t) && clauseStartRe.MatchString(t) && ownerWordRe.MatchString(t):
+		return lineKind{label: true}
+	}
+	if m, ok := scanMarker([]rune(t), 0); ok {
+		return lineKind{item: m.style}
+	}
+	return lineKind{}
+}
+
+// listEnd returns the index just past the list whose first item is at i:
+// its items of one style and the text and owner lines between them, up to
+// an item of another style or the end.
+func listEnd(kinds []lineKind, i int) int {
+	j := i + 1
+	for j < len(kinds) && (kinds[j].item == 0 || kinds[j].item == kinds[i].item) {
+		j++
+	}
+	return j
+}
+
+// labelBlockAbove returns where the run of owner lines right above line i
+// starts (blank lines aside), i when there is none.
+func labelBlockAbove(kinds []lineKind, i int) int {
+	start := i
+	for k := i - 1; k >= 0 && (kinds[k].label || kinds[k].blank); k-- {
+		if kinds[k].label {
+			start = k
+		}
+	}
+	return start
+}
+
+// labelsAboveEach reports whether the list from line from to end has two
+// items or more and owner lines right above each of them.
+func labelsAboveEach(kinds []lineKind, from, end int) bool {
+	n := 0
+	for k := from; k < end; k++ {
+		if kinds[k].item == 0 {
+			continue
+		}
+		if labelBlockAbove(kinds, k) == k {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// labelBelowLast reports whether an owner line follows the list's last
+// item, between it and end.
+func labelBelowLast(kinds []lineKind, from, end int) bool {
+	last := from
+	for k := from; k < end; k++ {
+		if kinds[k].item != 0 {
+			last = k
+		}
+	}
+	for k := last + 1; k < end; k++ {
+		if kinds[k].label {
+			return true
+		}
+	}
+	return false
+}
+
+// moveLabelsDown rewrites lines[above:end] so that each run of owner lines
+// stands after the item below it and that item's text.
+func moveLabelsDown(lines []string, kinds []lineKind, above, end int) {
+	var out, pending []string
+	for k := above; k < end; k++ {
+		switch {
+		case kinds[k].label:
+			pending = append(pending, lines[k])
+		case kinds[k].item != 0:
+			out = append(out, lines[k])
+			j := k + 1
+			for j < end && kinds[j].item == 0 && !kinds[j].label {
+				out = append(out, lines[j])
+				j++
+			}
+			out = append(out, pending...)
+			pending = nil
+			k = j - 1
+		default:
+			out = append(out, lines[k])
+		}
+	}
+	copy(lines[above:end], append(out, pending...))
+}

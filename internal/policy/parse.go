@@ -76,7 +76,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
 	whole := head + text + tableText(tables)
 	p.rules.places = docPlaces(whole)
-	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(contentAboveLabels(unbulletLabels(unbracketGroupVerbs(splitJointLabels(text))))))
+	text = p.rules.ownerColumnLines(p.rules.labelAboveLines(labelsAboveItems(contentAboveLabels(unbulletLabels(unbracketGroupVerbs(splitJointLabels(text)))))))
 	rs := []rune(text)
 	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
@@ -729,6 +729,11 @@ func (p *parser) lastClauseEnd(s string) int {
 		case owners >= 0 && p.closingClause(l) == 0:
 			// （责任领导：李四） on a line of its own.
 			owners = off - 1
+		case owners >= 0 && unknownUnitLabelRe.MatchString(l):
+			// 对接单位：市财政局 after the owner lines: a label the
+			// parser does not know, kept so that its units are flagged,
+			// not cut as closing words.
+			owners = off - 1
 		case owners >= 0:
 			return owners
 		}
@@ -757,6 +762,10 @@ func (p *parser) clauseBelow(paras []string) bool {
 	}
 	return false
 }
+
+// unknownUnitLabelRe is a line that opens with a label of units of some
+// kind the parser has no role for: 对接单位：, 联络部门：.
+var unknownUnitLabelRe = regexp.MustCompile(`^\p{Han}{1,6}(?:单位|部门)[：:]`)
 
 // startsWithBracketLabel reports a line that opens with a label in square
 // brackets (【牵头单位】市住建局).

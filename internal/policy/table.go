@@ -31,9 +31,9 @@ var columnWords = []struct {
 	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
-	{regexp.MustCompile(`配合|协办|参与单位|协同|协作单位|其他责任`), colCo},
-	{regexp.MustCompile(`责任(单位|部门|主体|科室|处室|股室)|负责(单位|部门|科室)|指导部门|实施单位|承办单位|落实(?:单位|部门|科室|处室)|(?:任务|部门|责任|职责)分工$`), colUnits},
-	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|进度安排|完成期限|起止年限`), colDeadline},
+	{regexp.MustCompile(`配合|协办|(参与|参加|协助|支持)(单位|部门|处室|科室)|协同|协作单位|其他责任`), colCo},
+	{regexp.MustCompile(`(责任|负责|实施|承办|落实|执行)(单位|部门|主体|科室|处室|股室)|指导部门|(?:任务|部门|责任|职责)分工$`), colUnits},
+	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|时间要求|截止时间|进度安排|完成期限|起止年限`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
 	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作|名称$|要求$`), colContent},
 }
@@ -317,6 +317,9 @@ func tableText(tables []*taskTable) string {
 
 var bareNumberRe = regexp.MustCompile(`^\d{1,4}$`)
 
+// subNumberRe is a 序号 that numbers a row within its group: 1-1, 2－3.
+var subNumberRe = regexp.MustCompile(`^(\d{1,3})\s*[-－—–]\s*(\d{1,3})$`)
+
 func isSectionRow(l string) bool {
 	rs := []rune(l)
 	if len(rs) < 3 {
@@ -338,6 +341,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 	var prev *task.Task
 	prevDue := ""
 	n := 0
+	p.unreadUnitColumns(t)
 	for ri, row := range t.rows {
 		cells, nonEmpty := t.cellsOf(row)
 		if nonEmpty == 0 {
@@ -386,6 +390,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			label = m.label()
 		} else if seq := strings.TrimSpace(cells[colSeq]); bareNumberRe.MatchString(seq) {
 			label = seq
+		} else if m := subNumberRe.FindStringSubmatch(seq); m != nil {
+			// 1-1, 1-2: the rows of group 1, numbered as the table does.
+			label = m[1] + "-" + m[2]
 		} else if seq == "" {
 			// No 序号: the task cell's own number (14.改扩建…).
 			if num, _, ok := cellNumber(cells[colTitle] + cells[colContent]); ok {
@@ -480,6 +487,33 @@ func noneCell(c string) bool {
 		return true
 	}
 	return false
+}
+
+// unreadUnitColumns tells the office of a column whose header names no
+// column the parser reads but whose cells are units' names (相关单位 under a
+// header worded otherwise): its units are not read, and without the note
+// they would be lost without a word.
+func (p *parser) unreadUnitColumns(t *taskTable) {
+	for i, c := range t.cols {
+		if c != colNone {
+			continue
+		}
+		filled, units := 0, 0
+		for _, row := range t.rows {
+			if i >= len(row) || len(row) < 2 {
+				continue
+			}
+			if cell := strings.TrimSpace(row[i]); cell != "" {
+				filled++
+				if p.rules.isUnitList(cell) {
+					units++
+				}
+			}
+		}
+		if units >= 2 && units*5 >= filled*4 {
+			p.notes = append(p.notes, "任务表第"+itoa(i+1)+"列写的是单位名称，但列名不是责任单位、牵头单位或配合单位，未读作责任单位，请核对")
+		}
+	}
 }
 
 // cellClause moves a clause written in the task cell of a row whose unit

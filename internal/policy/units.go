@@ -198,7 +198,11 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 
 // personNoteRe is a person's name in brackets after a unit's (市发改委（张
 // 三）): the person who answers for the unit's part, never part of its name.
-var personNoteRe = regexp.MustCompile(`(局|委|办|厅|部|院|中心|政府|公司|队|所|站|室|处|科|股|会)[（(](\p{Han}{2,3})[)）]`)
+var personNoteRe = regexp.MustCompile(`(局|委|办|厅|部|院|中心|政府|公司|队|所|站|室|处|科|股|会)[（(](\p{Han}{2,7})[)）]`)
+
+// headTitleRe is the title of a unit's head in brackets after it (市教育
+// 局（局长）, 市政府（主要负责同志）): who in the unit answers, no part of its name.
+var headTitleRe = regexp.MustCompile(`^(?:主要|分管)?(?:负责同志|负责人|领导)$|^[正副]?(?:局长|主任|书记|部长|厅长|处长|科长|主席|区长|县长|市长|镇长|乡长|站长|所长|院长|社长)$`)
 
 // takePersonNotes cuts the persons' names in brackets after units from a
 // phrase and adds them to leaders; a word in brackets that is no person's
@@ -209,13 +213,19 @@ func takePersonNotes(phrase string, leaders *[]string) string {
 	}
 	return rewriteMatches(personNoteRe, phrase, func(loc []int) string {
 		name := group(phrase, loc, 2)
-		if !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") {
+		if headTitleRe.MatchString(name) {
+			return group(phrase, loc, 1)
+		}
+		if utf8.RuneCountInString(name) > 3 || !looksLikePerson(name) || !strings.ContainsRune(commonSurnames, []rune(name)[0]) || roleNoteRe.MatchString("（"+name+"）") || placeEndRe.MatchString(name) {
 			return phrase[loc[0]:loc[1]]
 		}
 		*leaders = append(*leaders, name)
 		return group(phrase, loc, 1)
 	})
 }
+
+// placeEndRe ends a place's name, never a person's: 高新区, 黄河湾.
+var placeEndRe = regexp.MustCompile(`[区县市镇乡村园港城省州旗湾岛山河湖]$`)
 
 // commonSurnames are the surnames most Chinese people bear: a word of two
 // or three characters in brackets after a unit that opens with one is a
@@ -228,6 +238,9 @@ var titledPersonRe = regexp.MustCompile(`^\p{Han}{2,4}[（(][^（）()]{0,12}(?:
 
 // isPerson reports whether a name of a unit list is a person's.
 func isPerson(n string) bool {
+	if r := []rune(n); len(r) == 0 || !strings.ContainsRune(commonSurnames, r[0]) {
+		return false // 市教育局（局长） is the bureau's head: the unit stays
+	}
 	return titledPersonRe.MatchString(n) || leaderPhraseRe.MatchString(n) && !orgEndRe.MatchString(n)
 }
 

@@ -28,8 +28,38 @@ var markerWords = []string{"任务", "措施", "举措", "事项"}
 func (m marker) weak() bool { return m.style >= styleBullet }
 
 // sameKind reports whether n continues the list of weak marker m: the same
-// style and form.
-func (m marker) sameKind(n marker) bool { return n.style == m.style && n.form == m.form }
+// style and form (any two 【…】 headings).
+func (m marker) sameKind(n marker) bool {
+	return n.style == m.style && (n.form == m.form || isBracketHeading(m) && isBracketHeading(n))
+}
+
+// headingForm opens the form of a section heading in square brackets on a
+// line of its own (【重点任务】), its words after it.
+const headingForm = "【】"
+
+func isBracketHeading(m marker) bool { return strings.HasPrefix(m.form, headingForm) }
+
+// scanBracketHeading reads 【重点任务】 alone on its line, a post's section
+// heading: a heading when another such line follows (see acceptWeak), its
+// path its words.
+func scanBracketHeading(rs []rune, i int) (marker, bool) {
+	k := i + 1
+	for k < len(rs) && k-i <= 12 && isHan(rs[k]) {
+		k++
+	}
+	if k-i < 3 || k >= len(rs) || rs[k] != '】' && rs[k] != '］' {
+		return marker{}, false
+	}
+	end := skipSpaces(rs, k+1)
+	if end < len(rs) && rs[end] != '\n' {
+		return marker{}, false
+	}
+	words := string(rs[i+1 : k])
+	if clauseStartRe.MatchString(words+"：") || agencyEndRe.MatchString(words) {
+		return marker{}, false // 【责任单位】 is a label, 【市发改委】 a unit
+	}
+	return marker{style: styleBullet, value: 1, form: headingForm + words, start: i, end: end}, true
+}
 
 func (m marker) weakLabel() string {
 	switch m.style {
@@ -40,6 +70,10 @@ func (m marker) weakLabel() string {
 			return string(rune('Ⅰ' + m.value - 1))
 		}
 		return string(rune('A' + m.value - 1))
+	case styleBullet:
+		if isBracketHeading(m) {
+			return strings.TrimPrefix(m.form, headingForm)
+		}
 	case styleWord:
 		if m.form == bracketedForm || m.form == noForm {
 			return itoa(m.value)
@@ -70,7 +104,10 @@ func scanWeak(rs []rune, i int) (marker, bool) {
 	case isCNDigit(r):
 		return scanShi(rs, i)
 	case r == '【' || r == '［':
-		return scanBracketed(rs, i)
+		if m, ok := scanBracketed(rs, i); ok {
+			return m, true
+		}
+		return scanBracketHeading(rs, i)
 	case (r == 'N' || r == 'n') && i+2 < len(rs) && (rs[i+1] == 'O' || rs[i+1] == 'o') && (rs[i+2] == '.' || rs[i+2] == '．'):
 		return scanNo(rs, i)
 	case r >= 'A' && r <= 'Z' || r >= 'Ａ' && r <= 'Ｚ':
@@ -238,7 +275,7 @@ func (s *scanner) acceptWeak(m marker) bool {
 		return true
 	}
 	kind := marker{style: m.style, form: m.form}
-	if m.value != 1 || !s.weakRun(m) && !s.wordedHeadings(m) && !(s.weakSeen[kind] && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
+	if m.value != 1 || !s.weakRun(m) && !s.wordedHeadings(m) && !s.bracketHeadings(m) && !(s.weakSeen[kind] && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
 		return false
 	}
 	s.weakSeen[kind] = true
@@ -273,7 +310,23 @@ func (s *scanner) weakRun(m marker) bool {
 // number on its own line (任务一) may have its labels first.
 func (s *scanner) weakItemHoldsClause(m marker, from, to int) bool {
 	t := strings.TrimLeft(string(s.rs[from:to]), " \t\u3000")
-	return (m.style == styleWord || !clauseStartRe.MatchString(t)) && holdsClause([]rune(t))
+	return (m.style == styleWord || !clauseStartRe.MatchString(t)) && (holdsClause([]rune(t)) || opensWithAgencies(t))
+}
+
+// opensWithAgencies reports whether an item's text opens with the names of
+// agencies and a colon (市商务局、市交通运输局：推进…): its units, as the
+// parser reads them where most of a list opens so (see ownersFirst).
+func opensWithAgencies(t string) bool {
+	m := ownersFirstRe.FindStringSubmatch(t)
+	if m == nil || roleNameRe.MatchString(m[1]) {
+		return false
+	}
+	for _, name := range splitTop(m[1], "、") {
+		if !agencyEndRe.MatchString(strings.TrimSpace(name)) {
+			return false
+		}
+	}
+	return true
 }
 
 // nextLineOpener returns the marker, weak or not, that opens the first
@@ -325,4 +378,22 @@ func skipSpaces(rs []rune, i int) int {
 		i++
 	}
 	return i
+}
+
+// bracketHeadings reports whether m, a heading in square brackets, has
+// another such heading opening a line further on: two of them head a
+// post's sections, one may be a caption.
+func (s *scanner) bracketHeadings(m marker) bool {
+	if !isBracketHeading(m) {
+		return false
+	}
+	for i := m.end; i < len(s.rs) && i < m.end+4000; i++ {
+		if s.rs[i] != '\n' {
+			continue
+		}
+		if n, ok := scanWeak(s.rs, skipSpaces(s.rs, i+1)); ok && isBracketHeading(n) {
+			return true
+		}
+	}
+	return false
 }
