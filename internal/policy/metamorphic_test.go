@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/taizhang-dev/taizhang/internal/testkit"
+
 	"github.com/taizhang-dev/taizhang/internal/config"
 	"github.com/taizhang-dev/taizhang/internal/docread"
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -706,6 +708,12 @@ func metaWriteVariant(dir, name, v, ext string) {
 }
 
 func TestLayoutMetamorphic(t *testing.T) {
+	// No real client is involved: the suite's first run, without the
+	// switch, has scored these variants already (the rerun with it, one
+	// package at a time under the race detector, would take as long again).
+	if testkit.RealClientOn() {
+		t.Skip("layout variants: scored by the run without " + testkit.RealClientEnv)
+	}
 	cfg := loadConfig(t, "")
 	var bases []metaBase
 	for _, w := range realDocs(t) {
