@@ -38,7 +38,7 @@ const (
 // documents at 96.2%, 126 at 96.7% with it), and it follows the corpus: new
 // documents in layouts not yet read (141, 144) lowered it once.
 const (
-	floorDev  = 0.96
+	floorDev  = 0.97
 	floorTest = 0.80
 )
 

@@ -85,9 +85,11 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 			}
 			rows, seqs, text, seq, used = append(rows, row), append(seqs, seq), nil, "", k+1
 			continue
-		case bareNumberRe.MatchString(c) && seq == "" && atoi(c) == lastSeq+1 && (numbered || len(rows) == 1):
-			// The row's number, after its merged group cell if any.
-			seq, lastSeq, numbered = c, lastSeq+1, true
+		case bareNumberRe.MatchString(c) && seq == "" && (atoi(c) == lastSeq+1 && (numbered || len(rows) == 1) || !numbered && atoi(c) == dataRows(rows)+1):
+			// The row's number, after its merged group cell if any (the
+			// first number may be lost: a reader took a lone 1 for a
+			// page's).
+			seq, lastSeq, numbered = c, atoi(c), true
 			continue
 		}
 		// Any other number (a task cell's own 1.) is for the readers of
@@ -101,13 +103,29 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 	}
 	if numbered {
 		rows[0] = append([]string{"序号"}, header...)
+		n := 0
 		for r := 1; r < len(rows); r++ {
 			if len(rows[r]) > 1 {
+				n++
+				if seqs[r-1] == "" {
+					seqs[r-1] = itoa(n) // a row before the first number
+				}
 				rows[r] = append([]string{seqs[r-1]}, rows[r]...)
 			}
 		}
 	}
 	return rows, used, len(rows) > 2 || len(rows) == 2 && len(rows[1]) > 1
+}
+
+// dataRows counts the rows read so far that are no group heading.
+func dataRows(rows [][]string) int {
+	n := 0
+	for _, r := range rows[1:] {
+		if len(r) > 1 {
+			n++
+		}
+	}
+	return n
 }
 
 // sectionHeadRe is a group heading numbered as a section: (一)加强预期引导.
