@@ -50,6 +50,13 @@ func Lock(root, what string) (release func(), note string, err error) {
 			return noLock(path, err)
 		}
 		data, l := readLock(path)
+		if data == nil {
+			// Gone between the create and the read (taken over or
+			// released meanwhile): try to create it again. Judged as a
+			// stale lock, the nothing read would match a new lock not
+			// written yet, and that lock would be removed under its taker.
+			continue
+		}
 		if l.held() {
 			return nil, "", inputerr.New("", "", fmt.Sprintf("工作目录正在%s（%s，%s开始），本次未运行：请等它完成后再试；如确认没有程序在运行，可删除 %s",
 				l.what, l.who(), l.since.In(period.Beijing).Format("1月2日 15:04:05"), path))
@@ -112,6 +119,9 @@ func writeLock(f *os.File, what string) (release func()) {
 // removed, and the others try again. A guard older than a minute was left
 // by a crash and goes. It reports whether it removed the stale lock.
 func takeOver(path string, stale []byte) bool {
+	if stale == nil {
+		return false // nothing was read: nothing is known to be stale
+	}
 	guard := path + ".takeover"
 	g, err := os.OpenFile(guard, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {

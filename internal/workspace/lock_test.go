@@ -157,3 +157,20 @@ func TestLockLineWithoutMachine(t *testing.T) {
 		release()
 	}
 }
+
+// A lock that vanished while it was read gives nothing to judge stale: a
+// new lock made meanwhile and not yet written (empty) is never removed for
+// it. (With the nothing read taken as stale, two takers held the lock, once
+// in fifty rounds of TestLockStaleTakenOnce under the race detector.)
+func TestLockVanishedNotTakenOver(t *testing.T) {
+	root := t.TempDir()
+	path := filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	os.WriteFile(path, nil, 0o600) // a new lock, its line not written yet
+	if takeOver(path, nil) {
+		t.Fatal("a lock read as gone took over the lock being written")
+	}
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the lock being written was removed: %v", err)
+	}
+}
