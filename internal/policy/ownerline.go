@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // ownerColumnLines rewrites each line that holds only the columns of an
@@ -116,9 +117,16 @@ func wholeTime(s string) bool {
 // timeSuffix returns where the time that ends s begins, -1 when s ends
 // with none.
 func timeSuffix(s string) int {
-	for i := range s {
-		if i > 0 && wholeTime(s[i:]) {
-			return i
+	// Only the last 12 characters can start a time wholeTime takes:
+	// from the longest such ending down.
+	start := len(s)
+	for n := 0; n < 12 && start > 0; n++ {
+		_, size := utf8.DecodeLastRuneInString(s[:start])
+		start -= size
+	}
+	for i := range s[start:] {
+		if at := start + i; at > 0 && wholeTime(s[at:]) {
+			return at
 		}
 	}
 	return -1

@@ -147,6 +147,19 @@ func readUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 	if classifyHeader(strings.TrimSpace(lines[i])) == colNone {
 		return nil, 0, false
 	}
+	// The next line must name a column too (or be half of a word broken
+	// over two lines) before the cells are gathered: most lines that name
+	// a column (a heading 工作任务) open no table.
+	next := i + 1
+	for next < len(lines) && strings.TrimSpace(lines[next]) == "" {
+		next++
+	}
+	if next >= len(lines) {
+		return nil, 0, false
+	}
+	if n := strings.TrimSpace(lines[next]); classifyHeader(n) == colNone && len([]rune(n)) > 2 {
+		return nil, 0, false
+	}
 	// The lines and the line each non-empty one stands on.
 	var cells []string
 	var at []int
