@@ -180,7 +180,7 @@ func (u unitRules) spacedCells(t, due string) (clause, string, bool) {
 	k := len(cells) - units
 	// The cell before the units is the task's text, not a list of units a
 	// stray space cut (市税务局等, 各县、市、区政府).
-	if before := cells[k-1]; strings.ContainsAny(lastRuneString(before), "，,、；;") || u.isUnitList(strings.TrimRight(before, "，,、；;等")) {
+	if before := cells[k-1]; strings.ContainsRune("，,、；;", lastRune(before)) || u.isUnitList(strings.TrimRight(before, "，,、；;等")) {
 		return clause{}, "", false
 	}
 	raw := strings.Join(cells[k:], "；")
@@ -217,9 +217,6 @@ func (u unitRules) midLabel(t string) (string, clause, bool) {
 	}
 	return t, clause{}, false
 }
-
-// lastRuneString returns the last rune of s as a string.
-func lastRuneString(s string) string { return string(lastRune(s)) }
 
 // lastRune returns the last rune of s.
 func lastRune(s string) rune {
@@ -707,6 +704,7 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		end--
 	}
 	begin, leader := end, ""
+	var phrases []string // the unit phrases, the persons left out
 	for ; begin > 0; begin-- {
 		ph, ok := u.assignPhrase(parts[begin-1])
 		if !ok {
@@ -715,8 +713,10 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		if ph.leader != "" {
 			leader = ph.leader
 		}
+		if ph.units != "" {
+			phrases = append([]string{ph.units}, phrases...)
+		}
 	}
-	phrases := assignedPhrases(parts[begin:end], u)
 	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" {
 		return t, clause{}, false
 	}
@@ -757,18 +757,6 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 		return assignment{}, false
 	}
 	return assignment{units: bare}, true
-}
-
-// assignedPhrases keeps the unit phrases of an assigning sentence, the
-// persons left out.
-func assignedPhrases(parts []string, u unitRules) []string {
-	var out []string
-	for _, p := range parts {
-		if a, _ := u.assignPhrase(p); a.units != "" {
-			out = append(out, a.units)
-		}
-	}
-	return out
 }
 
 // deadlinePhrase reports a phrase that only says when the work is due:

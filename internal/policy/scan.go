@@ -119,6 +119,14 @@ func attachmentList(rs []rune, i int) int {
 		}
 		return string(rs[k:end]), end
 	}
+	// Most lines do not open with 附: no string is made of them.
+	k := i
+	for k < len(rs) && (rs[k] == ' ' || rs[k] == '\t' || rs[k] == '\u3000') {
+		k++
+	}
+	if k >= len(rs) || rs[k] != '附' {
+		return i
+	}
 	l, end := line(i)
 	if len(l) > 300 || !attachmentListRe.MatchString(l) {
 		return i

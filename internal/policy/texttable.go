@@ -1080,10 +1080,7 @@ func (l rowLayout) unitsInPlace(cells []string, u unitRules) bool {
 // right-aligned against the first unit column, a leading bare number
 // under the 序号. A row that does not fit so is left as it was.
 func (l rowLayout) byContent(cells []string, u unitRules) []string {
-	isUnits := func(c string) bool {
-		c = strings.TrimRight(strings.TrimSuffix(unitPart(c, u), "等"), "。.")
-		return u.isUnitList(c) || responsibilityEnd.MatchString(c) && len([]rune(c)) <= 40 && u.looksLikeClause(c)
-	}
+	isUnits := func(c string) bool { return isUnitCell(c, u) }
 	fu := slices.IndexFunc(cells, isUnits)
 	firstUnit := slices.IndexFunc(l.cols, unitCol)
 	if fu < 0 || firstUnit < 0 {

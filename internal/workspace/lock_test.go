@@ -32,9 +32,7 @@ func TestLock(t *testing.T) {
 }
 
 func TestLockTakesOverStale(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	root, _ := lockPlace(t)
 	takenOver(t, root, "1")
 }
 
@@ -55,9 +53,7 @@ func takenOver(t *testing.T, root, owner string) {
 // (Each removing the lock it judged stale removed the new one of whoever
 // was first, and both held the workspace.)
 func TestLockStaleTakenOnce(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	root, path := lockPlace(t)
 	old := time.Now().Add(-2 * LockStale).UTC().Format(time.RFC3339)
 	for round := 0; round < 50; round++ {
 		os.WriteFile(path, []byte("1 "+old+" 汇总\n"), 0o600)
@@ -85,9 +81,7 @@ func TestLockStaleTakenOnce(t *testing.T) {
 // A lock made a moment ago whose line is not written yet is its taker's,
 // not a crash's; a release leaves alone a lock that is no longer its own.
 func TestLockOwnership(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	root, path := lockPlace(t)
 	os.WriteFile(path, nil, 0o600)
 	if _, _, err := Lock(root, "汇总"); err == nil {
 		t.Error("a lock being written was taken over")
@@ -123,9 +117,7 @@ func TestNoLock(t *testing.T) {
 // on another PC is held while it is recent, whatever process ids this
 // machine has (99999999 is none here), and taken over once stale.
 func TestLockOfAnotherMachine(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	root, path := lockPlace(t)
 	now := time.Now().UTC().Format(time.RFC3339)
 	os.WriteFile(path, []byte("99999999_0 "+now+" 汇总 1\n"), 0o600)
 	if _, _, err := Lock(root, "汇总"); err == nil || !strings.Contains(err.Error(), "另一台电脑上的进程 99999999") {
@@ -144,9 +136,7 @@ func TestLockOfAnotherMachine(t *testing.T) {
 // this machine's: taken over at once when its process is gone. One whose
 // owner cannot be read is no other PC's, held only while being written.
 func TestLockLineWithoutMachine(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	root, path := lockPlace(t)
 	recent := time.Now().Add(-time.Minute).UTC().Format(time.RFC3339)
 	for _, owner := range []string{"99999999", "?"} {
 		os.WriteFile(path, []byte(owner+" "+recent+" 汇总 1\n"), 0o600)
@@ -163,9 +153,7 @@ func TestLockLineWithoutMachine(t *testing.T) {
 // it. (With the nothing read taken as stale, two takers held the lock, once
 // in fifty rounds of TestLockStaleTakenOnce under the race detector.)
 func TestLockVanishedNotTakenOver(t *testing.T) {
-	root := t.TempDir()
-	path := filepath.Join(root, Dir, lockName)
-	os.MkdirAll(filepath.Dir(path), 0o700)
+	_, path := lockPlace(t)
 	os.WriteFile(path, nil, 0o600) // a new lock, its line not written yet
 	if takeOver(path, nil) {
 		t.Fatal("a lock read as gone took over the lock being written")
@@ -173,4 +161,13 @@ func TestLockVanishedNotTakenOver(t *testing.T) {
 	if _, err := os.Stat(path); err != nil {
 		t.Fatalf("the lock being written was removed: %v", err)
 	}
+}
+
+// lockPlace is a new workspace's root and the path of its lock, its
+// folder made.
+func lockPlace(t *testing.T) (root, path string) {
+	root = t.TempDir()
+	path = filepath.Join(root, Dir, lockName)
+	os.MkdirAll(filepath.Dir(path), 0o700)
+	return root, path
 }
