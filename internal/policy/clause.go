@@ -72,7 +72,7 @@ func (u unitRules) looksLikeClause(inner string) bool {
 		if i := strings.IndexAny(kept, "。;；"); i >= 0 {
 			kept = kept[:i]
 		}
-		if kept = strings.TrimSpace(kept); kept != "" && u.isUnitList(kept) {
+		if kept = strings.TrimSpace(kept); kept != "" && (u.isUnitList(kept) || u.closesWithVerb(kept)) {
 			return true
 		}
 	}
@@ -88,6 +88,13 @@ func (u unitRules) looksLikeClause(inner string) bool {
 	if ruleNoteRe.MatchString(inner) && head != "" && u.isUnitList(head) {
 		return true
 	}
+	return u.closesWithVerb(head)
+}
+
+// closesWithVerb reports whether a clause closes with a verb of
+// responsibility and opens with a name that has the shape of a unit's
+// (A牵头，B配合，C落实).
+func (u unitRules) closesWithVerb(head string) bool {
 	if !responsibilityEnd.MatchString(head) {
 		return false
 	}

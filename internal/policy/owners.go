@@ -378,6 +378,10 @@ var verbRoles = []struct {
 	{"指导", roleGeneric}, {"督促", roleGeneric}, {"承办", roleGeneric}, {"主办", roleLead},
 	// 分别牵头落实, 共同负责落实: the adverb left once the verb is cut.
 	{"分别", roleGeneric}, {"共同", roleGeneric},
+	// 按职责分工分别负责, 具体落实, 依责落实: how the work is shared, left
+	// once the verb is cut.
+	{"按照职责分工", roleGeneric}, {"按职责分工", roleGeneric}, {"依职责", roleGeneric}, {"按职责", roleGeneric},
+	{"依责", roleGeneric}, {"具体", roleGeneric}, {"抓好", roleGeneric},
 }
 
 // mannerWords say how the units do the work, between their names and the
@@ -452,7 +456,7 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 				continue
 			}
 			name, _ := phraseRole(part[loc[1]:], roleGeneric)
-			for _, n := range splitTop(name, "、") {
+			for _, n := range joinCollective(splitTop(name, "、")) {
 				n = strings.TrimSpace(n)
 				if u.plausible(n) {
 					names = append(names, n)

@@ -28,7 +28,7 @@ var columnWords = []struct {
 	re  *regexp.Regexp
 	col column
 }{
-	{regexp.MustCompile(`^(序号|编号|序)$`), colSeq},
+	{regexp.MustCompile(`^(序号|编号|序|项次|序次|任务项|任务序号|任务编号)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
 	{regexp.MustCompile(`配合|协办|(参与|参加|协助|支持)(单位|部门|处室|科室)|协同|协作单位|其他责任`), colCo},

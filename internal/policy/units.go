@@ -140,6 +140,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 	var out units
 	var lead, co []string
 	var generic []markedUnit
+	var others []string // the units other than the leads, in order
 	// The carried prefix runs on across the phrases of a clause
 	// (市科技局、经信委，工商局 → 市工商局), but not from one label's list
 	// into the next (主办单位:县城投公司,协办单位:住建局 keeps 住建局 as
@@ -171,25 +172,30 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			case roleLead:
 				lead = append(lead, u.expand(p, &out.flags, &prefix)...)
 			case roleCo:
-				co = append(co, u.expand(p, &out.flags, &prefix)...)
+				names := u.expand(p, &out.flags, &prefix)
+				co, others = append(co, names...), append(others, names...)
 			default:
-				generic = append(generic, u.expandMarked(p, &out.flags, &prefix)...)
+				marked := u.expandMarked(p, &out.flags, &prefix)
+				generic = append(generic, marked...)
+				for _, m := range marked {
+					others = append(others, m.name)
+				}
 			}
 			if with != "" {
-				co = append(co, u.expand(with, &out.flags, &prefix)...)
+				names := u.expand(with, &out.flags, &prefix)
+				co, others = append(co, names...), append(others, names...)
 			}
 		}
 	}
-	lead, co = takePersons(lead, &out.leaders), takePersons(co, &out.leaders)
-	generic = takeMarkedPersons(generic, &out.leaders)
 	if len(lead) > 0 {
-		out.lead = lead
-		for _, g := range generic {
-			out.co = append(out.co, g.name)
-		}
-		out.co = append(out.co, co...)
+		// The other units co-operate, in the order the clause names
+		// them (A牵头，B配合，C落实).
+		out.lead = takePersons(lead, &out.leaders)
+		out.co = takePersons(others, &out.leaders)
 		return u.finish(out, raw)
 	}
+	co = takePersons(co, &out.leaders)
+	generic = takeMarkedPersons(generic, &out.leaders)
 	a := u.assign(generic, rule, out.flags)
 	a.co = append(a.co, co...)
 	a.leaders = out.leaders
@@ -627,7 +633,7 @@ func splitTop(s, seps string) []string {
 
 var (
 	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)(?:[（(][\p{Han}、]{2,8}[）)])?$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
@@ -646,7 +652,7 @@ func joinCollective(names []string) []string {
 				j++
 			}
 			switch {
-			case j < len(names) && levelOrgRe.MatchString(beforeEtc(names[j])):
+			case j < len(names) && levelOrgRe.MatchString(withoutVerb(beforeEtc(names[j]))):
 				n, i = strings.Join(names[i:j+1], "、"), j
 			case j == len(names) && j > i+1:
 				// 各开发区、镇(街道): levels only, to the end of the list.
@@ -676,6 +682,13 @@ func joinCollective(names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// withoutVerb is a name without the verb that closes its phrase
+// (区人民政府负责落实 → 区人民政府), which phraseRole reads later.
+func withoutVerb(n string) string {
+	n, _ = phraseRole(n, roleGeneric)
+	return n
 }
 
 // beforeEtc is a name without the 等 that closes a list after it
@@ -1009,6 +1022,10 @@ func shiWord(name string) bool {
 	return false
 }
 
+// lowerLevelRe is a name opened by a level below the county (街道, 乡镇,
+// 社区), of which a place has many.
+var lowerLevelRe = regexp.MustCompile(`^(?:街道|乡镇|社区)`)
+
 // takesPrefix reports whether a bare name gets the carried prefix: agencies
 // do (发改委 → 市发改委); places, collectives and names that already hold a
 // level of government do not.
@@ -1018,8 +1035,9 @@ func (u unitRules) takesPrefix(name string) bool {
 	if !u.isAgency(name) && !fieldDept || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
 		return false
 	}
-	// 民族乡政府, 某某镇人民政府: a township's own government.
-	if townGovRe.MatchString(name) {
+	// 民族乡政府, 某某镇人民政府: a township's own government; 街道城管中队,
+	// 乡镇财政所, 社区卫生服务中心: the bodies of a level below, many of them.
+	if townGovRe.MatchString(name) || lowerLevelRe.MatchString(name) {
 		return false
 	}
 	// Universities and colleges are named in full (河南师范大学), never
