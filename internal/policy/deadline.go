@@ -444,6 +444,9 @@ var yearRangeCellRe = regexp.MustCompile(`^\d{4}\s*年?\s*[-—－~～至到]\s*
 
 // cellDeadline reads a deadline column's cell: a deadline as findDeadline
 // finds one, or a bare date; nil when the cell is neither.
+// openCellRe is a deadline cell that sets no end: 持续开展, 常态化推进, 长期.
+var openCellRe = regexp.MustCompile(`^(?:持续|长期|常态化|经常性)(?:开展|推进|实施|落实|坚持|进行)?$`)
+
 func cellDeadline(c string, docYear int) *task.Deadline {
 	c = strings.TrimSpace(c)
 	// 2024-2025年, 2024—2025年底: the span's last year ends the work, and
@@ -454,6 +457,10 @@ func cellDeadline(c string, docYear int) *task.Deadline {
 	}
 	if d := findDeadline(c, docYear); d != nil {
 		return d
+	}
+	// 持续开展, 常态化, 长期 alone in a deadline column: open-ended work.
+	if openCellRe.MatchString(c) {
+		return &task.Deadline{Text: c}
 	}
 	// 全年 in a deadline column: the work runs all year, due by its end.
 	if c == "全年" || c == "本年度" || c == "年度内" {

@@ -182,3 +182,101 @@ func readUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 	}
 	return t, at[used-1] + 1, true
 }
+
+// readSpacedUnitEndedTable reads such a table run together on lines with
+// its cells parted by spaces (a page that lost the table's layout): the
+// header's column words stand together on the line at lines[i], maybe after
+// the table's title (附件 某某职责清单 工作任务和内容 责任单位 完成时间 负责…),
+// and the cells run on over the lines below. A unit's name a space broke
+// in two (县交通 运输局) is joined.
+func readSpacedUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
+	l := strings.TrimSpace(lines[i])
+	if !strings.Contains(l, "单位") && !strings.Contains(l, "部门") && !strings.Contains(l, "科室") {
+		return nil, 0, false
+	}
+	tokens := spaceRunRe.Split(l, -1)
+	h := 0
+	for h < len(tokens) && h < 4 && classifyHeader(tokens[h]) == colNone {
+		h++
+	}
+	if h+3 > len(tokens) || classifyHeader(tokens[h+1]) == colNone || classifyHeader(tokens[h+2]) == colNone {
+		return nil, 0, false
+	}
+	cells, at := tokens[h:], make([]int, len(tokens)-h)
+	for k := range at {
+		at[k] = i
+	}
+	for j := i + 1; j < len(lines) && len(cells) < 4000; j++ {
+		for _, c := range spaceRunRe.Split(strings.TrimSpace(lines[j]), -1) {
+			if c != "" {
+				cells, at = append(cells, c), append(at, j)
+			}
+		}
+	}
+	cells, at = u.joinBrokenNames(cells, at)
+	header, cols, n, ok := unitEndedHeader(cells)
+	if !ok {
+		return nil, 0, false
+	}
+	rows, used, ok := unitEndedRows(cells, header, cols, n, u)
+	if !ok || len(rows) < 3 {
+		return nil, 0, false
+	}
+	t, ok := recogniseTable(rows)
+	if !ok {
+		return nil, 0, false
+	}
+	return t, at[used-1] + 1, true
+}
+
+// joinBrokenNames joins a cell to the next where a space broke a unit's
+// name in two: the two make a name and the second opens with no place or
+// level of its own (县委县政府 督查室, 县交通 运输局; not 县公安局 县交通局).
+func (u unitRules) joinBrokenNames(cells []string, at []int) ([]string, []int) {
+	var out []string
+	var outAt []int
+	// piece reports a cell that may go on a name: short, opening with no
+	// place or level, and no time.
+	piece := func(c string) bool {
+		return len([]rune(c)) <= 8 && !levelOpenRe.MatchString(c) && cellDeadline(c, 0) == nil
+	}
+	for k := 0; k < len(cells); k++ {
+		c := cells[k]
+		// A line joined to the wrapped line before it carries the first
+		// piece of the name after its text's stop (…新能源汽车.县交通 /
+		// 运输局): the text and the name part there.
+		if i := strings.LastIndexAny(c, "。.；;"); i > 0 && k+1 < len(cells) && piece(cells[k+1]) {
+			if tail := c[i+1:]; tail != "" && len([]rune(tail)) <= 8 && !u.isUnitList(tail) && u.isUnitList(tail+cells[k+1]) {
+				out, outAt = append(out, c[:i+1]), append(outAt, at[k])
+				c = tail
+			}
+		}
+		// A name broken twice (县交 / 通 / 运输局, a page's wrap and a
+		// space) is joined as one broken once.
+		for span := 3; span >= 2 && len([]rune(c)) <= 12; span-- {
+			if k+span > len(cells) || !all(cells[k+1:k+span], piece) {
+				continue
+			}
+			joined := c + strings.Join(cells[k+1:k+span], "")
+			if u.isUnitList(joined) && (!u.isUnitList(c) || u.isUnitList(cells[k+span-1])) {
+				c, k = joined, k+span-1
+				break
+			}
+		}
+		out, outAt = append(out, c), append(outAt, at[k])
+	}
+	return out, outAt
+}
+
+// all reports whether every one of ss passes ok.
+func all(ss []string, ok func(string) bool) bool {
+	for _, s := range ss {
+		if !ok(s) {
+			return false
+		}
+	}
+	return true
+}
+
+// levelOpenRe opens a unit's name with its place or level: 县公安局, 各镇.
+var levelOpenRe = regexp.MustCompile(`^(?:[省市县区州旗镇乡各]|街道|自治)`)
