@@ -444,11 +444,38 @@ var yearRangeCellRe = regexp.MustCompile(`^\d{4}\s*年?\s*[-—－~～至到]\s*
 
 // cellDeadline reads a deadline column's cell: a deadline as findDeadline
 // finds one, or a bare date; nil when the cell is neither.
+// closeDateSpaces drops the spaces beside a figure of a date: 2016 年,
+// 年 6, 6 月, 2016 — 2017.
+func closeDateSpaces(c string) string {
+	rs := []rune(c)
+	dateRune := func(r rune) bool { return strings.ContainsRune("年月日—－-", r) }
+	digit := func(r rune) bool { return r >= '0' && r <= '9' }
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] == ' ' || rs[i] == '\u3000' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u3000') {
+				j++
+			}
+			if i > 0 && j < len(rs) && (digit(rs[i-1]) && (digit(rs[j]) || dateRune(rs[j])) || dateRune(rs[i-1]) && digit(rs[j])) {
+				i = j - 1
+				continue
+			}
+		}
+		b.WriteRune(rs[i])
+	}
+	return b.String()
+}
+
 // openCellRe is a deadline cell that sets no end: 持续开展, 常态化推进, 长期.
-var openCellRe = regexp.MustCompile(`^(?:持续|长期|常态化|经常性)(?:开展|推进|实施|落实|坚持|进行)?$`)
+var openCellRe = regexp.MustCompile(`^(?:持续|长期|常态化?|经常性)(?:开展|推进|实施|落实|坚持|进行|工作)?$`)
 
 func cellDeadline(c string, docYear int) *task.Deadline {
 	c = strings.TrimSpace(c)
+	// 2016 年 6 月底前: a converted PDF's spaces around the figures.
+	if strings.ContainsAny(c, " \u3000") {
+		c = closeDateSpaces(c)
+	}
 	// 2024-2025年, 2024—2025年底: the span's last year ends the work, and
 	// the cell says so as written.
 	if m := yearRangeCellRe.FindStringSubmatch(c); m != nil {

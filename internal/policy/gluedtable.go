@@ -136,7 +136,13 @@ func gluedName(rs []rune, u unitRules) int {
 
 // gluedLineHeadRe is such a header, the number 1 of the first row and the
 // character after it. Group 1 is the unit column.
-var gluedLineHeadRe = regexp.MustCompile(`序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)\p{Han}{0,6}?1[^\d.．、%]`)
+// Group 2 is the heading of the rows' first group, when one stands before
+// row 1 (…主要责任单位一、主要发展指标1地区生产总值…).
+var gluedLineHeadRe = regexp.MustCompile(`序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)\p{Han}{0,6}?([一二三四五六七八九十]{1,3}、\p{Han}{2,20}?)?1[^\d.．、%]`)
+
+// gluedGroupTailRe is the heading of the next group of rows (and a page's
+// number before it) that closes a row's cell: …嘉兴港区—2—二、产业优化升级.
+var gluedGroupTailRe = regexp.MustCompile(`(?:[—－-]\s*\d{1,3}\s*[—－-])?([一二三四五六七八九十]{1,3}、\p{Han}{2,20})?$`)
 
 // readGluedLineTable reads a table that runs on in the line at lines[i],
 // rows numbered 1, 2, … each ending in its unit cell.
@@ -150,6 +156,9 @@ func readGluedLineTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 		return nil, 0, false
 	}
 	rows := [][]string{{"序号", "任务内容", l[loc[2]:loc[3]]}}
+	if loc[4] >= 0 {
+		rows = append(rows, []string{l[loc[4]:loc[5]]})
+	}
 	_, last := utf8.DecodeLastRuneInString(l[:loc[1]])
 	rest := l[loc[1]-last-len("1"):]
 	for n := 1; rest != ""; n++ {
@@ -158,6 +167,10 @@ func readGluedLineTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 			break
 		}
 		rows = append(rows, row)
+		if len(row) > 3 {
+			// The next group's heading closed the row.
+			rows[len(rows)-1], rows = row[:3], append(rows, row[3:])
+		}
 		rest = after
 	}
 	return gluedTable(rows, i+1)
@@ -196,10 +209,56 @@ func gluedLineCells(num, body string, u unitRules) ([]string, bool) {
 		return nil, false
 	}
 	units := strings.TrimSpace(body[stop+len("。"):])
+	var group []string
+	if m := gluedGroupTailRe.FindStringSubmatchIndex(units); m != nil && m[0] < m[1] {
+		if m[2] >= 0 {
+			group = []string{units[m[2]:m[3]]}
+		}
+		units = strings.TrimSpace(units[:m[0]])
+	}
+	units = u.partGluedNames(units)
 	if units == "" || !u.isUnitList(units) {
 		return nil, false
 	}
-	return []string{num, body[:stop+len("。")], units}, true
+	return append([]string{num, body[:stop+len("。")], units}, group...), true
+}
+
+// gluedNamesRe finds where one name of a glued cell ends and the next
+// begins: an agency's suffix, then a place's level or 各 (市发展改革委各县
+// (市、区)政府, 市经贸委市规划建设局).
+var gluedNamesRe = regexp.MustCompile(`(?:局|委|厅|办|政府|中心|管委会)(?:[市县区省]\p{Han}|各)`)
+
+// partGluedNames parts the names of a glued table's unit cell (its lead and
+// co cells ran together with the names inside them): at each agency's
+// suffix followed by another name's level, where the name before has four
+// characters at least (县委县政府督查室 stays whole) and both are names.
+func (u unitRules) partGluedNames(cell string) string {
+	var out []string
+	for _, name := range splitTop(cell, "、") {
+		for {
+			cut := -1
+			for _, loc := range gluedNamesRe.FindAllStringIndex(name, -1) {
+				// The next name opens with 各, or with its level and
+				// the character after it.
+				at := loc[1] - len("各")
+				if !strings.HasSuffix(name[:loc[1]], "各") {
+					rs := []rune(name[:loc[1]])
+					at = loc[1] - len(string(rs[len(rs)-2:]))
+				}
+				if utf8.RuneCountInString(name[:at]) >= 4 && u.plausible(name[:at]) && u.isUnitList(name[at:]) {
+					cut = at
+					break
+				}
+			}
+			if cut < 0 {
+				break
+			}
+			out = append(out, name[:cut])
+			name = name[cut:]
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, "、")
 }
 
 func endsInDigit(s string) bool {

@@ -33,7 +33,7 @@ var columnWords = []struct {
 	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
 	{regexp.MustCompile(`配合|协办|(参与|参加|协助|支持)(单位|部门|处室|科室)|协同|协作单位|其他责任`), colCo},
 	{regexp.MustCompile(`(责任|负责|实施|承办|落实|执行)(单位|部门|主体|科室|处室|股室)|指导部门|(?:任务|部门|责任|职责)分工$`), colUnits},
-	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|时间要求|截止时间|进度安排|完成期限|起止年限`), colDeadline},
+	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|时间要求|截止时间|进度安排|完成期限|起止年限|时间进度|进度要求|办结时间|完成节点`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
 	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作|名称$|要求$`), colContent},
 }

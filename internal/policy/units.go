@@ -1023,8 +1023,9 @@ func shiWord(name string) bool {
 }
 
 // lowerLevelRe is a name opened by a level below the county (街道, 乡镇,
-// 社区), of which a place has many.
-var lowerLevelRe = regexp.MustCompile(`^(?:街道|乡镇|社区)`)
+// 社区), of which a place has many, or a street's office named by its
+// street (永丰街办事处).
+var lowerLevelRe = regexp.MustCompile(`^(?:街道|乡镇|社区)|街道?办事处$|街道办$`)
 
 // takesPrefix reports whether a bare name gets the carried prefix: agencies
 // do (发改委 → 市发改委); places, collectives and names that already hold a
