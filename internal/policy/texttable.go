@@ -502,8 +502,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// though a name may end as a unit's does (王广部).
 			put(colLeader, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")) ||
-			len([]rune(c)) <= 60 && !hasCellNumber(c) && responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) && u.looksLikeClause(strings.TrimRight(c, "。.")):
-			// 应急处、监督处等按职责分工落实: units with their verb.
+			len([]rune(c)) <= 60 && !hasCellNumber(c) && (responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) || clauseStartRe.MatchString(c)) && u.looksLikeClause(strings.TrimRight(c, "。.")):
+			// 应急处、监督处等按职责分工落实: units with their verb;
+			// 牵头：A 配合：B, units under their labels.
 			unitCells++
 			c = unit
 			switch {
