@@ -508,7 +508,9 @@ var policyGoalRe = regexp.MustCompile(`(?:的|型|数字|法治|智慧|廉洁|�
 // cutNameRe is the tail of a name a space or a line break cut in two: it
 // starts with a conjunction (和信息化部 of 工业和信息化部), or it is a
 // bureau named by one character (障部 of 人力资源社会保障部, 业局 of 农业局).
-var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)`)
+// It is also the head of a name cut before its body: 各区人民 of 各区人民政府,
+// 市发展和 of 市发展和改革委.
+var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)|(?:人民|[和与及])$`)
 
 // quotedWordRe is a short word in quotes inside a name (市“两新”组织党工委,
 // 市“三农”工作办): part of the name, not a quotation.

@@ -410,10 +410,8 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			break
 		}
 		// 市生态 / 环境局: a unit's name broken over two cells' lines.
-		if j+1 < len(lines) && brokenHeadRe.MatchString(c) && !u.isUnitList(c) {
-			if next := cell(j + 1); brokenTailRe.MatchString(next) && u.isUnitList(c+next) {
-				c, j = c+next, j+1
-			}
+		if j+1 < len(lines) && u.brokenUnit(c, cell(j+1)) {
+			c, j = c+cell(j+1), j+1
 		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
@@ -1035,12 +1033,28 @@ func (l rowLayout) align(cells []string) []string {
 	return append(make([]string, l.seq), cells...)
 }
 
-// brokenHeadRe and brokenTailRe are the two halves of a bureau's name a
-// cell's line break cut: 市生态 / 环境局, 市农业 / 农村局.
+// nameHeadRe and nameTailRe are the two halves of a unit's name a line
+// break cut inside its cell: 市生态 / 环境局, 市交通运输 / 局, 各区人民 /
+// 政府. A tail never opens with a level of its own (市商务局 is a name).
 var (
-	brokenHeadRe = regexp.MustCompile(`^[省市县区][^各\s]{1,4}$`)
-	brokenTailRe = regexp.MustCompile(`^\p{Han}{1,3}[局委办厅]$`)
+	nameHeadRe = regexp.MustCompile(`^[省市县区各][^\s]{1,9}$`)
+	nameTailRe = regexp.MustCompile(`^[^省市县区各国\s、，,；;：:]\p{Han}{0,7}$`)
 )
+
+// brokenUnit reports a unit cell that a line break cut inside a unit's
+// name, next being the line after it: c is no list of units, its last name
+// is a head (nameHeadRe) after names that are units, next is a tail, and
+// together they are a list of units (市财政局、各区人民 / 政府).
+func (u unitRules) brokenUnit(c, next string) bool {
+	if !nameTailRe.MatchString(next) || u.isUnitList(c) {
+		return false
+	}
+	head, last := "", c
+	if k := strings.LastIndex(c, "、"); k >= 0 {
+		head, last = c[:k], c[k+len("、"):]
+	}
+	return nameHeadRe.MatchString(last) && (head == "" || u.isUnitList(head)) && u.isUnitList(c+next)
+}
 
 // headerCellsOnly reports cells that all name columns.
 func headerCellsOnly(cells []string) bool {
