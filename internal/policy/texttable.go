@@ -525,6 +525,11 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
+		case allKnown && unitCells == 0 && !rowDone(cur) && !looksLikePerson(c):
+			// The rest of the task's cell, which a PDF's line broke
+			// anywhere (……全年完成改造项目 / 50个): no other column has
+			// text, and none of the row's units has come yet.
+			cur[colAt[colContent]] += c
 		}
 	}
 	flush()
