@@ -153,6 +153,10 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		}
 		lastRaw = cells
 		cells = layout.align(cells)
+		if k := len(rows) - 1; k > 0 && layout.continues(rows[k], cells) {
+			rows[k] = layout.joinRest(rows[k], cells)
+			continue
+		}
 		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
 			cells = layout.byContent(short, u)
 		}
@@ -1036,6 +1040,36 @@ func (l rowLayout) align(cells []string) []string {
 		return cells
 	}
 	return append(make([]string, l.seq), cells...)
+}
+
+// continues reports a row of cells that is the rest of the row last,
+// whose cells a line broke (a PDF's table, or a cell of two paragraphs):
+// it has neither a 序号 nor a task's text, where the header has both.
+func (l rowLayout) continues(last, cells []string) bool {
+	content := slices.Index(l.cols, colContent)
+	if l.seq < 0 || content < 0 || len(last) < 2 || len(cells) <= l.seq || cells[l.seq] != "" || content < len(cells) && cells[content] != "" {
+		return false
+	}
+	return slices.ContainsFunc(cells, func(c string) bool { return c != "" })
+}
+
+// joinRest writes the rest of a row (see continues) into its cells: after
+// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B).
+func (l rowLayout) joinRest(last, rest []string) []string {
+	row := slices.Clone(last)
+	for i, c := range rest {
+		switch {
+		case c == "":
+		case i >= len(row):
+			row = append(row, make([]string, i-len(row))...)
+			row = append(row, c)
+		case row[i] == "":
+			row[i] = c
+		default:
+			row[i] += "\n" + c
+		}
+	}
+	return row
 }
 
 // nameHeadRe and nameTailRe are the two halves of a unit's name a line
