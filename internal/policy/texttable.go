@@ -407,6 +407,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// timeCellFirst: the time column follows the task column, before the
 	// units: a row's cell after its text that sets a time is that column's.
 	timeCellFirst := hasCol(cols, colDeadline) && hasCol(cols, colContent) && colAt[colDeadline] == colAt[colContent]+1 && colAt[colDeadline] < firstUnitCol(cols)
+	// unitsFirst: a unit column stands before the task's (序号 | 牵头单位 |
+	// 重点任务): the row's first cell that names units is theirs.
+	unitsFirst := firstUnitCol(cols) < colAt[colContent]
 	lastSeq := 0 // the last row's 序号
 	for ; j < len(lines); j++ {
 		c := cell(j)
@@ -454,7 +457,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			j = len(lines)
 		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "" && cur[colAt[colContent]] == "" && (shortTitle(c) || !groupColumn):
 			cur[colAt[colTitle]] = c
-		case cur[colAt[colContent]] == "":
+		case cur[colAt[colContent]] == "" && !(unitsFirst && unitCells == 0 && u.isUnitList(strings.TrimRight(unit, "。."))):
 			cur[colAt[colContent]] = c
 			if groups && bareNumberRe.MatchString(cur[colAt[colSeq]]) {
 				// A later group with a single numbered task cell.
