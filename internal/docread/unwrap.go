@@ -154,11 +154,21 @@ func bracketDepth(depth int, s string) int {
 	return depth
 }
 
-// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
-// A bare number is not taken for one: it may be a table's row number.
+// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页,
+// 3/9). A bare number is not taken for one: it may be a table's row number
+// (but see markBarePages).
 func isPageNumber(s string) bool {
-	return len(s) <= maxPageNumberBytes && (pageNumberRe.MatchString(s) || pageOfRe.MatchString(s))
+	if len(s) > maxPageNumberBytes {
+		return false
+	}
+	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
+		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+	}
+	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
 }
+
+// pageOfTotalRe is a page's number over the number of pages: 3/9, 3 / 9.
+var pageOfTotalRe = regexp.MustCompile(`^(\d{1,4})\s*/\s*(\d{1,4})$`)
 
 // maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
 // that the regular expressions run on short lines only.
