@@ -143,8 +143,9 @@ var labelNameRe *regexp.Regexp
 var spaceLabelRe *regexp.Regexp
 
 // spaceLabels gives the owner labels written with spaces instead of a
-// colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 read as
-// 责任单位：市科技局 and 牵头单位：市住建局. Only a label that names its
+// colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 (or a tab
+// after the label, as Word aligns it) read as 责任单位：市科技局 and
+// 牵头单位：市住建局. Only a label that names its
 // kind of body (…单位, …部门, …科室, …处室, …主体) or the division of
 // work (部门分工 省发展改革委牵头), never a bare 牵头, and
 // not before a word that heads a unit, deadline or number column: 牵头单位
@@ -153,7 +154,8 @@ var spaceLabelRe *regexp.Regexp
 // read as a unit (责任单位) of its own clause.
 func spaceLabels(t string) string {
 	if !strings.Contains(t, "单位 ") && !strings.Contains(t, "部门 ") && !strings.Contains(t, "单位\u3000") &&
-		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") && !strings.Contains(t, "分工 ") {
+		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") && !strings.Contains(t, "分工 ") &&
+		!strings.Contains(t, "单位\t") && !strings.Contains(t, "部门\t") {
 		return t
 	}
 	// A label after a space that ends the unit before it (牵头单位 市住建局
