@@ -880,7 +880,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	width, rowLen := len(header), 0
 	var pending []string
 	flush := func() {
-		cells, pending = continueRow(cells, pending, width-rowLen), nil
+		cells, pending = u.continueRow(cells, pending, width-rowLen), nil
 	}
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
@@ -994,12 +994,19 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 // continueRow adds to cells the lines that went on with the row last
 // added, which lacks missing cells: the last lines are those cells, and
 // the lines before them go on with the row's last cell, a cell whose units
-// stand one a line (区财政局 / 区税务局 / then the next cell's line). With
-// no cell missing, or as many lines as cells missing, each line is a cell.
-func continueRow(cells, lines []string, missing int) []string {
+// stand one a line (区财政局 / 区税务局 / then the next cell's line), or
+// whose last unit's name the line broke (各区人民 / 政府). With no cell
+// missing, or as many lines as cells missing, each line is a cell.
+func (u unitRules) continueRow(cells, lines []string, missing int) []string {
 	if extra := len(lines) - missing; missing > 0 && extra > 0 && len(cells) > 0 {
 		last := len(cells) - 1
-		cells[last] = strings.Join(append([]string{cells[last]}, lines[:extra]...), "、")
+		for _, l := range lines[:extra] {
+			if u.brokenUnit(cells[last], l) {
+				cells[last] += l
+			} else {
+				cells[last] += "、" + l
+			}
+		}
 		lines = lines[extra:]
 	}
 	return append(cells, lines...)
