@@ -98,20 +98,26 @@ func normalize(s string) string {
 // writeSpaceRun writes the run of spaces at the start of s and returns its
 // length in bytes. ASCII-only runs are kept as they are (they may align
 // columns); a run containing a no-break or ideographic space becomes one
-// space, because those are layout, not content.
+// space, because those are layout, not content, or a tab when it holds
+// one: the tab parts a table's cells padded with no-break spaces (a web
+// table copied as text: 1&nbsp;\t推进…).
 func writeSpaceRun(b *strings.Builder, s string) int {
-	n, wide := 0, false
+	n, wide, tab := 0, false, false
 	for n < len(s) {
 		r, size := utf8.DecodeRuneInString(s[n:])
 		if r != ' ' && r != '\t' && !isWideSpace(r) {
 			break
 		}
 		wide = wide || isWideSpace(r)
+		tab = tab || r == '\t'
 		n += size
 	}
-	if wide {
+	switch {
+	case wide && tab:
+		b.WriteByte('\t')
+	case wide:
 		b.WriteByte(' ')
-	} else {
+	default:
 		b.WriteString(s[:n])
 	}
 	return n

@@ -154,11 +154,21 @@ func bracketDepth(depth int, s string) int {
 	return depth
 }
 
-// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页).
-// A bare number is not taken for one: it may be a table's row number.
+// isPageNumber reports a page's number on a line of its own (— 3 —, 第3页,
+// 3/9). A bare number is not taken for one: it may be a table's row number
+// (but see markBarePages).
 func isPageNumber(s string) bool {
-	return len(s) <= maxPageNumberBytes && (pageNumberRe.MatchString(s) || pageOfRe.MatchString(s))
+	if len(s) > maxPageNumberBytes {
+		return false
+	}
+	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
+		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+	}
+	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
 }
+
+// pageOfTotalRe is a page's number over the number of pages: 3/9, 3 / 9.
+var pageOfTotalRe = regexp.MustCompile(`^(\d{1,4})\s*/\s*(\d{1,4})$`)
 
 // maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
 // that the regular expressions run on short lines only.
@@ -182,6 +192,7 @@ func unwrapLines(lines []line) []line {
 	minPages := 2
 	if width > 0 {
 		minPages = 1
+		markBarePages(lines, width)
 	}
 	headers := runningHeaders(lines, minPages, width)
 	lines = dropPageFurniture(lines, headers, runningFooters(lines, width, headers))
@@ -482,7 +493,9 @@ func runsOver(lines []line, j, i, width int, headers map[string]bool) bool {
 
 // dropPageFurniture removes the page numbers, the running header (one of
 // headers) that follows one and the footer (one of footers) that precedes
-// one, with the blank lines between them.
+// one, with the blank lines around them: the blank line pdftotext leaves
+// above a page's number and the form feed after it part no paragraph, as
+// a page break does not.
 func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 	out := make([]line, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
@@ -491,24 +504,66 @@ func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 			out = append(out, l)
 			continue
 		}
-		if len(footers) > 0 {
-			k := len(out) - 1
-			for k >= 0 && out[k].blank() {
+		k := len(out) - 1
+		for k >= 0 && out[k].blank() && !out[k].tableEnd {
+			k--
+		}
+		if k >= 0 && out[k].rows == nil && footers[out[k].text] {
+			k--
+			for k >= 0 && out[k].blank() && !out[k].tableEnd {
 				k--
 			}
-			if k >= 0 && out[k].rows == nil && footers[out[k].text] {
-				out = out[:k]
-			}
 		}
+		out = out[:k+1]
 		j := i + 1
-		for j < len(lines) && lines[j].blank() {
+		for j < len(lines) && lines[j].blank() && !lines[j].tableEnd {
 			j++
 		}
 		if j < len(lines) && lines[j].rows == nil && headers[lines[j].text] {
-			i = j
+			for j++; j < len(lines) && lines[j].blank() && !lines[j].tableEnd; j++ {
+			}
 		}
+		i = j - 1
 	}
 	return out
+}
+
+// barePageRe is a page's number printed alone, without dashes (3).
+var barePageRe = regexp.MustCompile(`^\d{1,3}$`)
+
+// markBarePages writes as — n — the bare numbers (3) that a text
+// hard-wrapped at width shows alone between its lines where they number
+// its pages: one inside a paragraph (the line above reaches the margin
+// without ending it, the line below goes on or ends a label it began), or any of a run of such
+// numbers, each one more than the one before, that has one so. Elsewhere
+// a bare number may be an item's, on a line of its own above its text.
+func markBarePages(lines []line, width int) {
+	var at []int
+	inside := map[int]bool{}
+	for i, l := range lines {
+		if l.rows != nil || !barePageRe.MatchString(l.text) {
+			continue
+		}
+		at = append(at, i)
+		above, ok := nearText(lines, i, -1)
+		below, ok2 := nearText(lines, i, 1)
+		if ok && ok2 && !tableLike(lines[above].text) && atMarginLine(lines[above], width) && !endsParagraph(lines[above].text) &&
+			(continues(lines[below]) || brokenLabel(lines[above].text, lines[below].text)) {
+			inside[i] = true
+		}
+	}
+	if len(inside) == 0 {
+		return
+	}
+	run := true
+	for k := 1; k < len(at); k++ {
+		run = run && atoi(lines[at[k]].text) == atoi(lines[at[k-1]].text)+1
+	}
+	for _, i := range at {
+		if run || inside[i] {
+			lines[i].text = "— " + lines[i].text + " —"
+		}
+	}
 }
 
 // continuesClause reports a line that may continue a bracketed clause

@@ -2,7 +2,9 @@ package policy
 
 import (
 	"os"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -16,7 +18,15 @@ import (
 func TestStructureLayouts(t *testing.T) {
 	for _, tt := range readLayoutCases(t, "testdata/layouts.txt") {
 		t.Run(tt.name, func(t *testing.T) {
-			checkLayoutCase(t, tt, parseText(t, tt.text))
+			if tt.read == "" {
+				checkLayoutCase(t, tt, parseText(t, tt.text))
+				return
+			}
+			doc, err := docread.Read("t."+tt.read, strings.NewReader(unescapeLayout(tt.text)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkLayoutCase(t, tt, Parse(doc, loadConfig(t, "")))
 		})
 	}
 }
@@ -47,6 +57,9 @@ func checkLayoutCase(t *testing.T, tt layoutCase, d *task.Document) {
 	}
 	if tt.due != "" && (tk.Deadline == nil || tk.Deadline.Date != tt.due) {
 		t.Errorf("%s: deadline %+v; want it due %s", tt.path, tk.Deadline, tt.due)
+	}
+	if tt.hastext != "" && !strings.Contains(tk.Text, tt.hastext) {
+		t.Errorf("%s: text %q lacks %q", tt.path, tk.Text, tt.hastext)
 	}
 	if tt.notext != "" && strings.Contains(tk.Text, tt.notext) {
 		t.Errorf("%s: text %q holds %q", tt.path, tk.Text, tt.notext)
@@ -85,9 +98,35 @@ type layoutCase struct {
 	name, text, path, deadline, due, kind, leader, flag string
 	lead, co                                            []string
 	// note and nonote are words the document's notes must hold and must
-	// not hold; notext words the item's text must not hold; noflag words
-	// its flags must not hold.
-	note, nonote, notext, noflag string
+	// not hold; text and notext words the item's text must hold and must
+	// not hold; noflag words its flags must not hold.
+	note, nonote, hastext, notext, noflag string
+	// read is the extension of a file the excerpt is read as, through
+	// docread, the way an office's file is (read=txt); then \uXXXX, \t,
+	// \r and \f in it stand for the characters, which the eye cannot
+	// tell in the file. Empty: the excerpt's lines are the paragraphs.
+	read string
+}
+
+// layoutEscapeRe is an escape of an excerpt read as a file (see
+// layoutCase.read).
+var layoutEscapeRe = regexp.MustCompile(`\\(?:u[0-9a-fA-F]{4}|[trf])`)
+
+// unescapeLayout writes the escapes of an excerpt read as a file as the
+// characters they stand for.
+func unescapeLayout(s string) string {
+	return layoutEscapeRe.ReplaceAllStringFunc(s, func(e string) string {
+		switch e[1] {
+		case 't':
+			return "\t"
+		case 'r':
+			return "\r"
+		case 'f':
+			return "\f"
+		}
+		r, _ := strconv.ParseUint(e[2:], 16, 32)
+		return string(rune(r))
+	})
 }
 
 func checkLayoutNotes(t *testing.T, notes []string, tt layoutCase) {
@@ -113,7 +152,7 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 		want, text, _ := strings.Cut(text, "\n")
 		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
 		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "due": &c.due, "kind": &c.kind, "leader": &c.leader,
-			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "notext": &c.notext, "noflag": &c.noflag}
+			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "text": &c.hastext, "notext": &c.notext, "noflag": &c.noflag, "read": &c.read}
 		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
 			k, v, _ := strings.Cut(f, "=")
 			switch p := field[k]; {

@@ -143,8 +143,9 @@ var labelNameRe *regexp.Regexp
 var spaceLabelRe *regexp.Regexp
 
 // spaceLabels gives the owner labels written with spaces instead of a
-// colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 read as
-// 责任单位：市科技局 and 牵头单位：市住建局. Only a label that names its
+// colon theirs: （责任单位 市科技局） and a line 牵头单位 市住建局 (or a tab
+// after the label, as Word aligns it) read as 责任单位：市科技局 and
+// 牵头单位：市住建局. Only a label that names its
 // kind of body (…单位, …部门, …科室, …处室, …主体) or the division of
 // work (部门分工 省发展改革委牵头), never a bare 牵头, and
 // not before a word that heads a unit, deadline or number column: 牵头单位
@@ -153,7 +154,8 @@ var spaceLabelRe *regexp.Regexp
 // read as a unit (责任单位) of its own clause.
 func spaceLabels(t string) string {
 	if !strings.Contains(t, "单位 ") && !strings.Contains(t, "部门 ") && !strings.Contains(t, "单位\u3000") &&
-		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") && !strings.Contains(t, "分工 ") {
+		!strings.Contains(t, "部门\u3000") && !strings.Contains(t, "科室 ") && !strings.Contains(t, "主体 ") && !strings.Contains(t, "分工 ") &&
+		!strings.Contains(t, "单位\t") && !strings.Contains(t, "部门\t") {
 		return t
 	}
 	// A label after a space that ends the unit before it (牵头单位 市住建局
@@ -512,7 +514,9 @@ var policyGoalRe = regexp.MustCompile(`(?:的|型|数字|法治|智慧|廉洁|�
 // cutNameRe is the tail of a name a space or a line break cut in two: it
 // starts with a conjunction (和信息化部 of 工业和信息化部), or it is a
 // bureau named by one character (障部 of 人力资源社会保障部, 业局 of 农业局).
-var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)`)
+// It is also the head of a name cut before its body: 各区人民 of 各区人民政府,
+// 市发展和 of 市发展和改革委.
+var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)|(?:人民|[和与及])$`)
 
 // quotedWordRe is a short word in quotes inside a name (市“两新”组织党工委,
 // 市“三农”工作办): part of the name, not a quotation.

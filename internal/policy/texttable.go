@@ -153,6 +153,10 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		}
 		lastRaw = cells
 		cells = layout.align(cells)
+		if k := len(rows) - 1; k > 0 && layout.continues(rows[k], cells) {
+			rows[k] = layout.joinRest(rows[k], cells)
+			continue
+		}
 		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
 			cells = layout.byContent(short, u)
 		}
@@ -403,6 +407,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// timeCellFirst: the time column follows the task column, before the
 	// units: a row's cell after its text that sets a time is that column's.
 	timeCellFirst := hasCol(cols, colDeadline) && hasCol(cols, colContent) && colAt[colDeadline] == colAt[colContent]+1 && colAt[colDeadline] < firstUnitCol(cols)
+	// unitsFirst: a unit column stands before the task's (序号 | 牵头单位 |
+	// 重点任务): the row's first cell that names units is theirs.
+	unitsFirst := firstUnitCol(cols) < colAt[colContent]
 	lastSeq := 0 // the last row's 序号
 	for ; j < len(lines); j++ {
 		c := cell(j)
@@ -410,10 +417,8 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			break
 		}
 		// 市生态 / 环境局: a unit's name broken over two cells' lines.
-		if j+1 < len(lines) && brokenHeadRe.MatchString(c) && !u.isUnitList(c) {
-			if next := cell(j + 1); brokenTailRe.MatchString(next) && u.isUnitList(c+next) {
-				c, j = c+next, j+1
-			}
+		if j+1 < len(lines) && u.brokenUnit(c, cell(j+1)) {
+			c, j = c+cell(j+1), j+1
 		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
@@ -452,7 +457,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			j = len(lines)
 		case hasCol(cols, colTitle) && cur[colAt[colTitle]] == "" && cur[colAt[colContent]] == "" && (shortTitle(c) || !groupColumn):
 			cur[colAt[colTitle]] = c
-		case cur[colAt[colContent]] == "":
+		case cur[colAt[colContent]] == "" && !(unitsFirst && unitCells == 0 && u.isUnitList(strings.TrimRight(unit, "。."))):
 			cur[colAt[colContent]] = c
 			if groups && bareNumberRe.MatchString(cur[colAt[colSeq]]) {
 				// A later group with a single numbered task cell.
@@ -502,8 +507,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// though a name may end as a unit's does (王广部).
 			put(colLeader, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")) ||
-			len([]rune(c)) <= 60 && !hasCellNumber(c) && responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) && u.looksLikeClause(strings.TrimRight(c, "。.")):
-			// 应急处、监督处等按职责分工落实: units with their verb.
+			len([]rune(c)) <= 60 && !hasCellNumber(c) && (responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) || clauseStartRe.MatchString(c)) && u.looksLikeClause(strings.TrimRight(c, "。.")):
+			// 应急处、监督处等按职责分工落实: units with their verb;
+			// 牵头：A 配合：B, units under their labels.
 			unitCells++
 			c = unit
 			switch {
@@ -526,6 +532,11 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
+		case allKnown && unitCells == 0 && !rowDone(cur) && !looksLikePerson(c):
+			// The rest of the task's cell, which a PDF's line broke
+			// anywhere (……全年完成改造项目 / 50个): no other column has
+			// text, and none of the row's units has come yet.
+			cur[colAt[colContent]] += c
 		}
 	}
 	flush()
@@ -869,7 +880,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	width, rowLen := len(header), 0
 	var pending []string
 	flush := func() {
-		cells, pending = continueRow(cells, pending, width-rowLen), nil
+		cells, pending = u.continueRow(cells, pending, width-rowLen), nil
 	}
 	for ; j < len(lines); j++ {
 		l := strings.TrimSpace(strings.TrimRight(lines[j], "| "))
@@ -983,12 +994,19 @@ func (u unitRules) spaceRowCells(parts []string) []string {
 // continueRow adds to cells the lines that went on with the row last
 // added, which lacks missing cells: the last lines are those cells, and
 // the lines before them go on with the row's last cell, a cell whose units
-// stand one a line (区财政局 / 区税务局 / then the next cell's line). With
-// no cell missing, or as many lines as cells missing, each line is a cell.
-func continueRow(cells, lines []string, missing int) []string {
+// stand one a line (区财政局 / 区税务局 / then the next cell's line), or
+// whose last unit's name the line broke (各区人民 / 政府). With no cell
+// missing, or as many lines as cells missing, each line is a cell.
+func (u unitRules) continueRow(cells, lines []string, missing int) []string {
 	if extra := len(lines) - missing; missing > 0 && extra > 0 && len(cells) > 0 {
 		last := len(cells) - 1
-		cells[last] = strings.Join(append([]string{cells[last]}, lines[:extra]...), "、")
+		for _, l := range lines[:extra] {
+			if u.brokenUnit(cells[last], l) {
+				cells[last] += l
+			} else {
+				cells[last] += "、" + l
+			}
+		}
 		lines = lines[extra:]
 	}
 	return append(cells, lines...)
@@ -1034,12 +1052,58 @@ func (l rowLayout) align(cells []string) []string {
 	return append(make([]string, l.seq), cells...)
 }
 
-// brokenHeadRe and brokenTailRe are the two halves of a bureau's name a
-// cell's line break cut: 市生态 / 环境局, 市农业 / 农村局.
+// continues reports a row of cells that is the rest of the row last,
+// whose cells a line broke (a PDF's table, or a cell of two paragraphs):
+// it has neither a 序号 nor a task's text, where the header has both.
+func (l rowLayout) continues(last, cells []string) bool {
+	content := slices.Index(l.cols, colContent)
+	if l.seq < 0 || content < 0 || len(last) < 2 || len(cells) <= l.seq || cells[l.seq] != "" || content < len(cells) && cells[content] != "" {
+		return false
+	}
+	return slices.ContainsFunc(cells, func(c string) bool { return c != "" })
+}
+
+// joinRest writes the rest of a row (see continues) into its cells: after
+// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B).
+func (l rowLayout) joinRest(last, rest []string) []string {
+	row := slices.Clone(last)
+	for i, c := range rest {
+		switch {
+		case c == "":
+		case i >= len(row):
+			row = append(row, make([]string, i-len(row))...)
+			row = append(row, c)
+		case row[i] == "":
+			row[i] = c
+		default:
+			row[i] += "\n" + c
+		}
+	}
+	return row
+}
+
+// nameHeadRe and nameTailRe are the two halves of a unit's name a line
+// break cut inside its cell: 市生态 / 环境局, 市交通运输 / 局, 各区人民 /
+// 政府. A tail never opens with a level of its own (市商务局 is a name).
 var (
-	brokenHeadRe = regexp.MustCompile(`^[省市县区][^各\s]{1,4}$`)
-	brokenTailRe = regexp.MustCompile(`^\p{Han}{1,3}[局委办厅]$`)
+	nameHeadRe = regexp.MustCompile(`^[省市县区各][^\s]{1,9}$`)
+	nameTailRe = regexp.MustCompile(`^[^省市县区各国\s、，,；;：:]\p{Han}{0,7}$`)
 )
+
+// brokenUnit reports a unit cell that a line break cut inside a unit's
+// name, next being the line after it: c is no list of units, its last name
+// is a head (nameHeadRe) after names that are units, next is a tail, and
+// together they are a list of units (市财政局、各区人民 / 政府).
+func (u unitRules) brokenUnit(c, next string) bool {
+	if !nameTailRe.MatchString(next) || u.isUnitList(c) {
+		return false
+	}
+	head, last := "", c
+	if k := strings.LastIndex(c, "、"); k >= 0 {
+		head, last = c[:k], c[k+len("、"):]
+	}
+	return nameHeadRe.MatchString(last) && (head == "" || u.isUnitList(head)) && u.isUnitList(c+next)
+}
 
 // headerCellsOnly reports cells that all name columns.
 func headerCellsOnly(cells []string) bool {
