@@ -105,58 +105,137 @@ func readLayoutColumns(raw []string, i int, wide bool) ([][]string, int, int) {
 	if len(head) < 3 || !tableStart(head[0].text) {
 		return nil, 0, 0
 	}
-	starts := make([]int, len(head))
+	c := layoutCols{wide: wide, starts: make([]int, len(head)), headLine: strings.TrimSpace(raw[i])}
 	header := make([]string, len(head))
 	for k, p := range head {
-		starts[k], header[k] = p.at, p.text
+		c.starts[k], header[k] = p.at, p.text
 	}
 	rows := [][]string{header}
 	wrapped := false
-	hits, pieceCount := 0, 0
 	j := i + 1
 	for ; j < len(raw); j++ {
-		if strings.IndexByte(raw[j], '\t') >= 0 {
-			break
+		if c.furniture(raw[j]) {
+			// A page break inside the table: the page's number, the
+			// blank lines around it, the header again atop the next page.
+			k := j
+			for k < len(raw) && c.furniture(raw[k]) {
+				k++
+			}
+			if k == len(raw) || c.kind(raw[k], len(rows)) == layoutEnd {
+				break
+			}
+			j = k - 1
+			continue
 		}
 		pieces := layoutPieces(raw[j], wide)
-		if len(pieces) == 0 {
-			break
-		}
-		first := layoutColumn(starts, pieces[0].at)
-		switch {
-		case first < 0:
-		case first == 0 && layoutRowNumberRe.MatchString(pieces[0].text):
-			rows = append(rows, make([]string, len(starts)))
-		case first > 0 && len(rows) > 1:
-			wrapped = true
-		default:
-			first = -1
-		}
-		if first < 0 {
-			break
+		switch c.kind(raw[j], len(rows)) {
+		case layoutEnd:
+			return c.table(rows, j, wrapped)
+		case layoutSection:
+			rows = append(rows, []string{pieces[0].text})
+			continue
+		case layoutRow:
+			rows = append(rows, make([]string, len(c.starts)))
+		case layoutRest:
+			wrapped = wrapped || len(rows) > 1
 		}
 		// A line's pieces in one column (a double space inside a cell)
 		// are one cell; a cell's rest on a later line goes on without a
 		// space, as the line broke it.
-		cells := make([]string, len(starts))
+		cells := make([]string, len(c.starts))
 		for _, p := range pieces {
-			k := max(layoutColumn(starts, p.at), 0)
-			if p.at >= starts[k]-layoutSlack && p.at <= starts[k]+layoutSlack {
-				hits++
+			k := max(layoutColumn(c.starts, p.at), 0)
+			if c.hit(p.at) {
+				c.hits++
 			}
-			pieceCount++
+			c.pieces++
 			if cells[k] != "" {
 				cells[k] += " "
 			}
 			cells[k] += p.text
 		}
 		row := rows[len(rows)-1]
-		for k, c := range cells {
-			row[k] += c
+		if len(row) < len(cells) {
+			// The rest of a section row's line: a row of cells after all.
+			row = append(row, make([]string, len(cells)-len(row))...)
+			rows[len(rows)-1] = row
+		}
+		for k, cell := range cells {
+			row[k] += cell
 		}
 	}
-	if !wrapped || 3*hits < 2*pieceCount {
+	return c.table(rows, j, wrapped)
+}
+
+// layoutCols is what reading a table laid out in columns keeps: where its
+// columns start, its header line, and how many pieces of its rows start
+// right under a header word (hits) of how many.
+type layoutCols struct {
+	wide         bool
+	starts       []int
+	headLine     string
+	hits, pieces int
+}
+
+// Kinds of line in a table laid out in columns.
+const (
+	layoutEnd     = iota // no line of the table
+	layoutRow            // a row's first line: its number in the 序号 column
+	layoutRest           // the rest of the row above (or of a header over two lines)
+	layoutSection        // a heading of the rows below alone (一、城市更新)
+)
+
+// layoutSectionRe is a heading of a table's rows: 一、…, （一）….
+var layoutSectionRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])\S`)
+
+// kind tells what the line is to a table with rows rows read so far
+// (the header counted): the rest of a row starts under a header word with
+// every piece, so that a line of text after the table is none.
+func (c *layoutCols) kind(line string, rows int) int {
+	if strings.IndexByte(line, '\t') >= 0 {
+		return layoutEnd
+	}
+	pieces := layoutPieces(line, c.wide)
+	if len(pieces) == 0 {
+		return layoutEnd
+	}
+	first := layoutColumn(c.starts, pieces[0].at)
+	switch {
+	case first < 0:
+		return layoutEnd
+	case first == 0 && layoutRowNumberRe.MatchString(pieces[0].text):
+		return layoutRow
+	case len(pieces) == 1 && rows > 1 && layoutSectionRe.MatchString(pieces[0].text):
+		return layoutSection
+	case first == 0:
+		return layoutEnd
+	}
+	for _, p := range pieces {
+		if !c.hit(p.at) {
+			return layoutEnd
+		}
+	}
+	return layoutRest
+}
+
+// hit reports a piece that starts right under a header word.
+func (c *layoutCols) hit(at int) bool {
+	k := layoutColumn(c.starts, at)
+	return k >= 0 && at >= c.starts[k]-layoutSlack && at <= c.starts[k]+layoutSlack
+}
+
+// furniture reports a line a page break put inside the table: blank, the
+// page's number, or the header again.
+func (c *layoutCols) furniture(line string) bool {
+	s := strings.TrimSpace(line)
+	return s == "" || isPageNumber(s) || s == c.headLine
+}
+
+// table returns the rows read when a cell went on over a line and the
+// rows' pieces stand under the header's words.
+func (c *layoutCols) table(rows [][]string, end int, wrapped bool) ([][]string, int, int) {
+	if !wrapped || 3*c.hits < 2*c.pieces {
 		return nil, 0, 0
 	}
-	return rows, j, hits
+	return rows, end, c.hits
 }
