@@ -32,22 +32,34 @@ func (l line) laidLen() int {
 	return runeLen(l.text)
 }
 
-// textLines splits decoded plain text into trimmed lines.
+// textLines splits decoded plain text into trimmed lines; a table laid
+// out in columns whose cells go on over lines (see readLayoutTable)
+// becomes a table.
 func textLines(text string) []line {
 	text = normalize(dropWebArtefacts(text))
-	lines := make([]line, 0, strings.Count(text, "\n")+1)
-	for len(text) > 0 {
-		i := strings.IndexByte(text, '\n')
-		if i < 0 {
-			i = len(text)
+	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
+	if text == "" {
+		raw = nil
+	}
+	lines := make([]line, 0, len(raw))
+	for i := 0; i < len(raw); i++ {
+		if rows, end := layoutTableAt(raw, i); rows != nil {
+			lines = append(lines, line{rows: rows})
+			i = end - 1
+			continue
 		}
-		lines = append(lines, line{text: joinSpacedLabel(realignShifted(strings.TrimSpace(text[:i])))})
-		if i == len(text) {
-			break
-		}
-		text = text[i+1:]
+		lines = append(lines, line{text: joinSpacedLabel(realignShifted(strings.TrimSpace(raw[i])))})
 	}
 	return lines
+}
+
+// layoutTableAt is readLayoutTable where raw[i] may be a table's header:
+// a line that holds 序号 or 编号 and a wide gap.
+func layoutTableAt(raw []string, i int) ([][]string, int) {
+	if !strings.Contains(raw[i], "  ") || !strings.Contains(raw[i], "序号") && !strings.Contains(raw[i], "编号") {
+		return nil, 0
+	}
+	return readLayoutTable(raw, i)
 }
 
 // cleanLine normalizes one paragraph from HTML or .docx the way textLines
