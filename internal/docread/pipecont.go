@@ -59,11 +59,12 @@ func (t *pipeTable) continues(cells []string) bool {
 
 // movedContinuation reports whether cells continue the row above with the
 // page's empty leading cells dropped (新增学位810个 | |||||): as many cells
-// as the header, text under the 序号 only, and no number there.
+// as the header, text under the 序号 only, and no number or section's
+// marker opening it (numberedLineRe).
 func (t *pipeTable) movedContinuation(cells []string) bool {
 	// A table written one cell a line (序号 | ⏎ 工作任务 | ⏎ …) has two
 	// "cells" a line: its lines are no rows.
-	if t.width < 4 || len(cells) != t.width || cells[t.seq] == "" || rowNumberRe.MatchString(cells[t.seq]) || sectionOpenRe.MatchString(cells[t.seq]) {
+	if t.width < 4 || len(cells) != t.width || cells[t.seq] == "" || numberedLineRe.MatchString(cells[t.seq]) {
 		return false
 	}
 	for i, c := range cells {
@@ -74,11 +75,26 @@ func (t *pipeTable) movedContinuation(cells []string) bool {
 	return true
 }
 
-// rowNumberRe is a 序号 cell's number: 3, 3., (3), 三、.
-var rowNumberRe = regexp.MustCompile(`^[（(]?[0-9０-９一二三四五六七八九十]+[)）.．、]?$`)
-
-// sectionOpenRe opens a group's heading in a 序号 cell: 一、, （一）, 第一.
-var sectionOpenRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十])`)
+// joinRow puts cells on the row above when they continue it, and reports
+// whether they did: cell by cell (continues), or, for the row's wrapped
+// task text whose empty leading cells the page dropped (movedContinuation),
+// on the cell after the 序号.
+func (t *pipeTable) joinRow(above, cells []string) bool {
+	if len(above) != len(cells) {
+		return false
+	}
+	switch {
+	case t.movedContinuation(cells) && t.seq+1 < len(above):
+		above[t.seq+1] += cells[t.seq]
+	case t.continues(cells):
+		for k, c := range cells {
+			above[k] += c
+		}
+	default:
+		return false
+	}
+	return true
+}
 
 // joinContinuationRows joins the continuation rows of | tables onto the
 // rows above them, cell by cell.
@@ -100,20 +116,8 @@ func joinContinuationRows(lines []line) []line {
 			out = append(out, l)
 			continue
 		}
-		if last >= 0 && table.movedContinuation(cells) {
-			// The row's wrapped task text, its empty leading cells
-			// dropped: it goes on the cell after the 序号 above.
-			if above := splitPipe(out[last].text); len(above) == len(cells) && table.seq+1 < len(above) {
-				above[table.seq+1] += cells[table.seq]
-				out[last].text = strings.TrimSpace(strings.Join(above, " | "))
-				continue
-			}
-		}
-		if last >= 0 && table.continues(cells) {
-			if above := splitPipe(out[last].text); len(above) == len(cells) {
-				for k, c := range cells {
-					above[k] += c
-				}
+		if last >= 0 {
+			if above := splitPipe(out[last].text); table.joinRow(above, cells) {
 				out[last].text = strings.TrimSpace(strings.Join(above, " | "))
 				continue
 			}

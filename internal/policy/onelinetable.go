@@ -96,7 +96,7 @@ func sideAfterTask(header []string) int {
 	for k := 2; k < len(header) && sideColumnRe.MatchString(header[k]); k++ {
 		n++
 	}
-	if len(header) < 2 || classifyHeader(header[1]) != colTitle && classifyHeader(header[1]) != colContent {
+	if len(header) < 2 || !taskCol(classifyHeader(header[1])) {
 		return 0
 	}
 	return n

@@ -168,12 +168,19 @@ func readUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 			cells, at = append(cells, l), append(at, j)
 		}
 	}
+	return unitEndedTable(cells, at, 0, u)
+}
+
+// unitEndedTable reads the table the cells hold, at[k] being the line of
+// cells[k]; it needs minRows rows (the header's included) at least, and
+// returns the line after its last cell.
+func unitEndedTable(cells []string, at []int, minRows int, u unitRules) (*taskTable, int, bool) {
 	header, cols, n, ok := unitEndedHeader(cells)
 	if !ok {
 		return nil, 0, false
 	}
 	rows, used, ok := unitEndedRows(cells, header, cols, n, u)
-	if !ok {
+	if !ok || len(rows) < minRows {
 		return nil, 0, false
 	}
 	t, ok := recogniseTable(rows)
@@ -214,19 +221,7 @@ func readSpacedUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, i
 		}
 	}
 	cells, at = u.joinBrokenNames(cells, at)
-	header, cols, n, ok := unitEndedHeader(cells)
-	if !ok {
-		return nil, 0, false
-	}
-	rows, used, ok := unitEndedRows(cells, header, cols, n, u)
-	if !ok || len(rows) < 3 {
-		return nil, 0, false
-	}
-	t, ok := recogniseTable(rows)
-	if !ok {
-		return nil, 0, false
-	}
-	return t, at[used-1] + 1, true
+	return unitEndedTable(cells, at, 3, u)
 }
 
 // joinBrokenNames joins a cell to the next where a space broke a unit's
@@ -235,10 +230,10 @@ func readSpacedUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, i
 func (u unitRules) joinBrokenNames(cells []string, at []int) ([]string, []int) {
 	var out []string
 	var outAt []int
-	// piece reports a cell that may go on a name: short, opening with no
-	// place or level, and no time.
+	// piece reports a cell that may go on a name: a name's tail (short,
+	// opening with no level of its own, see nameTailRe), and no time.
 	piece := func(c string) bool {
-		return len([]rune(c)) <= 8 && !levelOpenRe.MatchString(c) && cellDeadline(c, 0) == nil
+		return nameTailRe.MatchString(c) && cellDeadline(c, 0) == nil
 	}
 	for k := 0; k < len(cells); k++ {
 		c := cells[k]
@@ -277,6 +272,3 @@ func all(ss []string, ok func(string) bool) bool {
 	}
 	return true
 }
-
-// levelOpenRe opens a unit's name with its place or level: 县公安局, 各镇.
-var levelOpenRe = regexp.MustCompile(`^(?:[省市县区州旗镇乡各]|街道|自治)`)
