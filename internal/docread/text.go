@@ -33,8 +33,9 @@ func (l line) laidLen() int {
 }
 
 // textLines splits decoded plain text into trimmed lines; a table laid
-// out in columns whose cells go on over lines (see readLayoutTable)
-// becomes a table.
+// out in columns whose cells go on over lines (see readLayoutTable) and a
+// spreadsheet's copy with a cell of several lines (see readQuotedTable)
+// become tables.
 func textLines(text string) []line {
 	text = normalize(dropWebArtefacts(text))
 	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
@@ -42,7 +43,23 @@ func textLines(text string) []line {
 		raw = nil
 	}
 	lines := make([]line, 0, len(raw))
+	tabRun := -1 // where the run of tab-parted lines raw[i] stands in starts
 	for i := 0; i < len(raw); i++ {
+		switch {
+		case strings.IndexByte(raw[i], '\t') < 0:
+			tabRun = -1
+		case tabRun < 0:
+			tabRun = i
+		}
+		if tabRun >= 0 && unclosedQuote(raw[i]) {
+			// A spreadsheet's cell holding a line break: the run's lines
+			// read so far are rows of its table.
+			if rows, end := readQuotedTable(raw, tabRun); rows != nil {
+				lines = append(lines[:len(lines)-(i-tabRun)], line{rows: rows})
+				i, tabRun = end-1, -1
+				continue
+			}
+		}
 		if rows, end := layoutTableAt(raw, i); rows != nil {
 			lines = append(lines, line{rows: rows})
 			i = end - 1
