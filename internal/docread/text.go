@@ -88,7 +88,8 @@ func cleanLine(s string) string {
 // normalize unifies line endings, removes control and invisible characters
 // (web copies are full of them and they break matching), turns runs of
 // no-break or ideographic spaces into one space, and writes punctuation
-// look-alikes (punctLookalikes) and the radicals a PDF's text gives for
+// look-alikes (punctLookalikes), Word's bullets of a symbol font
+// (symbolBullets) as ●, and the radicals a PDF's text gives for
 // characters (U+2F2F for 工) as what they stand for, and full-width digits
 // as half-width ones (２０２４年底前, as a Chinese input method types them,
 // is 2024年底前 to every rule that reads a date, a figure or a number).
@@ -112,6 +113,8 @@ func normalize(s string) string {
 		case isInvisible(r):
 		case punctLookalikes[r] != 0:
 			b.WriteRune(punctLookalikes[r])
+		case r >= 0xf06c && r <= 0xf0fc && symbolBullets[r]:
+			b.WriteRune('●')
 		case isRadicalForm(r):
 			b.WriteString(foldRadical(r))
 		case r >= '０' && r <= '９':
@@ -158,6 +161,14 @@ func isWideSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200a
+}
+
+// symbolBullets are the private-use characters Word writes for a list's
+// bullet when the bullet is a glyph of the Symbol or Wingdings font (,
+// , ): copied as text they show as boxes, and stand for a bullet.
+var symbolBullets = map[rune]bool{
+	0xf0b7: true, 0xf06c: true, 0xf06e: true, 0xf075: true, 0xf076: true,
+	0xf0a7: true, 0xf0a8: true, 0xf0d8: true, 0xf0fc: true,
 }
 
 // isInvisible reports characters that carry no text: controls, zero-width
