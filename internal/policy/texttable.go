@@ -144,12 +144,17 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			}
 			break
 		}
-		if k := len(rows) - 1; k > 0 && brokenCell(lastRaw, cells, layout.width) {
-			// A cell broken over two lines (市发改委（牵头）⏎市财政局 | …):
-			// the line holds the rest of the row above.
-			lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+cells[0]), cells[1:]...)
-			rows[k] = layout.align(lastRaw)
-			continue
+		if k := len(rows) - 1; k > 0 {
+			if rest, end := brokenCells(lines, j, lastRaw, cells, layout.width); rest != nil {
+				// Cells broken over lines (市发改委（牵头）⏎市财政局 | …): the
+				// lines hold the rest of the row above.
+				for _, more := range rest {
+					lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+more[0]), more[1:]...)
+				}
+				rows[k] = layout.align(lastRaw)
+				j = end - 1
+				continue
+			}
 		}
 		lastRaw = cells
 		cells = layout.align(cells)
@@ -207,13 +212,41 @@ func underUnitHeader(header, cells []string) []string {
 	return append(make([]string, at), cells...)
 }
 
-// brokenCell reports whether cells, a line of a | table, is the rest of
-// the row last whose last cell a line break cut: both lines lack cells,
-// the line opens with no row number, and together they fill the header's
-// width exactly, the broken cell counted once.
-func brokenCell(last, cells []string, width int) bool {
-	return len(last) > 0 && len(last) < width && len(cells) < width && len(last)+len(cells)-1 == width &&
-		cells[0] != "" && !bareNumberRe.MatchString(cells[0]) && !hasCellNumber(cells[0]) &&
+// brokenCells returns the cells of the lines from lines[j] on (cells
+// those of lines[j]) that are the rest of the row last whose cells line
+// breaks cut (a Word table copied as text: a cell's paragraphs on lines of
+// their own), and the index after them; nil when they are none. Each line
+// lacks cells and opens with no row number, and together with the row they
+// fill the header's width exactly, each broken cell counted once.
+func brokenCells(lines []string, j int, last, cells []string, width int) ([][]string, int) {
+	if len(last) == 0 || len(last) >= width {
+		return nil, 0
+	}
+	var rest [][]string
+	total := len(last)
+	for k := j; k < len(lines) && k-j < width; k++ {
+		c := cells
+		if k > j {
+			c = rowCells(strings.TrimSpace(lines[k]))
+		}
+		if !restOfRow(c, width) {
+			return nil, 0
+		}
+		rest = append(rest, c)
+		if total += len(c) - 1; total >= width {
+			if total > width {
+				return nil, 0
+			}
+			return rest, k + 1
+		}
+	}
+	return nil, 0
+}
+
+// restOfRow reports a line's cells that may be the rest of a row: fewer
+// than the header's, the first no row number and no sentence.
+func restOfRow(cells []string, width int) bool {
+	return len(cells) > 0 && len(cells) < width && cells[0] != "" && !bareNumberRe.MatchString(cells[0]) && !hasCellNumber(cells[0]) &&
 		(len([]rune(cells[0])) <= 20 || !strings.ContainsAny(cells[0], "。；;"))
 }
 
