@@ -106,7 +106,12 @@ func normalize(s string) string {
 			if i+1 < len(s) && s[i+1] == '\n' {
 				size++
 			}
-		case r == '\n' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
+		case r == '\f':
+			// A form feed ends a page (pdftotext ends each so): a line
+			// of its own that unwrapLines drops as it drops a page's
+			// number, with the running header after it.
+			b.WriteString("\n" + pageBreak + "\n")
+		case r == '\n' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
 			b.WriteByte('\n')
 		case r == ' ' || r == '\t' || isWideSpace(r):
 			size = writeSpaceRun(&b, s[i:])
@@ -126,6 +131,10 @@ func normalize(s string) string {
 	}
 	return b.String()
 }
+
+// pageBreak is the line a form feed becomes: a character of the private
+// use area, which no text holds and no trimming removes.
+const pageBreak = "\ue000"
 
 // writeSpaceRun writes the run of spaces at the start of s and returns its
 // length in bytes. ASCII-only runs are kept as they are (they may align

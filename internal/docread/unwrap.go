@@ -161,6 +161,9 @@ func isPageNumber(s string) bool {
 	if len(s) > maxPageNumberBytes {
 		return false
 	}
+	if s == pageBreak {
+		return true // a form feed, a page's end without its number
+	}
 	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
 		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
 	}
@@ -177,6 +180,7 @@ const maxPageNumberBytes = 48
 // unwrapLines joins the lines of a hard-wrapped text (see the top of this
 // file).
 func unwrapLines(lines []line) []line {
+	lines = dropNumberedBreaks(lines)
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
 	// Its pages' headers and footers go all the same, where their text
@@ -524,6 +528,27 @@ func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 			}
 		}
 		i = j - 1
+	}
+	return out
+}
+
+// dropNumberedBreaks removes the form feeds (pageBreak) that stand next
+// to a page's number, blank lines aside: the page break is the number's,
+// once.
+func dropNumberedBreaks(lines []line) []line {
+	if !slices.ContainsFunc(lines, func(l line) bool { return l.text == pageBreak }) {
+		return lines
+	}
+	out := make([]line, 0, len(lines))
+	for i, l := range lines {
+		if l.text == pageBreak && l.rows == nil {
+			before, ok := nearText(lines, i, -1)
+			after, ok2 := nearText(lines, i, 1)
+			if ok && isPageNumber(lines[before].text) && lines[before].text != pageBreak || ok2 && isPageNumber(lines[after].text) && lines[after].text != pageBreak {
+				continue
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }
