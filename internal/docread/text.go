@@ -82,7 +82,8 @@ func layoutTableAt(raw []string, i int) ([][]string, int) {
 // cleanLine normalizes one paragraph from HTML or .docx the way textLines
 // does for plain text; a paragraph cannot contain line breaks.
 func cleanLine(s string) string {
-	return joinSpacedLabel(realignShifted(strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " "))))
+	// A paragraph has no page break of its own to drop (see pageBreak).
+	return joinSpacedLabel(realignShifted(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(normalize(s), pageBreak, ""), "\n", " "))))
 }
 
 // normalize unifies line endings, removes control and invisible characters
