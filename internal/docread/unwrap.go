@@ -167,15 +167,44 @@ func isPageNumber(s string) bool {
 	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
 		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
 	}
-	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
+	if pageNumberRe.MatchString(s) || pageOfRe.MatchString(s) {
+		return true
+	}
+	// 某某市人民政府办公室 — 3 —: the page's footer (or header) and its
+	// number on one line (the spaces between them may be gone).
+	if !strings.ContainsAny(s, pageDashes) {
+		return false
+	}
+	if m := pageBesideRe.FindStringSubmatch(s); m != nil {
+		return furnitureText(m[1] + m[2])
+	}
+	return false
+}
+
+// pageDashes are the marks a page's number stands between.
+const pageDashes = "—–-－·•～~"
+
+// pageBesideRe is a line of words beside a page's number in dashes, on
+// either side.
+var pageBesideRe = regexp.MustCompile(`^(?:(.+?)\s*` + pageDashed + `|` + pageDashed + `\s*(.+?))$`)
+
+// pageDashed is a page's number between dashes or dots (— 3 —, -3-, · 3 ·).
+const pageDashed = `[—–\-－·•～~]+\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?[—–\-－·•～~]+`
+
+// furnitureText reports the words a page sets beside its number: short,
+// no sentence, no numbering.
+func furnitureText(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && runeLen(s) <= headerMaxRunes && !strings.ContainsAny(s, "。；;：:，,") && !itemStartRe.MatchString(s)
 }
 
 // pageOfTotalRe is a page's number over the number of pages: 3/9, 3 / 9.
 var pageOfTotalRe = regexp.MustCompile(`^(\d{1,4})\s*/\s*(\d{1,4})$`)
 
-// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
-// that the regular expressions run on short lines only.
-const maxPageNumberBytes = 48
+// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页, or a
+// footer of up to 30 characters and its number), so that the regular
+// expressions run on short lines only.
+const maxPageNumberBytes = 100
 
 // unwrapLines joins the lines of a hard-wrapped text (see the top of this
 // file).
