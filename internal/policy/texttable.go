@@ -162,7 +162,7 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			rows[k] = layout.joinRest(rows[k], cells)
 			continue
 		}
-		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
+		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) && !sectionCell(cells, layout.seq) {
 			cells = layout.byContent(short, u)
 		}
 		// 一、继续提高… in a category column heads the rows from here.
@@ -1227,6 +1227,17 @@ func (l rowLayout) byContent(cells []string, u unitRules) []string {
 		col--
 	}
 	return out
+}
+
+// sectionCell reports a row whose 序号 cell is a section's number
+// (（二） | 交通出行 | |): it heads the rows below and has no units to put in
+// place, whatever its title looks like (交通出行 ends as a bank does).
+func sectionCell(cells []string, seq int) bool {
+	if seq < 0 || seq >= len(cells) {
+		return false
+	}
+	m, ok := rowMarker(cells[seq])
+	return ok && (m.style == styleCN || m.style == styleCNParen)
 }
 
 // readBarTable reads a table flattened with a line holding only | after
