@@ -1080,6 +1080,9 @@ func startsWithProvince(name string) bool {
 }
 
 func (u unitRules) isAgency(name string) bool {
+	if verbXingRe.MatchString(name) {
+		return false
+	}
 	for _, s := range u.suffixes {
 		if strings.HasSuffix(name, s) {
 			return true
@@ -1087,6 +1090,11 @@ func (u unitRules) isAgency(name string) bool {
 	}
 	return false
 }
+
+// verbXingRe ends a name with a word of going or doing that ends in 行
+// (交通出行, 安全运行, 先行先试): the suffix 行 of a bank (农商行, 交行) it is
+// not.
+var verbXingRe = regexp.MustCompile(`(?:出|运|执|进|实|推|先|试|通|履|同|流|可|施|践|并|旅|步|骑|航|飞|自|暂|现|举|盛|风|遵|奉|平)行$`)
 
 func (u unitRules) isCollective(name string) bool {
 	n := strings.TrimPrefix(name, "各")
