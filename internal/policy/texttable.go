@@ -532,6 +532,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// task's text that sets times is the row's, however long
 			// (三亚路…11月底前具备通车条件;…12月底前建设完成).
 			put(colDeadline, c)
+		case hasCol(cols, colDeadline) && cur[colAt[colDeadline]] != "" && dueTailRe.MatchString(c):
+			// 2024年12月 / 底前: the time cell's rest, which a line broke.
+			cur[colAt[colDeadline]] += c
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
 		case leaderFirst && unitCells == 0 && cur[colAt[colLeader]] == "" && looksLikePerson(c) && j+1 < len(lines) && u.isUnitList(unitPart(cell(j+1), u)):
@@ -1097,7 +1100,8 @@ func (l rowLayout) continues(last, cells []string) bool {
 }
 
 // joinRest writes the rest of a row (see continues) into its cells: after
-// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B).
+// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B),
+// read as the cell's lines are; in another cell, without a break.
 func (l rowLayout) joinRest(last, rest []string) []string {
 	row := slices.Clone(last)
 	for i, c := range rest {
@@ -1108,6 +1112,8 @@ func (l rowLayout) joinRest(last, rest []string) []string {
 			row = append(row, c)
 		case row[i] == "":
 			row[i] = c
+		case i < len(l.cols) && !unitCol(l.cols[i]):
+			row[i] += c // a text or a time a line broke: 2024年12月 / 底前
 		default:
 			row[i] += "\n" + c
 		}
@@ -1228,6 +1234,10 @@ func (l rowLayout) byContent(cells []string, u unitRules) []string {
 	}
 	return out
 }
+
+// dueTailRe is the rest of a time a line broke after its month or year
+// (2024年12月 / 底前, 2024年 / 6月底前 aside: that is a time of its own).
+var dueTailRe = regexp.MustCompile(`^(?:[底末初]|上旬|中旬|下旬)?(?:前|以前|之前)(?:完成)?$|^[底末]$`)
 
 // sectionCell reports a row whose 序号 cell is a section's number
 // (（二） | 交通出行 | |): it heads the rows below and has no units to put in
