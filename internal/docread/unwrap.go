@@ -288,7 +288,19 @@ func joinable(p *paragraph, next string, width int) bool {
 		return !itemNumberRe.MatchString(next)
 	}
 	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text) && !gluedRowGoesOn(p, next)
-	return !ends && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+	return !ends && (!itemStartRe.MatchString(next) || brokenFigure(p.tail.text, next)) && !closedOwnerLine(p)
+}
+
+// brokenFigureRe starts a line with the rest of a figure a wrap broke
+// after its first digits (……不少于1 / 5家): digits and no item's
+// punctuation after them.
+var brokenFigureRe = regexp.MustCompile(`^\d{1,3}[^\d.．、)）\s]`)
+
+// brokenFigure reports a line at the margin ending in a digit and a line
+// that goes on with the figure: a paragraph does not end inside a figure,
+// and the next line is no item numbered without punctuation.
+func brokenFigure(tail, next string) bool {
+	return tail != "" && tail[len(tail)-1] >= '0' && tail[len(tail)-1] <= '9' && brokenFigureRe.MatchString(next)
 }
 
 // gluedUnitRe starts a line with a unit's name run straight into the text
