@@ -552,6 +552,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
 				put([]column{colUnits, colLead}[unitCells-1], c)
+			case unitCells == 2 && coBeforeLead(cols) && cur[colAt[colCo]] == "":
+				// 配合单位 | 牵头单位: of a row's two unit cells the first
+				// is the co-units' (a single one leads).
+				cur[colAt[colCo]], cur[colAt[colLead]] = cur[colAt[colLead]], c
 			case unitCells == 1 && hasCol(cols, colLead):
 				put(colLead, c)
 			case unitCells == 1 && hasCol(cols, colUnits) && hasCol(cols, colCo) && colAt[colUnits] < colAt[colCo]:
@@ -706,6 +710,13 @@ func headerLineCells(l string) []string {
 func unitsBeforeLead(cols []column) bool {
 	u, l := firstCol(cols, colUnits), firstCol(cols, colLead)
 	return u >= 0 && l > u && !hasCol(cols, colCo)
+}
+
+// coBeforeLead reports a header with its 配合单位 column before its
+// 牵头单位 column.
+func coBeforeLead(cols []column) bool {
+	c, l := firstCol(cols, colCo), firstCol(cols, colLead)
+	return c >= 0 && l > c
 }
 
 func taskCol(c column) bool { return c == colContent || c == colTitle }
