@@ -1027,11 +1027,13 @@ func joinLabelWords(tokens []string) []string {
 }
 
 // spaceRowCells joins the pieces of a row's text that spaces cut apart:
-// the row's number, then its text up to the first piece that is units, a
-// person or a date, then the other pieces one by one.
+// the row's number, then its text up to the first piece that is units
+// (or labels them: 牵头：A；配合：B), a person or a date, then the other
+// pieces one by one.
 func (u unitRules) spaceRowCells(parts []string) []string {
 	k := 2
-	for k < len(parts) && !u.isUnitList(strings.TrimRight(parts[k], "、")) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) {
+	for k < len(parts) && !u.isUnitList(strings.TrimRight(parts[k], "、")) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) &&
+		!(clauseStartRe.MatchString(parts[k]) && u.looksLikeClause(parts[k])) {
 		k++
 	}
 	out := []string{parts[0], strings.Join(parts[1:min(k, len(parts))], " ")}
