@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Hard-wrapped text. Text taken from a PDF breaks every paragraph into
@@ -155,24 +156,42 @@ func bracketDepth(depth int, s string) int {
 }
 
 // isPageNumber reports a page's number on a line of its own (— 3 —, 第3页,
-// 3/9). A bare number is not taken for one: it may be a table's row number
-// (but see markBarePages).
+// 3/9), or with the page's footer or header beside it (see pageBeside). A
+// bare number is not taken for one: it may be a table's row number (but
+// see markBarePages). It runs on every line several times: the common
+// line is refused by its length or its first and last characters before
+// any regular expression runs.
 func isPageNumber(s string) bool {
-	if len(s) > maxPageNumberBytes {
-		return false
-	}
 	if s == pageBreak {
 		return true // a form feed, a page's end without its number
 	}
-	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
-		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+	if s == "" || len(s) > maxPageLineBytes {
+		return false
 	}
-	if pageNumberRe.MatchString(s) || pageOfRe.MatchString(s) {
-		return true
+	if len(s) <= maxPageNumberBytes {
+		if s[0] >= '0' && s[0] <= '9' {
+			if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
+				return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+			}
+		}
+		if pageNumberRe.MatchString(s) || pageOfRe.MatchString(s) {
+			return true
+		}
 	}
-	// 某某市人民政府办公室 — 3 —: the page's footer (or header) and its
-	// number on one line (the spaces between them may be gone).
-	if !strings.ContainsAny(s, pageDashes) {
+	return pageBeside(s)
+}
+
+// maxPageLineBytes bounds a line that holds a page's number and the
+// footer beside it (30 characters).
+const maxPageLineBytes = 100
+
+// pageBeside reports a page's number in dashes with the page's footer (or
+// header) beside it on one line: 某某市人民政府办公室 — 3 — (the spaces
+// between them may be gone).
+func pageBeside(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(pageDashes, first) && !strings.ContainsRune(pageDashes, last) {
 		return false
 	}
 	if m := pageBesideRe.FindStringSubmatch(s); m != nil {
@@ -201,10 +220,9 @@ func furnitureText(s string) bool {
 // pageOfTotalRe is a page's number over the number of pages: 3/9, 3 / 9.
 var pageOfTotalRe = regexp.MustCompile(`^(\d{1,4})\s*/\s*(\d{1,4})$`)
 
-// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页, or a
-// footer of up to 30 characters and its number), so that the regular
-// expressions run on short lines only.
-const maxPageNumberBytes = 100
+// maxPageNumberBytes bounds a page-number line (第 12 页 共 30 页), so
+// that the regular expressions run on short lines only.
+const maxPageNumberBytes = 48
 
 // unwrapLines joins the lines of a hard-wrapped text (see the top of this
 // file).
