@@ -548,6 +548,13 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// 牵头：A 配合：B, units under their labels.
 			unitCells++
 			c = unit
+			if k, ok := colAt[colDeadline]; ok && unitCells == 1 && cur[k] != "" && k > firstUnitCol(cols) {
+				// A time taken before the row's units where the time
+				// column stands after them was the task's text going
+				// on (……改造， / 年内完成50个): the line broke the cell.
+				cur[colAt[colContent]] += cur[k]
+				cur[k] = ""
+			}
 			switch {
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
