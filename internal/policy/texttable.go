@@ -932,6 +932,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	rows := 0
 	// A row's cells on its own line, and the lines that go on with it.
 	width, rowLen := len(header), 0
+	lastRow := false // the last line read is a row's
 	var pending []string
 	flush := func() {
 		cells, pending = u.continueRow(cells, pending, width-rowLen), nil
@@ -948,16 +949,21 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		}
 		switch {
 		case l == "":
+			lastRow = false // a cell's rest follows its row at once
 			continue
 		case spaceRowRe.MatchString(l):
 			flush()
 			rows++
 			row := u.spaceRowCells(split(l))
-			cells, rowLen = append(cells, row...), len(row)
+			cells, rowLen, lastRow = append(cells, row...), len(row), true
 			continue
 		case isSectionRow(l) && len([]rune(l)) <= 60:
 			flush()
-			cells, rowLen = append(cells, l), width
+			cells, rowLen, lastRow = append(cells, l), width, false
+			continue
+		case lastRow && len(pending) == 0 && u.restOfCells(cells[len(cells)-rowLen:], split(l)):
+			// 成改造项目50个 人民政府: the rest of the row's cells a line
+			// broke, each piece after the cell it goes on.
 			continue
 		case rows > 0 && u.isUnitList(strings.TrimRight(split(l)[0], "。.")):
 			// A row's unit cell broken over lines (县卫健委 各乡镇 /
@@ -976,6 +982,53 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		return nil, 0, false
 	}
 	return t, j, true
+}
+
+// restOfCells writes into row (its number, its text, then its other
+// cells) the pieces of a line that are the rest of its cells a line broke
+// (a PDF's row copied with single spaces: 1 推进…全年完 市住建局 市财政局、各区
+// 2024年底前, then 成改造项目50个 人民政府), and reports whether every piece
+// found its cell: a unit's name's rest after the unit cell it completes
+// (各区 / 人民政府, 市交通运输 / 局), any other piece, first, after the
+// task's text. Nothing is written when a piece finds none, or is longer
+// than a cell's line.
+func (u unitRules) restOfCells(row, pieces []string) bool {
+	if len(row) < 3 || len(pieces) == 0 {
+		return false
+	}
+	out := slices.Clone(row)
+	for k, p := range pieces {
+		if len([]rune(p)) > 20 {
+			return false // longer than a cell's line: text after the table
+		}
+		placed := false
+		for c := 2; c < len(out) && !placed; c++ {
+			if u.completesUnit(out[c], p) {
+				out[c] += p
+				placed = true
+			}
+		}
+		if !placed && k == 0 && !u.isUnitList(p) && cellDeadline(p, 0) == nil && !strings.HasSuffix(out[1], "。") {
+			out[1] += p
+			placed = true
+		}
+		if !placed {
+			return false
+		}
+	}
+	copy(row, out)
+	return true
+}
+
+// completesUnit reports a piece that completes the last unit of a unit
+// cell a line broke: a name's head and its tail (see brokenUnit), or a
+// level's collective and its body (各区 / 人民政府).
+func (u unitRules) completesUnit(cell, piece string) bool {
+	if u.brokenUnit(cell, piece) {
+		return true
+	}
+	last := lastListed(cell)
+	return strings.HasPrefix(last, "各") && bareLevelRe.MatchString(strings.TrimPrefix(last, "各")) && bareBodyRe.MatchString(piece)
 }
 
 // everySpace cuts a line at every run of spaces.
