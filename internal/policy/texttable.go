@@ -159,7 +159,7 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 		lastRaw = cells
 		cells = layout.align(cells)
 		if k := len(rows) - 1; k > 0 && layout.continues(rows[k], cells) {
-			rows[k] = layout.joinRest(rows[k], cells)
+			rows[k] = layout.joinRest(rows[k], cells, u)
 			continue
 		}
 		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) && !sectionCell(cells, layout.seq) {
@@ -450,7 +450,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			break
 		}
 		// 市生态 / 环境局: a unit's name broken over two cells' lines.
-		if j+1 < len(lines) && u.brokenUnit(c, cell(j+1)) {
+		if j+1 < len(lines) && u.completesUnit(c, cell(j+1)) {
 			c, j = c+cell(j+1), j+1
 		}
 		// unit is the cell without a head named after the unit (市民政局
@@ -1110,7 +1110,7 @@ func (u unitRules) continueRow(cells, lines []string, missing int) []string {
 	if extra := len(lines) - missing; missing > 0 && extra > 0 && len(cells) > 0 {
 		last := len(cells) - 1
 		for _, l := range lines[:extra] {
-			if u.brokenUnit(cells[last], l) {
+			if u.completesUnit(cells[last], l) {
 				cells[last] += l
 			} else {
 				cells[last] += "、" + l
@@ -1175,7 +1175,7 @@ func (l rowLayout) continues(last, cells []string) bool {
 // joinRest writes the rest of a row (see continues) into its cells: after
 // a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B),
 // read as the cell's lines are; in another cell, without a break.
-func (l rowLayout) joinRest(last, rest []string) []string {
+func (l rowLayout) joinRest(last, rest []string, u unitRules) []string {
 	row := slices.Clone(last)
 	for i, c := range rest {
 		switch {
@@ -1185,8 +1185,8 @@ func (l rowLayout) joinRest(last, rest []string) []string {
 			row = append(row, c)
 		case row[i] == "":
 			row[i] = c
-		case i < len(l.cols) && !unitCol(l.cols[i]):
-			row[i] += c // a text or a time a line broke: 2024年12月 / 底前
+		case i < len(l.cols) && !unitCol(l.cols[i]) || u.completesUnit(row[i], c):
+			row[i] += c // a text, a time or a name a line broke: 2024年12月 / 底前
 		default:
 			row[i] += "\n" + c
 		}
