@@ -27,15 +27,6 @@ func TestLayoutTable(t *testing.T) {
 	})
 }
 
-// A spreadsheet copied as text whose cell holds a line break (quoted, its
-// lines on lines of their own) becomes a table; a run without one stays.
-func TestQuotedTable(t *testing.T) {
-	testkit.Cases(t, "Read", readRows(t), map[string]string{
-		"序号\t重点任务\t牵头单位\n1\t\"建设智慧停车平台，\n新增泊位\"\t市城管局\n2\t\"开展\"\"双随机\"\"检查\"\t市市场监管局": "序号|重点任务|牵头单位\n1|建设智慧停车平台，\n新增泊位|市城管局\n2|开展\"双随机\"检查|市市场监管局",
-		"序号\t重点任务\t牵头单位\n1\t\"开展\"\"双随机\"\"检查\"\t市市场监管局":                               "序号\t重点任务\t牵头单位\n1\t\"开展\"\"双随机\"\"检查\"\t市市场监管局",
-	})
-}
-
 // readRows reads text as a .txt file and returns its tables' rows one a
 // line, cells parted by |; its blocks one a line when it has no table.
 func readRows(t *testing.T) func(string) string {
@@ -51,21 +42,5 @@ func readRows(t *testing.T) func(string) string {
 			return strings.Join(texts(doc), "\n")
 		}
 		return strings.Join(out, "\n")
-	}
-}
-
-// The forms of a page's number a PDF's text carries, alone on a line or
-// beside the page's footer; and lines that only look like one.
-func TestIsPageNumber(t *testing.T) {
-	for s, want := range map[string]bool{
-		"— 3 —": true, "-3-": true, "· 3 ·": true, "- 3 / 9 -": true, "3/9": true, "9/9": true,
-		"第3页": true, "第 3 页 共 9 页": true, "共9页 第3页": true, "Page 3 of 9": true,
-		"某某市人民政府办公室 — 3 —": true, "— 4 —某某市人民政府办公室": true, pageBreak: true,
-		"3": false, "10/9": false, "0/9": false, "2024-3": false,
-		"加快推进。— 3 —": false, "1.推进试点 — 3 —": false, "第三章": false,
-	} {
-		if got := isPageNumber(s); got != want {
-			t.Errorf("isPageNumber(%q) = %v; want %v", s, got, want)
-		}
 	}
 }

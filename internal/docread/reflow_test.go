@@ -292,3 +292,19 @@ func TestJoinLoneNumbers(t *testing.T) {
 		"序号\n1.\n推进试点": "序号\n1.\n推进试点",
 	})
 }
+
+// The forms of a page's number a PDF's text carries, alone on a line or
+// beside the page's footer; and lines that only look like one.
+func TestIsPageNumber(t *testing.T) {
+	for s, want := range map[string]bool{
+		"— 3 —": true, "-3-": true, "· 3 ·": true, "- 3 / 9 -": true, "3/9": true, "9/9": true,
+		"第3页": true, "第 3 页 共 9 页": true, "共9页 第3页": true, "Page 3 of 9": true,
+		"某某市人民政府办公室 — 3 —": true, "— 4 —某某市人民政府办公室": true, pageBreak: true,
+		"3": false, "10/9": false, "0/9": false, "2024-3": false,
+		"加快推进。— 3 —": false, "1.推进试点 — 3 —": false, "第三章": false,
+	} {
+		if got := isPageNumber(s); got != want {
+			t.Errorf("isPageNumber(%q) = %v; want %v", s, got, want)
+		}
+	}
+}
