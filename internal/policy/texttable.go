@@ -1024,11 +1024,12 @@ func (u unitRules) restOfCells(row, pieces []string) bool {
 // cell a line broke: a name's head and its tail (see brokenUnit), or a
 // level's collective and its body (各区 / 人民政府).
 func (u unitRules) completesUnit(cell, piece string) bool {
-	if u.brokenUnit(cell, piece) {
-		return true
+	if bareBodyRe.MatchString(piece) && strings.Contains(cell, "各") {
+		if last := lastListed(cell); strings.HasPrefix(last, "各") && bareLevelRe.MatchString(strings.TrimPrefix(last, "各")) {
+			return true
+		}
 	}
-	last := lastListed(cell)
-	return strings.HasPrefix(last, "各") && bareLevelRe.MatchString(strings.TrimPrefix(last, "各")) && bareBodyRe.MatchString(piece)
+	return u.brokenUnit(cell, piece)
 }
 
 // everySpace cuts a line at every run of spaces.
