@@ -438,7 +438,31 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 			headers[h] = true
 		}
 	}
+	secondHeaders(lines, numbers, headers)
 	return headers
+}
+
+// secondHeaders adds to headers the line that stands right after a
+// running header on two pages or more, as short and shaped as a header
+// (某某市人民政府公报 / 2024年第3期): a running header of two lines.
+func secondHeaders(lines []line, numbers []int, headers map[string]bool) {
+	second := map[string]int{}
+	for _, i := range numbers {
+		j, ok := nearText(lines, i, 1)
+		if !ok || !headers[lines[j].text] {
+			continue
+		}
+		k, ok := nearText(lines, j, 1)
+		if h := lines[min(k, len(lines)-1)].text; ok && !headers[h] && runeLen(h) <= headerMaxRunes && !tableLike(h) &&
+			!itemStartRe.MatchString(h) && !endsParagraph(h) && !isPageNumber(h) {
+			second[h]++
+		}
+	}
+	for h, n := range second {
+		if n >= 2 {
+			headers[h] = true
+		}
+	}
 }
 
 // titleRepeated returns the document's first line when it stands again
@@ -582,7 +606,8 @@ func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 		for j < len(lines) && lines[j].blank() && !lines[j].tableEnd {
 			j++
 		}
-		if j < len(lines) && lines[j].rows == nil && headers[lines[j].text] {
+		// A running header of one line or two.
+		for n := 0; n < 2 && j < len(lines) && lines[j].rows == nil && headers[lines[j].text]; n++ {
 			for j++; j < len(lines) && lines[j].blank() && !lines[j].tableEnd; j++ {
 			}
 		}
