@@ -3,7 +3,8 @@ package docread
 import "strings"
 
 // Enclosed numbers: ⑴…⒇ (U+2474–2487) are Unicode's single characters for
-// (1)…(20), ㈠…㈩ (U+3220–3229) those for （一）…（十）. Word's
+// (1)…(20), ⒈…⒛ (U+2488–249B) those for 1.…20. (a Chinese input method
+// types them from GB2312), ㈠…㈩ (U+3220–3229) those for （一）…（十）. Word's
 // decimalEnclosedParen lists and PDFs write items with them; the numbering
 // parser reads the spelled-out forms, so they are folded where they number
 // an item: at a line's or a cell's start, or after a sentence's or clause's
@@ -13,6 +14,8 @@ import "strings"
 const (
 	firstParenDigit = 0x2474 // ⑴
 	lastParenDigit  = 0x2487 // ⒇
+	firstStopDigit  = 0x2488 // ⒈
+	lastStopDigit   = 0x249b // ⒛
 	firstParenCn    = 0x3220 // ㈠
 	lastParenCn     = 0x3229 // ㈩
 )
@@ -25,6 +28,8 @@ func spelledEnclosed(r rune) string {
 	switch {
 	case r >= firstParenDigit && r <= lastParenDigit:
 		return "(" + itoa(int(r-firstParenDigit)+1) + ")"
+	case r >= firstStopDigit && r <= lastStopDigit:
+		return itoa(int(r-firstStopDigit)+1) + "."
 	case r >= firstParenCn && r <= lastParenCn:
 		return "（" + parenCnDigits[r-firstParenCn] + "）"
 	}

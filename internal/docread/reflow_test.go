@@ -133,6 +133,14 @@ func TestUnwrap(t *testing.T) {
 			"2.深化营商环境改革，优化审批流程，压缩办理时限，推行告知承诺制，市科技局、市教育局按职责分工负责，2024年底前完成。\n" +
 			"3.强化要素保障，完善配套政策，落实财政金融支持措施，加强用地用能保障。（牵头单位：市自然资源局；配合单位：市财政局、市统计局）\n" +
 			"4.加强督查考核，将重点任务完成情况纳入年度绩效考核，定期通报进展情况。",
+		// pdftotext's pages without numbers: the form feed ends a page,
+		// inside a paragraph, and the running header after it goes
+		strings.ReplaceAll(wrapped, "- 2 -\n", "") + "5.推进项目建设，加快重大项目审批，落实项目包联制度，开展项目观\f某某市人民政府公报\n摩活动。（牵头单位：市发展改革委）\n": "一、总体要求\n" +
+			"1.加快推进数字政府建设，提升政务服务效能，推动政务数据共享（责任单位：市政务服务中心、市科技局、市发展改革委、市财政局、市大数据中心）\n" +
+			"2.深化营商环境改革，优化审批流程，压缩办理时限，推行告知承诺制，市科技局、市教育局按职责分工负责，2024年底前完成。\n" +
+			"3.强化要素保障，完善配套政策，落实财政金融支持措施，加强用地用能保障。（牵头单位：市自然资源局；配合单位：市财政局、市统计局）\n" +
+			"4.加强督查考核，将重点任务完成情况纳入年度绩效考核，定期通报进展情况。\n" +
+			"5.推进项目建设，加快重大项目审批，落实项目包联制度，开展项目观摩活动。（牵头单位：市发展改革委）",
 		// a line wrapped with its pinyin glosses reaches the margin
 		// though it is short without them
 		"一、总体要求\n1.加快推进数字政府建设，提升政务服务效能，推动政务数据共享和业\n务协同办理，完善一体化政务服务平台功能。（责任单位：市政务服务中心）\n" +
@@ -283,4 +291,20 @@ func TestJoinLoneNumbers(t *testing.T) {
 		// a table flattened one cell a line keeps its cells
 		"序号\n1.\n推进试点": "序号\n1.\n推进试点",
 	})
+}
+
+// The forms of a page's number a PDF's text carries, alone on a line or
+// beside the page's footer; and lines that only look like one.
+func TestIsPageNumber(t *testing.T) {
+	for s, want := range map[string]bool{
+		"— 3 —": true, "-3-": true, "· 3 ·": true, "- 3 / 9 -": true, "3/9": true, "9/9": true,
+		"第3页": true, "第 3 页 共 9 页": true, "共9页 第3页": true, "Page 3 of 9": true,
+		"某某市人民政府办公室 — 3 —": true, "— 4 —某某市人民政府办公室": true, pageBreak: true,
+		"3": false, "10/9": false, "0/9": false, "2024-3": false,
+		"加快推进。— 3 —": false, "1.推进试点 — 3 —": false, "第三章": false,
+	} {
+		if got := isPageNumber(s); got != want {
+			t.Errorf("isPageNumber(%q) = %v; want %v", s, got, want)
+		}
+	}
 }

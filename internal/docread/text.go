@@ -33,8 +33,9 @@ func (l line) laidLen() int {
 }
 
 // textLines splits decoded plain text into trimmed lines; a table laid
-// out in columns whose cells go on over lines (see readLayoutTable)
-// becomes a table.
+// out in columns whose cells go on over lines (see readLayoutTable) and a
+// spreadsheet's copy with a cell of several lines (see readQuotedTable)
+// become tables.
 func textLines(text string) []line {
 	text = normalize(dropWebArtefacts(text))
 	raw := strings.Split(strings.TrimSuffix(text, "\n"), "\n")
@@ -42,7 +43,23 @@ func textLines(text string) []line {
 		raw = nil
 	}
 	lines := make([]line, 0, len(raw))
+	tabRun := -1 // where the run of tab-parted lines raw[i] stands in starts
 	for i := 0; i < len(raw); i++ {
+		switch {
+		case strings.IndexByte(raw[i], '\t') < 0:
+			tabRun = -1
+		case tabRun < 0:
+			tabRun = i
+		}
+		if tabRun >= 0 && unclosedQuote(raw[i]) {
+			// A spreadsheet's cell holding a line break: the run's lines
+			// read so far are rows of its table.
+			if rows, end := readQuotedTable(raw, tabRun); rows != nil {
+				lines = append(lines[:len(lines)-(i-tabRun)], line{rows: rows})
+				i, tabRun = end-1, -1
+				continue
+			}
+		}
 		if rows, end := layoutTableAt(raw, i); rows != nil {
 			lines = append(lines, line{rows: rows})
 			i = end - 1
@@ -65,13 +82,15 @@ func layoutTableAt(raw []string, i int) ([][]string, int) {
 // cleanLine normalizes one paragraph from HTML or .docx the way textLines
 // does for plain text; a paragraph cannot contain line breaks.
 func cleanLine(s string) string {
-	return joinSpacedLabel(realignShifted(strings.TrimSpace(strings.ReplaceAll(normalize(s), "\n", " "))))
+	// A paragraph has no page break of its own to drop (see pageBreak).
+	return joinSpacedLabel(realignShifted(strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(normalize(s), pageBreak, ""), "\n", " "))))
 }
 
 // normalize unifies line endings, removes control and invisible characters
 // (web copies are full of them and they break matching), turns runs of
 // no-break or ideographic spaces into one space, and writes punctuation
-// look-alikes (punctLookalikes) and the radicals a PDF's text gives for
+// look-alikes (punctLookalikes), Word's bullets of a symbol font
+// (symbolBullets) as ●, and the radicals a PDF's text gives for
 // characters (U+2F2F for 工) as what they stand for, and full-width digits
 // as half-width ones (２０２４年底前, as a Chinese input method types them,
 // is 2024年底前 to every rule that reads a date, a figure or a number).
@@ -88,13 +107,20 @@ func normalize(s string) string {
 			if i+1 < len(s) && s[i+1] == '\n' {
 				size++
 			}
-		case r == '\n' || r == '\f' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
+		case r == '\f':
+			// A form feed ends a page (pdftotext ends each so): a line
+			// of its own that unwrapLines drops as it drops a page's
+			// number, with the running header after it.
+			b.WriteString("\n" + pageBreak + "\n")
+		case r == '\n' || r == '\v' || r == 0x85 || r == 0x2028 || r == 0x2029:
 			b.WriteByte('\n')
 		case r == ' ' || r == '\t' || isWideSpace(r):
 			size = writeSpaceRun(&b, s[i:])
 		case isInvisible(r):
 		case punctLookalikes[r] != 0:
 			b.WriteRune(punctLookalikes[r])
+		case r >= 0xf06c && r <= 0xf0fc && symbolBullets[r]:
+			b.WriteRune('●')
 		case isRadicalForm(r):
 			b.WriteString(foldRadical(r))
 		case r >= '０' && r <= '９':
@@ -106,6 +132,10 @@ func normalize(s string) string {
 	}
 	return b.String()
 }
+
+// pageBreak is the line a form feed becomes: a character of the private
+// use area, which no text holds and no trimming removes.
+const pageBreak = "\ue000"
 
 // writeSpaceRun writes the run of spaces at the start of s and returns its
 // length in bytes. ASCII-only runs are kept as they are (they may align
@@ -141,6 +171,14 @@ func isWideSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200a
+}
+
+// symbolBullets are the private-use characters Word writes for a list's
+// bullet when the bullet is a glyph of the Symbol or Wingdings font (,
+// , ): copied as text they show as boxes, and stand for a bullet.
+var symbolBullets = map[rune]bool{
+	0xf0b7: true, 0xf06c: true, 0xf06e: true, 0xf075: true, 0xf076: true,
+	0xf0a7: true, 0xf0a8: true, 0xf0d8: true, 0xf0fc: true,
 }
 
 // isInvisible reports characters that carry no text: controls, zero-width

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // Hard-wrapped text. Text taken from a PDF breaks every paragraph into
@@ -155,16 +156,65 @@ func bracketDepth(depth int, s string) int {
 }
 
 // isPageNumber reports a page's number on a line of its own (— 3 —, 第3页,
-// 3/9). A bare number is not taken for one: it may be a table's row number
-// (but see markBarePages).
+// 3/9), or with the page's footer or header beside it (see pageBeside). A
+// bare number is not taken for one: it may be a table's row number (but
+// see markBarePages). It runs on every line several times: the common
+// line is refused by its length or its first and last characters before
+// any regular expression runs.
 func isPageNumber(s string) bool {
-	if len(s) > maxPageNumberBytes {
+	if s == pageBreak {
+		return true // a form feed, a page's end without its number
+	}
+	if s == "" || len(s) > maxPageLineBytes {
 		return false
 	}
-	if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
-		return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+	if len(s) <= maxPageNumberBytes {
+		if s[0] >= '0' && s[0] <= '9' {
+			if m := pageOfTotalRe.FindStringSubmatch(s); m != nil {
+				return atoi(m[1]) >= 1 && atoi(m[1]) <= atoi(m[2])
+			}
+		}
+		if pageNumberRe.MatchString(s) || pageOfRe.MatchString(s) {
+			return true
+		}
 	}
-	return pageNumberRe.MatchString(s) || pageOfRe.MatchString(s)
+	return pageBeside(s)
+}
+
+// maxPageLineBytes bounds a line that holds a page's number and the
+// footer beside it (30 characters).
+const maxPageLineBytes = 100
+
+// pageBeside reports a page's number in dashes with the page's footer (or
+// header) beside it on one line: 某某市人民政府办公室 — 3 — (the spaces
+// between them may be gone).
+func pageBeside(s string) bool {
+	first, _ := utf8.DecodeRuneInString(s)
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if !strings.ContainsRune(pageDashes, first) && !strings.ContainsRune(pageDashes, last) {
+		return false
+	}
+	if m := pageBesideRe.FindStringSubmatch(s); m != nil {
+		return furnitureText(m[1] + m[2])
+	}
+	return false
+}
+
+// pageDashes are the marks a page's number stands between.
+const pageDashes = "—–-－·•～~"
+
+// pageBesideRe is a line of words beside a page's number in dashes, on
+// either side.
+var pageBesideRe = regexp.MustCompile(`^(?:(.+?)\s*` + pageDashed + `|` + pageDashed + `\s*(.+?))$`)
+
+// pageDashed is a page's number between dashes or dots (— 3 —, -3-, · 3 ·).
+const pageDashed = `[—–\-－·•～~]+\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?[—–\-－·•～~]+`
+
+// furnitureText reports the words a page sets beside its number: short,
+// no sentence, no numbering.
+func furnitureText(s string) bool {
+	s = strings.TrimSpace(s)
+	return s != "" && runeLen(s) <= headerMaxRunes && !strings.ContainsAny(s, "。；;：:，,") && !itemStartRe.MatchString(s)
 }
 
 // pageOfTotalRe is a page's number over the number of pages: 3/9, 3 / 9.
@@ -177,6 +227,7 @@ const maxPageNumberBytes = 48
 // unwrapLines joins the lines of a hard-wrapped text (see the top of this
 // file).
 func unwrapLines(lines []line) []line {
+	lines = dropNumberedBreaks(lines)
 	// A table flattened one cell a line (序号, then a cell a line) has
 	// short lines that end anywhere: nothing from its start on is joined.
 	// Its pages' headers and footers go all the same, where their text
@@ -255,7 +306,19 @@ func joinable(p *paragraph, next string, width int) bool {
 		return !itemNumberRe.MatchString(next)
 	}
 	ends := endsParagraph(p.tail.text) && !ownerLabelColonRe.MatchString(p.tail.text) && !gluedRowGoesOn(p, next)
-	return !ends && !itemStartRe.MatchString(next) && !closedOwnerLine(p)
+	return !ends && (!itemStartRe.MatchString(next) || brokenFigure(p.tail.text, next)) && !closedOwnerLine(p)
+}
+
+// brokenFigureRe starts a line with the rest of a figure a wrap broke
+// after its first digits (……不少于1 / 5家): digits and no item's
+// punctuation after them.
+var brokenFigureRe = regexp.MustCompile(`^\d{1,3}[^\d.．、)）\s]`)
+
+// brokenFigure reports a line at the margin ending in a digit and a line
+// that goes on with the figure: a paragraph does not end inside a figure,
+// and the next line is no item numbered without punctuation.
+func brokenFigure(tail, next string) bool {
+	return tail != "" && tail[len(tail)-1] >= '0' && tail[len(tail)-1] <= '9' && brokenFigureRe.MatchString(next)
 }
 
 // gluedUnitRe starts a line with a unit's name run straight into the text
@@ -375,7 +438,31 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 			headers[h] = true
 		}
 	}
+	secondHeaders(lines, numbers, headers)
 	return headers
+}
+
+// secondHeaders adds to headers the line that stands right after a
+// running header on two pages or more, as short and shaped as a header
+// (某某市人民政府公报 / 2024年第3期): a running header of two lines.
+func secondHeaders(lines []line, numbers []int, headers map[string]bool) {
+	second := map[string]int{}
+	for _, i := range numbers {
+		j, ok := nearText(lines, i, 1)
+		if !ok || !headers[lines[j].text] {
+			continue
+		}
+		k, ok := nearText(lines, j, 1)
+		if h := lines[min(k, len(lines)-1)].text; ok && !headers[h] && runeLen(h) <= headerMaxRunes && !tableLike(h) &&
+			!itemStartRe.MatchString(h) && !endsParagraph(h) && !isPageNumber(h) {
+			second[h]++
+		}
+	}
+	for h, n := range second {
+		if n >= 2 {
+			headers[h] = true
+		}
+	}
 }
 
 // titleRepeated returns the document's first line when it stands again
@@ -519,11 +606,33 @@ func dropPageFurniture(lines []line, headers, footers map[string]bool) []line {
 		for j < len(lines) && lines[j].blank() && !lines[j].tableEnd {
 			j++
 		}
-		if j < len(lines) && lines[j].rows == nil && headers[lines[j].text] {
+		// A running header of one line or two.
+		for n := 0; n < 2 && j < len(lines) && lines[j].rows == nil && headers[lines[j].text]; n++ {
 			for j++; j < len(lines) && lines[j].blank() && !lines[j].tableEnd; j++ {
 			}
 		}
 		i = j - 1
+	}
+	return out
+}
+
+// dropNumberedBreaks removes the form feeds (pageBreak) that stand next
+// to a page's number, blank lines aside: the page break is the number's,
+// once.
+func dropNumberedBreaks(lines []line) []line {
+	if !slices.ContainsFunc(lines, func(l line) bool { return l.text == pageBreak }) {
+		return lines
+	}
+	out := make([]line, 0, len(lines))
+	for i, l := range lines {
+		if l.text == pageBreak && l.rows == nil {
+			before, ok := nearText(lines, i, -1)
+			after, ok2 := nearText(lines, i, 1)
+			if ok && isPageNumber(lines[before].text) && lines[before].text != pageBreak || ok2 && isPageNumber(lines[after].text) && lines[after].text != pageBreak {
+				continue
+			}
+		}
+		out = append(out, l)
 	}
 	return out
 }

@@ -469,7 +469,9 @@ const measureWords = "年月日天个家项万亿千百元号人次名所座条�
 // 建设, 2 培育应用场景): it must be followed by the item's first word.
 func bareNumber(rs []rune, i, j, v int) (marker, bool) {
 	end := j
-	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
+	// 1<TAB>推进…: Word's list number without punctuation, the tab after
+	// it copied as text.
+	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000' || rs[end] == '\t') {
 		end++
 	}
 	if end >= len(rs) || v > 999 {

@@ -144,20 +144,25 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			}
 			break
 		}
-		if k := len(rows) - 1; k > 0 && brokenCell(lastRaw, cells, layout.width) {
-			// A cell broken over two lines (市发改委（牵头）⏎市财政局 | …):
-			// the line holds the rest of the row above.
-			lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+cells[0]), cells[1:]...)
-			rows[k] = layout.align(lastRaw)
-			continue
+		if k := len(rows) - 1; k > 0 {
+			if rest, end := brokenCells(lines, j, lastRaw, cells, layout.width); rest != nil {
+				// Cells broken over lines (市发改委（牵头）⏎市财政局 | …): the
+				// lines hold the rest of the row above.
+				for _, more := range rest {
+					lastRaw = append(append(lastRaw[:len(lastRaw)-1:len(lastRaw)-1], lastRaw[len(lastRaw)-1]+"\n"+more[0]), more[1:]...)
+				}
+				rows[k] = layout.align(lastRaw)
+				j = end - 1
+				continue
+			}
 		}
 		lastRaw = cells
 		cells = layout.align(cells)
 		if k := len(rows) - 1; k > 0 && layout.continues(rows[k], cells) {
-			rows[k] = layout.joinRest(rows[k], cells)
+			rows[k] = layout.joinRest(rows[k], cells, u)
 			continue
 		}
-		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) {
+		if short := trimEmpty(cells); len(short) < layout.width && layout.cols != nil && !layout.unitsInPlace(short, u) && !sectionCell(cells, layout.seq) {
 			cells = layout.byContent(short, u)
 		}
 		// 一、继续提高… in a category column heads the rows from here.
@@ -207,13 +212,41 @@ func underUnitHeader(header, cells []string) []string {
 	return append(make([]string, at), cells...)
 }
 
-// brokenCell reports whether cells, a line of a | table, is the rest of
-// the row last whose last cell a line break cut: both lines lack cells,
-// the line opens with no row number, and together they fill the header's
-// width exactly, the broken cell counted once.
-func brokenCell(last, cells []string, width int) bool {
-	return len(last) > 0 && len(last) < width && len(cells) < width && len(last)+len(cells)-1 == width &&
-		cells[0] != "" && !bareNumberRe.MatchString(cells[0]) && !hasCellNumber(cells[0]) &&
+// brokenCells returns the cells of the lines from lines[j] on (cells
+// those of lines[j]) that are the rest of the row last whose cells line
+// breaks cut (a Word table copied as text: a cell's paragraphs on lines of
+// their own), and the index after them; nil when they are none. Each line
+// lacks cells and opens with no row number, and together with the row they
+// fill the header's width exactly, each broken cell counted once.
+func brokenCells(lines []string, j int, last, cells []string, width int) ([][]string, int) {
+	if len(last) == 0 || len(last) >= width {
+		return nil, 0
+	}
+	var rest [][]string
+	total := len(last)
+	for k := j; k < len(lines) && k-j < width; k++ {
+		c := cells
+		if k > j {
+			c = rowCells(strings.TrimSpace(lines[k]))
+		}
+		if !restOfRow(c, width) {
+			return nil, 0
+		}
+		rest = append(rest, c)
+		if total += len(c) - 1; total >= width {
+			if total > width {
+				return nil, 0
+			}
+			return rest, k + 1
+		}
+	}
+	return nil, 0
+}
+
+// restOfRow reports a line's cells that may be the rest of a row: fewer
+// than the header's, the first no row number and no sentence.
+func restOfRow(cells []string, width int) bool {
+	return len(cells) > 0 && len(cells) < width && cells[0] != "" && !bareNumberRe.MatchString(cells[0]) && !hasCellNumber(cells[0]) &&
 		(len([]rune(cells[0])) <= 20 || !strings.ContainsAny(cells[0], "。；;"))
 }
 
@@ -417,7 +450,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			break
 		}
 		// 市生态 / 环境局: a unit's name broken over two cells' lines.
-		if j+1 < len(lines) && u.brokenUnit(c, cell(j+1)) {
+		if j+1 < len(lines) && u.completesUnit(c, cell(j+1)) {
 			c, j = c+cell(j+1), j+1
 		}
 		// unit is the cell without a head named after the unit (市民政局
@@ -499,6 +532,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// task's text that sets times is the row's, however long
 			// (三亚路…11月底前具备通车条件;…12月底前建设完成).
 			put(colDeadline, c)
+		case hasCol(cols, colDeadline) && cur[colAt[colDeadline]] != "" && dueTailRe.MatchString(c):
+			// 2024年12月 / 底前: the time cell's rest, which a line broke.
+			cur[colAt[colDeadline]] += c
 		case hasCol(cols, colDeadline) && len([]rune(c)) <= 20 && cellDeadline(c, 0) != nil:
 			put(colDeadline, c)
 		case leaderFirst && unitCells == 0 && cur[colAt[colLeader]] == "" && looksLikePerson(c) && j+1 < len(lines) && u.isUnitList(unitPart(cell(j+1), u)):
@@ -512,10 +548,21 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// 牵头：A 配合：B, units under their labels.
 			unitCells++
 			c = unit
+			if k, ok := colAt[colDeadline]; ok && unitCells == 1 && cur[k] != "" && k > firstUnitCol(cols) {
+				// A time taken before the row's units where the time
+				// column stands after them was the task's text going
+				// on (……改造， / 年内完成50个): the line broke the cell.
+				cur[colAt[colContent]] += cur[k]
+				cur[k] = ""
+			}
 			switch {
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
 				put([]column{colUnits, colLead}[unitCells-1], c)
+			case unitCells == 2 && coBeforeLead(cols) && cur[colAt[colCo]] == "":
+				// 配合单位 | 牵头单位: of a row's two unit cells the first
+				// is the co-units' (a single one leads).
+				cur[colAt[colCo]], cur[colAt[colLead]] = cur[colAt[colLead]], c
 			case unitCells == 1 && hasCol(cols, colLead):
 				put(colLead, c)
 			case unitCells == 1 && hasCol(cols, colUnits) && hasCol(cols, colCo) && colAt[colUnits] < colAt[colCo]:
@@ -670,6 +717,13 @@ func headerLineCells(l string) []string {
 func unitsBeforeLead(cols []column) bool {
 	u, l := firstCol(cols, colUnits), firstCol(cols, colLead)
 	return u >= 0 && l > u && !hasCol(cols, colCo)
+}
+
+// coBeforeLead reports a header with its 配合单位 column before its
+// 牵头单位 column.
+func coBeforeLead(cols []column) bool {
+	c, l := firstCol(cols, colCo), firstCol(cols, colLead)
+	return c >= 0 && l > c
 }
 
 func taskCol(c column) bool { return c == colContent || c == colTitle }
@@ -878,6 +932,7 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	rows := 0
 	// A row's cells on its own line, and the lines that go on with it.
 	width, rowLen := len(header), 0
+	lastRow := false // the last line read is a row's
 	var pending []string
 	flush := func() {
 		cells, pending = u.continueRow(cells, pending, width-rowLen), nil
@@ -894,16 +949,21 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		}
 		switch {
 		case l == "":
+			lastRow = false // a cell's rest follows its row at once
 			continue
 		case spaceRowRe.MatchString(l):
 			flush()
 			rows++
 			row := u.spaceRowCells(split(l))
-			cells, rowLen = append(cells, row...), len(row)
+			cells, rowLen, lastRow = append(cells, row...), len(row), true
 			continue
 		case isSectionRow(l) && len([]rune(l)) <= 60:
 			flush()
-			cells, rowLen = append(cells, l), width
+			cells, rowLen, lastRow = append(cells, l), width, false
+			continue
+		case lastRow && len(pending) == 0 && u.restOfCells(cells[len(cells)-rowLen:], split(l)):
+			// 成改造项目50个 人民政府: the rest of the row's cells a line
+			// broke, each piece after the cell it goes on.
 			continue
 		case rows > 0 && u.isUnitList(strings.TrimRight(split(l)[0], "。.")):
 			// A row's unit cell broken over lines (县卫健委 各乡镇 /
@@ -922,6 +982,54 @@ func readSpaceTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 		return nil, 0, false
 	}
 	return t, j, true
+}
+
+// restOfCells writes into row (its number, its text, then its other
+// cells) the pieces of a line that are the rest of its cells a line broke
+// (a PDF's row copied with single spaces: 1 推进…全年完 市住建局 市财政局、各区
+// 2024年底前, then 成改造项目50个 人民政府), and reports whether every piece
+// found its cell: a unit's name's rest after the unit cell it completes
+// (各区 / 人民政府, 市交通运输 / 局), any other piece, first, after the
+// task's text. Nothing is written when a piece finds none, or is longer
+// than a cell's line.
+func (u unitRules) restOfCells(row, pieces []string) bool {
+	if len(row) < 3 || len(pieces) == 0 {
+		return false
+	}
+	out := slices.Clone(row)
+	for k, p := range pieces {
+		if len([]rune(p)) > 20 {
+			return false // longer than a cell's line: text after the table
+		}
+		placed := false
+		for c := 2; c < len(out) && !placed; c++ {
+			if u.completesUnit(out[c], p) {
+				out[c] += p
+				placed = true
+			}
+		}
+		if !placed && k == 0 && !u.isUnitList(p) && cellDeadline(p, 0) == nil && !strings.HasSuffix(out[1], "。") {
+			out[1] += p
+			placed = true
+		}
+		if !placed {
+			return false
+		}
+	}
+	copy(row, out)
+	return true
+}
+
+// completesUnit reports a piece that completes the last unit of a unit
+// cell a line broke: a name's head and its tail (see brokenUnit), or a
+// level's collective and its body (各区 / 人民政府).
+func (u unitRules) completesUnit(cell, piece string) bool {
+	if bareBodyRe.MatchString(piece) && strings.Contains(cell, "各") {
+		if last := lastListed(cell); strings.HasPrefix(last, "各") && bareLevelRe.MatchString(strings.TrimPrefix(last, "各")) {
+			return true
+		}
+	}
+	return u.brokenUnit(cell, piece)
 }
 
 // everySpace cuts a line at every run of spaces.
@@ -980,11 +1088,13 @@ func joinLabelWords(tokens []string) []string {
 }
 
 // spaceRowCells joins the pieces of a row's text that spaces cut apart:
-// the row's number, then its text up to the first piece that is units, a
-// person or a date, then the other pieces one by one.
+// the row's number, then its text up to the first piece that is units
+// (or labels them: 牵头：A；配合：B), a person or a date, then the other
+// pieces one by one.
 func (u unitRules) spaceRowCells(parts []string) []string {
 	k := 2
-	for k < len(parts) && !u.isUnitList(strings.TrimRight(parts[k], "、")) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) {
+	for k < len(parts) && !u.isUnitList(strings.TrimRight(parts[k], "、")) && !looksLikePerson(parts[k]) && !(len([]rune(parts[k])) <= 20 && cellDeadline(parts[k], 0) != nil) &&
+		!(clauseStartRe.MatchString(parts[k]) && u.looksLikeClause(parts[k])) {
 		k++
 	}
 	out := []string{parts[0], strings.Join(parts[1:min(k, len(parts))], " ")}
@@ -1001,7 +1111,7 @@ func (u unitRules) continueRow(cells, lines []string, missing int) []string {
 	if extra := len(lines) - missing; missing > 0 && extra > 0 && len(cells) > 0 {
 		last := len(cells) - 1
 		for _, l := range lines[:extra] {
-			if u.brokenUnit(cells[last], l) {
+			if u.completesUnit(cells[last], l) {
 				cells[last] += l
 			} else {
 				cells[last] += "、" + l
@@ -1064,8 +1174,9 @@ func (l rowLayout) continues(last, cells []string) bool {
 }
 
 // joinRest writes the rest of a row (see continues) into its cells: after
-// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B).
-func (l rowLayout) joinRest(last, rest []string) []string {
+// a line break in a unit's cell (市财政局、各区人民 / 政府, 牵头：A / 配合：B),
+// read as the cell's lines are; in another cell, without a break.
+func (l rowLayout) joinRest(last, rest []string, u unitRules) []string {
 	row := slices.Clone(last)
 	for i, c := range rest {
 		switch {
@@ -1075,6 +1186,8 @@ func (l rowLayout) joinRest(last, rest []string) []string {
 			row = append(row, c)
 		case row[i] == "":
 			row[i] = c
+		case i < len(l.cols) && !unitCol(l.cols[i]) || u.completesUnit(row[i], c):
+			row[i] += c // a text, a time or a name a line broke: 2024年12月 / 底前
 		default:
 			row[i] += "\n" + c
 		}
@@ -1194,6 +1307,21 @@ func (l rowLayout) byContent(cells []string, u unitRules) []string {
 		col--
 	}
 	return out
+}
+
+// dueTailRe is the rest of a time a line broke after its month or year
+// (2024年12月 / 底前, 2024年 / 6月底前 aside: that is a time of its own).
+var dueTailRe = regexp.MustCompile(`^(?:[底末初]|上旬|中旬|下旬)?(?:前|以前|之前)(?:完成)?$|^[底末]$`)
+
+// sectionCell reports a row whose 序号 cell is a section's number
+// (（二） | 交通出行 | |): it heads the rows below and has no units to put in
+// place, whatever its title looks like (交通出行 ends as a bank does).
+func sectionCell(cells []string, seq int) bool {
+	if seq < 0 || seq >= len(cells) {
+		return false
+	}
+	m, ok := rowMarker(cells[seq])
+	return ok && (m.style == styleCN || m.style == styleCNParen)
 }
 
 // readBarTable reads a table flattened with a line holding only | after

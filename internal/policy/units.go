@@ -1099,6 +1099,9 @@ func startsWithProvince(name string) bool {
 }
 
 func (u unitRules) isAgency(name string) bool {
+	if verbXing(name) {
+		return false
+	}
 	for _, s := range u.suffixes {
 		if strings.HasSuffix(name, s) {
 			return true
@@ -1106,6 +1109,20 @@ func (u unitRules) isAgency(name string) bool {
 	}
 	return false
 }
+
+// verbXing reports a name that ends with a word of going or doing that
+// ends in 行 (交通出行, 安全运行, 先行): the suffix 行 of a bank (农商行,
+// 交行) it is not. A byte test first: isAgency runs on every name.
+func verbXing(name string) bool {
+	if !strings.HasSuffix(name, "行") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(name, "行"))
+	return strings.ContainsRune(xingVerbs, r)
+}
+
+// xingVerbs are the characters that make a verb with 行 (出行, 运行, 执行).
+const xingVerbs = "出运执进实推先试通履同流可施践并旅步骑航飞自暂现举盛风遵奉平"
 
 func (u unitRules) isCollective(name string) bool {
 	n := strings.TrimPrefix(name, "各")
