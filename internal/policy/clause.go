@@ -47,7 +47,7 @@ const dashes = "—－─-~～ \u3000"
 
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
-var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|协助|协办|协同|协作|共同推进|牵头抓总|组织实施|牵头实施|负责实施|负总责|统筹|实施|指导|督促)$`)
+var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|主办|协助|协办|协同|协作|共同推进|牵头抓总|组织实施|牵头实施|负责实施|负总责|统筹|实施|指导|督促)$`)
 
 // sameBelowRe is the 下同 that closes a clause whose units hold for the
 // items below too.
@@ -746,9 +746,7 @@ type assignment struct{ leader, units string }
 func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 	// ——市交通运输局牵头: a dash sets the clause off from the item.
 	bare := strings.TrimLeft(strings.TrimSpace(ph), dashes)
-	for _, glue := range []string{"分别由", "均由", "由"} {
-		bare = strings.TrimPrefix(bare, glue)
-	}
+	bare = trimAssignGlue(bare)
 	if m := leaderPhraseRe.FindStringSubmatch(bare); m != nil && !u.plausible(m[1]) {
 		return assignment{leader: m[1]}, true
 	}

@@ -416,10 +416,19 @@ func phraseRole(p string, labelled role) (string, role) {
 			p = strings.TrimSpace(strings.TrimSuffix(p, m))
 		}
 	}
-	for _, glue := range []string{"分别由", "均由", "由", "请"} {
-		p = strings.TrimPrefix(p, glue)
+	return strings.TrimSpace(trimAssignGlue(p)), r
+}
+
+// assignGlueRe opens a phrase that hands the work to the units after it:
+// 由, 均由, 请, and a subject before them, 此项工作由, 该项任务分别由.
+var assignGlueRe = regexp.MustCompile(`^(?:(?:此|该|本|这)项(?:工作|任务|措施|内容)?)?(?:分别由|均由|由|请)`)
+
+// trimAssignGlue strips the words that open a phrase of units.
+func trimAssignGlue(p string) string {
+	if m := assignGlueRe.FindStringIndex(p); m != nil {
+		return p[m[1]:]
 	}
-	return strings.TrimSpace(p), r
+	return p
 }
 
 // standingRe marks a sentence of a clause that is a rule for many items:

@@ -219,6 +219,9 @@ func (s *scanner) accept(m marker) bool {
 		s.push(m, false)
 	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
+	case s.aboveExcerpt(m):
+		s.stack = s.stack[:0]
+		s.push(m, false)
 	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
 		// heading, 1. missing): kept, and the office told of the gap.
@@ -423,7 +426,7 @@ func assignsWork(t string) bool {
 		return false
 	}
 	for _, ph := range splitTop(tail, "，,") {
-		bare := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(ph), "均"), "由")
+		bare := trimAssignGlue(strings.TrimSpace(ph))
 		if !responsibilityEnd.MatchString(bare) {
 			return false
 		}
@@ -448,6 +451,24 @@ func (s *scanner) midway(m marker) bool {
 		return s.inlineSibling(m)
 	}
 	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
+}
+
+// aboveExcerpt accepts a section's heading (五、) in an excerpt that began
+// below its sections, in the middle of a list of (二十一) or 21.: the page
+// holding 四、 was not kept. It stands on its own line, the excerpt has
+// named no section yet, its first item was numbered past its list's first,
+// and the list goes on under the heading ((二十三) after 五、). It becomes
+// a top-level item beside the excerpt's first ones.
+func (s *scanner) aboveExcerpt(m marker) bool {
+	if m.style != styleCN || !m.lineStart || m.bare || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 {
+		return false
+	}
+	first := s.nodes[0].m
+	if first.value < 2 || first.style != styleCNParen && first.style != styleNum {
+		return false
+	}
+	n, ok := s.nextLineMarker(m, anyMarker)
+	return ok && n.style == first.style && n.value == s.lastVal[first.style]+1
 }
 
 // numberedOn accepts the first arabic item of an excerpt that starts past
