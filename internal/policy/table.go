@@ -97,6 +97,9 @@ type taskTable struct {
 	category bool
 	// note is a review note every row carries (how its cells were guessed).
 	note string
+	// sharedBelow holds the rows (by their first cell) whose units were
+	// taken from the row below, the cell listing them merged over both.
+	sharedBelow map[*string]bool
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -426,6 +429,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		case len(us.lead) > 0:
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
 			p.byOrder[tk] = us.byOrder
+			if t.sharedBelow[&row[0]] {
+				tk.Flags = append(tk.Flags, "原表此行未列责任单位，已沿用下一行的责任单位（原表可能为合并单元格），请核实")
+			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
 		case prev != nil:

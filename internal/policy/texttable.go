@@ -356,6 +356,13 @@ func readCellTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, int, bool) {
 	cell := func(k int) string { return cellLine(lines, k) }
 	header, j := readCellHeader(lines, i)
+	// numbered: the table has no 序号 column; its task cells carry their
+	// numbers (1.妇女…), and a task cell may head sub-rows of ——.
+	numbered := false
+	if header == nil {
+		header, j = readSeqlessHeader(lines, i)
+		numbered = header != nil
+	}
 	probe, ok := recogniseTable([][]string{header})
 	unitless := header != nil && !ok && unitlessHeader(header)
 	if unitless {
@@ -444,9 +451,28 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// 重点任务): the row's first cell that names units is theirs.
 	unitsFirst := firstUnitCol(cols) < colAt[colContent]
 	lastSeq := 0 // the last row's 序号
+	// subRows counts the —— sub-rows of the numbered row above; pending are
+	// the sub-rows with no units of their own, which share the units the
+	// next sub-row's cell lists (several —— lines in one merged cell).
+	subRows, pending := 0, []int(nil)
+	shared := map[*string]bool{}
+	share := func() {
+		if unitCells == 0 {
+			return
+		}
+		for _, k := range pending {
+			for c, col := range cols {
+				if unitCol(col) {
+					rows[k][c] = cur[c]
+				}
+			}
+			shared[&rows[k][0]] = true
+		}
+		pending = nil
+	}
 	for ; j < len(lines); j++ {
 		c := cell(j)
-		if blankEnds && strings.TrimSpace(lines[j]) == "" && blankEndsCellTable(lines, j) {
+		if blankEnds && strings.TrimSpace(lines[j]) == "" && (numbered && !u.numberedRowGoesOn(lines, j) || !numbered && blankEndsCellTable(lines, j)) {
 			break
 		}
 		// 市生态 / 环境局: a unit's name broken over two cells' lines.
@@ -459,6 +485,26 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		switch {
 		case c == "":
 			continue
+		case numbered && !isDashCell(c) && hasCellNumber(c) && (cur == nil || unitCells > 0 || cur[colAt[colContent]] != ""):
+			share()
+			flush()
+			pending = nil
+			num, rest, _ := cellNumber(c)
+			cur = make([]string, len(cols))
+			cur[colAt[colSeq]], cur[colAt[colContent]] = num+".", rest
+			unitCells, subRows = 0, 0
+		case numbered && cur != nil && isDashCell(c) && (subRows > 0 || unitCells == 0):
+			// ——女性人均预期寿命延长: a sub-row of the numbered row,
+			// which heads them where it has no units of its own.
+			if subRows > 0 && unitCells == 0 {
+				pending = append(pending, len(rows))
+			}
+			share()
+			flush()
+			subRows++
+			cur = make([]string, len(cols))
+			cur[colAt[colSeq]], cur[colAt[colContent]] = strconv.Itoa(subRows), strings.TrimSpace(strings.TrimLeft(c, dashes))
+			unitCells = 0
 		case bareNumberRe.MatchString(c) && (unitCells > 0 || nextRowNumber(c, lastSeq)) || parenNumberRe.MatchString(c) || parenMarkerRe.MatchString(c) && cur == nil:
 			flush()
 			cur = make([]string, len(cols))
@@ -576,6 +622,11 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			default:
 				put(colLead, c)
 			}
+		case numbered && unitCells > 0 && shortTitle(c) && !hasCol(cols, colLeader) && u.unitNext(lines, j):
+			// 省人口计生 between a row's units, one a line: a unit's name
+			// the table cut short. It stays with the units, where it is
+			// told to the office as no unit's name, not dropped.
+			put(filledUnitCol(cur, cols), c)
 		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
@@ -586,6 +637,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			cur[colAt[colContent]] += c
 		}
 	}
+	share()
 	flush()
 	var t *taskTable
 	if unitless {
@@ -595,7 +647,91 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	}
 	t.flattened = true
 	t.category = hasCategory
+	t.sharedBelow = shared
 	return t, j, true
+}
+
+// filledUnitCol is the last unit column of cols that row fills (colUnits
+// where it fills none).
+func filledUnitCol(row []string, cols []column) column {
+	last := colUnits
+	for k, c := range cols {
+		if unitCol(c) && row[k] != "" {
+			last = c
+		}
+	}
+	return last
+}
+
+// readSeqlessHeader reads the header of a table flattened one cell a line
+// that has no 序号 column, its task cells numbering themselves (领域 /
+// 主要目标 / 主要责任单位 / 责任单位, then 1.妇女…): short header cells from
+// a task or category column on, up to a first row cell numbered 1. It
+// returns the header with a 序号 put first, for the rows' numbers, and the
+// index of the line after it; nil when lines[i] opens no such header.
+func readSeqlessHeader(lines []string, i int) ([]string, int) {
+	first := cellLine(lines, i)
+	if !headerWord(first) || !isCategoryHeader(first) && !taskCol(classifyHeader(first)) {
+		return nil, i
+	}
+	header := []string{"序号"}
+	for j := i; j < len(lines) && len(header) < 10; j++ {
+		c := cellLine(lines, j)
+		switch {
+		case c == "":
+			continue
+		case hasCellNumber(c):
+			if num, _, _ := cellNumber(c); num != "1" || !hasTaskCol(header) || lastUnitCol(header) < 0 {
+				return nil, i
+			}
+			return header, j
+		case !headerWord(c) || classifyHeader(c) == colNone && !(j == i && isCategoryHeader(c)):
+			return nil, i
+		}
+		header = append(header, c)
+	}
+	return nil, i
+}
+
+// headerWord reports a cell that can be a column's name and nothing else:
+// a few Chinese characters (主要责任单位), no punctuation, no number.
+func headerWord(c string) bool {
+	n := 0
+	for _, r := range c {
+		if !isHan(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 8
+}
+
+// isDashCell reports a cell opened by a dash (——孕产妇死亡率…): a line of a
+// cell listing goals, each its own row.
+func isDashCell(c string) bool {
+	return strings.HasPrefix(c, "—") || strings.HasPrefix(c, "－－")
+}
+
+// numberedRowGoesOn reports whether the table of numbered cells goes on
+// after the blank line at lines[j]: the next cell is a numbered one, a
+// dashed one or units.
+func (u unitRules) numberedRowGoesOn(lines []string, j int) bool {
+	for k := j + 1; k < len(lines); k++ {
+		if c := cellLine(lines, k); c != "" {
+			return hasCellNumber(c) || isDashCell(c) || u.isUnitList(c) || shortTitle(c) && u.unitNext(lines, k)
+		}
+	}
+	return false
+}
+
+// unitNext reports whether the next cell after lines[j] names units.
+func (u unitRules) unitNext(lines []string, j int) bool {
+	for k := j + 1; k < len(lines); k++ {
+		if c := cellLine(lines, k); c != "" {
+			return u.isUnitList(c)
+		}
+	}
+	return false
 }
 
 // nextRowNumber reports whether a number cell before a row's units can be
