@@ -142,6 +142,11 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				rows = append(rows, []string{l})
 				continue
 			}
+			if row := layout.taskCellOnly(rows[len(rows)-1], l); row != nil {
+				rows = append(rows, row)
+				lastRaw = nil
+				continue
+			}
 			break
 		}
 		if k := len(rows) - 1; k > 0 {
@@ -1307,6 +1312,25 @@ func (l rowLayout) continues(last, cells []string) bool {
 		return false
 	}
 	return slices.ContainsFunc(cells, func(c string) bool { return c != "" })
+}
+
+// taskCellOnly reads a line without separators that numbers on the task
+// cells of the row above (8.持续深化… after 7.积极推进… | 市财政局牵头…): a row
+// whose other cells are merged with the row above's, so only its task cell
+// is on its line. It returns the row, nil when l is none.
+func (l rowLayout) taskCellOnly(last []string, line string) []string {
+	content := slices.Index(l.cols, colContent)
+	if content < 0 || content >= len(last) {
+		return nil
+	}
+	n, _, ok := cellNumber(last[content])
+	m, _, ok2 := cellNumber(line)
+	if !ok || !ok2 || atoi(m) != atoi(n)+1 {
+		return nil
+	}
+	row := make([]string, l.width)
+	row[content] = line
+	return row
 }
 
 // joinRest writes the rest of a row (see continues) into its cells: after
