@@ -306,6 +306,11 @@ func labelledTail(t string) (string, clause) {
 		}
 		k--
 	}
+	// 目标要求：… above the owner lines says what the item is to reach:
+	// the item's text, not the clause's.
+	for k < len(lines) && contentLabelRe.MatchString(lines[k]) {
+		k++
+	}
 	standalone := k < len(lines)
 	head := strings.Join(lines[:k], "\n")
 	block := strings.Join(lines[k:], "\n")

@@ -132,9 +132,9 @@ func timeSuffix(s string) int {
 	return -1
 }
 
-// contentLabelRe opens the line that holds an item's work in a form laid
-// out as fields: 任务内容：…, 工作内容：….
-var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:任务|工作|主要|具体|目标)?(?:内容|任务|事项)[ \t\x{3000}]*[:：][ \t\x{3000}]*`)
+// contentLabelRe opens the line that holds an item's work or goal in a
+// form laid out as fields: 任务内容：…, 工作内容：…, 目标要求：….
+var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:(?:任务|工作|主要|具体|目标|建设)?(?:内容|任务|事项)|(?:工作|目标)(?:目标|要求))[ \t\x{3000}]*[:：][ \t\x{3000}]*`)
 
 // contentAboveLabels moves an item's work written below its labelled
 // fields (任务一 ⏎ 责任单位：A ⏎ 完成时限：… ⏎ 任务内容：新建…) above them, without
