@@ -829,7 +829,9 @@ func liftStandalone(items []*item, counts []int) {
 		}
 	}
 	for _, it := range items {
-		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && ownClauseAmong(items, items[it.parent].children) {
+		// Sub-items that each have a clause of their own ((1)…⏎责任部门：A,
+		// (2)…⏎责任部门：B) are the tasks: none of theirs is the parent's.
+		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && (ownClauseAmong(items, items[it.parent].children) || clauseCount(items, items[it.parent].children) > 1) {
 			continue
 		}
 		for a := it.parent; a >= 0; a = items[a].parent {
@@ -880,13 +882,17 @@ func enumerated(items []*item, idx []int) bool {
 }
 
 // anyClause reports whether any of the items at idx has a clause.
-func anyClause(items []*item, idx []int) bool {
+func anyClause(items []*item, idx []int) bool { return clauseCount(items, idx) > 0 }
+
+// clauseCount is how many of the items at idx have a clause.
+func clauseCount(items []*item, idx []int) int {
+	n := 0
 	for _, i := range idx {
 		if items[i].clause.form != formNone {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
 }
 
 // inheritRows gives a row of a flattened table without units the units of

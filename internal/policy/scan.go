@@ -450,15 +450,27 @@ func (s *scanner) midway(m marker) bool {
 	if !m.lineStart {
 		return s.inlineSibling(m)
 	}
-	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m)
+	return s.nextSibling(m) || s.sameLineSibling(m) || m.style == styleCN && s.opensSection(m) || s.closesSection(m)
+}
+
+// closesSection accepts the first item of an excerpt that is the last of
+// its section (4、积极化解… ⏎ 责任部门：… then 七、…): a numbered item holding
+// its own clause, the next marker on a line of its own a section's.
+func (s *scanner) closesSection(m marker) bool {
+	if m.style == styleCN {
+		return false
+	}
+	n, ok := s.nextLineMarker(m, anyMarker)
+	return ok && n.style == styleCN && holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
 }
 
 // aboveExcerpt accepts a section's heading (五、) in an excerpt that began
 // below its sections, in the middle of a list of (二十一) or 21.: the page
 // holding 四、 was not kept. It stands on its own line, the excerpt has
 // named no section yet, its first item was numbered past its list's first,
-// and the list goes on under the heading ((二十三) after 五、). It becomes
-// a top-level item beside the excerpt's first ones.
+// and the list goes on under the heading ((二十三) after 五、) or starts
+// again (1、 after 七、). It becomes a top-level item beside the excerpt's
+// first ones.
 func (s *scanner) aboveExcerpt(m marker) bool {
 	if m.style != styleCN || !m.lineStart || m.bare || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 {
 		return false
@@ -468,7 +480,7 @@ func (s *scanner) aboveExcerpt(m marker) bool {
 		return false
 	}
 	n, ok := s.nextLineMarker(m, anyMarker)
-	return ok && n.style == first.style && n.value == s.lastVal[first.style]+1
+	return ok && n.style == first.style && (n.value == s.lastVal[first.style]+1 || n.value == 1)
 }
 
 // numberedOn accepts the first arabic item of an excerpt that starts past
