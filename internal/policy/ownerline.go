@@ -56,6 +56,48 @@ func (u unitRules) labelAboveLines(text string) string {
 	return strings.Join(out, "\n")
 }
 
+// brokenOwnerLines joins to an owner line that a line break cut inside its
+// list (责任部门：市房管局牵头，市发改委、市财政局、 ⏎ 市国土资源局配合。) the
+// line that holds the list's rest: a list does not end with 、 or a comma.
+// The rest was read as closing words after the clause, and lost.
+func (u unitRules) brokenOwnerLines(text string) string {
+	if !strings.Contains(text, "、\n") && !strings.Contains(text, "，\n") && !strings.Contains(text, ",\n") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	out := lines[:0:0]
+	for i := 0; i < len(lines); i++ {
+		l := lines[i]
+		for i+1 < len(lines) && clauseStartRe.MatchString(strings.TrimLeft(l, " \t\u3000")) && ownerWordRe.MatchString(l) && brokenListEnd(l) && u.listRest(lines[i+1]) {
+			l += strings.TrimSpace(lines[i+1])
+			i++
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// brokenListEnd reports a line that ends inside a list: after 、 or a comma.
+func brokenListEnd(l string) bool {
+	l = strings.TrimRight(l, " \t\u3000")
+	return strings.HasSuffix(l, "、") || strings.HasSuffix(l, "，") || strings.HasSuffix(l, ",")
+}
+
+// listRest reports a line that can be the rest of a unit list: it opens
+// with no number or label and names units, a verb closing them or not.
+func (u unitRules) listRest(l string) bool {
+	l = strings.TrimSpace(l)
+	if l == "" || clauseStartRe.MatchString(l) {
+		return false
+	}
+	if _, ok := scanMarker([]rune(l), 0); ok {
+		return false
+	}
+	first := splitTop(strings.TrimRight(l, "。.；;"), "，,")[0]
+	names, _ := phraseRole(first, roleGeneric)
+	return u.isUnitList(names)
+}
+
 // groupVerbRe is the verb that may close a lead group (省经信厅、省科技厅按职
 // 责分工负责): the units before it are the group.
 var groupVerbRe = regexp.MustCompile(`(?:按职责分工|分别)?(?:负责|牵头)$`)

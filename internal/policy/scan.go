@@ -468,19 +468,19 @@ func (s *scanner) closesSection(m marker) bool {
 // below its sections, in the middle of a list of (二十一) or 21.: the page
 // holding 四、 was not kept. It stands on its own line, the excerpt has
 // named no section yet, its first item was numbered past its list's first,
-// and the list goes on under the heading ((二十三) after 五、) or starts
-// again (1、 after 七、). It becomes a top-level item beside the excerpt's
-// first ones.
+// and a list of the first item's style goes on under the heading ((二十三)
+// after 五、, 1、 after 七、). It becomes a top-level item beside the
+// excerpt's first ones.
 func (s *scanner) aboveExcerpt(m marker) bool {
 	if m.style != styleCN || !m.lineStart || m.bare || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 {
 		return false
 	}
 	first := s.nodes[0].m
-	if first.value < 2 || first.style != styleCNParen && first.style != styleNum {
+	if first.value < 2 || first.style != styleCNParen && first.style != styleNum && first.style != styleNumParen && first.style != styleNumHalf {
 		return false
 	}
 	n, ok := s.nextLineMarker(m, anyMarker)
-	return ok && n.style == first.style && (n.value == s.lastVal[first.style]+1 || n.value == 1)
+	return ok && n.style == first.style
 }
 
 // numberedOn accepts the first arabic item of an excerpt that starts past
