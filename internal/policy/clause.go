@@ -322,7 +322,7 @@ func labelledTail(t string) (string, clause) {
 				before := strings.TrimRight(last[:loc[0]], " \t\u3000")
 				after := last[loc[0]:]
 				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";") ||
-					strings.HasSuffix(before, "，") || strings.HasSuffix(before, ",") || lastCellLabel(last, loc)) {
+					strings.HasSuffix(before, "，") || strings.HasSuffix(before, ",") || lastCellLabel(last, loc) || runInOwners(after)) {
 					continue
 				}
 				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {
@@ -340,6 +340,19 @@ func labelledTail(t string) (string, clause) {
 		return t, clause{}
 	}
 	return head, clause{form: formLabelled, raw: block, standalone: standalone}
+}
+
+// runInOwners reports an owner label run into the text before it with no
+// stop (……建立台账(附件1责任单位：A、B、C, a page whose stops were lost) that
+// closes the item with its list and nothing after: one label, its units
+// closed by no sentence.
+func runInOwners(after string) bool {
+	locs := clauseWordRe.FindAllStringIndex(after, -1)
+	if len(locs) != 1 || locs[0][0] != 0 || !ownerWordRe.MatchString(after) {
+		return false
+	}
+	list := strings.TrimRight(after[locs[0][1]:], "。 \t")
+	return list != "" && !strings.ContainsAny(list, "。；;：:\n") && namesAgency(list)
 }
 
 // lastCellLabel reports whether the label at loc in a line opens its last

@@ -592,5 +592,6 @@ var listIntroRe = regexp.MustCompile(`^(?:包括|例如|比如|诸如)`)
 var sectionNameRe = regexp.MustCompile(`^\p{Han}{2,8}科$`)
 
 // subjectWordRe is a field of study that ends like a section: 学科,
-// 本科, 专科.
-var subjectWordRe = regexp.MustCompile(`(?:学|本|专|文|理|工|农|医|商|社)科$`)
+// 本科, 专科, and 工科, 理工科 as whole names (建工科, a bureau's
+// 建筑工程科, is a section).
+var subjectWordRe = regexp.MustCompile(`(?:学|本|专)科$|^(?:文|理|工|农|医|商|社|理工|文理)科$`)
