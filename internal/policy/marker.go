@@ -257,6 +257,12 @@ func scanCN(rs []rune, i int) (marker, bool) {
 		// write it. Only a line start takes it (bare): inside a sentence
 		// it closes a bracket (（其一）).
 		st, bare = styleCNParen, true
+	case ' ', '\u3000':
+		// 一 强化县域统筹 1.健全…: a table's 序号 cell and its title, a
+		// row of a table flattened into a line of spaces.
+		if !spacedSectionCell(rs, i, j) {
+			return marker{}, false
+		}
 	default:
 		return marker{}, false
 	}
@@ -266,6 +272,25 @@ func scanCN(rs []rune, i int) (marker, bool) {
 		return marker{}, false
 	}
 	return marker{style: st, value: v, start: i, end: j + 1, bare: bare}, true
+}
+
+// spacedSectionCell reports a Chinese numeral rs[i:j] standing between
+// spaces as a table's 序号 cell does, before a short title of words (no
+// stop, no comma) and an item numbered 1. or 4、 within 40 characters.
+func spacedSectionCell(rs []rune, i, j int) bool {
+	if i > 0 && rs[i-1] != ' ' && rs[i-1] != '\u3000' && rs[i-1] != '\n' || j+2 >= len(rs) || !isHan(rs[j+1]) || rs[j+2] == ' ' {
+		return false
+	}
+	for k := j + 1; k < len(rs) && k < j+40; k++ {
+		switch r := rs[k]; {
+		case strings.ContainsRune("。，,；;：:、（）()\n", r):
+			return false
+		case isDigit(r) && (rs[k-1] == ' ' || rs[k-1] == '\u3000'):
+			m, ok := scanNum(rs, k)
+			return ok && !m.bare
+		}
+	}
+	return false
 }
 
 // scanParen reads （一） and (1), full- or half-width, spaces inside allowed.
