@@ -88,14 +88,21 @@ type Target struct {
 	Year      int     `json:"year"`
 }
 
-// Label is the item's numbering as the document writes it, e.g. "二(三)4".
+// Label is the item's numbering as the document writes it, e.g. "二(三)4";
+// two numbers in a row are parted by a dot: 1.1, not 11.
 func (t *Task) Label() string {
 	s := ""
 	for _, p := range t.Path {
+		// 1 then 1 reads 1.1, not 11 (a goal's rows numbered under it).
+		if s != "" && p != "" && isDigit(s[len(s)-1]) && isDigit(p[0]) {
+			s += "."
+		}
 		s += p
 	}
 	return s
 }
+
+func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
 // Reportable reports whether units report progress on the item.
 func (t *Task) Reportable() bool { return t.Kind == KindTask || t.Kind == KindTarget }
