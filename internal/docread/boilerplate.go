@@ -32,7 +32,7 @@ var buttonWords = strings.NewReplacer(
 // A page number a printed document carried into its text: — 3 —, -3-,
 // · 3 ·, - 3 / 9 -, 第3页, 第3页 共12页, 共12页 第3页, Page 3 of 12.
 var (
-	pageNumberRe = regexp.MustCompile(`^[—–\-－·•～~]+\s*\d{1,4}\s*(?:/\s*\d{1,4}\s*)?[—–\-－·•～~]+$`)
+	pageNumberRe = regexp.MustCompile(`^` + pageDashed + `$`)
 	pageOfRe     = regexp.MustCompile(`^(?:第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|共\s*\d{1,4}\s*页\s*[,，/]?\s*第\s*\d{1,4}\s*页|(?i:page)\s*\d{1,4}(?:\s*(?i:of|/)\s*\d{1,4})?)$`)
 )
 

@@ -453,7 +453,10 @@ func secondHeaders(lines []line, numbers []int, headers map[string]bool) {
 			continue
 		}
 		k, ok := nearText(lines, j, 1)
-		if h := lines[min(k, len(lines)-1)].text; ok && !headers[h] && runeLen(h) <= headerMaxRunes && !tableLike(h) &&
+		if !ok {
+			continue
+		}
+		if h := lines[k].text; !headers[h] && runeLen(h) <= headerMaxRunes && !tableLike(h) &&
 			!itemStartRe.MatchString(h) && !endsParagraph(h) && !isPageNumber(h) {
 			second[h]++
 		}

@@ -321,8 +321,7 @@ func labelledTail(t string) (string, clause) {
 			for _, loc := range locs {
 				before := strings.TrimRight(last[:loc[0]], " \t\u3000")
 				after := last[loc[0]:]
-				if !(strings.HasSuffix(before, "。") || strings.HasSuffix(before, "；") || strings.HasSuffix(before, ";") ||
-					strings.HasSuffix(before, "，") || strings.HasSuffix(before, ",") || lastCellLabel(last, loc) || runInOwners(after)) {
+				if !(strings.ContainsRune("。；;，,", lastRune(before)) || lastCellLabel(last, loc) || runInOwners(after)) {
 					continue
 				}
 				if strings.Count(strings.TrimRight(after, "。"), "。") > strings.Count(after, "。下同") && !labelsOnly(after) {

@@ -79,8 +79,7 @@ func (u unitRules) brokenOwnerLines(text string) string {
 
 // brokenListEnd reports a line that ends inside a list: after 、 or a comma.
 func brokenListEnd(l string) bool {
-	l = strings.TrimRight(l, " \t\u3000")
-	return strings.HasSuffix(l, "、") || strings.HasSuffix(l, "，") || strings.HasSuffix(l, ",")
+	return strings.ContainsRune("、，,", lastRune(strings.TrimRight(l, " \t\u3000")))
 }
 
 // listRest reports a line that can be the rest of a unit list: it opens

@@ -703,12 +703,11 @@ func readSeqlessHeader(lines []string, i int) ([]string, int) {
 func headerWord(c string) bool {
 	n := 0
 	for _, r := range c {
-		if !isHan(r) {
+		if n++; n > 8 || !isHan(r) {
 			return false
 		}
-		n++
 	}
-	return n >= 2 && n <= 8
+	return n >= 2
 }
 
 // isDashCell reports a cell opened by a dash (——孕产妇死亡率…): a line of a
@@ -721,22 +720,14 @@ func isDashCell(c string) bool {
 // after the blank line at lines[j]: the next cell is a numbered one, a
 // dashed one or units.
 func (u unitRules) numberedRowGoesOn(lines []string, j int) bool {
-	for k := j + 1; k < len(lines); k++ {
-		if c := cellLine(lines, k); c != "" {
-			return hasCellNumber(c) || isDashCell(c) || u.isUnitList(c) || shortTitle(c) && u.unitNext(lines, k)
-		}
-	}
-	return false
+	c, k, ok := nextCell(lines, j)
+	return ok && (hasCellNumber(c) || isDashCell(c) || u.isUnitList(c) || shortTitle(c) && u.unitNext(lines, k))
 }
 
 // unitNext reports whether the next cell after lines[j] names units.
 func (u unitRules) unitNext(lines []string, j int) bool {
-	for k := j + 1; k < len(lines); k++ {
-		if c := cellLine(lines, k); c != "" {
-			return u.isUnitList(c)
-		}
-	}
-	return false
+	c, _, ok := nextCell(lines, j)
+	return ok && u.isUnitList(c)
 }
 
 // nextRowNumber reports whether a number cell before a row's units can be
@@ -775,12 +766,19 @@ func cellLine(lines []string, k int) string {
 // signature, its date). The reader keeps such a line only where a page's
 // table ends (docread.Block).
 func blankEndsCellTable(lines []string, j int) bool {
-	for k := j + 1; k < len(lines); k++ {
-		if c := cellLine(lines, k); c != "" {
-			return !bareNumberRe.MatchString(c) && !parenNumberRe.MatchString(c) && !isSectionRow(c)
+	c, _, ok := nextCell(lines, j)
+	return ok && !bareNumberRe.MatchString(c) && !parenNumberRe.MatchString(c) && !isSectionRow(c)
+}
+
+// nextCell returns the first cell after lines[j], blank lines skipped, and
+// its index; ok is false when none follows.
+func nextCell(lines []string, j int) (c string, k int, ok bool) {
+	for k = j + 1; k < len(lines); k++ {
+		if c = cellLine(lines, k); c != "" {
+			return c, k, true
 		}
 	}
-	return false
+	return "", 0, false
 }
 
 // readCellHeader reads the header of a table flattened one cell a line:
