@@ -1,6 +1,7 @@
 package policy
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -149,24 +150,50 @@ func readLayoutCases(t *testing.T, name string) []layoutCase {
 	var cases []layoutCase
 	for _, part := range strings.Split("\n"+string(raw), "\n== ")[1:] {
 		head, text, _ := strings.Cut(part, "\n")
-		want, text, _ := strings.Cut(text, "\n")
-		c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
-		field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "due": &c.due, "kind": &c.kind, "leader": &c.leader,
-			"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "text": &c.hastext, "notext": &c.notext, "noflag": &c.noflag, "read": &c.read}
-		for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
-			k, v, _ := strings.Cut(f, "=")
-			switch p := field[k]; {
-			case p != nil:
-				*p = v
-			case k == "lead":
-				c.lead = strings.Split(v, ",")
-			case k == "co":
-				c.co = strings.Split(v, ",")
-			default:
-				t.Fatalf("%s: case %q: unknown field %q", name, head, k)
-			}
+		// One want: line or more, each a check of the same excerpt.
+		var wants []string
+		for strings.HasPrefix(text, "want:") {
+			var want string
+			want, text, _ = strings.Cut(text, "\n")
+			wants = append(wants, want)
 		}
-		cases = append(cases, c)
+		if len(wants) == 0 {
+			t.Fatalf("%s: case %q has no want: line", name, head)
+		}
+		read := ""
+		var own []layoutCase
+		for k, want := range wants {
+			c := layoutCase{name: head, text: strings.TrimRight(text, "\n")}
+			if len(wants) > 1 {
+				c.name = fmt.Sprintf("%s #%d", head, k+1)
+			}
+			field := map[string]*string{"path": &c.path, "deadline": &c.deadline, "due": &c.due, "kind": &c.kind, "leader": &c.leader,
+				"flag": &c.flag, "note": &c.note, "nonote": &c.nonote, "text": &c.hastext, "notext": &c.notext, "noflag": &c.noflag, "read": &c.read}
+			for _, f := range wantFields(strings.TrimPrefix(want, "want:")) {
+				k, v, _ := strings.Cut(f, "=")
+				switch p := field[k]; {
+				case p != nil:
+					*p = v
+				case k == "lead" && v != "":
+					c.lead = strings.Split(v, ",")
+				case k == "co" && v != "":
+					c.co = strings.Split(v, ",")
+				case k == "lead", k == "co":
+					// lead= or co= alone: none.
+				default:
+					t.Fatalf("%s: case %q: unknown field %q", name, head, k)
+				}
+			}
+			if c.read != "" {
+				read = c.read
+			}
+			own = append(own, c)
+		}
+		// read= names how the excerpt is read, on whichever want: line.
+		for k := range own {
+			own[k].read = read
+		}
+		cases = append(cases, own...)
 	}
 	if len(cases) == 0 {
 		t.Fatalf("%s holds no case", name)
