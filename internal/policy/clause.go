@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -154,9 +155,33 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 			if tail != "" && u.isUnitList(tail) {
 				return t[:cut+size], []clause{{form: formBare, raw: tail, due: due}}
 			}
+			if units, d, ok := u.unitsThenDue(tail); ok && due == "" {
+				return t[:cut+size], []clause{{form: formBare, raw: units, due: d}}
+			}
 		}
 	}
 	return text, nil
+}
+
+// maxDueCell bounds a time cell that follows a row's units.
+const maxDueCell = 15
+
+// unitsThenDue parts a row's last cells, its units and the time cell after
+// them, which a page ran together or left a space between
+// (办公室、政策法规科常态化开展, 市司法局 2024年底前): the shortest time cell
+// at the end whose words before it are a list of units.
+func (u unitRules) unitsThenDue(tail string) (string, string, bool) {
+	rs := []rune(tail)
+	for n := 2; n <= maxDueCell && n < len(rs); n++ {
+		due := strings.TrimSpace(string(rs[len(rs)-n:]))
+		if due == "" || unicode.IsSpace(rs[len(rs)-n]) || cellDeadline(due, 0) == nil {
+			continue
+		}
+		if units := strings.TrimSpace(string(rs[:len(rs)-n])); u.isUnitList(units) {
+			return units, due, true
+		}
+	}
+	return "", "", false
 }
 
 // spacedCells reads a table row a page left on one line with spaces between

@@ -460,6 +460,8 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// the sub-rows with no units of their own, which share the units the
 	// next sub-row's cell lists (several —— lines in one merged cell).
 	subRows, pending := 0, []int(nil)
+	// groupTitle is the title cell of the next numbered row's group.
+	groupTitle := ""
 	shared := map[*string]bool{}
 	share := func() {
 		if unitCells == 0 {
@@ -492,12 +494,25 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			continue
 		case numbered && !isDashCell(c) && hasCellNumber(c) && (cur == nil || unitCells > 0 || cur[colAt[colContent]] != ""):
 			share()
+			if cur != nil && subRows == 0 && unitCells == 0 && cur[colAt[colContent]] != "" {
+				// A row with no units of its own: the cell after the
+				// rows below lists them, merged over them all (three
+				// numbered requirements in one cell, then its units).
+				pending = append(pending, len(rows))
+			} else {
+				pending = nil
+			}
 			flush()
-			pending = nil
 			num, rest, _ := cellNumber(c)
 			cur = make([]string, len(cols))
 			cur[colAt[colSeq]], cur[colAt[colContent]] = num+".", rest
+			if k, ok := colAt[colTitle]; ok {
+				cur[k], groupTitle = groupTitle, ""
+			}
 			unitCells, subRows = 0, 0
+		case numbered && hasCol(cols, colTitle) && (cur == nil || unitCells > 0) && shortGroupCell(c) && !u.isUnitList(c) && rowNumberNext(lines, j) != "":
+			// The next group's title, merged over its rows: theirs.
+			groupTitle = c
 		case numbered && cur != nil && isDashCell(c) && (subRows > 0 || unitCells == 0):
 			// ——女性人均预期寿命延长: a sub-row of the numbered row,
 			// which heads them where it has no units of its own.
@@ -680,22 +695,44 @@ func readSeqlessHeader(lines []string, i int) ([]string, int) {
 		return nil, i
 	}
 	header := []string{"序号"}
+	full := func() bool { return hasTaskCol(header) && lastUnitCol(header) >= 0 }
 	for j := i; j < len(lines) && len(header) < 10; j++ {
 		c := cellLine(lines, j)
 		switch {
 		case c == "":
 			continue
 		case hasCellNumber(c):
-			if num, _, _ := cellNumber(c); num != "1" || !hasTaskCol(header) || lastUnitCol(header) < 0 {
+			if num, _, _ := cellNumber(c); num != "1" || !full() {
 				return nil, i
 			}
 			return header, j
-		case !headerWord(c) || classifyHeader(c) == colNone && !(j == i && isCategoryHeader(c)):
+		case full() && shortGroupCell(c) && rowNumberNext(lines, j) == "1":
+			// The first group's title (做好各类规划主动公开), its
+			// cell merged over the rows: the rows start with it.
+			return header, j
+		case !headerWord(headWord(c)) || classifyHeader(c) == colNone && !(j == i && isCategoryHeader(c)):
 			return nil, i
 		}
 		header = append(header, c)
 	}
 	return nil, i
+}
+
+// shortGroupCell reports a cell that can title a group of rows: a few
+// words, no sentence, no number.
+func shortGroupCell(c string) bool {
+	return len([]rune(c)) <= 20 && !strings.ContainsAny(c, "。；;，,") && !hasCellNumber(c) && !bareNumberRe.MatchString(c)
+}
+
+// rowNumberNext returns the number of the task cell after lines[j], ""
+// when the next cell is none.
+func rowNumberNext(lines []string, j int) string {
+	c, _, ok := nextCell(lines, j)
+	if !ok {
+		return ""
+	}
+	num, _, _ := cellNumber(c)
+	return num
 }
 
 // headerWord reports a cell that can be a column's name and nothing else:
