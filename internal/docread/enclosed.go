@@ -8,8 +8,8 @@ import "strings"
 // decimalEnclosedParen lists and PDFs write items with them; the numbering
 // parser reads the spelled-out forms, so they are folded where they number
 // an item: at a line's or a cell's start, or after a sentence's or clause's
-// end (items run inline), or after a space. A reference in mid-sentence
-// (按第⑵项) keeps its form.
+// end (items run inline), or after a space; ㈠ anywhere but after 第. A
+// reference in mid-sentence (按第⑵项) keeps its form.
 
 const (
 	firstParenDigit = 0x2474 // ⑴
@@ -61,12 +61,16 @@ func foldEnclosed(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + 8)
 	itemPlace := true
+	var prev rune
 	for _, r := range s {
-		if w := spelledEnclosed(r); w != "" && itemPlace {
+		// ㈠ run on after a heading's words (……工作基础㈠深化……) numbers
+		// a section too: a text refers to one as 第㈠项, not so.
+		if w := spelledEnclosed(r); w != "" && (itemPlace || r >= firstParenCn && r <= lastParenCn && prev != '第') {
 			b.WriteString(w)
-			itemPlace = false
+			itemPlace, prev = false, r
 			continue
 		}
+		prev = r
 		b.WriteRune(r)
 		switch {
 		case r == '\t' || r == ' ' || r == '\u3000':

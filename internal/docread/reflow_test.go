@@ -24,6 +24,9 @@ func TestFoldEnclosed(t *testing.T) {
 		"  ⑶ 推进试点。":                   "(3) 推进试点。",
 		// a reference in mid-sentence keeps its form
 		"一、按第⑵项要求推进。": "一、按第⑵项要求推进。",
+		"一、按第㈡项要求推进。": "一、按第㈡项要求推进。",
+		// ㈠ run on after a heading's words numbers a section
+		"一、夯实工作基础㈠深化规章公开。": "一、夯实工作基础（一）深化规章公开。",
 		// a row's 序号 cell
 		"序号 | 任务 | 牵头单位\n⑴ | 推进试点 | 市科技局": "序号 | 任务 | 牵头单位\n(1) | 推进试点 | 市科技局",
 		// pinyin glosses of a spun repost go, numbers and unit names included

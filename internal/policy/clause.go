@@ -466,6 +466,10 @@ func weiClauses(t string) string {
 	})
 }
 
+// maxDueText bounds a time at a clause's end: 2019年1月1日至2020年12月31日
+// 完成 has 21 characters.
+const maxDueText = 26
+
 // splitDue cuts a deadline off the end of a clause's units: （市发改委，2024
 // 年底前）, （责任单位：市统计局；2024年底前完成）. It returns the units and the
 // deadline, "" when the clause ends with none.
@@ -478,7 +482,7 @@ func splitDue(inner string) (string, string) {
 		}
 		_, size := utf8.DecodeRuneInString(inner[cut:])
 		last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
-		if last == "" || len([]rune(last)) > 20 {
+		if last == "" || len([]rune(last)) > maxDueText {
 			break
 		}
 		// 立即启动，长期坚持: a start word before the deadline is the

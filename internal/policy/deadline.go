@@ -33,8 +33,11 @@ func leadWord(before string) string {
 var (
 	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
-	recurringRe = regexp.MustCompile(`每[两二三四五]?年|每季度|每月|每半年`)
-	withinYear  = regexp.MustCompile(`年内|年底前|年底|年末`)
+	recurringRe = regexp.MustCompile(`每[两二三四五]?年|每季度|每月|每半年|逐月|按月|逐季度?|按季度?`)
+	// 本意见印发之日起30日内: a time counted from the document's issue,
+	// whose date the text does not give.
+	sinceIssueRe = regexp.MustCompile(`(?:本\p{Han}{1,6}?)?(?:印发|发布|施行|实施)之日起\s*[0-9０-９一二三四五六七八九十两]{1,3}\s*(?:个工作日|工作日|日|天|个月|周)(?:以内|之内|内)`)
+	withinYear   = regexp.MustCompile(`年内|年底前|年底|年末`)
 	// 上半年, 三季度前: a part of the document's year.
 	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
 	twoYearsRe   = regexp.MustCompile(`今明两年`)
@@ -47,7 +50,7 @@ var (
 // text sets as an end counts (到2020年 … 2018年底前 → 2020-12-31); a date that
 // starts something (自2019年1月1日起) does not. docYear resolves 年内.
 func findDeadline(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季") && !strings.Contains(text, "以前") && !strings.Contains(text, "之前") {
+	if !strings.Contains(text, "年") && !strings.Contains(text, "月") && !strings.Contains(text, "每") && !strings.Contains(text, "持续") && !strings.Contains(text, "长期") && !strings.Contains(text, "十") && !strings.Contains(text, "本周") && !strings.Contains(text, "本月") && !strings.Contains(text, "本季") && !strings.Contains(text, "本年") && !strings.Contains(text, "季") && !strings.Contains(text, "以前") && !strings.Contains(text, "之前") && !strings.Contains(text, "逐") && !strings.Contains(text, "按") && !strings.Contains(text, "之日起") {
 		return nil
 	}
 	var best *task.Deadline
@@ -128,6 +131,11 @@ func findDeadline(text string, docYear int) *task.Deadline {
 	}
 	if m := thisPeriodRe.FindString(text); m != "" {
 		return &task.Deadline{Text: m}
+	}
+	if strings.Contains(text, "之日起") {
+		if m := sinceIssueRe.FindString(text); m != "" {
+			return &task.Deadline{Text: m}
+		}
 	}
 	if d := yearsSpan(text); d != nil {
 		return d

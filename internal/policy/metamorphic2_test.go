@@ -421,7 +421,7 @@ func metaHTMLLines(s, open, close, form string) string {
 // assignment, no number and no deadline. Not in a document holding |
 // lines: its first numbered line may be a cell of a flattened table.
 func metaDocHeader(s string) string {
-	if strings.Contains(s, "|") {
+	if strings.Contains(s, "|") || metaCellTable(s) {
 		return s // a table flattened one cell a line: its first item may sit in a cell
 	}
 	lines := strings.Split(s, "\n")
@@ -449,13 +449,38 @@ func metaDocHeader(s string) string {
 // is left alone unless its cells end with |.
 func metaDocClosing(s string) string {
 	t := strings.TrimRight(s, "\n \t　\r")
-	if !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "|") || metaCellHeaderLineRe.MatchString(s) && !strings.HasSuffix(t, "|") {
+	if !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "|") || metaCellTable(s) && !strings.HasSuffix(t, "|") {
 		return s
 	}
 	return strings.TrimRight(s, "\n \t") + "\n\n某某市人民政府办公室\n2024年3月1日\n"
 }
 
 var metaCellHeaderLineRe = regexp.MustCompile(`(?m)^[ \t　]*序号[ \t　]*$`)
+
+// metaCellTable reports a text holding a table flattened one cell a line:
+// a line holding only 序号, or three lines in a row (blank lines between
+// them aside) that each name a column (工作任务 / 具体要求 / 落实科室): a
+// heading, a signature or a wrapped line put among its cells is no layout
+// a page gives.
+func metaCellTable(s string) bool {
+	if metaCellHeaderLineRe.MatchString(s) {
+		return true
+	}
+	run := 0
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+		case len([]rune(l)) <= 12 && classifyHeader(l) != colNone:
+			if run++; run == 3 {
+				return true
+			}
+		default:
+			run = 0
+		}
+	}
+	return false
+}
 
 // An arabic item number at the start of a line before its text (the
 // punctuation kept as is: 1. 1． 1、).

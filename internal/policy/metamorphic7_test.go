@@ -244,7 +244,7 @@ type metaWrapStyle struct {
 // (table-cell-per-line-wrapped wraps only where they can).
 func metaWrapFixed(s string, st metaWrapStyle) string {
 	lines := strings.Split(s, "\n")
-	if metaLooksWrapped(lines, st.width) || metaCellHeaderLineRe.MatchString(s) {
+	if metaLooksWrapped(lines, st.width) || metaCellTable(s) {
 		return s
 	}
 	var out []string
@@ -556,7 +556,7 @@ func metaBreadcrumb(s string) string {
 // QR-code line. Only where the text ends complete (see metaDocClosing).
 func metaDownloadAfter(s string) string {
 	t := strings.TrimRight(s, "\n \t　\r")
-	if !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "|") || metaCellHeaderLineRe.MatchString(s) && !strings.HasSuffix(t, "|") {
+	if !strings.HasSuffix(t, "。") && !strings.HasSuffix(t, "|") || metaCellTable(s) && !strings.HasSuffix(t, "|") {
 		return s
 	}
 	return t + "\n\n附件下载：\n某某市重点任务分工方案.docx\n\n扫一扫在手机打开当前页\n"

@@ -198,7 +198,7 @@ func metaTargetCells(i int) []string {
 func metaTextEndsComplete(s string) bool {
 	t := strings.TrimRight(s, "\n \t　\r")
 	if strings.HasSuffix(t, "|") {
-		return !metaCellHeaderLineRe.MatchString(s)
+		return !metaCellTable(s)
 	}
 	return (strings.HasSuffix(t, "。") || strings.HasSuffix(t, "）")) && !strings.Contains(s, "|")
 }
@@ -255,7 +255,7 @@ func metaCCPrinted(s string) string {
 // 2012: signed later, its span would read as past), else of 2024. Not in a table flattened one cell a line
 // (a line 序号 alone): its first number may be a cell.
 func metaSignatureBeforeList(s string) string {
-	if strings.Contains(s, "|") || metaCellHeaderLineRe.MatchString(s) {
+	if strings.Contains(s, "|") || metaCellTable(s) {
 		return s
 	}
 	lines := strings.Split(s, "\n")

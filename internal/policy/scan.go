@@ -404,8 +404,11 @@ func holdsClause(item []rune) bool {
 		if closeOf(r) == 0 {
 			continue
 		}
-		if end := matchClose(rs, i); end > i && responsibilityEnd.MatchString(strings.TrimRight(string(rs[i+1:end]), "。；;")) {
-			return true
+		if end := matchClose(rs, i); end > i {
+			// （A、B负责，2020年12月31日完成）: the units before the time.
+			if inner, _ := splitDue(string(rs[i+1 : end])); responsibilityEnd.MatchString(strings.TrimRight(inner, "。；;")) {
+				return true
+			}
 		}
 	}
 	return false
