@@ -168,13 +168,26 @@ const maxDueCell = 15
 
 // unitsThenDue parts a row's last cells, its units and the time cell after
 // them, which a page ran together or left a space between
-// (办公室、政策法规科常态化开展, 市司法局 2024年底前): the shortest time cell
-// at the end whose words before it are a list of units.
+// (办公室、政策法规科常态化开展, 市司法局 2024年底前): the longest time cell
+// at the end that is a time as a whole (三年内 of 各区县市三年内, not 年内)
+// and whose words before it are a list of units; else the shortest cell
+// that sets a time among other words.
 func (u unitRules) unitsThenDue(tail string) (string, string, bool) {
 	rs := []rune(tail)
+	for n := min(maxDueCell, len(rs)-1); n >= 2; n-- {
+		due := string(rs[len(rs)-n:])
+		if unicode.IsSpace(rs[len(rs)-n]) || !wholeTime(due) {
+			continue
+		}
+		if units := strings.TrimSpace(string(rs[:len(rs)-n])); u.isUnitList(units) {
+			return units, due, true
+		}
+	}
+	// A time with words of its own (5月底前动工): the shortest such
+	// cell after a list of units.
 	for n := 2; n <= maxDueCell && n < len(rs); n++ {
-		due := strings.TrimSpace(string(rs[len(rs)-n:]))
-		if due == "" || unicode.IsSpace(rs[len(rs)-n]) || cellDeadline(due, 0) == nil {
+		due := string(rs[len(rs)-n:])
+		if unicode.IsSpace(rs[len(rs)-n]) || cellDeadline(due, 0) == nil {
 			continue
 		}
 		if units := strings.TrimSpace(string(rs[:len(rs)-n])); u.isUnitList(units) {

@@ -37,7 +37,7 @@ func readGluedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 	if m == nil || strings.Contains(m[2], "单位") || strings.Contains(m[2], "部门") {
 		return nil, 0, false
 	}
-	rows := [][]string{{"序号", "任务内容", m[1]}}
+	rows := [][]string{{"序号", "任务内容", m[1], "完成时限"}}
 	j := i + 1
 	for ; j < len(lines); j++ {
 		row, ok := gluedRow(strings.TrimSpace(lines[j]), len(rows), u)
@@ -75,11 +75,21 @@ func gluedRow(l string, n int, u unitRules) ([]string, bool) {
 		return nil, false
 	}
 	end += len("。")
-	units := gluedUnits(m[2][end:], u)
+	rest, due := strings.TrimSpace(m[2][end:]), ""
+	// The row ends with its units (and its time): read whole, names
+	// of any length (人民银行济南分行营业管理部); else the names it
+	// starts with, before another column's text.
+	units := rest
+	if !u.isUnitList(rest) {
+		var ok bool
+		if units, due, ok = u.unitsThenDue(rest); !ok {
+			units = gluedUnits(rest, u)
+		}
+	}
 	if units == "" {
 		return nil, false
 	}
-	return []string{m[1], m[2][:end], units}, true
+	return []string{m[1], m[2][:end], units, due}, true
 }
 
 // gluedUnits returns the unit names a text starts with, 、-separated, each

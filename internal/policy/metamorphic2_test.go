@@ -34,6 +34,8 @@ var metaTransforms2 = []metaTransform{
 	{"table-cell-per-line", metaTableAs(metaRenderCellLines(false), true)},
 	{"table-cell-per-line-pipes", metaTableAs(metaRenderCellLines(true), true)},
 	{"table-one-line", metaTableAs(metaRenderOneLine, true)},
+	{"table-glued-rows", metaTableAs(metaRenderGlued(false), false)},
+	{"table-glued-numbered", metaTableAs(metaRenderGlued(true), false)},
 	{"table-labelled-cell", metaTableUnitsCell(metaLabelledCell, false)},
 	{"table-responsible-marked", metaTableUnitsCell(metaMarkedCell, true)},
 	{"html-table", metaTableAs(metaRenderHTML, false)},
@@ -310,6 +312,45 @@ func metaRenderOneLine(tb *metaTable) (string, bool) {
 		cells = append(cells, r...)
 	}
 	return strings.Join(cells, " ") + "\n", true
+}
+
+// metaRenderGlued writes the table as a page that lost every separator
+// gives it (seen in real documents): the header's words run together on
+// one line, each row on its own line with its cells run together, the
+// task closed by its full stop, then one unit cell (lead first, 、 between
+// the units) and the time cell. numbered: no 序号 column, each task cell
+// carrying its number (1. …), under a header of 具体任务 / 具体要求. Refused
+// where a cell's bounds could not be told: a task holding a stop or
+// opening with a digit, a row with more than one lead.
+func metaRenderGlued(numbered bool) func(*metaTable) (string, bool) {
+	return func(tb *metaTable) (string, bool) {
+		if len(tb.header) != 5 {
+			return "", false
+		}
+		var b strings.Builder
+		if numbered {
+			b.WriteString("具体任务具体要求责任单位完成时限\n")
+		} else {
+			b.WriteString("序号重点任务责任单位完成时限\n")
+		}
+		for _, r := range tb.rows {
+			text := strings.TrimSpace(r[1])
+			if text == "" || strings.ContainsAny(text, "。；;") || strings.ContainsRune("0123456789０１２３４５６７８９", []rune(text)[0]) || strings.Contains(r[2], "、") {
+				return "", false
+			}
+			units := r[2]
+			if r[3] != "" {
+				units += "、" + r[3]
+			}
+			if numbered {
+				b.WriteString(r[0] + ". ")
+			} else {
+				b.WriteString(r[0])
+			}
+			b.WriteString(text + "。" + units + r[4] + "\n")
+		}
+		return b.String(), true
+	}
 }
 
 // metaRenderHTML writes the table as a web page's <table>, parsed as .html.

@@ -146,13 +146,13 @@ func ownerFields(fields []string) []string {
 }
 
 // wholeTime reports whether s is a time and nothing else: 2026年12月,
-// 持续推进.
+// 持续推进, 2024年6月底前完成.
 func wholeTime(s string) bool {
 	if len([]rune(s)) > 12 {
 		return false
 	}
 	d := cellDeadline(s, 0)
-	return d != nil && d.Text == s
+	return d != nil && (d.Text == s || d.Text+"完成" == s)
 }
 
 // timeSuffix returns where the time that ends s begins, -1 when s ends

@@ -514,6 +514,18 @@ func splitKeep(s, seps string) []string {
 // 城市建设投资公司, 县水投, 市交投).
 var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "作协", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "股", "厂", "店", "街", "城投", "水投", "交投", "国投", "产投"}
 
+// endsInTime reports a name whose last words set a time (三年内, 5月底前,
+// 逐月, 持续): a time cell run on after the name, which is no name.
+func endsInTime(name string) bool {
+	rs := []rune(name)
+	for n := 2; n <= len(rs)-2 && n <= maxDueCell; n++ {
+		if cellDeadline(string(rs[len(rs)-n:]), 0) != nil {
+			return true
+		}
+	}
+	return false
+}
+
 var agencyEndRe = regexp.MustCompile(`(局|委|厅|部|办|委员会|银行|分行|支行|公司|集团|中心|管委会|政府|办公室)$`)
 
 // policyGoalRe is a kind of government a task builds (打造协同高效的数字
@@ -563,8 +575,13 @@ func (u unitRules) plausible(name string) bool {
 	if startsWithAction(name) && (!agencyEndRe.MatchString(name) || policyGoalRe.MatchString(name)) {
 		return false
 	}
-	if _, ok := u.aliases[name]; ok || u.known[name] || u.isCollective(name) && n <= 20 {
+	if _, ok := u.aliases[name]; ok || u.known[name] {
 		return true
+	}
+	if u.isCollective(name) && n <= 20 {
+		// 各科室, 有关区县市; not with a time run on after it (各科室
+		// 持续 of 各科室持续推进, 各区县市三年内).
+		return !endsInTime(name)
 	}
 	// 数字政府, 服务型政府: a kind of government a task builds, whatever
 	// the words before it.
