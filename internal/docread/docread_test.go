@@ -257,6 +257,13 @@ func TestReadDropsMarkup(t *testing.T) {
 	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
 		t.Errorf("texts = %q; want %q", got, want)
 	}
+	// Stars a page put for hidden characters stay: a run of three or
+	// more, or two between characters; bold around them goes.
+	in = "**4.深化校园餐专项整治。**\n责任单位：****体育局、县**局、__县财政局__\n"
+	want = []string{"4.深化校园餐专项整治。", "责任单位：****体育局、县**局、县财政局"}
+	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
+		t.Errorf("texts = %q; want %q", got, want)
+	}
 }
 
 // A task table saved as .csv (Excel's 另存为 CSV, in GBK on a Chinese

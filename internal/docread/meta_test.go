@@ -140,6 +140,16 @@ func TestBoilerplateKeepsBody(t *testing.T) {
 	if got := texts(doc); !slices.Equal(got, owners) {
 		t.Errorf("body = %q\nwant   %q", got, owners)
 	}
+	// So is a 主办 line right under a numbered item, one unit alone, or
+	// with its 协办 label after a ；.
+	under := []string{
+		"1.加强菜篮子保供体系建设。", "主办单位：市农业农村局",
+		"2.构建劳动关系监测预警体系。", "主办单位：市人社局；协办单位：市总工会",
+	}
+	doc = readString(t, "under.txt", strings.Join(under, "\n"))
+	if got := texts(doc); !slices.Equal(got, under) {
+		t.Errorf("body = %q\nwant   %q", got, under)
+	}
 }
 
 func TestIsBoilerplate(t *testing.T) {

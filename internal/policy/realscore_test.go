@@ -326,6 +326,7 @@ var knownVariantGaps = map[string]string{
 	"285_guangdong-guangdong_2021 as one cell a line": "a time cell holding two times (长期推进 / 2021年8月) is read as the first",
 	"302_guangdong-taishan_undated as tabs":           "a header broken over two lines (工作任务 | 具体要求 / | 责任单位 |) is joined only when written with |",
 	"321_zhejiang-keqiao_2023 as tabs":                "a task cell's second line on a row of its own (新增学位810个 and empty cells) is joined to the row above only when written with |",
+	"356_unknown-county_2025 as tabs":                 "rows that merged cells left short (2.… | 县农业农村局 | 2025年11月底前 | ||, three task columns) are put back under the header only when written with |",
 	"321_zhejiang-keqiao_2023 as one cell a line":     "a task cell's second line on a line of its own cannot be told from a row's first cell once the empty cells are gone",
 }
 

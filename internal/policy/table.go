@@ -397,9 +397,13 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			// 1-1, 1-2: the rows of group 1, numbered as the table does.
 			label = m[1] + "-" + m[2]
 		} else if seq == "" {
-			// No 序号: the task cell's own number (14.改扩建…).
+			// No 序号: the task cell's own number (14.改扩建…), which
+			// leaves its text for the path.
 			if num, _, ok := cellNumber(cells[colTitle] + cells[colContent]); ok {
 				label = num
+				if _, rest, ok := cellNumber(cells[colContent]); ok && cells[colTitle] == "" {
+					cells[colContent] = rest
+				}
 			}
 		}
 		p.cellClause(cells)
@@ -437,7 +441,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		case prev != nil:
 			tk.Lead, tk.Co = prev.Lead, prev.Co
 			p.byOrder[tk] = p.byOrder[prev]
-			tk.Flags = append(tk.Flags, "表格第"+itoa(ri+1)+"行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
+			tk.Flags = append(tk.Flags, "原表此行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}

@@ -176,11 +176,17 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 			cells = append([]string{""}, cells[1:]...)
 		}
 		// So does 一、做好财政信息公开。 in a title column merged over
-		// its rows (工作任务 | 具体要求 | 责任部门).
-		if k := slices.Index(layout.cols, colTitle); k >= 0 && k < len(cells) && len(cells) > 1 && isSectionRow(cells[k]) {
-			rows = append(rows, []string{cells[k]})
-			cells = slices.Clone(cells)
-			cells[k] = ""
+		// its rows (工作任务 | 具体要求 | 责任部门), and each heading in
+		// the task columns before the last (工作目标 | 工作内容 | 工作
+		// 措施: 一、… | (一)… | 1.…), outermost first.
+		if len(cells) > 1 {
+			for _, k := range layout.headingCols() {
+				if k < len(cells) && isSectionRow(cells[k]) {
+					rows = append(rows, []string{cells[k]})
+					cells = slices.Clone(cells)
+					cells[k] = ""
+				}
+			}
 		}
 		rows = append(rows, cells)
 	}
@@ -1321,6 +1327,26 @@ func layoutOf(header []string) rowLayout {
 		}
 	}
 	return l
+}
+
+// headingCols are the columns whose cell may head the rows below with a
+// section's number: a title column, and every task column but the last
+// (工作目标 | 工作内容 | 工作措施, each a level of the document's
+// numbering).
+func (l rowLayout) headingCols() []int {
+	var task []int
+	for k, c := range l.cols {
+		if taskCol(c) {
+			task = append(task, k)
+		}
+	}
+	var out []int
+	for n, k := range task {
+		if l.cols[k] == colTitle || n < len(task)-1 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // align puts a row that lacks leading cells (a category cell merged over

@@ -283,6 +283,9 @@ func (u unitRules) finish(o units, raw string) units {
 		for _, n := range list {
 			if u.plausible(n) {
 				out = append(out, n)
+				if strings.Contains(n, "**") {
+					addFlag(&o.flags, "“"+n+"”有字被原文隐去（*），请补全单位名称")
+				}
 				continue
 			}
 			addFlag(&o.flags, "“"+n+"”不像单位名称，未列为责任单位，请核实（原文："+clip(raw, 60)+"）")
@@ -470,6 +473,9 @@ func stripMark(s string) (string, bool) {
 		s = s[:m[0]]
 	}
 	for _, m := range []string{"△", "▲", "★", "☆", "*", "＊"} {
+		if m == "*" && strings.Contains(s, "**") {
+			continue // ****分局, 县**局: characters a page hid, no mark
+		}
 		if strings.Contains(s, m) {
 			marked = true
 			s = strings.ReplaceAll(s, m, "")
@@ -600,9 +606,11 @@ var unitEndRe = regexp.MustCompile(`(部门|单位|机构|局|委|办|厅|政府
 
 // etcAndRe is the summary word after 等 joined to a unit by 和:
 // A、B等部门和各市人民政府 (部门 alone is no unit for splitAnd to weigh).
-var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|机构))(?:和|及|以及)(.+)$`)
+var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|机构)(?:[（(](?:部门|单位|机构)[)）])?)(?:和|及|以及)(.+)$`)
 
-var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?$|^(有关|相关)方面$`)
+// etcSummaryRe is the words after 等 that sum a list up: 等部门, 等有关单位,
+// 等部门(单位), 等相关方面.
+var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?([（(](部门|单位|机构)[)）])?$|^(有关|相关)方面$`)
 
 // splitTop splits s at any of seps that is not inside brackets, so that
 // 各县（市、区）人民政府 (or 各县<市、区>人民政府) stays one name.
@@ -919,6 +927,12 @@ func isPlaceName(s string) bool {
 // ownPrefix returns the carried prefix a name starts with (市 of 市科技局), or
 // "" when it has none or is itself a place or collective.
 func (u unitRules) ownPrefix(name string) string {
+	// 省发展改革委(省数据局): the name before its other name in brackets.
+	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
+		if o := matchOpen(rs, len(rs)-1); o > 0 {
+			name = string(rs[:o])
+		}
+	}
 	for _, p := range u.prefixes {
 		if strings.HasPrefix(name, p) && len(name) > len(p) && !shiWord(name) && u.isAgency(name) && !isPlaceName(name) {
 			return p
@@ -1033,7 +1047,8 @@ var lowerLevelRe = regexp.MustCompile(`^(?:街道|乡镇|社区)|街道?办事�
 func (u unitRules) takesPrefix(name string) bool {
 	// 交通部门: a field's department, the level's as much as 交通局.
 	fieldDept := strings.HasSuffix(name, "部门") && len([]rune(name)) == 4
-	if !u.isAgency(name) && !fieldDept || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") {
+	// ****监管局: the page hid the name's start, its place with it.
+	if !u.isAgency(name) && !fieldDept || isPlaceName(name) || u.isCollective(name) || strings.HasPrefix(name, "各") || strings.HasPrefix(name, "**") {
 		return false
 	}
 	// 民族乡政府, 某某镇人民政府: a township's own government; 街道城管中队,
