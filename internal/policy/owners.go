@@ -517,6 +517,10 @@ var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室
 // endsInTime reports a name whose last words set a time (三年内, 5月底前,
 // 逐月, 持续): a time cell run on after the name, which is no name.
 func endsInTime(name string) bool {
+	// Every time a cell names holds one of these (most names none).
+	if !strings.ContainsAny(name, "0123456789年月日天周季内前底期续常长按逐每") {
+		return false
+	}
 	rs := []rune(name)
 	for n := 2; n <= len(rs)-2 && n <= maxDueCell; n++ {
 		if cellDeadline(string(rs[len(rs)-n:]), 0) != nil {

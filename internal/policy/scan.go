@@ -405,9 +405,15 @@ func holdsClause(item []rune) bool {
 			continue
 		}
 		if end := matchClose(rs, i); end > i {
-			// （A、B负责，2020年12月31日完成）: the units before the time.
-			if inner, _ := splitDue(string(rs[i+1 : end])); responsibilityEnd.MatchString(strings.TrimRight(inner, "。；;")) {
+			inner := string(rs[i+1 : end])
+			if responsibilityEnd.MatchString(strings.TrimRight(inner, "。；;")) {
 				return true
+			}
+			// （A、B负责，2020年12月31日完成）: the units before the time.
+			if strings.ContainsAny(inner, "，,；;") {
+				if units, due := splitDue(inner); due != "" && responsibilityEnd.MatchString(strings.TrimRight(units, "。；;")) {
+					return true
+				}
 			}
 		}
 	}
