@@ -174,23 +174,26 @@ const maxDueCell = 15
 // that sets a time among other words.
 func (u unitRules) unitsThenDue(tail string) (string, string, bool) {
 	rs := []rune(tail)
-	for n := min(maxDueCell, len(rs)-1); n >= 2; n-- {
+	// cut parts rs before its last n characters, which must be a time
+	// (isTime) after a list of units.
+	cut := func(n int, isTime func(string) bool) (string, string, bool) {
 		due := string(rs[len(rs)-n:])
-		if unicode.IsSpace(rs[len(rs)-n]) || !wholeTime(due) {
-			continue
+		if unicode.IsSpace(rs[len(rs)-n]) || !isTime(due) {
+			return "", "", false
 		}
-		if units := strings.TrimSpace(string(rs[:len(rs)-n])); u.isUnitList(units) {
+		units := strings.TrimSpace(string(rs[:len(rs)-n]))
+		return units, due, u.isUnitList(units)
+	}
+	for n := min(maxDueCell, len(rs)-1); n >= 2; n-- {
+		if units, due, ok := cut(n, wholeTime); ok {
 			return units, due, true
 		}
 	}
 	// A time with words of its own (5月底前动工): the shortest such
 	// cell after a list of units.
+	setsTime := func(c string) bool { return cellDeadline(c, 0) != nil }
 	for n := 2; n <= maxDueCell && n < len(rs); n++ {
-		due := string(rs[len(rs)-n:])
-		if unicode.IsSpace(rs[len(rs)-n]) || cellDeadline(due, 0) == nil {
-			continue
-		}
-		if units := strings.TrimSpace(string(rs[:len(rs)-n])); u.isUnitList(units) {
+		if units, due, ok := cut(n, setsTime); ok {
 			return units, due, true
 		}
 	}

@@ -514,6 +514,18 @@ func splitKeep(s, seps string) []string {
 // 城市建设投资公司, 县水投, 市交投).
 var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "作协", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "股", "厂", "店", "街", "城投", "水投", "交投", "国投", "产投"}
 
+// otherName parts a name from the other name in brackets after it
+// (市商务局(投促局)): the name, and the words in the brackets ("" when
+// there are none).
+func otherName(name string) (string, string) {
+	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
+		if o := matchOpen(rs, len(rs)-1); o > 0 {
+			return string(rs[:o]), string(rs[o+1 : len(rs)-1])
+		}
+	}
+	return name, ""
+}
+
 // endsInTime reports a name whose last words set a time (三年内, 5月底前,
 // 逐月, 持续): a time cell run on after the name, which is no name.
 func endsInTime(name string) bool {
@@ -560,15 +572,10 @@ var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,—─]
 // configuration knows it.
 func (u unitRules) plausible(name string) bool {
 	// 市商务局(投促局): the name in brackets is another name of the same
-	// unit.
-	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
-		if o := matchOpen(rs, len(rs)-1); o > 0 {
-			// A note in brackets (除标注为“牵头”单位外) is no other name.
-			if notNameRe.MatchString(string(rs[o+1 : len(rs)-1])) {
-				return false
-			}
-			name = string(rs[:o])
-		}
+	// unit; a note in brackets (除标注为“牵头”单位外) is no other name.
+	name, other := otherName(name)
+	if notNameRe.MatchString(other) {
+		return false
 	}
 	n := len([]rune(name))
 	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) || bareUnitKindRe.MatchString(name) {

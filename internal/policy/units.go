@@ -928,11 +928,7 @@ func isPlaceName(s string) bool {
 // "" when it has none or is itself a place or collective.
 func (u unitRules) ownPrefix(name string) string {
 	// 省发展改革委(省数据局): the name before its other name in brackets.
-	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
-		if o := matchOpen(rs, len(rs)-1); o > 0 {
-			name = string(rs[:o])
-		}
-	}
+	name, _ = otherName(name)
 	for _, p := range u.prefixes {
 		if strings.HasPrefix(name, p) && len(name) > len(p) && !shiWord(name) && u.isAgency(name) && !isPlaceName(name) {
 			return p
