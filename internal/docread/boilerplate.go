@@ -71,10 +71,6 @@ var (
 	docOwnerRe    = regexp.MustCompile(`^\s*(?:牵头|责任|配合|参与|参加|协同|协助|协作|主责|实施|落实)(?:责任)?(?:单位|部门|科室|处室|主体)\s*[:：]`)
 )
 
-// itemLineRe opens a numbered item's line (1. / (一) / 一、): an owner line
-// right under one is the item's.
-var itemLineRe = regexp.MustCompile(`^\s*(?:\d{1,3}\s*[.．、]|[（(]\s*(?:\d{1,3}|[一二三四五六七八九十]{1,3})\s*[)）]|[一二三四五六七八九十]{1,3}、)`)
-
 // documentOwnerLines are the lines labelled like a site footer's owner
 // (协办单位：区委编办、园区党工委) that belong to the document: those
 // listing several units (or labels), those next to a line only a document
@@ -101,7 +97,7 @@ func documentOwnerLines(lines []line) map[int]bool {
 			}
 			_, value, _ := strings.Cut(strings.Replace(l.text, "：", ":", 1), ":")
 			before := near(i, -1)
-			if strings.ContainsAny(value, "、，,；;") || documents(before) || documents(near(i, 1)) || before >= 0 && itemLineRe.MatchString(lines[before].text) {
+			if strings.ContainsAny(value, "、，,；;") || documents(before) || documents(near(i, 1)) || before >= 0 && numberedLineRe.MatchString(strings.TrimSpace(lines[before].text)) {
 				own[i] = true
 			}
 		}

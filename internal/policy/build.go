@@ -126,7 +126,7 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) (byOrder bool)
 		src := items[it.inherit]
 		t.Kind = taskKind
 		t.Lead, t.Co = src.units.lead, src.units.co
-		t.Flags = append(t.Flags, "原表此行未列责任单位，已沿用上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）的责任单位（原表可能为合并单元格），请核实")
+		t.Flags = append(t.Flags, inheritedFlag("上一行（"+strings.Join(pathOf(items, it.inherit), "")+"）"))
 		return src.units.byOrder
 	case inTarget || targetHeadingRe.MatchString(t.Title):
 		t.Kind = task.KindTarget

@@ -174,6 +174,9 @@ const maxDueCell = 15
 // that sets a time among other words.
 func (u unitRules) unitsThenDue(tail string) (string, string, bool) {
 	rs := []rune(tail)
+	if len(rs) < 3 || !strings.ContainsAny(string(rs[max(0, len(rs)-maxDueCell):]), timeChars) {
+		return "", "", false
+	}
 	// cut parts rs before its last n characters, which must be a time
 	// (isTime) after a list of units.
 	cut := func(n int, isTime func(string) bool) (string, string, bool) {

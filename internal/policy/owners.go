@@ -526,11 +526,14 @@ func otherName(name string) (string, string) {
 	return name, ""
 }
 
+// timeChars holds a character of every time a cell names (2024年底前,
+// 三年内, 持续推进, 逐月): most names and sentences hold none at their end.
+const timeChars = "0123456789年月日天周季内前底期末旬续常长按逐每"
+
 // endsInTime reports a name whose last words set a time (三年内, 5月底前,
 // 逐月, 持续): a time cell run on after the name, which is no name.
 func endsInTime(name string) bool {
-	// Every time a cell names holds one of these (most names none).
-	if !strings.ContainsAny(name, "0123456789年月日天周季内前底期续常长按逐每") {
+	if !strings.ContainsAny(name, timeChars) {
 		return false
 	}
 	rs := []rune(name)

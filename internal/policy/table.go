@@ -332,6 +332,12 @@ func isSectionRow(l string) bool {
 	return ok && (m.style == styleCN || m.style == styleCNParen)
 }
 
+// inheritedFlag tells the office that a row without units took those of
+// another row (from: 上一行, 下一行, 上一行（一(一)1）), a merged cell's.
+func inheritedFlag(from string) string {
+	return "原表此行未列责任单位，已沿用" + from + "的责任单位（原表可能为合并单元格），请核实"
+}
+
 // tableTasks reads the rows of a task table. Sections come from rows that
 // hold only a heading (一、知识产权保护方面); a row without units shares the
 // units of the row above, as a merged cell would.
@@ -434,14 +440,14 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			tk.Lead, tk.Co, tk.Flags, tk.UnitsRaw = us.lead, us.co, us.flags, raw
 			p.byOrder[tk] = us.byOrder
 			if t.sharedBelow[&row[0]] {
-				tk.Flags = append(tk.Flags, "原表此行未列责任单位，已沿用下一行的责任单位（原表可能为合并单元格），请核实")
+				tk.Flags = append(tk.Flags, inheritedFlag("下一行"))
 			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
 		case prev != nil:
 			tk.Lead, tk.Co = prev.Lead, prev.Co
 			p.byOrder[tk] = p.byOrder[prev]
-			tk.Flags = append(tk.Flags, "原表此行未列责任单位，已沿用上一行的责任单位（原表可能为合并单元格），请核实")
+			tk.Flags = append(tk.Flags, inheritedFlag("上一行"))
 		default:
 			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
 		}

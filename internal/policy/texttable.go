@@ -727,7 +727,7 @@ func readSeqlessHeader(lines []string, i int) ([]string, int) {
 // shortGroupCell reports a cell that can title a group of rows: a few
 // words, no sentence, no number.
 func shortGroupCell(c string) bool {
-	return len([]rune(c)) <= 20 && !strings.ContainsAny(c, "。；;，,") && !hasCellNumber(c) && !bareNumberRe.MatchString(c)
+	return fewWords(c, 20) && !hasCellNumber(c) && !bareNumberRe.MatchString(c)
 }
 
 // rowNumberNext returns the number of the task cell after lines[j], ""
@@ -795,7 +795,12 @@ func headWord(c string) string {
 // shortTitle reports a cell that can be a group's title (公共文化服务,
 // 三建设一整治): short, no sentence in it.
 func shortTitle(c string) bool {
-	return len([]rune(c)) <= 12 && !strings.ContainsAny(c, "。；;，,")
+	return fewWords(c, 12)
+}
+
+// fewWords reports a cell of n characters at most and no sentence.
+func fewWords(c string, n int) bool {
+	return len([]rune(c)) <= n && !strings.ContainsAny(c, "。；;，,")
 }
 
 // cellLine is line k of a table flattened one cell a line, without the
