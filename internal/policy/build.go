@@ -173,9 +173,10 @@ func dateTask(t *task.Task, items []*item, i, docYear int) {
 		}
 	}
 	// A section may set the date for all its items (二、指标体系：
-	// 到2018年底，…); it beats an undated 持续推进 of the item's text,
-	// not a time the item's own clause gives (年内持续推进).
-	for a := it.parent; (t.Deadline == nil || t.Deadline.Date == "" && it.due == "") && a >= 0; a = items[a].parent {
+	// 到2018年底，…); it beats an undated 持续推进 or a year's work (全年
+	// 转化50项) of the item's text, not a time the item's own clause gives
+	// (年内持续推进).
+	for a := it.parent; (t.Deadline == nil || it.due == "" && (t.Deadline.Date == "" || isYearsWork(t.Deadline.Text))) && a >= 0; a = items[a].parent {
 		if d := sectionDeadline(items[a], docYear); d != nil {
 			t.Deadline = d
 		}

@@ -160,10 +160,44 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		}
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
+	if d := yearsWork(text, docYear); d != nil {
+		return d
+	}
 	if d := openEnded(text); d != nil {
 		return d
 	}
 	return eventDeadline(text)
+}
+
+// yearsWorkRe is work set for the document's year as a whole (全年培训1万
+// 人次, 今年新开工30个), due by its end. Not 当年, which mostly qualifies a
+// noun (当年新招用的人员, 当年计划退出村).
+var yearsWorkRe = regexp.MustCompile(`全年|今年|本年度`)
+
+// isYearsWork reports a deadline yearsWork read.
+func isYearsWork(text string) bool {
+	return text == "全年" || text == "今年" || text == "本年度"
+}
+
+// yearsWork reads a year's work as due at the year's end. Not the year
+// so far (今年以来, 今年来), nor another year's whole (去年全年, 明年全年).
+func yearsWork(text string, docYear int) *task.Deadline {
+	if !strings.Contains(text, "年") {
+		return nil
+	}
+	for _, loc := range yearsWorkRe.FindAllStringIndex(text, -1) {
+		after, before := text[loc[1]:], text[:loc[0]]
+		if strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "来") ||
+			strings.HasSuffix(before, "去年") || strings.HasSuffix(before, "上年") || strings.HasSuffix(before, "前年") || strings.HasSuffix(before, "明年") {
+			continue
+		}
+		d := &task.Deadline{Text: text[loc[0]:loc[1]]}
+		if docYear > 0 {
+			d.Date = fmt.Sprintf("%d-12-31", docYear)
+		}
+		return d
+	}
+	return nil
 }
 
 // eventDeadlineRe is work due before an event the text names instead of a

@@ -84,7 +84,13 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 		docYear, _ = strconv.Atoi(out.Date[:4])
 	}
 
-	items := p.readItems(rs, rule)
+	// Where each table stood in the text: a heading right above one opens
+	// a section though no item of the text follows it.
+	tableAt := make([]int, len(tables))
+	for i, t := range tables {
+		tableAt[i] = lineOffset(text, t.line)
+	}
+	items := p.readItems(rs, rule, tableAt)
 	// A document whose tasks are in a table: its numbered text only
 	// introduces them.
 	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
@@ -179,8 +185,8 @@ func insertAfter(tasks []*task.Task, at *task.Task, rows []*task.Task) []*task.T
 }
 
 // readItems finds the items and their clauses.
-func (p *parser) readItems(rs []rune, rule leadRule) []*item {
-	nodes := scanItems(rs)
+func (p *parser) readItems(rs []rune, rule leadRule, tableAt []int) []*item {
+	nodes := scanItems(rs, tableAt)
 	if len(nodes) > 0 {
 		before := strings.TrimRight(string(rs[:nodes[0].m.start]), " \t\n\u3000")
 		p.leadIn = strings.TrimSpace(before[strings.LastIndex(before, "\n")+1:])

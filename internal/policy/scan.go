@@ -42,14 +42,16 @@ type scanner struct {
 	// weakSeen holds the kinds of weak marker (style and form) a run of
 	// which was taken: a later list of one such item is taken too.
 	weakSeen map[marker]bool
+	// tableAt holds the rune offsets where the text's tables stood.
+	tableAt []int
 }
 
 // attachmentRe matches the line that starts an attachment: 附件1, 附件 2,
 // 附件一, 附件 (nothing else on the line).
 var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})\s*[:：]?[ \t\x{3000}]*$`)
 
-func scanItems(rs []rune) []node {
-	s := &scanner{rs: rs, lastVal: map[style]int{}, weakSeen: map[marker]bool{}}
+func scanItems(rs []rune, tableAt []int) []node {
+	s := &scanner{rs: rs, lastVal: map[style]int{}, weakSeen: map[marker]bool{}, tableAt: tableAt}
 	lineStart := true
 	listEnd := attachmentList(rs, 0)
 	for i := 0; i < len(rs); i++ {
@@ -512,13 +514,28 @@ const maxNumberedOn = 300
 // a section though its next sibling stands pages on or the excerpt ends
 // before it: the next marker that opens a line is of another style (二、
 // 重点任务 then （一）… or 2.…, m's items), or none follows and m's item
-// holds its own clause.
+// holds its own clause or is the heading of a table right under it.
 func (s *scanner) opensSection(m marker) bool {
 	n, ok := s.nextLineMarker(m, anyMarker)
 	if !ok {
-		return holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
+		return holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)]) || s.headsTable(m)
 	}
 	return n.style != m.style
+}
+
+// headsTable reports whether a table stood on the line after m's, with
+// only blank lines between.
+func (s *scanner) headsTable(m marker) bool {
+	end := m.end
+	for end < len(s.rs) && s.rs[end] != '\n' {
+		end++
+	}
+	for _, at := range s.tableAt {
+		if at >= end && at <= len(s.rs) && strings.TrimSpace(string(s.rs[end:at])) == "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sameLineSibling reports whether the next number of m's list follows m on
