@@ -133,8 +133,8 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 	if body, c, ok := u.midLabel(t); ok {
 		return body, []clause{c}
 	}
-	if c, ok := u.byClause(t); ok {
-		return text, []clause{c}
+	if cs := u.byClauses(t); cs != nil {
+		return text, cs
 	}
 	if bare {
 		// A deadline cell on the last line, after the units.
@@ -822,11 +822,26 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 	if m := togetherRe.FindStringSubmatch(names); m != nil {
 		names = m[1]
 	}
+	if byAfterWords(names) {
+		return assignment{}, false
+	}
 	first := splitTop(names, "、")
 	if len(first) == 0 || !u.plausible(strings.TrimSuffix(first[0], "等")) {
 		return assignment{}, false
 	}
 	return assignment{units: bare}, true
+}
+
+// byAfterWords reports a 由 after a phrase's first words (广告牌日常清洁由
+// 企业负责: the work, then who does it), which is a sentence of its own,
+// not a list of units; not the 由 of a word (自由贸易试验区).
+func byAfterWords(phrase string) bool {
+	i := strings.Index(phrase, "由")
+	if i <= 0 {
+		return false
+	}
+	before, _ := utf8.DecodeLastRuneInString(phrase[:i])
+	return unicode.Is(unicode.Han, before) && !strings.ContainsRune("自理缘经", before)
 }
 
 // deadlinePhrase reports a phrase that only says when the work is due:
@@ -840,33 +855,35 @@ func deadlinePhrase(p string) bool {
 // 由包片单位县气象局负责清除.
 var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:牵头)?负责`)
 
-// byClause reads the units of the last 由X负责 of an item whose text holds
+// byClauses reads the units of each 由X负责 of an item whose text holds
 // no other clause, when X is a list of units (a role word before it, 包片
-// 单位, is left out). The text stays whole: the sentence is the task's.
-func (u unitRules) byClause(t string) (clause, bool) {
-	ms := byRe.FindAllStringSubmatchIndex(t, -1)
-	for k := len(ms) - 1; k >= 0; k-- {
-		list := strings.TrimSpace(t[ms[k][4]:ms[k][5]])
+// 单位, is left out), in the order the text gives them: the first names
+// the lead, as with several clauses in brackets. A later one may name
+// collectives only (……由各镇街及相关部门负责); the first may not, as 由各地
+// 负责 alone assigns nothing the office can chase. The text stays whole:
+// the sentence is the task's.
+func (u unitRules) byClauses(t string) []clause {
+	var out []clause
+	for _, m := range byRe.FindAllStringSubmatchIndex(t, -1) {
+		list := strings.TrimSpace(t[m[4]:m[5]])
 		// 本政策由市科技局负责解释 names who interprets the text, not who
 		// does its work.
-		if strings.HasPrefix(t[ms[k][1]:], "解释") {
+		if strings.HasPrefix(t[m[1]:], "解释") || !u.isUnitList(list) || genericNames(list) && (out == nil || !collectivesOnly(list)) {
 			continue
 		}
-		if u.isUnitList(list) && !genericNames(list) {
-			c := clause{form: formLabelled, raw: list}
-			ref := articleRefRe.FindString(sentenceAround(t, ms[k][0], ms[k][1]))
-			if strings.Contains(ref, "至") {
-				// 第六条至第十六条…由X负责: the sentence restates the
-				// units of the articles it names, not this item's.
-				continue
-			}
-			if ref != "" {
-				c.flag = "责任单位出自指向" + ref + "的句子，可能不是本条的责任单位，请核实"
-			}
-			return c, true
+		c := clause{form: formLabelled, raw: list}
+		ref := articleRefRe.FindString(sentenceAround(t, m[0], m[1]))
+		if strings.Contains(ref, "至") {
+			// 第六条至第十六条…由X负责: the sentence restates the
+			// units of the articles it names, not this item's.
+			continue
 		}
+		if ref != "" {
+			c.flag = "责任单位出自指向" + ref + "的句子，可能不是本条的责任单位，请核实"
+		}
+		out = append(out, c)
 	}
-	return clause{}, false
+	return out
 }
 
 // articleRefRe names other articles or items of the document by number
@@ -885,6 +902,18 @@ func sentenceAround(t string, from, to int) string {
 		return t[start:]
 	}
 	return t[start : to+end]
+}
+
+// collectivesOnly reports a list whose every name is a collective of
+// units (各镇街, 相关部门), not a word like 企业 or 各地.
+func collectivesOnly(list string) bool {
+	for _, n := range splitTop(list, "、，,及和") {
+		n = strings.TrimSpace(n)
+		if len([]rune(n)) < 3 || !strings.HasPrefix(n, "各") && !strings.HasPrefix(n, "有关") && !strings.HasPrefix(n, "相关") {
+			return false
+		}
+	}
+	return true
 }
 
 // genericNames reports a list holding a word that names no one unit (企业,

@@ -59,6 +59,9 @@ var (
 	// not read as a unit name.
 	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
 	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
+	// seeNoteRe is a bracket after a name that points the reader elsewhere
+	// (市有关单位（见附件1，下同）, （详见附表）): a note, no part of the name.
+	seeNoteRe = regexp.MustCompile(`[（(]\s*(?:详见|具体见|参见|名单见|见)[^（）()]{0,24}[）)]`)
 )
 
 // detectLeadRule finds the document's statement of how leads are marked.
@@ -125,6 +128,9 @@ var verbPauseRe = regexp.MustCompile(`(牵头|负责|负总责|统筹)、`)
 // closing 下同 and its closing stops.
 func clauseText(raw string) string {
 	raw = emptyBracketRe.ReplaceAllString(ruleNoteRe.ReplaceAllString(raw, ""), "")
+	if strings.Contains(raw, "见") {
+		raw = seeNoteRe.ReplaceAllString(raw, "")
+	}
 	raw = strings.TrimLeft(strings.TrimSpace(strings.TrimRight(raw, "。.，,；; ")), dashes)
 	// 由A牵头、B配合: the phrases parted by 、 instead of a comma.
 	raw = verbPauseRe.ReplaceAllString(raw, "$1，")
