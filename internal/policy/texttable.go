@@ -653,6 +653,12 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// the table cut short. It stays with the units, where it is
 			// told to the office as no unit's name, not dropped.
 			put(filledUnitCol(cur, cols), c)
+		case hasCol(cols, colDeadline) && unitCells > 0 && cur[colAt[colDeadline]] == "" && colAt[colDeadline] > firstUnitCol(cols) &&
+			len([]rune(c)) <= maxTimeCell && strings.ContainsAny(c, timeChars) && !hasCellNumber(c) && !looksLikePerson(c):
+			// The time column's cell after the row's units, in words the
+			// deadline reader does not know (省出台文件后2个月完成, a
+			// page's 2016年6底前): the office reads it as written.
+			put(colDeadline, c)
 		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
@@ -676,6 +682,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	t.sharedBelow = shared
 	return t, j, true
 }
+
+// maxTimeCell bounds a time cell read as written: longer text after a
+// row's units is another column's.
+const maxTimeCell = 30
 
 // filledUnitCol is the last unit column of cols that row fills (colUnits
 // where it fills none).
