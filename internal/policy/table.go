@@ -35,7 +35,7 @@ var columnWords = []struct {
 	{regexp.MustCompile(`(责任|负责|实施|承办|落实|执行)(单位|部门|主体|科室|处室|股室)|指导部门|(?:任务|部门|责任|职责)分工$`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|时间要求|截止时间|进度安排|完成期限|起止年限|时间进度|进度要求|办结时间|完成节点`), colDeadline},
 	{regexp.MustCompile(`(任务|举措|项目|事项)(名称)?$|^改革举措$|^工作任务$|^重点任务$`), colTitle},
-	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作|名称$|要求$`), colContent},
+	{regexp.MustCompile(`内容|措施|任务|目标|指标|事项|工作|名称$|要求$|问题`), colContent},
 }
 
 func classifyHeader(cell string) column {
@@ -95,6 +95,9 @@ type taskTable struct {
 	// category is set when the first column groups the rows (分类): a
 	// row whose group is headed as goals (发展目标) is a target.
 	category bool
+	// heads are the header's cells, where the table was read with one: a
+	// second task column's cell joins the task's text under its name.
+	heads []string
 	// note is a review note every row carries (how its cells were guessed).
 	note string
 	// sharedBelow holds the rows (by their first cell) whose units were
@@ -155,7 +158,7 @@ func recogniseTable(rows [][]string) (*taskTable, bool) {
 			if len(data) > 0 && lowerHeader(cols, rows[h], data[0]) {
 				data = data[1:]
 			}
-			t := &taskTable{cols: cols, rows: categorySections(rows[h], data)}
+			t := &taskTable{cols: cols, rows: categorySections(rows[h], data), heads: rows[h]}
 			if k := firstCol(cols, colContent); k >= 0 {
 				head := strings.Join(strings.Fields(rows[h][k]), "")
 				t.goals = goalHeaderRe.MatchString(head)
@@ -490,9 +493,28 @@ func (t *taskTable) cellsOf(row []string) (map[column]string, int) {
 		}
 		if i < len(t.cols) && t.cols[i] != colNone && cells[t.cols[i]] == "" {
 			cells[t.cols[i]] = c
+		} else if i < len(t.cols) && t.cols[i] == colContent && c != "" && !strings.Contains(cells[colContent], c) && !progressHeadRe.MatchString(t.headOf(i)) {
+			// A second task column (重点任务 | 主要内容 | 具体目标, 路段名称
+			// | 问题描述): its cell is the task's too, under its name.
+			cells[colContent] = strings.TrimRight(cells[colContent], "。；; ") + "；" + t.headOf(i) + c
 		}
 	}
 	return cells, nonEmpty
+}
+
+// progressHeadRe names a column of what was done (1-9月份工作完成情况,
+// 目标完成情况, 工作进展): a report on the task, not the task.
+var progressHeadRe = regexp.MustCompile(`情况|进展|进度|成效|完成率`)
+
+// headOf is column i's name and a colon, "" when the table has no header.
+func (t *taskTable) headOf(i int) string {
+	if i >= len(t.heads) {
+		return ""
+	}
+	if h := strings.Join(strings.Fields(t.heads[i]), ""); h != "" {
+		return h + "："
+	}
+	return ""
 }
 
 // noneCell reports a cell that says there is nothing (无, 暂无, /, —): in

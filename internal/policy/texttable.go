@@ -461,6 +461,14 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// unitsFirst: a unit column stands before the task's (序号 | 牵头单位 |
 	// 重点任务): the row's first cell that names units is theirs.
 	unitsFirst := firstUnitCol(cols) < colAt[colContent]
+	// second is the second task column, -1 when there is none.
+	second := -1
+	for k := colAt[colContent] + 1; k < len(cols); k++ {
+		if cols[k] == colContent {
+			second = k
+			break
+		}
+	}
 	lastSeq := 0 // the last row's 序号
 	// subRows counts the —— sub-rows of the numbered row above; pending are
 	// the sub-rows with no units of their own, which share the units the
@@ -662,6 +670,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		case looksLikePerson(c) && hasCol(cols, colLeader) && !(unitCells > 0 && leaderFirst):
 			put(colLeader, c)
 			pendingLeader = ""
+		case !allKnown && unitCells == 0 && second >= 0 && cur[second] == "" && !(hasCol(cols, colLeader) && looksLikePerson(c)):
+			// The second task column's cell (路段名称 | 问题描述 | 责任单位
+			// | 备注), before the row's units.
+			cur[second] = c
 		case allKnown && unitCells == 0 && !rowDone(cur) && !looksLikePerson(c):
 			// The rest of the task's cell, which a PDF's line broke
 			// anywhere (……全年完成改造项目 / 50个): no other column has
