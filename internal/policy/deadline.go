@@ -15,7 +15,7 @@ import (
 // lead word (到/至, read from the text before, see leadWord): it starts with
 // the year so that the regexp engine can skip to each "20". Groups: 1 year,
 // 2 month, 3 day, 4 年底/年末/上半年/…, 5 前/以前/底前.
-var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)?(前|以前|之前|底前|末前|内)?`)
+var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|[上中下]旬)?(前|以前|之前|底前|末前|内)?`)
 
 var leadWords = []string{"截止到", "截至", "截止", "到", "至", "于", "在"}
 
@@ -31,7 +31,7 @@ func leadWord(before string) string {
 }
 
 var (
-	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前)`)
+	monthOnlyRe = regexp.MustCompile(`(?:^|[^\d年]|每年)(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*(?:底前|末前|底|末|前|以前|之前|([上中下])旬)`)
 	openEndedRe = regexp.MustCompile(`长期坚持|持续推进|长期推进|常态化推进|长期`)
 	recurringRe = regexp.MustCompile(`每[两二三四五]?年|每季度|每月|每半年|逐月|按月|逐季度?|按季度?`)
 	// 本意见印发之日起30日内: a time counted from the document's issue,
@@ -103,11 +103,7 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		// when the document's year is not known.
 		best, bestEnd := -1, ""
 		for k, m := range ms {
-			day := ""
-			if m[4] >= 0 {
-				day = text[m[4]:m[5]]
-			}
-			if end := periodEnd(2000, text[m[2]:m[3]], day, ""); best < 0 || end > bestEnd {
+			if end := periodEnd(2000, text[m[2]:m[3]], "", monthPart(text, m)); best < 0 || end > bestEnd {
 				best, bestEnd = k, end
 			}
 		}
@@ -338,12 +334,20 @@ func monthDeadline(text string, m []int, docYear int) *task.Deadline {
 	if docYear == 0 {
 		return d
 	}
-	day := ""
-	if m[4] >= 0 {
-		day = text[m[4]:m[5]]
-	}
-	d.Date = periodEnd(docYear, text[m[2]:m[3]], day, "")
+	d.Date = periodEnd(docYear, text[m[2]:m[3]], "", monthPart(text, m))
 	return d
+}
+
+// monthPart is what a monthOnlyRe match m names within its month: a day
+// (7月25日前) or a third of the month (4月中旬), "" for the whole month.
+func monthPart(text string, m []int) string {
+	switch {
+	case m[4] >= 0:
+		return text[m[4]:m[5]] + "日"
+	case m[6] >= 0:
+		return text[m[6]:m[7]] + "旬"
+	}
+	return ""
 }
 
 // partOfYear reads 上半年, 下半年 or a quarter (三季度前) without a year as
@@ -405,6 +409,15 @@ func periodEnd(year int, month, day, suffix string) string {
 		if mo < 1 || mo > 12 {
 			return ""
 		}
+		// 4月上旬, 4月中旬: by the 10th or the 20th; 下旬 ends the month.
+		switch {
+		case strings.HasSuffix(suffix, "日"):
+			day = strings.TrimSuffix(suffix, "日")
+		case strings.HasSuffix(suffix, "上旬"):
+			day = "10"
+		case strings.HasSuffix(suffix, "中旬"):
+			day = "20"
+		}
 		if day != "" {
 			d, _ := strconv.Atoi(day)
 			if d < 1 || d > 31 {
@@ -439,6 +452,11 @@ func milestoneYear(text string, docYear int) *task.Deadline {
 		// 举办2026年…盛典, 2025年"数据要素×"大赛: the year names an event,
 		// not an end.
 		if eventVerbRe.MatchString(before) {
+			continue
+		}
+		// 《…改革方案(2025-2029年)》: a year in a title names the
+		// document, not an end of this work.
+		if strings.LastIndex(before, "《") > strings.LastIndex(before, "》") {
 			continue
 		}
 		if strings.HasSuffix(before, "自") || strings.HasSuffix(before, "从") || strings.HasSuffix(before, "于") ||
