@@ -780,6 +780,12 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	for ; begin > 0; begin-- {
 		ph, ok := u.assignPhrase(parts[begin-1])
 		if !ok {
+			// 由市财政局、农业局，各县（市）、区人民政府负责落实: a list
+			// opened by 由 runs on across the comma to its verb.
+			if by := strings.TrimPrefix(strings.TrimSpace(parts[begin-1]), "由"); len(phrases) > 0 && by != strings.TrimSpace(parts[begin-1]) && u.isUnitList(by) {
+				phrases = append([]string{by}, phrases...)
+				begin--
+			}
 			break
 		}
 		if ph.leader != "" {
