@@ -915,11 +915,17 @@ func sentenceAround(t string, from, to int) string {
 func collectivesOnly(list string) bool {
 	for _, n := range splitTop(list, "、，,及和") {
 		n = strings.TrimSpace(n)
-		if len([]rune(n)) < 3 || !strings.HasPrefix(n, "各") && !strings.HasPrefix(n, "有关") && !strings.HasPrefix(n, "相关") {
+		if len([]rune(n)) < 3 || !groupWordFirst(n) {
 			return false
 		}
 	}
 	return true
+}
+
+// groupWordFirst reports a name that opens with a word for a group of
+// units (各, 有关, 相关).
+func groupWordFirst(n string) bool {
+	return strings.HasPrefix(n, "各") || strings.HasPrefix(n, "有关") || strings.HasPrefix(n, "相关")
 }
 
 // genericNames reports a list holding a word that names no one unit (企业,
@@ -927,7 +933,7 @@ func collectivesOnly(list string) bool {
 func genericNames(list string) bool {
 	for _, n := range splitTop(list, "、，,") {
 		n = strings.TrimSpace(n)
-		if len([]rune(n)) <= 2 || strings.HasPrefix(n, "各") || strings.HasPrefix(n, "有关") || strings.HasPrefix(n, "相关") {
+		if len([]rune(n)) <= 2 || groupWordFirst(n) {
 			return true
 		}
 	}

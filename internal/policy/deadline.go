@@ -172,13 +172,14 @@ var yearsWorkRe = regexp.MustCompile(`全年|今年|本年度`)
 
 // isYearsWork reports a deadline yearsWork read.
 func isYearsWork(text string) bool {
-	return text == "全年" || text == "今年" || text == "本年度"
+	return text != "" && yearsWorkRe.FindString(text) == text
 }
 
 // yearsWork reads a year's work as due at the year's end. Not the year
 // so far (今年以来, 今年来), nor another year's whole (去年全年, 明年全年).
 func yearsWork(text string, docYear int) *task.Deadline {
-	if !strings.Contains(text, "年") {
+	// Every match holds 全年, 今年 or 本年.
+	if !strings.Contains(text, "全年") && !strings.Contains(text, "今年") && !strings.Contains(text, "本年") {
 		return nil
 	}
 	for _, loc := range yearsWorkRe.FindAllStringIndex(text, -1) {
