@@ -95,8 +95,8 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	// introduces them.
 	out.Tasks = p.buildTasks(out.ID, items, docYear, len(tables) > 0)
 	built := out.Tasks
-	for _, t := range tables {
-		at := lineOffset(text, t.line)
+	for i, t := range tables {
+		at := tableAt[i]
 		host := tableHost(rs, items, at, built)
 		t.attachment = attachmentAbove(text, t.line)
 		rows := p.tableTasks(out.ID, t, rule, docYear, numberedBefore(out.Tasks, built, items, at), host)
