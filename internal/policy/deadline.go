@@ -37,6 +37,7 @@ var (
 	// 本意见印发之日起30日内: a time counted from the document's issue,
 	// whose date the text does not give.
 	sinceIssueRe = regexp.MustCompile(`(?:本\p{Han}{1,6}?)?(?:印发|发布|施行|实施)之日起\s*[0-9０-９一二三四五六七八九十两]{1,3}\s*(?:个工作日|工作日|日|天|个月|周)(?:以内|之内|内)`)
+	yearHalfRe   = regexp.MustCompile(`(20\d\d)([上下]半年)(?:前|以前|之前|内)?`)
 	withinYear   = regexp.MustCompile(`年内|年底前|年底|年末`)
 	// 上半年, 三季度前: a part of the document's year.
 	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
@@ -85,6 +86,16 @@ func findDeadline(text string, docYear int) *task.Deadline {
 		if date > bestDate {
 			bestDate = date
 			best = &task.Deadline{Text: strings.TrimSpace(text[start:m[1]]), Date: date}
+		}
+	}
+	// 2006上半年: a half of a year written without the 年 after its number.
+	if strings.Contains(text, "半年") {
+		for _, m := range yearHalfRe.FindAllStringSubmatchIndex(text, -1) {
+			year, _ := strconv.Atoi(text[m[2]:m[3]])
+			if date := periodEnd(year, "", "", text[m[4]:m[5]]); date > bestDate {
+				bestDate = date
+				best = &task.Deadline{Text: text[m[0]:m[1]], Date: date}
+			}
 		}
 	}
 	if d := sameYearSpan(text); d != nil && d.Date > bestDate {

@@ -52,6 +52,13 @@ func readGluedTable(lines []string, i int, u unitRules) (*taskTable, int, bool) 
 // gluedTable is the table of a glued header and its rows (two at least),
 // each row noted as a guess; next is the line after it.
 func gluedTable(rows [][]string, next int) (*taskTable, int, bool) {
+	return notedTable(rows, next, gluedNote)
+}
+
+// notedTable is the table of a header and its rows (two at least) that a
+// reader cut out of text by a guess, each row carrying note; next is the
+// line after it.
+func notedTable(rows [][]string, next int, note string) (*taskTable, int, bool) {
 	if len(rows) < 3 {
 		return nil, 0, false
 	}
@@ -59,7 +66,7 @@ func gluedTable(rows [][]string, next int) (*taskTable, int, bool) {
 	if !ok {
 		return nil, 0, false
 	}
-	t.note = gluedNote
+	t.note = note
 	return t, next, true
 }
 

@@ -172,12 +172,33 @@ func metaExcerptMidList(s string, w *wantDoc) (string, *wantDoc, bool) {
 		}
 		parents := metaNonEmpty(cn, paren)
 		nw, ok := metaDropItems(w, parents, "1", "2")
-		if !ok {
+		if !ok || !metaDroppedFrom(w, nw, strings.Join(lines[i:third], "")) {
 			return "", nil, false
 		}
 		return strings.Join(append(slices.Clone(lines[:i]), lines[third:]...), "\n"), nw, true
 	}
 	return "", nil, false
+}
+
+// metaDroppedFrom reports whether every task w has and nw lacks is one of
+// the dropped text's items (its text's start stands in it): a list of
+// problems inside a table's row (1、 2、 3、) numbers no tasks of its own,
+// and dropping two of them drops none of the rows numbered 1 and 2.
+func metaDroppedFrom(w, nw *wantDoc, dropped string) bool {
+	dropped = strings.Join(strings.Fields(dropped), "")
+	for _, t := range w.Tasks {
+		if slices.ContainsFunc(nw.Tasks, func(k wantTask) bool { return slices.Equal(k.Path, t.Path) }) {
+			continue
+		}
+		prefix := []rune(strings.Join(strings.Fields(t.TextPrefix), ""))
+		if len(prefix) > 6 {
+			prefix = prefix[:6]
+		}
+		if !strings.Contains(dropped, string(prefix)) {
+			return false
+		}
+	}
+	return true
 }
 
 // metaThirdItem returns the line of item 3 of the list whose item 1 is on

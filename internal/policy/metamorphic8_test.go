@@ -255,7 +255,7 @@ func metaCCPrinted(s string) string {
 // 2012: signed later, its span would read as past), else of 2024. Not in a table flattened one cell a line
 // (a line 序号 alone): its first number may be a cell.
 func metaSignatureBeforeList(s string) string {
-	if strings.Contains(s, "|") || metaCellTable(s) {
+	if strings.Contains(s, "|") || metaCellTable(s) || metaSpacedHeaderRe.MatchString(s) {
 		return s
 	}
 	lines := strings.Split(s, "\n")
@@ -278,6 +278,11 @@ func metaSignatureBeforeList(s string) string {
 	}
 	return s
 }
+
+// metaSpacedHeaderRe is the header of a table flattened with spaces whose
+// rows run over lines (序号 具体点位 存在问题 整改责任单位): its first
+// numbered line is inside the table, where no signature stands.
+var metaSpacedHeaderRe = regexp.MustCompile(`(?m)序号[ \x{3000}]+\S.*(单位|部门)[ \x{3000}]*$`)
 
 var metaYearRe = regexp.MustCompile(`((?:19|20)\d\d)年`)
 

@@ -481,11 +481,14 @@ func (p *parser) unitLineOwners(items []*item) []string {
 
 // groupOf returns the items a unit line heads when the first item after it
 // is items[from]: the siblings from there on, each with its subtree, up to
-// the next such line; nil when one of them has a clause of its own.
+// the next such line or attachment; nil when one of them has a clause of
+// its own.
 func (p *parser) groupOf(items []*item, from int) []int {
 	var sub []int
 	for k := from; k < len(items) && items[k].parent == items[from].parent; k = from + len(sub) {
-		if k > from && p.groupLine(items, k-1) != "" {
+		// Nor does a group run on into another attachment (附件2's
+		// items are no unit's of the text before it).
+		if k > from && (p.groupLine(items, k-1) != "" || items[k].scope != items[from].scope) {
 			break
 		}
 		sub = append(sub, subtree(items, k)...)

@@ -363,7 +363,8 @@ func (s *scanner) loneClausedItem(m marker) bool {
 // false when there is none.
 func (s *scanner) siblingAt(m marker) (marker, bool) {
 	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
-		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
+		// A bracketed number opens at its bracket: …组织实施）（21）进一步….
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) && !isOpenParen(s.rs[i]) || !precededOK(s.rs, i) {
 			continue
 		}
 		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 && afterStop(s.rs, i, "。；;）)〕】]］") {
@@ -408,6 +409,11 @@ func holdsClause(item []rune) bool {
 		}
 		if end := matchClose(rs, i); end > i {
 			inner := string(rs[i+1 : end])
+			// （A负责，年内完成；责任领导：王某某）: a person's label (or
+			// another that names no units) closes the units' part.
+			if loc := clauseWordRe.FindStringSubmatchIndex(inner); loc != nil && loc[0] > 0 && labelRoleOf(inner[loc[2]:loc[3]]) >= roleLeader {
+				inner = strings.TrimRight(inner[:loc[0]], "，,；; ")
+			}
 			if responsibilityEnd.MatchString(strings.TrimRight(inner, "。；;")) {
 				return true
 			}
@@ -475,19 +481,19 @@ func (s *scanner) closesSection(m marker) bool {
 	return ok && n.style == styleCN && holdsClause(s.rs[m.end:itemEnd(s.rs, m.end)])
 }
 
-// aboveExcerpt accepts a section's heading (五、) in an excerpt that began
-// below its sections, in the middle of a list of (二十一) or 21.: the page
-// holding 四、 was not kept. It stands on its own line, the excerpt has
+// aboveExcerpt accepts a section's heading (五、, or (五) over arabic items)
+// in an excerpt that began below its sections, in the middle of a list of
+// (二十一) or 21.: the page holding 四、 was not kept. It stands on its own line, the excerpt has
 // named no section yet, its first item was numbered past its list's first,
 // and a list of the first item's style goes on under the heading ((二十三)
 // after 五、, 1、 after 七、). It becomes a top-level item beside the
 // excerpt's first ones.
 func (s *scanner) aboveExcerpt(m marker) bool {
-	if m.style != styleCN || !m.lineStart || m.bare || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 {
+	if m.style != styleCN && m.style != styleCNParen || !m.lineStart || m.bare && m.style == styleCN || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 || s.lastVal[m.style] > 0 {
 		return false
 	}
 	first := s.nodes[0].m
-	if first.value < 2 || first.style != styleCNParen && first.style != styleNum && first.style != styleNumParen && first.style != styleNumHalf {
+	if first.value < 2 || first.style != styleCNParen && first.style != styleNum && first.style != styleNumParen && first.style != styleNumHalf || first.style == m.style {
 		return false
 	}
 	n, ok := s.nextLineMarker(m, anyMarker)
@@ -543,7 +549,8 @@ func (s *scanner) headsTable(m marker) bool {
 // its items inline (11、…（省发改委）。12、…).
 func (s *scanner) sameLineSibling(m marker) bool {
 	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
-		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) || !precededOK(s.rs, i) {
+		// A bracketed number opens at its bracket: …组织实施）（21）进一步….
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) && !isOpenParen(s.rs[i]) || !precededOK(s.rs, i) {
 			continue
 		}
 		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {

@@ -94,6 +94,10 @@ func detectLeadRule(text string) leadRule {
 // togetherRe reads A会同B: A leads, B co-operates.
 var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 
+// organiseRe reads A组织有关部门进行: A does the work with the departments
+// concerned, who co-operate (B is a collective: 市委组织部 is a name).
+var organiseRe = regexp.MustCompile(`^(.+?)组织((?:有关|相关|各)\p{Han}{1,12}?)(?:进行|实施|开展|落实|推进)$`)
+
 // units is the reading of one responsibility clause.
 type units struct {
 	lead, co []string
@@ -173,6 +177,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
 				p, _ = phraseRole(m[1], r)
 				with, _ = phraseRole(m[2], roleCo)
+			} else if m := organiseRe.FindStringSubmatch(phrase); m != nil {
+				p, with = m[1], m[2]
 			}
 			switch r {
 			case roleLead:
