@@ -100,6 +100,10 @@ func (u unitRules) closesWithVerb(head string) bool {
 		return false
 	}
 	first := splitTop(head, "、，,")
+	// 在省委宣传部的指导下，由A负责: the guide named first.
+	if len(first) > 1 && guidedRe.MatchString(strings.TrimSpace(first[0])) {
+		first = first[1:]
+	}
 	if len(first) == 0 {
 		return false
 	}

@@ -94,6 +94,36 @@ func detectLeadRule(text string) leadRule {
 // togetherRe reads A会同B: A leads, B co-operates.
 var togetherRe = regexp.MustCompile(`^(.+?)会同(.+)$`)
 
+// scopedLeadRe is a unit that leads over a part of the work only (市发改委
+// 牵头集体企业): the unit, then the part.
+var scopedLeadRe = regexp.MustCompile(`^(.{2,30}?)牵头(\p{Han}{2,8})$`)
+
+// scopedLeads returns the units of a phrase whose units each lead over a
+// part of the work (A牵头集体企业、B牵头国有企业), nil when it is no such
+// phrase: two parts at least, each a plausible unit before 牵头 and after
+// it a few words that name no agency (A牵头B、C配合 names B).
+func (u unitRules) scopedLeads(phrase string) []string {
+	if !strings.Contains(phrase, "牵头") {
+		return nil
+	}
+	var names []string
+	for _, part := range splitTop(strings.TrimSpace(phrase), "、") {
+		m := scopedLeadRe.FindStringSubmatch(strings.TrimSpace(part))
+		if m == nil || !u.plausible(m[1]) || agencyEndRe.MatchString(m[2]) || strings.ContainsAny(m[2][:3], "省市县区乡镇各") || responsibilityEnd.MatchString(m[2]) || strings.Contains(m[2], "牵头") {
+			return nil
+		}
+		names = append(names, m[1])
+	}
+	if len(names) < 2 {
+		return nil
+	}
+	return names
+}
+
+// guidedRe is the unit a clause says guides the work (在省委宣传部的指导下):
+// it co-operates with the units that do it.
+var guidedRe = regexp.MustCompile(`^在(.{2,40}?)的?(?:指导|督导)下$`)
+
 // organiseRe reads A组织有关部门进行: A does the work with the departments
 // concerned, who co-operate (B is a collective: 市委组织部 is a name).
 var organiseRe = regexp.MustCompile(`^(.+?)组织((?:有关|相关|各)\p{Han}{1,12}?)(?:进行|实施|开展|落实|推进)$`)
@@ -169,6 +199,13 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		}
 		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			phrase = takePersonNotes(phrase, &out.leaders)
+			if scoped := u.scopedLeads(phrase); scoped != nil {
+				for _, sc := range scoped {
+					lead = append(lead, u.expand(sc, &out.flags, &prefix)...)
+				}
+				addFlag(&out.flags, "“"+phrase+"”中各单位分别牵头不同范围的工作，已都列为牵头单位，请核实")
+				continue
+			}
 			p, r := phraseRole(phrase, seg.role)
 			// A、B会同C负责: C co-operates; the units before 会同 take the
 			// role their phrase gives them, and with none (负责) are a
@@ -179,6 +216,8 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 				with, _ = phraseRole(m[2], roleCo)
 			} else if m := organiseRe.FindStringSubmatch(phrase); m != nil {
 				p, with = m[1], m[2]
+			} else if m := guidedRe.FindStringSubmatch(strings.TrimSpace(phrase)); m != nil && u.isUnitList(m[1]) {
+				p, with = "", m[1]
 			}
 			switch r {
 			case roleLead:
