@@ -7,14 +7,20 @@ import (
 	"github.com/taizhang-dev/taizhang/internal/task"
 )
 
+// guidanceWords title the sections of guidance that assign nothing.
+const guidanceWords = `指导思想|基本原则|总体要求|总体思路|总体目标|保障措施|保障机制|组织保障|组织领导|组织实施|工作要求|有关要求|实施步骤|工作步骤|推进措施|实施保障|工作机构|组织机构|领导小组|机构设置`
+
 var (
 	// targetHeadingRe matches the titles of 主要目标 / 指标 sections.
 	targetHeadingRe = regexp.MustCompile(`(目标|指标|指标体系|预期性指标|约束性指标)(分解)?$|预期目标`)
-	// otherHeadingRe matches sections of guidance that assign nothing.
 	// headingNoteRe is a short note in brackets closing a heading:
 	// 经济社会发展指标（工作目标）, 主要指标（9项）.
-	headingNoteRe  = regexp.MustCompile(`\s*[（(][^（）()]{1,12}[)）]\s*$`)
-	otherHeadingRe = regexp.MustCompile(`指导思想|基本原则|总体要求|总体思路|总体目标|保障措施|保障机制|组织保障|组织领导|组织实施|工作要求|有关要求|实施步骤|工作步骤|推进措施|实施保障`)
+	headingNoteRe = regexp.MustCompile(`\s*[（(][^（）()]{1,12}[)）]\s*$`)
+	// otherHeadingRe matches sections of guidance that assign nothing.
+	// The words open the heading, after a verb at most (加强组织领导,
+	// 切实加强组织领导), or close it after 的 (把握创新发展的总体要求):
+	// 制定方案并组织实施 is a task.
+	otherHeadingRe = regexp.MustCompile(`^\p{Han}{0,4}?(?:` + guidanceWords + `)|的(?:` + guidanceWords + `)$`)
 )
 
 // isTargetHeading reports whether a heading titles a 主要目标 / 指标
@@ -131,17 +137,27 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) (byOrder bool)
 	case inTarget || targetHeadingRe.MatchString(t.Title):
 		t.Kind = task.KindTarget
 		t.Flags = append(t.Flags, "未标明责任单位，请指定牵头单位")
-	case !anyClause && !inOther && !otherHeadingRe.MatchString(t.Title):
+	case !anyClause && !inOther && !assignsNothing(t):
 		// 一、总体要求 with its paragraph and no sub-items is no task either.
 		t.Kind = task.KindTask
 		t.Flags = append(t.Flags, "文件未列责任单位，请指定牵头单位")
 	default:
 		t.Kind = task.KindOther
-		if anyClause && siblingsHaveClauses(items, i) && !inOther && !otherHeadingRe.MatchString(t.Title) {
+		if anyClause && siblingsHaveClauses(items, i) && !inOther && !assignsNothing(t) {
 			t.Flags = append(t.Flags, "同级条目都列有责任单位而此条没有，请确认是否为任务")
 		}
 	}
 	return false
+}
+
+// rosterRe opens the roster of a working group (工作机构组长：某某…, 领导
+// 小组 组长:…), whose members own no task of their own.
+var rosterRe = regexp.MustCompile(`^\p{Han}{0,10}?(?:组\s*长|召\s*集\s*人)\s*[:：]`)
+
+// assignsNothing reports an item of guidance: titled as such (保障措施,
+// 加强组织领导) or a working group's roster.
+func assignsNothing(t *task.Task) bool {
+	return otherHeadingRe.MatchString(t.Title) || rosterRe.MatchString(t.Text)
 }
 
 // summaryClause reports whether item i's clause only sums up those of its
