@@ -304,6 +304,44 @@ func (u unitRules) ownersFirst(text string) (clause, string, bool) {
 	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, true
 }
 
+// subjectVerbRe is a verb or adverb a sentence goes on with after its
+// subject (市工商局严格控制…, 国资委及市自来水公司一方面要…).
+var subjectVerbRe = regexp.MustCompile(`要|负责|牵头|重点|做好|抓好|严格|严把|参与|一方面|加强|依法|按照|积极|切实|认真|组织|督促|配合|协助|会同|必须|应当|进一步`)
+
+// subjectSummaryRe closes a subject's names with a word that sums them up:
+// 市妇联、团市委等部门.
+var subjectSummaryRe = regexp.MustCompile(`等(?:有关|相关)?(?:部门|单位)$`)
+
+// subjectFirst reads the units an item opens with as the subject of its
+// sentence (市妇联、团市委等部门做好…) as its clause, the first listed
+// leading: the shortest opening before a verb (subjectVerbRe) that is a
+// list of units, within the first 40 characters and its first phrase.
+// The text stays whole: the subject is part of its sentence. Callers
+// believe it only where nearly every item of a list opens so (a duty
+// list by department).
+func (u unitRules) subjectFirst(text string) (clause, bool) {
+	head := strings.TrimLeft(text, " \t\u3000")
+	if i := strings.IndexAny(head, "，,。；;：:（("); i >= 0 {
+		head = head[:i]
+	}
+	if rs := []rune(head); len(rs) > 40 {
+		head = string(rs[:40])
+	}
+	if holdsClause([]rune(text)) {
+		return clause{}, false
+	}
+	for _, loc := range subjectVerbRe.FindAllStringIndex(head, -1) {
+		names := subjectSummaryRe.ReplaceAllString(head[:loc[0]], "")
+		list := strings.ReplaceAll(names, "及", "、")
+		// 市委 of 市委组织部参与…: a name too short goes on.
+		if len([]rune(names)) < 2 || !u.isUnitList(list) || genericNames(list) {
+			continue
+		}
+		return clause{form: formLabelled, raw: names, read: "责任单位：" + list, flag: "责任单位取自条目开头的主语，请核实"}, true
+	}
+	return clause{}, false
+}
+
 // progressLabelRe starts a line that reports what was done (贯彻落实情况：,
 // 进展情况：, 进展与成效：), as a progress report (督查通报) writes under each
 // task.
@@ -878,10 +916,15 @@ func (u unitRules) byClauses(t string) []clause {
 		list := strings.TrimSpace(t[m[4]:m[5]])
 		// 本政策由市科技局负责解释 names who interprets the text, not who
 		// does its work.
-		if strings.HasPrefix(t[m[1]:], "解释") || !u.isUnitList(list) || genericNames(list) && (out == nil || !collectivesOnly(list)) {
+		shared := fieldsShared(list)
+		if strings.HasPrefix(t[m[1]:], "解释") || !u.isUnitList(shared) || genericNames(shared) && (out == nil || !collectivesOnly(list)) {
 			continue
 		}
 		c := clause{form: formLabelled, raw: list}
+		// 由公安部门负责，有关部门配合: the co-units of the same sentence.
+		if co := u.coPhraseAfter(t[m[1]:]); co != "" {
+			c.raw = list + "负责，" + co
+		}
 		ref := articleRefRe.FindString(sentenceAround(t, m[0], m[1]))
 		if strings.Contains(ref, "至") {
 			// 第六条至第十六条…由X负责: the sentence restates the
@@ -894,6 +937,45 @@ func (u unitRules) byClauses(t string) []clause {
 		out = append(out, c)
 	}
 	return out
+}
+
+// coVerbEndRe closes a phrase of co-units: 有关部门配合.
+var coVerbEndRe = regexp.MustCompile(`(?:配合|协助|参与|协同|协作)(?:落实|实施)?$`)
+
+// coPhraseAfter returns the phrase right after a 由X负责 that names the
+// units co-operating with X (，有关部门配合), "" when none does.
+func (u unitRules) coPhraseAfter(rest string) string {
+	rest, ok := strings.CutPrefix(rest, "，")
+	if !ok {
+		if rest, ok = strings.CutPrefix(rest, ","); !ok {
+			return ""
+		}
+	}
+	if i := strings.IndexAny(rest, "，,。；;\n"); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = strings.TrimSpace(rest)
+	names := coVerbEndRe.ReplaceAllString(rest, "")
+	if names == rest || !u.isUnitList(fieldsShared(names)) {
+		return ""
+	}
+	return rest
+}
+
+// fieldsShared writes out the suffix that fields share in a list of units
+// (公安、交通部门 → 公安部门、交通部门).
+func fieldsShared(list string) string {
+	names := splitTop(list, "、")
+	items := make([]markedUnit, len(names))
+	for i, n := range names {
+		items[i].name = n
+	}
+	var flags []string
+	shareFieldSuffix(items, &flags)
+	for i := range items {
+		names[i] = items[i].name
+	}
+	return strings.Join(names, "、")
 }
 
 // articleRefRe names other articles or items of the document by number

@@ -586,7 +586,8 @@ func (u unitRules) plausible(name string) bool {
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's
 	// words; 发展改革委 starts like them but is an agency.
-	if startsWithAction(name) && (!agencyEndRe.MatchString(name) || policyGoalRe.MatchString(name)) {
+	// 建设部门 names the departments of a field, as 公安部门 does.
+	if startsWithAction(name) && (!agencyEndRe.MatchString(name) && !fieldDeptRe.MatchString(name) || policyGoalRe.MatchString(name)) {
 		return false
 	}
 	if _, ok := u.aliases[name]; ok || u.known[name] {
@@ -612,6 +613,9 @@ func (u unitRules) plausible(name string) bool {
 	}
 	return sectionNameRe.MatchString(name) && !subjectWordRe.MatchString(name)
 }
+
+// fieldDeptRe is the departments of a field (建设部门, 质量技术监督部门).
+var fieldDeptRe = regexp.MustCompile(`^\p{Han}{2,6}部门$`)
 
 // listIntroRe opens the examples a note in brackets lists (（包括通算中心、
 // 智算中心）): what follows it names kinds of things, never a unit.

@@ -1008,15 +1008,28 @@ type opening struct {
 func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
 	found := map[int]opening{}
 	open, size := map[int]int{}, map[int]int{}
+	subject := map[int]int{} // items of a list opening with their units as subject
 	for i, it := range items {
 		size[it.parent]++
 		if c, rest, ok := p.rules.ownersFirst(own[i]); ok {
 			found[i] = opening{c, rest}
 			open[it.parent]++
+		} else if c, ok := p.rules.subjectFirst(own[i]); ok && len(it.children) == 0 {
+			found[i] = opening{c, own[i]}
+			subject[it.parent]++
 		}
 	}
 	for i, it := range items {
-		if _, ok := found[i]; ok && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
+		o, ok := found[i]
+		if !ok {
+			continue
+		}
+		// A list by department: three items at least, and nearly all of
+		// the list, open with their units as the sentence's subject.
+		if o.clause.flag != "" && (subject[it.parent] < 3 || subject[it.parent]*4 < size[it.parent]*3) {
+			delete(found, i)
+		}
+		if o.clause.flag == "" && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
 			delete(found, i)
 		}
 	}

@@ -461,7 +461,7 @@ func assignsWork(t string) bool {
 // out in words and confirmed by its sibling it is no stray number; an
 // Arabic one above 30 is more likely a figure than a page's first item.
 func (s *scanner) midway(m marker) bool {
-	if len(s.nodes) > 0 || m.bare && !m.stop || (m.style != styleCN && m.style != styleNum && m.style != styleNumHalf) || m.style != styleCN && m.value > 30 {
+	if len(s.nodes) > 0 || m.bare && !m.stop || (m.style != styleCN && m.style != styleCNParen && m.style != styleNum && m.style != styleNumHalf) || m.style != styleCN && m.style != styleCNParen && m.value > 30 {
 		return false
 	}
 	if !m.lineStart {
@@ -497,7 +497,7 @@ func (s *scanner) aboveExcerpt(m marker) bool {
 		return false
 	}
 	n, ok := s.nextLineMarker(m, anyMarker)
-	return ok && n.style == first.style
+	return ok && (n.style == first.style || n.value == 1 && n.style != styleCN && m.style == styleCN)
 }
 
 // numberedOn accepts the first arabic item of an excerpt that starts past
