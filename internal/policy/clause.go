@@ -327,15 +327,15 @@ func (u unitRules) subjectFirst(text string) (clause, bool) {
 	if rs := []rune(head); len(rs) > 40 {
 		head = string(rs[:40])
 	}
-	if holdsClause([]rune(text)) {
-		return clause{}, false
-	}
 	for _, loc := range subjectVerbRe.FindAllStringIndex(head, -1) {
 		names := subjectSummaryRe.ReplaceAllString(head[:loc[0]], "")
 		list := strings.ReplaceAll(names, "及", "、")
 		// 市委 of 市委组织部参与…: a name too short goes on.
 		if len([]rune(names)) < 2 || !u.isUnitList(list) || genericNames(list) {
 			continue
+		}
+		if holdsClause([]rune(text)) {
+			return clause{}, false // the item's own clause names its units
 		}
 		return clause{form: formLabelled, raw: names, read: "责任单位：" + list, flag: "责任单位取自条目开头的主语，请核实"}, true
 	}

@@ -999,6 +999,9 @@ func (p *parser) findClauses(items []*item, own []string, bare bool) int {
 type opening struct {
 	clause clause
 	rest   string
+	// subject is set for units that are the subject of the item's
+	// sentence (市工商局严格控制…), not set off by a colon.
+	subject bool
 }
 
 // ownersOpening finds the items that open with their units and a colon
@@ -1012,10 +1015,10 @@ func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
 	for i, it := range items {
 		size[it.parent]++
 		if c, rest, ok := p.rules.ownersFirst(own[i]); ok {
-			found[i] = opening{c, rest}
+			found[i] = opening{clause: c, rest: rest}
 			open[it.parent]++
 		} else if c, ok := p.rules.subjectFirst(own[i]); ok && len(it.children) == 0 {
-			found[i] = opening{c, own[i]}
+			found[i] = opening{clause: c, rest: own[i], subject: true}
 			subject[it.parent]++
 		}
 	}
@@ -1026,10 +1029,10 @@ func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
 		}
 		// A list by department: three items at least, and nearly all of
 		// the list, open with their units as the sentence's subject.
-		if o.clause.flag != "" && (subject[it.parent] < 3 || subject[it.parent]*4 < size[it.parent]*3) {
+		if o.subject && (subject[it.parent] < 3 || subject[it.parent]*4 < size[it.parent]*3) {
 			delete(found, i)
 		}
-		if o.clause.flag == "" && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
+		if !o.subject && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
 			delete(found, i)
 		}
 	}

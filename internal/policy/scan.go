@@ -362,16 +362,27 @@ func (s *scanner) loneClausedItem(m marker) bool {
 // sentence or a bracket (items run inline), or opening a line below;
 // false when there is none.
 func (s *scanner) siblingAt(m marker) (marker, bool) {
-	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
-		// A bracketed number opens at its bracket: …组织实施）（21）进一步….
-		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) && !isOpenParen(s.rs[i]) || !precededOK(s.rs, i) {
-			continue
-		}
-		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 && afterStop(s.rs, i, "。；;）)〕】]］") {
+	for n, ok := s.nextOnLine(m, m.end); ok; n, ok = s.nextOnLine(m, n.start+1) {
+		if afterStop(s.rs, n.start, "。；;）)〕】]］") {
 			return n, true
 		}
 	}
 	return s.ownLineSibling(m)
+}
+
+// nextOnLine returns the first marker of m's style numbered next after m
+// on m's line, at or after rs[from]; false when there is none.
+func (s *scanner) nextOnLine(m marker, from int) (marker, bool) {
+	for i := from; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
+		// A bracketed number opens at its bracket: …组织实施）（21）进一步….
+		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) && !isOpenParen(s.rs[i]) || !precededOK(s.rs, i) {
+			continue
+		}
+		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {
+			return n, true
+		}
+	}
+	return marker{}, false
 }
 
 // itemEnd returns where the item whose text starts at rs[i] ends: the next
@@ -483,11 +494,12 @@ func (s *scanner) closesSection(m marker) bool {
 
 // aboveExcerpt accepts a section's heading (五、, or (五) over arabic items)
 // in an excerpt that began below its sections, in the middle of a list of
-// (二十一) or 21.: the page holding 四、 was not kept. It stands on its own line, the excerpt has
-// named no section yet, its first item was numbered past its list's first,
-// and a list of the first item's style goes on under the heading ((二十三)
-// after 五、, 1、 after 七、). It becomes a top-level item beside the
-// excerpt's first ones.
+// (二十一) or 21.: the page holding 四、 was not kept. It stands on its own
+// line, the excerpt has named no section yet, its first item was numbered
+// past its list's first, and a list goes on under the heading in the first
+// item's style ((二十三) after 五、, 1、 after 七、) or, under 五、, a list of
+// its own from its first ((一) after 三、). It becomes a top-level item
+// beside the excerpt's first ones.
 func (s *scanner) aboveExcerpt(m marker) bool {
 	if m.style != styleCN && m.style != styleCNParen || !m.lineStart || m.bare && m.style == styleCN || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 || s.lastVal[m.style] > 0 {
 		return false
@@ -548,16 +560,8 @@ func (s *scanner) headsTable(m marker) bool {
 // its line, after the end of a sentence or a bracket: a paragraph that runs
 // its items inline (11、…（省发改委）。12、…).
 func (s *scanner) sameLineSibling(m marker) bool {
-	for i := m.end; i < len(s.rs) && i < m.end+4000 && s.rs[i] != '\n'; i++ {
-		// A bracketed number opens at its bracket: …组织实施）（21）进一步….
-		if !isDigit(s.rs[i]) && !isCNDigit(s.rs[i]) && !isOpenParen(s.rs[i]) || !precededOK(s.rs, i) {
-			continue
-		}
-		if n, ok := scanMarker(s.rs, i); ok && n.style == m.style && n.value == m.value+1 {
-			return afterStop(s.rs, i, "。；;）)")
-		}
-	}
-	return false
+	n, ok := s.nextOnLine(m, m.end)
+	return ok && afterStop(s.rs, n.start, "。；;）)")
 }
 
 // inlineSibling is nextSibling for a page flattened into one line ([接上页]
