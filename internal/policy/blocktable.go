@@ -178,12 +178,18 @@ func (u unitRules) blockRow(lines []string, k int, first string, next int) (text
 // units alone (after the row's first line only), or its last
 // space-parted words are, after a sentence's stop. A stray space inside a
 // name (区 卫生局) is closed up where the halves make no names of their own.
-// It returns the text before them and the units, 、-joined.
+// It returns the text before them and the units, 、-joined; a request
+// (请市文明办协调解决) stays in the text as written, its office's name
+// taken.
 func (u unitRules) blockUnits(l string, alone bool) (before, units string, ok bool) {
-	words := spaceRunRe.Split(strings.TrimSpace(l), -1)
+	l = strings.TrimSpace(l)
+	words := spaceRunRe.Split(l, -1)
 	before, names, ok := u.tailNames(words, len(words), alone, 0)
 	if !ok {
 		return "", "", false
+	}
+	if strings.Contains(l[len(before):], "请") {
+		before = l
 	}
 	return before, strings.Join(names, "、"), true
 }
