@@ -211,10 +211,7 @@ func readLabelLineRecord(lines []string, i int, cols []column, u unitRules) ([]s
 		if c == colNone || j > i && taskCol(c) {
 			break
 		}
-		k := j + 1
-		for k < len(lines) && strings.TrimSpace(lines[k]) == "" {
-			k++
-		}
+		k := nextFilled(lines, j+1)
 		if k == len(lines) || labelLine(lines[k]) != colNone {
 			break
 		}
@@ -224,10 +221,7 @@ func readLabelLineRecord(lines []string, i int, cols []column, u unitRules) ([]s
 		if f := firstCol(cols, c); f > 0 && row[f] == "" {
 			row[f] = strings.TrimSpace(lines[k])
 		}
-		j = k + 1
-		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
-			j++
-		}
+		j = nextFilled(lines, k+1)
 	}
 	units := strings.TrimRight(row[2]+row[4], "。")
 	if row[1] == "" || units == "" || !u.isUnitList(units) {

@@ -150,10 +150,7 @@ func readUnitEndedTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 	// The next line must name a column too (or be half of a word broken
 	// over two lines) before the cells are gathered: most lines that name
 	// a column (a heading 工作任务) open no table.
-	next := i + 1
-	for next < len(lines) && strings.TrimSpace(lines[next]) == "" {
-		next++
-	}
+	next := nextFilled(lines, i+1)
 	if next >= len(lines) {
 		return nil, 0, false
 	}

@@ -124,9 +124,13 @@ func (u unitRules) scopedLeads(phrase string) []string {
 // it co-operates with the units that do it.
 var guidedRe = regexp.MustCompile(`^在(.{2,40}?)的?(?:指导|督导)下$`)
 
+// organisedGroup is the collective a unit organises to do the work (有关
+// 部门 of 组织有关部门进行); a collective, so 市委组织部 is no such phrase.
+const organisedGroup = `((?:有关|相关|各)\p{Han}{1,12}?)`
+
 // organiseRe reads A组织有关部门进行: A does the work with the departments
-// concerned, who co-operate (B is a collective: 市委组织部 is a name).
-var organiseRe = regexp.MustCompile(`^(.+?)组织((?:有关|相关|各)\p{Han}{1,12}?)(?:进行|实施|开展|落实|推进)$`)
+// concerned, who co-operate.
+var organiseRe = regexp.MustCompile(`^(.+?)组织` + organisedGroup + `(?:进行|实施|开展|落实|推进)$`)
 
 // units is the reading of one responsibility clause.
 type units struct {
