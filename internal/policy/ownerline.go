@@ -398,3 +398,61 @@ func moveLabelsDown(lines []string, kinds []lineKind, above, end int) {
 	}
 	copy(lines[above:end], append(out, pending...))
 }
+
+// fieldItemRe is a sub-item that holds no work but its item's owners,
+// numbered like the work beside it: (2)责任主体。A、B是责任主体。 The label
+// ends with a stop or a colon; the units may be written as the sentence's
+// subject before the label again.
+var fieldItemRe *regexp.Regexp
+
+// numberedOwnerFields writes such a sub-item as the item's owner line, right
+// under the item's own line, where the clause reader looks for it: numbered,
+// it was read as a task of its own, and its sibling with the work as
+// another, both without units.
+func numberedOwnerFields(text string) string {
+	if !strings.Contains(text, "主体") && !strings.Contains(text, "单位") && !strings.Contains(text, "部门") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	changed := false
+	for i := 1; i < len(lines); i++ {
+		m := fieldItemRe.FindStringSubmatch(lines[i])
+		if m == nil {
+			continue
+		}
+		rs := []rune(strings.TrimLeft(lines[i], " \t\u3000"))
+		own, ok := scanMarker(rs, 0)
+		if !ok {
+			continue
+		}
+		first, parent := i, -1
+		for j := i - 1; j >= 0 && j >= i-40; j-- {
+			t := []rune(strings.TrimLeft(lines[j], " \t\u3000"))
+			if len(t) == 0 {
+				continue
+			}
+			mk, ok := scanMarker(t, 0)
+			if !ok {
+				continue
+			}
+			if mk.style != own.style {
+				parent = j
+				break
+			}
+			first = j
+		}
+		if parent < 0 {
+			continue
+		}
+		units := strings.TrimSuffix(m[2], "是"+m[1])
+		units = strings.TrimSuffix(units, "为"+m[1])
+		field := m[1] + "：" + units
+		copy(lines[first+1:i+1], lines[first:i])
+		lines[first] = field
+		changed = true
+	}
+	if !changed {
+		return text
+	}
+	return strings.Join(lines, "\n")
+}

@@ -128,6 +128,7 @@ func init() {
 	ownerOpensRe = regexp.MustCompile(`^(?:` + strings.Join(owners, "|") + `)`)
 	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
+	fieldItemRe = regexp.MustCompile(`^[ \t\x{3000}]*[（(]?\d{1,2}[)）.、．]\s*(` + strings.Join(owners, "|") + `)[。：:]\s*(\p{Han}[^。；;]*?)[。；;]?\s*$`)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
 	labelNameRe = regexp.MustCompile(`^(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)$`)
 	spaceLabelRe = regexp.MustCompile(`(^|[\n（(〔【\[；;，,。]|[局委办厅部府心会院所站队社处][ \t\x{3000}])([ \t\x{3000}]*)((?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `))[ \t\x{3000}]+(\p{Han}[^\s，,；;。、：:（）()]*)`)

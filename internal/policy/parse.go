@@ -76,7 +76,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
 	whole := head + text + tableText(tables)
 	p.rules.places = docPlaces(whole)
-	text = p.rules.ownerColumnLines(p.rules.brokenOwnerLines(p.rules.labelAboveLines(labelsAboveItems(contentAboveLabels(unbulletLabels(unbracketGroupVerbs(splitJointLabels(text))))))))
+	text = p.rules.ownerColumnLines(p.rules.brokenOwnerLines(p.rules.labelAboveLines(labelsAboveItems(contentAboveLabels(unbulletLabels(numberedOwnerFields(unbracketGroupVerbs(splitJointLabels(text)))))))))
 	rs := []rune(text)
 	rule := detectLeadRule(whole[len(head):])
 	docYear := 0
