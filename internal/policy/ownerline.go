@@ -250,15 +250,27 @@ func splitJointLabels(text string) string {
 	if !strings.Contains(text, "责任人") && !strings.Contains(text, "负责人") {
 		return text
 	}
-	text = rewriteMatches(jointLabelRe, text, func(loc []int) string {
-		person := group(text, loc, 3)
-		if !strings.ContainsRune(commonSurnames, []rune(person)[0]) {
-			return text[loc[0]:loc[1]]
+	// Only the lines that hold the label are read: neither pattern has a
+	// literal start to skip to, and most of a long text holds none.
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "责任人") || strings.Contains(l, "负责人") {
+			lines[i] = splitJointLabel(l)
 		}
-		return group(text, loc, 1) + "：" + group(text, loc, 2) + "；责任人：" + person + group(text, loc, 4)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func splitJointLabel(line string) string {
+	line = rewriteMatches(jointLabelRe, line, func(loc []int) string {
+		person := group(line, loc, 3)
+		if !strings.ContainsRune(commonSurnames, []rune(person)[0]) {
+			return line[loc[0]:loc[1]]
+		}
+		return group(line, loc, 1) + "：" + group(line, loc, 2) + "；责任人：" + person + group(line, loc, 4)
 	})
 	// With no person after the units, the label names the units alone.
-	return jointLabelOnlyRe.ReplaceAllString(text, "$1：")
+	return jointLabelOnlyRe.ReplaceAllString(line, "$1：")
 }
 
 // jointLabelOnlyRe is such a label whatever follows it.
