@@ -314,6 +314,9 @@ type lineKind struct {
 	item  style
 	label bool
 	blank bool
+	// names is set for a line that names an owner label anywhere, with
+	// its colon: 重点工作及责任单位： over sub-items that carry their own.
+	names bool
 }
 
 func kindOfLine(l string) lineKind {
@@ -322,12 +325,13 @@ func kindOfLine(l string) lineKind {
 	case t == "":
 		return lineKind{blank: true}
 	case hasColon(t) && clauseStartRe.MatchString(t) && ownerWordRe.MatchString(t):
-		return lineKind{label: true}
+		return lineKind{label: true, names: true}
 	}
+	names := hasColon(t) && ownerWordRe.MatchString(t)
 	if m, ok := scanMarker([]rune(t), 0); ok {
-		return lineKind{item: m.style}
+		return lineKind{item: m.style, names: names}
 	}
-	return lineKind{}
+	return lineKind{names: names}
 }
 
 // listEnd returns the index just past the list whose first item is at i:
@@ -369,8 +373,9 @@ func labelsAboveEach(kinds []lineKind, from, end int) bool {
 	return n >= 2
 }
 
-// labelBelowLast reports whether an owner line follows the list's last
-// item, between it and end.
+// labelBelowLast reports whether an owner label follows the list's last
+// item, between it and end: an owner line, or a line that introduces the
+// owners of the item's sub-items (重点工作及责任单位：).
 func labelBelowLast(kinds []lineKind, from, end int) bool {
 	last := from
 	for k := from; k < end; k++ {
@@ -379,7 +384,7 @@ func labelBelowLast(kinds []lineKind, from, end int) bool {
 		}
 	}
 	for k := last + 1; k < end; k++ {
-		if kinds[k].label {
+		if kinds[k].names {
 			return true
 		}
 	}
@@ -420,14 +425,16 @@ var fieldItemRe *regexp.Regexp
 // numberedOwnerFields writes such a sub-item as the item's owner line, right
 // under the item's own line, where the clause reader looks for it: numbered,
 // it was read as a task of its own, and its sibling with the work as
-// another, both without units.
+// another, both without units. Above every numbered line of a page (3、责任
+// 单位：农业部门。 opening an excerpt) it closes an item of the page before
+// and stays there, unnumbered, as such owner lines do: it is no task.
 func numberedOwnerFields(text string) string {
 	if !strings.Contains(text, "主体") && !strings.Contains(text, "单位") && !strings.Contains(text, "部门") {
 		return text
 	}
 	lines := strings.Split(text, "\n")
 	changed := false
-	for i := 1; i < len(lines); i++ {
+	for i := 0; i < len(lines); i++ {
 		m := fieldItemRe.FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
@@ -437,7 +444,7 @@ func numberedOwnerFields(text string) string {
 		if !ok {
 			continue
 		}
-		first, parent := i, -1
+		first, parent, numbered := i, -1, false
 		for j := i - 1; j >= 0 && j >= i-40; j-- {
 			t := []rune(strings.TrimLeft(lines[j], " \t\u3000"))
 			if len(t) == 0 {
@@ -447,13 +454,14 @@ func numberedOwnerFields(text string) string {
 			if !ok {
 				continue
 			}
+			numbered = true
 			if mk.style != own.style {
 				parent = j
 				break
 			}
 			first = j
 		}
-		if parent < 0 {
+		if parent < 0 && (numbered || i > 40) {
 			continue
 		}
 		units := strings.TrimSuffix(m[2], "是"+m[1])

@@ -837,10 +837,12 @@ func liftStandalone(items []*item, counts []int) {
 			best, bestN = s, n
 		}
 	}
-	for _, it := range items {
+	for i, it := range items {
 		// Sub-items that each have a clause of their own ((1)…⏎责任部门：A,
 		// (2)…⏎责任部门：B) are the tasks: none of theirs is the parent's.
-		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && (ownClauseAmong(items, items[it.parent].children) || clauseCount(items, items[it.parent].children) > 1) {
+		// Nor is a clause with a sibling after it: it closes its own
+		// sub-item, not the list (1、…⏎牵头单位：A ⏎2、…).
+		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && (ownClauseAmong(items, items[it.parent].children) || clauseCount(items, items[it.parent].children) > 1 || !lastChild(items, i)) {
 			continue
 		}
 		for a := it.parent; a >= 0; a = items[a].parent {
@@ -876,6 +878,12 @@ func liftStandalone(items []*item, counts []int) {
 		par.clause, par.lifted = it.clause, true
 		it.clause = clause{}
 	}
+}
+
+// lastChild reports whether item i is the last sub-item of its parent.
+func lastChild(items []*item, i int) bool {
+	ch := items[items[i].parent].children
+	return ch[len(ch)-1] == i && len(ch) > 1
 }
 
 // enumerated reports whether each of the items closes with a semicolon, as

@@ -219,10 +219,10 @@ func (s *scanner) accept(m marker) bool {
 	switch {
 	case m.value == 1 || m.value == s.lastVal[m.style]+1 || s.midway(m) || s.numberedOn(m):
 		s.push(m, false)
-	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
-		s.push(m, false)
 	case s.aboveExcerpt(m):
 		s.stack = s.stack[:0]
+		s.push(m, false)
+	case m.lineStart && (s.clausedRun(m) || s.loneClausedItem(m)):
 		s.push(m, false)
 	case m.lineStart && m.value <= 3 && s.nextSibling(m):
 		// A list whose first item the page lost (2. and 3. under a
@@ -498,8 +498,10 @@ func (s *scanner) closesSection(m marker) bool {
 // line, the excerpt has named no section yet, its first item was numbered
 // past its list's first, and a list goes on under the heading in the first
 // item's style ((二十三) after 五、, 1、 after 七、) or, under 五、, a list of
-// its own from its first ((一) after 三、). It becomes a top-level item
-// beside the excerpt's first ones.
+// its own from its first ((一) after 三、), or its own next sibling follows
+// ((五) then (六) after 3、 and 4、: a list that starts past its first is no
+// sub-list of the item above). It becomes a top-level item beside the
+// excerpt's first ones.
 func (s *scanner) aboveExcerpt(m marker) bool {
 	if m.style != styleCN && m.style != styleCNParen || !m.lineStart || m.bare && m.style == styleCN || m.value < 2 || len(s.nodes) == 0 || s.lastVal[styleCN] > 0 || s.lastVal[m.style] > 0 {
 		return false
@@ -509,7 +511,7 @@ func (s *scanner) aboveExcerpt(m marker) bool {
 		return false
 	}
 	n, ok := s.nextLineMarker(m, anyMarker)
-	return ok && (n.style == first.style || n.value == 1 && n.style != styleCN && m.style == styleCN)
+	return ok && (n.style == first.style || n.value == 1 && n.style != styleCN && m.style == styleCN || n.style == m.style && n.value == m.value+1)
 }
 
 // numberedOn accepts the first arabic item of an excerpt that starts past
