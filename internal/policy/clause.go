@@ -312,10 +312,15 @@ var subjectVerbRe = regexp.MustCompile(`要|负责|牵头|重点|做好|抓好|�
 // 市妇联、团市委等部门.
 var subjectSummaryRe = regexp.MustCompile(`等(?:有关|相关)?(?:部门|单位)$`)
 
+// dutyTitleRe is an item titled by whose duties it lists: 民政部门职责,
+// 市财政局的主要职责.
+var dutyTitleRe = regexp.MustCompile(`^(\p{Han}{2,30}?)(?:的)?(?:主要|工作)?(?:职责|责任)$`)
+
 // subjectFirst reads the units an item opens with as the subject of its
 // sentence (市妇联、团市委等部门做好…) as its clause, the first listed
 // leading: the shortest opening before a verb (subjectVerbRe) that is a
-// list of units, within the first 40 characters and its first phrase.
+// list of units, within the first 40 characters and its first phrase, or
+// a title naming the units whose duties the item lists (民政部门职责。负责…).
 // The text stays whole: the subject is part of its sentence. Callers
 // believe it only where nearly every item of a list opens so (a duty
 // list by department).
@@ -326,6 +331,12 @@ func (u unitRules) subjectFirst(text string) (clause, bool) {
 	}
 	if rs := []rune(head); len(rs) > 40 {
 		head = string(rs[:40])
+	}
+	if m := dutyTitleRe.FindStringSubmatch(head); m != nil && u.isUnitList(m[1]) && !genericNames(m[1]) {
+		if holdsClause([]rune(text)) {
+			return clause{}, false
+		}
+		return clause{form: formLabelled, raw: m[1], read: "责任单位：" + m[1], flag: "责任单位取自条目标题（" + head + "），请核实"}, true
 	}
 	for _, loc := range subjectVerbRe.FindAllStringIndex(head, -1) {
 		names := subjectSummaryRe.ReplaceAllString(head[:loc[0]], "")

@@ -70,7 +70,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
-	text = splitGroupCells(spaceLabels(text))
+	text = splitGroupCells(spaceLabels(dropPageJoins(text)))
 	// The places and the lead rule are read from the text and the tables
 	// together, the places from the issuer and the title too: one copy.
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
@@ -954,6 +954,19 @@ func markAbsorbed(items []*item) {
 			items[k].absorbed = true
 		}
 	}
+}
+
+// pageJoinRe is the mark a copy puts where a page goes on from the page
+// before ([接上页], 【续上页】), at a line's start.
+var pageJoinRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*[\[［【(（][ \t\x{3000}]*(?:接|续)上页[ \t\x{3000}]*[\]］】)）][ \t\x{3000}]*`)
+
+// dropPageJoins removes such marks: the page's first item opens the line
+// as it opened its line in the document.
+func dropPageJoins(text string) string {
+	if !strings.Contains(text, "上页") {
+		return text
+	}
+	return pageJoinRe.ReplaceAllString(text, "")
 }
 
 // documentID is stable for the same document: it hashes the 文号, else the
