@@ -191,6 +191,9 @@ func isLatin(r rune) bool {
 // a marker. Whether it really is one depends on its context and on the
 // numbering before it; see scanner.
 func scanMarker(rs []rune, i int) (marker, bool) {
+	if i >= len(rs) {
+		return marker{}, false // a text that ends with a line break
+	}
 	r := rs[i]
 	switch {
 	case r == '第':
