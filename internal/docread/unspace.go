@@ -67,14 +67,15 @@ const sentenceEnds = "。；！？：;!?:"
 const unitEnd = "局委办厅部府心会院所站队社处"
 
 // tableLike reports a line whose spaces may be a table's column gaps: a
-// | or a tab in it, a run of spaces, or a table's header or row flattened
+// | or a tab in it, a column rule of a drawn table (│), a run of spaces, or
+// a table's header or row flattened
 // with single spaces (序号 工 作 任 务 牵头负责部门, 1 居民消费价格涨幅3%左右
 // 发展改革委): the row's number, a space and at least two more cells. An
 // item numbered with a space (1 加快推进…, 20 .拓宽…) is no row, nor one whose
 // number is parted from its point (10 .扩大…), and the spaces that indent a
 // line are no column gap.
 func tableLike(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || spacedRowRe.MatchString(s)
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || strings.ContainsAny(s, "│┃║") || spacedRowRe.MatchString(s)
 }
 
 var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3} [^.．、)）\s]\S* \S|(?:序号|编号) \S)`)

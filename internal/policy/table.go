@@ -30,7 +30,7 @@ var columnWords = []struct {
 }{
 	{regexp.MustCompile(`^(序号|编号|序|项次|序次|任务项|任务序号|任务编号)$`), colSeq},
 	{regexp.MustCompile(`领导|责任人`), colLeader},
-	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
+	{regexp.MustCompile(`^牵头$|(牵头|主办|主责)(组织实施|组织|实施|落实)?(责任|负责)?(单位|部门|处室|科室|股室)`), colLead},
 	{regexp.MustCompile(`配合|协办|(参与|参加|协助|支持)(单位|部门|处室|科室)|协同|协作单位|其他责任`), colCo},
 	{regexp.MustCompile(`(责任|负责|实施|承办|落实|执行)(单位|部门|主体|科室|处室|股室)|指导部门|(?:任务|部门|责任|职责)分工$`), colUnits},
 	{regexp.MustCompile(`时限|完成时间|时间节点|时间安排|时间要求|截止时间|进度安排|完成期限|起止年限|时间进度|进度要求|办结时间|完成节点`), colDeadline},
@@ -248,7 +248,7 @@ func splitBlocks(blocks []docread.Block, u unitRules) (string, []*taskTable) {
 			lines = append(lines, strings.Join(dedupeCells(r), " "))
 		}
 	}
-	lines, kept, flat := rebuildLineTables(lines, u)
+	lines, kept, flat := rebuildLineTables(boxTables(lines), u)
 	for _, t := range tables {
 		t.line = kept[t.line]
 	}

@@ -1130,6 +1130,12 @@ func (u unitRules) takesPrefix(name string) bool {
 		return false
 	}
 	bare := notLevelRe.ReplaceAllString(name, "")
+	// 国家税务局 in a city's list is the city's: the level it names is
+	// its system's, and only 国家…总局 and the bodies it holds are the
+	// nation's own (国家金融监督管理总局山东监管局).
+	if localNationalRe.MatchString(bare) {
+		return true
+	}
 	for _, lvl := range []string{"市", "县", "区", "省", "国家", "中国", "中央", "全国", "国务院"} {
 		if strings.Contains(bare, lvl) && !shiWord(name) {
 			return false
@@ -1137,6 +1143,10 @@ func (u unitRules) takesPrefix(name string) bool {
 	}
 	return true
 }
+
+// localNationalRe is the local bureau of a national system, as a city's
+// list names it (市财政局、国家税务局、地方税务局): no 总局.
+var localNationalRe = regexp.MustCompile(`^国家[^总]{2,6}局$`)
 
 // notLevelRe matches words whose 区 or 市 is not a level of government
 // (产业园区改革发展办公室, 城市管理局, 社区): they do not stop a carried prefix.
