@@ -296,7 +296,7 @@ func labelsAboveItems(text string) string {
 			continue
 		}
 		end := listEnd(kinds, i)
-		if above := labelBlockAbove(kinds, i); above < i && labelsAboveEach(kinds, i, end) && !labelBelowLast(kinds, i, end) {
+		if above := labelBlockAbove(kinds, i); above < i && labelsAboveEach(kinds, i, end) && !labelBelowLast(lines, kinds, i, end) {
 			moveLabelsDown(lines, kinds, above, end)
 			changed = true
 		}
@@ -314,9 +314,6 @@ type lineKind struct {
 	item  style
 	label bool
 	blank bool
-	// names is set for a line that names an owner label anywhere, with
-	// its colon: 重点工作及责任单位： over sub-items that carry their own.
-	names bool
 }
 
 func kindOfLine(l string) lineKind {
@@ -325,13 +322,12 @@ func kindOfLine(l string) lineKind {
 	case t == "":
 		return lineKind{blank: true}
 	case hasColon(t) && clauseStartRe.MatchString(t) && ownerWordRe.MatchString(t):
-		return lineKind{label: true, names: true}
+		return lineKind{label: true}
 	}
-	names := hasColon(t) && ownerWordRe.MatchString(t)
 	if m, ok := scanMarker([]rune(t), 0); ok {
-		return lineKind{item: m.style, names: names}
+		return lineKind{item: m.style}
 	}
-	return lineKind{names: names}
+	return lineKind{}
 }
 
 // listEnd returns the index just past the list whose first item is at i:
@@ -376,7 +372,7 @@ func labelsAboveEach(kinds []lineKind, from, end int) bool {
 // labelBelowLast reports whether an owner label follows the list's last
 // item, between it and end: an owner line, or a line that introduces the
 // owners of the item's sub-items (重点工作及责任单位：).
-func labelBelowLast(kinds []lineKind, from, end int) bool {
+func labelBelowLast(lines []string, kinds []lineKind, from, end int) bool {
 	last := from
 	for k := from; k < end; k++ {
 		if kinds[k].item != 0 {
@@ -384,7 +380,7 @@ func labelBelowLast(kinds []lineKind, from, end int) bool {
 		}
 	}
 	for k := last + 1; k < end; k++ {
-		if kinds[k].names {
+		if kinds[k].label || hasColon(lines[k]) && ownerWordRe.MatchString(lines[k]) {
 			return true
 		}
 	}
