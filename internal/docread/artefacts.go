@@ -49,3 +49,16 @@ func joinSpacedLabel(s string) string {
 		return strings.ReplaceAll(m, " ", "")
 	})
 }
+
+// pageJoinRe is the mark a copy puts where a page goes on from the page
+// before ([接上页], 【续上页】), at a line's start.
+var pageJoinRe = regexp.MustCompile(`^[ \t\x{3000}]*[\[［【(（][ \t\x{3000}]*(?:接|续)上页[ \t\x{3000}]*[\]］】)）][ \t\x{3000}]*`)
+
+// dropPageJoin removes such a mark: the page's first item opens the line
+// as it opened its line in the document.
+func dropPageJoin(s string) string {
+	if !strings.Contains(s, "上页") {
+		return s
+	}
+	return pageJoinRe.ReplaceAllString(s, "")
+}

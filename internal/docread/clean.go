@@ -29,7 +29,7 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	dropLineNumbers(lines)
 	traditional := simplifyLines(lines, &hint)
 	dropLineGlosses(lines)
-	eachText(lines, func(s string) string { return dropBullet(dropMarkup(foldEnclosed(DropPinyinGlosses(s)))) })
+	eachText(lines, func(s string) string { return dropPageJoin(dropBullet(dropMarkup(foldEnclosed(DropPinyinGlosses(s))))) })
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
 	lines = joinSharedPages(lines)

@@ -75,8 +75,12 @@ const unitEnd = "局委办厅部府心会院所站队社处"
 // number is parted from its point (10 .扩大…), and the spaces that indent a
 // line are no column gap.
 func tableLike(s string) bool {
-	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || strings.ContainsAny(s, "│┃║") || spacedRowRe.MatchString(s)
+	return strings.IndexByte(s, '|') >= 0 || strings.IndexByte(s, '\t') >= 0 || strings.Contains(s, "  ") || strings.ContainsAny(s, boxColumnRules) || spacedRowRe.MatchString(s)
 }
+
+// boxColumnRules are the characters a table drawn in text stands between
+// two of its columns (│ ┃ ║).
+const boxColumnRules = "│┃║"
 
 var spacedRowRe = regexp.MustCompile(`^\s*(?:\d{1,3} [^.．、)）\s]\S* \S|(?:序号|编号) \S)`)
 
@@ -302,6 +306,10 @@ func unspaceLines(lines []line) {
 		case l.rows != nil || !strings.Contains(s, " "):
 		case strings.Contains(s, "|"):
 			lines[i].text = unspaceCells(s)
+		case strings.ContainsAny(s, boxColumnRules):
+			// A drawn table's columns stand between its rules: a
+			// single space inside a cell is a scattered one.
+			lines[i].text = unspace(s)
 		case tableLike(s):
 		case letterSpaced(s, 3) || all && runeLen(s) >= scatterMinRunes:
 			lines[i].text = unspace(s)

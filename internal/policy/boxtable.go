@@ -1,8 +1,10 @@
 package policy
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A table drawn with box characters, as text copies of old Word files keep
@@ -29,14 +31,7 @@ const boxBullets = "△▲●◆■★☆◇○▪•·"
 // leader in a bracket, taken from the cells beside its first line. A table
 // it cannot read stays as it is.
 func boxTables(lines []string) []string {
-	drawn := false
-	for _, l := range lines {
-		if strings.ContainsAny(l, "│┃║") {
-			drawn = true
-			break
-		}
-	}
-	if !drawn {
+	if !slices.ContainsFunc(lines, func(l string) bool { return strings.ContainsAny(l, "│┃║") }) {
 		return lines
 	}
 	var out []string
@@ -66,12 +61,12 @@ func boxTables(lines []string) []string {
 // isBoxLine reports a line of a drawn table: it opens with a rule or a
 // column's left edge, after a PDF's line number if any.
 func isBoxLine(l string) bool {
-	r := firstRune(boxLineStart(l))
-	return r != 0 && strings.ContainsRune(boxStarts, r)
+	r, _ := utf8.DecodeRuneInString(boxLineStart(l))
+	return strings.ContainsRune(boxStarts, r)
 }
 
 func boxTop(l string) bool {
-	r := firstRune(boxLineStart(l))
+	r, _ := utf8.DecodeRuneInString(boxLineStart(l))
 	return r == '┌' || r == '┏' || r == '╔'
 }
 
@@ -83,13 +78,6 @@ func boxLineStart(l string) string {
 		t = strings.TrimLeft(u, " \t\u3000")
 	}
 	return t
-}
-
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
 }
 
 // boxSegments returns the pieces of a line between its verticals.
@@ -121,36 +109,9 @@ type boxCell struct {
 	at       []int    // the table line of each
 }
 
-// text joins the cell's lines as the one paragraph they wrap, without the
-// spaces a copy scattered between its Chinese characters.
+// text joins the cell's lines as the one paragraph they wrap.
 func (c *boxCell) text() string {
-	return closeWideSpaces(strings.Join(c.lines, ""))
-}
-
-// closeWideSpaces drops each run of spaces with a wide character on either
-// side (财税金 融, 各县( 市、区)): only between two Latin words or figures
-// does a space part words.
-func closeWideSpaces(s string) string {
-	if !strings.Contains(s, " ") {
-		return s
-	}
-	rs := []rune(s)
-	var b strings.Builder
-	for i := 0; i < len(rs); i++ {
-		if rs[i] != ' ' {
-			b.WriteRune(rs[i])
-			continue
-		}
-		j := i
-		for j < len(rs) && rs[j] == ' ' {
-			j++
-		}
-		if i > 0 && j < len(rs) && rs[i-1] < 0x2000 && rs[j] < 0x2000 {
-			b.WriteByte(' ')
-		}
-		i = j - 1
-	}
-	return b.String()
+	return strings.Join(c.lines, "")
 }
 
 // readBoxTable reads the drawn table at the top of lines and returns its
@@ -247,27 +208,32 @@ type boxEntry struct {
 func boxEntries(c *boxCell) []boxEntry {
 	var out []boxEntry
 	for i, l := range c.lines {
-		line := c.at[i]
-		r := firstRune(l)
-		if strings.ContainsRune(boxBullets, r) || len(out) == 0 {
-			bullet := strings.ContainsRune(boxBullets, r)
-			t := l
-			if bullet {
-				t = strings.TrimSpace(l[len(string(r)):])
-			}
-			out = append(out, boxEntry{text: t, line: line, bullet: bullet})
+		rest, bullet := cutBoxBullet(l)
+		if bullet || len(out) == 0 {
+			out = append(out, boxEntry{text: rest, line: c.at[i], bullet: bullet})
 		} else {
 			out[len(out)-1].text += l
 		}
 	}
-	for i := range out {
-		out[i].text = closeWideSpaces(out[i].text)
-	}
 	return out
 }
 
+// cutBoxBullet returns l without the bullet it opens with, and whether it
+// opens with one.
+func cutBoxBullet(l string) (string, bool) {
+	r, size := utf8.DecodeRuneInString(l)
+	if !strings.ContainsRune(boxBullets, r) {
+		return l, false
+	}
+	return strings.TrimSpace(l[size:]), true
+}
+
 func startsBulleted(c *boxCell) bool {
-	return len(c.lines) > 0 && strings.ContainsRune(boxBullets, firstRune(c.lines[0]))
+	if len(c.lines) == 0 {
+		return false
+	}
+	_, bullet := cutBoxBullet(c.lines[0])
+	return bullet
 }
 
 // boxValue returns the text of the cell of the first column of kind want

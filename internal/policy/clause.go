@@ -332,11 +332,15 @@ func (u unitRules) subjectFirst(text string) (clause, bool) {
 	if rs := []rune(head); len(rs) > 40 {
 		head = string(rs[:40])
 	}
-	if m := dutyTitleRe.FindStringSubmatch(head); m != nil && u.isUnitList(m[1]) && !genericNames(m[1]) {
+	// Found, the units stand unless the item's own clause names its units.
+	found := func(names, list, flag string) (clause, bool) {
 		if holdsClause([]rune(text)) {
 			return clause{}, false
 		}
-		return clause{form: formLabelled, raw: m[1], read: "责任单位：" + m[1], flag: "责任单位取自条目标题（" + head + "），请核实"}, true
+		return clause{form: formLabelled, raw: names, read: "责任单位：" + list, flag: flag}, true
+	}
+	if m := dutyTitleRe.FindStringSubmatch(head); m != nil && u.isUnitList(m[1]) && !genericNames(m[1]) {
+		return found(m[1], m[1], "责任单位取自条目标题（"+head+"），请核实")
 	}
 	for _, loc := range subjectVerbRe.FindAllStringIndex(head, -1) {
 		names := subjectSummaryRe.ReplaceAllString(head[:loc[0]], "")
@@ -345,10 +349,7 @@ func (u unitRules) subjectFirst(text string) (clause, bool) {
 		if len([]rune(names)) < 2 || !u.isUnitList(list) || genericNames(list) {
 			continue
 		}
-		if holdsClause([]rune(text)) {
-			return clause{}, false // the item's own clause names its units
-		}
-		return clause{form: formLabelled, raw: names, read: "责任单位：" + list, flag: "责任单位取自条目开头的主语，请核实"}, true
+		return found(names, list, "责任单位取自条目开头的主语，请核实")
 	}
 	return clause{}, false
 }

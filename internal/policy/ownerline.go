@@ -435,23 +435,18 @@ func numberedOwnerFields(text string) string {
 		if m == nil {
 			continue
 		}
-		rs := []rune(strings.TrimLeft(lines[i], " \t\u3000"))
-		own, ok := scanMarker(rs, 0)
-		if !ok {
+		own := kindOfLine(lines[i]).item
+		if own == 0 {
 			continue
 		}
 		first, parent, numbered := i, -1, false
 		for j := i - 1; j >= 0 && j >= i-40; j-- {
-			t := []rune(strings.TrimLeft(lines[j], " \t\u3000"))
-			if len(t) == 0 {
-				continue
-			}
-			mk, ok := scanMarker(t, 0)
-			if !ok {
+			above := kindOfLine(lines[j]).item
+			if above == 0 {
 				continue
 			}
 			numbered = true
-			if mk.style != own.style {
+			if above != own {
 				parent = j
 				break
 			}

@@ -70,7 +70,7 @@ func (p *parser) parse(doc *docread.Document) *task.Document {
 	}
 	out.ID = documentID(out)
 	text, tables := splitBlocks(doc.Blocks, p.rules)
-	text = splitGroupCells(spaceLabels(dropPageJoins(text)))
+	text = splitGroupCells(spaceLabels(text))
 	// The places and the lead rule are read from the text and the tables
 	// together, the places from the issuer and the title too: one copy.
 	head := doc.Meta.Issuer + "\n" + doc.Meta.Title + "\n"
@@ -840,9 +840,10 @@ func liftStandalone(items []*item, counts []int) {
 	for i, it := range items {
 		// Sub-items that each have a clause of their own ((1)…⏎责任部门：A,
 		// (2)…⏎责任部门：B) are the tasks: none of theirs is the parent's.
-		// Nor is a clause with a sibling after it: it closes its own
-		// sub-item, not the list (1、…⏎牵头单位：A ⏎2、…).
-		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && (ownClauseAmong(items, items[it.parent].children) || clauseCount(items, items[it.parent].children) > 1 || !lastChild(items, i)) {
+		// Nor is a clause with a sibling after it, or under a lone
+		// sub-item: it closes its own sub-item, not the list (1、…⏎牵头
+		// 单位：A ⏎2、…).
+		if !it.clause.standalone || it.m.style == best || it.parent >= 0 && (ownClauseAmong(items, items[it.parent].children) || clauseCount(items, items[it.parent].children) > 1 || !lastOfSeveral(items, i)) {
 			continue
 		}
 		for a := it.parent; a >= 0; a = items[a].parent {
@@ -880,8 +881,9 @@ func liftStandalone(items []*item, counts []int) {
 	}
 }
 
-// lastChild reports whether item i is the last sub-item of its parent.
-func lastChild(items []*item, i int) bool {
+// lastOfSeveral reports whether item i is the last of its parent's
+// sub-items, and they are two at least.
+func lastOfSeveral(items []*item, i int) bool {
 	ch := items[items[i].parent].children
 	return ch[len(ch)-1] == i && len(ch) > 1
 }
@@ -954,19 +956,6 @@ func markAbsorbed(items []*item) {
 			items[k].absorbed = true
 		}
 	}
-}
-
-// pageJoinRe is the mark a copy puts where a page goes on from the page
-// before ([接上页], 【续上页】), at a line's start.
-var pageJoinRe = regexp.MustCompile(`(?m)^[ \t\x{3000}]*[\[［【(（][ \t\x{3000}]*(?:接|续)上页[ \t\x{3000}]*[\]］】)）][ \t\x{3000}]*`)
-
-// dropPageJoins removes such marks: the page's first item opens the line
-// as it opened its line in the document.
-func dropPageJoins(text string) string {
-	if !strings.Contains(text, "上页") {
-		return text
-	}
-	return pageJoinRe.ReplaceAllString(text, "")
 }
 
 // documentID is stable for the same document: it hashes the 文号, else the

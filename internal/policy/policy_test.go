@@ -366,7 +366,7 @@ func TestGoalHeadingNamesNoUnit(t *testing.T) {
 // after it is cut, ends with a line break is read, not a crash: the scan
 // for an item's next sibling on a line of its own stops at the text's end.
 func TestTextEndingInLineBreak(t *testing.T) {
-	d := parseText(t, "|\n[接上页] (十九)探索扩权强镇改革。扩大中心镇经济社会管理权限(市编办、市发改委牵头)。 (二十)分类推进事业单位改革。开展清理规范工作(市编办、市财政局等负责)。 |\n\n附件下载：\n某某市重点任务分工方案.docx\n\n扫一扫在手机打开当前页\n")
+	d := parseText(t, "|\n(十九)探索扩权强镇改革。扩大中心镇经济社会管理权限(市编办、市发改委牵头)。 (二十)分类推进事业单位改革。开展清理规范工作(市编办、市财政局等负责)。 |\n\n附件下载：\n某某市重点任务分工方案.docx\n\n扫一扫在手机打开当前页\n")
 	got := byLabel(d)
 	if k := got["(二十)"]; k == nil || len(k.Lead) != 1 || k.Lead[0] != "市编办" || len(got) != 2 {
 		t.Errorf("tasks %v", got)
