@@ -27,6 +27,7 @@ var (
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	dropLineNumbers(lines)
+	lines = splitRunOn(lines)
 	traditional := simplifyLines(lines, &hint)
 	dropLineGlosses(lines)
 	eachText(lines, func(s string) string { return dropPageJoin(dropBullet(dropMarkup(foldEnclosed(DropPinyinGlosses(s))))) })
@@ -83,7 +84,12 @@ func takeHeaderMeta(lines []line, c *collector) []line {
 			}
 			continue
 		}
-		if n := c.takeLabelLine(lines, i); n > 0 {
+		if n, body := c.takeLabelLine(lines, i); n > 0 {
+			if body != "" {
+				// The document itself ran on after the labels, on the
+				// same line: it starts here.
+				return append(append(out, line{text: body}), lines[i+n:]...)
+			}
 			i += n - 1
 			continue
 		}
@@ -107,8 +113,11 @@ func takeHeaderMeta(lines []line, c *collector) []line {
 
 // takeLabelLine reads a line of label:value pairs, and the next line too
 // when the last label's value is there ("标　　题：" then the title). It
-// returns how many lines it consumed.
-func (c *collector) takeLabelLine(lines []line, i int) int {
+// returns how many lines it consumed. A last value longer than a label's
+// (maxLabelValue) is the document itself, run on after the labels on one line (a
+// page copied without its paragraphs): it is not read as metadata but
+// returned as body, to be kept whole.
+func (c *collector) takeLabelLine(lines []line, i int) (n int, body string) {
 	s := lines[i].text
 	if m := stampPrefixRe.FindStringSubmatch(s); m != nil && labelLed(s[len(m[0]):]) {
 		c.offer(fieldDate, m[1], labelTable["发布日期"].rank)
@@ -116,17 +125,23 @@ func (c *collector) takeLabelLine(lines []line, i int) int {
 	}
 	pairs, ok := labelPairs(s)
 	if !ok {
-		return 0
+		return 0, ""
+	}
+	last := &pairs[len(pairs)-1]
+	if runeLen(last.value) > maxLabelValue {
+		body, last.value = last.value, ""
 	}
 	for _, p := range pairs {
 		c.offerLabel(p.label, p.value)
 	}
-	last := pairs[len(pairs)-1]
+	if body != "" {
+		return 1, body
+	}
 	if last.value == "" && i+1 < len(lines) && nextLineValue(lines[i+1], labelOf(last.label).field) {
 		c.offerLabel(last.label, lines[i+1].text)
-		return 2
+		return 2, ""
 	}
-	return 1
+	return 1, ""
 }
 
 // nextLineValue reports whether l is the value of a label left empty on

@@ -185,6 +185,11 @@ func (s *scanner) accept(m marker) bool {
 	if (m.style >= stylePart || m.style == styleNumHalf || m.bare) && !m.lineStart {
 		return false
 	}
+	// Inside a quotation or a title a number is the quoted words'
+	// (“多证合一、一照一码”, 《…一、…》), not an item's.
+	if !m.lineStart && quoted(s.rs, m.start) {
+		return false
+	}
 	if m.style == styleDecimal {
 		var ok bool
 		if m, ok = s.decimalUnder(m); !ok {
@@ -588,6 +593,30 @@ func (s *scanner) inlineSibling(m marker) bool {
 	}
 	return false
 }
+
+// quoted reports whether rs[i] stands inside a quotation (“…”) or a
+// title (《…》) opened shortly before it on its line and not yet closed.
+// A quotation closed by a straight quote (“数字青岛") is closed; one
+// opened further back than quoteSpan is taken for a stray mark.
+func quoted(rs []rune, i int) bool {
+	closed := 0
+	for j := i - 1; j >= 0 && j >= i-quoteSpan && rs[j] != '\n'; j-- {
+		switch rs[j] {
+		case '”', '"', '》':
+			closed++
+		case '“', '《':
+			if closed == 0 {
+				return true
+			}
+			closed--
+		}
+	}
+	return false
+}
+
+// quoteSpan bounds, in characters, how far back a quotation holding a
+// number opened.
+const quoteSpan = 30
 
 // afterStop reports whether the rune before rs[i], spaces aside, is one of
 // stops.

@@ -1,0 +1,74 @@
+package docread
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// A page copied without its paragraphs comes as one long line (a law
+// database's copy, a page whose <p> were lost): its paragraphs run on,
+// parted by a space or by the ideographic spaces of their indent. A space
+// after the end of a sentence or of a bracket has no place in Chinese
+// prose, and before an item's number it is where a paragraph ended
+// (……组织实施） (21)进一步……). splitRunOn puts those breaks back.
+
+// runOnMinRunes is the length from which a line is taken for paragraphs
+// run together: a paragraph of its own rarely holds more than one item.
+const runOnMinRunes = 100
+
+// runOnMinSpacing is the fewest characters a line must hold per run of
+// spaces for its spaces to be lost paragraph breaks: in a PDF's text
+// scattered with spaces, or a table flattened with a space between its
+// cells, they come every few characters.
+const runOnMinSpacing = 20
+
+// runOnBreakRe is a lost paragraph break: the end of a sentence or of a
+// bracket (not of a clause: items of a list may close with ；, and run
+// inline with a space after it), a space, and an item's number (一、 （一） 1. ① 第三条); group 1
+// is where the item starts.
+var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][^\d０-９]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
+
+var spaceRunRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+`)
+
+// splitRunOn splits every long line of text at its lost paragraph breaks.
+// Table lines (cells parted by |, tabs or drawn rules) are left whole.
+func splitRunOn(lines []line) []line {
+	var out []line
+	for i, l := range lines {
+		if l.rows != nil || len(l.text) < runOnMinRunes || utf8.RuneCountInString(l.text) < runOnMinRunes ||
+			strings.ContainsAny(l.text, "|\t"+boxColumnRules) {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		var ms [][]int
+		if n := utf8.RuneCountInString(l.text); len(spaceRunRe.FindAllStringIndex(l.text, n/runOnMinSpacing+1)) <= n/runOnMinSpacing {
+			ms = runOnBreakRe.FindAllStringSubmatchIndex(l.text, -1)
+		}
+		if len(ms) == 0 {
+			if out != nil {
+				out = append(out, l)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]line, 0, len(lines)+len(ms)), lines[:i]...)
+		}
+		from := 0
+		for _, m := range ms {
+			// Only after some text: a number before the first item (a
+			// page's line number) stays with it.
+			if before := l.text[from:m[0]]; strings.IndexFunc(before, isHan) >= 0 {
+				out = append(out, line{text: before})
+				from = m[2]
+			}
+		}
+		out = append(out, line{text: l.text[from:]})
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
