@@ -29,7 +29,18 @@ const runOnMinSpacing = 20
 // is where the item starts.
 var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][^\d０-９]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
 
-var spaceRunRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+`)
+// spaceRuns counts the runs of spaces in s (ASCII, ideographic, no-break).
+func spaceRuns(s string) int {
+	runs, in := 0, false
+	for _, r := range s {
+		sp := r == ' ' || r == '\u3000' || r == '\u00a0'
+		if sp && !in {
+			runs++
+		}
+		in = sp
+	}
+	return runs
+}
 
 // splitRunOn splits every long line of text at its lost paragraph breaks.
 // Table lines (cells parted by |, tabs or drawn rules) are left whole.
@@ -44,7 +55,7 @@ func splitRunOn(lines []line) []line {
 			continue
 		}
 		var ms [][]int
-		if n := utf8.RuneCountInString(l.text); len(spaceRunRe.FindAllStringIndex(l.text, n/runOnMinSpacing+1)) <= n/runOnMinSpacing {
+		if runs := spaceRuns(l.text); runs > 0 && runs <= utf8.RuneCountInString(l.text)/runOnMinSpacing {
 			ms = runOnBreakRe.FindAllStringSubmatchIndex(l.text, -1)
 		}
 		if len(ms) == 0 {
