@@ -27,7 +27,7 @@ const runOnMinSpacing = 20
 // bracket (not of a clause: items of a list may close with ；, and run
 // inline with a space after it), a space, and an item's number (一、 （一） 1. ① 第三条); group 1
 // is where the item starts.
-var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][^\d０-９]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
+var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][\p{Han}“《（(]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
 
 // spaceRuns counts the runs of spaces in s (ASCII, ideographic, no-break).
 func spaceRuns(s string) int {

@@ -375,6 +375,11 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	if j+1 < len(rs) && rs[j] != '、' && (isDigit(rs[j+1]) || rs[j+1] == '%' || rs[j+1] == '％') && !startsWithYear(rs[j+1:]) {
 		return decimalNumber(rs, i, j+1, v)
 	}
+	// 5.jpg, 2.pdf: a file's name (a picture a page lists under its
+	// item), not an item.
+	if rs[j] != '、' && fileExtAt(rs, j+1) {
+		return marker{}, false
+	}
 	end := j + 1
 	for end < len(rs) && (rs[end] == ' ' || rs[end] == '\u3000') {
 		end++
@@ -386,6 +391,22 @@ func scanNum(rs []rune, i int) (marker, bool) {
 	}
 	return marker{style: styleNum, value: v, start: i, end: end}, true
 }
+
+// fileExtAt reports whether rs[i:] starts with a file's extension (jpg,
+// pdf, docx…) standing alone: no letter or digit after it.
+func fileExtAt(rs []rune, i int) bool {
+	k := i
+	for k < len(rs) && k-i <= 4 && (rs[k] >= 'a' && rs[k] <= 'z' || rs[k] >= 'A' && rs[k] <= 'Z') {
+		k++
+	}
+	if k == i || k < len(rs) && (isDigit(rs[k]) || rs[k] >= 'a' && rs[k] <= 'z' || rs[k] >= 'A' && rs[k] <= 'Z') {
+		return false
+	}
+	return fileExts[strings.ToLower(string(rs[i:k]))]
+}
+
+var fileExts = map[string]bool{"jpg": true, "jpeg": true, "png": true, "gif": true, "bmp": true, "tif": true, "pdf": true,
+	"doc": true, "docx": true, "xls": true, "xlsx": true, "wps": true, "et": true, "ofd": true, "txt": true, "zip": true, "rar": true}
 
 // decimalNumber reads 1.2 at a line start, an item numbered under item 1
 // (1.1 推进…, 1.2 推行…): the digits after the dot at j, then a space, a
