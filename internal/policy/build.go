@@ -295,6 +295,11 @@ func titleOf(body string, heading bool) string {
 	if heading && len([]rune(first)) <= 60 {
 		return cleanTitle(first)
 	}
+	// 总体目标 到2029年，……: a page run together on one line keeps its
+	// heading's title before a space.
+	if m := spacedTitleRe.FindStringSubmatch(first); m != nil {
+		return m[1]
+	}
 	if i := strings.Index(first, "。"); i >= 0 {
 		// A sentence that is the whole item is its content, not a title.
 		if t := first[:i]; len([]rune(t)) <= 40 && strings.TrimSpace(body[i+len("。"):]) != "" {
@@ -307,6 +312,10 @@ func titleOf(body string, heading bool) string {
 	}
 	return ""
 }
+
+// spacedTitleRe is a short title parted by a space from the text run on
+// after it.
+var spacedTitleRe = regexp.MustCompile(`^(\p{Han}{2,15})[ \x{3000}]+\S`)
 
 func cleanTitle(s string) string {
 	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "。：:；;，,"))
