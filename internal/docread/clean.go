@@ -114,9 +114,9 @@ func takeHeaderMeta(lines []line, c *collector) []line {
 // takeLabelLine reads a line of label:value pairs, and the next line too
 // when the last label's value is there ("标　　题：" then the title). It
 // returns how many lines it consumed. A last value longer than a label's
-// (maxLabelValue) is the document itself, run on after the labels on one line (a
-// page copied without its paragraphs): it is not read as metadata but
-// returned as body, to be kept whole.
+// (maxLabelValue) is the document itself, run on after the labels on one
+// line (a page copied without its paragraphs): it is not read as metadata
+// but returned as body, to be kept whole.
 func (c *collector) takeLabelLine(lines []line, i int) (n int, body string) {
 	s := lines[i].text
 	if m := stampPrefixRe.FindStringSubmatch(s); m != nil && labelLed(s[len(m[0]):]) {

@@ -8,10 +8,10 @@ import (
 
 // A page copied without its paragraphs comes as one long line (a law
 // database's copy, a page whose <p> were lost): its paragraphs run on,
-// parted by a space or by the ideographic spaces of their indent. A space
-// after the end of a sentence or of a bracket has no place in Chinese
-// prose, and before an item's number it is where a paragraph ended
-// (……组织实施） (21)进一步……). splitRunOn puts those breaks back.
+// parted by a space or by the ideographic spaces of their indent. Chinese
+// prose has no spaces, so in such a line a space before an item's number
+// is where a paragraph ended (……组织实施） (21)进一步……, 一、总体目标
+// (一)……). splitRunOn puts those breaks back.
 
 // runOnMinRunes is the length from which a line is taken for paragraphs
 // run together: a paragraph of its own rarely holds more than one item.
@@ -23,10 +23,9 @@ const runOnMinRunes = 100
 // cells, they come every few characters.
 const runOnMinSpacing = 20
 
-// runOnBreakRe is a lost paragraph break: the end of a sentence or of a
-// bracket (not of a clause: items of a list may close with ；, and run
-// inline with a space after it), a space, and an item's number (一、 （一） 1. ① 第三条); group 1
-// is where the item starts.
+// runOnBreakRe is a lost paragraph break: a run of spaces and an item's
+// number (一、 （一） 1. followed by words, not 5.jpg, ① 第三条); group 1 is
+// where the item starts.
 var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][\p{Han}“《（(]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
 
 // spaceRuns counts the runs of spaces in s (ASCII, ideographic, no-break).
