@@ -28,11 +28,12 @@ const runOnMinSpacing = 20
 // where the item starts.
 var runOnBreakRe = regexp.MustCompile(`[ \x{3000}\x{00a0}]+((?:[一二三四五六七八九十]{1,3}[、.．]|[（(](?:[一二三四五六七八九十]{1,3}|[\d０-９]{1,3})[)）]|[\d０-９]{1,3}[.．、][\p{Han}“《（(]|[①-⑳]|第[一二三四五六七八九十百\d]{1,4}[条章]))`)
 
-// spaceRuns counts the runs of spaces in s (ASCII, ideographic, no-break).
+// spaceRuns counts the runs of spaces in s (ASCII or wide, as
+// isWideSpace tells them).
 func spaceRuns(s string) int {
 	runs, in := 0, false
 	for _, r := range s {
-		sp := r == ' ' || r == '\u3000' || r == '\u00a0'
+		sp := r == ' ' || isWideSpace(r)
 		if sp && !in {
 			runs++
 		}
@@ -41,22 +42,25 @@ func spaceRuns(s string) int {
 	return runs
 }
 
+// runOnBreaks returns the lost paragraph breaks of a long line whose
+// spaces are sparse (runOnBreakRe's matches), none for any other line.
+// Table lines (cells parted by |, tabs or drawn rules) have none.
+func runOnBreaks(l line) [][]int {
+	if l.rows != nil || len(l.text) < runOnMinRunes || strings.ContainsAny(l.text, "|\t"+boxColumnRules) {
+		return nil
+	}
+	n := utf8.RuneCountInString(l.text)
+	if runs := spaceRuns(l.text); n < runOnMinRunes || runs == 0 || runs > n/runOnMinSpacing {
+		return nil
+	}
+	return runOnBreakRe.FindAllStringSubmatchIndex(l.text, -1)
+}
+
 // splitRunOn splits every long line of text at its lost paragraph breaks.
-// Table lines (cells parted by |, tabs or drawn rules) are left whole.
 func splitRunOn(lines []line) []line {
 	var out []line
 	for i, l := range lines {
-		if l.rows != nil || len(l.text) < runOnMinRunes || utf8.RuneCountInString(l.text) < runOnMinRunes ||
-			strings.ContainsAny(l.text, "|\t"+boxColumnRules) {
-			if out != nil {
-				out = append(out, l)
-			}
-			continue
-		}
-		var ms [][]int
-		if runs := spaceRuns(l.text); runs > 0 && runs <= utf8.RuneCountInString(l.text)/runOnMinSpacing {
-			ms = runOnBreakRe.FindAllStringSubmatchIndex(l.text, -1)
-		}
+		ms := runOnBreaks(l)
 		if len(ms) == 0 {
 			if out != nil {
 				out = append(out, l)

@@ -297,8 +297,10 @@ func titleOf(body string, heading bool) string {
 	}
 	// 总体目标 到2029年，……: a page run together on one line keeps its
 	// heading's title before a space.
-	if m := spacedTitleRe.FindStringSubmatch(first); m != nil {
-		return m[1]
+	if strings.ContainsAny(first, " \u3000") {
+		if m := spacedTitleRe.FindStringSubmatch(first); m != nil {
+			return m[1]
+		}
 	}
 	if i := strings.Index(first, "。"); i >= 0 {
 		// A sentence that is the whole item is its content, not a title.

@@ -707,6 +707,34 @@ func metaWriteVariant(dir, name, v, ext string) {
 	_ = os.WriteFile(filepath.Join(dir, name), []byte(v), 0o644)
 }
 
+// metaRound is a round of layouts, scored and floored apart from the
+// others: floorRepo on the documents kept in the repository, floorAll on
+// all when ../shared/corpus sits beside the project.
+type metaRound struct {
+	name                string
+	transforms          []metaTransform // nil for the first: every transformation no later round holds
+	floorRepo, floorAll float64
+}
+
+// metaRounds lists the rounds in the order they were written (the first
+// in this file, the second to eleventh in metamorphic2_test.go to
+// metamorphic10_test.go).
+func metaRounds() []metaRound {
+	return []metaRound{
+		{"first-round variants", nil, floorMetaRepo, floorMetaAll},
+		{"second-round variants", metaTransforms2, floorMeta2Repo, floorMeta2All},
+		{"third-round variants", metaTransforms3, floorMeta3Repo, floorMeta3All},
+		{"fourth-round variants", metaTransforms4, floorMeta4Repo, floorMeta4All},
+		{"fifth-round variants", metaTransforms5, floorMeta5Repo, floorMeta5All},
+		{"sixth-round variants", metaTransforms6, floorMeta6Repo, floorMeta6All},
+		{"seventh-round variants", metaTransforms7, floorMeta7Repo, floorMeta7All},
+		{"eighth-round variants", metaTransforms8, floorMeta8Repo, floorMeta8All},
+		{"ninth-round variants", metaTransforms9, floorMeta9Repo, floorMeta9All},
+		{"tenth-round variants", metaTransforms10, floorMeta10Repo, floorMeta10All},
+		{"eleventh-round variants", metaTransforms11, floorMeta11Repo, floorMeta11All},
+	}
+}
+
 func TestLayoutMetamorphic(t *testing.T) {
 	// No real client is involved: the suite's first run, without the
 	// switch, has scored these variants already (the rerun with it, one
@@ -738,18 +766,13 @@ func TestLayoutMetamorphic(t *testing.T) {
 	t.Logf("%d dev documents read perfectly as written", len(bases))
 	detail := os.Getenv("TZ_META_DETAIL")
 	out := os.Getenv("TZ_META_OUT") // a directory to write every variant to, for reading by eye
-	// Totals per round: 0 the first round of transformations (floors
-	// floorMetaRepo/floorMetaAll), 1 the second (metamorphic2_test.go,
-	// floors floorMeta2Repo/floorMeta2All), 2 to 4 the third to fifth
-	// (metamorphic3_test.go to metamorphic5_test.go), 5 and 6 the sixth
-	// and seventh (metamorphic6_test.go, metamorphic7_test.go), 7 and 8
-	// the eighth and ninth (metamorphic8_test.go, metamorphic9_test.go),
-	// 9 and 10 the tenth and eleventh (metamorphic10_test.go).
-	var allChecks, allRight, repoChecks, repoRight [11]int
+	rounds := metaRounds()
+	n := len(rounds)
+	allChecks, allRight, repoChecks, repoRight := make([]int, n), make([]int, n), make([]int, n), make([]int, n)
 	roundOf := map[string]int{}
-	for r, trs := range [][]metaTransform{metaTransforms2, metaTransforms3, metaTransforms4, metaTransforms5, metaTransforms6, metaTransforms7, metaTransforms8, metaTransforms9, metaTransforms10, metaTransforms11} {
-		for _, tr := range trs {
-			roundOf[tr.name] = r + 1
+	for r, round := range rounds {
+		for _, tr := range round.transforms {
+			roundOf[tr.name] = r
 		}
 	}
 	shared := false // a document of ../shared/corpus was scored
@@ -769,15 +792,15 @@ func TestLayoutMetamorphic(t *testing.T) {
 			t.Log(l)
 		}
 	}
-	floors := [11][2]float64{{floorMetaRepo, floorMetaAll}, {floorMeta2Repo, floorMeta2All}, {floorMeta3Repo, floorMeta3All}, {floorMeta4Repo, floorMeta4All}, {floorMeta5Repo, floorMeta5All}, {floorMeta6Repo, floorMeta6All}, {floorMeta7Repo, floorMeta7All}, {floorMeta8Repo, floorMeta8All}, {floorMeta9Repo, floorMeta9All}, {floorMeta10Repo, floorMeta10All}, {floorMeta11Repo, floorMeta11All}}
-	for r, name := range []string{"first-round variants", "second-round variants", "third-round variants", "fourth-round variants", "fifth-round variants", "sixth-round variants", "seventh-round variants", "eighth-round variants", "ninth-round variants", "tenth-round variants", "eleventh-round variants"} {
+	for r, round := range rounds {
+		name := round.name
 		t.Logf("%s: %d/%d checks right (%.1f%%); of the documents in the repository %d/%d (%.1f%%)",
 			name, allRight[r], allChecks[r], pct(allRight[r], allChecks[r]), repoRight[r], repoChecks[r], pct(repoRight[r], repoChecks[r]))
-		if repoChecks[r] > 0 && float64(repoRight[r])/float64(repoChecks[r]) < floors[r][0] {
-			t.Errorf("%s: score on the documents in the repository %.1f%% fell below its floor %.1f%%", name, pct(repoRight[r], repoChecks[r]), 100*floors[r][0])
+		if repoChecks[r] > 0 && float64(repoRight[r])/float64(repoChecks[r]) < round.floorRepo {
+			t.Errorf("%s: score on the documents in the repository %.1f%% fell below its floor %.1f%%", name, pct(repoRight[r], repoChecks[r]), 100*round.floorRepo)
 		}
-		if shared && allChecks[r] > 0 && float64(allRight[r])/float64(allChecks[r]) < floors[r][1] {
-			t.Errorf("%s: score %.1f%% fell below its floor %.1f%%", name, pct(allRight[r], allChecks[r]), 100*floors[r][1])
+		if shared && allChecks[r] > 0 && float64(allRight[r])/float64(allChecks[r]) < round.floorAll {
+			t.Errorf("%s: score %.1f%% fell below its floor %.1f%%", name, pct(allRight[r], allChecks[r]), 100*round.floorAll)
 		}
 	}
 	var sumRight, sumChecks int
