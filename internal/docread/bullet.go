@@ -11,17 +11,24 @@ import (
 // ★ and ▲ stay: tables use them to mark a lead unit (★区发改委).
 const bullets = "●◆■▪•◇□○◎►▶❖"
 
+// markdownBullets open an item of a Markdown list (- （一）推进…); a space
+// must follow them, as Markdown asks, so that a figure (-5%) or a rule
+// of dashes is no bullet.
+const markdownBullets = "-*+"
+
 // dropBullet removes a bullet and the spaces after it from the start of s
 // when a number follows: a bullet before plain text is left alone, since
 // nothing is gained by removing it there.
 func dropBullet(s string) string {
 	t := strings.TrimLeft(s, " \t\u3000\u00a0")
 	r, n := utf8.DecodeRuneInString(t)
-	if n == 0 || !strings.ContainsRune(bullets, r) {
+	md := n == 1 && strings.ContainsRune(markdownBullets, r) && len(t) > 1 && (t[1] == ' ' || t[1] == '\t')
+	if n == 0 || !md && !strings.ContainsRune(bullets, r) {
 		return s
 	}
 	rest := strings.TrimLeft(t[n:], " \t\u3000\u00a0")
-	if !startsNumber(rest) {
+	// A page's number (- 2 -) is no item.
+	if !startsNumber(rest) || md && !strings.ContainsFunc(rest, isNameRune) {
 		return s
 	}
 	return s[:len(s)-len(t)] + rest

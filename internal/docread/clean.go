@@ -30,7 +30,10 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	lines = splitRunOn(lines)
 	traditional := simplifyLines(lines, &hint)
 	dropLineGlosses(lines)
-	eachText(lines, func(s string) string { return dropPageJoin(dropBullet(dropMarkup(foldEnclosed(DropPinyinGlosses(s))))) })
+	md := markdownBold(lines)
+	eachText(lines, func(s string) string {
+		return dropPageJoin(dropBullet(dropMarkup(foldEnclosed(DropPinyinGlosses(s)), md)))
+	})
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
 	lines = joinSharedPages(lines)

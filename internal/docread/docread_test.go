@@ -264,6 +264,14 @@ func TestReadDropsMarkup(t *testing.T) {
 	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
 		t.Errorf("texts = %q; want %q", got, want)
 	}
+	// A page in Markdown (a line opens in bold, a hyphen bullets a list)
+	// pairs the stars between characters of a line into bold text; a
+	// lone pair stays a mask, and a page's number stays a page's number.
+	in = "- **（一）推进技术突破** — 「推动**跨运营商漫游**等研发。」（工信部）\n责任单位：县**局\n- 2 -\n"
+	want = []string{"（一）推进技术突破 — 「推动跨运营商漫游等研发。」（工信部）", "责任单位：县**局"}
+	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
+		t.Errorf("texts = %q; want %q", got, want)
+	}
 }
 
 // A task table saved as .csv (Excel's 另存为 CSV, in GBK on a Chinese

@@ -18,44 +18,83 @@ var (
 )
 
 // dropMarkup removes bold markers, pictographs and keycap digits (a
-// keycap opening a line becomes the number it shows: 1️⃣ → 1.).
-func dropMarkup(s string) string {
+// keycap opening a line becomes the number it shows: 1️⃣ → 1.). On a page
+// written in Markdown (md, see markdownBold) every pair of stars is bold.
+func dropMarkup(s string, md bool) string {
 	if !strings.Contains(s, "**") && !strings.Contains(s, "__") && !strings.ContainsRune(s, '\u20E3') && !hasPictograph(s) {
 		return s
 	}
 	s = keycapRe.ReplaceAllString(s, "$1$2.")
-	s = pictographs.ReplaceAllString(dropBold(s), "")
+	s = pictographs.ReplaceAllString(dropBold(s, md), "")
 	return strings.TrimRight(s, " \t\u3000")
+}
+
+// boldLineRe is a line opening with bold text that closes on the line,
+// after a Markdown bullet or quote mark if any: **一、总体要求**,
+// - **(一) 推进…** — 「…」.
+var boldLineRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:[-*+>][ \t]+)?\*\*[^*\s][^*]*\*\*`)
+
+// markdownBold tells a page written in Markdown: one of its lines opens
+// with bold text. There two stars between characters (推动**跨运营商…**等)
+// open or close bold text too, and are no mask for hidden characters.
+func markdownBold(lines []line) bool {
+	for _, l := range lines {
+		if boldLineRe.MatchString(l.text) {
+			return true
+		}
+	}
+	return false
 }
 
 // dropBold removes the ** and __ that mark text bold. Stars that stand
 // for hidden characters stay, as a page that masks names writes them:
-// a run of three or more (****分局), or two between characters (县**局).
-func dropBold(s string) string {
+// a run of three or more (****分局), or two between characters (县**局)
+// unless the page is written in Markdown (md) and the line's pairs of
+// stars pair up (推动**跨运营商应急漫游…**等): there they open and close
+// bold text.
+func dropBold(s string, md bool) string {
 	s = strings.ReplaceAll(s, "__", "")
-	var b strings.Builder
+	type run struct{ i, j int }
+	var runs []run
+	pairs := 0 // runs of two stars
 	for i := 0; i < len(s); {
 		k := strings.Index(s[i:], "**")
 		if k < 0 {
-			b.WriteString(s[i:])
 			break
 		}
-		b.WriteString(s[i : i+k])
 		i += k
 		j := i
 		for j < len(s) && s[j] == '*' {
 			j++
 		}
-		before, _ := utf8.DecodeLastRuneInString(s[:i])
-		after, _ := utf8.DecodeRuneInString(s[j:])
-		if j-i >= 3 || isNameRune(before) && isNameRune(after) {
-			b.WriteString(s[i:j]) // a mask
-		} else if (j-i)%2 == 1 {
-			b.WriteByte('*')
+		runs = append(runs, run{i, j})
+		if j-i == 2 {
+			pairs++
 		}
 		i = j
 	}
+	boldInner := md && pairs%2 == 0
+	var b strings.Builder
+	last := 0
+	for _, r := range runs {
+		b.WriteString(s[last:r.i])
+		last = r.j
+		if r.j-r.i >= 3 || !boldInner && betweenNames(s, r.i, r.j) {
+			b.WriteString(s[r.i:r.j]) // a mask
+		} else if (r.j-r.i)%2 == 1 {
+			b.WriteByte('*')
+		}
+	}
+	b.WriteString(s[last:])
 	return b.String()
+}
+
+// betweenNames reports whether s[i:j] stands between two characters of
+// a name.
+func betweenNames(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return isNameRune(before) && isNameRune(after)
 }
 
 func isNameRune(r rune) bool {

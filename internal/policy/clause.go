@@ -596,10 +596,12 @@ func (u unitRules) bracketClauses(t string) (string, []clause) {
 		}
 		inner, due := splitDue(string(rs[i+1 : j]))
 		// A bare list of units in brackets counts where a clause stands:
-		// at the end of the item or on a line of its own.
+		// at the end of the item or on a line of its own, apart from the
+		// words before it.
 		// 各县(市、区)政府(管委会) and 示范区(泉州片区) name one thing.
 		atEnd := restBlank(rs, j+1, true)
-		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,", rs[i-1])
+		// A quotation closing before it counts as a stop: ……研发推广。」（工信部、公安部）.
+		detached := i == 0 || strings.ContainsRune(" \t\n\u3000。.；;，,」』”", rs[i-1])
 		// So does one that ends a sentence and names an agency:
 		// ……提升整体实力(省发改委、交通厅、商务厅等)。
 		// Not a unit's own note inside a labelled list: 责任单位：A、

@@ -190,6 +190,9 @@ func (s *scanner) accept(m marker) bool {
 	if !m.lineStart && quoted(s.rs, m.start) {
 		return false
 	}
+	if m.style == styleCN && contentsLine(s.rs, m.start) {
+		return false
+	}
 	if m.style == styleDecimal {
 		var ok bool
 		if m, ok = s.decimalUnder(m); !ok {
@@ -594,7 +597,7 @@ func (s *scanner) inlineSibling(m marker) bool {
 	return false
 }
 
-// quoted reports whether rs[i] stands inside a quotation (“…”) or a
+// quoted reports whether rs[i] stands inside a quotation (“…”, 「…」) or a
 // title (《…》) opened shortly before it on its line and not yet closed.
 // A quotation closed by a straight quote (“数字青岛") is closed; one
 // opened further back than quoteSpan is taken for a stray mark.
@@ -602,9 +605,9 @@ func quoted(rs []rune, i int) bool {
 	closed := 0
 	for j := i - 1; j >= 0 && j >= i-quoteSpan && rs[j] != '\n'; j-- {
 		switch rs[j] {
-		case '”', '"', '》':
+		case '”', '"', '》', '」', '』':
 			closed++
-		case '“', '《':
+		case '“', '《', '「', '『':
 			if closed == 0 {
 				return true
 			}
@@ -613,6 +616,47 @@ func quoted(rs []rune, i int) bool {
 	}
 	return false
 }
+
+// contentsLine reports whether the line holding rs[i] lists sections
+// rather than opening one: two or more 一、 numbers in a row, each with a
+// short title and no sentence (二、推进创新突破 · 三、加快机制改革 ·), as a
+// summary of a document or a table of contents writes them.
+func contentsLine(rs []rune, i int) bool {
+	a, b := i, i
+	for a > 0 && rs[a-1] != '\n' {
+		a--
+	}
+	for b < len(rs) && rs[b] != '\n' {
+		b++
+	}
+	var ms []marker
+	for k := a; k < b; k++ {
+		if m, ok := scanMarker(rs, k); ok && m.style == styleCN {
+			if len(ms) > 0 && m.value != ms[len(ms)-1].value+1 {
+				return false
+			}
+			ms = append(ms, m)
+			k = m.end - 1
+		}
+	}
+	if len(ms) < 2 {
+		return false
+	}
+	for k, m := range ms {
+		end := b
+		if k+1 < len(ms) {
+			end = ms[k+1].start
+		}
+		if title := rs[m.end:end]; len(title) > contentsTitle || strings.ContainsAny(string(title), "。；;：:") {
+			return false
+		}
+	}
+	return true
+}
+
+// contentsTitle bounds, in characters, a section's title on a contents
+// line, with the figures and separators after it.
+const contentsTitle = 30
 
 // quoteSpan bounds, in characters, how far back a quotation holding a
 // number opened.
