@@ -26,6 +26,7 @@ var (
 )
 
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
+	eachText(lines, dropMarkdownPrefix)
 	dropLineNumbers(lines)
 	lines = splitRunOn(lines)
 	traditional := simplifyLines(lines, &hint)

@@ -267,6 +267,13 @@ func TestReadDropsMarkup(t *testing.T) {
 	// A page in Markdown (a line opens in bold, a hyphen bullets a list)
 	// pairs the stars between characters of a line into bold text; a
 	// lone pair stays a mask, and a page's number stays a page's number.
+	// A heading's #s and a quotation's > go from the start of a line; #1
+	// (no space) numbers an item and stays.
+	in = "## 一、总体要求\n> 1.推进试点。（市科技局）\n> > 2.完善机制。\n>\n#1 建设平台\n"
+	want = []string{"一、总体要求", "1.推进试点。（市科技局）", "2.完善机制。", "#1 建设平台"}
+	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {
+		t.Errorf("texts = %q; want %q", got, want)
+	}
 	in = "- **（一）推进技术突破** — 「推动**跨运营商漫游**等研发。」（工信部）\n责任单位：县**局\n- 2 -\n"
 	want = []string{"（一）推进技术突破 — 「推动跨运营商漫游等研发。」（工信部）", "责任单位：县**局"}
 	if got := texts(mustRead(t, "a.txt", []byte(in))); !slices.Equal(got, want) {

@@ -29,6 +29,25 @@ func dropMarkup(s string, md bool) string {
 	return strings.TrimRight(s, " \t\u3000")
 }
 
+// mdPrefixRe is what Markdown puts before a line's text: the > of a
+// quotation (nested or not) and the #s of a heading, each followed by a
+// space (#1 is no heading: a list numbers its items so).
+var mdPrefixRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:>[ \t]?)*(?:#{1,6}(?:[ \t]+|$))?`)
+
+// dropMarkdownPrefix removes a quotation's > and a heading's #s from the
+// start of a line, as a memo quoting a document or a page converted to
+// Markdown puts them (## 一、总体要求, > 1.推进…): they would keep the
+// number from starting its line.
+func dropMarkdownPrefix(s string) string {
+	if s == "" || !strings.ContainsAny(s[:min(len(s), 16)], ">#") {
+		return s
+	}
+	if loc := mdPrefixRe.FindStringIndex(s); loc != nil && loc[1] > 0 && strings.ContainsAny(s[:loc[1]], ">#") {
+		return s[loc[1]:]
+	}
+	return s
+}
+
 // boldLineRe is a line opening with bold text that closes on the line,
 // after a Markdown bullet or quote mark if any: **一、总体要求**,
 // - **(一) 推进…** — 「…」.

@@ -732,6 +732,7 @@ func metaRounds() []metaRound {
 		{"ninth-round variants", metaTransforms9, floorMeta9Repo, floorMeta9All},
 		{"tenth-round variants", metaTransforms10, floorMeta10Repo, floorMeta10All},
 		{"eleventh-round variants", metaTransforms11, floorMeta11Repo, floorMeta11All},
+		{"twelfth-round variants", metaTransforms12, floorMeta12Repo, floorMeta12All},
 	}
 }
 

@@ -3,6 +3,7 @@ package policy
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -191,6 +192,9 @@ func (s *scanner) accept(m marker) bool {
 		return false
 	}
 	if m.style == styleCN && contentsLine(s.rs, m.start) {
+		return false
+	}
+	if (m.style == styleNum || m.style == styleDecimal) && latinTitle(s.rs, m.end) {
 		return false
 	}
 	if m.style == styleDecimal {
@@ -648,6 +652,25 @@ func contentsLine(rs []rune, i int) bool {
 			end = ms[k+1].start
 		}
 		if title := rs[m.end:end]; len(title) > contentsTitle || strings.ContainsAny(string(title), "。；;：:") {
+			return false
+		}
+	}
+	return true
+}
+
+// latinTitle reports whether the line from rs[i] is written in Latin
+// letters alone (6.1 Document identity): a heading of a memo or a
+// translation around the document, not one of its items, whose lines all
+// hold Chinese.
+func latinTitle(rs []rune, i int) bool {
+	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\t') {
+		i++
+	}
+	if i >= len(rs) || !unicode.In(rs[i], unicode.Latin) {
+		return false
+	}
+	for ; i < len(rs) && rs[i] != '\n'; i++ {
+		if unicode.Is(unicode.Han, rs[i]) {
 			return false
 		}
 	}
