@@ -32,7 +32,7 @@ var help = map[string]helpText{
 	"parse": {
 		Use:   "parse 文件... [-o 任务分解表.xlsx] [--json]",
 		Short: "把政策文件分解为任务清单（任务分解表）",
-		Long: `读取政策文件（.txt、.docx、.html，或作为附件下发的任务分解表 .xlsx、.xls、.et），按文件自身的编号
+		Long: `读取政策文件（.txt、.docx、旧版 Word 的 .doc、.html，或作为附件下发的任务分解表 .xlsx、.xls、.et），按文件自身的编号
 （一、（一）1.（1）①）分解出任务、目标及其牵头单位、配合单位、完成时限和量化指标，
 写成可编辑的 Excel 任务分解表。
 

@@ -1,7 +1,8 @@
 // Package convert turns the legacy spreadsheets departments send back (.xls
 // from old Excel, .et from WPS, .ods) into .xlsx by running LibreOffice, so
 // that the workbook readers see one format only, and old Word and WPS
-// documents (.doc, .wps) into .docx for the document reader. LibreOffice is optional:
+// documents (.doc, .wps) that the document reader cannot read itself into
+// .docx for it. LibreOffice is optional:
 // without it the user is told to have the file saved as .xlsx. Files are
 // judged by content, not name, since departments rename them.
 package convert

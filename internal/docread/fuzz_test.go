@@ -29,6 +29,10 @@ func FuzzRead(f *testing.F) {
 	files["word/numbering.xml"] = numberingXML
 	f.Add(testkit.Zip(f, files), ".docx")
 	f.Add([]byte(ole2Magic), ".doc")
+	if doc, err := os.ReadFile(filepath.Join("testdata", "word97.doc")); err == nil {
+		f.Add(doc, ".doc")
+		f.Add(doc[:len(doc)/2], ".doc")
+	}
 	f.Add([]byte("%PDF-1.4"), ".pdf")
 	f.Add([]byte{}, ".txt")
 	f.Add([]byte("中共泉州市委 泉州市人民政府 2016年8月27日\n阅读 0\n主管单位:某局"), "x")

@@ -2,6 +2,7 @@ package docread
 
 import (
 	"bytes"
+	"errors"
 	"path/filepath"
 	"strings"
 )
@@ -18,6 +19,7 @@ const (
 	msgNotRegular   = "这不是普通文件（是命名管道、设备或套接字），未读取：请选择公文文件本身。"
 	msgNoText       = "没有读到正文文字：如果是扫描件或图片，请改用发文单位网站上的网页版（.html）或 Word 版（.docx）。"
 	msgDoc          = "这是旧版 Word（.doc）文件，无法直接读取：请在 Word 或 WPS 中“另存为” .docx 格式后再试。"
+	msgDocPassword  = "这份 Word 文件设了打开密码，无法读取：请在 Word 或 WPS 中取消密码，“另存为” .docx 后再试。"
 	msgWPS          = "这是 WPS 文字（.wps）文件，无法直接读取：请在 WPS 中“另存为” .docx 格式后再试。"
 	msgExcel        = "这是 Excel 表格，无法在这里读取：旧版（.xls）、WPS 表格（.et）或设了打开密码的任务分解表，请在 Excel 或 WPS 中“另存为” .xlsx（不设密码）后再试；否则请选择通知或意见本身的 .docx、.html 或 .txt 文件。"
 	msgPPT          = "这是演示文稿（PPT），不是公文正文：请选择 .docx、.html 或 .txt 格式的公文。"
@@ -59,6 +61,13 @@ func extract(name string, data []byte) ([]line, Meta, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Meta{}, inputErr(name, msgEmpty)
+	}
+	if bytes.HasPrefix(data, []byte(ole2Magic)) && !isWorkbookExt(ext) {
+		if lines, err := readWordBinary(data); err == nil {
+			return lines, Meta{}, nil
+		} else if errors.Is(err, errEncrypted) {
+			return nil, Meta{}, inputErr(name, msgDocPassword)
+		}
 	}
 	if msg := refusedByMagic(data, ext); msg != "" {
 		return nil, Meta{}, inputErr(name, msg)
@@ -111,6 +120,23 @@ func refusedByMagic(data []byte, ext string) string {
 		return msgMHT
 	}
 	return ""
+}
+
+// Locked reports whether err says the file has a password to open, which
+// no converter can read either.
+func Locked(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie) && ie.Msg == msgDocPassword
+}
+
+// isWorkbookExt: the names of an old workbook or slides, which share the
+// compound file with a Word document.
+func isWorkbookExt(ext string) bool {
+	switch ext {
+	case ".xls", ".et", ".xlsx", ".xlsm", ".ppt", ".dps":
+		return true
+	}
+	return false
 }
 
 // ole2Msg names the old binary Office format by extension: the container

@@ -68,12 +68,17 @@ func isOldDocument(path string) bool {
 	return false
 }
 
-// readOldDocument converts an old Word or WPS document (never modified) to
-// .docx with LibreOffice and reads the copy as the file at path. A file
-// that is no such document under that name (a web page saved as .doc) is
-// read as it is; without LibreOffice the message says to save it as
-// .docx.
+// readOldDocument reads an old Word or WPS document: docread reads the
+// binary format itself; one it cannot read (a format it does not know,
+// a damaged file LibreOffice may mend) is converted (never modified) to
+// .docx with LibreOffice and the copy read as the file at path; one with
+// a password to open is refused with that reason. A file that is no such
+// document under that name (a web page saved as .doc) is read as it is;
+// without LibreOffice the message says to save it as .docx.
 func readOldDocument(path string) (*docread.Document, error) {
+	if d, err := docread.ReadFile(path); err == nil || docread.Locked(err) {
+		return d, err
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	docx, cleanup, ok, err := convert.ToDOCX(ctx, path)
