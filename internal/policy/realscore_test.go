@@ -36,10 +36,13 @@ const (
 // never lower them to make a change pass. The dev floor holds with and
 // without ../shared/corpus (a clean clone may lack it: dev is then 112
 // documents at 96.2%, 126 at 96.7% with it), and it follows the corpus: new
-// documents in layouts not yet read (141, 144) lowered it once.
+// documents in layouts not yet read (141, 144) lowered it once. The test
+// floor follows its corpus too: held-aside documents join it untuned, and
+// 490–501 (2026-12-07, 24 of 118 checks right, two layouts not read) took
+// it from 83.9% to 76.6%.
 const (
 	floorDev  = 0.97
-	floorTest = 0.83
+	floorTest = 0.76
 )
 
 type wantTask struct {
