@@ -627,11 +627,14 @@ func quoted(rs []rune, i int) bool {
 // summary of a document or a table of contents writes them.
 func contentsLine(rs []rune, i int) bool {
 	a, b := i, i
-	for a > 0 && rs[a-1] != '\n' {
+	for a > 0 && rs[a-1] != '\n' && i-a < headingLine {
 		a--
 	}
-	for b < len(rs) && rs[b] != '\n' {
+	for b < len(rs) && rs[b] != '\n' && b-i < headingLine {
 		b++
+	}
+	if b-a >= headingLine {
+		return false // a long line is no list of titles
 	}
 	var ms []marker
 	for k := a; k < b; k++ {
@@ -658,10 +661,10 @@ func contentsLine(rs []rune, i int) bool {
 	return true
 }
 
-// latinTitle reports whether the line from rs[i] is written in Latin
-// letters alone (6.1 Document identity): a heading of a memo or a
-// translation around the document, not one of its items, whose lines all
-// hold Chinese.
+// latinTitle reports whether the line from rs[i] is a short one written
+// in Latin letters alone (6.1 Document identity): a heading of a memo or
+// a translation around the document, not one of its items, whose lines
+// all hold Chinese.
 func latinTitle(rs []rune, i int) bool {
 	for i < len(rs) && (rs[i] == ' ' || rs[i] == '\t') {
 		i++
@@ -669,8 +672,8 @@ func latinTitle(rs []rune, i int) bool {
 	if i >= len(rs) || !unicode.In(rs[i], unicode.Latin) {
 		return false
 	}
-	for ; i < len(rs) && rs[i] != '\n'; i++ {
-		if unicode.Is(unicode.Han, rs[i]) {
+	for end := i + headingLine; i < len(rs) && rs[i] != '\n'; i++ {
+		if unicode.Is(unicode.Han, rs[i]) || i == end {
 			return false
 		}
 	}
@@ -678,8 +681,13 @@ func latinTitle(rs []rune, i int) bool {
 }
 
 // contentsTitle bounds, in characters, a section's title on a contents
-// line, with the figures and separators after it.
-const contentsTitle = 30
+// line, with the figures and separators after it; headingLine a line of
+// titles or a heading: longer lines are prose (and the bound keeps a
+// document run together on one line from being read again at each number).
+const (
+	contentsTitle = 30
+	headingLine   = 200
+)
 
 // quoteSpan bounds, in characters, how far back a quotation holding a
 // number opened.
