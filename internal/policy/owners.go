@@ -384,6 +384,7 @@ var verbRoles = []struct {
 	// 按职责分工分别负责, 具体落实, 依责落实: how the work is shared, left
 	// once the verb is cut.
 	{"按照职责分工", roleGeneric}, {"按职责分工", roleGeneric}, {"依职责", roleGeneric}, {"按职责", roleGeneric},
+	{"按职能分工", roleGeneric}, {"按照职能分工", roleGeneric}, {"按职能", roleGeneric},
 	{"依责", roleGeneric}, {"具体", roleGeneric}, {"抓好", roleGeneric},
 }
 

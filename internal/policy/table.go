@@ -737,6 +737,8 @@ func documentNotes(d *task.Document, rule leadRule, byOrder map[*task.Task]bool,
 		notes = append(notes, noUnitsNote)
 	case rule == ruleMark:
 		notes = append(notes, "文件注明标△的为牵头单位，据此区分牵头单位和配合单位")
+	case rule == ruleComma:
+		notes = append(notes, "文件注明逗号前为牵头单位，据此区分牵头单位和配合单位")
 	case rule == ruleFirst:
 		notes = append(notes, "文件注明列第一位的为牵头单位，据此区分牵头单位和配合单位")
 	case multi > 0:

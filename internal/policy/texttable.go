@@ -369,10 +369,12 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	header, j := readCellHeader(lines, i)
 	// numbered: the table has no 序号 column; its task cells carry their
 	// numbers (1.妇女…), and a task cell may head sub-rows of ——.
-	numbered := false
+	// bare: the 序号 column's header cell was blank, its rows start with
+	// their numbers alone.
+	numbered, bare := false, false
 	if header == nil {
-		header, j = readSeqlessHeader(lines, i)
-		numbered = header != nil
+		header, j, bare = readSeqlessHeader(lines, i)
+		numbered = header != nil && !bare
 	}
 	probe, ok := recogniseTable([][]string{header})
 	unitless := header != nil && !ok && unitlessHeader(header)
@@ -394,7 +396,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	unitCells := 0
 	// groupColumn: the title column groups rows (指标 | 工作任务) and is
 	// merged over them, so a row may lack it: only a short cell is one.
-	groupColumn := hasCol(cols, colTitle) && groupHeaderRe.MatchString(strings.Join(strings.Fields(header[colAt[colTitle]]), ""))
+	// So is a title column before the task column where the rows' numbers
+	// stand alone under a blank header cell: the sections' rows (一、…)
+	// are its cells.
+	groupColumn := hasCol(cols, colTitle) && (groupHeaderRe.MatchString(strings.Join(strings.Fields(header[colAt[colTitle]]), "")) || bare)
 	// allKnown: every column is one the rows are read into, so text after
 	// a row's units and deadline cannot be another column's.
 	allKnown := true
@@ -524,8 +529,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 				cur[k], groupTitle = groupTitle, ""
 			}
 			unitCells, subRows = 0, 0
-		case numbered && hasCol(cols, colTitle) && (cur == nil || unitCells > 0) && shortGroupCell(c) && !u.isUnitList(c) && rowNumberNext(lines, j) != "":
-			// The next group's title, merged over its rows: theirs.
+		case numbered && hasCol(cols, colTitle) && (cur == nil || unitCells > 0) && shortGroupCell(c) && !u.isUnitList(c) && rowNumberNext(lines, j) != "" && !isSectionRow(c) && cellDeadline(c, 0) == nil:
+			// The next group's title, merged over its rows: theirs. One
+			// numbered as a section ((一)推进…) heads them as a section;
+			// a time (2022年底前) is the row's above.
 			groupTitle = c
 		case numbered && cur != nil && isDashCell(c) && (subRows > 0 || unitCells == 0):
 			// ——女性人均预期寿命延长: a sub-row of the numbered row,
@@ -717,10 +724,10 @@ func filledUnitCol(row []string, cols []column) column {
 // a task or category column on, up to a first row cell numbered 1. It
 // returns the header with a 序号 put first, for the rows' numbers, and the
 // index of the line after it; nil when lines[i] opens no such header.
-func readSeqlessHeader(lines []string, i int) ([]string, int) {
+func readSeqlessHeader(lines []string, i int) ([]string, int, bool) {
 	first := cellLine(lines, i)
 	if !headerWord(first) || !isCategoryHeader(first) && !taskCol(classifyHeader(first)) {
-		return nil, i
+		return nil, i, false
 	}
 	header := []string{"序号"}
 	full := func() bool { return hasTaskCol(header) && lastUnitCol(header) >= 0 }
@@ -729,21 +736,42 @@ func readSeqlessHeader(lines []string, i int) ([]string, int) {
 		switch {
 		case c == "":
 			continue
+		case full() && c == "1":
+			// The 序号 column's header cell was left blank (| ⏎ 工作任务
+			// | …): the rows start with their numbers alone, as under a
+			// 序号.
+			return header, j, true
+		case full() && isSectionRow(c):
+			// Sections' rows (一、… ⏎ (一)…) before the first row: it
+			// tells the table's kind.
+			k := j
+			for k < len(lines) && (cellLine(lines, k) == "" || isSectionRow(cellLine(lines, k))) {
+				k++
+			}
+			if k == len(lines) {
+				return nil, i, false
+			}
+			if first := cellLine(lines, k); first == "1" {
+				return header, j, true
+			} else if num, _, ok := cellNumber(first); ok && num == "1" {
+				return header, j, false
+			}
+			return nil, i, false
 		case hasCellNumber(c):
 			if num, _, _ := cellNumber(c); num != "1" || !full() {
-				return nil, i
+				return nil, i, false
 			}
-			return header, j
+			return header, j, false
 		case full() && shortGroupCell(c) && rowNumberNext(lines, j) == "1":
 			// The first group's title (做好各类规划主动公开), its
 			// cell merged over the rows: the rows start with it.
-			return header, j
+			return header, j, false
 		case !headerWord(headWord(c)) || classifyHeader(c) == colNone && !(j == i && isCategoryHeader(c)):
-			return nil, i
+			return nil, i, false
 		}
 		header = append(header, c)
 	}
-	return nil, i
+	return nil, i, false
 }
 
 // shortGroupCell reports a cell that can title a group of rows: a few

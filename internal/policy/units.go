@@ -50,14 +50,16 @@ const (
 	ruleConvention leadRule = iota // nothing stated: the first listed leads
 	ruleFirst                      // 列第一位的为牵头单位
 	ruleMark                       // 标△的为牵头单位
+	ruleComma                      // 逗号前为牵头单位: the units before a clause's comma lead
 )
 
 var (
 	markRuleRe  = regexp.MustCompile(`(标|带|有|注|加)\s*[“"]?[△▲★☆*＊][”"]?\s*(号)?\s*(的|者)?\s*(单位|部门)?\s*为\s*牵头`)
 	firstRuleRe = regexp.MustCompile(`(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?(为|者为|是)牵头`)
+	commaRuleRe = regexp.MustCompile(`(逗号|分号)前(面)?的?(单位|部门)?(为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
-	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?\s*[，,]?\s*(下同)?[。]?`)
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个|(逗号|分号)前(面)?的?(单位|部门)?)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?([，,；;]\s*多个牵头(单位|部门)的?[^，,。）)]{0,10}牵头)?\s*[，,]?\s*(下同)?[。]?`)
 	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
 	// seeNoteRe is a bracket after a name that points the reader elsewhere
 	// (市有关单位（见附件1，下同）, （详见附表）): a note, no part of the name.
@@ -85,6 +87,8 @@ func detectLeadRule(text string) leadRule {
 			return ruleMark
 		case firstRuleRe.MatchString(window):
 			rule = ruleFirst
+		case commaRuleRe.MatchString(window):
+			rule = ruleComma
 		}
 		off = at + len("牵头")
 		rest = text[off:]
@@ -201,7 +205,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		if seg.demoted {
 			addFlag(&out.flags, "主办单位列在牵头单位之后，按配合单位列出，请核实（原文："+clip(raw, 60)+"）")
 		}
-		for _, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
+		for k, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			phrase = takePersonNotes(phrase, &out.leaders)
 			if scoped := u.scopedLeads(phrase); scoped != nil {
 				for _, sc := range scoped {
@@ -211,6 +215,9 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 				continue
 			}
 			p, r := phraseRole(phrase, seg.role)
+			if rule == ruleComma && k == 0 && r == roleGeneric {
+				r = roleLead // 逗号前为牵头单位: every unit before the comma
+			}
 			// A、B会同C负责: C co-operates; the units before 会同 take the
 			// role their phrase gives them, and with none (负责) are a
 			// list like any other, whose first listed leads.
@@ -564,7 +571,7 @@ func (u unitRules) splitEtc(s string, flags *[]string) []string {
 	}
 	for _, part := range parts {
 		switch {
-		case etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")):
+		case etcSummary(part):
 			addFlag(flags, "责任单位以“等"+tail+"”结尾，所列单位可能不全")
 		case strings.Contains(part, "有关") || strings.Contains(part, "相关") || strings.HasPrefix(part, "各"):
 			out = append(out, part)
@@ -666,6 +673,21 @@ var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|�
 // etcSummaryRe is the words after 等 that sum a list up: 等部门, 等有关单位,
 // 等部门(单位), 等相关方面.
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?([（(](部门|单位|机构)[)）])?$|^(有关|相关)方面$`)
+
+// etcSummary reports whether part sums a list up after 等, its level
+// words (省直, 区直) before or after 有关/相关: 等省直有关部门,
+// 等相关区直部门.
+func etcSummary(part string) bool {
+	if etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")) {
+		return true
+	}
+	for _, rel := range []string{"有关", "相关", "其他"} {
+		if rest, ok := strings.CutPrefix(part, rel); ok {
+			return etcSummaryRe.MatchString(rel + levelPrefixRe.ReplaceAllString(rest, ""))
+		}
+	}
+	return false
+}
 
 // splitTop splits s at any of seps that is not inside brackets, so that
 // 各县（市、区）人民政府 (or 各县<市、区>人民政府) stays one name.
