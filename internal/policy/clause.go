@@ -48,7 +48,7 @@ const dashes = "—－─-~～ \u3000"
 
 // responsibilityEnd matches the verb phrases that close a clause such as
 // （A、B负责） or （A牵头，B配合）.
-var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|参与|承办|主办|协助|协办|协同|协作|共同推进|牵头抓总|组织实施|牵头实施|负责实施|负总责|统筹|实施|指导|督促|组织` + organisedGroup + `(?:进行|开展))$`)
+var responsibilityEnd = regexp.MustCompile(`(负责|牵头|配合|落实|办理|参与|承办|主办|协助|协办|协同|协作|共同推进|牵头抓总|组织实施|牵头实施|负责实施|负总责|统筹|实施|指导|督促|组织` + organisedGroup + `(?:进行|开展))$`)
 
 // sameBelowRe is the 下同 that closes a clause whose units hold for the
 // items below too.

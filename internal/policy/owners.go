@@ -371,13 +371,13 @@ var verbRoles = []struct {
 }{
 	{"分别牵头", roleLead}, {"共同牵头", roleLead}, {"分别负责", roleGeneric},
 	{"负总责", roleLead}, {"牵头统筹", roleLead}, {"统筹", roleLead},
-	{"牵头负责", roleLead}, {"牵头抓总", roleLead}, {"牵头落实", roleLead}, {"牵头", roleLead},
+	{"牵头负责", roleLead}, {"牵头抓总", roleLead}, {"牵头落实", roleLead}, {"牵头办理", roleLead}, {"牵头", roleLead},
 	{"配合落实", roleCo}, {"配合实施", roleCo}, {"积极配合", roleCo}, {"协助配合", roleCo}, {"配合", roleCo},
 	{"参与", roleCo}, {"协助", roleCo}, {"协同", roleCo}, {"协作", roleCo}, {"协办", roleCo}, {"支持", roleCo},
 	{"按职责分工负责", roleGeneric}, {"按职责分工落实", roleGeneric}, {"按照职责分工负责", roleGeneric},
 	{"按职责负责", roleGeneric}, {"按职能负责", roleGeneric}, {"分工负责", roleGeneric}, {"共同负责", roleGeneric},
 	{"负责落实", roleGeneric}, {"具体负责", roleGeneric}, {"共同组织实施", roleGeneric}, {"组织实施", roleGeneric}, {"共同推进", roleGeneric},
-	{"负责", roleGeneric}, {"落实", roleGeneric}, {"实施", roleGeneric}, {"推进", roleGeneric},
+	{"负责", roleGeneric}, {"落实", roleGeneric}, {"实施", roleGeneric}, {"推进", roleGeneric}, {"负责办理", roleGeneric}, {"办理", roleGeneric},
 	{"指导", roleGeneric}, {"督促", roleGeneric}, {"承办", roleGeneric}, {"主办", roleLead},
 	// 分别牵头落实, 共同负责落实: the adverb left once the verb is cut.
 	{"分别", roleGeneric}, {"共同", roleGeneric},
