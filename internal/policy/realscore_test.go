@@ -331,6 +331,9 @@ var knownVariantGaps = map[string]string{
 	"321_zhejiang-keqiao_2023 as tabs":                "a task cell's second line on a row of its own (新增学位810个 and empty cells) is joined to the row above only when written with |",
 	"356_unknown-county_2025 as tabs":                 "rows that merged cells left short (2.… | 县农业农村局 | 2025年11月底前 | ||, three task columns) are put back under the header only when written with |",
 	"321_zhejiang-keqiao_2023 as one cell a line":     "a task cell's second line on a line of its own cannot be told from a row's first cell once the empty cells are gone",
+	// Added 2026-12-07 with 530 (dev that day): the table itself is not
+	// read as written either (10/24), its unit cells being sentences.
+	"530_guangdong-panyu_2021 as tabs": "a table with no header, stored from its first row, whose unit cells are sentences (A牵头,会同B办理): read as items, where | parts the text from the units better than a tab",
 }
 
 // TestLayoutVariants: a page may flatten the same table with |, tabs, wide

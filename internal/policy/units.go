@@ -670,15 +670,23 @@ var unitEndRe = regexp.MustCompile(`(部门|单位|机构|局|委|办|厅|政府
 // A、B等部门和各市人民政府 (部门 alone is no unit for splitAnd to weigh).
 var etcAndRe = regexp.MustCompile(`^((?:有关|相关|其他)?(?:部门|单位|机构)(?:[（(](?:部门|单位|机构)[)）])?)(?:和|及|以及)(.+)$`)
 
+// kindOfBodyRe is a kind of body named by its trade, of some length:
+// 公共企事业单位行业主管部门, 金融机构.
+var kindOfBodyRe = regexp.MustCompile(`^\p{Han}{4,}(部门|单位|机构)$`)
+
 // etcSummaryRe is the words after 等 that sum a list up: 等部门, 等有关单位,
 // 等部门(单位), 等相关方面.
 var etcSummaryRe = regexp.MustCompile(`^(有关|相关|其他)?(部门|单位|机构)(和|及)?(单位|部门)?([（(](部门|单位|机构)[)）])?$|^(有关|相关)方面$`)
 
 // etcSummary reports whether part sums a list up after 等, its level
 // words (省直, 区直) before or after 有关/相关: 等省直有关部门,
-// 等相关区直部门.
+// 等相关区直部门; or names a kind of body rather than one (等公共企事业
+// 单位行业主管部门: a class of 部门 or 单位 no collective word opens).
 func etcSummary(part string) bool {
 	if etcSummaryRe.MatchString(levelPrefixRe.ReplaceAllString(part, "")) {
+		return true
+	}
+	if kindOfBodyRe.MatchString(part) && !strings.HasPrefix(part, "各") && !strings.Contains(part, "有关") && !strings.Contains(part, "相关") {
 		return true
 	}
 	for _, rel := range []string{"有关", "相关", "其他"} {
