@@ -435,7 +435,11 @@ func trimAssignGlue(p string) string {
 
 // standingRe marks a sentence of a clause that is a rule for many items:
 // 以下各项措施均需各县（区）人民政府落实，不再逐项列出.
-var standingRe = regexp.MustCompile(`以下|下同|不再逐项|不再一一|不再重复|不再分别|不再单独|不再做分工|不再作分工|均需|均涉及|均由|各项任务均|所有任务`)
+var standingRe = regexp.MustCompile(`以下|下同|不再逐项|不再一一|不再重复|不再分别|不再单独|不再做分工|不再作分工|均需|均涉及|均由|各项任务均|所有任务|` + namedAllRe.String())
+
+// namedAllRe closes the units a rule names for every item: 各市州、县市区
+// 人民政府均为责任单位(，以下不再列出).
+var namedAllRe = regexp.MustCompile(`(?:均为|均是|都是)(?:责任|配合|落实)?(?:单位|主体)$`)
 
 // standingTriggerRe finds where the units of a standing rule start.
 var standingTriggerRe = regexp.MustCompile(`(均需|均涉及|均由|需要|需|涉及|由|请)`)
@@ -464,11 +468,14 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 		}
 		var names []string
 		for _, part := range parts[first:] {
-			loc := standingTriggerRe.FindStringIndex(part)
-			if loc == nil {
+			var name string
+			if loc := namedAllRe.FindStringIndex(part); loc != nil {
+				name = part[:loc[0]]
+			} else if loc := standingTriggerRe.FindStringIndex(part); loc != nil {
+				name, _ = phraseRole(part[loc[1]:], roleGeneric)
+			} else {
 				continue
 			}
-			name, _ := phraseRole(part[loc[1]:], roleGeneric)
 			for _, n := range joinCollective(splitTop(name, "、")) {
 				n = strings.TrimSpace(n)
 				if u.plausible(n) {
