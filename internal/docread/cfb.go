@@ -156,6 +156,9 @@ func (c *cfbFile) chain(start uint32, fat []uint32, size int, read func(uint32) 
 			return nil, err
 		}
 		out = append(out, sec[:size]...)
+		if len(out) > len(c.data) {
+			return nil, errCFB // no stream is longer than its file
+		}
 		s = fat[s]
 	}
 	return out, nil

@@ -237,7 +237,7 @@ func (r *papRun) readSprms(g []byte) {
 			}
 			switch sprm {
 			case 0xD608, 0xD606: // sprmTDefTable: a 2-byte count
-				if len(g) < 2 {
+				if len(g) < 2 || le16(g, 0) < 2 {
 					return
 				}
 				size = 2 + le16(g, 0) - 1

@@ -80,3 +80,24 @@ func TestReadWordBinaryDamaged(t *testing.T) {
 		t.Errorf("a .doc with a password: %v; want %q", err, msgDocPassword)
 	}
 }
+
+// A paragraph's properties from a damaged file: a sprmTDefTable whose
+// count is too small for its own fields, a cell count past the operand,
+// a variable-length operand running past the end. None may panic.
+func TestReadSprmsDamaged(t *testing.T) {
+	for _, g := range [][]byte{
+		{0x08, 0xD6, 0x00, 0x00},
+		{0x08, 0xD6, 0x01, 0x00},
+		{0x08, 0xD6, 0x02, 0x00, 0x05},
+		{0x08, 0xD6, 0x10, 0x00, 0x05, 0x00},
+		{0x2B, 0xD6, 0x03, 0x09, 0x01},
+		{0x15, 0xC6, 0xFF},
+		{0x16, 0x24},
+	} {
+		var r papRun
+		r.readSprms(g)
+		if r.row != nil && len(r.row.edges) != len(r.row.hmerge)+1 {
+			t.Errorf("%x: %d edges for %d cells", g, len(r.row.edges), len(r.row.hmerge))
+		}
+	}
+}
