@@ -375,6 +375,7 @@ var verbRoles = []struct {
 	{"配合落实", roleCo}, {"配合实施", roleCo}, {"积极配合", roleCo}, {"协助配合", roleCo}, {"配合", roleCo},
 	{"参与", roleCo}, {"协助", roleCo}, {"协同", roleCo}, {"协作", roleCo}, {"协办", roleCo}, {"支持", roleCo},
 	{"按职责分工负责", roleGeneric}, {"按职责分工落实", roleGeneric}, {"按照职责分工负责", roleGeneric},
+	{"按职责分工分别落实", roleGeneric}, {"按职责分工分别负责", roleGeneric}, {"分别落实", roleGeneric},
 	{"按职责负责", roleGeneric}, {"按职能负责", roleGeneric}, {"分工负责", roleGeneric}, {"共同负责", roleGeneric},
 	{"负责落实", roleGeneric}, {"具体负责", roleGeneric}, {"共同组织实施", roleGeneric}, {"组织实施", roleGeneric}, {"共同推进", roleGeneric},
 	{"负责", roleGeneric}, {"落实", roleGeneric}, {"实施", roleGeneric}, {"推进", roleGeneric}, {"负责办理", roleGeneric}, {"办理", roleGeneric},

@@ -331,6 +331,11 @@ func headerContinues(prev, c string) bool {
 	return false
 }
 
+// unitCellSpan bounds, in characters, a cell read as units by its verb
+// (A牵头落实;B、C…按职责分工分别落实): a long list of bureaus is one,
+// a paragraph of requirements is not (looksLikeClause tells them apart).
+const unitCellSpan = 240
+
 // parenMarkerRe is a cell holding only a bracketed number, (一) or (1), or
 // 一） with no opening bracket, as several provinces write (一).
 var parenMarkerRe = regexp.MustCompile(`^(?:[（(]\s*[一二三四五六七八九十\d]+|[一二三四五六七八九十]+)\s*[)）]$`)
@@ -448,7 +453,13 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			return false
 		}
 		if cur[k] != "" {
-			cur[k] += "、" + v
+			// A second cell of units after one closed by its verb (A牵头
+			// 落实；B分别落实 ⏎ 各镇分别落实) is a phrase of its own.
+			sep := "、"
+			if responsibilityEnd.MatchString(strings.TrimRight(cur[k], "。.；;")) {
+				sep = "；"
+			}
+			cur[k] += sep + v
 		} else {
 			cur[k] = v
 		}
@@ -630,7 +641,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// though a name may end as a unit's does (王广部).
 			put(colLeader, c)
 		case u.isUnitList(strings.TrimRight(strings.TrimSuffix(unit, "等"), "。.")) ||
-			len([]rune(c)) <= 60 && !hasCellNumber(c) && (responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) || clauseStartRe.MatchString(c)) && u.looksLikeClause(strings.TrimRight(c, "。.")):
+			len([]rune(c)) <= unitCellSpan && !hasCellNumber(c) && (responsibilityEnd.MatchString(strings.TrimRight(c, "。.")) || clauseStartRe.MatchString(c)) && u.looksLikeClause(strings.TrimRight(c, "。.")):
 			// 应急处、监督处等按职责分工落实: units with their verb;
 			// 牵头：A 配合：B, units under their labels.
 			unitCells++
