@@ -555,6 +555,8 @@ func splitDue(inner string) (string, string) {
 		}
 		_, size := utf8.DecodeRuneInString(inner[cut:])
 		last := strings.TrimSpace(strings.TrimRight(inner[cut+size:], "。. "))
+		// （A负责落实，完成时限：2022年10月）: the time under its label.
+		last = dueLabelRe.ReplaceAllString(last, "")
 		if last == "" || len([]rune(last)) > maxDueText {
 			break
 		}
@@ -568,6 +570,9 @@ func splitDue(inner string) (string, string) {
 	}
 	return inner, strings.Join(due, "，")
 }
+
+// dueLabelRe is the label of a time inside a clause: 完成时限：, 时间节点：.
+var dueLabelRe = regexp.MustCompile(`^(?:完成时限|完成时间|完成期限|时限要求|时间要求|时间节点|办结时限|时限)\s*[:：]\s*`)
 
 // startWordRe is a phrase that says when work starts, not when it is due:
 // 立即启动, 即时办理.

@@ -161,6 +161,13 @@ func readRowTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
 				continue
 			}
 		}
+		// A row wider than the header whose first cells are sections'
+		// numbers (一、… | (一)… | 1.… | 全年 | 区发改局): the cells merged
+		// over the rows below it, each a heading.
+		for len(trimEmpty(cells)) > layout.width && len(cells) > 1 && isSectionRow(strings.TrimSpace(cells[0])) {
+			rows = append(rows, []string{strings.TrimSpace(cells[0])})
+			cells = cells[1:]
+		}
 		lastRaw = cells
 		cells = layout.align(cells)
 		if k := len(rows) - 1; k > 0 && layout.continues(rows[k], cells) {
@@ -1581,6 +1588,13 @@ func (l rowLayout) byContent(cells []string, u unitRules) []string {
 	text := cells[:fu]
 	if len(text) > 0 && l.seq >= 0 && bareNumberRe.MatchString(text[0]) {
 		out[l.seq], text = text[0], text[1:]
+	}
+	// A time cell just before the units, under a time column that stands
+	// before them (任务内容 | 完成时限 | 责任单位): that column's.
+	if n := len(text); n > 1 {
+		if k := slices.Index(l.cols[:firstUnit], colDeadline); k >= 0 && out[k] == "" && len([]rune(text[n-1])) <= 20 && cellDeadline(text[n-1], 0) != nil {
+			out[k], text = text[n-1], text[:n-1]
+		}
 	}
 	col = firstUnit - 1
 	for k := len(text) - 1; k >= 0; k-- {
