@@ -62,7 +62,9 @@ func extract(name string, data []byte) ([]line, Meta, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, Meta{}, inputErr(name, msgEmpty)
 	}
-	if bytes.HasPrefix(data, []byte(ole2Magic)) && !isWorkbookExt(ext) {
+	// A compound file named as a Word or WPS document (not a workbook or
+	// slides, which share the container) is read natively where it can be.
+	if m := ole2Msg(ext); bytes.HasPrefix(data, []byte(ole2Magic)) && (m == msgDoc || m == msgWPS) {
 		if lines, err := readWordBinary(data); err == nil {
 			return lines, Meta{}, nil
 		} else if errors.Is(err, errEncrypted) {
@@ -127,16 +129,6 @@ func refusedByMagic(data []byte, ext string) string {
 func Locked(err error) bool {
 	var ie *InputError
 	return errors.As(err, &ie) && ie.Msg == msgDocPassword
-}
-
-// isWorkbookExt: the names of an old workbook or slides, which share the
-// compound file with a Word document.
-func isWorkbookExt(ext string) bool {
-	switch ext {
-	case ".xls", ".et", ".xlsx", ".xlsm", ".ppt", ".dps":
-		return true
-	}
-	return false
 }
 
 // ole2Msg names the old binary Office format by extension: the container
