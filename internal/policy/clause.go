@@ -121,6 +121,7 @@ func (u unitRules) closesWithVerb(head string) bool {
 // (……（A牵头）；……（B负责，C配合）). bare enables the flattened-table form,
 // where the units follow the last sentence without any label.
 func splitClause(text string, bare bool, u unitRules) (string, []clause) {
+	text = pipeCellLines(text)
 	text = weiClauses(dashClauses(sentenceLabels(spacedLabels(colonLabels(cutProgress(text))))))
 	t := strings.TrimRight(text, " \t\n\u3000")
 	body, cs := u.bracketClauses(t)
@@ -165,6 +166,22 @@ func splitClause(text string, bare bool, u unitRules) (string, []clause) {
 		}
 	}
 	return text, nil
+}
+
+// pipeCellLines puts each cell of an item written as a row of a table
+// whose header the page lost (1.公开规划。 | 区发展改革局牵头办理。 |) on
+// a line of its own, as a table flattened one cell a line gives them, so
+// that a clause in the row's last cell closes the item.
+func pipeCellLines(text string) string {
+	if !strings.Contains(text, " | ") && !strings.HasSuffix(strings.TrimRight(text, " \t\n"), " |") {
+		return text
+	}
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		l = strings.TrimSuffix(strings.TrimRight(l, " \t"), " |")
+		lines[i] = strings.ReplaceAll(l, " | ", "\n")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // maxDueCell bounds a time cell that follows a row's units.
@@ -840,6 +857,12 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	var phrases []string // the unit phrases, the persons left out
 	for ; begin > 0; begin-- {
 		ph, ok := u.assignPhrase(parts[begin-1])
+		if !ok && len(phrases) > 0 && len(phrases[0]) == len(strings.TrimLeft(strings.TrimSpace(parts[begin]), dashes)) && alsoRe.MatchString(phrases[0]) && u.isUnitList(strings.TrimSpace(parts[begin-1])) {
+			// A、B，以及C、D办理: the list runs on across the comma to
+			// its verb.
+			phrases[0] = strings.TrimSpace(parts[begin-1]) + "，" + phrases[0]
+			continue
+		}
 		if !ok {
 			// 由市财政局、农业局，各县（市）、区人民政府负责落实: a list
 			// opened by 由 runs on across the comma to its verb.
@@ -856,7 +879,8 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 			phrases = append([]string{ph.units}, phrases...)
 		}
 	}
-	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" {
+	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" || strings.HasPrefix(phrases[0], "会同") || alsoRe.MatchString(phrases[0]) {
+		// A sentence that opens with 会同 names who helps, not who leads.
 		return t, clause{}, false
 	}
 	read := strings.Join(phrases, "，")
@@ -869,6 +893,10 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	}
 	return strings.TrimSpace(body), clause{form: formLabelled, raw: strings.Join(parts[begin:end], "，"), read: read}, true
 }
+
+// alsoRe opens a phrase that goes on with the list of the phrase before
+// it: ，以及各有关单位办理.
+var alsoRe = regexp.MustCompile(`^(?:以及|及|并)`)
 
 // assignment is one phrase of a sentence that assigns the work: a person
 // with a title, or units closed by a verb of responsibility.
@@ -888,6 +916,11 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 	names, _ := phraseRole(bare, roleGeneric)
 	if m := togetherRe.FindStringSubmatch(names); m != nil {
 		names = m[1]
+	} else if with, ok := strings.CutPrefix(names, "会同"); ok {
+		// ，会同B办理: the co-units of the phrase before it.
+		names = with
+	} else if m := alsoRe.FindString(names); m != "" {
+		names = names[len(m):]
 	}
 	if byAfterWords(names) {
 		return assignment{}, false

@@ -207,6 +207,10 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		}
 		for k, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			phrase = takePersonNotes(phrase, &out.leaders)
+			if m := alsoRe.FindString(strings.TrimSpace(phrase)); m != "" && k > 0 {
+				// A、B，以及C办理: C is one more of the list.
+				phrase = strings.TrimSpace(phrase)[len(m):]
+			}
 			if scoped := u.scopedLeads(phrase); scoped != nil {
 				for _, sc := range scoped {
 					lead = append(lead, u.expand(sc, &out.flags, &prefix)...)
@@ -225,6 +229,10 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 			if m := togetherRe.FindStringSubmatch(p); m != nil {
 				p, _ = phraseRole(m[1], r)
 				with, _ = phraseRole(m[2], roleCo)
+			} else if rest, ok := strings.CutPrefix(strings.TrimSpace(p), "会同"); ok && k > 0 {
+				// A牵头，会同B办理: B co-operates.
+				p = ""
+				with, _ = phraseRole(rest, roleCo)
 			} else if m := organiseRe.FindStringSubmatch(phrase); m != nil {
 				p, with = m[1], m[2]
 			} else if m := guidedRe.FindStringSubmatch(strings.TrimSpace(phrase)); m != nil && u.isUnitList(m[1]) {
