@@ -17,7 +17,7 @@ import (
 // tableReaders read the text tables after readRowTable's, each tried where
 // the ones before it find no table, in this order.
 var tableReaders = []func(lines []string, i int, u unitRules) (*taskTable, int, bool){
-	readGroupLeadTable, readCellTable, readPipeCellTable, readSpaceTable, readOneLineTable, readBarTable, readGluedTable, readGluedLineTable, readRecordTable, readLabelLineTable, readClauseRunTable, readUnitEndedTable, readSpacedUnitEndedTable, readSpacedBlockTable,
+	readGroupLeadTable, readCellTable, readPipeCellTable, readSpaceTable, readOneLineTable, readBarTable, readGluedTable, readGluedLineTable, readRecordTable, readLabelLineTable, readClauseRunTable, readNumberlessTable, readUnitEndedTable, readSpacedUnitEndedTable, readSpacedBlockTable,
 }
 
 // rebuildLineTables finds the tables written as text in lines and returns

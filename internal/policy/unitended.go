@@ -75,9 +75,15 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 			// The text cells right-aligned before the units; a merged
 			// group cell the row lacks stays empty.
 			col := unitAt - 1
-			for t := len(text) - 1; t >= 0 && col >= 0; t-- {
+			t := len(text) - 1
+			for ; t >= 0 && col >= 0; t-- {
 				row[col] = text[t]
 				col--
+			}
+			if t >= 0 && unitAt > 0 {
+				// More cells than columns before the units: the first
+				// column holds them all, none is lost.
+				row[0] = strings.Join(text[:t+2], "\n")
 			}
 			if timeAt > unitAt && k+1 < len(cells) && cellDeadline(strings.TrimSpace(cells[k+1]), 0) != nil {
 				k++
