@@ -181,7 +181,14 @@ func pipeCellLines(text string) string {
 		l = strings.TrimSuffix(strings.TrimRight(l, " \t"), " |")
 		lines[i] = strings.ReplaceAll(l, " | ", "\n")
 	}
-	return strings.Join(lines, "\n")
+	out := strings.Join(lines, "\n")
+	// The section's cell a page wrote again at the start of the next row
+	// ((三)做好财政信息公开。 | 8.…), merged over both, heads that row,
+	// not this item's words.
+	if k := strings.LastIndexByte(out, '\n'); k > 0 && isSectionRow(out[k+1:]) {
+		out = out[:k]
+	}
+	return out
 }
 
 // maxDueCell bounds a time cell that follows a row's units.
@@ -878,6 +885,25 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		if ph.units != "" {
 			phrases = append([]string{ph.units}, phrases...)
 		}
+	}
+	if len(phrases) == 0 && cut >= 0 && trimmed[cut] == '\n' && strings.TrimSpace(head) != "" {
+		// A line of its own, a cell of a table flattened one cell a line,
+		// that opens with its units and goes on about how (A、B牵头办理,
+		// 在工作中加强沟通对接): the opening phrases assign the work, the
+		// rest stays in the text.
+		n := 0
+		for ; n < end; n++ {
+			ph, ok := u.assignPhrase(parts[n])
+			if !ok || ph.units == "" {
+				break
+			}
+			phrases = append(phrases, ph.units)
+		}
+		if n > 0 && n < end && !strings.HasPrefix(phrases[0], "会同") && !alsoRe.MatchString(phrases[0]) {
+			rest := strings.Join(parts[n:], "，")
+			return strings.TrimSpace(head + rest + "。"), clause{form: formLabelled, raw: strings.Join(parts[:n], "，"), read: strings.Join(phrases, "，")}, true
+		}
+		phrases = nil
 	}
 	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" || strings.HasPrefix(phrases[0], "会同") || alsoRe.MatchString(phrases[0]) {
 		// A sentence that opens with 会同 names who helps, not who leads.
