@@ -530,7 +530,8 @@ var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室
 func otherName(name string) (string, string) {
 	if rs := []rune(name); len(rs) > 2 && isCloseParen(rs[len(rs)-1]) {
 		if o := matchOpen(rs, len(rs)-1); o > 0 {
-			return string(rs[:o]), string(rs[o+1 : len(rs)-1])
+			// 省编办 (省审改办): a page's space before the bracket.
+			return strings.TrimRight(string(rs[:o]), " \u3000"), string(rs[o+1 : len(rs)-1])
 		}
 	}
 	return name, ""

@@ -376,7 +376,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 		// A numbered row without units before rows numbered in another
 		// style heads them (1 | 大力提振消费。 | | before (8) …).
 		if m, ok := rowMarker(cells[colSeq]); ok && cells[colLead]+cells[colUnits]+cells[colCo] == "" && ri+1 < len(t.rows) {
-			if next, ok := rowMarker(t.rows[ri+1][0]); ok && next.style != m.style {
+			// Not before a section's row of its own ((二)… alone): that
+			// closes the group the numbered row ends.
+			if next, ok := rowMarker(t.rows[ri+1][0]); ok && next.style != m.style && !(len(dedupeCells(t.rows[ri+1])) == 1 && isSectionRow(strings.TrimSpace(t.rows[ri+1][0]))) {
 				for k := range sections {
 					if sections[k].style == m.style {
 						sections, sectionTitles = sections[:k], sectionTitles[:k]

@@ -523,6 +523,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		if j+1 < len(lines) && u.completesUnit(c, cell(j+1)) {
 			c, j = c+cell(j+1), j+1
 		}
+		if tableNoteRe.MatchString(c) {
+			break // 注：1.…, the notes under the table: the text's again
+		}
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
 		unit := strings.TrimRight(unitPart(c, u), "。.")
@@ -719,6 +722,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	t.sharedBelow = shared
 	return t, j, true
 }
+
+// tableNoteRe opens the notes under a table: 注：1.推荐项目按…, 备注:….
+var tableNoteRe = regexp.MustCompile(`^(?:注|备注)\s*[：:]`)
 
 // maxTimeCell bounds a time cell read as written: longer text after a
 // row's units is another column's.

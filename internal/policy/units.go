@@ -424,6 +424,9 @@ func (u unitRules) expand(s string, flags *[]string, prefix *string) []string {
 	return out
 }
 
+// spaceBeforeParenRe is a space between a name and its bracket.
+var spaceBeforeParenRe = regexp.MustCompile(`(\p{Han})[ \x{3000}]+([（(])`)
+
 // expandMarked splits a list of unit names and restores what the document
 // left out: the carried-over prefix (市科技局、发改委 → 市发改委) and the shared
 // suffix (泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会).
@@ -434,6 +437,9 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 		prefix = *carried
 		defer func() { *carried = prefix }()
 	}
+	// 省编办 (省审改办): a page's space before a name's other name in
+	// brackets parts nothing.
+	s = spaceBeforeParenRe.ReplaceAllString(s, "$1$2")
 	for _, run := range joinLevelBodies(u.joinWrapped(splitTop(s, "，,；;\n /／"))) {
 		names := joinCollective(splitTop(run, "、"))
 		items := make([]markedUnit, 0, len(names))
