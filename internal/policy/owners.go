@@ -576,8 +576,14 @@ var quotedWordRe = regexp.MustCompile(`“(\p{Han}{1,6})”`)
 // holdsNonName reports whether a name holds a label, a verb or
 // punctuation, which no unit's name does (a short word in quotes aside).
 func holdsNonName(name string) bool {
+	name = eachDutyRe.ReplaceAllString(name, "各$1")
 	return notNameRe.MatchString(quotedWordRe.ReplaceAllString(name, "$1"))
 }
+
+// eachDutyRe is the collective of every unit a plan gives work to (全区各
+// 责任单位, 各相关责任部门): a body like 各有关单位, though it holds the
+// label's words.
+var eachDutyRe = regexp.MustCompile(`各(?:相关|有关)?责任(单位|部门)$`)
 
 var notNameRe = regexp.MustCompile(`[：:。！？!?；;“”"《》，,—─]|负责|配合|牵头|落实|会同|按职责|分工|责任单位|责任部门`)
 
