@@ -18,7 +18,7 @@ var numberedLineRe = regexp.MustCompile(`^(?:[一二三四五六七八九十]{1,
 // the numbers run on by one without a gap, and behind some of them stands
 // a numbered item of the text or a figure (12 一、总体要求, 13 1.推进……,
 // 14 2024年3月1日), or a line of the site around the document (2 首页 >
-// 部门动态, which no list numbers). Items numbered 1 2 3 without
+// 部门动态, which no list numbers) or a field of the page's (3 发布部门:…). Items numbered 1 2 3 without
 // punctuation would run on too, but their text does not start with a
 // number of its own. Fewer than five lines, or a table row among them, are
 // left as they are.
@@ -42,7 +42,7 @@ func dropLineNumbers(lines []line) {
 			return
 		}
 		next = n + 1
-		numbered = numbered || numberedLineRe.MatchString(m[2]) || isBoilerplate(m[2])
+		numbered = numbered || numberedLineRe.MatchString(m[2]) || isBoilerplate(m[2]) || labelLed(m[2])
 		at = append(at, i)
 		texts = append(texts, m[2])
 	}

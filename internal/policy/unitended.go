@@ -82,8 +82,17 @@ func unitEndedRows(cells []string, header []string, cols []column, start int, u 
 			}
 			if t >= 0 && unitAt > 0 {
 				// More cells than columns before the units: the first
-				// column holds them all, none is lost.
-				row[0] = strings.Join(text[:t+2], "\n")
+				// column holds them all, none is lost (an empty cell's
+				// —— of the row above aside).
+				var extra []string
+				for _, c := range text[:t+1] {
+					if !noneCell(c) {
+						extra = append(extra, c)
+					}
+				}
+				if len(extra) > 0 {
+					row[0] = strings.Join(append(extra, row[0]), "\n")
+				}
 			}
 			if timeAt > unitAt && k+1 < len(cells) && cellDeadline(strings.TrimSpace(cells[k+1]), 0) != nil {
 				k++
