@@ -39,10 +39,12 @@ const (
 // documents in layouts not yet read (141, 144) lowered it once. The test
 // floor follows its corpus too: held-aside documents join it untuned, and
 // 490–501 (2026-12-07, 24 of 118 checks right, two layouts not read) took
-// it from 83.9% to 76.6%.
+// it from 83.9% to 76.6%; 600–605 and 620–627 (2026-12-07, scored untuned
+// at 36.7% and 56.3%: a page run together on one line, duty lists headed
+// by units, owners in a sentence below the items) took it to 75.8%.
 const (
 	floorDev  = 0.97
-	floorTest = 0.76
+	floorTest = 0.75
 )
 
 type wantTask struct {
