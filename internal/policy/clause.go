@@ -104,6 +104,13 @@ func (u unitRules) closesWithVerb(head string) bool {
 	if len(first) > 1 && guidedRe.MatchString(strings.TrimSpace(first[0])) {
 		first = first[1:]
 	}
+	// 分管副省长、协管副秘书长负责，省国资委牵头: the officials first.
+	for len(first) > 1 {
+		if name, _ := phraseRole(strings.TrimSpace(first[0]), roleGeneric); !officialRe.MatchString(name) {
+			break
+		}
+		first = first[1:]
+	}
 	if len(first) == 0 {
 		return false
 	}

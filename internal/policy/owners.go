@@ -436,7 +436,7 @@ func trimAssignGlue(p string) string {
 
 // standingRe marks a sentence of a clause that is a rule for many items:
 // 以下各项措施均需各县（区）人民政府落实，不再逐项列出.
-var standingRe = regexp.MustCompile(`以下|下同|不再逐项|不再一一|不再重复|不再分别|不再单独|不再做分工|不再作分工|均需|均涉及|均由|各项任务均|所有任务|` + namedAllRe.String())
+var standingRe = regexp.MustCompile(`以下|下同|不再逐项|不再一一|不逐一|不一一列|不逐项|不再重复|不再分别|不再单独|不再做分工|不再作分工|均需|均涉及|均由|各项任务均|所有任务|` + namedAllRe.String())
 
 // namedAllRe closes the units a rule names for every item: 各市州、县市区
 // 人民政府均为责任单位(，以下不再列出).
@@ -484,6 +484,14 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 				}
 			}
 		}
+		if len(names) == 0 && first > 0 {
+			// 明确牵头部门的，有关部门配合，不逐一列出: the rule names its
+			// units before its own words, after the case it holds for.
+			names = u.ruleCaseUnits(parts[:first])
+			if names != nil {
+				first = 0
+			}
+		}
 		if len(names) == 0 {
 			// 以下除标注的措施外，适用范围均为所有自贸试验区: a rule, but
 			// not about units.
@@ -498,6 +506,35 @@ func (u unitRules) splitStanding(raw string) (string, []string, string) {
 		named = append(named, names...)
 	}
 	return strings.Join(keep, ""), named, strings.Join(rules, "；")
+}
+
+// ruleCaseUnits reads the units of a standing rule that opens with the
+// case it holds for (明确牵头部门的，有关部门配合): phrases of units with
+// their verb after conditions closed by 的. nil when a phrase is neither.
+func (u unitRules) ruleCaseUnits(parts []string) []string {
+	var names []string
+	cases := 0
+	for _, part := range parts {
+		part = strings.TrimSpace(part)
+		if strings.HasSuffix(part, "的") {
+			cases++
+			continue
+		}
+		if !responsibilityEnd.MatchString(part) {
+			return nil
+		}
+		name, _ := phraseRole(part, roleGeneric)
+		for _, n := range joinCollective(splitTop(name, "、")) {
+			if n = strings.TrimSpace(n); !u.plausible(n) {
+				return nil
+			}
+			names = append(names, n)
+		}
+	}
+	if cases == 0 {
+		return nil
+	}
+	return names
 }
 
 // splitKeep splits s after each of seps (kept with the piece before).

@@ -59,7 +59,7 @@ var (
 	commaRuleRe = regexp.MustCompile(`(逗号|分号)前(面)?的?(单位|部门)?(为|是)牵头`)
 	// ruleNoteRe matches such a statement inside a clause, so that it is
 	// not read as a unit name.
-	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个|(逗号|分号)前(面)?的?(单位|部门)?)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?([，,；;]\s*多个牵头(单位|部门)的?[^，,。）)]{0,10}牵头)?\s*[，,]?\s*(下同)?[。]?`)
+	ruleNoteRe     = regexp.MustCompile(`[。，,；;]?\s*(注[:：])?\s*([^，,。；;（）()]{1,16}的[，,]\s*)?(除[^，,。）)]{0,20}外[，,]?\s*)?(标\s*[“"]?[△▲★☆][”"]?\s*(号)?\s*(的|者)?|(列|排|排列|位列|排名)(在)?(第一|首)(位|个)?的?(单位|部门)?|(首位|第一位)的?(单位|部门)?|第一(责任)?(单位|部门)|第一个|(逗号|分号)前(面)?的?(单位|部门)?)[^。）)]*?牵头(单位|部门|者)?(或[^，,。）)]{0,6})?([，,；;]\s*多个牵头(单位|部门)的?[^，,。）)]{0,10}牵头)?\s*[，,]?\s*(下同)?[。]?`)
 	emptyBracketRe = regexp.MustCompile(`[（(]\s*[）)]`)
 	// seeNoteRe is a bracket after a name that points the reader elsewhere
 	// (市有关单位（见附件1，下同）, （详见附表）): a note, no part of the name.
@@ -312,8 +312,15 @@ const commonSurnames = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭�
 // units: 王某某（副市长）, 李某（县商务局局长）.
 var titledPersonRe = regexp.MustCompile(`^\p{Han}{2,4}[（(][^（）()]{0,12}(?:长|书记|主任|委员|主席|秘书|同志)[)）]$`)
 
+// officialRe is an office named by its duty rather than its holder's name
+// (分管副省长, 协管副秘书长, 分管市领导): the item's leader, as a person is.
+var officialRe = regexp.MustCompile(`^(?:分管|协管|主管|联系)(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|秘书长|书记|主任|[省市县区]领导)$`)
+
 // isPerson reports whether a name of a unit list is a person's.
 func isPerson(n string) bool {
+	if officialRe.MatchString(n) {
+		return true
+	}
 	if r := []rune(n); len(r) == 0 || !strings.ContainsRune(commonSurnames, r[0]) {
 		return false // 市教育局（局长） is the bureau's head: the unit stays
 	}
