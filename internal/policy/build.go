@@ -26,6 +26,21 @@ var (
 // isTargetHeading reports whether a heading titles a 主要目标 / 指标
 // section, with or without a note in brackets after its title, or a
 // sentence after it: （一）发展目标。主要包括8项。
+// mixedTargetHeadingRe is a heading over goals and the work that carries
+// them (主要预期目标及载体, 目标与任务): its items that state no goal are tasks.
+var mixedTargetHeadingRe = regexp.MustCompile(`(?:目标|指标)(?:及|和|与|、)(?:载体|任务|举措|措施|工作|抓手|项目)`)
+
+// goalWordRe is a word that states a goal to reach: a measure (率, 比重,
+// 总额) or a move of one (增长, 控制在).
+var goalWordRe = regexp.MustCompile(`增长|增加|下降|降低|减少|提高|提升|控制在|达到|保持|稳定|不低于|不高于|以上|以内|率|指数|比重|比例|总量|总额|收入|产值|规模|数量|人数|面积`)
+
+// statesGoal reports whether an item under such a heading states a goal
+// (区属GDP增长12%, 森林覆盖率稳步提高) rather than naming a piece of work
+// (“转型升级突破年”活动).
+func statesGoal(text string) bool {
+	return strings.ContainsAny(text, "0123456789０１２３４５６７８９%％‰") || goalWordRe.MatchString(text) || relativeGoalRe.MatchString(strings.TrimRight(text, "。"))
+}
+
 func isTargetHeading(h string) bool {
 	if i := strings.Index(h, "。"); i > 0 {
 		h = h[:i]
@@ -93,13 +108,16 @@ func (p *parser) buildTasks(docID string, items []*item, docYear int, taskTables
 // list of units (units.byOrder).
 func classify(t *task.Task, items []*item, i int, anyClause bool) (byOrder bool) {
 	it := items[i]
-	inTarget, inOther := false, false
+	inTarget, inOther, mixed := false, false, false
 	for _, h := range t.Headings {
-		inTarget = inTarget || isTargetHeading(h)
+		if isTargetHeading(h) {
+			inTarget = true
+			mixed = mixed || mixedTargetHeadingRe.MatchString(h)
+		}
 		inOther = inOther || otherHeadingRe.MatchString(h)
 	}
 	taskKind := task.KindTask
-	if inTarget {
+	if inTarget && (!mixed || statesGoal(t.Text)) {
 		taskKind = task.KindTarget
 	}
 	switch {
