@@ -985,8 +985,8 @@ func deadlinePhrase(p string) bool {
 }
 
 // byRe finds 由X负责 inside a sentence: 整改要求:由县环卫站负责清除…,
-// 由包片单位县气象局负责清除.
-var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:牵头)?负责`)
+// 由包片单位县气象局负责清除, 由发展改革委会同农业部等部门研究提出落实意见.
+var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:牵头)?(?:负责|研究提出|研究制定)`)
 
 // byClauses reads the units of each 由X负责 of an item whose text holds
 // no other clause, when X is a list of units (a role word before it, 包片
@@ -1002,7 +1002,11 @@ func (u unitRules) byClauses(t string) []clause {
 		// 本政策由市科技局负责解释 names who interprets the text, not who
 		// does its work.
 		shared := fieldsShared(list)
-		if strings.HasPrefix(t[m[1]:], "解释") || !u.isUnitList(shared) || genericNames(shared) && (out == nil || !collectivesOnly(list)) {
+		named := shared
+		if w := togetherRe.FindStringSubmatch(shared); w != nil && u.isUnitList(strings.TrimSuffix(w[2], "等部门")) {
+			named = w[1] // 由A会同B等部门研究提出: A leads, B co-operates
+		}
+		if strings.HasPrefix(t[m[1]:], "解释") || !u.isUnitList(named) || genericNames(named) && (out == nil || !collectivesOnly(list)) {
 			continue
 		}
 		c := clause{form: formLabelled, raw: list}
