@@ -871,7 +871,7 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	var phrases []string // the unit phrases, the persons left out
 	for ; begin > 0; begin-- {
 		ph, ok := u.assignPhrase(parts[begin-1])
-		if !ok && len(phrases) > 0 && len(phrases[0]) == len(strings.TrimLeft(strings.TrimSpace(parts[begin]), dashes)) && alsoRe.MatchString(phrases[0]) && u.isUnitList(strings.TrimSpace(parts[begin-1])) {
+		if !ok && len(phrases) > 0 && len(phrases[0]) == len(strings.TrimLeft(strings.TrimSpace(parts[begin]), dashes)) && alsoWord(phrases[0]) != "" && u.isUnitList(strings.TrimSpace(parts[begin-1])) {
 			// A、B，以及C、D办理: the list runs on across the comma to
 			// its verb.
 			phrases[0] = strings.TrimSpace(parts[begin-1]) + "，" + phrases[0]
@@ -906,13 +906,13 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 			}
 			phrases = append(phrases, ph.units)
 		}
-		if n > 0 && n < end && !strings.HasPrefix(phrases[0], "会同") && !alsoRe.MatchString(phrases[0]) {
+		if n > 0 && n < end && !strings.HasPrefix(phrases[0], "会同") && alsoWord(phrases[0]) == "" {
 			rest := strings.Join(parts[n:], "，")
 			return strings.TrimSpace(head + rest + "。"), clause{form: formLabelled, raw: strings.Join(parts[:n], "，"), read: strings.Join(phrases, "，")}, true
 		}
 		phrases = nil
 	}
-	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" || strings.HasPrefix(phrases[0], "会同") || alsoRe.MatchString(phrases[0]) {
+	if len(phrases) == 0 || begin == 0 && strings.TrimSpace(head) == "" || strings.HasPrefix(phrases[0], "会同") || alsoWord(phrases[0]) != "" {
 		// A sentence that opens with 会同 names who helps, not who leads.
 		return t, clause{}, false
 	}
@@ -927,9 +927,17 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	return strings.TrimSpace(body), clause{form: formLabelled, raw: strings.Join(parts[begin:end], "，"), read: read}, true
 }
 
-// alsoRe opens a phrase that goes on with the list of the phrase before
-// it: ，以及各有关单位办理.
-var alsoRe = regexp.MustCompile(`^(?:以及|及|并)`)
+// alsoWord returns the word that opens a phrase going on with the list of
+// the phrase before it (，以及各有关单位办理): 以及, 及 or 并; "" for none
+// (及时 is an adverb).
+func alsoWord(s string) string {
+	for _, w := range []string{"以及", "并", "及"} {
+		if strings.HasPrefix(s, w) && !strings.HasPrefix(s, "及时") {
+			return w
+		}
+	}
+	return ""
+}
 
 // assignment is one phrase of a sentence that assigns the work: a person
 // with a title, or units closed by a verb of responsibility.
@@ -952,7 +960,7 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 	} else if with, ok := strings.CutPrefix(names, "会同"); ok {
 		// ，会同B办理: the co-units of the phrase before it.
 		names = with
-	} else if m := alsoRe.FindString(names); m != "" {
+	} else if m := alsoWord(names); m != "" {
 		names = names[len(m):]
 	}
 	if byAfterWords(names) {

@@ -723,8 +723,9 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	return t, j, true
 }
 
-// tableNoteRe opens the notes under a table: 注：1.推荐项目按…, 备注:….
-var tableNoteRe = regexp.MustCompile(`^(?:注|备注)\s*[：:]`)
+// tableNoteRe opens the notes under a table: 注：1.推荐项目按…. Not 备注：,
+// which a remarks column's cell may open with.
+var tableNoteRe = regexp.MustCompile(`^注\s*[：:]`)
 
 // maxTimeCell bounds a time cell read as written: longer text after a
 // row's units is another column's.

@@ -207,7 +207,7 @@ func (u unitRules) segmentUnits(raw string, segs []segment, rule leadRule) units
 		}
 		for k, phrase := range joinLevelBodies(splitTop(seg.text, "，,；;。\n")) {
 			phrase = takePersonNotes(phrase, &out.leaders)
-			if m := alsoRe.FindString(strings.TrimSpace(phrase)); m != "" && k > 0 {
+			if m := alsoWord(strings.TrimSpace(phrase)); m != "" && k > 0 {
 				// A、B，以及C办理: C is one more of the list.
 				phrase = strings.TrimSpace(phrase)[len(m):]
 			}
