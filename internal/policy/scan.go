@@ -194,6 +194,9 @@ func (s *scanner) accept(m marker) bool {
 	if m.style == styleCN && contentsLine(s.rs, m.start) {
 		return false
 	}
+	if !m.lineStart && endsTitle(s.rs, m) {
+		return false
+	}
 	if (m.style == styleNum || m.style == styleDecimal) && latinTitle(s.rs, m.end) {
 		return false
 	}
@@ -659,6 +662,22 @@ func contentsLine(rs []rune, i int) bool {
 		}
 	}
 	return true
+}
+
+// endsTitle reports a number that closes its line right after a title's
+// words (重点工作分工方案(一), 实施细则（二）): the part of a document its title
+// names, not an item, which would start its words after the number.
+func endsTitle(rs []rune, m marker) bool {
+	for k := m.end; k < len(rs) && rs[k] != '\n'; k++ {
+		if !unicode.IsSpace(rs[k]) {
+			return false
+		}
+	}
+	k := m.start - 1
+	for k >= 0 && (rs[k] == ' ' || rs[k] == '\u3000') {
+		k--
+	}
+	return k >= 0 && (unicode.Is(unicode.Han, rs[k]) || strings.ContainsRune("》”」", rs[k]))
 }
 
 // latinTitle reports whether the line from rs[i] is a short one written

@@ -588,8 +588,24 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 	case cells[colLead] != "" && cells[colUnits] == "" && (hasCol(t.cols, colCo) || hasCol(t.cols, colUnits) || p.rules.isUnitList(cells[colLead])):
 		// Under a 牵头单位 column every unit leads, whether or not the
 		// table has a 配合单位 or 责任单位 column beside it: a row that
-		// leaves the co-units' cell empty has leads only.
-		us.lead = p.rules.expand(cells[colLead], &us.flags, nil)
+		// leaves the co-units' cell empty has leads only. Where a mark
+		// (★发改局、经信局) picks some of them, those lead and the others
+		// co-operate.
+		cell, _ := phraseRole(cells[colLead], roleGeneric)
+		marked := p.rules.expandMarked(cell, &us.flags, nil)
+		picked := 0
+		for _, m := range marked {
+			if m.marked {
+				picked++
+			}
+		}
+		for _, m := range marked {
+			if m.marked || picked == 0 || picked == len(marked) {
+				us.lead = append(us.lead, m.name)
+			} else {
+				us.co = append(us.co, m.name)
+			}
+		}
 		us = p.rules.finish(us, cells[colLead])
 	case cells[colLead] == "" && cells[colUnits] != "" && cells[colCo] != "":
 		// 责任单位 | 配合单位: beside a column of co-units, the units'

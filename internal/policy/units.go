@@ -671,8 +671,12 @@ func (u unitRules) splitGlued(name string, flags *[]string) []string {
 // joined by 和 (工业和信息化局, 住房和城乡建设局): a bare field of work,
 // never a unit on its own.
 func (u unitRules) isAgencyPart(s string) bool {
-	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府") && !streetRe.MatchString(s)
+	return !u.isAgency(s) && !u.isCollective(s) && !strings.HasSuffix(s, "政府") && !streetRe.MatchString(s) && !memberGroupRe.MatchString(s)
 }
+
+// memberGroupRe ends a body's group of units (市安委会有关成员单位): a
+// whole name, not the first half of an agency's.
+var memberGroupRe = regexp.MustCompile(`(?:成员单位|有关单位|相关单位|有关部门|相关部门)$`)
 
 // streetRe is a street or a town standing for its office (仁兴街, 北沟街道,
 // 城关镇): a unit, never the first half of an agency's name.
