@@ -606,6 +606,10 @@ var policyGoalRe = regexp.MustCompile(`(?:的|型|数字|法治|智慧|廉洁|�
 // 市发展和 of 市发展和改革委.
 var cutNameRe = regexp.MustCompile(`^(?:[和与及]\p{Han}|[^各省市县区州][局部厅]$)|(?:人民|[和与及])$`)
 
+// wholeAreaRe is a whole area (全市统筹, 全县): the place at large, no body
+// the office can chase.
+var wholeAreaRe = regexp.MustCompile(`^全[省市县区镇乡州盟旗]$`)
+
 // quotedWordRe is a short word in quotes inside a name (市“两新”组织党工委,
 // 市“三农”工作办): part of the name, not a quotation.
 var quotedWordRe = regexp.MustCompile(`“(\p{Han}{1,6})”`)
@@ -635,7 +639,7 @@ func (u unitRules) plausible(name string) bool {
 		return false
 	}
 	n := len([]rune(name))
-	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) || bareUnitKindRe.MatchString(name) {
+	if n < 2 || n > 40 || holdsNonName(name) || cutNameRe.MatchString(name) || listIntroRe.MatchString(name) || bareUnitKindRe.MatchString(name) || wholeAreaRe.MatchString(name) {
 		return false
 	}
 	// 加快建设国家级科技服务业集聚区 ends like a place but is a task's

@@ -106,7 +106,7 @@ type taskTable struct {
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
-var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性)?(目标|指标)(值)?$`)
+var goalHeaderRe = regexp.MustCompile(`^(主要|预期|年度|主要预期|预期性|约束性|考核|绩效)?(目标|指标)(值)?$`)
 
 // taskHeaderRe matches a content column that names its rows as work to do,
 // not figures to reach (重点工作任务, 工作任务, 重点任务; not 目标任务).

@@ -445,8 +445,28 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		k, ok := colAt[colDeadline]
 		return ok && r[k] != ""
 	}
+	// assessorAt is a column after the units naming who scores or checks
+	// the work (评分部门, 考核单位), not who does it: a row's last cell of
+	// units, after its owners', is that column's. lastUnit is the row's
+	// last cell of units and lastUnitAt its column.
+	assessorAt, lastUnit, lastUnitAt := -1, "", -1
+	for k, h := range header {
+		if k > firstUnitCol(cols) && assessorHeaderRe.MatchString(strings.Join(strings.Fields(h), "")) {
+			assessorAt = k
+			break
+		}
+	}
 	flush := func() {
 		if cur != nil {
+			if assessorAt >= 0 && unitCells >= 2 && cur[assessorAt] == "" && lastUnitAt >= 0 {
+				for _, sep := range []string{"、", "；"} {
+					if kept, ok := strings.CutSuffix(cur[lastUnitAt], sep+lastUnit); ok {
+						cur[lastUnitAt], cur[assessorAt] = kept, lastUnit
+						break
+					}
+				}
+			}
+			lastUnit, lastUnitAt = "", -1
 			if k, ok := colAt[colLeader]; ok && cur[k] == "" && groupOpen {
 				cur[k] = pendingLeader
 			}
@@ -684,6 +704,12 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			default:
 				put(colLead, c)
 			}
+			lastUnit, lastUnitAt = c, -1
+			for k := range cur {
+				if unitCol(cols[k]) && strings.HasSuffix(cur[k], c) {
+					lastUnitAt = k
+				}
+			}
 		case numbered && unitCells > 0 && shortTitle(c) && !hasCol(cols, colLeader) && u.unitNext(lines, j):
 			// 省人口计生 between a row's units, one a line: a unit's name
 			// the table cut short. It stays with the units, where it is
@@ -722,6 +748,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	t.sharedBelow = shared
 	return t, j, true
 }
+
+// assessorHeaderRe names a column of who scores or checks the work, not
+// who does it: 评分部门, 考核单位, 监测单位.
+var assessorHeaderRe = regexp.MustCompile(`^(?:评分|考核|考评|评价|评估|监测|监考|督查|督办)(?:单位|部门|科室)$`)
 
 // tableNoteRe opens the notes under a table: 注：1.推荐项目按…. Not 备注：,
 // which a remarks column's cell may open with.
@@ -853,9 +883,11 @@ func (u unitRules) unitNext(lines []string, j int) bool {
 // 万元) is a cell of its own, far ahead of the numbering. A gap of a few
 // rows (an excerpt, a row the page lost) is still a row, and so is any
 // number after the row's units (a section's rows picked from a longer
-// list: 3, then 68).
+// list: 3, then 68). A number at or below the last row's (0, 1 of a
+// target's cell) is a cell, not a row.
 func nextRowNumber(c string, last int) bool {
-	return last == 0 || atoi(c) <= last+10
+	n := atoi(c)
+	return n >= 1 && (last == 0 || n > last && n <= last+10)
 }
 
 // headWord is a header cell without its note in brackets: 责任部门 of
