@@ -733,6 +733,11 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// anywhere (……全年完成改造项目 / 50个): no other column has
 			// text, and none of the row's units has come yet.
 			cur[colAt[colContent]] += c
+		case cur != nil && unitCells == 0 && !allKnown:
+			// A cell of a column the rows are not read into (单位 %, 年度
+			// 目标 ≥2%), before the row's units: kept in the task's words,
+			// not dropped.
+			cur[colAt[colContent]] += " " + c
 		}
 	}
 	share()

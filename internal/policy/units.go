@@ -434,6 +434,9 @@ func (u unitRules) expand(s string, flags *[]string, prefix *string) []string {
 // spaceBeforeParenRe is a space between a name and its bracket.
 var spaceBeforeParenRe = regexp.MustCompile(`(\p{Han})[ \x{3000}]+([（(])`)
 
+// placeBranchRe ends a bureau's branch in a place below it: 成安县分局.
+var placeBranchRe = regexp.MustCompile(`\p{Han}{2,}[县区旗]分局$`)
+
 // expandMarked splits a list of unit names and restores what the document
 // left out: the carried-over prefix (市科技局、发改委 → 市发改委) and the shared
 // suffix (泉州开发区、泉州台商投资区管委会 → 泉州开发区管委会).
@@ -471,6 +474,11 @@ func (u unitRules) expandMarked(s string, flags *[]string, carried *string) []ma
 				continue // 各责任单位按职责分工落实: the units named already
 			}
 			switch p := u.ownPrefix(name); {
+			case p != "" && placeBranchRe.MatchString(name):
+				// 市生态环境局成安县分局: a city bureau's branch in a
+				// county, among the county's units; what follows is not
+				// a 市 agency.
+				prefix, afterOrg = "", false
 			case p != "":
 				prefix, afterOrg = p, false
 			case prefix != "" && u.takesPrefix(name) && (!afterOrg || bureauEndRe.MatchString(name)):
