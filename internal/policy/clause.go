@@ -833,9 +833,13 @@ func atLineStart(rs []rune, i int) bool {
 	return true
 }
 
+// leaderTitles are the titles of the officials a document puts over its
+// work (副省长, 秘书长): a person's or an office's, never a unit's.
+const leaderTitles = `省长|市长|县长|区长|州长|旗长|盟长|书记|秘书长|主任`
+
 // leaderPhraseRe matches a person named with a title in a sentence that
 // assigns the work: 由张某某副市长负责, 李某某同志牵头.
-var leaderPhraseRe = regexp.MustCompile(`^(\p{Han}{2,4}?(?:同志)?(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|书记|秘书长|主任|部长|局长))(?:负责|牵头|分管|牵头负责|统筹|挂帅)?$`)
+var leaderPhraseRe = regexp.MustCompile(`^(\p{Han}{2,4}?(?:同志)?(?:常务)?副?(?:` + leaderTitles + `|部长|局长))(?:负责|牵头|分管|牵头负责|统筹|挂帅)?$`)
 
 // sentenceClause finds the phrases that close an item's last sentence when
 // all they do is assign the work: 由张某某副市长负责，市住建局牵头，市财政局、

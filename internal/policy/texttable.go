@@ -704,10 +704,13 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			default:
 				put(colLead, c)
 			}
-			lastUnit, lastUnitAt = c, -1
-			for k := range cur {
-				if unitCol(cols[k]) && strings.HasSuffix(cur[k], c) {
-					lastUnitAt = k
+			if assessorAt >= 0 {
+				// Where the cell went, for flush to take it back.
+				lastUnit, lastUnitAt = c, -1
+				for k := range cur {
+					if unitCol(cols[k]) && strings.HasSuffix(cur[k], c) {
+						lastUnitAt = k
+					}
 				}
 			}
 		case numbered && unitCells > 0 && shortTitle(c) && !hasCol(cols, colLeader) && u.unitNext(lines, j):

@@ -314,7 +314,7 @@ var titledPersonRe = regexp.MustCompile(`^\p{Han}{2,4}[（(][^（）()]{0,12}(?:
 
 // officialRe is an office named by its duty rather than its holder's name
 // (分管副省长, 协管副秘书长, 分管市领导): the item's leader, as a person is.
-var officialRe = regexp.MustCompile(`^(?:分管|协管|主管|联系)(?:常务)?副?(?:省长|市长|县长|区长|州长|旗长|盟长|秘书长|书记|主任|[省市县区]领导)$`)
+var officialRe = regexp.MustCompile(`^(?:分管|协管|主管|联系)(?:常务)?副?(?:` + leaderTitles + `|[省市县区]领导)$`)
 
 // isPerson reports whether a name of a unit list is a person's.
 func isPerson(n string) bool {
