@@ -88,7 +88,11 @@ func (m marker) weakLabel() string {
 }
 
 // scanWeak reads a weak marker at rs[i], the first rune of a line.
+// A line that is not there (the text's end) holds none.
 func scanWeak(rs []rune, i int) (marker, bool) {
+	if i >= len(rs) {
+		return marker{}, false
+	}
 	r := rs[i]
 	switch {
 	case strings.ContainsRune(bulletGlyphs, r):
