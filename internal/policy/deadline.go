@@ -231,6 +231,13 @@ func openEnded(text string) *task.Deadline {
 		if strings.HasSuffix(text[:loc[0]], "超") || nounAfterRe.MatchString(text[loc[1]:]) {
 			continue
 		}
+		// 长期 alone is a time only where it closes its phrase (……，长期。):
+		// before other words it qualifies them (长期不能自理, 长期护理保险).
+		if text[loc[0]:loc[1]] == "长期" {
+			if r, _ := utf8.DecodeRuneInString(text[loc[1]:]); loc[1] < len(text) && (isHan(r) || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+				continue
+			}
+		}
 		return &task.Deadline{Text: text[loc[0]:loc[1]]}
 	}
 	return nil
@@ -539,8 +546,9 @@ func closeDateSpaces(c string) string {
 	return b.String()
 }
 
-// openCellRe is a deadline cell that sets no end: 持续开展, 常态化推进, 长期.
-var openCellRe = regexp.MustCompile(`^(?:持续|长期|常态化?|经常性)(?:开展|推进|实施|落实|坚持|进行|工作)?$`)
+// openCellRe is a deadline cell that sets no end: 持续开展, 常态化推进, 长期,
+// 持续性工作.
+var openCellRe = regexp.MustCompile(`^(?:持续|长期|常态化?|经常性)性?(?:开展|推进|实施|落实|坚持|进行|工作)?$`)
 
 func cellDeadline(c string, docYear int) *task.Deadline {
 	c = strings.TrimSpace(c)

@@ -155,7 +155,9 @@ func gluedName(rs []rune, u unitRules) int {
 // character after it. Group 1 is the unit column.
 // Group 2 is the heading of the rows' first group, when one stands before
 // row 1 (…主要责任单位一、主要发展指标1地区生产总值…).
-var gluedLineHeadRe = regexp.MustCompile(`序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)\p{Han}{0,6}?([一二三四五六七八九十]{1,3}、\p{Han}{2,20}?)?1[^\d.．、%]`)
+// Group 3 is the first row's number: 1, or where the page went on from
+// another (（上接第三版）…责任单位21树立…), any.
+var gluedLineHeadRe = regexp.MustCompile(`序号\p{Han}{2,12}?(牵头单位|责任单位|牵头部门|责任部门)\p{Han}{0,6}?([一二三四五六七八九十]{1,3}、\p{Han}{2,20}?)?([1-9]\d{0,2})[^\d.．、%]`)
 
 // gluedGroupTailRe is the heading of the next group of rows (and a page's
 // number before it) that closes a row's cell: …嘉兴港区—2—二、产业优化升级.
@@ -164,21 +166,54 @@ var gluedGroupTailRe = regexp.MustCompile(`(?:[—－-]\s*\d{1,3}\s*[—－-])?(
 // readGluedLineTable reads a table that runs on in the line at lines[i],
 // rows numbered 1, 2, … each ending in its unit cell.
 func readGluedLineTable(lines []string, i int, u unitRules) (*taskTable, int, bool) {
-	l := strings.TrimSpace(lines[i])
-	if !strings.Contains(l, "序号") {
+	if !strings.Contains(lines[i], "序号") {
 		return nil, 0, false
 	}
+	// A PDF may have wrapped such a line: the lines after it, up to a
+	// blank one, may be its rest. The most lines whose rows read to their
+	// end are the table's; a line of its own is read as before.
+	end := i + 1
+	for end < len(lines) && end-i < maxGluedLines && strings.TrimSpace(lines[end]) != "" {
+		end++
+	}
+	if !gluedLineHeadRe.MatchString(joinTrimmed(lines[i:min(end, i+3)])) {
+		return nil, 0, false
+	}
+	for k := end; k > i; k-- {
+		if t, whole, ok := gluedLineRows(joinTrimmed(lines[i:k]), u); ok && (whole || k == i+1) {
+			return t, k, true
+		}
+	}
+	return nil, 0, false
+}
+
+// maxGluedLines bounds the lines a wrapped run-on table is looked for in.
+const maxGluedLines = 120
+
+// joinTrimmed joins lines without their margins, as a wrapped paragraph's
+// lines join.
+func joinTrimmed(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(strings.TrimSpace(l))
+	}
+	return b.String()
+}
+
+// gluedLineRows reads the run-on table in l, and whether its rows read to
+// l's end.
+func gluedLineRows(l string, u unitRules) (*taskTable, bool, bool) {
 	loc := gluedLineHeadRe.FindStringSubmatchIndex(l)
 	if loc == nil {
-		return nil, 0, false
+		return nil, false, false
 	}
 	rows := [][]string{{"序号", "任务内容", l[loc[2]:loc[3]]}}
 	if loc[4] >= 0 {
 		rows = append(rows, []string{l[loc[4]:loc[5]]})
 	}
-	_, last := utf8.DecodeLastRuneInString(l[:loc[1]])
-	rest := l[loc[1]-last-len("1"):]
-	for n := 1; rest != ""; n++ {
+	first := l[loc[6]:loc[7]]
+	rest := l[loc[6]:]
+	for n := atoi(first); rest != ""; n++ {
 		row, after, ok := gluedLineRow(rest, n, u)
 		if !ok {
 			break
@@ -190,7 +225,8 @@ func readGluedLineTable(lines []string, i int, u unitRules) (*taskTable, int, bo
 		}
 		rest = after
 	}
-	return gluedTable(rows, i+1)
+	t, _, ok := gluedTable(rows, 0)
+	return t, rest == "", ok
 }
 
 // gluedLineRow cuts row n off the start of s (which starts with n): the
@@ -234,7 +270,8 @@ func gluedLineCells(num, body string, u unitRules) ([]string, bool) {
 		units = strings.TrimSpace(units[:m[0]])
 	}
 	units = u.partGluedNames(units)
-	if units == "" || !u.isUnitList(units) {
+	// The cell may say who does what: A、B牵头;C配合;各州(市)党委和政府落实.
+	if units == "" || !u.isUnitList(units) && !(strings.ContainsAny(units, ";；") && u.looksLikeClause(units)) {
 		return nil, false
 	}
 	return append([]string{num, body[:stop+len("。")], units}, group...), true

@@ -53,7 +53,10 @@ func checkLayoutCase(t *testing.T, tt layoutCase, d *task.Document) {
 	if tt.kind != "" && string(tk.Kind) != tt.kind {
 		t.Errorf("%s: kind %s; want %s", tt.path, tk.Kind, tt.kind)
 	}
-	if tt.deadline != "" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
+	if tt.deadline == "none" && tk.Deadline != nil {
+		t.Errorf("%s: deadline %+v; want none", tt.path, tk.Deadline)
+	}
+	if tt.deadline != "" && tt.deadline != "none" && (tk.Deadline == nil || tk.Deadline.Text != tt.deadline) {
 		t.Errorf("%s: deadline %+v; want %q", tt.path, tk.Deadline, tt.deadline)
 	}
 	if tt.due != "" && (tk.Deadline == nil || tk.Deadline.Date != tt.due) {

@@ -174,35 +174,79 @@ func timeSuffix(s string) int {
 }
 
 // contentLabelRe opens the line that holds an item's work or goal in a
-// form laid out as fields: 任务内容：…, 工作内容：…, 目标要求：….
-var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*(?:(?:任务|工作|主要|具体|目标|建设)?(?:内容|任务|事项)|(?:工作|目标)(?:目标|要求))[ \t\x{3000}]*[:：][ \t\x{3000}]*`)
+// form laid out as fields: 任务内容：…, 工作内容：…, 目标要求：…, 任务目标：….
+var contentLabelRe = regexp.MustCompile(`^[ \t\x{3000}]*` + contentLabel)
+
+const contentLabel = `(?:(?:任务|工作|主要|具体|目标|建设)?(?:内容|任务|事项)|(?:工作|目标|任务)(?:目标|要求))[ \t\x{3000}]*[:：][ \t\x{3000}]*`
 
 // contentAboveLabels moves an item's work written below its labelled
 // fields (任务一 ⏎ 责任单位：A ⏎ 完成时限：… ⏎ 任务内容：新建…) above them, without
 // its label, where the clause reader looks for the work: the labels close
 // the item, as they do in the other layouts.
 func contentAboveLabels(text string) string {
-	if !strings.Contains(text, "内容") && !strings.Contains(text, "任务：") && !strings.Contains(text, "事项：") {
+	if !strings.Contains(text, "内容") && !strings.Contains(text, "任务") && !strings.Contains(text, "事项：") && !strings.Contains(text, "要求") {
 		return text
 	}
-	lines := strings.Split(text, "\n")
+	lines := splitGluedContent(strings.Split(text, "\n"))
 	for i := 1; i < len(lines); i++ {
+		if !strings.ContainsAny(lines[i], ":：") {
+			continue
+		}
 		loc := contentLabelRe.FindStringIndex(lines[i])
 		if loc == nil || loc[1] == len(lines[i]) {
 			continue
 		}
+		// The owner lines above, blank lines between them or not.
 		first := i
-		for first > 0 && clauseStartRe.MatchString(strings.TrimSpace(lines[first-1])) {
-			first--
+		for k := i - 1; k > 0; k-- {
+			t := strings.TrimSpace(lines[k])
+			if t != "" && !clauseStartRe.MatchString(t) {
+				break
+			}
+			if t != "" {
+				first = k
+			}
 		}
 		if first == i || first == 0 {
 			continue
 		}
-		work := lines[i][loc[1]:]
-		copy(lines[first+1:i+1], lines[first:i])
-		lines[first] = work
+		// The work, then the owner lines together, then the blank lines
+		// that stood between them: the owner lines close the item as
+		// one block.
+		block := []string{lines[i][loc[1]:]}
+		var blanks []string
+		for _, l := range lines[first:i] {
+			if strings.TrimSpace(l) == "" {
+				blanks = append(blanks, l)
+			} else {
+				block = append(block, l)
+			}
+		}
+		copy(lines[first:i+1], append(block, blanks...))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// gluedContentRe is a content label run into the line before it.
+var gluedContentRe = regexp.MustCompile(contentLabel)
+
+// splitGluedContent parts an owner line from the work a page ran into it
+// (责任单位：莲塘镇任务目标：2024年计划…): the work starts a line of its own,
+// to be moved above the labels with the rest of its kind, and is neither
+// a unit nor lost from the item's words.
+func splitGluedContent(lines []string) []string {
+	var out []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if strings.ContainsAny(t, ":：") && clauseStartRe.MatchString(t) {
+			if loc := gluedContentRe.FindStringIndex(t); loc != nil && loc[0] > 0 && loc[1] < len(t) {
+				out = append(out, t[:loc[0]], t[loc[0]:])
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // labelBulletRe is a bullet before a label at a line's start (●牵头单位：A).

@@ -103,6 +103,9 @@ type taskTable struct {
 	// sharedBelow holds the rows (by their first cell) whose units were
 	// taken from the row below, the cell listing them merged over both.
 	sharedBelow map[*string]bool
+	// sharedAbove holds the rows (by their first cell) whose lead was
+	// taken from a row above, the cell naming it merged over them.
+	sharedAbove map[*string]bool
 }
 
 // goalHeaderRe matches a content column that holds goals, not work.
@@ -446,6 +449,9 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			p.byOrder[tk] = us.byOrder
 			if t.sharedBelow[&row[0]] {
 				tk.Flags = append(tk.Flags, inheritedFlag("下一行"))
+			}
+			if t.sharedAbove[&row[0]] {
+				tk.Flags = append(tk.Flags, inheritedFlag("上一行"))
 			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")

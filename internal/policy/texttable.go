@@ -497,13 +497,29 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	category, hasCategory := "", cols[0] == colNone && isCategoryHeader(header[0])
 	// leaderFirst: the 牵头领导 column stands before the unit columns, so a
 	// short cell after a row's units (已完成) is another column's.
-	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < firstUnitCol(cols)
+	// leadBefore is the unit column that stands before the 序号 (牵头单位
+	// | 序号 | 任务内容 | 配合单位), -1 for none: a row's cell before its
+	// number is that column's, merged over the rows below until the next
+	// such cell; rowUnits is the first unit column after the task's, where
+	// a row's own unit cells go.
+	leadBefore, rowUnits := -1, firstUnitCol(cols)
+	if k := firstUnitCol(cols); k < colAt[colSeq] {
+		leadBefore, rowUnits = k, len(cols)
+		for c := colAt[colContent] + 1; c < len(cols); c++ {
+			if unitCol(cols[c]) {
+				rowUnits = c
+				break
+			}
+		}
+	}
+	pendingLead, lastLead := "", ""
+	leaderFirst := hasCol(cols, colLeader) && colAt[colLeader] < rowUnits
 	// timeCellFirst: the time column follows the task column, before the
 	// units: a row's cell after its text that sets a time is that column's.
-	timeCellFirst := hasCol(cols, colDeadline) && hasCol(cols, colContent) && colAt[colDeadline] == colAt[colContent]+1 && colAt[colDeadline] < firstUnitCol(cols)
+	timeCellFirst := hasCol(cols, colDeadline) && hasCol(cols, colContent) && colAt[colDeadline] == colAt[colContent]+1 && colAt[colDeadline] < rowUnits
 	// unitsFirst: a unit column stands before the task's (序号 | 牵头单位 |
 	// 重点任务): the row's first cell that names units is theirs.
-	unitsFirst := firstUnitCol(cols) < colAt[colContent]
+	unitsFirst := rowUnits < colAt[colContent]
 	// second is the second task column, -1 when there is none.
 	second := -1
 	for k := colAt[colContent] + 1; k < len(cols); k++ {
@@ -519,7 +535,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	subRows, pending := 0, []int(nil)
 	// groupTitle is the title cell of the next numbered row's group.
 	groupTitle := ""
-	shared := map[*string]bool{}
+	shared, sharedAbove := map[*string]bool{}, map[*string]bool{}
 	share := func() {
 		if unitCells == 0 {
 			return
@@ -549,6 +565,10 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 		// unit is the cell without a head named after the unit (市民政局
 		// 伍泽国) and without its closing stop.
 		unit := strings.TrimRight(unitPart(c, u), "。.")
+		if nc, _, ok := nextCell(lines, j); ok && leadBefore >= 0 && (cur == nil || unitCells > 0) && u.isUnitList(unit) && bareNumberRe.MatchString(nc) {
+			pendingLead = unit // the next row's lead, before its number
+			continue
+		}
 		switch {
 		case c == "":
 			continue
@@ -593,6 +613,14 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			cur[colAt[colSeq]] = c
 			if bareNumberRe.MatchString(c) {
 				lastSeq = atoi(c)
+			}
+			if leadBefore >= 0 {
+				if pendingLead != "" {
+					lastLead, pendingLead = pendingLead, ""
+				} else if lastLead != "" {
+					sharedAbove[&cur[0]] = true
+				}
+				cur[leadBefore] = lastLead
 			}
 			if hasCategory {
 				cur[0] = category
@@ -676,7 +704,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// 牵头：A 配合：B, units under their labels.
 			unitCells++
 			c = unit
-			if k, ok := colAt[colDeadline]; ok && unitCells == 1 && cur[k] != "" && k > firstUnitCol(cols) {
+			if k, ok := colAt[colDeadline]; ok && unitCells == 1 && cur[k] != "" && k > rowUnits {
 				// A time taken before the row's units where the time
 				// column stands after them was the task's text going
 				// on (……改造， / 年内完成50个): the line broke the cell.
@@ -684,6 +712,8 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 				cur[k] = ""
 			}
 			switch {
+			case leadBefore >= 0 && rowUnits < len(cols):
+				put(cols[rowUnits], c)
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
 				put([]column{colUnits, colLead}[unitCells-1], c)
@@ -718,7 +748,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// the table cut short. It stays with the units, where it is
 			// told to the office as no unit's name, not dropped.
 			put(filledUnitCol(cur, cols), c)
-		case hasCol(cols, colDeadline) && unitCells > 0 && cur[colAt[colDeadline]] == "" && colAt[colDeadline] > firstUnitCol(cols) &&
+		case hasCol(cols, colDeadline) && unitCells > 0 && cur[colAt[colDeadline]] == "" && colAt[colDeadline] > rowUnits &&
 			len([]rune(c)) <= maxTimeCell && strings.ContainsAny(c, timeChars) && !hasCellNumber(c) && !looksLikePerson(c):
 			// The time column's cell after the row's units, in words the
 			// deadline reader does not know (省出台文件后2个月完成, a
@@ -731,7 +761,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 			// The second task column's cell (路段名称 | 问题描述 | 责任单位
 			// | 备注), before the row's units.
 			cur[second] = c
-		case allKnown && unitCells == 0 && !rowDone(cur) && !looksLikePerson(c):
+		case allKnown && unitCells == 0 && !rowDone(cur) && !(hasCol(cols, colLeader) && looksLikePerson(c)):
 			// The rest of the task's cell, which a PDF's line broke
 			// anywhere (……全年完成改造项目 / 50个): no other column has
 			// text, and none of the row's units has come yet.
@@ -753,7 +783,7 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	}
 	t.flattened = true
 	t.category = hasCategory
-	t.sharedBelow = shared
+	t.sharedBelow, t.sharedAbove = shared, sharedAbove
 	return t, j, true
 }
 
@@ -962,6 +992,22 @@ func readCellHeader(lines []string, i int) ([]string, int) {
 			header = header[:n-1]
 			for j--; j > i && cellLine(lines, j) == ""; j-- {
 			}
+		}
+		return append([]string{c}, header...), j
+	}
+	// A unit column before the 序号 (牵头单位 | 序号 | 任务内容 | …): a
+	// table grouped by its lead, whose cell is merged over its rows.
+	if c := cellLine(lines, i); unitCol(classifyHeader(c)) && i+1 < len(lines) && classifyHeader(cellLine(lines, i+1)) == colSeq {
+		header, j := readCellHeader(lines, i+1)
+		if header == nil {
+			return nil, i
+		}
+		// The first row's lead cell stands before its number: a unit's
+		// name, not a column's.
+		if n := len(header); n > 2 && classifyHeader(header[n-1]) == colNone && agencyEndRe.MatchString(header[n-1]) {
+			for j--; j > i && cellLine(lines, j) != header[n-1]; j-- {
+			}
+			header = header[:n-1]
 		}
 		return append([]string{c}, header...), j
 	}

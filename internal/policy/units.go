@@ -759,7 +759,7 @@ func splitTop(s, seps string) []string {
 
 var (
 	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)(?:[（(][\p{Han}、]{2,8}[）)])?$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)级?([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)(?:[（(][\p{Han}、]{2,8}[）)])?$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
@@ -769,8 +769,17 @@ func joinCollective(names []string) []string {
 	out := make([]string, 0, len(names))
 	for i := 0; i < len(names); i++ {
 		n := names[i]
+		// 省农业农村厅等部门及各市、县级政府: the collective may open
+		// after 及 or 和 inside the name before it.
+		head, tail := "", n
+		for _, and := range []string{"及各", "和各"} {
+			if k := strings.LastIndex(n, and); k > 0 {
+				head, tail = n[:k+len(and)-len("各")], n[k+len(and)-len("各"):]
+				break
+			}
+		}
 		for _, p := range []string{"各有关", "各相关", "各", "有关", "相关"} {
-			if !strings.HasPrefix(n, p) || !bareLevelRe.MatchString(strings.TrimPrefix(n, p)) {
+			if !strings.HasPrefix(tail, p) || !bareLevelRe.MatchString(strings.TrimPrefix(tail, p)) {
 				continue
 			}
 			j := i + 1
@@ -779,10 +788,10 @@ func joinCollective(names []string) []string {
 			}
 			switch {
 			case j < len(names) && levelOrgRe.MatchString(withoutVerb(beforeEtc(names[j]))):
-				n, i = strings.Join(names[i:j+1], "、"), j
+				n, i = head+strings.Join(append([]string{tail}, names[i+1:j+1]...), "、"), j
 			case j == len(names) && j > i+1:
 				// 各开发区、镇(街道): levels only, to the end of the list.
-				n, i = strings.Join(names[i:j], "、"), j-1
+				n, i = head+strings.Join(append([]string{tail}, names[i+1:j]...), "、"), j-1
 			}
 			break
 		}
