@@ -345,8 +345,29 @@ func labelSegments(raw string) []segment {
 		}
 		out = append(out, seg)
 	}
+	// 责任单位：A、B，配合单位：C: beside a label of co-units, the
+	// responsible units all lead, as under 牵头单位.
+	respAt, hasCo := -1, false
+	for i, loc := range locs {
+		label := raw[loc[2]:loc[3]]
+		switch {
+		case responsibleLabelRe.MatchString(label) && respAt < 0:
+			respAt = len(out) - len(locs) + i
+		case labelRoleOf(label) == roleLead:
+			return out
+		case labelRoleOf(label) == roleCo:
+			hasCo = true
+		}
+	}
+	if respAt >= 0 && hasCo {
+		out[respAt].role = roleLead
+	}
 	return out
 }
+
+// responsibleLabelRe is a label of the units that answer for the work:
+// 责任单位, 责任部门.
+var responsibleLabelRe = regexp.MustCompile(`^(?:具体|主要)?(?:责任|负责)(?:单位|部门)$`)
 
 // labelValue returns the text of the first label of the given role.
 func labelValue(raw string, r role) string {

@@ -213,6 +213,10 @@ func lowerHeader(cols []column, upper, row []string) bool {
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
+		// 一、工作任务责任分工: a section's row, however its words read.
+		if isSectionRow(strings.TrimSpace(c)) {
+			return false
+		}
 		// A category column's header (类别), merged down both rows, is
 		// a header word too: it names no column of the parser's.
 		if lower[i] = classifyHeader(c); lower[i] == colNone && !isCategoryHeader(c) {

@@ -1188,7 +1188,7 @@ func (u unitRules) takesPrefix(name string) bool {
 	}
 	// Banks and the local offices of national bodies name their own place
 	// (人民银行济南分行, 人行郑州中心支行, 河南银保监局, 山东金融监管局).
-	if ownOrgRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
+	if ownOrgRe.MatchString(name) && !utilityCompanyRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
 		return false
 	}
 	// 海曙自然资源规划分局: a branch is named by the place it serves,
@@ -1232,6 +1232,11 @@ var townGovRe = regexp.MustCompile(`[乡镇](?:人民)?政府$|街道办事处$|
 var bureauEndRe = regexp.MustCompile(`(局|委|厅|办|办公室|委员会)$`)
 
 var ownOrgRe = regexp.MustCompile(`银行|支行|分行|实验室|集团|公司`)
+
+// utilityCompanyRe is a company named by its trade alone (电力公司, 烟草公司):
+// the level's branch of a national network, which the list's prefix names
+// (省电力公司), not a company with a name of its own (榕发公司).
+var utilityCompanyRe = regexp.MustCompile(`^(?:电力|供电|电网|烟草|邮政|电信|移动|联通|铁塔|石油|石化|燃气)(?:分)?公司$`)
 
 // provinces are the short names of the provincial-level divisions: a unit
 // named after one (河南银保监局) is not a city's agency.
