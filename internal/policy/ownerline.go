@@ -196,18 +196,21 @@ func contentAboveLabels(text string) string {
 		if loc == nil || loc[1] == len(lines[i]) {
 			continue
 		}
-		// The owner lines above, blank lines between them or not.
-		first := i
-		for k := i - 1; k > 0; k-- {
+		// The owner lines above, blank lines between them or not. Owner
+		// lines under a work of their own (任务内容：A ⏎ 责任单位：甲 ⏎ ⏎
+		// 任务内容：B) are that work's, not this one's.
+		first, above := i, -1
+		for k := i - 1; k >= 0; k-- {
 			t := strings.TrimSpace(lines[k])
 			if t != "" && !clauseStartRe.MatchString(t) {
+				above = k
 				break
 			}
 			if t != "" {
 				first = k
 			}
 		}
-		if first == i || first == 0 {
+		if first == i || above < 0 || contentLabelRe.MatchString(lines[above]) {
 			continue
 		}
 		// The work, then the owner lines together, then the blank lines

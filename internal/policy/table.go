@@ -455,7 +455,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 				tk.Flags = append(tk.Flags, inheritedFlag("下一行"))
 			}
 			if t.sharedAbove[&row[0]] {
-				tk.Flags = append(tk.Flags, inheritedFlag("上一行"))
+				tk.Flags = append(tk.Flags, "原表此行未列牵头单位，已沿用上一行的牵头单位（原表可能为合并单元格），请核实")
 			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")

@@ -500,16 +500,19 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 	// leadBefore is the unit column that stands before the 序号 (牵头单位
 	// | 序号 | 任务内容 | 配合单位), -1 for none: a row's cell before its
 	// number is that column's, merged over the rows below until the next
-	// such cell; rowUnits is the first unit column after the task's, where
-	// a row's own unit cells go.
+	// such cell; rowUnitCols are the unit columns after the task's, where
+	// a row's own unit cells go in order, and rowUnits the first of them.
 	leadBefore, rowUnits := -1, firstUnitCol(cols)
+	var rowUnitCols []int
 	if k := firstUnitCol(cols); k < colAt[colSeq] {
 		leadBefore, rowUnits = k, len(cols)
 		for c := colAt[colContent] + 1; c < len(cols); c++ {
 			if unitCol(cols[c]) {
-				rowUnits = c
-				break
+				rowUnitCols = append(rowUnitCols, c)
 			}
+		}
+		if len(rowUnitCols) > 0 {
+			rowUnits = rowUnitCols[0]
 		}
 	}
 	pendingLead, lastLead := "", ""
@@ -712,8 +715,8 @@ func readCells(lines []string, i int, u unitRules, blankEnds bool) (*taskTable, 
 				cur[k] = ""
 			}
 			switch {
-			case leadBefore >= 0 && rowUnits < len(cols):
-				put(cols[rowUnits], c)
+			case leadBefore >= 0 && len(rowUnitCols) > 0:
+				put(cols[rowUnitCols[min(unitCells, len(rowUnitCols))-1]], c)
 			case unitCells <= 2 && unitsBeforeLead(cols):
 				// 责任单位 | 牵头单位: the cells stand in the header's order.
 				put([]column{colUnits, colLead}[unitCells-1], c)
