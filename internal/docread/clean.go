@@ -28,6 +28,11 @@ var (
 func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	eachText(lines, dropMarkdownPrefix)
 	dropLineNumbers(lines)
+	// The segments of a shared file are joined before a run-on line is
+	// split: a segment's page may hold a paragraph's end and the next's
+	// start (…(一)加快…。1.加快…), which would no longer open with its
+	// number.
+	lines, shared := joinSharedPages(lines)
 	lines = splitRunOn(lines)
 	traditional := simplifyLines(lines, &hint)
 	dropLineGlosses(lines)
@@ -37,7 +42,10 @@ func assemble(name string, lines []line, hint Meta) (*Document, error) {
 	})
 	unspaceLines(lines)
 	lines = unwrapLines(lines)
-	lines = joinSharedPages(lines)
+	if !shared {
+		// Segments whose lines a page wrapped join once unwrapped.
+		lines, _ = joinSharedPages(lines)
+	}
 	// A gloss a line break cut in two (管理(lǐ⏎)局) is whole again.
 	eachText(lines, DropPinyinGlosses)
 	lines = joinLoneNumbers(lines)

@@ -24,8 +24,8 @@ var segmentRe = regexp.MustCompile(`^(\d{1,3})(?:[、.．)）。]\s*|\s+)?`)
 // (below its other lines), one after the other (blank lines between them
 // allowed); at least two must follow in order, and one must end inside a
 // sentence: segments that each end a sentence may be the document's own
-// items 1、, 2、.
-func joinSharedPages(lines []line) []line {
+// items 1、, 2、. It reports whether it joined any.
+func joinSharedPages(lines []line) ([]line, bool) {
 	start := -1
 	for i, l := range lines {
 		if sharedNoticeRe.MatchString(l.text) {
@@ -37,7 +37,7 @@ func joinSharedPages(lines []line) []line {
 		start++
 	}
 	if start < 0 || start == len(lines) {
-		return lines
+		return lines, false
 	}
 	var parts []string
 	end := start
@@ -53,7 +53,7 @@ func joinSharedPages(lines []line) []line {
 		end = k + 1
 	}
 	if len(parts) < 2 || !cutInsideSentence(parts[:len(parts)-1]) {
-		return lines
+		return lines, false
 	}
 	joined := ""
 	for _, p := range parts {
@@ -61,7 +61,7 @@ func joinSharedPages(lines []line) []line {
 	}
 	out := append([]line(nil), lines[:start]...)
 	out = append(out, line{text: joined})
-	return append(out, lines[end:]...)
+	return append(out, lines[end:]...), true
 }
 
 // cutInsideSentence reports whether a segment ends without the mark that

@@ -759,7 +759,7 @@ func splitTop(s, seps string) []string {
 
 var (
 	bareLevelRe = regexp.MustCompile(`^(?:县级市|[市县区州旗盟乡镇]|街道|开发区|园区|功能区|功能板块|板块)+([（(〔](?:[市县区州旗乡镇、]|街道)+[）)〕])?$`)
-	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)级?([（(〔][市县区州旗、]+[）)〕])?(人民政府|政府|党委|管委会|部门|单位)(?:[（(][\p{Han}、]{2,8}[）)])?$`)
+	levelOrgRe  = regexp.MustCompile(`^((?:县级市|[市县区州旗盟乡镇])+)级?([（(〔][市县区州旗、]+[）)〕])?((?:人民政府|政府|党委|管委会|部门|单位)+)(?:[（(][\p{Han}、]{2,8}[）)])?$`)
 )
 
 // joinCollective keeps a collective written as a list whole: 各区、市政府,
