@@ -375,7 +375,14 @@ func (p *parser) headingOwners(items []*item) {
 	for i, it := range items {
 		first, rest, _ := strings.Cut(strings.TrimSpace(it.body), "\n")
 		name := ""
-		if m := ownerHeadingRe.FindStringSubmatch(strings.TrimSpace(first)); m != nil {
+		first = strings.TrimSpace(first)
+		// A page run together on one line keeps the heading's title and
+		// the item's text on one line, a space between them (省审计厅牵头
+		// 的工作 强化审计监督…).
+		if k := strings.IndexAny(first, " \u3000"); k > 0 && ownerHeadingRe.MatchString(first[:k]) {
+			first, rest = first[:k], first[k:]+"\n"+rest
+		}
+		if m := ownerHeadingRe.FindStringSubmatch(first); m != nil {
 			name = strings.TrimSpace(m[1])
 		} else if len(it.children) > 0 && it.clause.form == formNone {
 			// A heading that is only a unit's name (三、儋州市政府)
