@@ -322,14 +322,17 @@ func labelSegments(raw string) []segment {
 		}
 		out = append(out, segment{role: roleGeneric, text: text})
 	}
-	leadLabel := false
+	// respAt is the segment of a 责任单位 label, hasCo and hasLead whether a
+	// label of co-units or of a lead stands beside it.
+	leadLabel, respAt, hasCo, hasLead := false, -1, false, false
 	for i, loc := range locs {
 		text := raw[loc[1]:]
 		if i+1 < len(locs) {
 			text = trimScope(raw[loc[1]:locs[i+1][0]])
 		}
 		label := raw[loc[2]:loc[3]]
-		seg := segment{role: labelRoleOf(label), text: text}
+		r := labelRoleOf(label)
+		seg := segment{role: r, text: text}
 		// 牵头单位：X；主办单位：A、B: the lead is already named, so the
 		// units that carry out the work under it co-operate, as in
 		// 牵头单位：X；责任单位：Y.
@@ -343,23 +346,19 @@ func labelSegments(raw string) []segment {
 				leadLabel = true
 			}
 		}
+		switch {
+		case responsibleLabelRe.MatchString(label) && respAt < 0:
+			respAt = len(out)
+		case r == roleLead:
+			hasLead = true
+		case r == roleCo:
+			hasCo = true
+		}
 		out = append(out, seg)
 	}
 	// 责任单位：A、B，配合单位：C: beside a label of co-units, the
 	// responsible units all lead, as under 牵头单位.
-	respAt, hasCo := -1, false
-	for i, loc := range locs {
-		label := raw[loc[2]:loc[3]]
-		switch {
-		case responsibleLabelRe.MatchString(label) && respAt < 0:
-			respAt = len(out) - len(locs) + i
-		case labelRoleOf(label) == roleLead:
-			return out
-		case labelRoleOf(label) == roleCo:
-			hasCo = true
-		}
-	}
-	if respAt >= 0 && hasCo {
+	if respAt >= 0 && hasCo && !hasLead {
 		out[respAt].role = roleLead
 	}
 	return out

@@ -344,8 +344,12 @@ func isSectionRow(l string) bool {
 
 // inheritedFlag tells the office that a row without units took those of
 // another row (from: 上一行, 下一行, 上一行（一(一)1）), a merged cell's.
-func inheritedFlag(from string) string {
-	return "原表此行未列责任单位，已沿用" + from + "的责任单位（原表可能为合并单元格），请核实"
+func inheritedFlag(from string) string { return inheritedOf(from, "责任单位") }
+
+// inheritedOf is inheritedFlag for what was taken: 责任单位, or 牵头单位
+// alone where the row names its co-units itself.
+func inheritedOf(from, what string) string {
+	return "原表此行未列" + what + "，已沿用" + from + "的" + what + "（原表可能为合并单元格），请核实"
 }
 
 // tableTasks reads the rows of a task table. Sections come from rows that
@@ -455,7 +459,7 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 				tk.Flags = append(tk.Flags, inheritedFlag("下一行"))
 			}
 			if t.sharedAbove[&row[0]] {
-				tk.Flags = append(tk.Flags, "原表此行未列牵头单位，已沿用上一行的牵头单位（原表可能为合并单元格），请核实")
+				tk.Flags = append(tk.Flags, inheritedOf("上一行", "牵头单位"))
 			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
