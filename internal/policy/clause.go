@@ -866,6 +866,13 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	if tail == "" || len([]rune(tail)) > 200 {
 		return t, clause{}, false
 	}
+	// 市A负责，市B配合。完成时限：年底前。: a sentence that only says when
+	// the work is due may follow the one that assigns it.
+	if sep, _ := utf8.DecodeRuneInString(trimmed[max(cut, 0):]); cut >= 0 && strings.ContainsRune("。；;", sep) && deadlinePhrase(tail) {
+		if body, c, ok := u.sentenceClause(head); ok {
+			return strings.TrimSpace(body) + tail + "。", c, true
+		}
+	}
 	parts := splitTop(tail, "，,")
 	end := len(parts)
 	for end > 1 && deadlinePhrase(parts[end-1]) {
@@ -955,6 +962,15 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 	if m := leaderPhraseRe.FindStringSubmatch(bare); m != nil && !u.plausible(m[1]) {
 		return assignment{leader: m[1]}, true
 	}
+	// 市住建局为牵头单位: the label after 为 gives the units their role,
+	// as 市住建局牵头 would.
+	if m := weiPartRe.FindStringSubmatch(bare); m != nil {
+		verb := map[role]string{roleLead: "牵头", roleCo: "配合"}[labelRoleOf(m[2])]
+		if verb == "" {
+			verb = "负责"
+		}
+		bare = m[1] + verb
+	}
 	if !responsibilityEnd.MatchString(bare) {
 		return assignment{}, false
 	}
@@ -998,7 +1014,7 @@ func deadlinePhrase(p string) bool {
 
 // byRe finds 由X负责 inside a sentence: 整改要求:由县环卫站负责清除…,
 // 由包片单位县气象局负责清除, 由发展改革委会同农业部等部门研究提出落实意见.
-var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:牵头)?(?:负责|研究提出|研究制定)`)
+var byRe = regexp.MustCompile(`由((?:[^，,。；;由]{0,12}?单位)?)([^，,。；;由]{2,80}?)(?:(?:牵头)?(?:负责|研究提出|研究制定)|牵头[，,])`)
 
 // byClauses reads the units of each 由X负责 of an item whose text holds
 // no other clause, when X is a list of units (a role word before it, 包片
@@ -1022,8 +1038,18 @@ func (u unitRules) byClauses(t string) []clause {
 			continue
 		}
 		c := clause{form: formLabelled, raw: list}
-		// 由公安部门负责，有关部门配合: the co-units of the same sentence.
-		if co := u.coPhraseAfter(t[m[1]:]); co != "" {
+		// 由公安部门负责，有关部门配合: the co-units of the same sentence;
+		// 由A牵头，会同B，…: those it works with.
+		end := m[1]
+		if t[end-1] == ',' || strings.HasSuffix(t[:end], "，") {
+			// 由A牵头，…: only as the item's opening words; inside its
+			// text it describes a mechanism (由龙头企业牵头，组织…).
+			if strings.TrimLeft(t[:m[0]], " \t\u3000\n") != "" {
+				continue
+			}
+			end = strings.LastIndexAny(t[:end], ",，")
+		}
+		if co := u.coPhraseAfter(t[end:]); co != "" {
 			c.raw = list + "负责，" + co
 		}
 		ref := articleRefRe.FindString(sentenceAround(t, m[0], m[1]))
@@ -1056,6 +1082,9 @@ func (u unitRules) coPhraseAfter(rest string) string {
 		rest = rest[:i]
 	}
 	rest = strings.TrimSpace(rest)
+	if with, ok := strings.CutPrefix(rest, "会同"); ok && u.isUnitList(fieldsShared(with)) {
+		return with + "配合"
+	}
 	names := coVerbEndRe.ReplaceAllString(rest, "")
 	if names == rest || !u.isUnitList(fieldsShared(names)) {
 		return ""
