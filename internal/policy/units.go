@@ -809,7 +809,10 @@ func joinCollective(names []string) []string {
 			out[k-1] += "、" + n
 			continue
 		}
+		// 各盟行政公署、市人民政府: a level's body named without a place
+		// after the 各 of another level's body is the same 各's.
 		if k := len(out); k > 0 && (bareBodyRe.MatchString(n) && strings.HasPrefix(out[k-1], "各") ||
+			levelOrgRe.MatchString(n) && eachLevelBodyRe.MatchString(out[k-1]) ||
 			subordinateGroupRe.MatchString(n) && ownedGroupRe.MatchString(out[k-1]) || (subordinateGroupRe.MatchString(n) || manyLevelBodyRe.MatchString(n)) && strings.HasPrefix(out[k-1], "各")) {
 			out[k-1] += "、" + n
 			continue
@@ -844,6 +847,10 @@ var unitGroupRe = regexp.MustCompile(`(?:各|有关|相关)\p{Han}{0,4}(?:单位
 
 // bareBodyRe is a body of government named without its place.
 var bareBodyRe = regexp.MustCompile(`^(?:人民政府|政府|党委|党工委|管委会|人大|政协)$`)
+
+// eachLevelBodyRe matches the bodies of every place of a level: 各盟行政公署,
+// 各州人民政府.
+var eachLevelBodyRe = regexp.MustCompile(`^各(?:[市县区州旗盟]|地区)(?:行政公署|人民政府|政府)$`)
 
 // subordinateGroupRe matches a group of a body's subordinate units: 各直属
 // 机构, 有关直属单位, 委属部门单位, 局属各单位.
