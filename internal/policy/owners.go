@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -36,8 +37,8 @@ var labelForms = []struct {
 	{`联系人|联系(?:电话|方式)|(?:办公|手机)?电话|手机(?:号码)?`, roleIgnore},
 	// A label may name what the units answer for first: 问题整改责任单位,
 	// 任务牵头单位, 项目责任单位.
-	{`(?:问题整改|整改|任务|项目)?(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头`, roleLead},
-	{`(?:主要|其他)?(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)|(?:其他|相关)(?:责任|负责)?(?:单位|部门|处室|科室)|配合`, roleCo},
+	{`(?:问题整改|整改|任务|项目)?(?:牵头|主办|主责)(?:责任|负责)?(?:单位|部门|处室|科室)|牵头|主责`, roleLead},
+	{`(?:主要|其他)?(?:配合|协同|协办|参与|参加|协助|协作|支持)(?:责任|负责)?(?:单位|部门|处室|科室)|(?:其他|相关)(?:责任|负责)?(?:单位|部门|处室|科室)|配合|参与|协同|协办|协助`, roleCo},
 	{`(?:具体|主要|问题整改|整改|任务|项目)?(?:责任|负责|承办|实施|落实|执行)(?:单位|部门|主体|处室|科室)|(?:部门|责任)分工`, roleGeneric},
 	{`完成时限|工作时限|办理时限|完成时间|时间节点|时限要求|完成期限|时间要求|时间安排|截止时间|整改时限|整改期限|实施时间|实施期限|办结时限|推进时限`, roleDeadline},
 }
@@ -250,6 +251,13 @@ func colonLabels(t string) string {
 	var b strings.Builder
 	last := 0
 	for _, loc := range locs {
+		// 县教育局[牵头]、县财政局: a role noted after a name, followed by
+		// no list of its own, is no label (see roleNoteRe).
+		next, _ := utf8.DecodeRuneInString(strings.TrimLeft(t[loc[1]:], " \t\u3000"))
+		prev, _ := utf8.DecodeLastRuneInString(t[:loc[0]])
+		if unicode.Is(unicode.Han, prev) && (loc[1] == len(t) || strings.ContainsRune("、，,；;。）)】]］\n", next)) {
+			continue
+		}
 		b.WriteString(t[last:loc[0]])
 		if r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t[:loc[0]], " \t\u3000")); r != utf8.RuneError && !strings.ContainsRune("。；;\n", r) {
 			b.WriteString("；")

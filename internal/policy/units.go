@@ -553,8 +553,9 @@ func lastListed(run string) string {
 }
 
 // roleNoteRe is a role written in brackets after a name: 市大数据局（牵头）,
-// 市财政局（配合）. A lead note marks the unit as a △ does.
-var roleNoteRe = regexp.MustCompile(`\s*[（(](牵头|配合|参与|协助)(?:单位|部门)?[)）]$`)
+// 市财政局（配合）, 县教育局[牵头], 县教育局〈牵头〉. A lead note marks the
+// unit as a △ does.
+var roleNoteRe = regexp.MustCompile(`\s*[（(\[［【〔〈<＜](牵头|配合|参与|协助)(?:单位|部门)?[)）\]］】〕〉>＞]$`)
 
 func stripMark(s string) (string, bool) {
 	s = strings.TrimSpace(s)
