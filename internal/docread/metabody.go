@@ -42,6 +42,9 @@ func normalizeDocNumber(s string) string {
 var titleSuffixes = []string{
 	"意见", "通知", "方案", "计划", "办法", "决定", "规定", "细则", "措施", "要点", "纲要", "规划",
 	"批复", "报告", "通报", "公告", "通告", "函", "条例", "清单", "决议", "指引", "指南", "安排",
+	// The lists an office works from: 重点工作任务分解, 责任分工, 督办台账,
+	// 任务分解表.
+	"分解", "分工", "台账", "分解表", "分工表", "任务表", "一览表",
 }
 
 // endsTitle reports whether s ends the way a document title does, ignoring

@@ -200,7 +200,7 @@ func dateTask(t *task.Task, items []*item, i, docYear int) {
 	it := items[i]
 	t.Deadline = findDeadline(t.Text, docYear)
 	if it.due != "" {
-		if d := findDeadline(it.due, docYear); d != nil {
+		if d := cellDeadline(it.due, docYear); d != nil {
 			t.Deadline = d
 		} else {
 			t.Deadline = &task.Deadline{Text: it.due}

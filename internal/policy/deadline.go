@@ -562,9 +562,21 @@ func cellDeadline(c string, docYear int) *task.Deadline {
 		y, _ := strconv.Atoi(m[1])
 		return &task.Deadline{Text: c, Date: fmt.Sprintf("%d-12-31", y)}
 	}
-	if d := findDeadline(c, docYear); d != nil {
+	found := findDeadline(c, docYear)
+	if found != nil && found.Date != "" {
+		return found
+	}
+	// 2025年11月, 2025.12: a date alone, which in the text would be no
+	// end, is the end in a deadline's place.
+	if d := cellDate(c, docYear); d != nil && (found == nil || d.Date != "") {
 		return d
 	}
+	return found
+}
+
+// cellDate reads a deadline cell that findDeadline dates not: an open
+// end, the year's work, a span of months, or a date alone.
+func cellDate(c string, docYear int) *task.Deadline {
 	// 持续开展, 常态化, 长期 alone in a deadline column: open-ended work.
 	if openCellRe.MatchString(c) {
 		return &task.Deadline{Text: c}
