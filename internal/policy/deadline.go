@@ -15,7 +15,7 @@ import (
 // lead word (到/至, read from the text before, see leadWord): it starts with
 // the year so that the regexp engine can skip to each "20". Groups: 1 year,
 // 2 month, 3 day, 4 年底/年末/上半年/…, 5 前/以前/底前.
-var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度|[上中下]旬)?(前|以前|之前|底前|末前|内)?`)
+var deadlineRe = regexp.MustCompile(`(20\d\d)\s*年(?:\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?)?(底|末|年底|年末|上半年|下半年|前三季度|第?[一二三四1-4]季度|[上中下]旬)?(前|以前|之前|底前|末前|内)?`)
 
 var leadWords = []string{"截止到", "截至", "截止", "到", "至", "于", "在"}
 
@@ -40,7 +40,7 @@ var (
 	yearHalfRe   = regexp.MustCompile(`(20\d\d)([上下]半年)(?:前|以前|之前|内)?`)
 	withinYear   = regexp.MustCompile(`年内|年底前|年底|年末`)
 	// 上半年, 三季度前: a part of the document's year.
-	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四]季度`)
+	partOfYearRe = regexp.MustCompile(`[上下]半年|第?[一二三四1-4]季度`)
 	twoYearsRe   = regexp.MustCompile(`今明两年`)
 	// 本月底以前, 本周内: a 督查 notice's deadline relative to its date.
 	thisPeriodRe = regexp.MustCompile(`本(?:周|月|季度?)(?:底|末)?(?:前|以前|之前|内)`)
@@ -419,8 +419,16 @@ func periodEnd(year int, month, day, suffix string) string {
 	case strings.Contains(suffix, "前三季度"):
 		return fmt.Sprintf("%d-09-30", year)
 	case strings.Contains(suffix, "季度"):
-		q := strings.IndexAny(suffix, "一二三四")
-		n := strings.Index("一二三四", suffix[q:q+len("一")])/len("一") + 1
+		// 第三季度, 3季度: the quarter's last month.
+		n := 0
+		for k, q := range []string{"一", "二", "三", "四"} {
+			if strings.Contains(suffix, q) || strings.ContainsRune(suffix, rune('1'+k)) {
+				n = k + 1
+			}
+		}
+		if n == 0 {
+			return ""
+		}
 		return monthEnd(year, n*3)
 	}
 	if month != "" {
