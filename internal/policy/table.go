@@ -463,12 +463,23 @@ func (p *parser) tableTasks(docID string, t *taskTable, rule leadRule, docYear i
 			}
 		case t.unitless:
 			tk.Flags = append(tk.Flags, "文件未列责任单位，请指定牵头单位")
+		case prev != nil && len(us.co) > 0:
+			// A lead cell merged over the rows below it, each row with
+			// co-units of its own: the lead is the row above's, the
+			// co-units the row's.
+			tk.Lead, tk.Co, tk.UnitsRaw = prev.Lead, us.co, raw
+			tk.Flags = append(append(tk.Flags, us.flags...), inheritedOf("上一行", "牵头单位"))
 		case prev != nil:
 			tk.Lead, tk.Co = prev.Lead, prev.Co
 			p.byOrder[tk] = p.byOrder[prev]
 			tk.Flags = append(tk.Flags, inheritedFlag("上一行"))
 		default:
-			tk.Flags = append(tk.Flags, "未标明责任单位，请指定牵头单位")
+			missing := "未标明责任单位，请指定牵头单位"
+			if len(us.co) > 0 {
+				// Co-units only: kept, and the lead asked for.
+				tk.Co, tk.UnitsRaw, missing = us.co, raw, "未标明牵头单位，请指定牵头单位"
+			}
+			tk.Flags = append(append(tk.Flags, us.flags...), missing)
 		}
 		if t.note != "" {
 			tk.Flags = append(tk.Flags, t.note)
@@ -635,6 +646,12 @@ func (p *parser) rowUnits(t *taskTable, cells map[column]string, rule leadRule) 
 		us.co = p.rules.expand(cells[colUnits], &us.flags, nil)
 		raw = "牵头单位：" + cells[colLead] + "；责任单位：" + cells[colUnits]
 		us = p.rules.finish(us, raw)
+	case cells[colLead] == "" && cells[colUnits] == "" && cells[colCo] != "" && hasCol(t.cols, colLead):
+		// The lead's cell merged with the row above's: the row names
+		// only its co-units, its lead is the row above's (see
+		// tableTasks).
+		us.co = p.rules.expand(cells[colCo], &us.flags, nil)
+		raw = "配合单位：" + cells[colCo]
 	case raw != "":
 		leaders := us.leaders
 		us = p.rules.parseUnits(raw, rule)
