@@ -48,7 +48,8 @@ type marker struct {
 	nested bool
 	// form tells apart weak markers (see weak.go) of one style: the
 	// bullet's glyph, or the words around a worded number (任务#, 第#项)
-	// with cn set when the number is written in Chinese.
+	// with cn set when the number is written in Chinese; for a part, a
+	// chapter or an article, figuresForm tells 第1条 from 第一条.
 	form string
 	cn   bool
 }
@@ -67,12 +68,12 @@ func (m marker) label() string {
 		return "(" + itoa(m.value) + ")"
 	case styleCircled:
 		return string(rune(0x2460 + m.value - 1))
-	case stylePart:
-		return "第" + cnNumeral(m.value) + "部分"
-	case styleChapter:
-		return "第" + cnNumeral(m.value) + "章"
-	case styleArticle:
-		return "第" + cnNumeral(m.value) + "条"
+	case stylePart, styleChapter, styleArticle:
+		n := cnNumeral(m.value)
+		if m.form == figuresForm {
+			n = itoa(m.value)
+		}
+		return "第" + n + map[style]string{stylePart: "部分", styleChapter: "章", styleArticle: "条"}[m.style]
 	case styleBullet, styleShi, styleLetter, styleWord:
 		return m.weakLabel()
 	case styleDecimal:
@@ -482,10 +483,17 @@ func scanOrdinal(rs []rune, i int) (marker, bool) {
 	for j < len(rs) && j-i <= 5 && isCNDigit(rs[j]) {
 		j++
 	}
+	v := parseCN(rs[i+1 : j])
+	form := ""
+	if j == i+1 {
+		// 第1条: the number in figures, kept so in the item's path.
+		for v, form = 0, figuresForm; j < len(rs) && j-i <= 3 && isDigit(rs[j]); j++ {
+			v = v*10 + digitVal(rs[j])
+		}
+	}
 	if j == i+1 || j >= len(rs) {
 		return marker{}, false
 	}
-	v := parseCN(rs[i+1 : j])
 	st := style(0)
 	switch {
 	case rs[j] == '章':
@@ -502,8 +510,11 @@ func scanOrdinal(rs []rune, i int) (marker, bool) {
 	for end < len(rs) && isSpace(rs[end]) {
 		end++
 	}
-	return marker{style: st, value: v, start: i, end: end}, true
+	return marker{style: st, value: v, start: i, end: end, form: form}, true
 }
+
+// figuresForm is the form of an ordinal written in figures (第1条).
+const figuresForm = "figures"
 
 // startsWithYear reports whether rs starts with a year: 2023年.
 func startsWithYear(rs []rune) bool {

@@ -41,8 +41,10 @@ type scanner struct {
 	// first is the attachment the text started with, before any item.
 	first string
 	// weakSeen holds the kinds of weak marker (style and form) a run of
-	// which was taken: a later list of one such item is taken too.
-	weakSeen map[marker]bool
+	// which was taken, with the number last taken: a later list of one
+	// such item is taken too, and so is the next number of the run under
+	// a later heading (一、… 措施1 措施2 二、… 措施3).
+	weakSeen map[marker]int
 	// tableAt holds the rune offsets where the text's tables stood.
 	tableAt []int
 }
@@ -52,7 +54,7 @@ type scanner struct {
 var attachmentRe = regexp.MustCompile(`^[ \t\x{3000}]*附\s*件\s*([0-9０-９一二三四五六七八九十]{0,3})\s*[:：]?[ \t\x{3000}]*$`)
 
 func scanItems(rs []rune, tableAt []int) []node {
-	s := &scanner{rs: rs, lastVal: map[style]int{}, weakSeen: map[marker]bool{}, tableAt: tableAt}
+	s := &scanner{rs: rs, lastVal: map[style]int{}, weakSeen: map[marker]int{}, tableAt: tableAt}
 	lineStart := true
 	listEnd := attachmentList(rs, 0)
 	for i := 0; i < len(rs); i++ {

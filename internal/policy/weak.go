@@ -275,16 +275,26 @@ func (s *scanner) acceptWeak(m marker) bool {
 			return false
 		}
 		s.stack = s.stack[:d]
-		s.push(m, false)
+		s.pushWeak(m)
 		return true
 	}
 	kind := marker{style: m.style, form: m.form}
-	if m.value != 1 || !s.weakRun(m) && !s.wordedHeadings(m) && !s.bracketHeadings(m) && !(s.weakSeen[kind] && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
+	last := s.weakSeen[kind]
+	if m.style != styleBullet && last > 0 && m.value == last+1 {
+		s.pushWeak(m)
+		return true
+	}
+	if m.value != 1 || !s.weakRun(m) && !s.wordedHeadings(m) && !s.bracketHeadings(m) && !(last > 0 && s.weakItemHoldsClause(m, m.end, s.weakItemEnd(m))) {
 		return false
 	}
-	s.weakSeen[kind] = true
-	s.push(m, false)
+	s.pushWeak(m)
 	return true
+}
+
+// pushWeak opens the item of weak marker m, noting its number for its kind.
+func (s *scanner) pushWeak(m marker) {
+	s.weakSeen[marker{style: m.style, form: m.form}] = max(m.value, 1)
+	s.push(m, false)
 }
 
 // weakItemEnd returns where the item of weak marker m ends: the next line
