@@ -199,11 +199,20 @@ func summaryClause(items []*item, i int) bool {
 func dateTask(t *task.Task, items []*item, i, docYear int) {
 	it := items[i]
 	t.Deadline = findDeadline(t.Text, docYear)
-	if it.due != "" {
-		if d := cellDeadline(it.due, docYear); d != nil {
+	due := it.due
+	if due == "" {
+		// （完成时限：2025年6月） in brackets of its own, after the clause.
+		if m := dueInTextRe.FindStringSubmatch(t.Text); m != nil {
+			if d := cellDeadline(m[1], docYear); d != nil {
+				t.Deadline = d
+			}
+		}
+	}
+	if due != "" {
+		if d := cellDeadline(due, docYear); d != nil {
 			t.Deadline = d
 		} else {
-			t.Deadline = &task.Deadline{Text: it.due}
+			t.Deadline = &task.Deadline{Text: due}
 		}
 	}
 	// A section may set the date for all its items (二、指标体系：

@@ -861,6 +861,11 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 	// 新建学校——市教育局、市财政局负责: a dash sets the clause off.
 	if d := strings.LastIndex(trimmed, "——"); d > cut {
 		cut, tail, head = d, trimmed[d:], trimmed[:d]
+		// ……举办消费季活动。——市商务局: a list of units alone after
+		// the dash, the first leading, as in brackets.
+		if list := strings.TrimSpace(strings.TrimLeft(tail, dashes)); strings.TrimSpace(head) != "" && u.isUnitList(list) && !genericNames(list) {
+			return strings.TrimSpace(head), clause{form: formLabelled, raw: list, read: "责任单位：" + list}, true
+		}
 	}
 	tail = strings.TrimSpace(tail)
 	if tail == "" || len([]rune(tail)) > 200 {

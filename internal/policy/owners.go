@@ -98,6 +98,9 @@ func personLines(raw string, locs [][]int) [][]int {
 const labelEnd = `(?:[（(]\p{Han}{1,6}[)）])?\s*[：:]`
 
 var (
+	// dueInTextRe is a deadline's label and the time after it, left in
+	// an item's text by a bracket of its own: （完成时限：2025年6月）.
+	dueInTextRe   *regexp.Regexp
 	clauseWordRe  *regexp.Regexp // any label followed by its colon
 	clauseStartRe *regexp.Regexp // the same at the start of a line
 	ownerWordRe   *regexp.Regexp // a label that names units, with its colon
@@ -129,6 +132,11 @@ func init() {
 	ownerOpensRe = regexp.MustCompile(`^(?:` + strings.Join(owners, "|") + `)`)
 	dashClauseRe = regexp.MustCompile(`(?m)([^\s—\-－])[ \t\x{3000}]*(?:——|--|－－|—)[ \t\x{3000}]*((?:` + strings.Join(all, "|") + `)` + labelEnd + `[^\n]*?)[。]?[ \t\x{3000}]*$`)
 	ownerWordRe = regexp.MustCompile(`(` + strings.Join(owners, "|") + `)` + labelEnd)
+	for _, l := range labelForms {
+		if l.role == roleDeadline {
+			dueInTextRe = regexp.MustCompile(`(?:` + l.form + `)` + labelEnd + `\s*([^（）()\[\]【】；;。\n]{2,30})`)
+		}
+	}
 	fieldItemRe = regexp.MustCompile(`^[ \t\x{3000}]*[（(]?\d{1,2}[)）.、．]\s*(` + strings.Join(owners, "|") + `)[。：:]\s*(\p{Han}[^。；;]*?)[。；;]?\s*$`)
 	bracketLabelRe = regexp.MustCompile(`[【\[［]\s*(` + strings.Join(all, "|") + `)\s*[】\]］]\s*[:：]?`)
 	labelNameRe = regexp.MustCompile(`^(?:共同|主要|其他|具体)?(?:` + strings.Join(owners, "|") + `)$`)
@@ -587,7 +595,7 @@ func splitKeep(s, seps string) []string {
 // unit. The rule is about the shape of a name, never a list of names. A
 // state investment company goes by the short name of its field (区城投 of
 // 城市建设投资公司, 县水投, 市交投).
-var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "作协", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "股", "厂", "店", "街", "城投", "水投", "交投", "国投", "产投"}
+var orgSuffixes = []string{"委员会", "管委会", "中心", "联", "办公室", "指挥部", "领导小组", "工作组", "专班", "党委", "党组", "工委", "人大", "政协", "法院", "分行", "支行", "公司", "集团", "大学", "学院", "医院", "学校", "实验室", "研究院", "研究所", "协会", "作协", "商会", "联合会", "工会", "团委", "供销社", "合作社", "电视台", "台", "部门", "单位", "机构", "企业", "园区", "园", "基地", "旗", "州", "盟", "省", "自治区", "特区", "新区", "开发区", "高新区", "示范区", "试验区", "保税区", "片区", "场", "港", "海关", "关", "厅", "室", "中央", "总队", "支队", "大队", "中队", "部队", "车务段", "工务段", "机务段", "电务段", "供电段", "车辆段", "公路段", "养护段", "管理段", "股", "厂", "店", "街", "城投", "水投", "交投", "国投", "产投"}
 
 // otherName parts a name from the other name in brackets after it
 // (市商务局(投促局)): the name, and the words in the brackets ("" when

@@ -1199,6 +1199,11 @@ func (u unitRules) takesPrefix(name string) bool {
 	if ownOrgRe.MatchString(name) && !utilityCompanyRe.MatchString(name) || startsWithProvince(name) || startsWithCity(name) || u.placeOf(name) != "" {
 		return false
 	}
+	// 武警宿迁支队, 驻宿部队, 国网宿迁供电公司: the local units of a
+	// national force or network, which no level's prefix goes before.
+	if nationalOpenRe.MatchString(name) {
+		return false
+	}
 	// 海曙自然资源规划分局: a branch is named by the place it serves,
 	// which no level's prefix goes before.
 	if strings.HasSuffix(name, "分局") && len([]rune(name)) > 4 {
@@ -1223,6 +1228,12 @@ func (u unitRules) takesPrefix(name string) bool {
 	}
 	return true
 }
+
+// nationalOpenRe opens the name of a national force's or network's local
+// unit that names its own place (see takesPrefix): 武警宿迁支队, not 武警
+// 支队, which is the city's (市武警支队); 驻 only before 部队, as 驻京办
+// is a city's own office in Beijing.
+var nationalOpenRe = regexp.MustCompile(`^(?:武警\p{Han}{2,}(?:总队|支队|大队|中队)|国网|国家电网|驻\p{Han}{0,6}部队)`)
 
 // localNationalRe is the local bureau of a national system, as a city's
 // list names it (市财政局、国家税务局、地方税务局): no 总局.
