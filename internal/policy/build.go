@@ -2,6 +2,7 @@ package policy
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/taizhang-dev/taizhang/internal/task"
@@ -123,8 +124,12 @@ func classify(t *task.Task, items []*item, i int, anyClause bool) (byOrder bool)
 	switch {
 	case it.clause.form != formNone && summaryClause(items, i):
 		// Its sub-items carry their own clauses: its clause sums
-		// theirs up and it is a heading.
+		// theirs up and it is a heading. Units it names that none of
+		// them does would be lost: the office is told.
 		t.Kind = task.KindOther
+		if missing := unitsNotBelow(items, i); len(missing) > 0 {
+			t.Flags = append(t.Flags, "本条子项各列有责任单位，本条作为标题未列为任务；本条所列"+strings.Join(missing, "、")+"未见于子项，请核实")
+		}
 	case it.clause.form != formNone:
 		t.Kind = taskKind
 		t.Lead, t.Co, t.Flags = it.units.lead, it.units.co, append(t.Flags, it.units.flags...)
@@ -176,6 +181,24 @@ var rosterRe = regexp.MustCompile(`^\p{Han}{0,10}?(?:组\s*长|召\s*集\s*人)\
 // 加强组织领导) or a working group's roster.
 func assignsNothing(t *task.Task) bool {
 	return otherHeadingRe.MatchString(t.Title) || rosterRe.MatchString(t.Text)
+}
+
+// unitsNotBelow returns the units item i's own clause names that no item
+// below it names.
+func unitsNotBelow(items []*item, i int) []string {
+	below := map[string]bool{}
+	for _, k := range subtree(items, i)[1:] {
+		for _, u := range append(append([]string(nil), items[k].units.lead...), items[k].units.co...) {
+			below[u] = true
+		}
+	}
+	var out []string
+	for _, u := range append(append([]string(nil), items[i].units.lead...), items[i].units.co...) {
+		if !below[u] && !slices.Contains(out, u) {
+			out = append(out, u)
+		}
+	}
+	return out
 }
 
 // summaryClause reports whether item i's clause only sums up those of its
