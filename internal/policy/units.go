@@ -619,14 +619,14 @@ var levelPrefixRe = regexp.MustCompile(`^` + levelWords + `(?:直|级|属|政府
 // levelWords are the levels of government a collective or a prefix names.
 const levelWords = `(?:[省市县区州盟旗]|自治区)`
 
-// splitAnd splits 省直有关部门和各市人民政府 into its two units; a name
-// with 和 inside (人力资源和社会保障局) stays whole, as its parts are not
-// units.
+// splitAnd splits 省直有关部门和各市人民政府 (or 市卫健委与市医保局) into its
+// two units; a name with 和 or 与 inside (人力资源和社会保障局, 住房与城乡
+// 建设局) stays whole, as its parts are not units.
 func (u unitRules) splitAnd(names []string) []string {
 	var out []string
 	for _, n := range names {
 		split := false
-		for _, and := range []string{"和", "及", "以及"} {
+		for _, and := range []string{"和", "及", "以及", "与"} {
 			i := strings.Index(n, and)
 			if i <= 0 {
 				continue
