@@ -311,3 +311,27 @@ func TestIsPageNumber(t *testing.T) {
 		}
 	}
 }
+
+// A line that stands after a page's running header on a few of many pages
+// is the text's, not a second line of the header (a unit's line of a
+// table one cell a line); one after it on most pages is the header's.
+func TestSecondRunningHeader(t *testing.T) {
+	var b strings.Builder
+	for p := 1; p <= 6; p++ {
+		fmt.Fprintf(&b, "第%d项工作的说明文字\n— %d —\n某某市目标责任分解书\n", p, p)
+		if p%3 == 0 {
+			b.WriteString("省卫生厅\n")
+		}
+	}
+	got := readBlocks(t)(b.String())
+	if strings.Count(got, "省卫生厅") != 2 || strings.Contains(got, "某某市目标责任分解书") {
+		t.Errorf("a unit's line after the header on 2 of 6 pages is the text's, the header goes; got\n%s", got)
+	}
+	b.Reset()
+	for p := 1; p <= 6; p++ {
+		fmt.Fprintf(&b, "第%d项工作的说明文字\n— %d —\n某某市人民政府公报\n2024年第3期\n", p, p)
+	}
+	if got := readBlocks(t)(b.String()); strings.Contains(got, "2024年第3期") {
+		t.Errorf("a second header line on every page goes; got\n%s", got)
+	}
+}

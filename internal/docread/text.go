@@ -42,7 +42,7 @@ func textLines(text string) []line {
 	if text == "" {
 		raw = nil
 	}
-	raw = splitColumns(raw)
+	raw = joinPipeCells(splitColumns(raw))
 	lines := make([]line, 0, len(raw))
 	tabRun := -1 // where the run of tab-parted lines raw[i] stands in starts
 	for i := 0; i < len(raw); i++ {

@@ -443,15 +443,18 @@ func runningHeaders(lines []line, min, width int) map[string]bool {
 }
 
 // secondHeaders adds to headers the line that stands right after a
-// running header on two pages or more, as short and shaped as a header
-// (某某市人民政府公报 / 2024年第3期): a running header of two lines.
+// running header on two pages or more and on most of the pages that show
+// it, as short and shaped as a header (某某市人民政府公报 / 2024年第3期): a
+// running header of two lines.
 func secondHeaders(lines []line, numbers []int, headers map[string]bool) {
 	second := map[string]int{}
+	headed := 0 // the pages whose running header stands after their number
 	for _, i := range numbers {
 		j, ok := nearText(lines, i, 1)
 		if !ok || !headers[lines[j].text] {
 			continue
 		}
+		headed++
 		k, ok := nearText(lines, j, 1)
 		if !ok {
 			continue
@@ -462,7 +465,10 @@ func secondHeaders(lines []line, numbers []int, headers map[string]bool) {
 		}
 	}
 	for h, n := range second {
-		if n >= 2 {
+		// On most of those pages: a unit's line that a page break put
+		// after the header on a few of many (省卫生厅 in a cell-a-line
+		// table) is the table's.
+		if n >= 2 && n*2 > headed {
 			headers[h] = true
 		}
 	}

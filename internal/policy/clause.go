@@ -310,9 +310,10 @@ func lastRune(s string) rune {
 	return r
 }
 
-// ownersFirstRe is an item that opens with its units and a colon:
-// 县住建局、县自然资源局：完成老旧小区改造10个。
-var ownersFirstRe = regexp.MustCompile(`^[ \t\x{3000}]*([^：:\n。；;，,]{2,60}?)[：:]`)
+// ownersFirstRe is an item that opens with its units and a colon
+// (县住建局、县自然资源局：完成老旧小区改造10个。) or as a sentence of their
+// own (市委宣传部、市委文明办。把未成年人保护工作纳入…).
+var ownersFirstRe = regexp.MustCompile(`^[ \t\x{3000}]*([^：:\n。；;，,]{2,60}?)([：:]|。)`)
 
 // roleNameRe is a kind of body rather than a body (工业和信息化部门, 园区管
 // 理机构): a text listing each kind's duties (工业和信息化部门：市工业和信息化局
@@ -321,18 +322,36 @@ var roleNameRe = regexp.MustCompile(`(?:部门|单位|机构|主体)(?:[、，,]
 
 // ownersFirst reads the units an item opens with (see ownersFirstRe) as its
 // clause, the first listed leading, and returns the item's text after them.
-// Callers believe it only where most items of a list open so.
-func (u unitRules) ownersFirst(text string) (clause, string, bool) {
+// Callers believe it only where most items of a list open so, or where
+// the units are a sentence of their own (stop).
+func (u unitRules) ownersFirst(text string) (c clause, rest string, stop, ok bool) {
 	m := ownersFirstRe.FindStringSubmatchIndex(text)
 	if m == nil {
-		return clause{}, "", false
+		return clause{}, "", false, false
 	}
+	stop = text[m[4]:m[5]] == "。"
 	list := text[m[2]:m[3]]
-	rest := strings.TrimSpace(text[m[1]:])
-	if rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) {
-		return clause{}, "", false
+	rest = strings.TrimSpace(text[m[1]:])
+	if rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) || stop && !leveledAgencies(u, list) {
+		return clause{}, "", false, false
 	}
-	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, true
+	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, stop, true
+}
+
+// levelOpenRe opens a name with its level of government.
+var levelOpenRe = regexp.MustCompile(`^(?:省|市|县|区|州|盟|旗|自治区)`)
+
+// leveledAgencies reports a list whose every name is an agency that opens
+// with its level (市委宣传部、市委文明办): a sentence of such names alone is
+// a duty list's title, where one of other words (做强工业互联网平台。) is a
+// task's.
+func leveledAgencies(u unitRules, list string) bool {
+	for _, n := range splitTop(list, "、") {
+		if !levelOpenRe.MatchString(n) || shiWord(n) || !u.isAgency(n) {
+			return false
+		}
+	}
+	return true
 }
 
 // subjectVerbRe is a verb or adverb a sentence goes on with after its

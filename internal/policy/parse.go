@@ -1017,8 +1017,10 @@ type opening struct {
 	clause clause
 	rest   string
 	// subject is set for units that are the subject of the item's
-	// sentence (市工商局严格控制…), not set off by a colon.
-	subject bool
+	// sentence (市工商局严格控制…), not set off by a colon; stop for units
+	// that are a sentence of their own (市委宣传部、市委文明办。把…), which
+	// is no heading's or definition's words and counts alone.
+	subject, stop bool
 }
 
 // ownersOpening finds the items that open with their units and a colon
@@ -1031,8 +1033,8 @@ func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
 	subject := map[int]int{} // items of a list opening with their units as subject
 	for i, it := range items {
 		size[it.parent]++
-		if c, rest, ok := p.rules.ownersFirst(own[i]); ok {
-			found[i] = opening{clause: c, rest: rest}
+		if c, rest, stop, ok := p.rules.ownersFirst(own[i]); ok {
+			found[i] = opening{clause: c, rest: rest, stop: stop}
 			open[it.parent]++
 		} else if c, ok := p.rules.subjectFirst(own[i]); ok && len(it.children) == 0 {
 			found[i] = opening{clause: c, rest: own[i], subject: true}
@@ -1049,7 +1051,7 @@ func (p *parser) ownersOpening(items []*item, own []string) map[int]opening {
 		if o.subject && (subject[it.parent] < 3 || subject[it.parent]*4 < size[it.parent]*3) {
 			delete(found, i)
 		}
-		if !o.subject && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
+		if !o.subject && !o.stop && (open[it.parent] < 2 || open[it.parent]*2 < size[it.parent]) {
 			delete(found, i)
 		}
 	}
