@@ -223,8 +223,9 @@ func dateTask(t *task.Task, items []*item, i, docYear int) {
 	it := items[i]
 	t.Deadline = findDeadline(t.Text, docYear)
 	due := it.due
-	if due == "" {
-		// （完成时限：2025年6月） in brackets of its own, after the clause.
+	if due == "" && strings.ContainsAny(t.Text, "：:") && strings.ContainsAny(t.Text, "时期") {
+		// （完成时限：2025年6月） in brackets of its own, after the clause;
+		// every such label holds 时 or 期.
 		if m := dueInTextRe.FindStringSubmatch(t.Text); m != nil {
 			if d := cellDeadline(m[1], docYear); d != nil {
 				t.Deadline = d

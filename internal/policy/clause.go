@@ -332,7 +332,8 @@ func (u unitRules) ownersFirst(text string) (c clause, rest string, stop, ok boo
 	stop = text[m[4]:m[5]] == "。"
 	list := text[m[2]:m[3]]
 	rest = strings.TrimSpace(text[m[1]:])
-	if rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) || stop && !leveledAgencies(u, list) {
+	// Most items open with a sentence of their own: the quick test first.
+	if stop && !leveledAgencies(u, list) || rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) {
 		return clause{}, "", false, false
 	}
 	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, stop, true
@@ -987,13 +988,15 @@ func (u unitRules) assignPhrase(ph string) (assignment, bool) {
 		return assignment{leader: m[1]}, true
 	}
 	// 市住建局为牵头单位: the label after 为 gives the units their role,
-	// as 市住建局牵头 would.
-	if m := weiPartRe.FindStringSubmatch(bare); m != nil {
-		verb := map[role]string{roleLead: "牵头", roleCo: "配合"}[labelRoleOf(m[2])]
-		if verb == "" {
-			verb = "负责"
+	// as 市住建局牵头 would (most phrases hold no 为 for the regexp).
+	if strings.Contains(bare, "为") {
+		if m := weiPartRe.FindStringSubmatch(bare); m != nil {
+			verb := map[role]string{roleLead: "牵头", roleCo: "配合"}[labelRoleOf(m[2])]
+			if verb == "" {
+				verb = "负责"
+			}
+			bare = m[1] + verb
 		}
-		bare = m[1] + verb
 	}
 	if !responsibilityEnd.MatchString(bare) {
 		return assignment{}, false
