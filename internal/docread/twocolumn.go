@@ -152,7 +152,7 @@ func mostlyHan(s string) bool {
 	han, other := 0, 0
 	for _, r := range s {
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case isHan(r):
 			han++
 		case unicode.IsLetter(r) || unicode.IsDigit(r):
 			other++

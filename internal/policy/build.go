@@ -188,12 +188,12 @@ func assignsNothing(t *task.Task) bool {
 func unitsNotBelow(items []*item, i int) []string {
 	below := map[string]bool{}
 	for _, k := range subtree(items, i)[1:] {
-		for _, u := range append(append([]string(nil), items[k].units.lead...), items[k].units.co...) {
+		for _, u := range slices.Concat(items[k].units.lead, items[k].units.co) {
 			below[u] = true
 		}
 	}
 	var out []string
-	for _, u := range append(append([]string(nil), items[i].units.lead...), items[i].units.co...) {
+	for _, u := range slices.Concat(items[i].units.lead, items[i].units.co) {
 		if !below[u] && !slices.Contains(out, u) {
 			out = append(out, u)
 		}

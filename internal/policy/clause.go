@@ -336,7 +336,14 @@ func (u unitRules) ownersFirst(text string) (c clause, rest string, stop, ok boo
 	if stop && !leveledAgencies(u, list) || rest == "" || !u.isUnitList(list) || genericNames(list) || roleNameRe.MatchString(list) {
 		return clause{}, "", false, false
 	}
-	return clause{form: formLabelled, raw: list, read: "责任单位：" + list}, rest, stop, true
+	return unitsClause(list, list), rest, stop, true
+}
+
+// unitsClause is the clause of a list of units a text names without a
+// label (an opening, a subject, a list after a dash): read as a 责任单位
+// list, its first unit leading; raw is the text as written.
+func unitsClause(raw, list string) clause {
+	return clause{form: formLabelled, raw: raw, read: "责任单位：" + list}
 }
 
 // levelOpenRe opens a name with its level of government.
@@ -388,7 +395,9 @@ func (u unitRules) subjectFirst(text string) (clause, bool) {
 		if holdsClause([]rune(text)) {
 			return clause{}, false
 		}
-		return clause{form: formLabelled, raw: names, read: "责任单位：" + list, flag: flag}, true
+		c := unitsClause(names, list)
+		c.flag = flag
+		return c, true
 	}
 	if m := dutyTitleRe.FindStringSubmatch(head); m != nil && u.isUnitList(m[1]) && !genericNames(m[1]) {
 		return found(m[1], m[1], "责任单位取自条目标题（"+head+"），请核实")
@@ -884,7 +893,7 @@ func (u unitRules) sentenceClause(t string) (string, clause, bool) {
 		// ……举办消费季活动。——市商务局: a list of units alone after
 		// the dash, the first leading, as in brackets.
 		if list := strings.TrimSpace(strings.TrimLeft(tail, dashes)); strings.TrimSpace(head) != "" && u.isUnitList(list) && !genericNames(list) {
-			return strings.TrimSpace(head), clause{form: formLabelled, raw: list, read: "责任单位：" + list}, true
+			return strings.TrimSpace(head), unitsClause(list, list), true
 		}
 	}
 	tail = strings.TrimSpace(tail)
