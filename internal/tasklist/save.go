@@ -24,14 +24,15 @@ func Save(path string, set *task.Set, inputs ...string) (backup string, err erro
 }
 
 // Listed is set with only the items a task list shows: the pure headings
-// left out.
+// left out, unless the parser flagged one for the office to check (本条所列
+// X未见于子项).
 func Listed(set *task.Set) *task.Set {
 	out := &task.Set{}
 	for _, d := range set.Documents {
 		c := *d
 		c.Tasks = nil
 		for _, t := range d.Tasks {
-			if t.Reportable() || !d.IsHeading(t) {
+			if t.Reportable() || !d.IsHeading(t) || len(t.Flags) > 0 {
 				c.Tasks = append(c.Tasks, t)
 			}
 		}
